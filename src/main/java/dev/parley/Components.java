@@ -1,0 +1,112 @@
+package dev.parley;
+
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.LlmConfig;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ParleyPaths;
+import dev.parley.config.ProviderConfig;
+import dev.parley.conversation.Conversation;
+import dev.parley.llm.ApiKeys;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LanguageModels;
+import dev.parley.llm.LlmException;
+import dev.parley.pipeline.ReplyPipeline;
+import dev.parley.stt.SpeechRecognizer;
+import dev.parley.stt.VoskRecognizer;
+import dev.parley.text.SentenceChunker;
+import dev.parley.tts.MaryTtsSynthesizer;
+import dev.parley.tts.SpeechSynthesizer;
+import java.nio.file.Path;
+
+/**
+ * The one place that builds Parley's object graph from the loaded config. Each component is made
+ * on first use, because loading the speech model and the voice costs seconds that a command like
+ * {@code ask} should not pay.
+ */
+public final class Components implements AutoCloseable {
+
+    private final ParleyPaths paths;
+    private final ParleyConfig config;
+    private final LanguageModels languageModels;
+    private SpeechRecognizer recognizer;
+    private SpeechSynthesizer synthesizer;
+    private ReplyPipeline replyPipeline;
+
+    public Components(ParleyPaths paths, ParleyConfig config, ApiKeys apiKeys) {
+        this.paths = paths;
+        this.config = config;
+        this.languageModels = new LanguageModels(apiKeys);
+    }
+
+    /** Loads the config ({@code configFile}, or the user's, created on first run) and wires from it. */
+    public static Components load(Path configFile) {
+        ParleyPaths paths = ParleyPaths.fromEnvironment();
+        return new Components(paths, new ConfigLoader().load(configFile, paths), ApiKeys.fromSystemEnvironment());
+    }
+
+    public ParleyConfig config() {
+        return config;
+    }
+
+    public synchronized SpeechRecognizer recognizer() {
+        if (recognizer == null) {
+            recognizer = VoskRecognizer.load(config.speechModel(paths));
+        }
+        return recognizer;
+    }
+
+    public synchronized SpeechSynthesizer synthesizer() {
+        if (synthesizer == null) {
+            synthesizer = MaryTtsSynthesizer.start(config.tts().voice());
+        }
+        return synthesizer;
+    }
+
+    /** The active provider, or the one a command line names, with its model and URL overridden. */
+    public LanguageModel languageModel(LlmChoice choice) {
+        LlmConfig llm = config.llm();
+        String name = choice.provider() != null ? choice.provider() : llm.active();
+        ProviderConfig provider = llm.providers().get(name);
+        if (provider == null) {
+            throw new LlmException("There is no provider '" + name + "' in " + config.source()
+                    + "; configured: " + String.join(", ", llm.providers().keySet()));
+        }
+        return languageModels.create(name, provider.withOverrides(choice.model(), choice.baseUrl()));
+    }
+
+    /** A provider that is not in the config, such as the benchmark's scripted local model. */
+    public LanguageModel languageModel(String name, ProviderConfig provider) {
+        return languageModels.create(name, provider);
+    }
+
+    public synchronized ReplyPipeline replyPipeline(LanguageModel model) {
+        if (replyPipeline != null) {
+            replyPipeline.close();
+        }
+        replyPipeline = new ReplyPipeline(model, synthesizer(), new SentenceChunker.Settings(
+                config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()));
+        return replyPipeline;
+    }
+
+    public Conversation newConversation() {
+        return new Conversation(config.llm().systemPrompt());
+    }
+
+    /** A per-run choice of provider; null fields keep the configured values. */
+    public record LlmChoice(String provider, String model, String baseUrl) {
+        public static final LlmChoice CONFIGURED = new LlmChoice(null, null, null);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (replyPipeline != null) {
+            replyPipeline.close();
+        }
+        if (synthesizer != null) {
+            synthesizer.close();
+        }
+        if (recognizer != null) {
+            recognizer.close();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.parley.audio;
+
+import java.util.List;
+
+/**
+ * Mono audio as floating-point samples in [-1, 1] at a known rate: the one audio value that moves
+ * between files, the recognizer, the synthesizer and the speaker.
+ */
+public record AudioClip(float[] samples, int sampleRate) {
+
+    public AudioClip {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("sample rate must be positive, was " + sampleRate);
+        }
+    }
+
+    public static AudioClip silence(double seconds, int sampleRate) {
+        return new AudioClip(new float[(int) Math.round(seconds * sampleRate)], sampleRate);
+    }
+
+    /** Joins clips of one sample rate end to end. */
+    public static AudioClip concat(List<AudioClip> clips, int sampleRate) {
+        int total = 0;
+        for (AudioClip clip : clips) {
+            if (clip.sampleRate != sampleRate) {
+                throw new IllegalArgumentException(
+                        "cannot join a " + clip.sampleRate + " Hz clip into " + sampleRate + " Hz audio");
+            }
+            total += clip.samples.length;
+        }
+        float[] joined = new float[total];
+        int at = 0;
+        for (AudioClip clip : clips) {
+            System.arraycopy(clip.samples, 0, joined, at, clip.samples.length);
+            at += clip.samples.length;
+        }
+        return new AudioClip(joined, sampleRate);
+    }
+
+    /** Decodes signed 16-bit little-endian mono PCM. */
+    public static AudioClip fromPcm16le(byte[] pcm, int sampleRate) {
+        float[] samples = new float[pcm.length / 2];
+        for (int i = 0; i < samples.length; i++) {
+            int value = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
+            samples[i] = value / 32768f;
+        }
+        return new AudioClip(samples, sampleRate);
+    }
+
+    /** Encodes as signed 16-bit little-endian mono PCM, clipping out-of-range samples. */
+    public byte[] toPcm16le() {
+        byte[] pcm = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            int value = Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767f);
+            pcm[2 * i] = (byte) value;
+            pcm[2 * i + 1] = (byte) (value >> 8);
+        }
+        return pcm;
+    }
+
+    /** This clip at another sample rate, band-limited so nothing aliases; see {@link Resampler}. */
+    public AudioClip resampledTo(int rate) {
+        return Resampler.resample(this, rate);
+    }
+
+    public double durationSeconds() {
+        return samples.length / (double) sampleRate;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.parley.audio;
+
+import java.util.regex.Pattern;
+
+/**
+ * The sox command lines that error messages suggest, so a user can copy one and run it. sox because it
+ * is packaged everywhere Parley runs and reads nearly every audio format.
+ */
+final class ConversionHint {
+
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9._/+:=@%-]+");
+
+    private ConversionHint() {
+    }
+
+    /** A command that rewrites a WAV file of an unsupported encoding as 16-bit PCM next to it. */
+    static String toPcm(String name) {
+        return "sox " + quoted(name) + " -e signed-integer -b 16 " + quoted(sibling(name, "-pcm"));
+    }
+
+    /**
+     * A command that converts any audio file to the 16 kHz mono WAV Parley listens to best. A file in
+     * another format but named *.wav needs sox's {@code -t} to say what it really is.
+     */
+    static String toWav(String name, String soxTypeOrNull) {
+        String type = soxTypeOrNull != null && name.toLowerCase().endsWith(".wav") ? "-t " + soxTypeOrNull + " " : "";
+        return "sox " + type + quoted(name) + " -r 16000 -c 1 -b 16 " + quoted(sibling(name, "-16k"));
+    }
+
+    /** {@code "dir/song.mp3", "-16k"} becomes {@code "dir/song-16k.wav"}: a new file next to the old one. */
+    private static String sibling(String name, String suffix) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        int dot = name.lastIndexOf('.');
+        String stem = dot > slash ? name.substring(0, dot) : name;
+        return stem + suffix + ".wav";
+    }
+
+    private static String quoted(String word) {
+        return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+}

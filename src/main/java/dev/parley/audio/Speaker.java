@@ -1,0 +1,165 @@
+package dev.parley.audio;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
+
+/**
+ * Plays clips on an audio output device through Java Sound, one clip at a time, blocking until the
+ * device has played the last sample.
+ *
+ * <p>Interrupting the playing thread is the way to stop early (barge-in): the interrupt is noticed between
+ * 20 ms blocks, the line stops and discards what it still buffers, and {@link #play} returns normally with
+ * the interrupt flag still set. Once the whole clip is handed over, its last half second (the line's
+ * buffer) plays out regardless, because {@code drain()} ignores interrupts.
+ */
+public final class Speaker {
+
+    /** Small blocks keep an interrupt responsive; the line's buffer keeps the device fed between them. */
+    private static final double BLOCK_SECONDS = 0.02;
+    /** Rates every sound card and sound server accepts, for devices that refuse the clip's own rate. */
+    private static final int[] FALLBACK_RATES = {48000, 44100};
+    private static final Line.Info OUTPUT_LINE = new Line.Info(SourceDataLine.class);
+    private static final String NO_DEVICE = "No audio output device found. On a desktop, check that speakers or"
+            + " a headset are connected and enabled. On a headless Linux machine start a sound server with a"
+            + " virtual sink and route ALSA to it: pulseaudio -D --exit-idle-time=-1;"
+            + " pactl load-module module-null-sink sink_name=parley_null; pactl set-default-sink parley_null;"
+            + " printf 'pcm.!default { type pulse }\\nctl.!default { type pulse }\\n' > ~/.asoundrc"
+            + " (packages pulseaudio and libasound2-plugins).";
+
+    private final String deviceName;
+
+    /**
+     * @param deviceNameOrNullForDefault part of an output device's name as listed by
+     *     {@link #outputDeviceNames()} (case-insensitive), or null or blank for the system default
+     */
+    public Speaker(String deviceNameOrNullForDefault) {
+        this.deviceName = deviceNameOrNullForDefault == null || deviceNameOrNullForDefault.isBlank()
+                ? null
+                : deviceNameOrNullForDefault.strip();
+    }
+
+    /** Names of the devices that can play audio, in Java Sound's order. */
+    public static List<String> outputDeviceNames() {
+        return outputDevices().stream().map(Mixer.Info::getName).toList();
+    }
+
+    private static List<Mixer.Info> outputDevices() {
+        List<Mixer.Info> outputs = new ArrayList<>();
+        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
+            if (AudioSystem.getMixer(info).isLineSupported(OUTPUT_LINE)) {
+                outputs.add(info);
+            }
+        }
+        return outputs;
+    }
+
+    /** Plays {@code clip} and returns once it has been heard (or the thread was interrupted). */
+    public void play(AudioClip clip) throws AudioDeviceException {
+        List<Mixer.Info> outputs = outputDevices();
+        if (outputs.isEmpty()) {
+            throw new AudioDeviceException(NO_DEVICE);
+        }
+        Mixer.Info device = deviceName == null ? null : find(deviceName, outputs);
+        OpenLine open = openLine(device, clip.sampleRate());
+        SourceDataLine line = open.line;
+        try {
+            AudioClip playable = clip.resampledTo((int) open.format.getSampleRate());
+            byte[] pcm = interleaved(playable.toPcm16le(), open.format.getChannels());
+            int frameBytes = open.format.getFrameSize();
+            int blockBytes = Math.max(1, (int) (open.format.getSampleRate() * BLOCK_SECONDS)) * frameBytes;
+            line.start();
+            for (int at = 0; at < pcm.length; at += blockBytes) {
+                if (Thread.currentThread().isInterrupted()) {
+                    line.stop();
+                    line.flush();
+                    return;
+                }
+                line.write(pcm, at, Math.min(blockBytes, pcm.length - at));
+            }
+            line.drain();
+        } finally {
+            line.close();
+        }
+    }
+
+    private record OpenLine(SourceDataLine line, AudioFormat format) {
+    }
+
+    /**
+     * Opens 16-bit little-endian PCM at the clip's rate if the device takes it, else at a common rate; in
+     * mono if possible, else stereo (raw hardware devices often accept only two channels).
+     */
+    private OpenLine openLine(Mixer.Info device, int clipRate) throws AudioDeviceException {
+        Set<Integer> rates = new LinkedHashSet<>();
+        rates.add(clipRate);
+        for (int rate : FALLBACK_RATES) {
+            rates.add(rate);
+        }
+        List<String> refusals = new ArrayList<>();
+        for (int rate : rates) {
+            for (int channels = 1; channels <= 2; channels++) {
+                AudioFormat format = new AudioFormat(rate, 16, channels, true, false);
+                try {
+                    SourceDataLine line = AudioSystem.getSourceDataLine(format, device);
+                    // The line's own buffer size (0.5 s on Linux), not ours: through ALSA's PulseAudio
+                    // plugin, asking for 0.1-0.25 s played at half speed and asking for 1 s silently
+                    // dropped half the audio.
+                    line.open(format);
+                    return new OpenLine(line, format);
+                } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+                    refusals.add(rate + " Hz " + (channels == 1 ? "mono" : "stereo") + ": " + e.getMessage());
+                }
+            }
+        }
+        String which = device == null ? "The default audio output" : "Audio output '" + device.getName() + "'";
+        throw new AudioDeviceException(which + " refused 16-bit audio in every format tried (" + String.join("; ", refusals)
+                + "). Another program may hold the device exclusively: close it, or choose another device: "
+                + quotedList(outputDeviceNames()));
+    }
+
+    private static Mixer.Info find(String wanted, List<Mixer.Info> outputs) throws AudioDeviceException {
+        String needle = wanted.toLowerCase(Locale.ROOT);
+        // An exact name wins over one that merely contains the text ("default" vs "default [default]").
+        for (Mixer.Info info : outputs) {
+            if (info.getName().equalsIgnoreCase(wanted)) {
+                return info;
+            }
+        }
+        for (Mixer.Info info : outputs) {
+            if (info.getName().toLowerCase(Locale.ROOT).contains(needle)) {
+                return info;
+            }
+        }
+        throw new AudioDeviceException("No audio output device matches '" + wanted + "'. Available: "
+                + quotedList(outputs.stream().map(Mixer.Info::getName).toList()) + ". Set the device to (part of) one of these names,"
+                + " or leave it empty for the system default.");
+    }
+
+    private static String quotedList(List<String> names) {
+        return names.isEmpty() ? "(none)" : "'" + String.join("', '", names) + "'";
+    }
+
+    /** Mono 16-bit PCM as is, or each sample copied to both channels of a stereo frame. */
+    private static byte[] interleaved(byte[] mono, int channels) {
+        if (channels == 1) {
+            return mono;
+        }
+        byte[] stereo = new byte[mono.length * 2];
+        for (int i = 0, o = 0; i < mono.length; i += 2, o += 4) {
+            stereo[o] = mono[i];
+            stereo[o + 1] = mono[i + 1];
+            stereo[o + 2] = mono[i];
+            stereo[o + 3] = mono[i + 1];
+        }
+        return stereo;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parley.cli;
+
+import dev.parley.Components;
+import dev.parley.conversation.Conversation;
+import dev.parley.llm.LanguageModel;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = {"Ask the model one question; the answer streams to stdout as it arrives.",
+                "Reasoning is never printed to stdout; --show-thinking sends it to stderr."})
+final class AskCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The question.")
+    List<String> words;
+
+    @Option(names = "--show-thinking", description = "Print the model's reasoning to stderr.")
+    boolean showThinking;
+
+    @Mixin
+    LlmOptions llm;
+
+    @ParentCommand
+    ParleyCommand parley;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Components components = parley.components()) {
+            LanguageModel model = components.languageModel(llm.choice());
+            Conversation conversation = components.newConversation();
+            conversation.addUser(String.join(" ", words));
+            new StreamingPrinter(spec.commandLine(), showThinking).answer(model, conversation);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.parley.cli;
+
+import dev.parley.ParleyException;
+import dev.parley.config.ParleyPaths;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import picocli.CommandLine;
+
+/**
+ * Runs one command line. Exit codes: 0 success, 1 a failure explained on one stderr line, 2 a usage
+ * error. Streams are parameters so tests can run commands in-process.
+ */
+public final class Cli {
+
+    private static final Logger LOG = LogManager.getLogger(Cli.class);
+
+    private Cli() {}
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        ParleyCommand root = new ParleyCommand(in);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setExecutionExceptionHandler((error, cmd, parsed) -> report(error, cmd));
+        ParleyPaths paths = ParleyPaths.fromEnvironment();
+        commandLine.getCommandSpec().usageMessage().footer("",
+                "Config: " + paths.userConfigFile() + " (created on first run)",
+                "Logs:   " + paths.logDir(),
+                "Exit codes: 0 ok, 1 failure (the reason on stderr), 2 usage error.");
+        return commandLine.execute(args);
+    }
+
+    private static int report(Exception error, CommandLine command) {
+        PrintWriter err = command.getErr();
+        if (error instanceof ParleyException) {
+            LOG.info("{} failed: {}", command.getCommandName(), error.getMessage(), error);
+            err.println("parley: " + error.getMessage());
+        } else {
+            LOG.error("{} failed unexpectedly", command.getCommandName(), error);
+            err.println("parley: unexpected error: " + error + " (details in "
+                    + ParleyPaths.fromEnvironment().logDir().resolve("parley.log") + ")");
+        }
+        err.flush();
+        return 1;
+    }
+}

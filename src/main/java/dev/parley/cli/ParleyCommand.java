@@ -1,0 +1,46 @@
+package dev.parley.cli;
+
+import dev.parley.Components;
+import java.io.InputStream;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(name = "parley",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A private, real-time voice assistant. Offline by default, or through any LLM you choose.",
+        subcommands = {TranscribeCommand.class, SayCommand.class, AskCommand.class, TurnCommand.class,
+                ChatCommand.class, BenchCommand.class})
+final class ParleyCommand implements Runnable {
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Config file to use instead of the user's config.yaml.")
+    Path configFile;
+
+    @Spec
+    CommandSpec spec;
+
+    private final InputStream stdin;
+
+    ParleyCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    Components components() {
+        return Components.load(configFile);
+    }
+
+    /** Without a subcommand: the desktop window will open here; until then, help. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

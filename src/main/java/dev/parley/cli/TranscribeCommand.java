@@ -1,0 +1,57 @@
+package dev.parley.cli;
+
+import dev.parley.Components;
+import dev.parley.ParleyException;
+import dev.parley.audio.WavFiles;
+import dev.parley.stt.SpeechRecognizer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "transcribe", mixinStandardHelpOptions = true,
+        description = {"Print what is said in WAV files, one line per file.",
+                "Any PCM WAV works: any sample rate, mono or stereo, 8/16/24/32-bit or float."})
+final class TranscribeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE.wav", description = "Audio files to transcribe.")
+    List<Path> files;
+
+    @Option(names = "--with-names", description = "Start each line with the file name and a tab.")
+    boolean withNames;
+
+    @ParentCommand
+    ParleyCommand parley;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failures = 0;
+        try (Components components = parley.components()) {
+            SpeechRecognizer recognizer = components.recognizer();
+            for (Path file : files) {
+                // One unreadable file must not cost the transcripts of the others.
+                try {
+                    String text = recognizer.transcribe(WavFiles.readMono(file));
+                    out.println(withNames ? file + "\t" + text : text);
+                } catch (ParleyException | IOException e) {
+                    failures++;
+                    err.println("parley: " + e.getMessage());
+                }
+                out.flush();
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.Components;
+import dev.parley.audio.AudioClip;
+import dev.parley.audio.WavFiles;
+import dev.parley.pipeline.SpokenReply;
+import dev.parley.pipeline.TurnEvents;
+import dev.parley.pipeline.TurnTimings;
+import dev.parley.pipeline.VoiceTurn;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "turn", mixinStandardHelpOptions = true,
+        description = {"One complete voice turn, offline: transcribe IN, stream the model's reply, speak it"
+                + " chunk by chunk while it streams, and write the spoken reply to OUT.",
+                "Prints the transcript, the reply and when each stage finished, in ms from the end of input."})
+final class TurnCommand implements Callable<Integer> {
+
+    @Option(names = "--in", required = true, paramLabel = "IN.wav", description = "The user's utterance.")
+    Path in;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT.wav", description = "Where the spoken reply goes.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Mixin
+    LlmOptions llm;
+
+    @ParentCommand
+    ParleyCommand parley;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Components components = parley.components()) {
+            AudioClip utterance = WavFiles.readMono(in);
+            // Load everything before the clock starts: the turn measures the voice path, not start-up.
+            VoiceTurn turn = new VoiceTurn(components.recognizer(),
+                    components.replyPipeline(components.languageModel(llm.choice())));
+            SpokenReply reply = turn.run(utterance, components.newConversation(), TurnEvents.NONE);
+            WavFiles.write(out, reply.audio());
+            print(reply);
+        }
+        return 0;
+    }
+
+    private void print(SpokenReply reply) throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        TurnTimings t = reply.timings();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode result = mapper.createObjectNode()
+                    .put("transcript", reply.transcript())
+                    .put("reply", reply.text())
+                    .put("reasoning", reply.reasoning())
+                    .put("chunks", reply.chunks())
+                    .put("audio_seconds", Math.round(reply.audio().durationSeconds() * 100) / 100.0)
+                    .put("out", out.toAbsolutePath().toString());
+            result.putObject("timings_ms")
+                    .put("stt", t.sttMs())
+                    .put("llm_first_token", t.llmFirstTokenMs())
+                    .put("first_chunk", t.firstChunkMs())
+                    .put("first_audio", t.firstAudioMs())
+                    .put("total", t.totalMs());
+            stdout.println(mapper.writeValueAsString(result));
+        } else {
+            stdout.println("you:    " + reply.transcript());
+            stdout.println("parley: " + reply.text());
+            stdout.printf("ms from end of input: stt %d | llm first token %d | first chunk %d"
+                            + " | first audio %d | total %d%n",
+                    t.sttMs(), t.llmFirstTokenMs(), t.firstChunkMs(), t.firstAudioMs(), t.totalMs());
+            stdout.printf("wrote %.1f s of speech in %d chunks to %s%n", reply.audio().durationSeconds(),
+                    reply.chunks(), out);
+        }
+        stdout.flush();
+    }
+}

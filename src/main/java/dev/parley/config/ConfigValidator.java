@@ -1,0 +1,63 @@
+package dev.parley.config;
+
+import java.net.URI;
+import java.util.Map;
+
+/** Checks that Jackson cannot express: references between keys and value ranges. */
+final class ConfigValidator {
+
+    private ConfigValidator() {}
+
+    static void validate(ParleyConfig config) {
+        String file = String.valueOf(config.source());
+        LlmConfig llm = config.llm();
+        if (llm.providers() == null || llm.providers().isEmpty()) {
+            throw new ConfigException(file + ": llm.providers is empty; configure at least one provider.");
+        }
+        if (!llm.providers().containsKey(llm.active())) {
+            throw new ConfigException(file + ": llm.active is '" + llm.active()
+                    + "' but llm.providers has no such entry; use one of " + String.join(", ", llm.providers().keySet()));
+        }
+        for (Map.Entry<String, ProviderConfig> entry : llm.providers().entrySet()) {
+            validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
+        }
+        ChunkerConfig chunker = config.chunker();
+        if (chunker.firstChunkMinWords() < 1 || chunker.firstChunkMinWords() > 50) {
+            throw new ConfigException(file + ": chunker.first-chunk-min-words must be between 1 and 50");
+        }
+        if (chunker.maxChunkChars() < 40 || chunker.maxChunkChars() > 2000) {
+            throw new ConfigException(file + ": chunker.max-chunk-chars must be between 40 and 2000");
+        }
+    }
+
+    private static void validateProvider(String file, String key, ProviderConfig provider) {
+        if (provider == null) {
+            throw new ConfigException(file + ": " + key + " is empty; it needs at least type and model.");
+        }
+        if (provider.model() == null || provider.model().isBlank()) {
+            throw new ConfigException(file + ": " + key + ".model is empty; name the model to use.");
+        }
+        String url = provider.baseUrl();
+        if (provider.type() == ProviderType.OPENAI_COMPATIBLE && (url == null || url.isBlank())) {
+            throw new ConfigException(file + ": " + key + ".base-url is required for type openai-compatible.");
+        }
+        if (url != null && !url.isBlank()) {
+            checkUrl(file, key + ".base-url", url);
+        }
+        if (provider.timeoutSeconds() != null && provider.timeoutSeconds() <= 0) {
+            throw new ConfigException(file + ": " + key + ".timeout-seconds must be positive.");
+        }
+    }
+
+    static void checkUrl(String file, String key, String url) {
+        try {
+            URI uri = URI.create(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + key + " '" + url
+                    + "' is not an http(s) URL like http://localhost:11434");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.parley.config;
+
+import java.nio.file.Path;
+
+/**
+ * The whole of config.yaml as immutable data, plus the file it came from (relative paths in the
+ * file resolve against its folder).
+ */
+public record ParleyConfig(
+        SpeechConfig stt, VoiceConfig tts, ChunkerConfig chunker, LlmConfig llm, Path source) {
+
+    /** The Vosk model folder this config selects. */
+    public Path speechModel(ParleyPaths paths) {
+        String configured = stt.modelPath();
+        if (configured == null || configured.isBlank()) {
+            return paths.bundledSpeechModel();
+        }
+        String expanded = configured.startsWith("~/")
+                ? System.getProperty("user.home") + configured.substring(1)
+                : configured;
+        Path path = Path.of(expanded);
+        Path base = source != null && source.getParent() != null ? source.getParent() : Path.of(".");
+        return path.isAbsolute() ? path : base.resolve(path).normalize();
+    }
+
+    public ParleyConfig withLlm(LlmConfig newLlm) {
+        return new ParleyConfig(stt, tts, chunker, newLlm, source);
+    }
+}

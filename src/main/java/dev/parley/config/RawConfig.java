@@ -1,0 +1,33 @@
+package dev.parley.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
+
+/**
+ * The YAML as written, where every section but {@code llm} may be left out: missing sections take
+ * the defaults that the shipped config.yaml also states.
+ */
+record RawConfig(
+        SpeechConfig stt,
+        VoiceConfig tts,
+        ChunkerConfig chunker,
+        @JsonProperty(required = true) LlmConfig llm) {
+
+    static final String DEFAULT_VOICE = "cmu-slt-hsmm";
+    static final String DEFAULT_SYSTEM_PROMPT = "You are Parley, a voice assistant. Your replies are spoken"
+            + " aloud: answer in one to three short sentences of plain speech. No markdown, no lists,"
+            + " no code, no emoji. Spell out symbols the way a person would say them.";
+
+    ParleyConfig toConfig(Path source) {
+        SpeechConfig speech = stt != null ? stt : new SpeechConfig("");
+        VoiceConfig voice = tts != null ? tts : new VoiceConfig(DEFAULT_VOICE, "");
+        if (voice.voice() == null || voice.voice().isBlank()) {
+            voice = new VoiceConfig(DEFAULT_VOICE, voice.outputDevice());
+        }
+        ChunkerConfig chunks = chunker != null ? chunker : new ChunkerConfig(4, 220);
+        LlmConfig model = llm.systemPrompt() == null
+                ? new LlmConfig(llm.active(), DEFAULT_SYSTEM_PROMPT, llm.providers())
+                : llm;
+        return new ParleyConfig(speech, voice, chunks, model, source);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.parley.llm;
+
+import dev.parley.config.ProviderConfig;
+import dev.parley.config.ProviderType;
+import java.util.function.UnaryOperator;
+
+/** Finds a provider's API key in the environment variable its config names; keys are never in files. */
+public final class ApiKeys {
+
+    private final UnaryOperator<String> environment;
+
+    public ApiKeys(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    public static ApiKeys fromSystemEnvironment() {
+        return new ApiKeys(System::getenv);
+    }
+
+    /** The key, or null where the provider needs none; fails when a required key is missing. */
+    public String keyFor(String providerName, ProviderConfig provider) {
+        String variable = provider.apiKeyEnv();
+        String key = variable == null || variable.isBlank() ? null : environment.apply(variable);
+        if (key != null && !key.isBlank()) {
+            return key.trim();
+        }
+        if (!needsKey(provider.type())) {
+            return null;
+        }
+        if (variable == null || variable.isBlank()) {
+            throw new LlmException("Provider '" + providerName + "' needs an API key: set api-key-env in"
+                    + " config.yaml to the name of an environment variable that holds it.");
+        }
+        throw new LlmException("Provider '" + providerName + "' needs an API key: set the environment variable "
+                + variable + " (export " + variable + "=...) and start Parley again.");
+    }
+
+    /** Local endpoints (Ollama, LM Studio, llama.cpp) usually run without a key. */
+    private static boolean needsKey(ProviderType type) {
+        return switch (type) {
+            case OLLAMA, OPENAI_COMPATIBLE -> false;
+            case OPENAI, ANTHROPIC, GEMINI -> true;
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package dev.parley.llm;
+
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.parley.config.ProviderConfig;
+import java.time.Duration;
+
+/**
+ * Builds the LangChain4j streaming client for a provider's wire protocol. The one place that knows
+ * which LangChain4j class speaks which {@code type}. Every client is asked to return native
+ * reasoning so it can be shown (never spoken).
+ */
+final class ChatModelFactory {
+
+    private ChatModelFactory() {}
+
+    static StreamingChatModel create(ProviderConfig provider, String baseUrl, String apiKey, Duration timeout) {
+        return switch (provider.type()) {
+            case OLLAMA -> OllamaStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .modelName(provider.model())
+                    .temperature(provider.temperature())
+                    .numPredict(provider.maxTokens())
+                    .returnThinking(true)
+                    .timeout(timeout)
+                    .build();
+            case OPENAI, OPENAI_COMPATIBLE -> OpenAiStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    // Local OpenAI-compatible servers take any key but the client insists on one.
+                    .apiKey(apiKey != null ? apiKey : "no-key")
+                    .modelName(provider.model())
+                    .temperature(provider.temperature())
+                    .maxTokens(provider.maxTokens())
+                    .returnThinking(true)
+                    .timeout(timeout)
+                    .build();
+            case ANTHROPIC -> AnthropicStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey(apiKey)
+                    .modelName(provider.model())
+                    .temperature(provider.temperature())
+                    .maxTokens(provider.maxTokens() != null ? provider.maxTokens() : 1024)
+                    .returnThinking(true)
+                    .timeout(timeout)
+                    .build();
+            case GEMINI -> GoogleAiGeminiStreamingChatModel.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey(apiKey)
+                    .modelName(provider.model())
+                    .temperature(provider.temperature())
+                    .maxOutputTokens(provider.maxTokens())
+                    .returnThinking(true)
+                    .timeout(timeout)
+                    .build();
+        };
+    }
+}

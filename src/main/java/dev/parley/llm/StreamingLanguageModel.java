@@ -1,0 +1,170 @@
+package dev.parley.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.parley.config.ProviderConfig;
+import dev.parley.conversation.Message;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A provider reached through a LangChain4j streaming client. Separates reasoning from the answer
+ * (native reasoning events and inline think tags alike) and watches for a stream that goes quiet,
+ * which the HTTP clients' timeouts do not cover once the response has started.
+ */
+final class StreamingLanguageModel implements LanguageModel {
+
+    private final String name;
+    private final ProviderConfig provider;
+    private final String endpoint;
+    private final StreamingChatModel client;
+    private final Duration idleTimeout;
+
+    StreamingLanguageModel(String name, ProviderConfig provider, String endpoint, StreamingChatModel client,
+            Duration idleTimeout) {
+        this.name = name;
+        this.provider = provider;
+        this.endpoint = endpoint;
+        this.client = client;
+        this.idleTimeout = idleTimeout;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String describe() {
+        return name + " (" + provider.type().configName() + ", model " + provider.model() + " at " + endpoint + ")";
+    }
+
+    @Override
+    public LlmReply reply(List<Message> messages, ReplyListener listener) {
+        Stream stream = new Stream(listener);
+        try {
+            client.chat(ChatRequest.builder().messages(toLangChain(messages)).build(), stream);
+        } catch (RuntimeException e) {
+            throw ProviderErrors.explain(e, name, provider, endpoint);
+        }
+        return stream.await();
+    }
+
+    private static List<ChatMessage> toLangChain(List<Message> messages) {
+        return messages.stream().<ChatMessage>map(message -> switch (message.role()) {
+            case SYSTEM -> SystemMessage.from(message.text());
+            case USER -> UserMessage.from(message.text());
+            case ASSISTANT -> AiMessage.from(message.text());
+        }).toList();
+    }
+
+    /** One reply in flight: collects text, forwards deltas, and completes a future at the end. */
+    private final class Stream implements StreamingChatResponseHandler {
+
+        private final ReplyListener listener;
+        private final ThinkFilter thinkFilter = new ThinkFilter();
+        private final StringBuilder answer = new StringBuilder();
+        private final StringBuilder reasoning = new StringBuilder();
+        private final CompletableFuture<LlmReply> done = new CompletableFuture<>();
+        private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+        private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+        private long firstTextNanos;
+
+        Stream(ReplyListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            handle.compareAndSet(null, context.streamingHandle());
+            lastActivity.set(System.nanoTime());
+            forward(thinkFilter.push(partial.text()));
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking thinking) {
+            lastActivity.set(System.nanoTime());
+            reasoning(thinking.text());
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            forward(thinkFilter.finish());
+            TokenUsage usage = response.tokenUsage();
+            done.complete(new LlmReply(answer.toString().strip(), reasoning.toString().strip(),
+                    usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : -1,
+                    usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount() : -1,
+                    firstTextNanos));
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            done.completeExceptionally(error);
+        }
+
+        private void forward(ThinkFilter.Split split) {
+            reasoning(split.reasoning());
+            String text = split.answer();
+            if (text.isEmpty()) {
+                return;
+            }
+            if (firstTextNanos == 0 && !text.isBlank()) {
+                firstTextNanos = System.nanoTime();
+            }
+            answer.append(text);
+            listener.onText(text);
+        }
+
+        private void reasoning(String text) {
+            if (text != null && !text.isEmpty()) {
+                reasoning.append(text);
+                listener.onReasoning(text);
+            }
+        }
+
+        LlmReply await() {
+            while (true) {
+                long quietNanos = System.nanoTime() - lastActivity.get();
+                long waitNanos = idleTimeout.toNanos() - quietNanos;
+                if (waitNanos <= 0) {
+                    StreamingHandle streaming = handle.get();
+                    if (streaming != null) {
+                        streaming.cancel();
+                    }
+                    throw ProviderErrors.explain(new java.util.concurrent.TimeoutException(
+                            "no data for " + idleTimeout.toSeconds() + " s"), name, provider, endpoint);
+                }
+                try {
+                    return done.get(waitNanos, TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException stillQuiet) {
+                    // Loop: activity may have arrived meanwhile, which moves the deadline.
+                } catch (ExecutionException e) {
+                    throw ProviderErrors.explain(e.getCause(), name, provider, endpoint);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    StreamingHandle streaming = handle.get();
+                    if (streaming != null) {
+                        streaming.cancel();
+                    }
+                    throw new LlmException("The reply from " + name + " was cancelled.", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.parley.pipeline;
+
+import dev.parley.audio.AudioClip;
+import dev.parley.conversation.Conversation;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmReply;
+import dev.parley.llm.ReplyListener;
+import dev.parley.text.SentenceChunker;
+import dev.parley.tts.SpeechSynthesizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * LLM stream → sentence chunks → speech, overlapped: each chunk is synthesized on a worker thread as
+ * soon as the chunker completes it, while the model keeps writing. The first audio therefore waits
+ * only for the first chunk, not for the whole reply.
+ */
+public final class ReplyPipeline implements AutoCloseable {
+
+    private final LanguageModel model;
+    private final SpeechSynthesizer synthesizer;
+    private final SentenceChunker.Settings chunking;
+    /** One thread: chunks must be spoken in order, and MaryTTS serializes calls anyway. */
+    private final ExecutorService synthesis = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("parley-tts").daemon(true).factory());
+
+    public ReplyPipeline(LanguageModel model, SpeechSynthesizer synthesizer, SentenceChunker.Settings chunking) {
+        this.model = model;
+        this.synthesizer = synthesizer;
+        this.chunking = chunking;
+    }
+
+    /**
+     * Asks the model to answer the conversation's last user turn, speaks the answer, and records it
+     * in the conversation. {@code clock} carries the turn's start so timings form one waterfall.
+     */
+    public SpokenReply answer(Conversation conversation, TurnClock clock, String transcript, TurnEvents events) {
+        SentenceChunker chunker = new SentenceChunker(chunking);
+        List<Future<AudioClip>> pending = new ArrayList<>();
+        ReplyListener listener = new ReplyListener() {
+            @Override
+            public void onText(String delta) {
+                clock.markFirstToken();
+                events.replyText(delta);
+                chunker.push(delta).forEach(chunk -> pending.add(speak(chunk, clock, events)));
+            }
+
+            @Override
+            public void onReasoning(String delta) {
+                events.reasoning(delta);
+            }
+        };
+        LlmReply reply;
+        try {
+            reply = model.reply(conversation.messages(), listener);
+        } catch (RuntimeException e) {
+            pending.forEach(future -> future.cancel(true));
+            conversation.withdrawLastUserTurn();
+            throw e;
+        }
+        chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
+        conversation.addAssistant(reply.text());
+        AudioClip audio = AudioClip.concat(collect(pending), synthesizer.sampleRate());
+        return new SpokenReply(transcript, reply.text(), reply.reasoning(), audio, pending.size(), clock.finish());
+    }
+
+    private Future<AudioClip> speak(String chunk, TurnClock clock, TurnEvents events) {
+        clock.markFirstChunk();
+        events.chunk(chunk);
+        return synthesis.submit(() -> {
+            AudioClip clip = synthesizer.synthesize(chunk);
+            clock.markFirstAudio();
+            events.audio(clip);
+            return clip;
+        });
+    }
+
+    private static List<AudioClip> collect(List<Future<AudioClip>> pending) {
+        List<AudioClip> clips = new ArrayList<>(pending.size());
+        try {
+            for (Future<AudioClip> future : pending) {
+                clips.add(future.get());
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while synthesizing", e);
+        }
+        return clips;
+    }
+
+    @Override
+    public void close() {
+        synthesis.shutdownNow();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.parley.pipeline;
+
+/**
+ * Marks when each stage of one turn first happened, relative to the turn's start. Marks come from
+ * the LLM and synthesis threads; only the first mark of each counts.
+ */
+public final class TurnClock {
+
+    private final long start = System.nanoTime();
+    private long stt = -1;
+    private long firstToken = -1;
+    private long firstChunk = -1;
+    private long firstAudio = -1;
+
+    public synchronized void markSttDone() {
+        stt = elapsed();
+    }
+
+    synchronized void markFirstToken() {
+        if (firstToken < 0) {
+            firstToken = elapsed();
+        }
+    }
+
+    synchronized void markFirstChunk() {
+        if (firstChunk < 0) {
+            firstChunk = elapsed();
+        }
+    }
+
+    synchronized void markFirstAudio() {
+        if (firstAudio < 0) {
+            firstAudio = elapsed();
+        }
+    }
+
+    synchronized TurnTimings finish() {
+        return new TurnTimings(millis(stt), millis(firstToken), millis(firstChunk), millis(firstAudio),
+                millis(elapsed()));
+    }
+
+    private long elapsed() {
+        return System.nanoTime() - start;
+    }
+
+    private static long millis(long nanos) {
+        return nanos < 0 ? -1 : nanos / 1_000_000;
+    }
+}

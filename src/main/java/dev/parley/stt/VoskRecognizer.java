@@ -1,0 +1,106 @@
+package dev.parley.stt;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.audio.AudioClip;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+/** Offline recognition with a Vosk (Kaldi) model loaded once and shared by all transcriptions. */
+public final class VoskRecognizer implements SpeechRecognizer {
+
+    /** Vosk's models are trained on 16 kHz audio; other rates are resampled to it first. */
+    public static final int SAMPLE_RATE = 16_000;
+
+    private static final Logger LOG = LogManager.getLogger(VoskRecognizer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** 200 ms per call keeps Vosk's internal buffers small without per-call overhead dominating. */
+    private static final int FEED_BYTES = SAMPLE_RATE / 5 * 2;
+
+    private final Model model;
+
+    private VoskRecognizer(Model model) {
+        this.model = model;
+    }
+
+    /** Loads the model in {@code modelDir}, or fails with a message that says how to get one. */
+    public static VoskRecognizer load(Path modelDir) {
+        checkLooksLikeModel(modelDir);
+        LibVosk.setLogLevel(LogLevel.WARNINGS);
+        long start = System.nanoTime();
+        try {
+            Model model = new Model(modelDir.toAbsolutePath().toString());
+            LOG.info("Loaded speech model {} in {} ms", modelDir, (System.nanoTime() - start) / 1_000_000);
+            return new VoskRecognizer(model);
+        } catch (IOException e) {
+            throw new SpeechModelException("The speech model at " + modelDir + " could not be loaded ("
+                    + e.getMessage() + "); it is damaged or not a Vosk model. " + HOW_TO_FIX);
+        }
+    }
+
+    private static final String HOW_TO_FIX = "Run ./mvnw generate-resources to unpack the bundled English model,"
+            + " or set stt.model-path in config.yaml to an unzipped Vosk model folder"
+            + " (models: https://alphacephei.com/vosk/models).";
+
+    private static void checkLooksLikeModel(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new SpeechModelException("No speech model at " + dir + ". " + HOW_TO_FIX);
+        }
+        // Vosk aborts the whole process (Kaldi KALDI_ERR) on some broken models, so catch the common
+        // cases here where a clear message is still possible.
+        boolean hasAcousticModel = Files.isRegularFile(dir.resolve("am/final.mdl"))
+                || Files.isRegularFile(dir.resolve("final.mdl"));
+        boolean hasConfig = Files.isRegularFile(dir.resolve("conf/model.conf"))
+                || Files.isRegularFile(dir.resolve("mfcc.conf"));
+        if (!hasAcousticModel || !hasConfig) {
+            throw new SpeechModelException("The folder " + dir + " is not a Vosk model (it has no "
+                    + (hasAcousticModel ? "conf/model.conf" : "am/final.mdl") + "). " + HOW_TO_FIX);
+        }
+    }
+
+    @Override
+    public String transcribe(AudioClip utterance) {
+        byte[] pcm = utterance.resampledTo(SAMPLE_RATE).toPcm16le();
+        try (Recognizer recognizer = new Recognizer(model, SAMPLE_RATE)) {
+            StringBuilder text = new StringBuilder();
+            for (int offset = 0; offset < pcm.length; offset += FEED_BYTES) {
+                int length = Math.min(FEED_BYTES, pcm.length - offset);
+                byte[] block = Arrays.copyOfRange(pcm, offset, offset + length);
+                if (recognizer.acceptWaveForm(block, length)) {
+                    append(text, recognizer.getResult());
+                }
+            }
+            append(text, recognizer.getFinalResult());
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Vosk could not start a recognizer", e);
+        }
+    }
+
+    private static void append(StringBuilder text, String resultJson) {
+        try {
+            String words = JSON.readTree(resultJson).path("text").asText("");
+            if (!words.isBlank()) {
+                if (!text.isEmpty()) {
+                    text.append(' ');
+                }
+                text.append(words.trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Vosk returned unreadable JSON: " + resultJson, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.testing.CliRun;
+import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.ScriptedLlmServer.Protocol;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.testing.TestConfigs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class AskAndChatCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private Path configFor(ScriptedLlmServer server, Protocol protocol) throws Exception {
+        return TestConfigs.withProvider(folder, protocol == Protocol.OPENAI ? "openai-compatible" : "ollama",
+                server.baseUrl());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void askPrintsTheAnswerAndKeepsReasoningOffStdout(Protocol protocol) throws Exception {
+        try (var server = new ScriptedLlmServer(protocol,
+                Reply.of("<thin", "k>secret plan</thi", "nk>Paris is", " the capital.").thinkingFirst("native thought"))) {
+            CliRun run = CliRun.of("ask", "--config", configFor(server, protocol).toString(), "Capital", "of", "France?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo("Paris is the capital." + System.lineSeparator());
+            assertThat(run.err()).doesNotContain("secret plan").doesNotContain("native thought");
+            assertThat(server.requests().getFirst().path("messages").get(1).path("content").asText())
+                    .isEqualTo("Capital of France?");
+        }
+    }
+
+    @Test
+    void askShowThinkingSendsReasoningToStderr() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI,
+                Reply.of("<think>inline idea</think>Yes.").thinkingFirst("native idea"))) {
+            CliRun run = CliRun.of("ask", "--config", configFor(server, Protocol.OPENAI).toString(),
+                    "--show-thinking", "Really?");
+
+            assertThat(run.out().strip()).isEqualTo("Yes.");
+            assertThat(run.err()).contains("native idea").contains("inline idea");
+        }
+    }
+
+    @Test
+    void providerModelAndBaseUrlCanBeOverriddenForOneRun() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("From the override."))) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: dead
+                      providers:
+                        dead: {type: openai-compatible, base-url: "http://127.0.0.1:9/v1", model: x}
+                        local: {type: ollama, base-url: "http://127.0.0.1:9", model: llama3.2}
+                    """);
+
+            CliRun run = CliRun.of("ask", "--config", config.toString(), "--provider", "local",
+                    "--model", "qwen3:0.6b", "--base-url", server.baseUrl(), "Hi");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("From the override.");
+            assertThat(server.requests().getFirst().path("model").asText()).isEqualTo("qwen3:0.6b");
+        }
+    }
+
+    @Test
+    void unknownProviderListsTheConfiguredOnes() throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+
+        CliRun run = CliRun.of("ask", "--config", config.toString(), "--provider", "nope", "Hi");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no provider 'nope'").contains("local");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void chatCarriesContextAcrossTurns(Protocol protocol) throws Exception {
+        try (var server = new ScriptedLlmServer(protocol, Reply.of("Nice to meet you, Ada."), Reply.of("You are Ada."))) {
+            CliRun run = CliRun.withInput("My name is Ada.\n\nWhat is my name?\n/quit\n",
+                    "chat", "--config", configFor(server, protocol).toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Nice to meet you, Ada.").contains("You are Ada.");
+            var second = server.requests().get(1).path("messages");
+            assertThat(second).hasSize(4);
+            assertThat(second.get(1).path("content").asText()).isEqualTo("My name is Ada.");
+            assertThat(second.get(2).path("content").asText()).isEqualTo("Nice to meet you, Ada.");
+            assertThat(second.get(3).path("content").asText()).isEqualTo("What is my name?");
+        }
+    }
+
+    @Test
+    void chatReportsEachFailedTurnAndGoesOn() throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+
+        CliRun run = CliRun.withInput("first\nsecond\n", "chat", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines().filter(line -> line.contains("not reachable"))).hasSize(2);
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        assertThat(CliRun.of("--version").out()).startsWith("Parley ");
+        CliRun help = CliRun.of();
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("transcribe").contains("say").contains("ask").contains("turn").contains("chat");
+        for (String command : new String[] {"transcribe", "say", "ask", "turn", "chat"}) {
+            assertThat(CliRun.of(command, "--help").out()).as(command).contains("Usage: parley " + command);
+        }
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        CliRun run = CliRun.of("turn", "--in", "x.wav");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--out");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.audio.WavFiles;
+import dev.parley.testing.CliRun;
+import dev.parley.testing.TestConfigs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SayCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesTheSpeechToAWavFile() throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+        Path out = folder.resolve("sub/hello.wav");
+
+        CliRun run = CliRun.of("say", "--config", config.toString(), "--out", out.toString(), "Hello", "world.");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var clip = WavFiles.readMono(out);
+        assertThat(clip.sampleRate()).isEqualTo(48_000);
+        assertThat(clip.durationSeconds()).isBetween(0.5, 3.0);
+    }
+
+    @Test
+    @Tag("audio")
+    void playsOnTheDefaultDeviceWhenNoFileIsGiven() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Boolean.getBoolean("parley.requireAudio") || !dev.parley.audio.Speaker.outputDeviceNames().isEmpty(),
+                "no audio output device on this machine");
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+
+        CliRun run = CliRun.of("say", "--config", config.toString(), "Testing.");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+}

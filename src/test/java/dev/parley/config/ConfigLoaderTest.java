@@ -1,0 +1,113 @@
+package dev.parley.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path folder;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void shippedConfigLoadsWithEveryProviderTheDesignNames() {
+        ParleyConfig config = loader.load(Path.of("config.yaml"));
+
+        assertThat(config.llm().active()).isEqualTo("ollama");
+        assertThat(config.llm().providers()).containsOnlyKeys("ollama", "openai", "deepseek", "openrouter",
+                "anthropic", "gemini");
+        assertThat(config.llm().providers().get("ollama").baseUrl()).isEqualTo("http://localhost:11434");
+        assertThat(config.llm().providers().get("deepseek").type()).isEqualTo(ProviderType.OPENAI_COMPATIBLE);
+        assertThat(config.llm().systemPrompt()).contains("spoken").contains("No markdown");
+        assertThat(config.tts().voice()).isEqualTo("cmu-slt-hsmm");
+    }
+
+    @Test
+    void shippedConfigCommentsEveryKey() throws IOException {
+        var lines = Files.readAllLines(Path.of("config.yaml"));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean isSectionKey = line.matches("^[a-z-]+:\\s*$");
+            if (isSectionKey) {
+                assertThat(lines.get(i - 1)).as("comment above top-level key '%s'", line).startsWith("#");
+            }
+        }
+    }
+
+    @Test
+    void firstRunCopiesTheShippedConfigIntoTheUserFolder() throws IOException {
+        ParleyPaths paths = new ParleyPaths(Path.of("."), folder.resolve("cfg"), folder.resolve("data"),
+                folder.resolve("logs"));
+
+        ParleyConfig config = loader.load(null, paths);
+
+        assertThat(paths.userConfigFile()).exists();
+        assertThat(Files.readString(paths.userConfigFile())).isEqualTo(Files.readString(Path.of("config.yaml")));
+        assertThat(config.source()).isEqualTo(paths.userConfigFile());
+    }
+
+    @Test
+    void missingSectionsTakeDefaults() throws IOException {
+        Path file = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:1");
+
+        ParleyConfig config = loader.load(file);
+
+        assertThat(config.chunker().firstChunkMinWords()).isEqualTo(4);
+        assertThat(config.tts().voice()).isEqualTo("cmu-slt-hsmm");
+        assertThat(config.stt().modelPath()).isEmpty();
+    }
+
+    @Test
+    void relativeModelPathResolvesAgainstTheConfigFolder() throws IOException {
+        Path file = TestConfigs.write(folder, """
+                stt:
+                  model-path: models/my-model
+                llm: {active: a, providers: {a: {type: ollama, model: m}}}
+                """);
+
+        ParleyConfig config = loader.load(file);
+
+        assertThat(config.speechModel(ParleyPaths.fromEnvironment())).isEqualTo(folder.resolve("models/my-model"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bad YAML                | 'llm: [unclosed'                                                               | line 1
+            unknown key names line  | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nvoice: x'        | line 2
+            unknown key is named    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nvoice: x'        | unknown key 'voice'
+            unknown provider type   | 'llm: {active: a, providers: {a: {type: olama, model: m}}}'                    | unknown provider type 'olama'
+            type error names key    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nchunker: {first-chunk-min-words: many, max-chunk-chars: 9}' | chunker.first-chunk-min-words
+            missing model           | 'llm: {active: a, providers: {a: {type: ollama}}}'                             | model
+            active not configured   | 'llm: {active: b, providers: {a: {type: ollama, model: m}}}'                   | llm.active is 'b'
+            compatible needs url    | 'llm: {active: a, providers: {a: {type: openai-compatible, model: m}}}'        | llm.providers.a.base-url is required
+            url must be http        | 'llm: {active: a, providers: {a: {type: ollama, model: m, base-url: localhost}}}' | not an http(s) URL
+            no llm section          | 'stt: {model-path: x}'                                                         | llm
+            chunk bound in range    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nchunker: {first-chunk-min-words: 4, max-chunk-chars: 5}' | chunker.max-chunk-chars
+            """)
+    void invalidConfigFailsWithAMessageNamingTheProblem(String description, String yaml, String expected)
+            throws IOException {
+        Path file = TestConfigs.write(folder, yaml.replace("\\n", "\n"));
+
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void missingExplicitFileSaysSo() {
+        assertThatThrownBy(() -> loader.load(folder.resolve("nope.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("does not exist");
+    }
+}
