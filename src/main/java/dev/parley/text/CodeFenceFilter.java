@@ -18,24 +18,24 @@ final class CodeFenceFilter {
     /** The fence of the code block being removed, or null outside code. */
     private MarkdownLine.Fence openFence;
 
-    /** Returns the text of {@code piece} that is known to lie outside code. */
-    String push(CharSequence piece) {
-        StringBuilder out = new StringBuilder(piece.length());
+    /** Appends to {@code out} the text of {@code piece} that is known to lie outside code. */
+    void push(CharSequence piece, StringBuilder out) {
         for (int i = 0; i < piece.length(); i++) {
-            accept(piece.charAt(i), out);
+            char c = piece.charAt(i);
+            if (c != '\r') { // "\r\n" and "\n" end lines alike
+                accept(c, out);
+            }
         }
-        return out.toString();
     }
 
-    /** Ends the stream: releases a held-back line start and drops an unterminated code block. */
-    String finish() {
-        String rest = openFence == null && !lineIsText && MarkdownLine.Fence.openedBy(line) == null
-                ? line.toString()
-                : "";
+    /** Ends the stream: releases a held-back line start to {@code out} and drops an unterminated block. */
+    void finish(StringBuilder out) {
+        if (openFence == null && !lineIsText && MarkdownLine.Fence.openedBy(line) == null) {
+            out.append(line);
+        }
         line.setLength(0);
         lineIsText = false;
         openFence = null;
-        return rest;
     }
 
     private void accept(char c, StringBuilder out) {

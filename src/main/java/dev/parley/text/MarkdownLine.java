@@ -41,6 +41,9 @@ final class MarkdownLine {
         }
     }
 
+    /** What {@link #ruleEnd} says while the text ends before a rule is certain or ruled out. */
+    private static final int UNDECIDED = -2;
+
     private MarkdownLine() {}
 
     /**
@@ -97,8 +100,6 @@ final class MarkdownLine {
         }
         return new Start(Kind.PLAIN, at); // "#hashtag", "#1"
     }
-
-    private static final int UNDECIDED = -2;
 
     /**
      * The line end of a horizontal rule starting at {@code at} (three or more of one mark, blanks

@@ -23,8 +23,9 @@ public final class MarkdownToSpeech {
     private static final Pattern LINK_TARGET_TAIL = Pattern.compile("]\\([^)\\s]*\\)");
     private static final Pattern AUTOLINK = Pattern.compile("<((?:https?|mailto):[^>\\s]+)>");
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>");
+    /** The optional closing marks of a heading: "## Title ##". */
+    private static final Pattern CLOSING_HASHES = Pattern.compile("(?:^|\\s)#+\\s*$");
     private static final Pattern TABLE_SEPARATOR_CELL = Pattern.compile(":?-+:?");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
 
     private MarkdownToSpeech() {}
 
@@ -64,18 +65,26 @@ public final class MarkdownToSpeech {
      * keeps those characters.
      */
     static String inlineToSpeech(String text) {
-        String s = IMAGE.matcher(text).replaceAll("");
-        s = LINK.matcher(s).replaceAll("$1");
-        s = REFERENCE_LINK.matcher(s).replaceAll("$1");
-        s = LINK_TARGET_TAIL.matcher(s).replaceAll("");
-        s = AUTOLINK.matcher(s).replaceAll("$1");
-        s = HTML_TAG.matcher(s).replaceAll(" ");
-        s = s.replace("`", "").replace("[", "").replace("]", "");
-        s = withoutEmphasisMarks(s);
+        String s = text;
+        // The chunker calls this for every chunk; most have no links or tags, so skip those patterns cheaply.
+        if (s.indexOf(']') >= 0) {
+            s = IMAGE.matcher(s).replaceAll("");
+            s = LINK.matcher(s).replaceAll("$1");
+            s = REFERENCE_LINK.matcher(s).replaceAll("$1");
+            s = LINK_TARGET_TAIL.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('<') >= 0) {
+            s = AUTOLINK.matcher(s).replaceAll("$1");
+            s = HTML_TAG.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('#') >= 0) {
+            s = CLOSING_HASHES.matcher(s).replaceAll("");
+        }
+        s = withoutMarks(s);
         if (s.indexOf('|') >= 0) {
             s = tableCells(s);
         }
-        return WHITESPACE.matcher(s).replaceAll(" ").strip();
+        return collapseWhitespace(s);
     }
 
     /** Whether a chunk has anything to say: punctuation and markup alone are silent. */
@@ -88,11 +97,16 @@ public final class MarkdownToSpeech {
         return false;
     }
 
-    private static String withoutEmphasisMarks(String s) {
+    /** Drops emphasis marks at word edges, backticks and stray brackets. */
+    private static String withoutMarks(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int at = 0;
         while (at < s.length()) {
             char c = s.charAt(at);
+            if (c == '`' || c == '[' || c == ']') {
+                at++; // inline code keeps its text; a bracket left from a link cut in two is silent anyway
+                continue;
+            }
             if (c != '*' && c != '_' && c != '~') {
                 out.append(c);
                 at++;
@@ -121,6 +135,24 @@ public final class MarkdownToSpeech {
         boolean spacedTimes = mark == '*' && length == 1 && start > 0 && end < s.length()
                 && Character.isWhitespace(before) && Character.isWhitespace(after);
         return insideWord || spacedTimes;
+    }
+
+    private static String collapseWhitespace(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                pendingSpace = !out.isEmpty();
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Reads a table row as its cells separated by commas; separator cells ("---", ":-:") vanish. */

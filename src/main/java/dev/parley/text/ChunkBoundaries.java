@@ -1,0 +1,246 @@
+package dev.parley.text;
+
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Finds where chunks end in code-free markdown that arrives piece by piece, and hands on the markdown of
+ * each chunk: at sentence ends, around lines that stand alone (headings, list items, table rows, rules,
+ * paragraph breaks), at a clause boundary when the owner asks for an early end, and at the last clause
+ * boundary or space when a chunk would outgrow the bound.
+ *
+ * <p>Every cut is decided from the text before it plus the few characters after it that settle it ("."
+ * then a space and a capital; a newline then the next line's marker). Until those have arrived the scan
+ * waits where it is, so the cuts do not depend on how the text was split into pieces, and each character
+ * is looked at about once. Decisions never look back past the start of the current chunk.
+ */
+final class ChunkBoundaries {
+
+    private final int maxChunkChars;
+    private final Predicate<String> mayEndEarly;
+    private final Consumer<String> onChunk;
+
+    /** Markdown with line markers blanked out; what lies before {@link #unitStart} is handed on. */
+    private final StringBuilder text = new StringBuilder();
+    private int unitStart;
+    /** The next character to look at; nothing from {@link #unitStart} to here ends a chunk. */
+    private int scan;
+    private boolean atLineStart = true;
+    private MarkdownLine.Kind lineKind = MarkdownLine.Kind.PLAIN;
+    private boolean inInlineCode;
+    /** Where the chunk could end if it grows too long, or -1; both lie within the bound. */
+    private int lastClauseCut = -1;
+    private int lastSpaceCut = -1;
+
+    /**
+     * @param mayEndEarly asked at each clause boundary with the chunk's markdown so far: end it here?
+     * @param onChunk receives the markdown of each chunk, in order
+     */
+    ChunkBoundaries(int maxChunkChars, Predicate<String> mayEndEarly, Consumer<String> onChunk) {
+        this.maxChunkChars = maxChunkChars;
+        this.mayEndEarly = mayEndEarly;
+        this.onChunk = onChunk;
+    }
+
+    /** Takes more text and hands on every chunk it settles. */
+    void push(CharSequence more) {
+        text.append(more);
+        advance(false);
+    }
+
+    /** Takes the last text; the text end settles what waited for more, and the rest is the last chunk. */
+    void finish(CharSequence rest) {
+        text.append(rest);
+        advance(true);
+        cut(text.length());
+    }
+
+    private void advance(boolean complete) {
+        while (scan < text.length()) {
+            if (scan - unitStart > maxChunkChars) {
+                cutForLength();
+            } else if (!step(complete)) {
+                return;
+            }
+        }
+    }
+
+    /** Looks at the character at {@link #scan}; false when that needs text that has not arrived. */
+    private boolean step(boolean complete) {
+        if (atLineStart) {
+            return startLine(complete);
+        }
+        char c = text.charAt(scan);
+        if (c == '\n') {
+            return endLine(complete);
+        }
+        if (c == '`') {
+            inInlineCode = !inInlineCode;
+        } else if (MarkdownLine.isBlank(c)) {
+            noteSpace(scan);
+        } else if (!inInlineCode && SentenceEnds.isTerminator(c)) {
+            return terminator(complete);
+        } else if (!inInlineCode && (c == ',' || c == ';' || c == ':')) {
+            return clausePunctuation(complete);
+        } else if (!inInlineCode && (c == '-' || c == '–' || c == '—')) {
+            return dash(complete);
+        }
+        scan++;
+        return true;
+    }
+
+    private boolean startLine(boolean complete) {
+        MarkdownLine.Start start = MarkdownLine.classify(text, scan, complete);
+        if (start == null) {
+            return false;
+        }
+        // Blanked, markers are neither spoken nor mistaken for punctuation: "1." ends no sentence.
+        for (int i = scan; i < start.contentStart(); i++) {
+            text.setCharAt(i, ' ');
+        }
+        lineKind = start.kind();
+        atLineStart = false;
+        scan = start.contentStart();
+        return true;
+    }
+
+    private boolean endLine(boolean complete) {
+        MarkdownLine.Start next = MarkdownLine.classify(text, scan + 1, complete);
+        if (next == null) {
+            return false;
+        }
+        boolean separate = lineKind.standsAlone() || next.kind().standsAlone();
+        noteSpace(scan);
+        scan++;
+        atLineStart = true;
+        inInlineCode = false; // an unclosed backtick must not swallow the following lines
+        if (separate) {
+            cut(scan);
+        }
+        return true;
+    }
+
+    private boolean terminator(boolean complete) {
+        int runEnd = scan;
+        while (runEnd < text.length() && SentenceEnds.isTerminator(text.charAt(runEnd))) {
+            runEnd++;
+        }
+        int next = skipClosers(runEnd);
+        if (next == text.length() && !complete) {
+            return false;
+        }
+        if (next < text.length() && !isSpace(text.charAt(next))) {
+            scan = runEnd; // "3.14", "example.com", "Well...so"
+            return true;
+        }
+        switch (SentenceEnds.judge(text, unitStart, scan, runEnd, next, complete)) {
+            case NEEDS_MORE_TEXT -> {
+                return false;
+            }
+            case END -> {
+                scan = next;
+                cut(next);
+            }
+            case NOT_END -> scan = runEnd;
+        }
+        return true;
+    }
+
+    private boolean clausePunctuation(boolean complete) {
+        int next = skipClosers(scan + 1);
+        if (next == text.length() && !complete) {
+            return false;
+        }
+        if (next < text.length() && !isSpace(text.charAt(next))) {
+            scan++; // "3:30", "1,000", "https:"
+            return true;
+        }
+        clauseBoundary(next);
+        return true;
+    }
+
+    /** A dash is a clause boundary when spaced on both sides (" - ", " — "), or an em dash between words. */
+    private boolean dash(boolean complete) {
+        if (scan + 1 == text.length() && !complete) {
+            return false;
+        }
+        boolean spaceBefore = scan > unitStart && isSpace(text.charAt(scan - 1));
+        boolean spaceAfter = scan + 1 == text.length() || isSpace(text.charAt(scan + 1));
+        boolean unspacedEmDash = text.charAt(scan) == '—' && !spaceBefore && !spaceAfter;
+        if ((spaceBefore && spaceAfter) || unspacedEmDash) {
+            clauseBoundary(scan + 1);
+        } else {
+            scan++;
+        }
+        return true;
+    }
+
+    private void clauseBoundary(int end) {
+        scan = end;
+        if (end - unitStart <= maxChunkChars) {
+            lastClauseCut = end;
+        }
+        if (mayEndEarly.test(text.substring(unitStart, end))) {
+            cut(end);
+        }
+    }
+
+    private void noteSpace(int at) {
+        if (at > unitStart && at - unitStart <= maxChunkChars) {
+            lastSpaceCut = at;
+        }
+    }
+
+    private void cutForLength() {
+        int end;
+        if (lastClauseCut > unitStart) {
+            end = lastClauseCut;
+        } else if (lastSpaceCut > unitStart) {
+            end = lastSpaceCut;
+        } else {
+            // One word longer than the bound (a long URL, say): the bound wins over the word.
+            end = unitStart + maxChunkChars;
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+        }
+        cut(end);
+    }
+
+    /** Hands on the markdown before {@code end}; the next chunk starts there. */
+    private void cut(int end) {
+        onChunk.accept(text.substring(unitStart, end));
+        unitStart = end;
+        if (lastClauseCut <= end) {
+            lastClauseCut = -1;
+        }
+        if (lastSpaceCut <= end) {
+            lastSpaceCut = -1;
+        }
+        dropChunkedText();
+    }
+
+    /** Forgets chunked text once it outweighs the rest, so the copying stays linear in the reply. */
+    private void dropChunkedText() {
+        if (unitStart == 0 || unitStart < text.length() - unitStart) {
+            return;
+        }
+        text.delete(0, unitStart);
+        scan -= unitStart;
+        lastClauseCut = lastClauseCut < 0 ? -1 : lastClauseCut - unitStart;
+        lastSpaceCut = lastSpaceCut < 0 ? -1 : lastSpaceCut - unitStart;
+        unitStart = 0;
+    }
+
+    private int skipClosers(int from) {
+        int at = from;
+        while (at < text.length() && SentenceEnds.CLOSERS.indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+        return at;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0';
+    }
+}
