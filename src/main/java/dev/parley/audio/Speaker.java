@@ -16,15 +16,17 @@ import javax.sound.sampled.SourceDataLine;
  * Plays clips on an audio output device through Java Sound, one clip at a time, blocking until the
  * device has played the last sample.
  *
- * <p>Interrupting the playing thread is the way to stop early (barge-in): the interrupt is noticed between
- * 20 ms blocks, the line stops and discards what it still buffers, and {@link #play} returns normally with
- * the interrupt flag still set. Once the whole clip is handed over, its last half second (the line's
- * buffer) plays out regardless, because {@code drain()} ignores interrupts.
+ * <p>Interrupting the playing thread is the way to stop early (barge-in): within a few milliseconds the
+ * line stops and discards what it still buffers, and {@link #play} returns normally with the interrupt
+ * flag still set.
  */
 public final class Speaker {
 
     /** Small blocks keep an interrupt responsive; the line's buffer keeps the device fed between them. */
     private static final double BLOCK_SECONDS = 0.02;
+    private static final int POLL_MILLIS = 5;
+    /** How long a device may take no audio (or report no progress) before it counts as stuck. */
+    private static final long STALL_NANOS = 3_000_000_000L;
     /** Rates every sound card and sound server accepts, for devices that refuse the clip's own rate. */
     private static final int[] FALLBACK_RATES = {48000, 44100};
     private static final Line.Info OUTPUT_LINE = new Line.Info(SourceDataLine.class);
@@ -77,17 +79,67 @@ public final class Speaker {
             int frameBytes = open.format.getFrameSize();
             int blockBytes = Math.max(1, (int) (open.format.getSampleRate() * BLOCK_SECONDS)) * frameBytes;
             line.start();
-            for (int at = 0; at < pcm.length; at += blockBytes) {
-                if (Thread.currentThread().isInterrupted()) {
-                    line.stop();
-                    line.flush();
-                    return;
-                }
-                line.write(pcm, at, Math.min(blockBytes, pcm.length - at));
+            boolean finished = writeAll(line, pcm, Math.min(blockBytes, line.getBufferSize()))
+                    && awaitPlayed(line, pcm.length / frameBytes);
+            if (finished) {
+                line.drain(); // returns at once by now; kept for devices whose frame position lags
+            } else {
+                line.stop();
+                line.flush();
+                Thread.currentThread().interrupt();
             }
-            line.drain();
         } finally {
             line.close();
+        }
+    }
+
+    /**
+     * Writes {@code pcm} block by block, returning false (with the interrupt flag cleared) if the thread
+     * was interrupted. It writes only what fits and waits itself, because a blocking
+     * {@code SourceDataLine.write} waits in a loop that swallows {@link InterruptedException}.
+     */
+    private static boolean writeAll(SourceDataLine line, byte[] pcm, int blockBytes) throws AudioDeviceException {
+        long lastProgress = System.nanoTime();
+        try {
+            for (int at = 0; at < pcm.length; ) {
+                if (Thread.interrupted()) {
+                    return false;
+                }
+                int length = Math.min(blockBytes, pcm.length - at);
+                if (line.available() >= length) {
+                    at += line.write(pcm, at, length);
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
+                    throw new AudioDeviceException("The audio output stopped taking audio for "
+                            + STALL_NANOS / 1_000_000_000 + " s; the device may have been unplugged or suspended."
+                            + " Check it, or choose another one: " + quotedList(outputDeviceNames()));
+                } else {
+                    Thread.sleep(POLL_MILLIS);
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits until the line reports every frame played; false if interrupted first. {@code drain()} alone
+     * is not enough: through ALSA's PulseAudio plugin it returns as soon as ALSA's buffer is empty, up to
+     * a second before the sound server has played that audio, and {@code close()} then cuts it off.
+     * Bounded, in case a device never reports the last frames.
+     */
+    private static boolean awaitPlayed(SourceDataLine line, long frames) {
+        AudioFormat format = line.getFormat();
+        long bufferNanos = (long) (1e9 * line.getBufferSize() / format.getFrameSize() / format.getSampleRate());
+        long deadline = System.nanoTime() + bufferNanos + STALL_NANOS;
+        try {
+            while (line.getLongFramePosition() < frames && System.nanoTime() < deadline) {
+                Thread.sleep(POLL_MILLIS);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

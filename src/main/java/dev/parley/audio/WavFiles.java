@@ -108,7 +108,7 @@ public final class WavFiles {
         return file;
     }
 
-    static AudioClip decode(byte[] file, String name) throws AudioFormatException {
+    private static AudioClip decode(byte[] file, String name) throws AudioFormatException {
         requireRiffWave(file, name);
         WavFormat format = null;
         int dataStart = -1;
