@@ -44,7 +44,12 @@ public final class VoiceBench {
         this.synthesizer = synthesizer;
     }
 
-    /** Runs {@code turns} voice turns through pipelines made by {@code pipelineFor} around {@code model}. */
+    /**
+     * Runs {@code turns} voice turns through pipelines made by {@code pipelineFor} around {@code model}.
+     * The speech-to-text real-time factor is taken first, on a recognizer that has heard nothing yet
+     * (the slow case: Vosk caches its decoding graph as it goes); the turns then run warm, as in a
+     * session where the user has spoken before.
+     */
     public Result run(int turns, LanguageModel model, Function<LanguageModel, ReplyPipeline> pipelineFor) {
         List<AudioClip> questions = QUESTIONS.stream().map(this::spokenWithPause).toList();
         double sttRtf = sttRealTimeFactor(questions);
