@@ -16,7 +16,13 @@ import dev.parley.stt.VoskRecognizer;
 import dev.parley.text.SentenceChunker;
 import dev.parley.tts.MaryTtsSynthesizer;
 import dev.parley.tts.SpeechSynthesizer;
+import dev.parley.usage.MeteredLanguageModel;
+import dev.parley.usage.Prices;
+import dev.parley.usage.UsageLedger;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The one place that builds Parley's object graph from the loaded config. Each component is made
@@ -71,12 +77,28 @@ public final class Components implements AutoCloseable {
             throw new LlmException("There is no provider '" + name + "' in " + config.source()
                     + "; configured: " + String.join(", ", llm.providers().keySet()));
         }
-        return languageModels.create(name, provider.withOverrides(choice.model(), choice.baseUrl()));
+        return metered(name, provider.withOverrides(choice.model(), choice.baseUrl()));
     }
 
     /** A provider that is not in the config, such as the benchmark's scripted local model. */
     public LanguageModel languageModel(String name, ProviderConfig provider) {
         return languageModels.create(name, provider);
+    }
+
+    /** Every configured provider's requests go into the usage ledger. */
+    private LanguageModel metered(String name, ProviderConfig provider) {
+        return new MeteredLanguageModel(languageModels.create(name, provider), provider.model(), usageLedger(),
+                prices(), Clock.systemUTC());
+    }
+
+    public UsageLedger usageLedger() {
+        return new UsageLedger(paths.dataDir().resolve("usage.jsonl"));
+    }
+
+    public Prices prices() {
+        Map<String, Prices.Price> overrides = new HashMap<>();
+        config.usage().prices().forEach((model, price) -> overrides.put(model, new Prices.Price(price.input(), price.output())));
+        return new Prices(overrides);
     }
 
     public synchronized ReplyPipeline replyPipeline(LanguageModel model) {

@@ -2,6 +2,7 @@ package dev.parley.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The YAML as written, where every section but {@code llm} may be left out: missing sections take
@@ -11,7 +12,8 @@ record RawConfig(
         SpeechConfig stt,
         VoiceConfig tts,
         ChunkerConfig chunker,
-        @JsonProperty(required = true) LlmConfig llm) {
+        @JsonProperty(required = true) LlmConfig llm,
+        UsageConfig usage) {
 
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
     static final String DEFAULT_SYSTEM_PROMPT = "You are Parley, a voice assistant. Your replies are spoken"
@@ -28,6 +30,7 @@ record RawConfig(
         LlmConfig model = llm.systemPrompt() == null
                 ? new LlmConfig(llm.active(), DEFAULT_SYSTEM_PROMPT, llm.providers())
                 : llm;
-        return new ParleyConfig(speech, voice, chunks, model, source);
+        UsageConfig metering = usage != null && usage.prices() != null ? usage : new UsageConfig(Map.of());
+        return new ParleyConfig(speech, voice, chunks, model, metering, source);
     }
 }

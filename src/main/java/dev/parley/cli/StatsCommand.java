@@ -1,0 +1,72 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.parley.Components;
+import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsageSummary;
+import dev.parley.usage.UsageSummary.ProviderUsage;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = {"Usage per provider from the usage ledger: requests, errors, tokens, time to first token,"
+                + " tokens per second and estimated cost.",
+                "Costs are estimates from list prices (config.yaml usage.prices overrides them)."})
+final class StatsCommand implements Callable<Integer> {
+
+    @Option(names = "--days", defaultValue = "30", description = "Only the last N days (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @ParentCommand
+    ParleyCommand parley;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Components components = parley.components()) {
+            UsageLedger ledger = components.usageLedger();
+            UsageSummary summary = UsageSummary.of(ledger.read(), Instant.now().minus(Duration.ofDays(days)));
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                ArrayNode rows = mapper.createArrayNode();
+                for (ProviderUsage usage : summary.providers()) {
+                    rows.addObject().put("provider", usage.provider()).put("model", usage.model())
+                            .put("requests", usage.requests()).put("errors", usage.errors())
+                            .put("input_tokens", usage.inputTokens()).put("output_tokens", usage.outputTokens())
+                            .put("ttft_p50_ms", usage.ttftP50Ms())
+                            .put("tokens_per_second", Double.isNaN(usage.tokensPerSecond()) ? null
+                                    : Math.round(usage.tokensPerSecond() * 10) / 10.0)
+                            .put("cost_usd", usage.costUsd());
+                }
+                out.println(mapper.writeValueAsString(mapper.createObjectNode().put("days", days).set("providers", rows)));
+            } else if (summary.providers().isEmpty()) {
+                out.println("No requests in the last " + days + " days (ledger: " + ledger.file() + ").");
+            } else {
+                out.printf("%-14s %-22s %8s %6s %10s %10s %9s %7s %10s%n", "provider", "model", "requests", "errors",
+                        "in tok", "out tok", "ttft p50", "tok/s", "cost $");
+                for (ProviderUsage u : summary.providers()) {
+                    out.printf("%-14s %-22s %8d %6d %10d %10d %7s %7s %10.4f%n", u.provider(), u.model(), u.requests(),
+                            u.errors(), u.inputTokens(), u.outputTokens(),
+                            u.ttftP50Ms() < 0 ? "-" : u.ttftP50Ms() + "ms",
+                            Double.isNaN(u.tokensPerSecond()) ? "-" : String.format("%.1f", u.tokensPerSecond()),
+                            u.costUsd());
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.ScriptedLlmServer.Protocol;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.testing.CliRun;
+import dev.parley.testing.TestConfigs;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Requests through the CLI land in the usage ledger, and `parley stats` sums them per provider. */
+class StatsCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private String previousDataDir;
+
+    @BeforeEach
+    void isolateLedger() {
+        previousDataDir = System.getProperty("parley.data.dir");
+        System.setProperty("parley.data.dir", folder.resolve("data").toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousDataDir == null) {
+            System.clearProperty("parley.data.dir");
+        } else {
+            System.setProperty("parley.data.dir", previousDataDir);
+        }
+    }
+
+    @Test
+    void countsRequestsTokensAndFailuresPerProvider() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("One.", " Two."))) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local: {type: openai-compatible, base-url: "%s", model: gpt-4o-mini}
+                        dead: {type: ollama, base-url: "http://127.0.0.1:9", model: llama3.2}
+                    """.formatted(server.baseUrl()));
+            CliRun.of("ask", "--config", config.toString(), "first");
+            CliRun.of("ask", "--config", config.toString(), "second");
+            CliRun.of("ask", "--config", config.toString(), "--provider", "dead", "third");
+
+            CliRun stats = CliRun.of("stats", "--config", config.toString(), "--json");
+
+            assertThat(stats.exitCode()).as(stats.err()).isZero();
+            var providers = new ObjectMapper().readTree(stats.out()).path("providers");
+            assertThat(providers).hasSize(2);
+            var local = providers.get(0);
+            assertThat(local.path("provider").asText()).isEqualTo("local");
+            assertThat(local.path("requests").asInt()).isEqualTo(2);
+            assertThat(local.path("errors").asInt()).isZero();
+            // The scripted server reports 12 prompt and 7 completion tokens per request.
+            assertThat(local.path("input_tokens").asLong()).isEqualTo(24);
+            assertThat(local.path("output_tokens").asLong()).isEqualTo(14);
+            assertThat(local.path("cost_usd").asDouble()).isPositive();
+            var dead = providers.get(1);
+            assertThat(dead.path("provider").asText()).isEqualTo("dead");
+            assertThat(dead.path("errors").asInt()).isEqualTo(1);
+
+            assertThat(CliRun.of("stats", "--config", config.toString()).out())
+                    .contains("local").contains("gpt-4o-mini").contains("dead");
+        }
+    }
+
+    @Test
+    void saysSoWhenThereIsNoUsageYet() throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+
+        CliRun stats = CliRun.of("stats", "--config", config.toString());
+
+        assertThat(stats.exitCode()).isZero();
+        assertThat(stats.out()).contains("No requests in the last 30 days");
+    }
+}

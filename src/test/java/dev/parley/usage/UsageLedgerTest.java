@@ -1,0 +1,85 @@
+package dev.parley.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UsageLedgerTest {
+
+    @TempDir
+    Path folder;
+
+    private static UsageRecord record(String provider, String model, String error, int in, int out, long ttft,
+            long duration, double cost, Instant at) {
+        return new UsageRecord(at, provider, model, error, in, out, ttft, duration, cost);
+    }
+
+    @Test
+    void recordsSurviveARoundTripInOrder() {
+        UsageLedger ledger = new UsageLedger(folder.resolve("sub/usage.jsonl"));
+        UsageRecord first = record("openai", "gpt-4o-mini", null, 100, 20, 150, 900, 0.0000270, Instant.parse("2026-11-20T10:00:00Z"));
+        UsageRecord second = record("ollama", "llama3.2", "CONNECTION", -1, -1, -1, 3, 0, Instant.parse("2026-11-21T10:00:00Z"));
+
+        ledger.append(first);
+        ledger.append(second);
+
+        assertThat(new UsageLedger(folder.resolve("sub/usage.jsonl")).read()).containsExactly(first, second);
+    }
+
+    @Test
+    void aTornLastLineIsSkippedAndEverythingBeforeItKept() throws IOException {
+        Path file = folder.resolve("usage.jsonl");
+        UsageLedger ledger = new UsageLedger(file);
+        UsageRecord kept = record("openai", "gpt-4o", null, 10, 5, 100, 400, 0.0001, Instant.parse("2026-11-20T10:00:00Z"));
+        ledger.append(kept);
+        Files.writeString(file, "{\"at\":\"2026-11-20T10:01:00Z\",\"provider\":\"op", StandardOpenOption.APPEND);
+
+        assertThat(ledger.read()).containsExactly(kept);
+    }
+
+    @Test
+    void summaryGroupsByProviderAndModelWithinThePeriod() {
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        List<UsageRecord> records = List.of(
+                record("openai", "gpt-4o-mini", null, 100, 50, 200, 1200, 0.01, now.minusSeconds(60)),
+                record("openai", "gpt-4o-mini", null, 300, 150, 400, 1400, 0.03, now.minusSeconds(30)),
+                record("openai", "gpt-4o-mini", "RATE_LIMIT", -1, -1, -1, 50, 0, now.minusSeconds(20)),
+                record("openai", "gpt-4o-mini", null, 999, 999, 100, 200, 9, now.minusSeconds(86_400 * 40)),
+                record("ollama", "llama3.2", null, 10, 10, 50, 150, 0, now.minusSeconds(10)));
+
+        UsageSummary summary = UsageSummary.of(records, now.minusSeconds(86_400 * 30));
+
+        assertThat(summary.providers()).hasSize(2);
+        var openai = summary.providers().getFirst();
+        assertThat(openai.provider()).isEqualTo("openai");
+        assertThat(openai.requests()).isEqualTo(3);
+        assertThat(openai.errors()).isEqualTo(1);
+        assertThat(openai.inputTokens()).isEqualTo(400);
+        assertThat(openai.outputTokens()).isEqualTo(200);
+        assertThat(openai.ttftP50Ms()).isEqualTo(200);
+        // 50 tokens in 1.0 s and 150 tokens in 1.0 s after the first token: 100 tokens/s on average.
+        assertThat(openai.tokensPerSecond()).isCloseTo(100.0, within(0.01));
+        assertThat(openai.costUsd()).isCloseTo(0.04, within(1e-9));
+        assertThat(summary.providers().get(1).provider()).isEqualTo("ollama");
+    }
+
+    @Test
+    void pricesEstimateCostAndConfigOverridesThem() {
+        Prices prices = new Prices(java.util.Map.of("my-model", new Prices.Price(1.0, 2.0), "GPT-4o-mini", new Prices.Price(10, 10)));
+
+        assertThat(prices.cost("my-model", 1_000_000, 500_000)).isCloseTo(2.0, within(1e-9));
+        assertThat(prices.cost("gpt-4o-mini", 1_000_000, 0)).isCloseTo(10.0, within(1e-9));
+        assertThat(Prices.defaults().cost("gpt-4o-mini", 1_000_000, 1_000_000)).isCloseTo(0.75, within(1e-9));
+        assertThat(Prices.defaults().knows("llama3.2")).isFalse();
+        assertThat(Prices.defaults().cost("llama3.2", 5000, 5000)).isZero();
+        assertThat(Prices.defaults().cost("gpt-4o", -1, -1)).isZero();
+    }
+}
