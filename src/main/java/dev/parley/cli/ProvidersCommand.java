@@ -96,8 +96,9 @@ final class ProvidersCommand implements Callable<Integer> {
             }
         }
         long unhealthy = checks.stream().filter(check -> !check.healthy()).count();
+        String active = checks.stream().filter(HealthCheck::active).map(HealthCheck::name).findFirst().orElse("none");
         out.println();
-        out.println("* active provider (llm.active). " + (unhealthy == 0 ? "All providers look healthy."
+        out.println("Active provider (*): " + active + ". " + (unhealthy == 0 ? "All providers look healthy."
                 : unhealthy + " of " + checks.size() + " need attention."));
     }
 
