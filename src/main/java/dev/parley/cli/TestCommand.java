@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Send one short prompt (\"" + ReadyCheck.PROMPT + "\") to a provider through the same"
                 + " streaming path a voice turn uses, and report the reply, the time to first token and"
                 + " the total time.",
+                "The times include the client's start-up in this process (up to a second), which the first"
+                        + " turn of a conversation pays too.",
                 "Exits 1 with the provider's error when it does not answer."})
 final class TestCommand implements Callable<Integer> {
 

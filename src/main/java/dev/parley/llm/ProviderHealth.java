@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +80,7 @@ public final class ProviderHealth {
                 keyStatus = KeyStatus.REJECTED;
             }
             modelStatus = modelStatus(provider, answer);
+            wrongAddress(name, provider.type(), endpoint, answer).ifPresent(advice::add);
         }
         if (keyStatus == KeyStatus.MISSING) {
             advice.add(provider.apiKeyEnv() == null || provider.apiKeyEnv().isBlank()
@@ -132,6 +134,23 @@ public final class ProviderHealth {
                 yield http.get(endpoint + "/models?pageSize=1000", headers);
             }
         };
+    }
+
+    /**
+     * Every Ollama has /api/tags, so anything but its model list means the URL points elsewhere. For
+     * OpenAI-style APIs only a 404 at a URL without /v1 is that telling: some servers lack /models.
+     */
+    private static Optional<String> wrongAddress(String name, ProviderType type, String endpoint, Answered answer) {
+        if (type == ProviderType.OLLAMA && !(answer.ok() && answer.json().path("models").isArray())) {
+            return Optional.of("check llm.providers." + name + ".base-url: GET /api/tags answered HTTP "
+                    + answer.status() + ", not Ollama's model list");
+        }
+        if ((type == ProviderType.OPENAI || type == ProviderType.OPENAI_COMPATIBLE) && answer.status() == 404
+                && !endpoint.endsWith("/v1")) {
+            return Optional.of("check llm.providers." + name + ".base-url: GET /models answered HTTP 404"
+                    + " (OpenAI-compatible URLs usually end in /v1)");
+        }
+        return Optional.empty();
     }
 
     private static ModelStatus modelStatus(ProviderConfig provider, Answered answer) {

@@ -64,6 +64,22 @@ class ProviderHealthTest {
         assertThat(check.advice()).containsExactly("start Ollama: ollama serve (not reachable: connection refused)");
     }
 
+    @ParameterizedTest(name = "{0} at {1}")
+    @CsvSource({
+            "OLLAMA,            '',    'check llm.providers.p.base-url: GET /api/tags answered HTTP 404, not Ollama''s model list'",
+            "OPENAI_COMPATIBLE, '',    check llm.providers.p.base-url: GET /models answered HTTP 404 (OpenAI-compatible URLs usually end in /v1)",
+            "OPENAI_COMPATIBLE, /v1,   ''",
+    })
+    void anEndpointThatIsNotTheApiSaysToCheckTheBaseUrl(ProviderType type, String path, String expected) throws Exception {
+        try (FakeHttpServer web = new FakeHttpServer()) {
+            HealthCheck check = health.check("p", provider(type, web.url() + path, "m", null), false);
+
+            assertThat(check.reachable()).isTrue();
+            assertThat(check.modelStatus()).isEqualTo(ModelStatus.UNKNOWN);
+            assertThat(check.advice()).isEqualTo(expected.isEmpty() ? List.of() : List.of(expected));
+        }
+    }
+
     @Test
     void openAiSendsTheBearerKeyAndFindsTheModel() throws Exception {
         try (FakeHttpServer openAi = FakeLlmApis.openAi("sk-right", "gpt-4o-mini", "gpt-4o")) {
