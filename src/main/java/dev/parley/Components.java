@@ -10,6 +10,7 @@ import dev.parley.llm.ApiKeys;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
+import dev.parley.llm.ProviderHealth;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.stt.VoskRecognizer;
@@ -33,6 +34,7 @@ public final class Components implements AutoCloseable {
 
     private final ParleyPaths paths;
     private final ParleyConfig config;
+    private final ApiKeys apiKeys;
     private final LanguageModels languageModels;
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
@@ -41,6 +43,7 @@ public final class Components implements AutoCloseable {
     public Components(ParleyPaths paths, ParleyConfig config, ApiKeys apiKeys) {
         this.paths = paths;
         this.config = config;
+        this.apiKeys = apiKeys;
         this.languageModels = new LanguageModels(apiKeys);
     }
 
@@ -99,6 +102,11 @@ public final class Components implements AutoCloseable {
         Map<String, Prices.Price> overrides = new HashMap<>();
         config.usage().prices().forEach((model, price) -> overrides.put(model, new Prices.Price(price.input(), price.output())));
         return new Prices(overrides);
+    }
+
+    /** Checks the configured providers' endpoints, keys and models. */
+    public ProviderHealth providerHealth() {
+        return new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT);
     }
 
     public synchronized ReplyPipeline replyPipeline(LanguageModel model) {

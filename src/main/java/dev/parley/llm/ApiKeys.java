@@ -19,11 +19,11 @@ public final class ApiKeys {
 
     /** The key, or null where the provider needs none; fails when a required key is missing. */
     public String keyFor(String providerName, ProviderConfig provider) {
-        String variable = provider.apiKeyEnv();
-        String key = variable == null || variable.isBlank() ? null : environment.apply(variable);
-        if (key != null && !key.isBlank()) {
-            return key.trim();
+        String key = keyIfSet(provider);
+        if (key != null) {
+            return key;
         }
+        String variable = provider.apiKeyEnv();
         if (!needsKey(provider.type())) {
             return null;
         }
@@ -35,8 +35,15 @@ public final class ApiKeys {
                 + variable + " (export " + variable + "=...) and start Parley again.");
     }
 
+    /** The key in the variable {@code api-key-env} names, or null when none is configured or set. */
+    public String keyIfSet(ProviderConfig provider) {
+        String variable = provider.apiKeyEnv();
+        String key = variable == null || variable.isBlank() ? null : environment.apply(variable);
+        return key == null || key.isBlank() ? null : key.trim();
+    }
+
     /** Local endpoints (Ollama, LM Studio, llama.cpp) usually run without a key. */
-    private static boolean needsKey(ProviderType type) {
+    static boolean needsKey(ProviderType type) {
         return switch (type) {
             case OLLAMA, OPENAI_COMPATIBLE -> false;
             case OPENAI, ANTHROPIC, GEMINI -> true;

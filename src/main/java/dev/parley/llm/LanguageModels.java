@@ -21,7 +21,7 @@ public final class LanguageModels {
     }
 
     /** The configured base URL, or the provider's usual public address when none is given. */
-    private static String endpointOf(ProviderConfig provider) {
+    static String endpointOf(ProviderConfig provider) {
         if (provider.baseUrl() != null && !provider.baseUrl().isBlank()) {
             return provider.baseUrl().strip();
         }

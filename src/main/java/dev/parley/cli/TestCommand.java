@@ -1,0 +1,82 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.Components;
+import dev.parley.Components.LlmChoice;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmException;
+import dev.parley.llm.ReadyCheck;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Send one short prompt (\"" + ReadyCheck.PROMPT + "\") to a provider through the same"
+                + " streaming path a voice turn uses, and report the reply, the time to first token and"
+                + " the total time.",
+                "The times include the client's start-up in this process (up to a second), which the first"
+                        + " turn of a conversation pays too.",
+                "Exits 1 with the provider's error when it does not answer."})
+final class TestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Provider from config.yaml (default: llm.active).")
+    String name;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @ParentCommand
+    ParleyCommand parley;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ReadyCheck.Result result;
+        try (Components components = parley.components()) {
+            String provider = name != null ? name : components.config().llm().active();
+            try {
+                LanguageModel model = components.languageModel(new LlmChoice(provider, null, null));
+                result = ReadyCheck.run(model);
+            } catch (LlmException notCreated) {
+                result = ReadyCheck.failed(provider, provider, notCreated);
+            }
+        }
+        print(result);
+        return result.ok() ? 0 : 1;
+    }
+
+    private void print(ReadyCheck.Result result) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var node = new ObjectMapper().createObjectNode()
+                    .put("provider", result.provider())
+                    .put("description", result.description())
+                    .put("ok", result.ok())
+                    .put("prompt", ReadyCheck.PROMPT)
+                    .put("reply", result.reply())
+                    .put("first_token_ms", result.firstTokenMs())
+                    .put("total_ms", result.totalMs())
+                    .put("error", result.error());
+            out.println(node);
+        } else {
+            out.println("provider:    " + result.description());
+            if (result.ok()) {
+                out.println("reply:       " + (result.reply().isEmpty() ? "(empty)" : result.reply()));
+                out.println("first token: " + (result.firstTokenMs() < 0 ? "none" : result.firstTokenMs() + " ms"));
+                out.println("total:       " + result.totalMs() + " ms");
+            } else {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("parley: " + result.error());
+                err.flush();
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.parley.llm;
+
+import dev.parley.config.ProviderType;
+import java.util.List;
+
+/**
+ * How one configured provider is doing: whether its endpoint answers, whether its key is there,
+ * whether it offers the configured model, and for each problem one sentence that says what to do.
+ *
+ * @param endpoint the base URL probed (the configured one, or the provider's usual address)
+ * @param reachable whether the endpoint answered HTTP at all within the timeout
+ */
+public record HealthCheck(String name, ProviderType type, String model, String endpoint, boolean active,
+        boolean reachable, KeyStatus keyStatus, ModelStatus modelStatus, List<String> advice) {
+
+    public enum KeyStatus {
+        SET("set"), MISSING("missing"), REJECTED("rejected"), NOT_NEEDED("not needed");
+
+        private final String label;
+
+        KeyStatus(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum ModelStatus {
+        AVAILABLE("available"), MISSING("missing"),
+        /** The endpoint did not say: unreachable, no key, or no model list. */
+        UNKNOWN("unknown");
+
+        private final String label;
+
+        ModelStatus(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public HealthCheck {
+        advice = List.copyOf(advice);
+    }
+
+    public boolean healthy() {
+        return advice.isEmpty();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.parley.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.config.LlmConfig;
+import dev.parley.config.ProviderConfig;
+import dev.parley.config.ProviderType;
+import dev.parley.llm.HealthCheck.KeyStatus;
+import dev.parley.llm.HealthCheck.ModelStatus;
+import dev.parley.llm.HttpProbe.Answered;
+import dev.parley.llm.HttpProbe.Outcome;
+import dev.parley.llm.HttpProbe.Unanswered;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+
+/**
+ * Checks every configured provider with one cheap request each: its model list, which also shows
+ * whether the endpoint answers and takes the key. Providers are checked in parallel, so a whole
+ * report takes about one timeout however many endpoints are down.
+ */
+public final class ProviderHealth {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The Anthropic API version the model list is requested with (the one LangChain4j sends). */
+    private static final String ANTHROPIC_VERSION = "2023-06-01";
+
+    private final ApiKeys apiKeys;
+    private final HttpProbe http;
+
+    public ProviderHealth(ApiKeys apiKeys, Duration timeout) {
+        this.apiKeys = apiKeys;
+        this.http = new HttpProbe(timeout);
+    }
+
+    /** One check per configured provider, in config order. */
+    public List<HealthCheck> check(LlmConfig llm) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HealthCheck>> checks = new ArrayList<>();
+            llm.providers().forEach((name, provider) ->
+                    checks.add(threads.submit(() -> check(name, provider, name.equals(llm.active())))));
+            List<HealthCheck> results = new ArrayList<>();
+            for (Future<HealthCheck> check : checks) {
+                results.add(check.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a provider check failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmException("The provider checks were interrupted.", e);
+        }
+    }
+
+    HealthCheck check(String name, ProviderConfig provider, boolean active) {
+        String endpoint = endpointOf(provider);
+        String key = apiKeys.keyIfSet(provider);
+        boolean expectsKey = ApiKeys.needsKey(provider.type())
+                || (provider.apiKeyEnv() != null && !provider.apiKeyEnv().isBlank());
+        KeyStatus keyStatus = key != null ? KeyStatus.SET : expectsKey ? KeyStatus.MISSING : KeyStatus.NOT_NEEDED;
+        List<String> advice = new ArrayList<>();
+
+        Outcome outcome = endpoint == null ? new Unanswered("no base-url") : listModels(provider.type(), endpoint, key);
+        boolean reachable = outcome instanceof Answered;
+        ModelStatus modelStatus = ModelStatus.UNKNOWN;
+        if (outcome instanceof Unanswered(String reason)) {
+            advice.add(provider.type() == ProviderType.OLLAMA
+                    ? "start Ollama: ollama serve (not reachable: " + reason + ")"
+                    : "check llm.providers." + name + ".base-url and your network (not reachable: " + reason + ")");
+        } else if (outcome instanceof Answered answer) {
+            if ((answer.status() == 401 || answer.status() == 403) && key != null) {
+                keyStatus = KeyStatus.REJECTED;
+            }
+            modelStatus = modelStatus(provider, answer);
+            wrongAddress(name, provider.type(), endpoint, answer).ifPresent(advice::add);
+        }
+        if (keyStatus == KeyStatus.MISSING) {
+            advice.add(provider.apiKeyEnv() == null || provider.apiKeyEnv().isBlank()
+                    ? "set llm.providers." + name + ".api-key-env to the environment variable that holds the key"
+                    : "set " + provider.apiKeyEnv() + " (export " + provider.apiKeyEnv() + "=...)");
+        } else if (keyStatus == KeyStatus.REJECTED) {
+            advice.add("the key in " + provider.apiKeyEnv() + " was rejected: check it and set it again");
+        }
+        if (modelStatus == ModelStatus.MISSING) {
+            advice.add(provider.type() == ProviderType.OLLAMA
+                    ? "ollama pull " + provider.model()
+                    : "set llm.providers." + name + ".model to a model the endpoint lists (it has no '"
+                            + provider.model() + "')");
+        }
+        return new HealthCheck(name, provider.type(), provider.model(), endpoint, active, reachable, keyStatus,
+                modelStatus, advice);
+    }
+
+    private static String endpointOf(ProviderConfig provider) {
+        try {
+            String endpoint = LanguageModels.endpointOf(provider);
+            return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        } catch (LlmException noBaseUrl) {
+            return null;
+        }
+    }
+
+    /** Each API's model list: where it is, and the headers that carry the key. */
+    private Outcome listModels(ProviderType type, String endpoint, String key) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        return switch (type) {
+            case OLLAMA -> http.get(endpoint + "/api/tags", headers);
+            case OPENAI, OPENAI_COMPATIBLE -> {
+                if (key != null) {
+                    headers.put("Authorization", "Bearer " + key);
+                }
+                yield http.get(endpoint + "/models", headers);
+            }
+            case ANTHROPIC -> {
+                if (key != null) {
+                    headers.put("x-api-key", key);
+                }
+                headers.put("anthropic-version", ANTHROPIC_VERSION);
+                yield http.get(endpoint + "/models?limit=1000", headers);
+            }
+            case GEMINI -> {
+                // The header instead of ?key=: the API takes both, and a URL ends up in logs.
+                if (key != null) {
+                    headers.put("x-goog-api-key", key);
+                }
+                yield http.get(endpoint + "/models?pageSize=1000", headers);
+            }
+        };
+    }
+
+    /**
+     * Every Ollama has /api/tags, so anything but its model list means the URL points elsewhere. For
+     * OpenAI-style APIs only a 404 at a URL without /v1 is that telling: some servers lack /models.
+     */
+    private static Optional<String> wrongAddress(String name, ProviderType type, String endpoint, Answered answer) {
+        if (type == ProviderType.OLLAMA && !(answer.ok() && answer.json().path("models").isArray())) {
+            return Optional.of("check llm.providers." + name + ".base-url: GET /api/tags answered HTTP "
+                    + answer.status() + ", not Ollama's model list");
+        }
+        if ((type == ProviderType.OPENAI || type == ProviderType.OPENAI_COMPATIBLE) && answer.status() == 404
+                && !endpoint.endsWith("/v1")) {
+            return Optional.of("check llm.providers." + name + ".base-url: GET /models answered HTTP 404"
+                    + " (OpenAI-compatible URLs usually end in /v1)");
+        }
+        return Optional.empty();
+    }
+
+    private static ModelStatus modelStatus(ProviderConfig provider, Answered answer) {
+        JsonNode list = switch (provider.type()) {
+            case OLLAMA, GEMINI -> answer.json().path("models");
+            case OPENAI, OPENAI_COMPATIBLE, ANTHROPIC -> answer.json().path("data");
+        };
+        if (!answer.ok() || !list.isArray()) {
+            return ModelStatus.UNKNOWN;
+        }
+        boolean offered = StreamSupport.stream(list.spliterator(), false)
+                .map(entry -> entry.path(provider.type() == ProviderType.OLLAMA || provider.type() == ProviderType.GEMINI
+                        ? "name" : "id").asText(""))
+                .anyMatch(listed -> names(provider.type(), listed, provider.model()));
+        return offered ? ModelStatus.AVAILABLE : ModelStatus.MISSING;
+    }
+
+    /** Whether a listed model is the configured one, allowing each API's way of spelling names. */
+    static boolean names(ProviderType type, String listed, String configured) {
+        if (listed.equals(configured)) {
+            return true;
+        }
+        return switch (type) {
+            // "llama3.2" is "llama3.2:latest".
+            case OLLAMA -> !configured.contains(":") && listed.equals(configured + ":latest");
+            // Gemini lists "models/gemini-2.5-flash".
+            case GEMINI -> listed.equals("models/" + configured);
+            // An alias such as "claude-haiku-4-5" is listed as its dated snapshot "claude-haiku-4-5-20251001".
+            case ANTHROPIC -> listed.startsWith(configured + "-") && listed.substring(configured.length() + 1).matches("\\d{8}");
+            case OPENAI, OPENAI_COMPATIBLE -> false;
+        };
+    }
+}
