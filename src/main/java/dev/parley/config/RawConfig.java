@@ -11,7 +11,8 @@ record RawConfig(
         SpeechConfig stt,
         VoiceConfig tts,
         ChunkerConfig chunker,
-        @JsonProperty(required = true) LlmConfig llm) {
+        @JsonProperty(required = true) LlmConfig llm,
+        ConversationConfig conversation) {
 
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
     static final String DEFAULT_SYSTEM_PROMPT = "You are Parley, a voice assistant. Your replies are spoken"
@@ -28,6 +29,8 @@ record RawConfig(
         LlmConfig model = llm.systemPrompt() == null
                 ? new LlmConfig(llm.active(), DEFAULT_SYSTEM_PROMPT, llm.providers())
                 : llm;
-        return new ParleyConfig(speech, voice, chunks, model, source);
+        ConversationConfig memory = conversation != null ? conversation
+                : new ConversationConfig(ConversationConfig.DEFAULT_MAX_CONTEXT_TOKENS);
+        return new ParleyConfig(speech, voice, chunks, model, memory, source);
     }
 }
