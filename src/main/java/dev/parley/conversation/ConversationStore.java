@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ConversationStore {
     private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}_\\- ]+");
     private static final int MAX_NAME_LENGTH = 100;
     private static final String EXTENSION = ".json";
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final Path folder;
     private final Clock clock;
@@ -129,6 +131,27 @@ public final class ConversationStore {
             throw new IllegalStateException("cannot serialize conversation " + name, e);
         }
         writeAtomically(target, bytes);
+        removeAbandonedTempFiles(target);
+    }
+
+    /**
+     * A process killed mid-save leaves its hidden temporary file behind. Ones older than
+     * {@link #ABANDONED_AFTER} are removed; younger ones may still belong to another running save.
+     */
+    private void removeAbandonedTempFiles(Path target) {
+        String prefix = "." + target.getFileName() + ".";
+        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.startsWith(prefix) && fileName.endsWith(".tmp")
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not clean temporary files in {}: {}", folder, e.getMessage());
+        }
     }
 
     public void delete(String name) {

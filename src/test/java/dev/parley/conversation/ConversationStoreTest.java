@@ -65,6 +65,25 @@ class ConversationStoreTest {
     }
 
     @Test
+    void savingRemovesTemporaryFilesAbandonedByAKilledSaveButNotRecentOnes() throws Exception {
+        Files.createDirectories(folder);
+        Path abandoned = folder.resolve(".notes.json.111.tmp");
+        Path recent = folder.resolve(".notes.json.222.tmp");
+        Path otherConversation = folder.resolve(".other.json.333.tmp");
+        for (Path file : List.of(abandoned, recent, otherConversation)) {
+            Files.writeString(file, "{\"half\":");
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(T0.minusSeconds(3600)));
+        }
+        Files.setLastModifiedTime(recent, java.nio.file.attribute.FileTime.from(T0.minusSeconds(60)));
+
+        storeAt(T0).save("notes", sample());
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(otherConversation).exists();
+    }
+
+    @Test
     void renameMovesTheConversationAndRefusesToOverwrite() {
         ConversationStore store = storeAt(T0);
         store.save("first", sample());
