@@ -5,11 +5,15 @@ import dev.parley.config.LlmConfig;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderConfig;
+import dev.parley.conversation.CharacterTokenEstimate;
+import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.ApiKeys;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
+import dev.parley.llm.ModelSummarizer;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.stt.SpeechRecognizer;
@@ -120,6 +124,19 @@ public final class Components implements AutoCloseable {
 
     public Conversation newConversation() {
         return new Conversation(config.llm().systemPrompt());
+    }
+
+    /**
+     * Keeps the context within {@code conversation.max-context-tokens}; turns that no longer fit are
+     * summarized by {@code model}, the one that answers, so no second provider needs configuring.
+     */
+    public ContextWindow contextWindow(LanguageModel model) {
+        return new ContextWindow(config.conversation().maxContextTokens(), new CharacterTokenEstimate(),
+                new ModelSummarizer(model));
+    }
+
+    public ConversationStore conversationStore() {
+        return new ConversationStore(paths.conversationsDir());
     }
 
     /** A per-run choice of provider; null fields keep the configured values. */

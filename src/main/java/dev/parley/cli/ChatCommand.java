@@ -2,7 +2,9 @@ package dev.parley.cli;
 
 import dev.parley.Components;
 import dev.parley.ParleyException;
+import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.LanguageModel;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,12 +21,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"A conversation in the terminal: each line you type is a turn; context carries across turns.",
+                "With --conversation NAME the conversation is saved after every turn and continued next time.",
+                "Long conversations stay within conversation.max-context-tokens: the oldest turns are summarized.",
                 "Commands: /reset forgets the conversation, /quit (or end of input) leaves.",
                 "Exits with 1 if any turn failed."})
 final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--show-thinking", description = "Print the model's reasoning to stderr.")
     boolean showThinking;
+
+    @Option(names = "--conversation", paramLabel = "NAME",
+            description = "Continue the saved conversation NAME, or start it; saved after every turn."
+                    + " Names: letters, digits, spaces, '-' and '_'. Without it the chat is not saved.")
+    String conversationName;
 
     @Mixin
     LlmOptions llm;
@@ -41,11 +50,21 @@ final class ChatCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Components components = parley.components()) {
             LanguageModel model = components.languageModel(llm.choice());
-            Conversation conversation = components.newConversation();
+            ConversationStore store = conversationName == null ? null : components.conversationStore();
+            // exists() rejects an invalid name now, before the first answer; a corrupt file fails load()
+            // and is never overwritten.
+            Conversation conversation = store != null && store.exists(conversationName)
+                    ? store.load(conversationName)
+                    : components.newConversation();
+            ContextWindow window = components.contextWindow(model);
             StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking);
             boolean interactive = System.console() != null;
             if (interactive) {
                 out.println("Talking to " + model.describe() + ". /quit to leave.");
+                if (store != null) {
+                    out.println((conversation.turnCount() == 0 ? "Starting '" : "Continuing '") + conversationName
+                            + "' (" + conversation.turnCount() + " turns), saved in " + store.fileFor(conversationName));
+                }
             }
             int failedTurns = 0;
             BufferedReader lines = new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
@@ -60,6 +79,7 @@ final class ChatCommand implements Callable<Integer> {
                 }
                 if (line.strip().equals("/reset")) {
                     conversation.clear();
+                    failedTurns += save(store, conversation, err);
                     continue;
                 }
                 if (line.isBlank()) {
@@ -68,13 +88,30 @@ final class ChatCommand implements Callable<Integer> {
                 conversation.addUser(line.strip());
                 // A failed turn is reported and the conversation goes on: nothing typed so far is lost.
                 try {
+                    window.fit(conversation);
                     printer.answer(model, conversation);
+                    failedTurns += save(store, conversation, err);
                 } catch (ParleyException e) {
                     failedTurns++;
                     err.println("parley: " + e.getMessage());
                     err.flush();
                 }
             }
+        }
+    }
+
+    /** Saves after each turn so a crash or a closed terminal loses at most the turn in progress; 1 if it failed. */
+    private int save(ConversationStore store, Conversation conversation, PrintWriter err) {
+        if (store == null) {
+            return 0;
+        }
+        try {
+            store.save(conversationName, conversation);
+            return 0;
+        } catch (ParleyException e) {
+            err.println("parley: " + e.getMessage());
+            err.flush();
+            return 1;
         }
     }
 }

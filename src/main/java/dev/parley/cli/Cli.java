@@ -30,6 +30,7 @@ public final class Cli {
         commandLine.getCommandSpec().usageMessage().footer("",
                 "Config: " + paths.userConfigFile() + " (created on first run)",
                 "Logs:   " + paths.logDir(),
+                "Saved conversations: " + paths.conversationsDir(),
                 "Exit codes: 0 ok, 1 failure (the reason on stderr), 2 usage error.");
         return commandLine.execute(args);
     }

@@ -32,7 +32,7 @@ final class StreamingPrinter implements ReplyListener {
         } finally {
             endThinking();
         }
-        conversation.addAssistant(reply.text());
+        conversation.addAssistant(reply.text(), reply.reasoning(), false);
         out.println();
         out.flush();
         return reply;

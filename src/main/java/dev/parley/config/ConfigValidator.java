@@ -28,6 +28,13 @@ final class ConfigValidator {
         if (chunker.maxChunkChars() < 40 || chunker.maxChunkChars() > 2000) {
             throw new ConfigException(file + ": chunker.max-chunk-chars must be between 40 and 2000");
         }
+        int maxContextTokens = config.conversation().maxContextTokens();
+        if (maxContextTokens < ConversationConfig.MIN_MAX_CONTEXT_TOKENS
+                || maxContextTokens > ConversationConfig.MAX_MAX_CONTEXT_TOKENS) {
+            throw new ConfigException(file + ": conversation.max-context-tokens is " + maxContextTokens
+                    + " but must be between " + ConversationConfig.MIN_MAX_CONTEXT_TOKENS + " and "
+                    + ConversationConfig.MAX_MAX_CONTEXT_TOKENS + "; stay below your model's context size.");
+        }
     }
 
     private static void validateProvider(String file, String key, ProviderConfig provider) {

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * file resolve against its folder).
  */
 public record ParleyConfig(
-        SpeechConfig stt, VoiceConfig tts, ChunkerConfig chunker, LlmConfig llm, UsageConfig usage, Path source) {
+        SpeechConfig stt, VoiceConfig tts, ChunkerConfig chunker, LlmConfig llm, ConversationConfig conversation,
+        UsageConfig usage, Path source) {
 
     /** The Vosk model folder this config selects. */
     public Path speechModel(ParleyPaths paths) {
@@ -24,6 +25,6 @@ public record ParleyConfig(
     }
 
     public ParleyConfig withLlm(LlmConfig newLlm) {
-        return new ParleyConfig(stt, tts, chunker, newLlm, usage, source);
+        return new ParleyConfig(stt, tts, chunker, newLlm, conversation, usage, source);
     }
 }

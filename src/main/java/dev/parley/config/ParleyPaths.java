@@ -41,6 +41,11 @@ public record ParleyPaths(Path home, Path configDir, Path dataDir, Path logDir) 
         return configDir.resolve("config.yaml");
     }
 
+    /** Saved conversations, one JSON file each (on Linux ~/.local/share/parley/conversations). */
+    public Path conversationsDir() {
+        return dataDir.resolve("conversations");
+    }
+
     /** The Vosk model the build unpacks; used when the config names none. */
     public Path bundledSpeechModel() {
         return home.resolve("models").resolve("vosk-model-small-en-us-0.15");

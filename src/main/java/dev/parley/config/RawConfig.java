@@ -13,6 +13,7 @@ record RawConfig(
         VoiceConfig tts,
         ChunkerConfig chunker,
         @JsonProperty(required = true) LlmConfig llm,
+        ConversationConfig conversation,
         UsageConfig usage) {
 
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
@@ -30,7 +31,9 @@ record RawConfig(
         LlmConfig model = llm.systemPrompt() == null
                 ? new LlmConfig(llm.active(), DEFAULT_SYSTEM_PROMPT, llm.providers())
                 : llm;
+        ConversationConfig memory = conversation != null ? conversation
+                : new ConversationConfig(ConversationConfig.DEFAULT_MAX_CONTEXT_TOKENS);
         UsageConfig metering = usage != null && usage.prices() != null ? usage : new UsageConfig(Map.of());
-        return new ParleyConfig(speech, voice, chunks, model, metering, source);
+        return new ParleyConfig(speech, voice, chunks, model, memory, metering, source);
     }
 }

@@ -1,52 +1,144 @@
 package dev.parley.conversation;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The context the model sees: the system prompt, then alternating user and assistant turns. A user
- * turn that got no answer (the model failed) is taken back, so the history never holds two user
- * turns in a row that the model would then answer twice.
+ * The context the model sees: the system prompt, a summary of earlier turns (if any were folded
+ * away), then alternating user and assistant turns. A user turn that got no answer (the model
+ * failed) is taken back, so the history never holds two user turns in a row that the model would
+ * then answer twice.
+ *
+ * <p>Every turn is kept for saving and export; only the turns from {@link #contextStart()} on are
+ * sent to the model. {@link ContextWindow} moves that start forward when the context grows too long.
  */
 public final class Conversation {
 
+    static final String SUMMARY_PREFIX = "Summary of the earlier conversation: ";
+
     private final String systemPrompt;
-    private final List<Message> turns = new ArrayList<>();
+    private final Instant created;
+    private final Clock clock;
+    private final List<Turn> turns = new ArrayList<>();
+    private String summary;
+    private int contextStart;
 
     public Conversation(String systemPrompt) {
+        this(systemPrompt, Clock.systemUTC());
+    }
+
+    public Conversation(String systemPrompt, Clock clock) {
+        this(systemPrompt, clock.instant(), clock);
+    }
+
+    private Conversation(String systemPrompt, Instant created, Clock clock) {
         this.systemPrompt = systemPrompt;
+        this.created = created;
+        this.clock = clock;
+    }
+
+    /** A conversation as it was saved: all turns, the summary, and where the model's context starts. */
+    public static Conversation restore(String systemPrompt, Instant created, String summary,
+            int contextStart, List<Turn> turns) {
+        if (contextStart < 0 || contextStart > turns.size()) {
+            throw new IllegalArgumentException("context start " + contextStart + " is outside the "
+                    + turns.size() + " turns");
+        }
+        Conversation conversation = new Conversation(systemPrompt, created, Clock.systemUTC());
+        conversation.turns.addAll(turns);
+        conversation.summary = summary == null || summary.isBlank() ? null : summary;
+        conversation.contextStart = contextStart;
+        return conversation;
     }
 
     public synchronized void addUser(String text) {
-        turns.add(Message.user(text));
+        turns.add(Turn.user(text, clock.instant()));
     }
 
     public synchronized void addAssistant(String text) {
-        turns.add(Message.assistant(text));
+        addAssistant(text, null, false);
+    }
+
+    /** An answer with the reasoning that produced it; {@code interrupted} when it was cut short. */
+    public synchronized void addAssistant(String text, String reasoning, boolean interrupted) {
+        turns.add(Turn.assistant(text, clock.instant(), reasoning, interrupted));
     }
 
     /** Removes the last user turn when its reply failed, keeping the history consistent. */
     public synchronized void withdrawLastUserTurn() {
-        if (!turns.isEmpty() && turns.getLast().role() == Message.Role.USER) {
+        if (turns.size() > contextStart && turns.getLast().role() == Message.Role.USER) {
             turns.removeLast();
         }
     }
 
-    /** The messages to send: system prompt first, then every turn. */
+    /** The messages to send: system prompt, the summary of folded turns, then the turns in context. */
     public synchronized List<Message> messages() {
-        List<Message> all = new ArrayList<>(turns.size() + 1);
+        List<Message> all = new ArrayList<>(turns.size() - contextStart + 2);
         if (systemPrompt != null && !systemPrompt.isBlank()) {
             all.add(Message.system(systemPrompt));
         }
-        all.addAll(turns);
+        if (summary != null) {
+            all.add(Message.system(SUMMARY_PREFIX + summary));
+        }
+        for (Turn turn : turns.subList(contextStart, turns.size())) {
+            all.add(turn.message());
+        }
         return List.copyOf(all);
+    }
+
+    /** Every turn since the start (or the last {@link #clear()}), including those folded into the summary. */
+    public synchronized List<Turn> turns() {
+        return List.copyOf(turns);
+    }
+
+    /** The turns the model still sees word for word. */
+    public synchronized List<Turn> contextTurns() {
+        return List.copyOf(turns.subList(contextStart, turns.size()));
     }
 
     public synchronized int turnCount() {
         return turns.size();
     }
 
+    public String systemPrompt() {
+        return systemPrompt;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    /** The summary of the turns before {@link #contextStart()}, or null when none was made. */
+    public synchronized String summary() {
+        return summary;
+    }
+
+    /** Index of the first turn the model sees word for word; earlier ones are summarized or dropped. */
+    public synchronized int contextStart() {
+        return contextStart;
+    }
+
+    /**
+     * Takes the oldest {@code count} turns in context out of it. With a {@code newSummary} (which
+     * already covers the previous summary) it replaces the summary; with null the turns are simply
+     * dropped and the previous summary stays.
+     */
+    public synchronized void foldOldest(int count, String newSummary) {
+        if (count < 0 || contextStart + count > turns.size()) {
+            throw new IllegalArgumentException("cannot fold " + count + " of "
+                    + (turns.size() - contextStart) + " turns in context");
+        }
+        contextStart += count;
+        if (newSummary != null && !newSummary.isBlank()) {
+            summary = newSummary.strip();
+        }
+    }
+
     public synchronized void clear() {
         turns.clear();
+        summary = null;
+        contextStart = 0;
     }
 }

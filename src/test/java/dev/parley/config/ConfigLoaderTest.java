@@ -63,6 +63,7 @@ class ConfigLoaderTest {
         ParleyConfig config = loader.load(file);
 
         assertThat(config.chunker().firstChunkMinWords()).isEqualTo(4);
+        assertThat(config.conversation().maxContextTokens()).isEqualTo(6000);
         assertThat(config.tts().voice()).isEqualTo("cmu-slt-hsmm");
         assertThat(config.stt().modelPath()).isEmpty();
     }
@@ -92,6 +93,7 @@ class ConfigLoaderTest {
             compatible needs url    | 'llm: {active: a, providers: {a: {type: openai-compatible, model: m}}}'        | llm.providers.a.base-url is required
             url must be http        | 'llm: {active: a, providers: {a: {type: ollama, model: m, base-url: localhost}}}' | not an http(s) URL
             no llm section          | 'stt: {model-path: x}'                                                         | llm
+            context budget in range | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nconversation: {max-context-tokens: 100}' | conversation.max-context-tokens
             chunk bound in range    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nchunker: {first-chunk-min-words: 4, max-chunk-chars: 5}' | chunker.max-chunk-chars
             """)
     void invalidConfigFailsWithAMessageNamingTheProblem(String description, String yaml, String expected)

@@ -1,0 +1,162 @@
+package dev.parley.cli;
+
+import dev.parley.Components;
+import dev.parley.ParleyException;
+import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "conversations", mixinStandardHelpOptions = true,
+        description = {"Saved conversations (made by `parley chat --conversation NAME`).",
+                "They live in ~/.local/share/parley/conversations, one JSON file each."},
+        subcommands = {ConversationsCommand.ListConversations.class, ConversationsCommand.Export.class,
+                ConversationsCommand.Delete.class, ConversationsCommand.Rename.class})
+final class ConversationsCommand implements Runnable {
+
+    @ParentCommand
+    ParleyCommand parley;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand: what the subcommands are. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    <T> T withStore(Function<ConversationStore, T> action) {
+        try (Components components = parley.components()) {
+            return action.apply(components.conversationStore());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists saved conversations, most recently updated first: name, turns, last update.")
+    static final class ListConversations implements Callable<Integer> {
+
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.systemDefault());
+
+        @ParentCommand
+        ConversationsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<ConversationInfo> infos = parent.withStore(ConversationStore::list);
+            if (infos.isEmpty()) {
+                out.println("No saved conversations yet; `parley chat --conversation NAME` starts one.");
+            }
+            int width = infos.stream().mapToInt(info -> info.name().length()).max().orElse(0);
+            for (ConversationInfo info : infos) {
+                out.printf("%-" + width + "s  %5d turns  %s%n", info.name(), info.turns(), WHEN.format(info.updated()));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes a conversation as Markdown (# name, then **You:** / **Parley:** paragraphs).")
+    static final class Export implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME", description = "The conversation to export.")
+        String name;
+
+        @Option(names = "--out", paramLabel = "FILE.md", description = "Write to this file instead of stdout.")
+        Path outFile;
+
+        @Option(names = "--reasoning", description = "Include the model's reasoning before each answer.")
+        boolean reasoning;
+
+        @ParentCommand
+        ConversationsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String markdown = parent.withStore(store -> store.exportMarkdown(name, reasoning));
+            if (outFile == null) {
+                spec.commandLine().getOut().print(markdown);
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            try {
+                Files.writeString(outFile, markdown);
+            } catch (IOException e) {
+                throw new ParleyException("Cannot write " + outFile + ": " + e.getMessage(), e);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a saved conversation.")
+    static final class Delete implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME", description = "The conversation to delete.")
+        String name;
+
+        @ParentCommand
+        ConversationsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            parent.withStore(store -> {
+                store.delete(name);
+                return null;
+            });
+            spec.commandLine().getOut().println("Deleted '" + name + "'.");
+            return 0;
+        }
+    }
+
+    @Command(name = "rename", mixinStandardHelpOptions = true,
+            description = "Renames a saved conversation; fails if NEW already exists.")
+    static final class Rename implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "OLD", description = "The conversation's current name.")
+        String oldName;
+
+        @Parameters(index = "1", paramLabel = "NEW", description = "Its new name.")
+        String newName;
+
+        @ParentCommand
+        ConversationsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            parent.withStore(store -> {
+                store.rename(oldName, newName);
+                return null;
+            });
+            spec.commandLine().getOut().println("Renamed '" + oldName + "' to '" + newName + "'.");
+            return 0;
+        }
+    }
+}

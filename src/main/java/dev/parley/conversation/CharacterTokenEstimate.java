@@ -1,0 +1,22 @@
+package dev.parley.conversation;
+
+/**
+ * A provider-independent token estimate: one token per four characters, rounded up, plus four
+ * tokens per message for the role and the chat template's separators.
+ *
+ * <p>Four characters per token is the usual rule of thumb for English with BPE tokenizers (cl100k,
+ * Llama 3); it over-counts code and under-counts some other languages, which is why the budget
+ * should leave headroom below the model's real context size. An exact count would need each
+ * provider's own tokenizer, and Parley talks to many.
+ */
+public final class CharacterTokenEstimate implements TokenCounter {
+
+    static final int CHARS_PER_TOKEN = 4;
+    static final int TOKENS_PER_MESSAGE = 4;
+
+    @Override
+    public int count(Message message) {
+        int chars = message.text() == null ? 0 : message.text().length();
+        return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + TOKENS_PER_MESSAGE;
+    }
+}

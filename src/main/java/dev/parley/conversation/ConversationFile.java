@@ -1,0 +1,58 @@
+package dev.parley.conversation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON layout of a saved conversation. Timestamps are ISO-8601 strings so the files stay
+ * readable and diffable; {@code context-start} says which turns are covered by the summary.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ConversationFile(
+        @JsonProperty(value = "format", required = true) int format,
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "created", required = true) String created,
+        @JsonProperty(value = "updated", required = true) String updated,
+        @JsonProperty("system-prompt") String systemPrompt,
+        @JsonProperty("summary") String summary,
+        @JsonProperty("context-start") int contextStart,
+        @JsonProperty(value = "turns", required = true) List<TurnEntry> turns) {
+
+    static final int FORMAT = 1;
+
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    record TurnEntry(
+            @JsonProperty(value = "role", required = true) String role,
+            @JsonProperty(value = "text", required = true) String text,
+            @JsonProperty(value = "at", required = true) String at,
+            @JsonProperty("interrupted") boolean interrupted,
+            @JsonProperty("reasoning") String reasoning) {
+
+        static TurnEntry of(Turn turn) {
+            return new TurnEntry(turn.role().name().toLowerCase(java.util.Locale.ROOT), turn.text(),
+                    turn.at().toString(), turn.interrupted(), turn.reasoning());
+        }
+
+        Turn toTurn() {
+            Message.Role parsed = switch (role) {
+                case "user" -> Message.Role.USER;
+                case "assistant" -> Message.Role.ASSISTANT;
+                default -> throw new IllegalArgumentException("unknown role '" + role + "' (user or assistant)");
+            };
+            return new Turn(parsed, text, Instant.parse(at), interrupted, reasoning);
+        }
+    }
+
+    static ConversationFile of(String name, Conversation conversation, Instant updated) {
+        return new ConversationFile(FORMAT, name, conversation.created().toString(), updated.toString(),
+                conversation.systemPrompt(), conversation.summary(), conversation.contextStart(),
+                conversation.turns().stream().map(TurnEntry::of).toList());
+    }
+
+    Conversation toConversation() {
+        return Conversation.restore(systemPrompt, Instant.parse(created), summary, contextStart,
+                turns.stream().map(TurnEntry::toTurn).toList());
+    }
+}

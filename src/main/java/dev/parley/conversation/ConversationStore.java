@@ -1,0 +1,266 @@
+package dev.parley.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Saved conversations, one JSON file each: {@code FOLDER/SLUG.json}, where the slug is the name with
+ * spaces turned into hyphens. Names that give the same slug ("my chat", "my-chat") are one
+ * conversation.
+ *
+ * <p>Every save writes a hidden temporary file in the same folder, forces it to disk and renames it
+ * over the old file in one atomic step, so a crash or power cut leaves either the old or the new
+ * conversation, never half of one. A file that cannot be read is reported by path and left alone.
+ */
+public final class ConversationStore {
+
+    private static final Logger LOG = LogManager.getLogger(ConversationStore.class);
+    private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}_\\- ]+");
+    private static final int MAX_NAME_LENGTH = 100;
+    private static final String EXTENSION = ".json";
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
+    private final Path folder;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ConversationStore(Path folder) {
+        this(folder, Clock.systemUTC());
+    }
+
+    public ConversationStore(Path folder, Clock clock) {
+        this.folder = folder;
+        this.clock = clock;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * The file a name is saved in. Names are letters, digits, spaces, '-' and '_', so no name can
+     * reach outside the folder or hide a file.
+     */
+    public Path fileFor(String name) {
+        return folder.resolve(slug(name) + EXTENSION);
+    }
+
+    static String slug(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new ConversationStoreException("A conversation name cannot be empty.");
+        }
+        if (trimmed.length() > MAX_NAME_LENGTH || !VALID_NAME.matcher(trimmed).matches()) {
+            throw new ConversationStoreException("'" + name + "' is not a valid conversation name: use up to "
+                    + MAX_NAME_LENGTH + " letters, digits, spaces, '-' and '_' (no '/', '\\' or '.').");
+        }
+        return trimmed.replaceAll(" +", "-");
+    }
+
+    public boolean exists(String name) {
+        return Files.isRegularFile(fileFor(name));
+    }
+
+    /** The saved conversations, most recently updated first. Unreadable files are skipped with a warning. */
+    public List<ConversationInfo> list() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<ConversationInfo> infos = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(ConversationStore::isConversationFile).toList()) {
+                try {
+                    ConversationFile saved = read(file);
+                    infos.add(new ConversationInfo(saved.name(), saved.turns().size(), Instant.parse(saved.updated())));
+                } catch (ConversationStoreException e) {
+                    LOG.warn(e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new ConversationStoreException("Cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        infos.sort(Comparator.comparing(ConversationInfo::updated).reversed());
+        return List.copyOf(infos);
+    }
+
+    /** Temporary files start with a dot and end in .tmp; only finished files count. */
+    private static boolean isConversationFile(Path file) {
+        String fileName = file.getFileName().toString();
+        return fileName.endsWith(EXTENSION) && !fileName.startsWith(".") && Files.isRegularFile(file);
+    }
+
+    public Conversation load(String name) {
+        return read(existingFile(name)).toConversation();
+    }
+
+    /** The name as it was saved (its spelling may differ from the one asked for, e.g. spaces vs hyphens). */
+    public String savedName(String name) {
+        return read(existingFile(name)).name();
+    }
+
+    public void save(String name, Conversation conversation) {
+        Path target = fileFor(name);
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(ConversationFile.of(name.strip(), conversation, clock.instant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize conversation " + name, e);
+        }
+        writeAtomically(target, bytes);
+        removeAbandonedTempFiles(target);
+    }
+
+    /**
+     * A process killed mid-save leaves its hidden temporary file behind. Ones older than
+     * {@link #ABANDONED_AFTER} are removed; younger ones may still belong to another running save.
+     */
+    private void removeAbandonedTempFiles(Path target) {
+        String prefix = "." + target.getFileName() + ".";
+        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.startsWith(prefix) && fileName.endsWith(".tmp")
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not clean temporary files in {}: {}", folder, e.getMessage());
+        }
+    }
+
+    public void delete(String name) {
+        try {
+            Files.delete(existingFile(name));
+        } catch (IOException e) {
+            throw new ConversationStoreException("Cannot delete " + fileFor(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves the conversation under the new name, then removes the old file. */
+    public void rename(String oldName, String newName) {
+        Path oldFile = existingFile(oldName);
+        Path newFile = fileFor(newName);
+        boolean sameFile = oldFile.equals(newFile);
+        if (!sameFile && Files.exists(newFile)) {
+            throw new ConversationStoreException("A conversation named '" + newName + "' already exists ("
+                    + newFile + "); delete it first or choose another name.");
+        }
+        ConversationFile saved = read(oldFile);
+        ConversationFile renamed = new ConversationFile(saved.format(), newName.strip(), saved.created(),
+                saved.updated(), saved.systemPrompt(), saved.summary(), saved.contextStart(), saved.turns());
+        try {
+            writeAtomically(newFile, json.writeValueAsBytes(renamed));
+            if (!sameFile) {
+                Files.delete(oldFile);
+            }
+        } catch (IOException e) {
+            throw new ConversationStoreException("Cannot rename " + oldFile + " to " + newFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The conversation as Markdown: "# name", then "**You:**" and "**Parley:**" paragraphs. */
+    public String exportMarkdown(String name, boolean includeReasoning) {
+        ConversationFile saved = read(existingFile(name));
+        return MarkdownExport.render(saved.name(), saved.toConversation().turns(), includeReasoning);
+    }
+
+    private Path existingFile(String name) {
+        Path file = fileFor(name);
+        if (!Files.isRegularFile(file)) {
+            throw new ConversationStoreException("There is no conversation named '" + name + "' (no " + file
+                    + "); `parley conversations list` shows the saved ones.");
+        }
+        return file;
+    }
+
+    private ConversationFile read(Path file) {
+        try {
+            ConversationFile saved = json.readValue(file.toFile(), ConversationFile.class);
+            if (saved == null) {
+                throw new IllegalArgumentException("the file is empty");
+            }
+            saved.toConversation();  // checks roles, timestamps and the summary boundary now, not mid-chat
+            return saved;
+        } catch (NoSuchFileException e) {
+            throw new ConversationStoreException("There is no conversation file " + file, e);
+        } catch (IOException | IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+            throw new ConversationStoreException(file + " is not a readable conversation ("
+                    + firstLine(e) + "). It was left untouched: fix it, or move it away to start that"
+                    + " conversation afresh.", e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    }
+
+    private void writeAtomically(Path target, byte[] bytes) {
+        Path temp = null;
+        try {
+            Files.createDirectories(folder);
+            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new ConversationStoreException("The file system of " + folder
+                        + " cannot replace files atomically; choose another data folder (parley.data.dir).", e);
+            }
+            temp = null;
+            syncFolder();
+        } catch (IOException e) {
+            throw new ConversationStoreException("Cannot save " + target + ": " + e.getMessage()
+                    + ". Check that the folder is writable and the disk has space.", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.warn("Could not remove the temporary file {}: {}", temp, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a folder, which is fine. */
+    private void syncFolder() {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("Could not sync folder {}: {}", folder, e.getMessage());
+        }
+    }
+}

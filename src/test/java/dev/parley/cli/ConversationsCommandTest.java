@@ -1,0 +1,190 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.ScriptedLlmServer.Protocol;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.testing.CliRun;
+import dev.parley.testing.TestConfigs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code chat --conversation NAME} and {@code parley conversations …}, against a scripted local model. */
+class ConversationsCommandTest {
+
+    private static final String DATA_DIR = "parley.data.dir";
+
+    @TempDir
+    Path folder;
+
+    private String previousDataDir;
+
+    @BeforeEach
+    void redirectDataFolder() {
+        previousDataDir = System.getProperty(DATA_DIR);
+        System.setProperty(DATA_DIR, folder.resolve("data").toString());
+    }
+
+    @AfterEach
+    void restoreDataFolder() {
+        if (previousDataDir == null) {
+            System.clearProperty(DATA_DIR);
+        } else {
+            System.setProperty(DATA_DIR, previousDataDir);
+        }
+    }
+
+    private Path conversations() {
+        return folder.resolve("data").resolve("conversations");
+    }
+
+    private static List<String> contents(JsonNode request) {
+        return StreamSupport.stream(request.path("messages").spliterator(), false)
+                .map(message -> message.path("content").asText()).toList();
+    }
+
+    @Test
+    void chatWithAConversationNameContinuesWhereTheLastRunStopped() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Nice to meet you, Ada."), Reply.of("You are Ada."))) {
+            String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();
+
+            CliRun first = CliRun.withInput("My name is Ada.\n", "chat", "--config", config, "--conversation", "Ada chat");
+            CliRun second = CliRun.withInput("What is my name?\n", "chat", "--config", config, "--conversation", "Ada chat");
+
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(second.exitCode()).as(second.err()).isZero();
+            assertThat(contents(server.requests().get(1))).containsExactly(
+                    "Answer briefly.", "My name is Ada.", "Nice to meet you, Ada.", "What is my name?");
+            assertThat(conversations().resolve("Ada-chat.json")).isRegularFile();
+            assertThat(CliRun.of("conversations", "list", "--config", config).out())
+                    .containsPattern("Ada chat +4 turns +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+        }
+    }
+
+    @Test
+    void chatWithoutAConversationNameSavesNothing() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hi."))) {
+            String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();
+
+            CliRun run = CliRun.withInput("Hello\n", "chat", "--config", config);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(conversations()).doesNotExist();
+        }
+    }
+
+    @Test
+    void aLongChatIsSummarizedByTheModelAndStaysWithinTheBudget() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Noted."))) {
+            Path config = TestConfigs.write(folder, """
+                    conversation:
+                      max-context-tokens: 500
+                    llm:
+                      active: local
+                      system-prompt: Answer briefly.
+                      providers:
+                        local: {type: ollama, base-url: "%s", model: scripted, timeout-seconds: 10}
+                    """.formatted(server.baseUrl()));
+            StringBuilder input = new StringBuilder();
+            for (int i = 1; i <= 6; i++) {
+                input.append("line ").append(i).append(' ').append("w".repeat(600)).append('\n');
+            }
+
+            CliRun run = CliRun.withInput(input.toString(), "chat", "--config", config.toString(), "--conversation", "long");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<List<String>> requests = server.requests().stream().map(ConversationsCommandTest::contents).toList();
+            List<String> summaryRequest = requests.stream()
+                    .filter(messages -> messages.getFirst().startsWith("You condense conversations")).findFirst().orElseThrow();
+            assertThat(summaryRequest.get(1)).contains("User: line 1 ").contains("Assistant: Noted.");
+            List<String> last = requests.getLast();
+            assertThat(last.get(0)).isEqualTo("Answer briefly.");
+            assertThat(last.get(1)).isEqualTo("Summary of the earlier conversation: Noted.");
+            assertThat(last.getLast()).startsWith("line 6 ");
+            assertThat(last).noneMatch(text -> text.startsWith("line 1 "));
+            assertThat(CliRun.of("conversations", "export", "long", "--config", config.toString()).out())
+                    .as("the saved transcript keeps every turn").contains("**You:** line 1 ").contains("**You:** line 6 ");
+        }
+    }
+
+    @Test
+    void exportRenameAndDeleteWorkOnSavedConversations() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paris.").thinkingFirst("capital of France"))) {
+            String config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl()).toString();
+            CliRun.withInput("Capital of France?\n", "chat", "--config", config, "--conversation", "geo");
+            Path markdown = folder.resolve("geo.md");
+
+            CliRun toStdout = CliRun.of("conversations", "export", "geo", "--config", config);
+            CliRun toFile = CliRun.of("conversations", "export", "geo", "--out", markdown.toString(), "--reasoning",
+                    "--config", config);
+            CliRun rename = CliRun.of("conversations", "rename", "geo", "geography 101", "--config", config);
+            CliRun listAfterRename = CliRun.of("conversations", "list", "--config", config);
+            CliRun delete = CliRun.of("conversations", "delete", "geography 101", "--config", config);
+            CliRun listAfterDelete = CliRun.of("conversations", "list", "--config", config);
+
+            assertThat(toStdout.out()).isEqualTo("# geo\n\n**You:** Capital of France?\n\n**Parley:** Paris.\n");
+            assertThat(toFile.exitCode()).as(toFile.err()).isZero();
+            assertThat(Files.readString(markdown)).contains("> capital of France").contains("**Parley:** Paris.");
+            assertThat(rename.exitCode()).as(rename.err()).isZero();
+            assertThat(listAfterRename.out()).contains("geography 101").doesNotContain("geo ");
+            assertThat(delete.exitCode()).as(delete.err()).isZero();
+            assertThat(listAfterDelete.out()).contains("No saved conversations");
+        }
+    }
+
+    @Test
+    void aCorruptConversationFileStopsChatAndIsLeftAsItWas() throws Exception {
+        Files.createDirectories(conversations());
+        Path file = conversations().resolve("notes.json");
+        Files.writeString(file, "{\"name\": \"notes\", \"turns\": [");
+        String config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9").toString();
+
+        CliRun run = CliRun.withInput("Hello\n", "chat", "--config", config, "--conversation", "notes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(file.toString()).contains("not a readable conversation");
+        assertThat(file).hasContent("{\"name\": \"notes\", \"turns\": [");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"../outside", "a/b", "x.json"})
+    void invalidConversationNamesAreRejectedBeforeAnyTurn(String name) throws Exception {
+        String config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9").toString();
+
+        CliRun run = CliRun.withInput("Hello\n", "chat", "--config", config, "--conversation", name);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("not a valid conversation name").doesNotContain("not reachable");
+    }
+
+    @Test
+    void missingConversationsSayHowToListThem() throws Exception {
+        String config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9").toString();
+
+        CliRun run = CliRun.of("conversations", "delete", "nothing", "--config", config);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no conversation named 'nothing'").contains("parley conversations list");
+    }
+
+    @ParameterizedTest(name = "conversations {0} --help")
+    @ValueSource(strings = {"list", "export", "delete", "rename"})
+    void everySubcommandHasHelp(String subcommand) {
+        CliRun run = CliRun.of("conversations", subcommand, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: parley conversations " + subcommand);
+        assertThat(CliRun.of("--help").out()).contains("conversations");
+        assertThat(CliRun.of("chat", "--help").out()).contains("--conversation=NAME");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConversationStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:15:30.123456789Z");
+
+    @TempDir
+    Path folder;
+
+    private ConversationStore storeAt(Instant now) {
+        return new ConversationStore(folder, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static Conversation sample() {
+        Conversation conversation = Conversation.restore("Be brief.", T0, "They talked about rivers.", 2, List.of(
+                Turn.user("Longest river?", T0.plusSeconds(1)),
+                Turn.assistant("The Nile.", T0.plusSeconds(2), "Nile vs Amazon, by most measures the Nile", false),
+                Turn.user("And in Europe?", T0.plusSeconds(3)),
+                Turn.assistant("The Vol", T0.plusSeconds(4), null, true)));
+        return conversation;
+    }
+
+    @Test
+    void roundTripKeepsEveryField() {
+        ConversationStore store = storeAt(T0.plusSeconds(60));
+
+        store.save("Rivers 2", sample());
+        Conversation loaded = store.load("Rivers 2");
+
+        assertThat(loaded.systemPrompt()).isEqualTo("Be brief.");
+        assertThat(loaded.created()).isEqualTo(T0);
+        assertThat(loaded.summary()).isEqualTo("They talked about rivers.");
+        assertThat(loaded.contextStart()).isEqualTo(2);
+        assertThat(loaded.turns()).isEqualTo(sample().turns());
+        assertThat(loaded.messages()).isEqualTo(sample().messages());
+        assertThat(store.list()).containsExactly(new ConversationInfo("Rivers 2", 4, T0.plusSeconds(60)));
+        assertThat(folder.resolve("Rivers-2.json")).exists();
+    }
+
+    @Test
+    void listShowsTheMostRecentlyUpdatedFirstAndIgnoresOtherFiles() throws Exception {
+        storeAt(T0).save("older", sample());
+        storeAt(T0.plusSeconds(5)).save("newer", new Conversation("x"));
+        Files.writeString(folder.resolve(".newer.json.123.tmp"), "{\"half\":");
+        Files.writeString(folder.resolve("notes.txt"), "not a conversation");
+
+        assertThat(storeAt(T0).list()).extracting(ConversationInfo::name, ConversationInfo::turns)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("newer", 0),
+                        org.assertj.core.groups.Tuple.tuple("older", 4));
+    }
+
+    @Test
+    void savingRemovesTemporaryFilesAbandonedByAKilledSaveButNotRecentOnes() throws Exception {
+        Files.createDirectories(folder);
+        Path abandoned = folder.resolve(".notes.json.111.tmp");
+        Path recent = folder.resolve(".notes.json.222.tmp");
+        Path otherConversation = folder.resolve(".other.json.333.tmp");
+        for (Path file : List.of(abandoned, recent, otherConversation)) {
+            Files.writeString(file, "{\"half\":");
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(T0.minusSeconds(3600)));
+        }
+        Files.setLastModifiedTime(recent, java.nio.file.attribute.FileTime.from(T0.minusSeconds(60)));
+
+        storeAt(T0).save("notes", sample());
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(recent).exists();
+        assertThat(otherConversation).exists();
+    }
+
+    @Test
+    void renameMovesTheConversationAndRefusesToOverwrite() {
+        ConversationStore store = storeAt(T0);
+        store.save("first", sample());
+        store.save("taken", new Conversation("x"));
+
+        store.rename("first", "second try");
+
+        assertThat(store.exists("first")).isFalse();
+        assertThat(store.load("second try").turns()).isEqualTo(sample().turns());
+        assertThat(store.list()).extracting(ConversationInfo::name).containsExactlyInAnyOrder("second try", "taken");
+        assertThatThrownBy(() -> store.rename("second try", "taken"))
+                .isInstanceOf(ConversationStoreException.class).hasMessageContaining("already exists");
+        assertThat(store.load("taken").turns()).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesTheFileAndMissingNamesSayHowToListThem() {
+        ConversationStore store = storeAt(T0);
+        store.save("gone", sample());
+
+        store.delete("gone");
+
+        assertThat(store.list()).isEmpty();
+        assertThatThrownBy(() -> store.delete("gone")).isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining("no conversation named 'gone'").hasMessageContaining("conversations list");
+        assertThatThrownBy(() -> store.load("gone")).isInstanceOf(ConversationStoreException.class);
+    }
+
+    @Test
+    void exportsMarkdownWithoutReasoningUnlessAsked() {
+        ConversationStore store = storeAt(T0);
+        store.save("Rivers", sample());
+
+        assertThat(store.exportMarkdown("Rivers", false)).isEqualTo("""
+                # Rivers
+
+                **You:** Longest river?
+
+                **Parley:** The Nile.
+
+                **You:** And in Europe?
+
+                **Parley:** The Vol *(interrupted)*
+                """);
+        assertThat(store.exportMarkdown("Rivers", true)).contains("""
+                **You:** Longest river?
+
+                > **Reasoning:**
+                > Nile vs Amazon, by most measures the Nile
+
+                **Parley:** The Nile.
+                """);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is rejected")
+    @ValueSource(strings = {"", "   ", "../escape", "a/b", "a\\b", "dots.json", ".hidden", "semi;colon", "tab\there"})
+    void rejectsNamesThatAreNotFileSafe(String name) {
+        ConversationStore store = storeAt(T0);
+
+        assertThatThrownBy(() -> store.save(name, sample())).isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining("name");
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is saved as {1}")
+    @CsvSource(delimiter = '|', value = {"work | work.json", "Trip to Rome | Trip-to-Rome.json",
+            "2026_plans-B | 2026_plans-B.json", "Café  über | Café-über.json"})
+    void validNamesBecomeReadableFileNames(String name, String fileName) {
+        storeAt(T0).save(name, sample());
+
+        assertThat(folder.resolve(fileName)).isRegularFile();
+        assertThat(storeAt(T0).list()).extracting(ConversationInfo::name).containsExactly(name);
+    }
+
+    @ParameterizedTest(name = "corrupt content #{index}")
+    @ValueSource(strings = {"{\"name\": \"broken\", \"turns\": [", "", "not json at all",
+            "{\"format\":1,\"name\":\"x\",\"created\":\"yesterday\",\"updated\":\"2026-01-01T00:00:00Z\",\"turns\":[]}",
+            "{\"format\":1,\"name\":\"x\",\"created\":\"2026-01-01T00:00:00Z\",\"updated\":\"2026-01-01T00:00:00Z\","
+                    + "\"turns\":[{\"role\":\"wizard\",\"text\":\"hi\",\"at\":\"2026-01-01T00:00:00Z\"}]}"})
+    void aCorruptFileGivesAnErrorNamingItAndIsLeftInPlace(String content) throws Exception {
+        Path file = folder.resolve("broken.json");
+        Files.writeString(file, content);
+        ConversationStore store = storeAt(T0);
+
+        assertThatThrownBy(() -> store.load("broken")).isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("not a readable conversation");
+        assertThat(file).hasContent(content);
+        assertThat(store.list()).isEmpty();
+    }
+}
