@@ -35,7 +35,7 @@ public final class Components implements AutoCloseable {
     public Components(ParleyPaths paths, ParleyConfig config, ApiKeys apiKeys) {
         this.paths = paths;
         this.config = config;
-        this.languageModels = new LanguageModels(apiKeys);
+        this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"));
     }
 
     /** Loads the config ({@code configFile}, or the user's, created on first run) and wires from it. */

@@ -35,10 +35,10 @@ public final class ApiKeys {
                 + variable + " (export " + variable + "=...) and start Parley again.");
     }
 
-    /** Local endpoints (Ollama, LM Studio, llama.cpp) usually run without a key. */
+    /** Local endpoints (Ollama, LM Studio, llama.cpp) usually run without a key; the embedded model never needs one. */
     private static boolean needsKey(ProviderType type) {
         return switch (type) {
-            case OLLAMA, OPENAI_COMPATIBLE -> false;
+            case OLLAMA, OPENAI_COMPATIBLE, EMBEDDED -> false;
             case OPENAI, ANTHROPIC, GEMINI -> true;
         };
     }
