@@ -60,7 +60,7 @@ final class ChatModelFactory {
                     .build();
             // baseUrl is "in-process" here; the provider's own base-url is where its files download from.
             case EMBEDDED -> new JlamaChatModel(provider.model(),
-                    () -> embedded.folderFor(provider.model(), provider.baseUrl()),
+                    () -> embedded.folderFor(provider.model(), provider.baseUrl(), apiKey),
                     provider.temperature(), provider.maxTokens());
         };
     }

@@ -20,8 +20,11 @@ public final class EmbeddedModels {
         this.progress = progress;
     }
 
-    /** The model's folder, downloaded from {@code baseUrl} (null: Hugging Face) when it is an id not yet cached. */
-    public Path folderFor(String model, String baseUrl) {
+    /**
+     * The model's folder, downloaded from {@code baseUrl} (null: Hugging Face) when it is an id not yet
+     * cached; {@code token} (may be null) authorizes gated models.
+     */
+    public Path folderFor(String model, String baseUrl, String token) {
         String name = model.strip();
         Path local = Path.of(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name);
         if (Files.isDirectory(local)) {
@@ -31,7 +34,7 @@ public final class EmbeddedModels {
             throw new LlmException("The embedded model '" + name + "' is neither a folder nor a Hugging Face id"
                     + " like tjake/Llama-3.2-1B-Instruct-JQ4; fix model in config.yaml.");
         }
-        return new ModelDownloads(cacheDir, baseUrl).fetch(name, progress);
+        return new ModelDownloads(cacheDir, baseUrl, token).fetch(name, progress);
     }
 
     /** Progress as one line per file on {@code out}, redrawn at most every half second and at the end. */

@@ -41,17 +41,23 @@ public final class ModelDownloads {
     public static final String DEFAULT_BASE_URL = "https://huggingface.co";
     static final String COMPLETE_MARKER = ".complete";
     private static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*");
-    /** Needed by Jlama's loaders; tokenizer_config.json carries the chat template when the model has one. */
+    /** What Jlama's loaders cannot do without. */
     private static final List<String> REQUIRED = List.of("config.json", "tokenizer.json");
-    private static final List<String> OPTIONAL = List.of("tokenizer_config.json", "model.safetensors.index.json");
 
     private final Path cacheDir;
     private final URI baseUrl;
+    private final String token;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
     public ModelDownloads(Path cacheDir, String baseUrl) {
+        this(cacheDir, baseUrl, null);
+    }
+
+    /** {@code token}: a Hugging Face access token for gated models, or null. */
+    public ModelDownloads(Path cacheDir, String baseUrl, String token) {
         this.cacheDir = cacheDir;
+        this.token = token;
         String base = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip();
         this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
         this.http = HttpClient.newBuilder()
@@ -101,36 +107,47 @@ public final class ModelDownloads {
         }
     }
 
-    /** The files to fetch: the required ones, any optional ones the repo has, and every safetensors file. */
+    /**
+     * The files to fetch, as Jlama's own downloader picks them: config.json, every tokenizer file
+     * (tokenizer_config.json carries the chat template), and the safetensors weights with their index,
+     * leaving out "consolidated" checkpoints that duplicate them.
+     */
     private List<String> filesOf(String repoId) throws IOException, InterruptedException {
         JsonNode info = json.readTree(getText(baseUrl.resolve("api/models/" + repoId)));
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode sibling : info.path("siblings")) {
             names.add(sibling.path("rfilename").asText());
         }
-        List<String> files = new ArrayList<>();
         for (String required : REQUIRED) {
             if (!names.contains(required)) {
                 throw new IOException("the repository has no " + required + " (is it a Jlama-compatible model?)");
             }
-            files.add(required);
         }
-        OPTIONAL.stream().filter(names::contains).forEach(files::add);
-        List<String> weights = names.stream().filter(name -> name.endsWith(".safetensors") && !name.contains("/")).toList();
-        if (weights.isEmpty()) {
+        List<String> files = new ArrayList<>(REQUIRED);
+        names.stream()
+                .filter(name -> !name.contains("/") && !files.contains(name))
+                .filter(name -> name.contains("tokenizer")
+                        || name.contains(".safetensors") && !name.contains("consolidated"))
+                .forEach(files::add);
+        if (files.stream().noneMatch(name -> name.endsWith(".safetensors"))) {
             throw new IOException("the repository has no .safetensors weights");
         }
-        files.addAll(weights);
         return files;
     }
 
     private String getText(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + " for " + uri);
+        HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        if (status != 200) {
+            throw new IOException("HTTP " + status + " for " + uri
+                    + (status == 401 || status == 403 ? " (a gated model: set api-key-env to a variable holding a Hugging Face token)" : ""));
         }
         return response.body();
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token.strip());
     }
 
     private void download(String repoId, String file, Path folder, Progress progress)
@@ -139,7 +156,7 @@ public final class ModelDownloads {
         Path part = folder.resolve(file + ".part");
         long have = Files.exists(part) ? Files.size(part) : 0;
         URI uri = baseUrl.resolve(repoId + "/resolve/main/" + file);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(uri)).GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
@@ -148,7 +165,8 @@ public final class ModelDownloads {
         boolean resumed = status == 206;
         if (status != 200 && !resumed) {
             response.body().close();
-            throw new IOException("HTTP " + status + " for " + uri);
+            throw new IOException("HTTP " + status + " for " + uri
+                    + (status == 401 || status == 403 ? " (a gated model: set api-key-env to a variable holding a Hugging Face token)" : ""));
         }
         if (!resumed) {
             have = 0; // the server sent the whole file again

@@ -42,6 +42,7 @@ class ModelDownloadsTest {
     private HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<String, String> rangeHeaders = new ConcurrentHashMap<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void serveTinyModel() throws IOException {
@@ -63,6 +64,10 @@ class ModelDownloadsTest {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.add(path);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            authorizations.add(authorization);
+        }
         try (exchange) {
             if (path.equals("/api/models/" + REPO)) {
                 StringBuilder siblings = new StringBuilder();
@@ -72,7 +77,7 @@ class ModelDownloadsTest {
                                 .append("{\"rfilename\":\"").append(file.getFileName()).append("\"}");
                     }
                 }
-                send(exchange, 200, ("{\"id\":\"" + REPO + "\",\"siblings\":[" + siblings + ",{\"rfilename\":\"README.md\"}]}")
+                send(exchange, 200, ("{\"id\":\"" + REPO + "\",\"siblings\":[" + siblings + ",{\"rfilename\":\"README.md\"},{\"rfilename\":\"consolidated.safetensors\"}]}")
                         .getBytes(StandardCharsets.UTF_8), 0);
                 return;
             }
@@ -120,6 +125,7 @@ class ModelDownloadsTest {
             assertThat(folder.resolve(name)).hasSameBinaryContentAs(served.resolve(name));
         }
         assertThat(folder.resolve("README.md")).doesNotExist();
+        assertThat(folder.resolve("consolidated.safetensors")).doesNotExist();
         assertThat(folder.resolve(ModelDownloads.COMPLETE_MARKER)).exists();
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
@@ -154,6 +160,13 @@ class ModelDownloadsTest {
 
         assertThat(rangeHeaders).containsEntry("model.safetensors", "bytes=1000-");
         assertThat(folder.resolve("model.safetensors")).hasBinaryContent(whole);
+    }
+
+    @Test
+    void aTokenIsSentWithEveryRequest() {
+        new ModelDownloads(temp.resolve("cache"), baseUrl(), "hf_test").fetch(REPO, ModelDownloads.Progress.NONE);
+
+        assertThat(authorizations).hasSize(requests.size()).containsOnly("Bearer hf_test");
     }
 
     @Test
