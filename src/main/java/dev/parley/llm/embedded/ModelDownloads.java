@@ -100,11 +100,25 @@ public final class ModelDownloads {
             return folder;
         } catch (IOException e) {
             throw new LlmException("Could not download the model " + repoId + " from " + baseUrl + ": "
-                    + e.getMessage() + ". Check the network and run again; finished files are kept.", e);
+                    + reason(e) + ". Check the network and run again; finished files are kept.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException("The download of the model " + repoId + " was interrupted.", e);
         }
+    }
+
+    /** The most telling message in the cause chain: the JDK's connect failures often have none at the top. */
+    private static String reason(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.nio.channels.UnresolvedAddressException
+                    || cause instanceof java.net.UnknownHostException) {
+                return "the host name does not resolve";
+            }
+            if (cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return error.getClass().getSimpleName();
     }
 
     /**

@@ -170,6 +170,16 @@ class ModelDownloadsTest {
     }
 
     @Test
+    void anUnreachableHostSaysSo() {
+        ModelDownloads downloads = new ModelDownloads(temp.resolve("cache"), "http://parley-no-such-host.invalid");
+
+        assertThatThrownBy(() -> downloads.fetch(REPO, ModelDownloads.Progress.NONE))
+                .isInstanceOf(LlmException.class)
+                .hasMessageContaining("Could not download the model " + REPO)
+                .hasMessageNotContaining("null");
+    }
+
+    @Test
     void aMissingRepositorySaysWhatFailed() {
         ModelDownloads downloads = new ModelDownloads(temp.resolve("cache"), baseUrl());
 
