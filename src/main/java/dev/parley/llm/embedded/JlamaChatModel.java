@@ -182,6 +182,8 @@ public final class JlamaChatModel implements StreamingChatModel {
                 synchronized (generationLock) {
                     generate();
                 }
+            } catch (LlmException e) {
+                handler.onError(e);
             } catch (Throwable e) {
                 handler.onError(new LlmException("The embedded model failed: " + rootMessage(e), e));
             }

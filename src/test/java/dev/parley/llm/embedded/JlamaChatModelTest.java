@@ -133,6 +133,17 @@ class JlamaChatModelTest {
     }
 
     @Test
+    void aConversationLongerThanTheContextFailsThroughOnError() throws Exception {
+        Path folder = TinyLlama.write(temp.resolve("tiny"), 42, null);
+        LanguageModel model = languageModels().create("local", embedded(folder.toString(), null, 10));
+        String tooLong = "word ".repeat(TinyLlama.CONTEXT);
+
+        assertThatThrownBy(() -> model.reply(List.of(Message.user(tooLong)), delta -> {}))
+                .isInstanceOf(LlmException.class)
+                .hasMessageContaining("longer than the model's context of " + TinyLlama.CONTEXT + " tokens");
+    }
+
+    @Test
     void aModelThatIsNeitherAFolderNorAnIdSaysWhatToFix() {
         LanguageModel model = languageModels().create("local", embedded("no such model", null, 10));
 
