@@ -48,7 +48,7 @@ public final class Components implements AutoCloseable {
         this.paths = paths;
         this.config = config;
         this.apiKeys = apiKeys;
-        this.languageModels = new LanguageModels(apiKeys);
+        this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"));
     }
 
     /** Loads the config ({@code configFile}, or the user's, created on first run) and wires from it. */

@@ -11,7 +11,9 @@ public enum ProviderType {
     OPENAI("openai"),
     OPENAI_COMPATIBLE("openai-compatible"),
     ANTHROPIC("anthropic"),
-    GEMINI("gemini");
+    GEMINI("gemini"),
+    /** In-process on Jlama: no server, no key; the model is downloaded on first use. */
+    EMBEDDED("embedded");
 
     private final String configName;
 

@@ -42,10 +42,10 @@ public final class ApiKeys {
         return key == null || key.isBlank() ? null : key.trim();
     }
 
-    /** Local endpoints (Ollama, LM Studio, llama.cpp) usually run without a key. */
+    /** Local endpoints (Ollama, LM Studio, llama.cpp) usually run without a key; the embedded model never needs one. */
     static boolean needsKey(ProviderType type) {
         return switch (type) {
-            case OLLAMA, OPENAI_COMPATIBLE -> false;
+            case OLLAMA, OPENAI_COMPATIBLE, EMBEDDED -> false;
             case OPENAI, ANTHROPIC, GEMINI -> true;
         };
     }

@@ -6,6 +6,8 @@ import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.parley.config.ProviderConfig;
+import dev.parley.llm.embedded.EmbeddedModels;
+import dev.parley.llm.embedded.JlamaChatModel;
 import java.time.Duration;
 
 /**
@@ -17,7 +19,8 @@ final class ChatModelFactory {
 
     private ChatModelFactory() {}
 
-    static StreamingChatModel create(ProviderConfig provider, String baseUrl, String apiKey, Duration timeout) {
+    static StreamingChatModel create(ProviderConfig provider, String baseUrl, String apiKey, Duration timeout,
+            EmbeddedModels embedded) {
         return switch (provider.type()) {
             case OLLAMA -> OllamaStreamingChatModel.builder()
                     .baseUrl(baseUrl)
@@ -55,6 +58,10 @@ final class ChatModelFactory {
                     .returnThinking(true)
                     .timeout(timeout)
                     .build();
+            // baseUrl is "in-process" here; the provider's own base-url is where its files download from.
+            case EMBEDDED -> new JlamaChatModel(provider.model(),
+                    () -> embedded.folderFor(provider.model(), provider.baseUrl(), apiKey),
+                    provider.temperature(), provider.maxTokens());
         };
     }
 }

@@ -1,15 +1,28 @@
 package dev.parley.llm;
 
 import dev.parley.config.ProviderConfig;
+import dev.parley.config.ProviderType;
+import dev.parley.llm.embedded.EmbeddedModels;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Creates the {@link LanguageModel} for a configured provider. */
 public final class LanguageModels {
 
-    private final ApiKeys apiKeys;
+    /** The endpoint description of embedded models; their base-url is where they are downloaded from. */
+    static final String IN_PROCESS = "in-process";
 
-    public LanguageModels(ApiKeys apiKeys) {
+    private final ApiKeys apiKeys;
+    private final EmbeddedModels embedded;
+
+    /** {@code embeddedCache}: where embedded (in-process) models are downloaded to, with progress on stderr. */
+    public LanguageModels(ApiKeys apiKeys, Path embeddedCache) {
+        this(apiKeys, new EmbeddedModels(embeddedCache, EmbeddedModels.printingTo(System.err)));
+    }
+
+    public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded) {
         this.apiKeys = apiKeys;
+        this.embedded = embedded;
     }
 
     public LanguageModel create(String name, ProviderConfig provider) {
@@ -17,11 +30,14 @@ public final class LanguageModels {
         Duration timeout = Duration.ofSeconds(provider.timeoutSeconds() != null ? provider.timeoutSeconds() : 60);
         String endpoint = endpointOf(provider);
         return new StreamingLanguageModel(name, provider, endpoint,
-                ChatModelFactory.create(provider, endpoint, key, timeout), timeout);
+                ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout);
     }
 
     /** The configured base URL, or the provider's usual public address when none is given. */
     static String endpointOf(ProviderConfig provider) {
+        if (provider.type() == ProviderType.EMBEDDED) {
+            return IN_PROCESS;
+        }
         if (provider.baseUrl() != null && !provider.baseUrl().isBlank()) {
             return provider.baseUrl().strip();
         }
@@ -32,6 +48,7 @@ public final class LanguageModels {
             case GEMINI -> "https://generativelanguage.googleapis.com/v1beta";
             // Config validation rejects an openai-compatible provider without base-url.
             case OPENAI_COMPATIBLE -> throw new LlmException("openai-compatible providers need a base-url");
+            case EMBEDDED -> IN_PROCESS;
         };
     }
 }

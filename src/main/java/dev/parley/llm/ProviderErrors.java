@@ -22,6 +22,9 @@ final class ProviderErrors {
     private ProviderErrors() {}
 
     static LlmException explain(Throwable error, String name, ProviderConfig provider, String endpoint) {
+        if (error instanceof LlmException explained) {
+            return explained; // ours, e.g. the embedded model's download or load failing: already says what to do
+        }
         String who = "Provider '" + name + "' (" + provider.type().configName() + " at " + endpoint + ")";
         String message = switch (classify(error)) {
             case CONNECTION -> who + " is not reachable (" + firstLine(rootCause(error)) + "). "

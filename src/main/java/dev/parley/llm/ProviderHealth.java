@@ -61,6 +61,11 @@ public final class ProviderHealth {
     }
 
     HealthCheck check(String name, ProviderConfig provider, boolean active) {
+        if (provider.type() == ProviderType.EMBEDDED) {
+            // Nothing to reach: the model runs in-process and downloads itself on first use.
+            return new HealthCheck(name, provider.type(), provider.model(), LanguageModels.IN_PROCESS, active, true,
+                    KeyStatus.NOT_NEEDED, ModelStatus.UNKNOWN, List.of());
+        }
         String endpoint = endpointOf(provider);
         String key = apiKeys.keyIfSet(provider);
         boolean expectsKey = ApiKeys.needsKey(provider.type())
@@ -113,6 +118,7 @@ public final class ProviderHealth {
         Map<String, String> headers = new LinkedHashMap<>();
         return switch (type) {
             case OLLAMA -> http.get(endpoint + "/api/tags", headers);
+            case EMBEDDED -> new Unanswered("in-process, no endpoint");
             case OPENAI, OPENAI_COMPATIBLE -> {
                 if (key != null) {
                     headers.put("Authorization", "Bearer " + key);
@@ -156,7 +162,7 @@ public final class ProviderHealth {
     private static ModelStatus modelStatus(ProviderConfig provider, Answered answer) {
         JsonNode list = switch (provider.type()) {
             case OLLAMA, GEMINI -> answer.json().path("models");
-            case OPENAI, OPENAI_COMPATIBLE, ANTHROPIC -> answer.json().path("data");
+            case OPENAI, OPENAI_COMPATIBLE, ANTHROPIC, EMBEDDED -> answer.json().path("data");
         };
         if (!answer.ok() || !list.isArray()) {
             return ModelStatus.UNKNOWN;
@@ -180,7 +186,7 @@ public final class ProviderHealth {
             case GEMINI -> listed.equals("models/" + configured);
             // An alias such as "claude-haiku-4-5" is listed as its dated snapshot "claude-haiku-4-5-20251001".
             case ANTHROPIC -> listed.startsWith(configured + "-") && listed.substring(configured.length() + 1).matches("\\d{8}");
-            case OPENAI, OPENAI_COMPATIBLE -> false;
+            case OPENAI, OPENAI_COMPATIBLE, EMBEDDED -> false;
         };
     }
 }

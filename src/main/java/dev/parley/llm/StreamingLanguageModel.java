@@ -52,7 +52,8 @@ final class StreamingLanguageModel implements LanguageModel {
 
     @Override
     public String describe() {
-        return name + " (" + provider.type().configName() + ", model " + provider.model() + " at " + endpoint + ")";
+        String where = LanguageModels.IN_PROCESS.equals(endpoint) ? ", " + endpoint : " at " + endpoint;
+        return name + " (" + provider.type().configName() + ", model " + provider.model() + where + ")";
     }
 
     @Override
@@ -63,6 +64,9 @@ final class StreamingLanguageModel implements LanguageModel {
         } catch (RuntimeException e) {
             throw ProviderErrors.explain(e, name, provider, endpoint);
         }
+        // The quiet-stream clock starts once the request is under way: the embedded model downloads
+        // and loads inside chat() on first use, which may take minutes and is not a stalled stream.
+        stream.lastActivity.set(System.nanoTime());
         return stream.await();
     }
 

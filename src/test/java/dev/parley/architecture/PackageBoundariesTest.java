@@ -20,6 +20,7 @@ class PackageBoundariesTest {
             "picocli.,          cli",
             "javafx.,           ui",
             "dev.langchain4j.,  llm",
+            "com.github.tjake., llm/embedded",
             "org.vosk.,         stt",
             "marytts.,          tts",
             "javax.sound.,      audio|tts",

@@ -69,6 +69,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shippedConfigDocumentsTheEmbeddedProviderInAComment() throws IOException {
+        String shipped = Files.readString(Path.of("config.yaml"));
+
+        assertThat(shipped).contains("    # embedded:\n    #   type: embedded\n    #   model: tjake/Llama-3.2-1B-Instruct-JQ4");
+    }
+
+    @Test
+    void embeddedProviderNeedsNeitherKeyNorBaseUrl() throws IOException {
+        Path file = TestConfigs.write(folder, "llm: {active: e, providers: {e: {type: embedded, model: owner/tiny}}}");
+
+        ProviderConfig provider = loader.load(file).llm().providers().get("e");
+
+        assertThat(provider.type()).isEqualTo(ProviderType.EMBEDDED);
+        assertThat(provider.baseUrl()).isNull();
+        assertThat(provider.apiKeyEnv()).isNull();
+    }
+
+    @Test
     void relativeModelPathResolvesAgainstTheConfigFolder() throws IOException {
         Path file = TestConfigs.write(folder, """
                 stt:

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The real LangChain4j clients, over real HTTP, against servers speaking each wire protocol. */
 class LanguageModelsOverHttpTest {
 
-    private final LanguageModels models = new LanguageModels(new ApiKeys(Map.of("TEST_KEY", "sk-test")::get));
+    private final LanguageModels models = new LanguageModels(new ApiKeys(Map.of("TEST_KEY", "sk-test")::get),
+            java.nio.file.Path.of("target/test-llm-models"));
 
     private LanguageModel modelFor(Protocol protocol, String baseUrl) {
         ProviderType type = protocol == Protocol.OPENAI ? ProviderType.OPENAI_COMPATIBLE : ProviderType.OLLAMA;

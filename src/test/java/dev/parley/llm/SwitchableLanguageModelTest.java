@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Switching providers at run time, with real clients over HTTP to two different protocols. */
 class SwitchableLanguageModelTest {
 
-    private final LanguageModels models = new LanguageModels(new ApiKeys(Map.<String, String>of()::get));
+    private final LanguageModels models = new LanguageModels(new ApiKeys(Map.<String, String>of()::get),
+            java.nio.file.Path.of("target/test-llm-models"));
 
     private LanguageModel model(String name, ProviderType type, String url) {
         return models.create(name, new ProviderConfig(type, url, "scripted", null, null, null, 10));
