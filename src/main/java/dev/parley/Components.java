@@ -62,7 +62,10 @@ public final class Components implements AutoCloseable {
         return synthesizer;
     }
 
-    /** The active provider, or the one a command line names, with its model and URL overridden. */
+    /**
+     * The active provider, or the one a command line names, with its model and URL overridden;
+     * retried on transient failures and backed by the {@code llm.fallback} chain.
+     */
     public LanguageModel languageModel(LlmChoice choice) {
         LlmConfig llm = config.llm();
         String name = choice.provider() != null ? choice.provider() : llm.active();
@@ -71,7 +74,7 @@ public final class Components implements AutoCloseable {
             throw new LlmException("There is no provider '" + name + "' in " + config.source()
                     + "; configured: " + String.join(", ", llm.providers().keySet()));
         }
-        return languageModels.create(name, provider.withOverrides(choice.model(), choice.baseUrl()));
+        return languageModels.createResilient(name, provider.withOverrides(choice.model(), choice.baseUrl()), llm);
     }
 
     /** A provider that is not in the config, such as the benchmark's scripted local model. */

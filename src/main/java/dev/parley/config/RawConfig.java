@@ -26,7 +26,7 @@ record RawConfig(
         }
         ChunkerConfig chunks = chunker != null ? chunker : new ChunkerConfig(4, 220);
         LlmConfig model = llm.systemPrompt() == null
-                ? new LlmConfig(llm.active(), DEFAULT_SYSTEM_PROMPT, llm.providers())
+                ? llm.withSystemPrompt(DEFAULT_SYSTEM_PROMPT)
                 : llm;
         return new ParleyConfig(speech, voice, chunks, model, source);
     }

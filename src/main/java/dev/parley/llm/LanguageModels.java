@@ -1,10 +1,17 @@
 package dev.parley.llm;
 
+import dev.parley.config.LlmConfig;
 import dev.parley.config.ProviderConfig;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /** Creates the {@link LanguageModel} for a configured provider. */
 public final class LanguageModels {
+
+    private static final Logger LOG = LogManager.getLogger(LanguageModels.class);
 
     private final ApiKeys apiKeys;
 
@@ -18,6 +25,27 @@ public final class LanguageModels {
         String endpoint = endpointOf(provider);
         return new StreamingLanguageModel(name, provider, endpoint,
                 ChatModelFactory.create(provider, endpoint, key, timeout), timeout);
+    }
+
+    /**
+     * The provider {@code name} guarded by retries and a circuit breaker, with the providers of
+     * {@code llm.fallback} behind it. A fallback that cannot be set up (its key is missing) is left
+     * out with a warning rather than failing the provider that was asked for.
+     */
+    public LanguageModel createResilient(String name, ProviderConfig provider, LlmConfig llm) {
+        List<LanguageModel> chain = new ArrayList<>();
+        chain.add(create(name, provider));
+        for (String fallback : llm.fallback()) {
+            if (fallback.equals(name) || !llm.providers().containsKey(fallback)) {
+                continue;
+            }
+            try {
+                chain.add(create(fallback, llm.providers().get(fallback)));
+            } catch (LlmException unusable) {
+                LOG.warn("Fallback provider '{}' left out: {}", fallback, unusable.getMessage());
+            }
+        }
+        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm));
     }
 
     /** The configured base URL, or the provider's usual public address when none is given. */
