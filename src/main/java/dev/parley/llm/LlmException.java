@@ -79,7 +79,7 @@ public final class LlmException extends ParleyException {
         if (text == null || text.isEmpty()) {
             return this;
         }
-        return new LlmException(Kind.STREAM_BROKEN, getMessage() + " The reply broke off after "
-                + text.length() + " characters.", this, null, text);
+        return new LlmException(Kind.STREAM_BROKEN, getMessage() + " (It stopped after "
+                + text.length() + " characters of the answer.)", this, null, text);
     }
 }
