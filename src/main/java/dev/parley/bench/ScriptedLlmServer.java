@@ -171,7 +171,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
         // Not try-with-resources: a cut stream must not get the chunked body's proper end.
         OutputStream body = exchange.getResponseBody();
         pause(reply.firstDelayMs());
-        send(body, 0, wire.open());
+        // Not flushed on its own: a third small write in a row waits for the client's delayed ACK
+        // (Nagle; the JDK server does not set TCP_NODELAY), which added ~40 ms to the first token.
+        body.write(wire.open().getBytes(StandardCharsets.UTF_8));
         for (String piece : reply.reasoning()) {
             send(body, reply.delayMs(), wire.reasoning(piece));
         }
