@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -43,8 +44,9 @@ public final class ResilientLanguageModel implements LanguageModel {
         }
     }
 
-    /** One provider of the chain with the breaker that remembers its recent failures. */
-    private record Guarded(LanguageModel model, CircuitBreaker<LlmReply> breaker) {}
+    /** One provider of the chain with the breaker that remembers its recent failures, and the last one. */
+    private record Guarded(LanguageModel model, CircuitBreaker<LlmReply> breaker,
+            AtomicReference<LlmException> lastFailure) {}
 
     private final List<Guarded> chain;
     private final Policy policy;
@@ -63,7 +65,7 @@ public final class ResilientLanguageModel implements LanguageModel {
                 .withDelay(policy.breakerCooldown())
                 .onOpen(event -> LOG.warn("Provider '{}' failed {} times in a row; skipping it for {} s",
                         model.name(), policy.breakerFailures(), policy.breakerCooldown().toSeconds()))
-                .build())).toList();
+                .build(), new AtomicReference<>())).toList();
     }
 
     @Override
@@ -98,10 +100,7 @@ public final class ResilientLanguageModel implements LanguageModel {
                         guarded.breaker().getRemainingDelay().toSeconds());
                 alsoFailed.add(guarded.model().name() + " (skipped after repeated failures)");
                 if (firstFailure == null) {
-                    firstFailure = new LlmException(Kind.CONNECTION, "Provider '" + guarded.model().name()
-                            + "' failed " + policy.breakerFailures() + " times in a row and is skipped for another "
-                            + guarded.breaker().getRemainingDelay().toSeconds() + " s. Check it, or pick another"
-                            + " provider with --provider.", open, null, "");
+                    firstFailure = skipped(guarded, open);
                 }
                 continue;
             } catch (LlmException failure) {
@@ -111,6 +110,7 @@ public final class ResilientLanguageModel implements LanguageModel {
                 }
                 LlmException explained = tooLongToWait(seen) ? waitTooLong(guarded.model(), seen) : seen;
                 LOG.warn("Provider '{}' failed ({}): {}", guarded.model().name(), explained.kind(), explained.getMessage());
+                guarded.lastFailure().set(explained);
                 alsoFailed.add(guarded.model().name() + " (" + explained.kind().name().toLowerCase().replace('_', ' ') + ")");
                 if (firstFailure == null) {
                     firstFailure = explained;
@@ -143,6 +143,18 @@ public final class ResilientLanguageModel implements LanguageModel {
                 .onRetryScheduled(event -> LOG.info("Provider '{}' failed ({}); retry {} in {} ms", model.name(),
                         event.getLastException().getMessage(), event.getAttemptCount(), event.getDelay().toMillis()))
                 .build();
+    }
+
+    /** Why a provider is skipped: its last failure, which still says what to do, and for how long. */
+    private LlmException skipped(Guarded guarded, CircuitBreakerOpenException open) {
+        LlmException last = guarded.lastFailure().get();
+        String pause = " (Skipped for another " + Math.max(1, guarded.breaker().getRemainingDelay().toSeconds())
+                + " s after " + policy.breakerFailures() + " failures in a row.)";
+        if (last == null) {
+            return new LlmException(Kind.CONNECTION, "Provider '" + guarded.model().name() + "' keeps failing."
+                    + pause, open, null, "");
+        }
+        return new LlmException(last.kind(), last.getMessage() + pause, open, null, "");
     }
 
     private boolean tooLongToWait(LlmException failure) {

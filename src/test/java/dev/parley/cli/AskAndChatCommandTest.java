@@ -108,6 +108,27 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void askFallsBackToTheNextConfiguredProviderAndSaysWhichAnswered() throws Exception {
+        try (var backup = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Backup answer."))) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: dead
+                      fallback: [backup]
+                      retry: {max-attempts: 2, initial-delay-ms: 10, max-delay-ms: 20}
+                      providers:
+                        dead: {type: openai-compatible, base-url: "http://127.0.0.1:9/v1", model: x}
+                        backup: {type: ollama, base-url: "%s", model: scripted}
+                    """.formatted(backup.baseUrl()));
+
+            CliRun run = CliRun.of("ask", "--config", config.toString(), "Hello?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().strip()).isEqualTo("Backup answer.");
+            assertThat(run.err()).contains("answered by fallback provider 'backup'");
+        }
+    }
+
+    @Test
     void versionAndHelpWork() {
         assertThat(CliRun.of("--version").out()).startsWith("Parley ");
         CliRun help = CliRun.of();

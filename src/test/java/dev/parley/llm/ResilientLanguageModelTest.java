@@ -166,6 +166,21 @@ class ResilientLanguageModelTest {
     }
 
     @Test
+    void skippedProviderStillSaysWhatWentWrongAndWhatToDo() throws Exception {
+        int port = closedPort();
+        var model = new ResilientLanguageModel(List.of(
+                provider("main", Protocol.OLLAMA, ScriptedProviders.closedUrl(Protocol.OLLAMA, port), 5)), FAST);
+        catchThrowableOfType(LlmException.class, () -> model.reply(QUESTION, ReplyListener.IGNORE));
+
+        LlmException skipped = catchThrowableOfType(LlmException.class,
+                () -> model.reply(QUESTION, ReplyListener.IGNORE));
+
+        assertThat(skipped.kind()).isEqualTo(Kind.CONNECTION);
+        assertThat(skipped.getMessage()).contains("not reachable").contains("ollama serve")
+                .contains("Skipped for another").contains("after 3 failures in a row");
+    }
+
+    @Test
     void whenEveryProviderFailsTheFirstFailureIsReportedWithTheFallbacks() throws Exception {
         try (var primary = new ScriptedLlmServer(Protocol.OPENAI, Reply.error(401, "bad key"));
                 var secondary = new ScriptedLlmServer(Protocol.OLLAMA, Reply.error(404, "no model"))) {
