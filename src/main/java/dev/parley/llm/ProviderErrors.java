@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 final class ProviderErrors {
 
     /**
-     * Where providers state the wait in an error body. LangChain4j's HttpException keeps the
-     * status and body but drops the headers, so the Retry-After header itself never reaches us.
+     * Where providers state the wait in an error body, for when the Retry-After header is missing
+     * (LangChain4j's own HttpException drops headers; {@link HeaderKeepingHttpClient} keeps it).
      */
     private static final List<Pattern> RETRY_AFTER_IN_BODY = List.of(
             // Gemini: google.rpc.RetryInfo {"retryDelay": "17s"} (may be fractional).
@@ -127,6 +127,9 @@ final class ProviderErrors {
     /** The wait the provider asked for, found in the error body; null when it did not say. */
     static Duration retryAfter(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RetryAfterHttpException header && header.retryAfter() != null) {
+                return header.retryAfter();
+            }
             if (cause instanceof HttpException http && http.getMessage() != null) {
                 return retryAfterIn(http.getMessage());
             }

@@ -40,9 +40,8 @@ class ResilientLanguageModelTest {
         }
     }
 
-    /** OpenAI and Gemini are the providers whose 429 states the wait where LangChain4j lets us read it. */
     @ParameterizedTest
-    @EnumSource(value = Protocol.class, names = {"OPENAI", "GEMINI"})
+    @EnumSource(Protocol.class)
     void rateLimitedRequestIsRetriedAfterTheWaitTheProviderAskedFor(Protocol protocol) throws Exception {
         try (var server = new ScriptedLlmServer(protocol, Reply.rateLimited(1), Reply.of("Back again."))) {
             var model = new ResilientLanguageModel(List.of(provider("main", server, protocol)), FAST);
