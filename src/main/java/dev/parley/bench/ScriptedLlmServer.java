@@ -56,6 +56,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         /** Nothing at all (not even the status line) for this long. */
         record Hang(long millis) implements Failure {}
+
+        /** After this many answer pieces, silence for this long before the rest. */
+        record StallAfter(int pieces, long millis) implements Failure {}
     }
 
     /**
@@ -101,6 +104,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
         /** Drops the connection after {@code pieces} answer pieces. */
         public Reply cutAfter(int pieces) {
             return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.CutAfter(pieces));
+        }
+
+        /** Goes quiet for {@code millis} after {@code pieces} answer pieces. */
+        public Reply stallAfter(int pieces, long millis) {
+            return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.StallAfter(pieces, millis));
         }
 
         /** Sends garbage in place of the answer piece at {@code index}. */
@@ -180,6 +188,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
         for (int index = 0; index < reply.answer().size(); index++) {
             if (reply.failure() instanceof Failure.CutAfter cut && index == cut.pieces()) {
                 throw new StreamCut();
+            }
+            if (reply.failure() instanceof Failure.StallAfter stall && index == stall.pieces()) {
+                pause(stall.millis());
             }
             boolean garbled = reply.failure() instanceof Failure.MalformedAt malformed && malformed.piece() == index;
             send(body, reply.delayMs(), garbled ? wire.malformed() : wire.answer(reply.answer().get(index)));

@@ -111,6 +111,19 @@ class ProviderErrorsOverHttpTest {
         assertThat(failure.getMessage()).contains("did not answer in time").contains("timeout-seconds");
     }
 
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void streamThatGoesQuietAfterTheFirstPieceIsBrokenAndKeepsWhatWasSaid(Protocol protocol) throws Exception {
+        List<String> spoken = new ArrayList<>();
+
+        LlmException failure = failureOf(protocol, Reply.of("Hello", " there.").stallAfter(1, 2500), spoken, 1);
+
+        assertThat(spoken).containsExactly("Hello");
+        assertThat(failure.kind()).isEqualTo(Kind.STREAM_BROKEN);
+        assertThat(failure.partialText()).isEqualTo("Hello");
+        assertThat(failure.getMessage()).contains("did not answer in time");
+    }
+
     /**
      * Only the OpenAI client reports a line it cannot parse; the Ollama, Anthropic and Gemini clients
      * drop it silently (LangChain4j ignores exceptions thrown while handling an event), so that
