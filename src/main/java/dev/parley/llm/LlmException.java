@@ -23,6 +23,8 @@ public final class LlmException extends ParleyException {
         SERVER(true),
         /** The reply stream broke off or could not be read; may carry the text that did arrive. */
         STREAM_BROKEN(true),
+        /** The caller stopped the reply (barge-in, shutdown): no failure of the provider. */
+        CANCELLED(false),
         OTHER(false);
 
         private final boolean transientFailure;

@@ -69,6 +69,7 @@ final class ProviderErrors {
             case INVALID_REQUEST -> who + " rejected the request: " + firstLine(error);
             case SERVER -> who + " had an internal error: " + firstLine(error) + ". Try again shortly.";
             case STREAM_BROKEN -> who + " broke off the reply (" + firstLine(rootCause(error)) + "). Try again.";
+            case CANCELLED -> "The reply from " + name + " was cancelled.";
             case OTHER -> who + " failed: " + firstLine(error);
         };
         return new LlmException(kind, message, error, retryAfter, "");
@@ -87,6 +88,7 @@ final class ProviderErrors {
     private static Kind kindOf(Throwable cause) {
         return switch (cause) {
             case LlmException llm -> llm.kind();
+            case InterruptedException e -> Kind.CANCELLED;
             case HttpConnectTimeoutException e -> Kind.CONNECTION;
             case ConnectException e -> Kind.CONNECTION;
             case UnknownHostException e -> Kind.CONNECTION;

@@ -105,8 +105,10 @@ public final class ResilientLanguageModel implements LanguageModel {
                 continue;
             } catch (LlmException failure) {
                 LlmException seen = failure.afterPartialText(watch.spokenText());
-                if (!seen.partialText().isEmpty() || seen.kind() == Kind.CONTENT_FILTERED) {
-                    throw seen; // Said aloud already, or refused on content: another provider must not answer.
+                if (!seen.partialText().isEmpty() || seen.kind() == Kind.CONTENT_FILTERED
+                        || seen.kind() == Kind.CANCELLED) {
+                    // Said aloud already, refused on content, or stopped by the caller: no one else answers.
+                    throw seen;
                 }
                 LlmException explained = tooLongToWait(seen) ? waitTooLong(guarded.model(), seen) : seen;
                 LOG.warn("Provider '{}' failed ({}): {}", guarded.model().name(), explained.kind(), explained.getMessage());
@@ -116,12 +118,14 @@ public final class ResilientLanguageModel implements LanguageModel {
                     firstFailure = explained;
                 }
             } catch (FailsafeException interrupted) {
+                // Failsafe wraps the interrupt of its backoff sleep.
                 Thread.currentThread().interrupt();
-                throw new LlmException("The reply from " + guarded.model().name() + " was cancelled.", interrupted);
+                throw new LlmException(Kind.CANCELLED, "The reply from " + guarded.model().name() + " was cancelled.",
+                        interrupted, null, watch.spokenText());
             }
         }
         if (firstFailure == null) {
-            throw new LlmException("The reply was cancelled.");
+            throw new LlmException(Kind.CANCELLED, "The reply was cancelled.", null, null, "");
         }
         if (alsoFailed.size() <= 1) {
             throw firstFailure;
@@ -169,10 +173,13 @@ public final class ResilientLanguageModel implements LanguageModel {
                 + policy.maxRetryAfter().toSeconds() + " s). Try again after " + when + ".", failure, wait, "");
     }
 
-    /** Failures that say something about the provider's health, not about this one request. */
+    /**
+     * Failures that say something about the provider's health, not about this one request: a
+     * barge-in must not count, or three interruptions would silence a healthy provider.
+     */
     private static boolean countsAgainstProvider(Throwable error) {
-        return error instanceof LlmException failure
-                && failure.kind() != Kind.CONTENT_FILTERED && failure.kind() != Kind.INVALID_REQUEST;
+        return error instanceof LlmException failure && failure.kind() != Kind.CONTENT_FILTERED
+                && failure.kind() != Kind.INVALID_REQUEST && failure.kind() != Kind.CANCELLED;
     }
 
     /** Passes everything on and remembers the answer text that went out. */

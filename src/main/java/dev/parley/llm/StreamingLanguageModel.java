@@ -177,8 +177,8 @@ final class StreamingLanguageModel implements LanguageModel {
                     if (streaming != null) {
                         streaming.cancel();
                     }
-                    throw new LlmException("The reply from " + name + " was cancelled.", e)
-                            .afterPartialText(partialText());
+                    throw new LlmException(LlmException.Kind.CANCELLED, "The reply from " + name + " was cancelled.",
+                            e, null, partialText());
                 }
             }
         }

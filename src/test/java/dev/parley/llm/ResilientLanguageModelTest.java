@@ -165,6 +165,38 @@ class ResilientLanguageModelTest {
     }
 
     @Test
+    void cancelledRepliesAreNeitherRetriedNorHeldAgainstTheProvider() {
+        List<String> calls = new ArrayList<>();
+        LanguageModel interrupted = new LanguageModel() {
+            @Override
+            public String name() {
+                return "main";
+            }
+
+            @Override
+            public String describe() {
+                return "main";
+            }
+
+            @Override
+            public LlmReply reply(List<Message> messages, ReplyListener listener) {
+                calls.add("main");
+                throw new LlmException(Kind.CANCELLED, "The reply from main was cancelled.", null, null, "");
+            }
+        };
+        var model = new ResilientLanguageModel(List.of(interrupted), FAST);
+
+        for (int barge = 0; barge < 5; barge++) {
+            LlmException failure = catchThrowableOfType(LlmException.class,
+                    () -> model.reply(QUESTION, ReplyListener.IGNORE));
+            assertThat(failure.kind()).isEqualTo(Kind.CANCELLED);
+        }
+
+        // One call per reply: no retries, and five barge-ins did not open the circuit.
+        assertThat(calls).hasSize(5);
+    }
+
+    @Test
     void skippedProviderStillSaysWhatWentWrongAndWhatToDo() throws Exception {
         int port = closedPort();
         var model = new ResilientLanguageModel(List.of(
