@@ -75,7 +75,10 @@ public final class Components implements AutoCloseable {
         return synthesizer;
     }
 
-    /** The active provider, or the one a command line names, with its model and URL overridden. */
+    /**
+     * The active provider, or the one a command line names, with its model and URL overridden;
+     * retried on transient failures and backed by the {@code llm.fallback} chain.
+     */
     public LanguageModel languageModel(LlmChoice choice) {
         LlmConfig llm = config.llm();
         String name = choice.provider() != null ? choice.provider() : llm.active();
@@ -84,7 +87,8 @@ public final class Components implements AutoCloseable {
             throw new LlmException("There is no provider '" + name + "' in " + config.source()
                     + "; configured: " + String.join(", ", llm.providers().keySet()));
         }
-        return metered(name, provider.withOverrides(choice.model(), choice.baseUrl()));
+        return languageModels.createResilient(name, provider.withOverrides(choice.model(), choice.baseUrl()), llm,
+                this::metered);
     }
 
     /** A provider that is not in the config, such as the benchmark's scripted local model. */
@@ -92,10 +96,9 @@ public final class Components implements AutoCloseable {
         return languageModels.create(name, provider);
     }
 
-    /** Every configured provider's requests go into the usage ledger. */
-    private LanguageModel metered(String name, ProviderConfig provider) {
-        return new MeteredLanguageModel(languageModels.create(name, provider), provider.model(), usageLedger(),
-                prices(), Clock.systemUTC());
+    /** Every request to a configured provider, each retry and fallback included, goes into the usage ledger. */
+    private LanguageModel metered(ProviderConfig provider, LanguageModel model) {
+        return new MeteredLanguageModel(model, provider.model(), usageLedger(), prices(), Clock.systemUTC());
     }
 
     public UsageLedger usageLedger() {

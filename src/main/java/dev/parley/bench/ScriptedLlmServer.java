@@ -2,7 +2,6 @@ package dev.parley.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -15,38 +14,106 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * A local LLM endpoint on 127.0.0.1 that speaks a provider's real streaming wire protocol, so the
  * real LangChain4j clients run over real HTTP: the benchmark's model with a known speed, and the
- * tests' model with a known answer. Each request gets the next scripted reply (the last one
- * repeats) after {@code firstTokenDelayMs}; every request body is recorded.
+ * tests' model with a known answer or a known failure. Each request gets the next scripted reply
+ * (the last one repeats); every request body is recorded.
  */
 public final class ScriptedLlmServer implements AutoCloseable {
 
-    public enum Protocol { OPENAI, OLLAMA }
+    public enum Protocol {
+        OPENAI("/v1/chat/completions", "/v1", OpenAiWire::new),
+        OLLAMA("/api/chat", "", OllamaWire::new),
+        ANTHROPIC("/v1/messages", "/v1", AnthropicWire::new),
+        /** Gemini puts the model into the path: /v1beta/models/{model}:streamGenerateContent?alt=sse. */
+        GEMINI("/v1beta/models/", "/v1beta", GeminiWire::new);
+
+        private final String path;
+        private final String basePath;
+        private final Supplier<WireFormat> wire;
+
+        Protocol(String path, String basePath, Supplier<WireFormat> wire) {
+            this.path = path;
+            this.basePath = basePath;
+            this.wire = wire;
+        }
+    }
+
+    /** How a scripted reply goes wrong. */
+    public sealed interface Failure {
+
+        /** An HTTP error status with a body in the provider's error format, and a Retry-After header when positive. */
+        record HttpError(int status, String message, long retryAfterSeconds) implements Failure {}
+
+        /** The connection drops after this many answer pieces, without the stream's proper end. */
+        record CutAfter(int pieces) implements Failure {}
+
+        /** The answer piece at this index is replaced by a line the client cannot parse. */
+        record MalformedAt(int piece) implements Failure {}
+
+        /** Nothing at all (not even the status line) for this long. */
+        record Hang(long millis) implements Failure {}
+
+        /** After this many answer pieces, silence for this long before the rest. */
+        record StallAfter(int pieces, long millis) implements Failure {}
+    }
 
     /**
      * What one request gets: after {@code firstDelayMs}, the reasoning pieces, then the answer
-     * pieces, each piece after {@code delayMs}.
+     * pieces, each piece after {@code delayMs}; or the scripted failure.
      */
-    public record Reply(List<String> reasoning, List<String> answer, long firstDelayMs, long delayMs) {
+    public record Reply(List<String> reasoning, List<String> answer, long firstDelayMs, long delayMs, Failure failure) {
+
         public static Reply of(String... pieces) {
-            return new Reply(List.of(), List.of(pieces), 0, 0);
+            return new Reply(List.of(), List.of(pieces), 0, 0, null);
+        }
+
+        /** An HTTP error: 401, 404, 500, 503, ... with the provider's error body. */
+        public static Reply error(int status, String message) {
+            return new Reply(List.of(), List.of(), 0, 0, new Failure.HttpError(status, message, 0));
+        }
+
+        /** A 429 whose Retry-After header (and body, where the provider states it there) asks to wait. */
+        public static Reply rateLimited(long retryAfterSeconds) {
+            return new Reply(List.of(), List.of(), 0, 0,
+                    new Failure.HttpError(429, "Rate limit reached for requests.", retryAfterSeconds));
+        }
+
+        /** Says nothing for this long, longer than a client's timeout. */
+        public static Reply hang(long millis) {
+            return new Reply(List.of(), List.of(), 0, 0, new Failure.Hang(millis));
         }
 
         public Reply thinkingFirst(String... pieces) {
-            return new Reply(List.of(pieces), answer, firstDelayMs, delayMs);
+            return new Reply(List.of(pieces), answer, firstDelayMs, delayMs, failure);
         }
 
         /** Waits this long between pieces (a token rate). */
         public Reply delayedBy(long millis) {
-            return new Reply(reasoning, answer, firstDelayMs, millis);
+            return new Reply(reasoning, answer, firstDelayMs, millis, failure);
         }
 
         /** Waits this long before the first piece (a time to first token). */
         public Reply firstAfter(long millis) {
-            return new Reply(reasoning, answer, millis, delayMs);
+            return new Reply(reasoning, answer, millis, delayMs, failure);
+        }
+
+        /** Drops the connection after {@code pieces} answer pieces. */
+        public Reply cutAfter(int pieces) {
+            return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.CutAfter(pieces));
+        }
+
+        /** Goes quiet for {@code millis} after {@code pieces} answer pieces. */
+        public Reply stallAfter(int pieces, long millis) {
+            return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.StallAfter(pieces, millis));
+        }
+
+        /** Sends garbage in place of the answer piece at {@code index}. */
+        public Reply malformedAt(int index) {
+            return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.MalformedAt(index));
         }
     }
 
@@ -63,14 +130,13 @@ public final class ScriptedLlmServer implements AutoCloseable {
         this.script = List.of(script);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext(protocol == Protocol.OPENAI ? "/v1/chat/completions" : "/api/chat", this::handle);
+        server.createContext(protocol.path, this::handle);
         server.start();
     }
 
-    /** The base URL a provider config points at (OpenAI clients add /chat/completions to it). */
+    /** The base URL a provider config points at; each client appends its own path. */
     public String baseUrl() {
-        String root = "http://127.0.0.1:" + server.getAddress().getPort();
-        return protocol == Protocol.OPENAI ? root + "/v1" : root;
+        return "http://127.0.0.1:" + server.getAddress().getPort() + protocol.basePath;
     }
 
     public List<JsonNode> requests() {
@@ -83,29 +149,70 @@ public final class ScriptedLlmServer implements AutoCloseable {
         synchronized (this) {
             reply = script.get(Math.min(served++, script.size() - 1));
         }
-        exchange.getResponseHeaders().add("Content-Type",
-                protocol == Protocol.OPENAI ? "text/event-stream" : "application/x-ndjson");
+        WireFormat wire = protocol.wire.get();
+        switch (reply.failure()) {
+            case Failure.HttpError error -> sendError(exchange, wire, error);
+            case Failure.Hang hang -> {
+                pause(hang.millis());
+                exchange.close();
+            }
+            case null, default -> stream(exchange, wire, reply);
+        }
+    }
+
+    private static void sendError(HttpExchange exchange, WireFormat wire, Failure.HttpError error) throws IOException {
+        byte[] body = wire.errorBody(error.status(), error.message(), error.retryAfterSeconds())
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (error.retryAfterSeconds() > 0) {
+            exchange.getResponseHeaders().add("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
+        exchange.sendResponseHeaders(error.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void stream(HttpExchange exchange, WireFormat wire, Reply reply) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", wire.contentType());
         exchange.sendResponseHeaders(200, 0);
-        try (OutputStream body = exchange.getResponseBody()) {
-            pause(reply.firstDelayMs());
-            for (String piece : reply.reasoning()) {
-                send(body, reply.delayMs(), protocol == Protocol.OPENAI ? openAiDelta("reasoning_content", piece)
-                        : ollamaMessage("thinking", piece, false));
+        // Not try-with-resources: a cut stream must not get the chunked body's proper end.
+        OutputStream body = exchange.getResponseBody();
+        pause(reply.firstDelayMs());
+        // Not flushed on its own: a third small write in a row waits for the client's delayed ACK
+        // (Nagle; the JDK server does not set TCP_NODELAY), which added ~40 ms to the first token.
+        body.write(wire.open().getBytes(StandardCharsets.UTF_8));
+        for (String piece : reply.reasoning()) {
+            send(body, reply.delayMs(), wire.reasoning(piece));
+        }
+        for (int index = 0; index < reply.answer().size(); index++) {
+            if (reply.failure() instanceof Failure.CutAfter cut && index == cut.pieces()) {
+                throw new StreamCut();
             }
-            for (String piece : reply.answer()) {
-                send(body, reply.delayMs(), protocol == Protocol.OPENAI ? openAiDelta("content", piece)
-                        : ollamaMessage("content", piece, false));
+            if (reply.failure() instanceof Failure.StallAfter stall && index == stall.pieces()) {
+                pause(stall.millis());
             }
-            if (protocol == Protocol.OPENAI) {
-                send(body, 0, "data: " + openAiFinish() + "\n\n");
-                send(body, 0, "data: [DONE]\n\n");
-            } else {
-                send(body, 0, ollamaMessage("content", "", true));
-            }
+            boolean garbled = reply.failure() instanceof Failure.MalformedAt malformed && malformed.piece() == index;
+            send(body, reply.delayMs(), garbled ? wire.malformed() : wire.answer(reply.answer().get(index)));
+        }
+        send(body, 0, wire.finish());
+        body.close();
+    }
+
+    /**
+     * Thrown out of the handler to drop the connection: the JDK server then closes the socket
+     * without writing the last chunk, which is what a client sees when a stream breaks off.
+     */
+    private static final class StreamCut extends RuntimeException {
+        StreamCut() {
+            super("scripted stream cut", null, false, false);
         }
     }
 
     private static void send(OutputStream body, long delayMs, String text) throws IOException {
+        if (text.isEmpty()) {
+            return;
+        }
         pause(delayMs);
         body.write(text.getBytes(StandardCharsets.UTF_8));
         body.flush();
@@ -120,39 +227,6 @@ public final class ScriptedLlmServer implements AutoCloseable {
                 throw new IOException("interrupted", e);
             }
         }
-    }
-
-    private static String openAiDelta(String field, String piece) {
-        ObjectNode chunk = openAiChunk();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0).putNull("finish_reason");
-        choice.putObject("delta").put(field, piece);
-        return "data: " + chunk + "\n\n";
-    }
-
-    private static String openAiFinish() {
-        ObjectNode chunk = openAiChunk();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("delta");
-        chunk.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 7).put("total_tokens", 19);
-        return chunk.toString();
-    }
-
-    private static ObjectNode openAiChunk() {
-        return JSON.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion.chunk")
-                .put("created", 1_700_000_000L).put("model", "scripted");
-    }
-
-    private static String ollamaMessage(String field, String piece, boolean done) {
-        ObjectNode line = JSON.createObjectNode().put("model", "scripted").put("created_at", "2026-11-22T00:00:00Z");
-        ObjectNode message = line.putObject("message").put("role", "assistant").put("content", "");
-        message.put(field, piece);
-        line.put("done", done);
-        if (done) {
-            line.put("done_reason", "stop").put("prompt_eval_count", 12).put("eval_count", 7);
-        }
-        return line + "\n";
     }
 
     @Override

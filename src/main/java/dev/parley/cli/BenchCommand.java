@@ -53,6 +53,11 @@ final class BenchCommand implements Callable<Integer> {
         if (turns < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--turns must be at least 1");
         }
+        if (protocol != Protocol.OPENAI && protocol != Protocol.OLLAMA) {
+            // The Anthropic and Gemini clients insist on an API key, which a benchmark should not need.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--protocol must be OPENAI or OLLAMA for the benchmark");
+        }
         Reply reply = Reply.of(VoiceBench.replyTokens()).firstAfter(firstTokenMs).delayedBy(tokenMs);
         try (Components components = parley.components();
                 ScriptedLlmServer server = new ScriptedLlmServer(protocol, reply)) {

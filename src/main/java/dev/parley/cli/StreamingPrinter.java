@@ -35,6 +35,11 @@ final class StreamingPrinter implements ReplyListener {
         conversation.addAssistant(reply.text(), reply.reasoning(), false);
         out.println();
         out.flush();
+        if (reply.provider() != null && !reply.provider().equals(model.name())) {
+            // A fallback answered: worth knowing, but not part of the answer.
+            err.println("(answered by fallback provider '" + reply.provider() + "')");
+            err.flush();
+        }
         return reply;
     }
 

@@ -21,6 +21,7 @@ final class ConfigValidator {
         for (Map.Entry<String, ProviderConfig> entry : llm.providers().entrySet()) {
             validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
         }
+        validateResilience(file, llm);
         ChunkerConfig chunker = config.chunker();
         if (chunker.firstChunkMinWords() < 1 || chunker.firstChunkMinWords() > 50) {
             throw new ConfigException(file + ": chunker.first-chunk-min-words must be between 1 and 50");
@@ -34,6 +35,34 @@ final class ConfigValidator {
             throw new ConfigException(file + ": conversation.max-context-tokens is " + maxContextTokens
                     + " but must be between " + ConversationConfig.MIN_MAX_CONTEXT_TOKENS + " and "
                     + ConversationConfig.MAX_MAX_CONTEXT_TOKENS + "; stay below your model's context size.");
+        }
+    }
+
+    private static void validateResilience(String file, LlmConfig llm) {
+        for (String name : llm.fallback()) {
+            if (!llm.providers().containsKey(name)) {
+                throw new ConfigException(file + ": llm.fallback names '" + name
+                        + "' but llm.providers has no such entry; use one of "
+                        + String.join(", ", llm.providers().keySet()));
+            }
+        }
+        RetryConfig retry = llm.retry();
+        checkRange(file, "llm.retry.max-attempts", retry.maxAttempts(), 1, 10);
+        checkRange(file, "llm.retry.initial-delay-ms", retry.initialDelayMs(), 0, 60_000);
+        checkRange(file, "llm.retry.max-delay-ms", retry.maxDelayMs(), 0, 300_000);
+        if (retry.maxDelayMs() < retry.initialDelayMs()) {
+            throw new ConfigException(file + ": llm.retry.max-delay-ms (" + retry.maxDelayMs()
+                    + ") must not be less than llm.retry.initial-delay-ms (" + retry.initialDelayMs() + ")");
+        }
+        checkRange(file, "llm.retry.max-retry-after-seconds", retry.maxRetryAfterSeconds(), 0, 600);
+        checkRange(file, "llm.circuit-breaker.failures", llm.circuitBreaker().failures(), 1, 100);
+        checkRange(file, "llm.circuit-breaker.cooldown-seconds", llm.circuitBreaker().cooldownSeconds(), 1, 3600);
+    }
+
+    private static void checkRange(String file, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ConfigException(file + ": " + key + " is " + value + "; it must be between " + min
+                    + " and " + max + ".");
         }
     }
 

@@ -1,15 +1,36 @@
 package dev.parley.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
-/** The {@code llm} section: which provider answers, how, and the prompt that shapes spoken replies. */
+/**
+ * The {@code llm} section: which provider answers, how, the prompt that shapes spoken replies, and
+ * what happens when a provider fails (retries, the fallback chain, circuit breakers).
+ */
 public record LlmConfig(
         @JsonProperty(required = true) String active,
         @JsonProperty("system-prompt") String systemPrompt,
-        @JsonProperty(required = true) Map<String, ProviderConfig> providers) {
+        @JsonProperty(required = true) Map<String, ProviderConfig> providers,
+        List<String> fallback,
+        RetryConfig retry,
+        @JsonProperty("circuit-breaker") CircuitBreakerConfig circuitBreaker) {
+
+    public LlmConfig {
+        fallback = fallback != null ? List.copyOf(fallback) : List.of();
+        retry = retry != null ? retry : RetryConfig.DEFAULTS;
+        circuitBreaker = circuitBreaker != null ? circuitBreaker : CircuitBreakerConfig.DEFAULTS;
+    }
+
+    public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
+        this(active, systemPrompt, providers, null, null, null);
+    }
 
     public ProviderConfig activeProvider() {
         return providers.get(active);
+    }
+
+    public LlmConfig withSystemPrompt(String prompt) {
+        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker);
     }
 }

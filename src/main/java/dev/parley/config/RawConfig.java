@@ -29,7 +29,7 @@ record RawConfig(
         }
         ChunkerConfig chunks = chunker != null ? chunker : new ChunkerConfig(4, 220);
         LlmConfig model = llm.systemPrompt() == null
-                ? new LlmConfig(llm.active(), DEFAULT_SYSTEM_PROMPT, llm.providers())
+                ? llm.withSystemPrompt(DEFAULT_SYSTEM_PROMPT)
                 : llm;
         ConversationConfig memory = conversation != null ? conversation
                 : new ConversationConfig(ConversationConfig.DEFAULT_MAX_CONTEXT_TOKENS);

@@ -13,7 +13,8 @@ import java.time.Duration;
 /**
  * Builds the LangChain4j streaming client for a provider's wire protocol. The one place that knows
  * which LangChain4j class speaks which {@code type}. Every client is asked to return native
- * reasoning so it can be shown (never spoken).
+ * reasoning so it can be shown (never spoken), and talks HTTP through {@link HeaderKeepingHttpClient}
+ * so that a 429's Retry-After header reaches the retry policy.
  */
 final class ChatModelFactory {
 
@@ -29,6 +30,7 @@ final class ChatModelFactory {
                     .numPredict(provider.maxTokens())
                     .returnThinking(true)
                     .timeout(timeout)
+                    .httpClientBuilder(HeaderKeepingHttpClient.builder())
                     .build();
             case OPENAI, OPENAI_COMPATIBLE -> OpenAiStreamingChatModel.builder()
                     .baseUrl(baseUrl)
@@ -39,6 +41,7 @@ final class ChatModelFactory {
                     .maxTokens(provider.maxTokens())
                     .returnThinking(true)
                     .timeout(timeout)
+                    .httpClientBuilder(HeaderKeepingHttpClient.builder())
                     .build();
             case ANTHROPIC -> AnthropicStreamingChatModel.builder()
                     .baseUrl(baseUrl)
@@ -48,6 +51,7 @@ final class ChatModelFactory {
                     .maxTokens(provider.maxTokens() != null ? provider.maxTokens() : 1024)
                     .returnThinking(true)
                     .timeout(timeout)
+                    .httpClientBuilder(HeaderKeepingHttpClient.builder())
                     .build();
             case GEMINI -> GoogleAiGeminiStreamingChatModel.builder()
                     .baseUrl(baseUrl)
@@ -57,6 +61,7 @@ final class ChatModelFactory {
                     .maxOutputTokens(provider.maxTokens())
                     .returnThinking(true)
                     .timeout(timeout)
+                    .httpClientBuilder(HeaderKeepingHttpClient.builder())
                     .build();
             // baseUrl is "in-process" here; the provider's own base-url is where its files download from.
             case EMBEDDED -> new JlamaChatModel(provider.model(),

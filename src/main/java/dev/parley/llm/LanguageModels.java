@@ -1,16 +1,24 @@
 package dev.parley.llm;
 
+import dev.parley.config.LlmConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.llm.embedded.EmbeddedModels;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /** Creates the {@link LanguageModel} for a configured provider. */
 public final class LanguageModels {
 
     /** The endpoint description of embedded models; their base-url is where they are downloaded from. */
     static final String IN_PROCESS = "in-process";
+
+    private static final Logger LOG = LogManager.getLogger(LanguageModels.class);
 
     private final ApiKeys apiKeys;
     private final EmbeddedModels embedded;
@@ -31,6 +39,30 @@ public final class LanguageModels {
         String endpoint = endpointOf(provider);
         return new StreamingLanguageModel(name, provider, endpoint,
                 ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout);
+    }
+
+    /**
+     * The provider {@code name} guarded by retries and a circuit breaker, with the providers of
+     * {@code llm.fallback} behind it. A fallback that cannot be set up (its key is missing) is left
+     * out with a warning rather than failing the provider that was asked for. {@code eachProvider}
+     * wraps every provider of the chain, so each attempt can be observed (usage metering).
+     */
+    public LanguageModel createResilient(String name, ProviderConfig provider, LlmConfig llm,
+            BiFunction<ProviderConfig, LanguageModel, LanguageModel> eachProvider) {
+        List<LanguageModel> chain = new ArrayList<>();
+        chain.add(eachProvider.apply(provider, create(name, provider)));
+        for (String fallback : llm.fallback()) {
+            if (fallback.equals(name) || !llm.providers().containsKey(fallback)) {
+                continue;
+            }
+            try {
+                ProviderConfig fallbackConfig = llm.providers().get(fallback);
+                chain.add(eachProvider.apply(fallbackConfig, create(fallback, fallbackConfig)));
+            } catch (LlmException unusable) {
+                LOG.warn("Fallback provider '{}' left out: {}", fallback, unusable.getMessage());
+            }
+        }
+        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm));
     }
 
     /** The configured base URL, or the provider's usual public address when none is given. */

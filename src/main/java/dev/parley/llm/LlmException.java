@@ -1,15 +1,87 @@
 package dev.parley.llm;
 
 import dev.parley.ParleyException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
-/** A provider could not answer; the message names the provider and what the user can do. */
+/**
+ * A provider could not answer; the message names the provider and what the user can do. The
+ * {@link Kind} lets callers decide without reading the message: retry, fall back, or give up.
+ */
 public final class LlmException extends ParleyException {
 
+    /** What went wrong, as far as the client library lets us tell. */
+    public enum Kind {
+        AUTHENTICATION(false),
+        RATE_LIMIT(true),
+        TIMEOUT(true),
+        CONNECTION(true),
+        INVALID_REQUEST(false),
+        MODEL_NOT_FOUND(false),
+        CONTENT_FILTERED(false),
+        SERVER(true),
+        /** The reply stream broke off or could not be read; may carry the text that did arrive. */
+        STREAM_BROKEN(true),
+        /** The caller stopped the reply (barge-in, shutdown): no failure of the provider. */
+        CANCELLED(false),
+        OTHER(false);
+
+        private final boolean transientFailure;
+
+        Kind(boolean transientFailure) {
+            this.transientFailure = transientFailure;
+        }
+
+        /** Whether the same request may well succeed if sent again a little later. */
+        public boolean transientFailure() {
+            return transientFailure;
+        }
+    }
+
+    private final Kind kind;
+    private final Duration retryAfter;
+    private final String partialText;
+
     public LlmException(String message) {
-        super(message);
+        this(Kind.OTHER, message, null, null, "");
     }
 
     public LlmException(String message, Throwable cause) {
+        this(Kind.OTHER, message, cause, null, "");
+    }
+
+    public LlmException(Kind kind, String message, Throwable cause, Duration retryAfter, String partialText) {
         super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.retryAfter = retryAfter;
+        this.partialText = partialText == null ? "" : partialText;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean transientFailure() {
+        return kind.transientFailure();
+    }
+
+    /** How long the provider asked to wait before the next request, when it said so. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** The answer text that reached the listener before the failure; empty when none did. */
+    public String partialText() {
+        return partialText;
+    }
+
+    /** This failure after {@code text} was already streamed: the reply ended broken, so it is STREAM_BROKEN. */
+    LlmException afterPartialText(String text) {
+        if (text == null || text.isEmpty()) {
+            return this;
+        }
+        return new LlmException(Kind.STREAM_BROKEN, getMessage() + " (It stopped after "
+                + text.length() + " characters of the answer.)", this, null, text);
     }
 }

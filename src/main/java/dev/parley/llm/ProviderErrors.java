@@ -1,5 +1,6 @@
 package dev.parley.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
@@ -8,16 +9,35 @@ import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.model.anthropic.internal.api.AnthropicStreamingException;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import dev.parley.llm.LlmException.Kind;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Turns whatever a provider client threw into one sentence that says what to do. */
+/** Turns whatever a provider client threw into a typed {@link LlmException} whose one sentence says what to do. */
 final class ProviderErrors {
+
+    /**
+     * Where providers state the wait in an error body, for when the Retry-After header is missing
+     * (LangChain4j's own HttpException drops headers; {@link HeaderKeepingHttpClient} keeps it).
+     */
+    private static final List<Pattern> RETRY_AFTER_IN_BODY = List.of(
+            // Gemini: google.rpc.RetryInfo {"retryDelay": "17s"} (may be fractional).
+            Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d+(?:\\.\\d+)?)(s)\""),
+            // OpenAI: "Please try again in 20s." / "in 350ms."
+            Pattern.compile("(?i)try again in (\\d+(?:\\.\\d+)?)\\s*(ms|s)\\b"),
+            // Gateways that echo the header into the body.
+            Pattern.compile("(?i)retry[-_ ]after\"?\\s*[:=]\\s*\"?(\\d+(?:\\.\\d+)?)()"));
 
     private ProviderErrors() {}
 
@@ -26,7 +46,9 @@ final class ProviderErrors {
             return explained; // ours, e.g. the embedded model's download or load failing: already says what to do
         }
         String who = "Provider '" + name + "' (" + provider.type().configName() + " at " + endpoint + ")";
-        String message = switch (classify(error)) {
+        Kind kind = classify(error);
+        Duration retryAfter = kind == Kind.RATE_LIMIT ? retryAfter(error) : null;
+        String message = switch (kind) {
             case CONNECTION -> who + " is not reachable (" + firstLine(rootCause(error)) + "). "
                     + (provider.type() == ProviderType.OLLAMA
                             ? "Start Ollama with 'ollama serve', or pick another provider with --provider."
@@ -40,56 +62,98 @@ final class ProviderErrors {
                     + (provider.type() == ProviderType.OLLAMA
                             ? "Run 'ollama pull " + provider.model() + "', or set another model."
                             : "Set llm.providers." + name + ".model to a model it offers, or use --model.");
-            case RATE_LIMIT -> who + " is rate limiting requests. Wait a moment and try again.";
+            case RATE_LIMIT -> who + " is rate limiting requests. "
+                    + (retryAfter != null ? "It asks to wait " + seconds(retryAfter) + " s; try again then."
+                            : "Wait a moment and try again.");
             case CONTENT_FILTERED -> who + " refused to answer (content filter).";
             case INVALID_REQUEST -> who + " rejected the request: " + firstLine(error);
             case SERVER -> who + " had an internal error: " + firstLine(error) + ". Try again shortly.";
+            case STREAM_BROKEN -> who + " broke off the reply (" + firstLine(rootCause(error)) + "). Try again.";
+            case CANCELLED -> "The reply from " + name + " was cancelled.";
             case OTHER -> who + " failed: " + firstLine(error);
         };
-        return new LlmException(message, error);
+        return new LlmException(kind, message, error, retryAfter, "");
     }
-
-    enum Kind { CONNECTION, TIMEOUT, AUTHENTICATION, MODEL_NOT_FOUND, RATE_LIMIT, CONTENT_FILTERED, INVALID_REQUEST, SERVER, OTHER }
 
     static Kind classify(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                    || cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-                return Kind.CONNECTION;
-            }
-            if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException
-                    || cause instanceof java.util.concurrent.TimeoutException) {
-                return Kind.TIMEOUT;
-            }
-            if (cause instanceof AuthenticationException) {
-                return Kind.AUTHENTICATION;
-            }
-            if (cause instanceof ModelNotFoundException) {
-                return Kind.MODEL_NOT_FOUND;
-            }
-            if (cause instanceof RateLimitException) {
-                return Kind.RATE_LIMIT;
-            }
-            if (cause instanceof ContentFilteredException) {
-                return Kind.CONTENT_FILTERED;
-            }
-            if (cause instanceof InvalidRequestException) {
-                return Kind.INVALID_REQUEST;
-            }
-            if (cause instanceof InternalServerException) {
-                return Kind.SERVER;
-            }
-            if (cause instanceof HttpException http) {
-                return switch (http.statusCode()) {
-                    case 401, 403 -> Kind.AUTHENTICATION;
-                    case 404 -> Kind.MODEL_NOT_FOUND;
-                    case 408, 504 -> Kind.TIMEOUT;
-                    case 429 -> Kind.RATE_LIMIT;
-                    default -> http.statusCode() >= 500 ? Kind.SERVER : Kind.INVALID_REQUEST;
-                };
+            Kind kind = kindOf(cause);
+            if (kind != null) {
+                return kind;
             }
         }
         return Kind.OTHER;
+    }
+
+    private static Kind kindOf(Throwable cause) {
+        return switch (cause) {
+            case LlmException llm -> llm.kind();
+            case InterruptedException e -> Kind.CANCELLED;
+            case HttpConnectTimeoutException e -> Kind.CONNECTION;
+            case ConnectException e -> Kind.CONNECTION;
+            case UnknownHostException e -> Kind.CONNECTION;
+            case UnresolvedAddressException e -> Kind.CONNECTION;
+            case TimeoutException e -> Kind.TIMEOUT;
+            case HttpTimeoutException e -> Kind.TIMEOUT;
+            case java.util.concurrent.TimeoutException e -> Kind.TIMEOUT;
+            case AuthenticationException e -> Kind.AUTHENTICATION;
+            case ModelNotFoundException e -> Kind.MODEL_NOT_FOUND;
+            case RateLimitException e -> Kind.RATE_LIMIT;
+            case ContentFilteredException e -> Kind.CONTENT_FILTERED;
+            case InvalidRequestException e -> Kind.INVALID_REQUEST;
+            case InternalServerException e -> Kind.SERVER;
+            case HttpException http -> switch (http.statusCode()) {
+                case 401, 403 -> Kind.AUTHENTICATION;
+                case 404 -> Kind.MODEL_NOT_FOUND;
+                case 408, 504 -> Kind.TIMEOUT;
+                case 429 -> Kind.RATE_LIMIT;
+                default -> http.statusCode() >= 500 ? Kind.SERVER : Kind.INVALID_REQUEST;
+            };
+            // Anthropic reports some failures as an "error" event inside a 200 stream.
+            case AnthropicStreamingException anthropic -> switch (String.valueOf(anthropic.type())) {
+                case "rate_limit_error" -> Kind.RATE_LIMIT;
+                case "overloaded_error", "api_error" -> Kind.SERVER;
+                case "authentication_error", "permission_error" -> Kind.AUTHENTICATION;
+                case "not_found_error" -> Kind.MODEL_NOT_FOUND;
+                case "invalid_request_error" -> Kind.INVALID_REQUEST;
+                default -> Kind.STREAM_BROKEN;
+            };
+            // A stream that could not be parsed: garbled on the way, worth one more try.
+            case JsonProcessingException e -> Kind.STREAM_BROKEN;
+            // Connection problems were matched above; any other I/O failure broke the body off.
+            case IOException e -> Kind.STREAM_BROKEN;
+            default -> null;
+        };
+    }
+
+    /** The wait the provider asked for, found in the error body; null when it did not say. */
+    static Duration retryAfter(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RetryAfterHttpException header && header.retryAfter() != null) {
+                return header.retryAfter();
+            }
+            if (cause instanceof HttpException http && http.getMessage() != null) {
+                return retryAfterIn(http.getMessage());
+            }
+        }
+        return null;
+    }
+
+    static Duration retryAfterIn(String body) {
+        for (Pattern pattern : RETRY_AFTER_IN_BODY) {
+            Matcher matcher = pattern.matcher(body);
+            if (matcher.find()) {
+                double amount = Double.parseDouble(matcher.group(1));
+                long millis = Math.round("ms".equals(matcher.group(2)) ? amount : amount * 1000);
+                return Duration.ofMillis(millis);
+            }
+        }
+        return null;
+    }
+
+    private static String seconds(Duration wait) {
+        long millis = wait.toMillis();
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format("%.1f", millis / 1000.0);
     }
 
     private static Throwable rootCause(Throwable error) {

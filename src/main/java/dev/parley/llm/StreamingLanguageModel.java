@@ -97,12 +97,18 @@ final class StreamingLanguageModel implements LanguageModel {
         @Override
         public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
             handle.compareAndSet(null, context.streamingHandle());
+            if (done.isDone()) {
+                return; // Some clients keep delivering after reporting an error; the reply has ended.
+            }
             lastActivity.set(System.nanoTime());
             forward(thinkFilter.push(partial.text()));
         }
 
         @Override
         public void onPartialThinking(PartialThinking thinking) {
+            if (done.isDone()) {
+                return;
+            }
             lastActivity.set(System.nanoTime());
             reasoning(thinking.text());
         }
@@ -114,7 +120,7 @@ final class StreamingLanguageModel implements LanguageModel {
             done.complete(new LlmReply(answer.toString().strip(), reasoning.toString().strip(),
                     usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : -1,
                     usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount() : -1,
-                    firstTextNanos));
+                    firstTextNanos, name));
         }
 
         @Override
@@ -122,7 +128,16 @@ final class StreamingLanguageModel implements LanguageModel {
             done.completeExceptionally(error);
         }
 
-        private void forward(ThinkFilter.Split split) {
+        /** The failure as the caller sees it: once answer text went out, the reply is broken, not failed. */
+        private LlmException failure(Throwable error) {
+            return ProviderErrors.explain(error, name, provider, endpoint).afterPartialText(partialText());
+        }
+
+        private synchronized String partialText() {
+            return answer.toString();
+        }
+
+        private synchronized void forward(ThinkFilter.Split split) {
             reasoning(split.reasoning());
             String text = split.answer();
             if (text.isEmpty()) {
@@ -151,22 +166,23 @@ final class StreamingLanguageModel implements LanguageModel {
                     if (streaming != null) {
                         streaming.cancel();
                     }
-                    throw ProviderErrors.explain(new java.util.concurrent.TimeoutException(
-                            "no data for " + idleTimeout.toSeconds() + " s"), name, provider, endpoint);
+                    throw failure(new java.util.concurrent.TimeoutException(
+                            "no data for " + idleTimeout.toMillis() + " ms"));
                 }
                 try {
                     return done.get(waitNanos, TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.TimeoutException stillQuiet) {
                     // Loop: activity may have arrived meanwhile, which moves the deadline.
                 } catch (ExecutionException e) {
-                    throw ProviderErrors.explain(e.getCause(), name, provider, endpoint);
+                    throw failure(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     StreamingHandle streaming = handle.get();
                     if (streaming != null) {
                         streaming.cancel();
                     }
-                    throw new LlmException("The reply from " + name + " was cancelled.", e);
+                    throw new LlmException(LlmException.Kind.CANCELLED, "The reply from " + name + " was cancelled.",
+                            e, null, partialText());
                 }
             }
         }

@@ -49,7 +49,7 @@ public final class MeteredLanguageModel implements LanguageModel {
                     prices.cost(modelName, reply.inputTokens(), reply.outputTokens())));
             return reply;
         } catch (RuntimeException e) {
-            String kind = e instanceof LlmException ? "provider" : e.getClass().getSimpleName();
+            String kind = e instanceof LlmException failure ? failure.kind().name() : e.getClass().getSimpleName();
             ledger.append(new UsageRecord(clock.instant(), model.name(), modelName, kind, -1, -1, -1,
                     elapsedMs(start), 0));
             throw e;

@@ -24,7 +24,7 @@ class AskAndChatCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
+    @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
     void askPrintsTheAnswerAndKeepsReasoningOffStdout(Protocol protocol) throws Exception {
         try (var server = new ScriptedLlmServer(protocol,
                 Reply.of("<thin", "k>secret plan</thi", "nk>Paris is", " the capital.").thinkingFirst("native thought"))) {
@@ -81,7 +81,7 @@ class AskAndChatCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
+    @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
     void chatCarriesContextAcrossTurns(Protocol protocol) throws Exception {
         try (var server = new ScriptedLlmServer(protocol, Reply.of("Nice to meet you, Ada."), Reply.of("You are Ada."))) {
             CliRun run = CliRun.withInput("My name is Ada.\n\nWhat is my name?\n/quit\n",
@@ -105,6 +105,27 @@ class AskAndChatCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().lines().filter(line -> line.contains("not reachable"))).hasSize(2);
+    }
+
+    @Test
+    void askFallsBackToTheNextConfiguredProviderAndSaysWhichAnswered() throws Exception {
+        try (var backup = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Backup answer."))) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: dead
+                      fallback: [backup]
+                      retry: {max-attempts: 2, initial-delay-ms: 10, max-delay-ms: 20}
+                      providers:
+                        dead: {type: openai-compatible, base-url: "http://127.0.0.1:9/v1", model: x}
+                        backup: {type: ollama, base-url: "%s", model: scripted}
+                    """.formatted(backup.baseUrl()));
+
+            CliRun run = CliRun.of("ask", "--config", config.toString(), "Hello?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().strip()).isEqualTo("Backup answer.");
+            assertThat(run.err()).contains("answered by fallback provider 'backup'");
+        }
     }
 
     @Test

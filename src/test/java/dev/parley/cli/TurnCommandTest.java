@@ -34,7 +34,7 @@ class TurnCommandTest {
     Path folder;
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
+    @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
     void speaksTheStreamedReplyToTheTranscribedQuestion(Protocol protocol) throws Exception {
         Reply reply = Reply.of("<think>The user", " wants weather.</think>", "It is sunny", " and warm today.",
                 " Take a hat with you.").delayedBy(20);

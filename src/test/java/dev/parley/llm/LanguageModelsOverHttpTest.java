@@ -23,8 +23,7 @@ class LanguageModelsOverHttpTest {
             java.nio.file.Path.of("target/test-llm-models"));
 
     private LanguageModel modelFor(Protocol protocol, String baseUrl) {
-        ProviderType type = protocol == Protocol.OPENAI ? ProviderType.OPENAI_COMPATIBLE : ProviderType.OLLAMA;
-        return models.create("local", new ProviderConfig(type, baseUrl, "scripted", "TEST_KEY", null, null, 5));
+        return models.create("local", ScriptedProviders.config(protocol, baseUrl, 5));
     }
 
     @ParameterizedTest
@@ -44,7 +43,7 @@ class LanguageModelsOverHttpTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
+    @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
     void sendsTheWholeConversationInOrder(Protocol protocol) throws Exception {
         try (var server = new ScriptedLlmServer(protocol, Reply.of("Fine."))) {
             modelFor(protocol, server.baseUrl()).reply(List.of(Message.system("Be brief."), Message.user("one"),
@@ -56,6 +55,23 @@ class LanguageModelsOverHttpTest {
             assertThat(messages.get(2).path("role").asText()).isEqualTo("assistant");
             assertThat(messages.get(3).path("content").asText()).isEqualTo("three");
             assertThat(server.requests().getFirst().path("stream").asBoolean()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Protocol.class, names = {"ANTHROPIC", "GEMINI"})
+    void sendsTheSystemPromptApartAndTheTurnsInOrder(Protocol protocol) throws Exception {
+        try (var server = new ScriptedLlmServer(protocol, Reply.of("Fine."))) {
+            modelFor(protocol, server.baseUrl()).reply(List.of(Message.system("Be brief."), Message.user("one"),
+                    Message.assistant("two"), Message.user("three")), ReplyListener.IGNORE);
+
+            var request = server.requests().getFirst();
+            var turns = request.path(protocol == Protocol.ANTHROPIC ? "messages" : "contents");
+            assertThat(turns).hasSize(3);
+            assertThat(turns.get(1).path("role").asText()).isEqualTo(protocol == Protocol.ANTHROPIC ? "assistant" : "model");
+            assertThat(turns.get(2).toString()).contains("three");
+            assertThat(request.path(protocol == Protocol.ANTHROPIC ? "system" : "systemInstruction").toString())
+                    .contains("Be brief.");
         }
     }
 
@@ -109,7 +125,7 @@ class LanguageModelsOverHttpTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        String url = "http://127.0.0.1:" + closedPort + (protocol == Protocol.OPENAI ? "/v1" : "");
+        String url = ScriptedProviders.closedUrl(protocol, closedPort);
 
         assertThatThrownBy(() -> modelFor(protocol, url).reply(List.of(Message.user("Hi")), ReplyListener.IGNORE))
                 .isInstanceOf(LlmException.class)

@@ -35,7 +35,7 @@ class ModelSummarizerTest {
             if (answer == null) {
                 throw new LlmException("The fake model is down.");
             }
-            return new LlmReply(answer, "", -1, -1, 0);
+            return new LlmReply(answer, "", -1, -1, 0, "scripted");
         }
     }
 

@@ -1,0 +1,86 @@
+package dev.parley.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Gemini {@code streamGenerateContent?alt=sse}: each SSE event is a whole
+ * {@code GenerateContentResponse}; reasoning parts carry {@code "thought": true}. The reply ends when
+ * the stream closes, after a last event with {@code finishReason} and {@code usageMetadata}.
+ */
+final class GeminiWire implements WireFormat {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String contentType() {
+        return "text/event-stream";
+    }
+
+    @Override
+    public String open() {
+        return "";
+    }
+
+    @Override
+    public String reasoning(String piece) {
+        return event(piece, true, false);
+    }
+
+    @Override
+    public String answer(String piece) {
+        return event(piece, false, false);
+    }
+
+    @Override
+    public String finish() {
+        return event(null, false, true);
+    }
+
+    @Override
+    public String malformed() {
+        return "data: {\"candidates\":[{\"content\":\n\n";
+    }
+
+    @Override
+    public String errorBody(int status, String message, long retryAfterSeconds) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error").put("code", status).put("message", message).put("status",
+                switch (status) {
+                    case 400 -> "INVALID_ARGUMENT";
+                    case 401 -> "UNAUTHENTICATED";
+                    case 403 -> "PERMISSION_DENIED";
+                    case 404 -> "NOT_FOUND";
+                    case 429 -> "RESOURCE_EXHAUSTED";
+                    case 503 -> "UNAVAILABLE";
+                    default -> "INTERNAL";
+                });
+        if (retryAfterSeconds > 0) {
+            // Google states the wait in a google.rpc.RetryInfo detail.
+            error.putArray("details").addObject()
+                    .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
+                    .put("retryDelay", retryAfterSeconds + "s");
+        }
+        return body.toString();
+    }
+
+    private static String event(String text, boolean thought, boolean last) {
+        ObjectNode response = JSON.createObjectNode();
+        ObjectNode candidate = response.putArray("candidates").addObject();
+        if (text != null) {
+            ObjectNode content = candidate.putObject("content").put("role", "model");
+            ObjectNode part = content.putArray("parts").addObject().put("text", text);
+            if (thought) {
+                part.put("thought", true);
+            }
+        }
+        candidate.put("index", 0);
+        if (last) {
+            candidate.put("finishReason", "STOP");
+            response.putObject("usageMetadata").put("promptTokenCount", 12).put("candidatesTokenCount", 7)
+                    .put("totalTokenCount", 19);
+        }
+        response.put("modelVersion", "scripted").put("responseId", "resp-test");
+        return "data: " + response + "\n\n";
+    }
+}

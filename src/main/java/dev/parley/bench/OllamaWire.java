@@ -1,0 +1,56 @@
+package dev.parley.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Ollama {@code /api/chat}: one JSON object per line, the last with {@code "done": true}. */
+final class OllamaWire implements WireFormat {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String contentType() {
+        return "application/x-ndjson";
+    }
+
+    @Override
+    public String open() {
+        return "";
+    }
+
+    @Override
+    public String reasoning(String piece) {
+        return message("thinking", piece, false);
+    }
+
+    @Override
+    public String answer(String piece) {
+        return message("content", piece, false);
+    }
+
+    @Override
+    public String finish() {
+        return message("content", "", true);
+    }
+
+    @Override
+    public String malformed() {
+        return "{\"model\":\"scripted\",\"message\":{\n";
+    }
+
+    @Override
+    public String errorBody(int status, String message, long retryAfterSeconds) {
+        return JSON.createObjectNode().put("error", message).toString();
+    }
+
+    private static String message(String field, String piece, boolean done) {
+        ObjectNode line = JSON.createObjectNode().put("model", "scripted").put("created_at", "2026-11-22T00:00:00Z");
+        ObjectNode message = line.putObject("message").put("role", "assistant").put("content", "");
+        message.put(field, piece);
+        line.put("done", done);
+        if (done) {
+            line.put("done_reason", "stop").put("prompt_eval_count", 12).put("eval_count", 7);
+        }
+        return line + "\n";
+    }
+}

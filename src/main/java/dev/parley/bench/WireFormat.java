@@ -1,0 +1,26 @@
+package dev.parley.bench;
+
+/**
+ * How one provider's streaming endpoint looks on the wire: where it listens, how a reply streams,
+ * and how its errors read. One instance per request, because some formats number their blocks.
+ */
+interface WireFormat {
+
+    String contentType();
+
+    /** What goes out before the first piece (may be empty). */
+    String open();
+
+    String reasoning(String piece);
+
+    String answer(String piece);
+
+    /** The end of a complete reply, with token usage (12 in, 7 out). */
+    String finish();
+
+    /** A line the client cannot parse, in the framing of this format. */
+    String malformed();
+
+    /** An error response body the way this provider writes it. */
+    String errorBody(int status, String message, long retryAfterSeconds);
+}

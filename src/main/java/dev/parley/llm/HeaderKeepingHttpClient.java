@@ -1,0 +1,161 @@
+package dev.parley.llm;
+
+import static dev.langchain4j.http.client.sse.ServerSentEventListenerUtils.ignoringExceptions;
+
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpClientBuilderLoader;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * LangChain4j's JDK HTTP client for streaming, except that an error response keeps its
+ * {@code Retry-After} header ({@link RetryAfterHttpException}); LangChain4j's own client keeps only
+ * the status and body. Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
+ * the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
+ */
+final class HeaderKeepingHttpClient implements HttpClient {
+
+    private final java.net.http.HttpClient http;
+    private final Duration readTimeout;
+    private final HttpClient blocking;
+
+    private HeaderKeepingHttpClient(Duration connectTimeout, Duration readTimeout) {
+        java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder();
+        if (connectTimeout != null) {
+            builder.connectTimeout(connectTimeout);
+        }
+        this.http = builder.build();
+        this.readTimeout = readTimeout;
+        this.blocking = HttpClientBuilderLoader.loadHttpClientBuilder()
+                .connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+    }
+
+    static HttpClientBuilder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        return blocking.execute(request);
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+            blocking.execute(request, parser, listener); // Uploads are not ours to stream.
+            return;
+        }
+        http.sendAsync(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream())
+                .thenAccept(response -> {
+                    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                        var error = new RetryAfterHttpException(response.statusCode(), readBody(response),
+                                response.headers().firstValue("Retry-After").map(HeaderKeepingHttpClient::parseRetryAfter)
+                                        .orElse(null));
+                        ignoringExceptions(() -> listener.onError(error));
+                        return;
+                    }
+                    SuccessfulHttpResponse success = SuccessfulHttpResponse.builder()
+                            .statusCode(response.statusCode()).headers(response.headers().map()).build();
+                    ignoringExceptions(() -> listener.onOpen(success));
+                    try (InputStream body = response.body()) {
+                        parser.parse(body, listener);
+                        ignoringExceptions(listener::onClose);
+                    } catch (IOException e) {
+                        ignoringExceptions(() -> listener.onError(e));
+                    }
+                })
+                .exceptionally(failure -> {
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    Throwable reported = cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause;
+                    ignoringExceptions(() -> listener.onError(reported));
+                    return null;
+                });
+    }
+
+    private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
+        var builder = java.net.http.HttpRequest.newBuilder().uri(URI.create(request.url()));
+        request.headers().forEach((name, values) -> {
+            if (values != null) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        builder.method(request.method().name(), request.body() != null
+                ? java.net.http.HttpRequest.BodyPublishers.ofString(request.body())
+                : java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (readTimeout != null) {
+            builder.timeout(readTimeout);
+        }
+        return builder.build();
+    }
+
+    private static String readBody(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "Cannot read error response body: " + e.getMessage();
+        }
+    }
+
+    /** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3); null when neither. */
+    static Duration parseRetryAfter(String value) {
+        String text = value.strip();
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static final class Builder implements HttpClientBuilder {
+
+        private Duration connectTimeout;
+        private Duration readTimeout;
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            return new HeaderKeepingHttpClient(connectTimeout, readTimeout);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.parley.llm;
+
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import dev.parley.config.LlmConfig;
+import dev.parley.conversation.Message;
+import dev.parley.llm.LlmException.Kind;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A chain of providers that answers as long as one of them can. Each provider's transient failures
+ * are retried with backoff (or after the wait the provider asked for), and when a provider still
+ * fails the next one in the chain answers. A circuit breaker per provider skips a dead one without
+ * a network call until its cooldown ends.
+ *
+ * <p>All of this happens only before the first answer text reaches the listener: after that, a
+ * retry or another provider would say the beginning again. A failure then ends the reply as
+ * {@link Kind#STREAM_BROKEN} with the text that was streamed, so the caller can keep what was said.
+ * Reasoning may be shown twice when an attempt failed after reasoning but before any answer.
+ */
+public final class ResilientLanguageModel implements LanguageModel {
+
+    private static final Logger LOG = LogManager.getLogger(ResilientLanguageModel.class);
+
+    /** The resilience settings, from {@code llm.retry} and {@code llm.circuit-breaker}. */
+    public record Policy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
+            int breakerFailures, Duration breakerCooldown) {
+
+        public static Policy from(LlmConfig llm) {
+            return new Policy(llm.retry().maxAttempts(), Duration.ofMillis(llm.retry().initialDelayMs()),
+                    Duration.ofMillis(llm.retry().maxDelayMs()), Duration.ofSeconds(llm.retry().maxRetryAfterSeconds()),
+                    llm.circuitBreaker().failures(), Duration.ofSeconds(llm.circuitBreaker().cooldownSeconds()));
+        }
+    }
+
+    /** One provider of the chain with the breaker that remembers its recent failures, and the last one. */
+    private record Guarded(LanguageModel model, CircuitBreaker<LlmReply> breaker,
+            AtomicReference<LlmException> lastFailure) {}
+
+    private final List<Guarded> chain;
+    private final Policy policy;
+    private final RetryDelays delays;
+
+    /** {@code chain}: the provider asked first, then its fallbacks in order. */
+    public ResilientLanguageModel(List<LanguageModel> chain, Policy policy) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("a chain needs at least one provider");
+        }
+        this.policy = policy;
+        this.delays = new RetryDelays(policy.initialDelay(), policy.maxDelay(), ThreadLocalRandom.current()::nextDouble);
+        this.chain = chain.stream().map(model -> new Guarded(model, CircuitBreaker.<LlmReply>builder()
+                .handleIf(ResilientLanguageModel::countsAgainstProvider)
+                .withFailureThreshold(policy.breakerFailures())
+                .withDelay(policy.breakerCooldown())
+                .onOpen(event -> LOG.warn("Provider '{}' failed {} times in a row; skipping it for {} s",
+                        model.name(), policy.breakerFailures(), policy.breakerCooldown().toSeconds()))
+                .build(), new AtomicReference<>())).toList();
+    }
+
+    @Override
+    public String name() {
+        return chain.getFirst().model().name();
+    }
+
+    @Override
+    public String describe() {
+        String first = chain.getFirst().model().describe();
+        if (chain.size() == 1) {
+            return first;
+        }
+        return first + ", falling back to " + String.join(", ",
+                chain.stream().skip(1).map(guarded -> guarded.model().name()).toList());
+    }
+
+    @Override
+    public LlmReply reply(List<Message> messages, ReplyListener listener) {
+        SpokenWatch watch = new SpokenWatch(listener);
+        LlmException firstFailure = null;
+        List<String> alsoFailed = new ArrayList<>();
+        for (Guarded guarded : chain) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            try {
+                return Failsafe.with(retryPolicy(guarded.model(), watch), guarded.breaker())
+                        .get(() -> guarded.model().reply(messages, watch));
+            } catch (CircuitBreakerOpenException open) {
+                LOG.info("Skipping provider '{}': its circuit is open for another {} s", guarded.model().name(),
+                        guarded.breaker().getRemainingDelay().toSeconds());
+                alsoFailed.add(guarded.model().name() + " (skipped after repeated failures)");
+                if (firstFailure == null) {
+                    firstFailure = skipped(guarded, open);
+                }
+                continue;
+            } catch (LlmException failure) {
+                LlmException seen = failure.afterPartialText(watch.spokenText());
+                if (!seen.partialText().isEmpty() || seen.kind() == Kind.CONTENT_FILTERED
+                        || seen.kind() == Kind.CANCELLED) {
+                    // Said aloud already, refused on content, or stopped by the caller: no one else answers.
+                    throw seen;
+                }
+                LlmException explained = tooLongToWait(seen) ? waitTooLong(guarded.model(), seen) : seen;
+                LOG.warn("Provider '{}' failed ({}): {}", guarded.model().name(), explained.kind(), explained.getMessage());
+                guarded.lastFailure().set(explained);
+                alsoFailed.add(guarded.model().name() + " (" + explained.kind().name().toLowerCase().replace('_', ' ') + ")");
+                if (firstFailure == null) {
+                    firstFailure = explained;
+                }
+            } catch (FailsafeException interrupted) {
+                // Failsafe wraps the interrupt of its backoff sleep.
+                Thread.currentThread().interrupt();
+                throw new LlmException(Kind.CANCELLED, "The reply from " + guarded.model().name() + " was cancelled.",
+                        interrupted, null, watch.spokenText());
+            }
+        }
+        if (firstFailure == null) {
+            throw new LlmException(Kind.CANCELLED, "The reply was cancelled.", null, null, "");
+        }
+        if (alsoFailed.size() <= 1) {
+            throw firstFailure;
+        }
+        throw new LlmException(firstFailure.kind(), firstFailure.getMessage() + " No fallback answered either: "
+                + String.join(", ", alsoFailed.subList(1, alsoFailed.size())) + ".", firstFailure,
+                firstFailure.retryAfter().orElse(null), "");
+    }
+
+    /** Built per reply, because whether text was spoken is a fact about this reply. */
+    private RetryPolicy<LlmReply> retryPolicy(LanguageModel model, SpokenWatch watch) {
+        return RetryPolicy.<LlmReply>builder()
+                .handleIf((reply, error) -> error instanceof LlmException failure && failure.transientFailure()
+                        && failure.partialText().isEmpty() && !watch.spoke())
+                .abortIf((reply, error) -> error instanceof LlmException failure && tooLongToWait(failure))
+                .withMaxAttempts(policy.maxAttempts())
+                .withDelayFn(context -> delays.before(context.getAttemptCount(),
+                        context.getLastException() instanceof LlmException failure ? failure : null))
+                .onRetryScheduled(event -> LOG.info("Provider '{}' failed ({}); retry {} in {} ms", model.name(),
+                        event.getLastException().getMessage(), event.getAttemptCount(), event.getDelay().toMillis()))
+                .build();
+    }
+
+    /** Why a provider is skipped: its last failure, which still says what to do, and for how long. */
+    private LlmException skipped(Guarded guarded, CircuitBreakerOpenException open) {
+        LlmException last = guarded.lastFailure().get();
+        String pause = " (Skipped for another " + Math.max(1, guarded.breaker().getRemainingDelay().toSeconds())
+                + " s after " + policy.breakerFailures() + " failures in a row.)";
+        if (last == null) {
+            return new LlmException(Kind.CONNECTION, "Provider '" + guarded.model().name() + "' keeps failing."
+                    + pause, open, null, "");
+        }
+        return new LlmException(last.kind(), last.getMessage() + pause, open, null, "");
+    }
+
+    private boolean tooLongToWait(LlmException failure) {
+        return failure.retryAfter().map(wait -> wait.compareTo(policy.maxRetryAfter()) > 0).orElse(false);
+    }
+
+    private LlmException waitTooLong(LanguageModel model, LlmException failure) {
+        Duration wait = failure.retryAfter().orElseThrow();
+        LocalTime when = LocalTime.now().plus(wait).truncatedTo(ChronoUnit.SECONDS);
+        return new LlmException(Kind.RATE_LIMIT, "Provider '" + model.name() + "' is rate limiting requests and"
+                + " asks to wait " + wait.toSeconds() + " s, longer than llm.retry.max-retry-after-seconds ("
+                + policy.maxRetryAfter().toSeconds() + " s). Try again after " + when + ".", failure, wait, "");
+    }
+
+    /**
+     * Failures that say something about the provider's health, not about this one request: a
+     * barge-in must not count, or three interruptions would silence a healthy provider.
+     */
+    private static boolean countsAgainstProvider(Throwable error) {
+        return error instanceof LlmException failure && failure.kind() != Kind.CONTENT_FILTERED
+                && failure.kind() != Kind.INVALID_REQUEST && failure.kind() != Kind.CANCELLED;
+    }
+
+    /** Passes everything on and remembers the answer text that went out. */
+    private static final class SpokenWatch implements ReplyListener {
+
+        private final ReplyListener listener;
+        private final StringBuilder spoken = new StringBuilder();
+
+        SpokenWatch(ReplyListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onText(String delta) {
+            synchronized (this) {
+                spoken.append(delta);
+            }
+            listener.onText(delta);
+        }
+
+        @Override
+        public void onReasoning(String delta) {
+            listener.onReasoning(delta);
+        }
+
+        synchronized boolean spoke() {
+            return !spoken.isEmpty();
+        }
+
+        synchronized String spokenText() {
+            return spoken.toString();
+        }
+    }
+}
