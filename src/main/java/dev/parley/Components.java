@@ -14,7 +14,9 @@ import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.ModelSummarizer;
+import dev.parley.llm.HealthCheck;
 import dev.parley.llm.ProviderHealth;
+import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.stt.VoskRecognizer;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one place that builds Parley's object graph from the loaded config. Each component is made
@@ -109,6 +112,19 @@ public final class Components implements AutoCloseable {
         Map<String, Prices.Price> overrides = new HashMap<>();
         config.usage().prices().forEach((model, price) -> overrides.put(model, new Prices.Price(price.input(), price.output())));
         return new Prices(overrides);
+    }
+
+    /**
+     * Makes the named provider answer from the next reply on, if its health check passes;
+     * otherwise throws the reason and {@code active} keeps its provider.
+     */
+    public void switchProvider(SwitchableLanguageModel active, String name) {
+        LanguageModel candidate = languageModel(new LlmChoice(name, null, null));
+        ProviderConfig provider = config.llm().providers().get(name);
+        active.switchTo(candidate, model -> {
+            HealthCheck health = providerHealth().check(name, provider);
+            return health.healthy() ? Optional.empty() : Optional.of(String.join("; ", health.advice()) + ".");
+        });
     }
 
     /** Checks the configured providers' endpoints, keys and models. */

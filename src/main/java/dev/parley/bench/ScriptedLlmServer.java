@@ -131,6 +131,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext(protocol.path, this::handle);
+        server.createContext(modelListPath(), this::listModels);
         server.start();
     }
 
@@ -141,6 +142,34 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
     public List<JsonNode> requests() {
         return Collections.unmodifiableList(new ArrayList<>(requests));
+    }
+
+    /** The model name this server lists, as a real endpoint lists what it serves. */
+    public static final String MODEL = "scripted";
+
+    private String modelListPath() {
+        return switch (protocol) {
+            case OLLAMA -> "/api/tags";
+            case OPENAI, ANTHROPIC -> "/v1/models";
+            case GEMINI -> "/v1beta/models";
+        };
+    }
+
+    /** Answers the model-list request health checks make, in the protocol's own shape. */
+    private void listModels(HttpExchange exchange) throws IOException {
+        var list = JSON.createObjectNode();
+        switch (protocol) {
+            case OLLAMA -> list.putArray("models").addObject().put("name", MODEL + ":latest").put("model", MODEL + ":latest");
+            case OPENAI -> list.put("object", "list").putArray("data").addObject().put("id", MODEL).put("object", "model");
+            case ANTHROPIC -> list.putArray("data").addObject().put("id", MODEL).put("type", "model");
+            case GEMINI -> list.putArray("models").addObject().put("name", "models/" + MODEL);
+        }
+        byte[] body = list.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -5,7 +5,7 @@ import dev.parley.ParleyException;
 import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
-import dev.parley.llm.LanguageModel;
+import dev.parley.llm.SwitchableLanguageModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"A conversation in the terminal: each line you type is a turn; context carries across turns.",
                 "With --conversation NAME the conversation is saved after every turn and continued next time.",
                 "Long conversations stay within conversation.max-context-tokens: the oldest turns are summarized.",
-                "Commands: /reset forgets the conversation, /quit (or end of input) leaves.",
+                "Commands: /provider NAME answers with another configured provider from the next turn on (the"
+                        + " conversation is kept; refused if the provider fails its health check), /reset forgets"
+                        + " the conversation, /quit (or end of input) leaves.",
                 "Exits with 1 if any turn failed."})
 final class ChatCommand implements Callable<Integer> {
 
@@ -49,7 +51,7 @@ final class ChatCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Components components = parley.components()) {
-            LanguageModel model = components.languageModel(llm.choice());
+            SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
             ConversationStore store = conversationName == null ? null : components.conversationStore();
             // exists() rejects an invalid name now, before the first answer; a corrupt file fails load()
             // and is never overwritten.
@@ -76,6 +78,17 @@ final class ChatCommand implements Callable<Integer> {
                 String line = lines.readLine();
                 if (line == null || line.strip().equals("/quit")) {
                     return failedTurns == 0 ? 0 : 1;
+                }
+                if (line.strip().startsWith("/provider ")) {
+                    String name = line.strip().substring("/provider ".length()).strip();
+                    try {
+                        components.switchProvider(model, name);
+                        err.println("parley: now talking to " + model.describe() + ".");
+                    } catch (ParleyException e) {
+                        err.println("parley: " + e.getMessage());
+                    }
+                    err.flush();
+                    continue;
                 }
                 if (line.strip().equals("/reset")) {
                     conversation.clear();

@@ -60,6 +60,11 @@ public final class ProviderHealth {
         }
     }
 
+    /** Checks one provider, e.g. before switching to it. */
+    public HealthCheck check(String name, ProviderConfig provider) {
+        return check(name, provider, false);
+    }
+
     HealthCheck check(String name, ProviderConfig provider, boolean active) {
         if (provider.type() == ProviderType.EMBEDDED) {
             // Nothing to reach: the model runs in-process and downloads itself on first use.

@@ -98,6 +98,33 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void chatSwitchesProviderMidConversationKeepingContextAndRefusesAnUnhealthyOne() throws Exception {
+        try (var first = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Hello from the first."));
+                var second = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hello from the second."))) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: one
+                      providers:
+                        one: {type: openai-compatible, base-url: "%s", model: scripted}
+                        two: {type: ollama, base-url: "%s", model: scripted}
+                        gone: {type: ollama, base-url: "http://127.0.0.1:9", model: scripted}
+                    """.formatted(first.baseUrl(), second.baseUrl()));
+
+            CliRun run = CliRun.withInput("Hi one.\n/provider gone\n/provider two\nHi two.\n",
+                    "chat", "--config", config.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Hello from the first.").contains("Hello from the second.");
+            assertThat(run.err()).contains("Not switching to gone").contains("ollama serve").contains("Still using one")
+                    .contains("now talking to two");
+            var sentToSecond = second.requests().getFirst().path("messages");
+            assertThat(sentToSecond.get(1).path("content").asText()).isEqualTo("Hi one.");
+            assertThat(sentToSecond.get(2).path("content").asText()).isEqualTo("Hello from the first.");
+            assertThat(first.requests()).hasSize(1);
+        }
+    }
+
+    @Test
     void chatReportsEachFailedTurnAndGoesOn() throws Exception {
         Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
 

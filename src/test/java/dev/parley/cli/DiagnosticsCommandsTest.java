@@ -80,7 +80,7 @@ class DiagnosticsCommandsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
+    @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"}) // the keyless protocols this config can use
     void testSendsTheShortPromptAndReportsTheReplyAndTimes(Protocol protocol) throws Exception {
         try (var server = new ScriptedLlmServer(protocol, Reply.of("Re", "ady.").firstAfter(300))) {
             Path config = TestConfigs.withProvider(folder,
