@@ -43,6 +43,7 @@ class StatsCommandTest {
             Path config = TestConfigs.write(folder, """
                     llm:
                       active: local
+                      retry: {max-attempts: 3, initial-delay-ms: 10, max-delay-ms: 20}
                       providers:
                         local: {type: openai-compatible, base-url: "%s", model: gpt-4o-mini}
                         dead: {type: ollama, base-url: "http://127.0.0.1:9", model: llama3.2}
@@ -66,7 +67,9 @@ class StatsCommandTest {
             assertThat(local.path("cost_usd").asDouble()).isPositive();
             var dead = providers.get(1);
             assertThat(dead.path("provider").asText()).isEqualTo("dead");
-            assertThat(dead.path("errors").asInt()).isEqualTo(1);
+            // A refused connection is transient: each of the three attempts is a request that failed.
+            assertThat(dead.path("requests").asInt()).isEqualTo(3);
+            assertThat(dead.path("errors").asInt()).isEqualTo(3);
 
             assertThat(CliRun.of("stats", "--config", config.toString()).out())
                     .contains("local").contains("gpt-4o-mini").contains("dead");
