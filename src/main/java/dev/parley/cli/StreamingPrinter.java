@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import dev.parley.conversation.Conversation;
 import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReplyListener;
 import java.io.PrintWriter;
@@ -26,12 +27,20 @@ final class StreamingPrinter implements ReplyListener {
         LlmReply reply;
         try {
             reply = model.reply(conversation.messages(), this);
+        } catch (LlmException e) {
+            endThinking();
+            conversation.endFailedTurn(e.partialText());
+            if (e.partialText() != null && !e.partialText().isBlank()) {
+                out.println(" [cut off]");
+                out.flush();
+            }
+            throw e;
         } catch (RuntimeException e) {
+            endThinking();
             conversation.withdrawLastUserTurn();
             throw e;
-        } finally {
-            endThinking();
         }
+        endThinking();
         conversation.addAssistant(reply.text(), reply.reasoning(), false);
         out.println();
         out.flush();

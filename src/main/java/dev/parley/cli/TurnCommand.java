@@ -68,7 +68,8 @@ final class TurnCommand implements Callable<Integer> {
                     .put("reasoning", reply.reasoning())
                     .put("chunks", reply.chunks())
                     .put("audio_seconds", Math.round(reply.audio().durationSeconds() * 100) / 100.0)
-                    .put("out", out.toAbsolutePath().toString());
+                    .put("out", out.toAbsolutePath().toString())
+                    .put("cut_off", reply.cutOff());
             result.putObject("timings_ms")
                     .put("stt", t.sttMs())
                     .put("llm_first_token", t.llmFirstTokenMs())
@@ -84,6 +85,9 @@ final class TurnCommand implements Callable<Integer> {
                     t.sttMs(), t.llmFirstTokenMs(), t.firstChunkMs(), t.firstAudioMs(), t.totalMs());
             stdout.printf("wrote %.1f s of speech in %d chunks to %s%n", reply.audio().durationSeconds(),
                     reply.chunks(), out);
+        }
+        if (reply.cutOff() != null) {
+            spec.commandLine().getErr().println("parley: the reply was cut off: " + reply.cutOff());
         }
         stdout.flush();
     }

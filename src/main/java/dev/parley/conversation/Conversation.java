@@ -66,6 +66,19 @@ public final class Conversation {
         turns.add(Turn.assistant(text, clock.instant(), reasoning, interrupted));
     }
 
+    /**
+     * Keeps the history consistent after the reply to the last user turn failed: an answer that was
+     * partly streamed (and perhaps heard) stays, marked interrupted, so the model knows what the user
+     * already got; a reply that never started takes its user turn back.
+     */
+    public synchronized void endFailedTurn(String partialAnswer) {
+        if (partialAnswer != null && !partialAnswer.isBlank()) {
+            addAssistant(partialAnswer.strip(), null, true);
+        } else {
+            withdrawLastUserTurn();
+        }
+    }
+
     /** Removes the last user turn when its reply failed, keeping the history consistent. */
     public synchronized void withdrawLastUserTurn() {
         if (turns.size() > contextStart && turns.getLast().role() == Message.Role.USER) {

@@ -3,6 +3,7 @@ package dev.parley.pipeline;
 import dev.parley.audio.AudioClip;
 import dev.parley.conversation.Conversation;
 import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReplyListener;
 import dev.parley.text.SentenceChunker;
@@ -20,6 +21,9 @@ import java.util.concurrent.Future;
  * only for the first chunk, not for the whole reply.
  */
 public final class ReplyPipeline implements AutoCloseable {
+
+    /** Spoken when the model fails mid-answer, so the user knows the answer ended early. */
+    static final String CUT_OFF_NOTICE = "Sorry, I lost the connection to the model.";
 
     private final LanguageModel model;
     private final SpeechSynthesizer synthesizer;
@@ -57,15 +61,37 @@ public final class ReplyPipeline implements AutoCloseable {
         LlmReply reply;
         try {
             reply = model.reply(conversation.messages(), listener);
+        } catch (LlmException e) {
+            if (e.partialText() == null || e.partialText().isBlank()) {
+                pending.forEach(future -> future.cancel(true));
+                conversation.withdrawLastUserTurn();
+                throw e;
+            }
+            return cutOff(conversation, clock, transcript, events, chunker, pending, e);
         } catch (RuntimeException e) {
             pending.forEach(future -> future.cancel(true));
             conversation.withdrawLastUserTurn();
             throw e;
         }
         chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
-        conversation.addAssistant(reply.text());
+        conversation.addAssistant(reply.text(), reply.reasoning(), false);
         AudioClip audio = AudioClip.concat(collect(pending), synthesizer.sampleRate());
-        return new SpokenReply(transcript, reply.text(), reply.reasoning(), audio, pending.size(), clock.finish());
+        return new SpokenReply(transcript, reply.text(), reply.reasoning(), audio, pending.size(), clock.finish(), null);
+    }
+
+    /**
+     * The model failed after part of the answer was already out (and may have been heard): what was
+     * said stays said, a short spoken notice ends the turn, and the conversation keeps the partial
+     * answer marked as interrupted.
+     */
+    private SpokenReply cutOff(Conversation conversation, TurnClock clock, String transcript, TurnEvents events,
+            SentenceChunker chunker, List<Future<AudioClip>> pending, LlmException failure) {
+        chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
+        pending.add(speak(CUT_OFF_NOTICE, clock, events));
+        conversation.endFailedTurn(failure.partialText());
+        AudioClip audio = AudioClip.concat(collect(pending), synthesizer.sampleRate());
+        return new SpokenReply(transcript, failure.partialText().strip(), "", audio, pending.size(), clock.finish(),
+                failure.getMessage());
     }
 
     private Future<AudioClip> speak(String chunk, TurnClock clock, TurnEvents events) {

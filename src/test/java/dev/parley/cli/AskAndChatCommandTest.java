@@ -125,6 +125,23 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void aReplyCutOffMidStreamKeepsWhatWasSaidMarkedAndTheChatGoesOn() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI,
+                Reply.of("The first part", " of the answer", " never ends.").cutAfter(2), Reply.of("Fine."))) {
+            CliRun run = CliRun.withInput("Tell me.\nAnd then?\n", "chat", "--config",
+                    configFor(server, Protocol.OPENAI).toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("The first part of the answer [cut off]").contains("Fine.");
+            assertThat(run.err()).contains("parley: ");
+            var second = server.requests().getLast().path("messages");
+            assertThat(second.get(1).path("content").asText()).isEqualTo("Tell me.");
+            assertThat(second.get(2).path("content").asText()).isEqualTo("The first part of the answer");
+            assertThat(second.get(3).path("content").asText()).isEqualTo("And then?");
+        }
+    }
+
+    @Test
     void chatReportsEachFailedTurnAndGoesOn() throws Exception {
         Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
 

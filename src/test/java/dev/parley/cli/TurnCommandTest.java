@@ -75,6 +75,28 @@ class TurnCommandTest {
     }
 
     @Test
+    void aReplyCutOffMidStreamEndsTheTurnWithASpokenNotice() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI,
+                Reply.of("It is sunny", " and warm today.", " Take a hat", " with you.").cutAfter(2))) {
+            Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
+            Path out = folder.resolve("cut.wav");
+
+            CliRun run = CliRun.of("turn", "--config", config.toString(), "--in", UTTERANCE.toString(),
+                    "--out", out.toString(), "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode result = new ObjectMapper().readTree(run.out());
+            assertThat(result.path("reply").asText()).isEqualTo("It is sunny and warm today.");
+            assertThat(result.path("cut_off").asText()).isNotBlank();
+            assertThat(run.err()).contains("the reply was cut off");
+            try (var recognizer = VoskRecognizer.load(ParleyPaths.fromEnvironment().bundledSpeechModel())) {
+                String heard = recognizer.transcribe(WavFiles.readMono(out));
+                assertThat(heard).contains("sunny").contains("lost the connection");
+            }
+        }
+    }
+
+    @Test
     void printsTranscriptReplyAndTimingsForPeople() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Sunny."))) {
             Path config = TestConfigs.withProvider(folder, "ollama", server.baseUrl());
