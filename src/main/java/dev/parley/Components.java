@@ -16,6 +16,7 @@ import dev.parley.llm.LlmException;
 import dev.parley.llm.ModelSummarizer;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.ProviderHealth;
+import dev.parley.llm.ReplyCache;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.stt.SpeechRecognizer;
@@ -43,6 +44,8 @@ public final class Components implements AutoCloseable {
     private final ParleyConfig config;
     private final ApiKeys apiKeys;
     private final LanguageModels languageModels;
+    /** One per process, so it outlives provider switches; used only when llm.cache.enabled. */
+    private final ReplyCache replyCache;
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
     private ReplyPipeline replyPipeline;
@@ -51,6 +54,7 @@ public final class Components implements AutoCloseable {
         this.paths = paths;
         this.config = config;
         this.apiKeys = apiKeys;
+        this.replyCache = new ReplyCache(config.llm().cache(), Clock.systemUTC());
         this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"));
     }
 
@@ -90,8 +94,9 @@ public final class Components implements AutoCloseable {
             throw new LlmException("There is no provider '" + name + "' in " + config.source()
                     + "; configured: " + String.join(", ", llm.providers().keySet()));
         }
-        return languageModels.createResilient(name, provider.withOverrides(choice.model(), choice.baseUrl()), llm,
-                this::metered);
+        ProviderConfig chosen = provider.withOverrides(choice.model(), choice.baseUrl());
+        LanguageModel model = languageModels.createResilient(name, chosen, llm, this::metered);
+        return llm.cache().enabled() ? replyCache.cached(model, chosen.model()) : model;
     }
 
     /** A provider that is not in the config, such as the benchmark's scripted local model. */

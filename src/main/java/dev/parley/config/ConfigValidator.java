@@ -57,6 +57,9 @@ final class ConfigValidator {
         checkRange(file, "llm.retry.max-retry-after-seconds", retry.maxRetryAfterSeconds(), 0, 600);
         checkRange(file, "llm.circuit-breaker.failures", llm.circuitBreaker().failures(), 1, 100);
         checkRange(file, "llm.circuit-breaker.cooldown-seconds", llm.circuitBreaker().cooldownSeconds(), 1, 3600);
+        checkRange(file, "llm.max-concurrent-requests", llm.maxConcurrentRequests(), 1, 64);
+        checkRange(file, "llm.cache.max-entries", llm.cache().maxEntries(), 1, 100_000);
+        checkRange(file, "llm.cache.ttl-minutes", llm.cache().ttlMinutes(), 1, 10_080);
     }
 
     private static void checkRange(String file, String key, int value, int min, int max) {

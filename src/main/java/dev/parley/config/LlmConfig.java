@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The {@code llm} section: which provider answers, how, the prompt that shapes spoken replies, and
- * what happens when a provider fails (retries, the fallback chain, circuit breakers).
+ * what happens when a provider fails (retries, the fallback chain, circuit breakers), how many
+ * requests one provider gets at once, and the optional reply cache.
  */
 public record LlmConfig(
         @JsonProperty(required = true) String active,
@@ -14,16 +15,20 @@ public record LlmConfig(
         @JsonProperty(required = true) Map<String, ProviderConfig> providers,
         List<String> fallback,
         RetryConfig retry,
-        @JsonProperty("circuit-breaker") CircuitBreakerConfig circuitBreaker) {
+        @JsonProperty("circuit-breaker") CircuitBreakerConfig circuitBreaker,
+        @JsonProperty("max-concurrent-requests") Integer maxConcurrentRequests,
+        CacheConfig cache) {
 
     public LlmConfig {
         fallback = fallback != null ? List.copyOf(fallback) : List.of();
         retry = retry != null ? retry : RetryConfig.DEFAULTS;
         circuitBreaker = circuitBreaker != null ? circuitBreaker : CircuitBreakerConfig.DEFAULTS;
+        maxConcurrentRequests = maxConcurrentRequests != null ? maxConcurrentRequests : 4;
+        cache = cache != null ? cache : CacheConfig.DEFAULTS;
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
-        this(active, systemPrompt, providers, null, null, null);
+        this(active, systemPrompt, providers, null, null, null, null, null);
     }
 
     public ProviderConfig activeProvider() {
@@ -31,6 +36,6 @@ public record LlmConfig(
     }
 
     public LlmConfig withSystemPrompt(String prompt) {
-        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker);
+        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache);
     }
 }

@@ -22,6 +22,7 @@ public final class LanguageModels {
 
     private final ApiKeys apiKeys;
     private final EmbeddedModels embedded;
+    private final ConcurrencyLimits limits = new ConcurrencyLimits();
 
     /** {@code embeddedCache}: where embedded (in-process) models are downloaded to, with progress on stderr. */
     public LanguageModels(ApiKeys apiKeys, Path embeddedCache) {
@@ -35,7 +36,7 @@ public final class LanguageModels {
 
     public LanguageModel create(String name, ProviderConfig provider) {
         String key = apiKeys.keyFor(name, provider);
-        Duration timeout = Duration.ofSeconds(provider.timeoutSeconds() != null ? provider.timeoutSeconds() : 60);
+        Duration timeout = timeoutOf(provider);
         String endpoint = endpointOf(provider);
         return new StreamingLanguageModel(name, provider, endpoint,
                 ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout);
@@ -50,19 +51,28 @@ public final class LanguageModels {
     public LanguageModel createResilient(String name, ProviderConfig provider, LlmConfig llm,
             BiFunction<ProviderConfig, LanguageModel, LanguageModel> eachProvider) {
         List<LanguageModel> chain = new ArrayList<>();
-        chain.add(eachProvider.apply(provider, create(name, provider)));
+        chain.add(eachProvider.apply(provider, limited(name, provider, llm)));
         for (String fallback : llm.fallback()) {
             if (fallback.equals(name) || !llm.providers().containsKey(fallback)) {
                 continue;
             }
             try {
                 ProviderConfig fallbackConfig = llm.providers().get(fallback);
-                chain.add(eachProvider.apply(fallbackConfig, create(fallback, fallbackConfig)));
+                chain.add(eachProvider.apply(fallbackConfig, limited(fallback, fallbackConfig, llm)));
             } catch (LlmException unusable) {
                 LOG.warn("Fallback provider '{}' left out: {}", fallback, unusable.getMessage());
             }
         }
         return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm));
+    }
+
+    /** A slot for a request waits at most as long as the provider may take to answer. */
+    private LanguageModel limited(String name, ProviderConfig provider, LlmConfig llm) {
+        return limits.limit(create(name, provider), llm.maxConcurrentRequests(), timeoutOf(provider));
+    }
+
+    private static Duration timeoutOf(ProviderConfig provider) {
+        return Duration.ofSeconds(provider.timeoutSeconds() != null ? provider.timeoutSeconds() : 60);
     }
 
     /** The configured base URL, or the provider's usual public address when none is given. */

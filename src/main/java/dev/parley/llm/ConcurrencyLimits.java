@@ -1,0 +1,60 @@
+package dev.parley.llm;
+
+import dev.parley.conversation.Message;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * At most {@code llm.max-concurrent-requests} requests in flight per provider, shared by every
+ * model object made for that provider. A local Ollama or the embedded model slows down for every
+ * request when asked many at once, and cloud providers rate-limit bursts; queueing here is kinder
+ * than failing there.
+ */
+final class ConcurrencyLimits {
+
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+
+    /** {@code model} with its requests limited; waits up to {@code maxWait} for a free slot. */
+    LanguageModel limit(LanguageModel model, int maxConcurrent, Duration maxWait) {
+        Semaphore slots = permits.computeIfAbsent(model.name(), name -> new Semaphore(maxConcurrent, true));
+        return new Limited(model, slots, maxConcurrent, maxWait);
+    }
+
+    private record Limited(LanguageModel model, Semaphore slots, int maxConcurrent, Duration maxWait)
+            implements LanguageModel {
+
+        @Override
+        public String name() {
+            return model.name();
+        }
+
+        @Override
+        public String describe() {
+            return model.describe();
+        }
+
+        @Override
+        public LlmReply reply(List<Message> messages, ReplyListener listener) {
+            try {
+                if (!slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new LlmException(LlmException.Kind.RATE_LIMIT, "Provider '" + name() + "' already has "
+                            + maxConcurrent + " requests in flight and none finished within " + maxWait.toSeconds()
+                            + " s. Try again, or raise llm.max-concurrent-requests.", null, null, null);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LlmException(LlmException.Kind.CANCELLED, "The request to " + name() + " was cancelled.",
+                        e, null, null);
+            }
+            try {
+                return model.reply(messages, listener);
+            } finally {
+                slots.release();
+            }
+        }
+    }
+}
