@@ -5,7 +5,6 @@ import dev.parley.conversation.Conversation;
 import dev.parley.llm.LanguageModel;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.pipeline.SpokenReply;
-import dev.parley.pipeline.TurnEvents;
 import dev.parley.pipeline.TurnTimings;
 import dev.parley.pipeline.VoiceTurn;
 import dev.parley.stt.SpeechRecognizer;
@@ -57,9 +56,9 @@ public final class VoiceBench {
         List<TurnTimings> timings = new ArrayList<>();
         try (ReplyPipeline replies = pipelineFor.apply(model)) {
             VoiceTurn turn = new VoiceTurn(recognizer, replies);
-            turn.run(questions.getFirst(), new Conversation(""), TurnEvents.NONE); // warm-up: JIT, connection
+            turn.run(questions.getFirst(), new Conversation(""), event -> { }); // warm-up: JIT, connection
             for (int i = 0; i < turns; i++) {
-                SpokenReply reply = turn.run(questions.get(i % questions.size()), new Conversation(""), TurnEvents.NONE);
+                SpokenReply reply = turn.run(questions.get(i % questions.size()), new Conversation(""), event -> { });
                 timings.add(reply.timings());
             }
         }

@@ -1,8 +1,8 @@
 package dev.parley.cli;
 
 import dev.parley.Components;
-import dev.parley.conversation.Conversation;
 import dev.parley.llm.LanguageModel;
+import dev.parley.pipeline.TextTurns;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,9 +37,8 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         try (Components components = parley.components()) {
             LanguageModel model = components.languageModel(llm.choice());
-            Conversation conversation = components.newConversation();
-            conversation.addUser(String.join(" ", words));
-            new StreamingPrinter(spec.commandLine(), showThinking).answer(model, conversation);
+            new TextTurns(model, components.newConversation(), null, new StreamingPrinter(spec.commandLine(), showThinking))
+                    .ask(String.join(" ", words));
         }
         return 0;
     }

@@ -2,10 +2,10 @@ package dev.parley.cli;
 
 import dev.parley.Components;
 import dev.parley.ParleyException;
-import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.pipeline.TextTurns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,8 +58,8 @@ final class ChatCommand implements Callable<Integer> {
             Conversation conversation = store != null && store.exists(conversationName)
                     ? store.load(conversationName)
                     : components.newConversation();
-            ContextWindow window = components.contextWindow(model);
-            StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking);
+            TextTurns turns = new TextTurns(model, conversation, components.contextWindow(model),
+                    new StreamingPrinter(spec.commandLine(), showThinking));
             boolean interactive = System.console() != null;
             if (interactive) {
                 out.println("Talking to " + model.describe() + ". /quit to leave.");
@@ -98,11 +98,9 @@ final class ChatCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                conversation.addUser(line.strip());
                 // A failed turn is reported and the conversation goes on: nothing typed so far is lost.
                 try {
-                    window.fit(conversation);
-                    printer.answer(model, conversation);
+                    turns.ask(line.strip());
                     failedTurns += save(store, conversation, err);
                 } catch (ParleyException e) {
                     failedTurns++;

@@ -1,20 +1,21 @@
 package dev.parley.cli;
 
-import dev.parley.conversation.Conversation;
-import dev.parley.llm.LanguageModel;
-import dev.parley.llm.LlmException;
-import dev.parley.llm.LlmReply;
-import dev.parley.llm.ReplyListener;
+import dev.parley.pipeline.TurnEvent;
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
-/** Prints a streaming reply: answer text to stdout as it arrives, reasoning to stderr if asked. */
-final class StreamingPrinter implements ReplyListener {
+/**
+ * Renders turn events in the terminal: answer text to stdout as it arrives, reasoning to stderr
+ * when asked, and short notes (a cut-off answer, a fallback provider) where they belong.
+ */
+final class StreamingPrinter implements Consumer<TurnEvent> {
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean showThinking;
     private boolean thinking;
+    private String askedProvider;
 
     StreamingPrinter(CommandLine commandLine, boolean showThinking) {
         this.out = commandLine.getOut();
@@ -22,49 +23,41 @@ final class StreamingPrinter implements ReplyListener {
         this.showThinking = showThinking;
     }
 
-    /** Streams the answer to the conversation's last user turn and records it in the conversation. */
-    LlmReply answer(LanguageModel model, Conversation conversation) {
-        LlmReply reply;
-        try {
-            reply = model.reply(conversation.messages(), this);
-        } catch (LlmException e) {
-            endThinking();
-            conversation.endFailedTurn(e.partialText());
-            if (e.partialText() != null && !e.partialText().isBlank()) {
-                out.println(" [cut off]");
+    @Override
+    public void accept(TurnEvent event) {
+        switch (event) {
+            case TurnEvent.Started started -> askedProvider = started.provider();
+            case TurnEvent.Text text -> {
+                endThinking();
+                out.print(text.delta());
                 out.flush();
             }
-            throw e;
-        } catch (RuntimeException e) {
-            endThinking();
-            conversation.withdrawLastUserTurn();
-            throw e;
-        }
-        endThinking();
-        conversation.addAssistant(reply.text(), reply.reasoning(), false);
-        out.println();
-        out.flush();
-        if (reply.provider() != null && !reply.provider().equals(model.name())) {
-            // A fallback answered: worth knowing, but not part of the answer.
-            err.println("(answered by fallback provider '" + reply.provider() + "')");
-            err.flush();
-        }
-        return reply;
-    }
-
-    @Override
-    public void onText(String delta) {
-        endThinking();
-        out.print(delta);
-        out.flush();
-    }
-
-    @Override
-    public void onReasoning(String delta) {
-        if (showThinking) {
-            thinking = true;
-            err.print(delta);
-            err.flush();
+            case TurnEvent.Reasoning reasoning -> {
+                if (showThinking) {
+                    thinking = true;
+                    err.print(reasoning.delta());
+                    err.flush();
+                }
+            }
+            case TurnEvent.Completed completed -> {
+                endThinking();
+                out.println();
+                out.flush();
+                if (completed.provider() != null && !completed.provider().equals(askedProvider)) {
+                    // A fallback answered: worth knowing, but not part of the answer.
+                    err.println("(answered by fallback provider '" + completed.provider() + "')");
+                    err.flush();
+                }
+            }
+            case TurnEvent.Failed failed -> {
+                endThinking();
+                if (!failed.partialAnswer().isBlank()) {
+                    out.println(" [cut off]");
+                    out.flush();
+                }
+            }
+            case TurnEvent.Chunk chunk -> { }
+            case TurnEvent.Audio audio -> { }
         }
     }
 

@@ -6,7 +6,6 @@ import dev.parley.Components;
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.WavFiles;
 import dev.parley.pipeline.SpokenReply;
-import dev.parley.pipeline.TurnEvents;
 import dev.parley.pipeline.TurnTimings;
 import dev.parley.pipeline.VoiceTurn;
 import java.io.PrintWriter;
@@ -50,7 +49,7 @@ final class TurnCommand implements Callable<Integer> {
             // Load everything before the clock starts: the turn measures the voice path, not start-up.
             VoiceTurn turn = new VoiceTurn(components.recognizer(),
                     components.replyPipeline(components.languageModel(llm.choice())));
-            SpokenReply reply = turn.run(utterance, components.newConversation(), TurnEvents.NONE);
+            SpokenReply reply = turn.run(utterance, components.newConversation(), event -> { });
             WavFiles.write(out, reply.audio());
             print(reply);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * LLM stream → sentence chunks → speech, overlapped: each chunk is synthesized on a worker thread as
@@ -42,22 +43,24 @@ public final class ReplyPipeline implements AutoCloseable {
      * Asks the model to answer the conversation's last user turn, speaks the answer, and records it
      * in the conversation. {@code clock} carries the turn's start so timings form one waterfall.
      */
-    public SpokenReply answer(Conversation conversation, TurnClock clock, String transcript, TurnEvents events) {
+    public SpokenReply answer(Conversation conversation, TurnClock clock, String transcript,
+            Consumer<TurnEvent> events) {
         SentenceChunker chunker = new SentenceChunker(chunking);
         List<Future<AudioClip>> pending = new ArrayList<>();
         ReplyListener listener = new ReplyListener() {
             @Override
             public void onText(String delta) {
                 clock.markFirstToken();
-                events.replyText(delta);
+                events.accept(new TurnEvent.Text(clock.turn(), delta));
                 chunker.push(delta).forEach(chunk -> pending.add(speak(chunk, clock, events)));
             }
 
             @Override
             public void onReasoning(String delta) {
-                events.reasoning(delta);
+                events.accept(new TurnEvent.Reasoning(clock.turn(), delta));
             }
         };
+        events.accept(new TurnEvent.Started(clock.turn(), transcript, model.name()));
         LlmReply reply;
         try {
             reply = model.reply(conversation.messages(), listener);
@@ -65,18 +68,24 @@ public final class ReplyPipeline implements AutoCloseable {
             if (e.partialText() == null || e.partialText().isBlank()) {
                 pending.forEach(future -> future.cancel(true));
                 conversation.withdrawLastUserTurn();
+                events.accept(new TurnEvent.Failed(clock.turn(), e.getMessage(), ""));
                 throw e;
             }
             return cutOff(conversation, clock, transcript, events, chunker, pending, e);
         } catch (RuntimeException e) {
             pending.forEach(future -> future.cancel(true));
             conversation.withdrawLastUserTurn();
+            events.accept(new TurnEvent.Failed(clock.turn(), String.valueOf(e.getMessage()), ""));
             throw e;
         }
         chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
         conversation.addAssistant(reply.text(), reply.reasoning(), false);
         AudioClip audio = AudioClip.concat(collect(pending), synthesizer.sampleRate());
-        return new SpokenReply(transcript, reply.text(), reply.reasoning(), audio, pending.size(), clock.finish(), null);
+        SpokenReply spoken = new SpokenReply(transcript, reply.text(), reply.reasoning(), audio, pending.size(),
+                clock.finish(), null);
+        events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
+                reply.inputTokens(), reply.outputTokens(), spoken.timings(), null));
+        return spoken;
     }
 
     /**
@@ -84,23 +93,26 @@ public final class ReplyPipeline implements AutoCloseable {
      * said stays said, a short spoken notice ends the turn, and the conversation keeps the partial
      * answer marked as interrupted.
      */
-    private SpokenReply cutOff(Conversation conversation, TurnClock clock, String transcript, TurnEvents events,
+    private SpokenReply cutOff(Conversation conversation, TurnClock clock, String transcript, Consumer<TurnEvent> events,
             SentenceChunker chunker, List<Future<AudioClip>> pending, LlmException failure) {
         chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
         pending.add(speak(CUT_OFF_NOTICE, clock, events));
         conversation.endFailedTurn(failure.partialText());
         AudioClip audio = AudioClip.concat(collect(pending), synthesizer.sampleRate());
-        return new SpokenReply(transcript, failure.partialText().strip(), "", audio, pending.size(), clock.finish(),
-                failure.getMessage());
+        SpokenReply spoken = new SpokenReply(transcript, failure.partialText().strip(), "", audio, pending.size(),
+                clock.finish(), failure.getMessage());
+        events.accept(new TurnEvent.Completed(clock.turn(), spoken.text(), "", model.name(), -1, -1, spoken.timings(),
+                failure.getMessage()));
+        return spoken;
     }
 
-    private Future<AudioClip> speak(String chunk, TurnClock clock, TurnEvents events) {
+    private Future<AudioClip> speak(String chunk, TurnClock clock, Consumer<TurnEvent> events) {
         clock.markFirstChunk();
-        events.chunk(chunk);
+        events.accept(new TurnEvent.Chunk(clock.turn(), chunk));
         return synthesis.submit(() -> {
             AudioClip clip = synthesizer.synthesize(chunk);
             clock.markFirstAudio();
-            events.audio(clip);
+            events.accept(new TurnEvent.Audio(clock.turn(), clip));
             return clip;
         });
     }

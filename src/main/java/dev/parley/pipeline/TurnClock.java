@@ -1,22 +1,32 @@
 package dev.parley.pipeline;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Marks when each stage of one turn first happened, relative to the turn's start. Marks come from
  * the LLM and synthesis threads; only the first mark of each counts.
  */
 public final class TurnClock {
 
+    private static final AtomicLong TURNS = new AtomicLong();
+
+    private final long turn = TURNS.incrementAndGet();
     private final long start = System.nanoTime();
     private long stt = -1;
     private long firstToken = -1;
     private long firstChunk = -1;
     private long firstAudio = -1;
 
+    /** This turn's number, unique in the process. */
+    public long turn() {
+        return turn;
+    }
+
     public synchronized void markSttDone() {
         stt = elapsed();
     }
 
-    synchronized void markFirstToken() {
+    public synchronized void markFirstToken() {
         if (firstToken < 0) {
             firstToken = elapsed();
         }
@@ -34,7 +44,7 @@ public final class TurnClock {
         }
     }
 
-    synchronized TurnTimings finish() {
+    public synchronized TurnTimings finish() {
         return new TurnTimings(millis(stt), millis(firstToken), millis(firstChunk), millis(firstAudio),
                 millis(elapsed()));
     }

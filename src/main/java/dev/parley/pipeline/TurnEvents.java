@@ -1,22 +1,37 @@
 package dev.parley.pipeline;
 
-import dev.parley.audio.AudioClip;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
-/** What a turn reports while it runs; every method is optional. Called from the turn's threads. */
-public interface TurnEvents {
+/**
+ * Fans turn events out to every subscriber. Events are delivered on the thread that produced them
+ * (the LLM stream, the synthesis thread), so subscribers hand off to their own thread if they need
+ * one (the UI does). A subscriber that throws is logged and skipped: a rendering bug must never
+ * break the turn that is being rendered.
+ */
+public final class TurnEvents implements Consumer<TurnEvent> {
 
-    default void transcript(String text) {}
+    private static final Logger LOG = LogManager.getLogger(TurnEvents.class);
 
-    /** Answer text as it streams (reasoning removed). */
-    default void replyText(String delta) {}
+    private final List<Consumer<TurnEvent>> subscribers = new CopyOnWriteArrayList<>();
 
-    default void reasoning(String delta) {}
+    /** Adds a subscriber; the returned handle removes it. */
+    public AutoCloseable subscribe(Consumer<TurnEvent> subscriber) {
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
 
-    /** A speakable chunk, handed to the synthesizer. */
-    default void chunk(String text) {}
-
-    /** Synthesized audio for one chunk, in order. */
-    default void audio(AudioClip clip) {}
-
-    TurnEvents NONE = new TurnEvents() {};
+    @Override
+    public void accept(TurnEvent event) {
+        for (Consumer<TurnEvent> subscriber : subscribers) {
+            try {
+                subscriber.accept(event);
+            } catch (RuntimeException e) {
+                LOG.error("A turn event subscriber failed on {}", event.getClass().getSimpleName(), e);
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.parley.pipeline;
 
+import java.util.function.Consumer;
+
 import dev.parley.ParleyException;
 import dev.parley.audio.AudioClip;
 import dev.parley.conversation.Conversation;
@@ -17,15 +19,16 @@ public final class VoiceTurn {
     }
 
     /** Runs the turn; its clock starts now, which callers treat as the end of the user's speech. */
-    public SpokenReply run(AudioClip utterance, Conversation conversation, TurnEvents events) {
+    public SpokenReply run(AudioClip utterance, Conversation conversation, Consumer<TurnEvent> events) {
         TurnClock clock = new TurnClock();
         String transcript = recognizer.transcribe(utterance);
         clock.markSttDone();
-        events.transcript(transcript);
         if (transcript.isBlank()) {
-            throw new ParleyException("No speech was recognized in the input audio ("
+            ParleyException nothingHeard = new ParleyException("No speech was recognized in the input audio ("
                     + String.format("%.1f", utterance.durationSeconds()) + " s). Check that it holds speech"
                     + " in the speech model's language and is not silent or clipped.");
+            events.accept(new TurnEvent.Failed(clock.turn(), nothingHeard.getMessage(), ""));
+            throw nothingHeard;
         }
         conversation.addUser(transcript);
         return replies.answer(conversation, clock, transcript, events);

@@ -1,0 +1,38 @@
+package dev.parley.pipeline;
+
+import dev.parley.audio.AudioClip;
+
+/**
+ * What happens during a turn, as typed events: the one stream the CLI, the desktop window and a
+ * future control API render. Every event names its turn, so a late event of a turn that was
+ * replaced can be told apart from the current one.
+ */
+public sealed interface TurnEvent {
+
+    long turn();
+
+    /** The user's words are in (typed, or recognized from speech) and the model is asked. */
+    record Started(long turn, String userText, String provider) implements TurnEvent {}
+
+    /** Answer text as it streams; reasoning never arrives here. */
+    record Text(long turn, String delta) implements TurnEvent {}
+
+    /** Reasoning as it streams: shown on request, never spoken. */
+    record Reasoning(long turn, String delta) implements TurnEvent {}
+
+    /** A speakable piece of the answer, handed to the voice. */
+    record Chunk(long turn, String text) implements TurnEvent {}
+
+    /** The synthesized speech of one chunk, in order. */
+    record Audio(long turn, AudioClip clip) implements TurnEvent {}
+
+    /**
+     * The turn is over. {@code provider} answered (a fallback, perhaps); tokens are -1 where not
+     * reported; {@code cutOff} is null for a complete answer, else why it ended early.
+     */
+    record Completed(long turn, String reply, String reasoning, String provider, int inputTokens, int outputTokens,
+            TurnTimings timings, String cutOff) implements TurnEvent {}
+
+    /** The turn failed; {@code partialAnswer} is what was already streamed, often empty. */
+    record Failed(long turn, String message, String partialAnswer) implements TurnEvent {}
+}
