@@ -32,7 +32,13 @@ public final class VoiceBench {
             + " A light breeze comes from the west this afternoon. Rain is not expected before the weekend."
             + " Enjoy the nice weather while it lasts.";
 
-    public record Result(int turns, double sttRtf, double ttsRtf, Percentiles stt, Percentiles firstToken,
+    /**
+     * {@code sttRtf}: speech-to-text on a recognizer that has heard nothing yet; {@code sttRtfWarm}:
+     * the same audio again. {@code firstTurn}: the first turn after loading (cold JIT and HTTP
+     * connection); the percentiles cover the turns after it.
+     */
+    public record Result(int turns, double sttRtf, double sttRtfWarm, double ttsRtf, TurnTimings firstTurn,
+            Percentiles stt, Percentiles firstToken,
             Percentiles firstChunk, Percentiles firstAudio, Percentiles total) {}
 
     private final SpeechRecognizer recognizer;
@@ -52,17 +58,19 @@ public final class VoiceBench {
     public Result run(int turns, LanguageModel model, Function<LanguageModel, ReplyPipeline> pipelineFor) {
         List<AudioClip> questions = QUESTIONS.stream().map(this::spokenWithPause).toList();
         double sttRtf = sttRealTimeFactor(questions);
+        double sttRtfWarm = sttRealTimeFactor(questions);
         double ttsRtf = ttsRealTimeFactor();
         List<TurnTimings> timings = new ArrayList<>();
+        TurnTimings firstTurn;
         try (ReplyPipeline replies = pipelineFor.apply(model)) {
             VoiceTurn turn = new VoiceTurn(recognizer, replies);
-            turn.run(questions.getFirst(), new Conversation(""), event -> { }); // warm-up: JIT, connection
+            firstTurn = turn.run(questions.getFirst(), new Conversation(""), event -> { }).timings();
             for (int i = 0; i < turns; i++) {
                 SpokenReply reply = turn.run(questions.get(i % questions.size()), new Conversation(""), event -> { });
                 timings.add(reply.timings());
             }
         }
-        return new Result(turns, sttRtf, ttsRtf,
+        return new Result(turns, sttRtf, sttRtfWarm, ttsRtf, firstTurn,
                 percentiles(timings, TurnTimings::sttMs),
                 percentiles(timings, TurnTimings::llmFirstTokenMs),
                 percentiles(timings, TurnTimings::firstChunkMs),

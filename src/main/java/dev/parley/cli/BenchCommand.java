@@ -10,6 +10,7 @@ import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.bench.VoiceBench;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import dev.parley.pipeline.TurnTimings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,7 +88,12 @@ final class BenchCommand implements Callable<Integer> {
             root.putObject("scripted_llm").put("protocol", protocol.name().toLowerCase())
                     .put("first_token_ms", firstTokenMs).put("token_ms", tokenMs);
             root.putObject("cold_start_ms").put("speech_model", speechModelMs).put("voice", voiceMs);
-            root.put("stt_rtf", round(r.sttRtf())).put("tts_rtf", round(r.ttsRtf()));
+            root.put("stt_rtf", round(r.sttRtf())).put("stt_rtf_warm", round(r.sttRtfWarm()))
+                    .put("tts_rtf", round(r.ttsRtf()));
+            TurnTimings first = r.firstTurn();
+            root.putObject("first_turn_ms").put("stt", first.sttMs()).put("llm_first_token", first.llmFirstTokenMs())
+                    .put("first_chunk", first.firstChunkMs()).put("first_audio", first.firstAudioMs())
+                    .put("total", first.totalMs());
             ObjectNode streaming = root.putObject("streaming");
             put(streaming, "stt_ms", r.stt());
             put(streaming, "llm_first_token_ms", r.firstToken());
@@ -97,7 +103,12 @@ final class BenchCommand implements Callable<Integer> {
             out.println(mapper.writeValueAsString(root));
         } else {
             out.printf("cold start: speech model %d ms, voice %d ms%n", speechModelMs, voiceMs);
-            out.printf("real-time factor: speech-to-text %.3f, text-to-speech %.3f%n", r.sttRtf(), r.ttsRtf());
+            out.printf("real-time factor: speech-to-text %.3f (first hearing), %.3f (same audio again);"
+                    + " text-to-speech %.3f%n", r.sttRtf(), r.sttRtfWarm(), r.ttsRtf());
+            TurnTimings first = r.firstTurn();
+            out.printf("first turn after loading, ms from end of speech: stt %d | llm first token %d | first chunk %d"
+                            + " | first audio %d | total %d%n", first.sttMs(), first.llmFirstTokenMs(),
+                    first.firstChunkMs(), first.firstAudioMs(), first.totalMs());
             out.printf("%d turns, scripted %s model (first token %d ms, %d ms/token), ms from end of speech:%n",
                     r.turns(), protocol.name().toLowerCase(), firstTokenMs, tokenMs);
             out.printf("  %-18s %7s %7s%n", "stage", "p50", "p95");
