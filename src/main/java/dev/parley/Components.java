@@ -46,6 +46,9 @@ public final class Components implements AutoCloseable {
     private final LanguageModels languageModels;
     /** One per process, so it outlives provider switches; used only when llm.cache.enabled. */
     private final ReplyCache replyCache;
+    private final UsageLedger usageLedger;
+    private final Prices prices;
+    private final ProviderHealth providerHealth;
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
     private ReplyPipeline replyPipeline;
@@ -55,6 +58,9 @@ public final class Components implements AutoCloseable {
         this.config = config;
         this.apiKeys = apiKeys;
         this.replyCache = new ReplyCache(config.llm().cache(), Clock.systemUTC());
+        this.usageLedger = new UsageLedger(paths.dataDir().resolve("usage.jsonl"));
+        this.prices = pricesFrom(config);
+        this.providerHealth = new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT);
         this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"));
     }
 
@@ -99,21 +105,28 @@ public final class Components implements AutoCloseable {
         return llm.cache().enabled() ? replyCache.cached(model, chosen.model()) : model;
     }
 
-    /** A provider that is not in the config, such as the benchmark's scripted local model. */
-    public LanguageModel languageModel(String name, ProviderConfig provider) {
+    /**
+     * A provider that is not in the config, such as the benchmark's scripted local model: no
+     * retries, fallback, concurrency limit or metering.
+     */
+    public LanguageModel unguardedModel(String name, ProviderConfig provider) {
         return languageModels.create(name, provider);
     }
 
     /** Every request to a configured provider, each retry and fallback included, goes into the usage ledger. */
     private LanguageModel metered(ProviderConfig provider, LanguageModel model) {
-        return new MeteredLanguageModel(model, provider.model(), usageLedger(), prices(), Clock.systemUTC());
+        return new MeteredLanguageModel(model, provider.model(), usageLedger, prices, Clock.systemUTC());
     }
 
     public UsageLedger usageLedger() {
-        return new UsageLedger(paths.dataDir().resolve("usage.jsonl"));
+        return usageLedger;
     }
 
     public Prices prices() {
+        return prices;
+    }
+
+    private static Prices pricesFrom(ParleyConfig config) {
         Map<String, Prices.Price> overrides = new HashMap<>();
         config.usage().prices().forEach((model, price) -> overrides.put(model, new Prices.Price(price.input(), price.output())));
         return new Prices(overrides);
@@ -127,14 +140,14 @@ public final class Components implements AutoCloseable {
         LanguageModel candidate = languageModel(new LlmChoice(name, null, null));
         ProviderConfig provider = config.llm().providers().get(name);
         active.switchTo(candidate, model -> {
-            HealthCheck health = providerHealth().check(name, provider);
+            HealthCheck health = providerHealth.check(name, provider);
             return health.healthy() ? Optional.empty() : Optional.of(String.join("; ", health.advice()) + ".");
         });
     }
 
     /** Checks the configured providers' endpoints, keys and models. */
     public ProviderHealth providerHealth() {
-        return new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT);
+        return providerHealth;
     }
 
     public synchronized ReplyPipeline replyPipeline(LanguageModel model) {

@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             long speechModelMs = timeMs(components::recognizer);
             long voiceMs = timeMs(components::synthesizer);
             ProviderType type = protocol == Protocol.OPENAI ? ProviderType.OPENAI_COMPATIBLE : ProviderType.OLLAMA;
-            var model = components.languageModel("bench",
+            var model = components.unguardedModel("bench",
                     new ProviderConfig(type, server.baseUrl(), "scripted", null, null, null, 30));
             VoiceBench.Result result = new VoiceBench(components.recognizer(), components.synthesizer())
                     .run(turns, model, components::replyPipeline);

@@ -3,6 +3,7 @@ package dev.parley.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.parley.Components;
+import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageSummary;
 import dev.parley.usage.UsageSummary.ProviderUsage;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Usage per provider from the usage ledger: requests, errors, tokens, time to first token,"
                 + " tokens per second and estimated cost.",
-                "Costs are estimates from list prices (config.yaml usage.prices overrides them)."})
+                "Costs are estimates from list prices (config.yaml usage.prices overrides them); '?' where"
+                        + " the model has no known price."})
 final class StatsCommand implements Callable<Integer> {
 
     @Option(names = "--days", defaultValue = "30", description = "Only the last N days (default ${DEFAULT-VALUE}).")
@@ -40,6 +42,7 @@ final class StatsCommand implements Callable<Integer> {
         try (Components components = parley.components()) {
             UsageLedger ledger = components.usageLedger();
             UsageSummary summary = UsageSummary.of(ledger.read(), Instant.now().minus(Duration.ofDays(days)));
+            Prices prices = components.prices();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
                 ArrayNode rows = mapper.createArrayNode();
@@ -50,7 +53,7 @@ final class StatsCommand implements Callable<Integer> {
                             .put("ttft_p50_ms", usage.ttftP50Ms())
                             .put("tokens_per_second", Double.isNaN(usage.tokensPerSecond()) ? null
                                     : Math.round(usage.tokensPerSecond() * 10) / 10.0)
-                            .put("cost_usd", usage.costUsd());
+                            .put("cost_usd", prices.knows(usage.model()) ? usage.costUsd() : null);
                 }
                 out.println(mapper.writeValueAsString(mapper.createObjectNode().put("days", days).set("providers", rows)));
             } else if (summary.providers().isEmpty()) {
@@ -59,11 +62,11 @@ final class StatsCommand implements Callable<Integer> {
                 out.printf("%-14s %-22s %8s %6s %10s %10s %9s %7s %10s%n", "provider", "model", "requests", "errors",
                         "in tok", "out tok", "ttft p50", "tok/s", "cost $");
                 for (ProviderUsage u : summary.providers()) {
-                    out.printf("%-14s %-22s %8d %6d %10d %10d %7s %7s %10.4f%n", u.provider(), u.model(), u.requests(),
+                    out.printf("%-14s %-22s %8d %6d %10d %10d %7s %7s %10s%n", u.provider(), u.model(), u.requests(),
                             u.errors(), u.inputTokens(), u.outputTokens(),
                             u.ttftP50Ms() < 0 ? "-" : u.ttftP50Ms() + "ms",
                             Double.isNaN(u.tokensPerSecond()) ? "-" : String.format("%.1f", u.tokensPerSecond()),
-                            u.costUsd());
+                            prices.knows(u.model()) ? String.format("%.4f", u.costUsd()) : "?");
                 }
             }
         }

@@ -31,10 +31,6 @@ public record LlmConfig(
         this(active, systemPrompt, providers, null, null, null, null, null);
     }
 
-    public ProviderConfig activeProvider() {
-        return providers.get(active);
-    }
-
     public LlmConfig withSystemPrompt(String prompt) {
         return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache);
     }

@@ -22,7 +22,4 @@ public record ProviderConfig(
                 apiKeyEnv, temperature, maxTokens, timeoutSeconds);
     }
 
-    public ProviderConfig withType(ProviderType newType) {
-        return new ProviderConfig(newType, baseUrl, model, apiKeyEnv, temperature, maxTokens, timeoutSeconds);
-    }
 }

@@ -90,6 +90,10 @@ public final class ContextWindow {
             }
             return summary;
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Cancelled (barge-in, shutdown), not failed: fold nothing, the turns stay in context.
+                throw e;
+            }
             LOG.warn("Could not summarize {} earlier turns ({}); they are dropped from the context instead",
                     oldest.size(), e.getMessage());
             return null;

@@ -20,6 +20,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
@@ -44,6 +46,7 @@ public final class ConversationStore {
 
     private final Path folder;
     private final Clock clock;
+    private final Set<Path> swept = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -131,7 +134,11 @@ public final class ConversationStore {
             throw new IllegalStateException("cannot serialize conversation " + name, e);
         }
         writeAtomically(target, bytes);
-        removeAbandonedTempFiles(target);
+        // Once per conversation and store (a session): listing the folder on every turn costs more
+        // than the leftovers it would find.
+        if (swept.add(target)) {
+            removeAbandonedTempFiles(target);
+        }
     }
 
     /**

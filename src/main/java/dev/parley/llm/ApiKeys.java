@@ -17,14 +17,18 @@ public final class ApiKeys {
         return new ApiKeys(System::getenv);
     }
 
-    /** The key, or null where the provider needs none; fails when a required key is missing. */
+    /**
+     * The key, or null where the provider needs none; fails when a required key is missing. A
+     * variable named in api-key-env must be set even for a local endpoint: the user said it needs
+     * a key, and sending none would only come back as a confusing "key rejected".
+     */
     public String keyFor(String providerName, ProviderConfig provider) {
         String key = keyIfSet(provider);
         if (key != null) {
             return key;
         }
         String variable = provider.apiKeyEnv();
-        if (!needsKey(provider.type())) {
+        if (!expectsKey(provider)) {
             return null;
         }
         if (variable == null || variable.isBlank()) {
@@ -40,6 +44,15 @@ public final class ApiKeys {
         String variable = provider.apiKeyEnv();
         String key = variable == null || variable.isBlank() ? null : environment.apply(variable);
         return key == null || key.isBlank() ? null : key.trim();
+    }
+
+    /**
+     * Whether a request without a key is pointless: the type always needs one, or config names a
+     * variable for it. The embedded model's token only opens gated downloads, so it stays optional.
+     */
+    static boolean expectsKey(ProviderConfig provider) {
+        boolean named = provider.apiKeyEnv() != null && !provider.apiKeyEnv().isBlank();
+        return needsKey(provider.type()) || (named && provider.type() != ProviderType.EMBEDDED);
     }
 
     /** Local endpoints (Ollama, LM Studio, llama.cpp) usually run without a key; the embedded model never needs one. */

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * At most {@code llm.max-concurrent-requests} requests in flight per provider, shared by every
  * model object made for that provider. A local Ollama or the embedded model slows down for every
  * request when asked many at once, and cloud providers rate-limit bursts; queueing here is kinder
- * than failing there.
+ * than failing there. The limit sits outside retries and metering: waiting for a slot is neither
+ * a provider failure nor a request, and a full queue (BUSY) is not retried.
  */
 final class ConcurrencyLimits {
 
@@ -41,7 +42,7 @@ final class ConcurrencyLimits {
         public LlmReply reply(List<Message> messages, ReplyListener listener) {
             try {
                 if (!slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new LlmException(LlmException.Kind.RATE_LIMIT, "Provider '" + name() + "' already has "
+                    throw new LlmException(LlmException.Kind.BUSY, "Provider '" + name() + "' already has "
                             + maxConcurrent + " requests in flight and none finished within " + maxWait.toSeconds()
                             + " s. Try again, or raise llm.max-concurrent-requests.", null, null, null);
                 }

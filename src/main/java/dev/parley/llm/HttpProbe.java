@@ -49,10 +49,6 @@ final class HttpProbe {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    Duration timeout() {
-        return timeout;
-    }
-
     Outcome get(String url, Map<String, String> headers) {
         try {
             return send(request(url, headers).GET().build());

@@ -1,5 +1,6 @@
 package dev.parley.llm;
 
+import dev.failsafe.CircuitBreaker;
 import dev.parley.config.LlmConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -23,6 +26,7 @@ public final class LanguageModels {
     private final ApiKeys apiKeys;
     private final EmbeddedModels embedded;
     private final ConcurrencyLimits limits = new ConcurrencyLimits();
+    private final Map<String, CircuitBreaker<LlmReply>> breakers = new ConcurrentHashMap<>();
 
     /** {@code embeddedCache}: where embedded (in-process) models are downloaded to, with progress on stderr. */
     public LanguageModels(ApiKeys apiKeys, Path embeddedCache) {
@@ -51,24 +55,24 @@ public final class LanguageModels {
     public LanguageModel createResilient(String name, ProviderConfig provider, LlmConfig llm,
             BiFunction<ProviderConfig, LanguageModel, LanguageModel> eachProvider) {
         List<LanguageModel> chain = new ArrayList<>();
-        chain.add(eachProvider.apply(provider, limited(name, provider, llm)));
+        chain.add(limited(eachProvider.apply(provider, create(name, provider)), provider, llm));
         for (String fallback : llm.fallback()) {
             if (fallback.equals(name) || !llm.providers().containsKey(fallback)) {
                 continue;
             }
             try {
                 ProviderConfig fallbackConfig = llm.providers().get(fallback);
-                chain.add(eachProvider.apply(fallbackConfig, limited(fallback, fallbackConfig, llm)));
+                chain.add(limited(eachProvider.apply(fallbackConfig, create(fallback, fallbackConfig)), fallbackConfig, llm));
             } catch (LlmException unusable) {
                 LOG.warn("Fallback provider '{}' left out: {}", fallback, unusable.getMessage());
             }
         }
-        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm));
+        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers);
     }
 
     /** A slot for a request waits at most as long as the provider may take to answer. */
-    private LanguageModel limited(String name, ProviderConfig provider, LlmConfig llm) {
-        return limits.limit(create(name, provider), llm.maxConcurrentRequests(), timeoutOf(provider));
+    private LanguageModel limited(LanguageModel model, ProviderConfig provider, LlmConfig llm) {
+        return limits.limit(model, llm.maxConcurrentRequests(), timeoutOf(provider));
     }
 
     private static Duration timeoutOf(ProviderConfig provider) {

@@ -25,6 +25,8 @@ public final class LlmException extends ParleyException {
         STREAM_BROKEN(true),
         /** The caller stopped the reply (barge-in, shutdown): no failure of the provider. */
         CANCELLED(false),
+        /** Parley's own queue for the provider stayed full (llm.max-concurrent-requests): nothing was sent. */
+        BUSY(false),
         OTHER(false);
 
         private final boolean transientFailure;

@@ -70,6 +70,7 @@ final class ProviderErrors {
             case SERVER -> who + " had an internal error: " + firstLine(error) + ". Try again shortly.";
             case STREAM_BROKEN -> who + " broke off the reply (" + firstLine(rootCause(error)) + "). Try again.";
             case CANCELLED -> "The reply from " + name + " was cancelled.";
+            case BUSY -> who + " is busy with other requests of Parley's. Try again in a moment.";
             case OTHER -> who + " failed: " + firstLine(error);
         };
         return new LlmException(kind, message, error, retryAfter, "");

@@ -73,9 +73,8 @@ public final class ProviderHealth {
         }
         String endpoint = endpointOf(provider);
         String key = apiKeys.keyIfSet(provider);
-        boolean expectsKey = ApiKeys.needsKey(provider.type())
-                || (provider.apiKeyEnv() != null && !provider.apiKeyEnv().isBlank());
-        KeyStatus keyStatus = key != null ? KeyStatus.SET : expectsKey ? KeyStatus.MISSING : KeyStatus.NOT_NEEDED;
+        KeyStatus keyStatus = key != null ? KeyStatus.SET
+                : ApiKeys.expectsKey(provider) ? KeyStatus.MISSING : KeyStatus.NOT_NEEDED;
         List<String> advice = new ArrayList<>();
 
         Outcome outcome = endpoint == null ? new Unanswered("no base-url") : listModels(provider.type(), endpoint, key);

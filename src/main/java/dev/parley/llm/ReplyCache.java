@@ -58,7 +58,11 @@ public final class ReplyCache {
                     return replay(hit, listener);
                 }
                 LlmReply reply = model.reply(messages, listener);
-                store(key, reply);
+                if (model.name().equals(reply.provider())) {
+                    // A fallback's answer is not kept under the provider that failed: once it is
+                    // back, it should answer for itself.
+                    store(key, reply);
+                }
                 return reply;
             }
         };

@@ -13,6 +13,8 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
@@ -52,20 +54,37 @@ public final class ResilientLanguageModel implements LanguageModel {
     private final Policy policy;
     private final RetryDelays delays;
 
-    /** {@code chain}: the provider asked first, then its fallbacks in order. */
+    /** {@code chain}: the provider asked first, then its fallbacks in order; breakers of its own. */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy) {
+        this(chain, policy, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * {@code breakers}: circuit breakers by provider name, shared by every chain built in a process,
+     * so a provider's failures count wherever it appears (first or as a fallback, before and after a
+     * switch).
+     */
+    public ResilientLanguageModel(List<LanguageModel> chain, Policy policy,
+            Map<String, CircuitBreaker<LlmReply>> breakers) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a chain needs at least one provider");
         }
         this.policy = policy;
-        this.delays = new RetryDelays(policy.initialDelay(), policy.maxDelay(), ThreadLocalRandom.current()::nextDouble);
-        this.chain = chain.stream().map(model -> new Guarded(model, CircuitBreaker.<LlmReply>builder()
+        // Looked up per call: ThreadLocalRandom.current() belongs to the thread that asks.
+        this.delays = new RetryDelays(policy.initialDelay(), policy.maxDelay(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.chain = chain.stream().map(model -> new Guarded(model,
+                breakers.computeIfAbsent(model.name(), name -> breaker(name, policy)), new AtomicReference<>())).toList();
+    }
+
+    private static CircuitBreaker<LlmReply> breaker(String provider, Policy policy) {
+        return CircuitBreaker.<LlmReply>builder()
                 .handleIf(ResilientLanguageModel::countsAgainstProvider)
                 .withFailureThreshold(policy.breakerFailures())
                 .withDelay(policy.breakerCooldown())
                 .onOpen(event -> LOG.warn("Provider '{}' failed {} times in a row; skipping it for {} s",
-                        model.name(), policy.breakerFailures(), policy.breakerCooldown().toSeconds()))
-                .build(), new AtomicReference<>())).toList();
+                        provider, policy.breakerFailures(), policy.breakerCooldown().toSeconds()))
+                .build();
     }
 
     @Override
@@ -179,7 +198,8 @@ public final class ResilientLanguageModel implements LanguageModel {
      */
     private static boolean countsAgainstProvider(Throwable error) {
         return error instanceof LlmException failure && failure.kind() != Kind.CONTENT_FILTERED
-                && failure.kind() != Kind.INVALID_REQUEST && failure.kind() != Kind.CANCELLED;
+                && failure.kind() != Kind.INVALID_REQUEST && failure.kind() != Kind.CANCELLED
+                && failure.kind() != Kind.BUSY;
     }
 
     /** Passes everything on and remembers the answer text that went out. */

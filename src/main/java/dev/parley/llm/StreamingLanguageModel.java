@@ -115,6 +115,9 @@ final class StreamingLanguageModel implements LanguageModel {
 
         @Override
         public void onCompleteResponse(ChatResponse response) {
+            if (done.isDone()) {
+                return; // Already ended by the idle timeout or a cancel: the caller has moved on.
+            }
             forward(thinkFilter.finish());
             TokenUsage usage = response.tokenUsage();
             done.complete(new LlmReply(answer.toString().strip(), reasoning.toString().strip(),
@@ -162,12 +165,8 @@ final class StreamingLanguageModel implements LanguageModel {
                 long quietNanos = System.nanoTime() - lastActivity.get();
                 long waitNanos = idleTimeout.toNanos() - quietNanos;
                 if (waitNanos <= 0) {
-                    StreamingHandle streaming = handle.get();
-                    if (streaming != null) {
-                        streaming.cancel();
-                    }
-                    throw failure(new java.util.concurrent.TimeoutException(
-                            "no data for " + idleTimeout.toMillis() + " ms"));
+                    throw end(failure(new java.util.concurrent.TimeoutException(
+                            "no data for " + idleTimeout.toMillis() + " ms")));
                 }
                 try {
                     return done.get(waitNanos, TimeUnit.NANOSECONDS);
@@ -177,14 +176,24 @@ final class StreamingLanguageModel implements LanguageModel {
                     throw failure(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    StreamingHandle streaming = handle.get();
-                    if (streaming != null) {
-                        streaming.cancel();
-                    }
-                    throw new LlmException(LlmException.Kind.CANCELLED, "The reply from " + name + " was cancelled.",
-                            e, null, partialText());
+                    throw end(new LlmException(LlmException.Kind.CANCELLED, "The reply from " + name
+                            + " was cancelled.", e, null, partialText()));
                 }
             }
+        }
+
+        /**
+         * Ends the reply from the caller's side: marks it done so that anything the client still
+         * delivers is dropped (a retry must not receive this stream's late pieces), and stops the
+         * stream where the client has handed out a handle.
+         */
+        private LlmException end(LlmException failure) {
+            done.completeExceptionally(failure);
+            StreamingHandle streaming = handle.get();
+            if (streaming != null) {
+                streaming.cancel();
+            }
+            return failure;
         }
     }
 }

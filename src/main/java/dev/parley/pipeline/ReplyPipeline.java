@@ -65,9 +65,9 @@ public final class ReplyPipeline implements AutoCloseable {
         try {
             reply = model.reply(conversation.messages(), listener);
         } catch (LlmException e) {
-            if (e.partialText() == null || e.partialText().isBlank()) {
+            if (e.partialText().isBlank()) {
                 pending.forEach(future -> future.cancel(true));
-                conversation.withdrawLastUserTurn();
+                conversation.endFailedTurn("");
                 events.accept(new TurnEvent.Failed(clock.turn(), e.getMessage(), ""));
                 throw e;
             }
@@ -84,7 +84,7 @@ public final class ReplyPipeline implements AutoCloseable {
         SpokenReply spoken = new SpokenReply(transcript, reply.text(), reply.reasoning(), audio, pending.size(),
                 clock.finish(), null);
         events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
-                reply.inputTokens(), reply.outputTokens(), spoken.timings(), null));
+                reply.inputTokens(), reply.outputTokens(), spoken.timings()));
         return spoken;
     }
 
@@ -101,8 +101,7 @@ public final class ReplyPipeline implements AutoCloseable {
         AudioClip audio = AudioClip.concat(collect(pending), synthesizer.sampleRate());
         SpokenReply spoken = new SpokenReply(transcript, failure.partialText().strip(), "", audio, pending.size(),
                 clock.finish(), failure.getMessage());
-        events.accept(new TurnEvent.Completed(clock.turn(), spoken.text(), "", model.name(), -1, -1, spoken.timings(),
-                failure.getMessage()));
+        events.accept(new TurnEvent.Failed(clock.turn(), failure.getMessage(), spoken.text()));
         return spoken;
     }
 

@@ -61,7 +61,7 @@ public final class TextTurns {
         }
         conversation.addAssistant(reply.text(), reply.reasoning(), false);
         events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
-                reply.inputTokens(), reply.outputTokens(), clock.finish(), null));
+                reply.inputTokens(), reply.outputTokens(), clock.finish()));
         return reply;
     }
 }

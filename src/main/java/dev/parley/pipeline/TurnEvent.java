@@ -27,12 +27,15 @@ public sealed interface TurnEvent {
     record Audio(long turn, AudioClip clip) implements TurnEvent {}
 
     /**
-     * The turn is over. {@code provider} answered (a fallback, perhaps); tokens are -1 where not
-     * reported; {@code cutOff} is null for a complete answer, else why it ended early.
+     * The turn is over and the answer complete. {@code provider} answered (a fallback, perhaps);
+     * tokens are -1 where not reported.
      */
     record Completed(long turn, String reply, String reasoning, String provider, int inputTokens, int outputTokens,
-            TurnTimings timings, String cutOff) implements TurnEvent {}
+            TurnTimings timings) implements TurnEvent {}
 
-    /** The turn failed; {@code partialAnswer} is what was already streamed, often empty. */
+    /**
+     * The turn failed. {@code partialAnswer} is what was already streamed (and perhaps spoken), often
+     * empty; when it is not, the answer was cut off and the conversation keeps it, marked interrupted.
+     */
     record Failed(long turn, String message, String partialAnswer) implements TurnEvent {}
 }

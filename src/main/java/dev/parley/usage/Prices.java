@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Estimated cost per model, in US dollars per million tokens. The built-in table covers common
  * models at their list prices when this was written; prices change, so config.yaml
- * ({@code usage.prices}) overrides or adds entries. Unknown models cost 0 and are marked as such
- * by {@link #knows}; local models (Ollama, embedded) are free.
+ * ({@code usage.prices}) overrides or adds entries. Unknown models (local ones among them) cost 0
+ * here; {@link #knows} tells the two apart so a report can show "?" instead of a made-up 0.
  */
 public final class Prices {
 

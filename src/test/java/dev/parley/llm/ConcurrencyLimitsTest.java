@@ -73,7 +73,7 @@ class ConcurrencyLimitsTest {
     }
 
     @Test
-    void aRequestThatFindsNoFreeSlotInTimeFailsAsARateLimitNamingTheSetting() throws Exception {
+    void aRequestThatFindsNoFreeSlotInTimeFailsAsBusyNamingTheSetting() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         SlowModel slow = new SlowModel(release);
         ConcurrencyLimits limits = new ConcurrencyLimits();
@@ -85,7 +85,7 @@ class ConcurrencyLimitsTest {
 
             assertThatThrownBy(() -> second.reply(List.of(Message.user("b")), ReplyListener.IGNORE))
                     .isInstanceOfSatisfying(LlmException.class,
-                            e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.RATE_LIMIT))
+                            e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.BUSY))
                     .hasMessageContaining("llm.max-concurrent-requests");
             release.countDown();
             busy.get(5, TimeUnit.SECONDS);

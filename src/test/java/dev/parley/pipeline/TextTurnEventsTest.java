@@ -48,7 +48,6 @@ class TextTurnEventsTest {
             assertThat(completed.provider()).isEqualTo("local");
             assertThat(completed.outputTokens()).isEqualTo(7);
             assertThat(completed.timings().llmFirstTokenMs()).isGreaterThanOrEqualTo(0);
-            assertThat(completed.cutOff()).isNull();
         }
     }
 
