@@ -1,17 +1,15 @@
 package dev.parley.audio;
 
+import dev.parley.storage.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,32 +56,9 @@ public final class WavFiles {
      * {@code wav} in one rename.
      */
     public static void write(Path wav, AudioClip clip) throws IOException {
-        Path target = wav.toAbsolutePath();
-        Path directory = target.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
-        try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(encodePcm16(clip, wav.toString()));
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                out.force(true); // so a crash after the rename cannot leave an empty file behind
-            }
-            moveReplacing(temporary, target);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
+        AtomicFiles.write(wav, encodePcm16(clip, wav.toString()));
     }
 
-    private static void moveReplacing(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     private static byte[] encodePcm16(AudioClip clip, String name) {
         long dataBytes = 2L * clip.samples().length;

@@ -1,5 +1,7 @@
 package dev.parley.config;
 
+import dev.parley.storage.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,7 +13,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Collectors;
 
 /**
@@ -66,10 +67,7 @@ public final class ConfigLoader {
             if (shipped == null) {
                 throw new IllegalStateException(SHIPPED_CONFIG + " is missing from the build");
             }
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "config", ".yaml.tmp");
-            Files.copy(shipped, temp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, shipped.readAllBytes());
         } catch (IOException e) {
             throw new ConfigException("Cannot create " + target + ": " + e.getMessage()
                     + ". Check that the folder is writable, or pass --config FILE.", e);

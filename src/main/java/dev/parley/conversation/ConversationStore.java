@@ -1,18 +1,15 @@
 package dev.parley.conversation;
 
+import dev.parley.storage.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,45 +226,11 @@ public final class ConversationStore {
     }
 
     private void writeAtomically(Path target, byte[] bytes) {
-        Path temp = null;
         try {
-            Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new ConversationStoreException("The file system of " + folder
-                        + " cannot replace files atomically; choose another data folder (parley.data.dir).", e);
-            }
-            temp = null;
-            syncFolder();
+            AtomicFiles.write(target, bytes);
         } catch (IOException e) {
             throw new ConversationStoreException("Cannot save " + target + ": " + e.getMessage()
                     + ". Check that the folder is writable and the disk has space.", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    LOG.warn("Could not remove the temporary file {}: {}", temp, e.getMessage());
-                }
-            }
-        }
-    }
-
-    /** Makes the rename itself durable; not every platform can open a folder, which is fine. */
-    private void syncFolder() {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("Could not sync folder {}: {}", folder, e.getMessage());
         }
     }
 }

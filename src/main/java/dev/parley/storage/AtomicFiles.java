@@ -1,0 +1,73 @@
+package dev.parley.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Writes files so that a crash at any moment leaves either the old content or the new, never a
+ * torn mix: the bytes go to a hidden temporary file in the same folder, are forced to disk, and
+ * the temporary file is renamed over the target in one step. Every file Parley writes for the
+ * user (config, conversations, memory, audio) goes through here.
+ */
+public final class AtomicFiles {
+
+    private static final Logger LOG = LogManager.getLogger(AtomicFiles.class);
+
+    private AtomicFiles() {}
+
+    /**
+     * Replaces {@code target} with {@code bytes}, creating its folder. The temporary file is named
+     * {@code .<target name>.<random>.tmp}, so owners of a folder can recognize leftovers of a killed
+     * process; it is removed when the write fails.
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true); // so a crash after the rename cannot leave an empty file behind
+            }
+            moveIntoPlace(temp, absolute);
+            temp = null;
+            syncFolder(folder);
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Some network and FUSE file systems cannot rename atomically; saving the user's data
+            // non-atomically beats not saving it at all.
+            LOG.warn("{} cannot be replaced atomically on this file system; replacing it in two steps", target);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a folder for that, which is fine. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("Could not sync folder {}: {}", folder, e.getMessage());
+        }
+    }
+}
