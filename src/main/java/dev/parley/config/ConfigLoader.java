@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import dev.parley.Throwables;
 import dev.parley.storage.AtomicFiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -84,7 +85,7 @@ public final class ConfigLoader {
             problem = "unknown key '" + unknown.getPropertyName() + "'; known keys here: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining(", "));
-        } else if (rootCause(e) instanceof IllegalArgumentException invalid) {
+        } else if (Throwables.rootCause(e) instanceof IllegalArgumentException invalid) {
             problem = invalid.getMessage();
         } else {
             problem = e.getOriginalMessage().lines().findFirst().orElse("invalid value")
@@ -94,11 +95,4 @@ public final class ConfigLoader {
         return where + ": " + (key.isEmpty() ? "" : key + ": ") + problem;
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }

@@ -3,6 +3,7 @@ package dev.parley.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.parley.Throwables;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -102,7 +103,7 @@ final class HttpProbe {
     }
 
     private String reason(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : Throwables.causes(error)) {
             if (cause instanceof HttpTimeoutException) {
                 return noAnswer();
             }
@@ -111,9 +112,6 @@ final class HttpProbe {
             }
             if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
                 return "unknown host";
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return error.getClass().getSimpleName();

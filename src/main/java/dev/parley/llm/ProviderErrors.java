@@ -10,6 +10,7 @@ import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.anthropic.internal.api.AnthropicStreamingException;
+import dev.parley.Throwables;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.llm.LlmException.Kind;
@@ -49,7 +50,7 @@ final class ProviderErrors {
         Kind kind = classify(error);
         Duration retryAfter = kind == Kind.RATE_LIMIT ? retryAfter(error) : null;
         String message = switch (kind) {
-            case CONNECTION -> who + " is not reachable (" + firstLine(rootCause(error)) + "). "
+            case CONNECTION -> who + " is not reachable (" + firstLine(Throwables.rootCause(error)) + "). "
                     + (provider.type() == ProviderType.OLLAMA
                             ? "Start Ollama with 'ollama serve', or pick another provider with --provider."
                             : "Check llm.providers." + name + ".base-url and your network, or pick another provider with --provider.");
@@ -68,7 +69,7 @@ final class ProviderErrors {
             case CONTENT_FILTERED -> who + " refused to answer (content filter).";
             case INVALID_REQUEST -> who + " rejected the request: " + firstLine(error);
             case SERVER -> who + " had an internal error: " + firstLine(error) + ". Try again shortly.";
-            case STREAM_BROKEN -> who + " broke off the reply (" + firstLine(rootCause(error)) + "). Try again.";
+            case STREAM_BROKEN -> who + " broke off the reply (" + firstLine(Throwables.rootCause(error)) + "). Try again.";
             case CANCELLED -> "The reply from " + name + " was cancelled.";
             case BUSY -> who + " is busy with other requests of Parley's. Try again in a moment.";
             case OTHER -> who + " failed: " + firstLine(error);
@@ -77,7 +78,7 @@ final class ProviderErrors {
     }
 
     static Kind classify(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Throwables.causes(error)) {
             Kind kind = kindOf(cause);
             if (kind != null) {
                 return kind;
@@ -129,7 +130,7 @@ final class ProviderErrors {
 
     /** The wait the provider asked for, found in the error body; null when it did not say. */
     static Duration retryAfter(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Throwables.causes(error)) {
             if (cause instanceof RetryAfterHttpException header && header.retryAfter() != null) {
                 return header.retryAfter();
             }
@@ -157,13 +158,6 @@ final class ProviderErrors {
         return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format("%.1f", millis / 1000.0);
     }
 
-    private static Throwable rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
     private static String firstLine(Throwable error) {
         String message = error.getMessage();

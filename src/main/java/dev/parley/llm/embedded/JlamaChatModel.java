@@ -20,6 +20,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.parley.Throwables;
 import dev.parley.llm.LlmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,10 +142,7 @@ public final class JlamaChatModel implements StreamingChatModel {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Throwables.rootCause(e);
         return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 

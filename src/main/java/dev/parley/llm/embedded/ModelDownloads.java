@@ -2,6 +2,7 @@ package dev.parley.llm.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.Throwables;
 import dev.parley.llm.LlmException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +110,7 @@ public final class ModelDownloads {
 
     /** The most telling message in the cause chain: the JDK's connect failures often have none at the top. */
     private static String reason(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Throwables.causes(error)) {
             if (cause instanceof java.nio.channels.UnresolvedAddressException
                     || cause instanceof java.net.UnknownHostException) {
                 return "the host name does not resolve";
