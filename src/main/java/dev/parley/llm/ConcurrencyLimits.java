@@ -48,8 +48,7 @@ final class ConcurrencyLimits {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LlmException(LlmException.Kind.CANCELLED, "The request to " + name() + " was cancelled.",
-                        e, null, null);
+                throw LlmException.cancelled(name(), e, "");
             }
             try {
                 return model.reply(messages, listener);

@@ -60,6 +60,12 @@ public final class LlmException extends ParleyException {
         this.partialText = partialText == null ? "" : partialText;
     }
 
+    /** The caller stopped the reply from {@code provider}; {@code partialText} is what had streamed. */
+    public static LlmException cancelled(String provider, Throwable cause, String partialText) {
+        return new LlmException(Kind.CANCELLED, "The reply from " + provider + " was cancelled.", cause, null,
+                partialText);
+    }
+
     public Kind kind() {
         return kind;
     }

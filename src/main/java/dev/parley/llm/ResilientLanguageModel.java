@@ -139,12 +139,11 @@ public final class ResilientLanguageModel implements LanguageModel {
             } catch (FailsafeException interrupted) {
                 // Failsafe wraps the interrupt of its backoff sleep.
                 Thread.currentThread().interrupt();
-                throw new LlmException(Kind.CANCELLED, "The reply from " + guarded.model().name() + " was cancelled.",
-                        interrupted, null, watch.spokenText());
+                throw LlmException.cancelled(guarded.model().name(), interrupted, watch.spokenText());
             }
         }
         if (firstFailure == null) {
-            throw new LlmException(Kind.CANCELLED, "The reply was cancelled.", null, null, "");
+            throw LlmException.cancelled(name(), null, "");
         }
         if (alsoFailed.size() <= 1) {
             throw firstFailure;

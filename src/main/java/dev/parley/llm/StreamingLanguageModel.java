@@ -176,8 +176,7 @@ final class StreamingLanguageModel implements LanguageModel {
                     throw failure(e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw end(new LlmException(LlmException.Kind.CANCELLED, "The reply from " + name
-                            + " was cancelled.", e, null, partialText()));
+                    throw end(LlmException.cancelled(name, e, partialText()));
                 }
             }
         }
