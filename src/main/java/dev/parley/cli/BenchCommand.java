@@ -37,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
     long tokenMs;
 
     @Option(names = "--protocol", defaultValue = "OPENAI",
-            description = "Wire protocol of the scripted model: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+            description = "Wire protocol of the scripted model: OPENAI or OLLAMA (default ${DEFAULT-VALUE}).")
     Protocol protocol;
 
     @Option(names = "--json", description = "Print the results as one JSON object.")
