@@ -5,22 +5,29 @@ import dev.parley.config.LlmConfig;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderConfig;
+import dev.parley.config.ToolsConfig;
 import dev.parley.conversation.CharacterTokenEstimate;
 import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.ApiKeys;
+import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.ModelSummarizer;
-import dev.parley.llm.HealthCheck;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.llm.ToolRunner;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.stt.VoskRecognizer;
 import dev.parley.text.SentenceChunker;
+import dev.parley.tools.BuiltInTools;
+import dev.parley.tools.Memory;
+import dev.parley.tools.TimerAnnouncer;
+import dev.parley.tools.Timers;
+import dev.parley.tools.ToolConfirmer;
 import dev.parley.tts.MaryTtsSynthesizer;
 import dev.parley.tts.SpeechSynthesizer;
 import dev.parley.usage.MeteredLanguageModel;
@@ -31,6 +38,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The one place that builds Parley's object graph from the loaded config. Each component is made
@@ -39,6 +48,8 @@ import java.util.Optional;
  */
 public final class Components implements AutoCloseable {
 
+    private static final Logger LOG = LogManager.getLogger(Components.class);
+
     private final ParleyPaths paths;
     private final ParleyConfig config;
     private final ApiKeys apiKeys;
@@ -46,6 +57,10 @@ public final class Components implements AutoCloseable {
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
     private ReplyPipeline replyPipeline;
+    private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
+    private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
+    private Timers timers;
+    private Memory memory;
 
     public Components(ParleyPaths paths, ParleyConfig config, ApiKeys apiKeys) {
         this.paths = paths;
@@ -90,8 +105,36 @@ public final class Components implements AutoCloseable {
             throw new LlmException("There is no provider '" + name + "' in " + config.source()
                     + "; configured: " + String.join(", ", llm.providers().keySet()));
         }
-        return languageModels.createResilient(name, provider.withOverrides(choice.model(), choice.baseUrl()), llm,
-                this::metered);
+        return languageModelsWithTools().createResilient(name,
+                provider.withOverrides(choice.model(), choice.baseUrl()), llm, this::metered);
+    }
+
+    /**
+     * How tools reach the user: {@code announcer} tells of a finished timer, {@code confirmer} is
+     * asked before the tools listed in {@code llm.tools.confirm}. Applies to models created afterwards;
+     * without it timers are only logged and every confirmation is refused.
+     */
+    public synchronized void useToolCallbacks(TimerAnnouncer announcer, ToolConfirmer confirmer) {
+        this.timerAnnouncer = announcer;
+        this.toolConfirmer = confirmer;
+    }
+
+    private synchronized LanguageModels languageModelsWithTools() {
+        ToolsConfig tools = config.llm().tools();
+        if (!tools.enabled()) {
+            return languageModels;
+        }
+        if (timers == null) {
+            // Announced through the field, so callbacks set later still reach the user.
+            timers = new Timers(label -> currentAnnouncer().timerDone(label), Clock.systemDefaultZone());
+            memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
+        }
+        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers),
+                tools, toolConfirmer));
+    }
+
+    private synchronized TimerAnnouncer currentAnnouncer() {
+        return timerAnnouncer;
     }
 
     /** A provider that is not in the config, such as the benchmark's scripted local model. */
@@ -165,6 +208,9 @@ public final class Components implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (timers != null) {
+            timers.close();
+        }
         if (replyPipeline != null) {
             replyPipeline.close();
         }

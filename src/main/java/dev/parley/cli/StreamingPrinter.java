@@ -14,6 +14,8 @@ final class StreamingPrinter implements ReplyListener {
     private final PrintWriter err;
     private final boolean showThinking;
     private boolean thinking;
+    /** Calls waiting for their results, oldest first: results arrive in call order. */
+    private final java.util.ArrayDeque<String[]> pendingCalls = new java.util.ArrayDeque<>();
 
     StreamingPrinter(CommandLine commandLine, boolean showThinking) {
         this.out = commandLine.getOut();
@@ -57,6 +59,27 @@ final class StreamingPrinter implements ReplyListener {
             err.print(delta);
             err.flush();
         }
+    }
+
+    @Override
+    public synchronized void onToolCall(String toolName, String argumentsJson) {
+        pendingCalls.add(new String[] {toolName, argumentsJson});
+    }
+
+    @Override
+    public synchronized void onToolResult(String toolName, String result) {
+        String arguments = "";
+        for (var iterator = pendingCalls.iterator(); iterator.hasNext(); ) {
+            String[] call = iterator.next();
+            if (call[0].equals(toolName)) {
+                arguments = call[1];
+                iterator.remove();
+                break;
+            }
+        }
+        endThinking();
+        err.println(ToolCallFormat.call(toolName, arguments, result));
+        err.flush();
     }
 
     private void endThinking() {

@@ -57,6 +57,18 @@ final class ConfigValidator {
         checkRange(file, "llm.retry.max-retry-after-seconds", retry.maxRetryAfterSeconds(), 0, 600);
         checkRange(file, "llm.circuit-breaker.failures", llm.circuitBreaker().failures(), 1, 100);
         checkRange(file, "llm.circuit-breaker.cooldown-seconds", llm.circuitBreaker().cooldownSeconds(), 1, 3600);
+        validateTools(file, llm.tools());
+    }
+
+    private static void validateTools(String file, ToolsConfig tools) {
+        checkRange(file, "llm.tools.max-rounds", tools.maxRounds(), 1, 20);
+        checkRange(file, "llm.tools.timeout-seconds", tools.timeoutSeconds(), 1, 600);
+        for (String name : tools.confirm()) {
+            if (!ToolsConfig.BUILT_IN_TOOLS.contains(name)) {
+                throw new ConfigException(file + ": llm.tools.confirm names '" + name + "', which is no tool; use "
+                        + String.join(", ", ToolsConfig.BUILT_IN_TOOLS));
+            }
+        }
     }
 
     private static void checkRange(String file, String key, int value, int min, int max) {

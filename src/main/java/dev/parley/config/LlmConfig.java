@@ -14,16 +14,18 @@ public record LlmConfig(
         @JsonProperty(required = true) Map<String, ProviderConfig> providers,
         List<String> fallback,
         RetryConfig retry,
-        @JsonProperty("circuit-breaker") CircuitBreakerConfig circuitBreaker) {
+        @JsonProperty("circuit-breaker") CircuitBreakerConfig circuitBreaker,
+        ToolsConfig tools) {
 
     public LlmConfig {
         fallback = fallback != null ? List.copyOf(fallback) : List.of();
         retry = retry != null ? retry : RetryConfig.DEFAULTS;
         circuitBreaker = circuitBreaker != null ? circuitBreaker : CircuitBreakerConfig.DEFAULTS;
+        tools = tools != null ? tools : ToolsConfig.DEFAULTS;
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
-        this(active, systemPrompt, providers, null, null, null);
+        this(active, systemPrompt, providers, null, null, null, null);
     }
 
     public ProviderConfig activeProvider() {
@@ -31,6 +33,6 @@ public record LlmConfig(
     }
 
     public LlmConfig withSystemPrompt(String prompt) {
-        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker);
+        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, tools);
     }
 }

@@ -22,6 +22,7 @@ public final class LanguageModels {
 
     private final ApiKeys apiKeys;
     private final EmbeddedModels embedded;
+    private final ToolRunner tools;
 
     /** {@code embeddedCache}: where embedded (in-process) models are downloaded to, with progress on stderr. */
     public LanguageModels(ApiKeys apiKeys, Path embeddedCache) {
@@ -29,8 +30,19 @@ public final class LanguageModels {
     }
 
     public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded) {
+        this(apiKeys, embedded, ToolRunner.NONE);
+    }
+
+    /** {@code tools}: what every model created here may call while answering. */
+    public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools) {
         this.apiKeys = apiKeys;
         this.embedded = embedded;
+        this.tools = tools;
+    }
+
+    /** The same factory, its models calling {@code other} tools. */
+    public LanguageModels withTools(ToolRunner other) {
+        return new LanguageModels(apiKeys, embedded, other);
     }
 
     public LanguageModel create(String name, ProviderConfig provider) {
@@ -38,7 +50,9 @@ public final class LanguageModels {
         Duration timeout = Duration.ofSeconds(provider.timeoutSeconds() != null ? provider.timeoutSeconds() : 60);
         String endpoint = endpointOf(provider);
         return new StreamingLanguageModel(name, provider, endpoint,
-                ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout);
+                ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout,
+                // The in-process models are small and their wrapper sends no tool definitions.
+                provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools);
     }
 
     /**
