@@ -16,7 +16,8 @@ public final class UnitConverter implements Tool {
 
     private enum Dimension { LENGTH, MASS, VOLUME, SPEED, TIME, DATA, TEMPERATURE }
 
-    private record Unit(String name, Dimension dimension, BigDecimal toBase) {}
+    /** {@code toBase / perBase} base units make one of this unit; a fraction keeps km/h (1000/3600) exact. */
+    private record Unit(String name, Dimension dimension, BigDecimal toBase, BigDecimal perBase) {}
 
     private static final Map<String, Unit> UNITS = new HashMap<>();
 
@@ -51,9 +52,9 @@ public final class UnitConverter implements Tool {
         unit(Dimension.VOLUME, "0.0295735295625", "fl oz", "fluid ounce", "fluid ounces");
         // Speed, base metre per second.
         unit(Dimension.SPEED, "1", "m/s", "meters per second", "metres per second");
-        unit(Dimension.SPEED, "0.27777777777777777778", "km/h", "kmh", "kph", "kilometers per hour", "kilometres per hour");
+        unit(Dimension.SPEED, "1000/3600", "km/h", "kmh", "kph", "kilometers per hour", "kilometres per hour");
         unit(Dimension.SPEED, "0.44704", "mph", "miles per hour");
-        unit(Dimension.SPEED, "0.51444444444444444444", "kn", "knot", "knots");
+        unit(Dimension.SPEED, "1852/3600", "kn", "knot", "knots");
         // Time, base second.
         unit(Dimension.TIME, "1", "s", "sec", "second", "seconds");
         unit(Dimension.TIME, "0.001", "ms", "millisecond", "milliseconds");
@@ -80,7 +81,9 @@ public final class UnitConverter implements Tool {
     }
 
     private static void unit(Dimension dimension, String toBase, String... names) {
-        Unit unit = new Unit(names[0], dimension, new BigDecimal(toBase));
+        String[] fraction = toBase.split("/");
+        Unit unit = new Unit(names[0], dimension, new BigDecimal(fraction[0]),
+                fraction.length > 1 ? new BigDecimal(fraction[1]) : BigDecimal.ONE);
         for (String name : names) {
             UNITS.put(name, unit);
         }
@@ -124,7 +127,9 @@ public final class UnitConverter implements Tool {
         if (source.dimension() == Dimension.TEMPERATURE) {
             return fromKelvin(toKelvin(value, source.name()), target.name()).round(Calculator.PRECISION);
         }
-        return value.multiply(source.toBase()).divide(target.toBase(), Calculator.PRECISION);
+        // One division, last: exact whenever the answer has a finite decimal form.
+        return value.multiply(source.toBase()).multiply(target.perBase())
+                .divide(source.perBase().multiply(target.toBase()), Calculator.PRECISION);
     }
 
     private static final BigDecimal ZERO_CELSIUS = new BigDecimal("273.15");
