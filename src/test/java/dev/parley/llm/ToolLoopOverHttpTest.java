@@ -253,4 +253,27 @@ class ToolLoopOverHttpTest {
             assertThat(tools.isMissingNode() || tools.isNull() || tools.isEmpty()).isTrue();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
+    void aFailureAfterToolsRanIsNotRetriedSoNoToolRunsTwice(Protocol protocol) throws Exception {
+        try (var server = new ScriptedLlmServer(protocol,
+                Reply.toolCall("calculate", "{\"expression\": \"2+2\"}"), Reply.error(503, "overloaded"),
+                Reply.of("Four."))) {
+            var runner = new ToolRunner(List.of(new Calculator()), new ToolsConfig(true, 5, 1, List.of()),
+                    ToolConfirmer.DENY);
+            var provider = ScriptedProviders.config(protocol, server.baseUrl(), 10);
+            LanguageModel resilient = new LanguageModels(new ApiKeys(Map.of("TEST_KEY", "sk-test")::get),
+                    new dev.parley.llm.embedded.EmbeddedModels(Path.of("target/test-llm-models"),
+                            dev.parley.llm.embedded.ModelDownloads.Progress.NONE), runner)
+                    .createResilient("local", provider,
+                            new dev.parley.config.LlmConfig("local", null, Map.of("local", provider)),
+                            (config, model) -> model);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> resilient.reply(List.of(Message.user("2+2?")), ReplyListener.IGNORE))
+                    .isInstanceOf(LlmException.class);
+            assertThat(server.requests()).as("the tool round and the failed request, no retry").hasSize(2);
+        }
+    }
 }
