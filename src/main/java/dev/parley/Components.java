@@ -15,6 +15,7 @@ import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
+import dev.parley.llm.McpServers;
 import dev.parley.llm.ModelSummarizer;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.SwitchableLanguageModel;
@@ -35,6 +36,7 @@ import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,7 @@ public final class Components implements AutoCloseable {
     private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
     private Timers timers;
     private Memory memory;
+    private McpServers mcpServers;
 
     public Components(ParleyPaths paths, ParleyConfig config, ApiKeys apiKeys) {
         this.paths = paths;
@@ -128,9 +131,11 @@ public final class Components implements AutoCloseable {
             // Announced through the field, so callbacks set later still reach the user.
             timers = new Timers(label -> currentAnnouncer().timerDone(label), Clock.systemDefaultZone());
             memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
+            // Connected once: a stdio server is a process we start, not something to start per reply.
+            mcpServers = McpServers.connect(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
         }
         return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers),
-                tools, toolConfirmer));
+                mcpServers, tools, toolConfirmer));
     }
 
     private synchronized TimerAnnouncer currentAnnouncer() {
@@ -210,6 +215,9 @@ public final class Components implements AutoCloseable {
     public synchronized void close() {
         if (timers != null) {
             timers.close();
+        }
+        if (mcpServers != null) {
+            mcpServers.close();
         }
         if (replyPipeline != null) {
             replyPipeline.close();

@@ -58,6 +58,22 @@ final class ConfigValidator {
         checkRange(file, "llm.circuit-breaker.failures", llm.circuitBreaker().failures(), 1, 100);
         checkRange(file, "llm.circuit-breaker.cooldown-seconds", llm.circuitBreaker().cooldownSeconds(), 1, 3600);
         validateTools(file, llm.tools());
+        llm.mcp().forEach((name, server) -> validateMcpServer(file, "llm.mcp." + name, server));
+    }
+
+    private static void validateMcpServer(String file, String key, McpServerConfig server) {
+        if (server == null) {
+            throw new ConfigException(file + ": " + key + " is empty; give it command: [program, args...] or url: ...");
+        }
+        boolean hasUrl = server.url() != null && !server.url().isBlank();
+        if (server.command().isEmpty() == !hasUrl) {
+            throw new ConfigException(file + ": " + key + " needs exactly one of command (a local MCP server) "
+                    + "or url (a streamable HTTP MCP server)");
+        }
+        if (hasUrl && !server.url().strip().matches("https?://.+")) {
+            throw new ConfigException(file + ": " + key + ".url must start with http:// or https://, not '"
+                    + server.url() + "'");
+        }
     }
 
     private static void validateTools(String file, ToolsConfig tools) {

@@ -15,17 +15,19 @@ public record LlmConfig(
         List<String> fallback,
         RetryConfig retry,
         @JsonProperty("circuit-breaker") CircuitBreakerConfig circuitBreaker,
-        ToolsConfig tools) {
+        ToolsConfig tools,
+        Map<String, McpServerConfig> mcp) {
 
     public LlmConfig {
         fallback = fallback != null ? List.copyOf(fallback) : List.of();
         retry = retry != null ? retry : RetryConfig.DEFAULTS;
         circuitBreaker = circuitBreaker != null ? circuitBreaker : CircuitBreakerConfig.DEFAULTS;
         tools = tools != null ? tools : ToolsConfig.DEFAULTS;
+        mcp = mcp != null ? Map.copyOf(mcp) : Map.of();
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
-        this(active, systemPrompt, providers, null, null, null, null);
+        this(active, systemPrompt, providers, null, null, null, null, null);
     }
 
     public ProviderConfig activeProvider() {
@@ -33,6 +35,6 @@ public record LlmConfig(
     }
 
     public LlmConfig withSystemPrompt(String prompt) {
-        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, tools);
+        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, tools, mcp);
     }
 }

@@ -44,25 +44,42 @@ public final class ToolRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Tool> tools;
+    private final Map<String, McpServers.McpTool> mcpTools = new LinkedHashMap<>();
     private final ToolsConfig config;
     private final ToolConfirmer confirmer;
-    private final List<ToolSpecification> specifications;
+    private final List<ToolSpecification> specifications = new ArrayList<>();
 
     public ToolRunner(List<Tool> tools, ToolsConfig config, ToolConfirmer confirmer) {
+        this(tools, McpServers.NONE, config, confirmer);
+    }
+
+    /** Built-in {@code tools} first; an MCP tool of the same name is left out, so a built-in is never shadowed. */
+    public ToolRunner(List<Tool> tools, McpServers mcp, ToolsConfig config, ToolConfirmer confirmer) {
         this.tools = tools.stream().collect(Collectors.toMap(Tool::name, Function.identity(),
                 (first, second) -> first, LinkedHashMap::new));
         this.config = config;
         this.confirmer = confirmer;
-        this.specifications = this.tools.values().stream().map(ToolRunner::specification).toList();
-    }
-
-    /** The same tools and limits, asking {@code other} before the calls that need confirmation. */
-    public ToolRunner confirmingWith(ToolConfirmer other) {
-        return new ToolRunner(List.copyOf(tools.values()), config, other);
+        this.tools.values().stream().map(ToolRunner::specification).forEach(specifications::add);
+        for (McpServers.McpTool tool : mcp.tools()) {
+            String name = tool.specification().name();
+            if (this.tools.containsKey(name) || mcpTools.containsKey(name)) {
+                LOG.warn("MCP tool '{}' of server '{}' is left out: another tool has that name", name,
+                        tool.client().key());
+                continue;
+            }
+            mcpTools.put(name, tool);
+            specifications.add(tool.specification());
+        }
     }
 
     boolean enabled() {
-        return config.enabled() && !tools.isEmpty();
+        return config.enabled() && !specifications.isEmpty();
+    }
+
+    private List<String> toolNames() {
+        List<String> names = new ArrayList<>(tools.keySet());
+        names.addAll(mcpTools.keySet());
+        return names;
     }
 
     int maxRounds() {
@@ -109,16 +126,19 @@ public final class ToolRunner {
                 String argumentsJson = request.arguments() == null ? "{}" : request.arguments();
                 listener.onToolCall(request.name(), argumentsJson);
                 Tool tool = tools.get(request.name());
-                if (tool == null) {
+                McpServers.McpTool mcpTool = mcpTools.get(request.name());
+                if (tool == null && mcpTool == null) {
                     results[index] = "error: there is no tool named '" + request.name() + "'; available: "
-                            + String.join(", ", tools.keySet());
+                            + String.join(", ", toolNames());
                     running.add(null);
-                } else if (config.confirm().contains(tool.name()) && !confirmer.confirm(tool.name(), argumentsJson)) {
+                } else if (config.confirm().contains(request.name()) && !confirmer.confirm(request.name(), argumentsJson)) {
                     results[index] = "error: the user did not confirm this call, so it was not run. "
                             + "Do not call it again for this request unless the user asks.";
                     running.add(null);
-                } else {
+                } else if (tool != null) {
                     running.add(executor.submit(() -> execute(tool, argumentsJson)));
+                } else {
+                    running.add(executor.submit(() -> mcpTool.execute(request)));
                 }
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(config.timeoutSeconds()).toNanos();

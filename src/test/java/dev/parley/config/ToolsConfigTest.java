@@ -55,4 +55,35 @@ class ToolsConfigTest {
                 .hasMessageContaining("config.yaml")
                 .hasMessageContaining(message.strip());
     }
+
+    @Test
+    void mcpServersAreReadByName() throws IOException {
+        LlmConfig llm = loader.load(TestConfigs.write(folder, """
+                llm:
+                  active: local
+                  providers:
+                    local: {type: ollama, model: scripted}
+                  mcp:
+                    files: {command: [npx, -y, "@modelcontextprotocol/server-filesystem", /tmp]}
+                    remote: {url: "http://127.0.0.1:8931/mcp"}
+                """)).llm();
+
+        assertThat(llm.mcp()).containsOnlyKeys("files", "remote");
+        assertThat(llm.mcp().get("files").command()).containsExactly("npx", "-y",
+                "@modelcontextprotocol/server-filesystem", "/tmp");
+        assertThat(llm.mcp().get("remote").url()).isEqualTo("http://127.0.0.1:8931/mcp");
+        assertThat(loader.load(Path.of("config.yaml")).llm().mcp()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "mcp: {x: {}}                                   | llm.mcp.x needs exactly one of command",
+            "mcp: {x: {command: [a], url: 'http://h/mcp'}}  | llm.mcp.x needs exactly one of command",
+            "mcp: {x: {url: 'ftp://h/mcp'}}                 | llm.mcp.x.url must start with http:// or https://",
+    })
+    void badMcpServersAreRejectedNamingTheKey(String yaml, String message) {
+        assertThatThrownBy(() -> load(yaml.strip()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message.strip());
+    }
 }
