@@ -87,7 +87,7 @@ public final class ToolRunner {
     }
 
     List<ToolSpecification> specifications() {
-        return specifications;
+        return java.util.Collections.unmodifiableList(specifications);
     }
 
     private static ToolSpecification specification(Tool tool) {

@@ -50,4 +50,17 @@ class McpToolsTest {
             assertThat(mcp.tools()).isEmpty();
         }
     }
+
+    @Test
+    void toolsOfAStreamableHttpServerAreListedAndRun() throws Exception {
+        var http = FakeMcpServer.startHttp();
+        try (McpServers mcp = McpServers.connect(Map.of("remote", new McpServerConfig(null,
+                "http://127.0.0.1:" + http.getAddress().getPort() + "/mcp")), Duration.ofSeconds(10))) {
+            assertThat(mcp.tools()).extracting(tool -> tool.specification().name()).containsExactly("shout");
+            assertThat(mcp.tools().getFirst().execute(dev.langchain4j.agent.tool.ToolExecutionRequest.builder()
+                    .id("1").name("shout").arguments("{\"text\": \"quiet\"}").build())).isEqualTo("QUIET");
+        } finally {
+            http.stop(0);
+        }
+    }
 }
