@@ -236,11 +236,19 @@ final class StreamingLanguageModel implements LanguageModel {
             if (text.isEmpty()) {
                 return;
             }
+            if (answer.isEmpty() && needsSpaceAfter(priorText) && !Character.isWhitespace(text.charAt(0))) {
+                // A round after tool calls goes on from what the last one said: keep the words apart.
+                text = " " + text;
+            }
             if (firstTextNanos == 0 && !text.isBlank()) {
                 firstTextNanos = System.nanoTime();
             }
             answer.append(text);
             listener.onText(text);
+        }
+
+        private static boolean needsSpaceAfter(String text) {
+            return !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1));
         }
 
         private void reasoning(String text) {

@@ -276,4 +276,20 @@ class ToolLoopOverHttpTest {
             assertThat(server.requests()).as("the tool round and the failed request, no retry").hasSize(2);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
+    void textBeforeAToolCallAndTheAnswerAfterItStayApart(Protocol protocol) throws Exception {
+        try (var server = new ScriptedLlmServer(protocol,
+                new Reply(List.of(), List.of("Let me check."), 0, 0, null,
+                        List.of(new ToolCall("call_1", "calculate", "{\"expression\": \"12*7\"}"))),
+                Reply.of("It is 84."))) {
+            Recording listener = new Recording();
+
+            LlmReply reply = model(protocol, server).reply(List.of(Message.user("12*7?")), listener);
+
+            assertThat(reply.text()).isEqualTo("Let me check. It is 84.");
+            assertThat(String.join("", listener.text)).isEqualTo("Let me check. It is 84.");
+        }
+    }
 }
