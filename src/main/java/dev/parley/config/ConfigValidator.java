@@ -57,7 +57,7 @@ final class ConfigValidator {
         checkRange(file, "llm.retry.max-retry-after-seconds", retry.maxRetryAfterSeconds(), 0, 600);
         checkRange(file, "llm.circuit-breaker.failures", llm.circuitBreaker().failures(), 1, 100);
         checkRange(file, "llm.circuit-breaker.cooldown-seconds", llm.circuitBreaker().cooldownSeconds(), 1, 3600);
-        validateTools(file, llm.tools());
+        validateTools(file, llm.tools(), !llm.mcp().isEmpty());
         llm.mcp().forEach((name, server) -> validateMcpServer(file, "llm.mcp." + name, server));
     }
 
@@ -76,11 +76,12 @@ final class ConfigValidator {
         }
     }
 
-    private static void validateTools(String file, ToolsConfig tools) {
+    /** Names of MCP tools are only known once their servers answer, so with MCP servers any name is accepted. */
+    private static void validateTools(String file, ToolsConfig tools, boolean mcpServers) {
         checkRange(file, "llm.tools.max-rounds", tools.maxRounds(), 1, 20);
         checkRange(file, "llm.tools.timeout-seconds", tools.timeoutSeconds(), 1, 600);
         for (String name : tools.confirm()) {
-            if (!ToolsConfig.BUILT_IN_TOOLS.contains(name)) {
+            if (!ToolsConfig.BUILT_IN_TOOLS.contains(name) && !mcpServers) {
                 throw new ConfigException(file + ": llm.tools.confirm names '" + name + "', which is no tool; use "
                         + String.join(", ", ToolsConfig.BUILT_IN_TOOLS));
             }

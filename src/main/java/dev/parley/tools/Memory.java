@@ -52,8 +52,14 @@ public final class Memory {
         if (facts.stream().anyMatch(known -> known.text().equalsIgnoreCase(text))) {
             return "Already remembered: " + text;
         }
-        facts.add(new Fact(text, clock.instant().toString()));
-        save();
+        Fact added = new Fact(text, clock.instant().toString());
+        facts.add(added);
+        try {
+            save();
+        } catch (ToolException notSaved) {
+            facts.remove(added); // what recall finds stays what the file holds
+            throw notSaved;
+        }
         return "Remembered: " + text;
     }
 

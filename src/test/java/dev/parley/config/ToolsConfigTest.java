@@ -86,4 +86,12 @@ class ToolsConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(message.strip());
     }
+
+    @Test
+    void withMcpServersConfirmMayNameTheirTools() throws IOException {
+        assertThat(load("""
+                tools: {confirm: [set_timer, write_file]}
+                mcp: {files: {command: [files-server]}}
+                """).confirm()).containsExactly("set_timer", "write_file");
+    }
 }

@@ -85,4 +85,15 @@ class MemoryTest {
                 .hasMessageContaining("unreadable");
         assertThat(folder.resolve("memory.json")).hasContent("{not json");
     }
+
+    @Test
+    void aFactThatCouldNotBeSavedIsNotRecalled() throws Exception {
+        Path blocked = folder.resolve("blocked");
+        Files.writeString(blocked, "a file where the folder should be");
+        Memory memory = new Memory(blocked.resolve("memory.json"), clock);
+
+        assertThatThrownBy(() -> memory.remember("The spare key is under the mat.")).isInstanceOf(ToolException.class)
+                .hasMessageContaining("could not save");
+        assertThat(memory.recall("spare key")).isEqualTo("nothing remembered about that");
+    }
 }
