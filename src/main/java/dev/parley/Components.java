@@ -5,23 +5,31 @@ import dev.parley.config.LlmConfig;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderConfig;
+import dev.parley.config.ToolsConfig;
 import dev.parley.conversation.CharacterTokenEstimate;
 import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.ApiKeys;
+import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
+import dev.parley.llm.McpServers;
 import dev.parley.llm.ModelSummarizer;
-import dev.parley.llm.HealthCheck;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReplyCache;
 import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.llm.ToolRunner;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.stt.VoskRecognizer;
 import dev.parley.text.SentenceChunker;
+import dev.parley.tools.BuiltInTools;
+import dev.parley.tools.Memory;
+import dev.parley.tools.TimerAnnouncer;
+import dev.parley.tools.Timers;
+import dev.parley.tools.ToolConfirmer;
 import dev.parley.tts.MaryTtsSynthesizer;
 import dev.parley.tts.SpeechSynthesizer;
 import dev.parley.usage.MeteredLanguageModel;
@@ -29,9 +37,12 @@ import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The one place that builds Parley's object graph from the loaded config. Each component is made
@@ -39,6 +50,8 @@ import java.util.Optional;
  * {@code ask} should not pay.
  */
 public final class Components implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(Components.class);
 
     private final ParleyPaths paths;
     private final ParleyConfig config;
@@ -52,6 +65,11 @@ public final class Components implements AutoCloseable {
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
     private ReplyPipeline replyPipeline;
+    private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
+    private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
+    private Timers timers;
+    private Memory memory;
+    private McpServers mcpServers;
 
     public Components(ParleyPaths paths, ParleyConfig config, ApiKeys apiKeys) {
         this.paths = paths;
@@ -101,8 +119,38 @@ public final class Components implements AutoCloseable {
                     + "; configured: " + String.join(", ", llm.providers().keySet()));
         }
         ProviderConfig chosen = provider.withOverrides(choice.model(), choice.baseUrl());
-        LanguageModel model = languageModels.createResilient(name, chosen, llm, this::metered);
+        LanguageModel model = languageModelsWithTools().createResilient(name, chosen, llm, this::metered);
         return llm.cache().enabled() ? replyCache.cached(model, chosen.model()) : model;
+    }
+
+    /**
+     * How tools reach the user: {@code announcer} tells of a finished timer, {@code confirmer} is
+     * asked before the tools listed in {@code llm.tools.confirm}. Applies to models created afterwards;
+     * without it timers are only logged and every confirmation is refused.
+     */
+    public synchronized void useToolCallbacks(TimerAnnouncer announcer, ToolConfirmer confirmer) {
+        this.timerAnnouncer = announcer;
+        this.toolConfirmer = confirmer;
+    }
+
+    private synchronized LanguageModels languageModelsWithTools() {
+        ToolsConfig tools = config.llm().tools();
+        if (!tools.enabled()) {
+            return languageModels;
+        }
+        if (timers == null) {
+            // Announced through the field, so callbacks set later still reach the user.
+            timers = new Timers(label -> currentAnnouncer().timerDone(label), Clock.systemDefaultZone());
+            memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
+            // Connected once: a stdio server is a process we start, not something to start per reply.
+            mcpServers = McpServers.connect(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
+        }
+        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers),
+                mcpServers, tools, toolConfirmer));
+    }
+
+    private synchronized TimerAnnouncer currentAnnouncer() {
+        return timerAnnouncer;
     }
 
     /**
@@ -183,6 +231,12 @@ public final class Components implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (timers != null) {
+            timers.close();
+        }
+        if (mcpServers != null) {
+            mcpServers.close();
+        }
         if (replyPipeline != null) {
             replyPipeline.close();
         }

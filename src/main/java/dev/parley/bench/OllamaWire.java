@@ -1,6 +1,9 @@
 package dev.parley.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Ollama {@code /api/chat}: one JSON object per line, the last with {@code "done": true}. */
@@ -31,6 +34,29 @@ final class OllamaWire implements WireFormat {
     @Override
     public String finish() {
         return message("content", "", true);
+    }
+
+    /**
+     * Ollama sends whole calls, arguments as a JSON object, in one line before the done line. Each
+     * function carries its index, as recent Ollama servers write it: LangChain4j keys the calls by it,
+     * so without it several calls collapse into the last.
+     */
+    @Override
+    public List<String> toolCalls(List<ScriptedLlmServer.ToolCall> calls) {
+        ObjectNode line = JSON.createObjectNode().put("model", "scripted").put("created_at", "2026-11-22T00:00:00Z");
+        ObjectNode message = line.putObject("message").put("role", "assistant").put("content", "");
+        ArrayNode toolCalls = message.putArray("tool_calls");
+        for (int index = 0; index < calls.size(); index++) {
+            ScriptedLlmServer.ToolCall call = calls.get(index);
+            ObjectNode function = toolCalls.addObject().putObject("function").put("index", index).put("name", call.name());
+            try {
+                function.set("arguments", JSON.readTree(call.argumentsJson()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("scripted tool arguments are not JSON: " + call.argumentsJson(), e);
+            }
+        }
+        line.put("done", false);
+        return List.of(line + "\n");
     }
 
     @Override

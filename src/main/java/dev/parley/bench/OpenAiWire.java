@@ -2,6 +2,8 @@ package dev.parley.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /** OpenAI chat completions: SSE {@code chat.completion.chunk} events, then {@code [DONE]}. */
 final class OpenAiWire implements WireFormat {
@@ -28,11 +30,51 @@ final class OpenAiWire implements WireFormat {
         return delta("content", piece);
     }
 
+    /**
+     * As OpenAI streams them: per call a first delta with index, id, type and name (empty arguments),
+     * then the arguments in pieces carrying only the index, to be joined by the client.
+     */
     @Override
-    public String finish() {
+    public List<String> toolCalls(List<ScriptedLlmServer.ToolCall> calls) {
+        List<String> pieces = new ArrayList<>();
+        for (int index = 0; index < calls.size(); index++) {
+            ScriptedLlmServer.ToolCall call = calls.get(index);
+            ObjectNode start = JSON.createObjectNode().put("index", index).put("id", call.id()).put("type", "function");
+            start.putObject("function").put("name", call.name()).put("arguments", "");
+            pieces.add(toolCallDelta(start));
+            String arguments = call.argumentsJson();
+            int middle = arguments.length() / 2;
+            for (String part : List.of(arguments.substring(0, middle), arguments.substring(middle))) {
+                ObjectNode more = JSON.createObjectNode().put("index", index);
+                more.putObject("function").put("arguments", part);
+                pieces.add(toolCallDelta(more));
+            }
+        }
+        return pieces;
+    }
+
+    @Override
+    public String finishAfterToolCalls() {
+        return finish("tool_calls");
+    }
+
+    private static String toolCallDelta(ObjectNode toolCall) {
         ObjectNode chunk = chunk();
         ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
+        choice.put("index", 0).putNull("finish_reason");
+        choice.putObject("delta").putArray("tool_calls").add(toolCall);
+        return "data: " + chunk + "\n\n";
+    }
+
+    @Override
+    public String finish() {
+        return finish("stop");
+    }
+
+    private static String finish(String reason) {
+        ObjectNode chunk = chunk();
+        ObjectNode choice = chunk.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", reason);
         choice.putObject("delta");
         chunk.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 7).put("total_tokens", 19);
         return "data: " + chunk + "\n\ndata: [DONE]\n\n";

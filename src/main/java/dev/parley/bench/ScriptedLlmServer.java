@@ -61,14 +61,32 @@ public final class ScriptedLlmServer implements AutoCloseable {
         record StallAfter(int pieces, long millis) implements Failure {}
     }
 
+    /** A tool call the scripted model makes: the id the provider gives it, the tool and its JSON arguments. */
+    public record ToolCall(String id, String name, String argumentsJson) {}
+
     /**
      * What one request gets: after {@code firstDelayMs}, the reasoning pieces, then the answer
-     * pieces, each piece after {@code delayMs}; or the scripted failure.
+     * pieces, each piece after {@code delayMs}, then the tool calls (if any); or the scripted failure.
      */
-    public record Reply(List<String> reasoning, List<String> answer, long firstDelayMs, long delayMs, Failure failure) {
+    public record Reply(List<String> reasoning, List<String> answer, long firstDelayMs, long delayMs, Failure failure,
+            List<ToolCall> toolCalls) {
+
+        public Reply(List<String> reasoning, List<String> answer, long firstDelayMs, long delayMs, Failure failure) {
+            this(reasoning, answer, firstDelayMs, delayMs, failure, List.of());
+        }
 
         public static Reply of(String... pieces) {
             return new Reply(List.of(), List.of(pieces), 0, 0, null);
+        }
+
+        /** The model asks for these tools (after any answer pieces) and ends its turn to get their results. */
+        public static Reply toolCalls(ToolCall... calls) {
+            return new Reply(List.of(), List.of(), 0, 0, null, List.of(calls));
+        }
+
+        /** One tool call with a made-up id. */
+        public static Reply toolCall(String name, String argumentsJson) {
+            return toolCalls(new ToolCall("call_" + name + "_1", name, argumentsJson));
         }
 
         /** An HTTP error: 401, 404, 500, 503, ... with the provider's error body. */
@@ -223,6 +241,14 @@ public final class ScriptedLlmServer implements AutoCloseable {
             }
             boolean garbled = reply.failure() instanceof Failure.MalformedAt malformed && malformed.piece() == index;
             send(body, reply.delayMs(), garbled ? wire.malformed() : wire.answer(reply.answer().get(index)));
+        }
+        if (!reply.toolCalls().isEmpty()) {
+            for (String piece : wire.toolCalls(reply.toolCalls())) {
+                send(body, reply.delayMs(), piece);
+            }
+            send(body, 0, wire.finishAfterToolCalls());
+            body.close();
+            return;
         }
         send(body, 0, wire.finish());
         body.close();

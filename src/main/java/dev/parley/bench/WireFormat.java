@@ -18,6 +18,16 @@ interface WireFormat {
     /** The end of a complete reply, with token usage (12 in, 7 out). */
     String finish();
 
+    /** The pieces that stream {@code calls}; only OpenAI and Ollama are scripted so far. */
+    default java.util.List<String> toolCalls(java.util.List<ScriptedLlmServer.ToolCall> calls) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no scripted tool calls");
+    }
+
+    /** The end of a reply that asks for tools. */
+    default String finishAfterToolCalls() {
+        return finish();
+    }
+
     /** A line the client cannot parse, in the framing of this format. */
     String malformed();
 

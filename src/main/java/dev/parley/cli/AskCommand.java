@@ -2,6 +2,10 @@ package dev.parley.cli;
 
 import dev.parley.Components;
 import dev.parley.llm.LanguageModel;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import dev.parley.pipeline.TextTurns;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +40,10 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Components components = parley.components()) {
+            PrintWriter err = spec.commandLine().getErr();
+            components.useToolCallbacks(label -> TimerNotice.print(err, label), new TerminalToolConfirmer(err,
+                    new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8)),
+                    System.console() != null));
             LanguageModel model = components.languageModel(llm.choice());
             new TextTurns(model, components.newConversation(), null, new StreamingPrinter(spec.commandLine(), showThinking))
                     .ask(String.join(" ", words));

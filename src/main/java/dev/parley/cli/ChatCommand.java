@@ -51,6 +51,10 @@ final class ChatCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Components components = parley.components()) {
+            boolean interactive = System.console() != null;
+            BufferedReader lines = new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
+            components.useToolCallbacks(label -> TimerNotice.print(err, label),
+                    new TerminalToolConfirmer(err, lines, interactive));
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
             ConversationStore store = conversationName == null ? null : components.conversationStore();
             // exists() rejects an invalid name now, before the first answer; a corrupt file fails load()
@@ -60,7 +64,6 @@ final class ChatCommand implements Callable<Integer> {
                     : components.newConversation();
             TextTurns turns = new TextTurns(model, conversation, components.contextWindow(model),
                     new StreamingPrinter(spec.commandLine(), showThinking));
-            boolean interactive = System.console() != null;
             if (interactive) {
                 out.println("Talking to " + model.describe() + ". /quit to leave.");
                 if (store != null) {
@@ -69,7 +72,6 @@ final class ChatCommand implements Callable<Integer> {
                 }
             }
             int failedTurns = 0;
-            BufferedReader lines = new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
             while (true) {
                 if (interactive) {
                     out.print("> ");

@@ -7,7 +7,8 @@ import picocli.CommandLine;
 
 /**
  * Renders turn events in the terminal: answer text to stdout as it arrives, reasoning to stderr
- * when asked, and short notes (a cut-off answer, a fallback provider) where they belong.
+ * when asked, tool calls compactly on stderr, and short notes (a cut-off answer, a fallback
+ * provider) where they belong.
  */
 final class StreamingPrinter implements Consumer<TurnEvent> {
 
@@ -56,6 +57,12 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
                     out.flush();
                 }
             }
+            case TurnEvent.ToolCallFinished call -> {
+                endThinking();
+                err.println(ToolCallFormat.call(call.tool(), call.arguments(), call.result()));
+                err.flush();
+            }
+            case TurnEvent.ToolCallStarted call -> { }
             case TurnEvent.Chunk chunk -> { }
             case TurnEvent.Audio audio -> { }
         }

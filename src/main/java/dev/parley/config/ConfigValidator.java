@@ -60,6 +60,35 @@ final class ConfigValidator {
         checkRange(file, "llm.max-concurrent-requests", llm.maxConcurrentRequests(), 1, 64);
         checkRange(file, "llm.cache.max-entries", llm.cache().maxEntries(), 1, 100_000);
         checkRange(file, "llm.cache.ttl-minutes", llm.cache().ttlMinutes(), 1, 10_080);
+        validateTools(file, llm.tools(), !llm.mcp().isEmpty());
+        llm.mcp().forEach((name, server) -> validateMcpServer(file, "llm.mcp." + name, server));
+    }
+
+    private static void validateMcpServer(String file, String key, McpServerConfig server) {
+        if (server == null) {
+            throw new ConfigException(file + ": " + key + " is empty; give it command: [program, args...] or url: ...");
+        }
+        boolean hasUrl = server.url() != null && !server.url().isBlank();
+        if (server.command().isEmpty() == !hasUrl) {
+            throw new ConfigException(file + ": " + key + " needs exactly one of command (a local MCP server) "
+                    + "or url (a streamable HTTP MCP server)");
+        }
+        if (hasUrl && !server.url().strip().matches("https?://.+")) {
+            throw new ConfigException(file + ": " + key + ".url must start with http:// or https://, not '"
+                    + server.url() + "'");
+        }
+    }
+
+    /** Names of MCP tools are only known once their servers answer, so with MCP servers any name is accepted. */
+    private static void validateTools(String file, ToolsConfig tools, boolean mcpServers) {
+        checkRange(file, "llm.tools.max-rounds", tools.maxRounds(), 1, 20);
+        checkRange(file, "llm.tools.timeout-seconds", tools.timeoutSeconds(), 1, 600);
+        for (String name : tools.confirm()) {
+            if (!ToolsConfig.BUILT_IN_TOOLS.contains(name) && !mcpServers) {
+                throw new ConfigException(file + ": llm.tools.confirm names '" + name + "', which is no tool; use "
+                        + String.join(", ", ToolsConfig.BUILT_IN_TOOLS));
+            }
+        }
     }
 
     private static void checkRange(String file, String key, int value, int min, int max) {

@@ -17,7 +17,9 @@ public record LlmConfig(
         RetryConfig retry,
         @JsonProperty("circuit-breaker") CircuitBreakerConfig circuitBreaker,
         @JsonProperty("max-concurrent-requests") Integer maxConcurrentRequests,
-        CacheConfig cache) {
+        CacheConfig cache,
+        ToolsConfig tools,
+        Map<String, McpServerConfig> mcp) {
 
     public LlmConfig {
         fallback = fallback != null ? List.copyOf(fallback) : List.of();
@@ -25,13 +27,15 @@ public record LlmConfig(
         circuitBreaker = circuitBreaker != null ? circuitBreaker : CircuitBreakerConfig.DEFAULTS;
         maxConcurrentRequests = maxConcurrentRequests != null ? maxConcurrentRequests : 4;
         cache = cache != null ? cache : CacheConfig.DEFAULTS;
+        tools = tools != null ? tools : ToolsConfig.DEFAULTS;
+        mcp = mcp != null ? Map.copyOf(mcp) : Map.of();
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
-        this(active, systemPrompt, providers, null, null, null, null, null);
+        this(active, systemPrompt, providers, null, null, null, null, null, null, null);
     }
 
     public LlmConfig withSystemPrompt(String prompt) {
-        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache);
+        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools, mcp);
     }
 }

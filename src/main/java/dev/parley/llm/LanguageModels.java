@@ -25,8 +25,10 @@ public final class LanguageModels {
 
     private final ApiKeys apiKeys;
     private final EmbeddedModels embedded;
-    private final ConcurrencyLimits limits = new ConcurrencyLimits();
-    private final Map<String, CircuitBreaker<LlmReply>> breakers = new ConcurrentHashMap<>();
+    private final ToolRunner tools;
+    // Shared by every factory derived with withTools: limits and breakers are per provider, per process.
+    private final ConcurrencyLimits limits;
+    private final Map<String, CircuitBreaker<LlmReply>> breakers;
 
     /** {@code embeddedCache}: where embedded (in-process) models are downloaded to, with progress on stderr. */
     public LanguageModels(ApiKeys apiKeys, Path embeddedCache) {
@@ -34,8 +36,26 @@ public final class LanguageModels {
     }
 
     public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded) {
+        this(apiKeys, embedded, ToolRunner.NONE);
+    }
+
+    /** {@code tools}: what every model created here may call while answering. */
+    public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools) {
+        this(apiKeys, embedded, tools, new ConcurrencyLimits(), new ConcurrentHashMap<>());
+    }
+
+    private LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools, ConcurrencyLimits limits,
+            Map<String, CircuitBreaker<LlmReply>> breakers) {
         this.apiKeys = apiKeys;
         this.embedded = embedded;
+        this.tools = tools;
+        this.limits = limits;
+        this.breakers = breakers;
+    }
+
+    /** The same factory, its models calling {@code other} tools. */
+    public LanguageModels withTools(ToolRunner other) {
+        return new LanguageModels(apiKeys, embedded, other, limits, breakers);
     }
 
     public LanguageModel create(String name, ProviderConfig provider) {
@@ -43,7 +63,9 @@ public final class LanguageModels {
         Duration timeout = timeoutOf(provider);
         String endpoint = endpointOf(provider);
         return new StreamingLanguageModel(name, provider, endpoint,
-                ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout);
+                ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout,
+                // The in-process models are small and their wrapper sends no tool definitions.
+                provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools);
     }
 
     /**

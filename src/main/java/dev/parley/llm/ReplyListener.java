@@ -10,5 +10,11 @@ public interface ReplyListener {
 
     default void onReasoning(String delta) {}
 
+    /** The model asked for a tool; called before it runs (and before any confirmation). */
+    default void onToolCall(String toolName, String argumentsJson) {}
+
+    /** What a tool call returned to the model, an "error: ..." text included. */
+    default void onToolResult(String toolName, String result) {}
+
     ReplyListener IGNORE = delta -> {};
 }

@@ -124,9 +124,10 @@ public final class ResilientLanguageModel implements LanguageModel {
                 continue;
             } catch (LlmException failure) {
                 LlmException seen = failure.afterPartialText(watch.spokenText());
-                if (!seen.partialText().isEmpty() || seen.kind() == Kind.CONTENT_FILTERED
+                if (!seen.partialText().isEmpty() || watch.ranTools() || seen.kind() == Kind.CONTENT_FILTERED
                         || seen.kind() == Kind.CANCELLED) {
-                    // Said aloud already, refused on content, or stopped by the caller: no one else answers.
+                    // Said aloud already, tools already run (a timer would be set twice), refused on content,
+                    // or stopped by the caller: no one else answers.
                     throw seen;
                 }
                 LlmException explained = tooLongToWait(seen) ? waitTooLong(guarded.model(), seen) : seen;
@@ -157,7 +158,7 @@ public final class ResilientLanguageModel implements LanguageModel {
     private RetryPolicy<LlmReply> retryPolicy(LanguageModel model, SpokenWatch watch) {
         return RetryPolicy.<LlmReply>builder()
                 .handleIf((reply, error) -> error instanceof LlmException failure && failure.transientFailure()
-                        && failure.partialText().isEmpty() && !watch.spoke())
+                        && failure.partialText().isEmpty() && !watch.spoke() && !watch.ranTools())
                 .abortIf((reply, error) -> error instanceof LlmException failure && tooLongToWait(failure))
                 .withMaxAttempts(policy.maxAttempts())
                 .withDelayFn(context -> delays.before(context.getAttemptCount(),
@@ -201,11 +202,12 @@ public final class ResilientLanguageModel implements LanguageModel {
                 && failure.kind() != Kind.BUSY;
     }
 
-    /** Passes everything on and remembers the answer text that went out. */
+    /** Passes everything on and remembers the answer text that went out and whether tools ran. */
     private static final class SpokenWatch implements ReplyListener {
 
         private final ReplyListener listener;
         private final StringBuilder spoken = new StringBuilder();
+        private boolean ranTools;
 
         SpokenWatch(ReplyListener listener) {
             this.listener = listener;
@@ -222,6 +224,23 @@ public final class ResilientLanguageModel implements LanguageModel {
         @Override
         public void onReasoning(String delta) {
             listener.onReasoning(delta);
+        }
+
+        @Override
+        public void onToolCall(String toolName, String argumentsJson) {
+            listener.onToolCall(toolName, argumentsJson);
+        }
+
+        @Override
+        public void onToolResult(String toolName, String result) {
+            synchronized (this) {
+                ranTools = true;
+            }
+            listener.onToolResult(toolName, result);
+        }
+
+        synchronized boolean ranTools() {
+            return ranTools;
         }
 
         synchronized boolean spoke() {

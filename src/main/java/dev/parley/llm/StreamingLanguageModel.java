@@ -16,6 +16,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.parley.config.ProviderConfig;
 import dev.parley.conversation.Message;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,14 +36,16 @@ final class StreamingLanguageModel implements LanguageModel {
     private final String endpoint;
     private final StreamingChatModel client;
     private final Duration idleTimeout;
+    private final ToolRunner tools;
 
     StreamingLanguageModel(String name, ProviderConfig provider, String endpoint, StreamingChatModel client,
-            Duration idleTimeout) {
+            Duration idleTimeout, ToolRunner tools) {
         this.name = name;
         this.provider = provider;
         this.endpoint = endpoint;
         this.client = client;
         this.idleTimeout = idleTimeout;
+        this.tools = tools;
     }
 
     @Override
@@ -56,18 +59,93 @@ final class StreamingLanguageModel implements LanguageModel {
         return name + " (" + provider.type().configName() + ", model " + provider.model() + where + ")";
     }
 
+    /** Told to the model once the tool rounds are used up, with the tools withdrawn. */
+    static final String NO_MORE_TOOLS = "No more tool calls are possible for this reply. "
+            + "Answer the user now with what you have.";
+
+    /** Said when a model still asks for tools after they were withdrawn. */
+    static final String TOOL_ROUNDS_EXHAUSTED = "Sorry, I could not finish that within the allowed tool calls.";
+
+    /**
+     * The tool loop: while the model answers with tool calls, run them, add its message and their
+     * results to the request, and ask again; at most {@code llm.tools.max-rounds} rounds of calls,
+     * then one last request without tools. Text of every round streams to the listener as it comes.
+     */
     @Override
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
-        Stream stream = new Stream(listener);
-        try {
-            client.chat(ChatRequest.builder().messages(toLangChain(messages)).build(), stream);
-        } catch (RuntimeException e) {
-            throw ProviderErrors.explain(e, name, provider, endpoint);
+        List<ChatMessage> history = new ArrayList<>(toLangChain(messages));
+        Totals totals = new Totals();
+        for (int round = 0; ; round++) {
+            boolean offerTools = tools.enabled() && round < tools.maxRounds();
+            ChatRequest.Builder request = ChatRequest.builder().messages(history);
+            if (offerTools) {
+                request.toolSpecifications(tools.specifications());
+            }
+            Stream stream = new Stream(listener, totals.answer.toString());
+            Round result = stream.send(request.build());
+            totals.add(result);
+            AiMessage message = result.response().aiMessage();
+            if (message == null || !message.hasToolExecutionRequests()) {
+                return totals.reply();
+            }
+            if (!offerTools) {
+                // Tools were withdrawn and the model asked anyway: end with a clear sentence, not a loop.
+                String text = (totals.answer.isEmpty() ? "" : " ") + TOOL_ROUNDS_EXHAUSTED;
+                totals.text(text);
+                listener.onText(text);
+                return totals.reply();
+            }
+            history.add(message);
+            try {
+                history.addAll(tools.run(message.toolExecutionRequests(), listener));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LlmException(LlmException.Kind.CANCELLED, "The reply from " + name + " was cancelled.",
+                        e, null, totals.answer.toString());
+            }
+            if (round + 1 == tools.maxRounds()) {
+                history.add(SystemMessage.from(NO_MORE_TOOLS));
+            }
         }
-        // The quiet-stream clock starts once the request is under way: the embedded model downloads
-        // and loads inside chat() on first use, which may take minutes and is not a stalled stream.
-        stream.lastActivity.set(System.nanoTime());
-        return stream.await();
+    }
+
+    private record Round(ChatResponse response, LlmReply reply) {}
+
+    /** The reply across all rounds: text and reasoning joined, tokens summed, the first word's time kept. */
+    private final class Totals {
+        private final StringBuilder answer = new StringBuilder();
+        private final StringBuilder reasoning = new StringBuilder();
+        private int inputTokens = -1;
+        private int outputTokens = -1;
+        private long firstTextNanos;
+
+        void add(Round round) {
+            LlmReply reply = round.reply();
+            text(reply.text());
+            if (!reply.reasoning().isEmpty()) {
+                reasoning.append(reasoning.isEmpty() ? "" : "\n").append(reply.reasoning());
+            }
+            inputTokens = sum(inputTokens, reply.inputTokens());
+            outputTokens = sum(outputTokens, reply.outputTokens());
+            if (firstTextNanos == 0) {
+                firstTextNanos = reply.firstTextNanos();
+            }
+        }
+
+        void text(String text) {
+            if (!text.isEmpty()) {
+                answer.append(answer.isEmpty() || text.startsWith(" ") ? "" : " ").append(text.strip());
+            }
+        }
+
+        private static int sum(int total, int more) {
+            return more < 0 ? total : total < 0 ? more : total + more;
+        }
+
+        LlmReply reply() {
+            return new LlmReply(answer.toString().strip(), reasoning.toString().strip(), inputTokens, outputTokens,
+                    firstTextNanos, name);
+        }
     }
 
     private static List<ChatMessage> toLangChain(List<Message> messages) {
@@ -82,16 +160,31 @@ final class StreamingLanguageModel implements LanguageModel {
     private final class Stream implements StreamingChatResponseHandler {
 
         private final ReplyListener listener;
+        /** Text earlier rounds streamed: part of what was said should this round break off. */
+        private final String priorText;
         private final ThinkFilter thinkFilter = new ThinkFilter();
         private final StringBuilder answer = new StringBuilder();
         private final StringBuilder reasoning = new StringBuilder();
-        private final CompletableFuture<LlmReply> done = new CompletableFuture<>();
+        private final CompletableFuture<Round> done = new CompletableFuture<>();
         private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
         private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         private long firstTextNanos;
 
-        Stream(ReplyListener listener) {
+        Stream(ReplyListener listener, String priorText) {
             this.listener = listener;
+            this.priorText = priorText;
+        }
+
+        Round send(ChatRequest request) {
+            try {
+                client.chat(request, this);
+            } catch (RuntimeException e) {
+                throw ProviderErrors.explain(e, name, provider, endpoint).afterPartialText(priorText);
+            }
+            // The quiet-stream clock starts once the request is under way: the embedded model downloads
+            // and loads inside chat() on first use, which may take minutes and is not a stalled stream.
+            lastActivity.set(System.nanoTime());
+            return await();
         }
 
         @Override
@@ -120,10 +213,10 @@ final class StreamingLanguageModel implements LanguageModel {
             }
             forward(thinkFilter.finish());
             TokenUsage usage = response.tokenUsage();
-            done.complete(new LlmReply(answer.toString().strip(), reasoning.toString().strip(),
+            done.complete(new Round(response, new LlmReply(answer.toString().strip(), reasoning.toString().strip(),
                     usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : -1,
                     usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount() : -1,
-                    firstTextNanos, name));
+                    firstTextNanos, name)));
         }
 
         @Override
@@ -137,7 +230,7 @@ final class StreamingLanguageModel implements LanguageModel {
         }
 
         private synchronized String partialText() {
-            return answer.toString();
+            return priorText + answer;
         }
 
         private synchronized void forward(ThinkFilter.Split split) {
@@ -146,11 +239,19 @@ final class StreamingLanguageModel implements LanguageModel {
             if (text.isEmpty()) {
                 return;
             }
+            if (answer.isEmpty() && needsSpaceAfter(priorText) && !Character.isWhitespace(text.charAt(0))) {
+                // A round after tool calls goes on from what the last one said: keep the words apart.
+                text = " " + text;
+            }
             if (firstTextNanos == 0 && !text.isBlank()) {
                 firstTextNanos = System.nanoTime();
             }
             answer.append(text);
             listener.onText(text);
+        }
+
+        private static boolean needsSpaceAfter(String text) {
+            return !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1));
         }
 
         private void reasoning(String text) {
@@ -160,7 +261,7 @@ final class StreamingLanguageModel implements LanguageModel {
             }
         }
 
-        LlmReply await() {
+        Round await() {
             while (true) {
                 long quietNanos = System.nanoTime() - lastActivity.get();
                 long waitNanos = idleTimeout.toNanos() - quietNanos;

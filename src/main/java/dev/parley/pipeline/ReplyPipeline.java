@@ -47,19 +47,8 @@ public final class ReplyPipeline implements AutoCloseable {
             Consumer<TurnEvent> events) {
         SentenceChunker chunker = new SentenceChunker(chunking);
         List<Future<AudioClip>> pending = new ArrayList<>();
-        ReplyListener listener = new ReplyListener() {
-            @Override
-            public void onText(String delta) {
-                clock.markFirstToken();
-                events.accept(new TurnEvent.Text(clock.turn(), delta));
-                chunker.push(delta).forEach(chunk -> pending.add(speak(chunk, clock, events)));
-            }
-
-            @Override
-            public void onReasoning(String delta) {
-                events.accept(new TurnEvent.Reasoning(clock.turn(), delta));
-            }
-        };
+        ReplyListener listener = new ReplyEvents(clock, events,
+                delta -> chunker.push(delta).forEach(chunk -> pending.add(speak(chunk, clock, events))));
         events.accept(new TurnEvent.Started(clock.turn(), transcript, model.name()));
         LlmReply reply;
         try {

@@ -5,7 +5,6 @@ import dev.parley.conversation.Conversation;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmReply;
-import dev.parley.llm.ReplyListener;
 import java.util.function.Consumer;
 
 /**
@@ -38,18 +37,7 @@ public final class TextTurns {
         events.accept(new TurnEvent.Started(clock.turn(), userText, model.name()));
         LlmReply reply;
         try {
-            reply = model.reply(conversation.messages(), new ReplyListener() {
-                @Override
-                public void onText(String delta) {
-                    clock.markFirstToken();
-                    events.accept(new TurnEvent.Text(clock.turn(), delta));
-                }
-
-                @Override
-                public void onReasoning(String delta) {
-                    events.accept(new TurnEvent.Reasoning(clock.turn(), delta));
-                }
-            });
+            reply = model.reply(conversation.messages(), new ReplyEvents(clock, events, delta -> { }));
         } catch (LlmException e) {
             conversation.endFailedTurn(e.partialText());
             events.accept(new TurnEvent.Failed(clock.turn(), e.getMessage(), e.partialText()));

@@ -20,6 +20,12 @@ public sealed interface TurnEvent {
     /** Reasoning as it streams: shown on request, never spoken. */
     record Reasoning(long turn, String delta) implements TurnEvent {}
 
+    /** The model asked for a tool; {@code arguments} as JSON. */
+    record ToolCallStarted(long turn, String tool, String arguments) implements TurnEvent {}
+
+    /** A tool ran; {@code result} is what went back to the model (an "error: ..." text on failure). */
+    record ToolCallFinished(long turn, String tool, String arguments, String result) implements TurnEvent {}
+
     /** A speakable piece of the answer, handed to the voice. */
     record Chunk(long turn, String text) implements TurnEvent {}
 

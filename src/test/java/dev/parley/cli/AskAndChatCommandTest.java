@@ -38,6 +38,40 @@ class AskAndChatCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
+    void askRunsToolsAndShowsEachCallCompactlyOnStderr(Protocol protocol) throws Exception {
+        try (var server = new ScriptedLlmServer(protocol,
+                Reply.toolCall("calculate", "{\"expression\": \"12*7\"}"), Reply.of("It is 84."))) {
+            CliRun run = CliRun.of("ask", "--config", configFor(server, protocol).toString(), "12", "times", "7?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo("It is 84." + System.lineSeparator());
+            assertThat(run.err()).contains("[calculate 12*7 → 84]");
+        }
+    }
+
+    @Test
+    void withoutATerminalAToolNeedingConfirmationIsRefused() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI,
+                Reply.toolCall("set_timer", "{\"seconds\": 60, \"label\": \"tea\"}"), Reply.of("I did not set it."))) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local: {type: openai-compatible, base-url: "%s", model: scripted}
+                      tools: {confirm: [set_timer]}
+                    """.formatted(server.baseUrl()));
+
+            CliRun run = CliRun.of("ask", "--config", config.toString(), "Tea timer");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("[set_timer refused: needs confirmation");
+            assertThat(server.requests().get(1).path("messages").get(3).path("content").asText())
+                    .startsWith("error: the user did not confirm");
+        }
+    }
+
     @Test
     void askShowThinkingSendsReasoningToStderr() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI,

@@ -1,0 +1,42 @@
+package dev.parley.cli;
+
+import dev.parley.tools.ToolConfirmer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Asks on the terminal before a tool listed in {@code llm.tools.confirm} runs. Reads the answer from
+ * the same reader as the chat input, so no typed line is lost to a second buffer. Without a
+ * terminal nobody can answer, so every such call is refused.
+ */
+final class TerminalToolConfirmer implements ToolConfirmer {
+
+    private final PrintWriter err;
+    private final BufferedReader answers;
+    private final boolean interactive;
+
+    TerminalToolConfirmer(PrintWriter err, BufferedReader answers, boolean interactive) {
+        this.err = err;
+        this.answers = answers;
+        this.interactive = interactive;
+    }
+
+    @Override
+    public synchronized boolean confirm(String toolName, String argumentsJson) {
+        if (!interactive) {
+            err.println("[" + toolName + " refused: needs confirmation, and there is no terminal to ask]");
+            err.flush();
+            return false;
+        }
+        err.print("Allow " + toolName + " " + ToolCallFormat.arguments(argumentsJson) + "? [y/N] ");
+        err.flush();
+        try {
+            String answer = answers.readLine();
+            return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Tool calls shown compactly on stderr: {@code [calculate 12*7 → 84]}. */
+final class ToolCallFormat {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_RESULT_CHARS = 120;
+
+    private ToolCallFormat() {}
+
+    /** The argument values only, in order: {@code {"value":5,"from":"mi","to":"km"}} → {@code 5, mi, km}. */
+    static String arguments(String argumentsJson) {
+        try {
+            JsonNode node = JSON.readTree(argumentsJson);
+            if (node == null || !node.isObject()) {
+                return argumentsJson;
+            }
+            List<String> values = new ArrayList<>();
+            node.properties().forEach(entry -> values.add(entry.getValue().isTextual()
+                    ? entry.getValue().asText() : entry.getValue().toString()));
+            return String.join(", ", values);
+        } catch (Exception e) {
+            return argumentsJson;
+        }
+    }
+
+    static String call(String toolName, String argumentsJson, String result) {
+        String oneLine = result.replaceAll("\\s+", " ").strip();
+        if (oneLine.length() > MAX_RESULT_CHARS) {
+            oneLine = oneLine.substring(0, MAX_RESULT_CHARS - 1) + "…";
+        }
+        String arguments = arguments(argumentsJson);
+        return "[" + toolName + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
+    }
+}

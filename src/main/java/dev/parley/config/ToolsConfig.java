@@ -1,0 +1,31 @@
+package dev.parley.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * {@code llm.tools}: whether the model may call Parley's tools, how many rounds of tool calls one
+ * reply may take, how long a tool may run, and which tools ask the user first.
+ */
+public record ToolsConfig(
+        Boolean enabled,
+        @JsonProperty("max-rounds") Integer maxRounds,
+        @JsonProperty("timeout-seconds") Integer timeoutSeconds,
+        List<String> confirm) {
+
+    public static final ToolsConfig DEFAULTS = new ToolsConfig(null, null, null, null);
+
+    /**
+     * The names {@code confirm} may list. Kept here rather than asked of the tools package so config
+     * stays free of it; {@code BuiltInToolsTest} checks the two agree.
+     */
+    public static final List<String> BUILT_IN_TOOLS = List.of("calculate", "current_time", "convert_units",
+            "set_timer", "list_timers", "remember", "recall");
+
+    public ToolsConfig {
+        enabled = enabled != null ? enabled : true;
+        maxRounds = maxRounds != null ? maxRounds : 5;
+        timeoutSeconds = timeoutSeconds != null ? timeoutSeconds : 10;
+        confirm = confirm != null ? List.copyOf(confirm) : List.of();
+    }
+}

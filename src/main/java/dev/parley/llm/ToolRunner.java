@@ -1,0 +1,203 @@
+package dev.parley.llm;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.parley.config.ToolsConfig;
+import dev.parley.tools.Tool;
+import dev.parley.tools.ToolArguments;
+import dev.parley.tools.ToolConfirmer;
+import dev.parley.tools.ToolException;
+import dev.parley.tools.ToolParameter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Parley's tools as LangChain4j sees them, and the running of the calls a model asks for. Every
+ * outcome — result, bad arguments, refusal, failure, timeout — becomes text for the model: a tool
+ * problem is the model's to work around, never an error thrown at the user.
+ */
+public final class ToolRunner {
+
+    /** No tools: replies are a single request, as before tools existed. */
+    public static final ToolRunner NONE = new ToolRunner(List.of(), new ToolsConfig(false, null, null, null),
+            ToolConfirmer.DENY);
+
+    private static final Logger LOG = LogManager.getLogger(ToolRunner.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Tool> tools;
+    private final Map<String, McpServers.McpTool> mcpTools = new LinkedHashMap<>();
+    private final ToolsConfig config;
+    private final ToolConfirmer confirmer;
+    private final List<ToolSpecification> specifications = new ArrayList<>();
+
+    public ToolRunner(List<Tool> tools, ToolsConfig config, ToolConfirmer confirmer) {
+        this(tools, McpServers.NONE, config, confirmer);
+    }
+
+    /** Built-in {@code tools} first; an MCP tool of the same name is left out, so a built-in is never shadowed. */
+    public ToolRunner(List<Tool> tools, McpServers mcp, ToolsConfig config, ToolConfirmer confirmer) {
+        this.tools = tools.stream().collect(Collectors.toMap(Tool::name, Function.identity(),
+                (first, second) -> first, LinkedHashMap::new));
+        this.config = config;
+        this.confirmer = confirmer;
+        this.tools.values().stream().map(ToolRunner::specification).forEach(specifications::add);
+        for (McpServers.McpTool tool : mcp.tools()) {
+            String name = tool.specification().name();
+            if (this.tools.containsKey(name) || mcpTools.containsKey(name)) {
+                LOG.warn("MCP tool '{}' of server '{}' is left out: another tool has that name", name,
+                        tool.client().key());
+                continue;
+            }
+            mcpTools.put(name, tool);
+            specifications.add(tool.specification());
+        }
+    }
+
+    boolean enabled() {
+        return config.enabled() && !specifications.isEmpty();
+    }
+
+    private List<String> toolNames() {
+        List<String> names = new ArrayList<>(tools.keySet());
+        names.addAll(mcpTools.keySet());
+        return names;
+    }
+
+    int maxRounds() {
+        return config.maxRounds();
+    }
+
+    List<ToolSpecification> specifications() {
+        return java.util.Collections.unmodifiableList(specifications);
+    }
+
+    private static ToolSpecification specification(Tool tool) {
+        JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
+        List<String> required = new ArrayList<>();
+        for (ToolParameter parameter : tool.parameters()) {
+            switch (parameter.type()) {
+                case STRING -> parameters.addStringProperty(parameter.name(), parameter.description());
+                case NUMBER -> parameters.addNumberProperty(parameter.name(), parameter.description());
+                case INTEGER -> parameters.addIntegerProperty(parameter.name(), parameter.description());
+            }
+            if (parameter.required()) {
+                required.add(parameter.name());
+            }
+        }
+        parameters.required(required);
+        return ToolSpecification.builder().name(tool.name()).description(tool.description())
+                .parameters(parameters.build()).build();
+    }
+
+    /**
+     * Runs the calls of one model turn and returns their results in the same order. Confirmations are
+     * asked one after another (a person answers them); the approved calls then run concurrently, each
+     * limited to {@code llm.tools.timeout-seconds}. Interrupting the caller (barge-in) cancels them.
+     */
+    List<ToolExecutionResultMessage> run(List<ToolExecutionRequest> requests, ReplyListener listener)
+            throws InterruptedException {
+        String[] results = new String[requests.size()];
+        List<Future<String>> running = new ArrayList<>(requests.size());
+        // Not closed with try-with-resources: close() waits for every task, and a tool that ignores
+        // interruption would hold the reply past its timeout. Virtual threads do not keep the JVM alive.
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (int index = 0; index < requests.size(); index++) {
+                ToolExecutionRequest request = requests.get(index);
+                String argumentsJson = request.arguments() == null ? "{}" : request.arguments();
+                listener.onToolCall(request.name(), argumentsJson);
+                Tool tool = tools.get(request.name());
+                McpServers.McpTool mcpTool = mcpTools.get(request.name());
+                if (tool == null && mcpTool == null) {
+                    results[index] = "error: there is no tool named '" + request.name() + "'; available: "
+                            + String.join(", ", toolNames());
+                    running.add(null);
+                } else if (config.confirm().contains(request.name()) && !confirmer.confirm(request.name(), argumentsJson)) {
+                    results[index] = "error: the user did not confirm this call, so it was not run. "
+                            + "Do not call it again for this request unless the user asks.";
+                    running.add(null);
+                } else if (tool != null) {
+                    running.add(executor.submit(() -> execute(tool, argumentsJson)));
+                } else {
+                    running.add(executor.submit(() -> mcpTool.execute(request)));
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(config.timeoutSeconds()).toNanos();
+            for (int index = 0; index < requests.size(); index++) {
+                Future<String> call = running.get(index);
+                if (call != null) {
+                    results[index] = await(call, deadline, requests.get(index).name());
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        List<ToolExecutionResultMessage> messages = new ArrayList<>(requests.size());
+        for (int index = 0; index < requests.size(); index++) {
+            listener.onToolResult(requests.get(index).name(), results[index]);
+            messages.add(ToolExecutionResultMessage.from(requests.get(index), results[index]));
+        }
+        return messages;
+    }
+
+    private String await(Future<String> call, long deadline, String name) throws InterruptedException {
+        try {
+            return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return "error: " + name + " did not finish within " + config.timeoutSeconds() + " seconds";
+        } catch (CancellationException e) {
+            return "error: " + name + " was cancelled";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            LOG.warn("Tool {} failed", name, cause);
+            return "error: " + name + " failed: " + (cause.getMessage() != null ? cause.getMessage()
+                    : cause.getClass().getSimpleName());
+        }
+    }
+
+    private static String execute(Tool tool, String argumentsJson) {
+        Map<String, Object> arguments;
+        try {
+            arguments = argumentsJson.isBlank() ? Map.of()
+                    : JSON.readValue(argumentsJson, new TypeReference<Map<String, Object>>() {});
+        } catch (Exception e) {
+            return "error: the arguments are not a JSON object: " + argumentsJson;
+        }
+        try {
+            return tool.execute(ToolArguments.of(arguments == null ? Map.of() : withoutNulls(arguments)));
+        } catch (ToolException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    /** Map.copyOf refuses null values, and a model may send {"timezone": null} for "not given". */
+    private static Map<String, Object> withoutNulls(Map<String, Object> arguments) {
+        Map<String, Object> present = new LinkedHashMap<>();
+        arguments.forEach((key, value) -> {
+            if (value != null) {
+                present.put(key, value);
+            }
+        });
+        return present;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.parley.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.ScriptedLlmServer.Protocol;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.config.McpServerConfig;
+import dev.parley.config.ToolsConfig;
+import dev.parley.conversation.Message;
+import dev.parley.llm.embedded.EmbeddedModels;
+import dev.parley.llm.embedded.ModelDownloads;
+import dev.parley.testing.FakeMcpServer;
+import dev.parley.tools.Calculator;
+import dev.parley.tools.ToolConfirmer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Tools of an MCP server (a real child process over stdio) offered and run next to the built-ins. */
+class McpToolsTest {
+
+    @Test
+    void theModelCanCallAToolOfAnMcpServer() throws Exception {
+        try (McpServers mcp = McpServers.connect(Map.of("fake", new McpServerConfig(FakeMcpServer.command(), null)),
+                Duration.ofSeconds(10));
+                var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.toolCall("shout", "{\"text\": \"hello\"}"),
+                        Reply.of("It says HELLO."))) {
+            var runner = new ToolRunner(List.of(new Calculator()), mcp, new ToolsConfig(true, 5, 10, List.of()),
+                    ToolConfirmer.DENY);
+            LanguageModel model = new LanguageModels(new ApiKeys(Map.of("TEST_KEY", "sk-test")::get),
+                    new EmbeddedModels(Path.of("target/test-llm-models"), ModelDownloads.Progress.NONE), runner)
+                    .create("local", ScriptedProviders.config(Protocol.OPENAI, server.baseUrl(), 10));
+
+            LlmReply reply = model.reply(List.of(Message.user("Shout hello")), ReplyListener.IGNORE);
+
+            assertThat(reply.text()).isEqualTo("It says HELLO.");
+            assertThat(server.requests().getFirst().path("tools").findValuesAsText("name"))
+                    .containsExactly("calculate", "shout");
+            assertThat(server.requests().get(1).path("messages").get(2).path("content").asText()).isEqualTo("HELLO");
+        }
+    }
+
+    @Test
+    void aServerThatCannotStartIsLeftOut() {
+        try (McpServers mcp = McpServers.connect(Map.of("broken",
+                new McpServerConfig(List.of("/nonexistent/mcp-server"), null)), Duration.ofSeconds(2))) {
+            assertThat(mcp.tools()).isEmpty();
+        }
+    }
+
+    @Test
+    void toolsOfAStreamableHttpServerAreListedAndRun() throws Exception {
+        var http = FakeMcpServer.startHttp();
+        try (McpServers mcp = McpServers.connect(Map.of("remote", new McpServerConfig(null,
+                "http://127.0.0.1:" + http.getAddress().getPort() + "/mcp")), Duration.ofSeconds(10))) {
+            assertThat(mcp.tools()).extracting(tool -> tool.specification().name()).containsExactly("shout");
+            assertThat(mcp.tools().getFirst().execute(dev.langchain4j.agent.tool.ToolExecutionRequest.builder()
+                    .id("1").name("shout").arguments("{\"text\": \"quiet\"}").build())).isEqualTo("QUIET");
+        } finally {
+            http.stop(0);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.parley.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A minimal MCP server over stdio (JSON-RPC, one message per line), run as a child process by the
+ * tests (or, with {@link #startHttp}, over streamable HTTP): one tool, {@code shout(text)}, which answers the text in upper case.
+ */
+public final class FakeMcpServer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FakeMcpServer() {}
+
+    /** The command line that starts this server with the test class path. */
+    public static List<String> command() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-cp", System.getProperty("java.class.path"), FakeMcpServer.class.getName());
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String reply = answer(line);
+            if (reply != null) {
+                out.println(reply);
+            }
+        }
+    }
+
+    /** A streamable HTTP MCP endpoint on 127.0.0.1 with the same tool, at {@code /mcp}. */
+    public static com.sun.net.httpserver.HttpServer startHttp() throws IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/mcp", exchange -> {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1); // no server-initiated stream
+                exchange.close();
+                return;
+            }
+            String reply = answer(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (reply == null) {
+                exchange.sendResponseHeaders(202, -1);
+                exchange.close();
+                return;
+            }
+            byte[] body = reply.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Mcp-Session-Id", "fake-session");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    /** The reply to one JSON-RPC message, or null for a notification. */
+    static String answer(String line) throws IOException {
+        if (line.isBlank()) {
+            return null;
+        }
+        JsonNode message = JSON.readTree(line);
+        if (!message.has("id")) {
+            return null; // a notification, e.g. notifications/initialized
+        }
+        ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
+        reply.set("id", message.get("id"));
+        ObjectNode result = reply.putObject("result");
+        switch (message.path("method").asText()) {
+            case "initialize" -> {
+                result.put("protocolVersion", message.path("params").path("protocolVersion").asText("2025-06-18"));
+                result.putObject("capabilities").putObject("tools");
+                result.putObject("serverInfo").put("name", "fake").put("version", "1");
+            }
+            case "tools/list" -> {
+                ObjectNode tool = result.putArray("tools").addObject().put("name", "shout")
+                        .put("description", "Repeats the text in upper case.");
+                ObjectNode schema = tool.putObject("inputSchema").put("type", "object");
+                schema.putObject("properties").putObject("text").put("type", "string");
+                schema.putArray("required").add("text");
+            }
+            case "tools/call" -> {
+                String text = message.path("params").path("arguments").path("text").asText();
+                result.putArray("content").addObject().put("type", "text").put("text", text.toUpperCase(Locale.ROOT));
+                result.put("isError", false);
+            }
+            default -> { } // ping and anything else: an empty result
+        }
+        return reply.toString();
+    }
+}

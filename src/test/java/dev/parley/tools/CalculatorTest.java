@@ -1,0 +1,66 @@
+package dev.parley.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CalculatorTest {
+
+    private static String calculate(String expression) {
+        return new Calculator().execute(ToolArguments.of(Map.of("expression", expression)));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0.1+0.2          | 0.3
+            2^10             | 1024
+            (1+2)*3          | 9
+            1+2*3            | 7
+            10/4             | 2.5
+            1/3              | 0.33333333333333333333
+            2/3              | 0.66666666666666666667
+            -2^2             | -4
+            (-2)^2           | 4
+            2^3^2            | 512
+            2^-2             | 0.25
+            --3              | 3
+            -(4-6)*1.5       | 3
+            50%              | 0.5
+            15% * 80         | 12
+            12 × 7           | 84
+            1,000 + 1        | 1001
+            0.000001 * 3     | 0.000003
+            100 - 100        | 0
+            99999999999999999999 + 1 | 100000000000000000000
+            """)
+    void evaluatesExactly(String expression, String expected) {
+        assertThat(calculate(expression)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1/0              | division by zero
+            5/(2-2)          | division by zero
+            0^-1             | division by zero
+            2+               | ends too early
+            (1+2             | missing ')'
+            2 * x            | unexpected 'x' at position 5
+            1.2.3            | '1.2.3' is not a number
+            2^0.5            | only whole-number exponents
+            10^100000        | too large
+            1 2              | unexpected '2'
+            """)
+    void explainsWhatIsWrong(String expression, String message) {
+        assertThatThrownBy(() -> calculate(expression)).isInstanceOf(ToolException.class).hasMessageContaining(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'   '", "''"})
+    void refusesAnEmptyExpression(String expression) {
+        assertThatThrownBy(() -> calculate(expression)).isInstanceOf(ToolException.class)
+                .hasMessageContaining("expression");
+    }
+}

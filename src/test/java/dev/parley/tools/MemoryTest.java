@@ -1,0 +1,99 @@
+package dev.parley.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MemoryTest {
+
+    @TempDir
+    Path folder;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+
+    private Memory memory() {
+        return new Memory(folder.resolve("memory.json"), clock);
+    }
+
+    @Test
+    void factsSurviveARestart() {
+        memory().remember("My sister Anna's birthday is May 3.");
+        memory().remember("I take my coffee black.");
+
+        Memory restarted = memory();
+
+        assertThat(restarted.recall("When is Anna's birthday?")).isEqualTo("My sister Anna's birthday is May 3.");
+        assertThat(restarted.recall("coffee")).isEqualTo("I take my coffee black.");
+        assertThat(folder.resolve("memory.json")).exists();
+        assertThat(folder.resolve("memory.json.tmp")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sister birthday             | My sister Anna's birthday is May 3.
+            what is the wifi password   | The wifi password is on the router.
+            where do I park at work     | I park on level 3 at work.
+            dentist                     | nothing remembered about that
+            the what how                | nothing remembered about that
+            """)
+    void recallsTheFactSharingTheMostWords(String query, String expected) {
+        Memory memory = memory();
+        memory.remember("My sister Anna's birthday is May 3.");
+        memory.remember("The wifi password is on the router.");
+        memory.remember("I park on level 3 at work.");
+        memory.remember("My brother's birthday is in June.");
+
+        assertThat(memory.recall(query).lines().findFirst()).hasValue(expected);
+    }
+
+    @Test
+    void returnsAtMostAFewMatchesBestFirst() {
+        Memory memory = memory();
+        for (int i = 1; i <= 5; i++) {
+            memory.remember("Plant number " + i + " needs water.");
+        }
+        memory.remember("The big plant by the window needs water on Mondays.");
+
+        assertThat(memory.recall("when does the window plant need water").lines())
+                .hasSize(Memory.RECALL_LIMIT)
+                .first().isEqualTo("The big plant by the window needs water on Mondays.");
+    }
+
+    @Test
+    void remembersAFactOnlyOnce() {
+        Memory memory = memory();
+        memory.remember("I live in Lyon.");
+
+        assertThat(memory.remember("i live in lyon.")).startsWith("Already remembered");
+        assertThat(memory().recall("Lyon").lines()).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableFileFailsTheToolAndIsLeftAlone() throws Exception {
+        Files.writeString(folder.resolve("memory.json"), "{not json");
+
+        assertThatThrownBy(() -> memory().remember("anything")).isInstanceOf(ToolException.class)
+                .hasMessageContaining("unreadable");
+        assertThat(folder.resolve("memory.json")).hasContent("{not json");
+    }
+
+    @Test
+    void aFactThatCouldNotBeSavedIsNotRecalled() throws Exception {
+        Path blocked = folder.resolve("blocked");
+        Files.writeString(blocked, "a file where the folder should be");
+        Memory memory = new Memory(blocked.resolve("memory.json"), clock);
+
+        assertThatThrownBy(() -> memory.remember("The spare key is under the mat.")).isInstanceOf(ToolException.class)
+                .hasMessageContaining("could not save");
+        assertThat(memory.recall("spare key")).isEqualTo("nothing remembered about that");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.parley.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TimersTest {
+
+    @Test
+    void aTimerAnnouncesItselfWhenDone() throws Exception {
+        LinkedBlockingQueue<String> announced = new LinkedBlockingQueue<>();
+        try (Timers timers = new Timers(announced::add, Clock.systemUTC())) {
+            String confirmation = timers.setTimerTool().execute(ToolArguments.of(Map.of("seconds", 1, "label", "tea")));
+
+            assertThat(confirmation).isEqualTo("Timer 'tea' set for 1 second.");
+            assertThat(timers.list()).startsWith("'tea': ");
+            assertThat(announced.poll(3, TimeUnit.SECONDS)).isEqualTo("tea");
+            assertThat(timers.list()).isEqualTo("No timers are running.");
+        }
+    }
+
+    @Test
+    void listsRunningTimersSoonestFirst() {
+        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+            timers.set(600, "pasta");
+            timers.set(90, "eggs");
+
+            assertThat(timers.listTimersTool().execute(ToolArguments.of(Map.of())))
+                    .matches("'eggs': 1 minute 2\\d seconds left; 'pasta': (10 minutes|9 minutes 5\\d seconds) left");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} s")
+    @CsvSource({"0", "-5", "86401"})
+    void refusesDurationsOutsideOneSecondToADay(long seconds) {
+        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+            assertThatThrownBy(() -> timers.set(seconds, "x")).isInstanceOf(ToolException.class)
+                    .hasMessageContaining("between 1 second and 24 hours");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} s → {1}")
+    @CsvSource({"1, 1 second", "59, 59 seconds", "60, 1 minute", "3725, 1 hour 2 minutes 5 seconds",
+            "86400, 24 hours"})
+    void saysDurationsTheWayPeopleDo(long seconds, String spoken) {
+        assertThat(Timers.spoken(seconds)).isEqualTo(spoken);
+    }
+
+    @Test
+    void anUnlabelledTimerIsCalledTimer() {
+        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+            assertThat(timers.setTimerTool().execute(ToolArguments.of(Map.of("seconds", "120"))))
+                    .isEqualTo("Timer 'timer' set for 2 minutes.");
+        }
+    }
+}
