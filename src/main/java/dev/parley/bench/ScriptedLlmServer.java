@@ -191,7 +191,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        requests.add(JSON.readTree(exchange.getRequestBody()));
+        // Read the body to its end: closing a connection with unread request bytes makes the kernel
+        // reset it, and a reset can discard the reply pieces the client has not read yet.
+        requests.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
         Reply reply;
         synchronized (this) {
             reply = script.get(Math.min(served++, script.size() - 1));

@@ -100,8 +100,7 @@ final class StreamingLanguageModel implements LanguageModel {
                 history.addAll(tools.run(message.toolExecutionRequests(), listener));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LlmException(LlmException.Kind.CANCELLED, "The reply from " + name + " was cancelled.",
-                        e, null, totals.answer.toString());
+                throw LlmException.cancelled(name, e, totals.answer.toString());
             }
             if (round + 1 == tools.maxRounds()) {
                 history.add(SystemMessage.from(NO_MORE_TOOLS));
