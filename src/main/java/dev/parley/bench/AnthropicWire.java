@@ -16,11 +16,6 @@ final class AnthropicWire implements WireFormat {
     private int blockIndex = -1;
 
     @Override
-    public String contentType() {
-        return "text/event-stream";
-    }
-
-    @Override
     public String open() {
         ObjectNode start = JSON.createObjectNode().put("type", "message_start");
         ObjectNode message = start.putObject("message").put("id", "msg_test").put("type", "message")

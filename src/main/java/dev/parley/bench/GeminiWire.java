@@ -13,16 +13,6 @@ final class GeminiWire implements WireFormat {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    public String contentType() {
-        return "text/event-stream";
-    }
-
-    @Override
-    public String open() {
-        return "";
-    }
-
-    @Override
     public String reasoning(String piece) {
         return event(piece, true, false);
     }

@@ -17,11 +17,6 @@ final class OllamaWire implements WireFormat {
     }
 
     @Override
-    public String open() {
-        return "";
-    }
-
-    @Override
     public String reasoning(String piece) {
         return message("thinking", piece, false);
     }

@@ -11,16 +11,6 @@ final class OpenAiWire implements WireFormat {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    public String contentType() {
-        return "text/event-stream";
-    }
-
-    @Override
-    public String open() {
-        return "";
-    }
-
-    @Override
     public String reasoning(String piece) {
         return delta("reasoning_content", piece);
     }

@@ -6,10 +6,15 @@ package dev.parley.bench;
  */
 interface WireFormat {
 
-    String contentType();
+    /** Server-sent events, as three of the four providers stream. */
+    default String contentType() {
+        return "text/event-stream";
+    }
 
-    /** What goes out before the first piece (may be empty). */
-    String open();
+    /** What goes out before the first piece; most formats start right away. */
+    default String open() {
+        return "";
+    }
 
     String reasoning(String piece);
 
