@@ -35,8 +35,10 @@ import dev.parley.tts.SpeechSynthesizer;
 import dev.parley.usage.MeteredLanguageModel;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsageRecord;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -119,7 +121,9 @@ public final class Components implements AutoCloseable {
                     + "; configured: " + String.join(", ", llm.providers().keySet()));
         }
         ProviderConfig chosen = provider.withOverrides(choice.model(), choice.baseUrl());
-        LanguageModel model = languageModelsWithTools().createResilient(name, chosen, llm, this::metered);
+        LanguageModel model = languageModelsWithTools().createResilient(name, chosen, llm, this::metered,
+                retried -> usageLedger.append(UsageRecord.retry(Instant.now(), retried,
+                        llm.providers().get(retried).model())));
         return llm.cache().enabled() ? replyCache.cached(model, chosen.model()) : model;
     }
 

@@ -48,7 +48,7 @@ final class StatsCommand implements Callable<Integer> {
                 ArrayNode rows = mapper.createArrayNode();
                 for (ProviderUsage usage : summary.providers()) {
                     rows.addObject().put("provider", usage.provider()).put("model", usage.model())
-                            .put("requests", usage.requests()).put("errors", usage.errors())
+                            .put("requests", usage.requests()).put("errors", usage.errors()).put("retries", usage.retries())
                             .put("input_tokens", usage.inputTokens()).put("output_tokens", usage.outputTokens())
                             .put("ttft_p50_ms", usage.ttftP50Ms())
                             .put("tokens_per_second", Double.isNaN(usage.tokensPerSecond()) ? null
@@ -59,11 +59,11 @@ final class StatsCommand implements Callable<Integer> {
             } else if (summary.providers().isEmpty()) {
                 out.println("No requests in the last " + days + " days (ledger: " + ledger.file() + ").");
             } else {
-                out.printf("%-14s %-22s %8s %6s %10s %10s %9s %7s %10s%n", "provider", "model", "requests", "errors",
+                out.printf("%-14s %-22s %8s %6s %7s %10s %10s %9s %7s %10s%n", "provider", "model", "requests", "errors", "retries",
                         "in tok", "out tok", "ttft p50", "tok/s", "cost $");
                 for (ProviderUsage u : summary.providers()) {
-                    out.printf("%-14s %-22s %8d %6d %10d %10d %7s %7s %10s%n", u.provider(), u.model(), u.requests(),
-                            u.errors(), u.inputTokens(), u.outputTokens(),
+                    out.printf("%-14s %-22s %8d %6d %7d %10d %10d %7s %7s %10s%n", u.provider(), u.model(), u.requests(),
+                            u.errors(), u.retries(), u.inputTokens(), u.outputTokens(),
                             u.ttftP50Ms() < 0 ? "-" : u.ttftP50Ms() + "ms",
                             Double.isNaN(u.tokensPerSecond()) ? "-" : String.format("%.1f", u.tokensPerSecond()),
                             prices.knows(u.model()) ? String.format("%.4f", u.costUsd()) : "?");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -72,10 +73,11 @@ public final class LanguageModels {
      * The provider {@code name} guarded by retries and a circuit breaker, with the providers of
      * {@code llm.fallback} behind it. A fallback that cannot be set up (its key is missing) is left
      * out with a warning rather than failing the provider that was asked for. {@code eachProvider}
-     * wraps every provider of the chain, so each attempt can be observed (usage metering).
+     * wraps every provider of the chain, so each attempt can be observed (usage metering);
+     * {@code retries} hears the provider's name at every retry.
      */
     public LanguageModel createResilient(String name, ProviderConfig provider, LlmConfig llm,
-            BiFunction<ProviderConfig, LanguageModel, LanguageModel> eachProvider) {
+            BiFunction<ProviderConfig, LanguageModel, LanguageModel> eachProvider, Consumer<String> retries) {
         List<LanguageModel> chain = new ArrayList<>();
         chain.add(limited(eachProvider.apply(provider, create(name, provider)), provider, llm));
         for (String fallback : llm.fallback()) {
@@ -89,7 +91,7 @@ public final class LanguageModels {
                 LOG.warn("Fallback provider '{}' left out: {}", fallback, unusable.getMessage());
             }
         }
-        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers);
+        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers, retries);
     }
 
     /** A slot for a request waits at most as long as the provider may take to answer. */

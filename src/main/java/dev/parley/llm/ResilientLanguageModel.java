@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -53,23 +54,26 @@ public final class ResilientLanguageModel implements LanguageModel {
     private final List<Guarded> chain;
     private final Policy policy;
     private final RetryDelays delays;
+    /** Told the provider's name whenever a retry is scheduled (usage analytics count them). */
+    private final Consumer<String> retries;
 
     /** {@code chain}: the provider asked first, then its fallbacks in order; breakers of its own. */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy) {
-        this(chain, policy, new ConcurrentHashMap<>());
+        this(chain, policy, new ConcurrentHashMap<>(), provider -> { });
     }
 
     /**
      * {@code breakers}: circuit breakers by provider name, shared by every chain built in a process,
      * so a provider's failures count wherever it appears (first or as a fallback, before and after a
-     * switch).
+     * switch). {@code retries} hears of every retry.
      */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy,
-            Map<String, CircuitBreaker<LlmReply>> breakers) {
+            Map<String, CircuitBreaker<LlmReply>> breakers, Consumer<String> retries) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a chain needs at least one provider");
         }
         this.policy = policy;
+        this.retries = retries;
         // Looked up per call: ThreadLocalRandom.current() belongs to the thread that asks.
         this.delays = new RetryDelays(policy.initialDelay(), policy.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -163,8 +167,11 @@ public final class ResilientLanguageModel implements LanguageModel {
                 .withMaxAttempts(policy.maxAttempts())
                 .withDelayFn(context -> delays.before(context.getAttemptCount(),
                         context.getLastException() instanceof LlmException failure ? failure : null))
-                .onRetryScheduled(event -> LOG.info("Provider '{}' failed ({}); retry {} in {} ms", model.name(),
-                        event.getLastException().getMessage(), event.getAttemptCount(), event.getDelay().toMillis()))
+                .onRetryScheduled(event -> {
+                    LOG.info("Provider '{}' failed ({}); retry {} in {} ms", model.name(),
+                            event.getLastException().getMessage(), event.getAttemptCount(), event.getDelay().toMillis());
+                    retries.accept(model.name());
+                })
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.usage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -18,8 +19,21 @@ public record UsageRecord(
         @JsonProperty("duration_ms") long durationMs,
         @JsonProperty("cost_usd") double costUsd) {
 
+    /** Marks a retry scheduled after a failed request (which has its own record). */
+    static final String RETRY = "RETRY";
+
+    /** A line saying the provider's last failed request is being retried. */
+    public static UsageRecord retry(Instant at, String provider, String model) {
+        return new UsageRecord(at, provider, model, RETRY, -1, -1, -1, 0, 0);
+    }
+
+    @JsonIgnore // derived from errorKind, not a field of the ledger line
+    public boolean isRetry() {
+        return RETRY.equals(errorKind);
+    }
+
     public boolean failed() {
-        return errorKind != null;
+        return errorKind != null && !isRetry();
     }
 
     /** Output tokens per second of streaming, after the first token; NaN when unknown. */

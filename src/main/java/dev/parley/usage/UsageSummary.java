@@ -10,7 +10,7 @@ import java.util.Map;
 /** Usage per provider over a period: what `parley stats` and the usage panel show. */
 public record UsageSummary(List<ProviderUsage> providers) {
 
-    public record ProviderUsage(String provider, String model, int requests, int errors, long inputTokens,
+    public record ProviderUsage(String provider, String model, int requests, int errors, int retries, long inputTokens,
             long outputTokens, long ttftP50Ms, double tokensPerSecond, double costUsd) {}
 
     /** Groups the records at or after {@code since} by provider and model. */
@@ -27,12 +27,14 @@ public record UsageSummary(List<ProviderUsage> providers) {
         return new UsageSummary(List.copyOf(rows));
     }
 
-    private static ProviderUsage summarize(List<UsageRecord> group) {
+    private static ProviderUsage summarize(List<UsageRecord> lines) {
+        int retries = (int) lines.stream().filter(UsageRecord::isRetry).count();
+        List<UsageRecord> group = lines.stream().filter(record -> !record.isRetry()).toList();
         List<UsageRecord> ok = group.stream().filter(record -> !record.failed()).toList();
         long[] ttfts = ok.stream().mapToLong(UsageRecord::ttftMs).filter(ms -> ms >= 0).sorted().toArray();
         double[] rates = ok.stream().mapToDouble(UsageRecord::tokensPerSecond).filter(rate -> !Double.isNaN(rate)).toArray();
-        UsageRecord first = group.getFirst();
-        return new ProviderUsage(first.provider(), first.model(), group.size(), group.size() - ok.size(),
+        UsageRecord first = lines.getFirst();
+        return new ProviderUsage(first.provider(), first.model(), group.size(), group.size() - ok.size(), retries,
                 ok.stream().mapToLong(record -> Math.max(0, record.inputTokens())).sum(),
                 ok.stream().mapToLong(record -> Math.max(0, record.outputTokens())).sum(),
                 ttfts.length == 0 ? -1 : ttfts[(ttfts.length - 1) / 2],

@@ -67,9 +67,12 @@ class StatsCommandTest {
             assertThat(local.path("cost_usd").asDouble()).isPositive();
             var dead = providers.get(1);
             assertThat(dead.path("provider").asText()).isEqualTo("dead");
-            // A refused connection is transient: each of the three attempts is a request that failed.
+            // A refused connection is transient: each of the three attempts is a request that failed,
+            // and two of them were retries.
             assertThat(dead.path("requests").asInt()).isEqualTo(3);
             assertThat(dead.path("errors").asInt()).isEqualTo(3);
+            assertThat(dead.path("retries").asInt()).isEqualTo(2);
+            assertThat(local.path("retries").asInt()).isZero();
 
             assertThat(CliRun.of("stats", "--config", config.toString()).out())
                     .contains("local").contains("gpt-4o-mini").contains("dead");

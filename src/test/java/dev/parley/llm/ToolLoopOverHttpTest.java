@@ -268,7 +268,7 @@ class ToolLoopOverHttpTest {
                             dev.parley.llm.embedded.ModelDownloads.Progress.NONE), runner)
                     .createResilient("local", provider,
                             new dev.parley.config.LlmConfig("local", null, Map.of("local", provider)),
-                            (config, model) -> model);
+                            (config, model) -> model, retried -> { });
 
             org.assertj.core.api.Assertions.assertThatThrownBy(
                     () -> resilient.reply(List.of(Message.user("2+2?")), ReplyListener.IGNORE))
