@@ -236,6 +236,10 @@ public final class ScriptedLlmServer implements AutoCloseable {
         }
         for (int index = 0; index < reply.answer().size(); index++) {
             if (reply.failure() instanceof Failure.CutAfter cut && index == cut.pieces()) {
+                // The server drops the connection abortively, and a reset can make the client's
+                // kernel discard pieces it has received but not yet read: give the client time to
+                // read them, so the cut falls after them as scripted.
+                pause(200);
                 throw new StreamCut();
             }
             if (reply.failure() instanceof Failure.StallAfter stall && index == stall.pieces()) {
