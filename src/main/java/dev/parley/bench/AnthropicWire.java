@@ -2,6 +2,8 @@ package dev.parley.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Anthropic {@code /v1/messages}: named SSE events. Reasoning is a {@code thinking} content block
@@ -42,6 +44,34 @@ final class AnthropicWire implements WireFormat {
         messageDelta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
         messageDelta.putObject("usage").put("output_tokens", 7);
         return leaveBlock() + event("message_delta", messageDelta)
+                + event("message_stop", JSON.createObjectNode().put("type", "message_stop"));
+    }
+
+    /** Each call is a {@code tool_use} block whose input streams as {@code input_json_delta}. */
+    @Override
+    public List<String> toolCalls(List<ScriptedLlmServer.ToolCall> calls) {
+        List<String> pieces = new ArrayList<>();
+        for (ScriptedLlmServer.ToolCall call : calls) {
+            String stop = leaveBlock();
+            blockIndex++;
+            ObjectNode start = JSON.createObjectNode().put("type", "content_block_start").put("index", blockIndex);
+            start.putObject("content_block").put("type", "tool_use").put("id", call.id()).put("name", call.name())
+                    .putObject("input");
+            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", blockIndex);
+            delta.putObject("delta").put("type", "input_json_delta").put("partial_json", call.argumentsJson());
+            pieces.add(stop + event("content_block_start", start) + event("content_block_delta", delta)
+                    + event("content_block_stop",
+                            JSON.createObjectNode().put("type", "content_block_stop").put("index", blockIndex)));
+        }
+        return pieces;
+    }
+
+    @Override
+    public String finishAfterToolCalls() {
+        ObjectNode messageDelta = JSON.createObjectNode().put("type", "message_delta");
+        messageDelta.putObject("delta").put("stop_reason", "tool_use").putNull("stop_sequence");
+        messageDelta.putObject("usage").put("output_tokens", 7);
+        return event("message_delta", messageDelta)
                 + event("message_stop", JSON.createObjectNode().put("type", "message_stop"));
     }
 

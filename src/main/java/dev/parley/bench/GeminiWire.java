@@ -1,7 +1,10 @@
 package dev.parley.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * Gemini {@code streamGenerateContent?alt=sse}: each SSE event is a whole
@@ -25,6 +28,25 @@ final class GeminiWire implements WireFormat {
     @Override
     public String finish() {
         return event(null, false, true);
+    }
+
+    /** All calls arrive in one response, as {@code functionCall} parts. */
+    @Override
+    public List<String> toolCalls(List<ScriptedLlmServer.ToolCall> calls) {
+        ObjectNode response = JSON.createObjectNode();
+        ObjectNode candidate = response.putArray("candidates").addObject();
+        ArrayNode parts = candidate.putObject("content").put("role", "model").putArray("parts");
+        for (ScriptedLlmServer.ToolCall call : calls) {
+            try {
+                parts.addObject().putObject("functionCall").put("name", call.name())
+                        .set("args", JSON.readTree(call.argumentsJson()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("scripted tool arguments are not JSON: " + call.argumentsJson(), e);
+            }
+        }
+        candidate.put("index", 0);
+        response.put("modelVersion", "scripted").put("responseId", "resp-test");
+        return List.of("data: " + response + "\n\n");
     }
 
     @Override

@@ -23,10 +23,8 @@ interface WireFormat {
     /** The end of a complete reply, with token usage (12 in, 7 out). */
     String finish();
 
-    /** The pieces that stream {@code calls}; only OpenAI and Ollama are scripted so far. */
-    default java.util.List<String> toolCalls(java.util.List<ScriptedLlmServer.ToolCall> calls) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no scripted tool calls");
-    }
+    /** The pieces that stream {@code calls}, in this provider's framing. */
+    java.util.List<String> toolCalls(java.util.List<ScriptedLlmServer.ToolCall> calls);
 
     /** The end of a reply that asks for tools. */
     default String finishAfterToolCalls() {

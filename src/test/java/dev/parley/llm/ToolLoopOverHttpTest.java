@@ -149,6 +149,26 @@ class ToolLoopOverHttpTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Protocol.class, names = {"ANTHROPIC", "GEMINI"})
+    void theToolRoundTripWorksOverTheAnthropicAndGeminiProtocolsToo(Protocol protocol) throws Exception {
+        try (var server = new ScriptedLlmServer(protocol,
+                Reply.toolCall("calculate", "{\"expression\": \"12*7\"}"),
+                Reply.of("12 times 7 is ", "84."))) {
+            Recording listener = new Recording();
+
+            LlmReply reply = model(protocol, server).reply(List.of(Message.user("What is 12 times 7?")), listener);
+
+            assertThat(reply.text()).isEqualTo("12 times 7 is 84.");
+            assertThat(listener.events).containsExactly("call calculate {\"expression\":\"12*7\"}", "result calculate 84");
+            assertThat(server.requests()).hasSize(2);
+            // Each protocol words the tool exchange its own way; the tool offered and its result must be there.
+            assertThat(server.requests().get(0).toString()).contains("\"calculate\"");
+            String second = server.requests().get(1).toString();
+            assertThat(second).contains("calculate").contains("84");
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
     void toolFailuresAndTimeoutsReachTheModelAsTextAndTheUserStillGetsAnAnswer(Protocol protocol) throws Exception {
         try (var server = new ScriptedLlmServer(protocol,
