@@ -9,6 +9,7 @@ import dev.parley.pipeline.TurnTimings;
 import dev.parley.pipeline.VoiceTurn;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.tts.SpeechSynthesizer;
+import dev.parley.usage.Percentiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -23,8 +23,4 @@ public record ParleyConfig(
         Path base = source != null && source.getParent() != null ? source.getParent() : Path.of(".");
         return path.isAbsolute() ? path : base.resolve(path).normalize();
     }
-
-    public ParleyConfig withLlm(LlmConfig newLlm) {
-        return new ParleyConfig(stt, tts, chunker, newLlm, conversation, usage, source);
-    }
 }

@@ -117,11 +117,6 @@ public final class ConversationStore {
         return read(existingFile(name)).toConversation();
     }
 
-    /** The name as it was saved (its spelling may differ from the one asked for, e.g. spaces vs hyphens). */
-    public String savedName(String name) {
-        return read(existingFile(name)).name();
-    }
-
     public void save(String name, Conversation conversation) {
         Path target = fileFor(name);
         byte[] bytes;

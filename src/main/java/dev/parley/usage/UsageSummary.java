@@ -31,13 +31,13 @@ public record UsageSummary(List<ProviderUsage> providers) {
         int retries = (int) lines.stream().filter(UsageRecord::isRetry).count();
         List<UsageRecord> group = lines.stream().filter(record -> !record.isRetry()).toList();
         List<UsageRecord> ok = group.stream().filter(record -> !record.failed()).toList();
-        long[] ttfts = ok.stream().mapToLong(UsageRecord::ttftMs).filter(ms -> ms >= 0).sorted().toArray();
+        long[] ttfts = ok.stream().mapToLong(UsageRecord::ttftMs).filter(ms -> ms >= 0).toArray();
         double[] rates = ok.stream().mapToDouble(UsageRecord::tokensPerSecond).filter(rate -> !Double.isNaN(rate)).toArray();
         UsageRecord first = lines.getFirst();
         return new ProviderUsage(first.provider(), first.model(), group.size(), group.size() - ok.size(), retries,
                 ok.stream().mapToLong(record -> Math.max(0, record.inputTokens())).sum(),
                 ok.stream().mapToLong(record -> Math.max(0, record.outputTokens())).sum(),
-                ttfts.length == 0 ? -1 : ttfts[(ttfts.length - 1) / 2],
+                ttfts.length == 0 ? -1 : Percentiles.of(ttfts).p50(),
                 rates.length == 0 ? Double.NaN : Arrays.stream(rates).average().orElse(Double.NaN),
                 ok.stream().mapToDouble(UsageRecord::costUsd).sum());
     }

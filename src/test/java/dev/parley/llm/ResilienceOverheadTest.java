@@ -2,7 +2,7 @@ package dev.parley.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.bench.Percentiles;
+import dev.parley.usage.Percentiles;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;

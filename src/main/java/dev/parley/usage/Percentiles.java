@@ -1,8 +1,11 @@
-package dev.parley.bench;
+package dev.parley.usage;
 
 import java.util.Arrays;
 
-/** p50 and p95 of a set of measurements, by the nearest-rank method (no interpolation: every value was observed). */
+/**
+ * p50 and p95 of a set of measurements (the benchmark's stages, the usage ledger's time to first
+ * token), by the nearest-rank method (no interpolation: every value was observed).
+ */
 public record Percentiles(long p50, long p95) {
 
     public static Percentiles of(long[] values) {
