@@ -36,6 +36,23 @@ final class ConfigValidator {
                     + " but must be between " + ConversationConfig.MIN_MAX_CONTEXT_TOKENS + " and "
                     + ConversationConfig.MAX_MAX_CONTEXT_TOKENS + "; stay below your model's context size.");
         }
+        validateAudio(file, config.audio());
+        String theme = config.ui().theme();
+        if (!theme.equals("light") && !theme.equals("dark")) {
+            throw new ConfigException(file + ": ui.theme is '" + theme + "' but must be light or dark");
+        }
+    }
+
+    private static void validateAudio(String file, AudioConfig audio) {
+        if (audio.preRollMs() < 0 || audio.preRollMs() > AudioConfig.MAX_PRE_ROLL_MS) {
+            throw new ConfigException(file + ": audio.pre-roll-ms is " + audio.preRollMs() + " but must be between 0 and "
+                    + AudioConfig.MAX_PRE_ROLL_MS);
+        }
+        if (audio.endOfSpeechSilenceMs() < AudioConfig.MIN_SILENCE_MS
+                || audio.endOfSpeechSilenceMs() > AudioConfig.MAX_SILENCE_MS) {
+            throw new ConfigException(file + ": audio.end-of-speech-silence-ms is " + audio.endOfSpeechSilenceMs()
+                    + " but must be between " + AudioConfig.MIN_SILENCE_MS + " and " + AudioConfig.MAX_SILENCE_MS);
+        }
     }
 
     private static void validateResilience(String file, LlmConfig llm) {

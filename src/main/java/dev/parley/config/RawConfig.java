@@ -14,7 +14,9 @@ record RawConfig(
         ChunkerConfig chunker,
         @JsonProperty(required = true) LlmConfig llm,
         ConversationConfig conversation,
-        UsageConfig usage) {
+        UsageConfig usage,
+        AudioConfig audio,
+        UiConfig ui) {
 
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
     static final String DEFAULT_SYSTEM_PROMPT = "You are Parley, a voice assistant. Your replies are spoken"
@@ -34,6 +36,8 @@ record RawConfig(
         ConversationConfig memory = conversation != null ? conversation
                 : new ConversationConfig(ConversationConfig.DEFAULT_MAX_CONTEXT_TOKENS);
         UsageConfig metering = usage != null && usage.prices() != null ? usage : new UsageConfig(Map.of());
-        return new ParleyConfig(speech, voice, chunks, model, memory, metering, source);
+        AudioConfig microphone = audio != null ? audio : AudioConfig.defaults();
+        UiConfig window = ui != null ? ui : UiConfig.defaults();
+        return new ParleyConfig(speech, voice, chunks, model, memory, metering, microphone, window, source);
     }
 }

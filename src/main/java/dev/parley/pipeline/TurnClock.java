@@ -16,6 +16,7 @@ public final class TurnClock {
     private long firstToken = -1;
     private long firstChunk = -1;
     private long firstAudio = -1;
+    private long firstSound = -1;
 
     /** This turn's number, unique in the process. */
     public long turn() {
@@ -44,9 +45,16 @@ public final class TurnClock {
         }
     }
 
+    /** The first sample of the answer was written to the output device. */
+    public synchronized void markFirstSound() {
+        if (firstSound < 0) {
+            firstSound = elapsed();
+        }
+    }
+
     public synchronized TurnTimings finish() {
         return new TurnTimings(millis(stt), millis(firstToken), millis(firstChunk), millis(firstAudio),
-                millis(elapsed()));
+                millis(firstSound), millis(elapsed()));
     }
 
     private long elapsed() {

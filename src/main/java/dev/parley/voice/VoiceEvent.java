@@ -1,0 +1,39 @@
+package dev.parley.voice;
+
+import dev.parley.pipeline.TurnEvent;
+import dev.parley.pipeline.TurnTimings;
+
+/**
+ * Everything the real-time voice loop reports, as typed events: the one stream the window and the
+ * CLI render. Events arrive on Parley's worker threads (capture, recognition, model, playback);
+ * a renderer hands them to its own thread.
+ */
+public sealed interface VoiceEvent {
+
+    /** The state machine moved. {@code detail} explains ERROR and INTERRUPTED, else it is "". */
+    record StateChanged(VoiceState from, VoiceState to, long turn, String detail) implements VoiceEvent {}
+
+    /** Microphone level in dBFS (≤ 0; -100 for silence), about 20 times a second while it is open. */
+    record Level(double dbfs) implements VoiceEvent {}
+
+    /** The words recognized so far while the user is still talking; may change as more audio arrives. */
+    record PartialTranscript(long turn, String text) implements VoiceEvent {}
+
+    /** The final transcript of the user's utterance ("" if nothing was recognized). */
+    record FinalTranscript(long turn, String text) implements VoiceEvent {}
+
+    /** What the model and the voice did in this turn: text, reasoning, tool calls, chunks, completion. */
+    record Reply(TurnEvent event) implements VoiceEvent {}
+
+    /** Playback progress: the part of the answer the user has heard so far, grows chunk by chunk. */
+    record Heard(long turn, String text) implements VoiceEvent {}
+
+    /**
+     * The user cut the answer off. {@code heard} is what was actually played before the stop, and is
+     * what the conversation keeps (marked interrupted).
+     */
+    record Interrupted(long turn, String heard) implements VoiceEvent {}
+
+    /** The turn's latency waterfall, from the end of the user's speech; sent once the turn ends. */
+    record Waterfall(long turn, TurnTimings timings) implements VoiceEvent {}
+}

@@ -1,0 +1,28 @@
+package dev.parley.voice;
+
+/**
+ * Where the assistant is in a turn. The {@link VoiceAssistant} moves through these and nothing
+ * else decides them: the window's status bar and the CLI render this, never their own guess.
+ *
+ * <pre>
+ * IDLE → LISTENING → TRANSCRIBING → THINKING → SPEAKING → IDLE
+ *   any of LISTENING..SPEAKING → INTERRUPTED (barge-in, stop) → IDLE or LISTENING
+ *   any → ERROR (says why) → IDLE at the next action
+ * </pre>
+ */
+public enum VoiceState {
+    /** Nothing happening; ready for push-to-talk or typed input. */
+    IDLE,
+    /** The microphone's audio (starting with the pre-roll) goes to the recognizer. */
+    LISTENING,
+    /** Talk released; the recognizer finishes the transcript. */
+    TRANSCRIBING,
+    /** The model is asked and has not produced speakable text yet (tools may run). */
+    THINKING,
+    /** The answer is being spoken; it may still be streaming from the model. */
+    SPEAKING,
+    /** The user cut the answer off; the heard part is recorded, the rest dropped. Transient. */
+    INTERRUPTED,
+    /** The turn failed; the event's detail says why and how to fix it. The next action leaves it. */
+    ERROR
+}
