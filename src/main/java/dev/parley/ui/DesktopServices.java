@@ -1,0 +1,215 @@
+package dev.parley.ui;
+
+import dev.parley.Components;
+import dev.parley.audio.AudioDevices;
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ConfigWriter;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ParleyPaths;
+import dev.parley.config.ProviderConfig;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.llm.ApiDetector;
+import dev.parley.llm.ApiKeys;
+import dev.parley.llm.HealthCheck;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmException;
+import dev.parley.llm.LlmReply;
+import dev.parley.llm.ReadyCheck;
+import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.secrets.OsKeychain;
+import dev.parley.secrets.SecretStore;
+import dev.parley.usage.UsageLedger;
+import dev.parley.voice.VoiceAssistant;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The window's one connection to the rest of Parley, built from the loaded config: the voice
+ * assistant, the providers, the settings, conversations and usage. The only class in {@code ui}
+ * that knows {@link Components}.
+ */
+public final class DesktopServices implements AutoCloseable {
+
+    private final ParleyPaths paths;
+    private final ParleyConfig config;
+    private final SecretStore secrets;
+    private final Components components;
+    private final SwitchableLanguageModel model;
+    private final VoiceAssistant assistant;
+
+    private DesktopServices(ParleyPaths paths, ParleyConfig config, SecretStore secrets) {
+        this.paths = paths;
+        this.config = config;
+        this.secrets = secrets;
+        // A key is looked up in the environment first, then in the keychain under the same name.
+        ApiKeys keys = new ApiKeys(name -> {
+            String value = System.getenv(name);
+            return value != null && !value.isBlank() ? value : secrets.read(name).orElse(null);
+        });
+        this.components = new Components(paths, config, keys);
+        this.model = new SwitchableLanguageModel(initialModel());
+        // TODO(turn controller): once Components.voiceAssistant() is merged, use it here instead:
+        //   this.assistant = components.voiceAssistant();
+        // and drop TypedTurnsAssistant. Everything else in the window talks to VoiceAssistant only.
+        this.assistant = new TypedTurnsAssistant(model, components.newConversation(), components::contextWindow);
+    }
+
+    /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */
+    public static DesktopServices start(Path configFile) {
+        ParleyPaths paths = ParleyPaths.fromEnvironment();
+        ParleyConfig config = new ConfigLoader().load(configFile, paths);
+        return new DesktopServices(paths, config, OsKeychain.open());
+    }
+
+    /** The active provider, or one that explains why it cannot answer (a missing key, ...). */
+    private LanguageModel initialModel() {
+        try {
+            return components.languageModel(Components.LlmChoice.CONFIGURED);
+        } catch (LlmException notCreated) {
+            String active = config.llm().active();
+            return new LanguageModel() {
+                @Override
+                public String name() {
+                    return active;
+                }
+
+                @Override
+                public String describe() {
+                    return active + " (not usable: " + notCreated.getMessage() + ")";
+                }
+
+                @Override
+                public LlmReply reply(List<dev.parley.conversation.Message> messages, dev.parley.llm.ReplyListener listener) {
+                    throw new LlmException(notCreated.getMessage() + " Or switch to another provider in the toolbar.");
+                }
+            };
+        }
+    }
+
+    public ParleyConfig config() {
+        return config;
+    }
+
+    public ParleyPaths paths() {
+        return paths;
+    }
+
+    public VoiceAssistant assistant() {
+        return assistant;
+    }
+
+    /** Start-up work shown as progress: the speech model, then the voice. */
+    public List<LoadStep> loadSteps() {
+        return List.of(new LoadStep("speech model", components::recognizer),
+                new LoadStep("voice", components::synthesizer));
+    }
+
+    public ConversationStore conversationStore() {
+        return components.conversationStore();
+    }
+
+    public Conversation newConversation() {
+        return components.newConversation();
+    }
+
+    public UsageLedger usageLedger() {
+        return components.usageLedger();
+    }
+
+    public ProviderService providers() {
+        return new ProviderService() {
+            private String active = config.llm().active();
+
+            @Override
+            public Map<String, ProviderConfig> providers() {
+                return config.llm().providers();
+            }
+
+            @Override
+            public String active() {
+                return active;
+            }
+
+            @Override
+            public HealthCheck check(String name) {
+                return components.providerHealth().check(name, config.llm().providers().get(name));
+            }
+
+            @Override
+            public void switchTo(String name) {
+                // TODO(turn controller): switch the controller's model if it keeps its own.
+                components.switchProvider(model, name);
+                active = name;
+            }
+
+            @Override
+            public ReadyCheck.Result test(String name) {
+                try {
+                    return ReadyCheck.run(components.languageModel(new Components.LlmChoice(name, null, null)));
+                } catch (LlmException notCreated) {
+                    return ReadyCheck.failed(name, name, notCreated);
+                }
+            }
+        };
+    }
+
+    public SettingsBackend settings() {
+        Path file = config.source() != null ? config.source() : paths.userConfigFile();
+        return new SettingsBackend() {
+            private ParleyConfig current = config;
+
+            @Override
+            public ParleyConfig config() {
+                return current;
+            }
+
+            @Override
+            public ParleyConfig save(ConfigWriter.Settings settings) {
+                current = new ConfigWriter().save(file, settings);
+                return current;
+            }
+
+            @Override
+            public List<String> models(ProviderConfig provider) {
+                if (provider.baseUrl() == null || provider.baseUrl().isBlank()) {
+                    return List.of();
+                }
+                return new ApiDetector(Duration.ofSeconds(3)).detect(provider.baseUrl()).models();
+            }
+
+            @Override
+            public List<String> inputDevices() {
+                return AudioDevices.inputs();
+            }
+
+            @Override
+            public List<String> outputDevices() {
+                return AudioDevices.outputs();
+            }
+
+            @Override
+            public List<String> voices() {
+                return List.of("cmu-slt-hsmm");
+            }
+
+            @Override
+            public double micTest(String inputDevice) {
+                return AudioDevices.peakLevel(inputDevice, 1500);
+            }
+
+            @Override
+            public SecretStore secrets() {
+                return secrets;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        assistant.close();
+        components.close();
+    }
+}
