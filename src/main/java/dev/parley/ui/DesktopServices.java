@@ -64,29 +64,44 @@ public final class DesktopServices implements AutoCloseable {
         return new DesktopServices(paths, config, OsKeychain.open());
     }
 
-    /** The active provider, or one that explains why it cannot answer (a missing key, ...). */
+    /**
+     * The active provider, created on its first reply (building a client and connecting MCP
+     * servers must not delay the window); if it cannot be created, each reply says why.
+     */
     private LanguageModel initialModel() {
-        try {
-            return components.languageModel(Components.LlmChoice.CONFIGURED);
-        } catch (LlmException notCreated) {
-            String active = config.llm().active();
-            return new LanguageModel() {
-                @Override
-                public String name() {
-                    return active;
-                }
+        String active = config.llm().active();
+        return new LanguageModel() {
+            private LanguageModel created;
 
-                @Override
-                public String describe() {
-                    return active + " (not usable: " + notCreated.getMessage() + ")";
+            private synchronized LanguageModel model() {
+                if (created == null) {
+                    created = components.languageModel(Components.LlmChoice.CONFIGURED);
                 }
+                return created;
+            }
 
-                @Override
-                public LlmReply reply(List<dev.parley.conversation.Message> messages, dev.parley.llm.ReplyListener listener) {
-                    throw new LlmException(notCreated.getMessage() + " Or switch to another provider in the toolbar.");
+            @Override
+            public String name() {
+                return active;
+            }
+
+            @Override
+            public String describe() {
+                return active;
+            }
+
+            @Override
+            public LlmReply reply(List<dev.parley.conversation.Message> messages, dev.parley.llm.ReplyListener listener) {
+                LanguageModel model;
+                try {
+                    model = model();
+                } catch (LlmException notCreated) {
+                    throw new LlmException(notCreated.getMessage() + " Or switch to another provider in the toolbar.",
+                            notCreated);
                 }
-            };
-        }
+                return model.reply(messages, listener);
+            }
+        };
     }
 
     public ParleyConfig config() {
