@@ -274,7 +274,7 @@ public final class MainWindow {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        Button create = new Button("New");
+        Button create = new Button("+ New conversation");
         create.setId("conversation-new");
         create.setTooltip(new Tooltip("Start a new conversation (Ctrl+N)"));
         create.setOnAction(event -> conversations.startNew());
@@ -323,9 +323,12 @@ public final class MainWindow {
             button.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         }
         export.disableProperty().unbind();
-        HBox actions1 = new HBox(6, create, resume, rename);
-        HBox actions2 = new HBox(6, export, delete);
-        VBox box = new VBox(title, current, list, actions1, actions2);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, resume, rename, export, delete);
+        for (Button button : new Button[] {create, resume, rename, export, delete}) {
+            button.getStyleClass().add("small");
+        }
+        create.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(title, current, create, list, actions);
         box.getStyleClass().add("sidebar");
         sidebar = box;
         return box;
@@ -355,7 +358,7 @@ public final class MainWindow {
     }
 
     private Node inputBar(MainViewModel main) {
-        Button talk = new Button("🎤 Hold to talk");
+        Button talk = new Button("● Hold to talk");
         talk.setId("talk-button");
         talk.getStyleClass().add("talk-button");
         talk.setTooltip(new Tooltip("Hold while you speak; release to send. The talk key works anywhere but in text fields."));
@@ -367,7 +370,7 @@ public final class MainWindow {
                 talk.setText("● Listening…");
             } else {
                 talk.getStyleClass().remove("talking");
-                talk.setText("🎤 Hold to talk");
+                talk.setText("● Hold to talk");
             }
         });
 
