@@ -79,6 +79,9 @@ public final class Playback {
 
     /** Queues a clip to play after the ones already queued; ignored once stopped. */
     public void enqueue(AudioClip clip) {
+        if (stopped) {
+            return;
+        }
         if (inputEnded) {
             throw new IllegalStateException("no clips may follow endOfInput()");
         }
