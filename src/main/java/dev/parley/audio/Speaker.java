@@ -1,41 +1,13 @@
 package dev.parley.audio;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.Line;
-import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
-import javax.sound.sampled.SourceDataLine;
+import java.util.concurrent.ExecutionException;
 
 /**
- * Plays clips on an audio output device through Java Sound, one clip at a time, blocking until the
- * device has played the last sample.
- *
- * <p>Interrupting the playing thread is the way to stop early (barge-in): within a few milliseconds the
- * line stops and discards what it still buffers, and {@link #play} returns normally with the interrupt
- * flag still set.
+ * An audio output device, chosen by name, played through Java Sound: either one clip at a time
+ * ({@link #play}) or as a queue of clips that can be stopped mid-sample ({@link #open}).
  */
 public final class Speaker {
-
-    /** Small blocks keep an interrupt responsive; the line's buffer keeps the device fed between them. */
-    private static final double BLOCK_SECONDS = 0.02;
-    private static final int POLL_MILLIS = 5;
-    /** How long a device may take no audio (or report no progress) before it counts as stuck. */
-    private static final long STALL_NANOS = 3_000_000_000L;
-    /** Rates every sound card and sound server accepts, for devices that refuse the clip's own rate. */
-    private static final int[] FALLBACK_RATES = {48000, 44100};
-    private static final Line.Info OUTPUT_LINE = new Line.Info(SourceDataLine.class);
-    private static final String NO_DEVICE = "No audio output device found. On a desktop, check that speakers or"
-            + " a headset are connected and enabled. On a headless Linux machine start a sound server with a"
-            + " virtual sink and route ALSA to it: pulseaudio -D --exit-idle-time=-1;"
-            + " pactl load-module module-null-sink sink_name=parley_null; pactl set-default-sink parley_null;"
-            + " printf 'pcm.!default { type pulse }\\nctl.!default { type pulse }\\n' > ~/.asoundrc"
-            + " (packages pulseaudio and libasound2-plugins).";
 
     private final String deviceName;
 
@@ -51,167 +23,32 @@ public final class Speaker {
 
     /** Names of the devices that can play audio, in Java Sound's order. */
     public static List<String> outputDeviceNames() {
-        return outputDevices().stream().map(Mixer.Info::getName).toList();
+        return OutputLines.deviceNames();
     }
 
-    private static List<Mixer.Info> outputDevices() {
-        List<Mixer.Info> outputs = new ArrayList<>();
-        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
-            if (AudioSystem.getMixer(info).isLineSupported(OUTPUT_LINE)) {
-                outputs.add(info);
-            }
-        }
-        return outputs;
+    /** Opens the device for a queue of clips, played at {@code sampleRate} if the device takes it. */
+    public Playback open(int sampleRate, Playback.Listener listener) throws AudioDeviceException {
+        return new Playback(OutputLines.open(deviceName, sampleRate), listener);
     }
 
-    /** Plays {@code clip} and returns once it has been heard (or the thread was interrupted). */
+    /**
+     * Plays {@code clip} and returns once it has been heard. Interrupting the calling thread stops it
+     * within a few milliseconds; it then returns normally with the interrupt flag still set.
+     */
     public void play(AudioClip clip) throws AudioDeviceException {
-        List<Mixer.Info> outputs = outputDevices();
-        if (outputs.isEmpty()) {
-            throw new AudioDeviceException(NO_DEVICE);
-        }
-        Mixer.Info device = deviceName == null ? null : find(deviceName, outputs);
-        OpenLine open = openLine(device, clip.sampleRate());
-        SourceDataLine line = open.line;
+        Playback playback = open(clip.sampleRate(), new Playback.Listener() { });
+        playback.enqueue(clip);
+        playback.endOfInput();
         try {
-            AudioClip playable = clip.resampledTo((int) open.format.getSampleRate());
-            byte[] pcm = interleaved(playable.toPcm16le(), open.format.getChannels());
-            int frameBytes = open.format.getFrameSize();
-            int blockBytes = Math.max(1, (int) (open.format.getSampleRate() * BLOCK_SECONDS)) * frameBytes;
-            line.start();
-            boolean finished = writeAll(line, pcm, Math.min(blockBytes, line.getBufferSize()))
-                    && awaitPlayed(line, pcm.length / frameBytes);
-            if (finished) {
-                line.drain(); // returns at once by now; kept for devices whose frame position lags
-            } else {
-                line.stop();
-                line.flush();
-                Thread.currentThread().interrupt();
-            }
-        } finally {
-            line.close();
-        }
-    }
-
-    /**
-     * Writes {@code pcm} block by block, returning false (with the interrupt flag cleared) if the thread
-     * was interrupted. It writes only what fits and waits itself, because a blocking
-     * {@code SourceDataLine.write} waits in a loop that swallows {@link InterruptedException}.
-     */
-    private static boolean writeAll(SourceDataLine line, byte[] pcm, int blockBytes) throws AudioDeviceException {
-        long lastProgress = System.nanoTime();
-        try {
-            for (int at = 0; at < pcm.length; ) {
-                if (Thread.interrupted()) {
-                    return false;
-                }
-                int length = Math.min(blockBytes, pcm.length - at);
-                if (line.available() >= length) {
-                    at += line.write(pcm, at, length);
-                    lastProgress = System.nanoTime();
-                } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
-                    throw new AudioDeviceException("The audio output stopped taking audio for "
-                            + STALL_NANOS / 1_000_000_000 + " s; the device may have been unplugged or suspended."
-                            + " Check it, or choose another one: " + quotedList(outputDeviceNames()));
-                } else {
-                    Thread.sleep(POLL_MILLIS);
-                }
-            }
-            return true;
+            playback.done().get();
         } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Waits until the line reports every frame played; false if interrupted first. {@code drain()} alone
-     * is not enough: through ALSA's PulseAudio plugin it returns as soon as ALSA's buffer is empty, up to
-     * a second before the sound server has played that audio, and {@code close()} then cuts it off.
-     * Bounded, in case a device never reports the last frames.
-     */
-    private static boolean awaitPlayed(SourceDataLine line, long frames) {
-        AudioFormat format = line.getFormat();
-        long bufferNanos = (long) (1e9 * line.getBufferSize() / format.getFrameSize() / format.getSampleRate());
-        long deadline = System.nanoTime() + bufferNanos + STALL_NANOS;
-        try {
-            while (line.getLongFramePosition() < frames && System.nanoTime() < deadline) {
-                Thread.sleep(POLL_MILLIS);
+            playback.stop();
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AudioDeviceException device) {
+                throw device;
             }
-            return true;
-        } catch (InterruptedException e) {
-            return false;
+            throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private record OpenLine(SourceDataLine line, AudioFormat format) {
-    }
-
-    /**
-     * Opens 16-bit little-endian PCM at the clip's rate if the device takes it, else at a common rate; in
-     * mono if possible, else stereo (raw hardware devices often accept only two channels).
-     */
-    private OpenLine openLine(Mixer.Info device, int clipRate) throws AudioDeviceException {
-        Set<Integer> rates = new LinkedHashSet<>();
-        rates.add(clipRate);
-        for (int rate : FALLBACK_RATES) {
-            rates.add(rate);
-        }
-        List<String> refusals = new ArrayList<>();
-        for (int rate : rates) {
-            for (int channels = 1; channels <= 2; channels++) {
-                AudioFormat format = new AudioFormat(rate, 16, channels, true, false);
-                try {
-                    SourceDataLine line = AudioSystem.getSourceDataLine(format, device);
-                    // The line's own buffer size (0.5 s on Linux), not ours: through ALSA's PulseAudio
-                    // plugin, asking for 0.1-0.25 s played at half speed and asking for 1 s silently
-                    // dropped half the audio.
-                    line.open(format);
-                    return new OpenLine(line, format);
-                } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-                    refusals.add(rate + " Hz " + (channels == 1 ? "mono" : "stereo") + ": " + e.getMessage());
-                }
-            }
-        }
-        String which = device == null ? "The default audio output" : "Audio output '" + device.getName() + "'";
-        throw new AudioDeviceException(which + " refused 16-bit audio in every format tried (" + String.join("; ", refusals)
-                + "). Another program may hold the device exclusively: close it, or choose another device: "
-                + quotedList(outputDeviceNames()));
-    }
-
-    private static Mixer.Info find(String wanted, List<Mixer.Info> outputs) throws AudioDeviceException {
-        String needle = wanted.toLowerCase(Locale.ROOT);
-        // An exact name wins over one that merely contains the text ("default" vs "default [default]").
-        for (Mixer.Info info : outputs) {
-            if (info.getName().equalsIgnoreCase(wanted)) {
-                return info;
-            }
-        }
-        for (Mixer.Info info : outputs) {
-            if (info.getName().toLowerCase(Locale.ROOT).contains(needle)) {
-                return info;
-            }
-        }
-        throw new AudioDeviceException("No audio output device matches '" + wanted + "'. Available: "
-                + quotedList(outputs.stream().map(Mixer.Info::getName).toList()) + ". Set the device to (part of) one of these names,"
-                + " or leave it empty for the system default.");
-    }
-
-    private static String quotedList(List<String> names) {
-        return names.isEmpty() ? "(none)" : "'" + String.join("', '", names) + "'";
-    }
-
-    /** Mono 16-bit PCM as is, or each sample copied to both channels of a stereo frame. */
-    private static byte[] interleaved(byte[] mono, int channels) {
-        if (channels == 1) {
-            return mono;
-        }
-        byte[] stereo = new byte[mono.length * 2];
-        for (int i = 0, o = 0; i < mono.length; i += 2, o += 4) {
-            stereo[o] = mono[i];
-            stereo[o + 1] = mono[i + 1];
-            stereo[o + 2] = mono[i];
-            stereo[o + 3] = mono[i + 1];
-        }
-        return stereo;
     }
 }

@@ -79,6 +79,23 @@ public final class Conversation {
         }
     }
 
+    /**
+     * The user cut the answer to the last user turn off: only {@code heard}, the part that was
+     * played, stays (marked interrupted), replacing the full answer if it was already recorded. If
+     * nothing was heard the question is taken back, as the user is about to say something else.
+     */
+    public synchronized void endInterruptedTurn(String heard) {
+        String reasoning = null;
+        if (turns.size() > contextStart && turns.getLast().role() == Message.Role.ASSISTANT) {
+            reasoning = turns.removeLast().reasoning();
+        }
+        if (heard != null && !heard.isBlank()) {
+            addAssistant(heard.strip(), reasoning, true);
+        } else {
+            withdrawLastUserTurn();
+        }
+    }
+
     /** Removes the last user turn when its reply failed, keeping the history consistent. */
     public synchronized void withdrawLastUserTurn() {
         if (turns.size() > contextStart && turns.getLast().role() == Message.Role.USER) {

@@ -39,9 +39,18 @@ public final class ReplyPipeline implements AutoCloseable {
         this.chunking = chunking;
     }
 
+    /** The sample rate of the speech this pipeline makes. */
+    public int sampleRate() {
+        return synthesizer.sampleRate();
+    }
+
     /**
      * Asks the model to answer the conversation's last user turn, speaks the answer, and records it
      * in the conversation. {@code clock} carries the turn's start so timings form one waterfall.
+     *
+     * <p>Interrupting the calling thread cancels the turn (barge-in): the model's stream is closed,
+     * chunks not yet synthesized are dropped, and an {@link LlmException} of kind CANCELLED is thrown
+     * with the conversation untouched, because only the caller knows how much of the answer was heard.
      */
     public SpokenReply answer(Conversation conversation, TurnClock clock, String transcript,
             Consumer<TurnEvent> events) {
@@ -54,22 +63,27 @@ public final class ReplyPipeline implements AutoCloseable {
         try {
             reply = model.reply(conversation.messages(), listener);
         } catch (LlmException e) {
+            if (e.kind() == LlmException.Kind.CANCELLED) {
+                dropPending(pending);
+                throw e;
+            }
             if (e.partialText().isBlank()) {
-                pending.forEach(future -> future.cancel(true));
+                dropPending(pending);
                 conversation.endFailedTurn("");
                 events.accept(new TurnEvent.Failed(clock.turn(), e.getMessage(), ""));
                 throw e;
             }
             return cutOff(conversation, clock, transcript, events, chunker, pending, e);
         } catch (RuntimeException e) {
-            pending.forEach(future -> future.cancel(true));
+            dropPending(pending);
             conversation.withdrawLastUserTurn();
             events.accept(new TurnEvent.Failed(clock.turn(), String.valueOf(e.getMessage()), ""));
             throw e;
         }
         chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
+        List<AudioClip> clips = collect(pending, reply.text());
         conversation.addAssistant(reply.text(), reply.reasoning(), false);
-        AudioClip audio = AudioClip.concat(collect(pending), synthesizer.sampleRate());
+        AudioClip audio = AudioClip.concat(clips, synthesizer.sampleRate());
         SpokenReply spoken = new SpokenReply(transcript, reply.text(), reply.reasoning(), audio, pending.size(),
                 clock.finish(), null);
         events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
@@ -86,8 +100,9 @@ public final class ReplyPipeline implements AutoCloseable {
             SentenceChunker chunker, List<Future<AudioClip>> pending, LlmException failure) {
         chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
         pending.add(speak(CUT_OFF_NOTICE, clock, events));
+        List<AudioClip> clips = collect(pending, failure.partialText());
         conversation.endFailedTurn(failure.partialText());
-        AudioClip audio = AudioClip.concat(collect(pending), synthesizer.sampleRate());
+        AudioClip audio = AudioClip.concat(clips, synthesizer.sampleRate());
         SpokenReply spoken = new SpokenReply(transcript, failure.partialText().strip(), "", audio, pending.size(),
                 clock.finish(), failure.getMessage());
         events.accept(new TurnEvent.Failed(clock.turn(), failure.getMessage(), spoken.text()));
@@ -100,12 +115,20 @@ public final class ReplyPipeline implements AutoCloseable {
         return synthesis.submit(() -> {
             AudioClip clip = synthesizer.synthesize(chunk);
             clock.markFirstAudio();
-            events.accept(new TurnEvent.Audio(clock.turn(), clip));
+            events.accept(new TurnEvent.Audio(clock.turn(), chunk, clip));
             return clip;
         });
     }
 
-    private static List<AudioClip> collect(List<Future<AudioClip>> pending) {
+    /**
+     * Drops the chunks not yet synthesized. The one being synthesized finishes (MaryTTS is not safe to
+     * interrupt) and its audio is ignored by the caller, which has moved on to another turn.
+     */
+    private static void dropPending(List<Future<AudioClip>> pending) {
+        pending.forEach(future -> future.cancel(false));
+    }
+
+    private List<AudioClip> collect(List<Future<AudioClip>> pending, String answerSoFar) {
         List<AudioClip> clips = new ArrayList<>(pending.size());
         try {
             for (Future<AudioClip> future : pending) {
@@ -117,8 +140,9 @@ public final class ReplyPipeline implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            dropPending(pending);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while synthesizing", e);
+            throw LlmException.cancelled(model.name(), e, answerSoFar);
         }
         return clips;
     }

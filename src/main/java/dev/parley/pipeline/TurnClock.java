@@ -11,7 +11,7 @@ public final class TurnClock {
     private static final AtomicLong TURNS = new AtomicLong();
 
     private final long turn = TURNS.incrementAndGet();
-    private final long start = System.nanoTime();
+    private long start = System.nanoTime();
     private long stt = -1;
     private long firstToken = -1;
     private long firstChunk = -1;
@@ -21,6 +21,14 @@ public final class TurnClock {
     /** This turn's number, unique in the process. */
     public long turn() {
         return turn;
+    }
+
+    /**
+     * The user stopped talking: the waterfall is measured from here. A push-to-talk turn gets its
+     * number at the press, so partial transcripts belong to it, but its clock starts at the release.
+     */
+    public synchronized void markEndOfSpeech() {
+        start = System.nanoTime();
     }
 
     public synchronized void markSttDone() {

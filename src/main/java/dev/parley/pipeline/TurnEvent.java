@@ -29,8 +29,8 @@ public sealed interface TurnEvent {
     /** A speakable piece of the answer, handed to the voice. */
     record Chunk(long turn, String text) implements TurnEvent {}
 
-    /** The synthesized speech of one chunk, in order. */
-    record Audio(long turn, AudioClip clip) implements TurnEvent {}
+    /** The synthesized speech of one chunk ({@code text}), in order. */
+    record Audio(long turn, String text, AudioClip clip) implements TurnEvent {}
 
     /**
      * The turn is over and the answer complete. {@code provider} answered (a fallback, perhaps);

@@ -24,5 +24,17 @@ public enum VoiceState {
     /** The user cut the answer off; the heard part is recorded, the rest dropped. Transient. */
     INTERRUPTED,
     /** The turn failed; the event's detail says why and how to fix it. The next action leaves it. */
-    ERROR
+    ERROR;
+
+    /** The transitions the diagram above allows; the controller refuses any other as a bug. */
+    public boolean canMoveTo(VoiceState next) {
+        return switch (this) {
+            case IDLE -> next == LISTENING || next == THINKING || next == ERROR;
+            case LISTENING -> next == TRANSCRIBING || next == INTERRUPTED || next == IDLE || next == ERROR;
+            case TRANSCRIBING -> next == THINKING || next == IDLE || next == INTERRUPTED || next == ERROR;
+            case THINKING -> next == SPEAKING || next == IDLE || next == INTERRUPTED || next == ERROR;
+            case SPEAKING -> next == IDLE || next == INTERRUPTED || next == ERROR;
+            case INTERRUPTED, ERROR -> next == IDLE || next == LISTENING || next == THINKING;
+        };
+    }
 }

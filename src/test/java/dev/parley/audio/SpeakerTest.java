@@ -3,15 +3,7 @@ package dev.parley.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,19 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("audio")
 class SpeakerTest {
 
-    private static final boolean AUDIO_REQUIRED = Boolean.getBoolean("parley.requireAudio");
-
     @BeforeEach
     void needsAnOutputDevice() {
-        if (AUDIO_REQUIRED) {
-            assertThat(Speaker.outputDeviceNames())
-                    .as("parley.requireAudio=true but Java Sound lists no output device")
-                    .isNotEmpty();
-        } else {
-            assumeThat(Speaker.outputDeviceNames())
-                    .as("no audio output device; run with -Dparley.requireAudio=true to fail instead")
-                    .isNotEmpty();
-        }
+        SinkMonitor.requireOutputDevice();
     }
 
     @ParameterizedTest(name = "{0} Hz")
@@ -94,9 +76,9 @@ class SpeakerTest {
         // A wrong byte order, sample size or rate would change the tone's frequency or drown it in noise.
         AudioClip tone = Signals.sine(1000, 0.5, 1.0, rate);
 
-        AudioClip heard = listenToTheDefaultSinkWhile(() -> new Speaker(null).play(tone));
+        AudioClip heard = SinkMonitor.listenWhile(() -> new Speaker(null).play(tone));
 
-        AudioClip loud = loudPart(heard);
+        AudioClip loud = SinkMonitor.loudPart(heard);
         assertThat(loud.durationSeconds()).as("seconds of tone heard").isCloseTo(1.0, within(0.02));
         assertThat(Signals.zeroCrossingFrequency(loud)).isCloseTo(1000, within(2.0));
         assertThat(Signals.amplitudeAt(loud, 1000)).isCloseTo(0.5, within(0.05));
@@ -108,69 +90,5 @@ class SpeakerTest {
                 .isInstanceOf(AudioDeviceException.class)
                 .hasMessageContaining("No audio output device matches 'no-such-device-xyz'")
                 .hasMessageContainingAll(Speaker.outputDeviceNames().toArray(String[]::new));
-    }
-
-    private interface Playback {
-        void run() throws Exception;
-    }
-
-    /**
-     * Records the default PulseAudio sink's monitor with pacat during {@code playback}: what the sound
-     * server really received. Not Java Sound capture: through ALSA's PulseAudio plugin a TargetDataLine
-     * stalls while a SourceDataLine plays in the same JVM.
-     */
-    private static AudioClip listenToTheDefaultSinkWhile(Playback playback) throws Exception {
-        Process pacat;
-        try {
-            pacat = new ProcessBuilder("pacat", "--record", "--device=@DEFAULT_MONITOR@", "--rate=16000",
-                    "--channels=1", "--format=s16le").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            assumeThat(e).as("pacat (pulseaudio-utils) to listen to the sound server with").isNull();
-            throw e;
-        }
-        ByteArrayOutputStream heard = new ByteArrayOutputStream();
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            try (InputStream pcm = pacat.getInputStream()) {
-                pcm.transferTo(heard);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        int before;
-        try {
-            // A suspended (idle) sink's monitor sends nothing and, while the sink wakes, loses the start of
-            // what is played. Wake it with silence and wait for the monitor to flow.
-            new Speaker(null).play(AudioClip.silence(0.3, 16000));
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            while (heard.size() == 0 && pacat.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assumeThat(heard.size()).as("pacat hears the default sink (is PulseAudio running?)").isPositive();
-            before = heard.size();
-            playback.run();
-            Thread.sleep(300); // the last blocks reach the monitor a little after the device reports them played
-        } finally {
-            // SIGTERM through the handle: Process.destroy() would also close our end of pacat's output
-            // and lose what we have not read yet.
-            pacat.toHandle().destroy();
-            pacat.waitFor(5, TimeUnit.SECONDS);
-        }
-        reader.get(5, TimeUnit.SECONDS);
-        byte[] pcm = heard.toByteArray();
-        return AudioClip.fromPcm16le(Arrays.copyOfRange(pcm, before, pcm.length), 16000);
-    }
-
-    /** From the first to the last sample above a tenth of full scale. */
-    private static AudioClip loudPart(AudioClip clip) {
-        float[] x = clip.samples();
-        int first = 0;
-        while (first < x.length && Math.abs(x[first]) < 0.1) {
-            first++;
-        }
-        int last = x.length - 1;
-        while (last > first && Math.abs(x[last]) < 0.1) {
-            last--;
-        }
-        return new AudioClip(Arrays.copyOfRange(x, first, last + 1), clip.sampleRate());
     }
 }

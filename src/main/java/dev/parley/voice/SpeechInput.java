@@ -1,0 +1,26 @@
+package dev.parley.voice;
+
+import java.util.function.Consumer;
+
+/**
+ * Where the user's words come from: the microphone through streaming recognition in the app, a
+ * recorded utterance in the benchmark and in tests.
+ */
+public interface SpeechInput {
+
+    /**
+     * Starts taking an utterance (with the pre-roll, for a microphone). {@code partials} receives the
+     * words recognized so far whenever they change, on the input's own thread.
+     */
+    Utterance begin(Consumer<String> partials);
+
+    /** One utterance being taken. */
+    interface Utterance {
+
+        /** The user is done talking: returns the final transcript ("" if nothing was recognized). */
+        String finish();
+
+        /** Drops the utterance (the turn was abandoned). */
+        void cancel();
+    }
+}
