@@ -34,7 +34,7 @@ public final class ProviderRow {
     }
 
     ProviderConfig toConfig() {
-        return new ProviderConfig(type.get(), blankToNull(baseUrl.get()), model.get().strip(), blankToNull(apiKeyEnv.get()),
+        return new ProviderConfig(type.get(), blankToNull(baseUrl.get()), SettingsViewModel.text(model).strip(), blankToNull(apiKeyEnv.get()),
                 original == null ? null : original.temperature(),
                 original == null ? null : original.maxTokens(),
                 original == null ? null : original.timeoutSeconds());

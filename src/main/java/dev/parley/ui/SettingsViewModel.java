@@ -83,10 +83,10 @@ public final class SettingsViewModel {
         providers.clear();
         config.llm().providers().forEach((name, provider) -> providers.add(new ProviderRow(name, provider)));
         active.set(config.llm().active());
-        selected.set(providers.stream().filter(row -> row.nameProperty().get().equals(active.get())).findFirst()
+        selected.set(providers.stream().filter(row -> text(row.nameProperty()).equals(text(active))).findFirst()
                 .orElse(providers.isEmpty() ? null : providers.getFirst()));
         voice.set(config.tts().voice());
-        voices.setAll(voice.get());
+        voices.setAll(text(voice));
         outputDevice.set(config.tts().outputDevice() == null ? "" : config.tts().outputDevice());
         inputDevice.set(config.audio().inputDevice());
         speechModelPath.set(config.stt().modelPath() == null ? "" : config.stt().modelPath());
@@ -97,12 +97,13 @@ public final class SettingsViewModel {
 
     /** Fills the device and voice lists (they may take a moment to enumerate). */
     public void loadChoices() {
-        tasks.run(backend::inputDevices, list -> setChoices(inputDevices, list, inputDevice.get()), failure -> { });
-        tasks.run(backend::outputDevices, list -> setChoices(outputDevices, list, outputDevice.get()), failure -> { });
-        tasks.run(backend::voices, list -> setChoices(voices, list, voice.get()), failure -> { });
+        tasks.run(backend::inputDevices, list -> setChoices(inputDevices, list, inputDevice), failure -> { });
+        tasks.run(backend::outputDevices, list -> setChoices(outputDevices, list, outputDevice), failure -> { });
+        tasks.run(backend::voices, list -> setChoices(voices, list, voice), failure -> { });
     }
 
-    private static void setChoices(ObservableList<String> target, List<String> found, String current) {
+    private static void setChoices(ObservableList<String> target, List<String> found, StringProperty value) {
+        String current = text(value);
         List<String> all = new ArrayList<>();
         if (target != null && (target.contains("") || current.isEmpty())) {
             all.add("");
@@ -112,6 +113,7 @@ public final class SettingsViewModel {
             all.add(current);
         }
         target.setAll(all);
+        value.set(current); // an editable combo box may have cleared it while its items changed
     }
 
     // --- providers -----------------------------------------------------------------------------
@@ -139,7 +141,7 @@ public final class SettingsViewModel {
         int index = providers.indexOf(row);
         providers.remove(row);
         selected.set(providers.isEmpty() ? null : providers.get(Math.max(0, index - 1)));
-        if (row.nameProperty().get().equals(active.get()) && !providers.isEmpty()) {
+        if (text(row.nameProperty()).equals(text(active)) && !providers.isEmpty()) {
             active.set(providers.getFirst().nameProperty().get());
         }
     }
@@ -160,14 +162,14 @@ public final class SettingsViewModel {
     }
 
     private ProviderRow named(String name) {
-        return providers.stream().filter(row -> row.nameProperty().get().equals(name)).findFirst().orElse(null);
+        return providers.stream().filter(row -> text(row.nameProperty()).equals(name)).findFirst().orElse(null);
     }
 
     // --- audio ---------------------------------------------------------------------------------
 
     public void testMicrophone() {
         micTestResult.set("Listening for 1.5 s… say something.");
-        String device = inputDevice.get();
+        String device = text(inputDevice);
         tasks.run(() -> backend.micTest(device), dbfs -> micTestResult.set(dbfs <= -90
                 ? "Silence: no sound reached the microphone. Check the device and its volume."
                 : String.format("Loudest: %.0f dBFS%s", dbfs, dbfs < -40 ? " (quiet: speak up or raise the input volume)" : " (good)")),
@@ -187,7 +189,7 @@ public final class SettingsViewModel {
         }
         List<String> names = new ArrayList<>();
         for (ProviderRow row : providers) {
-            String name = row.nameProperty().get().strip();
+            String name = text(row.nameProperty()).strip();
             String where = "Provider '" + name + "': ";
             if (!PROVIDER_NAME.matcher(name).matches()) {
                 return "Provider names use letters, digits, '-', '_' and '.' (\"" + name + "\").";
@@ -196,21 +198,21 @@ public final class SettingsViewModel {
                 return "Two providers are named '" + name + "'.";
             }
             names.add(name);
-            String url = row.baseUrlProperty().get().strip();
+            String url = text(row.baseUrlProperty()).strip();
             if (!url.isEmpty() && !isHttpUrl(url)) {
                 return where + "the base URL must start with http:// or https:// (e.g. http://localhost:11434).";
             }
             if (url.isEmpty() && row.typeProperty().get() == ProviderType.OPENAI_COMPATIBLE) {
                 return where + "an openai-compatible provider needs a base URL (e.g. http://localhost:8080/v1).";
             }
-            if (row.modelProperty().get().isBlank()) {
+            if (text(row.modelProperty()).isBlank()) {
                 return where + "name the model (Fetch lists the endpoint's models).";
             }
-            String env = row.apiKeyEnvProperty().get().strip();
+            String env = text(row.apiKeyEnvProperty()).strip();
             if (!env.isEmpty() && !ENV_NAME.matcher(env).matches()) {
                 return where + "the key variable '" + env + "' is not an environment variable name (e.g. OPENAI_API_KEY).";
             }
-            if (!row.apiKeyProperty().get().isBlank()) {
+            if (!text(row.apiKeyProperty()).isBlank()) {
                 if (env.isEmpty()) {
                     return where + "name the key (e.g. " + suggestedEnv(name) + ") so it can be stored and found again.";
                 }
@@ -220,14 +222,14 @@ public final class SettingsViewModel {
                 }
             }
         }
-        if (!names.contains(active.get())) {
-            return "The active provider '" + active.get() + "' is not in the list.";
+        if (!names.contains(text(active))) {
+            return "The active provider '" + text(active) + "' is not in the list.";
         }
         return "";
     }
 
     private String validateGeneral() {
-        String path = speechModelPath.get().strip();
+        String path = text(speechModelPath).strip();
         if (!path.isEmpty()) {
             Path folder = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
             if (folder.isAbsolute() && !Files.isDirectory(folder.resolve("am"))) {
@@ -235,21 +237,21 @@ public final class SettingsViewModel {
                         + "Leave it empty for the bundled English model.";
             }
         }
-        if (systemPrompt.get().isBlank()) {
+        if (text(systemPrompt).isBlank()) {
             return "System prompt: write one (it shapes every reply).";
         }
         try {
-            KeyCode code = KeyCode.valueOf(pushToTalkKey.get().strip().toUpperCase());
+            KeyCode code = KeyCode.valueOf(text(pushToTalkKey).strip().toUpperCase());
             if (code.isLetterKey() || code.isDigitKey()) {
                 return "Push-to-talk key: " + code + " would also type in the text field; use SPACE, F1–F12, CONTROL, ...";
             }
         } catch (IllegalArgumentException e) {
-            return "Push-to-talk key: '" + pushToTalkKey.get() + "' is not a key name (SPACE, F8, CONTROL, ...).";
+            return "Push-to-talk key: '" + text(pushToTalkKey) + "' is not a key name (SPACE, F8, CONTROL, ...).";
         }
-        if (!theme.get().equals("light") && !theme.get().equals("dark")) {
+        if (!text(theme).equals("light") && !text(theme).equals("dark")) {
             return "Theme: light or dark.";
         }
-        if (voice.get().isBlank()) {
+        if (text(voice).isBlank()) {
             return "Voice: choose one.";
         }
         return "";
@@ -262,6 +264,11 @@ public final class SettingsViewModel {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** A text field's value; an editable combo box may hand back null. */
+    static String text(javafx.beans.value.ObservableValue<String> value) {
+        return value.getValue() == null ? "" : value.getValue();
     }
 
     static String suggestedEnv(String providerName) {
@@ -283,14 +290,14 @@ public final class SettingsViewModel {
         Map<String, ProviderConfig> configs = new LinkedHashMap<>();
         Map<String, String> keys = new LinkedHashMap<>();
         for (ProviderRow row : providers) {
-            configs.put(row.nameProperty().get().strip(), row.toConfig());
-            if (!row.apiKeyProperty().get().isBlank()) {
-                keys.put(row.apiKeyEnvProperty().get().strip(), row.apiKeyProperty().get());
+            configs.put(text(row.nameProperty()).strip(), row.toConfig());
+            if (!text(row.apiKeyProperty()).isBlank()) {
+                keys.put(text(row.apiKeyEnvProperty()).strip(), text(row.apiKeyProperty()));
             }
         }
-        ConfigWriter.Settings settings = new ConfigWriter.Settings(active.get(), configs, systemPrompt.get().strip(),
-                voice.get(), outputDevice.get(), inputDevice.get(), speechModelPath.get().strip(),
-                pushToTalkKey.get().strip().toUpperCase(), theme.get());
+        ConfigWriter.Settings settings = new ConfigWriter.Settings(text(active), configs, text(systemPrompt).strip(),
+                text(voice), text(outputDevice), text(inputDevice), text(speechModelPath).strip(),
+                text(pushToTalkKey).strip().toUpperCase(), text(theme));
         saving.set(true);
         saveStatus.set("Saving…");
         tasks.run(() -> {
