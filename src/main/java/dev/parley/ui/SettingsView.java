@@ -89,6 +89,17 @@ final class SettingsView extends BorderPane {
         name.setId("provider-name");
         ComboBox<ProviderType> type = new ComboBox<>(FXCollections.observableArrayList(ProviderType.values()));
         type.setId("provider-type");
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ProviderType value) {
+                return value == null ? "" : value.configName();
+            }
+
+            @Override
+            public ProviderType fromString(String text) {
+                return ProviderType.fromConfigName(text);
+            }
+        });
         TextField baseUrl = new TextField();
         baseUrl.setId("provider-base-url");
         baseUrl.setPromptText("empty: the provider's usual address");
