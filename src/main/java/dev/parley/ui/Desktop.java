@@ -1,6 +1,8 @@
 package dev.parley.ui;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 
 /**
@@ -12,8 +14,20 @@ public final class Desktop {
 
     private Desktop() {}
 
-    /** Opens the window and returns when it is closed. */
+    /** The config and services, loaded while the JavaFX toolkit starts (the two overlap). */
+    static volatile CompletableFuture<DesktopServices> services;
+
+    /** Opens the window and returns when it is closed. {@code --config FILE} reads another config. */
     public static int run(String[] args) {
+        Path config = null;
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--config")) {
+                config = Path.of(args[i + 1]);
+            }
+        }
+        Path chosen = config;
+        services = CompletableFuture.supplyAsync(() -> DesktopServices.start(chosen),
+                runnable -> Thread.ofPlatform().name("parley-startup").daemon(true).start(runnable));
         Application.launch(ParleyApp.class, args);
         return 0;
     }

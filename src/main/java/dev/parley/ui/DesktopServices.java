@@ -17,6 +17,7 @@ import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReadyCheck;
 import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.secrets.BackgroundSecretStore;
 import dev.parley.secrets.OsKeychain;
 import dev.parley.secrets.SecretStore;
 import dev.parley.usage.UsageLedger;
@@ -61,7 +62,7 @@ public final class DesktopServices implements AutoCloseable {
     public static DesktopServices start(Path configFile) {
         ParleyPaths paths = ParleyPaths.fromEnvironment();
         ParleyConfig config = new ConfigLoader().load(configFile, paths);
-        return new DesktopServices(paths, config, OsKeychain.open());
+        return new DesktopServices(paths, config, new BackgroundSecretStore(OsKeychain::open));
     }
 
     /**

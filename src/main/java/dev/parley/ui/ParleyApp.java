@@ -26,16 +26,17 @@ public final class ParleyApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        LOG.info("JavaFX started {} ms after the JVM started", Desktop.sinceJvmStart());
         try {
-            services = DesktopServices.start(configArgument());
+            services = Desktop.services != null ? Desktop.services.join() : DesktopServices.start(configArgument());
+        } catch (java.util.concurrent.CompletionException e) {
+            fail(e.getCause());
+            return;
         } catch (ParleyException e) {
-            Theme.apply("light");
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            alert.setHeaderText("Parley cannot start");
-            alert.showAndWait();
-            Platform.exit();
+            fail(e);
             return;
         }
+        LOG.info("Config and services ready {} ms after the JVM started", Desktop.sinceJvmStart());
         Theme.apply(services.config().ui().theme());
         ui = DesktopUi.create(services, Tasks.forFx());
         MainWindow window = new MainWindow(ui, stage);
@@ -50,6 +51,15 @@ public final class ParleyApp extends Application {
         stage.show();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
+    }
+
+    private static void fail(Throwable e) {
+        LOG.error("Parley cannot start", e);
+        Theme.apply("light");
+        Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+        alert.setHeaderText("Parley cannot start");
+        alert.showAndWait();
+        Platform.exit();
     }
 
     private Path configArgument() {
