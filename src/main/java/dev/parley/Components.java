@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.audio.Speaker;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.LlmConfig;
 import dev.parley.config.ParleyConfig;
@@ -99,6 +100,11 @@ public final class Components implements AutoCloseable {
             recognizer = VoskRecognizer.load(config.speechModel(paths));
         }
         return recognizer;
+    }
+
+    /** The output device of tts.output-device (the system default when empty). */
+    public Speaker speaker() {
+        return new Speaker(config.tts().outputDevice());
     }
 
     public synchronized SpeechSynthesizer synthesizer() {
