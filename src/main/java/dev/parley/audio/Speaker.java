@@ -3,11 +3,9 @@ package dev.parley.audio;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.Line;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
@@ -27,15 +25,6 @@ public final class Speaker {
     private static final int POLL_MILLIS = 5;
     /** How long a device may take no audio (or report no progress) before it counts as stuck. */
     private static final long STALL_NANOS = 3_000_000_000L;
-    /** Rates every sound card and sound server accepts, for devices that refuse the clip's own rate. */
-    private static final int[] FALLBACK_RATES = {48000, 44100};
-    private static final Line.Info OUTPUT_LINE = new Line.Info(SourceDataLine.class);
-    private static final String NO_DEVICE = "No audio output device found. On a desktop, check that speakers or"
-            + " a headset are connected and enabled. On a headless Linux machine start a sound server with a"
-            + " virtual sink and route ALSA to it: pulseaudio -D --exit-idle-time=-1;"
-            + " pactl load-module module-null-sink sink_name=parley_null; pactl set-default-sink parley_null;"
-            + " printf 'pcm.!default { type pulse }\\nctl.!default { type pulse }\\n' > ~/.asoundrc"
-            + " (packages pulseaudio and libasound2-plugins).";
 
     private final String deviceName;
 
@@ -51,26 +40,12 @@ public final class Speaker {
 
     /** Names of the devices that can play audio, in Java Sound's order. */
     public static List<String> outputDeviceNames() {
-        return outputDevices().stream().map(Mixer.Info::getName).toList();
-    }
-
-    private static List<Mixer.Info> outputDevices() {
-        List<Mixer.Info> outputs = new ArrayList<>();
-        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
-            if (AudioSystem.getMixer(info).isLineSupported(OUTPUT_LINE)) {
-                outputs.add(info);
-            }
-        }
-        return outputs;
+        return AudioDevices.OUTPUT.names();
     }
 
     /** Plays {@code clip} and returns once it has been heard (or the thread was interrupted). */
     public void play(AudioClip clip) throws AudioDeviceException {
-        List<Mixer.Info> outputs = outputDevices();
-        if (outputs.isEmpty()) {
-            throw new AudioDeviceException(NO_DEVICE);
-        }
-        Mixer.Info device = deviceName == null ? null : find(deviceName, outputs);
+        Mixer.Info device = AudioDevices.OUTPUT.find(deviceName);
         OpenLine open = openLine(device, clip.sampleRate());
         SourceDataLine line = open.line;
         try {
@@ -112,7 +87,7 @@ public final class Speaker {
                 } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
                     throw new AudioDeviceException("The audio output stopped taking audio for "
                             + STALL_NANOS / 1_000_000_000 + " s; the device may have been unplugged or suspended."
-                            + " Check it, or choose another one: " + quotedList(outputDeviceNames()));
+                            + " Check it, or choose another one: " + AudioDevices.OUTPUT.available());
                 } else {
                     Thread.sleep(POLL_MILLIS);
                 }
@@ -153,7 +128,7 @@ public final class Speaker {
     private OpenLine openLine(Mixer.Info device, int clipRate) throws AudioDeviceException {
         Set<Integer> rates = new LinkedHashSet<>();
         rates.add(clipRate);
-        for (int rate : FALLBACK_RATES) {
+        for (int rate : AudioDevices.COMMON_RATES) {
             rates.add(rate);
         }
         List<String> refusals = new ArrayList<>();
@@ -175,29 +150,7 @@ public final class Speaker {
         String which = device == null ? "The default audio output" : "Audio output '" + device.getName() + "'";
         throw new AudioDeviceException(which + " refused 16-bit audio in every format tried (" + String.join("; ", refusals)
                 + "). Another program may hold the device exclusively: close it, or choose another device: "
-                + quotedList(outputDeviceNames()));
-    }
-
-    private static Mixer.Info find(String wanted, List<Mixer.Info> outputs) throws AudioDeviceException {
-        String needle = wanted.toLowerCase(Locale.ROOT);
-        // An exact name wins over one that merely contains the text ("default" vs "default [default]").
-        for (Mixer.Info info : outputs) {
-            if (info.getName().equalsIgnoreCase(wanted)) {
-                return info;
-            }
-        }
-        for (Mixer.Info info : outputs) {
-            if (info.getName().toLowerCase(Locale.ROOT).contains(needle)) {
-                return info;
-            }
-        }
-        throw new AudioDeviceException("No audio output device matches '" + wanted + "'. Available: "
-                + quotedList(outputs.stream().map(Mixer.Info::getName).toList()) + ". Set the device to (part of) one of these names,"
-                + " or leave it empty for the system default.");
-    }
-
-    private static String quotedList(List<String> names) {
-        return names.isEmpty() ? "(none)" : "'" + String.join("', '", names) + "'";
+                + AudioDevices.OUTPUT.available());
     }
 
     /** Mono 16-bit PCM as is, or each sample copied to both channels of a stereo frame. */
