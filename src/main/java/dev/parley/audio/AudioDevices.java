@@ -1,0 +1,98 @@
+package dev.parley.audio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.Line;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.SourceDataLine;
+import javax.sound.sampled.TargetDataLine;
+
+/**
+ * Finding Java Sound devices by (part of) their name, shared by the {@link Speaker} and the
+ * {@link Microphone} so both explain a missing device the same way.
+ */
+enum AudioDevices {
+    OUTPUT("output", new Line.Info(SourceDataLine.class), "speakers or a headset are connected and enabled"),
+    INPUT("input", new Line.Info(TargetDataLine.class), "a microphone or headset is connected and enabled");
+
+    /** How to get a sound device on a headless Linux box: the same recipe for input and output. */
+    private static final String HEADLESS_RECIPE = "On a headless Linux machine start a sound server with a"
+            + " virtual sink (its monitor is an input) and route ALSA to it: pulseaudio -D --exit-idle-time=-1;"
+            + " pactl load-module module-null-sink sink_name=parley_null; pactl set-default-sink parley_null;"
+            + " pactl set-default-source parley_null.monitor;"
+            + " printf 'pcm.!default { type pulse }\\nctl.!default { type pulse }\\n' > ~/.asoundrc"
+            + " (packages pulseaudio and libasound2-plugins).";
+
+    /** Rates every sound card and sound server accepts, for devices that refuse the rate Parley wants. */
+    static final int[] COMMON_RATES = {48000, 44100};
+
+    private final String kind;
+    private final Line.Info line;
+    private final String desktopAdvice;
+
+    AudioDevices(String kind, Line.Info line, String desktopAdvice) {
+        this.kind = kind;
+        this.line = line;
+        this.desktopAdvice = desktopAdvice;
+    }
+
+    /** The devices that offer this kind of line, in Java Sound's order. */
+    List<Mixer.Info> list() {
+        List<Mixer.Info> devices = new ArrayList<>();
+        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
+            if (AudioSystem.getMixer(info).isLineSupported(line)) {
+                devices.add(info);
+            }
+        }
+        return devices;
+    }
+
+    List<String> names() {
+        return list().stream().map(Mixer.Info::getName).toList();
+    }
+
+    /**
+     * The device whose name is {@code wanted} or contains it (case-insensitive), or null for the system
+     * default when {@code wanted} is null.
+     */
+    Mixer.Info find(String wanted) throws AudioDeviceException {
+        List<Mixer.Info> devices = list();
+        if (devices.isEmpty()) {
+            throw new AudioDeviceException(noDevice());
+        }
+        return wanted == null ? null : find(wanted, devices);
+    }
+
+    private Mixer.Info find(String wanted, List<Mixer.Info> devices) throws AudioDeviceException {
+        String needle = wanted.toLowerCase(Locale.ROOT);
+        // An exact name wins over one that merely contains the text ("default" vs "default [default]").
+        for (Mixer.Info info : devices) {
+            if (info.getName().equalsIgnoreCase(wanted)) {
+                return info;
+            }
+        }
+        for (Mixer.Info info : devices) {
+            if (info.getName().toLowerCase(Locale.ROOT).contains(needle)) {
+                return info;
+            }
+        }
+        throw new AudioDeviceException("No audio " + kind + " device matches '" + wanted + "'. Available: "
+                + quotedList(devices.stream().map(Mixer.Info::getName).toList())
+                + ". Set the device to (part of) one of these names, or leave it empty for the system default.");
+    }
+
+    String noDevice() {
+        return "No audio " + kind + " device found. On a desktop, check that " + desktopAdvice + ". " + HEADLESS_RECIPE;
+    }
+
+    /** The devices of this kind, for the end of an error message: "'a', 'b'" or "(none)". */
+    String available() {
+        return quotedList(names());
+    }
+
+    static String quotedList(List<String> names) {
+        return names.isEmpty() ? "(none)" : "'" + String.join("', '", names) + "'";
+    }
+}
