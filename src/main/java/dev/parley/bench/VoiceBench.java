@@ -11,6 +11,7 @@ import dev.parley.voice.RecordedSpeech;
 import dev.parley.voice.SpeechInput;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.VoiceEventBus;
 import dev.parley.voice.VoiceState;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -83,11 +84,11 @@ public final class VoiceBench {
         List<TurnTimings> streaming = new ArrayList<>();
         List<Long> stops = new ArrayList<>();
         TurnTimings firstTurn;
-        try (StreamingTurns controller = new StreamingTurns(new TurnController(microphone, replies, speaker, null,
-                new Conversation("")))) {
-            firstTurn = controller.run(stops);
+        try (StreamingTurns controller = new StreamingTurns(new TurnController(new VoiceEventBus(), microphone,
+                replies, speaker, null, new Conversation("")))) {
+            firstTurn = controller.run(questions.get(asked.get() % questions.size()), stops);
             for (int i = 0; i < turns; i++) {
-                streaming.add(controller.run(stops));
+                streaming.add(controller.run(questions.get(asked.get() % questions.size()), stops));
             }
         }
         NaiveTurn naive = new NaiveTurn(recognizer, synthesizer, model, speaker);
@@ -100,7 +101,8 @@ public final class VoiceBench {
     }
 
     /**
-     * Push-to-talk turns through the real turn controller. Each runs until its whole reply is
+     * Push-to-talk turns through the real turn controller, the recorded question spoken into streaming
+     * recognition at the pace of speech while the key is held. Each runs until its whole reply is
      * synthesized (so every stage is measured), then is stopped like a barge-in: playing the rest
      * would only make the benchmark slower, and the stop's own latency is worth measuring.
      */
@@ -114,11 +116,13 @@ public final class VoiceBench {
             controller.subscribe(events::add);
         }
 
-        TurnTimings run(List<Long> stops) throws InterruptedException {
+        /** One turn in which the user holds the talk key while {@code utterance} is spoken. */
+        TurnTimings run(AudioClip utterance, List<Long> stops) throws InterruptedException {
             controller.useConversation(new Conversation(""));
             events.clear();
             controller.pressToTalk();
             await(VoiceEvent.StateChanged.class, change -> change.to() == VoiceState.LISTENING);
+            Thread.sleep((long) (utterance.durationSeconds() * 1000));
             controller.releaseToTalk();
             VoiceEvent.Reply done = await(VoiceEvent.Reply.class, reply -> reply.event() instanceof TurnEvent.Completed);
             long stop = System.nanoTime();
