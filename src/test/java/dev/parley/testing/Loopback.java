@@ -8,6 +8,7 @@ import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.Speaker;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,6 +78,15 @@ public final class Loopback implements AutoCloseable {
             sink = pactl("get-default-sink").strip();
         }
         return sink;
+    }
+
+    /** Waits until a microphone reports levels: a sound server needs up to two seconds after a line opens. */
+    public static void awaitAudio(List<Double> levels) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (levels.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(levels).as("level readings within 5 s of opening").hasSizeGreaterThanOrEqualTo(2);
     }
 
     /** Runs pactl (skipping the test if it is not installed) and returns what it printed. */
