@@ -100,8 +100,8 @@ public final class Microphone implements AutoCloseable {
 
     /**
      * Starts a recording: {@code blocks} receives the pre-roll, then every {@link #BLOCK_SAMPLES}-sample
-     * block as it is captured, on the recording's own thread, until {@link Recording#stop}. Blocks are
-     * the consumer's to keep. The pre-roll arrives as blocks of the same size (the first may be shorter).
+     * block as it is captured, on the recording's own thread, until {@link Recording#stop}. Each block
+     * is the consumer's own copy, to keep or change. The pre-roll arrives as blocks of the same size (the first may be shorter).
      *
      * @throws IllegalStateException if the microphone is closed
      */
@@ -181,7 +181,7 @@ public final class Microphone implements AutoCloseable {
                 } else if (now - lastAudio > patience.stall().toNanos()
                         && now - openedAt > patience.startGrace().toNanos()) {
                     throw new AudioDeviceException(device.description() + " delivered no audio for "
-                            + (now - lastAudio) / 1_000_000 + " ms. It may have been unplugged, muted or suspended;"
+                            + patience.stall().toMillis() + " ms. It may have been unplugged, muted or suspended;"
                             + " Parley keeps trying to reopen it. Check it, or choose another input device: "
                             + AudioDevices.INPUT.available());
                 } else {
@@ -222,7 +222,7 @@ public final class Microphone implements AutoCloseable {
         synchronized (lock) {
             preRoll.add(samples);
             for (Recording recording : recordings) {
-                recording.offer(recording == recordings.get(0) ? samples : samples.clone());
+                recording.offer(samples);
             }
         }
     }

@@ -34,7 +34,10 @@ public final class Recording {
         this.deliverer = Thread.ofVirtual().name("parley-recording").start(this::deliver);
     }
 
-    /** Called by the microphone only, in capture order, and never after {@code detach} returned. */
+    /**
+     * Called by the microphone only, in capture order, and never after {@code detach} returned. The
+     * block is shared with other recordings and must not change; consumers get copies.
+     */
     void offer(float[] block) {
         synchronized (blocks) {
             blocks.add(block);
@@ -98,7 +101,7 @@ public final class Recording {
             }
             if (!consumerFailed) {
                 try {
-                    consumer.accept(block);
+                    consumer.accept(block.clone());
                 } catch (RuntimeException e) {
                     // The audio is still recorded; only this consumer stops hearing it.
                     consumerFailed = true;

@@ -137,7 +137,13 @@ public final class VoskRecognizer implements SpeechRecognizer {
         public void close() {
             synchronized (recognizer) {
                 if (!ended) {
-                    end();
+                    // reset() alone keeps audio Kaldi's feature pipeline has buffered but not decoded,
+                    // and the next utterance would start with it: finishing flushes it.
+                    try {
+                        recognizer.getFinalResult();
+                    } finally {
+                        end();
+                    }
                 }
             }
         }
