@@ -1,5 +1,7 @@
 package dev.parley;
 
+import dev.parley.audio.Speaker;
+import dev.parley.config.AudioConfig;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.LlmConfig;
 import dev.parley.config.ParleyConfig;
@@ -36,6 +38,9 @@ import dev.parley.usage.MeteredLanguageModel;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
+import dev.parley.voice.MicrophoneSpeech;
+import dev.parley.voice.TurnController;
+import dev.parley.voice.VoiceEventBus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,6 +104,11 @@ public final class Components implements AutoCloseable {
             recognizer = VoskRecognizer.load(config.speechModel(paths));
         }
         return recognizer;
+    }
+
+    /** The output device of tts.output-device (the system default when empty). */
+    public Speaker speaker() {
+        return new Speaker(config.tts().outputDevice());
     }
 
     public synchronized SpeechSynthesizer synthesizer() {
@@ -209,6 +219,20 @@ public final class Components implements AutoCloseable {
         replyPipeline = new ReplyPipeline(model, synthesizer(), new SentenceChunker.Settings(
                 config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()));
         return replyPipeline;
+    }
+
+    /**
+     * The real-time voice loop: the configured microphone (opened now, kept open for its pre-roll),
+     * streaming recognition, {@code model}'s answers spoken on the configured output device.
+     * Loads the speech model and the voice if they are not loaded yet (seconds).
+     */
+    public TurnController voiceAssistant(LanguageModel model, Conversation conversation) {
+        VoiceEventBus events = new VoiceEventBus();
+        AudioConfig audio = config.audio();
+        MicrophoneSpeech microphone = new MicrophoneSpeech(audio.inputDevice(), Duration.ofMillis(audio.preRollMs()),
+                recognizer(), events);
+        return new TurnController(events, microphone, replyPipeline(model), speaker(), contextWindow(model),
+                conversation);
     }
 
     public Conversation newConversation() {

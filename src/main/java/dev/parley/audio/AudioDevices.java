@@ -2,81 +2,97 @@ package dev.parley.audio;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.sound.sampled.AudioFormat;
+import java.util.Locale;
 import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
-import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Line;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
 import javax.sound.sampled.TargetDataLine;
 
-/** The input and output devices Java Sound lists, by name, and a short microphone test. */
-public final class AudioDevices {
+/**
+ * Finding Java Sound devices by (part of) their name, shared by the {@link Speaker} and the
+ * {@link Microphone} so both explain a missing device the same way.
+ */
+enum AudioDevices {
+    OUTPUT("output", new Line.Info(SourceDataLine.class), "speakers or a headset are connected and enabled"),
+    INPUT("input", new Line.Info(TargetDataLine.class), "a microphone or headset is connected and enabled");
 
-    private static final AudioFormat TEST_FORMAT = new AudioFormat(16_000f, 16, 1, true, false);
+    /** How to get a sound device on a headless Linux box: the same recipe for input and output. */
+    private static final String HEADLESS_RECIPE = "On a headless Linux machine start a sound server with a"
+            + " virtual sink (its monitor is an input) and route ALSA to it: pulseaudio -D --exit-idle-time=-1;"
+            + " pactl load-module module-null-sink sink_name=parley_null; pactl set-default-sink parley_null;"
+            + " pactl set-default-source parley_null.monitor;"
+            + " printf 'pcm.!default { type pulse }\\nctl.!default { type pulse }\\n' > ~/.asoundrc"
+            + " (packages pulseaudio and libasound2-plugins).";
 
-    private AudioDevices() {}
+    /** Rates every sound card and sound server accepts, for devices that refuse the rate Parley wants. */
+    static final int[] COMMON_RATES = {48000, 44100};
 
-    public static List<String> inputs() {
-        return names(TargetDataLine.class);
+    private final String kind;
+    private final Line.Info line;
+    private final String desktopAdvice;
+
+    AudioDevices(String kind, Line.Info line, String desktopAdvice) {
+        this.kind = kind;
+        this.line = line;
+        this.desktopAdvice = desktopAdvice;
     }
 
-    public static List<String> outputs() {
-        return names(SourceDataLine.class);
-    }
-
-    private static List<String> names(Class<?> lineType) {
-        List<String> names = new ArrayList<>();
+    /** The devices that offer this kind of line, in Java Sound's order. */
+    List<Mixer.Info> list() {
+        List<Mixer.Info> devices = new ArrayList<>();
         for (Mixer.Info info : AudioSystem.getMixerInfo()) {
-            Mixer mixer = AudioSystem.getMixer(info);
-            if (mixer.isLineSupported(new DataLine.Info(lineType, TEST_FORMAT))) {
-                names.add(info.getName());
+            if (AudioSystem.getMixer(info).isLineSupported(line)) {
+                devices.add(info);
             }
         }
-        return names;
+        return devices;
+    }
+
+    List<String> names() {
+        return list().stream().map(Mixer.Info::getName).toList();
     }
 
     /**
-     * Records {@code millis} from the input device whose name contains {@code device} (blank: the
-     * default) and returns the loudest level in dBFS (-100 for silence). Blocks for that long.
+     * The device whose name is {@code wanted} or contains it (case-insensitive), or null for the system
+     * default when {@code wanted} is null.
      */
-    public static double peakLevel(String device, int millis) {
-        DataLine.Info wanted = new DataLine.Info(TargetDataLine.class, TEST_FORMAT);
-        try {
-            TargetDataLine line = (TargetDataLine) (device == null || device.isBlank()
-                    ? AudioSystem.getLine(wanted)
-                    : AudioSystem.getMixer(mixerNamed(device)).getLine(wanted));
-            line.open(TEST_FORMAT);
-            line.start();
-            byte[] buffer = new byte[(int) (TEST_FORMAT.getSampleRate() * 2 * millis / 1000)];
-            int read = 0;
-            while (read < buffer.length) {
-                int n = line.read(buffer, read, buffer.length - read);
-                if (n <= 0) {
-                    break;
-                }
-                read += n;
-            }
-            line.stop();
-            line.close();
-            int peak = 0;
-            for (int i = 0; i + 1 < read; i += 2) {
-                peak = Math.max(peak, Math.abs((short) ((buffer[i] & 0xff) | (buffer[i + 1] << 8))));
-            }
-            return peak == 0 ? -100 : Math.max(-100, 20 * Math.log10(peak / 32768.0));
-        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            throw new AudioDeviceException("Cannot open the microphone" + (device == null || device.isBlank() ? ""
-                    : " '" + device + "'") + ": " + e.getMessage()
-                    + ". Pick another input device, or check that one is connected and not in use.", e);
+    Mixer.Info find(String wanted) throws AudioDeviceException {
+        List<Mixer.Info> devices = list();
+        if (devices.isEmpty()) {
+            throw new AudioDeviceException(noDevice());
         }
+        return wanted == null ? null : find(wanted, devices);
     }
 
-    private static Mixer.Info mixerNamed(String part) {
-        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
-            if (info.getName().contains(part)) {
+    private Mixer.Info find(String wanted, List<Mixer.Info> devices) throws AudioDeviceException {
+        String needle = wanted.toLowerCase(Locale.ROOT);
+        // An exact name wins over one that merely contains the text ("default" vs "default [default]").
+        for (Mixer.Info info : devices) {
+            if (info.getName().equalsIgnoreCase(wanted)) {
                 return info;
             }
         }
-        throw new IllegalArgumentException("no device named like '" + part + "'");
+        for (Mixer.Info info : devices) {
+            if (info.getName().toLowerCase(Locale.ROOT).contains(needle)) {
+                return info;
+            }
+        }
+        throw new AudioDeviceException("No audio " + kind + " device matches '" + wanted + "'. Available: "
+                + quotedList(devices.stream().map(Mixer.Info::getName).toList())
+                + ". Set the device to (part of) one of these names, or leave it empty for the system default.");
+    }
+
+    String noDevice() {
+        return "No audio " + kind + " device found. On a desktop, check that " + desktopAdvice + ". " + HEADLESS_RECIPE;
+    }
+
+    /** The devices of this kind, for the end of an error message: "'a', 'b'" or "(none)". */
+    String available() {
+        return quotedList(names());
+    }
+
+    static String quotedList(List<String> names) {
+        return names.isEmpty() ? "(none)" : "'" + String.join("', '", names) + "'";
     }
 }

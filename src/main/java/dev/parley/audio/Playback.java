@@ -237,6 +237,6 @@ public final class Playback {
     private AudioDeviceException stalled() {
         return new AudioDeviceException("The audio output stopped taking audio for " + STALL_NANOS / 1_000_000_000
                 + " s; the device may have been unplugged or suspended. Check it, or choose another one: "
-                + OutputLines.quotedList(OutputLines.deviceNames()));
+                + AudioDevices.OUTPUT.available());
     }
 }

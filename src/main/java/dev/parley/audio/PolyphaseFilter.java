@@ -65,20 +65,38 @@ final class PolyphaseFilter {
         int outputLength = (int) ((input.length * (long) up + down / 2) / down); // rounded, not truncated
         float[] output = new float[outputLength];
         for (int n = 0; n < outputLength; n++) {
-            long position = (long) n * down; // in 1/up-ths of an input sample
-            int index = (int) (position / up);
-            int phase = (int) (position % up);
-            int first = index - halfTaps + 1;
-            if (exact) {
-                output[n] = dot(input, first, rows[phase]);
-            } else {
-                double where = (double) phase * INTERPOLATED_ROWS / up;
-                int row = (int) where;
-                float weight = (float) (where - row);
-                output[n] = (1 - weight) * dot(input, first, rows[row]) + weight * dot(input, first, rows[row + 1]);
-            }
+            output[n] = outputAt(n, input, 0);
         }
         return output;
+    }
+
+    /**
+     * Output sample {@code n} of a stream whose input sample number {@code inputOffset} is
+     * {@code input[0]}; input outside the array counts as silence, so the caller must hold every sample
+     * from {@link #firstInputNeeded} to {@link #lastInputNeeded} for an exact result.
+     */
+    float outputAt(long n, float[] input, long inputOffset) {
+        long position = n * down; // in 1/up-ths of an input sample
+        long index = position / up;
+        int phase = (int) (position % up);
+        int first = (int) (index - halfTaps + 1 - inputOffset);
+        if (exact) {
+            return dot(input, first, rows[phase]);
+        }
+        double where = (double) phase * INTERPOLATED_ROWS / up;
+        int row = (int) where;
+        float weight = (float) (where - row);
+        return (1 - weight) * dot(input, first, rows[row]) + weight * dot(input, first, rows[row + 1]);
+    }
+
+    /** The earliest input sample that output sample {@code n} depends on. */
+    long firstInputNeeded(long n) {
+        return n * down / up - halfTaps + 1;
+    }
+
+    /** The latest input sample that output sample {@code n} depends on. */
+    long lastInputNeeded(long n) {
+        return n * down / up + halfTaps;
     }
 
     /** Filter output with taps starting at input index {@code first}; input outside the clip is silence. */

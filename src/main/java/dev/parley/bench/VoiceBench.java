@@ -4,9 +4,19 @@ import dev.parley.audio.AudioClip;
 import dev.parley.conversation.Conversation;
 import dev.parley.llm.LanguageModel;
 import dev.parley.pipeline.ReplyPipeline;
-import dev.parley.pipeline.SpokenReply;
+import dev.parley.audio.Speaker;
+import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnTimings;
-import dev.parley.pipeline.VoiceTurn;
+import dev.parley.voice.RecordedSpeech;
+import dev.parley.voice.SpeechInput;
+import dev.parley.voice.TurnController;
+import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.VoiceEventBus;
+import dev.parley.voice.VoiceState;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.tts.SpeechSynthesizer;
 import dev.parley.usage.Percentiles;
@@ -35,47 +45,123 @@ public final class VoiceBench {
 
     /**
      * {@code sttRtf}: speech-to-text on a recognizer that has heard nothing yet; {@code sttRtfWarm}:
-     * the same audio again. {@code firstTurn}: the first turn after loading (cold JIT and HTTP
-     * connection); the percentiles cover the turns after it.
+     * the same audio again. {@code firstTurn}: the first streaming turn after loading (cold JIT and
+     * HTTP connection); the percentiles cover the turns after it.
      */
     public record Result(int turns, double sttRtf, double sttRtfWarm, double ttsRtf, TurnTimings firstTurn,
-            Percentiles stt, Percentiles firstToken,
-            Percentiles firstChunk, Percentiles firstAudio, Percentiles total) {}
+            Stages streaming, Stages naive, Percentiles stopMs) {}
+
+    /** Each stage's p50/p95 in ms from the end of the user's speech; {@code overhead} is first sound minus the model's scripted time to first token. */
+    public record Stages(Percentiles stt, Percentiles firstToken, Percentiles firstChunk, Percentiles firstAudio,
+            Percentiles firstSound, Percentiles overhead, Percentiles total) {}
+
+    private static final long TURN_TIMEOUT_SECONDS = 60;
 
     private final SpeechRecognizer recognizer;
     private final SpeechSynthesizer synthesizer;
+    private final Speaker speaker;
 
-    public VoiceBench(SpeechRecognizer recognizer, SpeechSynthesizer synthesizer) {
+    public VoiceBench(SpeechRecognizer recognizer, SpeechSynthesizer synthesizer, Speaker speaker) {
         this.recognizer = recognizer;
         this.synthesizer = synthesizer;
+        this.speaker = speaker;
     }
 
     /**
-     * Runs {@code turns} voice turns through pipelines made by {@code pipelineFor} around {@code model}.
-     * The speech-to-text real-time factor is taken first, on a recognizer that has heard nothing yet
-     * (the slow case: Vosk caches its decoding graph as it goes); the turns then run warm, as in a
-     * session where the user has spoken before.
+     * Runs {@code turns} streaming voice turns through the turn controller, then as many naive ones,
+     * against {@code model}, whose scripted time to first token is {@code firstTokenMs}. The
+     * speech-to-text real-time factor is taken first, on a recognizer that has heard nothing yet (the
+     * slow case: Vosk caches its decoding graph as it goes); the turns then run warm, as in a session
+     * where the user has spoken before. Audio really plays on the output device.
      */
-    public Result run(int turns, LanguageModel model, Function<LanguageModel, ReplyPipeline> pipelineFor) {
+    public Result run(int turns, LanguageModel model, long firstTokenMs, ReplyPipeline replies) throws InterruptedException {
         List<AudioClip> questions = QUESTIONS.stream().map(this::spokenWithPause).toList();
         double sttRtf = sttRealTimeFactor(questions);
         double sttRtfWarm = sttRealTimeFactor(questions);
         double ttsRtf = ttsRealTimeFactor();
-        List<TurnTimings> timings = new ArrayList<>();
+        AtomicInteger asked = new AtomicInteger();
+        SpeechInput microphone = new RecordedSpeech(recognizer, () -> questions.get(asked.getAndIncrement() % questions.size()));
+        List<TurnTimings> streaming = new ArrayList<>();
+        List<Long> stops = new ArrayList<>();
         TurnTimings firstTurn;
-        try (ReplyPipeline replies = pipelineFor.apply(model)) {
-            VoiceTurn turn = new VoiceTurn(recognizer, replies);
-            firstTurn = turn.run(questions.getFirst(), new Conversation(""), event -> { }).timings();
+        try (StreamingTurns controller = new StreamingTurns(new TurnController(new VoiceEventBus(), microphone,
+                replies, speaker, null, new Conversation("")))) {
+            firstTurn = controller.run(questions.get(asked.get() % questions.size()), stops);
             for (int i = 0; i < turns; i++) {
-                SpokenReply reply = turn.run(questions.get(i % questions.size()), new Conversation(""), event -> { });
-                timings.add(reply.timings());
+                streaming.add(controller.run(questions.get(asked.get() % questions.size()), stops));
             }
         }
-        return new Result(turns, sttRtf, sttRtfWarm, ttsRtf, firstTurn,
-                percentiles(timings, TurnTimings::sttMs),
+        NaiveTurn naive = new NaiveTurn(recognizer, synthesizer, model, speaker);
+        List<TurnTimings> naiveTimings = new ArrayList<>();
+        for (int i = 0; i < turns; i++) {
+            naiveTimings.add(naive.run(questions.get(i % questions.size())));
+        }
+        return new Result(turns, sttRtf, sttRtfWarm, ttsRtf, firstTurn, stages(streaming, firstTokenMs),
+                stages(naiveTimings, firstTokenMs), Percentiles.of(stops.stream().mapToLong(Long::longValue).toArray()));
+    }
+
+    /**
+     * Push-to-talk turns through the real turn controller, the recorded question spoken into streaming
+     * recognition at the pace of speech while the key is held. Each runs until its whole reply is
+     * synthesized (so every stage is measured), then is stopped like a barge-in: playing the rest
+     * would only make the benchmark slower, and the stop's own latency is worth measuring.
+     */
+    private static final class StreamingTurns implements AutoCloseable {
+
+        private final TurnController controller;
+        private final LinkedBlockingQueue<VoiceEvent> events = new LinkedBlockingQueue<>();
+
+        StreamingTurns(TurnController controller) {
+            this.controller = controller;
+            controller.subscribe(events::add);
+        }
+
+        /** One turn in which the user holds the talk key while {@code utterance} is spoken. */
+        TurnTimings run(AudioClip utterance, List<Long> stops) throws InterruptedException {
+            controller.useConversation(new Conversation(""));
+            events.clear();
+            controller.pressToTalk();
+            await(VoiceEvent.StateChanged.class, change -> change.to() == VoiceState.LISTENING);
+            Thread.sleep((long) (utterance.durationSeconds() * 1000));
+            controller.releaseToTalk();
+            VoiceEvent.Reply done = await(VoiceEvent.Reply.class, reply -> reply.event() instanceof TurnEvent.Completed);
+            long stop = System.nanoTime();
+            controller.stop();
+            stops.add((System.nanoTime() - stop) / 1_000_000);
+            await(VoiceEvent.StateChanged.class, change -> change.to() == VoiceState.IDLE);
+            return ((TurnEvent.Completed) done.event()).timings();
+        }
+
+        private <T extends VoiceEvent> T await(Class<T> type, Predicate<T> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TURN_TIMEOUT_SECONDS);
+            while (true) {
+                VoiceEvent event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (event == null) {
+                    throw new IllegalStateException("The benchmark turn got no " + type.getSimpleName() + " within "
+                            + TURN_TIMEOUT_SECONDS + " s");
+                }
+                if (event instanceof VoiceEvent.StateChanged change && change.to() == VoiceState.ERROR) {
+                    throw new IllegalStateException("The benchmark turn failed: " + change.detail());
+                }
+                if (type.isInstance(event) && wanted.test(type.cast(event))) {
+                    return type.cast(event);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            controller.close();
+        }
+    }
+
+    private static Stages stages(List<TurnTimings> timings, long firstTokenMs) {
+        return new Stages(percentiles(timings, TurnTimings::sttMs),
                 percentiles(timings, TurnTimings::llmFirstTokenMs),
                 percentiles(timings, TurnTimings::firstChunkMs),
                 percentiles(timings, TurnTimings::firstAudioMs),
+                percentiles(timings, TurnTimings::firstSoundMs),
+                percentiles(timings, t -> t.firstSoundMs() - firstTokenMs),
                 percentiles(timings, TurnTimings::totalMs));
     }
 

@@ -12,6 +12,7 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.pipeline.TurnTimings;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,18 +22,22 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the voice path: model load times, speech-in and speech-out real-time factors,"
-                + " and the stage waterfall of repeated voice turns (p50/p95).",
-                "The model is a scripted local server with a known speed, so numbers compare across machines."})
+                + " and the stage waterfall of repeated push-to-talk turns (p50/p95), streaming (Parley's way)"
+                + " and naive (whole reply, then all of its speech, then play) for comparison.",
+                "Real speech recognition, chunker, voice and audio output (the system default device, or"
+                + " tts.output-device); the model is a scripted local server with a known speed, so numbers"
+                + " compare across machines. first audio = first sample written to the output device;"
+                + " overhead = first audio minus the model's time to first token."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--turns", defaultValue = "10", description = "Voice turns to measure (default ${DEFAULT-VALUE}).")
     int turns;
 
-    @Option(names = "--first-token-ms", defaultValue = "0",
-            description = "The scripted model's time to first token (default ${DEFAULT-VALUE}: answers at once).")
+    @Option(names = "--first-token-ms", defaultValue = "200",
+            description = "The scripted model's time to first token (default ${DEFAULT-VALUE}).")
     long firstTokenMs;
 
-    @Option(names = "--token-ms", defaultValue = "10",
+    @Option(names = "--token-ms", defaultValue = "15",
             description = "The scripted model's delay between tokens (default ${DEFAULT-VALUE}).")
     long tokenMs;
 
@@ -64,12 +69,13 @@ final class BenchCommand implements Callable<Integer> {
                 ScriptedLlmServer server = new ScriptedLlmServer(protocol, reply)) {
             long speechModelMs = timeMs(components::recognizer);
             long voiceMs = timeMs(components::synthesizer);
+            long readyMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             ProviderType type = protocol == Protocol.OPENAI ? ProviderType.OPENAI_COMPATIBLE : ProviderType.OLLAMA;
             var model = components.unguardedModel("bench",
                     new ProviderConfig(type, server.baseUrl(), "scripted", null, null, null, 30));
-            VoiceBench.Result result = new VoiceBench(components.recognizer(), components.synthesizer())
-                    .run(turns, model, components::replyPipeline);
-            print(result, speechModelMs, voiceMs);
+            VoiceBench.Result result = new VoiceBench(components.recognizer(), components.synthesizer(),
+                    components.speaker()).run(turns, model, firstTokenMs, components.replyPipeline(model));
+            print(result, speechModelMs, voiceMs, readyMs);
         }
         return 0;
     }
@@ -80,53 +86,69 @@ final class BenchCommand implements Callable<Integer> {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private void print(VoiceBench.Result r, long speechModelMs, long voiceMs) throws Exception {
+    private void print(VoiceBench.Result r, long speechModelMs, long voiceMs, long readyMs) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        double ratio = round((double) r.streaming().firstSound().p50() / Math.max(1, r.naive().firstSound().p50()));
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode().put("turns", r.turns());
             root.putObject("scripted_llm").put("protocol", protocol.name().toLowerCase())
-                    .put("first_token_ms", firstTokenMs).put("token_ms", tokenMs);
-            root.putObject("cold_start_ms").put("speech_model", speechModelMs).put("voice", voiceMs);
+                    .put("first_token_ms", firstTokenMs).put("token_ms", tokenMs)
+                    .put("reply_sentences", VoiceBench.REPLY.split("(?<=\\.) ").length);
+            root.putObject("cold_start_ms").put("speech_model", speechModelMs).put("voice", voiceMs)
+                    .put("ready", readyMs);
             root.put("stt_rtf", round(r.sttRtf())).put("stt_rtf_warm", round(r.sttRtfWarm()))
                     .put("tts_rtf", round(r.ttsRtf()));
             TurnTimings first = r.firstTurn();
             root.putObject("first_turn_ms").put("stt", first.sttMs()).put("llm_first_token", first.llmFirstTokenMs())
-                    .put("first_chunk", first.firstChunkMs()).put("first_audio", first.firstAudioMs())
-                    .put("total", first.totalMs());
-            ObjectNode streaming = root.putObject("streaming");
-            put(streaming, "stt_ms", r.stt());
-            put(streaming, "llm_first_token_ms", r.firstToken());
-            put(streaming, "first_chunk_ms", r.firstChunk());
-            put(streaming, "first_audio_ms", r.firstAudio());
-            put(streaming, "total_ms", r.total());
+                    .put("first_chunk", first.firstChunkMs()).put("first_synthesized", first.firstAudioMs())
+                    .put("first_audio", first.firstSoundMs()).put("total", first.totalMs());
+            put(root.putObject("streaming"), r.streaming());
+            put(root.putObject("naive"), r.naive());
+            root.put("ratio_first_audio", ratio);
+            put(root, "barge_in_stop_ms", r.stopMs());
             out.println(mapper.writeValueAsString(root));
         } else {
-            out.printf("cold start: speech model %d ms, voice %d ms%n", speechModelMs, voiceMs);
+            out.printf("cold start: speech model %d ms, voice %d ms; ready %d ms after the JVM started%n",
+                    speechModelMs, voiceMs, readyMs);
             out.printf("real-time factor: speech-to-text %.3f (first hearing), %.3f (same audio again);"
                     + " text-to-speech %.3f%n", r.sttRtf(), r.sttRtfWarm(), r.ttsRtf());
             TurnTimings first = r.firstTurn();
             out.printf("first turn after loading, ms from end of speech: stt %d | llm first token %d | first chunk %d"
-                            + " | first audio %d | total %d%n", first.sttMs(), first.llmFirstTokenMs(),
-                    first.firstChunkMs(), first.firstAudioMs(), first.totalMs());
-            out.printf("%d turns, scripted %s model (first token %d ms, %d ms/token), ms from end of speech:%n",
-                    r.turns(), protocol.name().toLowerCase(), firstTokenMs, tokenMs);
-            out.printf("  %-18s %7s %7s%n", "stage", "p50", "p95");
-            row(out, "stt", r.stt());
-            row(out, "llm first token", r.firstToken());
-            row(out, "first chunk", r.firstChunk());
-            row(out, "first audio", r.firstAudio());
-            row(out, "total", r.total());
+                            + " | first synthesized %d | first audio %d%n", first.sttMs(), first.llmFirstTokenMs(),
+                    first.firstChunkMs(), first.firstAudioMs(), first.firstSoundMs());
+            out.printf("%d turns each, scripted %s model (first token %d ms, %d ms/token, 5-sentence reply),"
+                    + " ms from end of speech:%n", r.turns(), protocol.name().toLowerCase(), firstTokenMs, tokenMs);
+            out.printf("  %-18s %9s %9s %9s %9s%n", "stage", "stream50", "stream95", "naive50", "naive95");
+            row(out, "stt", r.streaming().stt(), r.naive().stt());
+            row(out, "llm first token", r.streaming().firstToken(), r.naive().firstToken());
+            row(out, "first chunk", r.streaming().firstChunk(), null);
+            row(out, "first synthesized", r.streaming().firstAudio(), r.naive().firstAudio());
+            row(out, "first audio", r.streaming().firstSound(), r.naive().firstSound());
+            row(out, "overhead", r.streaming().overhead(), r.naive().overhead());
+            out.printf("first audio, streaming p50 / naive p50: %.2f; barge-in stop p50 %d ms, p95 %d ms%n", ratio,
+                    r.stopMs().p50(), r.stopMs().p95());
         }
         out.flush();
+    }
+
+    private static void put(ObjectNode mode, VoiceBench.Stages stages) {
+        put(mode, "stt_ms", stages.stt());
+        put(mode, "llm_first_token_ms", stages.firstToken());
+        put(mode, "first_chunk_ms", stages.firstChunk());
+        put(mode, "first_synthesized_ms", stages.firstAudio());
+        put(mode, "first_audio_ms", stages.firstSound());
+        put(mode, "overhead_ms", stages.overhead());
+        put(mode, "total_ms", stages.total());
     }
 
     private static void put(ObjectNode parent, String name, Percentiles p) {
         parent.putObject(name).put("p50", p.p50()).put("p95", p.p95());
     }
 
-    private static void row(PrintWriter out, String stage, Percentiles p) {
-        out.printf("  %-18s %7d %7d%n", stage, p.p50(), p.p95());
+    private static void row(PrintWriter out, String stage, Percentiles streaming, Percentiles naive) {
+        out.printf("  %-18s %9d %9d %9s %9s%n", stage, streaming.p50(), streaming.p95(),
+                naive == null ? "-" : naive.p50(), naive == null ? "-" : naive.p95());
     }
 
     private static double round(double value) {

@@ -6,6 +6,9 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.pipeline.TextTurns;
+import dev.parley.voice.TurnController;
+import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.VoiceState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"A conversation in the terminal: each line you type is a turn; context carries across turns.",
                 "With --conversation NAME the conversation is saved after every turn and continued next time.",
                 "Long conversations stay within conversation.max-context-tokens: the oldest turns are summarized.",
+                "With --voice you talk: Enter starts listening (the microphone: audio.input-device), Enter again"
+                        + " ends the utterance and Parley answers aloud; Enter while it speaks cuts it off and listens."
+                        + " Typed lines are still answered (aloud).",
                 "Commands: /provider NAME answers with another configured provider from the next turn on (the"
                         + " conversation is kept; refused if the provider fails its health check), /reset forgets"
                         + " the conversation, /quit (or end of input) leaves.",
@@ -31,6 +37,12 @@ final class ChatCommand implements Callable<Integer> {
 
     @Option(names = "--show-thinking", description = "Print the model's reasoning to stderr.")
     boolean showThinking;
+
+    @Option(names = "--voice", description = "Talk instead of type: push-to-talk with Enter, answers spoken.")
+    boolean voice;
+
+    @Option(names = "--timings", description = "With --voice: print each turn's latency waterfall to stderr.")
+    boolean timings;
 
     @Option(names = "--conversation", paramLabel = "NAME",
             description = "Continue the saved conversation NAME, or start it; saved after every turn."
@@ -62,6 +74,9 @@ final class ChatCommand implements Callable<Integer> {
             Conversation conversation = store != null && store.exists(conversationName)
                     ? store.load(conversationName)
                     : components.newConversation();
+            if (voice) {
+                return talk(components, model, conversation, store, lines, interactive);
+            }
             TextTurns turns = new TextTurns(model, conversation, components.contextWindow(model),
                     new StreamingPrinter(spec.commandLine(), showThinking));
             if (interactive) {
@@ -78,23 +93,13 @@ final class ChatCommand implements Callable<Integer> {
                     out.flush();
                 }
                 String line = lines.readLine();
-                if (line == null || line.strip().equals("/quit")) {
+                if (line == null) {
                     return failedTurns == 0 ? 0 : 1;
                 }
-                if (line.strip().startsWith("/provider ")) {
-                    String name = line.strip().substring("/provider ".length()).strip();
-                    try {
-                        components.switchProvider(model, name);
-                        err.println("parley: now talking to " + model.describe() + ".");
-                    } catch (ParleyException e) {
-                        err.println("parley: " + e.getMessage());
+                if (line.strip().startsWith("/")) {
+                    if (!slashCommand(line.strip(), components, model, conversation, store)) {
+                        return failedTurns == 0 ? 0 : 1;
                     }
-                    err.flush();
-                    continue;
-                }
-                if (line.strip().equals("/reset")) {
-                    conversation.clear();
-                    failedTurns += save(store, conversation, err);
                     continue;
                 }
                 if (line.isBlank()) {
@@ -111,6 +116,57 @@ final class ChatCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** The voice chat; 1 if a turn failed or its conversation could not be saved. */
+    private int talk(Components components, SwitchableLanguageModel model, Conversation conversation,
+            ConversationStore store, BufferedReader lines, boolean interactive) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        int[] failedTurns = {0};
+        try (TurnController assistant = components.voiceAssistant(model, conversation)) {
+            assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings));
+            assistant.subscribe(event -> {
+                if (event instanceof VoiceEvent.StateChanged change && change.from() != VoiceState.IDLE
+                        && (change.to() == VoiceState.IDLE || change.to() == VoiceState.ERROR)) {
+                    failedTurns[0] += change.to() == VoiceState.ERROR ? 1 : 0;
+                    failedTurns[0] += save(store, assistant.conversation(), err);
+                }
+            });
+            if (interactive) {
+                spec.commandLine().getOut().println("Talking to " + model.describe() + " by voice. Press Enter to"
+                        + " talk and Enter again when done; or type. /quit to leave.");
+            }
+            new VoiceChat(assistant, line -> slashCommand(line, components, model, assistant.conversation(), store))
+                    .run(lines);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return failedTurns[0] == 0 ? 0 : 1;
+    }
+
+    /** Runs a "/..." command of the chat; false for /quit. */
+    private boolean slashCommand(String line, Components components, SwitchableLanguageModel model,
+            Conversation conversation, ConversationStore store) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (line.equals("/quit")) {
+            return false;
+        }
+        if (line.startsWith("/provider ")) {
+            String name = line.substring("/provider ".length()).strip();
+            try {
+                components.switchProvider(model, name);
+                err.println("parley: now talking to " + model.describe() + ".");
+            } catch (ParleyException e) {
+                err.println("parley: " + e.getMessage());
+            }
+        } else if (line.equals("/reset")) {
+            conversation.clear();
+            save(store, conversation, err);
+        } else {
+            err.println("parley: unknown command " + line + "; commands: /provider NAME, /reset, /quit");
+        }
+        err.flush();
+        return true;
     }
 
     /** Saves after each turn so a crash or a closed terminal loses at most the turn in progress; 1 if it failed. */

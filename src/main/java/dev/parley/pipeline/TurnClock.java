@@ -47,7 +47,7 @@ public final class TurnClock {
         }
     }
 
-    synchronized void markFirstAudio() {
+    public synchronized void markFirstAudio() {
         if (firstAudio < 0) {
             firstAudio = elapsed();
         }

@@ -2,11 +2,29 @@ package dev.parley.stt;
 
 import dev.parley.audio.AudioClip;
 
-/** Turns speech into text. The one hook the pipeline calls for recognition. */
+/**
+ * Turns speech into text. The one hook the pipeline calls for recognition: whole clips through
+ * {@link #transcribe}, live audio through {@link #stream}.
+ */
 public interface SpeechRecognizer extends AutoCloseable {
 
+    /** The rate a {@link RecognitionStream} takes: what the models are trained on. */
+    int SAMPLE_RATE = 16_000;
+
+    /**
+     * Starts recognizing one utterance. Streams are served one at a time: while one is open, this waits
+     * until it is finished or closed (recognition of a single voice is sequential anyway, and a
+     * recognizer reused warm is several times faster than a fresh one).
+     */
+    RecognitionStream stream();
+
     /** Transcribes a whole utterance of any sample rate; returns lower-case words, or "" for silence. */
-    String transcribe(AudioClip utterance);
+    default String transcribe(AudioClip utterance) {
+        try (RecognitionStream stream = stream()) {
+            stream.accept(utterance.resampledTo(SAMPLE_RATE).samples());
+            return stream.finish();
+        }
+    }
 
     @Override
     void close();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.Semaphore;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.vosk.LibVosk;
@@ -18,12 +19,11 @@ import org.vosk.Recognizer;
  * Offline recognition with a Vosk (Kaldi) model loaded once. One recognizer is kept and reset
  * between utterances: Kaldi expands its decoding graph lazily and caches it per recognizer, so a
  * fresh recognizer decodes a 3 s utterance in ~1.3 s on two cores where a warm one needs ~0.3 s.
- * Transcriptions are therefore serialized.
+ * Recognition streams are therefore served one at a time, and a whole clip is transcribed as one
+ * stream. Audio of other rates is resampled to 16 kHz first.
  */
 public final class VoskRecognizer implements SpeechRecognizer {
 
-    /** Vosk's models are trained on 16 kHz audio; other rates are resampled to it first. */
-    public static final int SAMPLE_RATE = 16_000;
 
     private static final Logger LOG = LogManager.getLogger(VoskRecognizer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +36,8 @@ public final class VoskRecognizer implements SpeechRecognizer {
 
     private final Model model;
     private final Recognizer recognizer;
+    /** One stream at a time: the recognizer decodes one utterance. */
+    private final Semaphore session = new Semaphore(1);
 
     private VoskRecognizer(Model model, Recognizer recognizer) {
         this.model = model;
@@ -74,42 +76,117 @@ public final class VoskRecognizer implements SpeechRecognizer {
         }
     }
 
+    /** Waits for the open stream, if any, to end; see {@link SpeechRecognizer#stream()}. */
     @Override
-    public synchronized String transcribe(AudioClip utterance) {
-        byte[] pcm = utterance.resampledTo(SAMPLE_RATE).toPcm16le();
-        StringBuilder text = new StringBuilder();
-        try {
-            for (int offset = 0; offset < pcm.length; offset += FEED_BYTES) {
-                int length = Math.min(FEED_BYTES, pcm.length - offset);
-                byte[] block = Arrays.copyOfRange(pcm, offset, offset + length);
-                if (recognizer.acceptWaveForm(block, length)) {
-                    append(text, recognizer.getResult());
-                }
-            }
-            append(text, recognizer.getFinalResult());
-        } finally {
-            recognizer.reset();
-        }
-        return text.toString();
+    public RecognitionStream stream() {
+        session.acquireUninterruptibly();
+        return new VoskStream();
     }
 
-    private static void append(StringBuilder text, String resultJson) {
-        try {
-            String words = JSON.readTree(resultJson).path("text").asText("");
-            if (!words.isBlank()) {
-                if (!text.isEmpty()) {
-                    text.append(' ');
+    /**
+     * A session on the one warm recognizer, reset when it ends. Its methods synchronize on the
+     * recognizer because Vosk's recognizer is not thread-safe.
+     */
+    private final class VoskStream implements RecognitionStream {
+
+        /** Text of the segments Vosk has already closed at pauses within the utterance. */
+        private final StringBuilder segments = new StringBuilder();
+        private boolean ended;
+
+        @Override
+        public void accept(float[] samples) {
+            byte[] pcm = new AudioClip(samples, SAMPLE_RATE).toPcm16le();
+            synchronized (recognizer) {
+                requireOpen();
+                for (int offset = 0; offset < pcm.length; offset += FEED_BYTES) {
+                    int length = Math.min(FEED_BYTES, pcm.length - offset);
+                    byte[] piece = offset == 0 && length == pcm.length ? pcm : Arrays.copyOfRange(pcm, offset, offset + length);
+                    if (recognizer.acceptWaveForm(piece, length)) {
+                        append(segments, words(recognizer.getResult(), "text"));
+                    }
                 }
-                text.append(words.trim());
             }
+        }
+
+        @Override
+        public String partial() {
+            synchronized (recognizer) {
+                if (ended) {
+                    return segments.toString();
+                }
+                StringBuilder text = new StringBuilder(segments);
+                append(text, words(recognizer.getPartialResult(), "partial"));
+                return text.toString();
+            }
+        }
+
+        @Override
+        public String finish() {
+            synchronized (recognizer) {
+                requireOpen();
+                try {
+                    append(segments, words(recognizer.getFinalResult(), "text"));
+                } finally {
+                    end();
+                }
+                return segments.toString();
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (recognizer) {
+                if (!ended) {
+                    // reset() alone keeps audio Kaldi's feature pipeline has buffered but not decoded,
+                    // and the next utterance would start with it: finishing flushes it.
+                    try {
+                        recognizer.getFinalResult();
+                    } finally {
+                        end();
+                    }
+                }
+            }
+        }
+
+        private void end() {
+            ended = true;
+            try {
+                recognizer.reset();
+            } finally {
+                session.release();
+            }
+        }
+
+        private void requireOpen() {
+            if (ended) {
+                throw new IllegalStateException("this recognition stream has ended; start another one");
+            }
+        }
+    }
+
+    private static String words(String resultJson, String field) {
+        try {
+            return JSON.readTree(resultJson).path(field).asText("").trim();
         } catch (IOException e) {
             throw new UncheckedIOException("Vosk returned unreadable JSON: " + resultJson, e);
         }
     }
 
+    private static void append(StringBuilder text, String words) {
+        if (!words.isEmpty()) {
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(words);
+        }
+    }
+
     @Override
-    public synchronized void close() {
-        recognizer.close();
-        model.close();
+    public void close() {
+        session.acquireUninterruptibly(); // never free the recognizer under a running stream
+        synchronized (recognizer) {
+            recognizer.close();
+            model.close();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.parley.ui;
 
 import dev.parley.Components;
-import dev.parley.audio.AudioDevices;
+import dev.parley.audio.DeviceList;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
@@ -39,7 +39,9 @@ public final class DesktopServices implements AutoCloseable {
     private final SecretStore secrets;
     private final Components components;
     private final SwitchableLanguageModel model;
-    private final VoiceAssistant assistant;
+    private final HandOverAssistant assistant;
+    private volatile java.util.function.Consumer<String> timerListener = label -> { };
+    private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
 
     private DesktopServices(ParleyPaths paths, ParleyConfig config, SecretStore secrets) {
         this.paths = paths;
@@ -51,11 +53,13 @@ public final class DesktopServices implements AutoCloseable {
             return value != null && !value.isBlank() ? value : secrets.read(name).orElse(null);
         });
         this.components = new Components(paths, config, keys);
+        components.useToolCallbacks(label -> timerListener.accept(label),
+                (tool, arguments) -> confirmer.confirm(tool, arguments));
         this.model = new SwitchableLanguageModel(initialModel());
-        // TODO(turn controller): once Components.voiceAssistant() is merged, use it here instead:
-        //   this.assistant = components.voiceAssistant();
-        // and drop TypedTurnsAssistant. Everything else in the window talks to VoiceAssistant only.
-        this.assistant = new TypedTurnsAssistant(model, components.newConversation(), components::contextWindow);
+        // Typed questions are answered from the first moment; the voice loop (Components.voiceAssistant,
+        // which needs the speech model and the voice) takes over once loadSteps() has loaded them.
+        this.assistant = new HandOverAssistant(
+                new TypedTurnsAssistant(model, components.newConversation(), components::contextWindow));
     }
 
     /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */
@@ -105,6 +109,15 @@ public final class DesktopServices implements AutoCloseable {
         };
     }
 
+    /**
+     * How tools reach the window: a finished timer, and the question before a tool listed in
+     * {@code llm.tools.confirm} runs (asked on a worker thread; it may wait for the user).
+     */
+    public void useToolCallbacks(java.util.function.Consumer<String> timers, dev.parley.tools.ToolConfirmer confirm) {
+        this.timerListener = timers;
+        this.confirmer = confirm;
+    }
+
     public ParleyConfig config() {
         return config;
     }
@@ -117,10 +130,12 @@ public final class DesktopServices implements AutoCloseable {
         return assistant;
     }
 
-    /** Start-up work shown as progress: the speech model, then the voice. */
+    /** Start-up work shown as progress: the speech model, the voice, then the voice loop takes over. */
     public List<LoadStep> loadSteps() {
         return List.of(new LoadStep("speech model", components::recognizer),
-                new LoadStep("voice", components::synthesizer));
+                new LoadStep("voice", components::synthesizer),
+                new LoadStep("voice loop", () -> assistant.handOver(
+                        components.voiceAssistant(model, assistant.conversation()))));
     }
 
     public ConversationStore conversationStore() {
@@ -156,7 +171,7 @@ public final class DesktopServices implements AutoCloseable {
 
             @Override
             public void switchTo(String name) {
-                // TODO(turn controller): switch the controller's model if it keeps its own.
+                // The voice loop answers through the same SwitchableLanguageModel.
                 components.switchProvider(model, name);
                 active = name;
             }
@@ -198,12 +213,12 @@ public final class DesktopServices implements AutoCloseable {
 
             @Override
             public List<String> inputDevices() {
-                return AudioDevices.inputs();
+                return DeviceList.inputs();
             }
 
             @Override
             public List<String> outputDevices() {
-                return AudioDevices.outputs();
+                return DeviceList.outputs();
             }
 
             @Override
@@ -213,7 +228,7 @@ public final class DesktopServices implements AutoCloseable {
 
             @Override
             public double micTest(String inputDevice) {
-                return AudioDevices.peakLevel(inputDevice, 1500);
+                return DeviceList.peakLevel(inputDevice, 1500);
             }
 
             @Override

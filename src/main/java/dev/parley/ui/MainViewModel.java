@@ -180,6 +180,13 @@ public final class MainViewModel implements AutoCloseable {
                 }
             }
             case VoiceEvent.Level sample -> level.set(meter(sample.dbfs()));
+            case VoiceEvent.MicrophoneStatus microphone -> {
+                if (microphone.working()) {
+                    banners.dismiss("microphone");
+                } else {
+                    banners.show(Banner.error("microphone", microphone.problem()));
+                }
+            }
             case VoiceEvent.PartialTranscript partial -> partialTranscript.set(partial.text());
             case VoiceEvent.FinalTranscript done -> {
                 partialTranscript.set("");

@@ -39,6 +39,8 @@ public final class ParleyApp extends Application {
         LOG.info("Config and services ready {} ms after the JVM started", Desktop.sinceJvmStart());
         Theme.apply(services.config().ui().theme());
         ui = DesktopUi.create(services, Tasks.forFx());
+        services.useToolCallbacks(label -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + label,
+                Banner.Level.INFO, "⏰ Timer '" + label + "' is done."))), this::confirmTool);
         MainWindow window = new MainWindow(ui, stage);
         windowFile = services.paths().configDir().resolve("window.properties");
         restore(WindowState.read(windowFile));
@@ -51,6 +53,25 @@ public final class ParleyApp extends Application {
         stage.show();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
+    }
+
+    /** Asks before a tool listed in llm.tools.confirm runs; called on a worker thread, which waits. */
+    private boolean confirmTool(String tool, String arguments) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Parley wants to run " + tool + " " + arguments + ".",
+                    javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+            ask.initOwner(stage);
+            ask.setHeaderText("Allow " + tool + "?");
+            ask.initModality(javafx.stage.Modality.NONE);
+            ask.setOnHidden(event -> answer.complete(ask.getResult() == javafx.scene.control.ButtonType.YES));
+            ask.show();
+        });
+        try {
+            return answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static void fail(Throwable e) {

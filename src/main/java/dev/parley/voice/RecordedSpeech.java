@@ -1,20 +1,27 @@
 package dev.parley.voice;
 
 import dev.parley.audio.AudioClip;
+import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Utterances that were recorded before, recognized by the real recognizer when the talk key is
- * released: the benchmark's and the tests' stand-in for a microphone.
+ * Utterances that were recorded before, "spoken" into streaming recognition at the pace of real
+ * speech, as a microphone would deliver them: the benchmark's and the tests' stand-in for a
+ * microphone. Releasing the talk key before the recording has played out feeds the rest at once.
  */
 public final class RecordedSpeech implements SpeechInput {
+
+    private static final int BLOCK_SAMPLES = SpeechRecognizer.SAMPLE_RATE / 40;
 
     private final SpeechRecognizer recognizer;
     private final Supplier<AudioClip> utterances;
 
-    /** {@code utterances} gives the clip "spoken" in each push-to-talk, in turn. */
+    /** {@code utterances} gives the clip spoken in each push-to-talk, in turn. */
     public RecordedSpeech(SpeechRecognizer recognizer, Supplier<AudioClip> utterances) {
         this.recognizer = recognizer;
         this.utterances = utterances;
@@ -22,16 +29,47 @@ public final class RecordedSpeech implements SpeechInput {
 
     @Override
     public Utterance begin(Consumer<String> partials) {
-        AudioClip clip = utterances.get();
+        float[] samples = utterances.get().resampledTo(SpeechRecognizer.SAMPLE_RATE).samples();
+        RecognitionStream stream = recognizer.stream();
+        LiveTranscript transcript = new LiveTranscript(stream, partials);
+        CountDownLatch released = new CountDownLatch(1);
+        Thread speaking = Thread.ofVirtual().name("parley-recorded-speech").start(() -> {
+            long start = System.nanoTime();
+            try {
+                for (int at = 0; at < samples.length; at += BLOCK_SAMPLES) {
+                    long due = start + at * 1_000_000_000L / SpeechRecognizer.SAMPLE_RATE;
+                    if (released.getCount() > 0 && due > System.nanoTime()) {
+                        released.await(due - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    }
+                    transcript.accept(Arrays.copyOfRange(samples, at, Math.min(samples.length, at + BLOCK_SAMPLES)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // cancelled
+            }
+        });
         return new Utterance() {
             @Override
             public String finish() {
-                return recognizer.transcribe(clip);
+                released.countDown();
+                join(speaking);
+                return stream.finish();
             }
 
             @Override
             public void cancel() {
+                speaking.interrupt();
+                join(speaking);
+                stream.close();
             }
         };
+    }
+
+    /** The utterance's audio is in the stream once this returns. */
+    private static void join(Thread speaking) {
+        try {
+            speaking.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -8,8 +8,6 @@ import dev.parley.llm.LlmException;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.pipeline.SpokenReply;
 import dev.parley.pipeline.TurnClock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +35,7 @@ public final class TurnController implements VoiceAssistant {
     private final ReplyPipeline replies;
     private final Speaker speaker;
     private final ContextWindow window;
-    private final List<Consumer<VoiceEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final VoiceEventBus events;
     private final ExecutorService control = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("parley-voice").daemon(true).factory());
     private volatile VoiceState state = VoiceState.IDLE;
@@ -59,13 +57,15 @@ public final class TurnController implements VoiceAssistant {
     }
 
     /**
+     * @param events where this controller reports; others (the microphone's level) may report there too
      * @param input where utterances come from, or null when there is no microphone (typed turns only)
      * @param replies the model's answers as speech; the model behind it may be switched at any time
      * @param speaker the output device the answers play on
      * @param window keeps the conversation within the model's context, or null
      */
-    public TurnController(SpeechInput input, ReplyPipeline replies, Speaker speaker, ContextWindow window,
-            Conversation conversation) {
+    public TurnController(VoiceEventBus events, SpeechInput input, ReplyPipeline replies, Speaker speaker,
+            ContextWindow window, Conversation conversation) {
+        this.events = events;
         this.input = input;
         this.replies = replies;
         this.speaker = speaker;
@@ -75,8 +75,7 @@ public final class TurnController implements VoiceAssistant {
 
     @Override
     public AutoCloseable subscribe(Consumer<VoiceEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.subscribe(listener);
     }
 
     @Override
@@ -307,15 +306,10 @@ public final class TurnController implements VoiceAssistant {
     }
 
     private void emit(VoiceEvent event) {
-        for (Consumer<VoiceEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                LOG.error("A voice event listener failed on {}", event.getClass().getSimpleName(), e);
-            }
-        }
+        events.accept(event);
     }
 
+    /** Stops any answer and lets go of the microphone. */
     @Override
     public void close() {
         silenceNow();
@@ -325,6 +319,13 @@ public final class TurnController implements VoiceAssistant {
             control.awaitTermination(CANCEL_WAIT_MILLIS + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (input instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the speech input failed", e);
+            }
         }
     }
 }

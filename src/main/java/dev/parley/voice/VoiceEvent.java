@@ -16,6 +16,16 @@ public sealed interface VoiceEvent {
     /** Microphone level in dBFS (≤ 0; -100 for silence), about 20 times a second while it is open. */
     record Level(double dbfs) implements VoiceEvent {}
 
+    /**
+     * The microphone failed ({@code problem} says what to do) or, with an empty problem, works again.
+     * Parley keeps trying to reopen it meanwhile.
+     */
+    record MicrophoneStatus(String problem) implements VoiceEvent {
+        public boolean working() {
+            return problem.isEmpty();
+        }
+    }
+
     /** The words recognized so far while the user is still talking; may change as more audio arrives. */
     record PartialTranscript(long turn, String text) implements VoiceEvent {}
 

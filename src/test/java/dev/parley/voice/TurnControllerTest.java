@@ -69,7 +69,7 @@ class TurnControllerTest {
     private void start(Reply... script) throws Exception {
         server = new ScriptedLlmServer(Protocol.OPENAI, script);
         var model = components.languageModel(new LlmChoice(null, null, server.baseUrl()));
-        assistant = new TurnController(new RecordedSpeech(components.recognizer(), () -> question),
+        assistant = new TurnController(new VoiceEventBus(), new RecordedSpeech(components.recognizer(), () -> question),
                 components.replyPipeline(model), new Speaker(null), null, new Conversation("Answer briefly."));
         assistant.subscribe(events);
     }

@@ -1,0 +1,126 @@
+package dev.parley.audio;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Mixer;
+import javax.sound.sampled.TargetDataLine;
+
+/**
+ * An input device through Java Sound: 16-bit PCM at 16 kHz mono if the device takes it, else at a
+ * rate every device takes (the {@link Microphone} resamples), in mono or else stereo (averaged).
+ */
+final class JavaSoundInput implements CaptureDevice {
+
+    /**
+     * The line's buffer. Through ALSA's PulseAudio plugin the default (0.5 s) makes the device deliver
+     * in 125 ms bursts; 0.2 s gives ~50 ms ones, which the level meter and barge-in need, and still
+     * rides out a reader delayed by a busy CPU.
+     */
+    private static final double BUFFER_SECONDS = 0.2;
+
+    private final String wanted;
+
+    /** @param wantedOrNull part of a device name, or null for the system default */
+    JavaSoundInput(String wantedOrNull) {
+        this.wanted = wantedOrNull;
+    }
+
+    @Override
+    public String description() {
+        return wanted == null ? "The default microphone" : "The microphone '" + wanted + "'";
+    }
+
+    @Override
+    public CaptureLine open() throws AudioDeviceException {
+        Mixer.Info device = AudioDevices.INPUT.find(wanted);
+        Set<Integer> rates = new LinkedHashSet<>();
+        rates.add(Microphone.SAMPLE_RATE);
+        for (int rate : AudioDevices.COMMON_RATES) {
+            rates.add(rate);
+        }
+        List<String> refusals = new ArrayList<>();
+        for (int rate : rates) {
+            for (int channels = 1; channels <= 2; channels++) {
+                AudioFormat format = new AudioFormat(rate, 16, channels, true, false);
+                try {
+                    TargetDataLine line = AudioSystem.getTargetDataLine(format, device);
+                    int frames = (int) (rate * BUFFER_SECONDS);
+                    line.open(format, frames * format.getFrameSize());
+                    line.start();
+                    return new Line(line);
+                } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+                    refusals.add(rate + " Hz " + (channels == 1 ? "mono" : "stereo") + ": " + e.getMessage());
+                }
+            }
+        }
+        throw new AudioDeviceException(description() + " could not be opened in any 16-bit format ("
+                + String.join("; ", refusals) + "). Another program may be using it exclusively: close that"
+                + " program, or choose another input device: " + AudioDevices.INPUT.available());
+    }
+
+    /** An open line read by whole frames, only as many as it already holds. */
+    private final class Line implements CaptureLine {
+
+        private final TargetDataLine line;
+        private final int channels;
+        private final byte[] buffer;
+
+        Line(TargetDataLine line) {
+            this.line = line;
+            this.channels = line.getFormat().getChannels();
+            this.buffer = new byte[line.getBufferSize()];
+        }
+
+        @Override
+        public int sampleRate() {
+            return (int) line.getFormat().getSampleRate();
+        }
+
+        @Override
+        public float[] readAvailable() throws AudioDeviceException {
+            int frameBytes = 2 * channels;
+            int read;
+            try {
+                if (!line.isOpen()) {
+                    throw new AudioDeviceException(description() + " was closed by the system. " + advice());
+                }
+                int wanted = Math.min(line.available(), buffer.length) / frameBytes * frameBytes;
+                read = wanted == 0 ? 0 : line.read(buffer, 0, wanted);
+            } catch (RuntimeException e) {
+                throw new AudioDeviceException(description() + " failed (" + e + "). " + advice(), e);
+            }
+            if (read < 0) {
+                throw new AudioDeviceException(description() + " stopped delivering audio. " + advice());
+            }
+            return decode(read / frameBytes);
+        }
+
+        /** Signed 16-bit little-endian frames, channels averaged. */
+        private float[] decode(int frames) {
+            float[] mono = new float[frames];
+            for (int frame = 0, at = 0; frame < frames; frame++) {
+                float sum = 0;
+                for (int channel = 0; channel < channels; channel++, at += 2) {
+                    sum += (short) ((buffer[at] & 0xff) | (buffer[at + 1] << 8)) / 32768f;
+                }
+                mono[frame] = sum / channels;
+            }
+            return mono;
+        }
+
+        @Override
+        public void close() {
+            line.close();
+        }
+    }
+
+    private static String advice() {
+        return "It may have been unplugged or disabled; Parley keeps trying to reopen it. Check it, or choose"
+                + " another input device: " + AudioDevices.INPUT.available();
+    }
+}

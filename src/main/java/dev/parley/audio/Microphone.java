@@ -1,0 +1,236 @@
+package dev.parley.audio;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The microphone, captured continuously from {@link #open} to {@link #close} on its own thread: always
+ * measuring the level and keeping a pre-roll, and handing 16 kHz mono blocks to any {@link Recording}
+ * started with {@link #startRecording}. Several recordings may run at once (hands-free mode watches for
+ * speech with one and records the utterance with another). Thread-safe.
+ *
+ * <p>A device that fails or stops delivering audio (unplugged, suspended, taken by the system) is
+ * reported to the {@link MicrophoneListener} and reopened with growing pauses until it delivers again;
+ * the microphone never dies silently. The line is read only as far as it already holds audio, so the
+ * capture thread never blocks inside the device and always notices a stall.
+ */
+public final class Microphone implements AutoCloseable {
+
+    /** The rate of every block and clip the microphone hands out: what the recognizer wants. */
+    public static final int SAMPLE_RATE = 16_000;
+    /** 25 ms per block: short enough for prompt barge-in, long enough that per-block work is negligible. */
+    public static final int BLOCK_SAMPLES = SAMPLE_RATE / 40;
+    /** One level reading per 50 ms: 20 a second. */
+    private static final int LEVEL_WINDOW_SAMPLES = SAMPLE_RATE / 20;
+    /** Well under the ~50 ms in which the line fills, so reading never lags. */
+    private static final long POLL_NANOS = 10_000_000L;
+
+    private static final Logger LOG = LogManager.getLogger(Microphone.class);
+
+    /**
+     * How patient the microphone is with its device. A device delivers nothing for a while after it
+     * opens (PulseAudio: 0.4 to 2 s), hence the grace period before a silent device counts as stalled.
+     */
+    record Patience(Duration stall, Duration startGrace, Duration firstRetry, Duration maxRetry) {
+        static final Patience DEFAULT = new Patience(Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofMillis(250), Duration.ofSeconds(4));
+    }
+
+    private final CaptureDevice device;
+    private final MicrophoneListener listener;
+    private final Patience patience;
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}, like the recordings: a new recording's pre-roll and its first live block must meet exactly. */
+    private final PreRoll preRoll;
+    private final List<Recording> recordings = new ArrayList<>();
+    private final LevelMeter meter = new LevelMeter(LEVEL_WINDOW_SAMPLES);
+    private final Thread capture;
+    private volatile boolean closed;
+
+    // Capture-thread state.
+    private CaptureLine line;
+    private StreamingResampler resampler;
+    private final float[] block = new float[BLOCK_SAMPLES];
+    private int blockFill;
+
+    private Microphone(CaptureDevice device, Duration preRoll, MicrophoneListener listener, Patience patience,
+            CaptureLine firstLine) {
+        this.device = device;
+        this.listener = listener;
+        this.patience = patience;
+        this.preRoll = new PreRoll((int) (preRoll.toMillis() * SAMPLE_RATE / 1000));
+        use(firstLine);
+        this.capture = Thread.ofPlatform().name("parley-microphone").daemon().priority(Thread.MAX_PRIORITY)
+                .start(this::run);
+    }
+
+    /** Names of the devices that can record, in Java Sound's order; any part of one selects it. */
+    public static List<String> inputDeviceNames() {
+        return AudioDevices.INPUT.names();
+    }
+
+    /**
+     * Opens an input device and starts capturing from it.
+     *
+     * @param deviceNameOrNullForDefault part of a name from {@link #inputDeviceNames()} (case-insensitive),
+     *     or null or blank for the system default
+     * @param preRoll how much audio from before {@link #startRecording} each recording begins with
+     * @throws AudioDeviceException if there is no input device, none matches the name, or it cannot be
+     *     opened now; the message says what to do and lists the devices
+     */
+    public static Microphone open(String deviceNameOrNullForDefault, Duration preRoll, MicrophoneListener listener)
+            throws AudioDeviceException {
+        String wanted = deviceNameOrNullForDefault == null || deviceNameOrNullForDefault.isBlank()
+                ? null : deviceNameOrNullForDefault.strip();
+        return open(new JavaSoundInput(wanted), preRoll, listener, Patience.DEFAULT);
+    }
+
+    static Microphone open(CaptureDevice device, Duration preRoll, MicrophoneListener listener, Patience patience)
+            throws AudioDeviceException {
+        Objects.requireNonNull(listener, "listener; use MicrophoneListener.NONE");
+        return new Microphone(device, preRoll, listener, patience, device.open());
+    }
+
+    /**
+     * Starts a recording: {@code blocks} receives the pre-roll, then every {@link #BLOCK_SAMPLES}-sample
+     * block as it is captured, on the recording's own thread, until {@link Recording#stop}. Each block
+     * is the consumer's own copy, to keep or change. The pre-roll arrives as blocks of the same size (the first may be shorter).
+     *
+     * @throws IllegalStateException if the microphone is closed
+     */
+    public Recording startRecording(Consumer<float[]> blocks) {
+        Recording recording = new Recording(blocks, this::detach);
+        synchronized (lock) {
+            if (closed) {
+                recording.stop();
+                throw new IllegalStateException("the microphone is closed");
+            }
+            float[] past = preRoll.snapshot();
+            // The first piece is the odd-sized one, so the live blocks that follow keep their grid.
+            for (int at = 0, size = past.length % BLOCK_SAMPLES; at < past.length; at += size, size = BLOCK_SAMPLES) {
+                if (size > 0) {
+                    recording.offer(Arrays.copyOfRange(past, at, at + size));
+                }
+            }
+            recordings.add(recording);
+        }
+        return recording;
+    }
+
+    private void detach(Recording recording) {
+        synchronized (lock) {
+            recordings.remove(recording);
+        }
+    }
+
+    /** Stops capturing, closes the device and stops every recording still running. */
+    @Override
+    public void close() {
+        List<Recording> running;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = List.copyOf(recordings);
+        }
+        running.forEach(Recording::stop);
+        LockSupport.unpark(capture);
+        try {
+            capture.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void use(CaptureLine opened) {
+        line = opened;
+        resampler = new StreamingResampler(opened.sampleRate(), SAMPLE_RATE);
+        LOG.info("{} is open at {} Hz", device.description(), opened.sampleRate());
+    }
+
+    private void run() {
+        long openedAt = System.nanoTime();
+        long lastAudio = openedAt;
+        String lostBecause = null;
+        long retryNanos = patience.firstRetry().toNanos();
+        while (!closed) {
+            try {
+                if (line == null) {
+                    use(device.open());
+                    openedAt = lastAudio = System.nanoTime();
+                }
+                float[] captured = line.readAvailable();
+                long now = System.nanoTime();
+                if (captured.length > 0) {
+                    lastAudio = now;
+                    if (lostBecause != null) {
+                        lostBecause = null;
+                        retryNanos = patience.firstRetry().toNanos();
+                        LOG.info("{} delivers audio again", device.description());
+                        listener.deviceRestored();
+                    }
+                    cut(resampler.push(captured));
+                } else if (now - lastAudio > patience.stall().toNanos()
+                        && now - openedAt > patience.startGrace().toNanos()) {
+                    throw new AudioDeviceException(device.description() + " delivered no audio for "
+                            + patience.stall().toMillis() + " ms. It may have been unplugged, muted or suspended;"
+                            + " Parley keeps trying to reopen it. Check it, or choose another input device: "
+                            + AudioDevices.INPUT.available());
+                } else {
+                    LockSupport.parkNanos(POLL_NANOS);
+                }
+            } catch (RuntimeException e) {
+                AudioDeviceException problem = e instanceof AudioDeviceException known ? known
+                        : new AudioDeviceException(device.description() + " failed: " + e, e);
+                if (!problem.getMessage().equals(lostBecause)) {
+                    lostBecause = problem.getMessage();
+                    LOG.warn("Microphone lost: {}", lostBecause);
+                    listener.deviceLost(problem);
+                }
+                closeLine();
+                LockSupport.parkNanos(retryNanos); // close() unparks
+                retryNanos = Math.min(2 * retryNanos, patience.maxRetry().toNanos());
+            }
+        }
+        closeLine();
+    }
+
+    /** Cuts captured 16 kHz audio into fixed blocks and hands each one on. */
+    private void cut(float[] samples) {
+        for (int at = 0; at < samples.length; ) {
+            int count = Math.min(BLOCK_SAMPLES - blockFill, samples.length - at);
+            System.arraycopy(samples, at, block, blockFill, count);
+            blockFill += count;
+            at += count;
+            if (blockFill == BLOCK_SAMPLES) {
+                blockFill = 0;
+                publish(block.clone());
+            }
+        }
+    }
+
+    private void publish(float[] samples) {
+        meter.add(samples).ifPresent(listener::level);
+        synchronized (lock) {
+            preRoll.add(samples);
+            for (Recording recording : recordings) {
+                recording.offer(samples);
+            }
+        }
+    }
+
+    private void closeLine() {
+        if (line != null) {
+            line.close();
+            line = null;
+        }
+    }
+}

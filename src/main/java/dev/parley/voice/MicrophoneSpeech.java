@@ -1,0 +1,106 @@
+package dev.parley.voice;
+
+import dev.parley.audio.AudioDeviceException;
+import dev.parley.audio.Microphone;
+import dev.parley.audio.MicrophoneListener;
+import dev.parley.audio.Recording;
+import dev.parley.stt.RecognitionStream;
+import dev.parley.stt.SpeechRecognizer;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Utterances from the microphone, recognized while they are spoken: by the time the talk key is
+ * released, decoding has kept pace and only the last blocks are left to finish.
+ *
+ * <p>The microphone stays open, so the pre-roll always holds the last moments and the level meter
+ * always moves. A microphone missing at start is tried again at each push-to-talk, so plugging one
+ * in is enough; one that fails later is reopened by {@link Microphone} itself.
+ */
+public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
+
+    private final String deviceName;
+    private final Duration preRoll;
+    private final SpeechRecognizer recognizer;
+    private final Consumer<VoiceEvent> events;
+    private Microphone microphone;
+
+    /**
+     * Opens the microphone now if it can; reports its level and problems to {@code events}.
+     *
+     * @param deviceName part of the input device's name, or null or blank for the default
+     */
+    public MicrophoneSpeech(String deviceName, Duration preRoll, SpeechRecognizer recognizer,
+            Consumer<VoiceEvent> events) {
+        this.deviceName = deviceName;
+        this.preRoll = preRoll;
+        this.recognizer = recognizer;
+        this.events = events;
+        try {
+            opened();
+        } catch (AudioDeviceException e) {
+            // Reported; the next push-to-talk tries again.
+        }
+    }
+
+    private synchronized Microphone opened() throws AudioDeviceException {
+        if (microphone == null) {
+            try {
+                microphone = Microphone.open(deviceName, preRoll, new MicrophoneListener() {
+                    @Override
+                    public void level(double dbfs) {
+                        events.accept(new VoiceEvent.Level(dbfs));
+                    }
+
+                    @Override
+                    public void deviceLost(AudioDeviceException problem) {
+                        events.accept(new VoiceEvent.MicrophoneStatus(problem.getMessage()));
+                    }
+
+                    @Override
+                    public void deviceRestored() {
+                        events.accept(new VoiceEvent.MicrophoneStatus(""));
+                    }
+                });
+            } catch (AudioDeviceException e) {
+                events.accept(new VoiceEvent.MicrophoneStatus(e.getMessage()));
+                throw e;
+            }
+        }
+        return microphone;
+    }
+
+    @Override
+    public Utterance begin(Consumer<String> partials) {
+        Microphone open = opened();
+        RecognitionStream stream = recognizer.stream();
+        Recording recording;
+        try {
+            recording = open.startRecording(new LiveTranscript(stream, partials));
+        } catch (RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+        return new Utterance() {
+            @Override
+            public String finish() {
+                recording.stop();
+                return stream.finish();
+            }
+
+            @Override
+            public void cancel() {
+                recording.stop();
+                stream.close();
+            }
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        if (microphone != null) {
+            microphone.close();
+            microphone = null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.parley.audio;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+
+/**
+ * A capture device under the test's control: it delivers a signal in real time, and can be told to
+ * stall, to fail reads, or to refuse opening, as real devices do when unplugged or suspended.
+ */
+final class FakeCaptureDevice implements CaptureDevice {
+
+    private final int rate;
+    /** The signal: sample number → value, continuing across reopenings (the world goes on). */
+    private final LongFunction<Float> signal;
+    private final Deque<AudioDeviceException> openFailures = new ArrayDeque<>();
+    final AtomicInteger opened = new AtomicInteger();
+    volatile boolean stalled;
+    volatile AudioDeviceException readFailure;
+    private final long startNanos = System.nanoTime();
+    private long delivered;
+
+    FakeCaptureDevice(int rate, LongFunction<Float> signal) {
+        this.rate = rate;
+        this.signal = signal;
+    }
+
+    /** A ramp 0, 1, 2, … scaled into [-1, 1) so tests can check order and continuity sample by sample. */
+    static FakeCaptureDevice counting() {
+        return new FakeCaptureDevice(16000, n -> (n % 65536) / 65536f);
+    }
+
+    synchronized void failNextOpens(AudioDeviceException... failures) {
+        openFailures.addAll(java.util.List.of(failures));
+    }
+
+    @Override
+    public String description() {
+        return "The fake microphone";
+    }
+
+    @Override
+    public synchronized CaptureLine open() {
+        AudioDeviceException failure = openFailures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+        opened.incrementAndGet();
+        skipToNow(); // what was "said" while the device was closed is lost, as with a real one
+        return new CaptureLine() {
+            @Override
+            public int sampleRate() {
+                return rate;
+            }
+
+            @Override
+            public float[] readAvailable() {
+                return read();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private synchronized float[] read() {
+        if (readFailure != null) {
+            throw readFailure;
+        }
+        if (stalled) {
+            skipToNow();
+            return new float[0];
+        }
+        long due = (System.nanoTime() - startNanos) * rate / 1_000_000_000L;
+        float[] samples = new float[(int) (due - delivered)];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = signal.apply(delivered + i);
+        }
+        delivered = due;
+        return samples;
+    }
+
+    private void skipToNow() {
+        delivered = (System.nanoTime() - startNanos) * rate / 1_000_000_000L;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.parley.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The microphone's capture, recordings and recovery, on a {@link FakeCaptureDevice}: no sound card needed. */
+class MicrophoneCaptureTest {
+
+    private static final Microphone.Patience QUICK = new Microphone.Patience(
+            Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(20), Duration.ofMillis(100));
+
+    @Test
+    void aRecordingGetsThePreRollThenLiveBlocksWithoutGapOrRepeat() throws Exception {
+        FakeCaptureDevice device = FakeCaptureDevice.counting();
+        List<float[]> delivered = new CopyOnWriteArrayList<>();
+        AudioClip clip;
+        try (Microphone microphone = Microphone.open(device, Duration.ofMillis(300), MicrophoneListener.NONE, QUICK)) {
+            Thread.sleep(500);
+            Recording recording = microphone.startRecording(delivered::add);
+            Thread.sleep(300);
+            clip = recording.stop();
+        }
+
+        float[] samples = clip.samples();
+        assertThat(clip.sampleRate()).isEqualTo(16000);
+        assertThat(clip.durationSeconds()).isBetween(0.55, 0.75); // 300 ms pre-roll + ~300 ms live
+        for (int i = 1; i < samples.length; i++) {
+            assertThat(samples[i] - samples[i - 1]).as("step at sample %d", i).isEqualTo(1 / 65536f);
+        }
+        assertThat(concat(delivered)).as("what the consumer got is the clip").isEqualTo(samples);
+        assertThat(delivered.subList(1, delivered.size()))
+                .allSatisfy(block -> assertThat(block).hasSize(Microphone.BLOCK_SAMPLES));
+        assertThat(delivered.stream().limit(12).mapToInt(block -> block.length).sum()).isEqualTo(4800);
+    }
+
+    @Test
+    void aRecordingStartedRightAfterOpeningHasWhatever_preRollThereIs() {
+        try (Microphone microphone = Microphone.open(FakeCaptureDevice.counting(), Duration.ofMillis(300),
+                MicrophoneListener.NONE, QUICK)) {
+            AudioClip clip = microphone.startRecording(block -> { }).stop();
+
+            assertThat(clip.durationSeconds()).isLessThan(0.3);
+        }
+    }
+
+    @Test
+    void nothingIsDeliveredAfterStopReturnsAndStopCanBeRepeated() throws Exception {
+        AtomicInteger blocks = new AtomicInteger();
+        try (Microphone microphone = Microphone.open(FakeCaptureDevice.counting(), Duration.ZERO,
+                MicrophoneListener.NONE, QUICK)) {
+            Recording recording = microphone.startRecording(block -> blocks.incrementAndGet());
+            Thread.sleep(200);
+            AudioClip first = recording.stop();
+            int atStop = blocks.get();
+            Thread.sleep(200);
+
+            assertThat(blocks.get()).isEqualTo(atStop).isEqualTo(first.samples().length / Microphone.BLOCK_SAMPLES);
+            assertThat(recording.stop().samples()).isEqualTo(first.samples());
+            assertThat(recording.isStopped()).isTrue();
+        }
+    }
+
+    @Test
+    void aConsumerMayStopItsOwnRecording() throws Exception {
+        AtomicReference<Recording> self = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Microphone microphone = Microphone.open(FakeCaptureDevice.counting(), Duration.ZERO,
+                MicrophoneListener.NONE, QUICK)) {
+            CountDownLatch started = new CountDownLatch(1);
+            self.set(microphone.startRecording(block -> {
+                awaitQuietly(started);
+                self.get().stop(); // as an end-pointer does when the speaker pauses
+                stopped.countDown();
+            }));
+            started.countDown();
+
+            assertThat(stopped.await(2, TimeUnit.SECONDS)).as("stop() from the consumer returned").isTrue();
+        }
+    }
+
+    @Test
+    void recordingsRunSideBySideEachWithItsOwnAudio() throws Exception {
+        try (Microphone microphone = Microphone.open(FakeCaptureDevice.counting(), Duration.ofMillis(100),
+                MicrophoneListener.NONE, QUICK)) {
+            Thread.sleep(200);
+            Recording watcher = microphone.startRecording(block -> block[0] = 99); // consumers own their blocks
+            Thread.sleep(200);
+            Recording utterance = microphone.startRecording(block -> { });
+            Thread.sleep(200);
+            AudioClip inner = utterance.stop();
+            AudioClip outer = watcher.stop();
+
+            assertThat(outer.durationSeconds()).isGreaterThan(inner.durationSeconds() + 0.15);
+            assertThat(inner.samples()).doesNotContain(99f);
+        }
+    }
+
+    @Test
+    void aFailingConsumerDoesNotStopCaptureOrTheRecording() throws Exception {
+        List<Double> levels = new CopyOnWriteArrayList<>();
+        try (Microphone microphone = Microphone.open(FakeCaptureDevice.counting(), Duration.ZERO, levels::add, QUICK)) {
+            Recording recording = microphone.startRecording(block -> {
+                throw new IllegalStateException("consumer bug");
+            });
+            Thread.sleep(300);
+            int before = levels.size();
+            Thread.sleep(200);
+
+            assertThat(levels.size()).isGreaterThan(before);
+            assertThat(recording.stop().durationSeconds()).isGreaterThan(0.4);
+        }
+    }
+
+    @Test
+    void resamplesADeviceThatOnlyRunsAt48kHz() throws Exception {
+        FakeCaptureDevice device = new FakeCaptureDevice(48000, n -> (float) (0.5 * Math.sin(2 * Math.PI * 1000 * n / 48000)));
+        AudioClip clip;
+        try (Microphone microphone = Microphone.open(device, Duration.ZERO, MicrophoneListener.NONE, QUICK)) {
+            Recording recording = microphone.startRecording(block -> { });
+            Thread.sleep(600);
+            clip = recording.stop();
+        }
+
+        assertThat(clip.sampleRate()).isEqualTo(16000);
+        assertThat(Signals.zeroCrossingFrequency(clip)).isCloseTo(1000, within(1.0));
+        assertThat(Signals.amplitudeAt(clip, 1000)).isCloseTo(0.5, within(0.01));
+    }
+
+    @Test
+    void levelsComeTwentyTimesASecondInDbfs() throws Exception {
+        FakeCaptureDevice device = new FakeCaptureDevice(16000, n -> n % 2 == 0 ? 0.5f : -0.5f); // square: -6 dBFS
+        List<Double> levels = new CopyOnWriteArrayList<>();
+        try (Microphone microphone = Microphone.open(device, Duration.ZERO, levels::add, QUICK)) {
+            Thread.sleep(1000);
+        }
+
+        assertThat(levels).hasSizeBetween(17, 21);
+        assertThat(levels).allSatisfy(level -> assertThat(level).isCloseTo(-6.02, within(0.01)));
+    }
+
+    @Test
+    void aStalledDeviceIsReportedReopenedAndRestored() throws Exception {
+        FakeCaptureDevice device = FakeCaptureDevice.counting();
+        Events events = new Events();
+        try (Microphone microphone = Microphone.open(device, Duration.ZERO, events, QUICK)) {
+            Thread.sleep(300);
+            device.stalled = true;
+            assertThat(events.lost.await(2, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+            device.stalled = false;
+            assertThat(events.restored.await(2, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(device.opened.get()).as("reopened after the stall").isGreaterThanOrEqualTo(2);
+        assertThat(events.problems).hasSize(1);
+        assertThat(events.problems.get(0)).hasMessageContaining("The fake microphone delivered no audio for")
+                .hasMessageContaining("keeps trying to reopen it");
+    }
+
+    @Test
+    void aDeviceThatFailsAndCannotBeReopenedForAWhileIsRetriedUntilItWorks() throws Exception {
+        FakeCaptureDevice device = FakeCaptureDevice.counting();
+        Events events = new Events();
+        try (Microphone microphone = Microphone.open(device, Duration.ZERO, events, QUICK)) {
+            Thread.sleep(200);
+            device.failNextOpens(new AudioDeviceException("No audio input device matches 'usb'."),
+                    new AudioDeviceException("No audio input device matches 'usb'."),
+                    new AudioDeviceException("The microphone 'usb' could not be opened: busy."));
+            device.readFailure = new AudioDeviceException("The fake microphone stopped delivering audio.");
+            Thread.sleep(50);
+            device.readFailure = null;
+
+            assertThat(events.restored.await(3, TimeUnit.SECONDS)).isTrue();
+        }
+
+        // Each new reason is reported once: the read failure, the missing device, the busy device.
+        assertThat(events.problems).extracting(Throwable::getMessage).containsExactly(
+                "The fake microphone stopped delivering audio.",
+                "No audio input device matches 'usb'.",
+                "The microphone 'usb' could not be opened: busy.");
+    }
+
+    @Test
+    void aDeviceThatCannotBeOpenedAtFirstIsAnError() {
+        FakeCaptureDevice device = FakeCaptureDevice.counting();
+        device.failNextOpens(new AudioDeviceException("No audio input device found."));
+
+        assertThatThrownBy(() -> Microphone.open(device, Duration.ZERO, MicrophoneListener.NONE, QUICK))
+                .isInstanceOf(AudioDeviceException.class).hasMessage("No audio input device found.");
+    }
+
+    @Test
+    void closeStopsRecordingsAndRefusesNewOnesPromptly() throws Exception {
+        FakeCaptureDevice device = FakeCaptureDevice.counting();
+        Microphone microphone = Microphone.open(device, Duration.ZERO, MicrophoneListener.NONE, QUICK);
+        Recording recording = microphone.startRecording(block -> { });
+        device.stalled = true; // closing must not wait for a device that hangs
+        Thread.sleep(300);
+
+        long start = System.nanoTime();
+        microphone.close();
+
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(0.5);
+        assertThat(recording.isStopped()).isTrue();
+        assertThatThrownBy(() -> microphone.startRecording(block -> { })).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static final class Events implements MicrophoneListener {
+        final List<AudioDeviceException> problems = new CopyOnWriteArrayList<>();
+        final CountDownLatch lost = new CountDownLatch(1);
+        final CountDownLatch restored = new CountDownLatch(1);
+
+        @Override
+        public void level(double dbfs) {
+        }
+
+        @Override
+        public void deviceLost(AudioDeviceException problem) {
+            problems.add(problem);
+            lost.countDown();
+        }
+
+        @Override
+        public void deviceRestored() {
+            restored.countDown();
+        }
+    }
+
+    private static float[] concat(List<float[]> blocks) {
+        return AudioClip.concat(blocks.stream().map(block -> new AudioClip(block, 16000)).toList(), 16000).samples();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

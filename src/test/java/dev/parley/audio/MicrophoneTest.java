@@ -1,0 +1,108 @@
+package dev.parley.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.testing.Loopback;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The microphone on a real input device: the monitor of the sound server's sink, fed by a
+ * {@link Speaker} in the same JVM. Skipped without devices unless {@code -Dparley.requireAudio=true}.
+ */
+@Tag("audio")
+class MicrophoneTest {
+
+    @BeforeEach
+    void needsDevices() {
+        Loopback.requireDevices();
+    }
+
+    @Test
+    void levelMeterTellsATonePlayedIntoTheSinkFromSilence() throws Exception {
+        List<Double> levels = new CopyOnWriteArrayList<>();
+        try (Loopback loopback = Loopback.keepAlive();
+                Microphone microphone = Microphone.open(null, Duration.ofMillis(300), levels::add)) {
+            Loopback.awaitAudio(levels);
+            Thread.sleep(1000);
+            List<Double> silent = List.copyOf(levels.subList(levels.size() - 15, levels.size()));
+            int before = levels.size();
+            new Speaker(null).play(Signals.sine(440, 0.5, 1.0, 48000));
+            List<Double> playing = List.copyOf(levels.subList(before, levels.size()));
+
+            assertThat(silent).allSatisfy(level -> assertThat(level).isLessThan(-60.0));
+            // A 0.5 sine is -9 dBFS; the meter's 50 ms windows see it whole in the middle of the second.
+            assertThat(playing).anySatisfy(level -> assertThat(level).isBetween(-10.0, -8.0));
+        }
+    }
+
+    @Test
+    void reportsTheLevelAboutTwentyTimesASecond() throws Exception {
+        List<Double> levels = new CopyOnWriteArrayList<>();
+        try (Loopback loopback = Loopback.keepAlive();
+                Microphone microphone = Microphone.open(null, Duration.ofMillis(300), levels::add)) {
+            Loopback.awaitAudio(levels);
+            int before = levels.size();
+            Thread.sleep(2000);
+
+            assertThat(levels.size() - before).isBetween(34, 46);
+        }
+    }
+
+    @Test
+    void namesTheAvailableDevicesWhenNoneMatches() {
+        assertThatThrownBy(() -> Microphone.open("no-such-mic-xyz", Duration.ZERO, MicrophoneListener.NONE))
+                .isInstanceOf(AudioDeviceException.class)
+                .hasMessageContaining("No audio input device matches 'no-such-mic-xyz'")
+                .hasMessageContainingAll(Microphone.inputDeviceNames().toArray(String[]::new));
+    }
+
+    @Test
+    void reportsASuspendedDeviceAndRecoversWhenItReturns() throws Exception {
+        String sink = Loopback.privateSink();
+        CountDownLatch lost = new CountDownLatch(1);
+        CountDownLatch restored = new CountDownLatch(1);
+        List<AudioDeviceException> problems = new CopyOnWriteArrayList<>();
+        List<Double> levels = new CopyOnWriteArrayList<>();
+        MicrophoneListener listener = new MicrophoneListener() {
+            @Override
+            public void level(double dbfs) {
+                levels.add(dbfs);
+            }
+
+            @Override
+            public void deviceLost(AudioDeviceException problem) {
+                problems.add(problem);
+                lost.countDown();
+            }
+
+            @Override
+            public void deviceRestored() {
+                restored.countDown();
+            }
+        };
+        try (Loopback loopback = Loopback.keepAlive();
+                Microphone microphone = Microphone.open(null, Duration.ofMillis(300), listener)) {
+            Loopback.awaitAudio(levels);
+            try {
+                Loopback.pactl("suspend-sink", sink, "1");
+                assertThat(lost.await(5, TimeUnit.SECONDS)).as("the stall is reported").isTrue();
+            } finally {
+                Loopback.pactl("suspend-sink", sink, "0");
+            }
+            assertThat(restored.await(10, TimeUnit.SECONDS)).as("audio flows again").isTrue();
+            int before = levels.size();
+            Thread.sleep(500);
+            assertThat(levels.size()).as("levels after recovery").isGreaterThan(before + 5);
+        }
+        assertThat(problems.get(0)).hasMessageContaining("delivered no audio")
+                .hasMessageContaining("choose another input device");
+    }
+}
