@@ -90,7 +90,15 @@ public final class ProviderSwitcherViewModel {
 
     public void refreshHealth() {
         for (Item item : items) {
-            tasks.run(() -> service.check(item.name()), check -> show(item, check), failure -> {
+            tasks.run(() -> service.check(item.name()), check -> {
+                show(item, check);
+                if (item == active.get() && !check.healthy()) {
+                    banners.show(Banner.warning("provider", item.name() + " may not answer: "
+                            + String.join("; ", check.advice()) + ". Or pick another provider in the toolbar."));
+                } else if (item == active.get()) {
+                    banners.dismiss("provider");
+                }
+            }, failure -> {
                 item.health.set(Health.UNHEALTHY);
                 item.healthDetail.set(MainViewModel.message(failure));
             });
@@ -121,6 +129,7 @@ public final class ProviderSwitcherViewModel {
         }, done -> {
             switching.set(false);
             banners.dismiss("switch");
+            banners.dismiss("provider");
         }, failure -> {
             switching.set(false);
             if (active.get() == item) {

@@ -26,6 +26,14 @@ class ProviderSwitcherViewModelTest {
     }
 
     @Test
+    void anUnhealthyActiveProviderIsReportedWithTheFix() {
+        service.active = "cloud";
+        model.reload();
+        assertThat(banners.shown()).extracting(Banner::message).containsExactly("cloud may not answer:"
+                + " set OPENAI_API_KEY (export OPENAI_API_KEY=...). Or pick another provider in the toolbar.");
+    }
+
+    @Test
     void switchingToAHealthyProviderMakesItActive() {
         model.switchTo(item("spare"));
         assertThat(service.switched).containsExactly("spare");
