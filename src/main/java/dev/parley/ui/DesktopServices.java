@@ -132,8 +132,26 @@ public final class DesktopServices implements AutoCloseable {
 
     /** Start-up work shown as progress: the speech model, the voice, then the voice loop takes over. */
     public List<LoadStep> loadSteps() {
-        return List.of(new LoadStep("speech model", components::recognizer),
-                new LoadStep("voice", components::synthesizer),
+        // The voice (MaryTTS, the slower one) starts loading alongside the speech model: two cores.
+        java.util.concurrent.CompletableFuture<?> voice = new java.util.concurrent.CompletableFuture<>();
+        return List.of(new LoadStep("speech model", () -> {
+                    Thread.ofPlatform().name("parley-voice-load").daemon(true).start(() -> {
+                        try {
+                            components.synthesizer();
+                            voice.complete(null);
+                        } catch (RuntimeException | Error e) {
+                            voice.completeExceptionally(e);
+                        }
+                    });
+                    components.recognizer();
+                }),
+                new LoadStep("voice", () -> {
+                    try {
+                        voice.join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                    }
+                }),
                 new LoadStep("voice loop", () -> assistant.handOver(
                         components.voiceAssistant(model, assistant.conversation()))));
     }

@@ -50,6 +50,7 @@ public final class ParleyApp extends Application {
                 LOG.info("Ready (speech model and voice loaded) {} ms after the JVM started", Desktop.sinceJvmStart());
             }
         });
+        LOG.info("Window built {} ms after the JVM started", Desktop.sinceJvmStart());
         stage.show();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
