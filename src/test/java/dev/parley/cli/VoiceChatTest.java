@@ -1,0 +1,77 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.audio.Speaker;
+import dev.parley.audio.WavFiles;
+import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.ScriptedLlmServer.Protocol;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.testing.Loopback;
+import dev.parley.testing.TestConfigs;
+import dev.parley.testing.WordErrorRate;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `parley chat --voice` over the real sound server: the question is played into the sink while the
+ * talk key is down, the microphone hears it through the sink's monitor, Vosk recognizes it, the
+ * scripted model answers and the answer is spoken back into the sink.
+ */
+@Tag("audio")
+class VoiceChatTest {
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void needsDevices() {
+        Loopback.requireDevices();
+    }
+
+    @Test
+    void aSpokenQuestionIsHeardTranscribedAndAnsweredAloud() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny.", " Take a hat."));
+                Loopback sink = Loopback.keepAlive()) {
+            Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
+            PipedOutputStream keys = new PipedOutputStream();
+            PipedInputStream stdin = new PipedInputStream(keys);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            // Its own thread, as `parley` has: on two cores the common pool has one worker, which the
+            // model client's asynchronous steps need.
+            CompletableFuture<Integer> chat = new CompletableFuture<>();
+            Thread.ofPlatform().start(() -> chat.complete(Cli.run(
+                    new String[] {"chat", "--voice", "--timings", "--config", config.toString()}, stdin,
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+
+            Thread.sleep(8000); // the speech model, the voice and the microphone load
+            keys.write('\n');
+            keys.flush();
+            Thread.sleep(500);
+            new Speaker(null).play(WavFiles.readMono(Path.of("src/test/resources/audio/weather-16k-s16-mono.wav")));
+            Thread.sleep(300);
+            keys.write('\n');
+            keys.close();
+
+            assertThat(chat.get(60, TimeUnit.SECONDS)).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
+            String said = out.toString(StandardCharsets.UTF_8);
+            assertThat(said).contains("parley: It is sunny. Take a hat.");
+            String transcript = said.lines().filter(line -> line.startsWith("you: ")).findFirst().orElseThrow()
+                    .substring("you: ".length());
+            assertThat(WordErrorRate.of("what is the weather like today", transcript)).as(transcript).isLessThanOrEqualTo(0.2);
+            assertThat(server.requests().getFirst().path("messages").get(1).path("content").asText()).isEqualTo(transcript);
+            assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("stt \\d+ \\| llm first token \\d+");
+        }
+    }
+}
