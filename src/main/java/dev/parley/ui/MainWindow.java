@@ -171,8 +171,22 @@ public final class MainWindow {
     }
 
     private static final class ProviderCell extends ListCell<ProviderSwitcherViewModel.Item> {
+        private final Region dot = new Region();
+        private final Tooltip tip = new Tooltip();
+        private final javafx.beans.value.ChangeListener<ProviderSwitcherViewModel.Health> repaint =
+                (obs, old, now) -> paint(now);
+
+        ProviderCell() {
+            dot.getStyleClass().add("health-dot");
+        }
+
         @Override
         protected void updateItem(ProviderSwitcherViewModel.Item item, boolean empty) {
+            ProviderSwitcherViewModel.Item previous = getItem();
+            if (previous != null) {
+                previous.healthProperty().removeListener(repaint);
+                tip.textProperty().unbind();
+            }
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setText(null);
@@ -181,22 +195,20 @@ public final class MainWindow {
                 return;
             }
             setText(item.name() + " · " + item.model());
-            Region dot = new Region();
-            dot.getStyleClass().add("health-dot");
-            Runnable paint = () -> {
-                dot.getStyleClass().removeAll("healthy", "unhealthy");
-                switch (item.healthProperty().get()) {
-                    case HEALTHY -> dot.getStyleClass().add("healthy");
-                    case UNHEALTHY -> dot.getStyleClass().add("unhealthy");
-                    case UNKNOWN -> { }
-                }
-            };
-            paint.run();
-            item.healthProperty().addListener((obs, old, now) -> paint.run());
+            paint(item.healthProperty().get());
+            item.healthProperty().addListener(repaint);
             setGraphic(dot);
-            Tooltip tip = new Tooltip();
             tip.textProperty().bind(item.healthDetailProperty());
             setTooltip(tip);
+        }
+
+        private void paint(ProviderSwitcherViewModel.Health health) {
+            dot.getStyleClass().removeAll("healthy", "unhealthy");
+            switch (health) {
+                case HEALTHY -> dot.getStyleClass().add("healthy");
+                case UNHEALTHY -> dot.getStyleClass().add("unhealthy");
+                case UNKNOWN -> { }
+            }
         }
     }
 

@@ -16,6 +16,8 @@ import javafx.scene.layout.VBox;
 final class TranscriptView extends ScrollPane {
 
     private final VBox box = new VBox();
+    /** One node per entry, made once: streaming updates go through bindings, not rebuilds. */
+    private final java.util.Map<TranscriptEntry, Node> rows = new java.util.IdentityHashMap<>();
     private final Label empty = new Label("Hold Space (or the talk button) and speak, or type a question below.");
 
     TranscriptView(MainViewModel model) {
@@ -33,14 +35,13 @@ final class TranscriptView extends ScrollPane {
     }
 
     private void rebuild(MainViewModel model) {
-        box.getChildren().clear();
+        rows.keySet().retainAll(new java.util.HashSet<>(model.transcript()));
         if (model.transcript().isEmpty()) {
-            box.getChildren().add(empty);
+            box.getChildren().setAll(empty);
             return;
         }
-        for (TranscriptEntry entry : model.transcript()) {
-            box.getChildren().add(row(entry));
-        }
+        box.getChildren().setAll(model.transcript().stream().map(entry -> rows.computeIfAbsent(entry, TranscriptView::row))
+                .toList());
     }
 
     private static Node row(TranscriptEntry entry) {
