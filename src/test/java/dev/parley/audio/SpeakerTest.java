@@ -116,8 +116,7 @@ class SpeakerTest {
 
     /**
      * Records the default PulseAudio sink's monitor with pacat during {@code playback}: what the sound
-     * server really received. Not Java Sound capture: through ALSA's PulseAudio plugin a TargetDataLine
-     * stalls while a SourceDataLine plays in the same JVM.
+     * server really received, measured by a tool independent of Parley's own capture code.
      */
     private static AudioClip listenToTheDefaultSinkWhile(Playback playback) throws Exception {
         Process pacat;
