@@ -32,7 +32,7 @@ final class JavaSoundInput implements CaptureDevice {
 
     @Override
     public String description() {
-        return wanted == null ? "The default microphone" : "The microphone '" + wanted + "'";
+        return wanted == null ? "the default microphone" : "the microphone '" + wanted + "'";
     }
 
     @Override
@@ -58,7 +58,7 @@ final class JavaSoundInput implements CaptureDevice {
                 }
             }
         }
-        throw new AudioDeviceException(description() + " could not be opened in any 16-bit format ("
+        throw new AudioDeviceException(subject() + " could not be opened in any 16-bit format ("
                 + String.join("; ", refusals) + "). Another program may be using it exclusively: close that"
                 + " program, or choose another input device: " + AudioDevices.INPUT.available());
     }
@@ -87,15 +87,15 @@ final class JavaSoundInput implements CaptureDevice {
             int read;
             try {
                 if (!line.isOpen()) {
-                    throw new AudioDeviceException(description() + " was closed by the system. " + advice());
+                    throw new AudioDeviceException(subject() + " was closed by the system. " + advice());
                 }
                 int wanted = Math.min(line.available(), buffer.length) / frameBytes * frameBytes;
                 read = wanted == 0 ? 0 : line.read(buffer, 0, wanted);
             } catch (RuntimeException e) {
-                throw new AudioDeviceException(description() + " failed (" + e + "). " + advice(), e);
+                throw new AudioDeviceException(subject() + " failed (" + e + "). " + advice(), e);
             }
             if (read < 0) {
-                throw new AudioDeviceException(description() + " stopped delivering audio. " + advice());
+                throw new AudioDeviceException(subject() + " stopped delivering audio. " + advice());
             }
             return decode(read / frameBytes);
         }

@@ -130,6 +130,11 @@ public final class Microphone implements AutoCloseable {
         }
     }
 
+    /** The device as chosen ("the default microphone", "the microphone 'USB'"), for messages. */
+    public String deviceName() {
+        return device.description();
+    }
+
     /** Stops capturing, closes the device and stops every recording still running. */
     @Override
     public void close() {
@@ -153,7 +158,7 @@ public final class Microphone implements AutoCloseable {
     private void use(CaptureLine opened) {
         line = opened;
         resampler = new StreamingResampler(opened.sampleRate(), SAMPLE_RATE);
-        LOG.info("{} is open at {} Hz", device.description(), opened.sampleRate());
+        LOG.info("{} is open at {} Hz", device.subject(), opened.sampleRate());
     }
 
     private void run() {
@@ -174,13 +179,13 @@ public final class Microphone implements AutoCloseable {
                     if (lostBecause != null) {
                         lostBecause = null;
                         retryNanos = patience.firstRetry().toNanos();
-                        LOG.info("{} delivers audio again", device.description());
+                        LOG.info("{} delivers audio again", device.subject());
                         listener.deviceRestored();
                     }
                     cut(resampler.push(captured));
                 } else if (now - lastAudio > patience.stall().toNanos()
                         && now - openedAt > patience.startGrace().toNanos()) {
-                    throw new AudioDeviceException(device.description() + " delivered no audio for "
+                    throw new AudioDeviceException(device.subject() + " delivered no audio for "
                             + patience.stall().toMillis() + " ms. It may have been unplugged, muted or suspended;"
                             + " Parley keeps trying to reopen it. Check it, or choose another input device: "
                             + AudioDevices.INPUT.available());
@@ -189,7 +194,7 @@ public final class Microphone implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 AudioDeviceException problem = e instanceof AudioDeviceException known ? known
-                        : new AudioDeviceException(device.description() + " failed: " + e, e);
+                        : new AudioDeviceException(device.subject() + " failed: " + e, e);
                 if (!problem.getMessage().equals(lostBecause)) {
                     lostBecause = problem.getMessage();
                     LOG.warn("Microphone lost: {}", lostBecause);

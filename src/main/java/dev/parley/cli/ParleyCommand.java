@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A private, real-time voice assistant. Offline by default, or through any LLM you choose.",
-        subcommands = {TranscribeCommand.class, SayCommand.class, AskCommand.class, TurnCommand.class,
+        subcommands = {TranscribeCommand.class, ListenCommand.class, SayCommand.class, AskCommand.class, TurnCommand.class,
                 ChatCommand.class, ConversationsCommand.class, BenchCommand.class, StatsCommand.class,
                 ProvidersCommand.class, TestCommand.class, DetectCommand.class})
 final class ParleyCommand implements Runnable {

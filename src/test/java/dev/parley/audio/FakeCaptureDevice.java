@@ -37,7 +37,7 @@ final class FakeCaptureDevice implements CaptureDevice {
 
     @Override
     public String description() {
-        return "The fake microphone";
+        return "the fake microphone";
     }
 
     @Override

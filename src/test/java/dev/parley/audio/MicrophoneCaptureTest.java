@@ -137,6 +137,20 @@ class MicrophoneCaptureTest {
     }
 
     @Test
+    void resamplingA48kHzDeviceCostsUnderTenPercentOfACore() throws Exception {
+        FakeCaptureDevice device = new FakeCaptureDevice(48000, n -> (float) Math.sin(n * 0.01));
+        try (Microphone microphone = Microphone.open(device, Duration.ofMillis(300), MicrophoneListener.NONE, QUICK)) {
+            Recording recording = microphone.startRecording(block -> { });
+            Thread.sleep(500); // JIT warm-up
+            double share = CaptureCost.cpuShareOfCaptureThread(java.time.Duration.ofSeconds(2));
+            recording.stop();
+
+            System.out.printf("capture thread CPU, 48 kHz device resampled to 16 kHz: %.2f %% of a core%n", 100 * share);
+            assertThat(share).isLessThan(0.10); // ~2 % measured on the 2-core box; slack for load
+        }
+    }
+
+    @Test
     void levelsComeTwentyTimesASecondInDbfs() throws Exception {
         FakeCaptureDevice device = new FakeCaptureDevice(16000, n -> n % 2 == 0 ? 0.5f : -0.5f); // square: -6 dBFS
         List<Double> levels = new CopyOnWriteArrayList<>();

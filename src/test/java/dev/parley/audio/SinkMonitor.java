@@ -39,8 +39,7 @@ final class SinkMonitor {
 
     /**
      * Records the default PulseAudio sink's monitor with pacat during {@code playback}: what the sound
-     * server really received. Not Java Sound capture: through ALSA's PulseAudio plugin a TargetDataLine
-     * stalls while a SourceDataLine plays in the same JVM.
+     * server really received, measured by a tool independent of Parley's own capture code.
      */
     static AudioClip listenWhile(Action playback) throws Exception {
         Process pacat;
