@@ -17,6 +17,12 @@ public final class Desktop {
     /** The config and services, loaded while the JavaFX toolkit starts (the two overlap). */
     static volatile CompletableFuture<DesktopServices> services;
 
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
+     * every start from the class path, which is how Parley runs; held so the setting is not collected.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     /** Opens the window and returns when it is closed. {@code --config FILE} reads another config. */
     public static int run(String[] args) {
         Path config = null;
@@ -26,9 +32,16 @@ public final class Desktop {
             }
         }
         Path chosen = config;
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         services = CompletableFuture.supplyAsync(() -> DesktopServices.start(chosen),
                 runnable -> Thread.ofPlatform().name("parley-startup").daemon(true).start(runnable));
-        Application.launch(ParleyApp.class, args);
+        try {
+            Application.launch(ParleyApp.class, args);
+        } catch (RuntimeException | UnsatisfiedLinkError noWindow) {
+            System.err.println("parley: cannot open the window (" + noWindow.getMessage() + ")."
+                    + " Without a display, use the commands: parley --help");
+            return 1;
+        }
         return 0;
     }
 

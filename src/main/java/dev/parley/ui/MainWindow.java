@@ -145,6 +145,9 @@ public final class MainWindow {
         testResult.getStyleClass().add("muted");
         testResult.textProperty().bind(providers.testResultProperty());
         testResult.setMaxWidth(360);
+        Tooltip fullResult = new Tooltip();
+        fullResult.textProperty().bind(providers.testResultProperty());
+        testResult.setTooltip(fullResult);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
