@@ -230,9 +230,11 @@ public final class Components implements AutoCloseable {
         VoiceEventBus events = new VoiceEventBus();
         AudioConfig audio = config.audio();
         MicrophoneSpeech microphone = new MicrophoneSpeech(audio.inputDevice(), Duration.ofMillis(audio.preRollMs()),
-                recognizer(), events);
-        return new TurnController(events, microphone, replyPipeline(model), speaker(), contextWindow(model),
-                conversation);
+                Duration.ofMillis(audio.endOfSpeechSilenceMs()), recognizer(), events);
+        TurnController assistant = new TurnController(events, microphone, replyPipeline(model), speaker(),
+                contextWindow(model), conversation);
+        assistant.setHandsFree(audio.handsFree());
+        return assistant;
     }
 
     public Conversation newConversation() {

@@ -4,6 +4,7 @@ import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Recording;
+import dev.parley.audio.SpeechEndpointer;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
     private final String deviceName;
     private final Duration preRoll;
+    private final Duration endOfSpeechSilence;
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
     private Microphone microphone;
@@ -29,11 +31,13 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
      * Opens the microphone now if it can; reports its level and problems to {@code events}.
      *
      * @param deviceName part of the input device's name, or null or blank for the default
+     * @param endOfSpeechSilence the pause that ends an utterance when listening hands-free
      */
-    public MicrophoneSpeech(String deviceName, Duration preRoll, SpeechRecognizer recognizer,
-            Consumer<VoiceEvent> events) {
+    public MicrophoneSpeech(String deviceName, Duration preRoll, Duration endOfSpeechSilence,
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events) {
         this.deviceName = deviceName;
         this.preRoll = preRoll;
+        this.endOfSpeechSilence = endOfSpeechSilence;
         this.recognizer = recognizer;
         this.events = events;
         try {
@@ -71,12 +75,13 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     }
 
     @Override
-    public Utterance begin(Consumer<String> partials) {
+    public Utterance begin(Consumer<String> partials, Runnable speechEnded) {
         Microphone open = opened();
         RecognitionStream stream = recognizer.stream();
         Recording recording;
         try {
-            recording = open.startRecording(new LiveTranscript(stream, partials));
+            recording = open.startRecording(new LiveTranscript(stream, partials,
+                    new SpeechEndpointer(Microphone.SAMPLE_RATE, endOfSpeechSilence), speechEnded));
         } catch (RuntimeException e) {
             stream.close();
             throw e;
