@@ -8,6 +8,7 @@ import dev.parley.llm.LlmException;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.pipeline.SpokenReply;
 import dev.parley.pipeline.TurnClock;
+import dev.parley.pipeline.TurnTimings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -264,7 +265,11 @@ public final class TurnController implements VoiceAssistant {
             moveTo(turn, VoiceState.ERROR, e.getMessage());
             return;
         }
-        emit(new VoiceEvent.Waterfall(turn.id(), turn.clock.finish()));
+        TurnTimings timings = turn.clock.finish();
+        LOG.info("Turn {} ms from end of speech: stt {} | llm first token {} | first chunk {} | first synthesized {}"
+                        + " | first audio {} | end {}", turn.id(), timings.sttMs(), timings.llmFirstTokenMs(),
+                timings.firstChunkMs(), timings.firstAudioMs(), timings.firstSoundMs(), timings.totalMs());
+        emit(new VoiceEvent.Waterfall(turn.id(), timings));
         moveTo(turn, reply.cutOff() == null ? VoiceState.IDLE : VoiceState.ERROR,
                 reply.cutOff() == null ? "" : reply.cutOff());
     }
