@@ -1,5 +1,8 @@
 package dev.parley;
 
+import dev.parley.audio.Microphone;
+import dev.parley.audio.MicrophoneListener;
+import dev.parley.config.AudioConfig;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.LlmConfig;
 import dev.parley.config.ParleyConfig;
@@ -99,6 +102,16 @@ public final class Components implements AutoCloseable {
             recognizer = VoskRecognizer.load(config.speechModel(paths));
         }
         return recognizer;
+    }
+
+    /**
+     * Opens the microphone of {@code audio.input-device} (or {@code deviceOverride}, when not null) with
+     * the configured pre-roll. The caller owns it and closes it; open it once and keep it running.
+     */
+    public Microphone openMicrophone(String deviceOverride, MicrophoneListener listener) {
+        AudioConfig audio = config.audio();
+        return Microphone.open(deviceOverride != null ? deviceOverride : audio.inputDevice(),
+                Duration.ofMillis(audio.preRollMs()), listener);
     }
 
     public synchronized SpeechSynthesizer synthesizer() {
