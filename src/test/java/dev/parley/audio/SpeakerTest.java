@@ -115,13 +115,15 @@ class SpeakerTest {
     }
 
     /**
-     * Records the default PulseAudio sink's monitor with pacat during {@code playback}: what the sound
+     * Records the PulseAudio sink's monitor (the default one, or {@code PULSE_SOURCE}) with pacat during {@code playback}: what the sound
      * server really received, measured by a tool independent of Parley's own capture code.
      */
     private static AudioClip listenToTheDefaultSinkWhile(Playback playback) throws Exception {
         Process pacat;
         try {
-            pacat = new ProcessBuilder("pacat", "--record", "--device=@DEFAULT_MONITOR@", "--rate=16000",
+            // The JVM plays into PULSE_SINK when set (ALSA's pulse plugin honors it): listen to that one.
+            String monitor = System.getenv("PULSE_SOURCE") != null ? System.getenv("PULSE_SOURCE") : "@DEFAULT_MONITOR@";
+            pacat = new ProcessBuilder("pacat", "--record", "--device=" + monitor, "--rate=16000",
                     "--channels=1", "--format=s16le").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             assumeThat(e).as("pacat (pulseaudio-utils) to listen to the sound server with").isNull();
