@@ -1,6 +1,11 @@
 package dev.parley;
 
+<<<<<<< HEAD
 import dev.parley.audio.Speaker;
+=======
+import dev.parley.audio.Microphone;
+import dev.parley.audio.MicrophoneListener;
+>>>>>>> h-capture
 import dev.parley.config.AudioConfig;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.LlmConfig;
@@ -109,6 +114,16 @@ public final class Components implements AutoCloseable {
     /** The output device of tts.output-device (the system default when empty). */
     public Speaker speaker() {
         return new Speaker(config.tts().outputDevice());
+    }
+
+    /**
+     * Opens the microphone of {@code audio.input-device} (or {@code deviceOverride}, when not null) with
+     * the configured pre-roll. The caller owns it and closes it; open it once and keep it running.
+     */
+    public Microphone openMicrophone(String deviceOverride, MicrophoneListener listener) {
+        AudioConfig audio = config.audio();
+        return Microphone.open(deviceOverride != null ? deviceOverride : audio.inputDevice(),
+                Duration.ofMillis(audio.preRollMs()), listener);
     }
 
     public synchronized SpeechSynthesizer synthesizer() {
