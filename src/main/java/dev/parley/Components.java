@@ -1,11 +1,8 @@
 package dev.parley;
 
-<<<<<<< HEAD
-import dev.parley.audio.Speaker;
-=======
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
->>>>>>> h-capture
+import dev.parley.audio.Speaker;
 import dev.parley.config.AudioConfig;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.LlmConfig;
