@@ -241,7 +241,7 @@ public final class Components implements AutoCloseable {
     public TurnController voiceAssistant(LanguageModel model, Conversation conversation) {
         VoiceEventBus events = new VoiceEventBus();
         AudioConfig audio = config.audio();
-        MicrophoneSpeech microphone = new MicrophoneSpeech(audio.inputDevice(), Duration.ofMillis(audio.preRollMs()),
+        MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
                 Duration.ofMillis(audio.endOfSpeechSilenceMs()), recognizer(), events);
         TurnController assistant = new TurnController(events, microphone, replyPipeline(model), speaker(),
                 contextWindow(model), conversation);

@@ -9,6 +9,7 @@ import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Utterances from the microphone, recognized while they are spoken: by the time the talk key is
@@ -20,8 +21,7 @@ import java.util.function.Consumer;
  */
 public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
-    private final String deviceName;
-    private final Duration preRoll;
+    private final Function<MicrophoneListener, Microphone> opener;
     private final Duration endOfSpeechSilence;
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
@@ -30,13 +30,12 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     /**
      * Opens the microphone now if it can; reports its level and problems to {@code events}.
      *
-     * @param deviceName part of the input device's name, or null or blank for the default
+     * @param opener opens the configured microphone, reporting to the listener it is given
      * @param endOfSpeechSilence the pause that ends an utterance when listening hands-free
      */
-    public MicrophoneSpeech(String deviceName, Duration preRoll, Duration endOfSpeechSilence,
+    public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
             SpeechRecognizer recognizer, Consumer<VoiceEvent> events) {
-        this.deviceName = deviceName;
-        this.preRoll = preRoll;
+        this.opener = opener;
         this.endOfSpeechSilence = endOfSpeechSilence;
         this.recognizer = recognizer;
         this.events = events;
@@ -50,7 +49,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private synchronized Microphone opened() throws AudioDeviceException {
         if (microphone == null) {
             try {
-                microphone = Microphone.open(deviceName, preRoll, new MicrophoneListener() {
+                microphone = opener.apply(new MicrophoneListener() {
                     @Override
                     public void level(double dbfs) {
                         events.accept(new VoiceEvent.Level(dbfs));
