@@ -1,5 +1,7 @@
 package dev.parley;
 
+import dev.parley.audio.Microphone;
+import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Speaker;
 import dev.parley.config.AudioConfig;
 import dev.parley.config.ConfigLoader;
@@ -109,6 +111,16 @@ public final class Components implements AutoCloseable {
     /** The output device of tts.output-device (the system default when empty). */
     public Speaker speaker() {
         return new Speaker(config.tts().outputDevice());
+    }
+
+    /**
+     * Opens the microphone of {@code audio.input-device} (or {@code deviceOverride}, when not null) with
+     * the configured pre-roll. The caller owns it and closes it; open it once and keep it running.
+     */
+    public Microphone openMicrophone(String deviceOverride, MicrophoneListener listener) {
+        AudioConfig audio = config.audio();
+        return Microphone.open(deviceOverride != null ? deviceOverride : audio.inputDevice(),
+                Duration.ofMillis(audio.preRollMs()), listener);
     }
 
     public synchronized SpeechSynthesizer synthesizer() {
@@ -229,10 +241,12 @@ public final class Components implements AutoCloseable {
     public TurnController voiceAssistant(LanguageModel model, Conversation conversation) {
         VoiceEventBus events = new VoiceEventBus();
         AudioConfig audio = config.audio();
-        MicrophoneSpeech microphone = new MicrophoneSpeech(audio.inputDevice(), Duration.ofMillis(audio.preRollMs()),
-                recognizer(), events);
-        return new TurnController(events, microphone, replyPipeline(model), speaker(), contextWindow(model),
-                conversation);
+        MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
+                Duration.ofMillis(audio.endOfSpeechSilenceMs()), recognizer(), events);
+        TurnController assistant = new TurnController(events, microphone, replyPipeline(model), speaker(),
+                contextWindow(model), conversation);
+        assistant.setHandsFree(audio.handsFree());
+        return assistant;
     }
 
     public Conversation newConversation() {

@@ -3,14 +3,12 @@ package dev.parley.cli;
 import dev.parley.Components;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.Recording;
-import dev.parley.config.AudioConfig;
 import dev.parley.stt.RecognitionStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +45,8 @@ final class ListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Components components = parley.components()) {
-            AudioConfig audio = components.config().audio();
             LevelDisplay display = new LevelDisplay(err, System.console() != null);
-            try (Microphone microphone = Microphone.open(device != null ? device : audio.inputDevice(),
-                    Duration.ofMillis(audio.preRollMs()), display);
+            try (Microphone microphone = components.openMicrophone(device, display);
                     RecognitionStream stream = components.recognizer().stream()) {
                 CountDownLatch enter = enterPressed();
                 Recording recording = microphone.startRecording(block -> {

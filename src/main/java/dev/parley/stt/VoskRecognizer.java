@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.vosk.LibVosk;
@@ -30,6 +31,8 @@ public final class VoskRecognizer implements SpeechRecognizer {
     /** 200 ms per call keeps Vosk's internal buffers small without per-call overhead dominating. */
     private static final int FEED_BYTES = SAMPLE_RATE / 5 * 2;
 
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
     private static final String HOW_TO_FIX = "Run ./mvnw generate-resources to unpack the bundled English model,"
             + " or set stt.model-path in config.yaml to an unzipped Vosk model folder"
             + " (models: https://alphacephei.com/vosk/models).";
@@ -38,6 +41,7 @@ public final class VoskRecognizer implements SpeechRecognizer {
     private final Recognizer recognizer;
     /** One stream at a time: the recognizer decodes one utterance. */
     private final Semaphore session = new Semaphore(1);
+    private volatile boolean closed;
 
     private VoskRecognizer(Model model, Recognizer recognizer) {
         this.model = model;
@@ -79,6 +83,9 @@ public final class VoskRecognizer implements SpeechRecognizer {
     /** Waits for the open stream, if any, to end; see {@link SpeechRecognizer#stream()}. */
     @Override
     public RecognitionStream stream() {
+        if (closed) {
+            throw new IllegalStateException("the speech recognizer is closed");
+        }
         session.acquireUninterruptibly();
         return new VoskStream();
     }
@@ -183,7 +190,18 @@ public final class VoskRecognizer implements SpeechRecognizer {
 
     @Override
     public void close() {
-        session.acquireUninterruptibly(); // never free the recognizer under a running stream
+        closed = true;
+        try {
+            // Freeing the native recognizer under a running stream would crash the JVM; a stream left
+            // open by a bug must not hang shutdown either, so wait a little and otherwise leak it.
+            if (!session.tryAcquire(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("A recognition stream is still open after {} s; the speech model is not freed", CLOSE_WAIT_SECONDS);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         synchronized (recognizer) {
             recognizer.close();
             model.close();

@@ -1,18 +1,28 @@
 package dev.parley.voice;
 
+import dev.parley.audio.SpeechEndpointer;
 import dev.parley.stt.RecognitionStream;
 import java.util.function.Consumer;
 
-/** Feeds audio blocks to a recognition stream as they arrive and reports the partial transcript whenever it changes. */
+/**
+ * Feeds audio blocks to a recognition stream as they arrive, reports the partial transcript whenever
+ * it changes, and tells once when the speaker has paused after speaking.
+ */
 final class LiveTranscript implements Consumer<float[]> {
 
     private final RecognitionStream stream;
     private final Consumer<String> partials;
+    private final SpeechEndpointer endpointer;
+    private final Runnable speechEnded;
     private String last = "";
+    private boolean ended;
 
-    LiveTranscript(RecognitionStream stream, Consumer<String> partials) {
+    LiveTranscript(RecognitionStream stream, Consumer<String> partials, SpeechEndpointer endpointer,
+            Runnable speechEnded) {
         this.stream = stream;
         this.partials = partials;
+        this.endpointer = endpointer;
+        this.speechEnded = speechEnded;
     }
 
     @Override
@@ -22,6 +32,10 @@ final class LiveTranscript implements Consumer<float[]> {
         if (!partial.equals(last)) {
             last = partial;
             partials.accept(partial);
+        }
+        if (endpointer.accept(block) == SpeechEndpointer.Event.SPEECH_ENDED && !ended) {
+            ended = true;
+            speechEnded.run();
         }
     }
 }

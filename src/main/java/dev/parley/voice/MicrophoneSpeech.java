@@ -4,10 +4,12 @@ import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Recording;
+import dev.parley.audio.SpeechEndpointer;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Utterances from the microphone, recognized while they are spoken: by the time the talk key is
@@ -19,8 +21,8 @@ import java.util.function.Consumer;
  */
 public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
-    private final String deviceName;
-    private final Duration preRoll;
+    private final Function<MicrophoneListener, Microphone> opener;
+    private final Duration endOfSpeechSilence;
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
     private Microphone microphone;
@@ -28,12 +30,13 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     /**
      * Opens the microphone now if it can; reports its level and problems to {@code events}.
      *
-     * @param deviceName part of the input device's name, or null or blank for the default
+     * @param opener opens the configured microphone, reporting to the listener it is given
+     * @param endOfSpeechSilence the pause that ends an utterance when listening hands-free
      */
-    public MicrophoneSpeech(String deviceName, Duration preRoll, SpeechRecognizer recognizer,
-            Consumer<VoiceEvent> events) {
-        this.deviceName = deviceName;
-        this.preRoll = preRoll;
+    public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events) {
+        this.opener = opener;
+        this.endOfSpeechSilence = endOfSpeechSilence;
         this.recognizer = recognizer;
         this.events = events;
         try {
@@ -46,7 +49,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private synchronized Microphone opened() throws AudioDeviceException {
         if (microphone == null) {
             try {
-                microphone = Microphone.open(deviceName, preRoll, new MicrophoneListener() {
+                microphone = opener.apply(new MicrophoneListener() {
                     @Override
                     public void level(double dbfs) {
                         events.accept(new VoiceEvent.Level(dbfs));
@@ -71,12 +74,13 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     }
 
     @Override
-    public Utterance begin(Consumer<String> partials) {
+    public Utterance begin(Consumer<String> partials, Runnable speechEnded) {
         Microphone open = opened();
         RecognitionStream stream = recognizer.stream();
         Recording recording;
         try {
-            recording = open.startRecording(new LiveTranscript(stream, partials));
+            recording = open.startRecording(new LiveTranscript(stream, partials,
+                    new SpeechEndpointer(Microphone.SAMPLE_RATE, endOfSpeechSilence), speechEnded));
         } catch (RuntimeException e) {
             stream.close();
             throw e;

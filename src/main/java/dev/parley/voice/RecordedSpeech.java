@@ -1,8 +1,11 @@
 package dev.parley.voice;
 
 import dev.parley.audio.AudioClip;
+import dev.parley.audio.SpeechEndpointer;
+import dev.parley.config.AudioConfig;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +20,7 @@ import java.util.function.Supplier;
 public final class RecordedSpeech implements SpeechInput {
 
     private static final int BLOCK_SAMPLES = SpeechRecognizer.SAMPLE_RATE / 40;
+    private static final Duration PAUSE = Duration.ofMillis(AudioConfig.DEFAULT_END_OF_SPEECH_SILENCE_MS);
 
     private final SpeechRecognizer recognizer;
     private final Supplier<AudioClip> utterances;
@@ -28,10 +32,11 @@ public final class RecordedSpeech implements SpeechInput {
     }
 
     @Override
-    public Utterance begin(Consumer<String> partials) {
+    public Utterance begin(Consumer<String> partials, Runnable speechEnded) {
         float[] samples = utterances.get().resampledTo(SpeechRecognizer.SAMPLE_RATE).samples();
         RecognitionStream stream = recognizer.stream();
-        LiveTranscript transcript = new LiveTranscript(stream, partials);
+        LiveTranscript transcript = new LiveTranscript(stream, partials,
+                new SpeechEndpointer(SpeechRecognizer.SAMPLE_RATE, PAUSE), speechEnded);
         CountDownLatch released = new CountDownLatch(1);
         Thread speaking = Thread.ofVirtual().name("parley-recorded-speech").start(() -> {
             long start = System.nanoTime();

@@ -10,9 +10,11 @@ public interface SpeechInput {
 
     /**
      * Starts taking an utterance (with the pre-roll, for a microphone). {@code partials} receives the
-     * words recognized so far whenever they change, on the input's own thread.
+     * words recognized so far whenever they change, and {@code speechEnded} runs once when the user
+     * has spoken and then paused ({@code audio.end-of-speech-silence-ms}); both on the input's own thread.
+     * Push-to-talk ignores the pause; hands-free listening ends the utterance there.
      */
-    Utterance begin(Consumer<String> partials);
+    Utterance begin(Consumer<String> partials, Runnable speechEnded);
 
     /** One utterance being taken. */
     interface Utterance {

@@ -8,6 +8,7 @@ import dev.parley.llm.LlmException;
 import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.pipeline.SpokenReply;
 import dev.parley.pipeline.TurnClock;
+import dev.parley.pipeline.TurnTimings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ public final class TurnController implements VoiceAssistant {
     private volatile VoiceState state = VoiceState.IDLE;
     private volatile Turn current;
     private volatile Conversation conversation;
+    private volatile boolean handsFree;
 
     /** A turn in progress; its fields are set on the control thread and the turn's thread. */
     private static final class Turn {
@@ -135,10 +137,26 @@ public final class TurnController implements VoiceAssistant {
         });
     }
 
+    /**
+     * Hands-free: listens whenever no turn runs, and a pause after speech ends the utterance. It does
+     * not listen while an answer plays: without echo cancellation the microphone would hear Parley's
+     * own voice as a barge-in. Push-to-talk and stop still work.
+     */
     @Override
     public void setHandsFree(boolean on) {
-        // Hands-free listening arrives with voice-activity end-pointing on the microphone.
-        LOG.info("Hands-free mode is not available yet; push-to-talk stays on");
+        handsFree = on;
+        control.execute(() -> {
+            if (on && isAtRest()) {
+                listen();
+            } else if (!on && state == VoiceState.LISTENING) {
+                cancelCurrent();
+                setState(current, VoiceState.IDLE, "");
+            }
+        });
+    }
+
+    private boolean isAtRest() {
+        return state == VoiceState.IDLE || state == VoiceState.ERROR || state == VoiceState.INTERRUPTED;
     }
 
     @Override
@@ -166,8 +184,8 @@ public final class TurnController implements VoiceAssistant {
         Turn turn = new Turn();
         current = turn;
         if (input == null) {
-            moveTo(turn, VoiceState.ERROR, "No microphone is set up, so Parley cannot listen. Type instead, or"
-                    + " choose an input device in the settings (audio.input-device) and check it with `parley listen`.");
+            cannotListen(turn, "No microphone is set up, so Parley cannot listen. Type instead, or choose an input"
+                    + " device in the settings (audio.input-device) and check it with `parley listen`.");
             return;
         }
         moveTo(turn, VoiceState.LISTENING, "");
@@ -176,10 +194,20 @@ public final class TurnController implements VoiceAssistant {
                 if (current == turn) {
                     emit(new VoiceEvent.PartialTranscript(turn.id(), partial));
                 }
+            }, () -> {
+                if (handsFree && current == turn) {
+                    releaseToTalk();
+                }
             });
         } catch (RuntimeException e) {
-            moveTo(turn, VoiceState.ERROR, e.getMessage());
+            cannotListen(turn, e.getMessage());
         }
+    }
+
+    /** Hands-free listening stops too, or it would retry (and fail) in a loop; push-to-talk retries. */
+    private void cannotListen(Turn turn, String why) {
+        handsFree = false;
+        moveTo(turn, VoiceState.ERROR, why);
     }
 
     private String transcribe(Turn turn) {
@@ -237,7 +265,11 @@ public final class TurnController implements VoiceAssistant {
             moveTo(turn, VoiceState.ERROR, e.getMessage());
             return;
         }
-        emit(new VoiceEvent.Waterfall(turn.id(), turn.clock.finish()));
+        TurnTimings timings = turn.clock.finish();
+        LOG.info("Turn {} ms from end of speech: stt {} | llm first token {} | first chunk {} | first synthesized {}"
+                        + " | first audio {} | end {}", turn.id(), timings.sttMs(), timings.llmFirstTokenMs(),
+                timings.firstChunkMs(), timings.firstAudioMs(), timings.firstSoundMs(), timings.totalMs());
+        emit(new VoiceEvent.Waterfall(turn.id(), timings));
         moveTo(turn, reply.cutOff() == null ? VoiceState.IDLE : VoiceState.ERROR,
                 reply.cutOff() == null ? "" : reply.cutOff());
     }
@@ -303,6 +335,13 @@ public final class TurnController implements VoiceAssistant {
         state = next;
         LOG.debug("Turn {}: {} -> {} {}", turn.id(), from, next, detail);
         emit(new VoiceEvent.StateChanged(from, next, turn.id(), detail));
+        if (handsFree && (next == VoiceState.IDLE || next == VoiceState.ERROR) && !control.isShutdown()) {
+            control.execute(() -> {
+                if (handsFree && isAtRest() && !control.isShutdown()) {
+                    listen();
+                }
+            });
+        }
     }
 
     private void emit(VoiceEvent event) {

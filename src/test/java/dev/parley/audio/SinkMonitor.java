@@ -44,7 +44,9 @@ final class SinkMonitor {
     static AudioClip listenWhile(Action playback) throws Exception {
         Process pacat;
         try {
-            pacat = new ProcessBuilder("pacat", "--record", "--device=@DEFAULT_MONITOR@", "--rate=16000",
+            // The JVM plays into PULSE_SINK when set (ALSA's pulse plugin honors it): listen to that one.
+            String monitor = System.getenv("PULSE_SOURCE") != null ? System.getenv("PULSE_SOURCE") : "@DEFAULT_MONITOR@";
+            pacat = new ProcessBuilder("pacat", "--record", "--device=" + monitor, "--rate=16000",
                     "--channels=1", "--format=s16le").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             assumeThat(e).as("pacat (pulseaudio-utils) to listen to the sound server with").isNull();

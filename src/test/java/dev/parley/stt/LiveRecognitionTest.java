@@ -62,6 +62,7 @@ class LiveRecognitionTest {
         Set<String> partials = ConcurrentHashMap.newKeySet();
         String text;
         AudioClip recorded;
+        long finishMillis;
         try (Loopback loopback = Loopback.keepAlive();
                 Microphone microphone = Microphone.open(null, Duration.ofMillis(300), levels::add);
                 RecognitionStream stream = recognizer.stream()) {
@@ -72,11 +73,15 @@ class LiveRecognitionTest {
             });
             new Speaker(null).play(weather);
             Thread.sleep(300); // the monitor hears the end a little after the device reports it played
-            recorded = recording.stop();
+            recorded = recording.stop(); // returns once every block has been decoded
+            long start = System.nanoTime();
             text = stream.finish();
+            finishMillis = (System.nanoTime() - start) / 1_000_000;
         }
+        System.out.println("live: finish() to final transcript " + finishMillis + " ms");
 
         assertThat(WordErrorRate.of(WEATHER, text)).as(text).isLessThanOrEqualTo(0.2);
+        assertThat(finishMillis).as("ms from finish() to the transcript; ~40 on an idle machine").isLessThan(300);
         assertThat(partials).as("partial transcripts on the way").hasSizeGreaterThanOrEqualTo(3);
         assertThat(recorded.durationSeconds()).isBetween(weather.durationSeconds(), weather.durationSeconds() + 1.5);
         assertThat(WordErrorRate.of(WEATHER, recognizer.transcribe(recorded))).isLessThanOrEqualTo(0.2);

@@ -75,7 +75,8 @@ class TurnControllerTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        question = WavFiles.readMono(QUESTION);
         if (assistant != null) {
             assistant.close();
         }
@@ -118,6 +119,21 @@ class TurnControllerTest {
         assertThat(WordErrorRate.of("what is the weather like today", transcript)).isLessThanOrEqualTo(0.2);
         assertThat(server.requests().getFirst().path("messages").get(1).path("content").asText()).isEqualTo(transcript);
         assertThat(events.await(VoiceEvent.Waterfall.class, w -> true, 1000).timings().sttMs()).isPositive();
+    }
+
+    @Test
+    void handsFreeEndsTheUtteranceAtAPauseAndListensAgainAfterTheAnswer() throws Exception {
+        question = AudioClip.concat(List.of(question, AudioClip.silence(1.5, question.sampleRate())),
+                question.sampleRate());
+        start(Reply.of("Sunny."));
+
+        assistant.setHandsFree(true);
+        events.awaitState(LISTENING, 2, 30_000);
+        assistant.setHandsFree(false);
+        events.awaitState(IDLE, 2, 5000);
+
+        assertThat(events.states()).startsWith(LISTENING, TRANSCRIBING, THINKING, SPEAKING, IDLE, LISTENING);
+        assertThat(assistant.conversation().turns()).extracting(Turn::text).last().isEqualTo("Sunny.");
     }
 
     @Test
