@@ -16,7 +16,9 @@ public final class Banners {
     }
 
     public void show(Banner banner) {
-        shown.removeIf(old -> old.key().equals(banner.key()));
+        // One banner per source, and one per message: a failed turn also moves the state to ERROR
+        // with the same sentence.
+        shown.removeIf(old -> old.key().equals(banner.key()) || old.message().equals(banner.message()));
         shown.addFirst(banner);
         while (shown.size() > MAX) {
             shown.removeLast();

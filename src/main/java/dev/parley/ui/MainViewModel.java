@@ -174,6 +174,7 @@ public final class MainViewModel implements AutoCloseable {
                     banners.show(Banner.error("voice", changed.detail().isBlank() ? "Something went wrong." : changed.detail()));
                 } else if (changed.to() == VoiceState.LISTENING) {
                     banners.dismiss("voice");
+                    banners.dismiss("heard");
                 }
                 if (changed.to() != VoiceState.LISTENING) {
                     level.set(0);
@@ -214,6 +215,8 @@ public final class MainViewModel implements AutoCloseable {
         switch (event) {
             case TurnEvent.Started started -> {
                 banners.dismiss("turn");
+                banners.dismiss("voice");
+                banners.dismiss("heard");
                 userEntry(started.turn(), started.userText());
                 assistantEntry(started.turn(), true).streaming(true);
             }

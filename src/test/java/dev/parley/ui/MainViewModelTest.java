@@ -127,6 +127,7 @@ class MainViewModelTest {
         long turn = assistant.nextTurn();
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "hi", "local")));
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Failed(turn, "start Ollama: ollama serve", "")));
+        assistant.move(VoiceState.ERROR, "start Ollama: ollama serve");
         assertThat(model.transcript()).extracting(TranscriptEntry::text).containsExactly("hi");
         assertThat(banners.shown()).extracting(Banner::message).containsExactly("start Ollama: ollama serve");
     }
