@@ -71,7 +71,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
     }
 
     private void state(VoiceEvent.StateChanged change) {
-        if (change.to() == VoiceState.LISTENING && interactive) {
+        if (change.to() == VoiceState.LISTENING) {
             err.println("(listening: speak, then press Enter)");
         } else if (change.to() == VoiceState.ERROR || (change.to() == VoiceState.IDLE && !change.detail().isEmpty())) {
             err.println("parley: " + change.detail());

@@ -55,10 +55,13 @@ class VoiceChatTest {
                     new String[] {"chat", "--voice", "--timings", "--config", config.toString()}, stdin,
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
 
-            Thread.sleep(8000); // the speech model, the voice and the microphone load
-            keys.write('\n');
+            keys.write('\n'); // read once the speech model, the voice and the microphone are loaded
             keys.flush();
-            Thread.sleep(500);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!err.toString(StandardCharsets.UTF_8).contains("(listening") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
             new Speaker(null).play(WavFiles.readMono(Path.of("src/test/resources/audio/weather-16k-s16-mono.wav")));
             Thread.sleep(300);
             keys.write('\n');
