@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A one-route JSON server on 127.0.0.1 standing in for Ollama or the Hugging Face Hub. */
-final class FakeHttp implements AutoCloseable {
+public final class FakeHttp implements AutoCloseable {
 
     private final HttpServer server;
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
 
-    FakeHttp(String path, int status, String body) throws IOException {
+    public FakeHttp(String path, int status, String body) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(path, exchange -> {
             requests.add(exchange.getRequestURI().toString());
@@ -30,7 +30,7 @@ final class FakeHttp implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
