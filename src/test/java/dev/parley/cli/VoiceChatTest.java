@@ -61,7 +61,9 @@ class VoiceChatTest {
             while (!err.toString(StandardCharsets.UTF_8).contains("(listening") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            Thread.sleep(300);
+            // A capture line just opened delivers nothing for up to 2 s (PulseAudio); in the app the
+            // microphone opens at start, long before the first press.
+            Thread.sleep(2500);
             new Speaker(null).play(WavFiles.readMono(Path.of("src/test/resources/audio/weather-16k-s16-mono.wav")));
             Thread.sleep(300);
             keys.write('\n');
