@@ -45,9 +45,9 @@ public final class Playback {
     private static final long POLL_MILLIS = 5;
     /**
      * Silence written whenever the line starts from empty (at first, and after the synthesizer fell
-     * behind): through ALSA's PulseAudio plugin the first ~45 ms after a start are lost.
+     * behind): through ALSA's PulseAudio plugin the first 30-50 ms after a start can be lost.
      */
-    private static final double LEAD_IN_SECONDS = 0.06;
+    private static final double LEAD_IN_SECONDS = 0.1;
     /**
      * Silence after the last clip: the line reports frames played once the sound server has taken
      * them, which plays them up to its latency later, and closing the line drops what it still holds.

@@ -29,7 +29,7 @@ record RawConfig(
         if (voice.voice() == null || voice.voice().isBlank()) {
             voice = new VoiceConfig(DEFAULT_VOICE, voice.outputDevice());
         }
-        ChunkerConfig chunks = chunker != null ? chunker : new ChunkerConfig(4, 220);
+        ChunkerConfig chunks = chunker != null ? chunker : new ChunkerConfig(3, 220);
         LlmConfig model = llm.systemPrompt() == null
                 ? llm.withSystemPrompt(DEFAULT_SYSTEM_PROMPT)
                 : llm;

@@ -1,5 +1,6 @@
 package dev.parley.text;
 
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -15,6 +16,10 @@ import java.util.function.Predicate;
  * is looked at about once. Decisions never look back past the start of the current chunk.
  */
 final class ChunkBoundaries {
+
+    /** Words that open a clause: before them a speaker may pause. */
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "or", "so", "because", "although",
+            "though", "while", "whereas", "which", "unless");
 
     private final int maxChunkChars;
     private final Predicate<String> mayEndEarly;
@@ -77,7 +82,7 @@ final class ChunkBoundaries {
         if (c == '`') {
             inInlineCode = !inInlineCode;
         } else if (MarkdownLine.isBlank(c)) {
-            noteSpace(scan);
+            return space(complete);
         } else if (!inInlineCode && SentenceEnds.isTerminator(c)) {
             return terminator(complete);
         } else if (!inInlineCode && (c == ',' || c == ';' || c == ':')) {
@@ -177,12 +182,40 @@ final class ChunkBoundaries {
 
     private void clauseBoundary(int end) {
         scan = end;
+        boundaryAt(end);
+    }
+
+    private void boundaryAt(int end) {
         if (end - unitStart <= maxChunkChars) {
             lastClauseCut = end;
         }
         if (mayEndEarly.test(text.substring(unitStart, end))) {
             cut(end);
         }
+    }
+
+    /**
+     * A space before a conjunction ("sunny | and warm") is a clause boundary too: a speaker may pause
+     * there, so the early first chunk may end there and a too-long sentence is best cut there. Waits
+     * until the next word is complete when it could be one.
+     */
+    private boolean space(boolean complete) {
+        int at = scan;
+        int wordEnd = at + 1;
+        while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        String word = text.substring(at + 1, wordEnd);
+        if (wordEnd == text.length() && !complete && CONJUNCTIONS.stream().anyMatch(c -> c.startsWith(word))) {
+            return false;
+        }
+        noteSpace(at);
+        scan++;
+        // After a letter only: "1,000 and 2,000" is one number phrase, not two clauses.
+        if (!inInlineCode && CONJUNCTIONS.contains(word) && at > unitStart && Character.isLetter(text.charAt(at - 1))) {
+            boundaryAt(at);
+        }
+        return true;
     }
 
     private void noteSpace(int at) {

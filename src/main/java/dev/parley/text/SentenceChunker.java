@@ -42,7 +42,7 @@ public final class SentenceChunker {
         }
 
         public static Settings defaults() {
-            return new Settings(4, 220);
+            return new Settings(3, 220);
         }
     }
 

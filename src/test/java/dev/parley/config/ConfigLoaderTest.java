@@ -62,7 +62,7 @@ class ConfigLoaderTest {
 
         ParleyConfig config = loader.load(file);
 
-        assertThat(config.chunker().firstChunkMinWords()).isEqualTo(4);
+        assertThat(config.chunker().firstChunkMinWords()).isEqualTo(3);
         assertThat(config.conversation().maxContextTokens()).isEqualTo(6000);
         assertThat(config.tts().voice()).isEqualTo("cmu-slt-hsmm");
         assertThat(config.stt().modelPath()).isEmpty();

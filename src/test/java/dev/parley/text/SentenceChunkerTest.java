@@ -101,8 +101,13 @@ class SentenceChunkerTest {
                         "Four words right here -", "then the rest.", "End."),
                 chunks("So here we are; the rest follows. End.", "So here we are;", "the rest follows.", "End."),
                 chunks("Okay, yes. Then, after that, and later, we go.", "Okay, yes.", "Then, after that, and later, we go."),
-                chunks("Only three words, then more words follow. End.", "Only three words, then more words follow.", "End."),
-                chunks("Three word reply; then more words follow. End.", "Three word reply; then more words follow.", "End."),
+                chunks("Only two, then more words follow. End.", "Only two, then more words follow.", "End."),
+                chunks("Two words; then more words follow. End.", "Two words; then more words follow.", "End."),
+                chunks("It is sunny and warm in the city today. End.", "It is sunny", "and warm in the city today.", "End."),
+                chunks("I like it but it is late, sadly. End.", "I like it", "but it is late, sadly.", "End."),
+                chunks("Bread and butter are on the table. End.", "Bread and butter are on the table.", "End."),
+                chunks("It is what it is because of rain. End.", "It is what it is", "because of rain.", "End."),
+                chunks("The android sits there quietly. End.", "The android sits there quietly.", "End."),
                 chunks("The sum of 1,000 and 2,000 is 3,000. End.", "The sum of 1,000 and 2,000 is 3,000.", "End."),
                 chunks("At 10:30 we will all meet, I think. End.", "At 10:30 we will all meet,", "I think.", "End."),
                 chunks("**Good question, my friend,** let us see. End.", "Good question, my friend,", "let us see.", "End."),
@@ -116,8 +121,11 @@ class SentenceChunkerTest {
                 chunks("This sentence keeps going, and it has several clauses, each one adding more words to it until the very end.",
                         "This sentence keeps going, and it has several clauses,",
                         "each one adding more words to it until the very end."),
-                chunks("This sentence has no clause punctuation at all and simply keeps on going well past the limit we set here.",
-                        "This sentence has no clause punctuation at all and simply",
+                chunks("Too long a sentence without commas goes on and on and then some more words here.",
+                        "Too long a sentence without commas goes on and on",
+                        "and then some more words here."),
+                chunks("This sentence has no clause punctuation at all yet simply keeps on going well past the limit we set here.",
+                        "This sentence has no clause punctuation at all yet simply",
                         "keeps on going well past the limit we set here."),
                 chunks("A **bold claim that spans the place where the chunk gets cut because it is so long** ends here.",
                         "A bold claim that spans the place where the chunk gets cut",
@@ -368,8 +376,8 @@ class SentenceChunkerTest {
     }
 
     @Test
-    void defaultsEndTheFirstChunkAfterFourWordsAndBoundChunksAt220Chars() {
-        assertThat(Settings.defaults()).isEqualTo(new Settings(4, 220));
+    void defaultsEndTheFirstChunkAfterThreeWordsAndBoundChunksAt220Chars() {
+        assertThat(Settings.defaults()).isEqualTo(new Settings(3, 220));
     }
 
     @Test
