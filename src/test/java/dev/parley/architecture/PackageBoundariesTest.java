@@ -24,6 +24,7 @@ class PackageBoundariesTest {
             "org.vosk.,         stt",
             "marytts.,          tts",
             "javax.sound.,      audio|tts",
+            "com.github.javakeyring., secrets",
             "dev.parley.cli.,   cli|Main.java",
     })
     void libraryIsImportedOnlyByItsPackage(String importPrefix, String allowed) throws IOException {

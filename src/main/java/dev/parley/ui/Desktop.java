@@ -1,0 +1,52 @@
+package dev.parley.ui;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Application;
+
+/**
+ * The desktop window's entry point for {@code dev.parley.Main} (which must not touch JavaFX): a
+ * plain class, because launching a class that extends {@link Application} straight from the class
+ * path fails with "JavaFX runtime components are missing".
+ */
+public final class Desktop {
+
+    private Desktop() {}
+
+    /** The config and services, loaded while the JavaFX toolkit starts (the two overlap). */
+    static volatile CompletableFuture<DesktopServices> services;
+
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on
+     * every start from the class path, which is how Parley runs; held so the setting is not collected.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    /** Opens the window and returns when it is closed. {@code --config FILE} reads another config. */
+    public static int run(String[] args) {
+        Path config = null;
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--config")) {
+                config = Path.of(args[i + 1]);
+            }
+        }
+        Path chosen = config;
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        services = CompletableFuture.supplyAsync(() -> DesktopServices.start(chosen),
+                runnable -> Thread.ofPlatform().name("parley-startup").daemon(true).start(runnable));
+        try {
+            Application.launch(ParleyApp.class, args);
+        } catch (RuntimeException | UnsatisfiedLinkError noWindow) {
+            System.err.println("parley: cannot open the window (" + noWindow.getMessage() + ")."
+                    + " Without a display, use the commands: parley --help");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Milliseconds since this JVM started: what the start-up log lines report. */
+    static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+}

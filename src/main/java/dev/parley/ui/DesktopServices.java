@@ -1,0 +1,264 @@
+package dev.parley.ui;
+
+import dev.parley.Components;
+import dev.parley.audio.DeviceList;
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ConfigWriter;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ParleyPaths;
+import dev.parley.config.ProviderConfig;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.llm.ApiDetector;
+import dev.parley.llm.ApiKeys;
+import dev.parley.llm.HealthCheck;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmException;
+import dev.parley.llm.LlmReply;
+import dev.parley.llm.ReadyCheck;
+import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.secrets.BackgroundSecretStore;
+import dev.parley.secrets.OsKeychain;
+import dev.parley.secrets.SecretStore;
+import dev.parley.usage.UsageLedger;
+import dev.parley.voice.VoiceAssistant;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The window's one connection to the rest of Parley, built from the loaded config: the voice
+ * assistant, the providers, the settings, conversations and usage. The only class in {@code ui}
+ * that knows {@link Components}.
+ */
+public final class DesktopServices implements AutoCloseable {
+
+    private final ParleyPaths paths;
+    private final ParleyConfig config;
+    private final SecretStore secrets;
+    private final Components components;
+    private final SwitchableLanguageModel model;
+    private final HandOverAssistant assistant;
+    private volatile java.util.function.Consumer<String> timerListener = label -> { };
+    private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
+
+    private DesktopServices(ParleyPaths paths, ParleyConfig config, SecretStore secrets) {
+        this.paths = paths;
+        this.config = config;
+        this.secrets = secrets;
+        // A key is looked up in the environment first, then in the keychain under the same name.
+        ApiKeys keys = new ApiKeys(name -> {
+            String value = System.getenv(name);
+            return value != null && !value.isBlank() ? value : secrets.read(name).orElse(null);
+        });
+        this.components = new Components(paths, config, keys);
+        components.useToolCallbacks(label -> timerListener.accept(label),
+                (tool, arguments) -> confirmer.confirm(tool, arguments));
+        this.model = new SwitchableLanguageModel(initialModel());
+        // Typed questions are answered from the first moment; the voice loop (Components.voiceAssistant,
+        // which needs the speech model and the voice) takes over once loadSteps() has loaded them.
+        this.assistant = new HandOverAssistant(
+                new TypedTurnsAssistant(model, components.newConversation(), components::contextWindow));
+    }
+
+    /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */
+    public static DesktopServices start(Path configFile) {
+        ParleyPaths paths = ParleyPaths.fromEnvironment();
+        ParleyConfig config = new ConfigLoader().load(configFile, paths);
+        return new DesktopServices(paths, config, new BackgroundSecretStore(OsKeychain::open));
+    }
+
+    /**
+     * The active provider, created on its first reply (building a client and connecting MCP
+     * servers must not delay the window); if it cannot be created, each reply says why.
+     */
+    private LanguageModel initialModel() {
+        String active = config.llm().active();
+        return new LanguageModel() {
+            private LanguageModel created;
+
+            private synchronized LanguageModel model() {
+                if (created == null) {
+                    created = components.languageModel(Components.LlmChoice.CONFIGURED);
+                }
+                return created;
+            }
+
+            @Override
+            public String name() {
+                return active;
+            }
+
+            @Override
+            public String describe() {
+                return active;
+            }
+
+            @Override
+            public LlmReply reply(List<dev.parley.conversation.Message> messages, dev.parley.llm.ReplyListener listener) {
+                LanguageModel model;
+                try {
+                    model = model();
+                } catch (LlmException notCreated) {
+                    throw new LlmException(notCreated.getMessage() + " Or switch to another provider in the toolbar.",
+                            notCreated);
+                }
+                return model.reply(messages, listener);
+            }
+        };
+    }
+
+    /**
+     * How tools reach the window: a finished timer, and the question before a tool listed in
+     * {@code llm.tools.confirm} runs (asked on a worker thread; it may wait for the user).
+     */
+    public void useToolCallbacks(java.util.function.Consumer<String> timers, dev.parley.tools.ToolConfirmer confirm) {
+        this.timerListener = timers;
+        this.confirmer = confirm;
+    }
+
+    public ParleyConfig config() {
+        return config;
+    }
+
+    public ParleyPaths paths() {
+        return paths;
+    }
+
+    public VoiceAssistant assistant() {
+        return assistant;
+    }
+
+    /** Start-up work shown as progress: the speech model, the voice, then the voice loop takes over. */
+    public List<LoadStep> loadSteps() {
+        // The voice (MaryTTS, the slower one) starts loading alongside the speech model: two cores.
+        java.util.concurrent.CompletableFuture<?> voice = new java.util.concurrent.CompletableFuture<>();
+        return List.of(new LoadStep("speech model", () -> {
+                    Thread.ofPlatform().name("parley-voice-load").daemon(true).start(() -> {
+                        try {
+                            components.synthesizer();
+                            voice.complete(null);
+                        } catch (RuntimeException | Error e) {
+                            voice.completeExceptionally(e);
+                        }
+                    });
+                    components.recognizer();
+                }),
+                new LoadStep("voice", () -> {
+                    try {
+                        voice.join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                    }
+                }),
+                new LoadStep("voice loop", () -> assistant.handOver(
+                        components.voiceAssistant(model, assistant.conversation()))));
+    }
+
+    public ConversationStore conversationStore() {
+        return components.conversationStore();
+    }
+
+    public Conversation newConversation() {
+        return components.newConversation();
+    }
+
+    public UsageLedger usageLedger() {
+        return components.usageLedger();
+    }
+
+    public ProviderService providers() {
+        return new ProviderService() {
+            private String active = config.llm().active();
+
+            @Override
+            public Map<String, ProviderConfig> providers() {
+                return config.llm().providers();
+            }
+
+            @Override
+            public String active() {
+                return active;
+            }
+
+            @Override
+            public HealthCheck check(String name) {
+                return components.providerHealth().check(name, config.llm().providers().get(name));
+            }
+
+            @Override
+            public void switchTo(String name) {
+                // The voice loop answers through the same SwitchableLanguageModel.
+                components.switchProvider(model, name);
+                active = name;
+            }
+
+            @Override
+            public ReadyCheck.Result test(String name) {
+                try {
+                    return ReadyCheck.run(components.languageModel(new Components.LlmChoice(name, null, null)));
+                } catch (LlmException notCreated) {
+                    return ReadyCheck.failed(name, name, notCreated);
+                }
+            }
+        };
+    }
+
+    public SettingsBackend settings() {
+        Path file = config.source() != null ? config.source() : paths.userConfigFile();
+        return new SettingsBackend() {
+            private ParleyConfig current = config;
+
+            @Override
+            public ParleyConfig config() {
+                return current;
+            }
+
+            @Override
+            public ParleyConfig save(ConfigWriter.Settings settings) {
+                current = new ConfigWriter().save(file, settings);
+                return current;
+            }
+
+            @Override
+            public List<String> models(ProviderConfig provider) {
+                if (provider.baseUrl() == null || provider.baseUrl().isBlank()) {
+                    return List.of();
+                }
+                return new ApiDetector(Duration.ofSeconds(3)).detect(provider.baseUrl()).models();
+            }
+
+            @Override
+            public List<String> inputDevices() {
+                return DeviceList.inputs();
+            }
+
+            @Override
+            public List<String> outputDevices() {
+                return DeviceList.outputs();
+            }
+
+            @Override
+            public List<String> voices() {
+                return List.of("cmu-slt-hsmm");
+            }
+
+            @Override
+            public double micTest(String inputDevice) {
+                return DeviceList.peakLevel(inputDevice, 1500);
+            }
+
+            @Override
+            public SecretStore secrets() {
+                return secrets;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        assistant.close();
+        components.close();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.parley.ui;
+
+import dev.parley.config.UiConfig;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.usage.UsageLedger;
+import dev.parley.voice.VoiceAssistant;
+import java.util.function.Supplier;
+
+/**
+ * The window's view models, built once: what {@link MainWindow} shows. Tests build it from fakes;
+ * the app from {@link DesktopServices}.
+ */
+public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers, ConversationsViewModel conversations,
+        UsageViewModel usage, SettingsBackend settings, Tasks tasks, Banners banners, UiConfig uiConfig) {
+
+    public static DesktopUi create(VoiceAssistant assistant, ProviderService providers, SettingsBackend settings,
+            ConversationStore store, Supplier<Conversation> fresh, UsageLedger ledger, Tasks tasks) {
+        Banners banners = new Banners();
+        MainViewModel main = new MainViewModel(assistant, tasks, banners);
+        return new DesktopUi(main, new ProviderSwitcherViewModel(providers, tasks, banners),
+                new ConversationsViewModel(store, assistant, fresh, main, tasks, banners),
+                new UsageViewModel(ledger, tasks, banners), settings, tasks, banners, settings.config().ui());
+    }
+
+    public static DesktopUi create(DesktopServices services, Tasks tasks) {
+        return create(services.assistant(), services.providers(), services.settings(), services.conversationStore(),
+                services::newConversation, services.usageLedger(), tasks);
+    }
+
+    public SettingsViewModel newSettings() {
+        return new SettingsViewModel(settings, tasks);
+    }
+}

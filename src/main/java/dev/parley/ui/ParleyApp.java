@@ -1,0 +1,128 @@
+package dev.parley.ui;
+
+import dev.parley.ParleyException;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The JavaFX application: loads the config, shows the window at once, then loads the speech model
+ * and the voice in the background with progress in the status bar.
+ */
+public final class ParleyApp extends Application {
+
+    private static final Logger LOG = LogManager.getLogger(ParleyApp.class);
+
+    private DesktopServices services;
+    private DesktopUi ui;
+    private Stage stage;
+    private Path windowFile;
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        LOG.info("JavaFX started {} ms after the JVM started", Desktop.sinceJvmStart());
+        try {
+            services = Desktop.services != null ? Desktop.services.join() : DesktopServices.start(configArgument());
+        } catch (java.util.concurrent.CompletionException e) {
+            fail(e.getCause());
+            return;
+        } catch (ParleyException e) {
+            fail(e);
+            return;
+        }
+        LOG.info("Config and services ready {} ms after the JVM started", Desktop.sinceJvmStart());
+        Theme.apply(services.config().ui().theme());
+        ui = DesktopUi.create(services, Tasks.forFx());
+        services.useToolCallbacks(label -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + label,
+                Banner.Level.INFO, "⏰ Timer '" + label + "' is done."))), this::confirmTool);
+        MainWindow window = new MainWindow(ui, stage);
+        windowFile = services.paths().configDir().resolve("window.properties");
+        restore(WindowState.read(windowFile));
+        stage.setOnShown(event -> LOG.info("Window shown {} ms after the JVM started", Desktop.sinceJvmStart()));
+        ui.main().speechReadyProperty().addListener((obs, old, ready) -> {
+            if (ready) {
+                LOG.info("Ready (speech model and voice loaded) {} ms after the JVM started", Desktop.sinceJvmStart());
+            }
+        });
+        LOG.info("Window built {} ms after the JVM started", Desktop.sinceJvmStart());
+        stage.show();
+        window.scene().getRoot().requestFocus();
+        ui.main().load(services.loadSteps());
+    }
+
+    /** Asks before a tool listed in llm.tools.confirm runs; called on a worker thread, which waits. */
+    private boolean confirmTool(String tool, String arguments) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Parley wants to run " + tool + " " + arguments + ".",
+                    javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+            ask.initOwner(stage);
+            ask.setHeaderText("Allow " + tool + "?");
+            ask.initModality(javafx.stage.Modality.NONE);
+            ask.setOnHidden(event -> answer.complete(ask.getResult() == javafx.scene.control.ButtonType.YES));
+            ask.show();
+        });
+        try {
+            return answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void fail(Throwable e) {
+        LOG.error("Parley cannot start", e);
+        Theme.apply("light");
+        Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+        alert.setHeaderText("Parley cannot start");
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    private Path configArgument() {
+        var args = getParameters().getRaw();
+        int index = args.indexOf("--config");
+        return index >= 0 && index + 1 < args.size() ? Path.of(args.get(index + 1)) : null;
+    }
+
+    private void restore(WindowState state) {
+        stage.setWidth(state.width());
+        stage.setHeight(state.height());
+        if (!Double.isNaN(state.x()) && !Double.isNaN(state.y())) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+        }
+        stage.setMaximized(state.maximized());
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null && windowFile != null) {
+            new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())
+                    .write(windowFile);
+        }
+        if (ui != null) {
+            ui.conversations().saveCurrent();
+            ui.main().close();
+        }
+        if (services != null) {
+            // Closing MaryTTS and Vosk can take a moment; the window is already gone.
+            Executors.newVirtualThreadPerTaskExecutor().execute(services::close);
+        }
+        Thread exit = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException ignored) {
+                // exit now
+            }
+            System.exit(0);
+        }, "parley-exit");
+        exit.setDaemon(true);
+        exit.start();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.parley.ui;
+
+import dev.parley.config.ConfigWriter;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ProviderConfig;
+import dev.parley.secrets.SecretStore;
+import java.util.List;
+
+/**
+ * What the settings panel reads and writes. Everything but {@link #config()} and
+ * {@link #secrets()} may block (disk, network, audio devices): called off the JavaFX thread.
+ */
+public interface SettingsBackend {
+
+    ParleyConfig config();
+
+    /** Validates and writes the user's config.yaml; returns it as saved, or throws naming the key. */
+    ParleyConfig save(ConfigWriter.Settings settings);
+
+    /** The models the endpoint lists, or an empty list where it cannot say (no key, no list API). */
+    List<String> models(ProviderConfig provider);
+
+    List<String> inputDevices();
+
+    List<String> outputDevices();
+
+    List<String> voices();
+
+    /** Records a moment from the input device; the loudest level in dBFS. */
+    double micTest(String inputDevice);
+
+    SecretStore secrets();
+}

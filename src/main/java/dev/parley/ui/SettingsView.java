@@ -1,0 +1,260 @@
+package dev.parley.ui;
+
+import dev.parley.config.ProviderType;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The settings panel's controls, bound to a {@link SettingsViewModel}; shown in a window or embedded. */
+final class SettingsView extends BorderPane {
+
+    SettingsView(SettingsViewModel model, Runnable close) {
+        setId("settings");
+        TabPane tabs = new TabPane(
+                new Tab("Providers", providers(model)),
+                new Tab("Voice & audio", audio(model)),
+                new Tab("General", general(model)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
+
+        Label problem = new Label();
+        problem.setId("settings-validation");
+        problem.getStyleClass().add("validation");
+        problem.setWrapText(true);
+        problem.textProperty().bind(Bindings.when(model.providerErrorProperty().isNotEmpty())
+                .then(model.providerErrorProperty()).otherwise(model.generalErrorProperty()));
+        Label status = new Label();
+        status.setId("settings-status");
+        status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        status.textProperty().bind(model.saveStatusProperty());
+        VBox messages = new VBox(2, problem, status);
+        HBox.setHgrow(messages, Priority.ALWAYS);
+        Button save = new Button("Save");
+        save.setId("settings-save");
+        save.getStyleClass().add("accent");
+        save.setDefaultButton(true);
+        save.setTooltip(new Tooltip("Write config.yaml (validated first; keys go to the keychain)"));
+        save.disableProperty().bind(model.validBinding().not().or(model.savingProperty()));
+        save.setOnAction(event -> model.save());
+        Button cancel = new Button("Close");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(event -> close.run());
+        HBox bottom = new HBox(10, messages, save, cancel);
+        bottom.setPadding(new Insets(10, 14, 12, 14));
+        setBottom(bottom);
+    }
+
+    private static Node providers(SettingsViewModel model) {
+        ListView<ProviderRow> list = new ListView<>(model.providers());
+        list.setId("settings-providers");
+        list.setPrefWidth(170);
+        list.getSelectionModel().select(model.selectedProperty().get());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        Button add = new Button("Add");
+        add.setId("provider-add");
+        add.setOnAction(event -> model.addProvider());
+        Button remove = new Button("Remove");
+        remove.setId("provider-remove");
+        remove.setOnAction(event -> model.removeSelected());
+        remove.disableProperty().bind(model.selectedProperty().isNull());
+        VBox left = new VBox(8, list, new HBox(6, add, remove));
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        TextField name = new TextField();
+        name.setId("provider-name");
+        ComboBox<ProviderType> type = new ComboBox<>(FXCollections.observableArrayList(ProviderType.values()));
+        type.setId("provider-type");
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ProviderType value) {
+                return value == null ? "" : value.configName();
+            }
+
+            @Override
+            public ProviderType fromString(String text) {
+                return ProviderType.fromConfigName(text);
+            }
+        });
+        TextField baseUrl = new TextField();
+        baseUrl.setId("provider-base-url");
+        baseUrl.setPromptText("empty: the provider's usual address");
+        ComboBox<String> modelName = new ComboBox<>(model.models());
+        modelName.setId("provider-model");
+        modelName.setEditable(true);
+        modelName.setMaxWidth(Double.MAX_VALUE);
+        Button fetch = new Button("Fetch list");
+        fetch.setTooltip(new Tooltip("Ask the endpoint which models it offers"));
+        fetch.setOnAction(event -> model.fetchModels());
+        Label modelsStatus = new Label();
+        modelsStatus.getStyleClass().add("muted");
+        modelsStatus.textProperty().bind(model.modelsStatusProperty());
+        TextField keyEnv = new TextField();
+        keyEnv.setId("provider-key-env");
+        keyEnv.setPromptText("e.g. OPENAI_API_KEY");
+        PasswordField key = new PasswordField();
+        key.setId("provider-key");
+        key.setPromptText("stored in the keychain, never in config.yaml");
+        Label keyWhere = new Label("Keys: " + model.keyStorage() + ". The environment variable wins when set.");
+        keyWhere.getStyleClass().add("muted");
+        keyWhere.setWrapText(true);
+        ComboBox<String> active = new ComboBox<>();
+        active.setId("provider-active");
+        Runnable names = () -> active.getItems().setAll(model.providers().stream().map(row -> row.nameProperty().get()).toList());
+        names.run();
+        model.providers().addListener((javafx.collections.ListChangeListener<ProviderRow>) change -> {
+            String chosen = model.activeProperty().get();
+            names.run();
+            active.setValue(chosen);
+        });
+        active.valueProperty().bindBidirectional(model.activeProperty());
+
+        model.selectedProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                name.textProperty().unbindBidirectional(old.nameProperty());
+                type.valueProperty().unbindBidirectional(old.typeProperty());
+                baseUrl.textProperty().unbindBidirectional(old.baseUrlProperty());
+                modelName.valueProperty().unbindBidirectional(old.modelProperty());
+                keyEnv.textProperty().unbindBidirectional(old.apiKeyEnvProperty());
+                key.textProperty().unbindBidirectional(old.apiKeyProperty());
+            }
+            bind(now, name, type, baseUrl, modelName, keyEnv, key);
+        });
+        bind(model.selectedProperty().get(), name, type, baseUrl, modelName, keyEnv, key);
+
+        GridPane form = form();
+        int row = 0;
+        form.addRow(row++, label("Name"), name);
+        form.addRow(row++, label("Type"), type);
+        form.addRow(row++, label("Base URL"), baseUrl);
+        HBox modelRow = new HBox(6, modelName, fetch);
+        HBox.setHgrow(modelName, Priority.ALWAYS);
+        form.addRow(row++, label("Model"), modelRow);
+        form.add(modelsStatus, 1, row++);
+        form.addRow(row++, label("Key variable"), keyEnv);
+        form.addRow(row++, label("API key"), key);
+        form.add(keyWhere, 1, row++);
+        form.addRow(row++, label("Active provider"), active);
+        HBox box = new HBox(12, left, form);
+        HBox.setHgrow(form, Priority.ALWAYS);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private static void bind(ProviderRow row, TextField name, ComboBox<ProviderType> type, TextField baseUrl,
+            ComboBox<String> modelName, TextField keyEnv, PasswordField key) {
+        if (row == null) {
+            return;
+        }
+        name.textProperty().bindBidirectional(row.nameProperty());
+        type.valueProperty().bindBidirectional(row.typeProperty());
+        baseUrl.textProperty().bindBidirectional(row.baseUrlProperty());
+        modelName.valueProperty().bindBidirectional(row.modelProperty());
+        keyEnv.textProperty().bindBidirectional(row.apiKeyEnvProperty());
+        key.textProperty().bindBidirectional(row.apiKeyProperty());
+    }
+
+    private static Node audio(SettingsViewModel model) {
+        GridPane form = form();
+        ComboBox<String> voice = choice(model.voices(), model.voiceProperty(), "settings-voice");
+        ComboBox<String> output = choice(model.outputDevices(), model.outputDeviceProperty(), "settings-output");
+        ComboBox<String> input = choice(model.inputDevices(), model.inputDeviceProperty(), "settings-input");
+        Button micTest = new Button("Test microphone");
+        micTest.setId("mic-test");
+        micTest.setTooltip(new Tooltip("Records 1.5 s and shows how loud it was"));
+        micTest.setOnAction(event -> model.testMicrophone());
+        Label micResult = new Label();
+        micResult.getStyleClass().add("muted");
+        micResult.setWrapText(true);
+        micResult.textProperty().bind(model.micTestResultProperty());
+        TextField speechModel = new TextField();
+        speechModel.setId("settings-speech-model");
+        speechModel.setPromptText("empty: the bundled small English model");
+        speechModel.textProperty().bindBidirectional(model.speechModelPathProperty());
+        Label note = new Label("Empty device: the system default. Voice rate and volume are not adjustable with"
+                + " the bundled MaryTTS voice. Speech model and voice changes apply at the next start.");
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        int row = 0;
+        form.addRow(row++, label("Voice"), voice);
+        form.addRow(row++, label("Output device"), output);
+        form.addRow(row++, label("Input device"), input);
+        form.addRow(row++, new Region(), new HBox(10, micTest, micResult));
+        form.addRow(row++, label("Speech model folder"), speechModel);
+        form.add(note, 1, row);
+        return form;
+    }
+
+    private static Node general(SettingsViewModel model) {
+        GridPane form = form();
+        TextArea prompt = new TextArea();
+        prompt.setId("settings-system-prompt");
+        prompt.setWrapText(true);
+        prompt.setPrefRowCount(5);
+        prompt.textProperty().bindBidirectional(model.systemPromptProperty());
+        TextField key = new TextField();
+        key.setId("settings-ptt-key");
+        key.setTooltip(new Tooltip("A JavaFX key name: SPACE, F8, CONTROL, ..."));
+        key.textProperty().bindBidirectional(model.pushToTalkKeyProperty());
+        ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList("light", "dark"));
+        theme.setId("settings-theme");
+        theme.valueProperty().bindBidirectional(model.themeProperty());
+        int row = 0;
+        form.addRow(row++, label("System prompt"), prompt);
+        form.addRow(row++, label("Push-to-talk key"), key);
+        form.addRow(row, label("Theme"), theme);
+        return form;
+    }
+
+    private static ComboBox<String> choice(javafx.collections.ObservableList<String> items, StringProperty value, String id) {
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setEditable(true);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setPromptText("system default");
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
+
+    private static GridPane form() {
+        GridPane form = new GridPane();
+        form.getStyleClass().add("settings-form");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().addAll(labels, fields);
+        return form;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.parley.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ProviderType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("ui")
+class SettingsViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private FakeSettings backend() {
+        return new FakeSettings(folder.resolve("config.yaml"), 0);
+    }
+
+    @Test
+    void validatesAsTyped() {
+        SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
+        assertThat(model.validBinding().get()).isTrue();
+
+        ProviderRow row = model.providers().getFirst();
+        row.baseUrlProperty().set("localhost:11434");
+        assertThat(model.providerErrorProperty().get())
+                .isEqualTo("Provider 'ollama': the base URL must start with http:// or https:// (e.g. http://localhost:11434).");
+        assertThat(model.validBinding().get()).isFalse();
+        row.baseUrlProperty().set("http://localhost:11434");
+        assertThat(model.validBinding().get()).isTrue();
+
+        model.pushToTalkKeyProperty().set("SPAC");
+        assertThat(model.generalErrorProperty().get()).startsWith("Push-to-talk key: 'SPAC' is not a key name");
+        model.pushToTalkKeyProperty().set("a");
+        assertThat(model.generalErrorProperty().get()).startsWith("Push-to-talk key: A would also type");
+        model.pushToTalkKeyProperty().set("f8");
+        assertThat(model.generalErrorProperty().get()).isEmpty();
+
+        row.apiKeyEnvProperty().set("my key");
+        assertThat(model.providerErrorProperty().get()).contains("is not an environment variable name");
+    }
+
+    @Test
+    void savesToYamlAndReadsBackWithKeysOnlyInTheKeychain() throws Exception {
+        FakeSettings backend = backend();
+        SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
+        ParleyConfig[] saved = new ParleyConfig[1];
+        model.onSaved(config -> saved[0] = config);
+
+        ProviderRow added = model.addProvider();
+        added.nameProperty().set("lmstudio");
+        added.typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
+        added.baseUrlProperty().set("http://127.0.0.1:1234/v1");
+        added.modelProperty().set("qwen2.5-7b-instruct");
+        added.apiKeyEnvProperty().set("LMSTUDIO_API_KEY");
+        added.apiKeyProperty().set("sk-secret-123");
+        model.activeProperty().set("lmstudio");
+        model.themeProperty().set("dark");
+        model.pushToTalkKeyProperty().set("F8");
+        model.systemPromptProperty().set("Be brief.");
+        model.inputDeviceProperty().set("USB Headset");
+        model.save();
+
+        assertThat(model.saveStatusProperty().get()).startsWith("Saved to ");
+        String yaml = Files.readString(backend.file);
+        assertThat(yaml).doesNotContain("sk-secret-123");
+        assertThat(backend.keychain).containsEntry("LMSTUDIO_API_KEY", "sk-secret-123");
+        assertThat(yaml).contains("push-to-talk-key: F8", "theme: dark", "api-key-env: LMSTUDIO_API_KEY",
+                "base-url: http://127.0.0.1:1234/v1", "max-attempts: 3");
+        assertThat(Files.exists(backend.file.resolveSibling("config.yaml.bak"))).isTrue();
+
+        ParleyConfig reloaded = new ConfigLoader().load(backend.file);
+        assertThat(reloaded.llm().active()).isEqualTo("lmstudio");
+        assertThat(reloaded.llm().providers().get("lmstudio").model()).isEqualTo("qwen2.5-7b-instruct");
+        assertThat(reloaded.llm().providers().get("anthropic").maxTokens()).isEqualTo(1024); // untouched keys stay
+        assertThat(reloaded.llm().systemPrompt()).isEqualTo("Be brief.");
+        assertThat(reloaded.ui().theme()).isEqualTo("dark");
+        assertThat(reloaded.ui().pushToTalkKey()).isEqualTo("F8");
+        assertThat(reloaded.audio().inputDevice()).isEqualTo("USB Headset");
+        assertThat(reloaded.llm().retry().maxAttempts()).isEqualTo(3);
+        assertThat(saved[0].ui().theme()).isEqualTo("dark");
+
+        SettingsViewModel again = new SettingsViewModel(backend, Tasks.direct());
+        assertThat(again.providers()).extracting(ProviderRow::toString).contains("lmstudio");
+        assertThat(again.themeProperty().get()).isEqualTo("dark");
+    }
+
+    @Test
+    void aConfigTheLoaderRejectsIsNotWritten() throws Exception {
+        FakeSettings backend = backend();
+        String before = Files.readString(backend.file);
+        SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
+        model.providers().getFirst().typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
+        model.providers().getFirst().baseUrlProperty().set("");
+        assertThat(model.validBinding().get()).isFalse();
+        model.save();
+        assertThat(Files.readString(backend.file)).isEqualTo(before);
+    }
+
+    @Test
+    void fetchesTheModelListAndTestsTheMicrophone() {
+        SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
+        model.fetchModels();
+        assertThat(model.models()).containsExactly("llama3.2", "qwen2.5:7b");
+        assertThat(model.modelsStatusProperty().get()).isEqualTo("2 models");
+        model.testMicrophone();
+        assertThat(model.micTestResultProperty().get()).isEqualTo("Loudest: -18 dBFS (good)");
+        model.loadChoices();
+        assertThat(model.inputDevices()).containsExactly("", "Built-in Microphone", "USB Headset");
+    }
+}
