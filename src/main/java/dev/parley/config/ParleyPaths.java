@@ -1,11 +1,13 @@
 package dev.parley.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Where Parley keeps things on this machine: the install folder (bundled models, the shipped
- * config), and the per-user folders for config, data and logs (XDG on Linux).
+ * config), and the per-user folders for config, data and logs: XDG on Linux, AppData on Windows,
+ * Library on macOS.
  *
  * <p>System properties win over the environment so tests and the launcher can redirect every
  * folder without touching the user's real ones.
@@ -15,26 +17,56 @@ public record ParleyPaths(Path home, Path configDir, Path dataDir, Path logDir) 
     public static final String HOME_PROPERTY = "parley.home";
 
     public static ParleyPaths fromEnvironment() {
-        return resolve(System.getenv(), System.getProperty("user.home"));
+        return resolve(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"));
     }
 
-    static ParleyPaths resolve(Map<String, String> env, String userHome) {
+    /**
+     * The per-user folders of the OS named {@code osName} (as in the {@code os.name} property):
+     * <ul>
+     * <li>Windows: config in {@code %APPDATA%\Parley}, data in {@code %LOCALAPPDATA%\Parley}, logs in
+     *     {@code %LOCALAPPDATA%\Parley\logs};</li>
+     * <li>macOS: config and data in {@code ~/Library/Application Support/Parley}, logs in
+     *     {@code ~/Library/Logs/Parley};</li>
+     * <li>Linux and other Unixes (XDG): config in {@code $XDG_CONFIG_HOME/parley} (~/.config/parley),
+     *     data in {@code $XDG_DATA_HOME/parley} (~/.local/share/parley), logs in its {@code logs}.</li>
+     * </ul>
+     * The system properties {@code parley.config.dir}, {@code parley.data.dir} and
+     * {@code parley.log.dir} override each.
+     */
+    static ParleyPaths resolve(String osName, Map<String, String> env, String userHome) {
         Path home = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
-        Path configDir = firstOf("parley.config.dir", env.get("XDG_CONFIG_HOME"), userHome, ".config");
-        Path dataDir = firstOf("parley.data.dir", env.get("XDG_DATA_HOME"), userHome, ".local/share");
+        String os = osName == null ? "" : osName.toLowerCase(Locale.ROOT);
+        Path configBase;
+        Path dataBase;
+        Path logBase;
+        if (os.startsWith("windows")) {
+            configBase = base(env.get("APPDATA"), userHome, "AppData/Roaming").resolve("Parley");
+            dataBase = base(env.get("LOCALAPPDATA"), userHome, "AppData/Local").resolve("Parley");
+            logBase = dataBase.resolve("logs");
+        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
+            configBase = Path.of(userHome, "Library", "Application Support", "Parley");
+            dataBase = configBase;
+            logBase = Path.of(userHome, "Library", "Logs", "Parley");
+        } else {
+            configBase = base(env.get("XDG_CONFIG_HOME"), userHome, ".config").resolve("parley");
+            dataBase = base(env.get("XDG_DATA_HOME"), userHome, ".local/share").resolve("parley");
+            logBase = dataBase.resolve("logs");
+        }
+        Path configDir = override("parley.config.dir", configBase);
+        Path dataDir = override("parley.data.dir", dataBase);
         Path logDir = System.getProperty("parley.log.dir") != null
                 ? Path.of(System.getProperty("parley.log.dir"))
-                : dataDir.resolve("logs");
+                : System.getProperty("parley.data.dir") != null ? dataDir.resolve("logs") : logBase;
         return new ParleyPaths(home, configDir, dataDir, logDir);
     }
 
-    private static Path firstOf(String property, String xdgBase, String userHome, String fallback) {
-        String override = System.getProperty(property);
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        Path base = xdgBase != null && !xdgBase.isBlank() ? Path.of(xdgBase) : Path.of(userHome, fallback);
-        return base.resolve("parley");
+    private static Path base(String fromEnv, String userHome, String fallback) {
+        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of(userHome, fallback);
+    }
+
+    private static Path override(String property, Path otherwise) {
+        String value = System.getProperty(property);
+        return value != null && !value.isBlank() ? Path.of(value) : otherwise;
     }
 
     public Path userConfigFile() {
@@ -46,7 +78,11 @@ public record ParleyPaths(Path home, Path configDir, Path dataDir, Path logDir) 
         return dataDir.resolve("conversations");
     }
 
-    /** The Vosk model the build unpacks; used when the config names none. */
+    /**
+     * The Vosk model shipped with Parley; used when the config names none. From a checkout it is the
+     * one the build unpacks into {@code models/}; in an installed app-image the launcher sets
+     * {@code parley.home} to the image's app folder, which holds the same {@code models/} folder.
+     */
     public Path bundledSpeechModel() {
         return home.resolve("models").resolve("vosk-model-small-en-us-0.15");
     }

@@ -1,0 +1,105 @@
+package dev.parley.firstrun;
+
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ProviderConfig;
+import dev.parley.config.ProviderType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** The models the welcome offers, best first: a running local Ollama, the embedded model, the cloud providers. */
+public final class ModelOffers {
+
+    /** The embedded model offered by default: small enough for a laptop CPU. */
+    public static final String EMBEDDED_MODEL = "tjake/Llama-3.2-1B-Instruct-JQ4";
+    /** Its download size when the Hugging Face Hub cannot be asked (offline); about 1 GB. */
+    public static final long EMBEDDED_ESTIMATED_BYTES = 1_000_000_000L;
+
+    /** One thing the user may pick; {@code provider} is the name it gets under {@code llm.providers}. */
+    public sealed interface Offer {
+        String provider();
+
+        String describe();
+
+        /** Can be used right now, without a download or a key to set. */
+        boolean ready();
+    }
+
+    /** A model of the local Ollama. */
+    public record OllamaOffer(String model) implements Offer {
+        public String provider() {
+            return "ollama";
+        }
+
+        public String describe() {
+            return "Ollama on this computer, model " + model + " (private, no download)";
+        }
+
+        public boolean ready() {
+            return true;
+        }
+    }
+
+    /** The model that runs inside Parley; {@code downloadBytes} is exact when {@code sizeKnown}. */
+    public record EmbeddedOffer(String model, long downloadBytes, boolean sizeKnown, boolean downloaded) implements Offer {
+        public String provider() {
+            return "embedded";
+        }
+
+        public String describe() {
+            String size = downloaded ? "already downloaded"
+                    : (sizeKnown ? "" : "about ") + humanSize(downloadBytes) + " download on first use";
+            return "Built-in model " + model + " (private, runs on the CPU, " + size + ")";
+        }
+
+        public boolean ready() {
+            return downloaded;
+        }
+    }
+
+    /** A configured cloud provider; the key comes from {@code apiKeyEnv}, never from the config file. */
+    public record CloudOffer(String provider, ProviderType type, String model, String apiKeyEnv, boolean keySet)
+            implements Offer {
+        public String describe() {
+            return provider + " (" + model + ", cloud; key in $" + apiKeyEnv
+                    + (keySet ? ", set" : ", not set yet") + ")";
+        }
+
+        public boolean ready() {
+            return keySet;
+        }
+    }
+
+    private ModelOffers() {}
+
+    /**
+     * @param ollama      what {@link OllamaProbe} found
+     * @param embedded    the embedded model's offer (see {@link DownloadSize})
+     * @param environment reads environment variables (to tell whether a key is set)
+     */
+    public static List<Offer> list(ParleyConfig config, OllamaProbe.Status ollama, EmbeddedOffer embedded,
+            UnaryOperator<String> environment) {
+        List<Offer> offers = new ArrayList<>();
+        if (ollama.running()) {
+            ollama.models().forEach(model -> offers.add(new OllamaOffer(model)));
+        }
+        offers.add(embedded);
+        for (Map.Entry<String, ProviderConfig> entry : config.llm().providers().entrySet()) {
+            ProviderConfig provider = entry.getValue();
+            if (provider.apiKeyEnv() != null && provider.type() != ProviderType.EMBEDDED) {
+                String key = environment.apply(provider.apiKeyEnv());
+                offers.add(new CloudOffer(entry.getKey(), provider.type(), provider.model(), provider.apiKeyEnv(),
+                        key != null && !key.isBlank()));
+            }
+        }
+        return List.copyOf(offers);
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes >= 1_000_000_000L) {
+            return "%.1f GB".formatted(bytes / 1e9);
+        }
+        return "%d MB".formatted(Math.max(1, Math.round(bytes / 1e6)));
+    }
+}

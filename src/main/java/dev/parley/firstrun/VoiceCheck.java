@@ -1,0 +1,46 @@
+package dev.parley.firstrun;
+
+import dev.parley.audio.AudioClip;
+import dev.parley.audio.AudioDeviceException;
+import dev.parley.tts.SpeechSynthesizer;
+
+/** Speaks a test sentence with the configured voice, so the user hears Parley before the first turn. */
+public final class VoiceCheck {
+
+    public static final String TEST_SENTENCE = "Hello, I'm Parley. If you can hear me, your speakers work.";
+
+    /** Plays a clip; {@code Speaker::play} in the app, a recorder in tests. */
+    @FunctionalInterface
+    public interface Player {
+        void play(AudioClip clip) throws AudioDeviceException;
+    }
+
+    public record Result(boolean played, double seconds, String problem) {
+        public String describe() {
+            return played ? "spoke %.1f s of speech".formatted(seconds) : "could not play speech: " + problem;
+        }
+    }
+
+    private final SpeechSynthesizer synthesizer;
+    private final Player player;
+
+    public VoiceCheck(SpeechSynthesizer synthesizer, Player player) {
+        this.synthesizer = synthesizer;
+        this.player = player;
+    }
+
+    public Result speak(String sentence) {
+        AudioClip speech;
+        try {
+            speech = synthesizer.synthesize(sentence);
+        } catch (RuntimeException e) {
+            return new Result(false, 0, "the voice failed: " + e.getMessage());
+        }
+        try {
+            player.play(speech);
+            return new Result(true, speech.durationSeconds(), null);
+        } catch (AudioDeviceException e) {
+            return new Result(false, speech.durationSeconds(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.parley.firstrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.config.ConfigException;
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ProviderType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigEditorTest {
+
+    @TempDir
+    Path folder;
+    Path config;
+
+    @BeforeEach
+    void shippedConfig() {
+        config = folder.resolve("config.yaml");
+        ConfigLoader.createFromShipped(config);
+    }
+
+    @Test
+    void choosingAnOllamaModelSetsTheActiveProviderAndItsModel() throws Exception {
+        ConfigEditor.apply(config, new ModelOffers.OllamaOffer("qwen2.5:0.5b"));
+
+        ParleyConfig loaded = new ConfigLoader().load(config);
+        assertThat(loaded.llm().active()).isEqualTo("ollama");
+        assertThat(loaded.llm().providers().get("ollama").model()).isEqualTo("qwen2.5:0.5b");
+        assertThat(loaded.llm().providers().get("openai").model()).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void choosingTheEmbeddedModelUncommentsItsShippedEntry() throws Exception {
+        ConfigEditor.apply(config, new ModelOffers.EmbeddedOffer(ModelOffers.EMBEDDED_MODEL, 1, true, false));
+
+        ParleyConfig loaded = new ConfigLoader().load(config);
+        assertThat(loaded.llm().active()).isEqualTo("embedded");
+        assertThat(loaded.llm().providers().get("embedded").type()).isEqualTo(ProviderType.EMBEDDED);
+        assertThat(loaded.llm().providers().get("embedded").model()).isEqualTo(ModelOffers.EMBEDDED_MODEL);
+        assertThat(Files.readString(config)).contains("# A model that runs inside Parley itself");
+    }
+
+    @Test
+    void choosingTheEmbeddedModelTwiceKeepsOneEntry() throws Exception {
+        ConfigEditor.apply(config, new ModelOffers.EmbeddedOffer("a/b", 1, true, false));
+        ConfigEditor.apply(config, new ModelOffers.EmbeddedOffer("c/d", 1, true, false));
+
+        assertThat(new ConfigLoader().load(config).llm().providers().get("embedded").model()).isEqualTo("c/d");
+        assertThat(Files.readString(config).split("\n    embedded:", -1)).hasSize(2);
+    }
+
+    @Test
+    void choosingACloudProviderOnlySwitchesTheActiveOneAndKeepsComments() throws Exception {
+        String before = Files.readString(config);
+
+        ConfigEditor.apply(config, new ModelOffers.CloudOffer("anthropic", ProviderType.ANTHROPIC, "claude-haiku-4-5",
+                "ANTHROPIC_API_KEY", false));
+
+        String after = Files.readString(config);
+        assertThat(new ConfigLoader().load(config).llm().active()).isEqualTo("anthropic");
+        assertThat(after.lines().count()).isEqualTo(before.lines().count());
+        assertThat(after.replace("  active: anthropic", "  active: ollama")).isEqualTo(before);
+    }
+
+    @Test
+    void aConfigThatWouldNotLoadIsLeftAlone() throws Exception {
+        Files.writeString(config, "llm:\n  active: ollama\n  providers:\n    ollama:\n      type: ollama\n      model: x\n");
+
+        assertThatThrownBy(() -> ConfigEditor.apply(config,
+                new ModelOffers.CloudOffer("openai", ProviderType.OPENAI, "m", "OPENAI_API_KEY", true)))
+                .isInstanceOf(ConfigException.class);
+        assertThat(Files.readString(config)).contains("active: ollama");
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(config);
+        }
+    }
+}
