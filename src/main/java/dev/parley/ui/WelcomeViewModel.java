@@ -55,6 +55,8 @@ public final class WelcomeViewModel implements AutoCloseable {
     private final BooleanBinding canSpeak;
 
     private final ObservableList<Offer> offers = FXCollections.observableArrayList();
+    /** One wrapper, kept: it holds the views' listeners, which a wrapper made per call would lose to GC. */
+    private final ObservableList<Offer> readOnlyOffers = FXCollections.unmodifiableObservableList(offers);
     private final ObjectProperty<Offer> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper offersStatus = new ReadOnlyStringWrapper("Looking for a local Ollama…");
     private final ReadOnlyBooleanWrapper keychain = new ReadOnlyBooleanWrapper(false);
@@ -341,7 +343,7 @@ public final class WelcomeViewModel implements AutoCloseable {
     }
 
     public ObservableList<Offer> offers() {
-        return FXCollections.unmodifiableObservableList(offers);
+        return readOnlyOffers;
     }
 
     /** The offer chosen; preselected to the first one usable right away. */
