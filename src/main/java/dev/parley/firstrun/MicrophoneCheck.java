@@ -5,6 +5,8 @@ import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Recording;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAccumulator;
 
@@ -39,6 +41,8 @@ public final class MicrophoneCheck {
         }
     }
 
+    private static final Duration START_GRACE = Duration.ofSeconds(3);
+
     private final String inputDevice;
 
     /** The system's default input device. */
@@ -54,9 +58,11 @@ public final class MicrophoneCheck {
     /** Listens for {@code duration}; never throws for a missing or busy device, it reports it. */
     public Result listen(Duration duration, LevelListener listener) {
         AtomicReference<String> lost = new AtomicReference<>();
+        CountDownLatch flowing = new CountDownLatch(1);
         MicrophoneListener levels = new MicrophoneListener() {
             @Override
             public void level(double dbfs) {
+                flowing.countDown();
                 listener.level(dbfs);
             }
 
@@ -81,6 +87,9 @@ public final class MicrophoneCheck {
             Recording recording = microphone.startRecording(
                     block -> peak.accumulate(LevelMeter.peakDbfs(block, 0, block.length)));
             try {
+                // A device delivers nothing for a moment after it opens (PulseAudio: up to 2 s); that wait
+                // does not count towards the time the user has to speak.
+                flowing.await(START_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 Thread.sleep(duration);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
