@@ -98,6 +98,7 @@ final class WelcomeView extends BorderPane {
                 RadioButton choice = new RadioButton(offer.describe());
                 choice.setId("welcome-offer-" + i);
                 choice.setWrapText(true);
+                choice.setMnemonicParsing(false); // "OPENAI_API_KEY" keeps its underscores
                 choice.setUserData(offer);
                 choice.setToggleGroup(group);
                 choice.setSelected(offer.equals(model.selectedProperty().get()));
