@@ -124,7 +124,8 @@ public final class WelcomeViewModel implements AutoCloseable {
         tasks.run(() -> backend.openMicrophone(listener), session -> {
             boolean keep;
             synchronized (this) {
-                keep = listening;
+                // Left the step meanwhile, or came back and another microphone is already open: close this one.
+                keep = listening && microphone == null;
                 if (keep) {
                     microphone = session;
                 }
