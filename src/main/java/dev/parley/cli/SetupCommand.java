@@ -74,7 +74,7 @@ final class SetupCommand implements Callable<Integer> {
                 out.println("1. Microphone: skipped (--no-audio)");
                 out.println("2. Speakers:   skipped (--no-audio)");
             } else {
-                checkMicrophone(out);
+                checkMicrophone(out, components.config().audio().inputDevice());
                 checkSpeakers(out, components);
             }
             out.println("3. Language model");
@@ -92,10 +92,10 @@ final class SetupCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void checkMicrophone(PrintWriter out) {
+    private void checkMicrophone(PrintWriter out, String inputDevice) {
         out.printf("1. Microphone: say something for %d seconds...%n", micSeconds);
         out.flush();
-        MicrophoneCheck.Result mic = new MicrophoneCheck().listen(Duration.ofSeconds(micSeconds), level -> {
+        MicrophoneCheck.Result mic = new MicrophoneCheck(inputDevice).listen(Duration.ofSeconds(micSeconds), level -> {
             out.print("\r   " + LevelMeter.bar(level, 30) + "   ");
             out.flush();
         });

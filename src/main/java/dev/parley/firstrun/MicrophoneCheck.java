@@ -1,21 +1,23 @@
 package dev.parley.firstrun;
 
-import dev.parley.audio.AudioClip;
+import dev.parley.audio.AudioDeviceException;
+import dev.parley.audio.Microphone;
+import dev.parley.audio.MicrophoneListener;
+import dev.parley.audio.Recording;
 import java.time.Duration;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
-import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.TargetDataLine;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAccumulator;
 
 /**
- * Listens on the default input device for a few seconds and reports its level every block, so the
- * user sees the meter move while speaking. Succeeds when something louder than
- * {@link LevelMeter#SPEECH_DBFS} was heard.
+ * Listens on an input device for a few seconds through {@link Microphone} (the same capture as the
+ * voice loop) and reports its level every 50 ms, so the user sees the meter move while speaking.
+ * Succeeds when something louder than {@link LevelMeter#SPEECH_DBFS} was heard.
  */
 public final class MicrophoneCheck {
 
-    /** Called on the capturing thread with each block's RMS level in dBFS. */
+    /** Called on the capturing thread with each 50 ms window's RMS level in dBFS. */
     @FunctionalInterface
     public interface LevelListener {
         void level(double rmsDbfs);
@@ -39,41 +41,66 @@ public final class MicrophoneCheck {
         }
     }
 
-    private static final int RATE = 16_000;
-    private static final int BLOCK_MS = 50;
+    private static final Duration START_GRACE = Duration.ofSeconds(3);
+
+    private final String inputDevice;
+
+    /** The system's default input device. */
+    public MicrophoneCheck() {
+        this(null);
+    }
+
+    /** @param inputDevice part of an input device's name ({@code audio.input-device}), or null for the default */
+    public MicrophoneCheck(String inputDevice) {
+        this.inputDevice = inputDevice;
+    }
 
     /** Listens for {@code duration}; never throws for a missing or busy device, it reports it. */
     public Result listen(Duration duration, LevelListener listener) {
-        AudioFormat format = new AudioFormat(RATE, 16, 1, true, false);
-        TargetDataLine line;
+        AtomicReference<String> lost = new AtomicReference<>();
+        CountDownLatch flowing = new CountDownLatch(1);
+        MicrophoneListener levels = new MicrophoneListener() {
+            @Override
+            public void level(double dbfs) {
+                flowing.countDown();
+                listener.level(dbfs);
+            }
+
+            @Override
+            public void deviceLost(AudioDeviceException problem) {
+                lost.set(problem.getMessage());
+            }
+
+            @Override
+            public void deviceRestored() {
+                lost.set(null);
+            }
+        };
+        Microphone microphone;
         try {
-            line = (TargetDataLine) AudioSystem.getLine(new DataLine.Info(TargetDataLine.class, format));
-            line.open(format);
-        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+            microphone = Microphone.open(inputDevice, Duration.ZERO, levels);
+        } catch (AudioDeviceException | IllegalArgumentException | SecurityException e) {
             return new Result(false, LevelMeter.FLOOR_DBFS, String.valueOf(e.getMessage()));
         }
-        try {
-            line.start();
-            return new Result(true, measure(line, duration, listener), null);
-        } finally {
-            line.stop();
-            line.close();
-        }
-    }
-
-    private static double measure(TargetDataLine line, Duration duration, LevelListener listener) {
-        byte[] block = new byte[RATE * BLOCK_MS / 1000 * 2];
-        long blocks = Math.max(1, duration.toMillis() / BLOCK_MS);
-        double peak = LevelMeter.FLOOR_DBFS;
-        for (long i = 0; i < blocks; i++) {
-            int read = line.read(block, 0, block.length);
-            if (read <= 0) {
-                break;
+        DoubleAccumulator peak = new DoubleAccumulator(Math::max, LevelMeter.FLOOR_DBFS);
+        try (microphone) {
+            Recording recording = microphone.startRecording(
+                    block -> peak.accumulate(LevelMeter.peakDbfs(block, 0, block.length)));
+            try {
+                // A device delivers nothing for a moment after it opens (PulseAudio: up to 2 s); that wait
+                // does not count towards the time the user has to speak.
+                flowing.await(START_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                Thread.sleep(duration);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                recording.stop();
             }
-            float[] samples = AudioClip.fromPcm16le(java.util.Arrays.copyOf(block, read - read % 2), RATE).samples();
-            listener.level(LevelMeter.rmsDbfs(samples, 0, samples.length));
-            peak = Math.max(peak, LevelMeter.peakDbfs(samples, 0, samples.length));
         }
-        return peak;
+        String problem = lost.get();
+        if (problem != null && peak.get() <= LevelMeter.FLOOR_DBFS) {
+            return new Result(false, LevelMeter.FLOOR_DBFS, problem);
+        }
+        return new Result(true, peak.get(), null);
     }
 }

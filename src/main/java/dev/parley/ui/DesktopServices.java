@@ -156,6 +156,13 @@ public final class DesktopServices implements AutoCloseable {
                         components.voiceAssistant(model, assistant.conversation()))));
     }
 
+    /** The first-run welcome's backend while the welcome is due (until it was finished or skipped once). */
+    public java.util.Optional<WelcomeBackend> welcomeIfDue() {
+        return new dev.parley.firstrun.FirstRun(paths).isDue()
+                ? java.util.Optional.of(new DesktopWelcome(paths, config, secrets, components::synthesizer))
+                : java.util.Optional.empty();
+    }
+
     public ConversationStore conversationStore() {
         return components.conversationStore();
     }

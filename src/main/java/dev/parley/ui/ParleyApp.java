@@ -54,6 +54,7 @@ public final class ParleyApp extends Application {
         stage.show();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
+        services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));
     }
 
     /** Asks before a tool listed in llm.tools.confirm runs; called on a worker thread, which waits. */

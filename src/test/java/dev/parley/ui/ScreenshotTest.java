@@ -132,7 +132,7 @@ class ScreenshotTest {
         }
     }
 
-    private static void write(Scene scene, Path file) throws Exception {
+    static void write(Scene scene, Path file) throws Exception {
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         Platform.runLater(() -> {
             scene.getRoot().applyCss();
