@@ -65,6 +65,7 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
             case TurnEvent.ToolCallStarted call -> { }
             case TurnEvent.Chunk chunk -> { }
             case TurnEvent.Audio audio -> { }
+            case TurnEvent.AudioPiece piece -> { }
         }
     }
 

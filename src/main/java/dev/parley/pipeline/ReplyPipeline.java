@@ -57,7 +57,7 @@ public final class ReplyPipeline implements AutoCloseable {
         SentenceChunker chunker = new SentenceChunker(chunking);
         List<Future<AudioClip>> pending = new ArrayList<>();
         ReplyListener listener = new ReplyEvents(clock, events,
-                delta -> chunker.push(delta).forEach(chunk -> pending.add(speak(chunk, clock, events))));
+                delta -> chunker.push(delta).forEach(chunk -> pending.add(speak(chunk, pending.size(), clock, events))));
         events.accept(new TurnEvent.Started(clock.turn(), transcript, model.name()));
         LlmReply reply;
         try {
@@ -80,7 +80,7 @@ public final class ReplyPipeline implements AutoCloseable {
             events.accept(new TurnEvent.Failed(clock.turn(), String.valueOf(e.getMessage()), ""));
             throw e;
         }
-        chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
+        chunker.finish().forEach(chunk -> pending.add(speak(chunk, pending.size(), clock, events)));
         List<AudioClip> clips = collect(pending, reply.text());
         conversation.addAssistant(reply.text(), reply.reasoning(), false);
         AudioClip audio = AudioClip.concat(clips, synthesizer.sampleRate());
@@ -98,8 +98,8 @@ public final class ReplyPipeline implements AutoCloseable {
      */
     private SpokenReply cutOff(Conversation conversation, TurnClock clock, String transcript, Consumer<TurnEvent> events,
             SentenceChunker chunker, List<Future<AudioClip>> pending, LlmException failure) {
-        chunker.finish().forEach(chunk -> pending.add(speak(chunk, clock, events)));
-        pending.add(speak(CUT_OFF_NOTICE, clock, events));
+        chunker.finish().forEach(chunk -> pending.add(speak(chunk, pending.size(), clock, events)));
+        pending.add(speak(CUT_OFF_NOTICE, pending.size(), clock, events));
         List<AudioClip> clips = collect(pending, failure.partialText());
         conversation.endFailedTurn(failure.partialText());
         AudioClip audio = AudioClip.concat(clips, synthesizer.sampleRate());
@@ -109,12 +109,14 @@ public final class ReplyPipeline implements AutoCloseable {
         return spoken;
     }
 
-    private Future<AudioClip> speak(String chunk, TurnClock clock, Consumer<TurnEvent> events) {
+    private Future<AudioClip> speak(String chunk, int index, TurnClock clock, Consumer<TurnEvent> events) {
         clock.markFirstChunk();
         events.accept(new TurnEvent.Chunk(clock.turn(), chunk));
         return synthesis.submit(() -> {
-            AudioClip clip = synthesizer.synthesize(chunk);
-            clock.markFirstAudio();
+            AudioClip clip = synthesizer.synthesize(chunk, piece -> {
+                clock.markFirstAudio();
+                events.accept(new TurnEvent.AudioPiece(clock.turn(), index, piece));
+            });
             events.accept(new TurnEvent.Audio(clock.turn(), chunk, clip));
             return clip;
         });

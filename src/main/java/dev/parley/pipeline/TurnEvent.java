@@ -29,7 +29,13 @@ public sealed interface TurnEvent {
     /** A speakable piece of the answer, handed to the voice. */
     record Chunk(long turn, String text) implements TurnEvent {}
 
-    /** The synthesized speech of one chunk ({@code text}), in order. */
+    /**
+     * A piece of chunk {@code chunk}'s speech (0-based, in order), as soon as the voice made it:
+     * playback starts on the first piece, long before the chunk is complete.
+     */
+    record AudioPiece(long turn, int chunk, AudioClip piece) implements TurnEvent {}
+
+    /** The synthesized speech of one whole chunk ({@code text}), in order, after its pieces. */
     record Audio(long turn, String text, AudioClip clip) implements TurnEvent {}
 
     /**

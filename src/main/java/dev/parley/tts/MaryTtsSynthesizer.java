@@ -3,6 +3,8 @@ package dev.parley.tts;
 import dev.parley.audio.AudioClip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.Locale;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -71,6 +73,51 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             throw new SpeechSynthesisException("MaryTTS could not speak \"" + abbreviate(text) + "\": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MaryTTS's HMM voices make audio as the stream is read (the vocoder runs on demand): the first
+     * 50 ms of a sentence exist after ~40-120 ms where the whole sentence takes 300-650 ms. Each 50 ms
+     * piece is handed on as it is read.
+     */
+    @Override
+    public synchronized AudioClip synthesize(String text, Consumer<AudioClip> pieces) {
+        if (text.isBlank()) {
+            return synthesize(text);
+        }
+        try (AudioInputStream audio = mary.generateAudio(text)) {
+            AudioFormat pcm16le = new AudioFormat(audio.getFormat().getSampleRate(), 16, 1, true, false);
+            if (!audio.getFormat().matches(pcm16le)) {
+                AudioClip clip = toClip(audio);
+                pieces.accept(clip);
+                return clip;
+            }
+            return readInPieces(audio, pieces);
+        } catch (SynthesisException | IOException e) {
+            throw new SpeechSynthesisException("MaryTTS could not speak \"" + abbreviate(text) + "\": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private AudioClip readInPieces(AudioInputStream audio, Consumer<AudioClip> pieces) throws IOException {
+        int pieceBytes = sampleRate / 20 * 2;
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        byte[] piece = new byte[pieceBytes];
+        int filled = 0;
+        for (int read; (read = audio.read(piece, filled, pieceBytes - filled)) != -1; ) {
+            filled += read;
+            if (filled == pieceBytes) {
+                pieces.accept(AudioClip.fromPcm16le(piece.clone(), sampleRate));
+                whole.write(piece, 0, filled);
+                filled = 0;
+            }
+        }
+        if (filled > 0) {
+            byte[] rest = Arrays.copyOf(piece, filled - filled % 2);
+            pieces.accept(AudioClip.fromPcm16le(rest, sampleRate));
+            whole.write(rest, 0, rest.length);
+        }
+        return AudioClip.fromPcm16le(whole.toByteArray(), sampleRate);
     }
 
     private AudioClip toClip(AudioInputStream audio) throws IOException {

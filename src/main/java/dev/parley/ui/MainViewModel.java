@@ -228,6 +228,7 @@ public final class MainViewModel implements AutoCloseable {
                     .replaceLastToolCall(call.tool() + " " + compact(call.arguments()) + " → " + compact(call.result()));
             case TurnEvent.Chunk chunk -> { }
             case TurnEvent.Audio audio -> { }
+            case TurnEvent.AudioPiece piece -> { }
             case TurnEvent.Completed completed -> {
                 TranscriptEntry entry = assistantEntry(completed.turn(), true);
                 if (entry.text().isEmpty()) {

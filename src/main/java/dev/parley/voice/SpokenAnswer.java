@@ -9,8 +9,6 @@ import dev.parley.pipeline.ReplyPipeline;
 import dev.parley.pipeline.SpokenReply;
 import dev.parley.pipeline.TurnClock;
 import dev.parley.pipeline.TurnEvent;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -23,11 +21,13 @@ final class SpokenAnswer {
     private final ReplyPipeline replies;
     private final Speaker speaker;
     private final int sampleRate;
-    /** The chunks handed to playback, in order: clip i speaks chunks.get(i). */
-    private final List<String> chunks = new CopyOnWriteArrayList<>();
+    /** Which chunk each piece handed to playback belongs to. */
+    private final SpokenPieces pieces = new SpokenPieces();
     private final StringBuilder shownText = new StringBuilder();
     private volatile Playback playback;
     private volatile boolean silenced;
+    /** Chunks complete so far (synthesis thread only). */
+    private int chunkCount;
     private String heard;
 
     SpokenAnswer(ReplyPipeline replies, Speaker speaker, int sampleRate) {
@@ -54,7 +54,10 @@ final class SpokenAnswer {
 
             @Override
             public void clipPlayed(int index) {
-                events.accept(new VoiceEvent.Heard(clock.turn(), HeardText.of(chunks, new Playback.Position(index + 1, 0))));
+                String heard = pieces.heardAfter(index);
+                if (heard != null) {
+                    events.accept(new VoiceEvent.Heard(clock.turn(), heard));
+                }
             }
         });
         try {
@@ -76,9 +79,13 @@ final class SpokenAnswer {
         if (silenced) {
             return; // a chunk that finished synthesizing after the barge-in: never played
         }
+        if (event instanceof TurnEvent.AudioPiece piece) {
+            pieces.piece(piece.chunk(), piece.piece().samples().length);
+            playback.enqueue(piece.piece());
+            return;
+        }
         if (event instanceof TurnEvent.Audio audio) {
-            chunks.add(audio.text());
-            playback.enqueue(audio.clip());
+            pieces.chunkDone(chunkCount++, audio.text());
             return;
         }
         if (event instanceof TurnEvent.Text text) {
@@ -98,7 +105,7 @@ final class SpokenAnswer {
             silenced = true;
             Playback open = playback;
             if (open != null) {
-                heard = HeardText.of(chunks, open.stop());
+                heard = pieces.heard(open.stop());
             } else {
                 synchronized (shownText) {
                     heard = shownText.toString().strip();

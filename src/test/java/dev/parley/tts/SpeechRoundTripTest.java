@@ -1,6 +1,7 @@
 package dev.parley.tts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.parley.audio.AudioClip;
 import dev.parley.config.ParleyPaths;
@@ -8,6 +9,8 @@ import dev.parley.stt.VoskRecognizer;
 import dev.parley.testing.WordErrorRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +64,30 @@ class SpeechRoundTripTest {
 
         assertThat(speech.sampleRate()).isEqualTo(voice.sampleRate()).isEqualTo(48_000);
         assertThat(speech.durationSeconds()).isBetween(0.4, 3.0);
+    }
+
+    @Test
+    void handsOnPiecesAsTheyAreMadeWhichTogetherAreTheWholeClip() {
+        String sentence = "It is sunny and warm in the city today. The high will be twenty four degrees.";
+        List<AudioClip> pieces = new ArrayList<>();
+        long[] firstPieceAt = {0};
+        long start = System.nanoTime();
+
+        AudioClip whole = voice.synthesize(sentence, piece -> {
+            if (pieces.isEmpty()) {
+                firstPieceAt[0] = System.nanoTime();
+            }
+            pieces.add(piece);
+        });
+        long done = System.nanoTime();
+
+        assertThat(pieces).hasSizeGreaterThan(10);
+        assertThat(Arrays.equals(AudioClip.concat(pieces, voice.sampleRate()).samples(), whole.samples()))
+                .as("the pieces, joined, are the whole clip").isTrue();
+        assertThat(whole.durationSeconds()).isCloseTo(voice.synthesize(sentence).durationSeconds(), within(0.05));
+        // The first piece exists long before the whole sentence (timing is measured by `parley bench`;
+        // this only checks that the pieces really stream).
+        assertThat(firstPieceAt[0] - start).isLessThan((done - start) / 2);
     }
 
     @Test
