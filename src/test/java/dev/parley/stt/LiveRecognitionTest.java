@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.LevelMeter;
 import dev.parley.audio.Microphone;
+import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Recording;
 import dev.parley.audio.Speaker;
 import dev.parley.audio.WavFiles;
@@ -15,8 +16,13 @@ import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,20 +95,31 @@ class LiveRecognitionTest {
 
     @Test
     void preRollKeepsTheWordSpokenJustBeforeRecordingStarted() throws Exception {
+        AtomicReference<Microphone> microphone = new AtomicReference<>();
+        CompletableFuture<Recording> pressed = new CompletableFuture<>();
+        AtomicBoolean playing = new AtomicBoolean();
+        AtomicInteger levelsSinceAudible = new AtomicInteger();
+        // "Press the key" 100 ms of audio after the first word became audible. The press is timed on
+        // the captured stream, not the wall clock: a sound server may deliver a monitor's audio in
+        // bursts, and a wall-clock press would then land anywhere in the utterance.
+        MicrophoneListener pressAfterFirstWord = level -> {
+            if (playing.get() && (level > -40 || levelsSinceAudible.get() > 0)
+                    && levelsSinceAudible.incrementAndGet() == 3) {
+                pressed.complete(microphone.get().startRecording(block -> { }));
+            }
+        };
         List<Double> levels = new CopyOnWriteArrayList<>();
         AudioClip recorded;
         try (Loopback loopback = Loopback.keepAlive();
-                Microphone microphone = Microphone.open(null, Duration.ofMillis(300), levels::add)) {
+                Microphone opened = Microphone.open(null, Duration.ofMillis(300), level -> {
+                    levels.add(level);
+                    pressAfterFirstWord.level(level);
+                })) {
+            microphone.set(opened);
             Loopback.awaitAudio(levels);
-            Thread player = Thread.ofPlatform().start(() -> new Speaker(null).play(lights));
-            // "Press the key" 100 ms after the first word became audible.
-            int from = levels.size();
-            while (levels.subList(from, levels.size()).stream().noneMatch(level -> level > -40)) {
-                Thread.sleep(5);
-            }
-            Thread.sleep(100);
-            Recording recording = microphone.startRecording(block -> { });
-            player.join();
+            playing.set(true);
+            new Speaker(null).play(lights);
+            Recording recording = pressed.get(5, TimeUnit.SECONDS);
             Thread.sleep(300);
             recorded = recording.stop();
         }

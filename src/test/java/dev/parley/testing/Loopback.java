@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.Microphone;
+import dev.parley.audio.Playback;
 import dev.parley.audio.Speaker;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,17 +25,33 @@ public final class Loopback implements AutoCloseable {
 
     private static final boolean AUDIO_REQUIRED = Boolean.getBoolean("parley.requireAudio");
 
-    private final Thread player;
+    private static final AudioClip SILENCE = AudioClip.silence(0.5, 16000);
+
+    private final Thread opener;
     private volatile boolean running = true;
+    private volatile Playback playback;
 
     private Loopback() {
-        player = Thread.ofPlatform().name("loopback-keep-alive").daemon().start(() -> {
-            Speaker speaker = new Speaker(null);
+        // One stream of silence on one line for as long as the test listens. A line opened per clip
+        // would connect and disconnect every half second, and each reconnection makes the null sink
+        // re-render its buffer: the monitor then delivers audio in bursts, early or late.
+        opener = Thread.ofPlatform().name("loopback-keep-alive").daemon().start(() -> {
             while (running) {
                 try {
-                    speaker.play(AudioClip.silence(0.5, 16000));
-                } catch (AudioDeviceException e) {
-                    // A test suspended the sink; keep trying so the monitor flows once it is back.
+                    Playback opened = new Speaker(null).open(16000, new Playback.Listener() {
+                        @Override
+                        public void clipPlayed(int index) {
+                            if (running) {
+                                playback.enqueue(SILENCE);
+                            }
+                        }
+                    });
+                    playback = opened;
+                    opened.enqueue(SILENCE);
+                    opened.enqueue(SILENCE);
+                    opened.done().join(); // ends when close() stops it, or the device fails
+                } catch (AudioDeviceException | CompletionException e) {
+                    // A test suspended or removed the sink; keep trying so the monitor flows once it is back.
                     sleep();
                 }
             }
@@ -110,6 +128,9 @@ public final class Loopback implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        player.join(2000);
+        if (playback != null) {
+            playback.stop();
+        }
+        opener.join(2000);
     }
 }
