@@ -125,7 +125,7 @@ public final class Components implements AutoCloseable {
 
     public synchronized SpeechSynthesizer synthesizer() {
         if (synthesizer == null) {
-            synthesizer = MaryTtsSynthesizer.start(config.tts().voice());
+            synthesizer = MaryTtsSynthesizer.start(config.tts().voice(), config.tts().rate(), config.tts().volume());
         }
         return synthesizer;
     }

@@ -63,6 +63,18 @@ public record AudioClip(float[] samples, int sampleRate) {
         return Resampler.resample(this, rate);
     }
 
+    /** This clip with every sample multiplied by {@code gain} (1 returns this clip). */
+    public AudioClip withGain(double gain) {
+        if (gain == 1.0) {
+            return this;
+        }
+        float[] scaled = new float[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            scaled[i] = (float) Math.max(-1, Math.min(1, samples[i] * gain));
+        }
+        return new AudioClip(scaled, sampleRate);
+    }
+
     public double durationSeconds() {
         return samples.length / (double) sampleRate;
     }

@@ -37,9 +37,21 @@ final class ConfigValidator {
                     + ConversationConfig.MAX_MAX_CONTEXT_TOKENS + "; stay below your model's context size.");
         }
         validateAudio(file, config.audio());
+        validateVoice(file, config.tts());
         String theme = config.ui().theme();
         if (!theme.equals("light") && !theme.equals("dark")) {
             throw new ConfigException(file + ": ui.theme is '" + theme + "' but must be light or dark");
+        }
+    }
+
+    private static void validateVoice(String file, VoiceConfig voice) {
+        if (!(voice.rate() >= VoiceConfig.MIN_RATE && voice.rate() <= VoiceConfig.MAX_RATE)) {
+            throw new ConfigException(file + ": tts.rate is " + voice.rate() + " but must be between "
+                    + VoiceConfig.MIN_RATE + " and " + VoiceConfig.MAX_RATE + " (1.0 is the voice's own pace)");
+        }
+        if (!(voice.volume() >= VoiceConfig.MIN_VOLUME && voice.volume() <= VoiceConfig.MAX_VOLUME)) {
+            throw new ConfigException(file + ": tts.volume is " + voice.volume() + " but must be between "
+                    + VoiceConfig.MIN_VOLUME + " and " + VoiceConfig.MAX_VOLUME + " (1.0 is full volume)");
         }
     }
 

@@ -31,8 +31,8 @@ public final class ConfigWriter {
     /** What the settings panel edits; everything else in the file stays. */
     public record Settings(
             String active, Map<String, ProviderConfig> providers, String systemPrompt,
-            String voice, String outputDevice, String inputDevice, String speechModelPath,
-            String pushToTalkKey, String theme) {
+            String voice, double rate, double volume, String outputDevice, String inputDevice,
+            boolean handsFree, String speechModelPath, String pushToTalkKey, String theme) {
 
         public Settings {
             providers = new LinkedHashMap<>(providers);
@@ -41,7 +41,8 @@ public final class ConfigWriter {
         /** The settings as {@code config} has them. */
         public static Settings of(ParleyConfig config) {
             return new Settings(config.llm().active(), config.llm().providers(), config.llm().systemPrompt(),
-                    config.tts().voice(), nullToEmpty(config.tts().outputDevice()), config.audio().inputDevice(),
+                    config.tts().voice(), config.tts().rate(), config.tts().volume(),
+                    nullToEmpty(config.tts().outputDevice()), config.audio().inputDevice(), config.audio().handsFree(),
                     nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(), config.ui().theme());
         }
     }
@@ -81,8 +82,12 @@ public final class ConfigWriter {
         stt.put("model-path", nullToEmpty(settings.speechModelPath()));
         ObjectNode tts = section(root, "tts");
         tts.put("voice", settings.voice());
+        tts.put("rate", settings.rate());
+        tts.put("volume", settings.volume());
         tts.put("output-device", nullToEmpty(settings.outputDevice()));
-        section(root, "audio").put("input-device", nullToEmpty(settings.inputDevice()));
+        ObjectNode audio = section(root, "audio");
+        audio.put("input-device", nullToEmpty(settings.inputDevice()));
+        audio.put("hands-free", settings.handsFree());
         ObjectNode ui = section(root, "ui");
         ui.put("push-to-talk-key", settings.pushToTalkKey());
         ui.put("theme", settings.theme());

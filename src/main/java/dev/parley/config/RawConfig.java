@@ -25,9 +25,9 @@ record RawConfig(
 
     ParleyConfig toConfig(Path source) {
         SpeechConfig speech = stt != null ? stt : new SpeechConfig("");
-        VoiceConfig voice = tts != null ? tts : new VoiceConfig(DEFAULT_VOICE, "");
+        VoiceConfig voice = tts != null ? tts : VoiceConfig.defaults(DEFAULT_VOICE);
         if (voice.voice() == null || voice.voice().isBlank()) {
-            voice = new VoiceConfig(DEFAULT_VOICE, voice.outputDevice());
+            voice = voice.withVoice(DEFAULT_VOICE);
         }
         ChunkerConfig chunks = chunker != null ? chunker : new ChunkerConfig(3, 220);
         LlmConfig model = llm.systemPrompt() == null

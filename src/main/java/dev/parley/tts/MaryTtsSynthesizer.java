@@ -9,31 +9,49 @@ import java.util.Locale;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import javax.xml.parsers.ParserConfigurationException;
 import marytts.LocalMaryInterface;
 import marytts.MaryInterface;
 import marytts.exceptions.MaryConfigurationException;
 import marytts.exceptions.SynthesisException;
+import marytts.util.dom.DomUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.xml.sax.SAXException;
 
 /**
- * Speech from MaryTTS running in-process. MaryTTS is not streaming within a sentence and its
- * interface holds per-request state, so calls are serialized; the pipeline keeps chunks short.
+ * Speech from MaryTTS running in-process, at the configured rate and volume. Its interface holds
+ * per-request state, so calls are serialized.
  */
 public final class MaryTtsSynthesizer implements SpeechSynthesizer {
 
     private static final Logger LOG = LogManager.getLogger(MaryTtsSynthesizer.class);
 
     private final MaryInterface mary;
-    private final int sampleRate;
+    /** SSML's prosody rate ("+20%"), or null to send plain text at the voice's own pace. */
+    private final String prosodyRate;
+    private final double volume;
+    private int sampleRate;
 
-    private MaryTtsSynthesizer(MaryInterface mary, int sampleRate) {
+    private MaryTtsSynthesizer(MaryInterface mary, double rate, double volume) {
         this.mary = mary;
-        this.sampleRate = sampleRate;
+        long percent = Math.round((rate - 1) * 100);
+        this.prosodyRate = percent == 0 ? null : (percent > 0 ? "+" : "") + percent + "%";
+        this.volume = volume;
     }
 
-    /** Starts MaryTTS with the named voice (about a second), or says which voices exist. */
+    /** Starts MaryTTS with the named voice at its own pace and full volume. */
     public static MaryTtsSynthesizer start(String voice) {
+        return start(voice, 1.0, 1.0);
+    }
+
+    /**
+     * Starts MaryTTS with the named voice (about a second), or says which voices exist.
+     *
+     * @param rate speaking rate relative to the voice's own (0.5 half as fast, 2 twice as fast)
+     * @param volume loudness as a fraction of what the voice makes
+     */
+    public static MaryTtsSynthesizer start(String voice, double rate, double volume) {
         long start = System.nanoTime();
         MaryInterface mary;
         try {
@@ -48,17 +66,36 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             throw new SpeechSynthesisException("There is no MaryTTS voice '" + voice + "'. Set tts.voice in"
                     + " config.yaml to one of: " + String.join(", ", mary.getAvailableVoices()), e);
         }
-        MaryTtsSynthesizer synthesizer = new MaryTtsSynthesizer(mary, probeSampleRate(mary));
-        LOG.info("Started MaryTTS voice {} ({} Hz) in {} ms", voice, synthesizer.sampleRate,
-                (System.nanoTime() - start) / 1_000_000);
+        MaryTtsSynthesizer synthesizer = new MaryTtsSynthesizer(mary, rate, volume);
+        if (synthesizer.prosodyRate != null) {
+            mary.setInputType("SSML"); // the rate travels as <prosody rate="...">
+        }
+        synthesizer.sampleRate = synthesizer.probeSampleRate();
+        LOG.info("Started MaryTTS voice {} ({} Hz, rate {}, volume {}) in {} ms", voice, synthesizer.sampleRate,
+                rate, volume, (System.nanoTime() - start) / 1_000_000);
         return synthesizer;
     }
 
-    private static int probeSampleRate(MaryInterface mary) {
-        try (AudioInputStream audio = mary.generateAudio("Ready.")) {
+    private int probeSampleRate() {
+        try (AudioInputStream audio = generate("Ready.")) {
             return Math.round(audio.getFormat().getSampleRate());
         } catch (SynthesisException | IOException e) {
             throw new SpeechSynthesisException("MaryTTS could not speak a test word: " + e.getMessage(), e);
+        }
+    }
+
+    /** Plain text, or the text inside SSML when it is to be spoken at another rate. */
+    private AudioInputStream generate(String text) throws SynthesisException {
+        if (prosodyRate == null) {
+            return mary.generateAudio(text);
+        }
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String ssml = "<?xml version=\"1.0\"?><speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\""
+                + " xml:lang=\"en-US\"><prosody rate=\"" + prosodyRate + "\">" + escaped + "</prosody></speak>";
+        try {
+            return mary.generateAudio(DomUtils.parseDocument(ssml));
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new SynthesisException("could not wrap the text in SSML: " + e.getMessage(), e);
         }
     }
 
@@ -67,7 +104,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         if (text.isBlank()) {
             return new AudioClip(new float[0], sampleRate);
         }
-        try (AudioInputStream audio = mary.generateAudio(text)) {
+        try (AudioInputStream audio = generate(text)) {
             return toClip(audio);
         } catch (SynthesisException | IOException e) {
             throw new SpeechSynthesisException("MaryTTS could not speak \"" + abbreviate(text) + "\": "
@@ -85,7 +122,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         if (text.isBlank()) {
             return synthesize(text);
         }
-        try (AudioInputStream audio = mary.generateAudio(text)) {
+        try (AudioInputStream audio = generate(text)) {
             AudioFormat pcm16le = new AudioFormat(audio.getFormat().getSampleRate(), 16, 1, true, false);
             if (!audio.getFormat().matches(pcm16le)) {
                 AudioClip clip = toClip(audio);
@@ -107,26 +144,30 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         for (int read; (read = audio.read(piece, filled, pieceBytes - filled)) != -1; ) {
             filled += read;
             if (filled == pieceBytes) {
-                pieces.accept(AudioClip.fromPcm16le(piece.clone(), sampleRate));
+                pieces.accept(clip(piece.clone()));
                 whole.write(piece, 0, filled);
                 filled = 0;
             }
         }
         if (filled > 0) {
             byte[] rest = Arrays.copyOf(piece, filled - filled % 2);
-            pieces.accept(AudioClip.fromPcm16le(rest, sampleRate));
+            pieces.accept(clip(rest));
             whole.write(rest, 0, rest.length);
         }
-        return AudioClip.fromPcm16le(whole.toByteArray(), sampleRate);
+        return clip(whole.toByteArray());
+    }
+
+    private AudioClip clip(byte[] pcm16le) {
+        return AudioClip.fromPcm16le(pcm16le, sampleRate).withGain(volume);
     }
 
     private AudioClip toClip(AudioInputStream audio) throws IOException {
         AudioFormat pcm16le = new AudioFormat(audio.getFormat().getSampleRate(), 16, 1, true, false);
         if (audio.getFormat().matches(pcm16le)) {
-            return AudioClip.fromPcm16le(readFully(audio), sampleRate);
+            return clip(readFully(audio));
         }
         try (AudioInputStream converted = AudioSystem.getAudioInputStream(pcm16le, audio)) {
-            return AudioClip.fromPcm16le(readFully(converted), sampleRate);
+            return clip(readFully(converted));
         }
     }
 

@@ -1,16 +1,20 @@
 package dev.parley.ui;
 
 import dev.parley.config.ProviderType;
+import dev.parley.config.VoiceConfig;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -195,15 +199,28 @@ final class SettingsView extends BorderPane {
         speechModel.setId("settings-speech-model");
         speechModel.setPromptText("empty: the bundled small English model");
         speechModel.textProperty().bindBidirectional(model.speechModelPathProperty());
-        Label note = new Label("Empty device: the system default. Voice rate and volume are not adjustable with"
-                + " the bundled MaryTTS voice. Speech model and voice changes apply at the next start.");
+        Slider rate = slider(VoiceConfig.MIN_RATE, VoiceConfig.MAX_RATE, model.rateProperty(), "settings-rate",
+                "How fast the voice speaks; 1.0× is its own pace");
+        Label rateValue = value(Bindings.format("%.2f×", model.rateProperty()));
+        Slider volume = slider(VoiceConfig.MIN_VOLUME, VoiceConfig.MAX_VOLUME, model.volumeProperty(),
+                "settings-volume", "How loud the voice speaks, as a share of full volume");
+        Label volumeValue = value(Bindings.format("%.0f%%", model.volumeProperty().multiply(100)));
+        CheckBox handsFree = new CheckBox("Hands-free: listen without holding the key; a pause ends what you say");
+        handsFree.setId("settings-hands-free");
+        handsFree.setTooltip(new Tooltip("Parley stops listening while it speaks, so it does not hear itself"));
+        handsFree.selectedProperty().bindBidirectional(model.handsFreeProperty());
+        Label note = new Label("Empty device: the system default. Changes to the voice, its rate and volume, the"
+                + " speech model and hands-free apply at the next start.");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         int row = 0;
         form.addRow(row++, label("Voice"), voice);
+        form.addRow(row++, label("Rate"), new HBox(10, rate, rateValue));
+        form.addRow(row++, label("Volume"), new HBox(10, volume, volumeValue));
         form.addRow(row++, label("Output device"), output);
         form.addRow(row++, label("Input device"), input);
         form.addRow(row++, new Region(), new HBox(10, micTest, micResult));
+        form.add(handsFree, 1, row++);
         form.addRow(row++, label("Speech model folder"), speechModel);
         form.add(note, 1, row);
         return form;
@@ -238,6 +255,23 @@ final class SettingsView extends BorderPane {
         box.setPromptText("system default");
         box.valueProperty().bindBidirectional(value);
         return box;
+    }
+
+    private static Slider slider(double min, double max, DoubleProperty value, String id, String tooltip) {
+        Slider slider = new Slider(min, max, value.get());
+        slider.setId(id);
+        slider.setBlockIncrement(0.05);
+        slider.setPrefWidth(240);
+        slider.setTooltip(new Tooltip(tooltip));
+        slider.valueProperty().bindBidirectional(value);
+        return slider;
+    }
+
+    private static Label value(javafx.beans.binding.StringExpression text) {
+        Label label = new Label();
+        label.getStyleClass().add("muted");
+        label.textProperty().bind(text);
+        return label;
     }
 
     private static GridPane form() {

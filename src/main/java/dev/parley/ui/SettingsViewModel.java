@@ -16,11 +16,15 @@ import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -50,6 +54,9 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper modelsStatus = new ReadOnlyStringWrapper("");
     private final StringProperty voice = new SimpleStringProperty("");
     private final ObservableList<String> voices = FXCollections.observableArrayList();
+    private final DoubleProperty rate = new SimpleDoubleProperty(1.0);
+    private final DoubleProperty volume = new SimpleDoubleProperty(1.0);
+    private final BooleanProperty handsFree = new SimpleBooleanProperty(false);
     private final StringProperty inputDevice = new SimpleStringProperty("");
     private final StringProperty outputDevice = new SimpleStringProperty("");
     private final ObservableList<String> inputDevices = FXCollections.observableArrayList("");
@@ -87,6 +94,9 @@ public final class SettingsViewModel {
                 .orElse(providers.isEmpty() ? null : providers.getFirst()));
         voice.set(config.tts().voice());
         voices.setAll(text(voice));
+        rate.set(config.tts().rate());
+        volume.set(config.tts().volume());
+        handsFree.set(config.audio().handsFree());
         outputDevice.set(config.tts().outputDevice() == null ? "" : config.tts().outputDevice());
         inputDevice.set(config.audio().inputDevice());
         speechModelPath.set(config.stt().modelPath() == null ? "" : config.stt().modelPath());
@@ -296,8 +306,8 @@ public final class SettingsViewModel {
             }
         }
         ConfigWriter.Settings settings = new ConfigWriter.Settings(text(active), configs, text(systemPrompt).strip(),
-                text(voice), text(outputDevice), text(inputDevice), text(speechModelPath).strip(),
-                text(pushToTalkKey).strip().toUpperCase(), text(theme));
+                text(voice), rounded(rate.get()), rounded(volume.get()), text(outputDevice), text(inputDevice),
+                handsFree.get(), text(speechModelPath).strip(), text(pushToTalkKey).strip().toUpperCase(), text(theme));
         saving.set(true);
         saveStatus.set("Saving…");
         tasks.run(() -> {
@@ -307,12 +317,17 @@ public final class SettingsViewModel {
             saving.set(false);
             providers.forEach(row -> row.apiKeyProperty().set(""));
             saveStatus.set("Saved to " + saved.source() + (keys.isEmpty() ? "" : "; keys stored in the keychain")
-                    + ". Speech model and voice changes apply at the next start.");
+                    + ". Voice, speech model and hands-free changes apply at the next start.");
             onSaved.accept(saved);
         }, failure -> {
             saving.set(false);
             saveStatus.set("Not saved: " + MainViewModel.message(failure));
         });
+    }
+
+    /** A slider's 1.1500000000000001 is saved as 1.15. */
+    private static double rounded(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     // --- properties ----------------------------------------------------------------------------
@@ -343,6 +358,21 @@ public final class SettingsViewModel {
 
     public ObservableList<String> voices() {
         return voices;
+    }
+
+    /** Speaking rate relative to the voice's own pace ({@code tts.rate}). */
+    public DoubleProperty rateProperty() {
+        return rate;
+    }
+
+    /** Loudness as a fraction of full volume ({@code tts.volume}). */
+    public DoubleProperty volumeProperty() {
+        return volume;
+    }
+
+    /** Listen without push-to-talk, ending each utterance at a pause ({@code audio.hands-free}). */
+    public BooleanProperty handsFreeProperty() {
+        return handsFree;
     }
 
     public StringProperty inputDeviceProperty() {

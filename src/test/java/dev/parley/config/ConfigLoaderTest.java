@@ -65,6 +65,8 @@ class ConfigLoaderTest {
         assertThat(config.chunker().firstChunkMinWords()).isEqualTo(3);
         assertThat(config.conversation().maxContextTokens()).isEqualTo(6000);
         assertThat(config.tts().voice()).isEqualTo("cmu-slt-hsmm");
+        assertThat(config.tts().rate()).isEqualTo(1.0);
+        assertThat(config.tts().volume()).isEqualTo(1.0);
         assertThat(config.stt().modelPath()).isEmpty();
     }
 
@@ -113,6 +115,8 @@ class ConfigLoaderTest {
             no llm section          | 'stt: {model-path: x}'                                                         | llm
             context budget in range | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nconversation: {max-context-tokens: 100}' | conversation.max-context-tokens
             chunk bound in range    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nchunker: {first-chunk-min-words: 4, max-chunk-chars: 5}' | chunker.max-chunk-chars
+            rate in range           | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\ntts: {voice: v, rate: 3}' | tts.rate is 3.0 but must be between 0.5 and 2.0
+            volume in range         | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\ntts: {volume: 0}' | tts.volume is 0.0 but must be between 0.1 and 1.0
             """)
     void invalidConfigFailsWithAMessageNamingTheProblem(String description, String yaml, String expected)
             throws IOException {

@@ -91,6 +91,32 @@ class SpeechRoundTripTest {
     }
 
     @Test
+    void speaksFasterAndQuieterWhenConfiguredAndIsStillUnderstood() {
+        String sentence = "Please remember to buy milk and bread.";
+        AudioClip usual = voice.synthesize(sentence);
+        MaryTtsSynthesizer brisk = MaryTtsSynthesizer.start("cmu-slt-hsmm", 1.5, 0.5);
+        List<AudioClip> pieces = new ArrayList<>();
+
+        AudioClip faster = brisk.synthesize(sentence, pieces::add);
+
+        assertThat(faster.durationSeconds()).as("seconds at rate 1.5 vs %.2f at 1.0", usual.durationSeconds())
+                .isLessThan(usual.durationSeconds() * 0.8);
+        assertThat(peak(faster)).as("peak at volume 0.5 vs %.2f", peak(usual)).isLessThan(peak(usual) * 0.6);
+        assertThat(peak(AudioClip.concat(pieces, brisk.sampleRate()))).isEqualTo(peak(faster));
+        assertThat(WordErrorRate.of(sentence, recognizer.transcribe(faster))).isLessThan(0.5);
+        assertThat(brisk.synthesize("Salt & pepper <2 g>.").durationSeconds()).as("markup characters are text")
+                .isGreaterThan(0.5);
+    }
+
+    private static double peak(AudioClip clip) {
+        double peak = 0;
+        for (float sample : clip.samples()) {
+            peak = Math.max(peak, Math.abs(sample));
+        }
+        return peak;
+    }
+
+    @Test
     void maryTtsWritesNoLogFolderIntoTheWorkingDirectory() {
         voice.synthesize("Logging stays in Parley's hands.");
 

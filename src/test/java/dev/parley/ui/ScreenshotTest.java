@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -33,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders a populated conversation and writes target/screenshots/main-light.png, main-dark.png and
- * settings.png (headless Monocle, software rendering).
+ * settings.png, plus settings-voice.png (headless Monocle, software rendering).
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -124,9 +125,12 @@ class ScreenshotTest {
         });
         WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
         write(settings[0].getScene(), SHOTS.resolve("settings.png"));
+        robot.interact(() -> ((TabPane) settings[0].getScene().lookup(".tab-pane")).getSelectionModel().select(1));
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        write(settings[0].getScene(), SHOTS.resolve("settings-voice.png"));
         robot.interact(() -> settings[0].close());
 
-        for (String name : List.of("main-light.png", "main-dark.png", "settings.png")) {
+        for (String name : List.of("main-light.png", "main-dark.png", "settings.png", "settings-voice.png")) {
             BufferedImage image = ImageIO.read(SHOTS.resolve(name).toFile());
             assertThat(image.getWidth()).as(name).isGreaterThan(700);
         }

@@ -64,6 +64,9 @@ class SettingsViewModelTest {
         model.pushToTalkKeyProperty().set("F8");
         model.systemPromptProperty().set("Be brief.");
         model.inputDeviceProperty().set("USB Headset");
+        model.rateProperty().set(1.2500000001); // a slider's value
+        model.volumeProperty().set(0.8);
+        model.handsFreeProperty().set(true);
         model.save();
 
         assertThat(model.saveStatusProperty().get()).startsWith("Saved to ");
@@ -82,12 +85,17 @@ class SettingsViewModelTest {
         assertThat(reloaded.ui().theme()).isEqualTo("dark");
         assertThat(reloaded.ui().pushToTalkKey()).isEqualTo("F8");
         assertThat(reloaded.audio().inputDevice()).isEqualTo("USB Headset");
+        assertThat(reloaded.audio().handsFree()).isTrue();
+        assertThat(reloaded.tts().rate()).isEqualTo(1.25);
+        assertThat(reloaded.tts().volume()).isEqualTo(0.8);
         assertThat(reloaded.llm().retry().maxAttempts()).isEqualTo(3);
         assertThat(saved[0].ui().theme()).isEqualTo("dark");
 
         SettingsViewModel again = new SettingsViewModel(backend, Tasks.direct());
         assertThat(again.providers()).extracting(ProviderRow::toString).contains("lmstudio");
         assertThat(again.themeProperty().get()).isEqualTo("dark");
+        assertThat(again.rateProperty().get()).isEqualTo(1.25);
+        assertThat(again.handsFreeProperty().get()).isTrue();
     }
 
     @Test
