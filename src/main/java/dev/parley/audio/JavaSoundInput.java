@@ -37,6 +37,7 @@ final class JavaSoundInput implements CaptureDevice {
 
     @Override
     public CaptureLine open() throws AudioDeviceException {
+        SoundServerLatency.request();
         Mixer.Info device = AudioDevices.INPUT.find(wanted);
         Set<Integer> rates = new LinkedHashSet<>();
         rates.add(Microphone.SAMPLE_RATE);

@@ -26,6 +26,7 @@ final class OutputLines {
      * devices often accept only two channels).
      */
     static SourceDataLine open(String deviceName, int preferredRate) throws AudioDeviceException {
+        SoundServerLatency.request();
         Mixer.Info device = AudioDevices.OUTPUT.find(deviceName);
         Set<Integer> rates = new LinkedHashSet<>();
         rates.add(preferredRate);
