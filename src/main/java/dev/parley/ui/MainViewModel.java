@@ -85,7 +85,7 @@ public final class MainViewModel implements AutoCloseable {
             loadProgress.set(1);
             loadMessage.set("");
             speechReady.set(true);
-            LOG.info("Ready: speech model and voice loaded");
+            LOG.info("Ready: speech model and voice loaded {} ms after the JVM started", Desktop.sinceJvmStart());
             return;
         }
         LoadStep step = steps.get(index);
