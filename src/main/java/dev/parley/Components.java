@@ -63,7 +63,8 @@ public final class Components implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Components.class);
 
     private final ParleyPaths paths;
-    private final ParleyConfig config;
+    /** Replaced when the window saves a new config; see {@link #useConfig}. */
+    private volatile ParleyConfig config;
     private final ApiKeys apiKeys;
     private final LanguageModels languageModels;
     /** One per process, so it outlives provider switches; used only when llm.cache.enabled. */
@@ -99,6 +100,16 @@ public final class Components implements AutoCloseable {
 
     public ParleyConfig config() {
         return config;
+    }
+
+    /**
+     * Takes a config saved while Parley runs (Settings, the welcome). What is made from now on uses
+     * it: language models (providers, their models and keys, retries, fallback), conversations and
+     * their system prompt. What is already loaded stays until the next start: the speech model, the
+     * voice, the microphone, tools and MCP servers.
+     */
+    public void useConfig(ParleyConfig saved) {
+        this.config = saved;
     }
 
     public synchronized SpeechRecognizer recognizer() {

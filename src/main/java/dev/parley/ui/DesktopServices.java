@@ -35,7 +35,8 @@ import java.util.Map;
 public final class DesktopServices implements AutoCloseable {
 
     private final ParleyPaths paths;
-    private final ParleyConfig config;
+    /** As loaded, then as last saved by Settings or the welcome ({@link #configSaved}). */
+    private volatile ParleyConfig config;
     private final SecretStore secrets;
     private final Components components;
     private final SwitchableLanguageModel model;
@@ -156,10 +157,20 @@ public final class DesktopServices implements AutoCloseable {
                         components.voiceAssistant(model, assistant.conversation()))));
     }
 
+    /**
+     * A config saved while the window runs: providers (added, edited, their keys and models) can be
+     * switched to at once, without a restart (see {@link Components#useConfig} for what waits).
+     */
+    private void configSaved(ParleyConfig saved) {
+        config = saved;
+        components.useConfig(saved);
+    }
+
     /** The first-run welcome's backend while the welcome is due (until it was finished or skipped once). */
     public java.util.Optional<WelcomeBackend> welcomeIfDue() {
         return new dev.parley.firstrun.FirstRun(paths).isDue()
-                ? java.util.Optional.of(new DesktopWelcome(paths, config, secrets, components::synthesizer))
+                ? java.util.Optional.of(new DesktopWelcome(paths, config, secrets, components::synthesizer,
+                        this::configSaved))
                 : java.util.Optional.empty();
     }
 
@@ -225,6 +236,7 @@ public final class DesktopServices implements AutoCloseable {
             @Override
             public ParleyConfig save(ConfigWriter.Settings settings) {
                 current = new ConfigWriter().save(file, settings);
+                configSaved(current);
                 return current;
             }
 

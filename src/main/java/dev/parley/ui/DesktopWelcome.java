@@ -3,6 +3,7 @@ package dev.parley.ui;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Speaker;
+import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderConfig;
@@ -17,6 +18,7 @@ import dev.parley.secrets.SecretStore;
 import dev.parley.tts.SpeechSynthesizer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The welcome's backend in the app: the real microphone, voice, Ollama probe, Hub and config file. */
@@ -27,13 +29,16 @@ final class DesktopWelcome implements WelcomeBackend {
     private final Path configFile;
     private final SecretStore secrets;
     private final Supplier<SpeechSynthesizer> voice;
+    private final Consumer<ParleyConfig> saved;
 
-    DesktopWelcome(ParleyPaths paths, ParleyConfig config, SecretStore secrets, Supplier<SpeechSynthesizer> voice) {
+    DesktopWelcome(ParleyPaths paths, ParleyConfig config, SecretStore secrets, Supplier<SpeechSynthesizer> voice,
+            Consumer<ParleyConfig> saved) {
         this.paths = paths;
         this.config = config;
         this.configFile = config.source() != null ? config.source() : paths.userConfigFile();
         this.secrets = secrets;
         this.voice = voice;
+        this.saved = saved;
     }
 
     @Override
@@ -74,6 +79,7 @@ final class DesktopWelcome implements WelcomeBackend {
     @Override
     public void apply(ModelOffers.Offer offer) {
         ConfigEditor.apply(configFile, offer);
+        saved.accept(new ConfigLoader().load(configFile));
     }
 
     @Override

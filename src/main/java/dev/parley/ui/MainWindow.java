@@ -93,6 +93,7 @@ public final class MainWindow {
     public void openSettings() {
         SettingsViewModel settings = ui.newSettings();
         settings.onSaved(saved -> {
+            ui.providers().configSaved(saved.llm().active());
             talkKey = keyCode(saved.ui().pushToTalkKey());
             theme = saved.ui().theme();
             Theme.apply(theme);

@@ -88,6 +88,19 @@ public final class ProviderSwitcherViewModel {
         refreshHealth();
     }
 
+    /**
+     * After a config was saved (Settings, the welcome): lists the providers again and switches to the
+     * saved active provider as {@link #switchTo} does, even if it is the one answering, since its
+     * model, URL or key may have changed.
+     */
+    public void configSaved(String savedActive) {
+        reload();
+        Item saved = find(savedActive);
+        if (saved != null) {
+            startSwitch(saved, active.get());
+        }
+    }
+
     public void refreshHealth() {
         for (Item item : items) {
             tasks.run(() -> service.check(item.name()), check -> {
@@ -116,10 +129,12 @@ public final class ProviderSwitcherViewModel {
      * its check the previous one stays active and a banner says why.
      */
     public void switchTo(Item item) {
-        Item previous = active.get();
-        if (item == null || item == previous) {
-            return;
+        if (item != null && item != active.get()) {
+            startSwitch(item, active.get());
         }
+    }
+
+    private void startSwitch(Item item, Item previous) {
         active.set(item);
         switching.set(true);
         testResult.set("");

@@ -5,6 +5,7 @@ import dev.parley.audio.MicrophoneListener;
 import dev.parley.firstrun.LevelMeter;
 import dev.parley.firstrun.ModelOffers;
 import dev.parley.firstrun.ModelOffers.Offer;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -67,6 +68,7 @@ public final class WelcomeViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper finishStatus = new ReadOnlyStringWrapper("");
+    private Consumer<String> onFinished = provider -> { };
 
     /** @param voiceLoaded true once the voice is loaded (the test sentence needs it) */
     public WelcomeViewModel(WelcomeBackend backend, Tasks tasks, ObservableBooleanValue voiceLoaded) {
@@ -245,12 +247,18 @@ public final class WelcomeViewModel implements AutoCloseable {
         }, saved -> {
             saving.set(false);
             apiKey.set("");
-            finishStatus.set("Saved: " + saved.provider() + " answers from the next start (llm.active in config.yaml).");
+            finishStatus.set("Saved: " + saved.provider() + " answers from now on (llm.active in config.yaml).");
+            onFinished.accept(saved.provider());
             done.set(true);
         }, failure -> {
             saving.set(false);
             finishStatus.set("Not saved: " + MainViewModel.message(failure));
         });
+    }
+
+    /** Called on the JavaFX thread with the provider the user chose, once it is saved. */
+    public void onFinished(Consumer<String> listener) {
+        this.onFinished = listener;
     }
 
     /** Leaves the welcome without choosing; it does not show again (Settings has every choice). */

@@ -51,6 +51,19 @@ class ProviderSwitcherViewModelTest {
     }
 
     @Test
+    void aSavedConfigIsListedAgainAndItsActiveProviderSwitchedToEvenIfItIsTheSameName() {
+        model.configSaved("local"); // its model or URL may have changed: the model is made again
+        assertThat(service.switched).containsExactly("local");
+        model.configSaved("spare");
+        assertThat(service.switched).containsExactly("local", "spare");
+        assertThat(model.activeProperty().get().name()).isEqualTo("spare");
+        model.configSaved("cloud");
+        assertThat(model.activeProperty().get().name()).isEqualTo("spare");
+        assertThat(banners.shown()).extracting(Banner::message).containsExactly(
+                "Cannot switch to cloud: set OPENAI_API_KEY (export OPENAI_API_KEY=...). Still answering with spare.");
+    }
+
+    @Test
     void testShowsTheReplyAndLatency() {
         model.testActive();
         assertThat(model.testResultProperty().get())

@@ -7,6 +7,8 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.firstrun.ModelOffers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -99,12 +101,15 @@ class WelcomeViewModelTest {
         assertThat(model.selectedProperty().get()).isEqualTo(new ModelOffers.OllamaOffer("qwen2.5:0.5b"));
         assertThat(model.offersStatusProperty().get()).isEqualTo("Ollama runs at http://localhost:11434 with qwen2.5:0.5b.");
 
+        List<String> switchedTo = new ArrayList<>();
+        model.onFinished(switchedTo::add);
         model.next();
         model.next();
         model.finish();
 
         assertThat(model.doneProperty().get()).isTrue();
-        assertThat(model.finishStatusProperty().get()).startsWith("Saved: ollama answers");
+        assertThat(model.finishStatusProperty().get()).startsWith("Saved: ollama answers from now on");
+        assertThat(switchedTo).as("the window switches to it at once").containsExactly("ollama");
         assertThat(saved(backend).llm().active()).isEqualTo("ollama");
         assertThat(saved(backend).llm().providers().get("ollama").model()).isEqualTo("qwen2.5:0.5b");
         assertThat(backend.firstRun().isDue()).isFalse();
