@@ -146,6 +146,11 @@ public final class MainViewModel implements AutoCloseable {
         assistant.stop();
     }
 
+    /** Listens without the talk key (or stops doing so) from now on, as Settings saved it. */
+    public void setHandsFree(boolean on) {
+        assistant.setHandsFree(on);
+    }
+
     /** Shows a conversation that was resumed or started: its turns replace the transcript. */
     public void showTurns(List<dev.parley.conversation.Turn> turns) {
         transcript.clear();

@@ -94,6 +94,7 @@ public final class MainWindow {
         SettingsViewModel settings = ui.newSettings();
         settings.onSaved(saved -> {
             ui.providers().configSaved(saved.llm().active());
+            ui.main().setHandsFree(saved.audio().handsFree());
             talkKey = keyCode(saved.ui().pushToTalkKey());
             theme = saved.ui().theme();
             Theme.apply(theme);

@@ -317,7 +317,7 @@ public final class SettingsViewModel {
             saving.set(false);
             providers.forEach(row -> row.apiKeyProperty().set(""));
             saveStatus.set("Saved to " + saved.source() + (keys.isEmpty() ? "" : "; keys stored in the keychain")
-                    + ". Voice, speech model and hands-free changes apply at the next start.");
+                    + ". Voice, device and speech model changes apply at the next start.");
             onSaved.accept(saved);
         }, failure -> {
             saving.set(false);
