@@ -105,11 +105,19 @@ public final class Components implements AutoCloseable {
     /**
      * Takes a config saved while Parley runs (Settings, the welcome). What is made from now on uses
      * it: language models (providers, their models and keys, retries, fallback), conversations and
-     * their system prompt. What is already loaded stays until the next start: the speech model, the
-     * voice, the microphone, tools and MCP servers.
+     * their system prompt; the voice's rate and volume change from the next chunk. What is already
+     * loaded stays until the next start: the speech model, the voice itself, the audio devices, tools
+     * and MCP servers.
      */
     public void useConfig(ParleyConfig saved) {
         this.config = saved;
+        SpeechSynthesizer voice;
+        synchronized (this) {
+            voice = synthesizer; // made later, it reads the saved config anyway
+        }
+        if (voice != null) {
+            voice.tune(saved.tts().rate(), saved.tts().volume());
+        }
     }
 
     public synchronized SpeechRecognizer recognizer() {

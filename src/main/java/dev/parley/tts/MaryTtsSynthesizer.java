@@ -29,12 +29,17 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
 
     private final MaryInterface mary;
     /** SSML's prosody rate ("+20%"), or null to send plain text at the voice's own pace. */
-    private final String prosodyRate;
-    private final double volume;
+    private String prosodyRate;
+    private double volume;
     private int sampleRate;
 
     private MaryTtsSynthesizer(MaryInterface mary, double rate, double volume) {
         this.mary = mary;
+        tune(rate, volume);
+    }
+
+    @Override
+    public synchronized void tune(double rate, double volume) {
         long percent = Math.round((rate - 1) * 100);
         this.prosodyRate = percent == 0 ? null : (percent > 0 ? "+" : "") + percent + "%";
         this.volume = volume;
@@ -67,9 +72,6 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
                     + " config.yaml to one of: " + String.join(", ", mary.getAvailableVoices()), e);
         }
         MaryTtsSynthesizer synthesizer = new MaryTtsSynthesizer(mary, rate, volume);
-        if (synthesizer.prosodyRate != null) {
-            mary.setInputType("SSML"); // the rate travels as <prosody rate="...">
-        }
         synthesizer.sampleRate = synthesizer.probeSampleRate();
         LOG.info("Started MaryTTS voice {} ({} Hz, rate {}, volume {}) in {} ms", voice, synthesizer.sampleRate,
                 rate, volume, (System.nanoTime() - start) / 1_000_000);
@@ -85,10 +87,12 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     }
 
     /** Plain text, or the text inside SSML when it is to be spoken at another rate. */
-    private AudioInputStream generate(String text) throws SynthesisException {
+    private synchronized AudioInputStream generate(String text) throws SynthesisException {
         if (prosodyRate == null) {
+            mary.setInputType("TEXT");
             return mary.generateAudio(text);
         }
+        mary.setInputType("SSML"); // the rate travels as <prosody rate="...">
         String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         String ssml = "<?xml version=\"1.0\"?><speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\""
                 + " xml:lang=\"en-US\"><prosody rate=\"" + prosodyRate + "\">" + escaped + "</prosody></speak>";

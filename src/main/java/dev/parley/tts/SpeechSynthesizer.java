@@ -19,6 +19,12 @@ public interface SpeechSynthesizer extends AutoCloseable {
         return clip;
     }
 
+    /**
+     * Speaks from the next chunk on at {@code rate} (relative to the voice's own pace) and
+     * {@code volume} (a fraction of full). A voice that cannot change ignores it.
+     */
+    default void tune(double rate, double volume) {}
+
     /** The rate of every clip this synthesizer returns, so callers can join and play them. */
     int sampleRate();
 

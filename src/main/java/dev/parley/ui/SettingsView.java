@@ -209,8 +209,8 @@ final class SettingsView extends BorderPane {
         handsFree.setId("settings-hands-free");
         handsFree.setTooltip(new Tooltip("Parley stops listening while it speaks, so it does not hear itself"));
         handsFree.selectedProperty().bindBidirectional(model.handsFreeProperty());
-        Label note = new Label("Empty device: the system default. Hands-free applies at once; the voice, its rate"
-                + " and volume, the devices and the speech model at the next start.");
+        Label note = new Label("Empty device: the system default. Rate, volume and hands-free apply at once; the"
+                + " voice, the devices and the speech model at the next start.");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         int row = 0;

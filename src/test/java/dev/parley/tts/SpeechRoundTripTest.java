@@ -106,6 +106,9 @@ class SpeechRoundTripTest {
         assertThat(WordErrorRate.of(sentence, recognizer.transcribe(faster))).isLessThan(0.5);
         assertThat(brisk.synthesize("Salt & pepper <2 g>.").durationSeconds()).as("markup characters are text")
                 .isGreaterThan(0.5);
+
+        brisk.tune(1.0, 1.0); // Settings saved the defaults again
+        assertThat(brisk.synthesize(sentence).durationSeconds()).isCloseTo(usual.durationSeconds(), within(0.05));
     }
 
     private static double peak(AudioClip clip) {
