@@ -226,18 +226,16 @@ public final class DesktopServices implements AutoCloseable {
     public SettingsBackend settings() {
         Path file = config.source() != null ? config.source() : paths.userConfigFile();
         return new SettingsBackend() {
-            private ParleyConfig current = config;
-
             @Override
             public ParleyConfig config() {
-                return current;
+                return config; // what the welcome or an earlier save made it
             }
 
             @Override
             public ParleyConfig save(ConfigWriter.Settings settings) {
-                current = new ConfigWriter().save(file, settings);
-                configSaved(current);
-                return current;
+                ParleyConfig saved = new ConfigWriter().save(file, settings);
+                configSaved(saved);
+                return saved;
             }
 
             @Override

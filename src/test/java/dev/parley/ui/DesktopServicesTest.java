@@ -30,6 +30,7 @@ class DesktopServicesTest {
                 FakeHttpServer added = FakeLlmApis.ollama("qwen2.5");
                 DesktopServices services = DesktopServices.start(
                         TestConfigs.withProvider(folder, "openai-compatible", first.url() + "/v1"))) {
+            SettingsBackend heldByTheWindow = services.settings();
             ConfigWriter.Settings was = ConfigWriter.Settings.of(services.settings().config());
             Map<String, ProviderConfig> providers = new LinkedHashMap<>(was.providers());
             providers.put("added", new ProviderConfig(ProviderType.OLLAMA, added.url(), "qwen2.5",
@@ -50,6 +51,8 @@ class DesktopServicesTest {
             assertThat(first.requests()).noneMatch(request -> request.path().endsWith("/chat/completions"));
             List<Message> messages = assistant.conversation().messages();
             assertThat(messages.getLast().text()).isEqualTo("ready");
+            assertThat(heldByTheWindow.config().llm().active())
+                    .as("Settings opened again show a save made elsewhere (the welcome)").isEqualTo("added");
         }
     }
 
