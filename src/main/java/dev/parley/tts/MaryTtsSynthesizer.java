@@ -31,10 +31,11 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     /** SSML's prosody rate ("+20%"), or null to send plain text at the voice's own pace. */
     private String prosodyRate;
     private double volume;
-    private int sampleRate;
+    private final int sampleRate;
 
-    private MaryTtsSynthesizer(MaryInterface mary, double rate, double volume) {
+    private MaryTtsSynthesizer(MaryInterface mary, int sampleRate, double rate, double volume) {
         this.mary = mary;
+        this.sampleRate = sampleRate;
         tune(rate, volume);
     }
 
@@ -71,15 +72,15 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             throw new SpeechSynthesisException("There is no MaryTTS voice '" + voice + "'. Set tts.voice in"
                     + " config.yaml to one of: " + String.join(", ", mary.getAvailableVoices()), e);
         }
-        MaryTtsSynthesizer synthesizer = new MaryTtsSynthesizer(mary, rate, volume);
-        synthesizer.sampleRate = synthesizer.probeSampleRate();
+        MaryTtsSynthesizer synthesizer = new MaryTtsSynthesizer(mary, probeSampleRate(mary), rate, volume);
         LOG.info("Started MaryTTS voice {} ({} Hz, rate {}, volume {}) in {} ms", voice, synthesizer.sampleRate,
                 rate, volume, (System.nanoTime() - start) / 1_000_000);
         return synthesizer;
     }
 
-    private int probeSampleRate() {
-        try (AudioInputStream audio = generate("Ready.")) {
+    /** The voice's sample rate, which its rate and volume do not change; the probe also warms it. */
+    private static int probeSampleRate(MaryInterface mary) {
+        try (AudioInputStream audio = mary.generateAudio("Ready.")) {
             return Math.round(audio.getFormat().getSampleRate());
         } catch (SynthesisException | IOException e) {
             throw new SpeechSynthesisException("MaryTTS could not speak a test word: " + e.getMessage(), e);
@@ -87,7 +88,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     }
 
     /** Plain text, or the text inside SSML when it is to be spoken at another rate. */
-    private synchronized AudioInputStream generate(String text) throws SynthesisException {
+    private AudioInputStream generate(String text) throws SynthesisException {
         if (prosodyRate == null) {
             mary.setInputType("TEXT");
             return mary.generateAudio(text);
