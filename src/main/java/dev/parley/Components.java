@@ -25,7 +25,7 @@ import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReplyCache;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.llm.ToolRunner;
-import dev.parley.pipeline.ReplyPipeline;
+import dev.parley.pipeline.TurnRunner;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.stt.VoskRecognizer;
 import dev.parley.text.SentenceChunker;
@@ -41,6 +41,7 @@ import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
 import dev.parley.voice.MicrophoneSpeech;
+import dev.parley.voice.SpeakerOutput;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEventBus;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -74,7 +76,6 @@ public final class Components implements AutoCloseable {
     private final ProviderHealth providerHealth;
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
-    private ReplyPipeline replyPipeline;
     private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
     private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
     private Timers timers;
@@ -243,29 +244,40 @@ public final class Components implements AutoCloseable {
         return providerHealth;
     }
 
-    public synchronized ReplyPipeline replyPipeline(LanguageModel model) {
-        if (replyPipeline != null) {
-            replyPipeline.close();
-        }
-        replyPipeline = new ReplyPipeline(model, synthesizer(), new SentenceChunker.Settings(
-                config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()));
-        return replyPipeline;
+    /**
+     * The one turn runner for {@code model}'s answers: context window, chunking as configured, a
+     * synthesis thread made only when a turn is spoken. The caller closes it (a controller closes its own).
+     */
+    public TurnRunner turnRunner(LanguageModel model) {
+        return new TurnRunner(model, contextWindow(model), new SentenceChunker.Settings(
+                config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()), threads("parley-tts"));
     }
 
     /**
-     * The real-time voice loop: the configured microphone (opened now, kept open for its pre-roll),
-     * streaming recognition, {@code model}'s answers spoken on the configured output device.
-     * Loads the speech model and the voice if they are not loaded yet (seconds).
+     * The assistant: answers typed questions at once, and listens and speaks once {@link #useVoice}
+     * gave it the microphone and the voice. Hands-free as configured.
      */
     public TurnController voiceAssistant(LanguageModel model, Conversation conversation) {
-        VoiceEventBus events = new VoiceEventBus();
-        AudioConfig audio = config.audio();
-        MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
-                Duration.ofMillis(audio.endOfSpeechSilenceMs()), recognizer(), events);
-        TurnController assistant = new TurnController(events, microphone, replyPipeline(model), speaker(),
-                contextWindow(model), conversation);
-        assistant.setHandsFree(audio.handsFree());
+        TurnController assistant = new TurnController(new VoiceEventBus(), turnRunner(model), conversation,
+                threads("parley-voice"));
+        assistant.setHandsFree(config.audio().handsFree());
         return assistant;
+    }
+
+    /**
+     * Gives {@code assistant} the configured microphone (opened now, kept open for its pre-roll) with
+     * streaming recognition, and the voice on the configured output device. Loads the speech model and
+     * the voice if they are not loaded yet (seconds).
+     */
+    public void useVoice(TurnController assistant) {
+        MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
+                Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events());
+        assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker()));
+    }
+
+    /** Parley's core threads: daemons (a stuck turn never keeps the process alive), named for the log. */
+    public static ThreadFactory threads(String name) {
+        return Thread.ofPlatform().name(name + "-", 0).daemon(true).factory();
     }
 
     public Conversation newConversation() {
@@ -297,9 +309,6 @@ public final class Components implements AutoCloseable {
         }
         if (mcpServers != null) {
             mcpServers.close();
-        }
-        if (replyPipeline != null) {
-            replyPipeline.close();
         }
         if (synthesizer != null) {
             synthesizer.close();

@@ -3,17 +3,19 @@ package dev.parley.bench;
 import dev.parley.audio.AudioClip;
 import dev.parley.conversation.Conversation;
 import dev.parley.llm.LanguageModel;
-import dev.parley.pipeline.ReplyPipeline;
+import dev.parley.pipeline.TurnRunner;
 import dev.parley.audio.Speaker;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnTimings;
 import dev.parley.voice.RecordedSpeech;
+import dev.parley.voice.SpeakerOutput;
 import dev.parley.voice.SpeechInput;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceEventBus;
 import dev.parley.voice.VoiceState;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -74,7 +76,8 @@ public final class VoiceBench {
      * slow case: Vosk caches its decoding graph as it goes); the turns then run warm, as in a session
      * where the user has spoken before. Audio really plays on the output device.
      */
-    public Result run(int turns, LanguageModel model, long firstTokenMs, ReplyPipeline replies) throws InterruptedException {
+    public Result run(int turns, LanguageModel model, long firstTokenMs, TurnRunner runner, ThreadFactory threads)
+            throws InterruptedException {
         List<AudioClip> questions = QUESTIONS.stream().map(this::spokenWithPause).toList();
         double sttRtf = sttRealTimeFactor(questions);
         double sttRtfWarm = sttRealTimeFactor(questions);
@@ -84,8 +87,9 @@ public final class VoiceBench {
         List<TurnTimings> streaming = new ArrayList<>();
         List<Long> stops = new ArrayList<>();
         TurnTimings firstTurn;
-        try (StreamingTurns controller = new StreamingTurns(new TurnController(new VoiceEventBus(), microphone,
-                replies, speaker, null, new Conversation("")))) {
+        TurnController turnController = new TurnController(new VoiceEventBus(), runner, new Conversation(""), threads);
+        turnController.useVoice(microphone, new SpeakerOutput(synthesizer, speaker));
+        try (StreamingTurns controller = new StreamingTurns(turnController)) {
             firstTurn = controller.run(questions.get(asked.get() % questions.size()), stops);
             for (int i = 0; i < turns; i++) {
                 streaming.add(controller.run(questions.get(asked.get() % questions.size()), stops));
@@ -124,12 +128,13 @@ public final class VoiceBench {
             await(VoiceEvent.StateChanged.class, change -> change.to() == VoiceState.LISTENING);
             Thread.sleep((long) (utterance.durationSeconds() * 1000));
             controller.releaseToTalk();
-            VoiceEvent.Reply done = await(VoiceEvent.Reply.class, reply -> reply.event() instanceof TurnEvent.Completed);
+            await(VoiceEvent.Reply.class, reply -> reply.event() instanceof TurnEvent.Completed);
             long stop = System.nanoTime();
             controller.stop();
             stops.add((System.nanoTime() - stop) / 1_000_000);
+            VoiceEvent.Waterfall waterfall = await(VoiceEvent.Waterfall.class, any -> true);
             await(VoiceEvent.StateChanged.class, change -> change.to() == VoiceState.IDLE);
-            return ((TurnEvent.Completed) done.event()).timings();
+            return waterfall.timings();
         }
 
         private <T extends VoiceEvent> T await(Class<T> type, Predicate<T> wanted) throws InterruptedException {

@@ -6,7 +6,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import dev.parley.pipeline.TextTurns;
+import dev.parley.pipeline.TurnRunner;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,8 +45,10 @@ final class AskCommand implements Callable<Integer> {
                     new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8)),
                     System.console() != null));
             LanguageModel model = components.languageModel(llm.choice());
-            new TextTurns(model, components.newConversation(), null, new StreamingPrinter(spec.commandLine(), showThinking))
-                    .ask(String.join(" ", words));
+            try (TurnRunner runner = components.turnRunner(model)) {
+                TextTurn.ask(runner, components.newConversation(), String.join(" ", words),
+                        new StreamingPrinter(spec.commandLine(), showThinking));
+            }
         }
         return 0;
     }

@@ -74,7 +74,8 @@ final class BenchCommand implements Callable<Integer> {
             var model = components.unguardedModel("bench",
                     new ProviderConfig(type, server.baseUrl(), "scripted", null, null, null, 30));
             VoiceBench.Result result = new VoiceBench(components.recognizer(), components.synthesizer(),
-                    components.speaker()).run(turns, model, firstTokenMs, components.replyPipeline(model));
+                    components.speaker()).run(turns, model, firstTokenMs, components.turnRunner(model),
+                    Components.threads("parley-voice"));
             print(result, speechModelMs, voiceMs, readyMs);
         }
         return 0;

@@ -5,7 +5,7 @@ import dev.parley.ParleyException;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.SwitchableLanguageModel;
-import dev.parley.pipeline.TextTurns;
+import dev.parley.pipeline.TurnRunner;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -60,7 +60,6 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Components components = parley.components()) {
             boolean interactive = System.console() != null;
@@ -77,43 +76,53 @@ final class ChatCommand implements Callable<Integer> {
             if (voice) {
                 return talk(components, model, conversation, store, lines, interactive);
             }
-            TextTurns turns = new TextTurns(model, conversation, components.contextWindow(model),
-                    new StreamingPrinter(spec.commandLine(), showThinking));
-            if (interactive) {
-                out.println("Talking to " + model.describe() + ". /quit to leave.");
-                if (store != null) {
-                    out.println((conversation.turnCount() == 0 ? "Starting '" : "Continuing '") + conversationName
-                            + "' (" + conversation.turnCount() + " turns), saved in " + store.fileFor(conversationName));
-                }
+            try (TurnRunner runner = components.turnRunner(model)) {
+                return typed(runner, components, model, conversation, store, lines, interactive);
             }
-            int failedTurns = 0;
-            while (true) {
-                if (interactive) {
-                    out.print("> ");
-                    out.flush();
-                }
-                String line = lines.readLine();
-                if (line == null) {
+        }
+    }
+
+    /** The typed chat; 1 if a turn failed or its conversation could not be saved. */
+    private int typed(TurnRunner runner, Components components, SwitchableLanguageModel model,
+            Conversation conversation, ConversationStore store, BufferedReader lines, boolean interactive)
+            throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking);
+        if (interactive) {
+            out.println("Talking to " + model.describe() + ". /quit to leave.");
+            if (store != null) {
+                out.println((conversation.turnCount() == 0 ? "Starting '" : "Continuing '") + conversationName
+                        + "' (" + conversation.turnCount() + " turns), saved in " + store.fileFor(conversationName));
+            }
+        }
+        int failedTurns = 0;
+        while (true) {
+            if (interactive) {
+                out.print("> ");
+                out.flush();
+            }
+            String line = lines.readLine();
+            if (line == null) {
+                return failedTurns == 0 ? 0 : 1;
+            }
+            if (line.strip().startsWith("/")) {
+                if (!slashCommand(line.strip(), components, model, conversation, store)) {
                     return failedTurns == 0 ? 0 : 1;
                 }
-                if (line.strip().startsWith("/")) {
-                    if (!slashCommand(line.strip(), components, model, conversation, store)) {
-                        return failedTurns == 0 ? 0 : 1;
-                    }
-                    continue;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                // A failed turn is reported and the conversation goes on: nothing typed so far is lost.
-                try {
-                    turns.ask(line.strip());
-                    failedTurns += save(store, conversation, err);
-                } catch (ParleyException e) {
-                    failedTurns++;
-                    err.println("parley: " + e.getMessage());
-                    err.flush();
-                }
+                continue;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            // A failed turn is reported and the conversation goes on: nothing typed so far is lost.
+            try {
+                TextTurn.ask(runner, conversation, line.strip(), printer);
+                failedTurns += save(store, conversation, err);
+            } catch (ParleyException e) {
+                failedTurns++;
+                err.println("parley: " + e.getMessage());
+                err.flush();
             }
         }
     }
@@ -124,6 +133,7 @@ final class ChatCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int[] failedTurns = {0};
         try (TurnController assistant = components.voiceAssistant(model, conversation)) {
+            components.useVoice(assistant);
             assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings));
             assistant.subscribe(event -> {
                 if (event instanceof VoiceEvent.StateChanged change && change.from() != VoiceState.IDLE

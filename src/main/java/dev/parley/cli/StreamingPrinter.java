@@ -64,8 +64,6 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
             }
             case TurnEvent.ToolCallStarted call -> { }
             case TurnEvent.Chunk chunk -> { }
-            case TurnEvent.Audio audio -> { }
-            case TurnEvent.AudioPiece piece -> { }
         }
     }
 

@@ -5,9 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.Components;
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.WavFiles;
-import dev.parley.pipeline.SpokenReply;
+import dev.parley.ParleyException;
+import dev.parley.llm.LanguageModel;
+import dev.parley.pipeline.Speech;
+import dev.parley.pipeline.TurnClock;
+import dev.parley.pipeline.TurnResult;
+import dev.parley.pipeline.TurnRunner;
 import dev.parley.pipeline.TurnTimings;
-import dev.parley.pipeline.VoiceTurn;
+import dev.parley.pipeline.WavSink;
+import dev.parley.stt.SpeechRecognizer;
+import dev.parley.tts.SpeechSynthesizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,26 +54,40 @@ final class TurnCommand implements Callable<Integer> {
         try (Components components = parley.components()) {
             AudioClip utterance = WavFiles.readMono(in);
             // Load everything before the clock starts: the turn measures the voice path, not start-up.
-            VoiceTurn turn = new VoiceTurn(components.recognizer(),
-                    components.replyPipeline(components.languageModel(llm.choice())));
-            SpokenReply reply = turn.run(utterance, components.newConversation(), event -> { });
-            WavFiles.write(out, reply.audio());
-            print(reply);
+            SpeechRecognizer recognizer = components.recognizer();
+            SpeechSynthesizer voice = components.synthesizer();
+            LanguageModel model = components.languageModel(llm.choice());
+            try (TurnRunner runner = components.turnRunner(model)) {
+                TurnClock clock = new TurnClock();
+                String transcript = recognizer.transcribe(utterance);
+                clock.markSttDone();
+                if (transcript.isBlank()) {
+                    throw new ParleyException("No speech was recognized in the input audio ("
+                            + String.format("%.1f", utterance.durationSeconds()) + " s). Check that it holds"
+                            + " speech in the speech model's language and is not silent or clipped.");
+                }
+                WavSink speech = new WavSink(voice.sampleRate());
+                TurnResult reply = runner.run(components.newConversation(), transcript, clock, event -> { },
+                        new Speech(voice, speech));
+                AudioClip audio = speech.audio();
+                WavFiles.write(out, audio);
+                print(reply, audio);
+            }
         }
         return 0;
     }
 
-    private void print(SpokenReply reply) throws Exception {
+    private void print(TurnResult reply, AudioClip audio) throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         TurnTimings t = reply.timings();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode result = mapper.createObjectNode()
-                    .put("transcript", reply.transcript())
+                    .put("transcript", reply.userText())
                     .put("reply", reply.text())
                     .put("reasoning", reply.reasoning())
                     .put("chunks", reply.chunks())
-                    .put("audio_seconds", Math.round(reply.audio().durationSeconds() * 100) / 100.0)
+                    .put("audio_seconds", Math.round(audio.durationSeconds() * 100) / 100.0)
                     .put("out", out.toAbsolutePath().toString())
                     .put("cut_off", reply.cutOff());
             result.putObject("timings_ms")
@@ -77,12 +98,12 @@ final class TurnCommand implements Callable<Integer> {
                     .put("total", t.totalMs());
             stdout.println(mapper.writeValueAsString(result));
         } else {
-            stdout.println("you:    " + reply.transcript());
+            stdout.println("you:    " + reply.userText());
             stdout.println("parley: " + reply.text());
             stdout.printf("ms from end of input: stt %d | llm first token %d | first chunk %d"
                             + " | first audio %d | total %d%n",
                     t.sttMs(), t.llmFirstTokenMs(), t.firstChunkMs(), t.firstAudioMs(), t.totalMs());
-            stdout.printf("wrote %.1f s of speech in %d chunks to %s%n", reply.audio().durationSeconds(),
+            stdout.printf("wrote %.1f s of speech in %d chunks to %s%n", audio.durationSeconds(),
                     reply.chunks(), out);
         }
         if (reply.cutOff() != null) {

@@ -1,7 +1,5 @@
 package dev.parley.pipeline;
 
-import dev.parley.audio.AudioClip;
-
 /**
  * What happens during a turn, as typed events: the one stream the CLI, the desktop window and a
  * future control API render. Every event names its turn, so a late event of a turn that was
@@ -30,20 +28,12 @@ public sealed interface TurnEvent {
     record Chunk(long turn, String text) implements TurnEvent {}
 
     /**
-     * A piece of chunk {@code chunk}'s speech (0-based, in order), as soon as the voice made it:
-     * playback starts on the first piece, long before the chunk is complete.
+     * The answer is complete and recorded (a spoken one fully synthesized; it may still be playing).
+     * {@code provider} answered (a fallback, perhaps); tokens are -1 where not reported. The turn's
+     * timings come once it ends, from the turn controller's waterfall.
      */
-    record AudioPiece(long turn, int chunk, AudioClip piece) implements TurnEvent {}
-
-    /** The synthesized speech of one whole chunk ({@code text}), in order, after its pieces. */
-    record Audio(long turn, String text, AudioClip clip) implements TurnEvent {}
-
-    /**
-     * The turn is over and the answer complete. {@code provider} answered (a fallback, perhaps);
-     * tokens are -1 where not reported.
-     */
-    record Completed(long turn, String reply, String reasoning, String provider, int inputTokens, int outputTokens,
-            TurnTimings timings) implements TurnEvent {}
+    record Completed(long turn, String reply, String reasoning, String provider, int inputTokens, int outputTokens)
+            implements TurnEvent {}
 
     /**
      * The turn failed. {@code partialAnswer} is what was already streamed (and perhaps spoken), often

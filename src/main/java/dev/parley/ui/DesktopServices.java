@@ -21,6 +21,7 @@ import dev.parley.secrets.BackgroundSecretStore;
 import dev.parley.secrets.OsKeychain;
 import dev.parley.secrets.SecretStore;
 import dev.parley.usage.UsageLedger;
+import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceAssistant;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class DesktopServices implements AutoCloseable {
     private final SecretStore secrets;
     private final Components components;
     private final SwitchableLanguageModel model;
-    private final HandOverAssistant assistant;
+    private final TurnController assistant;
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
 
@@ -57,10 +58,9 @@ public final class DesktopServices implements AutoCloseable {
         components.useToolCallbacks(label -> timerListener.accept(label),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
         this.model = new SwitchableLanguageModel(initialModel());
-        // Typed questions are answered from the first moment; the voice loop (Components.voiceAssistant,
-        // which needs the speech model and the voice) takes over once loadSteps() has loaded them.
-        this.assistant = new HandOverAssistant(
-                new TypedTurnsAssistant(model, components.newConversation(), components::contextWindow));
+        // Typed questions are answered from the first moment; listening and speaking start once
+        // loadSteps() has loaded the speech model and the voice.
+        this.assistant = components.voiceAssistant(model, components.newConversation());
     }
 
     /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */
@@ -131,7 +131,7 @@ public final class DesktopServices implements AutoCloseable {
         return assistant;
     }
 
-    /** Start-up work shown as progress: the speech model, the voice, then the voice loop takes over. */
+    /** Start-up work shown as progress: the speech model, the voice, then the assistant listens and speaks. */
     public List<LoadStep> loadSteps() {
         // The voice (MaryTTS, the slower one) starts loading alongside the speech model: two cores.
         java.util.concurrent.CompletableFuture<?> voice = new java.util.concurrent.CompletableFuture<>();
@@ -153,8 +153,7 @@ public final class DesktopServices implements AutoCloseable {
                         throw e.getCause() instanceof RuntimeException cause ? cause : e;
                     }
                 }),
-                new LoadStep("voice loop", () -> assistant.handOver(
-                        components.voiceAssistant(model, assistant.conversation()))));
+                new LoadStep("voice loop", () -> components.useVoice(assistant)));
     }
 
     /**
@@ -188,7 +187,6 @@ public final class DesktopServices implements AutoCloseable {
 
     public ProviderService providers() {
         return new ProviderService() {
-            private String active = config.llm().active();
 
             @Override
             public Map<String, ProviderConfig> providers() {
@@ -197,7 +195,7 @@ public final class DesktopServices implements AutoCloseable {
 
             @Override
             public String active() {
-                return active;
+                return model.name(); // the switchable model is the one place that knows
             }
 
             @Override
@@ -209,7 +207,6 @@ public final class DesktopServices implements AutoCloseable {
             public void switchTo(String name) {
                 // The voice loop answers through the same SwitchableLanguageModel.
                 components.switchProvider(model, name);
-                active = name;
             }
 
             @Override

@@ -232,8 +232,6 @@ public final class MainViewModel implements AutoCloseable {
             case TurnEvent.ToolCallFinished call -> assistantEntry(call.turn(), true)
                     .replaceLastToolCall(call.tool() + " " + compact(call.arguments()) + " → " + compact(call.result()));
             case TurnEvent.Chunk chunk -> { }
-            case TurnEvent.Audio audio -> { }
-            case TurnEvent.AudioPiece piece -> { }
             case TurnEvent.Completed completed -> {
                 TranscriptEntry entry = assistantEntry(completed.turn(), true);
                 if (entry.text().isEmpty()) {
@@ -244,9 +242,6 @@ public final class MainViewModel implements AutoCloseable {
                 }
                 entry.streaming(false);
                 answeredBy.set(completed.provider());
-                if (completed.timings() != null && lastWaterfall.get() == null) {
-                    lastWaterfall.set(Waterfall.of(completed.timings()));
-                }
                 onCompleted.accept(completed);
             }
             case TurnEvent.Failed failed -> {

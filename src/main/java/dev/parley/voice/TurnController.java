@@ -1,16 +1,16 @@
 package dev.parley.voice;
 
-import dev.parley.audio.AudioDeviceException;
-import dev.parley.audio.Speaker;
-import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
 import dev.parley.llm.LlmException;
-import dev.parley.pipeline.ReplyPipeline;
-import dev.parley.pipeline.SpokenReply;
+import dev.parley.pipeline.Speech;
+import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnClock;
+import dev.parley.pipeline.TurnResult;
+import dev.parley.pipeline.TurnRunner;
 import dev.parley.pipeline.TurnTimings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -18,8 +18,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The real-time voice loop: one explicit state machine ({@link VoiceState}) that owns listening,
- * the model's answer and its playback, and reports every step as a {@link VoiceEvent}.
+ * The assistant's one state machine ({@link VoiceState}): it owns listening, the turn (run by the
+ * {@link TurnRunner}) and the answer's playback, decides every state, and publishes everything on
+ * one {@link VoiceEventBus}. Typed questions work from the start; listening and speaking once
+ * {@link #useVoice} gave it a speech input and output (the window loads them in the background).
  *
  * <p>Threads: the caller's thread only silences playback (so a barge-in is heard at once) and hands
  * the rest to one control thread, which makes every state change in order. Each turn runs on its own
@@ -31,14 +33,15 @@ public final class TurnController implements VoiceAssistant {
     private static final Logger LOG = LogManager.getLogger(TurnController.class);
     /** How long a cancelled turn may take to let go (close the model's stream) before we move on. */
     private static final long CANCEL_WAIT_MILLIS = 3000;
+    static final String NOT_LISTENING_YET = "Parley cannot listen yet: the speech model and the voice are still"
+            + " loading. Type your question meanwhile.";
 
-    private final SpeechInput input;
-    private final ReplyPipeline replies;
-    private final Speaker speaker;
-    private final ContextWindow window;
     private final VoiceEventBus events;
-    private final ExecutorService control = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("parley-voice").daemon(true).factory());
+    private final TurnRunner runner;
+    private final ThreadFactory turnThreads;
+    private final ExecutorService control;
+    private volatile SpeechInput input;
+    private volatile SpeechOutput output;
     private volatile VoiceState state = VoiceState.IDLE;
     private volatile Turn current;
     private volatile Conversation conversation;
@@ -48,9 +51,9 @@ public final class TurnController implements VoiceAssistant {
     private static final class Turn {
         final TurnClock clock = new TurnClock();
         volatile SpeechInput.Utterance utterance;
-        volatile SpokenAnswer answer;
+        volatile SpeechSink sink;
         volatile Thread thread;
-        volatile boolean asked;
+        volatile String heard = "";
         volatile boolean cancelled;
 
         long id() {
@@ -59,20 +62,35 @@ public final class TurnController implements VoiceAssistant {
     }
 
     /**
-     * @param events where this controller reports; others (the microphone's level) may report there too
-     * @param input where utterances come from, or null when there is no microphone (typed turns only)
-     * @param replies the model's answers as speech; the model behind it may be switched at any time
-     * @param speaker the output device the answers play on
-     * @param window keeps the conversation within the model's context, or null
+     * @param events where this controller publishes; the speech input reports there too (level, device)
+     * @param runner runs each turn; its model may be switched at any time
+     * @param threads makes the control thread and each turn's thread
      */
-    public TurnController(VoiceEventBus events, SpeechInput input, ReplyPipeline replies, Speaker speaker,
-            ContextWindow window, Conversation conversation) {
+    public TurnController(VoiceEventBus events, TurnRunner runner, Conversation conversation, ThreadFactory threads) {
         this.events = events;
-        this.input = input;
-        this.replies = replies;
-        this.speaker = speaker;
-        this.window = window;
+        this.runner = runner;
         this.conversation = conversation;
+        this.turnThreads = threads;
+        this.control = Executors.newSingleThreadExecutor(threads);
+    }
+
+    /**
+     * From now on the controller listens through {@code speechInput} and speaks through
+     * {@code speechOutput} (either may be null: no microphone, or silent answers).
+     */
+    public void useVoice(SpeechInput speechInput, SpeechOutput speechOutput) {
+        control.execute(() -> {
+            input = speechInput;
+            output = speechOutput;
+            if (handsFree && isAtRest()) {
+                listen();
+            }
+        });
+    }
+
+    /** The stream this controller publishes on; the speech input reports the microphone's level there. */
+    public VoiceEventBus events() {
+        return events;
     }
 
     @Override
@@ -122,7 +140,7 @@ public final class TurnController implements VoiceAssistant {
             cancelCurrent();
             Turn turn = new Turn();
             current = turn;
-            start(turn, () -> text.strip());
+            start(turn, text::strip);
         });
     }
 
@@ -146,7 +164,7 @@ public final class TurnController implements VoiceAssistant {
     public void setHandsFree(boolean on) {
         handsFree = on;
         control.execute(() -> {
-            if (on && isAtRest()) {
+            if (on && isAtRest() && input != null) {
                 listen();
             } else if (!on && state == VoiceState.LISTENING) {
                 cancelCurrent();
@@ -174,25 +192,25 @@ public final class TurnController implements VoiceAssistant {
     /** Silences the answer on the caller's thread: the rest of a barge-in may wait, the audio may not. */
     private void silenceNow() {
         Turn turn = current;
-        SpokenAnswer answer = turn == null ? null : turn.answer;
-        if (answer != null) {
-            answer.silence();
+        SpeechSink sink = turn == null ? null : turn.sink;
+        if (sink != null) {
+            sink.silence();
         }
     }
 
     private void listen() {
         Turn turn = new Turn();
         current = turn;
-        if (input == null) {
-            cannotListen(turn, "No microphone is set up, so Parley cannot listen. Type instead, or choose an input"
-                    + " device in the settings (audio.input-device) and check it with `parley listen`.");
+        SpeechInput speechInput = input;
+        if (speechInput == null) {
+            cannotListen(turn, NOT_LISTENING_YET);
             return;
         }
         moveTo(turn, VoiceState.LISTENING, "");
         try {
-            turn.utterance = input.begin(partial -> {
+            turn.utterance = speechInput.begin(partial -> {
                 if (current == turn) {
-                    emit(new VoiceEvent.PartialTranscript(turn.id(), partial));
+                    events.accept(new VoiceEvent.PartialTranscript(turn.id(), partial));
                 }
             }, () -> {
                 if (handsFree && current == turn) {
@@ -213,13 +231,13 @@ public final class TurnController implements VoiceAssistant {
     private String transcribe(Turn turn) {
         String transcript = turn.utterance.finish();
         turn.clock.markSttDone();
-        emit(new VoiceEvent.FinalTranscript(turn.id(), transcript));
+        events.accept(new VoiceEvent.FinalTranscript(turn.id(), transcript));
         return transcript;
     }
 
-    /** Runs the turn on its own thread: the words, then the spoken answer. */
+    /** Runs the turn on its own thread: the words, then the answer. */
     private void start(Turn turn, Supplier<String> words) {
-        turn.thread = Thread.ofPlatform().name("parley-turn-" + turn.id()).daemon(true).start(() -> {
+        turn.thread = turnThreads.newThread(() -> {
             try {
                 String text = words.get();
                 if (text.isBlank()) {
@@ -228,7 +246,9 @@ public final class TurnController implements VoiceAssistant {
                 }
                 answer(turn, text);
             } catch (LlmException e) {
-                if (e.kind() != LlmException.Kind.CANCELLED && !turn.cancelled) {
+                if (e.kind() == LlmException.Kind.CANCELLED) {
+                    turn.heard = e.partialText();
+                } else if (!turn.cancelled) {
                     moveTo(turn, VoiceState.ERROR, e.getMessage());
                 }
             } catch (RuntimeException e) {
@@ -238,6 +258,8 @@ public final class TurnController implements VoiceAssistant {
                 }
             }
         });
+        turn.thread.setName("parley-turn-" + turn.id());
+        turn.thread.start();
     }
 
     private void answer(Turn turn, String text) {
@@ -245,38 +267,45 @@ public final class TurnController implements VoiceAssistant {
             return;
         }
         moveTo(turn, VoiceState.THINKING, "");
-        Conversation talk = conversation;
-        talk.addUser(text);
-        turn.asked = true;
-        if (window != null) {
-            window.fit(talk);
-        }
-        SpokenAnswer answer = new SpokenAnswer(replies, speaker, replies.sampleRate());
-        turn.answer = answer;
-        SpokenReply reply;
-        try {
-            reply = answer.speak(talk, turn.clock, text, event -> {
+        SpeechOutput speechOutput = output;
+        Speech speech = null;
+        if (speechOutput != null) {
+            turn.sink = speechOutput.open(turn.clock, () -> moveTo(turn, VoiceState.SPEAKING, ""), heard -> {
                 if (current == turn && !turn.cancelled) {
-                    emit(event);
+                    events.accept(new VoiceEvent.Heard(turn.id(), heard));
                 }
-            }, () -> moveTo(turn, VoiceState.SPEAKING, ""));
-        } catch (AudioDeviceException e) {
-            talk.endInterruptedTurn(answer.silence());
-            moveTo(turn, VoiceState.ERROR, e.getMessage());
-            return;
+            });
+            speech = new Speech(speechOutput.voice(), turn.sink);
+        }
+        TurnResult result;
+        try {
+            result = runner.run(conversation, text, turn.clock, event -> {
+                if (current == turn && !turn.cancelled) {
+                    events.accept(new VoiceEvent.Reply(event));
+                }
+            }, speech);
+        } finally {
+            publishWaterfall(turn);
+        }
+        moveTo(turn, result.complete() ? VoiceState.IDLE : VoiceState.ERROR,
+                result.complete() ? "" : result.cutOff());
+    }
+
+    /** The one producer of the latency waterfall: once per answered turn, however it ended. */
+    private void publishWaterfall(Turn turn) {
+        if (current != turn) {
+            return; // a turn that let go too late; the user has moved on
         }
         TurnTimings timings = turn.clock.finish();
         LOG.info("Turn {} ms from end of speech: stt {} | llm first token {} | first chunk {} | first synthesized {}"
                         + " | first audio {} | end {}", turn.id(), timings.sttMs(), timings.llmFirstTokenMs(),
                 timings.firstChunkMs(), timings.firstAudioMs(), timings.firstSoundMs(), timings.totalMs());
-        emit(new VoiceEvent.Waterfall(turn.id(), timings));
-        moveTo(turn, reply.cutOff() == null ? VoiceState.IDLE : VoiceState.ERROR,
-                reply.cutOff() == null ? "" : reply.cutOff());
+        events.accept(new VoiceEvent.Waterfall(turn.id(), timings));
     }
 
     /**
-     * Ends the current turn, if one runs: the voice was already silenced; its thread is cancelled,
-     * and the conversation keeps only what the user heard. Runs on the control thread.
+     * Ends the current turn, if one runs: the voice was already silenced; its thread is cancelled
+     * and records what the user heard (see {@link TurnRunner}). Runs on the control thread.
      */
     private void cancelCurrent() {
         Turn turn = current;
@@ -288,8 +317,6 @@ public final class TurnController implements VoiceAssistant {
         if (!running) {
             return;
         }
-        SpokenAnswer answer = turn.answer;
-        String heard = answer == null ? "" : answer.silence();
         turn.cancelled = true;
         if (turn.utterance != null) {
             turn.utterance.cancel();
@@ -306,11 +333,10 @@ public final class TurnController implements VoiceAssistant {
                 LOG.warn("Turn {} did not end within {} ms of its cancel", turn.id(), CANCEL_WAIT_MILLIS);
             }
         }
-        if (turn.asked) {
-            conversation.endInterruptedTurn(heard);
-        }
+        SpeechSink sink = turn.sink;
+        String heard = sink != null ? sink.silence() : turn.heard;
         setState(turn, VoiceState.INTERRUPTED, heard.isEmpty() ? "Stopped." : "Stopped after: " + heard);
-        emit(new VoiceEvent.Interrupted(turn.id(), heard));
+        events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
     }
 
     private void moveTo(Turn turn, VoiceState next, String detail) {
@@ -334,7 +360,7 @@ public final class TurnController implements VoiceAssistant {
         }
         state = next;
         LOG.debug("Turn {}: {} -> {} {}", turn.id(), from, next, detail);
-        emit(new VoiceEvent.StateChanged(from, next, turn.id(), detail));
+        events.accept(new VoiceEvent.StateChanged(from, next, turn.id(), detail));
         if (handsFree && (next == VoiceState.IDLE || next == VoiceState.ERROR) && !control.isShutdown()) {
             control.execute(() -> {
                 if (handsFree && isAtRest() && !control.isShutdown()) {
@@ -342,10 +368,6 @@ public final class TurnController implements VoiceAssistant {
                 }
             });
         }
-    }
-
-    private void emit(VoiceEvent event) {
-        events.accept(event);
     }
 
     /** Stops any answer and lets go of the microphone. */
@@ -366,5 +388,6 @@ public final class TurnController implements VoiceAssistant {
                 LOG.warn("Closing the speech input failed", e);
             }
         }
+        runner.close();
     }
 }

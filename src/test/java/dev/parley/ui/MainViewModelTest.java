@@ -69,8 +69,8 @@ class MainViewModelTest {
         assertThat(answer.toolCalls()).containsExactly("current_time {\"zone\": \"UTC\"} …");
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallFinished(turn, "current_time", "{\"zone\": \"UTC\"}", "12:00")));
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "lo there.")));
-        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, "Hello there.", "Greet back.", "local", 3, 3,
-                new dev.parley.pipeline.TurnTimings(-1, 200, 240, 500, 520, 900))));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, "Hello there.", "Greet back.", "local", 3, 3)));
+        assistant.emit(new VoiceEvent.Waterfall(turn, new dev.parley.pipeline.TurnTimings(-1, 200, 240, 500, 520, 900)));
 
         assertThat(model.transcript()).hasSize(2);
         assertThat(answer.text()).isEqualTo("Hello there.");

@@ -78,15 +78,15 @@ class ScreenshotTest {
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Reasoning(turn, "Basil needs light, warmth and even watering.")));
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "Give it a sunny windowsill with six hours of light,"
                 + " water when the top of the soil feels dry, and pinch off the flower buds so it keeps growing leaves.")));
-        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, "", "", "local", 40, 38,
-                new TurnTimings(280, 760, 840, 1180, 1215, 3100))));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, "", "", "local", 40, 38)));
+        assistant.emit(new VoiceEvent.Waterfall(turn, new TurnTimings(280, 760, 840, 1180, 1215, 3100)));
         turn = assistant.nextTurn();
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "And what is 12 times 7 plus 5 percent?", "local")));
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallStarted(turn, "calculate", "{\"expression\": \"12*7*1.05\"}")));
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallFinished(turn, "calculate", "{\"expression\": \"12*7*1.05\"}", "88.2")));
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "Twelve times seven is eighty-four; plus five percent makes eighty-eight point two.")));
-        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, "", "", "local", 60, 20,
-                new TurnTimings(310, 820, 905, 1250, 1290, 2400))));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, "", "", "local", 60, 20)));
+        assistant.emit(new VoiceEvent.Waterfall(turn, new TurnTimings(310, 820, 905, 1250, 1290, 2400)));
         turn = assistant.nextTurn();
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "Tell me the whole history of bread.", "local")));
         assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "Bread goes back at least fourteen thousand years, to")));

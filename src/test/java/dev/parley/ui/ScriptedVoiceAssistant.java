@@ -83,7 +83,7 @@ final class ScriptedVoiceAssistant implements VoiceAssistant {
         conversation.addAssistant(reply.toString());
         TurnTimings timings = new TurnTimings(310, 820, 900, 1250, 1290, 2400);
         emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, reply.toString(), "The user wants a product.",
-                "scripted", 42, 9, timings)));
+                "scripted", 42, 9)));
         emit(new VoiceEvent.Waterfall(turn, timings));
         move(VoiceState.IDLE, "");
     }

@@ -69,8 +69,10 @@ class TurnControllerTest {
     private void start(Reply... script) throws Exception {
         server = new ScriptedLlmServer(Protocol.OPENAI, script);
         var model = components.languageModel(new LlmChoice(null, null, server.baseUrl()));
-        assistant = new TurnController(new VoiceEventBus(), new RecordedSpeech(components.recognizer(), () -> question),
-                components.replyPipeline(model), new Speaker(null), null, new Conversation("Answer briefly."));
+        assistant = new TurnController(new VoiceEventBus(), components.turnRunner(model),
+                new Conversation("Answer briefly."), Components.threads("test-voice"));
+        assistant.useVoice(new RecordedSpeech(components.recognizer(), () -> question),
+                new SpeakerOutput(components.synthesizer(), new Speaker(null)));
         assistant.subscribe(events);
     }
 

@@ -1,0 +1,172 @@
+package dev.parley.pipeline;
+
+import dev.parley.conversation.ContextWindow;
+import dev.parley.conversation.Conversation;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmException;
+import dev.parley.llm.LlmReply;
+import dev.parley.text.SentenceChunker;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * Runs every turn, typed or spoken, in the window, the CLI and the benchmark: the user's words →
+ * the conversation → the context window → the model's streamed answer → chunks → the voice → a
+ * {@link SpeechSink} → the conversation record. A text-only turn is the same turn without
+ * {@link Speech}.
+ *
+ * <p>The runner owns the conversation record: a complete answer is recorded as complete; an answer
+ * cut off by the model keeps what was said, marked interrupted; a cancelled turn (the calling thread
+ * interrupted: barge-in) keeps only what the sink delivered (what was heard, or for a text-only turn
+ * what was shown), and a question nobody heard an answer to is taken back. Every step is reported as
+ * a {@link TurnEvent}.
+ */
+public final class TurnRunner implements AutoCloseable {
+
+    /** Spoken when the model fails mid-answer, so the user knows the answer ended early. */
+    static final String CUT_OFF_NOTICE = "Sorry, I lost the connection to the model.";
+
+    private final LanguageModel model;
+    private final ContextWindow window;
+    private final SentenceChunker.Settings chunking;
+    /** One thread: chunks must be spoken in order, and MaryTTS serializes calls anyway. */
+    private final ExecutorService synthesis;
+
+    /**
+     * @param model answers; may be a switchable one, read at each turn
+     * @param window keeps the conversation within the model's context, or null (a single question)
+     * @param threads makes the synthesis thread (tests may pass their own)
+     */
+    public TurnRunner(LanguageModel model, ContextWindow window, SentenceChunker.Settings chunking,
+            ThreadFactory threads) {
+        this.model = model;
+        this.window = window;
+        this.chunking = chunking;
+        this.synthesis = Executors.newSingleThreadExecutor(threads);
+    }
+
+    public LanguageModel model() {
+        return model;
+    }
+
+    /**
+     * Answers {@code userText} in {@code conversation}, spoken through {@code speech} (null: text
+     * only), and returns once the answer was delivered to its end. {@code clock} carries the turn's
+     * start, so timings form one waterfall with the stages before (speech recognition).
+     *
+     * @throws LlmException of kind CANCELLED when the calling thread is interrupted (its partial
+     *     text is what was heard), or the model's failure when no answer started
+     */
+    public TurnResult run(Conversation conversation, String userText, TurnClock clock, Consumer<TurnEvent> events,
+            Speech speech) {
+        conversation.addUser(userText);
+        if (window != null) {
+            window.fit(conversation);
+        }
+        events.accept(new TurnEvent.Started(clock.turn(), userText, model.name()));
+        SpeechStage stage = speech == null ? null
+                : new SpeechStage(speech, new SentenceChunker(chunking), synthesis, clock, events);
+        StringBuffer shown = new StringBuffer();
+        LlmReply reply;
+        try {
+            reply = model.reply(conversation.messages(), new ReplyEvents(clock, events, delta -> {
+                shown.append(delta);
+                if (stage != null) {
+                    stage.push(delta);
+                }
+            }));
+        } catch (LlmException e) {
+            if (e.kind() == LlmException.Kind.CANCELLED) {
+                throw cancelled(conversation, stage, speech, shown, e);
+            }
+            if (e.partialText().isBlank()) {
+                throw failed(conversation, stage, clock, events, e, e.getMessage());
+            }
+            return cutOff(conversation, userText, stage, speech, clock, events, e);
+        } catch (RuntimeException e) {
+            throw failed(conversation, stage, clock, events, e, String.valueOf(e.getMessage()));
+        }
+        try {
+            if (stage != null) {
+                stage.finish();
+                stage.awaitSynthesized();
+            }
+            conversation.addAssistant(reply.text(), reply.reasoning(), false);
+            events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
+                    reply.inputTokens(), reply.outputTokens()));
+            deliver(conversation, speech);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelled(conversation, stage, speech, shown, e);
+        }
+        return new TurnResult(userText, reply.text(), reply.reasoning(), reply.provider(),
+                stage == null ? 0 : stage.chunks(), clock.finish(), null);
+    }
+
+    /** No answer started: the question is taken back and the events say why; returns the failure to throw. */
+    private static RuntimeException failed(Conversation conversation, SpeechStage stage, TurnClock clock,
+            Consumer<TurnEvent> events, RuntimeException failure, String message) {
+        if (stage != null) {
+            stage.drop();
+        }
+        conversation.withdrawLastUserTurn();
+        events.accept(new TurnEvent.Failed(clock.turn(), message, ""));
+        return failure;
+    }
+
+    /**
+     * The model failed after part of the answer was out (and may have been heard): what was said
+     * stays said, a short spoken notice ends the turn, and the conversation keeps the partial answer
+     * marked as interrupted.
+     */
+    private TurnResult cutOff(Conversation conversation, String userText, SpeechStage stage, Speech speech, TurnClock clock,
+            Consumer<TurnEvent> events, LlmException failure) {
+        String partial = failure.partialText().strip();
+        try {
+            if (stage != null) {
+                stage.finish();
+                stage.say(CUT_OFF_NOTICE);
+                stage.awaitSynthesized();
+            }
+            conversation.endFailedTurn(partial);
+            events.accept(new TurnEvent.Failed(clock.turn(), failure.getMessage(), partial));
+            deliver(conversation, speech);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelled(conversation, stage, speech, new StringBuffer(partial), e);
+        }
+        return new TurnResult(userText, partial, "", model.name(), stage == null ? 0 : stage.chunks(), clock.finish(),
+                failure.getMessage());
+    }
+
+    /** Waits for the sink to deliver the answer; if the sink fails, only what it delivered is kept. */
+    private static void deliver(Conversation conversation, Speech speech) throws InterruptedException {
+        if (speech == null) {
+            return;
+        }
+        try {
+            speech.sink().finish();
+        } catch (RuntimeException e) {
+            conversation.endInterruptedTurn(speech.sink().silence());
+            throw e;
+        }
+    }
+
+    /** The turn was cancelled: only what was heard (or shown, without speech) stays in the conversation. */
+    private LlmException cancelled(Conversation conversation, SpeechStage stage, Speech speech, StringBuffer shown,
+            Throwable cause) {
+        if (stage != null) {
+            stage.drop();
+        }
+        String heard = speech != null ? speech.sink().silence() : shown.toString().strip();
+        conversation.endInterruptedTurn(heard);
+        return LlmException.cancelled(model.name(), cause, heard);
+    }
+
+    @Override
+    public void close() {
+        synthesis.shutdownNow();
+    }
+}

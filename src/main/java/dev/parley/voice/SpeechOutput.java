@@ -1,0 +1,25 @@
+package dev.parley.voice;
+
+import dev.parley.audio.AudioDeviceException;
+import dev.parley.pipeline.SpeechSink;
+import dev.parley.pipeline.TurnClock;
+import dev.parley.tts.SpeechSynthesizer;
+import java.util.function.Consumer;
+
+/**
+ * Where the voice loop's answers are heard: the voice that speaks them and a fresh sink for each
+ * answer. The app plays on a {@link dev.parley.audio.Speaker} ({@link SpeakerOutput}); tests use
+ * one that needs no sound device.
+ */
+public interface SpeechOutput {
+
+    SpeechSynthesizer voice();
+
+    /**
+     * A sink for one answer. {@code speaking} runs once its first sample is heard; {@code heard}
+     * receives the words heard so far, chunk by chunk; both on the output's own thread.
+     *
+     * @throws AudioDeviceException if the output device cannot be opened
+     */
+    SpeechSink open(TurnClock clock, Runnable speaking, Consumer<String> heard) throws AudioDeviceException;
+}
