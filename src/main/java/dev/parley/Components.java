@@ -43,12 +43,15 @@ import dev.parley.usage.UsageRecord;
 import dev.parley.voice.MicrophoneSpeech;
 import dev.parley.voice.SpeakerOutput;
 import dev.parley.voice.TurnController;
+import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceEventBus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
@@ -227,16 +230,28 @@ public final class Components implements AutoCloseable {
     }
 
     /**
-     * Makes the named provider answer from the next reply on, if its health check passes;
-     * otherwise throws the reason and {@code active} keeps its provider.
+     * Makes the named provider answer from the next reply on, if the chain that would answer passes
+     * its health check: the provider itself, or else one of its {@code llm.fallback} providers, checked
+     * with the very configs the chain was built from. Otherwise throws why, and {@code active} keeps
+     * its provider.
      */
     public void switchProvider(SwitchableLanguageModel active, String name) {
         LanguageModel candidate = languageModel(new LlmChoice(name, null, null));
-        ProviderConfig provider = config.llm().providers().get(name);
-        active.switchTo(candidate, model -> {
-            HealthCheck health = providerHealth.check(name, provider);
-            return health.healthy() ? Optional.empty() : Optional.of(String.join("; ", health.advice()) + ".");
-        });
+        Map<String, ProviderConfig> chain = LanguageModels.chainOf(name, config.llm().providers().get(name), config.llm());
+        active.switchTo(candidate, model -> problemOf(chain));
+    }
+
+    /** Empty if some provider of {@code chain} can answer; else each one's advice. */
+    private Optional<String> problemOf(Map<String, ProviderConfig> chain) {
+        List<String> advice = new ArrayList<>();
+        for (Map.Entry<String, ProviderConfig> link : chain.entrySet()) {
+            HealthCheck health = providerHealth.check(link.getKey(), link.getValue());
+            if (health.healthy()) {
+                return Optional.empty();
+            }
+            advice.add((chain.size() > 1 ? link.getKey() + ": " : "") + String.join("; ", health.advice()));
+        }
+        return Optional.of(String.join(". ", advice) + ".");
     }
 
     /** Checks the configured providers' endpoints, keys and models. */
@@ -257,8 +272,10 @@ public final class Components implements AutoCloseable {
      * The assistant: answers typed questions at once, and listens and speaks once {@link #useVoice}
      * gave it the microphone and the voice. Hands-free as configured.
      */
-    public TurnController voiceAssistant(LanguageModel model, Conversation conversation) {
-        TurnController assistant = new TurnController(new VoiceEventBus(), turnRunner(model), conversation,
+    public TurnController voiceAssistant(SwitchableLanguageModel model, Conversation conversation) {
+        VoiceEventBus events = new VoiceEventBus();
+        model.onSwitch(now -> events.accept(new VoiceEvent.ProviderChanged(now.name(), now.describe())));
+        TurnController assistant = new TurnController(events, turnRunner(model), conversation,
                 threads("parley-voice"));
         assistant.setHandsFree(config.audio().handsFree());
         return assistant;

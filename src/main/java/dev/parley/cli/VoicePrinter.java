@@ -67,6 +67,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
             }
             case VoiceEvent.Heard heard -> { }
             case VoiceEvent.Level level -> { }
+            case VoiceEvent.ProviderChanged changed -> { } // the /provider command answers for itself
         }
     }
 

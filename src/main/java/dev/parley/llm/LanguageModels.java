@@ -8,6 +8,7 @@ import dev.parley.llm.embedded.EmbeddedModels;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,19 +80,33 @@ public final class LanguageModels {
     public LanguageModel createResilient(String name, ProviderConfig provider, LlmConfig llm,
             BiFunction<ProviderConfig, LanguageModel, LanguageModel> eachProvider, Consumer<String> retries) {
         List<LanguageModel> chain = new ArrayList<>();
-        chain.add(limited(eachProvider.apply(provider, create(name, provider)), provider, llm));
-        for (String fallback : llm.fallback()) {
-            if (fallback.equals(name) || !llm.providers().containsKey(fallback)) {
-                continue;
-            }
+        chainOf(name, provider, llm).forEach((link, config) -> {
             try {
-                ProviderConfig fallbackConfig = llm.providers().get(fallback);
-                chain.add(limited(eachProvider.apply(fallbackConfig, create(fallback, fallbackConfig)), fallbackConfig, llm));
+                chain.add(limited(eachProvider.apply(config, create(link, config)), config, llm));
             } catch (LlmException unusable) {
-                LOG.warn("Fallback provider '{}' left out: {}", fallback, unusable.getMessage());
+                if (chain.isEmpty()) {
+                    throw unusable; // the provider asked for cannot be set up: say why
+                }
+                LOG.warn("Fallback provider '{}' left out: {}", link, unusable.getMessage());
+            }
+        });
+        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers, retries);
+    }
+
+    /**
+     * The providers a reply from {@code name} may come from, in order: {@code provider} itself, then
+     * the configured providers of {@code llm.fallback}. The chain {@link #createResilient} builds, and
+     * what a provider switch checks.
+     */
+    public static Map<String, ProviderConfig> chainOf(String name, ProviderConfig provider, LlmConfig llm) {
+        Map<String, ProviderConfig> chain = new LinkedHashMap<>();
+        chain.put(name, provider);
+        for (String fallback : llm.fallback()) {
+            if (llm.providers().containsKey(fallback)) {
+                chain.putIfAbsent(fallback, llm.providers().get(fallback));
             }
         }
-        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers, retries);
+        return chain;
     }
 
     /** A slot for a request waits at most as long as the provider may take to answer. */

@@ -2,6 +2,8 @@ package dev.parley.llm;
 
 import dev.parley.conversation.Message;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -15,6 +17,7 @@ import java.util.function.Function;
 public final class SwitchableLanguageModel implements LanguageModel {
 
     private final AtomicReference<LanguageModel> current;
+    private final List<Consumer<LanguageModel>> switchListeners = new CopyOnWriteArrayList<>();
 
     public SwitchableLanguageModel(LanguageModel initial) {
         this.current = new AtomicReference<>(initial);
@@ -36,6 +39,12 @@ public final class SwitchableLanguageModel implements LanguageModel {
                     + " Still using " + current().name() + ".");
         }
         current.set(candidate);
+        switchListeners.forEach(listener -> listener.accept(candidate));
+    }
+
+    /** {@code listener} hears every switch that was made, on the switching thread. */
+    public void onSwitch(Consumer<LanguageModel> listener) {
+        switchListeners.add(listener);
     }
 
     @Override

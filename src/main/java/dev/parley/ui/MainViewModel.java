@@ -203,6 +203,7 @@ public final class MainViewModel implements AutoCloseable {
             }
             case VoiceEvent.Reply reply -> handle(reply.event());
             case VoiceEvent.Heard heard -> { }
+            case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
             case VoiceEvent.Interrupted cut -> {
                 TranscriptEntry entry = assistantEntry(cut.turn(), false);
                 if (entry != null) {

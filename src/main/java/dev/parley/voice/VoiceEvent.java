@@ -4,8 +4,9 @@ import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnTimings;
 
 /**
- * Everything the real-time voice loop reports, as typed events: the one stream the window and the
- * CLI render. Events arrive on Parley's worker threads (capture, recognition, model, playback);
+ * Everything the assistant reports, as typed events: its state, the microphone, each turn (as
+ * {@link TurnEvent}s), what was heard, the waterfall and provider switches. The one stream the
+ * window, the CLI and the control API render, published by the {@link TurnController}. Events arrive on Parley's worker threads (capture, recognition, model, playback);
  * a renderer hands them to its own thread.
  */
 public sealed interface VoiceEvent {
@@ -43,6 +44,9 @@ public sealed interface VoiceEvent {
      * what the conversation keeps (marked interrupted).
      */
     record Interrupted(long turn, String heard) implements VoiceEvent {}
+
+    /** Another provider answers from the next turn on ({@code description}: provider, model and endpoint). */
+    record ProviderChanged(String provider, String description) implements VoiceEvent {}
 
     /** The turn's latency waterfall, from the end of the user's speech; sent once the turn ends. */
     record Waterfall(long turn, TurnTimings timings) implements VoiceEvent {}
