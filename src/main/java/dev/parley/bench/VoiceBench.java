@@ -24,7 +24,6 @@ import dev.parley.tts.SpeechSynthesizer;
 import dev.parley.usage.Percentiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Measures the offline voice path with the real recognizer, voice and LLM client against a

@@ -4,7 +4,6 @@ import dev.parley.conversation.Conversation;
 import dev.parley.llm.LlmException;
 import dev.parley.pipeline.Speech;
 import dev.parley.pipeline.SpeechSink;
-import dev.parley.pipeline.TurnClock;
 import dev.parley.pipeline.TurnResult;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.pipeline.TurnTimings;
@@ -43,23 +42,9 @@ public final class TurnController implements VoiceAssistant {
     private volatile SpeechInput input;
     private volatile SpeechOutput output;
     private volatile VoiceState state = VoiceState.IDLE;
-    private volatile Turn current;
+    private volatile ActiveTurn current;
     private volatile Conversation conversation;
     private volatile boolean handsFree;
-
-    /** A turn in progress; its fields are set on the control thread and the turn's thread. */
-    private static final class Turn {
-        final TurnClock clock = new TurnClock();
-        volatile SpeechInput.Utterance utterance;
-        volatile SpeechSink sink;
-        volatile Thread thread;
-        volatile String heard = "";
-        volatile boolean cancelled;
-
-        long id() {
-            return clock.turn();
-        }
-    }
 
     /**
      * @param events where this controller publishes; the speech input reports there too (level, device)
@@ -123,7 +108,7 @@ public final class TurnController implements VoiceAssistant {
     @Override
     public void releaseToTalk() {
         control.execute(() -> {
-            Turn turn = current;
+            ActiveTurn turn = current;
             if (state != VoiceState.LISTENING || turn == null) {
                 return;
             }
@@ -138,7 +123,7 @@ public final class TurnController implements VoiceAssistant {
         silenceNow();
         control.execute(() -> {
             cancelCurrent();
-            Turn turn = new Turn();
+            ActiveTurn turn = new ActiveTurn();
             current = turn;
             start(turn, text::strip);
         });
@@ -191,7 +176,7 @@ public final class TurnController implements VoiceAssistant {
 
     /** Silences the answer on the caller's thread: the rest of a barge-in may wait, the audio may not. */
     private void silenceNow() {
-        Turn turn = current;
+        ActiveTurn turn = current;
         SpeechSink sink = turn == null ? null : turn.sink;
         if (sink != null) {
             sink.silence();
@@ -199,7 +184,7 @@ public final class TurnController implements VoiceAssistant {
     }
 
     private void listen() {
-        Turn turn = new Turn();
+        ActiveTurn turn = new ActiveTurn();
         current = turn;
         SpeechInput speechInput = input;
         if (speechInput == null) {
@@ -223,12 +208,12 @@ public final class TurnController implements VoiceAssistant {
     }
 
     /** Hands-free listening stops too, or it would retry (and fail) in a loop; push-to-talk retries. */
-    private void cannotListen(Turn turn, String why) {
+    private void cannotListen(ActiveTurn turn, String why) {
         handsFree = false;
         moveTo(turn, VoiceState.ERROR, why);
     }
 
-    private String transcribe(Turn turn) {
+    private String transcribe(ActiveTurn turn) {
         String transcript = turn.utterance.finish();
         turn.clock.markSttDone();
         events.accept(new VoiceEvent.FinalTranscript(turn.id(), transcript));
@@ -236,7 +221,7 @@ public final class TurnController implements VoiceAssistant {
     }
 
     /** Runs the turn on its own thread: the words, then the answer. */
-    private void start(Turn turn, Supplier<String> words) {
+    private void start(ActiveTurn turn, Supplier<String> words) {
         turn.thread = turnThreads.newThread(() -> {
             try {
                 String text = words.get();
@@ -247,7 +232,7 @@ public final class TurnController implements VoiceAssistant {
                 answer(turn, text);
             } catch (LlmException e) {
                 if (e.kind() == LlmException.Kind.CANCELLED) {
-                    turn.heard = e.partialText();
+                    turn.shown = e.partialText();
                 } else if (!turn.cancelled) {
                     moveTo(turn, VoiceState.ERROR, e.getMessage());
                 }
@@ -262,7 +247,7 @@ public final class TurnController implements VoiceAssistant {
         turn.thread.start();
     }
 
-    private void answer(Turn turn, String text) {
+    private void answer(ActiveTurn turn, String text) {
         if (turn.cancelled) {
             return;
         }
@@ -292,7 +277,7 @@ public final class TurnController implements VoiceAssistant {
     }
 
     /** The one producer of the latency waterfall: once per answered turn, however it ended. */
-    private void publishWaterfall(Turn turn) {
+    private void publishWaterfall(ActiveTurn turn) {
         if (current != turn) {
             return; // a turn that let go too late; the user has moved on
         }
@@ -308,7 +293,7 @@ public final class TurnController implements VoiceAssistant {
      * and records what the user heard (see {@link TurnRunner}). Runs on the control thread.
      */
     private void cancelCurrent() {
-        Turn turn = current;
+        ActiveTurn turn = current;
         if (turn == null || turn.cancelled) {
             return;
         }
@@ -317,36 +302,19 @@ public final class TurnController implements VoiceAssistant {
         if (!running) {
             return;
         }
-        turn.cancelled = true;
-        if (turn.utterance != null) {
-            turn.utterance.cancel();
-        }
-        Thread thread = turn.thread;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(CANCEL_WAIT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) {
-                LOG.warn("Turn {} did not end within {} ms of its cancel", turn.id(), CANCEL_WAIT_MILLIS);
-            }
-        }
-        SpeechSink sink = turn.sink;
-        String heard = sink != null ? sink.silence() : turn.heard;
+        String heard = turn.cancel(CANCEL_WAIT_MILLIS);
         setState(turn, VoiceState.INTERRUPTED, heard.isEmpty() ? "Stopped." : "Stopped after: " + heard);
         events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
     }
 
-    private void moveTo(Turn turn, VoiceState next, String detail) {
+    private void moveTo(ActiveTurn turn, VoiceState next, String detail) {
         if (turn == null || turn.cancelled) {
             return; // a replaced turn no longer decides the state
         }
         setState(turn, next, detail);
     }
 
-    private synchronized void setState(Turn turn, VoiceState next, String detail) {
+    private synchronized void setState(ActiveTurn turn, VoiceState next, String detail) {
         if (turn != current) {
             return;
         }

@@ -1,0 +1,61 @@
+package dev.parley.voice;
+
+import dev.parley.pipeline.SpeechSink;
+import dev.parley.pipeline.TurnClock;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * One turn of the {@link TurnController}, from the press of the talk key (or a typed question) to
+ * the end of its answer: its clock, the utterance being taken, the sink its answer plays to, and
+ * the thread that runs it. Fields are set on the control thread and the turn's own thread.
+ */
+final class ActiveTurn {
+
+    private static final Logger LOG = LogManager.getLogger(ActiveTurn.class);
+
+    final TurnClock clock = new TurnClock();
+    volatile SpeechInput.Utterance utterance;
+    volatile SpeechSink sink;
+    volatile Thread thread;
+    /** What a cancelled text-only turn had shown (a spoken one asks its sink). */
+    volatile String shown = "";
+    volatile boolean cancelled;
+
+    long id() {
+        return clock.turn();
+    }
+
+    /** Stops the answer's sound at once, on the caller's thread; a no-op before it speaks. */
+    void silence() {
+        SpeechSink speaking = sink;
+        if (speaking != null) {
+            speaking.silence();
+        }
+    }
+
+    /**
+     * Cancels the turn: drops the utterance, interrupts its thread (the runner then records what was
+     * heard) and waits up to {@code waitMillis} for it to let go. Returns the words the user heard.
+     */
+    String cancel(long waitMillis) {
+        cancelled = true;
+        if (utterance != null) {
+            utterance.cancel();
+        }
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (running.isAlive()) {
+                LOG.warn("Turn {} did not end within {} ms of its cancel", id(), waitMillis);
+            }
+        }
+        SpeechSink speaking = sink;
+        return speaking != null ? speaking.silence() : shown;
+    }
+}
