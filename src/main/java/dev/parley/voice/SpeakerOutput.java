@@ -31,16 +31,10 @@ public final class SpeakerOutput implements SpeechOutput {
         return new PlaybackSink(clock, speaking, heard);
     }
 
-    /**
-     * One answer being played: each piece goes to the playback queue the moment it is synthesized,
-     * and {@link #silence()} stops it at once and says which words were heard.
-     */
-    private final class PlaybackSink implements SpeechSink {
+    /** One answer played on the device: pieces go to its playback queue the moment they are synthesized. */
+    private final class PlaybackSink extends PlayedAnswer {
 
-        /** Which chunk each piece handed to playback belongs to. */
-        private final SpokenPieces pieces = new SpokenPieces();
         private final Playback playback;
-        private String silencedAt;
 
         PlaybackSink(TurnClock clock, Runnable speaking, Consumer<String> heard) {
             playback = speaker.open(voice.sampleRate(), new Playback.Listener() {
@@ -61,18 +55,13 @@ public final class SpeakerOutput implements SpeechOutput {
         }
 
         @Override
-        public synchronized void piece(int chunk, AudioClip piece) {
-            if (silencedAt == null) { // a chunk that finished synthesizing after a barge-in is never played
-                pieces.piece(chunk, piece.samples().length);
-                playback.enqueue(piece);
-            }
+        protected void play(AudioClip piece) {
+            playback.enqueue(piece);
         }
 
         @Override
-        public synchronized void chunkDone(int chunk, String text) {
-            if (silencedAt == null) {
-                pieces.chunkDone(chunk, text);
-            }
+        protected Playback.Position stopPlaying() {
+            return playback.stop();
         }
 
         @Override
@@ -86,19 +75,7 @@ public final class SpeakerOutput implements SpeechOutput {
             } finally {
                 playback.stop();
             }
-            synchronized (this) {
-                if (silencedAt != null) { // stopped before its end: the answer was not heard whole
-                    throw new InterruptedException("The answer was silenced");
-                }
-            }
-        }
-
-        @Override
-        public synchronized String silence() {
-            if (silencedAt == null) {
-                silencedAt = pieces.heard(playback.stop());
-            }
-            return silencedAt;
+            failIfSilenced();
         }
     }
 }

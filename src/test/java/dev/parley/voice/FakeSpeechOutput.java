@@ -35,15 +35,13 @@ final class FakeSpeechOutput implements SpeechOutput {
         return new Sink(clock, speaking, heard);
     }
 
-    private final class Sink implements SpeechSink {
+    private final class Sink extends PlayedAnswer {
 
-        private final SpokenPieces pieces = new SpokenPieces();
         private final LinkedBlockingQueue<AudioClip> queue = new LinkedBlockingQueue<>();
         private final Thread player;
         private volatile boolean ended;
         private volatile int playing;
         private volatile double fraction;
-        private String silencedAt;
 
         Sink(TurnClock clock, Runnable speaking, Consumer<String> heard) {
             player = Thread.ofPlatform().daemon(true).name("fake-playback").start(() -> {
@@ -57,7 +55,7 @@ final class FakeSpeechOutput implements SpeechOutput {
                             clock.markFirstSound();
                             speaking.run();
                         }
-                        play(piece);
+                        playFor(piece.durationSeconds());
                         String soFar = pieces.heardAfter(playing);
                         fraction = 0;
                         playing++;
@@ -71,8 +69,8 @@ final class FakeSpeechOutput implements SpeechOutput {
             });
         }
 
-        private void play(AudioClip piece) throws InterruptedException {
-            long nanos = (long) (piece.durationSeconds() * 1e9 / speedUp);
+        private void playFor(double seconds) throws InterruptedException {
+            long nanos = (long) (seconds * 1e9 / speedUp);
             long start = System.nanoTime();
             long elapsed;
             while ((elapsed = System.nanoTime() - start) < nanos) {
@@ -82,38 +80,21 @@ final class FakeSpeechOutput implements SpeechOutput {
         }
 
         @Override
-        public synchronized void piece(int chunk, AudioClip piece) {
-            if (silencedAt == null) {
-                pieces.piece(chunk, piece.samples().length);
-                queue.add(piece);
-            }
+        protected void play(AudioClip piece) {
+            queue.add(piece);
         }
 
         @Override
-        public synchronized void chunkDone(int chunk, String text) {
-            if (silencedAt == null) {
-                pieces.chunkDone(chunk, text);
-            }
+        protected Playback.Position stopPlaying() {
+            player.interrupt();
+            return new Playback.Position(playing, fraction);
         }
 
         @Override
         public void finish() throws InterruptedException {
             ended = true;
             player.join();
-            synchronized (this) {
-                if (silencedAt != null) {
-                    throw new InterruptedException("silenced");
-                }
-            }
-        }
-
-        @Override
-        public synchronized String silence() {
-            if (silencedAt == null) {
-                player.interrupt();
-                silencedAt = pieces.heard(new Playback.Position(playing, fraction));
-            }
-            return silencedAt;
+            failIfSilenced();
         }
     }
 }
