@@ -1,10 +1,11 @@
-package dev.parley.ui;
+package dev.parley.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderType;
+import dev.parley.ui.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +27,7 @@ class SettingsViewModelTest {
         SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
         assertThat(model.validBinding().get()).isTrue();
 
-        ProviderRow row = model.providers().getFirst();
+        ProviderRow row = model.providers().rows().getFirst();
         row.baseUrlProperty().set("localhost:11434");
         assertThat(model.providerErrorProperty().get())
                 .isEqualTo("Provider 'ollama': the base URL must start with http:// or https:// (e.g. http://localhost:11434).");
@@ -52,14 +53,14 @@ class SettingsViewModelTest {
         ParleyConfig[] saved = new ParleyConfig[1];
         model.onSaved(config -> saved[0] = config);
 
-        ProviderRow added = model.addProvider();
+        ProviderRow added = model.providers().add();
         added.nameProperty().set("lmstudio");
         added.typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
         added.baseUrlProperty().set("http://127.0.0.1:1234/v1");
         added.modelProperty().set("qwen2.5-7b-instruct");
         added.apiKeyEnvProperty().set("LMSTUDIO_API_KEY");
         added.apiKeyProperty().set("sk-secret-123");
-        model.activeProperty().set("lmstudio");
+        model.providers().activeProperty().set("lmstudio");
         model.themeProperty().set("dark");
         model.pushToTalkKeyProperty().set("F8");
         model.systemPromptProperty().set("Be brief.");
@@ -103,8 +104,8 @@ class SettingsViewModelTest {
         FakeSettings backend = backend();
         String before = Files.readString(backend.file);
         SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
-        model.providers().getFirst().typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
-        model.providers().getFirst().baseUrlProperty().set("");
+        model.providers().rows().getFirst().typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
+        model.providers().rows().getFirst().baseUrlProperty().set("");
         assertThat(model.validBinding().get()).isFalse();
         model.save();
         assertThat(Files.readString(backend.file)).isEqualTo(before);
@@ -113,9 +114,9 @@ class SettingsViewModelTest {
     @Test
     void fetchesTheModelListAndTestsTheMicrophone() {
         SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
-        model.fetchModels();
-        assertThat(model.models()).containsExactly("llama3.2", "qwen2.5:7b");
-        assertThat(model.modelsStatusProperty().get()).isEqualTo("2 models");
+        model.providers().fetchModels();
+        assertThat(model.providers().models()).containsExactly("llama3.2", "qwen2.5:7b");
+        assertThat(model.providers().modelsStatusProperty().get()).isEqualTo("2 models");
         model.testMicrophone();
         assertThat(model.micTestResultProperty().get()).isEqualTo("Loudest: -18 dBFS (good)");
         model.loadChoices();
