@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <p>Setting a key to the value it already has changes nothing, so a save that changes one field
  * touches one line. New keys go after the last key of their section (after the comments that close
  * it); a commented-out example of the key there ({@code # embedded:}) is replaced by the real entry.
+ * Removing a key removes the comment lines directly above it at its indentation, which describe it.
  * Rewriting the whole tree instead (SnakeYAML can dump comments) moves comments to other columns and
  * re-wraps folded text, which is why edits are made on the text.
  */
@@ -73,9 +74,24 @@ public final class YamlEdits {
             throw new ConfigException("Cannot remove " + String.join(".", path)
                     + ": its section is written in {...} style. Write it as one key per line.");
         }
-        int from = lineStart(tuple.getKeyNode().getStartMark().getIndex());
+        int from = commentsAbove(lineStart(tuple.getKeyNode().getStartMark().getIndex()),
+                tuple.getKeyNode().getStartMark().getColumn());
         text = text.substring(0, from) + text.substring(lineAfter(tuple.getValueNode()));
         return this;
+    }
+
+    /** Where the comment lines directly above a key, indented as the key, begin: they describe it and go with it. */
+    private int commentsAbove(int keyLine, int column) {
+        int from = keyLine;
+        String indent = " ".repeat(column) + "#";
+        while (from > 0) {
+            int previous = lineStart(from - 1);
+            if (!text.startsWith(indent, previous)) {
+                break;
+            }
+            from = previous;
+        }
+        return from;
     }
 
     /** The keys of the mapping at {@code path} in file order; empty when it is missing. */

@@ -233,7 +233,7 @@ class MainWindowTest {
                 () -> ui.providers().refreshHealth(),
                 () -> {
                     SettingsViewModel model = ui.newSettings();
-                    model.fetchModels();
+                    model.providers().fetchModels();
                     model.testMicrophone();
                     model.save();
                 },

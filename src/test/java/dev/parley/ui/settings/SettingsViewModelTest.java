@@ -3,6 +3,7 @@ package dev.parley.ui.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.config.ConfigLoader;
+import dev.parley.config.ConfigRules;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.ui.Tasks;
@@ -30,7 +31,7 @@ class SettingsViewModelTest {
         ProviderRow row = model.providers().rows().getFirst();
         row.baseUrlProperty().set("localhost:11434");
         assertThat(model.providerErrorProperty().get())
-                .isEqualTo("Provider 'ollama': the base URL must start with http:// or https:// (e.g. http://localhost:11434).");
+                .isEqualTo("Provider 'ollama': base URL 'localhost:11434' is not an http(s) URL like http://localhost:11434");
         assertThat(model.validBinding().get()).isFalse();
         row.baseUrlProperty().set("http://localhost:11434");
         assertThat(model.validBinding().get()).isTrue();
@@ -44,6 +45,23 @@ class SettingsViewModelTest {
 
         row.apiKeyEnvProperty().set("my key");
         assertThat(model.providerErrorProperty().get()).contains("is not an environment variable name");
+    }
+
+    @Test
+    void fieldChecksSayWhatTheLoaderWouldSay() {
+        SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
+
+        model.providers().rows().getFirst().modelProperty().set(" ");
+        assertThat(model.providerErrorProperty().get()).isEqualTo("Provider 'ollama': model "
+                + ConfigRules.model(" ").orElseThrow() + " Fetch lists the endpoint's models.");
+        model.providers().rows().getFirst().modelProperty().set("llama3.2");
+        model.providers().activeProperty().set("gone");
+        assertThat(model.providerErrorProperty().get()).isEqualTo("Active provider "
+                + ConfigRules.active("gone", model.providers().rows().stream().map(ProviderRow::toString).toList())
+                        .orElseThrow());
+        model.providers().activeProperty().set("ollama");
+        model.themeProperty().set("pink");
+        assertThat(model.generalErrorProperty().get()).isEqualTo("Theme " + ConfigRules.theme("pink").orElseThrow() + ".");
     }
 
     @Test
@@ -93,7 +111,7 @@ class SettingsViewModelTest {
         assertThat(saved[0].ui().theme()).isEqualTo("dark");
 
         SettingsViewModel again = new SettingsViewModel(backend, Tasks.direct());
-        assertThat(again.providers()).extracting(ProviderRow::toString).contains("lmstudio");
+        assertThat(again.providers().rows()).extracting(ProviderRow::toString).contains("lmstudio");
         assertThat(again.themeProperty().get()).isEqualTo("dark");
         assertThat(again.rateProperty().get()).isEqualTo(1.25);
         assertThat(again.handsFreeProperty().get()).isTrue();
