@@ -218,7 +218,7 @@ class MainWindowTest {
         });
         robot.clickOn("#provider-base-url").eraseText(40).write("localhost");
         waitUntil(() -> ((Label) robot.lookup("#settings-validation").query()).getText()
-                .contains("the base URL must start with http:// or https://"));
+                .contains("base URL 'localhost' is not an http(s) URL"));
         assertThat(robot.lookup("#settings-save").query().isDisabled()).isTrue();
         robot.interact(() -> other[0].close());
     }
