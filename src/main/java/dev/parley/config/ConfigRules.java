@@ -38,11 +38,8 @@ public final class ConfigRules {
         return model == null || model.isBlank() ? Optional.of("is empty; name the model to use.") : Optional.empty();
     }
 
-    /** {@code llm.active} must name one of the providers. */
+    /** {@code llm.active} must name one of the providers (an empty list is reported on its own). */
     public static Optional<String> active(String active, Collection<String> providers) {
-        if (providers.isEmpty()) {
-            return Optional.of("has nothing to choose from: llm.providers is empty; configure at least one provider.");
-        }
         return providers.contains(active) ? Optional.empty() : Optional.of("is '" + active
                 + "' but llm.providers has no such entry; use one of " + String.join(", ", providers));
     }
