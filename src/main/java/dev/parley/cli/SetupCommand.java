@@ -3,9 +3,9 @@ package dev.parley.cli;
 import dev.parley.Components;
 import dev.parley.audio.Speaker;
 import dev.parley.config.ConfigLoader;
+import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
-import dev.parley.firstrun.ConfigEditor;
 import dev.parley.firstrun.DownloadSize;
 import dev.parley.firstrun.FirstRun;
 import dev.parley.firstrun.LevelMeter;
@@ -83,7 +83,7 @@ final class SetupCommand implements Callable<Integer> {
             List<Offer> offers = ModelOffers.list(components.config(), ollama, embeddedOffer(components.config(), paths),
                     System::getenv);
             Offer picked = pick(out, offers);
-            ConfigEditor.apply(configFile, picked);
+            new ConfigWriter().activate(configFile, picked.provider(), picked.providerEntry(), picked.newEntryDefaults());
             out.println("   -> " + configFile + ": llm.active is now " + picked.provider());
             nextSteps(out, picked);
         }

@@ -1,7 +1,7 @@
 package dev.parley.config;
 
-import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /** Checks that Jackson cannot express: references between keys and value ranges. */
 final class ConfigValidator {
@@ -14,10 +14,7 @@ final class ConfigValidator {
         if (llm.providers() == null || llm.providers().isEmpty()) {
             throw new ConfigException(file + ": llm.providers is empty; configure at least one provider.");
         }
-        if (!llm.providers().containsKey(llm.active())) {
-            throw new ConfigException(file + ": llm.active is '" + llm.active()
-                    + "' but llm.providers has no such entry; use one of " + String.join(", ", llm.providers().keySet()));
-        }
+        check(file, "llm.active", ConfigRules.active(llm.active(), llm.providers().keySet()));
         for (Map.Entry<String, ProviderConfig> entry : llm.providers().entrySet()) {
             validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
         }
@@ -38,21 +35,19 @@ final class ConfigValidator {
         }
         validateAudio(file, config.audio());
         validateVoice(file, config.tts());
-        String theme = config.ui().theme();
-        if (!theme.equals("light") && !theme.equals("dark")) {
-            throw new ConfigException(file + ": ui.theme is '" + theme + "' but must be light or dark");
-        }
+        check(file, "ui.theme", ConfigRules.theme(config.ui().theme()));
     }
 
-    private static void validateVoice(String file, VoiceConfig voice) {
-        if (!(voice.rate() >= VoiceConfig.MIN_RATE && voice.rate() <= VoiceConfig.MAX_RATE)) {
-            throw new ConfigException(file + ": tts.rate is " + voice.rate() + " but must be between "
-                    + VoiceConfig.MIN_RATE + " and " + VoiceConfig.MAX_RATE + " (1.0 is the voice's own pace)");
-        }
-        if (!(voice.volume() >= VoiceConfig.MIN_VOLUME && voice.volume() <= VoiceConfig.MAX_VOLUME)) {
-            throw new ConfigException(file + ": tts.volume is " + voice.volume() + " but must be between "
-                    + VoiceConfig.MIN_VOLUME + " and " + VoiceConfig.MAX_VOLUME + " (1.0 is full volume)");
-        }
+    private static void validateVoice(String file, TtsConfig voice) {
+        check(file, "tts.rate", ConfigRules.rate(voice.rate()));
+        check(file, "tts.volume", ConfigRules.volume(voice.volume()));
+    }
+
+    /** Fails naming the file and key when a rule of {@link ConfigRules} found a problem. */
+    private static void check(String file, String key, Optional<String> problem) {
+        problem.ifPresent(text -> {
+            throw new ConfigException(file + ": " + key + " " + text);
+        });
     }
 
     private static void validateAudio(String file, AudioConfig audio) {
@@ -131,30 +126,10 @@ final class ConfigValidator {
         if (provider == null) {
             throw new ConfigException(file + ": " + key + " is empty; it needs at least type and model.");
         }
-        if (provider.model() == null || provider.model().isBlank()) {
-            throw new ConfigException(file + ": " + key + ".model is empty; name the model to use.");
-        }
-        String url = provider.baseUrl();
-        if (provider.type() == ProviderType.OPENAI_COMPATIBLE && (url == null || url.isBlank())) {
-            throw new ConfigException(file + ": " + key + ".base-url is required for type openai-compatible.");
-        }
-        if (url != null && !url.isBlank()) {
-            checkUrl(file, key + ".base-url", url);
-        }
+        check(file, key + ".model", ConfigRules.model(provider.model()));
+        check(file, key + ".base-url", ConfigRules.baseUrl(provider.type(), provider.baseUrl()));
         if (provider.timeoutSeconds() != null && provider.timeoutSeconds() <= 0) {
             throw new ConfigException(file + ": " + key + ".timeout-seconds must be positive.");
-        }
-    }
-
-    static void checkUrl(String file, String key, String url) {
-        try {
-            URI uri = URI.create(url);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not http(s)");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": " + key + " '" + url
-                    + "' is not an http(s) URL like http://localhost:11434");
         }
     }
 }

@@ -1,34 +1,27 @@
 package dev.parley.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.parley.storage.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Writes the settings the desktop window edits back into a config.yaml. Only the keys it edits
- * change; every other key (retry, tools, mcp, prices, ...) is kept as it was. The new file is
- * loaded and validated before it replaces the old one, and replaced atomically.
- *
- * <p>YAML comments are not preserved (Jackson's YAML model has none): the previous file is kept
- * next to it as {@code config.yaml.bak}. API keys are never written: a provider names the
- * environment variable (or keychain entry) that holds its key.
+ * The one writer of config.yaml: Settings, the welcome and {@code parley setup} all save through it.
+ * Edits are made on the file's text ({@link YamlEdits}), so the user's comments, blank lines and
+ * key order survive every key the edit does not change. The edited text is loaded and validated
+ * before it replaces the file atomically (owner-only, as {@link AtomicFiles} creates it); a result
+ * Parley could not load is refused and the file left untouched. The previous file is kept next to it
+ * as {@code config.yaml.bak}. API keys are never written: a provider names the environment variable
+ * (or keychain entry) that holds its key.
  */
 public final class ConfigWriter {
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
-
-    /** What the settings panel edits; everything else in the file stays. */
+    /** What the Settings window edits; everything else in the file stays. */
     public record Settings(
             String active, Map<String, ProviderConfig> providers, String systemPrompt,
             String voice, double rate, double volume, String outputDevice, String inputDevice,
@@ -47,29 +40,45 @@ public final class ConfigWriter {
         }
     }
 
-    /**
-     * Applies {@code settings} to {@code file} (created from the shipped config if missing), validates
-     * the result and replaces the file; returns the config as now saved. Fails with a
-     * {@link ConfigException} naming the key, leaving the file untouched.
-     */
+    /** Writes {@code settings} into {@code file}; returns the config as now saved. */
     public ParleyConfig save(Path file, Settings settings) {
+        return update(file, edits -> apply(edits, settings));
+    }
+
+    /**
+     * Makes {@code name} the active provider. {@code entry} holds keys to set in its
+     * {@code llm.providers} entry (created when missing); {@code newEntryDefaults} are added only when
+     * the entry is new. Empty maps leave the entry as it is.
+     */
+    public ParleyConfig activate(Path file, String name, Map<String, Object> entry,
+            Map<String, Object> newEntryDefaults) {
+        return update(file, edits -> {
+            boolean isNew = !edits.keys(List.of("llm", "providers")).contains(name);
+            entry.forEach((key, value) -> edits.set(List.of("llm", "providers", name, key), value));
+            if (isNew && !entry.isEmpty()) {
+                newEntryDefaults.forEach((key, value) -> edits.set(List.of("llm", "providers", name, key), value));
+            }
+            edits.set(List.of("llm", "active"), name);
+        });
+    }
+
+    /**
+     * Applies {@code change} to {@code file} (created from the shipped config if missing), validates the
+     * result and replaces the file; returns the config as now saved. Fails with a {@link ConfigException}
+     * naming the key, leaving the file untouched.
+     */
+    public ParleyConfig update(Path file, Consumer<YamlEdits> change) {
         try {
             if (!Files.exists(file)) {
                 ConfigLoader.createFromShipped(file);
             }
-            JsonNode read = yaml.readTree(file.toFile());
-            ObjectNode root = read instanceof ObjectNode object ? object : yaml.createObjectNode();
-            apply(root, settings);
-            byte[] bytes = yaml.writeValueAsBytes(root);
-            Path candidate = file.resolveSibling("." + file.getFileName() + ".new");
-            Files.write(candidate, bytes);
-            try {
-                new ConfigLoader().load(candidate);
-            } finally {
-                Files.deleteIfExists(candidate);
-            }
-            AtomicFiles.write(file.resolveSibling(file.getFileName() + ".bak"), Files.readAllBytes(file));
-            AtomicFiles.write(file, bytes);
+            byte[] before = Files.readAllBytes(file);
+            YamlEdits edits = new YamlEdits(new String(before, StandardCharsets.UTF_8));
+            change.accept(edits);
+            byte[] after = edits.text().getBytes(StandardCharsets.UTF_8);
+            validate(file, after);
+            AtomicFiles.write(file.resolveSibling(file.getFileName() + ".bak"), before);
+            AtomicFiles.write(file, after);
             return new ConfigLoader().load(file);
         } catch (IOException e) {
             throw new ConfigException("Cannot write " + file + ": " + e.getMessage()
@@ -77,50 +86,42 @@ public final class ConfigWriter {
         }
     }
 
-    private void apply(ObjectNode root, Settings settings) {
-        ObjectNode stt = section(root, "stt");
-        stt.put("model-path", nullToEmpty(settings.speechModelPath()));
-        ObjectNode tts = section(root, "tts");
-        tts.put("voice", settings.voice());
-        tts.put("rate", settings.rate());
-        tts.put("volume", settings.volume());
-        tts.put("output-device", nullToEmpty(settings.outputDevice()));
-        ObjectNode audio = section(root, "audio");
-        audio.put("input-device", nullToEmpty(settings.inputDevice()));
-        audio.put("hands-free", settings.handsFree());
-        ObjectNode ui = section(root, "ui");
-        ui.put("push-to-talk-key", settings.pushToTalkKey());
-        ui.put("theme", settings.theme());
-        ObjectNode llm = section(root, "llm");
-        llm.put("active", settings.active());
-        llm.put("system-prompt", settings.systemPrompt());
-        JsonNode previous = llm.path("providers");
-        ObjectNode providers = yaml.createObjectNode();
+    /** Loads {@code bytes} from a hidden file next to {@code file}, so relative paths resolve the same. */
+    private static void validate(Path file, byte[] bytes) throws IOException {
+        Path candidate = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".new");
+        try {
+            Files.write(candidate, bytes);
+            new ConfigLoader().load(candidate);
+        } finally {
+            Files.deleteIfExists(candidate);
+        }
+    }
+
+    private static void apply(YamlEdits edits, Settings settings) {
+        edits.set(List.of("stt", "model-path"), nullToEmpty(settings.speechModelPath()));
+        edits.set(List.of("tts", "voice"), settings.voice());
+        edits.set(List.of("tts", "rate"), settings.rate());
+        edits.set(List.of("tts", "volume"), settings.volume());
+        edits.set(List.of("tts", "output-device"), nullToEmpty(settings.outputDevice()));
+        edits.set(List.of("audio", "input-device"), nullToEmpty(settings.inputDevice()));
+        edits.set(List.of("audio", "hands-free"), settings.handsFree());
+        edits.set(List.of("ui", "push-to-talk-key"), settings.pushToTalkKey());
+        edits.set(List.of("ui", "theme"), settings.theme());
+        List<String> providers = List.of("llm", "providers");
+        for (String old : edits.keys(providers)) {
+            if (!settings.providers().containsKey(old)) {
+                edits.remove(List.of("llm", "providers", old));
+            }
+        }
+        // Keys the window does not show (temperature, max-tokens, ...) stay in each entry as they are.
         settings.providers().forEach((name, provider) -> {
-            // Start from the provider's old entry, so keys the panel does not show (temperature, ...) stay.
-            ObjectNode entry = previous.get(name) instanceof ObjectNode old ? old.deepCopy() : yaml.createObjectNode();
-            entry.put("type", provider.type().configName());
-            putOrRemove(entry, "base-url", provider.baseUrl());
-            entry.put("model", provider.model());
-            putOrRemove(entry, "api-key-env", provider.apiKeyEnv());
-            providers.set(name, entry);
+            edits.set(List.of("llm", "providers", name, "type"), provider.type().configName());
+            edits.setOrRemove(List.of("llm", "providers", name, "base-url"), provider.baseUrl());
+            edits.set(List.of("llm", "providers", name, "model"), provider.model());
+            edits.setOrRemove(List.of("llm", "providers", name, "api-key-env"), provider.apiKeyEnv());
         });
-        llm.set("providers", providers);
-    }
-
-    private static void putOrRemove(ObjectNode node, String key, String value) {
-        if (value == null || value.isBlank()) {
-            node.remove(key);
-        } else {
-            node.put(key, value.trim());
-        }
-    }
-
-    private ObjectNode section(ObjectNode root, String name) {
-        if (root.get(name) instanceof ObjectNode section) {
-            return section;
-        }
-        return root.putObject(name);
+        edits.set(List.of("llm", "active"), settings.active());
+        edits.set(List.of("llm", "system-prompt"), settings.systemPrompt());
     }
 
     private static String nullToEmpty(String text) {

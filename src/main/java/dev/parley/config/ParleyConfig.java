@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * file resolve against its folder).
  */
 public record ParleyConfig(
-        SpeechConfig stt, VoiceConfig tts, ChunkerConfig chunker, LlmConfig llm, ConversationConfig conversation,
+        SttConfig stt, TtsConfig tts, ChunkerConfig chunker, LlmConfig llm, ConversationConfig conversation,
         UsageConfig usage, AudioConfig audio, UiConfig ui, Path source) {
 
     /** The Vosk model folder this config selects. */

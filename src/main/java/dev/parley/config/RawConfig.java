@@ -9,8 +9,8 @@ import java.util.Map;
  * the defaults that the shipped config.yaml also states.
  */
 record RawConfig(
-        SpeechConfig stt,
-        VoiceConfig tts,
+        SttConfig stt,
+        TtsConfig tts,
         ChunkerConfig chunker,
         @JsonProperty(required = true) LlmConfig llm,
         ConversationConfig conversation,
@@ -24,8 +24,8 @@ record RawConfig(
             + " no code, no emoji. Spell out symbols the way a person would say them.";
 
     ParleyConfig toConfig(Path source) {
-        SpeechConfig speech = stt != null ? stt : new SpeechConfig("");
-        VoiceConfig voice = tts != null ? tts : VoiceConfig.defaults(DEFAULT_VOICE);
+        SttConfig speech = stt != null ? stt : new SttConfig("");
+        TtsConfig voice = tts != null ? tts : TtsConfig.defaults(DEFAULT_VOICE);
         if (voice.voice() == null || voice.voice().isBlank()) {
             voice = voice.withVoice(DEFAULT_VOICE);
         }

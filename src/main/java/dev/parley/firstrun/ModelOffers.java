@@ -4,6 +4,7 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -24,6 +25,16 @@ public final class ModelOffers {
 
         /** Can be used right now, without a download or a key to set. */
         boolean ready();
+
+        /** The keys choosing it sets in its {@code llm.providers} entry; empty: the entry stays as it is. */
+        default Map<String, Object> providerEntry() {
+            return Map.of();
+        }
+
+        /** Keys added only when its entry is new, so a user's own value is not overwritten. */
+        default Map<String, Object> newEntryDefaults() {
+            return Map.of();
+        }
     }
 
     /** A model of the local Ollama. */
@@ -38,6 +49,10 @@ public final class ModelOffers {
 
         public boolean ready() {
             return true;
+        }
+
+        public Map<String, Object> providerEntry() {
+            return Map.of("model", model);
         }
     }
 
@@ -55,6 +70,18 @@ public final class ModelOffers {
 
         public boolean ready() {
             return downloaded;
+        }
+
+        public Map<String, Object> providerEntry() {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("type", ProviderType.EMBEDDED.configName());
+            entry.put("model", model);
+            return entry;
+        }
+
+        /** Small models ramble on a laptop CPU; a cap keeps a spoken reply short. */
+        public Map<String, Object> newEntryDefaults() {
+            return Map.of("max-tokens", 256);
         }
     }
 

@@ -7,8 +7,8 @@
  * {@link dev.parley.firstrun.LevelMeter}; {@link dev.parley.firstrun.VoiceCheck} speaks a test sentence;
  * {@link dev.parley.firstrun.OllamaProbe} finds a local Ollama and its models;
  * {@link dev.parley.firstrun.ModelOffers} lists what the user may choose (Ollama, the embedded model
- * with its download size, a cloud provider and the environment variable for its key); and
- * {@link dev.parley.firstrun.ConfigEditor} writes the choice into the user's config.yaml, keeping its
- * comments.
+ * with its download size, a cloud provider and the environment variable for its key) and the
+ * provider entry each choice needs, which {@link dev.parley.config.ConfigWriter} writes into the
+ * user's config.yaml, keeping its comments.
  */
 package dev.parley.firstrun;

@@ -2,6 +2,7 @@ package dev.parley.ui;
 
 import dev.parley.Components;
 import dev.parley.audio.DeviceList;
+import dev.parley.config.ConfigChanges;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
@@ -20,6 +21,7 @@ import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.secrets.BackgroundSecretStore;
 import dev.parley.secrets.OsKeychain;
 import dev.parley.secrets.SecretStore;
+import dev.parley.ui.settings.SettingsBackend;
 import dev.parley.usage.UsageLedger;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceAssistant;
@@ -36,8 +38,9 @@ import java.util.Map;
 public final class DesktopServices implements AutoCloseable {
 
     private final ParleyPaths paths;
-    /** As loaded, then as last saved by Settings or the welcome ({@link #configSaved}). */
+    /** As loaded, then as last saved by Settings or the welcome (published on {@link #configChanges}). */
     private volatile ParleyConfig config;
+    private final ConfigChanges configChanges = new ConfigChanges();
     private final SecretStore secrets;
     private final Components components;
     private final SwitchableLanguageModel model;
@@ -55,6 +58,10 @@ public final class DesktopServices implements AutoCloseable {
             return value != null && !value.isBlank() ? value : secrets.read(name).orElse(null);
         });
         this.components = new Components(paths, config, keys);
+        // Providers (added, edited, their keys and models) can be switched to at once after a save,
+        // without a restart (see Components.useConfig for what waits).
+        configChanges.subscribe(saved -> this.config = saved);
+        configChanges.subscribe(components::useConfig);
         components.useToolCallbacks(label -> timerListener.accept(label),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
         this.model = new SwitchableLanguageModel(initialModel());
@@ -156,20 +163,16 @@ public final class DesktopServices implements AutoCloseable {
                 new LoadStep("voice loop", () -> components.useVoice(assistant)));
     }
 
-    /**
-     * A config saved while the window runs: providers (added, edited, their keys and models) can be
-     * switched to at once, without a restart (see {@link Components#useConfig} for what waits).
-     */
-    private void configSaved(ParleyConfig saved) {
-        config = saved;
-        components.useConfig(saved);
+    /** Where a config saved while the window runs (Settings, the welcome) is announced. */
+    public ConfigChanges configChanges() {
+        return configChanges;
     }
 
     /** The first-run welcome's backend while the welcome is due (until it was finished or skipped once). */
     public java.util.Optional<WelcomeBackend> welcomeIfDue() {
         return new dev.parley.firstrun.FirstRun(paths).isDue()
                 ? java.util.Optional.of(new DesktopWelcome(paths, config, secrets, components::synthesizer,
-                        this::configSaved))
+                        configChanges::publish))
                 : java.util.Optional.empty();
     }
 
@@ -231,7 +234,7 @@ public final class DesktopServices implements AutoCloseable {
             @Override
             public ParleyConfig save(ConfigWriter.Settings settings) {
                 ParleyConfig saved = new ConfigWriter().save(file, settings);
-                configSaved(saved);
+                configChanges.publish(saved);
                 return saved;
             }
 

@@ -3,6 +3,8 @@ package dev.parley.ui;
 import dev.parley.config.UiConfig;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
+import dev.parley.ui.settings.SettingsBackend;
+import dev.parley.ui.settings.SettingsViewModel;
 import dev.parley.usage.UsageLedger;
 import dev.parley.voice.VoiceAssistant;
 import java.util.function.Supplier;

@@ -3,12 +3,11 @@ package dev.parley.ui;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Speaker;
-import dev.parley.config.ConfigLoader;
+import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
-import dev.parley.firstrun.ConfigEditor;
 import dev.parley.firstrun.DownloadSize;
 import dev.parley.firstrun.FirstRun;
 import dev.parley.firstrun.ModelOffers;
@@ -78,8 +77,8 @@ final class DesktopWelcome implements WelcomeBackend {
 
     @Override
     public void apply(ModelOffers.Offer offer) {
-        ConfigEditor.apply(configFile, offer);
-        saved.accept(new ConfigLoader().load(configFile));
+        saved.accept(new ConfigWriter().activate(configFile, offer.provider(), offer.providerEntry(),
+                offer.newEntryDefaults()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.parley.ui;
 
 import dev.parley.conversation.ConversationInfo;
+import dev.parley.ui.settings.SettingsViewModel;
+import dev.parley.ui.settings.SettingsWindow;
 import dev.parley.voice.VoiceState;
 import java.nio.file.Path;
 import java.time.ZoneId;

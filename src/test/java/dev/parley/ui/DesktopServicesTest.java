@@ -9,6 +9,7 @@ import dev.parley.conversation.Message;
 import dev.parley.testing.FakeHttpServer;
 import dev.parley.testing.FakeLlmApis;
 import dev.parley.testing.TestConfigs;
+import dev.parley.ui.settings.SettingsBackend;
 import dev.parley.voice.VoiceAssistant;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ class DesktopServicesTest {
                 DesktopServices services = DesktopServices.start(
                         TestConfigs.withProvider(folder, "openai-compatible", first.url() + "/v1"))) {
             SettingsBackend heldByTheWindow = services.settings();
+            List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            services.configChanges().subscribe(saved -> heard.add(saved.llm().active()));
             ConfigWriter.Settings was = ConfigWriter.Settings.of(services.settings().config());
             Map<String, ProviderConfig> providers = new LinkedHashMap<>(was.providers());
             providers.put("added", new ProviderConfig(ProviderType.OLLAMA, added.url(), "qwen2.5",
@@ -51,6 +54,7 @@ class DesktopServicesTest {
             assertThat(first.requests()).noneMatch(request -> request.path().endsWith("/chat/completions"));
             List<Message> messages = assistant.conversation().messages();
             assertThat(messages.getLast().text()).isEqualTo("ready");
+            assertThat(heard).as("a Settings save is published to subscribers").containsExactly("added");
             assertThat(heldByTheWindow.config().llm().active())
                     .as("Settings opened again show a save made elsewhere (the welcome)").isEqualTo("added");
         }

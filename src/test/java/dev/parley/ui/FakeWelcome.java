@@ -2,9 +2,9 @@ package dev.parley.ui;
 
 import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.MicrophoneListener;
+import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderType;
-import dev.parley.firstrun.ConfigEditor;
 import dev.parley.firstrun.FirstRun;
 import dev.parley.firstrun.ModelOffers;
 import dev.parley.firstrun.VoiceCheck;
@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The welcome's checks without devices or network: a microphone the test speaks into through
  * {@link #listener}, a recorded voice, fixed offers (an Ollama with one model, the embedded model,
- * a cloud provider without its key), and the real {@link ConfigEditor} and {@link FirstRun} on a
+ * a cloud provider without its key), and the real {@link ConfigWriter} and {@link FirstRun} on a
  * temporary folder. Each slow call takes {@code delayMs}.
  */
 final class FakeWelcome implements WelcomeBackend {
@@ -83,7 +83,7 @@ final class FakeWelcome implements WelcomeBackend {
     @Override
     public void apply(ModelOffers.Offer offer) {
         pause();
-        ConfigEditor.apply(configFile, offer);
+        new ConfigWriter().activate(configFile, offer.provider(), offer.providerEntry(), offer.newEntryDefaults());
     }
 
     @Override

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.pipeline.TurnEvent;
+import dev.parley.ui.settings.FakeSettings;
+import dev.parley.ui.settings.SettingsView;
+import dev.parley.ui.settings.SettingsViewModel;
 import dev.parley.usage.UsageLedger;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -215,7 +218,7 @@ class MainWindowTest {
         });
         robot.clickOn("#provider-base-url").eraseText(40).write("localhost");
         waitUntil(() -> ((Label) robot.lookup("#settings-validation").query()).getText()
-                .contains("the base URL must start with http:// or https://"));
+                .contains("base URL 'localhost' is not an http(s) URL"));
         assertThat(robot.lookup("#settings-save").query().isDisabled()).isTrue();
         robot.interact(() -> other[0].close());
     }
@@ -230,7 +233,7 @@ class MainWindowTest {
                 () -> ui.providers().refreshHealth(),
                 () -> {
                     SettingsViewModel model = ui.newSettings();
-                    model.fetchModels();
+                    model.providers().fetchModels();
                     model.testMicrophone();
                     model.save();
                 },

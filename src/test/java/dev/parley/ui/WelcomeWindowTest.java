@@ -6,6 +6,7 @@ import dev.parley.config.ConfigLoader;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.firstrun.ModelOffers;
+import dev.parley.ui.settings.FakeSettings;
 import dev.parley.usage.UsageLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;

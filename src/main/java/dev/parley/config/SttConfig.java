@@ -3,4 +3,4 @@ package dev.parley.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The {@code stt} section. An empty model path means the bundled small English model. */
-public record SpeechConfig(@JsonProperty("model-path") String modelPath) {}
+public record SttConfig(@JsonProperty("model-path") String modelPath) {}

@@ -1,7 +1,7 @@
-package dev.parley.ui;
+package dev.parley.ui.settings;
 
 import dev.parley.config.ProviderType;
-import dev.parley.config.VoiceConfig;
+import dev.parley.config.TtsConfig;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
@@ -29,9 +29,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The settings panel's controls, bound to a {@link SettingsViewModel}; shown in a window or embedded. */
-final class SettingsView extends BorderPane {
+public final class SettingsView extends BorderPane {
 
-    SettingsView(SettingsViewModel model, Runnable close) {
+    public SettingsView(SettingsViewModel model, Runnable close) {
         setId("settings");
         TabPane tabs = new TabPane(
                 new Tab("Providers", providers(model)),
@@ -69,23 +69,23 @@ final class SettingsView extends BorderPane {
     }
 
     private static Node providers(SettingsViewModel model) {
-        ListView<ProviderRow> list = new ListView<>(model.providers());
+        ListView<ProviderRow> list = new ListView<>(model.providers().rows());
         list.setId("settings-providers");
         list.setPrefWidth(170);
-        list.getSelectionModel().select(model.selectedProperty().get());
+        list.getSelectionModel().select(model.providers().selectedProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                model.selectedProperty().set(now);
+                model.providers().selectedProperty().set(now);
             }
         });
-        model.selectedProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        model.providers().selectedProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
         Button add = new Button("Add");
         add.setId("provider-add");
-        add.setOnAction(event -> model.addProvider());
+        add.setOnAction(event -> model.providers().add());
         Button remove = new Button("Remove");
         remove.setId("provider-remove");
-        remove.setOnAction(event -> model.removeSelected());
-        remove.disableProperty().bind(model.selectedProperty().isNull());
+        remove.setOnAction(event -> model.providers().removeSelected());
+        remove.disableProperty().bind(model.providers().selectedProperty().isNull());
         VBox left = new VBox(8, list, new HBox(6, add, remove));
         VBox.setVgrow(list, Priority.ALWAYS);
 
@@ -107,16 +107,16 @@ final class SettingsView extends BorderPane {
         TextField baseUrl = new TextField();
         baseUrl.setId("provider-base-url");
         baseUrl.setPromptText("empty: the provider's usual address");
-        ComboBox<String> modelName = new ComboBox<>(model.models());
+        ComboBox<String> modelName = new ComboBox<>(model.providers().models());
         modelName.setId("provider-model");
         modelName.setEditable(true);
         modelName.setMaxWidth(Double.MAX_VALUE);
         Button fetch = new Button("Fetch list");
         fetch.setTooltip(new Tooltip("Ask the endpoint which models it offers"));
-        fetch.setOnAction(event -> model.fetchModels());
+        fetch.setOnAction(event -> model.providers().fetchModels());
         Label modelsStatus = new Label();
         modelsStatus.getStyleClass().add("muted");
-        modelsStatus.textProperty().bind(model.modelsStatusProperty());
+        modelsStatus.textProperty().bind(model.providers().modelsStatusProperty());
         TextField keyEnv = new TextField();
         keyEnv.setId("provider-key-env");
         keyEnv.setPromptText("e.g. OPENAI_API_KEY");
@@ -128,16 +128,16 @@ final class SettingsView extends BorderPane {
         keyWhere.setWrapText(true);
         ComboBox<String> active = new ComboBox<>();
         active.setId("provider-active");
-        Runnable names = () -> active.getItems().setAll(model.providers().stream().map(row -> row.nameProperty().get()).toList());
+        Runnable names = () -> active.getItems().setAll(model.providers().rows().stream().map(row -> row.nameProperty().get()).toList());
         names.run();
-        model.providers().addListener((javafx.collections.ListChangeListener<ProviderRow>) change -> {
-            String chosen = model.activeProperty().get();
+        model.providers().rows().addListener((javafx.collections.ListChangeListener<ProviderRow>) change -> {
+            String chosen = model.providers().activeProperty().get();
             names.run();
             active.setValue(chosen);
         });
-        active.valueProperty().bindBidirectional(model.activeProperty());
+        active.valueProperty().bindBidirectional(model.providers().activeProperty());
 
-        model.selectedProperty().addListener((obs, old, now) -> {
+        model.providers().selectedProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 name.textProperty().unbindBidirectional(old.nameProperty());
                 type.valueProperty().unbindBidirectional(old.typeProperty());
@@ -148,7 +148,7 @@ final class SettingsView extends BorderPane {
             }
             bind(now, name, type, baseUrl, modelName, keyEnv, key);
         });
-        bind(model.selectedProperty().get(), name, type, baseUrl, modelName, keyEnv, key);
+        bind(model.providers().selectedProperty().get(), name, type, baseUrl, modelName, keyEnv, key);
 
         GridPane form = form();
         int row = 0;
@@ -199,10 +199,10 @@ final class SettingsView extends BorderPane {
         speechModel.setId("settings-speech-model");
         speechModel.setPromptText("empty: the bundled small English model");
         speechModel.textProperty().bindBidirectional(model.speechModelPathProperty());
-        Slider rate = slider(VoiceConfig.MIN_RATE, VoiceConfig.MAX_RATE, model.rateProperty(), "settings-rate",
+        Slider rate = slider(TtsConfig.MIN_RATE, TtsConfig.MAX_RATE, model.rateProperty(), "settings-rate",
                 "How fast the voice speaks; 1.0× is its own pace");
         Label rateValue = value(Bindings.format("%.2f×", model.rateProperty()));
-        Slider volume = slider(VoiceConfig.MIN_VOLUME, VoiceConfig.MAX_VOLUME, model.volumeProperty(),
+        Slider volume = slider(TtsConfig.MIN_VOLUME, TtsConfig.MAX_VOLUME, model.volumeProperty(),
                 "settings-volume", "How loud the voice speaks, as a share of full volume");
         Label volumeValue = value(Bindings.format("%.0f%%", model.volumeProperty().multiply(100)));
         CheckBox handsFree = new CheckBox("Hands-free: listen without holding the key; a pause ends what you say");

@@ -1,10 +1,12 @@
-package dev.parley.ui;
+package dev.parley.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.config.ConfigLoader;
+import dev.parley.config.ConfigRules;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderType;
+import dev.parley.ui.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -26,10 +28,10 @@ class SettingsViewModelTest {
         SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
         assertThat(model.validBinding().get()).isTrue();
 
-        ProviderRow row = model.providers().getFirst();
+        ProviderRow row = model.providers().rows().getFirst();
         row.baseUrlProperty().set("localhost:11434");
         assertThat(model.providerErrorProperty().get())
-                .isEqualTo("Provider 'ollama': the base URL must start with http:// or https:// (e.g. http://localhost:11434).");
+                .isEqualTo("Provider 'ollama': base URL 'localhost:11434' is not an http(s) URL like http://localhost:11434");
         assertThat(model.validBinding().get()).isFalse();
         row.baseUrlProperty().set("http://localhost:11434");
         assertThat(model.validBinding().get()).isTrue();
@@ -46,20 +48,37 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void fieldChecksSayWhatTheLoaderWouldSay() {
+        SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
+
+        model.providers().rows().getFirst().modelProperty().set(" ");
+        assertThat(model.providerErrorProperty().get()).isEqualTo("Provider 'ollama': model "
+                + ConfigRules.model(" ").orElseThrow() + " Fetch lists the endpoint's models.");
+        model.providers().rows().getFirst().modelProperty().set("llama3.2");
+        model.providers().activeProperty().set("gone");
+        assertThat(model.providerErrorProperty().get()).isEqualTo("Active provider "
+                + ConfigRules.active("gone", model.providers().rows().stream().map(ProviderRow::toString).toList())
+                        .orElseThrow());
+        model.providers().activeProperty().set("ollama");
+        model.themeProperty().set("pink");
+        assertThat(model.generalErrorProperty().get()).isEqualTo("Theme " + ConfigRules.theme("pink").orElseThrow() + ".");
+    }
+
+    @Test
     void savesToYamlAndReadsBackWithKeysOnlyInTheKeychain() throws Exception {
         FakeSettings backend = backend();
         SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
         ParleyConfig[] saved = new ParleyConfig[1];
         model.onSaved(config -> saved[0] = config);
 
-        ProviderRow added = model.addProvider();
+        ProviderRow added = model.providers().add();
         added.nameProperty().set("lmstudio");
         added.typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
         added.baseUrlProperty().set("http://127.0.0.1:1234/v1");
         added.modelProperty().set("qwen2.5-7b-instruct");
         added.apiKeyEnvProperty().set("LMSTUDIO_API_KEY");
         added.apiKeyProperty().set("sk-secret-123");
-        model.activeProperty().set("lmstudio");
+        model.providers().activeProperty().set("lmstudio");
         model.themeProperty().set("dark");
         model.pushToTalkKeyProperty().set("F8");
         model.systemPromptProperty().set("Be brief.");
@@ -92,7 +111,7 @@ class SettingsViewModelTest {
         assertThat(saved[0].ui().theme()).isEqualTo("dark");
 
         SettingsViewModel again = new SettingsViewModel(backend, Tasks.direct());
-        assertThat(again.providers()).extracting(ProviderRow::toString).contains("lmstudio");
+        assertThat(again.providers().rows()).extracting(ProviderRow::toString).contains("lmstudio");
         assertThat(again.themeProperty().get()).isEqualTo("dark");
         assertThat(again.rateProperty().get()).isEqualTo(1.25);
         assertThat(again.handsFreeProperty().get()).isTrue();
@@ -103,8 +122,8 @@ class SettingsViewModelTest {
         FakeSettings backend = backend();
         String before = Files.readString(backend.file);
         SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
-        model.providers().getFirst().typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
-        model.providers().getFirst().baseUrlProperty().set("");
+        model.providers().rows().getFirst().typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
+        model.providers().rows().getFirst().baseUrlProperty().set("");
         assertThat(model.validBinding().get()).isFalse();
         model.save();
         assertThat(Files.readString(backend.file)).isEqualTo(before);
@@ -113,9 +132,9 @@ class SettingsViewModelTest {
     @Test
     void fetchesTheModelListAndTestsTheMicrophone() {
         SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
-        model.fetchModels();
-        assertThat(model.models()).containsExactly("llama3.2", "qwen2.5:7b");
-        assertThat(model.modelsStatusProperty().get()).isEqualTo("2 models");
+        model.providers().fetchModels();
+        assertThat(model.providers().models()).containsExactly("llama3.2", "qwen2.5:7b");
+        assertThat(model.providers().modelsStatusProperty().get()).isEqualTo("2 models");
         model.testMicrophone();
         assertThat(model.micTestResultProperty().get()).isEqualTo("Loudest: -18 dBFS (good)");
         model.loadChoices();

@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.settings;
 
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;

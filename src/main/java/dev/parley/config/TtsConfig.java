@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param rate speaking rate relative to the voice's own, 1.0 as recorded
  * @param volume loudness as a fraction of full scale, 1.0 as synthesized
  */
-public record VoiceConfig(String voice, String outputDevice, double rate, double volume) {
+public record TtsConfig(String voice, String outputDevice, double rate, double volume) {
 
     public static final double MIN_RATE = 0.5;
     public static final double MAX_RATE = 2.0;
@@ -18,20 +18,20 @@ public record VoiceConfig(String voice, String outputDevice, double rate, double
 
     /** Keys left out take their defaults (a missing rate must not become 0). */
     @JsonCreator
-    static VoiceConfig fromYaml(
+    static TtsConfig fromYaml(
             @JsonProperty("voice") String voice,
             @JsonProperty("output-device") String outputDevice,
             @JsonProperty("rate") Double rate,
             @JsonProperty("volume") Double volume) {
-        return new VoiceConfig(voice, outputDevice == null ? "" : outputDevice,
+        return new TtsConfig(voice, outputDevice == null ? "" : outputDevice,
                 rate == null ? 1.0 : rate, volume == null ? 1.0 : volume);
     }
 
-    static VoiceConfig defaults(String voice) {
-        return new VoiceConfig(voice, "", 1.0, 1.0);
+    static TtsConfig defaults(String voice) {
+        return new TtsConfig(voice, "", 1.0, 1.0);
     }
 
-    VoiceConfig withVoice(String name) {
-        return new VoiceConfig(name, outputDevice, rate, volume);
+    TtsConfig withVoice(String name) {
+        return new TtsConfig(name, outputDevice, rate, volume);
     }
 }

@@ -1,0 +1,116 @@
+package dev.parley.ui.settings;
+
+import dev.parley.config.ConfigRules;
+import dev.parley.config.ProviderType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javafx.scene.input.KeyCode;
+
+/**
+ * The Settings window's field checks, run as the user types. Rules config.yaml itself has come from
+ * {@link ConfigRules}, the same the loader applies; the rest are the window's own: names it can store
+ * a key under, a key to hold that does not type, a Vosk folder that exists.
+ */
+final class SettingsChecks {
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    private SettingsChecks() {}
+
+    /** The first problem of the provider list, or empty. */
+    static String providers(List<ProviderRow> rows, String active, boolean keychainAvailable) {
+        List<String> names = new ArrayList<>();
+        for (ProviderRow row : rows) {
+            String name = SettingsViewModel.text(row.nameProperty()).strip();
+            if (!PROVIDER_NAME.matcher(name).matches()) {
+                return "Provider names use letters, digits, '-', '_' and '.' (\"" + name + "\").";
+            }
+            if (names.contains(name)) {
+                return "Two providers are named '" + name + "'.";
+            }
+            names.add(name);
+            String problem = provider(row, name, keychainAvailable);
+            if (!problem.isEmpty()) {
+                return "Provider '" + name + "': " + problem;
+            }
+        }
+        if (rows.isEmpty()) {
+            return "Add at least one provider.";
+        }
+        return ConfigRules.active(active, names).map(problem -> "Active provider " + problem).orElse("");
+    }
+
+    private static String provider(ProviderRow row, String name, boolean keychainAvailable) {
+        ProviderType type = row.typeProperty().get();
+        Optional<String> url = ConfigRules.baseUrl(type, SettingsViewModel.text(row.baseUrlProperty()));
+        if (url.isPresent()) {
+            return "base URL " + url.get();
+        }
+        Optional<String> model = ConfigRules.model(SettingsViewModel.text(row.modelProperty()));
+        if (model.isPresent()) {
+            return "model " + model.get() + " Fetch lists the endpoint's models.";
+        }
+        String env = SettingsViewModel.text(row.apiKeyEnvProperty()).strip();
+        if (!env.isEmpty() && !ENV_NAME.matcher(env).matches()) {
+            return "the key variable '" + env + "' is not an environment variable name (e.g. OPENAI_API_KEY).";
+        }
+        if (!SettingsViewModel.text(row.apiKeyProperty()).isBlank()) {
+            if (env.isEmpty()) {
+                return "name the key (e.g. " + suggestedEnv(name) + ") so it can be stored and found again.";
+            }
+            if (!keychainAvailable) {
+                return "there is no keychain on this system: leave the key empty and set " + env
+                        + " in your environment instead.";
+            }
+        }
+        return "";
+    }
+
+    /** The first problem of the other tabs' fields, or empty. */
+    static String general(String speechModelPath, String systemPrompt, String pushToTalkKey, String theme,
+            String voice, double rate, double volume) {
+        String path = speechModelPath.strip();
+        if (!path.isEmpty()) {
+            Path folder = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
+            if (folder.isAbsolute() && !Files.isDirectory(folder.resolve("am"))) {
+                return "Speech model: " + folder + " is not a Vosk model folder (it has no 'am' folder). "
+                        + "Leave it empty for the bundled English model.";
+            }
+        }
+        if (systemPrompt.isBlank()) {
+            return "System prompt: write one (it shapes every reply).";
+        }
+        String key = pushToTalkKey(pushToTalkKey);
+        if (!key.isEmpty()) {
+            return key;
+        }
+        Optional<String> problem = ConfigRules.theme(theme).map(text -> "Theme " + text + ".")
+                .or(() -> ConfigRules.rate(rate).map(text -> "Rate " + text + "."))
+                .or(() -> ConfigRules.volume(volume).map(text -> "Volume " + text + "."));
+        if (problem.isPresent()) {
+            return problem.get();
+        }
+        return voice.isBlank() ? "Voice: choose one." : "";
+    }
+
+    private static String pushToTalkKey(String name) {
+        try {
+            KeyCode code = KeyCode.valueOf(name.strip().toUpperCase());
+            if (code.isLetterKey() || code.isDigitKey()) {
+                return "Push-to-talk key: " + code + " would also type in the text field; use SPACE, F1–F12, CONTROL, ...";
+            }
+            return "";
+        } catch (IllegalArgumentException e) {
+            return "Push-to-talk key: '" + name + "' is not a key name (SPACE, F8, CONTROL, ...).";
+        }
+    }
+
+    static String suggestedEnv(String providerName) {
+        return providerName.toUpperCase().replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
+    }
+}

@@ -1,0 +1,142 @@
+package dev.parley.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigWriterTest {
+
+    @TempDir
+    Path folder;
+    Path config;
+    String shipped;
+
+    @BeforeEach
+    void shippedConfig() throws Exception {
+        config = folder.resolve("config.yaml");
+        ConfigLoader.createFromShipped(config);
+        shipped = Files.readString(config);
+    }
+
+    @Test
+    void settingsChangesKeepEveryCommentAndTheOrderOfUntouchedKeys() throws Exception {
+        ConfigWriter.Settings was = ConfigWriter.Settings.of(new ConfigLoader().load(config));
+        Map<String, ProviderConfig> providers = new LinkedHashMap<>(was.providers());
+        providers.remove("deepseek");
+        providers.put("lmstudio", new ProviderConfig(ProviderType.OPENAI_COMPATIBLE, "http://127.0.0.1:1234/v1",
+                "qwen2.5-7b-instruct", "LMSTUDIO_API_KEY", null, null, null));
+
+        ParleyConfig saved = new ConfigWriter().save(config, new ConfigWriter.Settings("lmstudio", providers,
+                "Be brief.\nAnd kind.", was.voice(), 1.25, 0.8, "", "USB Headset", true, "", "F8", "dark"));
+
+        String after = Files.readString(config);
+        assertThat(commentsOf(after)).containsExactlyElementsOf(commentsOf(shipped).stream()
+                .filter(line -> !line.contains("Any OpenAI-compatible endpoint")).toList()); // deepseek's, removed with it
+        assertThat(topLevelKeys(after)).containsExactlyElementsOf(topLevelKeys(shipped));
+        assertThat(after).contains("  rate: 1.25\n", "  hands-free: true\n", "  theme: dark\n", "  active: lmstudio\n",
+                "    lmstudio:\n      type: openai-compatible\n      base-url: http://127.0.0.1:1234/v1\n");
+        assertThat(after).doesNotContain("deepseek");
+        assertThat(after.indexOf("    gemini:")).isLessThan(after.indexOf("    lmstudio:"));
+        assertThat(saved.llm().systemPrompt()).isEqualTo("Be brief.\nAnd kind.");
+        assertThat(saved.llm().providers().get("anthropic").maxTokens()).isEqualTo(1024);
+        assertThat(saved.tts().rate()).isEqualTo(1.25);
+        assertThat(saved.audio().inputDevice()).isEqualTo("USB Headset");
+        assertThat(Files.readString(folder.resolve("config.yaml.bak"))).isEqualTo(shipped);
+    }
+
+    @Test
+    void savingUnchangedSettingsChangesNoCharacter() throws Exception {
+        new ConfigWriter().save(config, ConfigWriter.Settings.of(new ConfigLoader().load(config)));
+
+        assertThat(Files.readString(config)).isEqualTo(shipped);
+    }
+
+    @Test
+    void aChangedValueChangesOnlyItsLine() throws Exception {
+        new ConfigWriter().update(config, edits -> edits.set(List.of("tts", "volume"), 0.5));
+
+        assertThat(Files.readString(config)).isEqualTo(shipped.replace("  volume: 1.0\n", "  volume: 0.5\n"));
+    }
+
+    @Test
+    void theWelcomeChoiceSwitchesTheActiveProviderAndKeepsComments() throws Exception {
+        new ConfigWriter().activate(config, "anthropic", Map.of(), Map.of());
+
+        assertThat(Files.readString(config)).isEqualTo(shipped.replace("  active: ollama\n", "  active: anthropic\n"));
+    }
+
+    @Test
+    void aNewProviderTakesThePlaceOfItsCommentedOutExample() throws Exception {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", "embedded");
+        entry.put("model", "a/b");
+        new ConfigWriter().activate(config, "embedded", entry, Map.of("max-tokens", 256));
+
+        String after = Files.readString(config);
+        assertThat(after).contains("    # A model that runs inside Parley itself",
+                "    embedded:\n      type: embedded\n      model: a/b\n      max-tokens: 256\n\n# Usage analytics");
+        assertThat(after).doesNotContain("# embedded:");
+        assertThat(new ConfigLoader().load(config).llm().active()).isEqualTo("embedded");
+    }
+
+    @Test
+    void missingSectionsAndKeysAreAddedAtTheEndOfTheirSection() throws Exception {
+        Files.writeString(config, "# mine\nllm:\n  active: local # the one I use\n  providers:\n"
+                + "    local: {type: ollama, model: x}\n");
+
+        ParleyConfig saved = new ConfigWriter().update(config, edits -> edits
+                .set(List.of("ui", "theme"), "dark")
+                .set(List.of("llm", "providers", "local", "base-url"), "http://localhost:11434"));
+
+        assertThat(Files.readString(config)).isEqualTo("# mine\nllm:\n  active: local # the one I use\n  providers:\n"
+                + "    local: {type: ollama, model: x, base-url: http://localhost:11434}\nui:\n  theme: dark\n");
+        assertThat(saved.ui().theme()).isEqualTo("dark");
+    }
+
+    @Test
+    void valuesThatNeedQuotingAreQuoted() throws Exception {
+        new ConfigWriter().update(config, edits -> edits.set(List.of("tts", "output-device"), "yes: #1"));
+
+        assertThat(new ConfigLoader().load(config).tts().outputDevice()).isEqualTo("yes: #1");
+    }
+
+    @Test
+    void aResultTheLoaderRejectsIsRefusedAndTheFileLeftUntouched() throws Exception {
+        assertThatThrownBy(() -> new ConfigWriter().update(config, edits -> edits.set(List.of("ui", "theme"), "pink")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ui.theme is 'pink'");
+        assertThatThrownBy(() -> new ConfigWriter().activate(config, "nowhere", Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("llm.active is 'nowhere'");
+
+        assertThat(Files.readString(config)).isEqualTo(shipped);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(config);
+        }
+    }
+
+    @Test
+    void theSavedFileStaysReadableOnlyByItsOwner() throws Exception {
+        new ConfigWriter().update(config, edits -> edits.set(List.of("ui", "theme"), "dark"));
+
+        assertThat(Files.getPosixFilePermissions(config))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    private static List<String> commentsOf(String yaml) {
+        return yaml.lines().map(String::strip).filter(line -> line.startsWith("#")).toList();
+    }
+
+    private static List<String> topLevelKeys(String yaml) {
+        return yaml.lines().filter(line -> line.matches("[a-z].*:.*")).toList();
+    }
+
+}
