@@ -1,10 +1,14 @@
 package dev.parley.audio;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Line;
+import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
 import javax.sound.sampled.TargetDataLine;
@@ -81,6 +85,41 @@ enum AudioDevices {
         throw new AudioDeviceException("No audio " + kind + " device matches '" + wanted + "'. Available: "
                 + quotedList(devices.stream().map(Mixer.Info::getName).toList())
                 + ". Set the device to (part of) one of these names, or leave it empty for the system default.");
+    }
+
+    /** Opens one kind of line on a device in one format, or says why it cannot. */
+    interface LineOpener<L> {
+        L open(Mixer.Info device, AudioFormat format) throws LineUnavailableException;
+    }
+
+    /**
+     * Opens 16-bit little-endian PCM on the device named {@code wanted} (null: the default) at
+     * {@code preferredRate} if the device takes it, else at a common rate; in mono if possible, else
+     * stereo (raw hardware devices often accept only two channels).
+     */
+    <L> L open16Bit(String wanted, int preferredRate, LineOpener<L> opener) throws AudioDeviceException {
+        SoundServerLatency.request();
+        Mixer.Info device = find(wanted);
+        Set<Integer> rates = new LinkedHashSet<>();
+        rates.add(preferredRate);
+        for (int rate : COMMON_RATES) {
+            rates.add(rate);
+        }
+        List<String> refusals = new ArrayList<>();
+        for (int rate : rates) {
+            for (int channels = 1; channels <= 2; channels++) {
+                AudioFormat format = new AudioFormat(rate, 16, channels, true, false);
+                try {
+                    return opener.open(device, format);
+                } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+                    refusals.add(rate + " Hz " + (channels == 1 ? "mono" : "stereo") + ": " + e.getMessage());
+                }
+            }
+        }
+        String which = device == null ? "The default audio " + kind : "Audio " + kind + " '" + device.getName() + "'";
+        throw new AudioDeviceException(which + " refused 16-bit audio in every format tried ("
+                + String.join("; ", refusals) + "). Another program may hold the device exclusively: close it,"
+                + " or choose another " + kind + " device: " + available());
     }
 
     String noDevice() {

@@ -1,13 +1,6 @@
 package dev.parley.audio;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 
 /**
@@ -37,31 +30,13 @@ final class JavaSoundInput implements CaptureDevice {
 
     @Override
     public CaptureLine open() throws AudioDeviceException {
-        SoundServerLatency.request();
-        Mixer.Info device = AudioDevices.INPUT.find(wanted);
-        Set<Integer> rates = new LinkedHashSet<>();
-        rates.add(Microphone.SAMPLE_RATE);
-        for (int rate : AudioDevices.COMMON_RATES) {
-            rates.add(rate);
-        }
-        List<String> refusals = new ArrayList<>();
-        for (int rate : rates) {
-            for (int channels = 1; channels <= 2; channels++) {
-                AudioFormat format = new AudioFormat(rate, 16, channels, true, false);
-                try {
-                    TargetDataLine line = AudioSystem.getTargetDataLine(format, device);
-                    int frames = (int) (rate * BUFFER_SECONDS);
-                    line.open(format, frames * format.getFrameSize());
-                    line.start();
-                    return new Line(line);
-                } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-                    refusals.add(rate + " Hz " + (channels == 1 ? "mono" : "stereo") + ": " + e.getMessage());
-                }
-            }
-        }
-        throw new AudioDeviceException(subject() + " could not be opened in any 16-bit format ("
-                + String.join("; ", refusals) + "). Another program may be using it exclusively: close that"
-                + " program, or choose another input device: " + AudioDevices.INPUT.available());
+        return AudioDevices.INPUT.open16Bit(wanted, Microphone.SAMPLE_RATE, (device, format) -> {
+            TargetDataLine line = AudioSystem.getTargetDataLine(format, device);
+            int frames = (int) (format.getSampleRate() * BUFFER_SECONDS);
+            line.open(format, frames * format.getFrameSize());
+            line.start();
+            return new Line(line);
+        });
     }
 
     /** An open line read by whole frames, only as many as it already holds. */

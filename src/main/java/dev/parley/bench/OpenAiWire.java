@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** OpenAI chat completions: SSE {@code chat.completion.chunk} events, then {@code [DONE]}. */
 final class OpenAiWire implements WireFormat {
@@ -49,11 +50,7 @@ final class OpenAiWire implements WireFormat {
     }
 
     private static String toolCallDelta(ObjectNode toolCall) {
-        ObjectNode chunk = chunk();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0).putNull("finish_reason");
-        choice.putObject("delta").putArray("tool_calls").add(toolCall);
-        return "data: " + chunk + "\n\n";
+        return "data: " + chunk(null, delta -> delta.putArray("tool_calls").add(toolCall)) + "\n\n";
     }
 
     @Override
@@ -62,10 +59,7 @@ final class OpenAiWire implements WireFormat {
     }
 
     private static String finish(String reason) {
-        ObjectNode chunk = chunk();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", reason);
-        choice.putObject("delta");
+        ObjectNode chunk = chunk(reason, delta -> { });
         chunk.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 7).put("total_tokens", 19);
         return "data: " + chunk + "\n\ndata: [DONE]\n\n";
     }
@@ -95,15 +89,16 @@ final class OpenAiWire implements WireFormat {
     }
 
     private static String delta(String field, String piece) {
-        ObjectNode chunk = chunk();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0).putNull("finish_reason");
-        choice.putObject("delta").put(field, piece);
-        return "data: " + chunk + "\n\n";
+        return "data: " + chunk(null, delta -> delta.put(field, piece)) + "\n\n";
     }
 
-    private static ObjectNode chunk() {
-        return JSON.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion.chunk")
+    /** A chunk with one choice: {@code finishReason} (null while streaming) and a delta {@code fill} writes. */
+    private static ObjectNode chunk(String finishReason, Consumer<ObjectNode> fill) {
+        ObjectNode chunk = JSON.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion.chunk")
                 .put("created", 1_700_000_000L).put("model", "scripted");
+        ObjectNode choice = chunk.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", finishReason);
+        fill.accept(choice.putObject("delta"));
+        return chunk;
     }
 }

@@ -13,12 +13,8 @@ import dev.parley.config.ProviderType;
 import dev.parley.pipeline.TurnTimings;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the voice path: model load times, speech-in and speech-out real-time factors,"
@@ -28,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + " tts.output-device); the model is a scripted local server with a known speed, so numbers"
                 + " compare across machines. first audio = first sample written to the output device;"
                 + " overhead = first audio minus the model's time to first token."})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends ParleySubcommand {
 
     @Option(names = "--turns", defaultValue = "10", description = "Voice turns to measure (default ${DEFAULT-VALUE}).")
     int turns;
@@ -47,12 +43,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the results as one JSON object.")
     boolean json;
-
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -88,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void print(VoiceBench.Result r, long speechModelMs, long voiceMs, long readyMs) throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         double ratio = round((double) r.streaming().firstSound().p50() / Math.max(1, r.naive().firstSound().p50()));
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,32 +26,17 @@ import picocli.CommandLine.Spec;
                 "They live in ~/.local/share/parley/conversations, one JSON file each."},
         subcommands = {ConversationsCommand.ListConversations.class, ConversationsCommand.Export.class,
                 ConversationsCommand.Delete.class, ConversationsCommand.Rename.class})
-final class ConversationsCommand implements Runnable {
-
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
+final class ConversationsCommand extends ParleySubcommand {
 
     /** Without a subcommand: what the subcommands are. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(out());
+        return 0;
     }
 
-    <T> T withStore(Function<ConversationStore, T> action) {
-        try (Components components = parley.components()) {
-            return action.apply(components.conversationStore());
-        }
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Lists saved conversations, most recently updated first: name, turns, last update.")
-    static final class ListConversations implements Callable<Integer> {
-
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(ZoneId.systemDefault());
+    /** A subcommand of {@code conversations}: each opens the store, uses it, and closes it. */
+    abstract static class StoreCommand implements Callable<Integer> {
 
         @ParentCommand
         ConversationsCommand parent;
@@ -58,10 +44,38 @@ final class ConversationsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        <T> T withStore(Function<ConversationStore, T> action) {
+            try (Components components = parent.parley.components()) {
+                return action.apply(components.conversationStore());
+            }
+        }
+
+        /** Changes the store, then says what was done. */
+        int change(Consumer<ConversationStore> action, String done) {
+            withStore(store -> {
+                action.accept(store);
+                return null;
+            });
+            out().println(done);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists saved conversations, most recently updated first: name, turns, last update.")
+    static final class ListConversations extends StoreCommand {
+
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.systemDefault());
+
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            List<ConversationInfo> infos = parent.withStore(ConversationStore::list);
+            PrintWriter out = out();
+            List<ConversationInfo> infos = withStore(ConversationStore::list);
             if (infos.isEmpty()) {
                 out.println("No saved conversations yet; `parley chat --conversation NAME` starts one.");
             }
@@ -76,7 +90,7 @@ final class ConversationsCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Writes a conversation as Markdown (# name, then **You:** / **Parley:** paragraphs).")
-    static final class Export implements Callable<Integer> {
+    static final class Export extends StoreCommand {
 
         @Parameters(paramLabel = "NAME", description = "The conversation to export.")
         String name;
@@ -87,18 +101,12 @@ final class ConversationsCommand implements Runnable {
         @Option(names = "--reasoning", description = "Include the model's reasoning before each answer.")
         boolean reasoning;
 
-        @ParentCommand
-        ConversationsCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            String markdown = parent.withStore(store -> store.exportMarkdown(name, reasoning));
+            String markdown = withStore(store -> store.exportMarkdown(name, reasoning));
             if (outFile == null) {
-                spec.commandLine().getOut().print(markdown);
-                spec.commandLine().getOut().flush();
+                out().print(markdown);
+                out().flush();
                 return 0;
             }
             try {
@@ -111,31 +119,20 @@ final class ConversationsCommand implements Runnable {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a saved conversation.")
-    static final class Delete implements Callable<Integer> {
+    static final class Delete extends StoreCommand {
 
         @Parameters(paramLabel = "NAME", description = "The conversation to delete.")
         String name;
 
-        @ParentCommand
-        ConversationsCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            parent.withStore(store -> {
-                store.delete(name);
-                return null;
-            });
-            spec.commandLine().getOut().println("Deleted '" + name + "'.");
-            return 0;
+            return change(store -> store.delete(name), "Deleted '" + name + "'.");
         }
     }
 
     @Command(name = "rename", mixinStandardHelpOptions = true,
             description = "Renames a saved conversation; fails if NEW already exists.")
-    static final class Rename implements Callable<Integer> {
+    static final class Rename extends StoreCommand {
 
         @Parameters(index = "0", paramLabel = "OLD", description = "The conversation's current name.")
         String oldName;
@@ -143,20 +140,9 @@ final class ConversationsCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "NEW", description = "Its new name.")
         String newName;
 
-        @ParentCommand
-        ConversationsCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            parent.withStore(store -> {
-                store.rename(oldName, newName);
-                return null;
-            });
-            spec.commandLine().getOut().println("Renamed '" + oldName + "' to '" + newName + "'.");
-            return 0;
+            return change(store -> store.rename(oldName, newName), "Renamed '" + oldName + "' to '" + newName + "'.");
         }
     }
 }

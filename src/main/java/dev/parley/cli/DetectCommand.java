@@ -7,19 +7,16 @@ import dev.parley.llm.ApiDetection.Api;
 import dev.parley.llm.ApiDetector;
 import dev.parley.llm.ProviderHealth;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = {"Find out which API an LLM endpoint speaks: ollama-chat, ollama-generate or openai"
                 + " (probed in that order, judged by the shape of the answers), and print a provider entry"
                 + " for config.yaml.",
                 "The URL may end in /v1 or not. Exits 1 when nothing answers or the answers match no API."})
-final class DetectCommand implements Callable<Integer> {
+final class DetectCommand extends ParleySubcommand {
 
     @Parameters(paramLabel = "URL", description = "The endpoint, e.g. http://localhost:11434 or http://localhost:1234/v1.")
     String url;
@@ -27,13 +24,10 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         ApiDetection detection = new ApiDetector(ProviderHealth.DEFAULT_TIMEOUT).detect(url);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String model = detection.models().isEmpty() ? "MODEL-NAME" : detection.models().getFirst();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

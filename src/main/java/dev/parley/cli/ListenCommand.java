@@ -4,24 +4,17 @@ import dev.parley.Components;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.Recording;
 import dev.parley.stt.RecognitionStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = {"Test the microphone: a live level meter and the words heard so far on stderr,",
                 "then the transcript on stdout. Stops after --seconds or when Enter is pressed."})
-final class ListenCommand implements Callable<Integer> {
+final class ListenCommand extends ParleySubcommand {
 
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "5",
             description = "How long to listen (default: ${DEFAULT-VALUE}).")
@@ -31,19 +24,13 @@ final class ListenCommand implements Callable<Integer> {
             description = "Part of the input device's name (default: audio.input-device, else the system default).")
     String device;
 
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
         if (seconds <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seconds must be positive");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         try (Components components = parley.components()) {
             LevelDisplay display = new LevelDisplay(err, System.console() != null);
             try (Microphone microphone = components.openMicrophone(device, display);
@@ -78,7 +65,7 @@ final class ListenCommand implements Callable<Integer> {
         CountDownLatch latch = new CountDownLatch(1);
         Thread.ofVirtual().name("listen-enter").start(() -> {
             try {
-                if (new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8)).readLine() != null) {
+                if (stdinLines().readLine() != null) {
                     latch.countDown();
                 }
             } catch (IOException e) {

@@ -7,12 +7,8 @@ import dev.parley.llm.HealthCheck;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "providers", mixinStandardHelpOptions = true,
         description = {"List the configured LLM providers and check each one: is the endpoint reachable,"
@@ -20,7 +16,7 @@ import picocli.CommandLine.Spec;
                 "All endpoints are checked at once, each within 2 s. Under every unhealthy provider a line"
                         + " says what to do. The active provider is marked with *.",
                 "Exits 0 even when some providers are unhealthy: this is a report."})
-final class ProvidersCommand implements Callable<Integer> {
+final class ProvidersCommand extends ParleySubcommand {
 
     private static final List<String> HEADER =
             List.of("NAME", "TYPE", "MODEL", "BASE URL", "REACHABLE", "KEY", "MODEL STATUS");
@@ -28,17 +24,11 @@ final class ProvidersCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         try (Components components = parley.components()) {
             List<HealthCheck> checks = components.providerHealth().check(components.config().llm());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (json) {
                 out.println(asJson(components.config().llm().active(), checks));
             } else {

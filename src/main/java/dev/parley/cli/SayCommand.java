@@ -6,24 +6,19 @@ import dev.parley.audio.Speaker;
 import dev.parley.audio.WavFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "say", mixinStandardHelpOptions = true,
         description = "Speak a text with the configured voice, on the speakers or into a WAV file.")
-final class SayCommand implements Callable<Integer> {
+final class SayCommand extends ParleySubcommand {
 
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "What to say.")
     List<String> words;
 
     @Option(names = "--out", paramLabel = "FILE.wav", description = "Write a WAV file instead of playing.")
     Path out;
-
-    @ParentCommand
-    ParleyCommand parley;
 
     @Override
     public Integer call() throws Exception {

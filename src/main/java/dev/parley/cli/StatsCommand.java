@@ -10,19 +10,15 @@ import dev.parley.usage.UsageSummary.ProviderUsage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Usage per provider from the usage ledger: requests, errors, tokens, time to first token,"
                 + " tokens per second and estimated cost.",
                 "Costs are estimates from list prices (config.yaml usage.prices overrides them); '?' where"
                         + " the model has no known price."})
-final class StatsCommand implements Callable<Integer> {
+final class StatsCommand extends ParleySubcommand {
 
     @Option(names = "--days", defaultValue = "30", description = "Only the last N days (default ${DEFAULT-VALUE}).")
     int days;
@@ -30,15 +26,9 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (Components components = parley.components()) {
             UsageLedger ledger = components.usageLedger();
             UsageSummary summary = UsageSummary.of(ledger.read(), Instant.now().minus(Duration.ofDays(days)));

@@ -7,13 +7,9 @@ import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.ReadyCheck;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Send one short prompt (\"" + ReadyCheck.PROMPT + "\") to a provider through the same"
@@ -22,19 +18,13 @@ import picocli.CommandLine.Spec;
                 "The times include the client's start-up in this process (up to a second), which the first"
                         + " turn of a conversation pays too.",
                 "Exits 1 with the provider's error when it does not answer."})
-final class TestCommand implements Callable<Integer> {
+final class TestCommand extends ParleySubcommand {
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Provider from config.yaml (default: llm.active).")
     String name;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
-
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -53,7 +43,7 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private void print(ReadyCheck.Result result) throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             var node = new ObjectMapper().createObjectNode()
                     .put("provider", result.provider())
@@ -72,7 +62,7 @@ final class TestCommand implements Callable<Integer> {
                 out.println("first token: " + (result.firstTokenMs() < 0 ? "none" : result.firstTokenMs() + " ms"));
                 out.println("total:       " + result.totalMs() + " ms");
             } else {
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter err = err();
                 err.println("parley: " + result.error());
                 err.flush();
             }

@@ -8,18 +8,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "transcribe", mixinStandardHelpOptions = true,
         description = {"Print what is said in WAV files, one line per file.",
                 "Any PCM WAV works: any sample rate, mono or stereo, 8/16/24/32-bit or float."})
-final class TranscribeCommand implements Callable<Integer> {
+final class TranscribeCommand extends ParleySubcommand {
 
     @Parameters(arity = "1..*", paramLabel = "FILE.wav", description = "Audio files to transcribe.")
     List<Path> files;
@@ -27,16 +23,10 @@ final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--with-names", description = "Start each line with the file name and a tab.")
     boolean withNames;
 
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         int failures = 0;
         try (Components components = parley.components()) {
             SpeechRecognizer recognizer = components.recognizer();

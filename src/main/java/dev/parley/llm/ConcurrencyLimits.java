@@ -25,17 +25,17 @@ final class ConcurrencyLimits {
         return new Limited(model, slots, maxConcurrent, maxWait);
     }
 
-    private record Limited(LanguageModel model, Semaphore slots, int maxConcurrent, Duration maxWait)
-            implements LanguageModel {
+    private static final class Limited extends ForwardingLanguageModel {
 
-        @Override
-        public String name() {
-            return model.name();
-        }
+        private final Semaphore slots;
+        private final int maxConcurrent;
+        private final Duration maxWait;
 
-        @Override
-        public String describe() {
-            return model.describe();
+        Limited(LanguageModel model, Semaphore slots, int maxConcurrent, Duration maxWait) {
+            super(model);
+            this.slots = slots;
+            this.maxConcurrent = maxConcurrent;
+            this.maxWait = maxWait;
         }
 
         @Override

@@ -39,17 +39,7 @@ public final class ReplyCache {
 
     /** {@code model} answering from this cache when it can; {@code modelName} is part of the key. */
     public LanguageModel cached(LanguageModel model, String modelName) {
-        return new LanguageModel() {
-            @Override
-            public String name() {
-                return model.name();
-            }
-
-            @Override
-            public String describe() {
-                return model.describe();
-            }
-
+        return new ForwardingLanguageModel(model) {
             @Override
             public LlmReply reply(List<Message> messages, ReplyListener listener) {
                 Key key = new Key(model.name(), modelName, List.copyOf(messages));

@@ -1,6 +1,7 @@
 package dev.parley.usage;
 
 import dev.parley.conversation.Message;
+import dev.parley.llm.ForwardingLanguageModel;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmReply;
@@ -12,30 +13,19 @@ import java.util.List;
  * Records every request to a provider in the usage ledger: tokens, time to first token, duration,
  * estimated cost, or the kind of failure. Wraps a model without changing what it answers.
  */
-public final class MeteredLanguageModel implements LanguageModel {
+public final class MeteredLanguageModel extends ForwardingLanguageModel {
 
-    private final LanguageModel model;
     private final String modelName;
     private final UsageLedger ledger;
     private final Prices prices;
     private final Clock clock;
 
     public MeteredLanguageModel(LanguageModel model, String modelName, UsageLedger ledger, Prices prices, Clock clock) {
-        this.model = model;
+        super(model);
         this.modelName = modelName;
         this.ledger = ledger;
         this.prices = prices;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return model.name();
-    }
-
-    @Override
-    public String describe() {
-        return model.describe();
     }
 
     @Override

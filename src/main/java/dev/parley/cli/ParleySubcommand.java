@@ -1,0 +1,36 @@
+package dev.parley.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command under {@code parley}: picocli fills these inherited fields in every subclass, so each
+ * command reaches the root's config file and its own output streams the same way.
+ */
+abstract class ParleySubcommand implements Callable<Integer> {
+
+    @ParentCommand
+    ParleyCommand parley;
+
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Standard input as lines; make one per command, since its buffer takes input the next reader won't see. */
+    BufferedReader stdinLines() {
+        return new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
+    }
+}
