@@ -11,16 +11,9 @@ import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"A conversation in the terminal: each line you type is a turn; context carries across turns.",
@@ -33,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " conversation is kept; refused if the provider fails its health check), /reset forgets"
                         + " the conversation, /quit (or end of input) leaves.",
                 "Exits with 1 if any turn failed."})
-final class ChatCommand implements Callable<Integer> {
+final class ChatCommand extends ModelSubcommand {
 
     @Option(names = "--show-thinking", description = "Print the model's reasoning to stderr.")
     boolean showThinking;
@@ -49,21 +42,12 @@ final class ChatCommand implements Callable<Integer> {
                     + " Names: letters, digits, spaces, '-' and '_'. Without it the chat is not saved.")
     String conversationName;
 
-    @Mixin
-    LlmOptions llm;
-
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         try (Components components = parley.components()) {
             boolean interactive = System.console() != null;
-            BufferedReader lines = new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
+            BufferedReader lines = stdinLines();
             components.useToolCallbacks(label -> TimerNotice.print(err, label),
                     new TerminalToolConfirmer(err, lines, interactive));
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
@@ -86,8 +70,8 @@ final class ChatCommand implements Callable<Integer> {
     private int typed(TurnRunner runner, Components components, SwitchableLanguageModel model,
             Conversation conversation, ConversationStore store, BufferedReader lines, boolean interactive)
             throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking);
         if (interactive) {
             out.println("Talking to " + model.describe() + ". /quit to leave.");
@@ -130,7 +114,7 @@ final class ChatCommand implements Callable<Integer> {
     /** The voice chat; 1 if a turn failed or its conversation could not be saved. */
     private int talk(Components components, SwitchableLanguageModel model, Conversation conversation,
             ConversationStore store, BufferedReader lines, boolean interactive) throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         int[] failedTurns = {0};
         try (TurnController assistant = components.voiceAssistant(model, conversation)) {
             components.useVoice(assistant);
@@ -143,7 +127,7 @@ final class ChatCommand implements Callable<Integer> {
                 }
             });
             if (interactive) {
-                spec.commandLine().getOut().println("Talking to " + model.describe() + " by voice. Press Enter to"
+                out().println("Talking to " + model.describe() + " by voice. Press Enter to"
                         + " talk and Enter again when done; or type. /quit to leave.");
             }
             new VoiceChat(assistant, line -> slashCommand(line, components, model, assistant.conversation(), store))
@@ -157,7 +141,7 @@ final class ChatCommand implements Callable<Integer> {
     /** Runs a "/..." command of the chat; false for /quit. */
     private boolean slashCommand(String line, Components components, SwitchableLanguageModel model,
             Conversation conversation, ConversationStore store) {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         if (line.equals("/quit")) {
             return false;
         }

@@ -16,27 +16,21 @@ import dev.parley.firstrun.OllamaProbe;
 import dev.parley.firstrun.VoiceCheck;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "setup", mixinStandardHelpOptions = true,
         description = {"The first-run welcome in the terminal: checks the microphone (level meter) and the"
                 + " speakers (a test sentence), looks for a local Ollama, and lets you choose the model:"
                 + " Ollama, the built-in model (with its download size) or a cloud provider.",
                 "The choice is written into your config.yaml (llm.active), keeping its comments."})
-final class SetupCommand implements Callable<Integer> {
+final class SetupCommand extends ParleySubcommand {
 
     @Option(names = "--no-audio", description = "Skip the microphone and speaker checks (no sound devices).")
     boolean noAudio;
@@ -53,15 +47,9 @@ final class SetupCommand implements Callable<Integer> {
             description = "Pick offer N without asking (for scripts); without it, you are asked.")
     Integer choice;
 
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         ParleyPaths paths = ParleyPaths.fromEnvironment();
         Path configFile = parley.configFile != null ? parley.configFile : paths.userConfigFile();
         if (!Files.exists(configFile)) {
@@ -133,7 +121,7 @@ final class SetupCommand implements Callable<Integer> {
         if (choice != null) {
             return offers.get(checked(choice, offers.size()) - 1);
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
+        BufferedReader in = stdinLines();
         while (true) {
             out.printf("   Your choice [%d]: ", preferred);
             out.flush();

@@ -17,19 +17,14 @@ import dev.parley.stt.SpeechRecognizer;
 import dev.parley.tts.SpeechSynthesizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "turn", mixinStandardHelpOptions = true,
         description = {"One complete voice turn, offline: transcribe IN, stream the model's reply, speak it"
                 + " chunk by chunk while it streams, and write the spoken reply to OUT.",
                 "Prints the transcript, the reply and when each stage finished, in ms from the end of input."})
-final class TurnCommand implements Callable<Integer> {
+final class TurnCommand extends ModelSubcommand {
 
     @Option(names = "--in", required = true, paramLabel = "IN.wav", description = "The user's utterance.")
     Path in;
@@ -39,15 +34,6 @@ final class TurnCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
-
-    @Mixin
-    LlmOptions llm;
-
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +64,7 @@ final class TurnCommand implements Callable<Integer> {
     }
 
     private void print(TurnResult reply, AudioClip audio) throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         TurnTimings t = reply.timings();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -107,7 +93,7 @@ final class TurnCommand implements Callable<Integer> {
                     reply.chunks(), out);
         }
         if (reply.cutOff() != null) {
-            spec.commandLine().getErr().println("parley: the reply was cut off: " + reply.cutOff());
+            err().println("parley: the reply was cut off: " + reply.cutOff());
         }
         stdout.flush();
     }
