@@ -29,9 +29,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The settings panel's controls, bound to a {@link SettingsViewModel}; shown in a window or embedded. */
-final class SettingsView extends BorderPane {
+public final class SettingsView extends BorderPane {
 
-    SettingsView(SettingsViewModel model, Runnable close) {
+    public SettingsView(SettingsViewModel model, Runnable close) {
         setId("settings");
         TabPane tabs = new TabPane(
                 new Tab("Providers", providers(model)),

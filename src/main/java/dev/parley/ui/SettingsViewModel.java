@@ -168,7 +168,7 @@ public final class SettingsViewModel {
             models.setAll(list);
             modelsStatus.set(list.isEmpty() ? "The endpoint lists no models here; type the model name."
                     : list.size() + " models");
-        }, failure -> modelsStatus.set("Could not list models: " + MainViewModel.message(failure)));
+        }, failure -> modelsStatus.set("Could not list models: " + Tasks.message(failure)));
     }
 
     private ProviderRow named(String name) {
@@ -183,7 +183,7 @@ public final class SettingsViewModel {
         tasks.run(() -> backend.micTest(device), dbfs -> micTestResult.set(dbfs <= -90
                 ? "Silence: no sound reached the microphone. Check the device and its volume."
                 : String.format("Loudest: %.0f dBFS%s", dbfs, dbfs < -40 ? " (quiet: speak up or raise the input volume)" : " (good)")),
-                failure -> micTestResult.set(MainViewModel.message(failure)));
+                failure -> micTestResult.set(Tasks.message(failure)));
     }
 
     // --- validation ----------------------------------------------------------------------------
@@ -321,7 +321,7 @@ public final class SettingsViewModel {
             onSaved.accept(saved);
         }, failure -> {
             saving.set(false);
-            saveStatus.set("Not saved: " + MainViewModel.message(failure));
+            saveStatus.set("Not saved: " + Tasks.message(failure));
         });
     }
 

@@ -5,11 +5,11 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** The settings panel in its own, non-modal window. */
-final class SettingsWindow {
+public final class SettingsWindow {
 
     private final Stage stage = new Stage();
 
-    SettingsWindow(SettingsViewModel model, Window owner) {
+    public SettingsWindow(SettingsViewModel model, Window owner) {
         stage.initOwner(owner);
         stage.setTitle("Parley settings");
         Scene scene = new Scene(new SettingsView(model, stage::close), 760, 520);
@@ -17,7 +17,7 @@ final class SettingsWindow {
         stage.setScene(scene);
     }
 
-    void show() {
+    public void show() {
         stage.show();
     }
 }

@@ -42,6 +42,12 @@ public final class Tasks {
         });
     }
 
+    /** What to show for a failed task: its message, or its kind when it has none. */
+    public static String message(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
     /** Hands {@code task} to the UI thread (events from Parley's threads). */
     public void onUi(Runnable task) {
         ui.execute(task);

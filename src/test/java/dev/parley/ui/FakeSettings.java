@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Real config writing to {@code file}, an in-memory keychain, fixed devices; each slow call takes {@code delayMs}. */
-final class FakeSettings implements SettingsBackend {
+public final class FakeSettings implements SettingsBackend {
 
-    final Path file;
-    final Map<String, String> keychain = new ConcurrentHashMap<>();
-    volatile long delayMs;
+    public final Path file;
+    public final Map<String, String> keychain = new ConcurrentHashMap<>();
+    public volatile long delayMs;
     private volatile ParleyConfig config;
 
-    FakeSettings(Path file, long delayMs) {
+    public FakeSettings(Path file, long delayMs) {
         this.file = file;
         this.delayMs = delayMs;
         ConfigLoader.createFromShipped(file);

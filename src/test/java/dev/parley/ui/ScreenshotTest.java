@@ -6,6 +6,8 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnTimings;
+import dev.parley.ui.main.FakeProviders;
+import dev.parley.ui.main.MainWindow;
 import dev.parley.usage.UsageLedger;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -38,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
-class ScreenshotTest {
+public class ScreenshotTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
 
@@ -136,7 +138,7 @@ class ScreenshotTest {
         }
     }
 
-    static void write(Scene scene, Path file) throws Exception {
+    public static void write(Scene scene, Path file) throws Exception {
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         Platform.runLater(() -> {
             scene.getRoot().applyCss();

@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Two providers, "local" (healthy) and "cloud" (key missing), each network call taking {@code delayMs}. */
-final class FakeProviders implements ProviderService {
+public final class FakeProviders implements ProviderService {
 
-    final List<String> switched = new CopyOnWriteArrayList<>();
-    volatile long delayMs;
-    volatile String active = "local";
+    public final List<String> switched = new CopyOnWriteArrayList<>();
+    public volatile long delayMs;
+    public volatile String active = "local";
 
-    FakeProviders(long delayMs) {
+    public FakeProviders(long delayMs) {
         this.delayMs = delayMs;
     }
 

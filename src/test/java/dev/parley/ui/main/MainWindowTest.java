@@ -1,10 +1,17 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.pipeline.TurnEvent;
+import dev.parley.ui.DesktopUi;
+import dev.parley.ui.FakeSettings;
+import dev.parley.ui.ScriptedVoiceAssistant;
+import dev.parley.ui.SettingsView;
+import dev.parley.ui.SettingsViewModel;
+import dev.parley.ui.Tasks;
+import dev.parley.ui.Theme;
 import dev.parley.usage.UsageLedger;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;

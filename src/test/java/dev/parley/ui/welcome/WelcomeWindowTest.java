@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.welcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,15 @@ import dev.parley.config.ConfigLoader;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.firstrun.ModelOffers;
+import dev.parley.ui.DesktopUi;
+import dev.parley.ui.FakeSettings;
+import dev.parley.ui.ScreenshotTest;
+import dev.parley.ui.ScriptedVoiceAssistant;
+import dev.parley.ui.Tasks;
+import dev.parley.ui.Theme;
+import dev.parley.ui.main.FakeProviders;
+import dev.parley.ui.main.LoadStep;
+import dev.parley.ui.main.MainWindow;
 import dev.parley.usage.UsageLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import dev.parley.storage.AtomicFiles;
 import java.io.ByteArrayOutputStream;
@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** The window's size and position, remembered between runs in a small properties file. */
-record WindowState(double x, double y, double width, double height, boolean maximized) {
+public record WindowState(double x, double y, double width, double height, boolean maximized) {
 
     static final WindowState DEFAULT = new WindowState(Double.NaN, Double.NaN, 980, 700, false);
 
-    static WindowState read(Path file) {
+    public static WindowState read(Path file) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             properties.load(in);
@@ -26,7 +26,7 @@ record WindowState(double x, double y, double width, double height, boolean maxi
         }
     }
 
-    void write(Path file) {
+    public void write(Path file) {
         Properties properties = new Properties();
         properties.setProperty("x", Double.toString(x));
         properties.setProperty("y", Double.toString(y));

@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

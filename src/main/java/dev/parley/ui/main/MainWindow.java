@@ -1,6 +1,11 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import dev.parley.conversation.ConversationInfo;
+import dev.parley.ui.DesktopUi;
+import dev.parley.ui.SettingsViewModel;
+import dev.parley.ui.SettingsWindow;
+import dev.parley.ui.Theme;
+import dev.parley.ui.usage.UsageWindow;
 import dev.parley.voice.VoiceState;
 import java.nio.file.Path;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import dev.parley.config.ProviderConfig;
 import dev.parley.llm.HealthCheck;

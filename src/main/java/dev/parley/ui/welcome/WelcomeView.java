@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.welcome;
 
 import dev.parley.firstrun.ModelOffers.Offer;
 import javafx.beans.binding.Bindings;

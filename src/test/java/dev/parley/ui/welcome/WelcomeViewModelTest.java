@@ -1,10 +1,11 @@
-package dev.parley.ui;
+package dev.parley.ui.welcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
 import dev.parley.firstrun.ModelOffers;
+import dev.parley.ui.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

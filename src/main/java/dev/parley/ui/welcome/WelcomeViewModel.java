@@ -1,10 +1,11 @@
-package dev.parley.ui;
+package dev.parley.ui.welcome;
 
 import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.firstrun.LevelMeter;
-import dev.parley.firstrun.ModelOffers;
 import dev.parley.firstrun.ModelOffers.Offer;
+import dev.parley.firstrun.ModelOffers;
+import dev.parley.ui.Tasks;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -143,7 +144,7 @@ public final class WelcomeViewModel implements AutoCloseable {
                 listening = false;
             }
             microphoneMissing.set(true);
-            microphoneStatus.set("No microphone: " + MainViewModel.message(failure)
+            microphoneStatus.set("No microphone: " + Tasks.message(failure)
                     + " Connect one (or pick the input device in Settings), then Try again; or go on without it.");
         });
     }
@@ -189,7 +190,7 @@ public final class WelcomeViewModel implements AutoCloseable {
                             + ". Check the output device in Settings, or go on: answers also appear as text.");
         }, failure -> {
             speaking.set(false);
-            voiceStatus.set("Could not play speech: " + MainViewModel.message(failure));
+            voiceStatus.set("Could not play speech: " + Tasks.message(failure));
         });
     }
 
@@ -202,7 +203,7 @@ public final class WelcomeViewModel implements AutoCloseable {
             selected.set(found.offers().stream().filter(Offer::ready).findFirst()
                     .orElse(found.offers().isEmpty() ? null : found.offers().getFirst()));
             offersStatus.set(capitalized(found.ollama()) + ".");
-        }, failure -> offersStatus.set("Could not list the models: " + MainViewModel.message(failure)));
+        }, failure -> offersStatus.set("Could not list the models: " + Tasks.message(failure)));
     }
 
     private void updateKeyNote() {
@@ -252,7 +253,7 @@ public final class WelcomeViewModel implements AutoCloseable {
             done.set(true);
         }, failure -> {
             saving.set(false);
-            finishStatus.set("Not saved: " + MainViewModel.message(failure));
+            finishStatus.set("Not saved: " + Tasks.message(failure));
         });
     }
 
@@ -276,7 +277,7 @@ public final class WelcomeViewModel implements AutoCloseable {
             done.set(true);
         }, failure -> {
             saving.set(false);
-            finishStatus.set("Could not record that the welcome ran: " + MainViewModel.message(failure));
+            finishStatus.set("Could not record that the welcome ran: " + Tasks.message(failure));
             done.set(true);
         });
     }

@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.welcome;
 
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The welcome's backend in the app: the real microphone, voice, Ollama probe, Hub and config file. */
-final class DesktopWelcome implements WelcomeBackend {
+public final class DesktopWelcome implements WelcomeBackend {
 
     private final ParleyPaths paths;
     private final ParleyConfig config;
@@ -31,7 +31,7 @@ final class DesktopWelcome implements WelcomeBackend {
     private final Supplier<SpeechSynthesizer> voice;
     private final Consumer<ParleyConfig> saved;
 
-    DesktopWelcome(ParleyPaths paths, ParleyConfig config, SecretStore secrets, Supplier<SpeechSynthesizer> voice,
+    public DesktopWelcome(ParleyPaths paths, ParleyConfig config, SecretStore secrets, Supplier<SpeechSynthesizer> voice,
             Consumer<ParleyConfig> saved) {
         this.paths = paths;
         this.config = config;

@@ -1,9 +1,10 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.storage.AtomicFiles;
+import dev.parley.ui.Tasks;
 import dev.parley.voice.VoiceAssistant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ public final class ConversationsViewModel {
     }
 
     private void fail(Throwable failure) {
-        banners.show(Banner.error("conversations", MainViewModel.message(failure)));
+        banners.show(Banner.error("conversations", Tasks.message(failure)));
     }
 
     private static String newName() {

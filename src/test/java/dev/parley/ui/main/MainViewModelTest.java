@@ -1,8 +1,11 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.pipeline.TurnEvent;
+import dev.parley.ui.ScriptedVoiceAssistant;
+import dev.parley.ui.Tasks;
+import dev.parley.ui.UiThread;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
 import java.util.ArrayList;

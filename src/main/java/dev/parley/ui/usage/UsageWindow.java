@@ -1,5 +1,6 @@
-package dev.parley.ui;
+package dev.parley.ui.usage;
 
+import dev.parley.ui.Theme;
 import dev.parley.usage.UsageSummary.ProviderUsage;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,11 +18,11 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** The usage panel: tokens, cost and latency per provider, from the usage ledger. */
-final class UsageWindow {
+public final class UsageWindow {
 
     private final Stage stage = new Stage();
 
-    UsageWindow(UsageViewModel model, Window owner) {
+    public UsageWindow(UsageViewModel model, Window owner) {
         TableView<ProviderUsage> table = new TableView<>(model.rows());
         table.setId("usage-table");
         table.setPlaceholder(new Label("No requests recorded in this period."));
@@ -60,7 +61,7 @@ final class UsageWindow {
         return column;
     }
 
-    void show() {
+    public void show() {
         stage.show();
     }
 }

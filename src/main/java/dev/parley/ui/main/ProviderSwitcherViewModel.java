@@ -1,8 +1,9 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import dev.parley.config.ProviderConfig;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.ReadyCheck;
+import dev.parley.ui.Tasks;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -113,7 +114,7 @@ public final class ProviderSwitcherViewModel {
                 }
             }, failure -> {
                 item.health.set(Health.UNHEALTHY);
-                item.healthDetail.set(MainViewModel.message(failure));
+                item.healthDetail.set(Tasks.message(failure));
             });
         }
     }
@@ -152,7 +153,7 @@ public final class ProviderSwitcherViewModel {
             }
             item.health.set(Health.UNHEALTHY);
             banners.show(Banner.error("switch", "Cannot switch to " + item.name() + ": "
-                    + MainViewModel.message(failure) + " Still answering with "
+                    + Tasks.message(failure) + " Still answering with "
                     + (previous == null ? "the previous provider" : previous.name()) + "."));
         });
     }
@@ -171,7 +172,7 @@ public final class ProviderSwitcherViewModel {
             item.health.set(result.ok() ? Health.HEALTHY : Health.UNHEALTHY);
         }, failure -> {
             testing.set(false);
-            testResult.set(item.name() + " failed: " + MainViewModel.message(failure));
+            testResult.set(item.name() + " failed: " + Tasks.message(failure));
             item.health.set(Health.UNHEALTHY);
         });
     }

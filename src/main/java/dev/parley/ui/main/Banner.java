@@ -1,4 +1,4 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 /**
  * A non-modal error shown above the conversation: what went wrong and how to fix it.

@@ -1,5 +1,9 @@
-package dev.parley.ui;
+package dev.parley.ui.welcome;
 
+import dev.parley.ui.DesktopUi;
+import dev.parley.ui.Theme;
+import dev.parley.ui.main.Banner;
+import dev.parley.ui.main.Banners;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -9,7 +13,7 @@ import javafx.stage.Window;
  * Finish or Skip closes it (a finished choice is confirmed in a banner of the main window); closing it
  * otherwise leaves it due, so it shows again at the next start.
  */
-final class WelcomeWindow {
+public final class WelcomeWindow {
 
     private final Stage stage = new Stage();
 
@@ -31,7 +35,7 @@ final class WelcomeWindow {
     }
 
     /** Shows the welcome for {@code backend} over {@code owner} and starts its checks. */
-    static void show(WelcomeBackend backend, DesktopUi ui, Window owner) {
+    public static void show(WelcomeBackend backend, DesktopUi ui, Window owner) {
         WelcomeViewModel model = new WelcomeViewModel(backend, ui.tasks(), ui.main().speechReadyProperty());
         model.onFinished(provider -> ui.providers().configSaved(provider));
         new WelcomeWindow(model, owner, ui.banners()).stage.show();

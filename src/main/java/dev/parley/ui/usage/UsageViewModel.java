@@ -1,5 +1,8 @@
-package dev.parley.ui;
+package dev.parley.ui.usage;
 
+import dev.parley.ui.Tasks;
+import dev.parley.ui.main.Banner;
+import dev.parley.ui.main.Banners;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageSummary;
 import java.time.Duration;
@@ -27,7 +30,7 @@ public final class UsageViewModel {
         Instant since = Instant.now().minus(Duration.ofDays(days));
         tasks.run(() -> UsageSummary.of(ledger.read(), since), summary -> rows.setAll(summary.providers()),
                 failure -> banners.show(Banner.error("usage", "Cannot read the usage ledger "
-                        + ledger.file() + ": " + MainViewModel.message(failure))));
+                        + ledger.file() + ": " + Tasks.message(failure))));
     }
 
     public void days(int days) {

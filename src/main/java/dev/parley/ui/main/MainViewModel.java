@@ -1,6 +1,7 @@
-package dev.parley.ui;
+package dev.parley.ui.main;
 
 import dev.parley.pipeline.TurnEvent;
+import dev.parley.ui.Tasks;
 import dev.parley.voice.VoiceAssistant;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -16,8 +17,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.apache.logging.log4j.LogManager;
@@ -84,8 +85,7 @@ public final class MainViewModel implements AutoCloseable {
         if (index == steps.size()) {
             loadProgress.set(1);
             loadMessage.set("");
-            speechReady.set(true);
-            LOG.info("Ready: speech model and voice loaded {} ms after the JVM started", Desktop.sinceJvmStart());
+            speechReady.set(true); // ParleyApp logs how long the start took
             return;
         }
         LoadStep step = steps.get(index);
@@ -97,7 +97,7 @@ public final class MainViewModel implements AutoCloseable {
         }, done -> loadStep(steps, index + 1), failure -> {
             loadMessage.set("");
             loadProgress.set(1);
-            banners.show(Banner.error("load", "Could not load the " + step.label() + ": " + message(failure)
+            banners.show(Banner.error("load", "Could not load the " + step.label() + ": " + Tasks.message(failure)
                     + " Typed questions still work; fix it in Settings and restart Parley."));
         });
     }
@@ -301,11 +301,6 @@ public final class MainViewModel implements AutoCloseable {
     private static String compact(String text) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
         return oneLine.length() > 80 ? oneLine.substring(0, 79) + "…" : oneLine;
-    }
-
-    static String message(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     private void updateStatus() {
