@@ -1,5 +1,6 @@
 package dev.parley.ui.main;
 
+import dev.parley.conversation.Turn;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.Tasks;
 import dev.parley.voice.VoiceAssistant;
@@ -19,14 +20,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * The main window's state, fed by the {@link VoiceAssistant}'s events: the voice state, the
- * microphone level, the partial transcript, the transcript with streaming answers, the last
+ * microphone level, the partial transcript, the transcript (kept by {@link Transcript}), the last
  * turn's waterfall, start-up progress and error banners. Holds no controls; every event is handed
  * to the UI thread through {@link Tasks}.
  */
@@ -44,8 +44,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<VoiceState> state = new ReadOnlyObjectWrapper<>(VoiceState.IDLE);
     private final ReadOnlyDoubleWrapper level = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper partialTranscript = new ReadOnlyStringWrapper("");
-    private final ObservableList<TranscriptEntry> transcript = FXCollections.observableArrayList();
-    private final ObservableList<TranscriptEntry> transcriptView = FXCollections.unmodifiableObservableList(transcript);
+    private final Transcript transcript = new Transcript();
     private final ReadOnlyObjectWrapper<Waterfall> lastWaterfall = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper answeredBy = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper speechReady = new ReadOnlyBooleanWrapper(false);
@@ -138,7 +137,7 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         input.set("");
-        transcript.add(new TranscriptEntry(TranscriptEntry.Role.USER, -1, text));
+        transcript.typed(text);
         assistant.ask(text);
     }
 
@@ -152,20 +151,8 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** Shows a conversation that was resumed or started: its turns replace the transcript. */
-    public void showTurns(List<dev.parley.conversation.Turn> turns) {
-        transcript.clear();
-        for (dev.parley.conversation.Turn turn : turns) {
-            boolean user = turn.role() == dev.parley.conversation.Message.Role.USER;
-            TranscriptEntry entry = new TranscriptEntry(user ? TranscriptEntry.Role.USER : TranscriptEntry.Role.ASSISTANT,
-                    -1, turn.text());
-            if (!user) {
-                entry.setReasoning(turn.reasoning());
-                if (turn.interrupted()) {
-                    entry.markInterrupted();
-                }
-            }
-            transcript.add(entry);
-        }
+    public void showTurns(List<Turn> turns) {
+        transcript.show(turns);
         lastWaterfall.set(null);
     }
 
@@ -203,15 +190,7 @@ public final class MainViewModel implements AutoCloseable {
             }
             case VoiceEvent.Reply reply -> handle(reply.event());
             case VoiceEvent.Heard heard -> { }
-            case VoiceEvent.Interrupted cut -> {
-                TranscriptEntry entry = assistantEntry(cut.turn(), false);
-                if (entry != null) {
-                    if (!cut.heard().isBlank()) {
-                        entry.setText(cut.heard());
-                    }
-                    entry.markInterrupted();
-                }
-            }
+            case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
             case VoiceEvent.Waterfall waterfall -> lastWaterfall.set(Waterfall.of(waterfall.timings()));
         }
     }
@@ -222,27 +201,12 @@ public final class MainViewModel implements AutoCloseable {
                 banners.dismiss("turn");
                 banners.dismiss("voice");
                 banners.dismiss("heard");
-                userEntry(started.turn(), started.userText());
-                assistantEntry(started.turn(), true).streaming(true);
+                if (transcript.start(started.turn(), started.userText())) {
+                    lastWaterfall.set(null); // a new spoken turn: the last one's waterfall is stale
+                }
             }
-            case TurnEvent.Text text -> assistantEntry(text.turn(), true).appendText(text.delta());
-            case TurnEvent.Reasoning reasoning -> assistantEntry(reasoning.turn(), true).appendReasoning(reasoning.delta());
-            case TurnEvent.ToolCallStarted call ->
-                    assistantEntry(call.turn(), true).addToolCall(call.tool() + " " + compact(call.arguments()) + " …");
-            case TurnEvent.ToolCallFinished call -> assistantEntry(call.turn(), true)
-                    .replaceLastToolCall(call.tool() + " " + compact(call.arguments()) + " → " + compact(call.result()));
-            case TurnEvent.Chunk chunk -> { }
-            case TurnEvent.Audio audio -> { }
-            case TurnEvent.AudioPiece piece -> { }
             case TurnEvent.Completed completed -> {
-                TranscriptEntry entry = assistantEntry(completed.turn(), true);
-                if (entry.text().isEmpty()) {
-                    entry.setText(completed.reply());
-                }
-                if (completed.reasoning() != null && entry.reasoning().isEmpty()) {
-                    entry.setReasoning(completed.reasoning());
-                }
-                entry.streaming(false);
+                transcript.apply(completed);
                 answeredBy.set(completed.provider());
                 if (completed.timings() != null && lastWaterfall.get() == null) {
                     lastWaterfall.set(Waterfall.of(completed.timings()));
@@ -250,57 +214,15 @@ public final class MainViewModel implements AutoCloseable {
                 onCompleted.accept(completed);
             }
             case TurnEvent.Failed failed -> {
-                TranscriptEntry entry = assistantEntry(failed.turn(), false);
-                if (entry != null) {
-                    if (failed.partialAnswer().isBlank() && entry.text().isBlank()) {
-                        transcript.remove(entry);
-                    } else {
-                        entry.markInterrupted();
-                    }
-                    entry.markFailed();
-                }
+                transcript.apply(failed);
                 banners.show(Banner.error("turn", failed.message()));
             }
+            default -> transcript.apply(event);
         }
-    }
-
-    private void userEntry(long turn, String text) {
-        for (int i = transcript.size() - 1; i >= 0; i--) {
-            TranscriptEntry entry = transcript.get(i);
-            if (entry.role() == TranscriptEntry.Role.USER && entry.turn() == -1 && entry.text().equals(text)) {
-                entry.turn(turn);
-                return;
-            }
-            if (entry.turn() == turn && entry.role() == TranscriptEntry.Role.USER) {
-                return;
-            }
-        }
-        transcript.add(new TranscriptEntry(TranscriptEntry.Role.USER, turn, text));
-        lastWaterfall.set(null);
-    }
-
-    private TranscriptEntry assistantEntry(long turn, boolean create) {
-        for (int i = transcript.size() - 1; i >= 0; i--) {
-            TranscriptEntry entry = transcript.get(i);
-            if (entry.role() == TranscriptEntry.Role.ASSISTANT && entry.turn() == turn) {
-                return entry;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        TranscriptEntry entry = new TranscriptEntry(TranscriptEntry.Role.ASSISTANT, turn, "");
-        transcript.add(entry);
-        return entry;
     }
 
     static double meter(double dbfs) {
         return Math.max(0, Math.min(1, (dbfs - METER_FLOOR_DB) / -METER_FLOOR_DB));
-    }
-
-    private static String compact(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > 80 ? oneLine.substring(0, 79) + "…" : oneLine;
     }
 
     private void updateStatus() {
@@ -332,7 +254,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<TranscriptEntry> transcript() {
-        return transcriptView;
+        return transcript.entries();
     }
 
     public ReadOnlyObjectProperty<Waterfall> lastWaterfallProperty() {
