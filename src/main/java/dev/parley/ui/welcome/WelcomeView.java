@@ -37,7 +37,8 @@ final class WelcomeView extends BorderPane {
         setTop(top);
 
         StackPane pages = new StackPane(page(model, WelcomeViewModel.MICROPHONE, microphone(model)),
-                page(model, WelcomeViewModel.VOICE, voice(model)), page(model, WelcomeViewModel.MODEL, models(model)));
+                page(model, WelcomeViewModel.VOICE, voice(model)),
+                page(model, WelcomeViewModel.MODEL, models(model.models())));
         pages.setPadding(new Insets(6, 16, 6, 16));
         setCenter(pages);
         setBottom(buttons(model));
@@ -80,7 +81,7 @@ final class WelcomeView extends BorderPane {
         return new VBox(intro, play, status);
     }
 
-    private static VBox models(WelcomeViewModel model) {
+    private static VBox models(ModelChoice model) {
         Label intro = wrapped("Which model should answer? Everything but a cloud provider stays on this computer.");
         Label found = wrapped("");
         found.setId("welcome-offers-status");
@@ -159,7 +160,7 @@ final class WelcomeView extends BorderPane {
         finish.getStyleClass().add("accent");
         finish.visibleProperty().bind(model.stepProperty().isEqualTo(WelcomeViewModel.MODEL));
         finish.managedProperty().bind(finish.visibleProperty());
-        finish.disableProperty().bind(model.selectedProperty().isNull().or(model.savingProperty()));
+        finish.disableProperty().bind(model.models().selectedProperty().isNull().or(model.savingProperty()));
         finish.setOnAction(event -> model.finish());
 
         Region spacer = new Region();

@@ -3,13 +3,12 @@ package dev.parley.ui.welcome;
 import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.firstrun.LevelMeter;
-import dev.parley.firstrun.ModelOffers.Offer;
 import dev.parley.firstrun.ModelOffers;
+import dev.parley.firstrun.ModelOffers.Offer;
 import dev.parley.ui.Tasks;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,20 +17,16 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The first-run welcome in three steps: 1) the microphone's live level ("we hear you" once a voice
  * arrives; how to fix a missing one, skippable), 2) a test sentence through the real voice once it
  * is loaded, 3) which model answers: local Ollama models first, the embedded model with its download
  * size, or a cloud provider (a typed key goes to the keychain). {@link #finish()} writes the choice
- * into config.yaml and the marker; {@link #skip()} writes only the marker. Everything slow runs
- * through {@link Tasks}; the probes start as soon as the welcome opens.
+ * into config.yaml and the marker; {@link #skip()} writes only the marker. Step 3 is its own
+ * {@link ModelChoice}. Everything slow runs through {@link Tasks}; the probes start as soon as the
+ * welcome opens.
  */
 public final class WelcomeViewModel implements AutoCloseable {
 
@@ -56,15 +51,7 @@ public final class WelcomeViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper voiceStatus = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSpeak;
 
-    private final ObservableList<Offer> offers = FXCollections.observableArrayList();
-    /** One wrapper, kept: it holds the views' listeners, which a wrapper made per call would lose to GC. */
-    private final ObservableList<Offer> readOnlyOffers = FXCollections.unmodifiableObservableList(offers);
-    private final ObjectProperty<Offer> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper offersStatus = new ReadOnlyStringWrapper("Looking for a local Ollama…");
-    private final ReadOnlyBooleanWrapper keychain = new ReadOnlyBooleanWrapper(false);
-    private final StringProperty apiKey = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper keyNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper needsKey = new ReadOnlyBooleanWrapper(false);
+    private final ModelChoice models;
 
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
@@ -76,6 +63,7 @@ public final class WelcomeViewModel implements AutoCloseable {
         this.backend = backend;
         this.tasks = tasks;
         this.voiceLoaded = voiceLoaded;
+        this.models = new ModelChoice(backend, tasks);
         canSpeak = Bindings.createBooleanBinding(() -> voiceLoaded.get() && !speaking.get(), voiceLoaded, speaking);
         voiceStatus.set(voiceLoaded.get() ? "" : "The voice is still loading; the button works once it is ready.");
         voiceLoaded.addListener((obs, old, loaded) -> {
@@ -83,14 +71,11 @@ public final class WelcomeViewModel implements AutoCloseable {
                 voiceStatus.set("");
             }
         });
-        selected.addListener((obs, old, now) -> updateKeyNote());
-        apiKey.addListener((obs, old, now) -> updateKeyNote());
-        keychain.addListener((obs, old, now) -> updateKeyNote());
     }
 
     /** Starts the microphone and, in the background, the search for models. */
     public void start() {
-        findModels();
+        models.find();
         listen();
     }
 
@@ -194,46 +179,15 @@ public final class WelcomeViewModel implements AutoCloseable {
         });
     }
 
-    // --- step 3: model ---------------------------------------------------------------------------
-
-    private void findModels() {
-        tasks.run(backend::choices, found -> {
-            keychain.set(found.keychain());
-            offers.setAll(found.offers());
-            selected.set(found.offers().stream().filter(Offer::ready).findFirst()
-                    .orElse(found.offers().isEmpty() ? null : found.offers().getFirst()));
-            offersStatus.set(capitalized(found.ollama()) + ".");
-        }, failure -> offersStatus.set("Could not list the models: " + Tasks.message(failure)));
-    }
-
-    private void updateKeyNote() {
-        if (!(selected.get() instanceof ModelOffers.CloudOffer cloud) || cloud.keySet()) {
-            needsKey.set(false);
-            keyNote.set("");
-            return;
-        }
-        needsKey.set(true);
-        if (!keychain.get()) {
-            keyNote.set("There is no keychain on this system: set " + cloud.apiKeyEnv()
-                    + " in your environment before starting Parley (export " + cloud.apiKeyEnv() + "=...).");
-        } else if (apiKey.get() == null || apiKey.get().isBlank()) {
-            keyNote.set("Paste your " + cloud.provider() + " API key; it is stored in the OS keychain as "
-                    + cloud.apiKeyEnv() + ", never in config.yaml. Or set " + cloud.apiKeyEnv() + " in your environment.");
-        } else {
-            keyNote.set("The key goes to the OS keychain as " + cloud.apiKeyEnv() + " when you finish.");
-        }
-    }
-
     // --- finishing -------------------------------------------------------------------------------
 
     /** Writes the chosen model into config.yaml (and a typed key into the keychain), then the marker. */
     public void finish() {
-        Offer offer = selected.get();
+        Offer offer = models.selectedProperty().get();
         if (offer == null || saving.get() || done.get()) {
             return;
         }
-        String key = offer instanceof ModelOffers.CloudOffer && keychain.get() && apiKey.get() != null
-                ? apiKey.get().strip() : "";
+        String key = models.keyToStore();
         String env = offer instanceof ModelOffers.CloudOffer cloud ? cloud.apiKeyEnv() : null;
         saving.set(true);
         finishStatus.set("Saving…");
@@ -247,7 +201,7 @@ public final class WelcomeViewModel implements AutoCloseable {
             return offer;
         }, saved -> {
             saving.set(false);
-            apiKey.set("");
+            models.keyStored();
             finishStatus.set("Saved: " + saved.provider() + " answers from now on (llm.active in config.yaml).");
             onFinished.accept(saved.provider());
             done.set(true);
@@ -309,10 +263,6 @@ public final class WelcomeViewModel implements AutoCloseable {
         stopListening();
     }
 
-    private static String capitalized(String text) {
-        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
     // --- properties ------------------------------------------------------------------------------
 
     public ReadOnlyIntegerProperty stepProperty() {
@@ -352,35 +302,9 @@ public final class WelcomeViewModel implements AutoCloseable {
         return voiceLoaded;
     }
 
-    public ObservableList<Offer> offers() {
-        return readOnlyOffers;
-    }
-
-    /** The offer chosen; preselected to the first one usable right away. */
-    public ObjectProperty<Offer> selectedProperty() {
-        return selected;
-    }
-
-    public ReadOnlyStringProperty offersStatusProperty() {
-        return offersStatus.getReadOnlyProperty();
-    }
-
-    /** The API key typed for the selected cloud provider. */
-    public StringProperty apiKeyProperty() {
-        return apiKey;
-    }
-
-    /** Whether the selected offer is a cloud provider whose key is not set yet. */
-    public ReadOnlyBooleanProperty needsKeyProperty() {
-        return needsKey.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty keychainProperty() {
-        return keychain.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty keyNoteProperty() {
-        return keyNote.getReadOnlyProperty();
+    /** Step 3: the offers and the one chosen. */
+    public ModelChoice models() {
+        return models;
     }
 
     public ReadOnlyBooleanProperty savingProperty() {

@@ -98,9 +98,9 @@ class WelcomeViewModelTest {
         FakeWelcome backend = new FakeWelcome(folder, 0);
         WelcomeViewModel model = started(backend);
 
-        assertThat(model.offers()).hasSize(3);
-        assertThat(model.selectedProperty().get()).isEqualTo(new ModelOffers.OllamaOffer("qwen2.5:0.5b"));
-        assertThat(model.offersStatusProperty().get()).isEqualTo("Ollama runs at http://localhost:11434 with qwen2.5:0.5b.");
+        assertThat(model.models().offers()).hasSize(3);
+        assertThat(model.models().selectedProperty().get()).isEqualTo(new ModelOffers.OllamaOffer("qwen2.5:0.5b"));
+        assertThat(model.models().offersStatusProperty().get()).isEqualTo("Ollama runs at http://localhost:11434 with qwen2.5:0.5b.");
 
         List<String> switchedTo = new ArrayList<>();
         model.onFinished(switchedTo::add);
@@ -122,9 +122,9 @@ class WelcomeViewModelTest {
         backend.ollamaRunning = false;
         WelcomeViewModel model = started(backend);
 
-        assertThat(model.selectedProperty().get()).isInstanceOf(ModelOffers.EmbeddedOffer.class);
-        assertThat(model.selectedProperty().get().describe()).contains("1.3 GB download on first use");
-        assertThat(model.offersStatusProperty().get()).startsWith("No Ollama at");
+        assertThat(model.models().selectedProperty().get()).isInstanceOf(ModelOffers.EmbeddedOffer.class);
+        assertThat(model.models().selectedProperty().get().describe()).contains("1.3 GB download on first use");
+        assertThat(model.models().offersStatusProperty().get()).startsWith("No Ollama at");
 
         model.finish();
         assertThat(saved(backend).llm().active()).isEqualTo("embedded");
@@ -134,17 +134,17 @@ class WelcomeViewModelTest {
     void aTypedCloudKeyGoesToTheKeychainNeverIntoTheConfig() throws Exception {
         FakeWelcome backend = new FakeWelcome(folder, 0);
         WelcomeViewModel model = started(backend);
-        model.selectedProperty().set(model.offers().get(2));
+        model.models().selectedProperty().set(model.models().offers().get(2));
 
-        assertThat(model.needsKeyProperty().get()).isTrue();
-        assertThat(model.keyNoteProperty().get()).contains("stored in the OS keychain as OPENAI_API_KEY");
-        model.apiKeyProperty().set(" sk-test-123 ");
+        assertThat(model.models().needsKeyProperty().get()).isTrue();
+        assertThat(model.models().keyNoteProperty().get()).contains("stored in the OS keychain as OPENAI_API_KEY");
+        model.models().apiKeyProperty().set(" sk-test-123 ");
         model.finish();
 
         assertThat(backend.keychain).containsEntry("OPENAI_API_KEY", "sk-test-123");
         assertThat(saved(backend).llm().active()).isEqualTo("openai");
         assertThat(Files.readString(backend.configFile)).doesNotContain("sk-test-123");
-        assertThat(model.apiKeyProperty().get()).isEmpty();
+        assertThat(model.models().apiKeyProperty().get()).isEmpty();
     }
 
     @Test
@@ -152,10 +152,10 @@ class WelcomeViewModelTest {
         FakeWelcome backend = new FakeWelcome(folder, 0);
         backend.keychainAvailable = false;
         WelcomeViewModel model = started(backend);
-        model.selectedProperty().set(model.offers().get(2));
+        model.models().selectedProperty().set(model.models().offers().get(2));
 
-        assertThat(model.keyNoteProperty().get()).startsWith("There is no keychain on this system: set OPENAI_API_KEY");
-        model.apiKeyProperty().set("sk-ignored");
+        assertThat(model.models().keyNoteProperty().get()).startsWith("There is no keychain on this system: set OPENAI_API_KEY");
+        model.models().apiKeyProperty().set("sk-ignored");
         model.finish();
         assertThat(backend.keychain).isEmpty();
         assertThat(saved(backend).llm().active()).isEqualTo("openai");
