@@ -1,6 +1,10 @@
 package dev.parley.ui;
 
 import dev.parley.ParleyException;
+import dev.parley.ui.main.Banner;
+import dev.parley.ui.main.MainWindow;
+import dev.parley.ui.main.WindowState;
+import dev.parley.ui.welcome.WelcomeWindow;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import javafx.application.Application;

@@ -10,6 +10,7 @@ import dev.parley.testing.FakeHttpServer;
 import dev.parley.testing.FakeLlmApis;
 import dev.parley.testing.TestConfigs;
 import dev.parley.ui.settings.SettingsBackend;
+import dev.parley.ui.main.ProviderService;
 import dev.parley.voice.VoiceAssistant;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

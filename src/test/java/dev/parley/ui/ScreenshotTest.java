@@ -9,6 +9,8 @@ import dev.parley.pipeline.TurnTimings;
 import dev.parley.ui.settings.FakeSettings;
 import dev.parley.ui.settings.SettingsView;
 import dev.parley.ui.settings.SettingsViewModel;
+import dev.parley.ui.main.FakeProviders;
+import dev.parley.ui.main.MainWindow;
 import dev.parley.usage.UsageLedger;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -41,7 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
-class ScreenshotTest {
+public class ScreenshotTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
 
@@ -139,7 +141,7 @@ class ScreenshotTest {
         }
     }
 
-    static void write(Scene scene, Path file) throws Exception {
+    public static void write(Scene scene, Path file) throws Exception {
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         Platform.runLater(() -> {
             scene.getRoot().applyCss();

@@ -16,15 +16,15 @@ import java.util.function.Consumer;
  * and partial transcripts; release answers with a scripted reply streamed in pieces, the way the
  * real turn controller reports a turn. Tests may also emit any event themselves.
  */
-final class ScriptedVoiceAssistant implements VoiceAssistant {
+public final class ScriptedVoiceAssistant implements VoiceAssistant {
 
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<Consumer<VoiceEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile VoiceState state = VoiceState.IDLE;
     private volatile Conversation conversation = new Conversation("You are a test.");
     private long turn;
-    String heardWords = "what is twelve times seven";
-    List<String> replyPieces = List.of("Twelve ", "times seven ", "is ", "eighty-four.");
+    public String heardWords = "what is twelve times seven";
+    public List<String> replyPieces = List.of("Twelve ", "times seven ", "is ", "eighty-four.");
 
     @Override
     public AutoCloseable subscribe(Consumer<VoiceEvent> listener) {
@@ -62,7 +62,7 @@ final class ScriptedVoiceAssistant implements VoiceAssistant {
     }
 
     /** The whole answer to {@code userText}, as the controller would report it. */
-    void answer(String userText) {
+    public void answer(String userText) {
         move(VoiceState.THINKING, "");
         emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, userText, "scripted")));
         emit(new VoiceEvent.Reply(new TurnEvent.Reasoning(turn, "The user wants a product.")));
@@ -109,21 +109,21 @@ final class ScriptedVoiceAssistant implements VoiceAssistant {
         this.conversation = conversation;
     }
 
-    long turn() {
+    public long turn() {
         return turn;
     }
 
-    long nextTurn() {
+    public long nextTurn() {
         return ++turn;
     }
 
-    void move(VoiceState to, String detail) {
+    public void move(VoiceState to, String detail) {
         VoiceState from = state;
         state = to;
         emit(new VoiceEvent.StateChanged(from, to, turn, detail));
     }
 
-    void emit(VoiceEvent event) {
+    public void emit(VoiceEvent event) {
         for (Consumer<VoiceEvent> listener : new ArrayList<>(listeners)) {
             listener.accept(event);
         }

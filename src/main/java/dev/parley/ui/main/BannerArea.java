@@ -1,0 +1,53 @@
+package dev.parley.ui.main;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The banners under the toolbar (errors, warnings, notices), each dismissible; takes no room when there are none. */
+final class BannerArea extends VBox {
+
+    private final Banners banners;
+
+    BannerArea(Banners banners) {
+        this.banners = banners;
+        setId("banners");
+        getStyleClass().add("banners");
+        banners.shown().addListener((ListChangeListener<Banner>) change -> show());
+        visibleProperty().bind(Bindings.isNotEmpty(banners.shown()));
+        managedProperty().bind(visibleProperty());
+        show();
+    }
+
+    private void show() {
+        getChildren().setAll(banners.shown().stream().map(this::banner).toList());
+    }
+
+    private Node banner(Banner banner) {
+        Label icon = new Label(switch (banner.level()) {
+            case ERROR -> "⚠";
+            case WARNING -> "!";
+            case INFO -> "ℹ";
+        });
+        Label message = new Label(banner.message());
+        message.getStyleClass().add("banner-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Button close = new Button("✕");
+        close.getStyleClass().add("flat");
+        close.setTooltip(new Tooltip("Dismiss"));
+        close.setOnAction(event -> banners.dismiss(banner));
+        HBox box = new HBox(icon, message, close);
+        box.getStyleClass().addAll("banner", banner.level().name().toLowerCase());
+        return box;
+    }
+}

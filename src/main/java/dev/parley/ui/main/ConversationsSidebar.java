@@ -1,0 +1,130 @@
+package dev.parley.ui.main;
+
+import dev.parley.conversation.ConversationInfo;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The saved conversations beside the transcript: new, open (Enter or double-click), rename, export, delete. */
+final class ConversationsSidebar extends VBox {
+
+    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("MMM d, HH:mm").withZone(ZoneId.systemDefault());
+
+    private final ConversationsViewModel conversations;
+    private final Window owner;
+    private final ListView<ConversationInfo> list;
+
+    ConversationsSidebar(ConversationsViewModel conversations, Window owner) {
+        this.conversations = conversations;
+        this.owner = owner;
+        Label title = new Label("CONVERSATIONS");
+        title.getStyleClass().add("section-title");
+        Label current = new Label();
+        current.getStyleClass().add("muted");
+        current.textProperty().bind(Bindings.concat("Now: ", conversations.currentProperty()));
+        list = list();
+
+        Button create = new Button("+ New conversation");
+        create.setId("conversation-new");
+        create.getStyleClass().add("small");
+        create.setTooltip(new Tooltip("Start a new conversation (Ctrl+N)"));
+        create.setOnAction(event -> conversations.startNew());
+        create.setMaxWidth(Double.MAX_VALUE);
+        Button resume = button("Open", "Continue the selected conversation (Enter, or double-click)", conversations::resume);
+        Button rename = button("Rename", "Rename the selected conversation", this::rename);
+        Button delete = button("Delete", "Delete the selected conversation (Delete)", conversations::delete);
+        delete.getStyleClass().add("danger");
+        for (Button button : new Button[] {resume, rename, delete}) {
+            button.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        }
+        // Export works without a selection too: then it exports the current conversation.
+        Button export = new Button("Export");
+        export.getStyleClass().add("small");
+        export.setTooltip(new Tooltip("Save the selected conversation as Markdown"));
+        export.setOnAction(event -> export(selected() != null ? selected() : conversations.currentProperty().get()));
+
+        getChildren().setAll(title, current, create, list, new FlowPane(6, 6, resume, rename, export, delete));
+        getStyleClass().add("sidebar");
+    }
+
+    private ListView<ConversationInfo> list() {
+        ListView<ConversationInfo> view = new ListView<>(conversations.saved());
+        view.setId("conversation-list");
+        view.setPlaceholder(new Label("No saved conversations yet"));
+        view.setCellFactory(cells -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConversationInfo info, boolean empty) {
+                super.updateItem(info, empty);
+                setText(empty || info == null ? null
+                        : info.name() + "\n" + info.turns() + " turns · " + UPDATED.format(info.updated()));
+            }
+        });
+        view.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && selected() != null) {
+                conversations.resume(selected());
+            }
+        });
+        view.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && selected() != null) {
+                conversations.resume(selected());
+            } else if (event.getCode() == KeyCode.DELETE && selected() != null) {
+                conversations.delete(selected());
+            }
+        });
+        VBox.setVgrow(view, Priority.ALWAYS);
+        return view;
+    }
+
+    /** A small button acting on the selected conversation, if one is selected. */
+    private Button button(String text, String tip, Consumer<String> action) {
+        Button button = new Button(text);
+        button.getStyleClass().add("small");
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(event -> {
+            if (selected() != null) {
+                action.accept(selected());
+            }
+        });
+        return button;
+    }
+
+    private void rename(String name) {
+        TextInputDialog dialog = new TextInputDialog(name);
+        dialog.initOwner(owner);
+        dialog.setTitle("Rename conversation");
+        dialog.setHeaderText(null);
+        dialog.setContentText("New name:");
+        dialog.showAndWait().ifPresent(newName -> conversations.rename(name, newName));
+    }
+
+    private void export(String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name + ".md");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Markdown", "*.md"));
+        File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+            conversations.export(name, Path.of(file.getPath()));
+        }
+    }
+
+    private String selected() {
+        ConversationInfo info = list.getSelectionModel().getSelectedItem();
+        return info == null ? null : info.name();
+    }
+}

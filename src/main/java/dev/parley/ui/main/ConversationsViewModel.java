@@ -1,0 +1,138 @@
+package dev.parley.ui.main;
+
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.storage.AtomicFiles;
+import dev.parley.ui.Tasks;
+import dev.parley.voice.VoiceAssistant;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Saved conversations: the list, and new, resume, rename, export and delete. The conversation on
+ * screen is saved under its name after every completed turn. All file work runs off the UI thread.
+ */
+public final class ConversationsViewModel {
+
+    private static final DateTimeFormatter NAME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
+
+    private final ConversationStore store;
+    private final VoiceAssistant assistant;
+    private final Supplier<Conversation> fresh;
+    private final MainViewModel main;
+    private final Tasks tasks;
+    private final Banners banners;
+    private final ObservableList<ConversationInfo> saved = FXCollections.observableArrayList();
+    private final ObservableList<ConversationInfo> savedView = FXCollections.unmodifiableObservableList(saved);
+    private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(newName());
+
+    public ConversationsViewModel(ConversationStore store, VoiceAssistant assistant, Supplier<Conversation> fresh,
+            MainViewModel main, Tasks tasks, Banners banners) {
+        this.store = store;
+        this.assistant = assistant;
+        this.fresh = fresh;
+        this.main = main;
+        this.tasks = tasks;
+        this.banners = banners;
+        main.onCompleted(completed -> saveCurrent());
+        refresh();
+    }
+
+    public void refresh() {
+        tasks.run(store::list, saved::setAll, this::fail);
+    }
+
+    /** Starts an empty conversation under a new name (saved once it has a turn). */
+    public void startNew() {
+        assistant.useConversation(fresh.get());
+        current.set(newName());
+        main.showTurns(List.of());
+    }
+
+    public void resume(String name) {
+        tasks.run(() -> store.load(name), conversation -> {
+            assistant.useConversation(conversation);
+            current.set(name);
+            main.showTurns(conversation.turns());
+        }, this::fail);
+    }
+
+    public void saveCurrent() {
+        String name = current.get();
+        Conversation conversation = assistant.conversation();
+        if (conversation.turnCount() == 0) {
+            return;
+        }
+        tasks.run(() -> {
+            store.save(name, conversation);
+            return store.list();
+        }, saved::setAll, this::fail);
+    }
+
+    public void rename(String oldName, String newName) {
+        String target = newName == null ? "" : newName.strip();
+        if (target.isEmpty() || target.equals(oldName)) {
+            return;
+        }
+        tasks.run(() -> {
+            if (store.exists(oldName)) {
+                store.rename(oldName, target);
+            }
+            return store.list();
+        }, list -> {
+            saved.setAll(list);
+            if (oldName.equals(current.get())) {
+                current.set(target);
+            }
+        }, this::fail);
+    }
+
+    public void delete(String name) {
+        tasks.run(() -> {
+            store.delete(name);
+            return store.list();
+        }, list -> {
+            saved.setAll(list);
+            if (name.equals(current.get())) {
+                startNew();
+            }
+        }, this::fail);
+    }
+
+    /** Writes the conversation as Markdown (reasoning left out) to {@code target}. */
+    public void export(String name, Path target) {
+        tasks.run(() -> {
+            if (name.equals(current.get()) && !store.exists(name)) {
+                store.save(name, assistant.conversation());
+            }
+            AtomicFiles.write(target, store.exportMarkdown(name, false).getBytes(StandardCharsets.UTF_8));
+            return target;
+        }, written -> banners.show(new Banner("export", Banner.Level.INFO, "Exported " + name + " to " + written)),
+                this::fail);
+    }
+
+    private void fail(Throwable failure) {
+        banners.show(Banner.error("conversations", Tasks.message(failure)));
+    }
+
+    private static String newName() {
+        return "chat-" + LocalDateTime.now().format(NAME_FORMAT);
+    }
+
+    public ObservableList<ConversationInfo> saved() {
+        return savedView;
+    }
+
+    public ReadOnlyStringProperty currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+}

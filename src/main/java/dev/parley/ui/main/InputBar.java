@@ -1,0 +1,100 @@
+package dev.parley.ui.main;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Under the transcript: the words heard so far while the user talks, then hold-to-talk, the level
+ * meter, the text input with Send, and Stop.
+ */
+final class InputBar extends VBox {
+
+    InputBar(MainViewModel main) {
+        HBox bar = new HBox(talkButton(main), meter(main), input(main), send(main), stop(main));
+        bar.getStyleClass().add("input-bar");
+        getChildren().setAll(partial(main), bar);
+    }
+
+    private static StackPane partial(MainViewModel main) {
+        Label partial = new Label();
+        partial.setId("partial-transcript");
+        partial.getStyleClass().add("partial");
+        partial.setWrapText(true);
+        partial.textProperty().bind(Bindings.createStringBinding(() -> main.partialTranscriptProperty().get().isEmpty()
+                ? "" : "“" + main.partialTranscriptProperty().get() + "…”", main.partialTranscriptProperty()));
+        partial.visibleProperty().bind(main.partialTranscriptProperty().isNotEmpty());
+        partial.managedProperty().bind(partial.visibleProperty());
+        StackPane box = new StackPane(partial);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setStyle("-fx-padding: 0 1em;");
+        box.managedProperty().bind(partial.visibleProperty());
+        return box;
+    }
+
+    private static Button talkButton(MainViewModel main) {
+        Button talk = new Button("● Hold to talk");
+        talk.setId("talk-button");
+        talk.getStyleClass().add("talk-button");
+        talk.setTooltip(new Tooltip("Hold while you speak; release to send. The talk key works anywhere but in text fields."));
+        talk.setOnMousePressed(event -> main.pressToTalk());
+        talk.setOnMouseReleased(event -> main.releaseToTalk());
+        main.talkingProperty().addListener((obs, old, on) -> {
+            if (on) {
+                talk.getStyleClass().add("talking");
+                talk.setText("● Listening…");
+            } else {
+                talk.getStyleClass().remove("talking");
+                talk.setText("● Hold to talk");
+            }
+        });
+        return talk;
+    }
+
+    private static ProgressBar meter(MainViewModel main) {
+        ProgressBar meter = new ProgressBar(0);
+        meter.setId("level-meter");
+        meter.getStyleClass().addAll("level-meter", "small");
+        meter.progressProperty().bind(main.levelProperty());
+        meter.setTooltip(new Tooltip("Microphone level"));
+        return meter;
+    }
+
+    private static TextField input(MainViewModel main) {
+        TextField input = new TextField();
+        input.setId("text-input");
+        input.setPromptText("Type a question and press Enter");
+        input.textProperty().bindBidirectional(main.inputProperty());
+        input.setOnAction(event -> main.send());
+        HBox.setHgrow(input, Priority.ALWAYS);
+        return input;
+    }
+
+    private static Button send(MainViewModel main) {
+        Button send = new Button("Send");
+        send.setId("send-button");
+        send.getStyleClass().add("accent");
+        send.setDefaultButton(false);
+        send.setTooltip(new Tooltip("Send the typed question (Enter)"));
+        send.disableProperty().bind(main.inputProperty().isEmpty());
+        send.setOnAction(event -> main.send());
+        return send;
+    }
+
+    private static Button stop(MainViewModel main) {
+        Button stop = new Button("■ Stop");
+        stop.setId("stop-button");
+        stop.setTooltip(new Tooltip("Stop the answer now (Esc)"));
+        stop.disableProperty().bind(main.busyBinding().not());
+        stop.setOnAction(event -> main.stop());
+        return stop;
+    }
+}

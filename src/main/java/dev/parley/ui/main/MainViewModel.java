@@ -1,0 +1,307 @@
+package dev.parley.ui.main;
+
+import dev.parley.conversation.Turn;
+import dev.parley.pipeline.TurnEvent;
+import dev.parley.ui.Tasks;
+import dev.parley.voice.VoiceAssistant;
+import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.VoiceState;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The main window's state, fed by the {@link VoiceAssistant}'s events: the voice state, the
+ * microphone level, the partial transcript, the transcript (kept by {@link Transcript}), the last
+ * turn's waterfall, start-up progress and error banners. Holds no controls; every event is handed
+ * to the UI thread through {@link Tasks}.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(MainViewModel.class);
+    /** The level meter shows -60..0 dBFS. */
+    static final double METER_FLOOR_DB = -60;
+
+    private final VoiceAssistant assistant;
+    private final Tasks tasks;
+    private final Banners banners;
+    private final AutoCloseable subscription;
+
+    private final ReadOnlyObjectWrapper<VoiceState> state = new ReadOnlyObjectWrapper<>(VoiceState.IDLE);
+    private final ReadOnlyDoubleWrapper level = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper partialTranscript = new ReadOnlyStringWrapper("");
+    private final Transcript transcript = new Transcript();
+    private final ReadOnlyObjectWrapper<Waterfall> lastWaterfall = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper answeredBy = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper speechReady = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper talking = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty input = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
+    private final BooleanBinding busy;
+    private Consumer<TurnEvent.Completed> onCompleted = completed -> { };
+
+    public MainViewModel(VoiceAssistant assistant, Tasks tasks, Banners banners) {
+        this.assistant = assistant;
+        this.tasks = tasks;
+        this.banners = banners;
+        this.busy = Bindings.createBooleanBinding(() -> switch (state.get()) {
+            case TRANSCRIBING, THINKING, SPEAKING -> true;
+            default -> false;
+        }, state);
+        state.addListener((obs, old, now) -> updateStatus());
+        speechReady.addListener((obs, old, now) -> updateStatus());
+        loadMessage.addListener((obs, old, now) -> updateStatus());
+        updateStatus();
+        this.subscription = assistant.subscribe(event -> tasks.onUi(() -> handle(event)));
+    }
+
+    /** Runs the start-up steps one after another in the background; typed input works meanwhile. */
+    public void load(List<LoadStep> steps) {
+        if (steps.isEmpty()) {
+            speechReady.set(true);
+            return;
+        }
+        loadStep(steps, 0);
+    }
+
+    private void loadStep(List<LoadStep> steps, int index) {
+        if (index == steps.size()) {
+            loadProgress.set(1);
+            loadMessage.set("");
+            speechReady.set(true); // ParleyApp logs how long the start took
+            return;
+        }
+        LoadStep step = steps.get(index);
+        loadMessage.set("Loading " + step.label() + "…");
+        loadProgress.set((double) index / steps.size());
+        tasks.run(() -> {
+            step.work().run();
+            return null;
+        }, done -> loadStep(steps, index + 1), failure -> {
+            loadMessage.set("");
+            loadProgress.set(1);
+            banners.show(Banner.error("load", "Could not load the " + step.label() + ": " + Tasks.message(failure)
+                    + " Typed questions still work; fix it in Settings and restart Parley."));
+        });
+    }
+
+    /** Called when a turn is complete (e.g. to save the conversation). */
+    public void onCompleted(Consumer<TurnEvent.Completed> listener) {
+        this.onCompleted = listener;
+    }
+
+    // --- actions -------------------------------------------------------------------------------
+
+    public void pressToTalk() {
+        if (!speechReady.get()) {
+            banners.show(Banner.warning("ptt", "The speech model is still loading: type your question meanwhile."));
+            return;
+        }
+        if (talking.get()) {
+            return;
+        }
+        talking.set(true);
+        partialTranscript.set("");
+        assistant.pressToTalk();
+    }
+
+    public void releaseToTalk() {
+        if (!talking.get()) {
+            return;
+        }
+        talking.set(false);
+        level.set(0);
+        assistant.releaseToTalk();
+    }
+
+    /** Sends the typed text (if any) as a turn. */
+    public void send() {
+        String text = input.get() == null ? "" : input.get().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        input.set("");
+        transcript.typed(text);
+        assistant.ask(text);
+    }
+
+    public void stop() {
+        assistant.stop();
+    }
+
+    /** Listens without the talk key (or stops doing so) from now on, as Settings saved it. */
+    public void setHandsFree(boolean on) {
+        assistant.setHandsFree(on);
+    }
+
+    /** Shows a conversation that was resumed or started: its turns replace the transcript. */
+    public void showTurns(List<Turn> turns) {
+        transcript.show(turns);
+        lastWaterfall.set(null);
+    }
+
+    // --- events --------------------------------------------------------------------------------
+
+    void handle(VoiceEvent event) {
+        switch (event) {
+            case VoiceEvent.StateChanged changed -> {
+                state.set(changed.to());
+                if (changed.to() == VoiceState.ERROR) {
+                    banners.show(Banner.error("voice", changed.detail().isBlank() ? "Something went wrong." : changed.detail()));
+                } else if (changed.to() == VoiceState.LISTENING) {
+                    banners.dismiss("voice");
+                    banners.dismiss("heard");
+                }
+                if (changed.to() != VoiceState.LISTENING) {
+                    level.set(0);
+                }
+            }
+            case VoiceEvent.Level sample -> level.set(meter(sample.dbfs()));
+            case VoiceEvent.MicrophoneStatus microphone -> {
+                if (microphone.working()) {
+                    banners.dismiss("microphone");
+                } else {
+                    banners.show(Banner.error("microphone", microphone.problem()));
+                }
+            }
+            case VoiceEvent.PartialTranscript partial -> partialTranscript.set(partial.text());
+            case VoiceEvent.FinalTranscript done -> {
+                partialTranscript.set("");
+                if (done.text().isBlank()) {
+                    banners.show(Banner.warning("heard", "Nothing was recognized: hold the talk key while you speak,"
+                            + " and check the input device in Settings."));
+                }
+            }
+            case VoiceEvent.Reply reply -> handle(reply.event());
+            case VoiceEvent.Heard heard -> { }
+            case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
+            case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
+            case VoiceEvent.Waterfall waterfall -> lastWaterfall.set(Waterfall.of(waterfall.timings()));
+        }
+    }
+
+    private void handle(TurnEvent event) {
+        switch (event) {
+            case TurnEvent.Started started -> {
+                banners.dismiss("turn");
+                banners.dismiss("voice");
+                banners.dismiss("heard");
+                if (transcript.start(started.turn(), started.userText())) {
+                    lastWaterfall.set(null); // a new spoken turn: the last one's waterfall is stale
+                }
+            }
+            case TurnEvent.Completed completed -> {
+                transcript.apply(completed);
+                answeredBy.set(completed.provider());
+                onCompleted.accept(completed);
+            }
+            case TurnEvent.Failed failed -> {
+                transcript.apply(failed);
+                banners.show(Banner.error("turn", failed.message()));
+            }
+            default -> transcript.apply(event);
+        }
+    }
+
+    static double meter(double dbfs) {
+        return Math.max(0, Math.min(1, (dbfs - METER_FLOOR_DB) / -METER_FLOOR_DB));
+    }
+
+    private void updateStatus() {
+        String text = switch (state.get()) {
+            case IDLE -> speechReady.get() ? "Ready" : loadMessage.get().isEmpty() ? "Ready (typing only)"
+                    : loadMessage.get() + " You can type meanwhile.";
+            case LISTENING -> "Listening…";
+            case TRANSCRIBING -> "Transcribing…";
+            case THINKING -> "Thinking…";
+            case SPEAKING -> "Speaking";
+            case INTERRUPTED -> "Stopped";
+            case ERROR -> "Error";
+        };
+        statusText.set(text);
+    }
+
+    // --- properties ----------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<VoiceState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty levelProperty() {
+        return level.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty partialTranscriptProperty() {
+        return partialTranscript.getReadOnlyProperty();
+    }
+
+    public ObservableList<TranscriptEntry> transcript() {
+        return transcript.entries();
+    }
+
+    public ReadOnlyObjectProperty<Waterfall> lastWaterfallProperty() {
+        return lastWaterfall.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty answeredByProperty() {
+        return answeredBy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty speechReadyProperty() {
+        return speechReady.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty loadProgressProperty() {
+        return loadProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadMessageProperty() {
+        return loadMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty talkingProperty() {
+        return talking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public BooleanBinding busyBinding() {
+        return busy;
+    }
+
+    /** The typed input, bound two-way to the text field. */
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public Banners banners() {
+        return banners;
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("unsubscribe failed", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.parley.ui.main;
+
+import dev.parley.ui.DesktopUi;
+import dev.parley.ui.settings.SettingsViewModel;
+import dev.parley.ui.settings.SettingsWindow;
+import dev.parley.ui.Theme;
+import dev.parley.ui.usage.UsageWindow;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window, composed of its areas: toolbar and banners on top, the conversations sidebar on
+ * the left, the transcript in the middle, the input bar and the status bar below. Also the window's
+ * shortcuts: Ctrl+, for Settings, Ctrl+N for a new conversation, Esc to stop, the talk key.
+ */
+public final class MainWindow {
+
+    private final DesktopUi ui;
+    private final Stage stage;
+    private final Scene scene;
+    private final WindowSettings settings;
+    private Consumer<SettingsViewModel> settingsOpener;
+
+    public MainWindow(DesktopUi ui, Stage stage) {
+        this.ui = ui;
+        this.stage = stage;
+        MainViewModel main = ui.main();
+        settings = new WindowSettings(ui.uiConfig(), ui.providers(), main, ui::newSettings);
+        settingsOpener = model -> new SettingsWindow(model, stage).show();
+
+        BorderPane root = new BorderPane();
+        MainToolbar toolbar = new MainToolbar(ui.providers(), settings,
+                () -> new UsageWindow(ui.usage(), stage).show(), this::openSettings);
+        ConversationsSidebar sidebar = new ConversationsSidebar(ui.conversations(), stage);
+        toolbar.conversationsShownProperty().addListener((obs, old, on) -> root.setLeft(on ? sidebar : null));
+        root.setTop(new VBox(toolbar, new BannerArea(ui.banners())));
+        root.setLeft(sidebar);
+        root.setCenter(new TranscriptView(main));
+        scene = new Scene(root, 980, 700);
+        TalkKey talkKey = new TalkKey(scene, settings.talkKeyProperty(), main);
+        root.setBottom(new VBox(new InputBar(main), new StatusBar(main, ui.providers(), talkKey.hint())));
+
+        Theme.style(scene);
+        settings.themeProperty().addListener((obs, old, theme) -> Theme.apply(theme));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                () -> ui.conversations().startNew());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), main::stop);
+        stage.setScene(scene);
+        stage.setTitle("Parley");
+        stage.setMinWidth(560);
+        stage.setMinHeight(420);
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** How the Settings button opens the panel (tests and screenshots replace it). */
+    public void settingsOpener(Consumer<SettingsViewModel> opener) {
+        this.settingsOpener = opener;
+    }
+
+    public void openSettings() {
+        settingsOpener.accept(settings.openSettings());
+    }
+}

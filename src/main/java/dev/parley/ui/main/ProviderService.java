@@ -1,0 +1,26 @@
+package dev.parley.ui.main;
+
+import dev.parley.config.ProviderConfig;
+import dev.parley.llm.HealthCheck;
+import dev.parley.llm.ReadyCheck;
+import java.util.Map;
+
+/**
+ * What the provider switcher needs from the LLM layer. Every method but {@link #providers()} and
+ * {@link #active()} may block on the network: the view model calls them off the JavaFX thread.
+ */
+public interface ProviderService {
+
+    /** The configured providers, in config order. */
+    Map<String, ProviderConfig> providers();
+
+    String active();
+
+    HealthCheck check(String name);
+
+    /** Makes {@code name} answer from the next turn; throws with the reason when it cannot. */
+    void switchTo(String name);
+
+    /** One short prompt through the provider, timed. */
+    ReadyCheck.Result test(String name);
+}

@@ -1,0 +1,211 @@
+package dev.parley.ui.main;
+
+import dev.parley.config.ProviderConfig;
+import dev.parley.llm.HealthCheck;
+import dev.parley.llm.ReadyCheck;
+import dev.parley.ui.Tasks;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The toolbar's provider switcher: the configured providers with a health dot each, the active
+ * one, switching (applied at once in the UI, checked in the background, reverted with a banner
+ * when the provider fails its check) and a Test action with its result and latency.
+ */
+public final class ProviderSwitcherViewModel {
+
+    /** One provider as the switcher lists it. */
+    public static final class Item {
+        private final String name;
+        private final String type;
+        private final String model;
+        private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
+        private final ReadOnlyStringWrapper healthDetail = new ReadOnlyStringWrapper("checking…");
+
+        Item(String name, ProviderConfig config) {
+            this.name = name;
+            this.type = config.type().configName();
+            this.model = config.model();
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public String model() {
+            return model;
+        }
+
+        public ReadOnlyObjectProperty<Health> healthProperty() {
+            return health.getReadOnlyProperty();
+        }
+
+        public ReadOnlyStringProperty healthDetailProperty() {
+            return healthDetail.getReadOnlyProperty();
+        }
+
+        @Override
+        public String toString() {
+            return name + " · " + model;
+        }
+    }
+
+    public enum Health { UNKNOWN, HEALTHY, UNHEALTHY }
+
+    private final ProviderService service;
+    private final Tasks tasks;
+    private final Banners banners;
+    private final ObservableList<Item> items = FXCollections.observableArrayList();
+    private final ObservableList<Item> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final ReadOnlyObjectWrapper<Item> active = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+
+    public ProviderSwitcherViewModel(ProviderService service, Tasks tasks, Banners banners) {
+        this.service = service;
+        this.tasks = tasks;
+        this.banners = banners;
+        reload();
+    }
+
+    /** Lists the providers again (after the settings changed) and re-checks their health. */
+    public void reload() {
+        items.clear();
+        Map<String, ProviderConfig> providers = service.providers();
+        providers.forEach((name, config) -> items.add(new Item(name, config)));
+        active.set(find(service.active()));
+        refreshHealth();
+    }
+
+    /**
+     * After a config was saved (Settings, the welcome): lists the providers again and switches to the
+     * saved active provider as {@link #switchTo} does, even if it is the one answering, since its
+     * model, URL or key may have changed.
+     */
+    public void configSaved(String savedActive) {
+        reload();
+        Item saved = find(savedActive);
+        if (saved != null) {
+            startSwitch(saved, active.get());
+        }
+    }
+
+    public void refreshHealth() {
+        for (Item item : items) {
+            tasks.run(() -> service.check(item.name()), check -> {
+                show(item, check);
+                if (item == active.get() && !check.healthy()) {
+                    banners.show(Banner.warning("provider", item.name() + " may not answer: "
+                            + String.join("; ", check.advice()) + ". Or pick another provider in the toolbar."));
+                } else if (item == active.get()) {
+                    banners.dismiss("provider");
+                }
+            }, failure -> {
+                item.health.set(Health.UNHEALTHY);
+                item.healthDetail.set(Tasks.message(failure));
+            });
+        }
+    }
+
+    private static void show(Item item, HealthCheck check) {
+        item.health.set(check.healthy() ? Health.HEALTHY : Health.UNHEALTHY);
+        item.healthDetail.set(check.healthy() ? "reachable, key " + check.keyStatus().label() + ", model "
+                + check.modelStatus().label() : String.join("; ", check.advice()));
+    }
+
+    /**
+     * Shows {@code item} as active at once and switches in the background; if the provider fails
+     * its check the previous one stays active and a banner says why.
+     */
+    public void switchTo(Item item) {
+        if (item != null && item != active.get()) {
+            startSwitch(item, active.get());
+        }
+    }
+
+    private void startSwitch(Item item, Item previous) {
+        active.set(item);
+        switching.set(true);
+        testResult.set("");
+        tasks.run(() -> {
+            service.switchTo(item.name());
+            return item;
+        }, done -> {
+            switching.set(false);
+            banners.dismiss("switch");
+            banners.dismiss("provider");
+        }, failure -> {
+            switching.set(false);
+            if (active.get() == item) {
+                active.set(previous);
+            }
+            item.health.set(Health.UNHEALTHY);
+            banners.show(Banner.error("switch", "Cannot switch to " + item.name() + ": "
+                    + Tasks.message(failure) + " Still answering with "
+                    + (previous == null ? "the previous provider" : previous.name()) + "."));
+        });
+    }
+
+    /** Sends the test prompt to the active provider; the result shows in {@link #testResultProperty()}. */
+    public void testActive() {
+        Item item = active.get();
+        if (item == null || testing.get()) {
+            return;
+        }
+        testing.set(true);
+        testResult.set("Testing " + item.name() + "…");
+        tasks.run(() -> service.test(item.name()), result -> {
+            testing.set(false);
+            testResult.set(describe(result));
+            item.health.set(result.ok() ? Health.HEALTHY : Health.UNHEALTHY);
+        }, failure -> {
+            testing.set(false);
+            testResult.set(item.name() + " failed: " + Tasks.message(failure));
+            item.health.set(Health.UNHEALTHY);
+        });
+    }
+
+    static String describe(ReadyCheck.Result result) {
+        if (!result.ok()) {
+            return result.provider() + " failed: " + result.error();
+        }
+        return result.provider() + " answered \"" + result.reply().strip() + "\" · first token "
+                + (result.firstTokenMs() < 0 ? "none" : result.firstTokenMs() + " ms") + " · total " + result.totalMs() + " ms";
+    }
+
+    private Item find(String name) {
+        return items.stream().filter(item -> item.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public ObservableList<Item> items() {
+        return itemsView;
+    }
+
+    public ReadOnlyObjectProperty<Item> activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty switchingProperty() {
+        return switching.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty testResultProperty() {
+        return testResult.getReadOnlyProperty();
+    }
+}

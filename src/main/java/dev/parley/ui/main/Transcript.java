@@ -1,0 +1,140 @@
+package dev.parley.ui.main;
+
+import dev.parley.conversation.Message;
+import dev.parley.conversation.Turn;
+import dev.parley.pipeline.TurnEvent;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The transcript's entries, kept in step with a turn's events: a typed question shows at once and
+ * gets its turn number when the turn starts; the answer streams into its entry with reasoning and
+ * compact tool calls; a cut-off answer keeps what was heard, marked. Entries are found by turn
+ * number from the end, where the live turn is.
+ */
+final class Transcript {
+
+    /** Tool arguments and results longer than this are cut, so a call stays one line. */
+    private static final int TOOL_TEXT = 80;
+
+    private final ObservableList<TranscriptEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<TranscriptEntry> readOnly = FXCollections.unmodifiableObservableList(entries);
+
+    ObservableList<TranscriptEntry> entries() {
+        return readOnly;
+    }
+
+    /** A question the user typed, shown before its turn starts. */
+    void typed(String text) {
+        entries.add(new TranscriptEntry(TranscriptEntry.Role.USER, -1, text));
+    }
+
+    /** Replaces the entries with a saved conversation's turns. */
+    void show(List<Turn> turns) {
+        entries.clear();
+        for (Turn turn : turns) {
+            boolean user = turn.role() == Message.Role.USER;
+            TranscriptEntry entry = new TranscriptEntry(user ? TranscriptEntry.Role.USER : TranscriptEntry.Role.ASSISTANT,
+                    -1, turn.text());
+            if (!user) {
+                entry.setReasoning(turn.reasoning());
+                if (turn.interrupted()) {
+                    entry.markInterrupted();
+                }
+            }
+            entries.add(entry);
+        }
+    }
+
+    /**
+     * Starts turn {@code turn}: its question (the typed one waiting for a number, else a new, spoken
+     * one) and an empty answer that streams. Returns whether the question is new.
+     */
+    boolean start(long turn, String userText) {
+        boolean spoken = userEntry(turn, userText);
+        assistantEntry(turn, true).streaming(true);
+        return spoken;
+    }
+
+    /** What a turn's event changes in its entries. */
+    void apply(TurnEvent event) {
+        switch (event) {
+            case TurnEvent.Started started -> start(started.turn(), started.userText());
+            case TurnEvent.Text text -> assistantEntry(text.turn(), true).appendText(text.delta());
+            case TurnEvent.Reasoning reasoning -> assistantEntry(reasoning.turn(), true).appendReasoning(reasoning.delta());
+            case TurnEvent.ToolCallStarted call ->
+                    assistantEntry(call.turn(), true).addToolCall(call.tool() + " " + compact(call.arguments()) + " …");
+            case TurnEvent.ToolCallFinished call -> assistantEntry(call.turn(), true)
+                    .replaceLastToolCall(call.tool() + " " + compact(call.arguments()) + " → " + compact(call.result()));
+            case TurnEvent.Completed completed -> {
+                TranscriptEntry entry = assistantEntry(completed.turn(), true);
+                if (entry.text().isEmpty()) {
+                    entry.setText(completed.reply());
+                }
+                if (completed.reasoning() != null && entry.reasoning().isEmpty()) {
+                    entry.setReasoning(completed.reasoning());
+                }
+                entry.streaming(false);
+            }
+            case TurnEvent.Failed failed -> {
+                TranscriptEntry entry = assistantEntry(failed.turn(), false);
+                if (entry != null) {
+                    if (failed.partialAnswer().isBlank() && entry.text().isBlank()) {
+                        entries.remove(entry);
+                    } else {
+                        entry.markInterrupted();
+                    }
+                    entry.markFailed();
+                }
+            }
+            case TurnEvent.Chunk chunk -> { }
+        }
+    }
+
+    /** The answer of {@code turn} was cut off: it keeps the words the user heard, if any. */
+    void interrupted(long turn, String heard) {
+        TranscriptEntry entry = assistantEntry(turn, false);
+        if (entry != null) {
+            if (!heard.isBlank()) {
+                entry.setText(heard);
+            }
+            entry.markInterrupted();
+        }
+    }
+
+    private boolean userEntry(long turn, String text) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            TranscriptEntry entry = entries.get(i);
+            if (entry.role() == TranscriptEntry.Role.USER && entry.turn() == -1 && entry.text().equals(text)) {
+                entry.turn(turn);
+                return false;
+            }
+            if (entry.turn() == turn && entry.role() == TranscriptEntry.Role.USER) {
+                return false;
+            }
+        }
+        entries.add(new TranscriptEntry(TranscriptEntry.Role.USER, turn, text));
+        return true;
+    }
+
+    private TranscriptEntry assistantEntry(long turn, boolean create) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            TranscriptEntry entry = entries.get(i);
+            if (entry.role() == TranscriptEntry.Role.ASSISTANT && entry.turn() == turn) {
+                return entry;
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        TranscriptEntry entry = new TranscriptEntry(TranscriptEntry.Role.ASSISTANT, turn, "");
+        entries.add(entry);
+        return entry;
+    }
+
+    private static String compact(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > TOOL_TEXT ? oneLine.substring(0, TOOL_TEXT - 1) + "…" : oneLine;
+    }
+}

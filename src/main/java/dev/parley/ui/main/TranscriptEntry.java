@@ -1,0 +1,124 @@
+package dev.parley.ui.main;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One turn in the transcript: the user's words, or the assistant's answer as it streams in, with
+ * its reasoning (collapsed in the view, never shown by default), its tool calls and whether it was
+ * cut off.
+ */
+public final class TranscriptEntry {
+
+    public enum Role { USER, ASSISTANT }
+
+    private final Role role;
+    private long turn;
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reasoning = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> toolCalls = FXCollections.observableArrayList();
+    private final ObservableList<String> toolCallsView = FXCollections.unmodifiableObservableList(toolCalls);
+    private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper interrupted = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+
+    TranscriptEntry(Role role, long turn, String text) {
+        this.role = role;
+        this.turn = turn;
+        this.text.set(text);
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long turn() {
+        return turn;
+    }
+
+    void turn(long turn) {
+        this.turn = turn;
+    }
+
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    public String text() {
+        return text.get();
+    }
+
+    public ReadOnlyStringProperty reasoningProperty() {
+        return reasoning.getReadOnlyProperty();
+    }
+
+    public String reasoning() {
+        return reasoning.get();
+    }
+
+    public ObservableList<String> toolCalls() {
+        return toolCallsView;
+    }
+
+    public ReadOnlyBooleanProperty streamingProperty() {
+        return streaming.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty interruptedProperty() {
+        return interrupted.getReadOnlyProperty();
+    }
+
+    public boolean interrupted() {
+        return interrupted.get();
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    void appendText(String delta) {
+        text.set(text.get() + delta);
+    }
+
+    void setText(String full) {
+        text.set(full);
+    }
+
+    void appendReasoning(String delta) {
+        reasoning.set(reasoning.get() + delta);
+    }
+
+    void setReasoning(String full) {
+        reasoning.set(full == null ? "" : full);
+    }
+
+    void addToolCall(String line) {
+        toolCalls.add(line);
+    }
+
+    void replaceLastToolCall(String line) {
+        if (toolCalls.isEmpty()) {
+            toolCalls.add(line);
+        } else {
+            toolCalls.set(toolCalls.size() - 1, line);
+        }
+    }
+
+    void streaming(boolean on) {
+        streaming.set(on);
+    }
+
+    void markInterrupted() {
+        interrupted.set(true);
+        streaming.set(false);
+    }
+
+    void markFailed() {
+        failed.set(true);
+        streaming.set(false);
+    }
+}

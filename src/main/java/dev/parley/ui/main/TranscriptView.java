@@ -1,0 +1,100 @@
+package dev.parley.ui.main;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The conversation as chat bubbles; follows the newest text while answers stream in. */
+final class TranscriptView extends ScrollPane {
+
+    private final VBox box = new VBox();
+    /** One node per entry, made once: streaming updates go through bindings, not rebuilds. */
+    private final java.util.Map<TranscriptEntry, Node> rows = new java.util.IdentityHashMap<>();
+    private final Label empty = new Label("Hold Space (or the talk button) and speak, or type a question below.");
+
+    TranscriptView(MainViewModel model) {
+        setId("transcript");
+        getStyleClass().add("transcript");
+        setFitToWidth(true);
+        setFocusTraversable(false);
+        box.getStyleClass().add("transcript-box");
+        empty.getStyleClass().add("empty-hint");
+        empty.setWrapText(true);
+        setContent(box);
+        rebuild(model);
+        model.transcript().addListener((ListChangeListener<TranscriptEntry>) change -> rebuild(model));
+        box.heightProperty().addListener((obs, old, now) -> setVvalue(1.0));
+    }
+
+    private void rebuild(MainViewModel model) {
+        rows.keySet().retainAll(new java.util.HashSet<>(model.transcript()));
+        if (model.transcript().isEmpty()) {
+            box.getChildren().setAll(empty);
+            return;
+        }
+        box.getChildren().setAll(model.transcript().stream().map(entry -> rows.computeIfAbsent(entry, TranscriptView::row))
+                .toList());
+    }
+
+    private static Node row(TranscriptEntry entry) {
+        boolean user = entry.role() == TranscriptEntry.Role.USER;
+        VBox bubble = new VBox();
+        bubble.getStyleClass().addAll("bubble", user ? "user" : "assistant");
+        bubble.setMaxWidth(640);
+        Label role = new Label(user ? "You" : "Parley");
+        role.getStyleClass().add("role");
+        Label body = new Label();
+        body.getStyleClass().add("body");
+        body.setWrapText(true);
+        body.setMinHeight(Region.USE_PREF_SIZE);
+        body.textProperty().bind(Bindings.createStringBinding(
+                () -> entry.text() + (entry.streamingProperty().get() ? " ▍" : ""),
+                entry.textProperty(), entry.streamingProperty()));
+        HBox header = new HBox(8, role);
+        header.setAlignment(Pos.CENTER_LEFT);
+        if (!user) {
+            Label cut = new Label("■ interrupted");
+            cut.getStyleClass().add("tag-interrupted");
+            cut.visibleProperty().bind(entry.interruptedProperty());
+            cut.managedProperty().bind(cut.visibleProperty());
+            header.getChildren().add(cut);
+        }
+        bubble.getChildren().add(header);
+        if (!user) {
+            VBox tools = new VBox(3);
+            Runnable showTools = () -> tools.getChildren().setAll(entry.toolCalls().stream().map(line -> {
+                Label call = new Label("⚙ " + line);
+                call.getStyleClass().add("tool-call");
+                call.setWrapText(true);
+                return (Node) call;
+            }).toList());
+            showTools.run();
+            entry.toolCalls().addListener((ListChangeListener<String>) change -> showTools.run());
+            tools.visibleProperty().bind(Bindings.isNotEmpty(entry.toolCalls()));
+            tools.managedProperty().bind(tools.visibleProperty());
+            Label thoughts = new Label();
+            thoughts.setWrapText(true);
+            thoughts.textProperty().bind(entry.reasoningProperty());
+            TitledPane reasoning = new TitledPane("Reasoning", thoughts);
+            reasoning.getStyleClass().add("reasoning");
+            reasoning.setExpanded(false);
+            reasoning.setAnimated(false);
+            reasoning.visibleProperty().bind(entry.reasoningProperty().isNotEmpty());
+            reasoning.managedProperty().bind(reasoning.visibleProperty());
+            bubble.getChildren().addAll(reasoning, tools);
+        }
+        bubble.getChildren().add(body);
+        HBox row = new HBox(bubble);
+        row.setAlignment(user ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        HBox.setHgrow(bubble, Priority.SOMETIMES);
+        return row;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parley.ui.main;
+
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.UiConfig;
+import dev.parley.ui.settings.SettingsViewModel;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * What a save in Settings changes in the running window at once: the talk key and the theme the
+ * window shows, the provider list and hands-free listening it passes on. The one place the window
+ * hears of a saved config, so its views only bind.
+ */
+public final class WindowSettings {
+
+    private final ProviderSwitcherViewModel providers;
+    private final MainViewModel main;
+    private final Supplier<SettingsViewModel> newSettings;
+    private final ReadOnlyStringWrapper talkKey = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper();
+
+    public WindowSettings(UiConfig loaded, ProviderSwitcherViewModel providers, MainViewModel main,
+            Supplier<SettingsViewModel> newSettings) {
+        this.providers = providers;
+        this.main = main;
+        this.newSettings = newSettings;
+        talkKey.set(loaded.pushToTalkKey());
+        theme.set(loaded.theme());
+    }
+
+    /** A Settings panel whose save applies here; its choices are loading in the background. */
+    public SettingsViewModel openSettings() {
+        SettingsViewModel settings = newSettings.get();
+        settings.onSaved(this::saved);
+        settings.loadChoices();
+        return settings;
+    }
+
+    private void saved(ParleyConfig saved) {
+        providers.configSaved(saved.llm().active());
+        main.setHandsFree(saved.audio().handsFree());
+        talkKey.set(saved.ui().pushToTalkKey());
+        theme.set(saved.ui().theme());
+    }
+
+    /** Light or dark for this session only (the toolbar's toggle); Settings saves it for good. */
+    public void useTheme(String name) {
+        theme.set(name);
+    }
+
+    /** The push-to-talk key's name as configured, e.g. {@code SPACE} or {@code F8}. */
+    public ReadOnlyStringProperty talkKeyProperty() {
+        return talkKey.getReadOnlyProperty();
+    }
+
+    /** {@code light} or {@code dark}. */
+    public ReadOnlyStringProperty themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+}

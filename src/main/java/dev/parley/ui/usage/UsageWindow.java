@@ -1,0 +1,67 @@
+package dev.parley.ui.usage;
+
+import dev.parley.ui.Theme;
+import dev.parley.usage.UsageSummary.ProviderUsage;
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The usage panel: tokens, cost and latency per provider, from the usage ledger. */
+public final class UsageWindow {
+
+    private final Stage stage = new Stage();
+
+    public UsageWindow(UsageViewModel model, Window owner) {
+        TableView<ProviderUsage> table = new TableView<>(model.rows());
+        table.setId("usage-table");
+        table.setPlaceholder(new Label("No requests recorded in this period."));
+        table.getColumns().add(column("Provider", ProviderUsage::provider));
+        table.getColumns().add(column("Model", ProviderUsage::model));
+        table.getColumns().add(column("Requests", row -> Integer.toString(row.requests())));
+        table.getColumns().add(column("Errors", row -> Integer.toString(row.errors())));
+        table.getColumns().add(column("Tokens in", row -> Long.toString(row.inputTokens())));
+        table.getColumns().add(column("Tokens out", row -> Long.toString(row.outputTokens())));
+        table.getColumns().add(column("First token p50", row -> row.ttftP50Ms() < 0 ? "–" : row.ttftP50Ms() + " ms"));
+        table.getColumns().add(column("Tokens/s", row -> Double.isNaN(row.tokensPerSecond()) ? "–"
+                : String.format("%.1f", row.tokensPerSecond())));
+        table.getColumns().add(column("Cost", row -> String.format("$%.4f", row.costUsd())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ComboBox<Integer> days = new ComboBox<>(FXCollections.observableArrayList(1, 7, 30, 365));
+        days.setValue(model.days());
+        days.setOnAction(event -> model.days(days.getValue()));
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(event -> model.refresh());
+        HBox top = new HBox(8, new Label("Last"), days, new Label("days"), refresh);
+        top.setPadding(new Insets(10));
+        top.setStyle("-fx-alignment: center-left;");
+        BorderPane root = new BorderPane(table, top, null, null, null);
+        BorderPane.setMargin(table, new Insets(0, 10, 10, 10));
+        Scene scene = new Scene(root, 860, 360);
+        Theme.style(scene);
+        stage.initOwner(owner);
+        stage.setTitle("Parley usage");
+        stage.setScene(scene);
+        model.refresh();
+    }
+
+    private static TableColumn<ProviderUsage, String> column(String title, Function<ProviderUsage, String> value) {
+        TableColumn<ProviderUsage, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        return column;
+    }
+
+    public void show() {
+        stage.show();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.parley.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.pipeline.TurnEvent;
+import dev.parley.ui.ScriptedVoiceAssistant;
+import dev.parley.ui.Tasks;
+import dev.parley.ui.UiThread;
+import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.VoiceState;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("ui")
+class MainViewModelTest {
+
+    private final ScriptedVoiceAssistant assistant = new ScriptedVoiceAssistant();
+    private final Banners banners = new Banners();
+    private final MainViewModel model = new MainViewModel(assistant, Tasks.direct(), banners);
+
+    private void ready() {
+        model.load(List.of());
+    }
+
+    @Test
+    void pushToTalkListensShowsLevelAndPartialThenTheTurn() {
+        ready();
+        List<VoiceState> states = new ArrayList<>();
+        model.stateProperty().addListener((obs, old, now) -> states.add(now));
+
+        model.pressToTalk();
+        assertThat(model.stateProperty().get()).isEqualTo(VoiceState.LISTENING);
+        assertThat(model.talkingProperty().get()).isTrue();
+        assertThat(model.levelProperty().get()).isEqualTo(0.5); // -30 dBFS on a -60..0 meter
+        assertThat(model.partialTranscriptProperty().get()).isEqualTo("what is twelve");
+        assertThat(model.statusTextProperty().get()).isEqualTo("Listening…");
+
+        model.releaseToTalk();
+        assertThat(assistant.calls).containsExactly("press", "release");
+        assertThat(model.partialTranscriptProperty().get()).isEmpty();
+        assertThat(model.levelProperty().get()).isZero();
+        assertThat(states).containsExactly(VoiceState.LISTENING, VoiceState.TRANSCRIBING, VoiceState.THINKING,
+                VoiceState.SPEAKING, VoiceState.IDLE);
+        assertThat(model.transcript()).extracting(TranscriptEntry::role, TranscriptEntry::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Role.USER, "what is twelve times seven"),
+                org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Role.ASSISTANT, "Twelve times seven is eighty-four."));
+        assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
+    }
+
+    @Test
+    void holdingTheKeyPressesOnceAndReleasingWithoutPressDoesNothing() {
+        ready();
+        model.releaseToTalk();
+        model.pressToTalk();
+        model.pressToTalk(); // key repeat while held
+        assertThat(assistant.calls).containsExactly("press");
+    }
+
+    @Test
+    void assistantTextStreamsIntoOneEntryWithReasoningAndToolCallsApart() {
+        ready();
+        long turn = assistant.nextTurn();
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "hi", "local")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Reasoning(turn, "Greet back.")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "Hel")));
+        TranscriptEntry answer = model.transcript().getLast();
+        assertThat(answer.text()).isEqualTo("Hel");
+        assertThat(answer.streamingProperty().get()).isTrue();
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallStarted(turn, "current_time", "{\"zone\": \"UTC\"}")));
+        assertThat(answer.toolCalls()).containsExactly("current_time {\"zone\": \"UTC\"} …");
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallFinished(turn, "current_time", "{\"zone\": \"UTC\"}", "12:00")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "lo there.")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, "Hello there.", "Greet back.", "local", 3, 3)));
+        assistant.emit(new VoiceEvent.Waterfall(turn, new dev.parley.pipeline.TurnTimings(-1, 200, 240, 500, 520, 900)));
+
+        assertThat(model.transcript()).hasSize(2);
+        assertThat(answer.text()).isEqualTo("Hello there.");
+        assertThat(answer.text()).doesNotContain("Greet back");
+        assertThat(answer.reasoning()).isEqualTo("Greet back.");
+        assertThat(answer.toolCalls()).containsExactly("current_time {\"zone\": \"UTC\"} → 12:00");
+        assertThat(answer.streamingProperty().get()).isFalse();
+        assertThat(model.answeredByProperty().get()).isEqualTo("local");
+        assertThat(model.lastWaterfallProperty().get().summary())
+                .isEqualTo("first token 200 ms · first chunk 240 ms · first audio 500 ms · first sound 520 ms · reply done 900 ms");
+    }
+
+    @Test
+    void typedQuestionShowsAtOnceAndIsNotDuplicatedWhenTheTurnStarts() {
+        ready();
+        model.inputProperty().set("  What is 12 times 7?  ");
+        model.send();
+        assertThat(model.inputProperty().get()).isEmpty();
+        assertThat(assistant.calls).containsExactly("ask:What is 12 times 7?");
+        assertThat(model.transcript()).extracting(TranscriptEntry::text)
+                .containsExactly("What is 12 times 7?", "Twelve times seven is eighty-four.");
+    }
+
+    @Test
+    void interruptedReplyKeepsWhatWasHeardAndIsMarked() {
+        ready();
+        long turn = assistant.nextTurn();
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "tell me a story", "local")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "Once upon a time there was a fox who")));
+        model.stop();
+        assistant.emit(new VoiceEvent.Interrupted(turn, "Once upon a time"));
+
+        TranscriptEntry answer = model.transcript().getLast();
+        assertThat(assistant.calls).containsExactly("stop");
+        assertThat(answer.text()).isEqualTo("Once upon a time");
+        assertThat(answer.interrupted()).isTrue();
+        assertThat(answer.streamingProperty().get()).isFalse();
+    }
+
+    @Test
+    void errorStateShowsABannerThatSaysWhatToDo() {
+        ready();
+        assistant.move(VoiceState.ERROR, "No microphone: connect one or pick another input device in Settings.");
+        assertThat(banners.shown()).extracting(Banner::message)
+                .containsExactly("No microphone: connect one or pick another input device in Settings.");
+        assertThat(model.statusTextProperty().get()).isEqualTo("Error");
+        assistant.move(VoiceState.ERROR, "Still no microphone.");
+        assertThat(banners.shown()).hasSize(1);
+    }
+
+    @Test
+    void failedTurnWithoutAnswerRemovesTheEmptyBubbleAndShowsTheReason() {
+        ready();
+        long turn = assistant.nextTurn();
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "hi", "local")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Failed(turn, "start Ollama: ollama serve", "")));
+        assistant.move(VoiceState.ERROR, "start Ollama: ollama serve");
+        assertThat(model.transcript()).extracting(TranscriptEntry::text).containsExactly("hi");
+        assertThat(banners.shown()).extracting(Banner::message).containsExactly("start Ollama: ollama serve");
+    }
+
+    @Test
+    void typingWorksWhileModelsLoadAndTalkingWaitsForThem() {
+        List<Runnable> pending = new ArrayList<>();
+        MainViewModel loading = new MainViewModel(assistant,
+                new Tasks(pending::add, UiThread.CURRENT_THREAD), banners);
+        loading.load(List.of(new LoadStep("speech model", () -> { }), new LoadStep("voice", () -> { })));
+        assertThat(loading.speechReadyProperty().get()).isFalse();
+        assertThat(loading.statusTextProperty().get()).isEqualTo("Loading speech model… You can type meanwhile.");
+
+        loading.inputProperty().set("hello");
+        loading.send();
+        loading.pressToTalk();
+        assertThat(assistant.calls).containsExactly("ask:hello");
+        assertThat(banners.shown()).extracting(Banner::key).contains("ptt");
+
+        pending.removeFirst().run();
+        assertThat(loading.loadProgressProperty().get()).isEqualTo(0.5);
+        assertThat(loading.loadMessageProperty().get()).isEqualTo("Loading voice…");
+        pending.removeFirst().run();
+        assertThat(loading.speechReadyProperty().get()).isTrue();
+        assertThat(loading.statusTextProperty().get()).isEqualTo("Ready");
+    }
+
+    @Test
+    void aFailedLoadStepSaysHowToFixItAndTypingGoesOn() {
+        model.load(List.of(new LoadStep("speech model", () -> {
+            throw new IllegalStateException("/nowhere is not a Vosk model.");
+        })));
+        assertThat(banners.shown()).extracting(Banner::message).containsExactly("Could not load the speech model:"
+                + " /nowhere is not a Vosk model. Typed questions still work; fix it in Settings and restart Parley.");
+        assertThat(model.statusTextProperty().get()).isEqualTo("Ready (typing only)");
+    }
+}

@@ -1,0 +1,279 @@
+package dev.parley.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.pipeline.TurnEvent;
+import dev.parley.ui.settings.FakeSettings;
+import dev.parley.ui.settings.SettingsView;
+import dev.parley.ui.settings.SettingsViewModel;
+import dev.parley.ui.DesktopUi;
+import dev.parley.ui.ScriptedVoiceAssistant;
+import dev.parley.ui.Tasks;
+import dev.parley.ui.Theme;
+import dev.parley.usage.UsageLedger;
+import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.VoiceState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window on headless Monocle, driven like a user would, over a scripted voice pipeline. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path folder;
+
+    private ScriptedVoiceAssistant assistant;
+    private FakeProviders providers;
+    private FakeSettings settings;
+    private DesktopUi ui;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path home = Files.createTempDirectory(folder, "home");
+        assistant = new ScriptedVoiceAssistant();
+        providers = new FakeProviders(0);
+        settings = new FakeSettings(home.resolve("config.yaml"), 0);
+        ui = DesktopUi.create(assistant, providers, settings, new ConversationStore(home.resolve("conversations")),
+                () -> new Conversation("test"), new UsageLedger(home.resolve("usage.jsonl")), Tasks.forFx());
+        Theme.apply("light");
+        window = new MainWindow(ui, stage);
+        stage.show();
+        ui.main().load(List.of());
+    }
+
+    private static <T extends Node> T node(FxRobot robot, String id) {
+        return robot.lookup("#" + id).query();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            CompletableFuture<Boolean> result = new CompletableFuture<>();
+            Platform.runLater(() -> result.complete(condition.getAsBoolean()));
+            return result.get();
+        });
+    }
+
+    private static List<String> bubbleTexts(FxRobot robot) {
+        List<String> texts = new ArrayList<>();
+        robot.lookup(".bubble .body").queryAllAs(Label.class).forEach(label -> texts.add(label.getText()));
+        return texts;
+    }
+
+    @Test
+    void holdingTheTalkKeyListensAndReleasingAnswers(FxRobot robot) throws Exception {
+        robot.clickOn("#transcript"); // focus away from the text field: Space talks there
+        robot.press(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(assistant.calls).containsExactly("press");
+        assertThat(node(robot, "partial-transcript").isVisible()).isTrue();
+        assertThat(((Label) node(robot, "partial-transcript")).getText()).isEqualTo("“what is twelve…”");
+        assertThat(((Label) node(robot, "status-text")).getText()).isEqualTo("Listening…");
+        assertThat(((javafx.scene.control.ProgressBar) node(robot, "level-meter")).getProgress()).isEqualTo(0.5);
+
+        robot.release(KeyCode.SPACE);
+        waitUntil(() -> bubbleTexts(robot).size() == 2);
+        assertThat(assistant.calls).containsExactly("press", "release");
+        assertThat(bubbleTexts(robot)).containsExactly("what is twelve times seven", "Twelve times seven is eighty-four.");
+        assertThat(robot.lookup(".tool-call").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("⚙ calculate {\"expression\":\"12*7\"} → 84");
+        // Reasoning is there but collapsed.
+        javafx.scene.control.TitledPane reasoning = robot.lookup(".reasoning").queryAs(javafx.scene.control.TitledPane.class);
+        assertThat(reasoning.isVisible()).isTrue();
+        assertThat(reasoning.isExpanded()).isFalse();
+        assertThat(((Label) node(robot, "status-text")).getText()).isEqualTo("Ready");
+    }
+
+    @Test
+    void theTalkButtonWorksWithTheMouse(FxRobot robot) throws Exception {
+        robot.moveTo("#talk-button").press(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((javafx.scene.control.Button) node(robot, "talk-button")).getText()).isEqualTo("● Listening…");
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(() -> bubbleTexts(robot).size() == 2);
+        assertThat(assistant.calls).containsExactly("press", "release");
+    }
+
+    @Test
+    void typedQuestionsSendWithEnterAndSpaceTypesInTheField(FxRobot robot) throws Exception {
+        robot.clickOn("#text-input").write("hello there").type(KeyCode.ENTER);
+        waitUntil(() -> bubbleTexts(robot).size() == 2);
+        assertThat(assistant.calls).containsExactly("ask:hello there");
+        assertThat(bubbleTexts(robot).getFirst()).isEqualTo("hello there");
+    }
+
+    @Test
+    void answerTextStreamsIntoTheBubble(FxRobot robot) throws Exception {
+        long turn = assistant.nextTurn();
+        assistant.emit(new VoiceEvent.StateChanged(VoiceState.IDLE, VoiceState.THINKING, turn, ""));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "count", "local")));
+        Thread producer = Thread.ofVirtual().start(() -> {
+            for (String word : List.of("One, ", "two, ", "three.")) {
+                assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, word)));
+            }
+        });
+        producer.join();
+        waitUntil(() -> bubbleTexts(robot).size() == 2 && bubbleTexts(robot).get(1).startsWith("One, two, three."));
+        assertThat(bubbleTexts(robot).get(1)).isEqualTo("One, two, three. ▍"); // still streaming: a caret
+        assertThat(node(robot, "stop-button").isDisabled()).isFalse();
+
+        robot.clickOn("#stop-button");
+        assertThat(assistant.calls).contains("stop");
+        assistant.emit(new VoiceEvent.Interrupted(turn, "One, two,"));
+        assistant.emit(new VoiceEvent.StateChanged(VoiceState.THINKING, VoiceState.INTERRUPTED, turn, "stopped"));
+        waitUntil(() -> bubbleTexts(robot).get(1).equals("One, two,"));
+        assertThat(robot.lookup(".tag-interrupted").queryAs(Label.class).isVisible()).isTrue();
+    }
+
+    @Test
+    void switchingProviderInTheToolbarIsInstantAndChecked(FxRobot robot) throws Exception {
+        providers.delayMs = 300;
+        @SuppressWarnings("unchecked")
+        ComboBox<ProviderSwitcherViewModel.Item> switcher = node(robot, "provider-switcher");
+        robot.interact(() -> switcher.getSelectionModel().select(2));
+        assertThat(((Label) node(robot, "status-provider")).getText()).isEqualTo("spare · openai-compatible · qwen (switching…)");
+        waitUntil(() -> providers.switched.contains("spare"));
+        waitUntil(() -> ((Label) node(robot, "status-provider")).getText().equals("spare · openai-compatible · qwen"));
+
+        robot.interact(() -> switcher.getSelectionModel().select(1)); // "cloud" has no key: refused
+        waitUntil(() -> !ui.banners().shown().isEmpty());
+        waitUntil(() -> switcher.getSelectionModel().getSelectedItem().name().equals("spare"));
+        assertThat(robot.lookup(".banner-message").queryAs(Label.class).getText())
+                .isEqualTo("Cannot switch to cloud: set OPENAI_API_KEY (export OPENAI_API_KEY=...). Still answering with spare.");
+
+        robot.clickOn("#provider-test");
+        waitUntil(() -> ((Label) node(robot, "provider-test-result")).getText().startsWith("spare answered"));
+    }
+
+    @Test
+    void anErrorShowsABannerThatCanBeDismissed(FxRobot robot) throws Exception {
+        assistant.move(VoiceState.ERROR, "No microphone found: connect one, or pick the input device in Settings.");
+        waitUntil(() -> node(robot, "banners").isVisible());
+        assertThat(robot.lookup(".banner.error .banner-message").queryAs(Label.class).getText())
+                .isEqualTo("No microphone found: connect one, or pick the input device in Settings.");
+        assertThat(((Label) node(robot, "status-text")).getText()).isEqualTo("Error");
+        robot.clickOn(".banner .button");
+        waitUntil(() -> !node(robot, "banners").isVisible());
+    }
+
+    @Test
+    void settingsRoundTripThroughTheWindowToYaml(FxRobot robot) throws Exception {
+        Stage[] settingsStage = new Stage[1];
+        robot.interact(() -> window.settingsOpener(model -> {
+            settingsStage[0] = new Stage();
+            Scene scene = new Scene(new SettingsView(model, settingsStage[0]::close), 760, 520);
+            Theme.style(scene);
+            settingsStage[0].setScene(scene);
+            settingsStage[0].show();
+        }));
+        robot.clickOn("#settings-button");
+        robot.clickOn("General");
+        robot.doubleClickOn("#settings-ptt-key").eraseText(5).write("F8");
+        robot.interact(() -> robot.lookup("#settings-theme").queryAs(ComboBox.class).setValue("dark"));
+        robot.clickOn("Voice & audio");
+        robot.clickOn("#settings-hands-free");
+        robot.clickOn("#settings-save");
+        waitUntil(() -> ((Label) node(robot, "settings-status")).getText().startsWith("Saved to"));
+        String yaml = Files.readString(settings.file);
+        assertThat(yaml).contains("push-to-talk-key: F8", "theme: dark", "hands-free: true");
+        assertThat(((Label) node(robot, "talk-hint")).getText()).isEqualTo("Hold F8 to talk");
+        assertThat(assistant.calls).as("hands-free applies at once").contains("hands-free:true");
+        robot.interact(() -> {
+            settingsStage[0].close();
+            Theme.apply("light");
+        });
+    }
+
+    @Test
+    void settingsValidateAsTyped(FxRobot robot) throws Exception {
+        SettingsViewModel model = ui.newSettings();
+        Stage[] other = new Stage[1];
+        robot.interact(() -> {
+            other[0] = new Stage();
+            other[0].setScene(new Scene(new SettingsView(model, other[0]::close), 760, 520));
+            other[0].show();
+        });
+        robot.clickOn("#provider-base-url").eraseText(40).write("localhost");
+        waitUntil(() -> ((Label) robot.lookup("#settings-validation").query()).getText()
+                .contains("base URL 'localhost' is not an http(s) URL"));
+        assertThat(robot.lookup("#settings-save").query().isDisabled()).isTrue();
+        robot.interact(() -> other[0].close());
+    }
+
+    @Test
+    void longOperationsNeverBlockTheFxThread(FxRobot robot) throws Exception {
+        providers.delayMs = 1500;
+        settings.delayMs = 1500;
+        List<Runnable> starts = List.of(
+                () -> ui.providers().switchTo(ui.providers().items().get(2)),
+                () -> ui.providers().testActive(),
+                () -> ui.providers().refreshHealth(),
+                () -> {
+                    SettingsViewModel model = ui.newSettings();
+                    model.providers().fetchModels();
+                    model.testMicrophone();
+                    model.save();
+                },
+                () -> ui.main().load(List.of(new LoadStep("speech model", () -> sleep(1500)),
+                        new LoadStep("voice", () -> sleep(1500)))));
+        long[] slowest = {0};
+        for (Runnable operation : starts) {
+            long start = System.nanoTime();
+            robot.interact(operation);
+            slowest[0] = Math.max(slowest[0], (System.nanoTime() - start) / 1_000_000);
+        }
+        // While the work runs, the FX thread keeps answering within a frame or two.
+        long worst = 0;
+        for (int i = 0; i < 20; i++) {
+            long start = System.nanoTime();
+            CompletableFuture<Void> ping = new CompletableFuture<>();
+            Platform.runLater(() -> ping.complete(null));
+            ping.get(2, TimeUnit.SECONDS);
+            worst = Math.max(worst, (System.nanoTime() - start) / 1_000_000);
+            Thread.sleep(50);
+        }
+        assertThat(slowest[0]).as("ms the FX thread spent starting each long operation").isLessThan(400);
+        assertThat(worst).as("worst FX thread response while they run, ms").isLessThan(400);
+        assertThat(ui.providers().switchingProperty().get() || providers.switched.contains("spare")).isTrue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Pane unused() {
+        return null;
+    }
+}

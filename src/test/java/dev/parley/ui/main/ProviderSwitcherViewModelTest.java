@@ -1,0 +1,74 @@
+package dev.parley.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.ui.Tasks;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("ui")
+class ProviderSwitcherViewModelTest {
+
+    private final FakeProviders service = new FakeProviders(0);
+    private final Banners banners = new Banners();
+    private final ProviderSwitcherViewModel model = new ProviderSwitcherViewModel(service, Tasks.direct(), banners);
+
+    private ProviderSwitcherViewModel.Item item(String name) {
+        return model.items().stream().filter(item -> item.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void listsTheConfiguredProvidersWithTheirHealth() {
+        assertThat(model.items()).extracting(ProviderSwitcherViewModel.Item::name).containsExactly("local", "cloud", "spare");
+        assertThat(model.activeProperty().get().name()).isEqualTo("local");
+        assertThat(item("local").healthProperty().get()).isEqualTo(ProviderSwitcherViewModel.Health.HEALTHY);
+        assertThat(item("cloud").healthProperty().get()).isEqualTo(ProviderSwitcherViewModel.Health.UNHEALTHY);
+        assertThat(item("cloud").healthDetailProperty().get()).isEqualTo("set OPENAI_API_KEY (export OPENAI_API_KEY=...)");
+    }
+
+    @Test
+    void anUnhealthyActiveProviderIsReportedWithTheFix() {
+        service.active = "cloud";
+        model.reload();
+        assertThat(banners.shown()).extracting(Banner::message).containsExactly("cloud may not answer:"
+                + " set OPENAI_API_KEY (export OPENAI_API_KEY=...). Or pick another provider in the toolbar.");
+    }
+
+    @Test
+    void switchingToAHealthyProviderMakesItActive() {
+        model.switchTo(item("spare"));
+        assertThat(service.switched).containsExactly("spare");
+        assertThat(model.activeProperty().get().name()).isEqualTo("spare");
+        assertThat(model.switchingProperty().get()).isFalse();
+        assertThat(banners.shown()).isEmpty();
+    }
+
+    @Test
+    void aRefusedSwitchKeepsThePreviousProviderAndSaysWhy() {
+        model.switchTo(item("cloud"));
+        assertThat(model.activeProperty().get().name()).isEqualTo("local");
+        assertThat(banners.shown()).extracting(Banner::message).containsExactly(
+                "Cannot switch to cloud: set OPENAI_API_KEY (export OPENAI_API_KEY=...). Still answering with local.");
+    }
+
+    @Test
+    void aSavedConfigIsListedAgainAndItsActiveProviderSwitchedToEvenIfItIsTheSameName() {
+        model.configSaved("local"); // its model or URL may have changed: the model is made again
+        assertThat(service.switched).containsExactly("local");
+        model.configSaved("spare");
+        assertThat(service.switched).containsExactly("local", "spare");
+        assertThat(model.activeProperty().get().name()).isEqualTo("spare");
+        model.configSaved("cloud");
+        assertThat(model.activeProperty().get().name()).isEqualTo("spare");
+        assertThat(banners.shown()).extracting(Banner::message).containsExactly(
+                "Cannot switch to cloud: set OPENAI_API_KEY (export OPENAI_API_KEY=...). Still answering with spare.");
+    }
+
+    @Test
+    void testShowsTheReplyAndLatency() {
+        model.testActive();
+        assertThat(model.testResultProperty().get())
+                .isEqualTo("local answered \"ready\" · first token 120 ms · total 180 ms");
+        assertThat(model.testingProperty().get()).isFalse();
+    }
+}
