@@ -243,6 +243,11 @@ public final class DesktopServices implements AutoCloseable {
             }
 
             @Override
+            public ConfigChanges changes() {
+                return configChanges;
+            }
+
+            @Override
             public List<String> models(ProviderConfig provider) {
                 if (provider.baseUrl() == null || provider.baseUrl().isBlank()) {
                     return List.of();

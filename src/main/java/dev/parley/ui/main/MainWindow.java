@@ -31,7 +31,8 @@ public final class MainWindow {
         this.ui = ui;
         this.stage = stage;
         MainViewModel main = ui.main();
-        settings = new WindowSettings(ui.uiConfig(), ui.providers(), main, ui::newSettings);
+        settings = new WindowSettings(ui.uiConfig(), ui.providers(), main, ui::newSettings, ui.settings().changes(),
+                ui.tasks());
         settingsOpener = model -> new SettingsWindow(model, stage).show();
 
         BorderPane root = new BorderPane();

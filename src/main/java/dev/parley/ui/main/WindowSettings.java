@@ -1,6 +1,8 @@
 package dev.parley.ui.main;
 
+import dev.parley.config.ConfigChanges;
 import dev.parley.config.ParleyConfig;
+import dev.parley.ui.Tasks;
 import dev.parley.config.UiConfig;
 import dev.parley.ui.settings.SettingsViewModel;
 import java.util.function.Supplier;
@@ -8,9 +10,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What a save in Settings changes in the running window at once: the talk key and the theme the
- * window shows, the provider list and hands-free listening it passes on. The one place the window
- * hears of a saved config, so its views only bind.
+ * What a saved config (Settings, the welcome) changes in the running window at once: the talk key
+ * and the theme the window shows, the provider list and hands-free listening it passes on. The one
+ * place the window hears of a saved config, so its views only bind.
  */
 public final class WindowSettings {
 
@@ -20,19 +22,20 @@ public final class WindowSettings {
     private final ReadOnlyStringWrapper talkKey = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper theme = new ReadOnlyStringWrapper();
 
+    /** Applies every config published on {@code saves} (by Settings or the welcome) on the UI thread. */
     public WindowSettings(UiConfig loaded, ProviderSwitcherViewModel providers, MainViewModel main,
-            Supplier<SettingsViewModel> newSettings) {
+            Supplier<SettingsViewModel> newSettings, ConfigChanges saves, Tasks tasks) {
         this.providers = providers;
         this.main = main;
         this.newSettings = newSettings;
         talkKey.set(loaded.pushToTalkKey());
         theme.set(loaded.theme());
+        saves.subscribe(saved -> tasks.onUi(() -> saved(saved)));
     }
 
-    /** A Settings panel whose save applies here; its choices are loading in the background. */
+    /** A Settings panel, its choices loading in the background; its save reaches this window as a change. */
     public SettingsViewModel openSettings() {
         SettingsViewModel settings = newSettings.get();
-        settings.onSaved(this::saved);
         settings.loadChoices();
         return settings;
     }

@@ -1,5 +1,6 @@
 package dev.parley.ui.settings;
 
+import dev.parley.config.ConfigChanges;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderConfig;
@@ -14,8 +15,14 @@ public interface SettingsBackend {
 
     ParleyConfig config();
 
-    /** Validates and writes the user's config.yaml; returns it as saved, or throws naming the key. */
+    /**
+     * Validates and writes the user's config.yaml, then publishes it on {@link #changes()}; returns it
+     * as saved, or throws naming the key.
+     */
     ParleyConfig save(ConfigWriter.Settings settings);
+
+    /** Every config saved while the window runs (by Settings or the welcome); the window applies it from here. */
+    ConfigChanges changes();
 
     /** The models the endpoint lists, or an empty list where it cannot say (no key, no list API). */
     List<String> models(ProviderConfig provider);

@@ -37,7 +37,6 @@ public final class WelcomeWindow {
     /** Shows the welcome for {@code backend} over {@code owner} and starts its checks. */
     public static void show(WelcomeBackend backend, DesktopUi ui, Window owner) {
         WelcomeViewModel model = new WelcomeViewModel(backend, ui.tasks(), ui.main().speechReadyProperty());
-        model.onFinished(provider -> ui.providers().configSaved(provider));
         new WelcomeWindow(model, owner, ui.banners()).stage.show();
         model.start();
     }

@@ -1,5 +1,6 @@
 package dev.parley.ui.settings;
 
+import dev.parley.config.ConfigChanges;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
@@ -18,6 +19,7 @@ public final class FakeSettings implements SettingsBackend {
     public final Map<String, String> keychain = new ConcurrentHashMap<>();
     public volatile long delayMs;
     private volatile ParleyConfig config;
+    private final ConfigChanges changes = new ConfigChanges();
 
     public FakeSettings(Path file, long delayMs) {
         this.file = file;
@@ -35,7 +37,13 @@ public final class FakeSettings implements SettingsBackend {
     public ParleyConfig save(ConfigWriter.Settings settings) {
         pause();
         config = new ConfigWriter().save(file, settings);
+        changes.publish(config);
         return config;
+    }
+
+    @Override
+    public ConfigChanges changes() {
+        return changes;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.parley.ui.welcome;
 
 import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.MicrophoneListener;
+import dev.parley.config.ConfigChanges;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderType;
@@ -21,6 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * temporary folder. Each slow call takes {@code delayMs}.
  */
 final class FakeWelcome implements WelcomeBackend {
+
+    /** Where a finished welcome's config is published, as the app's welcome does. */
+    public volatile ConfigChanges saves = new ConfigChanges();
 
     final Path configFile;
     final ParleyPaths paths;
@@ -83,7 +87,8 @@ final class FakeWelcome implements WelcomeBackend {
     @Override
     public void apply(ModelOffers.Offer offer) {
         pause();
-        new ConfigWriter().activate(configFile, offer.provider(), offer.providerEntry(), offer.newEntryDefaults());
+        saves.publish(new ConfigWriter().activate(configFile, offer.provider(), offer.providerEntry(),
+                offer.newEntryDefaults()));
     }
 
     @Override

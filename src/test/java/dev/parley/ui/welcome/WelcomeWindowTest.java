@@ -60,6 +60,7 @@ class WelcomeWindowTest {
         ui = DesktopUi.create(new ScriptedVoiceAssistant(), new FakeProviders(0),
                 new FakeSettings(home.resolve("settings.yaml"), 0), new ConversationStore(home.resolve("conversations")),
                 () -> new Conversation("test"), new UsageLedger(home.resolve("usage.jsonl")), Tasks.forFx());
+        welcome.saves = ui.settings().changes(); // one stream of saved configs, as in the app
         Theme.apply("light");
         new MainWindow(ui, stage);
         stage.show();
