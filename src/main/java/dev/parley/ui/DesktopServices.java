@@ -18,6 +18,7 @@ import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReadyCheck;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.secrets.BackgroundSecretStore;
+import dev.parley.secrets.KeyLookup;
 import dev.parley.secrets.OsKeychain;
 import dev.parley.secrets.SecretStore;
 import dev.parley.usage.UsageLedger;
@@ -48,12 +49,7 @@ public final class DesktopServices implements AutoCloseable {
         this.paths = paths;
         this.config = config;
         this.secrets = secrets;
-        // A key is looked up in the environment first, then in the keychain under the same name.
-        ApiKeys keys = new ApiKeys(name -> {
-            String value = System.getenv(name);
-            return value != null && !value.isBlank() ? value : secrets.read(name).orElse(null);
-        });
-        this.components = new Components(paths, config, keys);
+        this.components = new Components(paths, config, new ApiKeys(KeyLookup.environmentThen(secrets)));
         components.useToolCallbacks(label -> timerListener.accept(label),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
         this.model = new SwitchableLanguageModel(initialModel());

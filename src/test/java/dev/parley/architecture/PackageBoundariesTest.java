@@ -21,7 +21,7 @@ class PackageBoundariesTest {
     /** Packages with one job each, used by the ones above them and never using them. */
     private static final String[] LOW_LEVEL = {
             "dev.parley.audio..", "dev.parley.stt..", "dev.parley.tts..", "dev.parley.text..",
-            "dev.parley.conversation..", "dev.parley.storage..", "dev.parley.tools.."};
+            "dev.parley.conversation..", "dev.parley.storage..", "dev.parley.tools..", "dev.parley.secrets.."};
 
     private static JavaClasses classes;
 
