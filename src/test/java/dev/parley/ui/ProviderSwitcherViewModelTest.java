@@ -2,10 +2,8 @@ package dev.parley.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("ui")
 class ProviderSwitcherViewModelTest {
 
     private final FakeProviders service = new FakeProviders(0);
