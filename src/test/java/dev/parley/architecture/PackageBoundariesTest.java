@@ -66,11 +66,18 @@ class PackageBoundariesTest {
             "marytts..,                   dev.parley.tts..",
             "javax.sound..,               dev.parley.audio..|dev.parley.tts..",
             "com.github.javakeyring..,    dev.parley.secrets..",
-            "dev.parley.cli..,            dev.parley.cli..|dev.parley",
     })
     void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {
         noClasses().that().resideOutsideOfPackages(allowed.split("\\|"))
                 .should().dependOnClassesThat().resideInAPackage(library)
+                .check(classes);
+    }
+
+    @Test
+    void onlyMainReachesTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("dev.parley.cli..")
+                .and().doNotHaveFullyQualifiedName("dev.parley.Main")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.cli..")
                 .check(classes);
     }
 
