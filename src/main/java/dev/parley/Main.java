@@ -3,9 +3,12 @@ package dev.parley;
 import dev.parley.cli.Cli;
 import dev.parley.config.ParleyPaths;
 import dev.parley.ui.Desktop;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Entry point: with no arguments the desktop window, otherwise the command line. Decides where the log file goes before anything touches Log4j, so this class must
+ * Entry point: with no arguments, or only {@code --config FILE}, the desktop window; otherwise the
+ * command line. Decides where the log file goes before anything touches Log4j, so this class must
  * not hold a logger of its own.
  */
 public final class Main {
@@ -16,10 +19,30 @@ public final class Main {
         if (System.getProperty("parley.log.dir") == null) {
             System.setProperty("parley.log.dir", ParleyPaths.fromEnvironment().logDir().toString());
         }
-        if (args.length == 0) {
-            // No command: the desktop window (`parley --help` lists the commands).
-            System.exit(Desktop.run(args));
+        Optional<WindowLaunch> window = windowLaunch(args);
+        if (window.isPresent()) {
+            System.exit(Desktop.run(window.get().config()));
         }
         System.exit(Cli.run(args, System.in, System.out, System.err));
+    }
+
+    /** The window to open, with the config it reads ({@code null}: the user's own). */
+    record WindowLaunch(Path config) {}
+
+    /**
+     * The window for no arguments or exactly {@code --config FILE} ({@code --config=FILE}); anything
+     * else is a command, so {@code parley --help} and {@code parley chat --config FILE} reach picocli.
+     */
+    static Optional<WindowLaunch> windowLaunch(String... args) {
+        if (args.length == 0) {
+            return Optional.of(new WindowLaunch(null));
+        }
+        if (args.length == 2 && args[0].equals("--config") && !args[1].isBlank()) {
+            return Optional.of(new WindowLaunch(Path.of(args[1])));
+        }
+        if (args.length == 1 && args[0].startsWith("--config=") && args[0].length() > "--config=".length()) {
+            return Optional.of(new WindowLaunch(Path.of(args[0].substring("--config=".length()))));
+        }
+        return Optional.empty();
     }
 }

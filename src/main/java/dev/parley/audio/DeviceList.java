@@ -5,7 +5,6 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 
 /** For the settings panel: the input and output devices by name, and a short microphone test. */
@@ -25,7 +24,7 @@ public final class DeviceList {
 
     /**
      * Records {@code millis} from the input device whose name contains {@code device} (blank: the
-     * default) and returns the loudest level in dBFS (-100 for silence). Blocks for that long.
+     * default) and returns the loudest level in dBFS ({@link LevelMeter#SILENCE_DB} for silence). Blocks for that long.
      */
     public static double peakLevel(String device, int millis) {
         DataLine.Info wanted = new DataLine.Info(TargetDataLine.class, TEST_FORMAT);
@@ -50,7 +49,7 @@ public final class DeviceList {
             for (int i = 0; i + 1 < read; i += 2) {
                 peak = Math.max(peak, Math.abs((short) ((buffer[i] & 0xff) | (buffer[i + 1] << 8))));
             }
-            return peak == 0 ? -100 : Math.max(-100, 20 * Math.log10(peak / 32768.0));
+            return LevelMeter.dbfs(peak / 32768.0);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             throw new AudioDeviceException("Cannot open the microphone" + (device == null || device.isBlank() ? ""
                     : " '" + device + "'") + ": " + e.getMessage()

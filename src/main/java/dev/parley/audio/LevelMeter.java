@@ -3,14 +3,19 @@ package dev.parley.audio;
 import java.util.OptionalDouble;
 
 /**
- * The level of a stream of samples in dBFS, one value per window: the RMS relative to full scale, so a
- * full-scale square wave is 0 dB and a full-scale sine -3 dB. Digital silence reads {@link #SILENCE_DB}
- * rather than minus infinity. Not thread-safe: one producer.
+ * Levels in dBFS (0 dB is full scale) and the one scale every level meter shows. An instance reads a
+ * stream of samples once per window: the RMS relative to full scale, so a full-scale square wave is
+ * 0 dB and a full-scale sine -3 dB. Digital silence reads {@link #SILENCE_DB} rather than minus
+ * infinity. An instance is not thread-safe: one producer.
  */
 public final class LevelMeter {
 
     /** What digital silence (and anything quieter) reads. */
     public static final double SILENCE_DB = -100;
+    /** A meter's empty end: quieter than this is silence for a microphone test (a muted or missing microphone). */
+    public static final double METER_FLOOR_DB = -60;
+    /** A voice at a normal distance from a working microphone is louder than this. */
+    public static final double SPEECH_DB = -45;
 
     private final int windowSamples;
     private double sumOfSquares;
@@ -38,8 +43,27 @@ public final class LevelMeter {
         return reading;
     }
 
-    /** An RMS amplitude in dBFS, never below {@link #SILENCE_DB}. */
-    public static double dbfs(double rms) {
-        return rms <= 0 ? SILENCE_DB : Math.max(SILENCE_DB, 20 * Math.log10(rms));
+    /** An amplitude (RMS or peak, full scale 1.0) in dBFS, never below {@link #SILENCE_DB}. */
+    public static double dbfs(double amplitude) {
+        return amplitude <= 0 ? SILENCE_DB : Math.max(SILENCE_DB, 20 * Math.log10(amplitude));
+    }
+
+    /** The loudest sample of {@code samples[from..to)} in dBFS. */
+    public static double peakDbfs(float[] samples, int from, int to) {
+        double peak = 0;
+        for (int i = from; i < to; i++) {
+            peak = Math.max(peak, Math.abs(samples[i]));
+        }
+        return dbfs(peak);
+    }
+
+    /** How full a meter is: 0 at or below {@link #METER_FLOOR_DB}, 1 at full scale, linear in dB between. */
+    public static double meterLevel(double dbfs) {
+        return Math.clamp((dbfs - METER_FLOOR_DB) / -METER_FLOOR_DB, 0.0, 1.0);
+    }
+
+    /** How many of a text meter's {@code width} cells are filled. */
+    public static int meterCells(double dbfs, int width) {
+        return (int) Math.round(meterLevel(dbfs) * width);
     }
 }

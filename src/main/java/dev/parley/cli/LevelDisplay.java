@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.audio.AudioDeviceException;
+import dev.parley.audio.LevelMeter;
 import dev.parley.audio.MicrophoneListener;
 import java.io.PrintWriter;
 
@@ -12,8 +13,6 @@ import java.io.PrintWriter;
 final class LevelDisplay implements MicrophoneListener {
 
     private static final int BAR_WIDTH = 30;
-    /** The bar spans -60..0 dBFS: quieter than -60 is silence for a microphone test. */
-    private static final double BAR_FLOOR_DB = -60;
     private static final long LINE_NANOS = 1_000_000_000L;
     private static final String CLEAR_LINE = "\r\033[K";
 
@@ -85,7 +84,7 @@ final class LevelDisplay implements MicrophoneListener {
     }
 
     static String line(double dbfs) {
-        int filled = (int) Math.round(BAR_WIDTH * Math.clamp((dbfs - BAR_FLOOR_DB) / -BAR_FLOOR_DB, 0.0, 1.0));
+        int filled = LevelMeter.meterCells(dbfs, BAR_WIDTH);
         return String.format("level %4.0f dBFS [%s%s]", dbfs, "#".repeat(filled), " ".repeat(BAR_WIDTH - filled));
     }
 }

@@ -39,7 +39,7 @@ final class ParleyCommand implements Runnable {
         return Components.load(configFile);
     }
 
-    /** Without a subcommand: the desktop window will open here; until then, help. */
+    /** Options without a subcommand: help (no arguments, or only {@code --config FILE}, open the window in {@code Main}). */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.Components;
+import dev.parley.audio.LevelMeter;
 import dev.parley.audio.Speaker;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ConfigWriter;
@@ -8,7 +9,6 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
 import dev.parley.firstrun.DownloadSize;
 import dev.parley.firstrun.FirstRun;
-import dev.parley.firstrun.LevelMeter;
 import dev.parley.firstrun.MicrophoneCheck;
 import dev.parley.firstrun.ModelOffers;
 import dev.parley.firstrun.ModelOffers.Offer;
@@ -84,10 +84,16 @@ final class SetupCommand extends ParleySubcommand {
         out.printf("1. Microphone: say something for %d seconds...%n", micSeconds);
         out.flush();
         MicrophoneCheck.Result mic = new MicrophoneCheck(inputDevice).listen(Duration.ofSeconds(micSeconds), level -> {
-            out.print("\r   " + LevelMeter.bar(level, 30) + "   ");
+            out.print("\r   " + bar(level, 30) + "   ");
             out.flush();
         });
         out.println("\r   -> " + mic.describe() + " ".repeat(20));
+    }
+
+    /** A text meter, e.g. {@code [#######.............] -32 dB}. */
+    static String bar(double dbfs, int width) {
+        int filled = LevelMeter.meterCells(dbfs, width);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + Math.round(dbfs) + " dB";
     }
 
     private static void checkSpeakers(PrintWriter out, Components components) {

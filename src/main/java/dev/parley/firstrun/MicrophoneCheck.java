@@ -1,6 +1,7 @@
 package dev.parley.firstrun;
 
 import dev.parley.audio.AudioDeviceException;
+import dev.parley.audio.LevelMeter;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Recording;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.DoubleAccumulator;
 /**
  * Listens on an input device for a few seconds through {@link Microphone} (the same capture as the
  * voice loop) and reports its level every 50 ms, so the user sees the meter move while speaking.
- * Succeeds when something louder than {@link LevelMeter#SPEECH_DBFS} was heard.
+ * Succeeds when something louder than {@link LevelMeter#SPEECH_DB} was heard.
  */
 public final class MicrophoneCheck {
 
@@ -27,7 +28,7 @@ public final class MicrophoneCheck {
     public record Result(boolean deviceFound, double peakDbfs, String problem) {
 
         public boolean heardSomething() {
-            return deviceFound && peakDbfs > LevelMeter.SPEECH_DBFS;
+            return deviceFound && peakDbfs > LevelMeter.SPEECH_DB;
         }
 
         public String describe() {
@@ -80,9 +81,9 @@ public final class MicrophoneCheck {
         try {
             microphone = Microphone.open(inputDevice, Duration.ZERO, levels);
         } catch (AudioDeviceException | IllegalArgumentException | SecurityException e) {
-            return new Result(false, LevelMeter.FLOOR_DBFS, String.valueOf(e.getMessage()));
+            return new Result(false, LevelMeter.SILENCE_DB, String.valueOf(e.getMessage()));
         }
-        DoubleAccumulator peak = new DoubleAccumulator(Math::max, LevelMeter.FLOOR_DBFS);
+        DoubleAccumulator peak = new DoubleAccumulator(Math::max, LevelMeter.SILENCE_DB);
         try (microphone) {
             Recording recording = microphone.startRecording(
                     block -> peak.accumulate(LevelMeter.peakDbfs(block, 0, block.length)));
@@ -98,8 +99,8 @@ public final class MicrophoneCheck {
             }
         }
         String problem = lost.get();
-        if (problem != null && peak.get() <= LevelMeter.FLOOR_DBFS) {
-            return new Result(false, LevelMeter.FLOOR_DBFS, problem);
+        if (problem != null && peak.get() <= LevelMeter.METER_FLOOR_DB) {
+            return new Result(false, LevelMeter.SILENCE_DB, problem);
         }
         return new Result(true, peak.get(), null);
     }

@@ -103,10 +103,11 @@ public final class ModelOffers {
     /**
      * @param ollama      what {@link OllamaProbe} found
      * @param embedded    the embedded model's offer (see {@link DownloadSize})
-     * @param environment reads environment variables (to tell whether a key is set)
+     * @param keys        finds a key by its variable name (to tell whether one is set), e.g.
+     *                    {@code System::getenv} or {@code secrets.KeyLookup}
      */
     public static List<Offer> list(ParleyConfig config, OllamaProbe.Status ollama, EmbeddedOffer embedded,
-            UnaryOperator<String> environment) {
+            UnaryOperator<String> keys) {
         List<Offer> offers = new ArrayList<>();
         if (ollama.running()) {
             ollama.models().forEach(model -> offers.add(new OllamaOffer(model)));
@@ -115,7 +116,7 @@ public final class ModelOffers {
         for (Map.Entry<String, ProviderConfig> entry : config.llm().providers().entrySet()) {
             ProviderConfig provider = entry.getValue();
             if (provider.apiKeyEnv() != null && provider.type() != ProviderType.EMBEDDED) {
-                String key = environment.apply(provider.apiKeyEnv());
+                String key = keys.apply(provider.apiKeyEnv());
                 offers.add(new CloudOffer(entry.getKey(), provider.type(), provider.model(), provider.apiKeyEnv(),
                         key != null && !key.isBlank()));
             }

@@ -4,7 +4,10 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import java.util.function.UnaryOperator;
 
-/** Finds a provider's API key in the environment variable its config names; keys are never in files. */
+/**
+ * Finds a provider's API key under the name its {@code api-key-env} gives (the environment, and in the
+ * window also the keychain: {@code secrets.KeyLookup}); keys are never in files.
+ */
 public final class ApiKeys {
 
     private final UnaryOperator<String> environment;

@@ -23,20 +23,13 @@ public final class Desktop {
      */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
-    /** Opens the window and returns when it is closed. {@code --config FILE} reads another config. */
-    public static int run(String[] args) {
-        Path config = null;
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--config")) {
-                config = Path.of(args[i + 1]);
-            }
-        }
-        Path chosen = config;
+    /** Opens the window and returns when it is closed; {@code config} null reads the user's own config. */
+    public static int run(Path config) {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
-        services = CompletableFuture.supplyAsync(() -> DesktopServices.start(chosen),
+        services = CompletableFuture.supplyAsync(() -> DesktopServices.start(config),
                 runnable -> Thread.ofPlatform().name("parley-startup").daemon(true).start(runnable));
         try {
-            Application.launch(ParleyApp.class, args);
+            Application.launch(ParleyApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError noWindow) {
             System.err.println("parley: cannot open the window (" + noWindow.getMessage() + ")."
                     + " Without a display, use the commands: parley --help");

@@ -19,6 +19,7 @@ import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReadyCheck;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.secrets.BackgroundSecretStore;
+import dev.parley.secrets.KeyLookup;
 import dev.parley.secrets.OsKeychain;
 import dev.parley.secrets.SecretStore;
 import dev.parley.ui.settings.SettingsBackend;
@@ -56,12 +57,7 @@ public final class DesktopServices implements AutoCloseable {
         this.paths = paths;
         this.config = config;
         this.secrets = secrets;
-        // A key is looked up in the environment first, then in the keychain under the same name.
-        ApiKeys keys = new ApiKeys(name -> {
-            String value = System.getenv(name);
-            return value != null && !value.isBlank() ? value : secrets.read(name).orElse(null);
-        });
-        this.components = new Components(paths, config, keys);
+        this.components = new Components(paths, config, new ApiKeys(KeyLookup.environmentThen(secrets)));
         // Providers (added, edited, their keys and models) can be switched to at once after a save,
         // without a restart (see Components.useConfig for what waits).
         configChanges.subscribe(saved -> this.config = saved);

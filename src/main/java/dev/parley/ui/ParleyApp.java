@@ -32,7 +32,7 @@ public final class ParleyApp extends Application {
         this.stage = stage;
         LOG.info("JavaFX started {} ms after the JVM started", Desktop.sinceJvmStart());
         try {
-            services = Desktop.services != null ? Desktop.services.join() : DesktopServices.start(configArgument());
+            services = Desktop.services != null ? Desktop.services.join() : DesktopServices.start(null);
         } catch (java.util.concurrent.CompletionException e) {
             fail(e.getCause());
             return;
@@ -87,12 +87,6 @@ public final class ParleyApp extends Application {
         alert.setHeaderText("Parley cannot start");
         alert.showAndWait();
         Platform.exit();
-    }
-
-    private Path configArgument() {
-        var args = getParameters().getRaw();
-        int index = args.indexOf("--config");
-        return index >= 0 && index + 1 < args.size() ? Path.of(args.get(index + 1)) : null;
     }
 
     private void restore(WindowState state) {

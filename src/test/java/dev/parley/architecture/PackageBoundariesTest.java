@@ -1,50 +1,88 @@
 package dev.parley.architecture;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each package keeps to its job: libraries stay behind the package that wraps them. */
+/**
+ * The layering docs/architecture.md draws, checked on the compiled classes: low-level packages know
+ * nothing of the ones that use them, and each library stays behind the package that wraps it
+ * (docs/decisions/0006).
+ */
 class PackageBoundariesTest {
 
-    private static final Path SOURCES = Path.of("src/main/java/dev/parley");
+    /** Packages with one job each, used by the ones above them and never using them. */
+    private static final String[] LOW_LEVEL = {
+            "dev.parley.audio..", "dev.parley.stt..", "dev.parley.tts..", "dev.parley.text..",
+            "dev.parley.conversation..", "dev.parley.storage..", "dev.parley.tools..", "dev.parley.secrets.."};
 
-    @ParameterizedTest(name = "only {1} imports {0}")
-    @CsvSource({
-            "picocli.,          cli",
-            "javafx.,           ui",
-            "dev.langchain4j.,  llm",
-            "com.github.tjake., llm/embedded",
-            "org.vosk.,         stt",
-            "marytts.,          tts",
-            "javax.sound.,      audio|tts",
-            "com.github.javakeyring., secrets",
-            "dev.parley.cli.,   cli|Main.java",
-    })
-    void libraryIsImportedOnlyByItsPackage(String importPrefix, String allowed) throws IOException {
-        List<String> allowedPlaces = List.of(allowed.split("\\|"));
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            List<String> offenders = files.filter(file -> file.toString().endsWith(".java"))
-                    .filter(file -> allowedPlaces.stream().noneMatch(place -> SOURCES.relativize(file).startsWith(place)))
-                    .filter(file -> imports(file, importPrefix))
-                    .map(file -> SOURCES.relativize(file).toString())
-                    .toList();
-            assertThat(offenders).as("files outside %s importing %s", allowed, importPrefix).isEmpty();
-        }
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.parley");
     }
 
-    private static boolean imports(Path file, String prefix) {
-        try {
-            return Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("import " + prefix)
-                    || line.startsWith("import static " + prefix));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @Test
+    void lowLevelPackagesDoNotKnowTheLayersAboveThem() {
+        noClasses().that().resideInAnyPackage(LOW_LEVEL)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.llm..", "dev.parley.pipeline..",
+                        "dev.parley.voice..", "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void thePipelineDoesNotKnowTheLoopTheWindowOrTheCommands() {
+        noClasses().that().resideInAPackage("dev.parley.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.parley.voice..", "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void theVoiceLoopDoesNotKnowTheWindowOrTheCommands() {
+        noClasses().that().resideInAPackage("dev.parley.voice..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..")
+                .check(classes);
+    }
+
+    @ParameterizedTest(name = "only {1} uses {0}")
+    @CsvSource({
+            "picocli..,                   dev.parley.cli..",
+            "javafx..,                    dev.parley.ui..",
+            "dev.langchain4j..,           dev.parley.llm..",
+            "com.github.tjake..,          dev.parley.llm.embedded..",
+            "org.vosk..,                  dev.parley.stt..",
+            "marytts..,                   dev.parley.tts..",
+            "javax.sound..,               dev.parley.audio..|dev.parley.tts..",
+            "com.github.javakeyring..,    dev.parley.secrets..",
+    })
+    void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {
+        noClasses().that().resideOutsideOfPackages(allowed.split("\\|"))
+                .should().dependOnClassesThat().resideInAPackage(library)
+                .check(classes);
+    }
+
+    @Test
+    void onlyMainReachesTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("dev.parley.cli..")
+                .and().doNotHaveFullyQualifiedName("dev.parley.Main")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("dev.parley.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

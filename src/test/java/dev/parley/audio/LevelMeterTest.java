@@ -42,4 +42,25 @@ class LevelMeterTest {
         assertThat(meter.add(new float[799])).isEqualTo(OptionalDouble.empty());
         assertThat(meter.add(new float[1])).isPresent();
     }
+
+    @Test
+    void aFullScaleSinePeaksAtZeroDb() {
+        float[] sine = Signals.sine(440, 1.0, 1.0, 16000).samples();
+
+        assertThat(LevelMeter.peakDbfs(sine, 0, sine.length)).isCloseTo(0.0, within(0.01));
+        assertThat(LevelMeter.peakDbfs(new float[100], 0, 100)).isEqualTo(LevelMeter.SILENCE_DB);
+    }
+
+    @ParameterizedTest(name = "{0} dBFS fills {1} of the meter, {2} of 10 cells")
+    @CsvSource({
+            "-100, 0.0,  0",
+            "-60,  0.0,  0",
+            "-30,  0.5,  5",
+            "0,    1.0,  10",
+            "3,    1.0,  10",
+    })
+    void theMeterSpansSixtyDecibelsBelowFullScale(double dbfs, double level, int cells) {
+        assertThat(LevelMeter.meterLevel(dbfs)).isCloseTo(level, within(1e-9));
+        assertThat(LevelMeter.meterCells(dbfs, 10)).isEqualTo(cells);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The microphone's capture, recordings and recovery, on a {@link FakeCaptureDevice}: no sound card needed. */
@@ -137,6 +138,7 @@ class MicrophoneCaptureTest {
     }
 
     @Test
+    @Tag("slow")
     void resamplingA48kHzDeviceCostsUnderTenPercentOfACore() throws Exception {
         FakeCaptureDevice device = new FakeCaptureDevice(48000, n -> (float) Math.sin(n * 0.01));
         try (Microphone microphone = Microphone.open(device, Duration.ofMillis(300), MicrophoneListener.NONE, QUICK)) {

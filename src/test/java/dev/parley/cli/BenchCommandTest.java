@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped benchmark runs the real voice path end to end and reports every stage (no timing asserted). */
+@Tag("real") // the real speech model and voice, end to end
 class BenchCommandTest {
 
     @TempDir

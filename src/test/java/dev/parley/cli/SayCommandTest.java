@@ -16,6 +16,7 @@ class SayCommandTest {
     Path folder;
 
     @Test
+    @Tag("real")
     void writesTheSpeechToAWavFile() throws Exception {
         Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
         Path out = folder.resolve("sub/hello.wav");

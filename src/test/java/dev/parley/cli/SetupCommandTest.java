@@ -89,4 +89,10 @@ class SetupCommandTest {
             assertThat(run.err()).contains("--choice must be between 1 and 2");
         }
     }
+
+    @Test
+    void theMicrophoneBarFillsWithTheLevel() {
+        assertThat(SetupCommand.bar(-100, 10)).isEqualTo("[..........] -100 dB");
+        assertThat(SetupCommand.bar(-30, 10)).isEqualTo("[#####.....] -30 dB");
+    }
 }

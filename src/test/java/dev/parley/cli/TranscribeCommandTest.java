@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** `parley transcribe` with the real bundled Vosk model on WAVs made by an independent voice and resampler. */
+@Tag("real")
 class TranscribeCommandTest {
 
     static final String WEATHER = "what is the weather like today";

@@ -16,6 +16,7 @@ import dev.parley.testing.TestConfigs;
 import dev.parley.testing.WordErrorRate;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * speaking the provider's protocol, the real chunker and MaryTTS. The spoken reply is transcribed
  * back to prove it is the reply, in order, without the reasoning.
  */
+@Tag("real") // the real speech model and voice, end to end
 class TurnCommandTest {
 
     static final Path UTTERANCE = Path.of("src/test/resources/audio/weather-16k-s16-mono.wav");

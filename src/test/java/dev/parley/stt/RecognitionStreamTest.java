@@ -16,9 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Streaming recognition with the real bundled Vosk model, fed the way the microphone feeds it: 25 ms blocks. */
+@Tag("real")
 class RecognitionStreamTest {
 
     static final String WEATHER = "what is the weather like today";

@@ -14,9 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The real voice and the real recognizer: what MaryTTS says, Vosk must understand. */
+@Tag("real")
 class SpeechRoundTripTest {
 
     private static final List<String> SENTENCES = List.of(

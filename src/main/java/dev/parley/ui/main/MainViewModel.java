@@ -1,5 +1,6 @@
 package dev.parley.ui.main;
 
+import dev.parley.audio.LevelMeter;
 import dev.parley.conversation.Turn;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.Tasks;
@@ -33,8 +34,6 @@ import org.apache.logging.log4j.Logger;
 public final class MainViewModel implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(MainViewModel.class);
-    /** The level meter shows -60..0 dBFS. */
-    static final double METER_FLOOR_DB = -60;
 
     private final VoiceAssistant assistant;
     private final Tasks tasks;
@@ -172,7 +171,7 @@ public final class MainViewModel implements AutoCloseable {
                     level.set(0);
                 }
             }
-            case VoiceEvent.Level sample -> level.set(meter(sample.dbfs()));
+            case VoiceEvent.Level sample -> level.set(LevelMeter.meterLevel(sample.dbfs()));
             case VoiceEvent.MicrophoneStatus microphone -> {
                 if (microphone.working()) {
                     banners.dismiss("microphone");
@@ -217,10 +216,6 @@ public final class MainViewModel implements AutoCloseable {
             }
             default -> transcript.apply(event);
         }
-    }
-
-    static double meter(double dbfs) {
-        return Math.max(0, Math.min(1, (dbfs - METER_FLOOR_DB) / -METER_FLOOR_DB));
     }
 
     private void updateStatus() {

@@ -13,6 +13,7 @@ import dev.parley.firstrun.FirstRun;
 import dev.parley.firstrun.ModelOffers;
 import dev.parley.firstrun.OllamaProbe;
 import dev.parley.firstrun.VoiceCheck;
+import dev.parley.secrets.KeyLookup;
 import dev.parley.secrets.SecretStore;
 import dev.parley.tts.SpeechSynthesizer;
 import java.nio.file.Path;
@@ -55,10 +56,7 @@ public final class DesktopWelcome implements WelcomeBackend {
     @Override
     public Choices choices() {
         OllamaProbe.Status ollama = new OllamaProbe(Duration.ofMillis(1500)).probe(OllamaProbe.DEFAULT_URL);
-        var offers = ModelOffers.list(config, ollama, embeddedOffer(), name -> {
-            String value = System.getenv(name);
-            return value != null && !value.isBlank() ? value : secrets.read(name).orElse(null);
-        });
+        var offers = ModelOffers.list(config, ollama, embeddedOffer(), KeyLookup.environmentThen(secrets));
         return new Choices(offers, ollama.describe(), secrets.available());
     }
 

@@ -1,8 +1,8 @@
 package dev.parley.ui.welcome;
 
 import dev.parley.audio.AudioDeviceException;
+import dev.parley.audio.LevelMeter;
 import dev.parley.audio.MicrophoneListener;
-import dev.parley.firstrun.LevelMeter;
 import dev.parley.firstrun.ModelOffers;
 import dev.parley.firstrun.ModelOffers.Offer;
 import dev.parley.ui.Tasks;
@@ -135,8 +135,8 @@ public final class WelcomeViewModel implements AutoCloseable {
     }
 
     private void showLevel(double dbfs) {
-        level.set(LevelMeter.level(dbfs));
-        if (dbfs > LevelMeter.SPEECH_DBFS && !heard.get()) {
+        level.set(LevelMeter.meterLevel(dbfs));
+        if (dbfs > LevelMeter.SPEECH_DB && !heard.get()) {
             heard.set(true);
             microphoneStatus.set("We hear you.");
         }

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,7 @@ class JlamaChatModelTest {
     }
 
     @Test
+    @Tag("slow")
     void measuresLoadTimeAndTokensPerSecond() throws Exception {
         Path folder = TinyLlama.write(temp.resolve("tiny"), 42, null);
         JlamaChatModel model = new JlamaChatModel("tiny", () -> folder, 0.0, 64);

@@ -10,10 +10,8 @@ import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("ui")
 class MainViewModelTest {
 
     private final ScriptedVoiceAssistant assistant = new ScriptedVoiceAssistant();

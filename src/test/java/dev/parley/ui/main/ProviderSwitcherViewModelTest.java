@@ -3,10 +3,8 @@ package dev.parley.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.ui.Tasks;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("ui")
 class ProviderSwitcherViewModelTest {
 
     private final FakeProviders service = new FakeProviders(0);

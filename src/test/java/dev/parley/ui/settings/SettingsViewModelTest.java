@@ -9,11 +9,9 @@ import dev.parley.config.ProviderType;
 import dev.parley.ui.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@Tag("ui")
 class SettingsViewModelTest {
 
     @TempDir
