@@ -11,17 +11,7 @@ import java.util.Locale;
  * the same reader as the chat input, so no typed line is lost to a second buffer. Without a
  * terminal nobody can answer, so every such call is refused.
  */
-final class TerminalToolConfirmer implements ToolConfirmer {
-
-    private final PrintWriter err;
-    private final BufferedReader answers;
-    private final boolean interactive;
-
-    TerminalToolConfirmer(PrintWriter err, BufferedReader answers, boolean interactive) {
-        this.err = err;
-        this.answers = answers;
-        this.interactive = interactive;
-    }
+record TerminalToolConfirmer(PrintWriter err, BufferedReader answers, boolean interactive) implements ToolConfirmer {
 
     @Override
     public synchronized boolean confirm(String toolName, String argumentsJson) {
