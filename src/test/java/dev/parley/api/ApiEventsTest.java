@@ -1,0 +1,151 @@
+package dev.parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live event stream over SSE and WebSocket: a whole turn in order, and stuck clients cost nothing. */
+class ApiEventsTest {
+
+    /** The events of one typed turn that answers at once, as every stream client sees them. */
+    private static final List<String> WHOLE_TURN = List.of("state", "turn.started", "llm.text", "llm.text",
+            "turn.done", "turn.timings", "state");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aWholeTurnStreamsInOrderOverServerSentEvents() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            HttpResponse<InputStream> stream = api.http.send(api.request("/events").timeout(java.time.Duration.ofMinutes(1))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).startsWith(":"); // the server has subscribed this client
+
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+
+            List<String> events = new ArrayList<>();
+            while (events.size() < WHOLE_TURN.size()) {
+                String line = lines.readLine();
+                if (line.startsWith("data:")) {
+                    events.add(line.substring("data:".length()).strip());
+                }
+            }
+            assertThat(ApiHarness.types(events)).containsExactlyElementsOf(WHOLE_TURN);
+            assertThat(events.getFirst()).contains("\"seq\":", "\"time\":", "\"to\":\"thinking\"");
+            assertThat(events.get(4)).contains("\"reply\":\"Hello there.\"");
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void aWholeTurnStreamsInOrderOverAWebSocketWithTheTokenInTheQuery() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            URI ws = URI.create("ws://127.0.0.1:" + api.server.port() + "/api/v1/ws?token=" + api.token.value());
+            WebSocket socket = api.http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    received.add(data.toString());
+                    webSocket.request(1);
+                    return null;
+                }
+            }).get(20, TimeUnit.SECONDS);
+            awaitClients(api, 1);
+
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+
+            List<String> events = new ArrayList<>();
+            while (events.size() < WHOLE_TURN.size()) {
+                String event = received.poll(20, TimeUnit.SECONDS);
+                assertThat(event).as("event %d", events.size()).isNotNull();
+                events.add(event);
+            }
+            assertThat(ApiHarness.types(events)).containsExactlyElementsOf(WHOLE_TURN);
+            socket.abort();
+        }
+    }
+
+    @Test
+    void aWebSocketWithoutTheTokenIsRefused() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            URI ws = URI.create("ws://127.0.0.1:" + api.server.port() + "/api/v1/ws");
+            CompletableFuture<WebSocket> opened = api.http.newWebSocketBuilder()
+                    .buildAsync(ws, new WebSocket.Listener() {});
+
+            assertThat(opened).failsWithin(java.time.Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsDoesNotDelayTurns() throws Exception {
+        String longAnswer = "word ".repeat(2000);
+        try (ApiHarness api = new ApiHarness(folder, Reply.of(longAnswer.split("(?<= )")))) {
+            HttpResponse<InputStream> stuck = api.http.send(api.request("/events").timeout(java.time.Duration.ofMinutes(1))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream()); // never read from here on
+            awaitClients(api, 1);
+            long unobserved = timeTurns(api, 3);
+
+            long started = System.nanoTime();
+            for (int turn = 0; turn < 3; turn++) {
+                assertThat(api.ask("Talk").statusCode()).isEqualTo(200);
+            }
+            long withStuckClient = (System.nanoTime() - started) / 1_000_000;
+
+            // Thousands of events each, far more than a socket buffer and the client's queue hold.
+            assertThat(withStuckClient).isLessThan(Math.max(3 * unobserved, unobserved + 2000));
+            stuck.body().close();
+        }
+    }
+
+    private static long timeTurns(ApiHarness api, int turns) throws Exception {
+        long started = System.nanoTime();
+        for (int turn = 0; turn < turns; turn++) {
+            assertThat(api.ask("Talk").statusCode()).isEqualTo(200);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Awaits the server's side of a connection; polls, as the hub offers no notification for it. */
+    private static void awaitClients(ApiHarness api, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (api.server.streamClients() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.sleep(5);
+        }
+        assertThat(api.server.streamClients()).isEqualTo(count);
+    }
+
+    @Test
+    void anOverflowingClientLosesItsOldestEventsAndIsToldHowMany() throws Exception {
+        EventClient client = new EventClient(2, false, java.time.Clock.systemUTC());
+        client.offer("{\"seq\":1}");
+        client.offer("{\"seq\":2}");
+        client.offer("{\"seq\":3}");
+        client.offer("{\"seq\":4}");
+
+        assertThat(client.next(0)).contains("\"type\":\"dropped\"", "\"count\":2");
+        assertThat(client.next(0)).isEqualTo("{\"seq\":3}");
+        assertThat(client.next(0)).isEqualTo("{\"seq\":4}");
+        assertThat(client.next(0)).isEqualTo(EventClient.IDLE);
+        client.close();
+        assertThat(client.next(0)).isNull();
+    }
+}
