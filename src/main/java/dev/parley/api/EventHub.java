@@ -80,6 +80,11 @@ final class EventHub implements Consumer<VoiceEvent> {
         return client;
     }
 
+    /** The seq of the latest event, for a client to resume from with {@code ?since=}. */
+    synchronized long lastSeq() {
+        return seq;
+    }
+
     void leave(EventClient client) {
         clients.remove(client);
         client.close();

@@ -38,7 +38,7 @@ final class EventStreams {
         EventClient client = hub.join(since(request.query()), levels(request.query()));
         try (SseSink sink = response.sink(SseSink.TYPE)) {
             // Sends the headers now: a client that sees them knows it receives every later event.
-            sink.emit(SseEvent.builder().comment("parley events").build());
+            sink.emit(SseEvent.builder().data(connected()).build());
             for (String json = client.next(KEEP_ALIVE_MILLIS); json != null; json = client.next(KEEP_ALIVE_MILLIS)) {
                 sink.emit(json.isEmpty() ? SseEvent.builder().comment("keep-alive").build()
                         : SseEvent.builder().data(json).build());
@@ -99,6 +99,7 @@ final class EventStreams {
 
     private void write(WsSession session, EventClient client) {
         try {
+            session.send(connected(), true);
             for (String json = client.next(KEEP_ALIVE_MILLIS); json != null; json = client.next(KEEP_ALIVE_MILLIS)) {
                 if (json.isEmpty()) {
                     session.ping(io.helidon.common.buffers.BufferData.empty());
@@ -114,6 +115,11 @@ final class EventStreams {
         } finally {
             hub.leave(client);
         }
+    }
+
+    /** The first message of every stream: the client is subscribed, and the seq to resume from later. */
+    private String connected() {
+        return ApiJson.write(ApiJson.object().put("type", "connected").put("seq", hub.lastSeq()));
     }
 
     private static long since(Parameters query) {
