@@ -27,6 +27,8 @@ public final class ApiServer implements AutoCloseable {
     static final String PREFIX = "/api/v1";
     private static final int REPLAYED_EVENTS = 1000;
     private static final int CLIENT_QUEUE = 1000;
+    /** How long a stopping server lets a cut-off ask send its answer. */
+    private static final long STOP_WAIT_MILLIS = 5000;
 
     /** What the API drives: the wiring, the active model (switched in place) and the one assistant. */
     public record Backend(Components components, SwitchableLanguageModel model, VoiceAssistant assistant) {}
@@ -34,12 +36,14 @@ public final class ApiServer implements AutoCloseable {
     private final WebServer server;
     private final EventHub hub;
     private final AutoCloseable subscription;
+    private final AskRoutes asks;
     private final String host;
 
-    private ApiServer(WebServer server, EventHub hub, AutoCloseable subscription, String host) {
+    private ApiServer(WebServer server, EventHub hub, AutoCloseable subscription, AskRoutes asks, String host) {
         this.server = server;
         this.hub = hub;
         this.subscription = subscription;
+        this.asks = asks;
         this.host = host;
     }
 
@@ -54,21 +58,23 @@ public final class ApiServer implements AutoCloseable {
         EventHub hub = new EventHub(REPLAYED_EVENTS, CLIENT_QUEUE, Clock.systemUTC());
         AutoCloseable subscription = backend.assistant().subscribe(hub);
         EventStreams streams = new EventStreams(hub, guard);
+        AskRoutes asks = new AskRoutes(backend.assistant());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false) // parley serve closes the server in its own, ordered, shutdown
                 // The guard answers an over-long JSON body as problem JSON; this is only the backstop.
                 .maxPayloadSize(RequestGuard.MAX_BODY_BYTES)
-                .routing(routing -> routes(routing, guard, backend, streams))
+                .routing(routing -> routes(routing, guard, backend, streams, asks))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
                 .build()
                 .start();
         guard.listeningOn(config.host(), server.port());
-        return new ApiServer(server, hub, subscription, config.host());
+        return new ApiServer(server, hub, subscription, asks, config.host());
     }
 
-    private static void routes(HttpRouting.Builder routing, RequestGuard guard, Backend backend, EventStreams streams) {
+    private static void routes(HttpRouting.Builder routing, RequestGuard guard, Backend backend, EventStreams streams,
+            AskRoutes asks) {
         Components components = backend.components();
         routing.addFilter(guard)
                 .error(ApiProblem.class, (request, response, problem) -> ProblemResponses.send(response, problem))
@@ -82,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
                             ApiJson.object().put("status", "ok").put("version", version())));
                     rules.get("/events", streams::sse);
                     new ProviderRoutes(components, backend.model()).register(rules);
-                    new AskRoutes(backend.assistant()).register(rules);
+                    asks.register(rules);
                     new ConversationRoutes(components.conversationStore()).register(rules);
                     new UsageRoutes(components.usageLedger(), components.prices()).register(rules);
                 })
@@ -125,15 +131,20 @@ public final class ApiServer implements AutoCloseable {
         return hub.clientCount();
     }
 
-    /** Ends the event streams, then stops listening. */
+    /** Ends the event streams and a running ask (its caller gets a 409: stopped), then stops listening. */
     @Override
     public void close() {
+        hub.close();
+        try {
+            asks.stopRunning(STOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             subscription.close();
         } catch (Exception e) {
             LOG.warn("Unsubscribing the API from the assistant failed", e);
         }
-        hub.close();
         server.stop();
     }
 }

@@ -56,7 +56,27 @@ final class AskRoutes {
                 answer(watch, response);
             }
         } finally {
-            asking.set(false);
+            synchronized (asking) {
+                asking.set(false);
+                asking.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Cuts off a running ask and waits until its answer (a 409: stopped) is sent, so a server that
+     * stops does not drop the caller's connection without a word.
+     */
+    void stopRunning(long waitMillis) throws InterruptedException {
+        if (!asking.get()) {
+            return;
+        }
+        assistant.stop();
+        long deadline = System.currentTimeMillis() + waitMillis;
+        synchronized (asking) {
+            for (long left = waitMillis; asking.get() && left > 0; left = deadline - System.currentTimeMillis()) {
+                asking.wait(left);
+            }
         }
     }
 

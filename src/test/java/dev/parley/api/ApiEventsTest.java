@@ -147,6 +147,62 @@ class ApiEventsTest {
     }
 
     @Test
+    void fiftyClientsAtOnceEachGetTheWholeTurn() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            List<BufferedReader> clients = new ArrayList<>();
+            for (int client = 0; client < 50; client++) {
+                HttpResponse<InputStream> stream = api.http.send(api.request("/events")
+                        .timeout(java.time.Duration.ofMinutes(1)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+                assertThat(lines.readLine()).contains("\"type\":\"connected\"");
+                clients.add(lines);
+            }
+
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+
+            for (BufferedReader lines : clients) {
+                assertThat(ApiHarness.types(readEvents(lines, WHOLE_TURN.size()))).containsExactlyElementsOf(WHOLE_TURN);
+                lines.close();
+            }
+        }
+    }
+
+    @Test
+    void closingTheServerEndsTheStreamsAndStopsTheRunningAsk() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Slow.").firstAfter(10_000))) {
+            HttpResponse<InputStream> stream = api.http.send(api.request("/events").timeout(java.time.Duration.ofMinutes(1))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).contains("\"type\":\"connected\"");
+            CompletableFuture<?> thinking = api.entering(dev.parley.voice.VoiceState.THINKING);
+            CompletableFuture<HttpResponse<String>> ask = api.http.sendAsync(api.request("/ask")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"Hi\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(thinking);
+
+            api.server.close();
+
+            List<String> rest = new ArrayList<>();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                rest.add(line);
+            }
+            assertThat(String.join("\n", rest)).contains("\"to\":\"thinking\"");
+            assertThat(ApiHarness.await(ask).statusCode()).isEqualTo(409); // stopped, answered, not dropped
+        }
+    }
+
+    private static List<String> readEvents(BufferedReader lines, int count) throws java.io.IOException {
+        List<String> events = new ArrayList<>();
+        while (events.size() < count) {
+            String line = lines.readLine();
+            if (line.startsWith("data:")) {
+                events.add(line.substring("data:".length()).strip());
+            }
+        }
+        return events;
+    }
+
+    @Test
     void anOverflowingClientLosesItsOldestEventsAndIsToldHowMany() throws Exception {
         EventClient client = new EventClient(2, false, java.time.Clock.systemUTC());
         client.offer("{\"seq\":1}");
