@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real API server on a free port over a real assistant whose provider {@code local} is a scripted
- * LLM server; {@code dead} is a provider that cannot answer. The key of {@code local} is
+ * LLM server; {@code dead} is a provider that cannot answer, {@code other} a second scripted one. The key of {@code local} is
  * {@link #SECRET_KEY}, which no response may contain.
  */
 final class ApiHarness implements AutoCloseable {
@@ -31,6 +31,8 @@ final class ApiHarness implements AutoCloseable {
     static final String SECRET_KEY = "sk-test-secret-7f3a9c";
 
     final ScriptedLlmServer llm;
+    /** Provider {@code other}: answers "From other." to every request. */
+    final ScriptedLlmServer otherLlm;
     final Components components;
     final SwitchableLanguageModel model;
     final TurnController assistant;
@@ -40,6 +42,7 @@ final class ApiHarness implements AutoCloseable {
 
     ApiHarness(Path folder, ScriptedLlmServer.Reply... script) throws IOException {
         llm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, script);
+        otherLlm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, ScriptedLlmServer.Reply.of("From other."));
         Path config = TestConfigs.write(folder, """
                 llm:
                   active: local
@@ -56,7 +59,12 @@ final class ApiHarness implements AutoCloseable {
                       base-url: http://127.0.0.1:9/v1
                       model: scripted
                       timeout-seconds: 5
-                """.formatted(llm.baseUrl()));
+                    other:
+                      type: openai-compatible
+                      base-url: %s
+                      model: scripted
+                      timeout-seconds: 10
+                """.formatted(llm.baseUrl(), otherLlm.baseUrl()));
         ParleyPaths paths = new ParleyPaths(folder, folder, folder.resolve("data"), folder.resolve("logs"));
         components = new Components(paths, new ConfigLoader().load(config, paths),
                 new ApiKeys(name -> name.equals("LOCAL_KEY") ? SECRET_KEY : null));
@@ -127,5 +135,6 @@ final class ApiHarness implements AutoCloseable {
         assistant.close();
         components.close();
         llm.close();
+        otherLlm.close();
     }
 }

@@ -34,7 +34,7 @@ class ApiRestTest {
             JsonNode providers = ApiJson.MAPPER.readTree(response.body());
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(providers).hasSize(2);
+            assertThat(providers).hasSize(3);
             JsonNode local = providers.get(0);
             assertThat(local.path("name").asText()).isEqualTo("local");
             assertThat(local.path("type").asText()).isEqualTo("openai-compatible");
@@ -58,9 +58,31 @@ class ApiRestTest {
             assertThat(refused.body()).contains("Still using local");
             assertThat(api.model.name()).isEqualTo("local");
 
-            HttpResponse<String> switched = api.send("PUT", "/providers/active", "{\"name\":\"local\"}");
+            HttpResponse<String> switched = api.send("PUT", "/providers/active", "{\"name\":\"other\"}");
             assertThat(switched.statusCode()).isEqualTo(200);
-            assertThat(switched.body()).contains("\"active\":\"local\"");
+            assertThat(switched.body()).contains("\"active\":\"other\"");
+            assertThat(api.model.name()).isEqualTo("other");
+        }
+    }
+
+    @Test
+    void aSwitchDuringAStreamingAskKeepsTheContextAndTheNextTurnUsesTheNewProvider() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("First ", "answer.").firstAfter(1000))) {
+            CompletableFuture<?> thinking = api.entering(VoiceState.THINKING);
+            CompletableFuture<HttpResponse<String>> streaming = api.http.sendAsync(api.request("/ask")
+                    .header("Accept", "text/event-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"one\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(thinking);
+
+            assertThat(api.send("PUT", "/providers/active", "{\"name\":\"other\"}").statusCode()).isEqualTo(200);
+            assertThat(ApiHarness.await(streaming).body()).contains("event:done", "First answer.");
+
+            JsonNode next = ApiJson.MAPPER.readTree(api.ask("two").body());
+            assertThat(next.path("reply").asText()).isEqualTo("From other.");
+            assertThat(next.path("provider").asText()).isEqualTo("other");
+            // The new provider got the whole conversation: the first question and its answer.
+            assertThat(api.otherLlm.requests().getLast().toString()).contains("one", "First answer.", "two");
         }
     }
 
