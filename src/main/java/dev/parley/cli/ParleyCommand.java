@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {TranscribeCommand.class, ListenCommand.class, SayCommand.class, AskCommand.class, TurnCommand.class,
                 ChatCommand.class, ConversationsCommand.class, BenchCommand.class, StatsCommand.class,
                 ProvidersCommand.class, TestCommand.class, DetectCommand.class, SetupCommand.class,
-                ServeCommand.class})
+                ServeCommand.class, EventsCommand.class})
 final class ParleyCommand implements Runnable {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",

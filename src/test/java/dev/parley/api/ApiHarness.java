@@ -41,6 +41,11 @@ final class ApiHarness implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     ApiHarness(Path folder, ScriptedLlmServer.Reply... script) throws IOException {
+        this(folder, folder.resolve("data").resolve("api-token"), script);
+    }
+
+    /** With the token in {@code tokenFile}: where a CLI command run in this JVM looks for it. */
+    ApiHarness(Path folder, Path tokenFile, ScriptedLlmServer.Reply... script) throws IOException {
         llm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, script);
         otherLlm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, ScriptedLlmServer.Reply.of("From other."));
         Path config = TestConfigs.write(folder, """
@@ -70,7 +75,7 @@ final class ApiHarness implements AutoCloseable {
                 new ApiKeys(name -> name.equals("LOCAL_KEY") ? SECRET_KEY : null));
         model = new SwitchableLanguageModel(components.languageModel(Components.LlmChoice.CONFIGURED));
         assistant = components.voiceAssistant(model, components.newConversation());
-        token = ApiToken.loadOrCreate(paths.dataDir().resolve("api-token"));
+        token = ApiToken.loadOrCreate(tokenFile);
         server = ApiServer.start(ApiConfig.defaults().withPort(0), token,
                 new ApiServer.Backend(components, model, assistant));
     }
