@@ -30,8 +30,12 @@ public final class ApiServer implements AutoCloseable {
     /** How long a stopping server lets a cut-off ask send its answer. */
     private static final long STOP_WAIT_MILLIS = 5000;
 
-    /** What the API drives: the wiring, the active model (switched in place) and the one assistant. */
-    public record Backend(Components components, SwitchableLanguageModel model, VoiceAssistant assistant) {}
+    /**
+     * What the API drives: the wiring, the active model (switched in place), the one assistant, and
+     * whether that assistant has a microphone (push-to-talk is refused without).
+     */
+    public record Backend(Components components, SwitchableLanguageModel model, VoiceAssistant assistant,
+            boolean listening) {}
 
     private final WebServer server;
     private final EventHub hub;
@@ -58,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
         EventHub hub = new EventHub(REPLAYED_EVENTS, CLIENT_QUEUE, Clock.systemUTC());
         AutoCloseable subscription = backend.assistant().subscribe(hub);
         EventStreams streams = new EventStreams(hub, guard);
-        AskRoutes asks = new AskRoutes(backend.assistant());
+        AskRoutes asks = new AskRoutes(backend.assistant(), backend.listening());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -86,6 +90,10 @@ public final class ApiServer implements AutoCloseable {
                 .register(PREFIX, rules -> {
                     rules.get("/health", (request, response) -> ApiJson.send(response, 200,
                             ApiJson.object().put("status", "ok").put("version", version())));
+                    rules.get("/openapi.json", (request, response) -> {
+                        response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, ApiJson.JSON);
+                        response.send(openApi());
+                    });
                     rules.get("/events", streams::sse);
                     new ProviderRoutes(components, backend.model()).register(rules);
                     asks.register(rules);
@@ -104,6 +112,16 @@ public final class ApiServer implements AutoCloseable {
 
     private static boolean isLoopback(String host) {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    }
+
+    /** The OpenAPI 3.1 description of these routes, kept next to this class. */
+    private static byte[] openApi() throws IOException {
+        try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IOException("openapi.json is missing from the build");
+            }
+            return in.readAllBytes();
+        }
     }
 
     static String version() {

@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code POST /ask} and {@code POST /stop}. An ask runs through the turn controller like a typed
+ * {@code POST /ask}, {@code POST /stop} and push-to-talk ({@code /talk/start}, {@code /talk/stop}). An ask runs through the turn controller like a typed
  * question in the window, so it shows on every event stream too. One ask at a time: a second one
  * while the first runs is 409, because the controller would otherwise cut the first one off.
  */
@@ -27,10 +27,13 @@ final class AskRoutes {
     private static final long TURN_LIMIT_MILLIS = 10 * 60 * 1000;
 
     private final VoiceAssistant assistant;
+    private final boolean listening;
     private final AtomicBoolean asking = new AtomicBoolean();
 
-    AskRoutes(VoiceAssistant assistant) {
+    /** @param listening whether the assistant has a microphone ({@code parley serve --voice}) */
+    AskRoutes(VoiceAssistant assistant, boolean listening) {
         this.assistant = assistant;
+        this.listening = listening;
     }
 
     void register(HttpRules rules) {
@@ -39,6 +42,17 @@ final class AskRoutes {
             assistant.stop();
             response.status(Status.NO_CONTENT_204).send();
         });
+        rules.post("/talk/start", (request, response) -> talk(response, assistant::pressToTalk));
+        rules.post("/talk/stop", (request, response) -> talk(response, assistant::releaseToTalk));
+    }
+
+    /** Push-to-talk; what is heard and answered shows on the event stream ({@code speech.final}, ...). */
+    private void talk(ServerResponse response, Runnable action) {
+        if (!listening) {
+            throw ApiProblem.conflict("Parley has no microphone here; start it with 'parley serve --voice'.");
+        }
+        action.run();
+        response.status(Status.ACCEPTED_202).send();
     }
 
     private void ask(ServerRequest request, ServerResponse response) throws Exception {

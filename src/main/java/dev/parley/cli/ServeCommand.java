@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
             components.useVoice(assistant);
         }
         ApiToken token = ApiToken.loadOrCreate(components.paths().dataDir().resolve("api-token"));
-        ApiServer server = ApiServer.start(api, token, new ApiServer.Backend(components, model, assistant));
+        ApiServer server = ApiServer.start(api, token, new ApiServer.Backend(components, model, assistant, voice));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

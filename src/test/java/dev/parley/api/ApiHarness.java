@@ -77,7 +77,7 @@ final class ApiHarness implements AutoCloseable {
         assistant = components.voiceAssistant(model, components.newConversation());
         token = ApiToken.loadOrCreate(tokenFile);
         server = ApiServer.start(ApiConfig.defaults().withPort(0), token,
-                new ApiServer.Backend(components, model, assistant));
+                new ApiServer.Backend(components, model, assistant, false));
     }
 
     URI uri(String path) {

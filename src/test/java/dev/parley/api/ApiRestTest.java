@@ -28,6 +28,18 @@ class ApiRestTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            JsonNode openApi = ApiJson.MAPPER.readTree(api.get("/openapi.json").body());
+
+            assertThat(openApi.path("openapi").asText()).isEqualTo("3.1.0");
+            assertThat(openApi.path("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/health",
+                    "/openapi.json", "/providers", "/providers/active", "/providers/{name}/test", "/ask", "/stop",
+                    "/talk/start", "/talk/stop", "/conversations", "/conversations/{id}", "/usage", "/events", "/ws");
+        }
+    }
+
+    @Test
     void providersAreListedWithHealthButNeverTheirKeys() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
             HttpResponse<String> response = api.get("/providers");
@@ -150,6 +162,16 @@ class ApiRestTest {
 
             assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
             assertThat(ApiHarness.await(first).statusCode()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void pushToTalkWithoutAMicrophoneSaysHowToGetOne() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            HttpResponse<String> response = api.send("POST", "/talk/start", "");
+
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(response.body()).contains("--voice");
         }
     }
 
