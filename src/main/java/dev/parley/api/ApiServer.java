@@ -149,6 +149,10 @@ public final class ApiServer implements AutoCloseable {
         return hub.clientCount();
     }
 
+    long lastEventSeq() {
+        return hub.lastSeq();
+    }
+
     /** Ends the event streams and a running ask (its caller gets a 409: stopped), then stops listening. */
     @Override
     public void close() {

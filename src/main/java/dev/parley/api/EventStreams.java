@@ -65,7 +65,11 @@ final class EventStreams {
                 if (refusal.isPresent()) {
                     throw new WsUpgradeException(refusal.get().title());
                 }
-                since = since(prologue.query());
+                try {
+                    since = since(prologue.query());
+                } catch (ApiProblem e) {
+                    throw new WsUpgradeException(e.detail());
+                }
                 levels = levels(prologue.query());
                 return Optional.empty();
             }

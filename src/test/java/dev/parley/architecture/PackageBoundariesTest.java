@@ -25,6 +25,7 @@ class PackageBoundariesTest {
             "marytts.,          tts",
             "javax.sound.,      audio|tts",
             "com.github.javakeyring., secrets",
+            "io.helidon.,       api",
             "dev.parley.cli.,   cli|Main.java",
     })
     void libraryIsImportedOnlyByItsPackage(String importPrefix, String allowed) throws IOException {
