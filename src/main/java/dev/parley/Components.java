@@ -102,6 +102,10 @@ public final class Components implements AutoCloseable {
         return new Components(paths, new ConfigLoader().load(configFile, paths), ApiKeys.fromSystemEnvironment());
     }
 
+    public ParleyPaths paths() {
+        return paths;
+    }
+
     public ParleyConfig config() {
         return config;
     }

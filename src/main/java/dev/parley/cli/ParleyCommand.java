@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         description = "A private, real-time voice assistant. Offline by default, or through any LLM you choose.",
         subcommands = {TranscribeCommand.class, ListenCommand.class, SayCommand.class, AskCommand.class, TurnCommand.class,
                 ChatCommand.class, ConversationsCommand.class, BenchCommand.class, StatsCommand.class,
-                ProvidersCommand.class, TestCommand.class, DetectCommand.class, SetupCommand.class})
+                ProvidersCommand.class, TestCommand.class, DetectCommand.class, SetupCommand.class,
+                ServeCommand.class, EventsCommand.class})
 final class ParleyCommand implements Runnable {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",

@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +37,27 @@ final class ConfigValidator {
         validateAudio(file, config.audio());
         validateVoice(file, config.tts());
         check(file, "ui.theme", ConfigRules.theme(config.ui().theme()));
+        validateApi(file, config.api());
+    }
+
+    private static void validateApi(String file, ApiConfig api) {
+        if (api.port() < 0 || api.port() > 65535) {
+            throw new ConfigException(file + ": api.port is " + api.port() + " but must be between 0 and 65535"
+                    + " (0 picks a free port)");
+        }
+        for (String origin : api.allowedOrigins()) {
+            URI uri;
+            try {
+                uri = URI.create(origin);
+            } catch (IllegalArgumentException e) {
+                uri = null;
+            }
+            if (uri == null || uri.getScheme() == null || uri.getHost() == null || !origin.equals(origin.strip())
+                    || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                throw new ConfigException(file + ": api.allowed-origins has '" + origin + "' but an origin is a"
+                        + " scheme, host and optional port, like http://localhost:3000");
+            }
+        }
     }
 
     private static void validateVoice(String file, TtsConfig voice) {

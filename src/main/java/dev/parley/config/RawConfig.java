@@ -16,7 +16,8 @@ record RawConfig(
         ConversationConfig conversation,
         UsageConfig usage,
         AudioConfig audio,
-        UiConfig ui) {
+        UiConfig ui,
+        ApiConfig api) {
 
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
     static final String DEFAULT_SYSTEM_PROMPT = "You are Parley, a voice assistant. Your replies are spoken"
@@ -38,6 +39,7 @@ record RawConfig(
         UsageConfig metering = usage != null && usage.prices() != null ? usage : new UsageConfig(Map.of());
         AudioConfig microphone = audio != null ? audio : AudioConfig.defaults();
         UiConfig window = ui != null ? ui : UiConfig.defaults();
-        return new ParleyConfig(speech, voice, chunks, model, memory, metering, microphone, window, source);
+        ApiConfig control = api != null ? api : ApiConfig.defaults();
+        return new ParleyConfig(speech, voice, chunks, model, memory, metering, microphone, window, control, source);
     }
 }

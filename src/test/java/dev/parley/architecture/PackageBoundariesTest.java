@@ -36,7 +36,7 @@ class PackageBoundariesTest {
     void lowLevelPackagesDoNotKnowTheLayersAboveThem() {
         noClasses().that().resideInAnyPackage(LOW_LEVEL)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.parley.llm..", "dev.parley.pipeline..",
-                        "dev.parley.voice..", "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..")
+                        "dev.parley.voice..", "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..", "dev.parley.api..")
                 .check(classes);
     }
 
@@ -44,7 +44,7 @@ class PackageBoundariesTest {
     void thePipelineDoesNotKnowTheLoopTheWindowOrTheCommands() {
         noClasses().that().resideInAPackage("dev.parley.pipeline..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.parley.voice..", "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..")
+                        "dev.parley.voice..", "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..", "dev.parley.api..")
                 .check(classes);
     }
 
@@ -52,7 +52,7 @@ class PackageBoundariesTest {
     void theVoiceLoopDoesNotKnowTheWindowOrTheCommands() {
         noClasses().that().resideInAPackage("dev.parley.voice..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..")
+                        "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..", "dev.parley.api..")
                 .check(classes);
     }
 
@@ -66,6 +66,7 @@ class PackageBoundariesTest {
             "marytts..,                   dev.parley.tts..",
             "javax.sound..,               dev.parley.audio..|dev.parley.tts..",
             "com.github.javakeyring..,    dev.parley.secrets..",
+            "io.helidon..,                dev.parley.api..",
     })
     void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {
         noClasses().that().resideOutsideOfPackages(allowed.split("\\|"))

@@ -1,0 +1,70 @@
+package dev.parley.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Reading and writing the API's JSON with Jackson, so no Helidon media module is needed. */
+final class ApiJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final String JSON = "application/json";
+
+    private ApiJson() {}
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** The request's body as a JSON object; a clear 400 for anything else. */
+    static JsonNode body(ServerRequest request) {
+        String text = request.content().hasEntity() ? request.content().as(String.class) : "";
+        if (text.length() > RequestGuard.MAX_JSON_BYTES) { // a chunked body declares no length up front
+            throw new ApiProblem(413, "Body too large", "A JSON body may have at most 1 MB.");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiProblem.badRequest("The body must be a JSON object.");
+        }
+        return node;
+    }
+
+    /** A required, non-blank text field of a JSON body. */
+    static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw ApiProblem.badRequest("The body needs a non-empty text field \"" + field + "\".");
+        }
+        return value.asText();
+    }
+
+    static void send(ServerResponse response, int status, Object value) {
+        String text;
+        try {
+            text = MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unserializable API response", e);
+        }
+        response.status(Status.create(status));
+        response.header(HeaderNames.CONTENT_TYPE, JSON);
+        response.send(text);
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unserializable API value", e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.parley.api;
+
+import dev.parley.Components;
+import dev.parley.config.ApiConfig;
+import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.voice.VoiceAssistant;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsRouting;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.jul.Log4jBridgeHandler;
+
+/**
+ * The control API on Helidon SE: routes under {@code /api/v1} behind the {@link RequestGuard}, and
+ * the event streams fed by one subscription to the assistant. {@link #close} ends the streams first,
+ * so no client waits on a server that is going.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(ApiServer.class);
+    static final String PREFIX = "/api/v1";
+    private static final int REPLAYED_EVENTS = 1000;
+    private static final int CLIENT_QUEUE = 1000;
+    /** How long a stopping server lets a cut-off ask send its answer. */
+    private static final long STOP_WAIT_MILLIS = 5000;
+
+    /**
+     * What the API drives: the wiring, the active model (switched in place), the one assistant, and
+     * whether that assistant has a microphone (push-to-talk is refused without).
+     */
+    public record Backend(Components components, SwitchableLanguageModel model, VoiceAssistant assistant,
+            boolean listening) {}
+
+    private final WebServer server;
+    private final EventHub hub;
+    private final AutoCloseable subscription;
+    private final AskRoutes asks;
+    private final String host;
+
+    private ApiServer(WebServer server, EventHub hub, AutoCloseable subscription, AskRoutes asks, String host) {
+        this.server = server;
+        this.hub = hub;
+        this.subscription = subscription;
+        this.asks = asks;
+        this.host = host;
+    }
+
+    /** Starts listening on {@code config}'s host and port (0 = any free port). */
+    public static ApiServer start(ApiConfig config, ApiToken token, Backend backend) {
+        routeHelidonLoggingToLog4j();
+        if (!isLoopback(config.host())) {
+            LOG.warn("The control API listens on {}, so other machines can reach it; only the token protects it.",
+                    config.host());
+        }
+        RequestGuard guard = new RequestGuard(token, config.allowedOrigins());
+        EventHub hub = new EventHub(REPLAYED_EVENTS, CLIENT_QUEUE, Clock.systemUTC());
+        AutoCloseable subscription = backend.assistant().subscribe(hub);
+        EventStreams streams = new EventStreams(hub, guard);
+        AskRoutes asks = new AskRoutes(backend.assistant(), backend.listening());
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .shutdownHook(false) // parley serve closes the server in its own, ordered, shutdown
+                // The guard answers an over-long JSON body as problem JSON; this is only the backstop.
+                .maxPayloadSize(RequestGuard.MAX_BODY_BYTES)
+                .routing(routing -> routes(routing, guard, backend, streams, asks))
+                .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
+                .build()
+                .start();
+        guard.listeningOn(config.host(), server.port());
+        return new ApiServer(server, hub, subscription, asks, config.host());
+    }
+
+    private static void routes(HttpRouting.Builder routing, RequestGuard guard, Backend backend, EventStreams streams,
+            AskRoutes asks) {
+        Components components = backend.components();
+        routing.addFilter(guard)
+                .error(ApiProblem.class, (request, response, problem) -> ProblemResponses.send(response, problem))
+                .error(Exception.class, (request, response, error) -> {
+                    LOG.error("The API failed on {} {}", request.prologue().method(), request.path().path(), error);
+                    ProblemResponses.send(response, 500, "Internal error", "Parley could not answer this request;"
+                            + " its log has the details.");
+                })
+                .register(PREFIX, rules -> {
+                    rules.get("/health", (request, response) -> ApiJson.send(response, 200,
+                            ApiJson.object().put("status", "ok").put("version", version())));
+                    rules.get("/openapi.json", (request, response) -> {
+                        response.header(io.helidon.http.HeaderNames.CONTENT_TYPE, ApiJson.JSON);
+                        response.send(openApi());
+                    });
+                    rules.get("/events", streams::sse);
+                    new ProviderRoutes(components, backend.model()).register(rules);
+                    asks.register(rules);
+                    new ConversationRoutes(components.conversationStore()).register(rules);
+                    new UsageRoutes(components.usageLedger(), components.prices()).register(rules);
+                })
+                .any((request, response) -> ProblemResponses.send(response, 404, "Not found",
+                        "There is no " + request.prologue().method() + " " + request.path().path()
+                                + "; see docs/api.md for the endpoints."));
+    }
+
+    /** Helidon logs through java.util.logging, which would print INFO lines on the console. */
+    private static synchronized void routeHelidonLoggingToLog4j() {
+        Log4jBridgeHandler.install(true, null, true);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    }
+
+    /** The OpenAPI 3.1 description of these routes, kept next to this class. */
+    private static byte[] openApi() throws IOException {
+        try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+            if (in == null) {
+                throw new IOException("openapi.json is missing from the build");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = ApiServer.class.getResourceAsStream("/dev/parley/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            LOG.debug("No version.properties: {}", e.getMessage());
+        }
+        return properties.getProperty("version", "development");
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The base URL clients use; loopback even when listening on all addresses. */
+    public String url() {
+        return "http://" + (isLoopback(host) || host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port();
+    }
+
+    int streamClients() {
+        return hub.clientCount();
+    }
+
+    long lastEventSeq() {
+        return hub.lastSeq();
+    }
+
+    /** Ends the event streams and a running ask (its caller gets a 409: stopped), then stops listening. */
+    @Override
+    public void close() {
+        hub.close();
+        try {
+            asks.stopRunning(STOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("Unsubscribing the API from the assistant failed", e);
+        }
+        server.stop();
+    }
+}

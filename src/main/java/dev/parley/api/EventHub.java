@@ -1,0 +1,103 @@
+package dev.parley.api;
+
+import dev.parley.voice.VoiceEvent;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The server's one subscriber of the turn controller's event stream, fanned out to every stream
+ * client. Numbers each event ({@code seq}) and keeps the recent ones so a client that connects late
+ * can ask for what it missed ({@code ?since=SEQ}). Runs on the publishing thread, so it only
+ * serializes and enqueues; the writing happens on each client's own thread.
+ */
+final class EventHub implements Consumer<VoiceEvent> {
+
+    /** Sequence number and JSON of a published event. */
+    private record Published(long seq, String json) {}
+
+    private final int replayed;
+    private final int clientQueue;
+    private final Clock clock;
+    private final ArrayDeque<Published> recent = new ArrayDeque<>();
+    private final List<EventClient> clients = new CopyOnWriteArrayList<>();
+    private long seq;
+    private boolean closed;
+
+    /**
+     * @param replayed how many recent events are kept for {@code ?since=}
+     * @param clientQueue how many events a client may lag behind before its oldest are dropped
+     */
+    EventHub(int replayed, int clientQueue, Clock clock) {
+        this.replayed = replayed;
+        this.clientQueue = clientQueue;
+        this.clock = clock;
+    }
+
+    /**
+     * Numbering, buffering and enqueueing under one lock keeps every client's order the publish
+     * order; it is held only for that, never for a network write.
+     */
+    @Override
+    public synchronized void accept(VoiceEvent event) {
+        if (closed) {
+            return;
+        }
+        boolean level = event instanceof VoiceEvent.Level;
+        if (level && clients.stream().noneMatch(EventClient::wantsLevels)) {
+            return; // ~20 a second: not worth numbering when nobody listens
+        }
+        Published published = new Published(++seq, ApiJson.write(EventJson.of(seq, clock.instant(), event)));
+        if (!level) {
+            recent.addLast(published);
+            if (recent.size() > replayed) {
+                recent.pollFirst();
+            }
+        }
+        for (EventClient client : clients) {
+            if (!level || client.wantsLevels()) {
+                client.offer(published.json());
+            }
+        }
+    }
+
+    /**
+     * A new client, its queue already holding the buffered events after {@code since} (none when
+     * negative); it sees every event published after this call.
+     */
+    synchronized EventClient join(long since, boolean levels) {
+        EventClient client = new EventClient(clientQueue, levels, clock);
+        if (since >= 0) {
+            recent.stream().filter(event -> event.seq() > since).forEach(event -> client.offer(event.json()));
+        }
+        if (closed) {
+            client.close();
+        } else {
+            clients.add(client);
+        }
+        return client;
+    }
+
+    /** The seq of the latest event, for a client to resume from with {@code ?since=}. */
+    synchronized long lastSeq() {
+        return seq;
+    }
+
+    void leave(EventClient client) {
+        clients.remove(client);
+        client.close();
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    /** Ends every stream (each writes what it has queued, then closes). */
+    synchronized void close() {
+        closed = true;
+        clients.forEach(EventClient::close);
+        clients.clear();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.parley.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.pipeline.TurnEvent;
+import dev.parley.voice.VoiceEvent;
+import java.time.Instant;
+
+/**
+ * The wire form of one {@link VoiceEvent}: {@code {"seq","time","type","turn",...}} with the type names
+ * of docs/api.md. Mapping the sealed types with a switch makes a new event type a compile error here.
+ */
+final class EventJson {
+
+    /** The type of microphone level events, which a client must ask for ({@code ?level=true}). */
+    static final String LEVEL = "level";
+
+    private EventJson() {}
+
+    static ObjectNode of(long seq, Instant time, VoiceEvent event) {
+        ObjectNode json = ApiJson.object().put("seq", seq).put("time", time.toString());
+        switch (event) {
+            case VoiceEvent.StateChanged e -> json.put("type", "state").put("turn", e.turn())
+                    .put("from", e.from().name().toLowerCase()).put("to", e.to().name().toLowerCase())
+                    .put("detail", e.detail());
+            case VoiceEvent.Level e -> json.put("type", LEVEL).put("dbfs", Math.round(e.dbfs() * 10) / 10.0);
+            case VoiceEvent.MicrophoneStatus e -> json.put("type", "microphone").put("working", e.working())
+                    .put("problem", e.problem());
+            case VoiceEvent.PartialTranscript e -> json.put("type", "speech.partial").put("turn", e.turn())
+                    .put("text", e.text());
+            case VoiceEvent.FinalTranscript e -> json.put("type", "speech.final").put("turn", e.turn())
+                    .put("text", e.text());
+            case VoiceEvent.Reply e -> reply(json, e.event());
+            case VoiceEvent.Heard e -> json.put("type", "audio.heard").put("turn", e.turn()).put("text", e.text());
+            case VoiceEvent.Interrupted e -> json.put("type", "turn.interrupted").put("turn", e.turn())
+                    .put("heard", e.heard());
+            case VoiceEvent.ProviderChanged e -> json.put("type", "provider.switched").put("provider", e.provider())
+                    .put("description", e.description());
+            case VoiceEvent.Waterfall e -> json.put("type", "turn.timings").put("turn", e.turn())
+                    .set("timings", ApiJson.MAPPER.valueToTree(e.timings()));
+        }
+        return json;
+    }
+
+    private static void reply(ObjectNode json, TurnEvent event) {
+        json.put("turn", event.turn());
+        switch (event) {
+            case TurnEvent.Started e -> json.put("type", "turn.started").put("text", e.userText())
+                    .put("provider", e.provider());
+            case TurnEvent.Text e -> json.put("type", "llm.text").put("delta", e.delta());
+            case TurnEvent.Reasoning e -> json.put("type", "llm.reasoning").put("delta", e.delta());
+            case TurnEvent.ToolCallStarted e -> json.put("type", "tool.started").put("tool", e.tool())
+                    .put("arguments", e.arguments());
+            case TurnEvent.ToolCallFinished e -> json.put("type", "tool.finished").put("tool", e.tool())
+                    .put("arguments", e.arguments()).put("result", e.result());
+            case TurnEvent.Chunk e -> json.put("type", "response.chunk").put("text", e.text());
+            case TurnEvent.Completed e -> json.put("type", "turn.done").put("reply", e.reply())
+                    .put("reasoning", e.reasoning()).put("provider", e.provider())
+                    .put("inputTokens", e.inputTokens()).put("outputTokens", e.outputTokens());
+            case TurnEvent.Failed e -> json.put("type", "turn.failed").put("message", e.message())
+                    .put("partialAnswer", e.partialAnswer());
+        }
+    }
+
+    /** Sent in place of the events a slow client missed. */
+    static String dropped(long count, Instant time) {
+        return ApiJson.write(ApiJson.object().put("type", "dropped").put("time", time.toString()).put("count", count));
+    }
+}

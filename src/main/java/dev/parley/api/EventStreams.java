@@ -1,0 +1,144 @@
+package dev.parley.api;
+
+import io.helidon.http.HttpPrologue;
+import io.helidon.http.Headers;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.common.parameters.Parameters;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.helidon.websocket.WsUpgradeException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * {@code GET /api/v1/events} (SSE) and {@code GET /api/v1/ws} (WebSocket): each client gets its own
+ * {@link EventClient} from the {@link EventHub} and a thread that writes it, so one stuck client
+ * blocks only its own thread. A keep-alive every {@link #KEEP_ALIVE_MILLIS} notices clients that left.
+ */
+final class EventStreams {
+
+    private static final Logger LOG = LogManager.getLogger(EventStreams.class);
+    static final long KEEP_ALIVE_MILLIS = 15_000;
+
+    private final EventHub hub;
+    private final RequestGuard guard;
+
+    EventStreams(EventHub hub, RequestGuard guard) {
+        this.hub = hub;
+        this.guard = guard;
+    }
+
+    /** SSE: runs on the request's own (virtual) thread until the client or the server goes. */
+    void sse(ServerRequest request, ServerResponse response) {
+        EventClient client = hub.join(since(request.query()), levels(request.query()));
+        try (SseSink sink = response.sink(SseSink.TYPE)) {
+            // Sends the headers now: a client that sees them knows it receives every later event.
+            sink.emit(SseEvent.builder().data(connected()).build());
+            for (String json = client.next(KEEP_ALIVE_MILLIS); json != null; json = client.next(KEEP_ALIVE_MILLIS)) {
+                sink.emit(json.isEmpty() ? SseEvent.builder().comment("keep-alive").build()
+                        : SseEvent.builder().data(json).build());
+            }
+        } catch (UncheckedIOException e) {
+            LOG.debug("An event stream client left: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            hub.leave(client);
+        }
+    }
+
+    /** A listener for one WebSocket connection; the same checks as for HTTP, made at the upgrade. */
+    WsListener webSocket() {
+        return new WsListener() {
+            private volatile EventClient client;
+            private long since = -1;
+            private boolean levels;
+
+            @Override
+            public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+                Optional<ApiProblem> refusal = guard.refusal(headers, prologue.query().first("token").orElse(null));
+                if (refusal.isPresent()) {
+                    throw new WsUpgradeException(refusal.get().title());
+                }
+                try {
+                    since = since(prologue.query());
+                } catch (ApiProblem e) {
+                    throw new WsUpgradeException(e.detail());
+                }
+                levels = levels(prologue.query());
+                return Optional.empty();
+            }
+
+            @Override
+            public void onOpen(WsSession session) {
+                EventClient joined = hub.join(since, levels);
+                client = joined;
+                Thread.ofVirtual().name("parley-api-ws").start(() -> write(session, joined));
+            }
+
+            @Override
+            public void onClose(WsSession session, int status, String reason) {
+                leave();
+            }
+
+            @Override
+            public void onError(WsSession session, Throwable error) {
+                LOG.debug("A WebSocket client failed: {}", error.getMessage());
+                leave();
+            }
+
+            private void leave() {
+                EventClient joined = client;
+                if (joined != null) {
+                    hub.leave(joined);
+                }
+            }
+        };
+    }
+
+    private void write(WsSession session, EventClient client) {
+        try {
+            session.send(connected(), true);
+            for (String json = client.next(KEEP_ALIVE_MILLIS); json != null; json = client.next(KEEP_ALIVE_MILLIS)) {
+                if (json.isEmpty()) {
+                    session.ping(io.helidon.common.buffers.BufferData.empty());
+                } else {
+                    session.send(json, true);
+                }
+            }
+            session.close(1001, "Parley is stopping");
+        } catch (RuntimeException e) {
+            LOG.debug("A WebSocket client left: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            hub.leave(client);
+        }
+    }
+
+    /** The first message of every stream: the client is subscribed, and the seq to resume from later. */
+    private String connected() {
+        return ApiJson.write(ApiJson.object().put("type", "connected").put("seq", hub.lastSeq()));
+    }
+
+    private static long since(Parameters query) {
+        Optional<String> value = query.first("since").asOptional();
+        if (value.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.get());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("since must be an event's seq number, not '" + value.get() + "'.");
+        }
+    }
+
+    private static boolean levels(Parameters query) {
+        return query.first("level").asOptional().map(Boolean::parseBoolean).orElse(false);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.parley.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.Components;
+import dev.parley.config.ProviderConfig;
+import dev.parley.llm.HealthCheck;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmException;
+import dev.parley.llm.ReadyCheck;
+import dev.parley.llm.SwitchableLanguageModel;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
+
+/**
+ * The providers of config.yaml: list with health, switch the active one (the window's switch, so the
+ * conversation is kept and a provider failing its check is refused), and test one with a real
+ * request. Key values never leave this class: only whether a key is set.
+ */
+final class ProviderRoutes {
+
+    private final Components components;
+    private final SwitchableLanguageModel model;
+
+    ProviderRoutes(Components components, SwitchableLanguageModel model) {
+        this.components = components;
+        this.model = model;
+    }
+
+    void register(HttpRules rules) {
+        rules.get("/providers", this::list);
+        rules.put("/providers/active", this::switchActive);
+        rules.post("/providers/{name}/test", this::test);
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        ArrayNode rows = ApiJson.MAPPER.createArrayNode();
+        for (Map.Entry<String, ProviderConfig> entry : providers().entrySet()) {
+            ProviderConfig provider = entry.getValue();
+            HealthCheck health = components.providerHealth().check(entry.getKey(), provider);
+            ObjectNode row = rows.addObject().put("name", entry.getKey()).put("type", provider.type().configName())
+                    .put("model", provider.model()).put("baseUrl", health.endpoint())
+                    .put("active", entry.getKey().equals(model.name()));
+            ObjectNode state = row.putObject("health").put("healthy", health.healthy())
+                    .put("reachable", health.reachable()).put("key", health.keyStatus().label())
+                    .put("model", health.modelStatus().label());
+            health.advice().forEach(state.putArray("advice")::add);
+        }
+        ApiJson.send(response, 200, rows);
+    }
+
+    private void switchActive(ServerRequest request, ServerResponse response) {
+        String name = ApiJson.text(ApiJson.body(request), "name");
+        known(name);
+        try {
+            components.switchProvider(model, name);
+        } catch (LlmException e) {
+            throw ApiProblem.conflict(e.getMessage());
+        }
+        ApiJson.send(response, 200, ApiJson.object().put("active", model.name()).put("description", model.describe()));
+    }
+
+    /** Asks the provider for one word, as {@code parley test} does: {ok, reply, firstTokenMs, totalMs, error}. */
+    private void test(ServerRequest request, ServerResponse response) {
+        String name = request.path().pathParameters().get("name");
+        known(name);
+        ReadyCheck.Result result;
+        try {
+            LanguageModel candidate = components.languageModel(new Components.LlmChoice(name, null, null));
+            result = ReadyCheck.run(candidate);
+        } catch (LlmException e) {
+            result = ReadyCheck.failed(name, name, e);
+        }
+        ObjectNode body = ApiJson.object().put("provider", name).put("ok", result.ok()).put("reply", result.reply())
+                .put("firstTokenMs", result.firstTokenMs()).put("totalMs", result.totalMs()).put("error", result.error());
+        ApiJson.send(response, 200, body);
+    }
+
+    private void known(String name) {
+        if (!providers().containsKey(name)) {
+            throw ApiProblem.notFound("There is no provider '" + name + "'; configured: "
+                    + String.join(", ", providers().keySet()) + ".");
+        }
+    }
+
+    private Map<String, ProviderConfig> providers() {
+        return components.config().llm().providers();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.parley.api;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every request must show before a handler runs, in this order: a {@code Host} of this server
+ * (a web page that rebinds its own DNS name to 127.0.0.1 sends its name, so it gets 403), no browser
+ * {@code Origin} but an allow-listed one (403), the token (401), a JSON body of at most 1 MB (413).
+ * No CORS headers are ever sent, so browsers keep other sites' scripts from reading any answer.
+ */
+final class RequestGuard implements Filter {
+
+    static final long MAX_JSON_BYTES = 1024 * 1024;
+    /** The largest body the server reads at all (the audio limit of issue 12); JSON is checked against its own. */
+    static final long MAX_BODY_BYTES = 25 * 1024 * 1024;
+    private static final String BEARER = "Bearer ";
+
+    private final ApiToken token;
+    private final Set<String> allowedOrigins;
+    private volatile Set<String> allowedHosts = Set.of();
+
+    RequestGuard(ApiToken token, List<String> allowedOrigins) {
+        this.token = token;
+        this.allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    /** Set once the port is known (it may have been 0 = any free port). */
+    void listeningOn(String host, int port) {
+        Set<String> hosts = new java.util.HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
+        hosts.add(host.toLowerCase(java.util.Locale.ROOT) + ":" + port); // an explicit api.host
+        allowedHosts = Set.copyOf(hosts);
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        Optional<ApiProblem> refusal = refusal(request.headers(), queryToken(request.path().path(),
+                request.query().first("token").orElse(null)));
+        if (refusal.isEmpty()) {
+            refusal = tooLarge(request.headers());
+        }
+        if (refusal.isPresent()) {
+            ProblemResponses.send(response, refusal.get());
+            return;
+        }
+        chain.proceed();
+    }
+
+    /** Browsers cannot set headers on EventSource and WebSocket, so only the streams take {@code ?token=}. */
+    private static String queryToken(String path, String value) {
+        return path.endsWith("/events") || path.endsWith("/ws") ? value : null;
+    }
+
+    /** Why the request may not proceed, or empty; {@code queryToken} is the {@code ?token=} a stream was given. */
+    Optional<ApiProblem> refusal(Headers headers, String queryToken) {
+        String host = headers.first(HeaderNames.HOST).orElse("");
+        if (!allowedHosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of(new ApiProblem(403, "Forbidden host", "Parley's API answers only requests addressed"
+                    + " to 127.0.0.1 or localhost with its port."));
+        }
+        Optional<String> origin = headers.first(HeaderNames.ORIGIN);
+        if (origin.isPresent() && !allowedOrigins.contains(origin.get())) {
+            return Optional.of(new ApiProblem(403, "Forbidden origin", "Web pages from " + origin.get()
+                    + " may not call Parley; add the origin to api.allowed-origins in config.yaml to allow it."));
+        }
+        String authorization = headers.first(HeaderNames.AUTHORIZATION).orElse("");
+        boolean authorized = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? token.matches(authorization.substring(BEARER.length()))
+                : token.matches(queryToken);
+        if (!authorized) {
+            return Optional.of(new ApiProblem(401, "Unauthorized", "Send the token from " + token.file()
+                    + " as 'Authorization: Bearer TOKEN'."));
+        }
+        return Optional.empty();
+    }
+
+    /** Checked on the declared length; the server's payload limit stops a chunked body that grows past it. */
+    private static Optional<ApiProblem> tooLarge(Headers headers) {
+        long length = headers.first(HeaderNames.CONTENT_LENGTH).map(RequestGuard::parseLength).orElse(0L);
+        if (length > MAX_JSON_BYTES) {
+            return Optional.of(new ApiProblem(413, "Body too large", "A JSON body may have at most 1 MB; this one"
+                    + " has " + length + " bytes."));
+        }
+        return Optional.empty();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

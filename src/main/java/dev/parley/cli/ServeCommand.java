@@ -1,0 +1,98 @@
+package dev.parley.cli;
+
+import dev.parley.Components;
+import dev.parley.api.ApiServer;
+import dev.parley.api.ApiToken;
+import dev.parley.config.ApiConfig;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.voice.TurnController;
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs Parley without a window and serves the local control API (docs/api.md) until"
+                + " Ctrl+C.",
+                "Listens on 127.0.0.1 only (api.host in config.yaml changes that); every request needs the token"
+                        + " from the file named on start."})
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LogManager.getLogger(ServeCommand.class);
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one"
+            + " (default: api.port of config.yaml, else 8765).")
+    Integer port;
+
+    @Option(names = "--voice", description = "Also listen and speak: microphone and speaker, push-to-talk through"
+            + " the API, hands-free as configured.")
+    boolean voice;
+
+    @Option(names = "--conversation", paramLabel = "NAME", description = "Continue the saved conversation NAME, or"
+            + " start it; saved on exit. Without it the conversation is saved as serve-DATE-TIME.")
+    String conversationName;
+
+    @ParentCommand
+    ParleyCommand parley;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Components components = parley.components();
+        ApiConfig api = components.config().api();
+        if (port != null) {
+            api = api.withPort(port);
+        }
+        ConversationStore store = components.conversationStore();
+        String name = conversationName != null ? conversationName
+                : "serve-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Conversation conversation = store.exists(name) ? store.load(name) : components.newConversation();
+        var model = new SwitchableLanguageModel(components.languageModel(Components.LlmChoice.CONFIGURED));
+        TurnController assistant = components.voiceAssistant(model, conversation);
+        if (voice) {
+            components.useVoice(assistant);
+        }
+        ApiToken token = ApiToken.loadOrCreate(components.paths().dataDir().resolve("api-token"));
+        ApiServer server = ApiServer.start(api, token, new ApiServer.Backend(components, model, assistant, voice));
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Ordered: no client waits on a closing server, and the last answer is in the saved file.
+            server.close();
+            assistant.close();
+            save(store, name, assistant.conversation());
+            components.close();
+            stopped.countDown();
+        }, "parley-serve-shutdown"));
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Parley API on " + server.url() + " (token: " + token.file() + ")");
+        out.flush();
+        stopped.await(); // until Ctrl+C or SIGTERM runs the hook
+        return 0;
+    }
+
+    private static void save(ConversationStore store, String name, Conversation conversation) {
+        if (conversation.turnCount() == 0) {
+            return;
+        }
+        try {
+            store.save(name, conversation);
+            LOG.info("Saved the conversation '{}' in {}", name, store.fileFor(name));
+        } catch (RuntimeException e) {
+            LOG.error("Could not save the conversation '{}'", name, e);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live event stream over SSE and WebSocket: a whole turn in order, and stuck clients cost nothing. */
+class ApiEventsTest {
+
+    /** The events of one typed turn that answers at once, as every stream client sees them. */
+    private static final List<String> WHOLE_TURN = List.of("state", "turn.started", "llm.text", "llm.text",
+            "turn.done", "turn.timings", "state");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aWholeTurnStreamsInOrderOverServerSentEvents() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            HttpResponse<InputStream> stream = api.http.send(api.request("/events").timeout(java.time.Duration.ofMinutes(1))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).contains("\"type\":\"connected\""); // subscribed from here on
+
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+
+            List<String> events = new ArrayList<>();
+            while (events.size() < WHOLE_TURN.size()) {
+                String line = lines.readLine();
+                if (line.startsWith("data:")) {
+                    events.add(line.substring("data:".length()).strip());
+                }
+            }
+            assertThat(ApiHarness.types(events)).containsExactlyElementsOf(WHOLE_TURN);
+            assertThat(events.getFirst()).contains("\"seq\":", "\"time\":", "\"to\":\"thinking\"");
+            assertThat(events.get(4)).contains("\"reply\":\"Hello there.\"");
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void aWholeTurnStreamsInOrderOverAWebSocketWithTheTokenInTheQuery() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            URI ws = URI.create("ws://127.0.0.1:" + api.server.port() + "/api/v1/ws?token=" + api.token.value());
+            WebSocket socket = api.http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    received.add(data.toString());
+                    webSocket.request(1);
+                    return null;
+                }
+            }).get(20, TimeUnit.SECONDS);
+            assertThat(received.poll(20, TimeUnit.SECONDS)).contains("\"type\":\"connected\"");
+
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+
+            List<String> events = new ArrayList<>();
+            while (events.size() < WHOLE_TURN.size()) {
+                String event = received.poll(20, TimeUnit.SECONDS);
+                assertThat(event).as("event %d", events.size()).isNotNull();
+                events.add(event);
+            }
+            assertThat(ApiHarness.types(events)).containsExactlyElementsOf(WHOLE_TURN);
+            socket.abort();
+        }
+    }
+
+    @Test
+    void aWebSocketWithoutTheTokenIsRefused() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            URI ws = URI.create("ws://127.0.0.1:" + api.server.port() + "/api/v1/ws");
+            CompletableFuture<WebSocket> opened = api.http.newWebSocketBuilder()
+                    .buildAsync(ws, new WebSocket.Listener() {});
+
+            assertThat(opened).failsWithin(java.time.Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsDoesNotDelayTurns() throws Exception {
+        String longAnswer = "word ".repeat(5000);
+        try (ApiHarness api = new ApiHarness(folder, Reply.of(longAnswer.split("(?<= )")));
+                java.net.Socket stuck = new java.net.Socket()) {
+            long unobserved = timeTurns(api, 2);
+            // A tiny receive window: the server's writes block once a few kilobytes are in flight.
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(new java.net.InetSocketAddress("127.0.0.1", api.server.port()));
+            stuck.getOutputStream().write(("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port()
+                    + "\r\nAuthorization: Bearer " + api.token.value() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stuck.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); !line.contains("\"type\":\"connected\""); line = lines.readLine()) {
+                assertThat(line).doesNotContain("401", "403"); // headers, then the greeting; not read after it
+            }
+
+            long withStuckClient = timeTurns(api, 2);
+
+            // 10,000 events of about 100 bytes: far more than the window and the client's queue of 1000.
+            assertThat(withStuckClient).as("ms with a stuck client vs. without").isLessThan(2 * unobserved + 1000);
+            // The drop-and-tell path itself: anOverflowingClientLosesItsOldestEventsAndIsToldHowMany.
+            assertThat(api.server.lastEventSeq()).isGreaterThan(10_000);
+        }
+    }
+
+    private static long timeTurns(ApiHarness api, int turns) throws Exception {
+        long started = System.nanoTime();
+        for (int turn = 0; turn < turns; turn++) {
+            assertThat(api.ask("Talk").statusCode()).isEqualTo(200);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    @Test
+    void aLateClientGetsTheBufferedEventsSinceTheSeqItNames() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+
+            HttpResponse<InputStream> stream = api.http.send(api.request("/events?since=1")
+                    .timeout(java.time.Duration.ofMinutes(1)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            List<String> events = new ArrayList<>();
+            while (events.size() < WHOLE_TURN.size()) {
+                String line = lines.readLine();
+                if (line.startsWith("data:")) {
+                    events.add(line.substring("data:".length()).strip());
+                }
+            }
+
+            assertThat(ApiHarness.types(events)).containsExactly("connected", "turn.started", "llm.text", "llm.text",
+                    "turn.done", "turn.timings", "state");
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void fiftyClientsAtOnceEachGetTheWholeTurn() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            List<BufferedReader> clients = new ArrayList<>();
+            for (int client = 0; client < 50; client++) {
+                HttpResponse<InputStream> stream = api.http.send(api.request("/events")
+                        .timeout(java.time.Duration.ofMinutes(1)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+                assertThat(lines.readLine()).contains("\"type\":\"connected\"");
+                clients.add(lines);
+            }
+
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+
+            for (BufferedReader lines : clients) {
+                assertThat(ApiHarness.types(readEvents(lines, WHOLE_TURN.size()))).containsExactlyElementsOf(WHOLE_TURN);
+                lines.close();
+            }
+        }
+    }
+
+    @Test
+    void closingTheServerEndsTheStreamsAndStopsTheRunningAsk() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Slow.").firstAfter(10_000))) {
+            HttpResponse<InputStream> stream = api.http.send(api.request("/events").timeout(java.time.Duration.ofMinutes(1))
+                    .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).contains("\"type\":\"connected\"");
+            CompletableFuture<?> thinking = api.entering(dev.parley.voice.VoiceState.THINKING);
+            CompletableFuture<HttpResponse<String>> ask = api.http.sendAsync(api.request("/ask")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"Hi\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(thinking);
+
+            api.server.close();
+
+            List<String> rest = new ArrayList<>();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                rest.add(line);
+            }
+            assertThat(String.join("\n", rest)).contains("\"to\":\"thinking\"");
+            assertThat(ApiHarness.await(ask).statusCode()).isEqualTo(409); // stopped, answered, not dropped
+        }
+    }
+
+    private static List<String> readEvents(BufferedReader lines, int count) throws java.io.IOException {
+        List<String> events = new ArrayList<>();
+        while (events.size() < count) {
+            String line = lines.readLine();
+            if (line.startsWith("data:")) {
+                events.add(line.substring("data:".length()).strip());
+            }
+        }
+        return events;
+    }
+
+    @Test
+    void anOverflowingClientLosesItsOldestEventsAndIsToldHowMany() throws Exception {
+        EventClient client = new EventClient(2, false, java.time.Clock.systemUTC());
+        client.offer("{\"seq\":1}");
+        client.offer("{\"seq\":2}");
+        client.offer("{\"seq\":3}");
+        client.offer("{\"seq\":4}");
+
+        assertThat(client.next(0)).contains("\"type\":\"dropped\"", "\"count\":2");
+        assertThat(client.next(0)).isEqualTo("{\"seq\":3}");
+        assertThat(client.next(0)).isEqualTo("{\"seq\":4}");
+        assertThat(client.next(0)).isEqualTo(EventClient.IDLE);
+        client.close();
+        assertThat(client.next(0)).isNull();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.voice.VoiceState;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REST endpoints over real HTTP against a scripted provider. */
+class ApiRestTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void healthSaysOkAndTheVersion() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            JsonNode health = ApiJson.MAPPER.readTree(api.get("/health").body());
+
+            assertThat(health.path("status").asText()).isEqualTo("ok");
+            assertThat(health.path("version").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            JsonNode openApi = ApiJson.MAPPER.readTree(api.get("/openapi.json").body());
+
+            assertThat(openApi.path("openapi").asText()).isEqualTo("3.1.0");
+            assertThat(openApi.path("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/health",
+                    "/openapi.json", "/providers", "/providers/active", "/providers/{name}/test", "/ask", "/stop",
+                    "/talk/start", "/talk/stop", "/conversations", "/conversations/{id}", "/usage", "/events", "/ws");
+        }
+    }
+
+    @Test
+    void providersAreListedWithHealthButNeverTheirKeys() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            HttpResponse<String> response = api.get("/providers");
+            JsonNode providers = ApiJson.MAPPER.readTree(response.body());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(providers).hasSize(3);
+            JsonNode local = providers.get(0);
+            assertThat(local.path("name").asText()).isEqualTo("local");
+            assertThat(local.path("type").asText()).isEqualTo("openai-compatible");
+            assertThat(local.path("model").asText()).isEqualTo("scripted");
+            assertThat(local.path("baseUrl").asText()).isEqualTo(api.llm.baseUrl());
+            assertThat(local.path("active").asBoolean()).isTrue();
+            assertThat(local.path("health").path("healthy").asBoolean()).isTrue();
+            assertThat(local.path("health").path("key").asText()).isEqualTo("set");
+            assertThat(providers.get(1).path("health").path("reachable").asBoolean()).isFalse();
+            assertThat(response.body()).doesNotContain(ApiHarness.SECRET_KEY);
+        }
+    }
+
+    @Test
+    void switchingIsRefusedForUnknownAndFailingProvidersAndTakesAHealthyOne() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            assertThat(api.send("PUT", "/providers/active", "{\"name\":\"nobody\"}").statusCode()).isEqualTo(404);
+
+            HttpResponse<String> refused = api.send("PUT", "/providers/active", "{\"name\":\"dead\"}");
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body()).contains("Still using local");
+            assertThat(api.model.name()).isEqualTo("local");
+
+            HttpResponse<String> switched = api.send("PUT", "/providers/active", "{\"name\":\"other\"}");
+            assertThat(switched.statusCode()).isEqualTo(200);
+            assertThat(switched.body()).contains("\"active\":\"other\"");
+            assertThat(api.model.name()).isEqualTo("other");
+        }
+    }
+
+    @Test
+    void aSwitchDuringAStreamingAskKeepsTheContextAndTheNextTurnUsesTheNewProvider() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("First ", "answer.").firstAfter(1000))) {
+            CompletableFuture<?> thinking = api.entering(VoiceState.THINKING);
+            CompletableFuture<HttpResponse<String>> streaming = api.http.sendAsync(api.request("/ask")
+                    .header("Accept", "text/event-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"one\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(thinking);
+
+            assertThat(api.send("PUT", "/providers/active", "{\"name\":\"other\"}").statusCode()).isEqualTo(200);
+            assertThat(ApiHarness.await(streaming).body()).contains("event:done", "First answer.");
+
+            JsonNode next = ApiJson.MAPPER.readTree(api.ask("two").body());
+            assertThat(next.path("reply").asText()).isEqualTo("From other.");
+            assertThat(next.path("provider").asText()).isEqualTo("other");
+            // The new provider got the whole conversation: the first question and its answer.
+            assertThat(api.otherLlm.requests().getLast().toString()).contains("one", "First answer.", "two");
+        }
+    }
+
+    @Test
+    void aProviderTestAsksForOneWord() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("ready"))) {
+            JsonNode result = ApiJson.MAPPER.readTree(api.send("POST", "/providers/local/test", "").body());
+
+            assertThat(result.path("ok").asBoolean()).isTrue();
+            assertThat(result.path("reply").asText()).isEqualTo("ready");
+            assertThat(api.send("POST", "/providers/nobody/test", "").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void anAskReturnsTheReplyAndKeepsItInTheConversation() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            HttpResponse<String> response = api.ask("Hi");
+            JsonNode reply = ApiJson.MAPPER.readTree(response.body());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(reply.path("reply").asText()).isEqualTo("Hello there.");
+            assertThat(reply.path("provider").asText()).isEqualTo("local");
+            assertThat(reply.has("timings")).isTrue();
+            assertThat(api.assistant.conversation().turnCount()).isEqualTo(2); // the question and the answer
+        }
+    }
+
+    @Test
+    void anAskWithoutTextIsABadRequest() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            assertThat(api.send("POST", "/ask", "{\"text\":\"  \"}").statusCode()).isEqualTo(400);
+            assertThat(api.send("POST", "/ask", "not json").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void anAskStreamsAsServerSentEvents() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there.").thinkingFirst("Hmm."))) {
+            HttpResponse<String> response = api.http.send(api.request("/ask").header("Accept", "text/event-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"Hi\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(response.body().lines().filter(line -> line.startsWith("event:")).map(String::strip).toList())
+                    .containsSubsequence("event:reasoning", "event:text", "event:done")
+                    .last().isEqualTo("event:done");
+            assertThat(response.body()).contains("\"reply\":\"Hello there.\"");
+        }
+    }
+
+    @Test
+    void aSecondAskWhileOneRunsIsAConflict() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Slow.").firstAfter(10_000))) {
+            CompletableFuture<?> thinking = api.entering(VoiceState.THINKING);
+            CompletableFuture<HttpResponse<String>> first = api.http.sendAsync(api.request("/ask")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"one\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(thinking);
+
+            HttpResponse<String> second = api.ask("two");
+            assertThat(second.statusCode()).isEqualTo(409);
+
+            assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
+            assertThat(ApiHarness.await(first).statusCode()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void pushToTalkWithoutAMicrophoneSaysHowToGetOne() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            HttpResponse<String> response = api.send("POST", "/talk/start", "");
+
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(response.body()).contains("--voice");
+        }
+    }
+
+    @Test
+    void conversationsAndUsageAreServed() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            api.ask("Hello");
+            api.components.conversationStore().save("kitchen", api.assistant.conversation());
+
+            assertThat(api.get("/conversations").body()).contains("\"id\":\"kitchen\"");
+            assertThat(api.get("/conversations/kitchen").body()).contains("Hello");
+            assertThat(api.get("/conversations/nobody").statusCode()).isEqualTo(404);
+            assertThat(api.get("/conversations/..%2Fsecret").statusCode()).isIn(400, 404);
+            assertThat(api.send("DELETE", "/conversations/kitchen", "").statusCode()).isEqualTo(204);
+            assertThat(api.get("/conversations/kitchen").statusCode()).isEqualTo(404);
+
+            JsonNode usage = ApiJson.MAPPER.readTree(api.get("/usage?days=7").body());
+            assertThat(usage.path("days").asInt()).isEqualTo(7);
+            assertThat(usage.path("providers").get(0).path("requests").asInt()).isEqualTo(1);
+            assertThat(api.get("/usage?days=zero").statusCode()).isEqualTo(400);
+        }
+    }
+}

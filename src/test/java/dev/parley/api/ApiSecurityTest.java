@@ -1,0 +1,108 @@
+package dev.parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every request shows the token, a Host of this server and no foreign Origin; bodies are limited. */
+class ApiSecurityTest {
+
+    @TempDir
+    Path folder;
+
+    private ApiHarness api;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new ApiHarness(folder, Reply.of("Hi."));
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void aRequestWithoutTheTokenIsRefusedAsProblemJson() throws Exception {
+        HttpResponse<String> response = api.http.send(HttpRequest.newBuilder(api.uri("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.body()).contains("\"status\":401", "\"title\":\"Unauthorized\"", "\"type\"", "\"detail\"");
+        assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control"));
+    }
+
+    @Test
+    void aWrongTokenIsRefused() throws Exception {
+        HttpResponse<String> response = api.http.send(HttpRequest.newBuilder(api.uri("/health"))
+                .header("Authorization", "Bearer " + api.token.value().replace('a', 'b') + "0").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theTokenWorksAndItsFileIsReadableOnlyByTheUser() throws Exception {
+        assertThat(api.get("/health").statusCode()).isEqualTo(200);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(api.token.file()))).isEqualTo("rw-------");
+        assertThat(api.token.value()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(ApiToken.loadOrCreate(api.token.file()).value()).isEqualTo(api.token.value());
+    }
+
+    @Test
+    void aRequestForAnotherHostIsRefusedAgainstDnsRebinding() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/health HTTP/1.1\r\nHost: evil.example:" + api.server.port()
+                    + "\r\nAuthorization: Bearer " + api.token.value() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+
+            assertThat(status).startsWith("HTTP/1.1 403");
+        }
+    }
+
+    @Test
+    void aBrowserOriginThatIsNotAllowedIsRefused() throws Exception {
+        HttpResponse<String> response = api.http.send(api.request("/health").header("Origin", "https://evil.example")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("api.allowed-origins");
+    }
+
+    @Test
+    void aJsonBodyOverOneMegabyteIsRefused() throws Exception {
+        String big = "{\"text\":\"" + "a".repeat(1024 * 1024 + 1) + "\"}";
+
+        HttpResponse<String> response = api.send("POST", "/ask", big);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void anUnknownPathIsProblemJsonWithoutInternals() throws Exception {
+        HttpResponse<String> response = api.get("/nothing-here");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"status\":404").doesNotContain("Exception", "at dev.parley");
+    }
+}

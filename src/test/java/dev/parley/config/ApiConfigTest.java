@@ -1,0 +1,60 @@
+package dev.parley.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The api section: safe defaults when left out, clear refusals for values that cannot work. */
+class ApiConfigTest {
+
+    private static final String PROVIDERS = """
+            llm:
+              active: local
+              providers:
+                local:
+                  type: ollama
+                  model: m
+            """;
+
+    @TempDir
+    Path folder;
+
+    private ParleyConfig load(String yaml) throws Exception {
+        Path file = folder.resolve("config.yaml");
+        Files.writeString(file, PROVIDERS + yaml);
+        return new ConfigLoader().load(file);
+    }
+
+    @Test
+    void aMissingSectionIsOffOnLoopbackWithNoOrigins() throws Exception {
+        assertThat(load("").api()).isEqualTo(new ApiConfig(false, "127.0.0.1", 8765, java.util.List.of()));
+    }
+
+    @Test
+    void theSectionIsRead() throws Exception {
+        ApiConfig api = load("""
+                api:
+                  enabled: true
+                  port: 0
+                  allowed-origins: [http://localhost:3000]
+                """).api();
+
+        assertThat(api).isEqualTo(new ApiConfig(true, "127.0.0.1", 0, java.util.List.of("http://localhost:3000")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "port: 70000                               | api.port is 70000",
+            "allowed-origins: [localhost:3000]         | api.allowed-origins has 'localhost:3000'",
+            "allowed-origins: [http://a.example/path]  | api.allowed-origins has 'http://a.example/path'"})
+    void impossibleValuesAreRefusedNamingTheKey(String line, String message) {
+        assertThatThrownBy(() -> load("api:\n  " + line + "\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
+    }
+}
