@@ -1,8 +1,7 @@
 package dev.parley.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.usage.Prices;
+import dev.parley.usage.UsageJson;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageSummary;
 import io.helidon.webserver.http.HttpRules;
@@ -31,18 +30,7 @@ final class UsageRoutes {
     private void usage(ServerRequest request, ServerResponse response) {
         int days = days(request.query().first("days").asOptional().orElse("30"));
         UsageSummary summary = UsageSummary.of(ledger.read(), Instant.now().minus(Duration.ofDays(days)));
-        ObjectNode body = ApiJson.object().put("days", days);
-        ArrayNode rows = body.putArray("providers");
-        for (UsageSummary.ProviderUsage usage : summary.providers()) {
-            rows.addObject().put("provider", usage.provider()).put("model", usage.model())
-                    .put("requests", usage.requests()).put("errors", usage.errors()).put("retries", usage.retries())
-                    .put("input_tokens", usage.inputTokens()).put("output_tokens", usage.outputTokens())
-                    .put("ttft_p50_ms", usage.ttftP50Ms())
-                    .put("tokens_per_second", Double.isNaN(usage.tokensPerSecond()) ? null
-                            : Math.round(usage.tokensPerSecond() * 10) / 10.0)
-                    .put("cost_usd", prices.knows(usage.model()) ? usage.costUsd() : null);
-        }
-        ApiJson.send(response, 200, body);
+        ApiJson.send(response, 200, UsageJson.of(days, summary, prices));
     }
 
     private static int days(String value) {

@@ -12,18 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = {"Prints the live events of a running Parley (parley serve), one JSON object a line,"
                 + " until it stops or Ctrl+C.", "Event types: docs/api.md."})
-final class EventsCommand implements Callable<Integer> {
+final class EventsCommand extends ParleySubcommand {
 
     @Option(names = "--port", paramLabel = "N", description = "The API's port (default: api.port of config.yaml).")
     Integer port;
@@ -37,16 +33,10 @@ final class EventsCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Stop after N events.")
     Integer max;
 
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         int apiPort;
         Path tokenFile;
         try (Components components = parley.components()) {

@@ -11,22 +11,18 @@ import dev.parley.voice.TurnController;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs Parley without a window and serves the local control API (docs/api.md) until"
                 + " Ctrl+C.",
                 "Listens on 127.0.0.1 only (api.host in config.yaml changes that); every request needs the token"
                         + " from the file named on start."})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends ParleySubcommand {
 
     private static final Logger LOG = LogManager.getLogger(ServeCommand.class);
 
@@ -41,12 +37,6 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--conversation", paramLabel = "NAME", description = "Continue the saved conversation NAME, or"
             + " start it; saved on exit. Without it the conversation is saved as serve-DATE-TIME.")
     String conversationName;
-
-    @ParentCommand
-    ParleyCommand parley;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -77,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "parley-serve-shutdown"));
 
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("Parley API on " + server.url() + " (token: " + token.file() + ")");
         out.flush();
         stopped.await(); // until Ctrl+C or SIGTERM runs the hook

@@ -1,10 +1,10 @@
 package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.parley.Components;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsageJson;
 import dev.parley.usage.UsageSummary;
 import dev.parley.usage.UsageSummary.ProviderUsage;
 import java.io.PrintWriter;
@@ -34,18 +34,7 @@ final class StatsCommand extends ParleySubcommand {
             UsageSummary summary = UsageSummary.of(ledger.read(), Instant.now().minus(Duration.ofDays(days)));
             Prices prices = components.prices();
             if (json) {
-                ObjectMapper mapper = new ObjectMapper();
-                ArrayNode rows = mapper.createArrayNode();
-                for (ProviderUsage usage : summary.providers()) {
-                    rows.addObject().put("provider", usage.provider()).put("model", usage.model())
-                            .put("requests", usage.requests()).put("errors", usage.errors()).put("retries", usage.retries())
-                            .put("input_tokens", usage.inputTokens()).put("output_tokens", usage.outputTokens())
-                            .put("ttft_p50_ms", usage.ttftP50Ms())
-                            .put("tokens_per_second", Double.isNaN(usage.tokensPerSecond()) ? null
-                                    : Math.round(usage.tokensPerSecond() * 10) / 10.0)
-                            .put("cost_usd", prices.knows(usage.model()) ? usage.costUsd() : null);
-                }
-                out.println(mapper.writeValueAsString(mapper.createObjectNode().put("days", days).set("providers", rows)));
+                out.println(new ObjectMapper().writeValueAsString(UsageJson.of(days, summary, prices)));
             } else if (summary.providers().isEmpty()) {
                 out.println("No requests in the last " + days + " days (ledger: " + ledger.file() + ").");
             } else {

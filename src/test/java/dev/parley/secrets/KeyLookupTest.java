@@ -2,35 +2,14 @@ package dev.parley.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import dev.parley.testing.InMemoryKeychain;
 import org.junit.jupiter.api.Test;
 
 class KeyLookupTest {
 
-    private final Map<String, String> stored = new HashMap<>();
-    private final SecretStore keychain = new SecretStore() {
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        public String description() {
-            return "test keychain";
-        }
-
-        @Override
-        public Optional<String> read(String name) {
-            return Optional.ofNullable(stored.get(name));
-        }
-
-        @Override
-        public void write(String name, String secret) {
-            stored.put(name, secret);
-        }
-    };
+    private final InMemoryKeychain keychain = new InMemoryKeychain();
+    private final Map<String, String> stored = keychain.entries;
 
     @Test
     void theEnvironmentWinsOverTheKeychain() {

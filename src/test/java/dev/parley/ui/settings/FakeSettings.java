@@ -6,17 +6,15 @@ import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.secrets.SecretStore;
+import dev.parley.testing.InMemoryKeychain;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Real config writing to {@code file}, an in-memory keychain, fixed devices; each slow call takes {@code delayMs}. */
 public final class FakeSettings implements SettingsBackend {
 
     public final Path file;
-    public final Map<String, String> keychain = new ConcurrentHashMap<>();
+    public final InMemoryKeychain keychain = new InMemoryKeychain();
     public volatile long delayMs;
     private volatile ParleyConfig config;
     private final ConfigChanges changes = new ConfigChanges();
@@ -75,27 +73,7 @@ public final class FakeSettings implements SettingsBackend {
 
     @Override
     public SecretStore secrets() {
-        return new SecretStore() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public String description() {
-                return "test keychain";
-            }
-
-            @Override
-            public Optional<String> read(String name) {
-                return Optional.ofNullable(keychain.get(name));
-            }
-
-            @Override
-            public void write(String name, String secret) {
-                keychain.put(name, secret);
-            }
-        };
+        return keychain;
     }
 
     private void pause() {

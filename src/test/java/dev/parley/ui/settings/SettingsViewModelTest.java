@@ -89,7 +89,7 @@ class SettingsViewModelTest {
         assertThat(model.saveStatusProperty().get()).startsWith("Saved to ");
         String yaml = Files.readString(backend.file);
         assertThat(yaml).doesNotContain("sk-secret-123");
-        assertThat(backend.keychain).containsEntry("LMSTUDIO_API_KEY", "sk-secret-123");
+        assertThat(backend.keychain.entries).containsEntry("LMSTUDIO_API_KEY", "sk-secret-123");
         assertThat(yaml).contains("push-to-talk-key: F8", "theme: dark", "api-key-env: LMSTUDIO_API_KEY",
                 "base-url: http://127.0.0.1:1234/v1", "max-attempts: 3");
         assertThat(Files.exists(backend.file.resolveSibling("config.yaml.bak"))).isTrue();
