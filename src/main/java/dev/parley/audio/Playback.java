@@ -69,6 +69,11 @@ public final class Playback {
     /** Frames handed to the line so far (writer thread only). */
     private long written;
     private int clipsReported;
+    /**
+     * The line's frame position when it was closed: a closed Java Sound line reports 0, which would
+     * say nothing was heard of an answer that just played to its end.
+     */
+    private long framesAtClose = -1;
 
     Playback(SourceDataLine line, Listener listener) {
         this.line = line;
@@ -119,7 +124,7 @@ public final class Playback {
 
     /** Where playback is now. */
     public synchronized Position position() {
-        long played = line.getLongFramePosition();
+        long played = framesAtClose >= 0 ? framesAtClose : line.getLongFramePosition();
         List<Long> ends;
         synchronized (clipEnds) {
             ends = List.copyOf(clipEnds);
@@ -165,15 +170,20 @@ public final class Playback {
                 line.drain(); // returns at once by now; kept for devices whose frame position lags
                 reportPlayedClips();
             }
-            line.close();
+            closeLine();
             done.complete(complete);
         } catch (AudioDeviceException e) {
-            line.close();
+            closeLine();
             done.completeExceptionally(e);
         } catch (InterruptedException e) {
-            line.close();
+            closeLine();
             done.complete(false);
         }
+    }
+
+    private synchronized void closeLine() {
+        framesAtClose = line.getLongFramePosition();
+        line.close();
     }
 
     /**

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 /**
  * One turn's answer text → speakable chunks → speech in the sink. Each chunk is synthesized on the
  * runner's synthesis thread as soon as the chunker completes it, while the model keeps writing, so
- * the first audio waits only for the first chunk. Not thread-safe: text comes from the one model
- * stream.
+ * the first audio waits only for the first chunk. Text arrives on the model client's thread while a
+ * cancel comes from the turn's thread, so the methods are synchronized and nothing is queued once
+ * the stage was dropped.
  */
 final class SpeechStage {
 
@@ -22,6 +23,7 @@ final class SpeechStage {
     private final TurnClock clock;
     private final Consumer<TurnEvent> events;
     private final List<Future<?>> pending = new ArrayList<>();
+    private boolean dropped;
 
     SpeechStage(Speech speech, SentenceChunker chunker, ExecutorService synthesis, TurnClock clock,
             Consumer<TurnEvent> events) {
@@ -33,17 +35,28 @@ final class SpeechStage {
     }
 
     /** More answer text; complete chunks go to the voice. */
-    void push(String delta) {
+    synchronized void push(String delta) {
         chunker.push(delta).forEach(this::say);
     }
 
     /** The answer is complete: what the chunker still holds goes to the voice. */
-    void finish() {
+    synchronized void finish() {
         chunker.finish().forEach(this::say);
     }
 
-    /** Speaks {@code chunk} after the chunks before it. */
+    /** Speaks {@code chunk} of the answer after the chunks before it. */
     void say(String chunk) {
+        say(chunk, true);
+    }
+
+    /**
+     * Speaks {@code chunk} after the chunks before it. A chunk that is not the model's answer (the
+     * cut-off notice) reaches the sink with no text, so it never counts as words the model said.
+     */
+    synchronized void say(String chunk, boolean answer) {
+        if (dropped) {
+            return;
+        }
         int index = pending.size();
         clock.markFirstChunk();
         events.accept(new TurnEvent.Chunk(clock.turn(), chunk));
@@ -52,18 +65,22 @@ final class SpeechStage {
                 clock.markFirstAudio();
                 speech.sink().piece(index, piece);
             });
-            speech.sink().chunkDone(index, chunk);
+            speech.sink().chunkDone(index, answer ? chunk : "");
         }));
     }
 
-    int chunks() {
+    synchronized int chunks() {
         return pending.size();
     }
 
     /** Waits until every chunk is synthesized and in the sink; a synthesis failure is rethrown. */
     void awaitSynthesized() throws InterruptedException {
+        List<Future<?>> queued;
+        synchronized (this) {
+            queued = List.copyOf(pending);
+        }
         try {
-            for (Future<?> future : pending) {
+            for (Future<?> future : queued) {
                 future.get();
             }
         } catch (ExecutionException e) {
@@ -79,7 +96,8 @@ final class SpeechStage {
      * Drops the chunks not yet synthesized. The one being synthesized finishes (MaryTTS is not safe to
      * interrupt); its pieces reach a sink that was silenced and ignores them.
      */
-    void drop() {
+    synchronized void drop() {
+        dropped = true;
         pending.forEach(future -> future.cancel(false));
     }
 }

@@ -62,9 +62,7 @@ public final class TurnRunner implements AutoCloseable {
     public TurnResult run(Conversation conversation, String userText, TurnClock clock, Consumer<TurnEvent> events,
             Speech speech) {
         conversation.addUser(userText);
-        if (window != null) {
-            window.fit(conversation);
-        }
+        fitContext(conversation);
         events.accept(new TurnEvent.Started(clock.turn(), userText, model.name()));
         SpeechStage stage = speech == null ? null
                 : new SpeechStage(speech, new SentenceChunker(chunking), synthesis, clock, events);
@@ -82,11 +80,11 @@ public final class TurnRunner implements AutoCloseable {
                 throw cancelled(conversation, stage, speech, shown, e);
             }
             if (e.partialText().isBlank()) {
-                throw failed(conversation, stage, clock, events, e, e.getMessage());
+                throw failed(conversation, stage, speech, clock, events, e);
             }
             return cutOff(conversation, userText, stage, speech, clock, events, e);
         } catch (RuntimeException e) {
-            throw failed(conversation, stage, clock, events, e, String.valueOf(e.getMessage()));
+            throw failed(conversation, stage, speech, clock, events, e);
         }
         try {
             if (stage != null) {
@@ -96,23 +94,46 @@ public final class TurnRunner implements AutoCloseable {
             conversation.addAssistant(reply.text(), reply.reasoning(), false);
             events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
                     reply.inputTokens(), reply.outputTokens()));
-            deliver(conversation, speech);
+            deliver(speech);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw cancelled(conversation, stage, speech, shown, e);
+        } catch (RuntimeException e) { // the voice or the output device failed
+            throw failed(conversation, stage, speech, clock, events, e);
         }
         return new TurnResult(userText, reply.text(), reply.reasoning(), reply.provider(),
                 stage == null ? 0 : stage.chunks(), clock.finish(), null);
     }
 
-    /** No answer started: the question is taken back and the events say why; returns the failure to throw. */
-    private static RuntimeException failed(Conversation conversation, SpeechStage stage, TurnClock clock,
-            Consumer<TurnEvent> events, RuntimeException failure, String message) {
+    /**
+     * Keeps the context within its window; a summary cut short by a barge-in takes the question back
+     * and cancels the turn.
+     */
+    private void fitContext(Conversation conversation) {
+        if (window == null) {
+            return;
+        }
+        try {
+            window.fit(conversation);
+        } catch (RuntimeException e) {
+            conversation.withdrawLastUserTurn();
+            throw Thread.currentThread().isInterrupted() ? LlmException.cancelled(model.name(), e, "") : e;
+        }
+    }
+
+    /**
+     * The turn failed (the model before answering, the voice, the output device): its speech stops,
+     * the conversation keeps what was heard of the answer (nothing: the question is taken back), and
+     * the events say why. Returns the failure to throw.
+     */
+    private static RuntimeException failed(Conversation conversation, SpeechStage stage, Speech speech,
+            TurnClock clock, Consumer<TurnEvent> events, RuntimeException failure) {
         if (stage != null) {
             stage.drop();
         }
-        conversation.withdrawLastUserTurn();
-        events.accept(new TurnEvent.Failed(clock.turn(), message, ""));
+        String heard = speech == null ? "" : speech.sink().silence();
+        conversation.endInterruptedTurn(heard);
+        events.accept(new TurnEvent.Failed(clock.turn(), String.valueOf(failure.getMessage()), heard));
         return failure;
     }
 
@@ -127,30 +148,26 @@ public final class TurnRunner implements AutoCloseable {
         try {
             if (stage != null) {
                 stage.finish();
-                stage.say(CUT_OFF_NOTICE);
+                stage.say(CUT_OFF_NOTICE, false);
                 stage.awaitSynthesized();
             }
             conversation.endFailedTurn(partial);
             events.accept(new TurnEvent.Failed(clock.turn(), failure.getMessage(), partial));
-            deliver(conversation, speech);
+            deliver(speech);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw cancelled(conversation, stage, speech, new StringBuffer(partial), e);
+        } catch (RuntimeException e) {
+            throw failed(conversation, stage, speech, clock, events, e);
         }
         return new TurnResult(userText, partial, "", model.name(), stage == null ? 0 : stage.chunks(), clock.finish(),
                 failure.getMessage());
     }
 
-    /** Waits for the sink to deliver the answer; if the sink fails, only what it delivered is kept. */
-    private static void deliver(Conversation conversation, Speech speech) throws InterruptedException {
-        if (speech == null) {
-            return;
-        }
-        try {
+    /** Waits for the sink to deliver the answer to its end. */
+    private static void deliver(Speech speech) throws InterruptedException {
+        if (speech != null) {
             speech.sink().finish();
-        } catch (RuntimeException e) {
-            conversation.endInterruptedTurn(speech.sink().silence());
-            throw e;
         }
     }
 

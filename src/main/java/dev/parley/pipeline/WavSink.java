@@ -25,7 +25,9 @@ public final class WavSink implements SpeechSink {
 
     @Override
     public synchronized void chunkDone(int chunk, String text) {
-        said.append(said.isEmpty() ? "" : " ").append(text);
+        if (!text.isBlank()) {
+            said.append(said.isEmpty() ? "" : " ").append(text);
+        }
     }
 
     @Override

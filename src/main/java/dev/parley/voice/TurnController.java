@@ -125,6 +125,9 @@ public final class TurnController implements VoiceAssistant {
             cancelCurrent();
             ActiveTurn turn = new ActiveTurn();
             current = turn;
+            // Thinking from here, not from when the turn's thread gets going: a stop or another
+            // question queued right behind must find this turn running and cancel it.
+            moveTo(turn, VoiceState.THINKING, "");
             start(turn, text::strip);
         });
     }
@@ -169,7 +172,7 @@ public final class TurnController implements VoiceAssistant {
             cancelCurrent();
             conversation = next;
             if (state != VoiceState.IDLE) {
-                moveTo(current, VoiceState.IDLE, "");
+                setState(current, VoiceState.IDLE, "");
             }
         });
     }
@@ -188,7 +191,8 @@ public final class TurnController implements VoiceAssistant {
         current = turn;
         SpeechInput speechInput = input;
         if (speechInput == null) {
-            cannotListen(turn, NOT_LISTENING_YET);
+            // Not a failure of hands-free: it starts listening as soon as the voice is there.
+            moveTo(turn, VoiceState.ERROR, NOT_LISTENING_YET);
             return;
         }
         moveTo(turn, VoiceState.LISTENING, "");
@@ -216,7 +220,9 @@ public final class TurnController implements VoiceAssistant {
     private String transcribe(ActiveTurn turn) {
         String transcript = turn.utterance.finish();
         turn.clock.markSttDone();
-        events.accept(new VoiceEvent.FinalTranscript(turn.id(), transcript));
+        if (current == turn && !turn.cancelled) {
+            events.accept(new VoiceEvent.FinalTranscript(turn.id(), transcript));
+        }
         return transcript;
     }
 
@@ -297,8 +303,10 @@ public final class TurnController implements VoiceAssistant {
         if (turn == null || turn.cancelled) {
             return;
         }
+        Thread thread = turn.thread;
         boolean running = state == VoiceState.LISTENING || state == VoiceState.TRANSCRIBING
-                || state == VoiceState.THINKING || state == VoiceState.SPEAKING;
+                || state == VoiceState.THINKING || state == VoiceState.SPEAKING
+                || thread != null && thread.isAlive();
         if (!running) {
             return;
         }
@@ -331,7 +339,7 @@ public final class TurnController implements VoiceAssistant {
         events.accept(new VoiceEvent.StateChanged(from, next, turn.id(), detail));
         if (handsFree && (next == VoiceState.IDLE || next == VoiceState.ERROR) && !control.isShutdown()) {
             control.execute(() -> {
-                if (handsFree && isAtRest() && !control.isShutdown()) {
+                if (handsFree && isAtRest() && input != null && !control.isShutdown()) {
                     listen();
                 }
             });
