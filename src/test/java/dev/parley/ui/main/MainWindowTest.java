@@ -228,6 +228,22 @@ class MainWindowTest {
     }
 
     @Test
+    void theStatusBarShowsTheApiUrlWhileTheWindowServesIt(FxRobot robot) throws Exception {
+        Label api = node(robot, "api-status");
+        assertThat(api.isVisible()).as("off: nothing shown").isFalse();
+
+        // As DesktopServices reports it: from the API's own thread.
+        new Thread(() -> ui.api().show(ApiState.serving("http://127.0.0.1:8765", "/data/parley/api-token"))).start();
+        waitUntil(api::isVisible);
+        assertThat(api.getText()).isEqualTo("API: http://127.0.0.1:8765");
+        assertThat(api.getTooltip().getText()).contains("/data/parley/api-token");
+
+        ui.api().show(ApiState.failed("The control API cannot listen on 127.0.0.1:8765 (Address already in use)."));
+        waitUntil(() -> !api.isVisible());
+        waitUntil(() -> ui.banners().shown().stream().anyMatch(banner -> banner.message().contains("already in use")));
+    }
+
+    @Test
     void longOperationsNeverBlockTheFxThread(FxRobot robot) throws Exception {
         providers.delayMs = 1500;
         settings.delayMs = 1500;
