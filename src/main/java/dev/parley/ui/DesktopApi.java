@@ -46,7 +46,7 @@ final class DesktopApi implements AutoCloseable {
     }
 
     /** Tells {@code watcher} the current state now and each change after (on the API's thread). */
-    void watch(Consumer<ApiState> watcher) {
+    synchronized void watch(Consumer<ApiState> watcher) { // with publish: no watcher sees an older state last
         watchers.add(watcher);
         watcher.accept(state);
     }
@@ -98,7 +98,7 @@ final class DesktopApi implements AutoCloseable {
         }
     }
 
-    private void publish(ApiState now) {
+    private synchronized void publish(ApiState now) {
         state = now;
         watchers.forEach(watcher -> watcher.accept(now));
     }

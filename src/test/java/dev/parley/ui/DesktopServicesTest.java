@@ -70,7 +70,7 @@ class DesktopServicesTest {
     }
 
     @Test
-    void servesTheApiWhenEnabledAndStopsWhenASaveTurnsItOff() throws Exception {
+    void servesTheApiWhenEnabledMovesWithItsPortAndStopsWhenASaveTurnsItOff() throws Exception {
         try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
                 DesktopServices services = DesktopServices.start(withApi(llm, true, 0))) {
             List<ApiState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -89,15 +89,29 @@ class DesktopServicesTest {
             assertThat(health.body()).contains("\"status\":\"ok\"");
             assertThat(anonymous.statusCode()).isEqualTo(401);
 
+            int newPort;
+            try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                newPort = free.getLocalPort();
+            }
+            services.configChanges().publish(new ConfigWriter().update(services.config().source(),
+                    edits -> edits.set(List.of("api", "port"), newPort)));
+            await(() -> states.getLast().url().endsWith(":" + newPort));
+            String moved = states.getLast().url();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(moved + "/api/v1/health"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("restarted on the new port").isEqualTo(200);
+
             ConfigWriter.Settings was = ConfigWriter.Settings.of(services.settings().config());
             services.settings().save(new ConfigWriter.Settings(was.active(), was.providers(), was.systemPrompt(),
                     was.voice(), was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
                     was.speechModelPath(), was.pushToTalkKey(), was.theme(), false));
             await(() -> states.getLast().equals(ApiState.OFF));
 
-            assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(serving.url() + "/api/v1/health"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()))
-                    .isInstanceOf(java.io.IOException.class);
+            for (String url : List.of(serving.url(), moved)) {
+                assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/health"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()))
+                        .isInstanceOf(java.io.IOException.class);
+            }
         }
     }
 
