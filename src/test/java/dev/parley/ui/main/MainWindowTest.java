@@ -197,12 +197,16 @@ class MainWindowTest {
         robot.clickOn("General");
         robot.doubleClickOn("#settings-ptt-key").eraseText(5).write("F8");
         robot.interact(() -> robot.lookup("#settings-theme").queryAs(ComboBox.class).setValue("dark"));
+        assertThat(((Label) node(robot, "settings-api-note")).getText()).startsWith("Lets other programs on this"
+                + " computer drive Parley; they need the token in ");
+        robot.clickOn("#settings-api-enabled");
         robot.clickOn("Voice & audio");
         robot.clickOn("#settings-hands-free");
         robot.clickOn("#settings-save");
         waitUntil(() -> ((Label) node(robot, "settings-status")).getText().startsWith("Saved to"));
         String yaml = Files.readString(settings.file);
         assertThat(yaml).contains("push-to-talk-key: F8", "theme: dark", "hands-free: true");
+        assertThat(yaml.substring(yaml.indexOf("\napi:"))).contains("  enabled: true\n");
         assertThat(((Label) node(robot, "talk-hint")).getText()).isEqualTo("Hold F8 to talk");
         assertThat(assistant.calls).as("hands-free applies at once").contains("hands-free:true");
         robot.interact(() -> {
