@@ -29,6 +29,19 @@ public final class ApiToken {
         this.value = value.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * The user's token, kept in {@code api-token} of the data folder: {@code parley serve} and the
+     * window serve with the same one, so a script works with either.
+     */
+    public static ApiToken forUser(dev.parley.config.ParleyPaths paths) {
+        return loadOrCreate(fileFor(paths));
+    }
+
+    /** Where {@link #forUser} keeps the token (for saying where it is without reading it). */
+    public static Path fileFor(dev.parley.config.ParleyPaths paths) {
+        return paths.dataDir().resolve("api-token");
+    }
+
     /** Reads the token from {@code file}, creating it (mode 0600) if it is missing or empty. */
     public static ApiToken loadOrCreate(Path file) {
         try {

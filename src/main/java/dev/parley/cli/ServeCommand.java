@@ -54,8 +54,18 @@ final class ServeCommand extends ParleySubcommand {
         if (voice) {
             components.useVoice(assistant);
         }
-        ApiToken token = ApiToken.loadOrCreate(components.paths().dataDir().resolve("api-token"));
+        ApiToken token = ApiToken.forUser(components.paths());
         ApiServer server = ApiServer.start(api, token, new ApiServer.Backend(components, model, assistant, voice));
+        if (server.port() < 0) {
+            // Helidon logs a failed bind and returns a server that does not listen, instead of throwing.
+            server.close();
+            assistant.close();
+            components.close();
+            spec.commandLine().getErr().println("Parley cannot listen on " + api.host() + ":" + api.port()
+                    + ": the port is in use, or the address is not this computer's. Try --port 0 or another"
+                    + " api.port in config.yaml.");
+            return 1;
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

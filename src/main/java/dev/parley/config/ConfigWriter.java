@@ -25,7 +25,7 @@ public final class ConfigWriter {
     public record Settings(
             String active, Map<String, ProviderConfig> providers, String systemPrompt,
             String voice, double rate, double volume, String outputDevice, String inputDevice,
-            boolean handsFree, String speechModelPath, String pushToTalkKey, String theme) {
+            boolean handsFree, String speechModelPath, String pushToTalkKey, String theme, boolean apiEnabled) {
 
         public Settings {
             providers = new LinkedHashMap<>(providers);
@@ -36,7 +36,8 @@ public final class ConfigWriter {
             return new Settings(config.llm().active(), config.llm().providers(), config.llm().systemPrompt(),
                     config.tts().voice(), config.tts().rate(), config.tts().volume(),
                     nullToEmpty(config.tts().outputDevice()), config.audio().inputDevice(), config.audio().handsFree(),
-                    nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(), config.ui().theme());
+                    nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(), config.ui().theme(),
+                    config.api().enabled());
         }
     }
 
@@ -107,6 +108,7 @@ public final class ConfigWriter {
         edits.set(List.of("audio", "hands-free"), settings.handsFree());
         edits.set(List.of("ui", "push-to-talk-key"), settings.pushToTalkKey());
         edits.set(List.of("ui", "theme"), settings.theme());
+        edits.set(List.of("api", "enabled"), settings.apiEnabled());
         List<String> providers = List.of("llm", "providers");
         for (String old : edits.keys(providers)) {
             if (!settings.providers().containsKey(old)) {

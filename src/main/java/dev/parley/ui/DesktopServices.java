@@ -1,6 +1,7 @@
 package dev.parley.ui;
 
 import dev.parley.Components;
+import dev.parley.api.ApiServer;
 import dev.parley.audio.DeviceList;
 import dev.parley.config.ConfigChanges;
 import dev.parley.config.ConfigLoader;
@@ -23,6 +24,7 @@ import dev.parley.secrets.KeyLookup;
 import dev.parley.secrets.OsKeychain;
 import dev.parley.secrets.SecretStore;
 import dev.parley.ui.settings.SettingsBackend;
+import dev.parley.ui.main.ApiState;
 import dev.parley.ui.main.LoadStep;
 import dev.parley.ui.main.ProviderService;
 import dev.parley.ui.welcome.DesktopWelcome;
@@ -50,6 +52,7 @@ public final class DesktopServices implements AutoCloseable {
     private final Components components;
     private final SwitchableLanguageModel model;
     private final TurnController assistant;
+    private final DesktopApi api;
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
 
@@ -68,6 +71,10 @@ public final class DesktopServices implements AutoCloseable {
         // Typed questions are answered from the first moment; listening and speaking start once
         // loadSteps() has loaded the speech model and the voice.
         this.assistant = components.voiceAssistant(model, components.newConversation());
+        // Push-to-talk through the API needs the voice loop, which loadSteps() starts moments later.
+        this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true), paths);
+        configChanges.subscribe(saved -> api.apply(saved.api()));
+        api.apply(config.api()); // on the API's own thread: the window does not wait for it
     }
 
     /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */
@@ -161,6 +168,14 @@ public final class DesktopServices implements AutoCloseable {
                     }
                 }),
                 new LoadStep("voice loop", () -> components.useVoice(assistant)));
+    }
+
+    /**
+     * Tells {@code watcher} what the control API is doing (serving, off, failed to start): now, and
+     * on each change, from a background thread.
+     */
+    public void watchApi(java.util.function.Consumer<ApiState> watcher) {
+        api.watch(watcher);
     }
 
     /** Where a config saved while the window runs (Settings, the welcome) is announced. */
@@ -275,11 +290,17 @@ public final class DesktopServices implements AutoCloseable {
             public SecretStore secrets() {
                 return secrets;
             }
+
+            @Override
+            public String apiTokenFile() {
+                return dev.parley.api.ApiToken.fileFor(paths).toString();
+            }
         };
     }
 
     @Override
     public void close() {
+        api.close(); // first: no client waits on an assistant that is closing
         assistant.close();
         components.close();
     }

@@ -5,6 +5,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.ui.settings.SettingsBackend;
 import dev.parley.ui.settings.SettingsViewModel;
+import dev.parley.ui.main.ApiStatus;
 import dev.parley.ui.main.Banners;
 import dev.parley.ui.main.ConversationsViewModel;
 import dev.parley.ui.main.MainViewModel;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
  * the app from {@link DesktopServices}.
  */
 public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers, ConversationsViewModel conversations,
-        UsageViewModel usage, SettingsBackend settings, Tasks tasks, Banners banners, UiConfig uiConfig) {
+        UsageViewModel usage, SettingsBackend settings, Tasks tasks, Banners banners, UiConfig uiConfig,
+        ApiStatus api) {
 
     public static DesktopUi create(VoiceAssistant assistant, ProviderService providers, SettingsBackend settings,
             ConversationStore store, Supplier<Conversation> fresh, UsageLedger ledger, Tasks tasks) {
@@ -29,12 +31,15 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
         MainViewModel main = new MainViewModel(assistant, tasks, banners);
         return new DesktopUi(main, new ProviderSwitcherViewModel(providers, tasks, banners),
                 new ConversationsViewModel(store, assistant, fresh, main, tasks, banners),
-                new UsageViewModel(ledger, tasks, banners), settings, tasks, banners, settings.config().ui());
+                new UsageViewModel(ledger, tasks, banners), settings, tasks, banners, settings.config().ui(),
+                new ApiStatus(tasks, banners));
     }
 
     public static DesktopUi create(DesktopServices services, Tasks tasks) {
-        return create(services.assistant(), services.providers(), services.settings(), services.conversationStore(),
-                services::newConversation, services.usageLedger(), tasks);
+        DesktopUi ui = create(services.assistant(), services.providers(), services.settings(),
+                services.conversationStore(), services::newConversation, services.usageLedger(), tasks);
+        services.watchApi(ui.api()::show);
+        return ui;
     }
 
     public SettingsViewModel newSettings() {

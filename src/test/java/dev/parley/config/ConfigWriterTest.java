@@ -37,7 +37,8 @@ class ConfigWriterTest {
                 "qwen2.5-7b-instruct", "LMSTUDIO_API_KEY", null, null, null));
 
         ParleyConfig saved = new ConfigWriter().save(config, new ConfigWriter.Settings("lmstudio", providers,
-                "Be brief.\nAnd kind.", was.voice(), 1.25, 0.8, "", "USB Headset", true, "", "F8", "dark"));
+                "Be brief.\nAnd kind.", was.voice(), 1.25, 0.8, "", "USB Headset", true, "", "F8", "dark",
+                true));
 
         String after = Files.readString(config);
         assertThat(commentsOf(after)).containsExactlyElementsOf(commentsOf(shipped).stream()
@@ -48,6 +49,8 @@ class ConfigWriterTest {
         assertThat(after).doesNotContain("deepseek");
         assertThat(after.indexOf("    gemini:")).isLessThan(after.indexOf("    lmstudio:"));
         assertThat(saved.llm().systemPrompt()).isEqualTo("Be brief.\nAnd kind.");
+        assertThat(saved.api().enabled()).as("the Control API checkbox").isTrue();
+        assertThat(after.substring(after.indexOf("\napi:"))).contains("  enabled: true\n");
         assertThat(saved.llm().providers().get("anthropic").maxTokens()).isEqualTo(1024);
         assertThat(saved.tts().rate()).isEqualTo(1.25);
         assertThat(saved.audio().inputDevice()).isEqualTo("USB Headset");

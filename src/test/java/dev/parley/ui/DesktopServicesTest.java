@@ -1,6 +1,7 @@
 package dev.parley.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ProviderConfig;
@@ -9,9 +10,16 @@ import dev.parley.conversation.Message;
 import dev.parley.testing.FakeHttpServer;
 import dev.parley.testing.FakeLlmApis;
 import dev.parley.testing.TestConfigs;
+import dev.parley.ui.main.ApiState;
 import dev.parley.ui.settings.SettingsBackend;
 import dev.parley.ui.main.ProviderService;
 import dev.parley.voice.VoiceAssistant;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +50,7 @@ class DesktopServicesTest {
 
             services.settings().save(new ConfigWriter.Settings("added", providers, was.systemPrompt(), was.voice(),
                     was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
-                    was.speechModelPath(), was.pushToTalkKey(), was.theme()));
+                    was.speechModelPath(), was.pushToTalkKey(), was.theme(), was.apiEnabled()));
             ProviderService switcher = services.providers();
             switcher.switchTo("added"); // what the window does with the saved llm.active
             VoiceAssistant assistant = services.assistant();
@@ -59,6 +67,86 @@ class DesktopServicesTest {
             assertThat(heldByTheWindow.config().llm().active())
                     .as("Settings opened again show a save made elsewhere (the welcome)").isEqualTo("added");
         }
+    }
+
+    @Test
+    void servesTheApiWhenEnabledMovesWithItsPortAndStopsWhenASaveTurnsItOff() throws Exception {
+        try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
+                DesktopServices services = DesktopServices.start(withApi(llm, true, 0))) {
+            List<ApiState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+            services.watchApi(states::add);
+            await(() -> !states.getLast().url().isEmpty());
+            ApiState serving = states.getLast();
+            String token = Files.readString(Path.of(serving.tokenFile())).strip();
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(serving.url() + "/api/v1/health"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+                    URI.create(serving.url() + "/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"ok\"");
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+
+            int newPort;
+            try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                newPort = free.getLocalPort();
+            }
+            services.configChanges().publish(new ConfigWriter().update(services.config().source(),
+                    edits -> edits.set(List.of("api", "port"), newPort)));
+            await(() -> states.getLast().url().endsWith(":" + newPort));
+            String moved = states.getLast().url();
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(moved + "/api/v1/health"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("restarted on the new port").isEqualTo(200);
+
+            ConfigWriter.Settings was = ConfigWriter.Settings.of(services.settings().config());
+            services.settings().save(new ConfigWriter.Settings(was.active(), was.providers(), was.systemPrompt(),
+                    was.voice(), was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
+                    was.speechModelPath(), was.pushToTalkKey(), was.theme(), false));
+            await(() -> states.getLast().equals(ApiState.OFF));
+
+            for (String url : List.of(serving.url(), moved)) {
+                assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/health"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()))
+                        .isInstanceOf(java.io.IOException.class);
+            }
+        }
+    }
+
+    @Test
+    void aPortInUseIsReportedNotThrown() throws Exception {
+        try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
+                ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                DesktopServices services = DesktopServices.start(withApi(llm, true, taken.getLocalPort()))) {
+            List<ApiState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+            services.watchApi(states::add);
+
+            await(() -> !states.getLast().error().isEmpty());
+
+            assertThat(states.getLast().error()).startsWith("The control API cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()).contains("api.port");
+            assertThat(states.getLast().url()).isEmpty();
+            assertThat(services.assistant()).as("the window goes on").isNotNull();
+        }
+    }
+
+    private Path withApi(FakeHttpServer llm, boolean enabled, int port) throws java.io.IOException {
+        return TestConfigs.write(folder, """
+                llm:
+                  active: local
+                  system-prompt: Answer briefly.
+                  providers:
+                    local:
+                      type: openai-compatible
+                      base-url: %s/v1
+                      model: scripted
+                      timeout-seconds: 10
+                api:
+                  enabled: %s
+                  port: %d
+                """.formatted(llm.url(), enabled, port));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -45,7 +45,7 @@ public final class MainWindow {
         root.setCenter(new TranscriptView(main));
         scene = new Scene(root, 980, 700);
         TalkKey talkKey = new TalkKey(scene, settings.talkKeyProperty(), main);
-        root.setBottom(new VBox(new InputBar(main), new StatusBar(main, ui.providers(), talkKey.hint())));
+        root.setBottom(new VBox(new InputBar(main), new StatusBar(main, ui.providers(), ui.api(), talkKey.hint())));
 
         Theme.style(scene);
         settings.themeProperty().addListener((obs, old, theme) -> Theme.apply(theme));

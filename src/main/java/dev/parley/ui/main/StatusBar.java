@@ -14,12 +14,12 @@ import javafx.scene.layout.VBox;
 
 /**
  * The bottom line: a dot and a word for the voice state, start-up progress while the speech model
- * and voice load, the talk key, the provider answering, and the toggle for the latency waterfall
- * (shown above the line).
+ * and voice load, the talk key, the control API's URL while the window serves it, the provider
+ * answering, and the toggle for the latency waterfall (shown above the line).
  */
 final class StatusBar extends VBox {
 
-    StatusBar(MainViewModel main, ProviderSwitcherViewModel providers, ObservableStringValue talkHint) {
+    StatusBar(MainViewModel main, ProviderSwitcherViewModel providers, ApiStatus api, ObservableStringValue talkHint) {
         Label status = new Label();
         status.setId("status-text");
         status.textProperty().bind(main.statusTextProperty());
@@ -47,7 +47,7 @@ final class StatusBar extends VBox {
         waterfall.visibleProperty().bind(latency.selectedProperty());
         waterfall.managedProperty().bind(waterfall.visibleProperty());
 
-        HBox bar = new HBox(stateDot(main), status, loading, spacer, hint, provider(providers), latency);
+        HBox bar = new HBox(stateDot(main), status, loading, spacer, hint, apiUrl(api), provider(providers), latency);
         bar.getStyleClass().add("status-bar");
         getChildren().setAll(waterfall, bar);
     }
@@ -72,6 +72,19 @@ final class StatusBar extends VBox {
         main.stateProperty().addListener((obs, old, now) -> paint.run());
         main.speechReadyProperty().addListener((obs, old, now) -> paint.run());
         return dot;
+    }
+
+    private static Label apiUrl(ApiStatus api) {
+        Label url = new Label();
+        url.setId("api-status");
+        url.getStyleClass().add("muted");
+        url.textProperty().bind(api.textProperty());
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(api.tooltipProperty());
+        url.setTooltip(tooltip);
+        url.visibleProperty().bind(api.urlProperty().isNotEmpty());
+        url.managedProperty().bind(url.visibleProperty());
+        return url;
     }
 
     private static Label provider(ProviderSwitcherViewModel providers) {

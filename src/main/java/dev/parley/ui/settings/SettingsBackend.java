@@ -37,4 +37,7 @@ public interface SettingsBackend {
     double micTest(String inputDevice);
 
     SecretStore secrets();
+
+    /** Where the control API's token is kept, to tell the user (never its content). */
+    String apiTokenFile();
 }

@@ -240,10 +240,19 @@ public final class SettingsView extends BorderPane {
         ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList("light", "dark"));
         theme.setId("settings-theme");
         theme.valueProperty().bindBidirectional(model.themeProperty());
+        CheckBox api = new CheckBox("Control API");
+        api.setId("settings-api-enabled");
+        api.selectedProperty().bindBidirectional(model.apiEnabledProperty());
+        Label apiNote = new Label(model.apiExplanation());
+        apiNote.setId("settings-api-note");
+        apiNote.getStyleClass().add("muted");
+        apiNote.setWrapText(true);
         int row = 0;
         form.addRow(row++, label("System prompt"), prompt);
         form.addRow(row++, label("Push-to-talk key"), key);
-        form.addRow(row, label("Theme"), theme);
+        form.addRow(row++, label("Theme"), theme);
+        form.add(api, 1, row++);
+        form.add(apiNote, 1, row);
         return form;
     }
 

@@ -38,6 +38,7 @@ public final class SettingsViewModel {
     private final DoubleProperty rate = new SimpleDoubleProperty(1.0);
     private final DoubleProperty volume = new SimpleDoubleProperty(1.0);
     private final BooleanProperty handsFree = new SimpleBooleanProperty(false);
+    private final BooleanProperty apiEnabled = new SimpleBooleanProperty(false);
     private final StringProperty inputDevice = new SimpleStringProperty("");
     private final StringProperty outputDevice = new SimpleStringProperty("");
     private final ObservableList<String> inputDevices = FXCollections.observableArrayList("");
@@ -76,6 +77,7 @@ public final class SettingsViewModel {
         rate.set(config.tts().rate());
         volume.set(config.tts().volume());
         handsFree.set(config.audio().handsFree());
+        apiEnabled.set(config.api().enabled());
         outputDevice.set(config.tts().outputDevice() == null ? "" : config.tts().outputDevice());
         inputDevice.set(config.audio().inputDevice());
         speechModelPath.set(config.stt().modelPath() == null ? "" : config.stt().modelPath());
@@ -146,7 +148,8 @@ public final class SettingsViewModel {
         ConfigWriter.Settings settings = new ConfigWriter.Settings(text(providers.activeProperty()),
                 providers.configs(), text(systemPrompt).strip(),
                 text(voice), rounded(rate.get()), rounded(volume.get()), text(outputDevice), text(inputDevice),
-                handsFree.get(), text(speechModelPath).strip(), text(pushToTalkKey).strip().toUpperCase(), text(theme));
+                handsFree.get(), text(speechModelPath).strip(), text(pushToTalkKey).strip().toUpperCase(), text(theme),
+                apiEnabled.get());
         saving.set(true);
         saveStatus.set("Saving…");
         tasks.run(() -> {
@@ -195,6 +198,17 @@ public final class SettingsViewModel {
     }
 
     /** Listen without push-to-talk, ending each utterance at a pause ({@code audio.hands-free}). */
+    /** Whether the window serves the control API ({@code api.enabled}); applied at once on save. */
+    public BooleanProperty apiEnabledProperty() {
+        return apiEnabled;
+    }
+
+    /** The one line under the control API checkbox: what it allows and where the token is. */
+    public String apiExplanation() {
+        return "Lets other programs on this computer drive Parley; they need the token in "
+                + backend.apiTokenFile() + ".";
+    }
+
     public BooleanProperty handsFreeProperty() {
         return handsFree;
     }

@@ -197,12 +197,16 @@ class MainWindowTest {
         robot.clickOn("General");
         robot.doubleClickOn("#settings-ptt-key").eraseText(5).write("F8");
         robot.interact(() -> robot.lookup("#settings-theme").queryAs(ComboBox.class).setValue("dark"));
+        assertThat(((Label) node(robot, "settings-api-note")).getText()).startsWith("Lets other programs on this"
+                + " computer drive Parley; they need the token in ");
+        robot.clickOn("#settings-api-enabled");
         robot.clickOn("Voice & audio");
         robot.clickOn("#settings-hands-free");
         robot.clickOn("#settings-save");
         waitUntil(() -> ((Label) node(robot, "settings-status")).getText().startsWith("Saved to"));
         String yaml = Files.readString(settings.file);
         assertThat(yaml).contains("push-to-talk-key: F8", "theme: dark", "hands-free: true");
+        assertThat(yaml.substring(yaml.indexOf("\napi:"))).contains("  enabled: true\n");
         assertThat(((Label) node(robot, "talk-hint")).getText()).isEqualTo("Hold F8 to talk");
         assertThat(assistant.calls).as("hands-free applies at once").contains("hands-free:true");
         robot.interact(() -> {
@@ -225,6 +229,22 @@ class MainWindowTest {
                 .contains("base URL 'localhost' is not an http(s) URL"));
         assertThat(robot.lookup("#settings-save").query().isDisabled()).isTrue();
         robot.interact(() -> other[0].close());
+    }
+
+    @Test
+    void theStatusBarShowsTheApiUrlWhileTheWindowServesIt(FxRobot robot) throws Exception {
+        Label api = node(robot, "api-status");
+        assertThat(api.isVisible()).as("off: nothing shown").isFalse();
+
+        // As DesktopServices reports it: from the API's own thread.
+        new Thread(() -> ui.api().show(ApiState.serving("http://127.0.0.1:8765", "/data/parley/api-token"))).start();
+        waitUntil(api::isVisible);
+        assertThat(api.getText()).isEqualTo("API: http://127.0.0.1:8765");
+        assertThat(api.getTooltip().getText()).contains("/data/parley/api-token");
+
+        ui.api().show(ApiState.failed("The control API cannot listen on 127.0.0.1:8765 (Address already in use)."));
+        waitUntil(() -> !api.isVisible());
+        waitUntil(() -> ui.banners().shown().stream().anyMatch(banner -> banner.message().contains("already in use")));
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class FakeSettings implements SettingsBackend {
     }
 
     @Override
+    public String apiTokenFile() {
+        return "/home/user/.local/share/parley/api-token";
+    }
+
+    @Override
     public SecretStore secrets() {
         return keychain;
     }

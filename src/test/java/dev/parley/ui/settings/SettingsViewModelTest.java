@@ -63,6 +63,22 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void controlApiCheckboxIsSavedAsApiEnabledAndSaysWhereTheTokenIs() throws Exception {
+        FakeSettings backend = backend();
+        SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
+        assertThat(model.apiEnabledProperty().get()).as("off by default").isFalse();
+        assertThat(model.apiExplanation()).isEqualTo("Lets other programs on this computer drive Parley; they need"
+                + " the token in /home/user/.local/share/parley/api-token.");
+
+        model.apiEnabledProperty().set(true);
+        model.save();
+
+        ParleyConfig reloaded = new ConfigLoader().load(folder.resolve("config.yaml"));
+        assertThat(reloaded.api().enabled()).isTrue();
+        assertThat(new SettingsViewModel(backend, Tasks.direct()).apiEnabledProperty().get()).isTrue();
+    }
+
+    @Test
     void savesToYamlAndReadsBackWithKeysOnlyInTheKeychain() throws Exception {
         FakeSettings backend = backend();
         SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
