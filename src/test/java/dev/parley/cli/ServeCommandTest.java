@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code parley serve} as a user runs it: its own process (it waits for a signal, so it cannot run in
  * this JVM), one line naming the URL and the token file, then SIGTERM.
  */
+@Tag("slow") // a child JVM with the whole app
 class ServeCommandTest {
 
     private static final Pattern STARTED = Pattern.compile("Parley API on (http://127\\.0\\.0\\.1:(\\d+)) \\(token: (.+)\\)");
