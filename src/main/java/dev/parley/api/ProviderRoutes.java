@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.Components;
 import dev.parley.config.ProviderConfig;
+import dev.parley.llm.ApiDetection;
+import dev.parley.llm.ApiDetector;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmException;
+import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReadyCheck;
 import dev.parley.llm.SwitchableLanguageModel;
 import io.helidon.webserver.http.HttpRules;
@@ -32,6 +35,7 @@ final class ProviderRoutes {
     void register(HttpRules rules) {
         rules.get("/providers", this::list);
         rules.put("/providers/active", this::switchActive);
+        rules.post("/providers/detect", this::detect);
         rules.post("/providers/{name}/test", this::test);
     }
 
@@ -75,6 +79,29 @@ final class ProviderRoutes {
         }
         ObjectNode body = ApiJson.object().put("provider", name).put("ok", result.ok()).put("reply", result.reply())
                 .put("firstTokenMs", result.firstTokenMs()).put("totalMs", result.totalMs()).put("error", result.error());
+        ApiJson.send(response, 200, body);
+    }
+
+    /**
+     * Which API answers at {@code baseUrl}, as {@code parley detect} finds out. Each probe is bounded by
+     * the health check's timeout, so a silent address answers within a few of those.
+     */
+    private void detect(ServerRequest request, ServerResponse response) {
+        String url = ApiJson.text(ApiJson.body(request), "baseUrl").strip();
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new ApiProblem(422, "Unprocessable content",
+                    "'" + url + "' is not an http:// or https:// URL; give the address of the server, e.g."
+                            + " http://localhost:11434.");
+        }
+        ApiDetection detection;
+        try {
+            detection = new ApiDetector(ProviderHealth.DEFAULT_TIMEOUT).detect(url);
+        } catch (LlmException e) {
+            throw new ApiProblem(502, "Bad gateway", e.getMessage());
+        }
+        ObjectNode body = ApiJson.object().put("url", url).put("api", detection.api().label())
+                .put("type", detection.api().providerType().configName()).put("baseUrl", detection.baseUrl());
+        detection.models().forEach(body.putArray("models")::add);
         ApiJson.send(response, 200, body);
     }
 

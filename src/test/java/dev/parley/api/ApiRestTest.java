@@ -34,7 +34,7 @@ class ApiRestTest {
 
             assertThat(openApi.path("openapi").asText()).isEqualTo("3.1.0");
             assertThat(openApi.path("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/health",
-                    "/openapi.json", "/providers", "/providers/active", "/providers/{name}/test", "/ask", "/stop",
+                    "/openapi.json", "/providers", "/providers/active", "/providers/detect", "/providers/{name}/test", "/ask", "/stop",
                     "/talk/start", "/talk/stop", "/conversations", "/conversations/{id}", "/usage", "/events", "/ws");
         }
     }
@@ -106,6 +106,24 @@ class ApiRestTest {
             assertThat(result.path("ok").asBoolean()).isTrue();
             assertThat(result.path("reply").asText()).isEqualTo("ready");
             assertThat(api.send("POST", "/providers/nobody/test", "").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void detectNamesTheApiAndRefusesWhatIsNotAnHttpUrl() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder)) {
+            HttpResponse<String> found = api.send("POST", "/providers/detect",
+                    "{\"baseUrl\":\"" + api.llm.baseUrl() + "\"}");
+            HttpResponse<String> notHttp = api.send("POST", "/providers/detect", "{\"baseUrl\":\"ftp://x\"}");
+            HttpResponse<String> silent = api.send("POST", "/providers/detect",
+                    "{\"baseUrl\":\"http://127.0.0.1:9\"}");
+
+            assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+            assertThat(ApiJson.MAPPER.readTree(found.body()).path("type").asText()).isEqualTo("openai-compatible");
+            assertThat(notHttp.statusCode()).isEqualTo(422);
+            assertThat(ApiJson.MAPPER.readTree(notHttp.body()).path("detail").asText()).contains("not an http://");
+            assertThat(silent.statusCode()).isEqualTo(502);
+            assertThat(ApiJson.MAPPER.readTree(silent.body()).path("detail").asText()).contains("Nothing answers");
         }
     }
 
