@@ -1,5 +1,7 @@
 package dev.parley.ui.main;
 
+import static dev.parley.ui.FxLookup.node;
+import static dev.parley.ui.FxLookup.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.Conversation;
@@ -21,9 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -69,17 +69,6 @@ class MainWindowTest {
         ui.main().load(List.of());
     }
 
-    private static <T extends Node> T node(FxRobot robot, String id) {
-        return robot.lookup("#" + id).query();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-            CompletableFuture<Boolean> result = new CompletableFuture<>();
-            Platform.runLater(() -> result.complete(condition.getAsBoolean()));
-            return result.get();
-        });
-    }
 
     private static List<String> bubbleTexts(FxRobot robot) {
         List<String> texts = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.parley.ui.welcome;
 
+import static dev.parley.ui.FxLookup.node;
+import static dev.parley.ui.FxLookup.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.config.ConfigLoader;
@@ -19,12 +21,7 @@ import dev.parley.usage.UsageLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The first-run welcome over the main window (headless Monocle), walked like a user would, with fake probes. */
 @Tag("ui")
@@ -77,17 +73,6 @@ class WelcomeWindowTest {
                 .isLessThan(1000); // blocking probes would take 1200
     }
 
-    private static <T extends Node> T node(FxRobot robot, String id) {
-        return robot.lookup("#" + id).query();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-            CompletableFuture<Boolean> result = new CompletableFuture<>();
-            Platform.runLater(() -> result.complete(condition.getAsBoolean()));
-            return result.get();
-        });
-    }
 
     private static boolean welcomeShowing() {
         return Window.getWindows().stream().anyMatch(window -> window.isShowing() && window.getScene() != null
@@ -182,5 +167,4 @@ class WelcomeWindowTest {
         waitUntil(() -> welcome.calls.contains("mic-close"));
         voiceLoads.countDown();
     }
-
 }
