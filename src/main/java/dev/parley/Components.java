@@ -17,6 +17,7 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.ApiKeys;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
+import dev.parley.llm.HealthNews;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.McpServers;
@@ -77,6 +78,8 @@ public final class Components implements AutoCloseable {
     private final UsageLedger usageLedger;
     private final Prices prices;
     private final ProviderHealth providerHealth;
+    /** Changes of provider health, from checks and circuit breakers; the assistant's events carry them. */
+    private final HealthNews healthNews = new HealthNews();
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
     private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
@@ -92,8 +95,9 @@ public final class Components implements AutoCloseable {
         this.replyCache = new ReplyCache(config.llm().cache(), Clock.systemUTC());
         this.usageLedger = new UsageLedger(paths.dataDir().resolve("usage.jsonl"));
         this.prices = pricesFrom(config);
-        this.providerHealth = new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT);
-        this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"));
+        this.providerHealth = new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT, healthNews);
+        this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"),
+                healthNews);
     }
 
     /** Loads the config ({@code configFile}, or the user's, created on first run) and wires from it. */
@@ -279,6 +283,8 @@ public final class Components implements AutoCloseable {
     public TurnController voiceAssistant(SwitchableLanguageModel model, Conversation conversation) {
         VoiceEventBus events = new VoiceEventBus();
         model.onSwitch(now -> events.accept(new VoiceEvent.ProviderChanged(now.name(), now.describe())));
+        healthNews.subscribe(change -> events.accept(
+                new VoiceEvent.ProviderHealth(change.provider(), change.healthy(), change.detail())));
         TurnController assistant = new TurnController(events, turnRunner(model), conversation,
                 threads("parley-voice"));
         assistant.setHandsFree(config.audio().handsFree());

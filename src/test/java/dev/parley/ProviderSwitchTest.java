@@ -72,7 +72,13 @@ class ProviderSwitchTest {
                 components.switchProvider(model, "dead");
 
                 assertThat(model.name()).isEqualTo("dead");
-                assertThat(events).containsExactly(new VoiceEvent.ProviderChanged("dead", model.describe()));
+                assertThat(events).filteredOn(VoiceEvent.ProviderChanged.class::isInstance)
+                        .containsExactly(new VoiceEvent.ProviderChanged("dead", model.describe()));
+                // The switch's check is news on the same stream: the provider itself is down, its fallback up.
+                assertThat(events).filteredOn(VoiceEvent.ProviderHealth.class::isInstance)
+                        .extracting(e -> ((VoiceEvent.ProviderHealth) e).provider() + "=" + ((VoiceEvent.ProviderHealth) e)
+                                .healthy())
+                        .containsExactly("dead=false", "alive=true");
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.parley.api;
 import dev.parley.Components;
 import dev.parley.config.ApiConfig;
 import dev.parley.llm.SwitchableLanguageModel;
-import dev.parley.voice.VoiceAssistant;
+import dev.parley.voice.TurnController;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsRouting;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.jul.Log4jBridgeHandler;
@@ -31,22 +32,26 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * What the API drives: the wiring, the active model (switched in place), the one assistant, and
-     * whether that assistant has a microphone (push-to-talk is refused without).
+     * whether that assistant has a microphone (push-to-talk is refused without), and the name its
+     * conversation is saved under (an ask naming another saved conversation runs beside it).
      */
-    public record Backend(Components components, SwitchableLanguageModel model, VoiceAssistant assistant,
-            boolean listening) {}
+    public record Backend(Components components, SwitchableLanguageModel model, TurnController assistant,
+            boolean listening, Supplier<String> openConversation) {}
 
     private final WebServer server;
     private final EventHub hub;
     private final AutoCloseable subscription;
     private final AskRoutes asks;
+    private final ConversationAsks others;
     private final String host;
 
-    private ApiServer(WebServer server, EventHub hub, AutoCloseable subscription, AskRoutes asks, String host) {
+    private ApiServer(WebServer server, EventHub hub, AutoCloseable subscription, AskRoutes asks,
+            ConversationAsks others, String host) {
         this.server = server;
         this.hub = hub;
         this.subscription = subscription;
         this.asks = asks;
+        this.others = others;
         this.host = host;
     }
 
@@ -61,7 +66,10 @@ public final class ApiServer implements AutoCloseable {
         EventHub hub = new EventHub(REPLAYED_EVENTS, CLIENT_QUEUE, Clock.systemUTC());
         AutoCloseable subscription = backend.assistant().subscribe(hub);
         EventStreams streams = new EventStreams(hub, guard);
-        AskRoutes asks = new AskRoutes(backend.assistant(), backend.listening());
+        Components components = backend.components();
+        ConversationAsks others = new ConversationAsks(components.conversationStore(), components::newConversation,
+                components.turnRunner(backend.model()), backend.assistant().events());
+        AskRoutes asks = new AskRoutes(backend.assistant(), backend.listening(), backend.openConversation(), others);
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -73,7 +81,7 @@ public final class ApiServer implements AutoCloseable {
                 .build()
                 .start();
         guard.listeningOn(config.host(), server.port());
-        return new ApiServer(server, hub, subscription, asks, config.host());
+        return new ApiServer(server, hub, subscription, asks, others, config.host());
     }
 
     private static void routes(HttpRouting.Builder routing, RequestGuard guard, Backend backend, EventStreams streams,
@@ -96,6 +104,7 @@ public final class ApiServer implements AutoCloseable {
                     rules.get("/events", streams::sse);
                     new ProviderRoutes(components, backend.model()).register(rules);
                     asks.register(rules);
+                    new TranscribeRoute(components::recognizer).register(rules);
                     new ConversationRoutes(components.conversationStore()).register(rules);
                     new UsageRoutes(components.usageLedger(), components.prices()).register(rules);
                 })
@@ -167,5 +176,6 @@ public final class ApiServer implements AutoCloseable {
             LOG.warn("Unsubscribing the API from the assistant failed", e);
         }
         server.stop();
+        others.close();
     }
 }

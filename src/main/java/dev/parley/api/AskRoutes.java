@@ -1,5 +1,6 @@
 package dev.parley.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.voice.VoiceAssistant;
@@ -7,18 +8,20 @@ import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * {@code POST /ask}, {@code POST /stop} and push-to-talk ({@code /talk/start}, {@code /talk/stop}). An ask runs through the turn controller like a typed
- * question in the window, so it shows on every event stream too. One ask at a time: a second one
- * while the first runs is 409, because the controller would otherwise cut the first one off.
+ * What runs through the turn controller: {@code POST /ask}, {@code /speak}, {@code /stop} and
+ * push-to-talk ({@code /talk/start}, {@code /talk/stop}). An ask runs like a typed question in the
+ * window, so it shows on every event stream too. One at a time: a second ask or speak while the
+ * first runs is 409, because the controller would otherwise cut the first one off. An ask in
+ * another saved conversation goes to {@link ConversationAsks} instead.
  */
 final class AskRoutes {
 
@@ -27,16 +30,25 @@ final class AskRoutes {
 
     private final VoiceAssistant assistant;
     private final boolean listening;
+    private final Supplier<String> openConversation;
+    private final ConversationAsks otherConversations;
     private final AtomicBoolean asking = new AtomicBoolean();
 
-    /** @param listening whether the assistant has a microphone ({@code parley serve --voice}) */
-    AskRoutes(VoiceAssistant assistant, boolean listening) {
+    /**
+     * @param listening whether the assistant has a microphone ({@code parley serve --voice})
+     * @param openConversation the name the assistant's conversation is saved under
+     */
+    AskRoutes(VoiceAssistant assistant, boolean listening, Supplier<String> openConversation,
+            ConversationAsks otherConversations) {
         this.assistant = assistant;
         this.listening = listening;
+        this.openConversation = openConversation;
+        this.otherConversations = otherConversations;
     }
 
     void register(HttpRules rules) {
         rules.post("/ask", this::ask);
+        rules.post("/speak", this::speak);
         rules.post("/stop", (request, response) -> {
             assistant.stop();
             response.status(Status.NO_CONTENT_204).send();
@@ -55,19 +67,82 @@ final class AskRoutes {
     }
 
     private void ask(ServerRequest request, ServerResponse response) throws Exception {
-        String text = ApiJson.text(ApiJson.body(request), "text");
-        if (!asking.compareAndSet(false, true)) {
-            throw ApiProblem.conflict("Parley is answering another question; wait for it, or POST /api/v1/stop.");
+        JsonNode body = ApiJson.body(request);
+        String text = ApiJson.text(body, "text");
+        boolean streamed = request.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/event-stream");
+        String conversation = body.hasNonNull("conversation") ? ApiJson.text(body, "conversation") : null;
+        boolean spoken = spoken(body, conversation);
+        if (conversation != null && !conversation.equals(openConversation.get())) {
+            otherConversations.ask(conversation, text, streamed, response);
+            return;
         }
-        TurnWatch watch = new TurnWatch();
-        try (AutoCloseable subscription = assistant.subscribe(watch)) {
-            assistant.ask(text);
-            boolean streamed = request.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/event-stream");
+        runAlone(watch -> {
+            assistant.ask(text, spoken);
             if (streamed) {
                 stream(watch, response);
             } else {
                 answer(watch, response);
             }
+        });
+    }
+
+    /** {@code speak}: as asked, else whenever Parley has a voice; only the open conversation speaks. */
+    private boolean spoken(JsonNode body, String conversation) {
+        JsonNode speak = body.get("speak");
+        if (speak != null && !speak.isNull() && !speak.isBoolean()) {
+            throw ApiProblem.badRequest("\"speak\" must be true or false.");
+        }
+        if (speak == null || speak.isNull()) {
+            return assistant.speaks();
+        }
+        if (speak.asBoolean() && !assistant.speaks()) {
+            throw ApiProblem.conflict("Parley has no voice here; start it with 'parley serve --voice', or wait until"
+                    + " the window has loaded its voice.");
+        }
+        if (speak.asBoolean() && conversation != null && !conversation.equals(openConversation.get())) {
+            throw ApiProblem.badRequest("Only the open conversation ('" + openConversation.get() + "') speaks; ask"
+                    + " without \"speak\" to have another conversation answer in text.");
+        }
+        return speak.asBoolean();
+    }
+
+    /** {@code POST /speak}: says a text as it is and answers once it was heard to its end. */
+    private void speak(ServerRequest request, ServerResponse response) throws Exception {
+        String text = ApiJson.text(ApiJson.body(request), "text");
+        if (!assistant.speaks()) {
+            throw ApiProblem.conflict("Parley has no voice here; start it with 'parley serve --voice'.");
+        }
+        runAlone(watch -> {
+            assistant.say(text);
+            String heard = "";
+            for (VoiceEvent event = next(watch); ; event = next(watch)) {
+                if (event instanceof VoiceEvent.Heard h) {
+                    heard = h.text();
+                }
+                if (TurnWatch.ends(event)) {
+                    if (event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.IDLE) {
+                        ApiJson.send(response, 200, ApiJson.object().put("turn", watch.turn()).put("heard", heard));
+                        return;
+                    }
+                    String detail = event instanceof VoiceEvent.StateChanged changed ? changed.detail() : "Stopped.";
+                    throw ApiProblem.conflict("The text was not spoken to its end: " + detail);
+                }
+            }
+        });
+    }
+
+    /** What runs while it holds the one place for an API turn, following its own turn's events. */
+    private interface Alone {
+        void run(TurnWatch watch) throws Exception;
+    }
+
+    private void runAlone(Alone work) throws Exception {
+        if (!asking.compareAndSet(false, true)) {
+            throw ApiProblem.conflict("Parley is answering another question; wait for it, or POST /api/v1/stop.");
+        }
+        TurnWatch watch = new TurnWatch();
+        try (AutoCloseable subscription = assistant.subscribe(watch)) {
+            work.run(watch);
         } finally {
             synchronized (asking) {
                 asking.set(false);
@@ -120,24 +195,15 @@ final class AskRoutes {
             for (VoiceEvent event = next(watch); ; event = next(watch)) {
                 collect(done, event);
                 if (event instanceof VoiceEvent.Reply r) {
-                    switch (r.event()) {
-                        case TurnEvent.Text e -> emit(sink, "text", ApiJson.object().put("delta", e.delta()));
-                        case TurnEvent.Reasoning e -> emit(sink, "reasoning", ApiJson.object().put("delta", e.delta()));
-                        case TurnEvent.ToolCallStarted e -> emit(sink, "tool", ApiJson.object().put("phase", "started")
-                                .put("tool", e.tool()).put("arguments", e.arguments()));
-                        case TurnEvent.ToolCallFinished e -> emit(sink, "tool", ApiJson.object().put("phase", "finished")
-                                .put("tool", e.tool()).put("result", e.result()));
-                        case TurnEvent.Failed e -> emit(sink, "error", problem(502, "The model failed", e.message()));
-                        default -> { }
-                    }
+                    ReplyStream.emit(sink, r.event());
                 }
                 if (TurnWatch.ends(event)) {
                     if (done.has("reply")) {
-                        emit(sink, "done", done);
+                        ReplyStream.emit(sink, "done", done);
                     } else if (!(event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.ERROR
                             && done.has("failed"))) {
                         String detail = event instanceof VoiceEvent.StateChanged changed ? changed.detail() : "Stopped.";
-                        emit(sink, "error", problem(409, "The answer did not complete", detail));
+                        ReplyStream.emit(sink, "error", ReplyStream.problem(409, "The answer did not complete", detail));
                     }
                     return;
                 }
@@ -151,9 +217,7 @@ final class AskRoutes {
     private static void collect(ObjectNode reply, VoiceEvent event) {
         if (event instanceof VoiceEvent.Reply r) {
             switch (r.event()) {
-                case TurnEvent.Completed e -> reply.put("turn", e.turn()).put("reply", e.reply())
-                        .put("reasoning", e.reasoning()).put("provider", e.provider())
-                        .put("inputTokens", e.inputTokens()).put("outputTokens", e.outputTokens());
+                case TurnEvent.Completed e -> ReplyStream.answered(reply, e);
                 case TurnEvent.Failed e -> reply.put("failed", e.message());
                 default -> { }
             }
@@ -168,14 +232,5 @@ final class AskRoutes {
             throw new ApiProblem(504, "No answer", "The turn did not end within 10 minutes.");
         }
         return event;
-    }
-
-    private static ObjectNode problem(int status, String title, String detail) {
-        return ApiJson.object().put("type", "about:blank").put("title", title).put("status", status)
-                .put("detail", detail);
-    }
-
-    private static void emit(SseSink sink, String name, ObjectNode data) {
-        sink.emit(SseEvent.builder().name(name).data(ApiJson.write(data)).build());
     }
 }

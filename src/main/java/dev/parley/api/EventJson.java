@@ -31,12 +31,14 @@ final class EventJson {
                     .put("text", e.text());
             case VoiceEvent.Reply e -> reply(json, e.event());
             case VoiceEvent.Heard e -> json.put("type", "audio.heard").put("turn", e.turn()).put("text", e.text());
+            case VoiceEvent.AudioStarted e -> json.put("type", "audio.started").put("turn", e.turn());
+            case VoiceEvent.ProviderHealth e -> json.put("type", "provider.health").put("provider", e.provider())
+                    .put("healthy", e.healthy()).put("detail", e.detail());
             case VoiceEvent.Interrupted e -> json.put("type", "turn.interrupted").put("turn", e.turn())
                     .put("heard", e.heard());
             case VoiceEvent.ProviderChanged e -> json.put("type", "provider.switched").put("provider", e.provider())
                     .put("description", e.description());
-            case VoiceEvent.Waterfall e -> json.put("type", "turn.timings").put("turn", e.turn())
-                    .set("timings", ApiJson.MAPPER.valueToTree(e.timings()));
+            case VoiceEvent.Waterfall e -> turnEnd(json, e);
         }
         return json;
     }
@@ -53,12 +55,29 @@ final class EventJson {
             case TurnEvent.ToolCallFinished e -> json.put("type", "tool.finished").put("tool", e.tool())
                     .put("arguments", e.arguments()).put("result", e.result());
             case TurnEvent.Chunk e -> json.put("type", "response.chunk").put("text", e.text());
-            case TurnEvent.Completed e -> json.put("type", "turn.done").put("reply", e.reply())
-                    .put("reasoning", e.reasoning()).put("provider", e.provider())
-                    .put("inputTokens", e.inputTokens()).put("outputTokens", e.outputTokens());
+            case TurnEvent.Completed e -> answer(json.put("type", "llm.done"), e);
             case TurnEvent.Failed e -> json.put("type", "turn.failed").put("message", e.message())
                     .put("partialAnswer", e.partialAnswer());
         }
+    }
+
+    /**
+     * The end of a turn: {@code turn.done} (response generated) with the reply, usage and latency
+     * waterfall when it completed, else {@code turn.timings} after its {@code turn.failed} or
+     * {@code turn.interrupted}.
+     */
+    private static void turnEnd(ObjectNode json, VoiceEvent.Waterfall end) {
+        if (end.answer() != null) {
+            answer(json.put("type", "turn.done").put("turn", end.turn()), end.answer());
+        } else {
+            json.put("type", "turn.timings").put("turn", end.turn());
+        }
+        json.set("timings", ApiJson.MAPPER.valueToTree(end.timings()));
+    }
+
+    private static ObjectNode answer(ObjectNode json, TurnEvent.Completed answer) {
+        return json.put("reply", answer.reply()).put("reasoning", answer.reasoning()).put("provider", answer.provider())
+                .put("inputTokens", answer.inputTokens()).put("outputTokens", answer.outputTokens());
     }
 
     /** Sent in place of the events a slow client missed. */

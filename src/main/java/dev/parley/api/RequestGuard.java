@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * What every request must show before a handler runs, in this order: a {@code Host} of this server
  * (a web page that rebinds its own DNS name to 127.0.0.1 sends its name, so it gets 403), no browser
- * {@code Origin} but an allow-listed one (403), the token (401), a JSON body of at most 1 MB (413).
+ * {@code Origin} but an allow-listed one (403), the token (401), a JSON body of at most 1 MB and audio
+ * of at most 25 MB (413).
  * No CORS headers are ever sent, so browsers keep other sites' scripts from reading any answer.
  */
 final class RequestGuard implements Filter {
@@ -44,7 +45,7 @@ final class RequestGuard implements Filter {
         Optional<ApiProblem> refusal = refusal(request.headers(), queryToken(request.path().path(),
                 request.query().first("token").orElse(null)));
         if (refusal.isEmpty()) {
-            refusal = tooLarge(request.headers());
+            refusal = tooLarge(request.headers(), request.path().path().endsWith("/transcribe"));
         }
         if (refusal.isPresent()) {
             ProblemResponses.send(response, refusal.get());
@@ -81,10 +82,17 @@ final class RequestGuard implements Filter {
         return Optional.empty();
     }
 
-    /** Checked on the declared length; the server's payload limit stops a chunked body that grows past it. */
-    private static Optional<ApiProblem> tooLarge(Headers headers) {
+    /**
+     * Checked on the declared length; a chunked body is counted as it is read. {@code audio}: the
+     * body is audio, which may have 25 MB.
+     */
+    private static Optional<ApiProblem> tooLarge(Headers headers, boolean audio) {
         long length = headers.first(HeaderNames.CONTENT_LENGTH).map(RequestGuard::parseLength).orElse(0L);
-        if (length > MAX_JSON_BYTES) {
+        if (audio && length > MAX_BODY_BYTES) {
+            return Optional.of(new ApiProblem(413, "Body too large", "Audio may have at most 25 MB; this body has "
+                    + length + " bytes."));
+        }
+        if (!audio && length > MAX_JSON_BYTES) {
             return Optional.of(new ApiProblem(413, "Body too large", "A JSON body may have at most 1 MB; this one"
                     + " has " + length + " bytes."));
         }

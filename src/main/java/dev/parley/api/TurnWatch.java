@@ -49,6 +49,8 @@ final class TurnWatch implements Consumer<VoiceEvent> {
             case VoiceEvent.StateChanged e -> e.turn();
             case VoiceEvent.Reply e -> e.event().turn();
             case VoiceEvent.Heard e -> e.turn();
+            case VoiceEvent.AudioStarted e -> e.turn();
+            case VoiceEvent.ProviderHealth e -> -2;
             case VoiceEvent.Interrupted e -> e.turn();
             case VoiceEvent.Waterfall e -> e.turn();
             case VoiceEvent.PartialTranscript e -> e.turn();

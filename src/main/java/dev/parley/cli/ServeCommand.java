@@ -55,7 +55,8 @@ final class ServeCommand extends ParleySubcommand {
             components.useVoice(assistant);
         }
         ApiToken token = ApiToken.forUser(components.paths());
-        ApiServer server = ApiServer.start(api, token, new ApiServer.Backend(components, model, assistant, voice));
+        ApiServer server = ApiServer.start(api, token, new ApiServer.Backend(components, model, assistant, voice,
+                () -> name));
         if (server.port() < 0) {
             // Helidon logs a failed bind and returns a server that does not listen, instead of throwing.
             server.close();

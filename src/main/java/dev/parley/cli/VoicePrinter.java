@@ -66,6 +66,8 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
                 err.flush();
             }
             case VoiceEvent.Heard heard -> { }
+            case VoiceEvent.AudioStarted started -> { }
+            case VoiceEvent.ProviderHealth health -> { }
             case VoiceEvent.Level level -> { }
             case VoiceEvent.ProviderChanged changed -> { } // the /provider command answers for itself
         }

@@ -31,10 +31,17 @@ public final class LanguageModels {
     // Shared by every factory derived with withTools: limits and breakers are per provider, per process.
     private final ConcurrencyLimits limits;
     private final Map<String, CircuitBreaker<LlmReply>> breakers;
+    private final HealthNews health;
 
     /** {@code embeddedCache}: where embedded (in-process) models are downloaded to, with progress on stderr. */
     public LanguageModels(ApiKeys apiKeys, Path embeddedCache) {
-        this(apiKeys, new EmbeddedModels(embeddedCache, EmbeddedModels.printingTo(System.err)));
+        this(apiKeys, embeddedCache, new HealthNews());
+    }
+
+    /** {@code health}: hears when a provider's circuit breaker opens (it failed too often) or closes. */
+    public LanguageModels(ApiKeys apiKeys, Path embeddedCache, HealthNews health) {
+        this(apiKeys, new EmbeddedModels(embeddedCache, EmbeddedModels.printingTo(System.err)), ToolRunner.NONE,
+                new ConcurrencyLimits(), new ConcurrentHashMap<>(), health);
     }
 
     public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded) {
@@ -43,21 +50,22 @@ public final class LanguageModels {
 
     /** {@code tools}: what every model created here may call while answering. */
     public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools) {
-        this(apiKeys, embedded, tools, new ConcurrencyLimits(), new ConcurrentHashMap<>());
+        this(apiKeys, embedded, tools, new ConcurrencyLimits(), new ConcurrentHashMap<>(), new HealthNews());
     }
 
     private LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools, ConcurrencyLimits limits,
-            Map<String, CircuitBreaker<LlmReply>> breakers) {
+            Map<String, CircuitBreaker<LlmReply>> breakers, HealthNews health) {
         this.apiKeys = apiKeys;
         this.embedded = embedded;
         this.tools = tools;
         this.limits = limits;
         this.breakers = breakers;
+        this.health = health;
     }
 
     /** The same factory, its models calling {@code other} tools. */
     public LanguageModels withTools(ToolRunner other) {
-        return new LanguageModels(apiKeys, embedded, other, limits, breakers);
+        return new LanguageModels(apiKeys, embedded, other, limits, breakers, health);
     }
 
     public LanguageModel create(String name, ProviderConfig provider) {
@@ -90,7 +98,7 @@ public final class LanguageModels {
                 LOG.warn("Fallback provider '{}' left out: {}", link, unusable.getMessage());
             }
         });
-        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers, retries);
+        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers, retries, health);
     }
 
     /**

@@ -35,10 +35,17 @@ public final class ProviderHealth {
 
     private final ApiKeys apiKeys;
     private final HttpProbe http;
+    private final HealthNews news;
 
     public ProviderHealth(ApiKeys apiKeys, Duration timeout) {
+        this(apiKeys, timeout, new HealthNews());
+    }
+
+    /** {@code news} hears each check's result (and announces the changes). */
+    public ProviderHealth(ApiKeys apiKeys, Duration timeout, HealthNews news) {
         this.apiKeys = apiKeys;
         this.http = new HttpProbe(timeout);
+        this.news = news;
     }
 
     /** One check per configured provider, in config order. */
@@ -66,6 +73,12 @@ public final class ProviderHealth {
     }
 
     HealthCheck check(String name, ProviderConfig provider, boolean active) {
+        HealthCheck check = probe(name, provider, active);
+        news.report(name, check.healthy(), String.join("; ", check.advice()));
+        return check;
+    }
+
+    private HealthCheck probe(String name, ProviderConfig provider, boolean active) {
         if (provider.type() == ProviderType.EMBEDDED) {
             // Nothing to reach: the model runs in-process and downloads itself on first use.
             return new HealthCheck(name, provider.type(), provider.model(), LanguageModels.IN_PROCESS, active, true,

@@ -59,16 +59,16 @@ public final class ResilientLanguageModel implements LanguageModel {
 
     /** {@code chain}: the provider asked first, then its fallbacks in order; breakers of its own. */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy) {
-        this(chain, policy, new ConcurrentHashMap<>(), provider -> { });
+        this(chain, policy, new ConcurrentHashMap<>(), provider -> { }, new HealthNews());
     }
 
     /**
      * {@code breakers}: circuit breakers by provider name, shared by every chain built in a process,
      * so a provider's failures count wherever it appears (first or as a fallback, before and after a
-     * switch). {@code retries} hears of every retry.
+     * switch). {@code retries} hears of every retry; {@code health} of each breaker opening and closing.
      */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy,
-            Map<String, CircuitBreaker<LlmReply>> breakers, Consumer<String> retries) {
+            Map<String, CircuitBreaker<LlmReply>> breakers, Consumer<String> retries, HealthNews health) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a chain needs at least one provider");
         }
@@ -78,16 +78,22 @@ public final class ResilientLanguageModel implements LanguageModel {
         this.delays = new RetryDelays(policy.initialDelay(), policy.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.chain = chain.stream().map(model -> new Guarded(model,
-                breakers.computeIfAbsent(model.name(), name -> breaker(name, policy)), new AtomicReference<>())).toList();
+                breakers.computeIfAbsent(model.name(), name -> breaker(name, policy, health)), new AtomicReference<>()))
+                .toList();
     }
 
-    private static CircuitBreaker<LlmReply> breaker(String provider, Policy policy) {
+    private static CircuitBreaker<LlmReply> breaker(String provider, Policy policy, HealthNews health) {
         return CircuitBreaker.<LlmReply>builder()
                 .handleIf(ResilientLanguageModel::countsAgainstProvider)
                 .withFailureThreshold(policy.breakerFailures())
                 .withDelay(policy.breakerCooldown())
-                .onOpen(event -> LOG.warn("Provider '{}' failed {} times in a row; skipping it for {} s",
-                        provider, policy.breakerFailures(), policy.breakerCooldown().toSeconds()))
+                .onOpen(event -> {
+                    LOG.warn("Provider '{}' failed {} times in a row; skipping it for {} s",
+                            provider, policy.breakerFailures(), policy.breakerCooldown().toSeconds());
+                    health.report(provider, false, "failed " + policy.breakerFailures() + " times in a row; skipped"
+                            + " for " + policy.breakerCooldown().toSeconds() + " s, then tried again");
+                })
+                .onClose(event -> health.report(provider, true, ""))
                 .build();
     }
 

@@ -106,6 +106,32 @@ public final class TurnRunner implements AutoCloseable {
     }
 
     /**
+     * Speaks {@code text} as it is, through the same chunker, voice and sink as an answer, without the
+     * model and without touching any conversation (an announcement, not a turn of the dialogue).
+     * Returns once the sink delivered it to its end.
+     *
+     * @throws LlmException of kind CANCELLED when the calling thread is interrupted (its partial text
+     *     is what was heard)
+     */
+    public void speak(String text, TurnClock clock, Consumer<TurnEvent> events, Speech speech) {
+        SpeechStage stage = new SpeechStage(speech, new SentenceChunker(chunking), synthesis, clock, events);
+        try {
+            stage.push(text);
+            stage.finish();
+            stage.awaitSynthesized();
+            speech.sink().finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stage.drop();
+            throw LlmException.cancelled(model.name(), e, speech.sink().silence());
+        } catch (RuntimeException e) {
+            stage.drop();
+            speech.sink().silence();
+            throw e;
+        }
+    }
+
+    /**
      * Keeps the context within its window; a summary cut short by a barge-in takes the question back
      * and cancels the turn.
      */

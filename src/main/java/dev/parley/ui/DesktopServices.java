@@ -53,6 +53,8 @@ public final class DesktopServices implements AutoCloseable {
     private final SwitchableLanguageModel model;
     private final TurnController assistant;
     private final DesktopApi api;
+    /** The name the window saves its conversation under; set on the FX thread, read by the API. */
+    private volatile String openConversation = "";
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
 
@@ -72,9 +74,15 @@ public final class DesktopServices implements AutoCloseable {
         // loadSteps() has loaded the speech model and the voice.
         this.assistant = components.voiceAssistant(model, components.newConversation());
         // Push-to-talk through the API needs the voice loop, which loadSteps() starts moments later.
-        this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true), paths);
+        this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true, () -> openConversation),
+                paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
         api.apply(config.api()); // on the API's own thread: the window does not wait for it
+    }
+
+    /** The window shows (and saves) its conversation under {@code name} now. */
+    public void showsConversation(String name) {
+        openConversation = name;
     }
 
     /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */

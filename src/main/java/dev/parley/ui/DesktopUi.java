@@ -39,6 +39,9 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
         DesktopUi ui = create(services.assistant(), services.providers(), services.settings(),
                 services.conversationStore(), services::newConversation, services.usageLedger(), tasks);
         services.watchApi(ui.api()::show);
+        // The API asks the open conversation by the name the window saves it under.
+        services.showsConversation(ui.conversations().currentProperty().get());
+        ui.conversations().currentProperty().addListener((property, was, now) -> services.showsConversation(now));
         return ui;
     }
 

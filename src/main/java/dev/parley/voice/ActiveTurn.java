@@ -1,7 +1,11 @@
 package dev.parley.voice;
 
+import dev.parley.llm.LlmException;
+import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnClock;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -21,9 +25,38 @@ final class ActiveTurn {
     /** What a cancelled text-only turn had shown (a spoken one asks its sink). */
     volatile String shown = "";
     volatile boolean cancelled;
+    /** Whether the answer is spoken when Parley has a voice (an API ask may want text only). */
+    volatile boolean spoken = true;
+    /** The completed answer, for the waterfall event that closes the turn; null until then. */
+    volatile TurnEvent.Completed completed;
 
     long id() {
         return clock.turn();
+    }
+
+    /**
+     * Runs {@code work} on the turn's own thread. A failure that is not the turn's cancel goes to
+     * {@code failed} as a message for the user; a cancel keeps the text shown so far.
+     */
+    void start(ThreadFactory threads, Runnable work, Consumer<String> failed) {
+        thread = threads.newThread(() -> {
+            try {
+                work.run();
+            } catch (LlmException e) {
+                if (e.kind() == LlmException.Kind.CANCELLED) {
+                    shown = e.partialText();
+                } else if (!cancelled) {
+                    failed.accept(e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                if (!cancelled) {
+                    LOG.error("Turn {} failed", id(), e);
+                    failed.accept(String.valueOf(e.getMessage()));
+                }
+            }
+        });
+        thread.setName("parley-turn-" + id());
+        thread.start();
     }
 
     /** Stops the answer's sound at once, on the caller's thread; a no-op before it speaks. */

@@ -1,7 +1,6 @@
 package dev.parley.voice;
 
 import dev.parley.conversation.Conversation;
-import dev.parley.llm.LlmException;
 import dev.parley.pipeline.Speech;
 import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnResult;
@@ -12,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import dev.parley.pipeline.TurnEvent;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -114,22 +113,47 @@ public final class TurnController implements VoiceAssistant {
             }
             turn.clock.markEndOfSpeech();
             moveTo(turn, VoiceState.TRANSCRIBING, "");
-            start(turn, () -> transcribe(turn));
+            start(turn, () -> answer(turn, transcribe(turn),
+                    "Nothing was recognized; hold the talk key while you speak."));
         });
     }
 
     @Override
-    public void ask(String text) {
+    public void ask(String text, boolean spoken) {
         silenceNow();
         control.execute(() -> {
-            cancelCurrent();
-            ActiveTurn turn = new ActiveTurn();
-            current = turn;
-            // Thinking from here, not from when the turn's thread gets going: a stop or another
-            // question queued right behind must find this turn running and cancel it.
-            moveTo(turn, VoiceState.THINKING, "");
-            start(turn, text::strip);
+            ActiveTurn turn = startTyped();
+            turn.spoken = spoken;
+            start(turn, () -> answer(turn, text.strip(), "Type a question first."));
         });
+    }
+
+    @Override
+    public void say(String text) {
+        silenceNow();
+        control.execute(() -> {
+            if (output == null) {
+                return;
+            }
+            ActiveTurn turn = startTyped();
+            start(turn, () -> announce(turn, text.strip()));
+        });
+    }
+
+    @Override
+    public boolean speaks() {
+        return output != null;
+    }
+
+    /** On the control thread: a new turn that needs no listening, thinking at once. */
+    private ActiveTurn startTyped() {
+        cancelCurrent();
+        ActiveTurn turn = new ActiveTurn();
+        current = turn;
+        // Thinking from here, not from when the turn's thread gets going: a stop or another
+        // question queued right behind must find this turn running and cancel it.
+        moveTo(turn, VoiceState.THINKING, "");
+        return turn;
     }
 
     @Override
@@ -226,60 +250,66 @@ public final class TurnController implements VoiceAssistant {
         return transcript;
     }
 
-    /** Runs the turn on its own thread: the words, then the answer. */
-    private void start(ActiveTurn turn, Supplier<String> words) {
-        turn.thread = turnThreads.newThread(() -> {
-            try {
-                String text = words.get();
-                if (text.isBlank()) {
-                    moveTo(turn, VoiceState.IDLE, "Nothing was recognized; hold the talk key while you speak.");
-                    return;
-                }
-                answer(turn, text);
-            } catch (LlmException e) {
-                if (e.kind() == LlmException.Kind.CANCELLED) {
-                    turn.shown = e.partialText();
-                } else if (!turn.cancelled) {
-                    moveTo(turn, VoiceState.ERROR, e.getMessage());
-                }
-            } catch (RuntimeException e) {
-                if (!turn.cancelled) {
-                    LOG.error("Turn {} failed", turn.id(), e);
-                    moveTo(turn, VoiceState.ERROR, String.valueOf(e.getMessage()));
-                }
-            }
-        });
-        turn.thread.setName("parley-turn-" + turn.id());
-        turn.thread.start();
+    /** Runs the turn's {@code work} on its own thread; what fails there ends the turn in ERROR. */
+    private void start(ActiveTurn turn, Runnable work) {
+        turn.start(turnThreads, work, why -> moveTo(turn, VoiceState.ERROR, why));
     }
 
-    private void answer(ActiveTurn turn, String text) {
+    /** Answers {@code text}; a blank one ends the turn at once, saying {@code whenBlank}. */
+    private void answer(ActiveTurn turn, String text, String whenBlank) {
         if (turn.cancelled) {
             return;
         }
-        moveTo(turn, VoiceState.THINKING, "");
-        SpeechOutput speechOutput = output;
-        Speech speech = null;
-        if (speechOutput != null) {
-            turn.sink = speechOutput.open(turn.clock, () -> moveTo(turn, VoiceState.SPEAKING, ""), heard -> {
-                if (current == turn && !turn.cancelled) {
-                    events.accept(new VoiceEvent.Heard(turn.id(), heard));
-                }
-            });
-            speech = new Speech(speechOutput.voice(), turn.sink);
+        if (text.isBlank()) {
+            moveTo(turn, VoiceState.IDLE, whenBlank);
+            return;
         }
+        moveTo(turn, VoiceState.THINKING, "");
+        Speech speech = turn.spoken ? openSpeech(turn) : null;
         TurnResult result;
         try {
             result = runner.run(conversation, text, turn.clock, event -> {
-                if (current == turn && !turn.cancelled) {
-                    events.accept(new VoiceEvent.Reply(event));
+                if (event instanceof TurnEvent.Completed completed) {
+                    turn.completed = completed;
                 }
+                publish(turn, new VoiceEvent.Reply(event));
             }, speech);
         } finally {
             publishWaterfall(turn);
         }
         moveTo(turn, result.complete() ? VoiceState.IDLE : VoiceState.ERROR,
                 result.complete() ? "" : result.cutOff());
+    }
+
+    /** Speaks {@code text} as it is: an announcement, not a turn of the conversation. */
+    private void announce(ActiveTurn turn, String text) {
+        Speech speech = openSpeech(turn);
+        if (turn.cancelled || speech == null || text.isBlank()) {
+            moveTo(turn, VoiceState.IDLE, "");
+            return;
+        }
+        runner.speak(text, turn.clock, event -> publish(turn, new VoiceEvent.Reply(event)), speech);
+        moveTo(turn, VoiceState.IDLE, "");
+    }
+
+    /** The turn's way to the speaker, or null when Parley has no voice (yet). */
+    private Speech openSpeech(ActiveTurn turn) {
+        SpeechOutput speechOutput = output;
+        if (speechOutput == null) {
+            return null;
+        }
+        turn.sink = speechOutput.open(turn.clock, () -> {
+            moveTo(turn, VoiceState.SPEAKING, "");
+            publish(turn, new VoiceEvent.AudioStarted(turn.id()));
+        }, heard -> publish(turn, new VoiceEvent.Heard(turn.id(), heard)));
+        return new Speech(speechOutput.voice(), turn.sink);
+    }
+
+    /** Publishes an event of {@code turn} unless another turn replaced it or it was cancelled. */
+    private void publish(ActiveTurn turn, VoiceEvent event) {
+        if (current == turn && !turn.cancelled) {
+            events.accept(event);
+        }
     }
 
     /** The one producer of the latency waterfall: once per answered turn, however it ended. */
@@ -291,7 +321,7 @@ public final class TurnController implements VoiceAssistant {
         LOG.info("Turn {} ms from end of speech: stt {} | llm first token {} | first chunk {} | first synthesized {}"
                         + " | first audio {} | end {}", turn.id(), timings.sttMs(), timings.llmFirstTokenMs(),
                 timings.firstChunkMs(), timings.firstAudioMs(), timings.firstSoundMs(), timings.totalMs());
-        events.accept(new VoiceEvent.Waterfall(turn.id(), timings));
+        events.accept(new VoiceEvent.Waterfall(turn.id(), timings, turn.completed));
     }
 
     /**

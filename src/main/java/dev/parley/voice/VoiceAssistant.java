@@ -22,8 +22,22 @@ public interface VoiceAssistant extends AutoCloseable {
     /** Push-to-talk released: the transcript is finished and the turn begins. */
     void releaseToTalk();
 
-    /** Typed input: stops any answer, then answers {@code text} as a turn. */
-    void ask(String text);
+    /** Typed input: stops any answer, then answers {@code text} as a turn, spoken when Parley has a voice. */
+    default void ask(String text) {
+        ask(text, true);
+    }
+
+    /** Typed input; {@code spoken} false answers in text only even when Parley has a voice. */
+    void ask(String text, boolean spoken);
+
+    /**
+     * Speaks {@code text} as it is (no model, not added to the conversation), stopping any answer
+     * first; stoppable like an answer. Does nothing without a voice ({@link #speaks()}).
+     */
+    void say(String text);
+
+    /** Whether answers are spoken: the voice and the speaker are loaded. */
+    boolean speaks();
 
     /** Stops the answer being spoken or prepared (barge-in without talking). */
     void stop();

@@ -36,6 +36,9 @@ public sealed interface VoiceEvent {
     /** What the model and the voice did in this turn: text, reasoning, tool calls, chunks, completion. */
     record Reply(TurnEvent event) implements VoiceEvent {}
 
+    /** The first sound of the turn's answer (or announcement) reached the speaker. */
+    record AudioStarted(long turn) implements VoiceEvent {}
+
     /** Playback progress: the part of the answer the user has heard so far, grows chunk by chunk. */
     record Heard(long turn, String text) implements VoiceEvent {}
 
@@ -48,6 +51,21 @@ public sealed interface VoiceEvent {
     /** Another provider answers from the next turn on ({@code description}: provider, model and endpoint). */
     record ProviderChanged(String provider, String description) implements VoiceEvent {}
 
-    /** The turn's latency waterfall, from the end of the user's speech; sent once the turn ends. */
-    record Waterfall(long turn, TurnTimings timings) implements VoiceEvent {}
+    /**
+     * A provider's health changed: a check found it answering or not, or its circuit breaker opened
+     * (failed too often, skipped for a while) or closed. {@code detail} says what to do when unhealthy.
+     */
+    record ProviderHealth(String provider, boolean healthy, String detail) implements VoiceEvent {}
+
+    /**
+     * The turn's latency waterfall, from the end of the user's speech; sent once the turn ends, last
+     * of its events but the state change. {@code answer} is the completed answer (reply and usage),
+     * or null when the turn did not complete (failed, cut off, stopped).
+     */
+    record Waterfall(long turn, TurnTimings timings, TurnEvent.Completed answer) implements VoiceEvent {
+
+        public Waterfall(long turn, TurnTimings timings) {
+            this(turn, timings, null);
+        }
+    }
 }

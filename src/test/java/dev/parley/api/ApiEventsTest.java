@@ -26,7 +26,7 @@ class ApiEventsTest {
 
     /** The events of one typed turn that answers at once, as every stream client sees them. */
     private static final List<String> WHOLE_TURN = List.of("state", "turn.started", "llm.text", "llm.text",
-            "turn.done", "turn.timings", "state");
+            "llm.done", "turn.done", "state");
 
     @TempDir
     Path folder;
@@ -144,7 +144,7 @@ class ApiEventsTest {
             }
 
             assertThat(ApiHarness.types(events)).containsExactly("connected", "turn.started", "llm.text", "llm.text",
-                    "turn.done", "turn.timings", "state");
+                    "llm.done", "turn.done", "state");
             stream.body().close();
         }
     }

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 final class ApiHarness implements AutoCloseable {
 
     static final String SECRET_KEY = "sk-test-secret-7f3a9c";
+    /** The name the assistant's own conversation is saved under. */
+    static final String OPEN = "open-chat";
 
     final ScriptedLlmServer llm;
     /** Provider {@code other}: answers "From other." to every request. */
@@ -77,7 +79,7 @@ final class ApiHarness implements AutoCloseable {
         assistant = components.voiceAssistant(model, components.newConversation());
         token = ApiToken.loadOrCreate(tokenFile);
         server = ApiServer.start(ApiConfig.defaults().withPort(0), token,
-                new ApiServer.Backend(components, model, assistant, false));
+                new ApiServer.Backend(components, model, assistant, false, () -> OPEN));
     }
 
     URI uri(String path) {

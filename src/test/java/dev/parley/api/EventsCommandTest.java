@@ -26,7 +26,7 @@ class EventsCommandTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(ApiHarness.types(run.out().lines().toList())).containsExactly("state", "turn.started",
-                    "llm.text", "llm.text", "turn.done", "turn.timings", "state");
+                    "llm.text", "llm.text", "llm.done", "turn.done", "state");
         }
     }
 

@@ -148,8 +148,12 @@ class ResilientLanguageModelTest {
     void openCircuitSkipsTheFailingProviderWithoutCallingIt() throws Exception {
         try (var primary = new ScriptedLlmServer(Protocol.OPENAI, Reply.error(500, "down"));
                 var secondary = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Backup."))) {
+            HealthNews health = new HealthNews();
+            List<HealthNews.Change> news = new ArrayList<>();
+            health.subscribe(news::add);
             var model = new ResilientLanguageModel(List.of(provider("main", primary, Protocol.OPENAI),
-                    provider("backup", secondary, Protocol.OLLAMA)), FAST);
+                    provider("backup", secondary, Protocol.OLLAMA)), FAST, new java.util.concurrent.ConcurrentHashMap<>(),
+                    provider -> { }, health);
 
             LlmReply first = model.reply(QUESTION, ReplyListener.IGNORE);
             long start = System.nanoTime();
@@ -161,6 +165,10 @@ class ResilientLanguageModelTest {
             // Three attempts opened the breaker; within the cooldown the primary is not contacted.
             assertThat(primary.requests()).hasSize(3);
             assertThat(secondary.requests()).hasSize(2);
+            // The opening is news once (provider.health on the event stream), however often it is skipped.
+            assertThat(news).extracting(HealthNews.Change::provider, HealthNews.Change::healthy)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("main", false));
+            assertThat(news.get(0).detail()).contains("3 times in a row");
             System.out.printf("MEASURE reply with the primary's circuit open: %d ms%n", secondMs);
         }
     }

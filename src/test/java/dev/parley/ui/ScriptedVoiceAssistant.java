@@ -55,10 +55,20 @@ public final class ScriptedVoiceAssistant implements VoiceAssistant {
     }
 
     @Override
-    public void ask(String text) {
+    public void ask(String text, boolean spoken) {
         calls.add("ask:" + text);
         turn++;
         answer(text);
+    }
+
+    @Override
+    public void say(String text) {
+        calls.add("say:" + text);
+    }
+
+    @Override
+    public boolean speaks() {
+        return true;
     }
 
     /** The whole answer to {@code userText}, as the controller would report it. */

@@ -189,6 +189,8 @@ public final class MainViewModel implements AutoCloseable {
             }
             case VoiceEvent.Reply reply -> handle(reply.event());
             case VoiceEvent.Heard heard -> { }
+            case VoiceEvent.AudioStarted started -> { } // the SPEAKING state shows it
+            case VoiceEvent.ProviderHealth health -> { } // the provider switcher checks health itself
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
             case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
             case VoiceEvent.Waterfall waterfall -> lastWaterfall.set(Waterfall.of(waterfall.timings()));

@@ -1,0 +1,132 @@
+package dev.parley.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.ConversationStoreException;
+import dev.parley.llm.LlmException;
+import dev.parley.pipeline.TurnClock;
+import dev.parley.pipeline.TurnEvent;
+import dev.parley.pipeline.TurnResult;
+import dev.parley.pipeline.TurnRunner;
+import dev.parley.voice.VoiceEvent;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * {@code POST /ask} with a {@code conversation} other than the one Parley has open: the saved
+ * conversation (or a new one of that name) answers in text, on the request's thread, through the
+ * same turn runner, and is saved after the turn. One turn per conversation at a time (409). Its
+ * turn events go to the assistant's event stream too ({@code turn.started} … {@code llm.done}); the
+ * assistant's state stays the open conversation's, so no {@code state} events come with them.
+ */
+final class ConversationAsks implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(ConversationAsks.class);
+
+    private final ConversationStore store;
+    private final Supplier<Conversation> fresh;
+    private final TurnRunner runner;
+    private final Consumer<VoiceEvent> events;
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param fresh a new conversation with the configured system prompt
+     * @param events the assistant's event stream
+     */
+    ConversationAsks(ConversationStore store, Supplier<Conversation> fresh, TurnRunner runner,
+            Consumer<VoiceEvent> events) {
+        this.store = store;
+        this.fresh = fresh;
+        this.runner = runner;
+        this.events = events;
+    }
+
+    /** Answers {@code text} in the conversation {@code id}, as JSON or (when {@code streamed}) SSE. */
+    void ask(String id, String text, boolean streamed, ServerResponse response) {
+        Conversation conversation = load(id);
+        if (!busy.add(id)) {
+            throw ApiProblem.conflict("The conversation '" + id + "' is answering another question; wait for it.");
+        }
+        try {
+            if (streamed) {
+                stream(id, conversation, text, response);
+            } else {
+                ObjectNode reply = run(id, conversation, text, event -> { });
+                ApiJson.send(response, 200, reply);
+            }
+        } finally {
+            busy.remove(id);
+        }
+    }
+
+    private void stream(String id, Conversation conversation, String text, ServerResponse response) {
+        try (SseSink sink = response.sink(SseSink.TYPE)) {
+            try {
+                ReplyStream.emit(sink, "done", run(id, conversation, text, event -> ReplyStream.emit(sink, event)));
+            } catch (ApiProblem problem) {
+                ReplyStream.emit(sink, "error", ReplyStream.problem(problem.status(), problem.title(), problem.detail()));
+            }
+        } catch (UncheckedIOException e) {
+            LOG.debug("The caller of an ask in '{}' left before its end", id);
+        }
+    }
+
+    /** Runs the turn, then saves the conversation whatever the outcome (the runner kept it consistent). */
+    private ObjectNode run(String id, Conversation conversation, String text, Consumer<TurnEvent> caller) {
+        TurnClock clock = new TurnClock();
+        AtomicReference<TurnEvent.Completed> completed = new AtomicReference<>();
+        try {
+            TurnResult result = runner.run(conversation, text, clock, event -> {
+                if (event instanceof TurnEvent.Completed done) {
+                    completed.set(done);
+                }
+                events.accept(new VoiceEvent.Reply(event));
+                caller.accept(event);
+            }, null);
+            if (!result.complete()) {
+                throw new ApiProblem(502, "The model failed", result.cutOff());
+            }
+            ObjectNode reply = ReplyStream.answered(ApiJson.object(), completed.get()).put("conversation", id);
+            reply.set("timings", ApiJson.MAPPER.valueToTree(result.timings()));
+            return reply;
+        } catch (LlmException e) {
+            throw new ApiProblem(502, "The model failed", e.getMessage());
+        } finally {
+            save(id, conversation);
+        }
+    }
+
+    private Conversation load(String id) {
+        try {
+            return store.exists(id) ? store.load(id) : fresh.get();
+        } catch (ConversationStoreException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+    }
+
+    private void save(String id, Conversation conversation) {
+        if (conversation.turnCount() == 0) {
+            return;
+        }
+        try {
+            store.save(id, conversation);
+        } catch (ConversationStoreException e) {
+            LOG.error("Could not save the conversation '{}'", id, e);
+            throw new ApiProblem(500, "The conversation was not saved", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.parley.api;
+
+import dev.parley.ParleyException;
+import dev.parley.audio.AudioClip;
+import dev.parley.audio.AudioFormatException;
+import dev.parley.audio.WavFiles;
+import dev.parley.stt.SpeechRecognizer;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@code POST /transcribe}: a WAV body (at most 25 MB) → {@code {"text"}}, with the same WAV handling
+ * as {@code parley transcribe}. Another media type is 415, a WAV it cannot read 422, and a speech
+ * model that cannot be loaded 503, each saying what to do.
+ */
+final class TranscribeRoute {
+
+    static final long MAX_AUDIO_BYTES = RequestGuard.MAX_BODY_BYTES;
+    private static final Set<String> WAV_TYPES = Set.of("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave");
+
+    private final Supplier<SpeechRecognizer> recognizer;
+
+    /** @param recognizer the speech model, loaded on first use (seconds) */
+    TranscribeRoute(Supplier<SpeechRecognizer> recognizer) {
+        this.recognizer = recognizer;
+    }
+
+    void register(HttpRules rules) {
+        rules.post("/transcribe", this::transcribe);
+    }
+
+    private void transcribe(ServerRequest request, ServerResponse response) throws IOException {
+        String type = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!WAV_TYPES.contains(mediaType)) {
+            throw new ApiProblem(415, "Unsupported media type", "Send the audio as a WAV file with"
+                    + " 'Content-Type: audio/wav'" + (type.isEmpty() ? "." : ", not " + type + "."));
+        }
+        if (!request.content().hasEntity()) {
+            throw new ApiProblem(422, "Unreadable audio", "The body is empty; send a WAV file.");
+        }
+        AudioClip audio;
+        try (InputStream body = new LimitedInput(request.content().inputStream(), MAX_AUDIO_BYTES)) {
+            audio = WavFiles.readMono(body, "The uploaded audio");
+        } catch (AudioFormatException e) {
+            throw new ApiProblem(422, "Unreadable audio", e.getMessage());
+        } catch (LimitedInput.TooLarge e) {
+            throw new ApiProblem(413, "Body too large", "Audio may have at most 25 MB (about 13 minutes of 16 kHz"
+                    + " mono); send a shorter file.");
+        }
+        SpeechRecognizer speech;
+        try {
+            speech = recognizer.get();
+        } catch (ParleyException e) {
+            throw new ApiProblem(503, "No speech model", e.getMessage());
+        }
+        ApiJson.send(response, 200, ApiJson.object().put("text", speech.transcribe(audio))
+                .put("seconds", Math.round(audio.durationSeconds() * 10) / 10.0));
+    }
+}
