@@ -74,8 +74,9 @@ public final class ApiServer implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false) // parley serve closes the server in its own, ordered, shutdown
-                // The guard answers an over-long JSON body as problem JSON; this is only the backstop.
-                .maxPayloadSize(RequestGuard.MAX_BODY_BYTES)
+                // The guard and the routes answer an over-long body as problem JSON; this is only the
+                // backstop, set above their limit so that Helidon's bare refusal never comes first.
+                .maxPayloadSize(RequestGuard.MAX_BODY_BYTES + 1024 * 1024)
                 .routing(routing -> routes(routing, guard, backend, streams, asks))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
                 .build()

@@ -63,9 +63,10 @@ public final class TurnController implements VoiceAssistant {
      * {@code speechOutput} (either may be null: no microphone, or silent answers).
      */
     public void useVoice(SpeechInput speechInput, SpeechOutput speechOutput) {
+        // Set at once, so speaks() is true when this returns; a turn reads them when it starts.
+        input = speechInput;
+        output = speechOutput;
         control.execute(() -> {
-            input = speechInput;
-            output = speechOutput;
             if (handsFree && isAtRest()) {
                 listen();
             }

@@ -8,6 +8,8 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.llm.ApiKeys;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.testing.TestConfigs;
+import dev.parley.audio.Speaker;
+import dev.parley.voice.SpeakerOutput;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -48,6 +50,16 @@ final class ApiHarness implements AutoCloseable {
 
     /** With the token in {@code tokenFile}: where a CLI command run in this JVM looks for it. */
     ApiHarness(Path folder, Path tokenFile, ScriptedLlmServer.Reply... script) throws IOException {
+        this(folder, tokenFile, false, script);
+    }
+
+    /** {@code voice}: answers are spoken with the real voice on the default output device. */
+    static ApiHarness speaking(Path folder, ScriptedLlmServer.Reply... script) throws IOException {
+        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), true, script);
+    }
+
+    private ApiHarness(Path folder, Path tokenFile, boolean voice, ScriptedLlmServer.Reply... script)
+            throws IOException {
         llm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, script);
         otherLlm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, ScriptedLlmServer.Reply.of("From other."));
         Path config = TestConfigs.write(folder, """
@@ -72,11 +84,16 @@ final class ApiHarness implements AutoCloseable {
                       model: scripted
                       timeout-seconds: 10
                 """.formatted(llm.baseUrl(), otherLlm.baseUrl()));
-        ParleyPaths paths = new ParleyPaths(folder, folder, folder.resolve("data"), folder.resolve("logs"));
+        // A speaking harness finds the bundled speech model and voice where the build unpacked them.
+        Path home = voice ? Path.of(System.getProperty("parley.home", ".")).toAbsolutePath() : folder;
+        ParleyPaths paths = new ParleyPaths(home, folder, folder.resolve("data"), folder.resolve("logs"));
         components = new Components(paths, new ConfigLoader().load(config, paths),
                 new ApiKeys(name -> name.equals("LOCAL_KEY") ? SECRET_KEY : null));
         model = new SwitchableLanguageModel(components.languageModel(Components.LlmChoice.CONFIGURED));
         assistant = components.voiceAssistant(model, components.newConversation());
+        if (voice) {
+            assistant.useVoice(null, new SpeakerOutput(components.synthesizer(), new Speaker(null)));
+        }
         token = ApiToken.loadOrCreate(tokenFile);
         server = ApiServer.start(ApiConfig.defaults().withPort(0), token,
                 new ApiServer.Backend(components, model, assistant, false, () -> OPEN));

@@ -1,0 +1,125 @@
+package dev.parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.conversation.Turn;
+import dev.parley.pipeline.TurnEvent;
+import dev.parley.voice.VoiceEvent;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Asks in other saved conversations, and what needs a voice or audio refused clearly where there is
+ * none, over real HTTP against a scripted provider. ({@link ApiVoiceTest} speaks and transcribes for real.)
+ */
+class ApiTurnsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void anAskInAnotherConversationAnswersThereSavesItAndLeavesTheOpenOneAlone() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Kitchen ", "reply."), Reply.of("Again."))) {
+            HttpResponse<String> first = api.send("POST", "/ask", "{\"text\":\"Lights?\",\"conversation\":\"kitchen\"}");
+            HttpResponse<String> second = api.send("POST", "/ask", "{\"text\":\"And now?\",\"conversation\":\"kitchen\"}");
+
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            JsonNode reply = ApiJson.MAPPER.readTree(first.body());
+            assertThat(reply.path("reply").asText()).isEqualTo("Kitchen reply.");
+            assertThat(reply.path("conversation").asText()).isEqualTo("kitchen");
+            assertThat(reply.path("timings").path("totalMs").asLong()).isPositive();
+            assertThat(second.statusCode()).isEqualTo(200);
+            // The second ask continued the saved conversation: the model saw the first exchange.
+            assertThat(api.llm.requests().getLast().toString()).contains("Lights?").contains("Kitchen reply.");
+            assertThat(api.components.conversationStore().load("kitchen").turns()).extracting(Turn::text)
+                    .containsExactly("Lights?", "Kitchen reply.", "And now?", "Again.");
+            assertThat(api.assistant.conversation().turnCount()).isZero();
+        }
+    }
+
+    @Test
+    void theOpenConversationByNameIsTheAssistantsOwn() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Open."))) {
+            HttpResponse<String> response = api.send("POST", "/ask",
+                    "{\"text\":\"Hi\",\"conversation\":\"" + ApiHarness.OPEN + "\"}");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(api.assistant.conversation().turnCount()).isEqualTo(2);
+            assertThat(api.components.conversationStore().exists(ApiHarness.OPEN)).isFalse();
+        }
+    }
+
+    @Test
+    void aSecondAskInTheSameOtherConversationIsAConflictButAnotherConversationAnswers() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Slow.").firstAfter(3000), Reply.of("Quick."))) {
+            CompletableFuture<VoiceEvent> started = new CompletableFuture<>();
+            api.assistant.subscribe(event -> {
+                if (event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Started) {
+                    started.complete(event);
+                }
+            });
+            CompletableFuture<HttpResponse<String>> first = api.http.sendAsync(api.request("/ask")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"one\",\"conversation\":\"garden\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(started);
+
+            HttpResponse<String> same = api.send("POST", "/ask", "{\"text\":\"two\",\"conversation\":\"garden\"}");
+            HttpResponse<String> open = api.ask("three");
+
+            assertThat(same.statusCode()).isEqualTo(409);
+            assertThat(same.body()).contains("garden");
+            assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
+            assertThat(ApiHarness.await(first).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void badConversationNamesAndSpeakValuesAreBadRequests() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            assertThat(api.send("POST", "/ask", "{\"text\":\"Hi\",\"conversation\":\"../../etc\"}").statusCode())
+                    .isEqualTo(400);
+            assertThat(api.send("POST", "/ask", "{\"text\":\"Hi\",\"speak\":\"yes\"}").statusCode()).isEqualTo(400);
+            assertThat(api.llm.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void speakingWithoutAVoiceSaysHowToGetOne() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            HttpResponse<String> speak = api.send("POST", "/speak", "{\"text\":\"The laundry is done.\"}");
+            HttpResponse<String> ask = api.send("POST", "/ask", "{\"text\":\"Hi\",\"speak\":true}");
+
+            assertThat(speak.statusCode()).isEqualTo(409);
+            assertThat(speak.body()).contains("--voice");
+            assertThat(ask.statusCode()).isEqualTo(409);
+            assertThat(api.llm.requests()).isEmpty();
+            // Without a voice an ask answers in text, as it says nothing of speaking.
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void transcribeRefusesWhatIsNotAReadableWav() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            HttpResponse<String> json = api.send("POST", "/transcribe", "{}");
+            HttpResponse<String> notWav = api.http.send(api.request("/transcribe").header("Content-Type", "audio/wav")
+                    .POST(HttpRequest.BodyPublishers.ofString("this is no RIFF file at all")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            byte[] tooLarge = new byte[(int) TranscribeRoute.MAX_AUDIO_BYTES + 1];
+            HttpResponse<String> large = api.http.send(api.request("/transcribe").header("Content-Type", "audio/wav")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(json.statusCode()).isEqualTo(415);
+            assertThat(json.body()).contains("audio/wav");
+            assertThat(notWav.statusCode()).isEqualTo(422);
+            assertThat(ApiJson.MAPPER.readTree(notWav.body()).path("detail").asText()).contains("uploaded audio");
+            assertThat(large.statusCode()).isEqualTo(413);
+        }
+    }
+}
