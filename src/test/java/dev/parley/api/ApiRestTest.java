@@ -34,7 +34,7 @@ class ApiRestTest {
 
             assertThat(openApi.path("openapi").asText()).isEqualTo("3.1.0");
             assertThat(openApi.path("paths").fieldNames()).toIterable().containsExactlyInAnyOrder("/health",
-                    "/openapi.json", "/providers", "/providers/active", "/providers/detect", "/providers/{name}/test", "/ask", "/stop",
+                    "/openapi.json", "/providers", "/providers/active", "/providers/detect", "/providers/{name}/test", "/ask", "/speak", "/transcribe", "/stop",
                     "/talk/start", "/talk/stop", "/conversations", "/conversations/{id}", "/usage", "/events", "/ws");
         }
     }
