@@ -87,13 +87,18 @@ final class StatusBar extends VBox {
         return url;
     }
 
+    /** "spare · openai-compatible · qwen"; the type only once when the provider is named after it ("ollama · llama3.2"). */
+    static String providerLine(String name, String type, String model) {
+        return name + (name.equalsIgnoreCase(type) ? "" : " · " + type) + " · " + model;
+    }
+
     private static Label provider(ProviderSwitcherViewModel providers) {
         Label provider = new Label();
         provider.setId("status-provider");
         provider.getStyleClass().add("muted");
         provider.textProperty().bind(Bindings.createStringBinding(() -> {
             ProviderSwitcherViewModel.Item active = providers.activeProperty().get();
-            String text = active == null ? "no provider" : active.name() + " · " + active.type() + " · " + active.model();
+            String text = active == null ? "no provider" : providerLine(active.name(), active.type(), active.model());
             return providers.switchingProperty().get() ? text + " (switching…)" : text;
         }, providers.activeProperty(), providers.switchingProperty()));
         return provider;
