@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import dev.parley.conversation.PromptTemplate;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
@@ -124,5 +125,16 @@ public final class ConfigRules {
 
     private static Optional<String> unsupported(ProviderType type) {
         return Optional.of("is not supported by type " + type.configName() + "; remove it");
+    }
+
+    /** {@code llm.system-prompt}: every name in braces must be one of {@link PromptTemplate#PLACEHOLDERS}. */
+    public static Optional<String> systemPrompt(String prompt) {
+        List<String> unknown = PromptTemplate.unknownPlaceholders(prompt);
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("uses unknown placeholder" + (unknown.size() == 1 ? " " : "s ")
+                + String.join(", ", unknown.stream().map(name -> "{" + name + "}").toList()) + "; the placeholders are "
+                + String.join(", ", PromptTemplate.PLACEHOLDERS.stream().map(name -> "{" + name + "}").toList()));
     }
 }

@@ -16,6 +16,8 @@ final class ConfigValidator {
             throw new ConfigException(file + ": llm.providers is empty; configure at least one provider.");
         }
         check(file, "llm.active", ConfigRules.active(llm.active(), llm.providers().keySet()));
+        check(file, "llm.system-prompt", ConfigRules.systemPrompt(llm.systemPrompt()));
+        checkRange(file, "llm.memory.prompt-tokens", llm.memory().promptTokens(), 0, MemoryConfig.MAX_PROMPT_TOKENS);
         for (Map.Entry<String, ProviderConfig> entry : llm.providers().entrySet()) {
             validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
         }
