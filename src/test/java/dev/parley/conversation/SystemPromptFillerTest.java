@@ -110,14 +110,19 @@ class SystemPromptFillerTest {
 
     @Test
     void theContextWindowCountsTheFilledPrompt() {
-        String longFact = "x".repeat(400);
+        // Filled, the prompt costs 105 tokens; as written, "{memories}" costs 7.
         Conversation conversation = new Conversation("{memories}", BERLIN_LATE,
-                filler(BERLIN_LATE, "", List.of(longFact), 300));
-        conversation.addUser("Hi");
+                filler(BERLIN_LATE, "", List.of("x".repeat(400)), 300));
+        String turn = "y".repeat(80); // 24 tokens each
+        conversation.addUser(turn);
+        conversation.addAssistant(turn);
+        conversation.addUser(turn);
 
-        int counted = new CharacterTokenEstimate().count(conversation.messages());
+        new ContextWindow(150, new CharacterTokenEstimate(), (previous, messages) -> "short").fit(conversation);
 
-        assertThat(counted).isGreaterThan(100); // the template alone would be a handful of tokens
+        assertThat(conversation.contextStart()).as("105 + 3 * 24 tokens exceed 150: the first exchange is folded")
+                .isEqualTo(2);
+        assertThat(conversation.summary()).isEqualTo("short");
     }
 
     @Test
