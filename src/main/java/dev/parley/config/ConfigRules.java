@@ -66,10 +66,12 @@ public final class ConfigRules {
     /** The highest {@code max-tokens} accepted: above any model's output limit, so only typos are caught. */
     public static final int MAX_MAX_TOKENS = 1_000_000;
 
-    /** {@code temperature}: 0 (most predictable) to 2, the widest range the APIs accept (Anthropic's ends at 1). */
-    public static Optional<String> temperature(Double temperature) {
-        return temperature == null || temperature >= 0 && temperature <= 2 ? Optional.empty()
-                : Optional.of("is " + temperature + " but must be between 0 and 2");
+    /** {@code temperature}: 0 (most predictable) to 2, or to 1 for Anthropic, whose API stops there. */
+    public static Optional<String> temperature(ProviderType type, Double temperature) {
+        double max = type == ProviderType.ANTHROPIC ? 1 : 2;
+        return temperature == null || temperature >= 0 && temperature <= max ? Optional.empty()
+                : Optional.of("is " + temperature + " but must be between 0 and " + (int) max
+                        + (type == ProviderType.ANTHROPIC ? " for type anthropic" : ""));
     }
 
     /** {@code top-p}: the share of probability mass sampled from, above 0 and at most 1. */

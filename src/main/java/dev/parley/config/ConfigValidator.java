@@ -152,7 +152,7 @@ final class ConfigValidator {
         }
         check(file, key + ".model", ConfigRules.model(provider.model()));
         check(file, key + ".base-url", ConfigRules.baseUrl(provider.type(), provider.baseUrl()));
-        check(file, key + ".temperature", ConfigRules.temperature(provider.temperature()));
+        check(file, key + ".temperature", ConfigRules.temperature(provider.type(), provider.temperature()));
         check(file, key + ".top-p", ConfigRules.topP(provider.type(), provider.topP()));
         check(file, key + ".top-k", ConfigRules.topK(provider.type(), provider.topK()));
         check(file, key + ".seed", ConfigRules.seed(provider.type(), provider.seed()));

@@ -76,6 +76,7 @@ class SamplingConfigTest {
             "ollama            | 'stop: [\"\"]'        | llm.providers.local.stop has an empty sequence",
             "gemini            | 'max-tokens: 0'       | llm.providers.local.max-tokens is 0 but must be between 1 and 1000000",
             "openai            | 'temperature: 3'      | llm.providers.local.temperature is 3.0 but must be between 0 and 2",
+            "anthropic         | 'temperature: 1.5'    | llm.providers.local.temperature is 1.5 but must be between 0 and 1 for type anthropic",
     })
     void aValueOutOfRangeOrUnknownToTheApiNamesItsKey(String type, String keys, String message) {
         assertThatThrownBy(() -> load(type, keys))
