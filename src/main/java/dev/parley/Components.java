@@ -14,6 +14,8 @@ import dev.parley.conversation.CharacterTokenEstimate;
 import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.PromptFiller;
+import dev.parley.conversation.SystemPromptFiller;
 import dev.parley.llm.ApiKeys;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
@@ -85,7 +87,8 @@ public final class Components implements AutoCloseable {
     private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
     private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
     private Timers timers;
-    private Memory memory;
+    /** The facts of the {@code remember} tool: read by the tools and by the system prompt's {@code {memories}}. */
+    private final Memory memory;
     private McpServers mcpServers;
 
     public Components(ParleyPaths paths, ParleyConfig config, ApiKeys apiKeys) {
@@ -98,6 +101,8 @@ public final class Components implements AutoCloseable {
         this.providerHealth = new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT, healthNews);
         this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"),
                 healthNews);
+        // Reads its file on first use only, so making it here costs nothing.
+        this.memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
     }
 
     /** Loads the config ({@code configFile}, or the user's, created on first run) and wires from it. */
@@ -198,12 +203,24 @@ public final class Components implements AutoCloseable {
         if (timers == null) {
             // Announced through the field, so callbacks set later still reach the user.
             timers = new Timers(label -> currentAnnouncer().timerDone(label), Clock.systemDefaultZone());
-            memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
             // Connected once: a stdio server is a process we start, not something to start per reply.
             mcpServers = McpServers.connect(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
         }
         return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers),
                 mcpServers, tools, toolConfirmer));
+    }
+
+    /**
+     * Fills system prompts at each turn with the config current then (a name changed in Settings
+     * counts from the next turn, in conversations already open too), the system clock and zone, and
+     * the remembered facts, also when tools are off: what was remembered stays known.
+     */
+    private PromptFiller promptFiller() {
+        return (template, contextTurns) -> {
+            LlmConfig llm = config.llm();
+            return new SystemPromptFiller(Clock.systemDefaultZone(), llm.userName(), memory::ranked,
+                    llm.memory().promptTokens()).fill(template, contextTurns);
+        };
     }
 
     private synchronized TimerAnnouncer currentAnnouncer() {
@@ -307,8 +324,9 @@ public final class Components implements AutoCloseable {
         return Thread.ofPlatform().name(name + "-", 0).daemon(true).factory();
     }
 
+    /** A conversation with the configured system prompt, filled at each turn. */
     public Conversation newConversation() {
-        return new Conversation(config.llm().systemPrompt());
+        return new Conversation(config.llm().systemPrompt(), promptFiller());
     }
 
     /**
@@ -321,7 +339,7 @@ public final class Components implements AutoCloseable {
     }
 
     public ConversationStore conversationStore() {
-        return new ConversationStore(paths.conversationsDir());
+        return new ConversationStore(paths.conversationsDir(), Clock.systemUTC(), promptFiller());
     }
 
     /** A per-run choice of provider; null fields keep the configured values. */

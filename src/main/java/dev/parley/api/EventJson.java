@@ -1,5 +1,6 @@
 package dev.parley.api;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.voice.VoiceEvent;
@@ -77,7 +78,8 @@ final class EventJson {
 
     private static ObjectNode answer(ObjectNode json, TurnEvent.Completed answer) {
         return json.put("reply", answer.reply()).put("reasoning", answer.reasoning()).put("provider", answer.provider())
-                .put("inputTokens", answer.inputTokens()).put("outputTokens", answer.outputTokens());
+                .put("inputTokens", answer.inputTokens()).put("outputTokens", answer.outputTokens())
+                .put("finishReason", answer.finishReason().name().toLowerCase(Locale.ROOT));
     }
 
     /** Sent in place of the events a slow client missed. */

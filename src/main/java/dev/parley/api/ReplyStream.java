@@ -1,5 +1,6 @@
 package dev.parley.api;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.pipeline.TurnEvent;
 import io.helidon.http.sse.SseEvent;
@@ -31,7 +32,8 @@ final class ReplyStream {
     /** Adds what a completed answer reports (reply, provider, usage) to {@code reply}. */
     static ObjectNode answered(ObjectNode reply, TurnEvent.Completed e) {
         return reply.put("turn", e.turn()).put("reply", e.reply()).put("reasoning", e.reasoning())
-                .put("provider", e.provider()).put("inputTokens", e.inputTokens()).put("outputTokens", e.outputTokens());
+                .put("provider", e.provider()).put("inputTokens", e.inputTokens()).put("outputTokens", e.outputTokens())
+                .put("finishReason", e.finishReason().name().toLowerCase(Locale.ROOT));
     }
 
     static ObjectNode problem(int status, String title, String detail) {

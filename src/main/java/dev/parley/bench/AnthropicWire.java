@@ -40,8 +40,17 @@ final class AnthropicWire implements WireFormat {
 
     @Override
     public String finish() {
+        return finish("end_turn");
+    }
+
+    @Override
+    public String finishAtMaxTokens() {
+        return finish("max_tokens");
+    }
+
+    private String finish(String stopReason) {
         ObjectNode messageDelta = JSON.createObjectNode().put("type", "message_delta");
-        messageDelta.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
+        messageDelta.putObject("delta").put("stop_reason", stopReason).putNull("stop_sequence");
         messageDelta.putObject("usage").put("output_tokens", 7);
         return leaveBlock() + event("message_delta", messageDelta)
                 + event("message_stop", JSON.createObjectNode().put("type", "message_stop"));

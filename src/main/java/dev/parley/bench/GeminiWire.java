@@ -17,17 +17,22 @@ final class GeminiWire implements WireFormat {
 
     @Override
     public String reasoning(String piece) {
-        return event(piece, true, false);
+        return event(piece, true, null);
     }
 
     @Override
     public String answer(String piece) {
-        return event(piece, false, false);
+        return event(piece, false, null);
     }
 
     @Override
     public String finish() {
-        return event(null, false, true);
+        return event(null, false, "STOP");
+    }
+
+    @Override
+    public String finishAtMaxTokens() {
+        return event(null, false, "MAX_TOKENS");
     }
 
     /** All calls arrive in one response, as {@code functionCall} parts. */
@@ -76,7 +81,8 @@ final class GeminiWire implements WireFormat {
         return body.toString();
     }
 
-    private static String event(String text, boolean thought, boolean last) {
+    /** {@code finishReason}: null while the reply streams, set on its last event. */
+    private static String event(String text, boolean thought, String finishReason) {
         ObjectNode response = JSON.createObjectNode();
         ObjectNode candidate = response.putArray("candidates").addObject();
         if (text != null) {
@@ -87,8 +93,8 @@ final class GeminiWire implements WireFormat {
             }
         }
         candidate.put("index", 0);
-        if (last) {
-            candidate.put("finishReason", "STOP");
+        if (finishReason != null) {
+            candidate.put("finishReason", finishReason);
             response.putObject("usageMetadata").put("promptTokenCount", 12).put("candidatesTokenCount", 7)
                     .put("totalTokenCount", 19);
         }

@@ -18,17 +18,22 @@ final class OllamaWire implements WireFormat {
 
     @Override
     public String reasoning(String piece) {
-        return message("thinking", piece, false);
+        return message("thinking", piece, null);
     }
 
     @Override
     public String answer(String piece) {
-        return message("content", piece, false);
+        return message("content", piece, null);
     }
 
     @Override
     public String finish() {
-        return message("content", "", true);
+        return message("content", "", "stop");
+    }
+
+    @Override
+    public String finishAtMaxTokens() {
+        return message("content", "", "length");
     }
 
     /**
@@ -64,13 +69,14 @@ final class OllamaWire implements WireFormat {
         return JSON.createObjectNode().put("error", message).toString();
     }
 
-    private static String message(String field, String piece, boolean done) {
+    /** {@code doneReason}: null while the reply streams, set on its last line. */
+    private static String message(String field, String piece, String doneReason) {
         ObjectNode line = JSON.createObjectNode().put("model", "scripted").put("created_at", "2026-11-22T00:00:00Z");
         ObjectNode message = line.putObject("message").put("role", "assistant").put("content", "");
         message.put(field, piece);
-        line.put("done", done);
-        if (done) {
-            line.put("done_reason", "stop").put("prompt_eval_count", 12).put("eval_count", 7);
+        line.put("done", doneReason != null);
+        if (doneReason != null) {
+            line.put("done_reason", doneReason).put("prompt_eval_count", 12).put("eval_count", 7);
         }
         return line + "\n";
     }

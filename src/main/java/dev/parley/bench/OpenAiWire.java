@@ -58,6 +58,11 @@ final class OpenAiWire implements WireFormat {
         return finish("stop");
     }
 
+    @Override
+    public String finishAtMaxTokens() {
+        return finish("length");
+    }
+
     private static String finish(String reason) {
         ObjectNode chunk = chunk(reason, delta -> { });
         chunk.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 7).put("total_tokens", 19);

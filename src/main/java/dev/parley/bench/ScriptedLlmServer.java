@@ -59,6 +59,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         /** After this many answer pieces, silence for this long before the rest. */
         record StallAfter(int pieces, long millis) implements Failure {}
+
+        /** The stream ends properly, but saying the reply stopped at the token limit (finish reason length). */
+        record StoppedAtMaxTokens() implements Failure {}
     }
 
     /** A tool call the scripted model makes: the id the provider gives it, the tool and its JSON arguments. */
@@ -127,6 +130,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
         /** Goes quiet for {@code millis} after {@code pieces} answer pieces. */
         public Reply stallAfter(int pieces, long millis) {
             return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.StallAfter(pieces, millis));
+        }
+
+        /** Ends the reply as one that reached max-tokens, in the protocol's own words. */
+        public Reply stoppedAtMaxTokens() {
+            return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.StoppedAtMaxTokens());
         }
 
         /** Sends garbage in place of the answer piece at {@code index}. */
@@ -256,7 +264,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
             body.close();
             return;
         }
-        send(body, 0, wire.finish());
+        send(body, 0, reply.failure() instanceof Failure.StoppedAtMaxTokens ? wire.finishAtMaxTokens() : wire.finish());
         body.close();
     }
 

@@ -23,6 +23,9 @@ interface WireFormat {
     /** The end of a complete reply, with token usage (12 in, 7 out). */
     String finish();
 
+    /** The end of a reply that reached the request's max-tokens, with the same usage. */
+    String finishAtMaxTokens();
+
     /** The pieces that stream {@code calls}, in this provider's framing. */
     java.util.List<String> toolCalls(java.util.List<ScriptedLlmServer.ToolCall> calls);
 

@@ -8,9 +8,12 @@ import picocli.CommandLine;
 /**
  * Renders turn events in the terminal: answer text to stdout as it arrives, reasoning to stderr
  * when asked, tool calls compactly on stderr, and short notes (a cut-off answer, a fallback
- * provider) where they belong.
+ * provider, an answer cut short at max-tokens) where they belong.
  */
 final class StreamingPrinter implements Consumer<TurnEvent> {
+
+    /** Printed after an answer the model stopped at the provider's max-tokens. */
+    static final String CUT_SHORT_NOTICE = "(The answer was cut short at max-tokens.)";
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -44,6 +47,10 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
                 endThinking();
                 out.println();
                 out.flush();
+                if (completed.cutShort()) {
+                    err.println(CUT_SHORT_NOTICE);
+                    err.flush();
+                }
                 if (completed.provider() != null && !completed.provider().equals(askedProvider)) {
                     // A fallback answered: worth knowing, but not part of the answer.
                     err.println("(answered by fallback provider '" + completed.provider() + "')");

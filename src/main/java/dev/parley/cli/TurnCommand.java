@@ -17,6 +17,7 @@ import dev.parley.stt.SpeechRecognizer;
 import dev.parley.tts.SpeechSynthesizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,7 +76,8 @@ final class TurnCommand extends ModelSubcommand {
                     .put("chunks", reply.chunks())
                     .put("audio_seconds", Math.round(audio.durationSeconds() * 100) / 100.0)
                     .put("out", out.toAbsolutePath().toString())
-                    .put("cut_off", reply.cutOff());
+                    .put("cut_off", reply.cutOff())
+                    .put("finish_reason", reply.finishReason().name().toLowerCase(Locale.ROOT));
             result.putObject("timings_ms")
                     .put("stt", t.sttMs())
                     .put("llm_first_token", t.llmFirstTokenMs())
@@ -86,6 +88,9 @@ final class TurnCommand extends ModelSubcommand {
         } else {
             stdout.println("you:    " + reply.userText());
             stdout.println("parley: " + reply.text());
+            if (reply.cutShort()) {
+                stdout.println("        " + StreamingPrinter.CUT_SHORT_NOTICE);
+            }
             stdout.printf("ms from end of input: stt %d | llm first token %d | first chunk %d"
                             + " | first audio %d | total %d%n",
                     t.sttMs(), t.llmFirstTokenMs(), t.firstChunkMs(), t.firstAudioMs(), t.totalMs());

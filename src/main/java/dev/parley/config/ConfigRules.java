@@ -1,7 +1,9 @@
 package dev.parley.config;
 
+import dev.parley.conversation.PromptTemplate;
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,5 +61,82 @@ public final class ConfigRules {
     public static Optional<String> theme(String theme) {
         return "light".equals(theme) || "dark".equals(theme) ? Optional.empty()
                 : Optional.of("is '" + theme + "' but must be light or dark");
+    }
+
+    /** The highest {@code max-tokens} accepted: above any model's output limit, so only typos are caught. */
+    public static final int MAX_MAX_TOKENS = 1_000_000;
+
+    /** {@code temperature}: 0 (most predictable) to 2, or to 1 for Anthropic, whose API stops there. */
+    public static Optional<String> temperature(ProviderType type, Double temperature) {
+        double max = type == ProviderType.ANTHROPIC ? 1 : 2;
+        return temperature == null || temperature >= 0 && temperature <= max ? Optional.empty()
+                : Optional.of("is " + temperature + " but must be between 0 and " + (int) max
+                        + (type == ProviderType.ANTHROPIC ? " for type anthropic" : ""));
+    }
+
+    /** {@code top-p}: the share of probability mass sampled from, above 0 and at most 1. */
+    public static Optional<String> topP(ProviderType type, Double topP) {
+        if (topP == null) {
+            return Optional.empty();
+        }
+        if (!type.supportsTopP()) {
+            return unsupported(type);
+        }
+        return topP > 0 && topP <= 1 ? Optional.empty()
+                : Optional.of("is " + topP + " but must be above 0 and at most 1 (1 samples from every token)");
+    }
+
+    /** {@code top-k}: how many likeliest tokens are sampled from, at least 1; not every API has it. */
+    public static Optional<String> topK(ProviderType type, Integer topK) {
+        if (topK == null) {
+            return Optional.empty();
+        }
+        if (!type.supportsTopK()) {
+            return unsupported(type);
+        }
+        return topK >= 1 && topK <= 1000 ? Optional.empty()
+                : Optional.of("is " + topK + " but must be between 1 and 1000");
+    }
+
+    /** {@code seed}: any integer, for APIs that take one. */
+    public static Optional<String> seed(ProviderType type, Integer seed) {
+        return seed == null || type.supportsSeed() ? Optional.empty() : unsupported(type);
+    }
+
+    /** {@code stop}: sequences that end the reply; none empty, no more than the API accepts. */
+    public static Optional<String> stop(ProviderType type, List<String> stop) {
+        if (stop.isEmpty()) {
+            return Optional.empty();
+        }
+        if (type.maxStopSequences() == 0) {
+            return unsupported(type);
+        }
+        if (stop.stream().anyMatch(sequence -> sequence == null || sequence.isEmpty())) {
+            return Optional.of("has an empty sequence; every stop sequence needs at least one character");
+        }
+        return stop.size() <= type.maxStopSequences() ? Optional.empty()
+                : Optional.of("has " + stop.size() + " sequences but type " + type.configName() + " accepts at most "
+                        + type.maxStopSequences());
+    }
+
+    /** {@code max-tokens}: the longest reply in tokens, at least 1. */
+    public static Optional<String> maxTokens(Integer maxTokens) {
+        return maxTokens == null || maxTokens >= 1 && maxTokens <= MAX_MAX_TOKENS ? Optional.empty()
+                : Optional.of("is " + maxTokens + " but must be between 1 and " + MAX_MAX_TOKENS);
+    }
+
+    private static Optional<String> unsupported(ProviderType type) {
+        return Optional.of("is not supported by type " + type.configName() + "; remove it");
+    }
+
+    /** {@code llm.system-prompt}: every name in braces must be one of {@link PromptTemplate#PLACEHOLDERS}. */
+    public static Optional<String> systemPrompt(String prompt) {
+        List<String> unknown = PromptTemplate.unknownPlaceholders(prompt);
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("uses unknown placeholder" + (unknown.size() == 1 ? " " : "s ")
+                + String.join(", ", unknown.stream().map(name -> "{" + name + "}").toList()) + "; the placeholders are "
+                + String.join(", ", PromptTemplate.PLACEHOLDERS.stream().map(name -> "{" + name + "}").toList()));
     }
 }

@@ -16,6 +16,8 @@ final class ConfigValidator {
             throw new ConfigException(file + ": llm.providers is empty; configure at least one provider.");
         }
         check(file, "llm.active", ConfigRules.active(llm.active(), llm.providers().keySet()));
+        check(file, "llm.system-prompt", ConfigRules.systemPrompt(llm.systemPrompt()));
+        checkRange(file, "llm.memory.prompt-tokens", llm.memory().promptTokens(), 0, MemoryConfig.MAX_PROMPT_TOKENS);
         for (Map.Entry<String, ProviderConfig> entry : llm.providers().entrySet()) {
             validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
         }
@@ -150,6 +152,12 @@ final class ConfigValidator {
         }
         check(file, key + ".model", ConfigRules.model(provider.model()));
         check(file, key + ".base-url", ConfigRules.baseUrl(provider.type(), provider.baseUrl()));
+        check(file, key + ".temperature", ConfigRules.temperature(provider.type(), provider.temperature()));
+        check(file, key + ".top-p", ConfigRules.topP(provider.type(), provider.topP()));
+        check(file, key + ".top-k", ConfigRules.topK(provider.type(), provider.topK()));
+        check(file, key + ".seed", ConfigRules.seed(provider.type(), provider.seed()));
+        check(file, key + ".stop", ConfigRules.stop(provider.type(), provider.stop()));
+        check(file, key + ".max-tokens", ConfigRules.maxTokens(provider.maxTokens()));
         if (provider.timeoutSeconds() != null && provider.timeoutSeconds() <= 0) {
             throw new ConfigException(file + ": " + key + ".timeout-seconds must be positive.");
         }

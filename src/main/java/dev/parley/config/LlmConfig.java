@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code llm} section: which provider answers, how, the prompt that shapes spoken replies, and
- * what happens when a provider fails (retries, the fallback chain, circuit breakers), how many
- * requests one provider gets at once, and the optional reply cache.
+ * The {@code llm} section: which provider answers, how, the prompt that shapes spoken replies (a
+ * template filled at each turn: see {@code conversation.PromptTemplate}), the user's name and how
+ * many remembered facts it gets, what happens when a provider fails (retries, the fallback chain,
+ * circuit breakers), how many requests one provider gets at once, and the optional reply cache.
  */
 public record LlmConfig(
         @JsonProperty(required = true) String active,
@@ -19,7 +20,9 @@ public record LlmConfig(
         @JsonProperty("max-concurrent-requests") Integer maxConcurrentRequests,
         CacheConfig cache,
         ToolsConfig tools,
-        Map<String, McpServerConfig> mcp) {
+        Map<String, McpServerConfig> mcp,
+        @JsonProperty("user-name") String userName,
+        MemoryConfig memory) {
 
     public LlmConfig {
         fallback = fallback != null ? List.copyOf(fallback) : List.of();
@@ -29,13 +32,16 @@ public record LlmConfig(
         cache = cache != null ? cache : CacheConfig.DEFAULTS;
         tools = tools != null ? tools : ToolsConfig.DEFAULTS;
         mcp = mcp != null ? Map.copyOf(mcp) : Map.of();
+        userName = userName != null ? userName.strip() : "";
+        memory = memory != null ? memory : MemoryConfig.DEFAULTS;
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
-        this(active, systemPrompt, providers, null, null, null, null, null, null, null);
+        this(active, systemPrompt, providers, null, null, null, null, null, null, null, null, null);
     }
 
     public LlmConfig withSystemPrompt(String prompt) {
-        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools, mcp);
+        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools,
+                mcp, userName, memory);
     }
 }

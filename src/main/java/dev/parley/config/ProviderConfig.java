@@ -1,10 +1,17 @@
 package dev.parley.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * One LLM endpoint as configured under {@code llm.providers.NAME}. The key itself is never in the
  * file: {@code apiKeyEnv} names the environment variable that holds it.
+ *
+ * <p>The sampling keys ({@code temperature}, {@code top-p}, {@code top-k}, {@code stop},
+ * {@code seed}) and {@code max-tokens} are optional; null (or an empty {@code stop}) leaves the
+ * provider's own default. Which of them a type accepts is {@link ProviderType#supportsTopK()} and
+ * its siblings; {@link ConfigRules} checks the ranges.
  */
 public record ProviderConfig(
         @JsonProperty(required = true) ProviderType type,
@@ -13,13 +20,33 @@ public record ProviderConfig(
         @JsonProperty("api-key-env") String apiKeyEnv,
         Double temperature,
         @JsonProperty("max-tokens") Integer maxTokens,
-        @JsonProperty("timeout-seconds") Integer timeoutSeconds) {
+        @JsonProperty("timeout-seconds") Integer timeoutSeconds,
+        @JsonProperty("top-p") Double topP,
+        @JsonProperty("top-k") Integer topK,
+        // One sequence may be written without brackets: stop: "User:"
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> stop,
+        Integer seed) {
+
+    public ProviderConfig {
+        stop = stop != null ? List.copyOf(stop) : List.of();
+    }
+
+    /** An endpoint with the provider's default sampling. */
+    public ProviderConfig(ProviderType type, String baseUrl, String model, String apiKeyEnv, Double temperature,
+            Integer maxTokens, Integer timeoutSeconds) {
+        this(type, baseUrl, model, apiKeyEnv, temperature, maxTokens, timeoutSeconds, null, null, null, null);
+    }
 
     public ProviderConfig withOverrides(String newModel, String newBaseUrl) {
         return new ProviderConfig(type,
                 newBaseUrl != null ? newBaseUrl : baseUrl,
                 newModel != null ? newModel : model,
-                apiKeyEnv, temperature, maxTokens, timeoutSeconds);
+                apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK, stop, seed);
     }
 
+    /** Another endpoint (type, address, model, key variable) with this one's sampling, limits and timeout. */
+    public ProviderConfig withEndpoint(ProviderType newType, String newBaseUrl, String newModel, String newApiKeyEnv) {
+        return new ProviderConfig(newType, newBaseUrl, newModel, newApiKeyEnv, temperature, maxTokens, timeoutSeconds,
+                topP, topK, stop, seed);
+    }
 }

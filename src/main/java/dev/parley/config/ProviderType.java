@@ -36,6 +36,34 @@ public enum ProviderType {
         throw new IllegalArgumentException("unknown provider type '" + name + "'; use one of " + names());
     }
 
+    /** Whether the wire protocol has top-k sampling (OpenAI's chat completions has none). */
+    public boolean supportsTopK() {
+        return this == OLLAMA || this == ANTHROPIC || this == GEMINI;
+    }
+
+    /** Whether the wire protocol takes a sampling seed (Anthropic's has none). */
+    public boolean supportsSeed() {
+        return this == OLLAMA || this == OPENAI || this == OPENAI_COMPATIBLE || this == GEMINI;
+    }
+
+    /** Whether the wire protocol takes top-p (all but the in-process model, whose wrapper does not). */
+    public boolean supportsTopP() {
+        return this != EMBEDDED;
+    }
+
+    /**
+     * How many stop sequences the API accepts: OpenAI's four, Gemini's five, none for the in-process
+     * model; Ollama and Anthropic state no limit, so a generous one is kept.
+     */
+    public int maxStopSequences() {
+        return switch (this) {
+            case OPENAI, OPENAI_COMPATIBLE -> 4;
+            case GEMINI -> 5;
+            case OLLAMA, ANTHROPIC -> 16;
+            case EMBEDDED -> 0;
+        };
+    }
+
     public static String names() {
         return Arrays.stream(values()).map(ProviderType::configName).collect(Collectors.joining(", "));
     }

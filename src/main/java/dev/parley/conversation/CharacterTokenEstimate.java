@@ -16,7 +16,12 @@ public final class CharacterTokenEstimate implements TokenCounter {
 
     @Override
     public int count(Message message) {
-        int chars = message.text() == null ? 0 : message.text().length();
-        return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + TOKENS_PER_MESSAGE;
+        return tokens(message.text()) + TOKENS_PER_MESSAGE;
+    }
+
+    /** The estimate for text within a message, such as part of the system prompt. */
+    public static int tokens(String text) {
+        int chars = text == null ? 0 : text.length();
+        return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 }

@@ -13,6 +13,11 @@ import java.util.List;
  *
  * <p>Every turn is kept for saving and export; only the turns from {@link #contextStart()} on are
  * sent to the model. {@link ContextWindow} moves that start forward when the context grows too long.
+ *
+ * <p>The system prompt is kept as written (a template, saved as such) and filled by its
+ * {@link PromptFiller} once per turn: at the first {@link #messages()} after a user turn is added.
+ * The context window counts, and the model is sent, that same filled prompt; a conversation kept
+ * open over midnight gets the new date with its next turn.
  */
 public final class Conversation {
 
@@ -21,40 +26,64 @@ public final class Conversation {
     private final String systemPrompt;
     private final Instant created;
     private final Clock clock;
+    private final PromptFiller filler;
     private final List<Turn> turns = new ArrayList<>();
+    /** The prompt as this turn sends it; null until the first {@link #messages()} of a turn. */
+    private String filledPrompt;
     private String summary;
     private int contextStart;
 
+    /** A conversation whose system prompt is sent as written. */
     public Conversation(String systemPrompt) {
-        this(systemPrompt, Clock.systemUTC());
+        this(systemPrompt, PromptFiller.VERBATIM);
+    }
+
+    public Conversation(String systemPrompt, PromptFiller filler) {
+        this(systemPrompt, Clock.systemUTC(), filler);
     }
 
     public Conversation(String systemPrompt, Clock clock) {
-        this(systemPrompt, clock.instant(), clock);
+        this(systemPrompt, clock, PromptFiller.VERBATIM);
     }
 
-    private Conversation(String systemPrompt, Instant created, Clock clock) {
+    public Conversation(String systemPrompt, Clock clock, PromptFiller filler) {
+        this(systemPrompt, clock.instant(), clock, filler);
+    }
+
+    private Conversation(String systemPrompt, Instant created, Clock clock, PromptFiller filler) {
         this.systemPrompt = systemPrompt;
         this.created = created;
         this.clock = clock;
+        this.filler = filler;
     }
 
-    /** A conversation as it was saved: all turns, the summary, and where the model's context starts. */
+    /** A conversation as it was saved, its system prompt sent as written. */
     public static Conversation restore(String systemPrompt, Instant created, String summary,
             int contextStart, List<Turn> turns) {
+        return restore(systemPrompt, created, summary, contextStart, turns, PromptFiller.VERBATIM);
+    }
+
+    /**
+     * A conversation as it was saved: all turns, the summary, and where the model's context starts;
+     * its system prompt (the template as saved) filled by {@code filler}.
+     */
+    public static Conversation restore(String systemPrompt, Instant created, String summary,
+            int contextStart, List<Turn> turns, PromptFiller filler) {
         if (contextStart < 0 || contextStart > turns.size()) {
             throw new IllegalArgumentException("context start " + contextStart + " is outside the "
                     + turns.size() + " turns");
         }
-        Conversation conversation = new Conversation(systemPrompt, created, Clock.systemUTC());
+        Conversation conversation = new Conversation(systemPrompt, created, Clock.systemUTC(), filler);
         conversation.turns.addAll(turns);
         conversation.summary = summary == null || summary.isBlank() ? null : summary;
         conversation.contextStart = contextStart;
         return conversation;
     }
 
+    /** Starts a turn: the system prompt is filled afresh for it. */
     public synchronized void addUser(String text) {
         turns.add(Turn.user(text, clock.instant()));
+        filledPrompt = null;
     }
 
     public synchronized void addAssistant(String text) {
@@ -103,11 +132,12 @@ public final class Conversation {
         }
     }
 
-    /** The messages to send: system prompt, the summary of folded turns, then the turns in context. */
+    /** The messages to send: the filled system prompt, the summary of folded turns, then the turns in context. */
     public synchronized List<Message> messages() {
         List<Message> all = new ArrayList<>(turns.size() - contextStart + 2);
-        if (systemPrompt != null && !systemPrompt.isBlank()) {
-            all.add(Message.system(systemPrompt));
+        String prompt = filledSystemPrompt();
+        if (prompt != null && !prompt.isBlank()) {
+            all.add(Message.system(prompt));
         }
         if (summary != null) {
             all.add(Message.system(SUMMARY_PREFIX + summary));
@@ -132,8 +162,17 @@ public final class Conversation {
         return turns.size();
     }
 
+    /** The system prompt as written: the template, with its placeholders. */
     public String systemPrompt() {
         return systemPrompt;
+    }
+
+    /** The system prompt as the model gets it this turn, placeholders filled. */
+    public synchronized String filledSystemPrompt() {
+        if (filledPrompt == null && systemPrompt != null) {
+            filledPrompt = filler.fill(systemPrompt, List.copyOf(turns.subList(contextStart, turns.size())));
+        }
+        return filledPrompt;
     }
 
     public Instant created() {
@@ -170,5 +209,6 @@ public final class Conversation {
         turns.clear();
         summary = null;
         contextStart = 0;
+        filledPrompt = null;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * The JSON layout of a saved conversation. Timestamps are ISO-8601 strings so the files stay
  * readable and diffable; {@code context-start} says which turns are covered by the summary.
+ * {@code system-prompt} is the template as written, so a restored conversation fills it afresh.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ConversationFile(
@@ -52,7 +53,11 @@ record ConversationFile(
     }
 
     Conversation toConversation() {
+        return toConversation(PromptFiller.VERBATIM);
+    }
+
+    Conversation toConversation(PromptFiller filler) {
         return Conversation.restore(systemPrompt, Instant.parse(created), summary, contextStart,
-                turns.stream().map(TurnEntry::toTurn).toList());
+                turns.stream().map(TurnEntry::toTurn).toList(), filler);
     }
 }

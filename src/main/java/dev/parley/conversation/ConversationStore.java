@@ -43,6 +43,7 @@ public final class ConversationStore {
 
     private final Path folder;
     private final Clock clock;
+    private final PromptFiller filler;
     private final Set<Path> swept = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -53,8 +54,14 @@ public final class ConversationStore {
     }
 
     public ConversationStore(Path folder, Clock clock) {
+        this(folder, clock, PromptFiller.VERBATIM);
+    }
+
+    /** {@code filler}: fills the system prompt of every conversation {@link #load}ed, at each of its turns. */
+    public ConversationStore(Path folder, Clock clock, PromptFiller filler) {
         this.folder = folder;
         this.clock = clock;
+        this.filler = filler;
     }
 
     public Path folder() {
@@ -114,7 +121,7 @@ public final class ConversationStore {
     }
 
     public Conversation load(String name) {
-        return read(existingFile(name)).toConversation();
+        return read(existingFile(name)).toConversation(filler);
     }
 
     public void save(String name, Conversation conversation) {

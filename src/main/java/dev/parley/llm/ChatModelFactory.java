@@ -9,12 +9,18 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.llm.embedded.EmbeddedModels;
 import dev.parley.llm.embedded.JlamaChatModel;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Builds the LangChain4j streaming client for a provider's wire protocol. The one place that knows
  * which LangChain4j class speaks which {@code type}. Every client is asked to return native
  * reasoning so it can be shown (never spoken), and talks HTTP through {@link HeaderKeepingHttpClient}
  * so that a 429's Retry-After header reaches the retry policy.
+ *
+ * <p>Sampling and limits go to each builder as the provider's API names them; a key the API lacks
+ * (top-k for OpenAI, seed for Anthropic, all but temperature and max-tokens for the in-process
+ * model) is rejected by config validation, so it is never silently dropped here. Anthropic requires
+ * a reply limit, so it gets 1024 tokens when none is configured.
  */
 final class ChatModelFactory {
 
@@ -28,6 +34,10 @@ final class ChatModelFactory {
                     .modelName(provider.model())
                     .temperature(provider.temperature())
                     .numPredict(provider.maxTokens())
+                    .topP(provider.topP())
+                    .topK(provider.topK())
+                    .stop(stopOrNull(provider))
+                    .seed(provider.seed())
                     .returnThinking(true)
                     .timeout(timeout)
                     .httpClientBuilder(HeaderKeepingHttpClient.builder())
@@ -39,6 +49,9 @@ final class ChatModelFactory {
                     .modelName(provider.model())
                     .temperature(provider.temperature())
                     .maxTokens(provider.maxTokens())
+                    .topP(provider.topP())
+                    .stop(stopOrNull(provider))
+                    .seed(provider.seed())
                     .returnThinking(true)
                     .timeout(timeout)
                     .httpClientBuilder(HeaderKeepingHttpClient.builder())
@@ -49,6 +62,9 @@ final class ChatModelFactory {
                     .modelName(provider.model())
                     .temperature(provider.temperature())
                     .maxTokens(provider.maxTokens() != null ? provider.maxTokens() : 1024)
+                    .topP(provider.topP())
+                    .topK(provider.topK())
+                    .stopSequences(stopOrNull(provider))
                     .returnThinking(true)
                     .timeout(timeout)
                     .httpClientBuilder(HeaderKeepingHttpClient.builder())
@@ -59,6 +75,10 @@ final class ChatModelFactory {
                     .modelName(provider.model())
                     .temperature(provider.temperature())
                     .maxOutputTokens(provider.maxTokens())
+                    .topP(provider.topP())
+                    .topK(provider.topK())
+                    .stopSequences(stopOrNull(provider))
+                    .seed(provider.seed())
                     .returnThinking(true)
                     .timeout(timeout)
                     .httpClientBuilder(HeaderKeepingHttpClient.builder())
@@ -68,5 +88,10 @@ final class ChatModelFactory {
                     () -> embedded.folderFor(provider.model(), provider.baseUrl(), apiKey),
                     provider.temperature(), provider.maxTokens());
         };
+    }
+
+    /** No stop sequences are sent as none at all, not as an empty list some servers reject. */
+    private static List<String> stopOrNull(ProviderConfig provider) {
+        return provider.stop().isEmpty() ? null : provider.stop();
     }
 }

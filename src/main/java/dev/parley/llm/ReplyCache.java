@@ -81,6 +81,6 @@ public final class ReplyCache {
         }
         long now = System.nanoTime();
         listener.onText(stored.text());
-        return new LlmReply(stored.text(), stored.reasoning(), 0, 0, now, stored.provider());
+        return new LlmReply(stored.text(), stored.reasoning(), 0, 0, now, stored.provider(), stored.finishReason());
     }
 }

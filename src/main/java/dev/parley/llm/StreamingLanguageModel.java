@@ -110,13 +110,17 @@ final class StreamingLanguageModel implements LanguageModel {
 
     private record Round(ChatResponse response, LlmReply reply) {}
 
-    /** The reply across all rounds: text and reasoning joined, tokens summed, the first word's time kept. */
+    /**
+     * The reply across all rounds: text and reasoning joined, tokens summed, the first word's time
+     * and the last round's finish reason kept.
+     */
     private final class Totals {
         private final StringBuilder answer = new StringBuilder();
         private final StringBuilder reasoning = new StringBuilder();
         private int inputTokens = -1;
         private int outputTokens = -1;
         private long firstTextNanos;
+        private FinishReason finishReason = FinishReason.UNKNOWN;
 
         void add(Round round) {
             LlmReply reply = round.reply();
@@ -129,6 +133,7 @@ final class StreamingLanguageModel implements LanguageModel {
             if (firstTextNanos == 0) {
                 firstTextNanos = reply.firstTextNanos();
             }
+            finishReason = reply.finishReason(); // the last round's: the one that answered
         }
 
         void text(String text) {
@@ -143,7 +148,7 @@ final class StreamingLanguageModel implements LanguageModel {
 
         LlmReply reply() {
             return new LlmReply(answer.toString().strip(), reasoning.toString().strip(), inputTokens, outputTokens,
-                    firstTextNanos, name);
+                    firstTextNanos, name, finishReason);
         }
     }
 
@@ -215,7 +220,7 @@ final class StreamingLanguageModel implements LanguageModel {
             done.complete(new Round(response, new LlmReply(answer.toString().strip(), reasoning.toString().strip(),
                     usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : -1,
                     usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount() : -1,
-                    firstTextNanos, name)));
+                    firstTextNanos, name, FinishReason.of(response.finishReason()))));
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.parley.pipeline;
 
+import dev.parley.llm.FinishReason;
+
 /**
  * What happens during a turn, as typed events: the one stream the CLI, the desktop window and a
  * future control API render. Every event names its turn, so a late event of a turn that was
@@ -29,11 +31,28 @@ public sealed interface TurnEvent {
 
     /**
      * The answer is complete and recorded (a spoken one fully synthesized; it may still be playing).
-     * {@code provider} answered (a fallback, perhaps); tokens are -1 where not reported. The turn's
-     * timings come once it ends, from the turn controller's waterfall.
+     * {@code provider} answered (a fallback, perhaps); tokens are -1 where not reported;
+     * {@code finishReason} says why the model stopped ({@link #cutShort()}: at {@code max-tokens}).
+     * The turn's timings come once it ends, from the turn controller's waterfall.
      */
-    record Completed(long turn, String reply, String reasoning, String provider, int inputTokens, int outputTokens)
-            implements TurnEvent {}
+    record Completed(long turn, String reply, String reasoning, String provider, int inputTokens, int outputTokens,
+            FinishReason finishReason) implements TurnEvent {
+
+        public Completed {
+            finishReason = finishReason != null ? finishReason : FinishReason.UNKNOWN;
+        }
+
+        /** An answer whose end was not reported. */
+        public Completed(long turn, String reply, String reasoning, String provider, int inputTokens,
+                int outputTokens) {
+            this(turn, reply, reasoning, provider, inputTokens, outputTokens, FinishReason.UNKNOWN);
+        }
+
+        /** The answer stopped at the provider's {@code max-tokens}: worth telling the user it is incomplete. */
+        public boolean cutShort() {
+            return finishReason == FinishReason.LENGTH;
+        }
+    }
 
     /**
      * The turn failed. {@code partialAnswer} is what was already streamed (and perhaps spoken), often

@@ -93,7 +93,7 @@ public final class TurnRunner implements AutoCloseable {
             }
             conversation.addAssistant(reply.text(), reply.reasoning(), false);
             events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
-                    reply.inputTokens(), reply.outputTokens()));
+                    reply.inputTokens(), reply.outputTokens(), reply.finishReason()));
             deliver(speech);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -102,7 +102,7 @@ public final class TurnRunner implements AutoCloseable {
             throw failed(conversation, stage, speech, clock, events, e);
         }
         return new TurnResult(userText, reply.text(), reply.reasoning(), reply.provider(),
-                stage == null ? 0 : stage.chunks(), clock.finish(), null);
+                stage == null ? 0 : stage.chunks(), clock.finish(), null, reply.finishReason());
     }
 
     /**

@@ -65,17 +65,31 @@ public final class Memory {
     }
 
     public synchronized String recall(String query) {
-        Set<String> wanted = words(query);
-        List<Fact> newestFirst = new ArrayList<>(facts());
-        java.util.Collections.reverse(newestFirst);
-        List<String> best = newestFirst.stream()
-                .map(fact -> new Scored(fact, overlap(wanted, words(fact.text()))))
+        List<String> best = scored(query).stream()
                 .filter(scored -> scored.score() > 0)
-                .sorted(Comparator.comparingInt(Scored::score).reversed()) // stable: newest first among equals
                 .limit(RECALL_LIMIT)
                 .map(scored -> scored.fact().text())
                 .toList();
         return best.isEmpty() ? "nothing remembered about that" : String.join("\n", best);
+    }
+
+    /**
+     * Every remembered fact, ranked by recall's rule against {@code text}: most shared words first,
+     * newest first among equals (so facts sharing no word come last, newest first). For the system
+     * prompt, which takes from the top what fits its budget.
+     */
+    public synchronized List<String> ranked(String text) {
+        return scored(text).stream().map(scored -> scored.fact().text()).toList();
+    }
+
+    private List<Scored> scored(String text) {
+        Set<String> wanted = words(text);
+        List<Fact> newestFirst = new ArrayList<>(facts());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst.stream()
+                .map(fact -> new Scored(fact, overlap(wanted, words(fact.text()))))
+                .sorted(Comparator.comparingInt(Scored::score).reversed()) // stable: newest first among equals
+                .toList();
     }
 
     private record Scored(Fact fact, int score) {}

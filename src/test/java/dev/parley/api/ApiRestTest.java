@@ -136,6 +136,7 @@ class ApiRestTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(reply.path("reply").asText()).isEqualTo("Hello there.");
             assertThat(reply.path("provider").asText()).isEqualTo("local");
+            assertThat(reply.path("finishReason").asText()).isEqualTo("stop");
             assertThat(reply.has("timings")).isTrue();
             assertThat(api.assistant.conversation().turnCount()).isEqualTo(2); // the question and the answer
         }

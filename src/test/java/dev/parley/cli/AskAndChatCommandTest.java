@@ -52,6 +52,30 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void askSaysWhenTheAnswerWasCutShortAtMaxTokens() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("The first half of").stoppedAtMaxTokens())) {
+            CliRun run = CliRun.of("ask", "--config", configFor(server, Protocol.OPENAI).toString(), "Everything?");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo("The first half of" + System.lineSeparator());
+            assertThat(run.err()).contains("(The answer was cut short at max-tokens.)");
+        }
+    }
+
+    @Test
+    void chatSaysWhichAnswerWasCutShortAndGoesOn() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Long").stoppedAtMaxTokens(),
+                Reply.of("Short."))) {
+            CliRun run = CliRun.withInput("Tell me all.\nAnd briefly?\n", "chat", "--config",
+                    configFor(server, Protocol.OLLAMA).toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Long").contains("Short.");
+            assertThat(run.err().split("cut short at max-tokens", -1)).hasSize(2);
+        }
+    }
+
+    @Test
     void withoutATerminalAToolNeedingConfirmationIsRefused() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI,
                 Reply.toolCall("set_timer", "{\"seconds\": 60, \"label\": \"tea\"}"), Reply.of("I did not set it."))) {

@@ -54,6 +54,7 @@ class TurnCommandTest {
                     .isLessThanOrEqualTo(0.2);
             assertThat(result.path("reply").asText()).isEqualTo("It is sunny and warm today. Take a hat with you.");
             assertThat(result.path("reasoning").asText()).isEqualTo("The user wants weather.");
+            assertThat(result.path("finish_reason").asText()).isEqualTo("stop");
             assertThat(result.path("chunks").asInt()).isGreaterThanOrEqualTo(2);
 
             JsonNode ms = result.path("timings_ms");

@@ -56,6 +56,19 @@ class MemoryTest {
     }
 
     @Test
+    void rankedListsEveryFactMostSharedWordsFirstThenNewestFirst() {
+        Memory memory = memory();
+        memory.remember("I take my coffee black.");
+        memory.remember("My wife's name is Anna.");
+        memory.remember("The dentist is on Tuesday.");
+        memory.remember("Anna likes her coffee with milk.");
+
+        assertThat(memory.ranked("What coffee does Anna like?")).containsExactly(
+                "Anna likes her coffee with milk.", "My wife's name is Anna.", "I take my coffee black.",
+                "The dentist is on Tuesday.");
+    }
+
+    @Test
     void returnsAtMostAFewMatchesBestFirst() {
         Memory memory = memory();
         for (int i = 1; i <= 5; i++) {

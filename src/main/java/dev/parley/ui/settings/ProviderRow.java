@@ -19,7 +19,7 @@ public final class ProviderRow {
     private final StringProperty model = new SimpleStringProperty("");
     private final StringProperty apiKeyEnv = new SimpleStringProperty("");
     private final StringProperty apiKey = new SimpleStringProperty("");
-    /** Keys the panel does not edit (temperature, max-tokens, timeout) carried over unchanged. */
+    /** Keys the panel does not edit (sampling, max-tokens, timeout) carried over unchanged. */
     private ProviderConfig original;
 
     ProviderRow(String name, ProviderConfig config) {
@@ -34,10 +34,10 @@ public final class ProviderRow {
     }
 
     ProviderConfig toConfig() {
-        return new ProviderConfig(type.get(), blankToNull(baseUrl.get()), SettingsViewModel.text(model).strip(), blankToNull(apiKeyEnv.get()),
-                original == null ? null : original.temperature(),
-                original == null ? null : original.maxTokens(),
-                original == null ? null : original.timeoutSeconds());
+        ProviderConfig kept = original != null ? original
+                : new ProviderConfig(type.get(), null, "", null, null, null, null);
+        return kept.withEndpoint(type.get(), blankToNull(baseUrl.get()), SettingsViewModel.text(model).strip(),
+                blankToNull(apiKeyEnv.get()));
     }
 
     private static String blankToNull(String text) {

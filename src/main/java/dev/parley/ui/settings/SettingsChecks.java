@@ -85,6 +85,10 @@ final class SettingsChecks {
         if (systemPrompt.isBlank()) {
             return "System prompt: write one (it shapes every reply).";
         }
+        Optional<String> placeholders = ConfigRules.systemPrompt(systemPrompt);
+        if (placeholders.isPresent()) {
+            return "System prompt " + placeholders.get() + ".";
+        }
         String key = pushToTalkKey(pushToTalkKey);
         if (!key.isEmpty()) {
             return key;

@@ -1,0 +1,72 @@
+package dev.parley.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.conversation.PromptTemplate;
+import dev.parley.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code llm.system-prompt} as a template, {@code llm.user-name} and {@code llm.memory.prompt-tokens}. */
+class PromptConfigTest {
+
+    @TempDir
+    Path folder;
+
+    private LlmConfig load(String llmExtra) throws IOException {
+        return new ConfigLoader().load(TestConfigs.write(folder, """
+                llm:
+                  active: local
+                  providers:
+                    local: {type: ollama, model: scripted}
+                %s""".formatted(llmExtra.indent(2)))).llm();
+    }
+
+    @Test
+    void absentKeysTakeTheDefaultsTheShippedConfigStates() throws IOException {
+        LlmConfig defaults = load("");
+        LlmConfig shipped = new ConfigLoader().load(Path.of("config.yaml")).llm();
+
+        assertThat(defaults.systemPrompt()).isEqualTo(shipped.systemPrompt());
+        assertThat(defaults.userName()).isEqualTo(shipped.userName()).isEmpty();
+        assertThat(defaults.memory().promptTokens()).isEqualTo(300).isEqualTo(shipped.memory().promptTokens());
+    }
+
+    @Test
+    void theShippedPromptUsesEveryPlaceholder() throws IOException {
+        String shipped = new ConfigLoader().load(Path.of("config.yaml")).llm().systemPrompt();
+
+        assertThat(PromptTemplate.used(shipped)).containsExactlyInAnyOrderElementsOf(PromptTemplate.PLACEHOLDERS);
+    }
+
+    @Test
+    void writtenKeysAreRead() throws IOException {
+        LlmConfig llm = load("""
+                system-prompt: "It is {time}, {user_name}."
+                user-name: " Sam "
+                memory: {prompt-tokens: 50}
+                """);
+
+        assertThat(llm.systemPrompt()).isEqualTo("It is {time}, {user_name}.");
+        assertThat(llm.userName()).isEqualTo("Sam");
+        assertThat(llm.memory().promptTokens()).isEqualTo(50);
+    }
+
+    @Test
+    void unknownPlaceholdersAreAnErrorNamingThem() {
+        assertThatThrownBy(() -> load("system-prompt: \"Hi {username}, it is {date} in {city}.\""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("llm.system-prompt uses unknown placeholders {username}, {city};")
+                .hasMessageContaining("{user_name}");
+    }
+
+    @Test
+    void aMemoryBudgetOutOfRangeNamesItsKey() {
+        assertThatThrownBy(() -> load("memory: {prompt-tokens: -1}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("llm.memory.prompt-tokens is -1; it must be between 0 and 10000");
+    }
+}
