@@ -1,0 +1,107 @@
+package dev.parley.testing;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/** Pictures made on the spot for tests: real encodings of a known size, and hand-made headers. */
+public final class TestImages {
+
+    /** A real 1 × 1 lossless WebP (the JDK cannot decode it, only read its header). */
+    public static final byte[] TINY_WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+    private TestImages() {}
+
+    public static byte[] png(int width, int height) {
+        return encode(picture(width, height, BufferedImage.TYPE_INT_ARGB), "png");
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return encode(picture(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
+    }
+
+    public static byte[] gif(int width, int height) {
+        return encode(picture(width, height, BufferedImage.TYPE_INT_RGB), "gif");
+    }
+
+    /** Noise compresses badly, so cutting the file short cuts into its pixel data. */
+    public static byte[] noisyPng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        return encode(image, "png");
+    }
+
+    /** One bit per pixel, all white: a big picture in a small file, as a decompression bomb is. */
+    public static byte[] blankPng(int width, int height) {
+        return encode(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY), "png");
+    }
+
+    /** The start of a PNG whose header declares this size; no pixel data follows. */
+    public static byte[] pngHeader(int width, int height) {
+        ByteBuffer header = ByteBuffer.allocate(33);
+        header.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        header.putInt(13).put(new byte[] {'I', 'H', 'D', 'R'}).putInt(width).putInt(height);
+        header.put(new byte[] {8, 6, 0, 0, 0}).putInt(0);
+        return header.array();
+    }
+
+    /** The start of an extended WebP (VP8X) whose canvas has this size. */
+    public static byte[] webpHeader(int width, int height) {
+        byte[] bytes = new byte[30];
+        System.arraycopy("RIFF".getBytes(), 0, bytes, 0, 4);
+        System.arraycopy("WEBPVP8X".getBytes(), 0, bytes, 8, 8);
+        bytes[16] = 10;
+        littleEndian24(bytes, 24, width - 1);
+        littleEndian24(bytes, 27, height - 1);
+        return bytes;
+    }
+
+    public static BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void littleEndian24(byte[] bytes, int at, int value) {
+        bytes[at] = (byte) value;
+        bytes[at + 1] = (byte) (value >> 8);
+        bytes[at + 2] = (byte) (value >> 16);
+    }
+
+    private static BufferedImage picture(int width, int height, int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.ORANGE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.BLUE);
+        graphics.fillOval(width / 4, height / 4, width / 2, height / 2);
+        graphics.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no " + format + " writer");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
