@@ -20,6 +20,7 @@ import dev.parley.llm.ApiKeys;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.HealthNews;
+import dev.parley.image.ImagePreparer;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.McpServers;
@@ -28,6 +29,7 @@ import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReplyCache;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.llm.ToolRunner;
+import dev.parley.pipeline.ImageRules;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.stt.VoskRecognizer;
@@ -290,7 +292,20 @@ public final class Components implements AutoCloseable {
      */
     public TurnRunner turnRunner(LanguageModel model) {
         return new TurnRunner(model, contextWindow(model), new SentenceChunker.Settings(
-                config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()), threads("parley-tts"));
+                config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()), threads("parley-tts"),
+                imageRules());
+    }
+
+    /** At most {@code llm.images.max-count} images, to a model that can see; a refusal names providers that can. */
+    private ImageRules imageRules() {
+        LlmConfig llm = config.llm();
+        return new ImageRules(llm.images().maxCount(), name -> languageModels.vision().refusal(name,
+                llm.providers().containsKey(name) ? llm.providers().get(name).model() : "?", llm));
+    }
+
+    /** Checks and scales the images a turn shows, to {@code llm.images.max-side}. */
+    public ImagePreparer imagePreparer() {
+        return new ImagePreparer(config.llm().images().maxSide());
     }
 
     /**

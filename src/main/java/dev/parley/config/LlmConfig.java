@@ -8,7 +8,8 @@ import java.util.Map;
  * The {@code llm} section: which provider answers, how, the prompt that shapes spoken replies (a
  * template filled at each turn: see {@code conversation.PromptTemplate}), the user's name and how
  * many remembered facts it gets, what happens when a provider fails (retries, the fallback chain,
- * circuit breakers), how many requests one provider gets at once, and the optional reply cache.
+ * circuit breakers), how many requests one provider gets at once, the optional reply cache, and
+ * the limits on pictures a turn shows ({@code images}).
  */
 public record LlmConfig(
         @JsonProperty(required = true) String active,
@@ -22,7 +23,8 @@ public record LlmConfig(
         ToolsConfig tools,
         Map<String, McpServerConfig> mcp,
         @JsonProperty("user-name") String userName,
-        MemoryConfig memory) {
+        MemoryConfig memory,
+        ImagesConfig images) {
 
     public LlmConfig {
         fallback = fallback != null ? List.copyOf(fallback) : List.of();
@@ -34,14 +36,22 @@ public record LlmConfig(
         mcp = mcp != null ? Map.copyOf(mcp) : Map.of();
         userName = userName != null ? userName.strip() : "";
         memory = memory != null ? memory : MemoryConfig.DEFAULTS;
+        images = images != null ? images : ImagesConfig.DEFAULTS;
+    }
+
+    public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers, List<String> fallback,
+            RetryConfig retry, CircuitBreakerConfig circuitBreaker, Integer maxConcurrentRequests, CacheConfig cache,
+            ToolsConfig tools, Map<String, McpServerConfig> mcp, String userName, MemoryConfig memory) {
+        this(active, systemPrompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools, mcp,
+                userName, memory, null);
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
-        this(active, systemPrompt, providers, null, null, null, null, null, null, null, null, null);
+        this(active, systemPrompt, providers, null, null, null, null, null, null, null, null, null, null);
     }
 
     public LlmConfig withSystemPrompt(String prompt) {
         return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools,
-                mcp, userName, memory);
+                mcp, userName, memory, images);
     }
 }

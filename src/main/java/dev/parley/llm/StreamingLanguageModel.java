@@ -2,6 +2,9 @@ package dev.parley.llm;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.ImageContent;
+import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -15,6 +18,7 @@ import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.parley.config.ProviderConfig;
 import dev.parley.conversation.Message;
+import dev.parley.image.TurnImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * A provider reached through a LangChain4j streaming client. Separates reasoning from the answer
@@ -37,15 +42,23 @@ final class StreamingLanguageModel implements LanguageModel {
     private final StreamingChatModel client;
     private final Duration idleTimeout;
     private final ToolRunner tools;
+    /** Asked when a turn shows images; may ask the endpoint once. */
+    private final BooleanSupplier seeing;
 
     StreamingLanguageModel(String name, ProviderConfig provider, String endpoint, StreamingChatModel client,
-            Duration idleTimeout, ToolRunner tools) {
+            Duration idleTimeout, ToolRunner tools, BooleanSupplier seeing) {
         this.name = name;
         this.provider = provider;
         this.endpoint = endpoint;
         this.client = client;
         this.idleTimeout = idleTimeout;
         this.tools = tools;
+        this.seeing = seeing;
+    }
+
+    @Override
+    public boolean canSee() {
+        return seeing.getAsBoolean();
     }
 
     @Override
@@ -73,7 +86,7 @@ final class StreamingLanguageModel implements LanguageModel {
      */
     @Override
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
-        List<ChatMessage> history = new ArrayList<>(toLangChain(messages));
+        List<ChatMessage> history = new ArrayList<>(toLangChain(messages, showsImagesNow(messages)));
         Totals totals = new Totals();
         for (int round = 0; ; round++) {
             boolean offerTools = tools.enabled() && round < tools.maxRounds();
@@ -152,12 +165,50 @@ final class StreamingLanguageModel implements LanguageModel {
         }
     }
 
-    private static List<ChatMessage> toLangChain(List<Message> messages) {
+    /**
+     * Whether the request carries images: only when the model can see. A question that shows
+     * images to a model that cannot see is refused before anything is sent (a fallback of a chain
+     * whose first provider could see ends here); images of earlier turns are left out for it.
+     */
+    private boolean showsImagesNow(List<Message> messages) {
+        if (messages.stream().noneMatch(Message::hasImages)) {
+            return false;
+        }
+        if (canSee()) {
+            return true;
+        }
+        if (!messages.isEmpty() && messages.getLast().hasImages()) {
+            throw new LlmException(LlmException.Kind.INVALID_REQUEST, "The model " + provider.model() + " of provider '"
+                    + name + "' cannot see images, so nothing was sent; set vision: true on it if it can.", null,
+                    null, "");
+        }
+        return false;
+    }
+
+    /**
+     * Parley's messages as LangChain4j's. A user message with images becomes text and image
+     * contents (base64, with their media type), which each client puts on the wire its protocol's
+     * way; without {@code images}, it says how many pictures the model is not shown.
+     */
+    private static List<ChatMessage> toLangChain(List<Message> messages, boolean images) {
         return messages.stream().<ChatMessage>map(message -> switch (message.role()) {
             case SYSTEM -> SystemMessage.from(message.text());
-            case USER -> UserMessage.from(message.text());
+            case USER -> !message.hasImages() ? UserMessage.from(message.text())
+                    : images ? UserMessage.from(withImages(message))
+                    : UserMessage.from(message.text() + "\n[" + message.images().size()
+                            + " image(s) not shown: this model cannot see images]");
             case ASSISTANT -> AiMessage.from(message.text());
         }).toList();
+    }
+
+    /** Detail AUTO: OpenAI picks high detail for large pictures itself; the other protocols have no such field. */
+    private static List<Content> withImages(Message message) {
+        List<Content> contents = new ArrayList<>();
+        contents.add(TextContent.from(message.text()));
+        for (TurnImage image : message.images()) {
+            contents.add(ImageContent.from(image.base64(), image.mediaType(), ImageContent.DetailLevel.AUTO));
+        }
+        return contents;
     }
 
     /** One reply in flight: collects text, forwards deltas, and completes a future at the end. */
