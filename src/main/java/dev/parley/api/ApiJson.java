@@ -24,8 +24,10 @@ final class ApiJson {
     /** The request's body as a JSON object; a clear 400 for anything else. */
     static JsonNode body(ServerRequest request) {
         String text = request.content().hasEntity() ? request.content().as(String.class) : "";
-        if (text.length() > RequestGuard.MAX_JSON_BYTES) { // a chunked body declares no length up front
-            throw new ApiProblem(413, "Body too large", "A JSON body may have at most 1 MB.");
+        long limit = RequestGuard.jsonLimit(request.path().path());
+        if (text.length() > limit) { // a chunked body declares no length up front
+            throw new ApiProblem(413, "Body too large", "A JSON body here may have at most " + limit / (1024 * 1024)
+                    + " MB.");
         }
         JsonNode node;
         try {

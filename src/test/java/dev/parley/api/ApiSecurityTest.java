@@ -92,7 +92,7 @@ class ApiSecurityTest {
     void aJsonBodyOverOneMegabyteIsRefused() throws Exception {
         String big = "{\"text\":\"" + "a".repeat(1024 * 1024 + 1) + "\"}";
 
-        HttpResponse<String> response = api.send("POST", "/ask", big);
+        HttpResponse<String> response = api.send("POST", "/speak", big);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");

@@ -55,7 +55,7 @@ public final class ScriptedVoiceAssistant implements VoiceAssistant {
     }
 
     @Override
-    public void ask(String text, boolean spoken) {
+    public void ask(String text, boolean spoken, java.util.List<dev.parley.image.TurnImage> images) {
         calls.add("ask:" + text);
         turn++;
         answer(text);
