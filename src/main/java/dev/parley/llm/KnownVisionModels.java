@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class KnownVisionModels {
 
     private static final List<Pattern> CAN_SEE = List.of(
-            "^(chatgpt-)?gpt-4o", "^gpt-4\\.1", "^gpt-4\\.5", "^gpt-4-turbo", "^gpt-4-vision", "^gpt-5",
+            "^(chat)?gpt-4o", "^gpt-4\\.1", "^gpt-4\\.5", "^gpt-4-turbo", "^gpt-4-vision", "^gpt-5",
             "^o1(?!-mini)", "^o3(?!-mini)", "^o4",
             "^claude-(3|4|opus-4|sonnet-4|haiku-4|opus-5|sonnet-5|haiku-5)",
             "^gemini-(?!1\\.0-pro|pro$)", "^gemma-?3(?!n)(?![:-](1b|270m))",
