@@ -56,10 +56,11 @@ record ConversationFile(
         }
     }
 
-    static ConversationFile of(String name, Conversation conversation, Instant updated) {
+    /** {@code turns}: the conversation's turns as the caller took them, so the file and its images agree. */
+    static ConversationFile of(String name, Conversation conversation, List<Turn> turns, Instant updated) {
         return new ConversationFile(FORMAT, name, conversation.created().toString(), updated.toString(),
                 conversation.systemPrompt(), conversation.summary(), conversation.contextStart(),
-                conversation.turns().stream().map(TurnEntry::of).toList());
+                turns.stream().map(TurnEntry::of).toList());
     }
 
     /** The conversation without its pictures: enough to check the file and list it. */

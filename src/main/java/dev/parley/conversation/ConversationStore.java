@@ -138,7 +138,7 @@ public final class ConversationStore {
         List<Turn> turns = conversation.turns();
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(ConversationFile.of(name.strip(), conversation, clock.instant()));
+            bytes = json.writeValueAsBytes(ConversationFile.of(name.strip(), conversation, turns, clock.instant()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize conversation " + name, e);
         }
