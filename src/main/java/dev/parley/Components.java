@@ -303,6 +303,11 @@ public final class Components implements AutoCloseable {
                 llm.providers().containsKey(name) ? llm.providers().get(name).model() : "?", llm));
     }
 
+    /** Whether {@code provider}'s model can see images (its {@code vision}; auto: asked or judged by name, once). */
+    public boolean canSee(ProviderConfig provider) {
+        return languageModels.vision().canSee(provider);
+    }
+
     /** Checks and scales the images a turn shows, to {@code llm.images.max-side}. */
     public ImagePreparer imagePreparer() {
         return new ImagePreparer(config.llm().images().maxSide());

@@ -110,6 +110,18 @@ class ApiImagesTest {
     }
 
     @Test
+    void theProviderListSaysWhichCanSee() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            JsonNode providers = ApiJson.MAPPER.readTree(api.get("/providers").body());
+
+            assertThat(providers.get(0).path("name").asText()).isEqualTo("local");
+            assertThat(providers.get(0).path("canSee").asBoolean()).isTrue();
+            assertThat(providers.get(2).path("name").asText()).isEqualTo("other");
+            assertThat(providers.get(2).path("canSee").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void anAskOverTwentyMegabytesIsRefused() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Never."))) {
             String big = ask("?", null, "image/png", "A".repeat((int) RequestGuard.MAX_ASK_BYTES));
