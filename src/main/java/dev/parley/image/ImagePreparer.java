@@ -28,7 +28,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <ol>
  *   <li>at most {@link #MAX_BYTES}, and not empty;
  *   <li>a PNG, JPEG, GIF or WebP by its signature (the name or declared type is not trusted);
- *   <li>at most {@link #MAX_PIXELS} as its header declares, read before any pixel is decoded;
+ *   <li>at most {@link #MAX_PIXELS} as its header declares, read before any pixel is decoded, and
+ *       again as the decoder sees the first frame (a GIF's frame may exceed its header's size);
  *   <li>decoded in full (PNG, JPEG, GIF), so a damaged or truncated file fails here, not at the
  *       provider; a big picture is decoded subsampled to at most twice the target size;
  *   <li>when its longest side exceeds {@code maxSide}, scaled down to it and re-encoded: JPEG stays
@@ -105,11 +106,18 @@ public final class ImagePreparer {
         if (type == ImageType.WEBP) {
             return webp(bytes, header, source);
         }
-        BufferedImage decoded = decode(bytes, header, source);
-        if (header.longestSide() <= maxSide) {
+        Decoded decoded = decode(bytes, header, source);
+        if (decoded.longestSide() <= maxSide) {
             return new TurnImage(type, bytes);
         }
-        return scaled(decoded, type, header);
+        return scaled(decoded, type);
+    }
+
+    /** The picture as decoded (perhaps subsampled), and its full size as the decoder reads it. */
+    private record Decoded(BufferedImage image, int width, int height) {
+        int longestSide() {
+            return Math.max(width, height);
+        }
     }
 
     private TurnImage webp(byte[] bytes, ImageHeader header, String source) {
@@ -125,7 +133,7 @@ public final class ImagePreparer {
      * Decodes every pixel (at most {@code 2 × maxSide} on the longest side, by reading every n-th
      * pixel of a bigger picture), so truncation and damage show; a decoder warning counts as damage.
      */
-    private BufferedImage decode(byte[] bytes, ImageHeader header, String source) {
+    private Decoded decode(byte[] bytes, ImageHeader header, String source) {
         // In memory: ImageIO's default stream would copy the bytes to a temporary file first.
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
@@ -138,8 +146,16 @@ public final class ImagePreparer {
                 StringBuilder warnings = new StringBuilder();
                 reader.addIIOReadWarningListener((r, warning) -> warnings.append(warnings.isEmpty() ? "" : "; ")
                         .append(warning));
+                // The decoder's own idea of the size: a GIF's first frame may be far larger than the
+                // screen size in its header, and the decoder would allocate for the frame.
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS || width <= 0 || height <= 0) {
+                    throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at"
+                            + " most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
+                }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.ceil(header.longestSide() / (2.0 * maxSide));
+                int step = (int) Math.ceil(Math.max(width, height) / (2.0 * maxSide));
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
@@ -147,7 +163,7 @@ public final class ImagePreparer {
                 if (!warnings.isEmpty()) {
                     throw new ImageException(source + " is damaged or cut short (" + warnings + ").");
                 }
-                return image;
+                return new Decoded(image, width, height);
             } finally {
                 reader.dispose();
             }
@@ -160,10 +176,10 @@ public final class ImagePreparer {
         }
     }
 
-    private TurnImage scaled(BufferedImage decoded, ImageType original, ImageHeader header) {
-        double scale = (double) maxSide / header.longestSide();
-        int width = Math.max(1, (int) Math.round(header.width() * scale));
-        int height = Math.max(1, (int) Math.round(header.height() * scale));
+    private TurnImage scaled(Decoded decoded, ImageType original) {
+        double scale = (double) maxSide / decoded.longestSide();
+        int width = Math.max(1, (int) Math.round(decoded.width() * scale));
+        int height = Math.max(1, (int) Math.round(decoded.height() * scale));
         boolean jpeg = original == ImageType.JPEG;
         BufferedImage target = new BufferedImage(width, height,
                 jpeg ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
@@ -171,7 +187,7 @@ public final class ImagePreparer {
         try {
             graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            graphics.drawImage(decoded, 0, 0, width, height, null);
+            graphics.drawImage(decoded.image(), 0, 0, width, height, null);
         } finally {
             graphics.dispose();
         }

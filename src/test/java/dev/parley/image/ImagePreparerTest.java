@@ -136,6 +136,16 @@ class ImagePreparerTest {
     }
 
     @Test
+    void aGifFrameLargerThanItsScreenIsRefusedBeforeDecoding() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> preparer.prepare(TestImages.gifWithHugeFrame(40_000, 40_000), "trick.gif"))
+                .isInstanceOf(ImageException.class)
+                .hasMessageContaining("trick.gif is 40000 × 40000 pixels; images may have at most 50 megapixels");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
     void aBigBlankPictureInASmallFileIsScaledInBoundedTime() {
         byte[] bomb = TestImages.blankPng(7000, 7000);
         long start = System.nanoTime();

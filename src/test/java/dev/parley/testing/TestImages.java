@@ -57,6 +57,19 @@ public final class TestImages {
         return header.array();
     }
 
+    /**
+     * A GIF whose logical screen is 1 × 1 but whose one frame declares this size: a bomb hiding
+     * behind the header most readers look at first.
+     */
+    public static byte[] gifWithHugeFrame(int width, int height) {
+        ByteBuffer gif = ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        gif.put("GIF89a".getBytes()).putShort((short) 1).putShort((short) 1).put(new byte[] {0, 0, 0});
+        gif.put((byte) 0x2C).putShort((short) 0).putShort((short) 0).putShort((short) width).putShort((short) height);
+        gif.put((byte) 0x80).put(new byte[] {0, 0, 0, (byte) 255, (byte) 255, (byte) 255}); // 2-colour local table
+        gif.put((byte) 2).put((byte) 2).put(new byte[] {0x4C, 0x01}).put((byte) 0).put((byte) 0x3B);
+        return java.util.Arrays.copyOf(gif.array(), gif.position());
+    }
+
     /** The start of an extended WebP (VP8X) whose canvas has this size. */
     public static byte[] webpHeader(int width, int height) {
         byte[] bytes = new byte[30];
