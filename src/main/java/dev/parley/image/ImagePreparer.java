@@ -33,7 +33,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *   <li>decoded in full (PNG, JPEG, GIF), so a damaged or truncated file fails here, not at the
  *       provider; a big picture is decoded subsampled to at most twice the target size;
  *   <li>when its longest side exceeds {@code maxSide}, scaled down to it and re-encoded: JPEG stays
- *       JPEG, PNG and GIF become PNG (JPEG when that PNG would exceed {@link #MAX_SENT_BYTES}).
+ *       JPEG, PNG and GIF become PNG (JPEG when that PNG would exceed {@link #MAX_SENT_BYTES});
+ *   <li>a JPEG whose EXIF orientation says it is stored sideways or mirrored is turned upright and
+ *       re-encoded, at any size ({@link ExifOrientation}), as the tag does not survive re-encoding.
  * </ol>
  *
  * A picture within the size is sent as it was. WebP is sent as it was when within the size and
@@ -107,10 +109,11 @@ public final class ImagePreparer {
             return webp(bytes, header, source);
         }
         Decoded decoded = decode(bytes, header, source);
-        if (decoded.longestSide() <= maxSide) {
+        int orientation = type == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
+        if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT) {
             return new TurnImage(type, bytes);
         }
-        return scaled(decoded, type);
+        return scaled(decoded, type, orientation);
     }
 
     /** The picture as decoded (perhaps subsampled), and its full size as the decoder reads it. */
@@ -176,8 +179,9 @@ public final class ImagePreparer {
         }
     }
 
-    private TurnImage scaled(Decoded decoded, ImageType original) {
-        double scale = (double) maxSide / decoded.longestSide();
+    /** Scaled to the max side (when larger) and turned upright as its EXIF {@code orientation} asks. */
+    private TurnImage scaled(Decoded decoded, ImageType original, int orientation) {
+        double scale = Math.min(1, (double) maxSide / decoded.longestSide());
         int width = Math.max(1, (int) Math.round(decoded.width() * scale));
         int height = Math.max(1, (int) Math.round(decoded.height() * scale));
         boolean jpeg = original == ImageType.JPEG;
@@ -192,7 +196,7 @@ public final class ImagePreparer {
             graphics.dispose();
         }
         if (jpeg) {
-            return new TurnImage(ImageType.JPEG, jpeg(target));
+            return new TurnImage(ImageType.JPEG, jpeg(ExifOrientation.upright(target, orientation)));
         }
         byte[] png = png(target);
         return png.length <= MAX_SENT_BYTES ? new TurnImage(ImageType.PNG, png)

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ImagePreparerTest {
 
@@ -79,6 +81,41 @@ class ImagePreparerTest {
         try (var files = Files.list(folder)) {
             assertThat(files.toList()).containsExactly(file);
         }
+    }
+
+    @Test
+    void aPhotoStoredSidewaysIsTurnedUpright() {
+        TurnImage image = preparer.prepare(TestImages.jpegWithOrientation(600, 400, 6), "phone.jpg");
+
+        BufferedImage sent = TestImages.decode(image.bytes());
+        assertThat(image.type()).isEqualTo(ImageType.JPEG);
+        assertThat(sent.getWidth()).isEqualTo(400);
+        assertThat(sent.getHeight()).isEqualTo(600);
+        // Turned 90° clockwise: the red top-left quarter is now the top-right one.
+        assertThat(new java.awt.Color(sent.getRGB(350, 50)).getRed()).isGreaterThan(200);
+        assertThat(new java.awt.Color(sent.getRGB(350, 50)).getGreen()).isLessThan(60);
+        assertThat(new java.awt.Color(sent.getRGB(50, 50)).getGreen()).isGreaterThan(200);
+    }
+
+    /** The stored picture's red top-left quarter, after each orientation's turn, is in this corner. */
+    @ParameterizedTest
+    @CsvSource({"1, top-left", "2, top-right", "3, bottom-right", "4, bottom-left", "5, top-left", "6, top-right",
+            "7, bottom-right", "8, bottom-left"})
+    void everyExifOrientationIsTurnedUpright(int orientation, String corner) {
+        BufferedImage sent = TestImages.decode(preparer.prepare(TestImages.jpegWithOrientation(600, 400, orientation),
+                "o.jpg").bytes());
+
+        assertThat(sent.getWidth()).isEqualTo(orientation >= 5 ? 400 : 600);
+        int x = corner.endsWith("left") ? 20 : sent.getWidth() - 20;
+        int y = corner.startsWith("top") ? 20 : sent.getHeight() - 20;
+        assertThat(new java.awt.Color(sent.getRGB(x, y)).getGreen()).as(corner).isLessThan(60);
+    }
+
+    @Test
+    void anUprightJpegWithExifIsSentAsItIs() {
+        byte[] jpeg = TestImages.jpegWithOrientation(600, 400, 1);
+
+        assertThat(preparer.prepare(jpeg, "upright.jpg").bytes()).isEqualTo(jpeg);
     }
 
     @Test

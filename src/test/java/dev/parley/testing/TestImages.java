@@ -70,6 +70,30 @@ public final class TestImages {
         return java.util.Arrays.copyOf(gif.array(), gif.position());
     }
 
+    /**
+     * A white JPEG with a red top-left quarter, whose EXIF orientation (1-8) says how to turn it.
+     */
+    public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.RED);
+        graphics.fillRect(0, 0, width / 2, height / 2);
+        graphics.dispose();
+        byte[] jpeg = encode(image, "jpeg");
+        ByteBuffer exif = ByteBuffer.allocate(36); // APP1: marker, length, "Exif\0\0", big-endian TIFF with IFD0
+        exif.put(new byte[] {(byte) 0xFF, (byte) 0xE1}).putShort((short) 34).put("Exif".getBytes()).put(new byte[2]);
+        exif.put("MM".getBytes()).putShort((short) 42).putInt(8);
+        exif.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation)
+                .putShort((short) 0).putInt(0);
+        byte[] tagged = new byte[jpeg.length + exif.capacity()];
+        System.arraycopy(jpeg, 0, tagged, 0, 2);
+        System.arraycopy(exif.array(), 0, tagged, 2, exif.capacity());
+        System.arraycopy(jpeg, 2, tagged, 2 + exif.capacity(), jpeg.length - 2);
+        return tagged;
+    }
+
     /** The start of an extended WebP (VP8X) whose canvas has this size. */
     public static byte[] webpHeader(int width, int height) {
         byte[] bytes = new byte[30];
