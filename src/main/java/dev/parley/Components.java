@@ -21,6 +21,7 @@ import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.HealthNews;
 import dev.parley.image.ImagePreparer;
+import dev.parley.image.ScreenCapture;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.McpServers;
@@ -208,7 +209,8 @@ public final class Components implements AutoCloseable {
             // Connected once: a stdio server is a process we start, not something to start per reply.
             mcpServers = McpServers.connect(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
         }
-        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers),
+        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers,
+                () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")),
                 mcpServers, tools, toolConfirmer));
     }
 

@@ -134,6 +134,10 @@ final class ConfigValidator {
     private static void validateTools(String file, ToolsConfig tools, boolean mcpServers) {
         checkRange(file, "llm.tools.max-rounds", tools.maxRounds(), 1, 20);
         checkRange(file, "llm.tools.timeout-seconds", tools.timeoutSeconds(), 1, 600);
+        if (!ToolsConfig.SCREEN_CHOICES.contains(tools.screen())) {
+            throw new ConfigException(file + ": llm.tools.screen is '" + tools.screen() + "'; it must be ask, allow or"
+                    + " deny.");
+        }
         for (String name : tools.confirm()) {
             if (!ToolsConfig.BUILT_IN_TOOLS.contains(name) && !mcpServers) {
                 throw new ConfigException(file + ": llm.tools.confirm names '" + name + "', which is no tool; use "

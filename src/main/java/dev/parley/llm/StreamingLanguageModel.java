@@ -1,5 +1,6 @@
 package dev.parley.llm;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;
@@ -91,8 +92,9 @@ final class StreamingLanguageModel implements LanguageModel {
         for (int round = 0; ; round++) {
             boolean offerTools = tools.enabled() && round < tools.maxRounds();
             ChatRequest.Builder request = ChatRequest.builder().messages(history);
-            if (offerTools) {
-                request.toolSpecifications(tools.specifications());
+            List<ToolSpecification> offered = offerTools ? tools.specifications(canSee()) : List.of();
+            if (!offered.isEmpty()) {
+                request.toolSpecifications(offered);
             }
             Stream stream = new Stream(listener, totals.answer.toString());
             Round result = stream.send(request.build());
@@ -110,7 +112,7 @@ final class StreamingLanguageModel implements LanguageModel {
             }
             history.add(message);
             try {
-                history.addAll(tools.run(message.toolExecutionRequests(), listener));
+                history.addAll(tools.run(message.toolExecutionRequests(), listener, canSee()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw LlmException.cancelled(name, e, totals.answer.toString());

@@ -64,6 +64,14 @@ class ImagesConfigTest {
     }
 
     @Test
+    void screenCaptureAsksByDefaultAndTakesOnlyAskAllowOrDeny() throws IOException {
+        assertThat(load("", "").tools().screen()).isEqualTo("ask");
+        assertThat(load("", "tools:\n  screen: allow\n").tools().screen()).isEqualTo("allow");
+        assertThatThrownBy(() -> load("", "tools:\n  screen: maybe\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("llm.tools.screen is 'maybe'; it must be ask, allow or deny");
+    }
+
+    @Test
     void anUnknownVisionValueIsAnError() {
         assertThatThrownBy(() -> load("vision: maybe", "")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("vision");
