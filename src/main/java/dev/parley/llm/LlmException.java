@@ -1,5 +1,6 @@
 package dev.parley.llm;
 
+import dev.parley.secrets.Redaction;
 import dev.parley.ParleyException;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,8 +54,9 @@ public final class LlmException extends ParleyException {
         this(Kind.OTHER, message, cause, null, "");
     }
 
+    /** {@code message} is shown to the user and logged, so any secret in it is masked ({@link Redaction}). */
     public LlmException(Kind kind, String message, Throwable cause, Duration retryAfter, String partialText) {
-        super(message, cause);
+        super(Redaction.clean(message), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.retryAfter = retryAfter;
         this.partialText = partialText == null ? "" : partialText;

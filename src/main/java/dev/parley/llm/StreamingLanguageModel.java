@@ -1,5 +1,6 @@
 package dev.parley.llm;
 
+import dev.parley.secrets.Redaction;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -56,7 +57,7 @@ final class StreamingLanguageModel implements LanguageModel {
     @Override
     public String describe() {
         String where = LanguageModels.IN_PROCESS.equals(endpoint) ? ", " + endpoint : " at " + endpoint;
-        return name + " (" + provider.type().configName() + ", model " + provider.model() + where + ")";
+        return Redaction.clean(name + " (" + provider.type().configName() + ", model " + provider.model() + where + ")");
     }
 
     /** Told to the model once the tool rounds are used up, with the tools withdrawn. */
