@@ -3,6 +3,7 @@ package dev.parley.cli;
 import dev.parley.Components;
 import dev.parley.ParleyException;
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.pipeline.TurnRunner;
@@ -52,16 +53,19 @@ final class ChatCommand extends ModelSubcommand {
                     new TerminalToolConfirmer(err, lines, interactive));
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
             ConversationStore store = conversationName == null ? null : components.conversationStore();
-            // exists() rejects an invalid name now, before the first answer; a corrupt file fails load()
-            // and is never overwritten.
-            Conversation conversation = store != null && store.exists(conversationName)
-                    ? store.load(conversationName)
-                    : components.newConversation();
-            if (voice) {
-                return talk(components, model, conversation, store, lines, interactive);
-            }
-            try (TurnRunner runner = components.turnRunner(model)) {
-                return typed(runner, components, model, conversation, store, lines, interactive);
+            // Taken first: another Parley continuing the same conversation would save over its turns.
+            // It also rejects an invalid name now, before the first answer; a corrupt file fails
+            // load() and is never overwritten.
+            try (ConversationLock lock = store == null ? null : ConversationLock.take(store, conversationName)) {
+                Conversation conversation = store != null && store.exists(conversationName)
+                        ? store.load(conversationName)
+                        : components.newConversation();
+                if (voice) {
+                    return talk(components, model, conversation, store, lines, interactive);
+                }
+                try (TurnRunner runner = components.turnRunner(model)) {
+                    return typed(runner, components, model, conversation, store, lines, interactive);
+                }
             }
         }
     }

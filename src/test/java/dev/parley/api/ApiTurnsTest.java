@@ -80,6 +80,18 @@ class ApiTurnsTest {
     }
 
     @Test
+    void aConversationAnotherParleyHasOpenIsAConflict() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."));
+                var other = dev.parley.conversation.ConversationLock.take(api.components.conversationStore(), "garden")) {
+            HttpResponse<String> response = api.send("POST", "/ask", "{\"text\":\"Hi\",\"conversation\":\"garden\"}");
+
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(response.body()).contains("open in another Parley");
+            assertThat(api.llm.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void badConversationNamesAndSpeakValuesAreBadRequests() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
             assertThat(api.send("POST", "/ask", "{\"text\":\"Hi\",\"conversation\":\"../../etc\"}").statusCode())
