@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"A conversation in the terminal: each line you type is a turn; context carries across turns.",
@@ -35,6 +36,10 @@ final class ChatCommand extends ModelSubcommand {
     @Option(names = "--voice", description = "Talk instead of type: push-to-talk with Enter, answers spoken.")
     boolean voice;
 
+    @Option(names = "--hands-free", negatable = true, description = "With --voice: listen by itself, a pause ending"
+            + " each question, instead of Enter (default: audio.hands-free of config.yaml).")
+    Boolean handsFree;
+
     @Option(names = "--timings", description = "With --voice: print each turn's latency waterfall to stderr.")
     boolean timings;
 
@@ -46,6 +51,10 @@ final class ChatCommand extends ModelSubcommand {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = err();
+        if (handsFree != null && !voice) {
+            throw new ParameterException(spec.commandLine(),
+                    "--hands-free works with --voice only: parley chat --voice --hands-free");
+        }
         try (Components components = parley.components()) {
             boolean interactive = System.console() != null;
             BufferedReader lines = stdinLines();
@@ -120,9 +129,12 @@ final class ChatCommand extends ModelSubcommand {
             ConversationStore store, BufferedReader lines, boolean interactive) throws IOException {
         PrintWriter err = err();
         int[] failedTurns = {0};
+        boolean listensAlone = handsFree != null ? handsFree : components.config().audio().handsFree();
         try (TurnController assistant = components.voiceAssistant(model, conversation)) {
+            assistant.setHandsFree(listensAlone);
             components.useVoice(assistant);
-            assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings));
+            assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings,
+                    listensAlone));
             assistant.subscribe(event -> {
                 if (event instanceof VoiceEvent.StateChanged change && change.from() != VoiceState.IDLE
                         && (change.to() == VoiceState.IDLE || change.to() == VoiceState.ERROR)) {
@@ -131,8 +143,9 @@ final class ChatCommand extends ModelSubcommand {
                 }
             });
             if (interactive) {
-                out().println("Talking to " + model.describe() + " by voice. Press Enter to"
-                        + " talk and Enter again when done; or type. /quit to leave.");
+                out().println("Talking to " + model.describe() + " by voice. " + (listensAlone
+                        ? "Just speak; a pause ends your question. Enter stops an answer;"
+                        : "Press Enter to talk and Enter again when done;") + " or type. /quit to leave.");
             }
             new VoiceChat(assistant, line -> slashCommand(line, components, model, assistant.conversation(), store))
                     .run(lines);

@@ -18,13 +18,17 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
     private final StreamingPrinter replies;
     private final boolean interactive;
     private final boolean timings;
+    private final boolean handsFree;
 
-    VoicePrinter(CommandLine commandLine, boolean showThinking, boolean interactive, boolean timings) {
+    /** {@code handsFree}: a pause ends what the user says, not the Enter key. */
+    VoicePrinter(CommandLine commandLine, boolean showThinking, boolean interactive, boolean timings,
+            boolean handsFree) {
         this.out = commandLine.getOut();
         this.err = commandLine.getErr();
         this.replies = new StreamingPrinter(commandLine, showThinking);
         this.interactive = interactive;
         this.timings = timings;
+        this.handsFree = handsFree;
     }
 
     @Override
@@ -75,7 +79,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
 
     private void state(VoiceEvent.StateChanged change) {
         if (change.to() == VoiceState.LISTENING) {
-            err.println("(listening: speak, then press Enter)");
+            err.println(handsFree ? "(listening: speak; a pause ends it)" : "(listening: speak, then press Enter)");
         } else if (change.to() == VoiceState.ERROR || (change.to() == VoiceState.IDLE && !change.detail().isEmpty())) {
             err.println("parley: " + change.detail());
         }

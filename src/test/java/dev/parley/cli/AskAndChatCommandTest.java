@@ -248,4 +248,12 @@ class AskAndChatCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--out");
     }
+
+    @Test
+    void handsFreeWithoutVoiceSaysHowToAskForIt() {
+        CliRun run = CliRun.of("chat", "--hands-free");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--hands-free works with --voice only");
+    }
 }
