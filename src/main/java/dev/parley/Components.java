@@ -315,7 +315,8 @@ public final class Components implements AutoCloseable {
      */
     public void useVoice(TurnController assistant) {
         MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
-                Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events());
+                Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events(),
+                config.voice().wakeWord());
         assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker()));
     }
 

@@ -71,6 +71,10 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
             }
             case VoiceEvent.Heard heard -> { }
             case VoiceEvent.AudioStarted started -> { }
+            case VoiceEvent.WakeWordHeard heard -> {
+                err.println("(heard the wake word: listening)");
+                err.flush();
+            }
             case VoiceEvent.ProviderHealth health -> { }
             case VoiceEvent.Level level -> { }
             case VoiceEvent.ProviderChanged changed -> { } // the /provider command answers for itself

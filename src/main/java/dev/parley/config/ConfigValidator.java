@@ -40,6 +40,7 @@ final class ConfigValidator {
         validateVoice(file, config.tts());
         check(file, "ui.theme", ConfigRules.theme(config.ui().theme()));
         validateApi(file, config.api());
+        check(file, "voice.wake-word", VoiceConfig.wakeWordProblem(config.voice().wakeWord()));
     }
 
     private static void validateApi(String file, ApiConfig api) {

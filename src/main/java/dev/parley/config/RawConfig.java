@@ -17,7 +17,8 @@ record RawConfig(
         UsageConfig usage,
         AudioConfig audio,
         UiConfig ui,
-        ApiConfig api) {
+        ApiConfig api,
+        VoiceConfig voice) {
 
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
     /** The shipped config.yaml's prompt, for a file without one; its placeholders are filled at each turn. */
@@ -45,6 +46,8 @@ record RawConfig(
         AudioConfig microphone = audio != null ? audio : AudioConfig.defaults();
         UiConfig window = ui != null ? ui : UiConfig.defaults();
         ApiConfig control = api != null ? api : ApiConfig.defaults();
-        return new ParleyConfig(speech, voice, chunks, model, memory, metering, microphone, window, control, source);
+        VoiceConfig summoning = this.voice != null ? this.voice : VoiceConfig.defaults();
+        return new ParleyConfig(speech, voice, chunks, model, memory, metering, microphone, window, control,
+                summoning, source);
     }
 }

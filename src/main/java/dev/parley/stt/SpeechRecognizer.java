@@ -18,6 +18,15 @@ public interface SpeechRecognizer extends AutoCloseable {
      */
     RecognitionStream stream();
 
+    /**
+     * A spotter of {@code phrase} (a wake word) on the same model, to run beside the streams.
+     *
+     * @throws SpeechModelException if this recognizer cannot spot phrases
+     */
+    default PhraseSpotter spotter(String phrase) {
+        throw new SpeechModelException("This speech recognizer cannot listen for a wake word.");
+    }
+
     /** Transcribes a whole utterance of any sample rate; returns lower-case words, or "" for silence. */
     default String transcribe(AudioClip utterance) {
         try (RecognitionStream stream = stream()) {

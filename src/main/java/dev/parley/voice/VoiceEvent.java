@@ -27,6 +27,9 @@ public sealed interface VoiceEvent {
         }
     }
 
+    /** Hands-free: the wake word was heard; what follows it is the question. */
+    record WakeWordHeard(long turn) implements VoiceEvent {}
+
     /** The words recognized so far while the user is still talking; may change as more audio arrives. */
     record PartialTranscript(long turn, String text) implements VoiceEvent {}
 

@@ -190,6 +190,7 @@ public final class MainViewModel implements AutoCloseable {
             case VoiceEvent.Reply reply -> handle(reply.event());
             case VoiceEvent.Heard heard -> { }
             case VoiceEvent.AudioStarted started -> { } // the SPEAKING state shows it
+            case VoiceEvent.WakeWordHeard heard -> partialTranscript.set("…"); // the cue: it is listening to you
             case VoiceEvent.ProviderHealth health -> { } // the provider switcher checks health itself
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
             case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
