@@ -71,6 +71,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
             }
             case VoiceEvent.Heard heard -> { }
             case VoiceEvent.AudioStarted started -> { }
+            case VoiceEvent.TimerDone timer -> { } // the chat prints its own timer notice
             case VoiceEvent.WakeWordHeard heard -> {
                 err.println("(heard the wake word: listening)");
                 err.flush();

@@ -51,6 +51,9 @@ public sealed interface VoiceEvent {
      */
     record Interrupted(long turn, String heard) implements VoiceEvent {}
 
+    /** A timer the user set ({@code set_timer}) is done; {@code label} says what it was for ("timer" when unnamed). */
+    record TimerDone(String label) implements VoiceEvent {}
+
     /** Another provider answers from the next turn on ({@code description}: provider, model and endpoint). */
     record ProviderChanged(String provider, String description) implements VoiceEvent {}
 

@@ -191,6 +191,7 @@ public final class MainViewModel implements AutoCloseable {
             case VoiceEvent.Reply reply -> handle(reply.event());
             case VoiceEvent.Heard heard -> { }
             case VoiceEvent.AudioStarted started -> { } // the SPEAKING state shows it
+            case VoiceEvent.TimerDone timer -> { } // ParleyApp shows a banner for it
             case VoiceEvent.WakeWordHeard heard -> partialTranscript.set("…"); // the cue: it is listening to you
             case VoiceEvent.ProviderHealth health -> { } // the provider switcher checks health itself
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
