@@ -106,6 +106,10 @@ final class ConfigValidator {
         checkRange(file, "llm.max-concurrent-requests", llm.maxConcurrentRequests(), 1, 64);
         checkRange(file, "llm.cache.max-entries", llm.cache().maxEntries(), 1, 100_000);
         checkRange(file, "llm.cache.ttl-minutes", llm.cache().ttlMinutes(), 1, 10_080);
+        checkRange(file, "llm.reply-limits.max-characters", llm.replyLimits().maxCharacters(),
+                ReplyLimitsConfig.MIN_CHARACTERS, ReplyLimitsConfig.MAX_CHARACTERS);
+        checkRange(file, "llm.reply-limits.max-seconds", llm.replyLimits().maxSeconds(),
+                ReplyLimitsConfig.MIN_SECONDS, ReplyLimitsConfig.MAX_SECONDS);
         validateTools(file, llm.tools(), !llm.mcp().isEmpty());
         llm.mcp().forEach((name, server) -> validateMcpServer(file, "llm.mcp." + name, server));
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The {@code llm} section: which provider answers, how, the prompt that shapes spoken replies, and
  * what happens when a provider fails (retries, the fallback chain, circuit breakers), how many
- * requests one provider gets at once, and the optional reply cache.
+ * requests one provider gets at once, the optional reply cache, and how long one reply may grow.
  */
 public record LlmConfig(
         @JsonProperty(required = true) String active,
@@ -19,7 +19,8 @@ public record LlmConfig(
         @JsonProperty("max-concurrent-requests") Integer maxConcurrentRequests,
         CacheConfig cache,
         ToolsConfig tools,
-        Map<String, McpServerConfig> mcp) {
+        Map<String, McpServerConfig> mcp,
+        @JsonProperty("reply-limits") ReplyLimitsConfig replyLimits) {
 
     public LlmConfig {
         fallback = fallback != null ? List.copyOf(fallback) : List.of();
@@ -29,13 +30,15 @@ public record LlmConfig(
         cache = cache != null ? cache : CacheConfig.DEFAULTS;
         tools = tools != null ? tools : ToolsConfig.DEFAULTS;
         mcp = mcp != null ? Map.copyOf(mcp) : Map.of();
+        replyLimits = replyLimits != null ? replyLimits : ReplyLimitsConfig.DEFAULTS;
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
-        this(active, systemPrompt, providers, null, null, null, null, null, null, null);
+        this(active, systemPrompt, providers, null, null, null, null, null, null, null, null);
     }
 
     public LlmConfig withSystemPrompt(String prompt) {
-        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools, mcp);
+        return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools, mcp,
+                replyLimits);
     }
 }
