@@ -154,8 +154,17 @@ final class ConfigValidator {
         }
         check(file, key + ".model", ConfigRules.model(provider.model()));
         check(file, key + ".base-url", ConfigRules.baseUrl(provider.type(), provider.baseUrl()));
-        if (provider.timeoutSeconds() != null && provider.timeoutSeconds() <= 0) {
-            throw new ConfigException(file + ": " + key + ".timeout-seconds must be positive.");
+        if (provider.timeoutSeconds() != null) {
+            checkRange(file, key + ".timeout-seconds", provider.timeoutSeconds(), 1, 3600);
+        }
+        if (provider.maxTokens() != null) {
+            checkRange(file, key + ".max-tokens", provider.maxTokens(), 1, 1_000_000);
+        }
+        // 0 to 2 is what OpenAI accepts, and wider than any other provider; beyond it replies are noise.
+        Double temperature = provider.temperature();
+        if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
+            throw new ConfigException(file + ": " + key + ".temperature is " + temperature
+                    + "; it must be between 0 and 2 (0 answers the same way every time, 1 is usual).");
         }
     }
 }

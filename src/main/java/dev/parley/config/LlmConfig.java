@@ -23,13 +23,13 @@ public record LlmConfig(
         @JsonProperty("reply-limits") ReplyLimitsConfig replyLimits) {
 
     public LlmConfig {
-        fallback = fallback != null ? List.copyOf(fallback) : List.of();
+        fallback = ConfigEntries.list(fallback, "fallback", "provider names like [openai, ollama]");
         retry = retry != null ? retry : RetryConfig.DEFAULTS;
         circuitBreaker = circuitBreaker != null ? circuitBreaker : CircuitBreakerConfig.DEFAULTS;
         maxConcurrentRequests = maxConcurrentRequests != null ? maxConcurrentRequests : 4;
         cache = cache != null ? cache : CacheConfig.DEFAULTS;
         tools = tools != null ? tools : ToolsConfig.DEFAULTS;
-        mcp = mcp != null ? Map.copyOf(mcp) : Map.of();
+        mcp = ConfigEntries.mapKeepingEmptyValues(mcp);
         replyLimits = replyLimits != null ? replyLimits : ReplyLimitsConfig.DEFAULTS;
     }
 
