@@ -105,7 +105,7 @@ final class ChatCommand extends ModelSubcommand {
                 failedTurns += save(store, conversation, err);
             } catch (ParleyException e) {
                 failedTurns++;
-                err.println("parley: " + e.getMessage());
+                err.println("parley: " + TerminalText.safe(e.getMessage()));
                 err.flush();
             }
         }
@@ -151,7 +151,7 @@ final class ChatCommand extends ModelSubcommand {
                 components.switchProvider(model, name);
                 err.println("parley: now talking to " + model.describe() + ".");
             } catch (ParleyException e) {
-                err.println("parley: " + e.getMessage());
+                err.println("parley: " + TerminalText.safe(e.getMessage()));
             }
         } else if (line.equals("/reset")) {
             conversation.clear();
@@ -172,7 +172,7 @@ final class ChatCommand extends ModelSubcommand {
             store.save(conversationName, conversation);
             return 0;
         } catch (ParleyException e) {
-            err.println("parley: " + e.getMessage());
+            err.println("parley: " + TerminalText.safe(e.getMessage()));
             err.flush();
             return 1;
         }

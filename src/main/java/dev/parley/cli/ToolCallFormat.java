@@ -20,7 +20,7 @@ final class ToolCallFormat {
      * shortened to 120 characters.
      */
     static String arguments(String argumentsJson) {
-        return shortened(values(argumentsJson), MAX_ARGUMENT_CHARS);
+        return TerminalText.safe(shortened(values(argumentsJson), MAX_ARGUMENT_CHARS));
     }
 
     private static String values(String argumentsJson) {
@@ -39,9 +39,9 @@ final class ToolCallFormat {
     }
 
     static String call(String toolName, String argumentsJson, String result) {
-        String oneLine = shortened(result.replaceAll("\\s+", " ").strip(), MAX_RESULT_CHARS);
+        String oneLine = TerminalText.safe(shortened(result.replaceAll("\\s+", " ").strip(), MAX_RESULT_CHARS));
         String arguments = arguments(argumentsJson);
-        return "[" + toolName + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
+        return "[" + TerminalText.safe(toolName) + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
     }
 
     private static String shortened(String text, int max) {

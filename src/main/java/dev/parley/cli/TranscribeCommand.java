@@ -45,7 +45,7 @@ final class TranscribeCommand extends ParleySubcommand {
                     }
                 } catch (ParleyException | IOException e) {
                     failures++;
-                    err.println("parley: " + e.getMessage());
+                    err.println("parley: " + TerminalText.safe(e.getMessage()));
                 }
                 out.flush();
             }

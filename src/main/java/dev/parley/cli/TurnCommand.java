@@ -84,8 +84,8 @@ final class TurnCommand extends ModelSubcommand {
                     .put("total", t.totalMs());
             stdout.println(mapper.writeValueAsString(result));
         } else {
-            stdout.println("you:    " + reply.userText());
-            stdout.println("parley: " + reply.text());
+            stdout.println("you:    " + TerminalText.safe(reply.userText()));
+            stdout.println("parley: " + TerminalText.safe(reply.text()));
             stdout.printf("ms from end of input: stt %d | llm first token %d | first chunk %d"
                             + " | first audio %d | total %d%n",
                     t.sttMs(), t.llmFirstTokenMs(), t.firstChunkMs(), t.firstAudioMs(), t.totalMs());
@@ -93,7 +93,7 @@ final class TurnCommand extends ModelSubcommand {
                     reply.chunks(), out);
         }
         if (reply.cutOff() != null) {
-            err().println("parley: the reply was cut off: " + reply.cutOff());
+            err().println("parley: the reply was cut off: " + TerminalText.safe(reply.cutOff()));
         }
         stdout.flush();
     }

@@ -38,6 +38,27 @@ class AskAndChatCommandTest {
         }
     }
 
+    @Test
+    void controlCharactersFromTheModelAndToolsNeverReachTheTerminalRaw() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI,
+                Reply.toolCall("set_timer", "{\"seconds\": 60, \"label\": \"\\u001b[2Jtea\"}"),
+                Reply.of("\u001b]0;pwned\u0007Your", " timer\u0007 is set.\u001b[2J"))) {
+            Path config = configFor(server, Protocol.OPENAI);
+
+            CliRun ask = CliRun.of("ask", "--config", config.toString(), "Tea", "timer");
+            CliRun chat = CliRun.withInput("Tea timer\n", "chat", "--config", config.toString(), "--conversation", "tea");
+            CliRun export = CliRun.of("conversations", "export", "tea", "--config", config.toString());
+
+            assertThat(ask.exitCode()).as(ask.err()).isZero();
+            for (CliRun run : new CliRun[] {ask, chat, export}) {
+                assertThat(run.out() + run.err()).doesNotContain("\u001b", "\u0007");
+            }
+            assertThat(ask.out()).isEqualTo("␛]0;pwned␇Your timer␇ is set.␛[2J" + System.lineSeparator());
+            assertThat(ask.err()).contains("[set_timer 60, ␛[2Jtea → Timer '␛[2Jtea' set for 1 minute.]");
+            assertThat(export.out()).contains("**Parley:** ␛]0;pwned␇Your timer␇ is set.␛[2J");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
     void askRunsToolsAndShowsEachCallCompactlyOnStderr(Protocol protocol) throws Exception {
