@@ -298,7 +298,11 @@ final class StreamingLanguageModel implements LanguageModel {
                 firstTextNanos = System.nanoTime();
             }
             if (text.length() > room) {
-                text = text.substring(0, Math.max(0, room));
+                int cut = Math.max(0, room);
+                if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+                    cut--; // never half a character
+                }
+                text = text.substring(0, cut);
                 answer.append(text);
                 listener.onText(text);
                 stopAtLimit(String.format(Locale.ROOT, TOO_LONG, limits.maxCharacters()));
