@@ -39,6 +39,17 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void aGarbledStreamSaysOnceWhereTheAnswerStopped() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paris", " is", " the capital.").malformedAt(2))) {
+            CliRun run = CliRun.of("ask", "--config", configFor(server, Protocol.OPENAI).toString(), "Capital?");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).startsWith("Paris is");
+            assertThat(run.err().split("It stopped after", -1)).as(run.err()).hasSize(2);
+        }
+    }
+
+    @Test
     void controlCharactersFromTheModelAndToolsNeverReachTheTerminalRaw() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI,
                 Reply.toolCall("set_timer", "{\"seconds\": 60, \"label\": \"\\u001b[2Jtea\"}"),
