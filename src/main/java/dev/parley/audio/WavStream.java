@@ -23,6 +23,7 @@ public final class WavStream implements AutoCloseable {
     /** Rates outside this range are not audio Parley can use, and their resampling filters grow huge. */
     static final int MIN_SAMPLE_RATE = 4_000;
     static final int MAX_SAMPLE_RATE = 384_000;
+    private static final int MAX_BLOCK_BYTES = 1 << 20;
 
     private final InputStream in;
     private final boolean closesInput;
@@ -96,7 +97,8 @@ public final class WavStream implements AutoCloseable {
     }
 
     /**
-     * The next at most {@code maxFrames} frames as mono samples; an empty array once the audio has ended.
+     * The next at most {@code maxFrames} frames as mono samples (fewer when frames are very wide); an empty
+     * array once the audio has ended.
      *
      * @throws AudioFormatException when the audio ends before a single whole frame
      */
@@ -105,7 +107,9 @@ public final class WavStream implements AutoCloseable {
             return new float[0];
         }
         int frameBytes = format.frameBytes();
-        long wanted = (long) maxFrames * frameBytes;
+        // However many frames are asked for, a block holds at most about a megabyte: a header may
+        // declare 65,535 channels of 64-bit samples, half a megabyte per frame.
+        long wanted = Math.min(maxFrames, Math.max(1, MAX_BLOCK_BYTES / frameBytes)) * (long) frameBytes;
         if (declaredBytes != WavHeader.UNKNOWN_SIZE) {
             wanted = Math.min(wanted, declaredBytes - bytesRead);
         }

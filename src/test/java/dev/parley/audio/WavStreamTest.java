@@ -63,4 +63,21 @@ class WavStreamTest {
             assertThat(stream.shortfall()).isEmpty();
         }
     }
+
+    @Test
+    void readsFramesOfTheMostChannelsAHeaderCanDeclareInBlocksOfAboutAMegabyte() throws IOException {
+        // 65,535 channels of 64-bit float: half a megabyte per frame, and 48,000 frames asked for at once.
+        int channels = 65_535;
+        byte[] fmt = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) WavBytes.IEEE_FLOAT).putShort((short) channels).putInt(48000).putInt(0)
+                .putShort((short) 0).putShort((short) 64).array();
+        byte[] header = riffWave(chunk("fmt ", fmt), chunkDeclaring("data", 0xFFFFFFFFL, new byte[0]));
+        EndlessInput input = new EndlessInput(header, new byte[8], header.length + (4L << 20));
+
+        try (WavStream wav = WavStream.of(input, "wide.wav")) {
+            float[] block = wav.read(48000);
+
+            assertThat(block).hasSize(2).containsOnly(0f);
+        }
+    }
 }
