@@ -24,7 +24,8 @@ import java.time.format.DateTimeParseException;
 /**
  * LangChain4j's JDK HTTP client for streaming, except that an error response keeps its
  * {@code Retry-After} header ({@link RetryAfterHttpException}); LangChain4j's own client keeps only
- * the status and body. Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
+ * the status and body. One more difference guards against hostile servers: stream lines are read up
+ * to 1 MB ({@link LineLimitedInputStream}). Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
  * the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
  */
 final class HeaderKeepingHttpClient implements HttpClient {
@@ -71,7 +72,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
                     SuccessfulHttpResponse success = SuccessfulHttpResponse.builder()
                             .statusCode(response.statusCode()).headers(response.headers().map()).build();
                     ignoringExceptions(() -> listener.onOpen(success));
-                    try (InputStream body = response.body()) {
+                    try (InputStream body = new LineLimitedInputStream(response.body())) {
                         parser.parse(body, listener);
                         ignoringExceptions(listener::onClose);
                     } catch (IOException e) {
