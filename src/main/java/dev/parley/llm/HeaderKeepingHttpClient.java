@@ -24,11 +24,14 @@ import java.time.format.DateTimeParseException;
 /**
  * LangChain4j's JDK HTTP client for streaming, except that an error response keeps its
  * {@code Retry-After} header ({@link RetryAfterHttpException}); LangChain4j's own client keeps only
- * the status and body. One more difference guards against hostile servers: stream lines are read up
- * to 1 MB ({@link LineLimitedInputStream}). Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
+ * the status and body. Two more differences guard against hostile servers: error bodies are read up to
+ * 64 KB and stream lines up to 1 MB ({@link LineLimitedInputStream}). Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
  * the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
  */
 final class HeaderKeepingHttpClient implements HttpClient {
+
+    /** Provider error bodies are JSON of a few hundred bytes. */
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
@@ -103,9 +106,16 @@ final class HeaderKeepingHttpClient implements HttpClient {
         return builder.build();
     }
 
+    /**
+     * The start of an error body: enough for any provider's error JSON, and bounded, because a server may
+     * send an error body without end. Closing the body early drops the rest of the response.
+     */
     private static String readBody(HttpResponse<InputStream> response) {
         try (InputStream body = response.body()) {
-            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] start = body.readNBytes(MAX_ERROR_BODY_BYTES + 1);
+            return start.length > MAX_ERROR_BODY_BYTES
+                    ? new String(start, 0, MAX_ERROR_BODY_BYTES, StandardCharsets.UTF_8) + "... (cut)"
+                    : new String(start, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "Cannot read error response body: " + e.getMessage();
         }

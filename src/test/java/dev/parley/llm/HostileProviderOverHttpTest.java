@@ -75,6 +75,19 @@ class HostileProviderOverHttpTest {
     }
 
     @Test
+    void anEndlessErrorBodyIsReadOnlyInPart() throws Exception {
+        try (Hostile hostile = Hostile.answering(exchange -> {
+            exchange.sendResponseHeaders(500, 0);
+            endless(exchange.getResponseBody(), "internal error ");
+        })) {
+            LlmException failure = failureAgainst(hostile);
+
+            assertThat(failure.kind()).isEqualTo(Kind.SERVER);
+            assertThat(failure.getMessage()).contains("had an internal error").hasSizeLessThan(500);
+        }
+    }
+
+    @Test
     void anEndlessLineInTheStreamBreaksTheReplyOff() throws Exception {
         try (Hostile hostile = Hostile.answering(exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
