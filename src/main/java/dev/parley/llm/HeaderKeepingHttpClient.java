@@ -25,7 +25,8 @@ import java.time.format.DateTimeParseException;
  * LangChain4j's JDK HTTP client for streaming, except that an error response keeps its
  * {@code Retry-After} header ({@link RetryAfterHttpException}); LangChain4j's own client keeps only
  * the status and body. Two more differences guard against hostile servers: error bodies are read up to
- * 64 KB and stream lines up to 1 MB ({@link LineLimitedInputStream}). Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
+ * 64 KB and stream lines up to 1 MB ({@link LineLimitedInputStream}), and a redirect is reported, not
+ * followed ({@link RedirectHttpException}). Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
  * the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
  */
 final class HeaderKeepingHttpClient implements HttpClient {
@@ -65,6 +66,13 @@ final class HeaderKeepingHttpClient implements HttpClient {
         }
         http.sendAsync(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream())
                 .thenAccept(response -> {
+                    if (response.statusCode() >= 300 && response.statusCode() < 400) {
+                        closeQuietly(response);
+                        var redirect = new RedirectHttpException(response.statusCode(),
+                                response.headers().firstValue("Location").orElse("(no Location header)"));
+                        ignoringExceptions(() -> listener.onError(redirect));
+                        return;
+                    }
                     if (response.statusCode() < 200 || response.statusCode() >= 300) {
                         var error = new RetryAfterHttpException(response.statusCode(), readBody(response),
                                 response.headers().firstValue("Retry-After").map(HeaderKeepingHttpClient::parseRetryAfter)
@@ -118,6 +126,14 @@ final class HeaderKeepingHttpClient implements HttpClient {
                     : new String(start, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "Cannot read error response body: " + e.getMessage();
+        }
+    }
+
+    private static void closeQuietly(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException ignored) {
+            // nothing of it is used
         }
     }
 

@@ -102,4 +102,18 @@ class HostileProviderOverHttpTest {
             assertThat(failure.getMessage()).contains("broke off the reply").contains("a line longer than 1 MB");
         }
     }
+
+    @Test
+    void aRedirectSaysWhereToAndIsNotFollowed() throws Exception {
+        try (Hostile hostile = Hostile.answering(exchange -> {
+            exchange.getResponseHeaders().add("Location", "https://elsewhere.example/v1/chat/completions");
+            exchange.sendResponseHeaders(307, -1);
+        })) {
+            LlmException failure = failureAgainst(hostile);
+
+            assertThat(failure.kind()).isEqualTo(Kind.INVALID_REQUEST);
+            assertThat(failure.getMessage()).contains("redirects (HTTP 307) to https://elsewhere.example/v1/chat/completions")
+                    .contains("llm.providers.local.base-url").doesNotContain("RetryAfterHttpException");
+        }
+    }
 }
