@@ -24,10 +24,10 @@ import java.time.format.DateTimeParseException;
 /**
  * LangChain4j's JDK HTTP client for streaming, except that an error response keeps its
  * {@code Retry-After} header ({@link RetryAfterHttpException}); LangChain4j's own client keeps only
- * the status and body. Two more differences guard against hostile servers: error bodies are read up to
- * 64 KB and stream lines up to 1 MB ({@link LineLimitedInputStream}), and a redirect is reported, not
- * followed ({@link RedirectHttpException}). Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
- * the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
+ * the status and body. Three more differences guard against hostile servers: error bodies are read up
+ * to 64 KB, stream lines up to 1 MB ({@link LineLimitedInputStream}), and a redirect is reported, not
+ * followed ({@link RedirectHttpException}). Everything else behaves as LangChain4j's JdkHttpClient does
+ * (the same timeouts, the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
  */
 final class HeaderKeepingHttpClient implements HttpClient {
 
