@@ -64,6 +64,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         /** The answer pieces again and again, never ending, until the client goes away. */
         record Endless() implements Failure {}
+
+        /** The answer pieces, then a clean end of the body without the protocol's end-of-reply event. */
+        record NoFinish() implements Failure {}
     }
 
     /** A tool call the scripted model makes: the id the provider gives it, the tool and its JSON arguments. */
@@ -137,6 +140,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
         /** Repeats the answer pieces for ever: a stream that never ends unless the client stops reading. */
         public Reply endless() {
             return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.Endless());
+        }
+
+        /** Ends the body cleanly after the answer pieces but leaves out the protocol's final event. */
+        public Reply withoutFinish() {
+            return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.NoFinish());
         }
 
         /** Sends garbage in place of the answer piece at {@code index}. */
@@ -315,7 +323,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
             body.close();
             return;
         }
-        send(body, 0, wire.finish());
+        if (!(reply.failure() instanceof Failure.NoFinish)) {
+            send(body, 0, wire.finish());
+        }
         body.close();
     }
 

@@ -86,6 +86,10 @@ final class HeaderKeepingHttpClient implements HttpClient {
                     try (InputStream body = new LineLimitedInputStream(response.body())) {
                         parser.parse(body, listener);
                         ignoringExceptions(listener::onClose);
+                        // LangChain4j completes a reply on the protocol's final event; a body that ends
+                        // before it leaves the Ollama and Anthropic clients waiting for ever. This error
+                        // ends those; a reply that did complete ignores it.
+                        ignoringExceptions(() -> listener.onError(new StreamEndedEarlyException()));
                     } catch (IOException e) {
                         ignoringExceptions(() -> listener.onError(e));
                     }

@@ -258,6 +258,11 @@ final class StreamingLanguageModel implements LanguageModel {
             if (done.isDone()) {
                 return; // Already ended by the idle timeout or a cancel: the caller has moved on.
             }
+            if (response.finishReason() == null) {
+                // Some clients (OpenAI's, Gemini's) complete when the body ends, final event or not.
+                done.completeExceptionally(new StreamEndedEarlyException());
+                return;
+            }
             forward(thinkFilter.finish());
             TokenUsage usage = response.tokenUsage();
             done.complete(new Round(response, new LlmReply(answer.toString().strip(), reasoning.toString().strip(),
