@@ -6,12 +6,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Parley's shipped log4j2.xml, loaded into a context of its own, against a flood of library warnings. */
+/**
+ * Parley's shipped log4j2.xml, loaded into a context of its own: against a flood of library warnings,
+ * and keeping stack traces off the terminal.
+ */
 class LogFloodTest {
 
     @TempDir
@@ -49,5 +56,38 @@ class LogFloodTest {
             }
         }
         return Files.readAllLines(logs.resolve("parley.log"));
+    }
+
+    @Test
+    void aFailureIsOneLineOnTheTerminalAndItsStackTraceGoesToTheFile() throws IOException {
+        String before = System.getProperty("parley.log.dir");
+        System.setProperty("parley.log.dir", logs.toString());
+        LoggerContext context = new LoggerContext("traces");
+        String terminal;
+        try {
+            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            Throwable failure = new IllegalStateException("deep", new StackOverflowError("too deep"));
+            context.getLogger("dev.parley.llm.ToolRunner").warn("Tool calculate failed", failure);
+            // The terminal's layout, applied directly: the build raises the terminal's level in tests.
+            Appender console = context.getConfiguration().getAppender("console");
+            terminal = (String) console.getLayout().toSerializable(Log4jLogEvent.newBuilder()
+                    .setLoggerName("dev.parley.llm.ToolRunner").setLevel(Level.WARN)
+                    .setMessage(new SimpleMessage("Tool calculate failed")).setThrown(failure).build());
+        } finally {
+            context.stop();
+            restore(before);
+        }
+
+        assertThat(terminal).isEqualTo("parley: WARN ToolRunner: Tool calculate failed (deep)" + System.lineSeparator());
+        assertThat(Files.readString(logs.resolve("parley.log"))).contains("IllegalStateException: deep")
+                .contains("at dev.parley.logging.LogFloodTest").contains("StackOverflowError: too deep");
+    }
+
+    private static void restore(String logDir) {
+        if (logDir == null) {
+            System.clearProperty("parley.log.dir");
+        } else {
+            System.setProperty("parley.log.dir", logDir);
+        }
     }
 }
