@@ -50,6 +50,7 @@ final class ChatCommand extends ModelSubcommand {
             BufferedReader lines = stdinLines();
             components.useToolCallbacks(label -> TimerNotice.print(err, label),
                     new TerminalToolConfirmer(err, lines, interactive));
+            McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
             ConversationStore store = conversationName == null ? null : components.conversationStore();
             // exists() rejects an invalid name now, before the first answer; a corrupt file fails load()

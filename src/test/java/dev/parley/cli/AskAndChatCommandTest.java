@@ -39,6 +39,30 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void anMcpCommandIsShownOnceBeforeItFirstRuns() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Hi."))) {
+            // A path of this test's own, so that the data folder the tests share has not seen it.
+            String program = folder.resolve("no such dir/mcp-server").toString();
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local: {type: openai-compatible, base-url: "%s", model: scripted}
+                      mcp:
+                        files: {command: ["%s", "--root", "~"]}
+                    """.formatted(server.baseUrl(), program));
+
+            CliRun first = CliRun.of("ask", "--config", config.toString(), "Hello");
+            CliRun second = CliRun.of("ask", "--config", config.toString(), "Hello");
+
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.err()).contains("parley: llm.mcp.files starts a program on this computer, with your"
+                    + " permissions: '" + program + "' --root '~' (said once;");
+            assertThat(second.err()).doesNotContain("starts a program");
+        }
+    }
+
+    @Test
     void aGarbledStreamSaysOnceWhereTheAnswerStopped() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paris", " is", " the capital.").malformedAt(2))) {
             CliRun run = CliRun.of("ask", "--config", configFor(server, Protocol.OPENAI).toString(), "Capital?");
