@@ -60,6 +60,7 @@ final class ChatCommand extends ModelSubcommand {
             BufferedReader lines = stdinLines();
             components.useToolCallbacks(label -> TimerNotice.print(err, label),
                     new TerminalToolConfirmer(err, lines, interactive));
+            McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
             ConversationStore store = conversationName == null ? null : components.conversationStore();
             // Taken first: another Parley continuing the same conversation would save over its turns.
@@ -118,7 +119,7 @@ final class ChatCommand extends ModelSubcommand {
                 failedTurns += save(store, conversation, err);
             } catch (ParleyException e) {
                 failedTurns++;
-                err.println("parley: " + e.getMessage());
+                err.println("parley: " + TerminalText.safe(e.getMessage()));
                 err.flush();
             }
         }
@@ -168,7 +169,7 @@ final class ChatCommand extends ModelSubcommand {
                 components.switchProvider(model, name);
                 err.println("parley: now talking to " + model.describe() + ".");
             } catch (ParleyException e) {
-                err.println("parley: " + e.getMessage());
+                err.println("parley: " + TerminalText.safe(e.getMessage()));
             }
         } else if (line.equals("/reset")) {
             conversation.clear();
@@ -189,7 +190,7 @@ final class ChatCommand extends ModelSubcommand {
             store.save(conversationName, conversation);
             return 0;
         } catch (ParleyException e) {
-            err.println("parley: " + e.getMessage());
+            err.println("parley: " + TerminalText.safe(e.getMessage()));
             err.flush();
             return 1;
         }

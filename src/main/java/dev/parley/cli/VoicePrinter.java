@@ -37,7 +37,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
             case VoiceEvent.StateChanged change -> state(change);
             case VoiceEvent.PartialTranscript partial -> {
                 if (interactive) {
-                    err.print("\r\033[K… " + partial.text());
+                    err.print("\r\033[K… " + TerminalText.safe(partial.text()));
                     err.flush();
                 }
             }
@@ -46,7 +46,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
                     err.print("\r\033[K");
                 }
                 if (!transcript.text().isBlank()) {
-                    out.println("you: " + transcript.text());
+                    out.println("you: " + TerminalText.safe(transcript.text()));
                     out.print("parley: ");
                     out.flush();
                 }

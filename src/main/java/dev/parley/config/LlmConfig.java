@@ -8,7 +8,8 @@ import java.util.Map;
  * The {@code llm} section: which provider answers, how, the prompt that shapes spoken replies (a
  * template filled at each turn: see {@code conversation.PromptTemplate}), the user's name and how
  * many remembered facts it gets, what happens when a provider fails (retries, the fallback chain,
- * circuit breakers), how many requests one provider gets at once, and the optional reply cache.
+ * circuit breakers), how many requests one provider gets at once, the optional reply cache, and how
+ * long one reply may grow.
  */
 public record LlmConfig(
         @JsonProperty(required = true) String active,
@@ -22,26 +23,28 @@ public record LlmConfig(
         ToolsConfig tools,
         Map<String, McpServerConfig> mcp,
         @JsonProperty("user-name") String userName,
-        MemoryConfig memory) {
+        MemoryConfig memory,
+        @JsonProperty("reply-limits") ReplyLimitsConfig replyLimits) {
 
     public LlmConfig {
-        fallback = fallback != null ? List.copyOf(fallback) : List.of();
+        fallback = ConfigEntries.list(fallback, "fallback", "provider names like [openai, ollama]");
         retry = retry != null ? retry : RetryConfig.DEFAULTS;
         circuitBreaker = circuitBreaker != null ? circuitBreaker : CircuitBreakerConfig.DEFAULTS;
         maxConcurrentRequests = maxConcurrentRequests != null ? maxConcurrentRequests : 4;
         cache = cache != null ? cache : CacheConfig.DEFAULTS;
         tools = tools != null ? tools : ToolsConfig.DEFAULTS;
-        mcp = mcp != null ? Map.copyOf(mcp) : Map.of();
+        mcp = ConfigEntries.mapKeepingEmptyValues(mcp);
         userName = userName != null ? userName.strip() : "";
         memory = memory != null ? memory : MemoryConfig.DEFAULTS;
+        replyLimits = replyLimits != null ? replyLimits : ReplyLimitsConfig.DEFAULTS;
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
-        this(active, systemPrompt, providers, null, null, null, null, null, null, null, null, null);
+        this(active, systemPrompt, providers, null, null, null, null, null, null, null, null, null, null);
     }
 
     public LlmConfig withSystemPrompt(String prompt) {
         return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools,
-                mcp, userName, memory);
+                mcp, userName, memory, replyLimits);
     }
 }

@@ -31,12 +31,16 @@ record RawConfig(
             {memories}""";
 
     ParleyConfig toConfig(Path source) {
+        if (llm == null) {
+            throw new ConfigException(source + ": llm is empty; it needs at least active and providers, as in the"
+                    + " shipped config.yaml (delete this file and Parley writes a fresh one on the next start).");
+        }
         SttConfig speech = stt != null ? stt : new SttConfig("");
         TtsConfig voice = tts != null ? tts : TtsConfig.defaults(DEFAULT_VOICE);
         if (voice.voice() == null || voice.voice().isBlank()) {
             voice = voice.withVoice(DEFAULT_VOICE);
         }
-        ChunkerConfig chunks = chunker != null ? chunker : new ChunkerConfig(3, 220);
+        ChunkerConfig chunks = chunker != null ? chunker : ChunkerConfig.DEFAULTS;
         LlmConfig model = llm.systemPrompt() == null
                 ? llm.withSystemPrompt(DEFAULT_SYSTEM_PROMPT)
                 : llm;

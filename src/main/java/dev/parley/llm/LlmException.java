@@ -91,6 +91,11 @@ public final class LlmException extends ParleyException {
         if (text == null || text.isEmpty()) {
             return this;
         }
+        // Each layer that streamed the text (the provider, then the retries around it) says so: the
+        // sentence about where it stopped must appear once, counting the most text any layer saw.
+        if (kind == Kind.STREAM_BROKEN && !partialText.isEmpty() && getCause() instanceof LlmException original) {
+            return text.equals(partialText) ? this : original.afterPartialText(text);
+        }
         return new LlmException(Kind.STREAM_BROKEN, getMessage() + " (It stopped after "
                 + text.length() + " characters of the answer.)", this, null, text);
     }

@@ -1,6 +1,9 @@
 package dev.parley.stt;
 
 import dev.parley.audio.AudioClip;
+import dev.parley.audio.StreamingResampler;
+import dev.parley.audio.WavStream;
+import java.io.IOException;
 
 /**
  * Turns speech into text. The one hook the pipeline calls for recognition: whole clips through
@@ -31,6 +34,21 @@ public interface SpeechRecognizer extends AutoCloseable {
     default String transcribe(AudioClip utterance) {
         try (RecognitionStream stream = stream()) {
             stream.accept(utterance.resampledTo(SAMPLE_RATE).samples());
+            return stream.finish();
+        }
+    }
+
+    /**
+     * Transcribes the rest of {@code wav} block by block, so a recording of any length takes the memory of
+     * one block. Whether the file held all the audio its header announced is then {@code wav.shortfall()}.
+     */
+    default String transcribe(WavStream wav) throws IOException {
+        StreamingResampler toModelRate = new StreamingResampler(wav.sampleRate(), SAMPLE_RATE);
+        int blockFrames = wav.sampleRate(); // one second: large enough that per-call overhead does not matter
+        try (RecognitionStream stream = stream()) {
+            for (float[] block = wav.read(blockFrames); block.length > 0; block = wav.read(blockFrames)) {
+                stream.accept(toModelRate.push(block));
+            }
             return stream.finish();
         }
     }
