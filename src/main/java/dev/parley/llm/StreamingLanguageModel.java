@@ -89,7 +89,7 @@ final class StreamingLanguageModel implements LanguageModel {
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
         List<ChatMessage> history = new ArrayList<>(toLangChain(messages));
         Totals totals = new Totals();
-        Deadline deadline = new Deadline(Duration.ofSeconds(limits.maxSeconds()));
+        ReplyDeadline deadline = new ReplyDeadline(Duration.ofSeconds(limits.maxSeconds()));
         for (int round = 0; ; round++) {
             boolean offerTools = tools.enabled() && round < tools.maxRounds();
             ChatRequest.Builder request = ChatRequest.builder().messages(history);
@@ -126,28 +126,6 @@ final class StreamingLanguageModel implements LanguageModel {
 
     /** {@code response} is null for a round Parley ended at a reply limit. */
     private record Round(ChatResponse response, LlmReply reply) {}
-
-    /** When the whole reply, all its rounds, must have ended; the clock starts with the first request. */
-    private static final class Deadline {
-        private final Duration allowed;
-        private long endNanos;
-        private boolean started;
-
-        Deadline(Duration allowed) {
-            this.allowed = allowed;
-        }
-
-        synchronized void start() {
-            if (!started) {
-                started = true;
-                endNanos = System.nanoTime() + allowed.toNanos();
-            }
-        }
-
-        synchronized long nanosLeft() {
-            return endNanos - System.nanoTime();
-        }
-    }
 
     /**
      * The reply across all rounds: text and reasoning joined, tokens summed, the first word's time
@@ -205,7 +183,7 @@ final class StreamingLanguageModel implements LanguageModel {
         private final ReplyListener listener;
         /** Text earlier rounds streamed: part of what was said should this round break off. */
         private final String priorText;
-        private final Deadline deadline;
+        private final ReplyDeadline deadline;
         private final ThinkFilter thinkFilter = new ThinkFilter();
         private final StringBuilder answer = new StringBuilder();
         private final StringBuilder reasoning = new StringBuilder();
@@ -214,7 +192,7 @@ final class StreamingLanguageModel implements LanguageModel {
         private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         private long firstTextNanos;
 
-        Stream(ReplyListener listener, String priorText, Deadline deadline) {
+        Stream(ReplyListener listener, String priorText, ReplyDeadline deadline) {
             this.listener = listener;
             this.priorText = priorText;
             this.deadline = deadline;
