@@ -50,7 +50,9 @@ import dev.parley.voice.MicrophoneSpeech;
 import dev.parley.voice.SpeakerOutput;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.TimerAnnouncements;
 import dev.parley.voice.VoiceEventBus;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,6 +90,8 @@ public final class Components implements AutoCloseable {
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
     private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
+    /** The assistants made here, told of every finished timer (their event stream, their voice). */
+    private final List<TimerAnnouncer> assistantTimers = new CopyOnWriteArrayList<>();
     private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
     private Timers timers;
     /** The facts of the {@code remember} tool: read by the tools and by the system prompt's {@code {memories}}. */
@@ -205,7 +209,10 @@ public final class Components implements AutoCloseable {
         }
         if (timers == null) {
             // Announced through the field, so callbacks set later still reach the user.
-            timers = new Timers(label -> currentAnnouncer().timerDone(label), Clock.systemDefaultZone());
+            timers = new Timers(label -> {
+                currentAnnouncer().timerDone(label);
+                assistantTimers.forEach(assistant -> assistant.timerDone(label));
+            }, Clock.systemDefaultZone());
             // Connected once: a stdio server is a process we start, not something to start per reply.
             mcpServers = McpServers.connect(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
         }
@@ -326,6 +333,7 @@ public final class Components implements AutoCloseable {
                 new VoiceEvent.ProviderHealth(change.provider(), change.healthy(), change.detail())));
         TurnController assistant = new TurnController(events, turnRunner(model), conversation,
                 threads("parley-voice"));
+        assistantTimers.add(label -> TimerAnnouncements.announce(assistant, label));
         assistant.setHandsFree(config.audio().handsFree());
         return assistant;
     }
@@ -337,7 +345,8 @@ public final class Components implements AutoCloseable {
      */
     public void useVoice(TurnController assistant) {
         MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
-                Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events());
+                Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events(),
+                config.voice().wakeWord());
         assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker()));
     }
 

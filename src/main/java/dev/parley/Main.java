@@ -2,6 +2,7 @@ package dev.parley;
 
 import dev.parley.cli.Cli;
 import dev.parley.config.ParleyPaths;
+import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,9 +17,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        ParleyPaths paths = ParleyPaths.fromEnvironment();
         if (System.getProperty("parley.log.dir") == null) {
-            System.setProperty("parley.log.dir", ParleyPaths.fromEnvironment().logDir().toString());
+            System.setProperty("parley.log.dir", paths.logDir().toString());
         }
+        // Before Log4j makes the log folder with the umask's permissions.
+        PrivateFiles.secure(paths.configDir(), paths.dataDir(), Path.of(System.getProperty("parley.log.dir")));
         Optional<WindowLaunch> window = windowLaunch(args);
         if (window.isPresent()) {
             System.exit(Desktop.run(window.get().config()));

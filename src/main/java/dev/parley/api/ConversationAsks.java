@@ -2,6 +2,7 @@ package dev.parley.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.ConversationStoreException;
 import dev.parley.image.TurnImage;
@@ -63,11 +64,11 @@ final class ConversationAsks implements AutoCloseable {
      * or (when {@code streamed}) SSE.
      */
     void ask(String id, String text, List<TurnImage> images, boolean streamed, ServerResponse response) {
-        Conversation conversation = load(id);
         if (!busy.add(id)) {
             throw ApiProblem.conflict("The conversation '" + id + "' is answering another question; wait for it.");
         }
-        try {
+        try (ConversationLock lock = lock(id)) {
+            Conversation conversation = load(id);
             if (streamed) {
                 stream(id, conversation, text, images, response);
             } else {
@@ -116,6 +117,20 @@ final class ConversationAsks implements AutoCloseable {
             throw new ApiProblem(502, "The model failed", e.getMessage());
         } finally {
             save(id, conversation);
+        }
+    }
+
+    /** Another Parley (a window, 'chat', 'serve') that has the conversation open would save over this turn. */
+    private ConversationLock lock(String id) {
+        try {
+            store.exists(id); // an invalid name is the caller's mistake (400), a taken one a conflict
+        } catch (ConversationStoreException invalid) {
+            throw ApiProblem.badRequest(invalid.getMessage());
+        }
+        try {
+            return ConversationLock.take(store, id);
+        } catch (ConversationStoreException taken) {
+            throw ApiProblem.conflict(taken.getMessage());
         }
     }
 

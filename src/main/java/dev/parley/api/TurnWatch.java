@@ -50,7 +50,9 @@ final class TurnWatch implements Consumer<VoiceEvent> {
             case VoiceEvent.Reply e -> e.event().turn();
             case VoiceEvent.Heard e -> e.turn();
             case VoiceEvent.AudioStarted e -> e.turn();
+            case VoiceEvent.WakeWordHeard e -> e.turn();
             case VoiceEvent.ProviderHealth e -> -2;
+            case VoiceEvent.TimerDone e -> -2;
             case VoiceEvent.Interrupted e -> e.turn();
             case VoiceEvent.Waterfall e -> e.turn();
             case VoiceEvent.PartialTranscript e -> e.turn();

@@ -8,11 +8,38 @@ import dev.parley.ParleyException;
  */
 public final class AudioDeviceException extends ParleyException {
 
+    private final String words;
+    private final String commands;
+
     public AudioDeviceException(String message) {
         super(message);
+        this.words = message;
+        this.commands = "";
+    }
+
+    /**
+     * {@code words} say what is wrong in plain language; {@code commands} (one a line) set it right.
+     * The message, for a terminal or a log, carries both.
+     */
+    public AudioDeviceException(String words, String commands) {
+        super(words + (commands.isEmpty() ? "" : " Commands: " + commands.strip().replace("\n", "; ")));
+        this.words = words;
+        this.commands = commands.strip();
     }
 
     public AudioDeviceException(String message, Throwable cause) {
         super(message, cause);
+        this.words = message;
+        this.commands = "";
+    }
+
+    /** What is wrong, in plain words (the window shows this, with the commands behind a Copy button). */
+    public String words() {
+        return words;
+    }
+
+    /** Shell commands that fix it, one a line; "" when there are none. */
+    public String commands() {
+        return commands;
     }
 }

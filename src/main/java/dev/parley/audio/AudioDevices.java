@@ -21,13 +21,18 @@ enum AudioDevices {
     OUTPUT("output", new Line.Info(SourceDataLine.class), "speakers or a headset are connected and enabled"),
     INPUT("input", new Line.Info(TargetDataLine.class), "a microphone or headset is connected and enabled");
 
-    /** How to get a sound device on a headless Linux box: the same recipe for input and output. */
-    private static final String HEADLESS_RECIPE = "On a headless Linux machine start a sound server with a"
-            + " virtual sink (its monitor is an input) and route ALSA to it: pulseaudio -D --exit-idle-time=-1;"
-            + " pactl load-module module-null-sink sink_name=parley_null; pactl set-default-sink parley_null;"
-            + " pactl set-default-source parley_null.monitor;"
-            + " printf 'pcm.!default { type pulse }\\nctl.!default { type pulse }\\n' > ~/.asoundrc"
-            + " (packages pulseaudio and libasound2-plugins).";
+    /**
+     * How to get a sound device on a Linux machine without a sound card: a sound server with a virtual
+     * sink (its monitor is an input), ALSA routed to it. The same recipe for input and output.
+     */
+    private static final String HEADLESS_RECIPE = """
+            sudo apt-get install -y pulseaudio libasound2-plugins
+            pulseaudio -D --exit-idle-time=-1
+            pactl load-module module-null-sink sink_name=parley_null
+            pactl set-default-sink parley_null
+            pactl set-default-source parley_null.monitor
+            printf 'pcm.!default { type pulse }\\nctl.!default { type pulse }\\n' > ~/.asoundrc
+            """;
 
     /** Rates every sound card and sound server accepts, for devices that refuse the rate Parley wants. */
     static final int[] COMMON_RATES = {48000, 44100};
@@ -64,7 +69,7 @@ enum AudioDevices {
     Mixer.Info find(String wanted) throws AudioDeviceException {
         List<Mixer.Info> devices = list();
         if (devices.isEmpty()) {
-            throw new AudioDeviceException(noDevice());
+            throw noDevice();
         }
         return wanted == null ? null : find(wanted, devices);
     }
@@ -122,8 +127,10 @@ enum AudioDevices {
                 + " or choose another " + kind + " device: " + available());
     }
 
-    String noDevice() {
-        return "No audio " + kind + " device found. On a desktop, check that " + desktopAdvice + ". " + HEADLESS_RECIPE;
+    AudioDeviceException noDevice() {
+        return new AudioDeviceException("No audio " + kind + " device found. Check that " + desktopAdvice + ". On a"
+                + " Linux machine without a sound card, a sound server with a virtual device stands in for one.",
+                HEADLESS_RECIPE);
     }
 
     /** The devices of this kind, for the end of an error message: "'a', 'b'" or "(none)". */

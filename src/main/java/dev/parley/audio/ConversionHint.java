@@ -18,6 +18,11 @@ final class ConversionHint {
         return "sox " + quoted(name) + " -e signed-integer -b 16 " + quoted(sibling(name, "-pcm"));
     }
 
+    /** A command that rewrites a WAV file whose header announces more audio than it holds, keeping what is there. */
+    static String ignoringLength(String name) {
+        return "sox --ignore-length " + quoted(name) + " " + quoted(sibling(name, "-fixed"));
+    }
+
     /**
      * A command that converts any audio file to the 16 kHz mono WAV Parley listens to best. A file in
      * another format but named *.wav needs sox's {@code -t} to say what it really is.

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * whose filter taps the input so far covers. The output equals resampling the whole stream at once,
  * delayed by half the filter (under 3 ms for 48 or 44.1 → 16 kHz). Not thread-safe: one producer.
  */
-final class StreamingResampler {
+public final class StreamingResampler {
 
     private final PolyphaseFilter filter;
     /** Input not yet consumed; {@code pending[0]} is input sample number {@code pendingStart}. */
@@ -15,12 +15,12 @@ final class StreamingResampler {
     private long pendingStart;
     private long nextOutput;
 
-    StreamingResampler(int inputRate, int outputRate) {
+    public StreamingResampler(int inputRate, int outputRate) {
         this.filter = inputRate == outputRate ? null : PolyphaseFilter.forRates(inputRate, outputRate);
     }
 
     /** The output that {@code input} (following all earlier input) completes; may be empty. */
-    float[] push(float[] input) {
+    public float[] push(float[] input) {
         if (filter == null) {
             return input;
         }

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +65,12 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
         /** The stream ends properly, but saying the reply stopped at the token limit (finish reason length). */
         record StoppedAtMaxTokens() implements Failure {}
+
+        /** The answer pieces again and again, never ending, until the client goes away. */
+        record Endless() implements Failure {}
+
+        /** The answer pieces, then a clean end of the body without the protocol's end-of-reply event. */
+        record NoFinish() implements Failure {}
     }
 
     /** A tool call the scripted model makes: the id the provider gives it, the tool and its JSON arguments. */
@@ -138,6 +146,16 @@ public final class ScriptedLlmServer implements AutoCloseable {
             return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.StoppedAtMaxTokens());
         }
 
+        /** Repeats the answer pieces for ever: a stream that never ends unless the client stops reading. */
+        public Reply endless() {
+            return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.Endless());
+        }
+
+        /** Ends the body cleanly after the answer pieces but leaves out the protocol's final event. */
+        public Reply withoutFinish() {
+            return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.NoFinish());
+        }
+
         /** Sends garbage in place of the answer piece at {@code index}. */
         public Reply malformedAt(int index) {
             return new Reply(reasoning, answer, firstDelayMs, delayMs, new Failure.MalformedAt(index));
@@ -150,6 +168,8 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Reply> script;
     private final ConcurrentLinkedQueue<JsonNode> requests = new ConcurrentLinkedQueue<>();
+    /** Endless streams being sent; guarded by itself. */
+    private final int[] endlessStreams = {0};
     private int served;
     private volatile List<String> capabilities = List.of("completion");
 
@@ -236,7 +256,54 @@ public final class ScriptedLlmServer implements AutoCloseable {
                 pause(hang.millis());
                 exchange.close();
             }
+            case Failure.Endless endless -> streamForever(exchange, wire, reply);
             case null, default -> stream(exchange, wire, reply);
+        }
+    }
+
+    /** Streams the answer pieces round and round; returns once the client has closed the connection. */
+    private void streamForever(HttpExchange exchange, WireFormat wire, Reply reply) throws IOException {
+        synchronized (endlessStreams) {
+            endlessStreams[0]++;
+        }
+        try {
+            exchange.getResponseHeaders().add("Content-Type", wire.contentType());
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            body.write(wire.open().getBytes(StandardCharsets.UTF_8));
+            while (true) {
+                for (String piece : reply.reasoning()) {
+                    send(body, reply.delayMs(), wire.reasoning(piece));
+                }
+                for (String piece : reply.answer()) {
+                    send(body, reply.delayMs(), wire.answer(piece));
+                }
+            }
+        } catch (IOException clientWentAway) {
+            exchange.close();
+        } finally {
+            synchronized (endlessStreams) {
+                endlessStreams[0]--;
+                endlessStreams.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until no endless stream is being sent any more: every client has stopped reading one.
+     * Returns false if one is still going after {@code timeout}.
+     */
+    public boolean awaitEndlessStreamsStopped(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (endlessStreams) {
+            while (endlessStreams[0] > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(endlessStreams, left);
+            }
+            return true;
         }
     }
 
@@ -287,7 +354,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
             body.close();
             return;
         }
-        send(body, 0, reply.failure() instanceof Failure.StoppedAtMaxTokens ? wire.finishAtMaxTokens() : wire.finish());
+        if (!(reply.failure() instanceof Failure.NoFinish)) {
+            send(body, 0, reply.failure() instanceof Failure.StoppedAtMaxTokens ? wire.finishAtMaxTokens() : wire.finish());
+        }
         body.close();
     }
 

@@ -42,6 +42,7 @@ final class AskCommand extends ModelSubcommand {
             components.useToolCallbacks(label -> TimerNotice.print(err, label), new TerminalToolConfirmer(err,
                     stdinLines(),
                     System.console() != null));
+            McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             LanguageModel model = components.languageModel(llm.choice());
             try (TurnRunner runner = components.turnRunner(model)) {
                 TextTurn.ask(runner, components.newConversation(), String.join(" ", words), shown,

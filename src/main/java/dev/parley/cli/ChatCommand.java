@@ -3,6 +3,7 @@ package dev.parley.cli;
 import dev.parley.Components;
 import dev.parley.ParleyException;
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.pipeline.TurnRunner;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"A conversation in the terminal: each line you type is a turn; context carries across turns.",
@@ -34,6 +36,10 @@ final class ChatCommand extends ModelSubcommand {
     @Option(names = "--voice", description = "Talk instead of type: push-to-talk with Enter, answers spoken.")
     boolean voice;
 
+    @Option(names = "--hands-free", negatable = true, description = "With --voice: listen by itself, a pause ending"
+            + " each question, instead of Enter (default: audio.hands-free of config.yaml).")
+    Boolean handsFree;
+
     @Option(names = "--timings", description = "With --voice: print each turn's latency waterfall to stderr.")
     boolean timings;
 
@@ -45,23 +51,31 @@ final class ChatCommand extends ModelSubcommand {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = err();
+        if (handsFree != null && !voice) {
+            throw new ParameterException(spec.commandLine(),
+                    "--hands-free works with --voice only: parley chat --voice --hands-free");
+        }
         try (Components components = parley.components()) {
             boolean interactive = System.console() != null;
             BufferedReader lines = stdinLines();
             components.useToolCallbacks(label -> TimerNotice.print(err, label),
                     new TerminalToolConfirmer(err, lines, interactive));
+            McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
             ConversationStore store = conversationName == null ? null : components.conversationStore();
-            // exists() rejects an invalid name now, before the first answer; a corrupt file fails load()
-            // and is never overwritten.
-            Conversation conversation = store != null && store.exists(conversationName)
-                    ? store.load(conversationName)
-                    : components.newConversation();
-            if (voice) {
-                return talk(components, model, conversation, store, lines, interactive);
-            }
-            try (TurnRunner runner = components.turnRunner(model)) {
-                return typed(runner, components, model, conversation, store, lines, interactive);
+            // Taken first: another Parley continuing the same conversation would save over its turns.
+            // It also rejects an invalid name now, before the first answer; a corrupt file fails
+            // load() and is never overwritten.
+            try (ConversationLock lock = store == null ? null : ConversationLock.take(store, conversationName)) {
+                Conversation conversation = store != null && store.exists(conversationName)
+                        ? store.load(conversationName)
+                        : components.newConversation();
+                if (voice) {
+                    return talk(components, model, conversation, store, lines, interactive);
+                }
+                try (TurnRunner runner = components.turnRunner(model)) {
+                    return typed(runner, components, model, conversation, store, lines, interactive);
+                }
             }
         }
     }
@@ -105,7 +119,7 @@ final class ChatCommand extends ModelSubcommand {
                 failedTurns += save(store, conversation, err);
             } catch (ParleyException e) {
                 failedTurns++;
-                err.println("parley: " + e.getMessage());
+                err.println("parley: " + TerminalText.safe(e.getMessage()));
                 err.flush();
             }
         }
@@ -116,9 +130,12 @@ final class ChatCommand extends ModelSubcommand {
             ConversationStore store, BufferedReader lines, boolean interactive) throws IOException {
         PrintWriter err = err();
         int[] failedTurns = {0};
+        boolean listensAlone = handsFree != null ? handsFree : components.config().audio().handsFree();
         try (TurnController assistant = components.voiceAssistant(model, conversation)) {
+            assistant.setHandsFree(listensAlone);
             components.useVoice(assistant);
-            assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings));
+            assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings,
+                    listensAlone));
             assistant.subscribe(event -> {
                 if (event instanceof VoiceEvent.StateChanged change && change.from() != VoiceState.IDLE
                         && (change.to() == VoiceState.IDLE || change.to() == VoiceState.ERROR)) {
@@ -127,8 +144,9 @@ final class ChatCommand extends ModelSubcommand {
                 }
             });
             if (interactive) {
-                out().println("Talking to " + model.describe() + " by voice. Press Enter to"
-                        + " talk and Enter again when done; or type. /quit to leave.");
+                out().println("Talking to " + model.describe() + " by voice. " + (listensAlone
+                        ? "Just speak; a pause ends your question. Enter stops an answer;"
+                        : "Press Enter to talk and Enter again when done;") + " or type. /quit to leave.");
             }
             new VoiceChat(assistant, line -> slashCommand(line, components, model, assistant.conversation(), store))
                     .run(lines);
@@ -151,7 +169,7 @@ final class ChatCommand extends ModelSubcommand {
                 components.switchProvider(model, name);
                 err.println("parley: now talking to " + model.describe() + ".");
             } catch (ParleyException e) {
-                err.println("parley: " + e.getMessage());
+                err.println("parley: " + TerminalText.safe(e.getMessage()));
             }
         } else if (line.equals("/reset")) {
             conversation.clear();
@@ -172,7 +190,7 @@ final class ChatCommand extends ModelSubcommand {
             store.save(conversationName, conversation);
             return 0;
         } catch (ParleyException e) {
-            err.println("parley: " + e.getMessage());
+            err.println("parley: " + TerminalText.safe(e.getMessage()));
             err.flush();
             return 1;
         }

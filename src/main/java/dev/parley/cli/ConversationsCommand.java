@@ -105,7 +105,7 @@ final class ConversationsCommand extends ParleySubcommand {
         public Integer call() {
             String markdown = withStore(store -> store.exportMarkdown(name, reasoning));
             if (outFile == null) {
-                out().print(markdown);
+                out().print(TerminalText.safe(markdown));
                 out().flush();
                 return 0;
             }

@@ -5,6 +5,7 @@ import dev.parley.api.ApiServer;
 import dev.parley.api.ApiToken;
 import dev.parley.config.ApiConfig;
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.voice.TurnController;
@@ -48,6 +49,8 @@ final class ServeCommand extends ParleySubcommand {
         ConversationStore store = components.conversationStore();
         String name = conversationName != null ? conversationName
                 : "serve-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // Held until exit: another Parley continuing the same conversation would save over its turns.
+        ConversationLock lock = ConversationLock.take(store, name);
         Conversation conversation = store.exists(name) ? store.load(name) : components.newConversation();
         var model = new SwitchableLanguageModel(components.languageModel(Components.LlmChoice.CONFIGURED));
         TurnController assistant = components.voiceAssistant(model, conversation);
@@ -61,6 +64,7 @@ final class ServeCommand extends ParleySubcommand {
             // Helidon logs a failed bind and returns a server that does not listen, instead of throwing.
             server.close();
             assistant.close();
+            lock.close();
             components.close();
             spec.commandLine().getErr().println("Parley cannot listen on " + api.host() + ":" + api.port()
                     + ": the port is in use, or the address is not this computer's. Try --port 0 or another"
@@ -74,6 +78,7 @@ final class ServeCommand extends ParleySubcommand {
             server.close();
             assistant.close();
             save(store, name, assistant.conversation());
+            lock.close();
             components.close();
             stopped.countDown();
         }, "parley-serve-shutdown"));

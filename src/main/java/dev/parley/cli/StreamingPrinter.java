@@ -8,7 +8,8 @@ import picocli.CommandLine;
 /**
  * Renders turn events in the terminal: answer text to stdout as it arrives, reasoning to stderr
  * when asked, tool calls compactly on stderr, and short notes (a cut-off answer, a fallback
- * provider, an answer cut short at max-tokens) where they belong.
+ * provider, an answer cut short at max-tokens) where they belong. What the model sends is printed
+ * through {@link TerminalText}.
  */
 final class StreamingPrinter implements Consumer<TurnEvent> {
 
@@ -33,13 +34,13 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
             case TurnEvent.Started started -> askedProvider = started.provider();
             case TurnEvent.Text text -> {
                 endThinking();
-                out.print(text.delta());
+                out.print(TerminalText.safe(text.delta()));
                 out.flush();
             }
             case TurnEvent.Reasoning reasoning -> {
                 if (showThinking) {
                     thinking = true;
-                    err.print(reasoning.delta());
+                    err.print(TerminalText.safe(reasoning.delta()));
                     err.flush();
                 }
             }
@@ -53,7 +54,7 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
                 }
                 if (completed.provider() != null && !completed.provider().equals(askedProvider)) {
                     // A fallback answered: worth knowing, but not part of the answer.
-                    err.println("(answered by fallback provider '" + completed.provider() + "')");
+                    err.println("(answered by fallback provider '" + TerminalText.safe(completed.provider()) + "')");
                     err.flush();
                 }
             }

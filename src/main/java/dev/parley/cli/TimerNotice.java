@@ -9,7 +9,7 @@ final class TimerNotice {
 
     static void print(PrintWriter err, String label) {
         err.println();
-        err.println("⏰ Timer '" + label + "' is done.");
+        err.println("⏰ Timer '" + TerminalText.safe(label) + "' is done.");
         err.flush();
     }
 }

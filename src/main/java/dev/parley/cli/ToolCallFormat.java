@@ -9,12 +9,21 @@ import java.util.List;
 final class ToolCallFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A tool line stays a line: a model may send or get back megabytes. */
     private static final int MAX_RESULT_CHARS = 120;
+    private static final int MAX_ARGUMENT_CHARS = 120;
 
     private ToolCallFormat() {}
 
-    /** The argument values only, in order: {@code {"value":5,"from":"mi","to":"km"}} → {@code 5, mi, km}. */
+    /**
+     * The argument values only, in order: {@code {"value":5,"from":"mi","to":"km"}} → {@code 5, mi, km};
+     * shortened to 120 characters.
+     */
     static String arguments(String argumentsJson) {
+        return TerminalText.safe(shortened(values(argumentsJson), MAX_ARGUMENT_CHARS));
+    }
+
+    private static String values(String argumentsJson) {
         try {
             JsonNode node = JSON.readTree(argumentsJson);
             if (node == null || !node.isObject()) {
@@ -30,11 +39,12 @@ final class ToolCallFormat {
     }
 
     static String call(String toolName, String argumentsJson, String result) {
-        String oneLine = result.replaceAll("\\s+", " ").strip();
-        if (oneLine.length() > MAX_RESULT_CHARS) {
-            oneLine = oneLine.substring(0, MAX_RESULT_CHARS - 1) + "…";
-        }
+        String oneLine = TerminalText.safe(shortened(result.replaceAll("\\s+", " ").strip(), MAX_RESULT_CHARS));
         String arguments = arguments(argumentsJson);
-        return "[" + toolName + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
+        return "[" + TerminalText.safe(toolName) + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
+    }
+
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

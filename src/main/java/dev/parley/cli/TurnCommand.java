@@ -86,8 +86,8 @@ final class TurnCommand extends ModelSubcommand {
                     .put("total", t.totalMs());
             stdout.println(mapper.writeValueAsString(result));
         } else {
-            stdout.println("you:    " + reply.userText());
-            stdout.println("parley: " + reply.text());
+            stdout.println("you:    " + TerminalText.safe(reply.userText()));
+            stdout.println("parley: " + TerminalText.safe(reply.text()));
             if (reply.cutShort()) {
                 stdout.println("        " + StreamingPrinter.CUT_SHORT_NOTICE);
             }
@@ -98,7 +98,7 @@ final class TurnCommand extends ModelSubcommand {
                     reply.chunks(), out);
         }
         if (reply.cutOff() != null) {
-            err().println("parley: the reply was cut off: " + reply.cutOff());
+            err().println("parley: the reply was cut off: " + TerminalText.safe(reply.cutOff()));
         }
         stdout.flush();
     }

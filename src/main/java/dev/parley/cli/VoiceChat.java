@@ -54,6 +54,7 @@ final class VoiceChat {
                 await(state -> !AT_REST.contains(state), EFFECT_SECONDS);
             }
         }
+        assistant.setHandsFree(false); // the input ended: no new question after the one in progress
         if (assistant.state() == VoiceState.LISTENING) {
             assistant.releaseToTalk();
             await(state -> state != VoiceState.LISTENING, EFFECT_SECONDS);

@@ -18,13 +18,17 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
     private final StreamingPrinter replies;
     private final boolean interactive;
     private final boolean timings;
+    private final boolean handsFree;
 
-    VoicePrinter(CommandLine commandLine, boolean showThinking, boolean interactive, boolean timings) {
+    /** {@code handsFree}: a pause ends what the user says, not the Enter key. */
+    VoicePrinter(CommandLine commandLine, boolean showThinking, boolean interactive, boolean timings,
+            boolean handsFree) {
         this.out = commandLine.getOut();
         this.err = commandLine.getErr();
         this.replies = new StreamingPrinter(commandLine, showThinking);
         this.interactive = interactive;
         this.timings = timings;
+        this.handsFree = handsFree;
     }
 
     @Override
@@ -33,7 +37,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
             case VoiceEvent.StateChanged change -> state(change);
             case VoiceEvent.PartialTranscript partial -> {
                 if (interactive) {
-                    err.print("\r\033[K… " + partial.text());
+                    err.print("\r\033[K… " + TerminalText.safe(partial.text()));
                     err.flush();
                 }
             }
@@ -42,7 +46,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
                     err.print("\r\033[K");
                 }
                 if (!transcript.text().isBlank()) {
-                    out.println("you: " + transcript.text());
+                    out.println("you: " + TerminalText.safe(transcript.text()));
                     out.print("parley: ");
                     out.flush();
                 }
@@ -67,6 +71,11 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
             }
             case VoiceEvent.Heard heard -> { }
             case VoiceEvent.AudioStarted started -> { }
+            case VoiceEvent.TimerDone timer -> { } // the chat prints its own timer notice
+            case VoiceEvent.WakeWordHeard heard -> {
+                err.println("(heard the wake word: listening)");
+                err.flush();
+            }
             case VoiceEvent.ProviderHealth health -> { }
             case VoiceEvent.Level level -> { }
             case VoiceEvent.ProviderChanged changed -> { } // the /provider command answers for itself
@@ -75,7 +84,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
 
     private void state(VoiceEvent.StateChanged change) {
         if (change.to() == VoiceState.LISTENING) {
-            err.println("(listening: speak, then press Enter)");
+            err.println(handsFree ? "(listening: speak; a pause ends it)" : "(listening: speak, then press Enter)");
         } else if (change.to() == VoiceState.ERROR || (change.to() == VoiceState.IDLE && !change.detail().isEmpty())) {
             err.println("parley: " + change.detail());
         }

@@ -25,7 +25,8 @@ public record ApiConfig(boolean enabled, String host, int port, List<String> all
     static ApiConfig fromYaml(@JsonProperty("enabled") Boolean enabled, @JsonProperty("host") String host,
             @JsonProperty("port") Integer port, @JsonProperty("allowed-origins") List<String> allowedOrigins) {
         return new ApiConfig(enabled != null && enabled, host == null || host.isBlank() ? DEFAULT_HOST : host.strip(),
-                port == null ? DEFAULT_PORT : port, allowedOrigins == null ? List.of() : allowedOrigins);
+                port == null ? DEFAULT_PORT : port,
+                ConfigEntries.list(allowedOrigins, "allowed-origins", "origins like [http://localhost:3000]"));
     }
 
     public static ApiConfig defaults() {

@@ -43,6 +43,7 @@ final class ConfigValidator {
         validateVoice(file, config.tts());
         check(file, "ui.theme", ConfigRules.theme(config.ui().theme()));
         validateApi(file, config.api());
+        check(file, "voice.wake-word", VoiceConfig.wakeWordProblem(config.voice().wakeWord()));
     }
 
     private static void validateApi(String file, ApiConfig api) {
@@ -111,6 +112,10 @@ final class ConfigValidator {
         checkRange(file, "llm.max-concurrent-requests", llm.maxConcurrentRequests(), 1, 64);
         checkRange(file, "llm.cache.max-entries", llm.cache().maxEntries(), 1, 100_000);
         checkRange(file, "llm.cache.ttl-minutes", llm.cache().ttlMinutes(), 1, 10_080);
+        checkRange(file, "llm.reply-limits.max-characters", llm.replyLimits().maxCharacters(),
+                ReplyLimitsConfig.MIN_CHARACTERS, ReplyLimitsConfig.MAX_CHARACTERS);
+        checkRange(file, "llm.reply-limits.max-seconds", llm.replyLimits().maxSeconds(),
+                ReplyLimitsConfig.MIN_SECONDS, ReplyLimitsConfig.MAX_SECONDS);
         validateTools(file, llm.tools(), !llm.mcp().isEmpty());
         llm.mcp().forEach((name, server) -> validateMcpServer(file, "llm.mcp." + name, server));
     }
@@ -165,8 +170,8 @@ final class ConfigValidator {
         check(file, key + ".seed", ConfigRules.seed(provider.type(), provider.seed()));
         check(file, key + ".stop", ConfigRules.stop(provider.type(), provider.stop()));
         check(file, key + ".max-tokens", ConfigRules.maxTokens(provider.maxTokens()));
-        if (provider.timeoutSeconds() != null && provider.timeoutSeconds() <= 0) {
-            throw new ConfigException(file + ": " + key + ".timeout-seconds must be positive.");
+        if (provider.timeoutSeconds() != null) {
+            checkRange(file, key + ".timeout-seconds", provider.timeoutSeconds(), 1, 3600);
         }
     }
 }

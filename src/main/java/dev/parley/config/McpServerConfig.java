@@ -10,6 +10,6 @@ import java.util.List;
 public record McpServerConfig(List<String> command, String url) {
 
     public McpServerConfig {
-        command = command != null ? List.copyOf(command) : List.of();
+        command = ConfigEntries.list(command, "command", "the program and its arguments, like [npx, server-name]");
     }
 }

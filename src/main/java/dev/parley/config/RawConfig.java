@@ -17,7 +17,8 @@ record RawConfig(
         UsageConfig usage,
         AudioConfig audio,
         UiConfig ui,
-        ApiConfig api) {
+        ApiConfig api,
+        VoiceConfig voice) {
 
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
     /** The shipped config.yaml's prompt, for a file without one; its placeholders are filled at each turn. */
@@ -30,12 +31,16 @@ record RawConfig(
             {memories}""";
 
     ParleyConfig toConfig(Path source) {
+        if (llm == null) {
+            throw new ConfigException(source + ": llm is empty; it needs at least active and providers, as in the"
+                    + " shipped config.yaml (delete this file and Parley writes a fresh one on the next start).");
+        }
         SttConfig speech = stt != null ? stt : new SttConfig("");
         TtsConfig voice = tts != null ? tts : TtsConfig.defaults(DEFAULT_VOICE);
         if (voice.voice() == null || voice.voice().isBlank()) {
             voice = voice.withVoice(DEFAULT_VOICE);
         }
-        ChunkerConfig chunks = chunker != null ? chunker : new ChunkerConfig(3, 220);
+        ChunkerConfig chunks = chunker != null ? chunker : ChunkerConfig.DEFAULTS;
         LlmConfig model = llm.systemPrompt() == null
                 ? llm.withSystemPrompt(DEFAULT_SYSTEM_PROMPT)
                 : llm;
@@ -45,6 +50,8 @@ record RawConfig(
         AudioConfig microphone = audio != null ? audio : AudioConfig.defaults();
         UiConfig window = ui != null ? ui : UiConfig.defaults();
         ApiConfig control = api != null ? api : ApiConfig.defaults();
-        return new ParleyConfig(speech, voice, chunks, model, memory, metering, microphone, window, control, source);
+        VoiceConfig summoning = this.voice != null ? this.voice : VoiceConfig.defaults();
+        return new ParleyConfig(speech, voice, chunks, model, memory, metering, microphone, window, control,
+                summoning, source);
     }
 }

@@ -30,7 +30,7 @@ public record ToolsConfig(
         enabled = enabled != null ? enabled : true;
         maxRounds = maxRounds != null ? maxRounds : 5;
         timeoutSeconds = timeoutSeconds != null ? timeoutSeconds : 10;
-        confirm = confirm != null ? List.copyOf(confirm) : List.of();
+        confirm = ConfigEntries.list(confirm, "confirm", "tool names like [set_timer, remember]");
         screen = screen != null ? screen.strip().toLowerCase(java.util.Locale.ROOT) : "ask";
     }
 

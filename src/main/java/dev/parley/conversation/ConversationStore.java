@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.text.Normalizer;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -41,6 +43,14 @@ public final class ConversationStore {
     private static final Logger LOG = LogManager.getLogger(ConversationStore.class);
     private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}_\\- ]+");
     private static final int MAX_NAME_LENGTH = 100;
+    /**
+     * File systems limit a file name to 255 bytes, not characters, and a save also writes
+     * {@code .NAME.json.<random>.tmp}, 31 bytes more: 200 bytes of name leave room on every common one.
+     * In UTF-8 a Latin letter takes one byte, a Chinese, Japanese or Korean one three.
+     */
+    static final int MAX_NAME_BYTES = 200;
+    /** Device names Windows reserves in every folder, whatever the extension: such a file cannot be made there. */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
     private static final String EXTENSION = ".json";
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
@@ -80,15 +90,32 @@ public final class ConversationStore {
     }
 
     static String slug(String name) {
-        String trimmed = name == null ? "" : name.strip();
+        // One spelling per name: "café" typed composed or decomposed (as macOS does) is one conversation.
+        String trimmed = name == null ? "" : Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
         if (trimmed.isEmpty()) {
             throw new ConversationStoreException("A conversation name cannot be empty.");
         }
         if (trimmed.length() > MAX_NAME_LENGTH || !VALID_NAME.matcher(trimmed).matches()) {
-            throw new ConversationStoreException("'" + name + "' is not a valid conversation name: use up to "
-                    + MAX_NAME_LENGTH + " letters, digits, spaces, '-' and '_' (no '/', '\\' or '.').");
+            throw new ConversationStoreException("'" + shortened(name) + "' is not a valid conversation name: use up"
+                    + " to " + MAX_NAME_LENGTH + " letters, digits, spaces, '-' and '_' (no '/', '\\' or '.').");
         }
-        return trimmed.replaceAll(" +", "-");
+        String slug = trimmed.replaceAll(" +", "-");
+        int bytes = slug.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new ConversationStoreException("'" + shortened(name) + "' is too long for a file name: it takes "
+                    + bytes + " bytes where at most " + MAX_NAME_BYTES + " fit (" + MAX_NAME_LENGTH + " Latin letters,"
+                    + " or " + MAX_NAME_BYTES / 3 + " Chinese, Japanese or Korean ones); choose a shorter name.");
+        }
+        if (WINDOWS_DEVICE.matcher(slug).matches()) {
+            throw new ConversationStoreException("'" + trimmed + "' is a device name on Windows, where no file can"
+                    + " have it; choose another conversation name.");
+        }
+        return slug;
+    }
+
+    /** A name as messages quote it: a 1,000-character one is not repeated in full. */
+    private static String shortened(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 37) + "...";
     }
 
     public boolean exists(String name) {

@@ -1,5 +1,6 @@
 package dev.parley.llm;
 
+import dev.parley.secrets.Redaction;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import java.util.function.UnaryOperator;
@@ -46,7 +47,11 @@ public final class ApiKeys {
     public String keyIfSet(ProviderConfig provider) {
         String variable = provider.apiKeyEnv();
         String key = variable == null || variable.isBlank() ? null : environment.apply(variable);
-        return key == null || key.isBlank() ? null : key.trim();
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        Redaction.remember(key); // so no error that echoes it shows it
+        return key.trim();
     }
 
     /**

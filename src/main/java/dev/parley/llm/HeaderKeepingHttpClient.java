@@ -24,10 +24,15 @@ import java.time.format.DateTimeParseException;
 /**
  * LangChain4j's JDK HTTP client for streaming, except that an error response keeps its
  * {@code Retry-After} header ({@link RetryAfterHttpException}); LangChain4j's own client keeps only
- * the status and body. Everything else behaves as LangChain4j's JdkHttpClient does (the same timeouts,
- * the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
+ * the status and body. Three more differences guard against hostile servers: error bodies are read up
+ * to 64 KB, stream lines up to 1 MB ({@link LineLimitedInputStream}), and a redirect is reported, not
+ * followed ({@link RedirectHttpException}). Everything else behaves as LangChain4j's JdkHttpClient does
+ * (the same timeouts, the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
  */
 final class HeaderKeepingHttpClient implements HttpClient {
+
+    /** Provider error bodies are JSON of a few hundred bytes. */
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
@@ -61,6 +66,13 @@ final class HeaderKeepingHttpClient implements HttpClient {
         }
         http.sendAsync(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream())
                 .thenAccept(response -> {
+                    if (response.statusCode() >= 300 && response.statusCode() < 400) {
+                        closeQuietly(response);
+                        var redirect = new RedirectHttpException(response.statusCode(),
+                                response.headers().firstValue("Location").orElse("(no Location header)"));
+                        ignoringExceptions(() -> listener.onError(redirect));
+                        return;
+                    }
                     if (response.statusCode() < 200 || response.statusCode() >= 300) {
                         var error = new RetryAfterHttpException(response.statusCode(), readBody(response),
                                 response.headers().firstValue("Retry-After").map(HeaderKeepingHttpClient::parseRetryAfter)
@@ -71,9 +83,13 @@ final class HeaderKeepingHttpClient implements HttpClient {
                     SuccessfulHttpResponse success = SuccessfulHttpResponse.builder()
                             .statusCode(response.statusCode()).headers(response.headers().map()).build();
                     ignoringExceptions(() -> listener.onOpen(success));
-                    try (InputStream body = response.body()) {
+                    try (InputStream body = new LineLimitedInputStream(response.body())) {
                         parser.parse(body, listener);
                         ignoringExceptions(listener::onClose);
+                        // LangChain4j completes a reply on the protocol's final event; a body that ends
+                        // before it leaves the Ollama and Anthropic clients waiting for ever. This error
+                        // ends those; a reply that did complete ignores it.
+                        ignoringExceptions(() -> listener.onError(new StreamEndedEarlyException()));
                     } catch (IOException e) {
                         ignoringExceptions(() -> listener.onError(e));
                     }
@@ -102,11 +118,26 @@ final class HeaderKeepingHttpClient implements HttpClient {
         return builder.build();
     }
 
+    /**
+     * The start of an error body: enough for any provider's error JSON, and bounded, because a server may
+     * send an error body without end. Closing the body early drops the rest of the response.
+     */
     private static String readBody(HttpResponse<InputStream> response) {
         try (InputStream body = response.body()) {
-            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] start = body.readNBytes(MAX_ERROR_BODY_BYTES + 1);
+            return start.length > MAX_ERROR_BODY_BYTES
+                    ? new String(start, 0, MAX_ERROR_BODY_BYTES, StandardCharsets.UTF_8) + "... (cut)"
+                    : new String(start, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "Cannot read error response body: " + e.getMessage();
+        }
+    }
+
+    private static void closeQuietly(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException ignored) {
+            // nothing of it is used
         }
     }
 

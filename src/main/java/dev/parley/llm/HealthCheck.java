@@ -1,6 +1,7 @@
 package dev.parley.llm;
 
 import dev.parley.config.ProviderType;
+import dev.parley.secrets.Redaction;
 import java.util.List;
 
 /**
@@ -43,8 +44,10 @@ public record HealthCheck(String name, ProviderType type, String model, String e
         }
     }
 
+    /** Shown in the window, the CLI and the API: credentials in the URL and echoed keys are masked. */
     public HealthCheck {
-        advice = List.copyOf(advice);
+        endpoint = Redaction.clean(endpoint);
+        advice = advice.stream().map(Redaction::clean).toList();
     }
 
     public boolean healthy() {

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One short HTTP exchange for diagnostics. The whole exchange, body included, is bounded by the
- * timeout (a request timeout alone stops at the response headers). Failure reasons never contain
+ * timeout (a request timeout alone stops at the response headers), and the body by 2 MB: an endless
+ * one counts as an answer that is not JSON, not as silence. Failure reasons never contain
  * the URL or headers, so no key can leak through them.
  */
 final class HttpProbe {
@@ -39,7 +40,8 @@ final class HttpProbe {
     record Unanswered(String reason) implements Outcome {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY_CHARS = 2_000_000;
+    /** Model lists are a few kilobytes; a body longer than this is not an API's answer. */
+    private static final int MAX_BODY_BYTES = 2_000_000;
 
     private final HttpClient client;
     private final Duration timeout;
@@ -75,7 +77,7 @@ final class HttpProbe {
     }
 
     private Outcome send(HttpRequest request) {
-        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
         try {
             HttpResponse<String> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Answered(response.statusCode(), parse(response.body()));
@@ -92,7 +94,7 @@ final class HttpProbe {
     }
 
     private static JsonNode parse(String body) {
-        if (body == null || body.isBlank() || body.length() > MAX_BODY_CHARS) {
+        if (body == null || body.isBlank()) { // null: longer than MAX_BODY_BYTES
             return MissingNode.getInstance();
         }
         try {

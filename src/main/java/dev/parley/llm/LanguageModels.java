@@ -4,6 +4,7 @@ import dev.failsafe.CircuitBreaker;
 import dev.parley.config.LlmConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import dev.parley.config.ReplyLimitsConfig;
 import dev.parley.llm.embedded.EmbeddedModels;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,12 +77,17 @@ public final class LanguageModels {
         return new LanguageModels(apiKeys, embedded, other, limits, breakers, health, vision);
     }
 
+    /** The provider {@code name} with the default {@link ReplyLimitsConfig reply limits}. */
     public LanguageModel create(String name, ProviderConfig provider) {
+        return create(name, provider, ReplyLimitsConfig.DEFAULTS);
+    }
+
+    LanguageModel create(String name, ProviderConfig provider, ReplyLimitsConfig replyLimits) {
         String key = apiKeys.keyFor(name, provider);
         Duration timeout = timeoutOf(provider);
         String endpoint = endpointOf(provider);
         return new StreamingLanguageModel(name, provider, endpoint,
-                ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout,
+                ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout, replyLimits,
                 // The in-process models are small and their wrapper sends no tool definitions.
                 provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools, () -> vision.canSee(provider));
     }
@@ -98,7 +104,7 @@ public final class LanguageModels {
         List<LanguageModel> chain = new ArrayList<>();
         chainOf(name, provider, llm).forEach((link, config) -> {
             try {
-                chain.add(limited(eachProvider.apply(config, create(link, config)), config, llm));
+                chain.add(limited(eachProvider.apply(config, create(link, config, llm.replyLimits())), config, llm));
             } catch (LlmException unusable) {
                 if (chain.isEmpty()) {
                     throw unusable; // the provider asked for cannot be set up: say why

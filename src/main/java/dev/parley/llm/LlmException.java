@@ -1,5 +1,6 @@
 package dev.parley.llm;
 
+import dev.parley.secrets.Redaction;
 import dev.parley.ParleyException;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,8 +54,9 @@ public final class LlmException extends ParleyException {
         this(Kind.OTHER, message, cause, null, "");
     }
 
+    /** {@code message} is shown to the user and logged, so any secret in it is masked ({@link Redaction}). */
     public LlmException(Kind kind, String message, Throwable cause, Duration retryAfter, String partialText) {
-        super(message, cause);
+        super(Redaction.clean(message), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.retryAfter = retryAfter;
         this.partialText = partialText == null ? "" : partialText;
@@ -88,6 +90,11 @@ public final class LlmException extends ParleyException {
     LlmException afterPartialText(String text) {
         if (text == null || text.isEmpty()) {
             return this;
+        }
+        // Each layer that streamed the text (the provider, then the retries around it) says so: the
+        // sentence about where it stopped must appear once, counting the most text any layer saw.
+        if (kind == Kind.STREAM_BROKEN && !partialText.isEmpty() && getCause() instanceof LlmException original) {
+            return text.equals(partialText) ? this : original.afterPartialText(text);
         }
         return new LlmException(Kind.STREAM_BROKEN, getMessage() + " (It stopped after "
                 + text.length() + " characters of the answer.)", this, null, text);

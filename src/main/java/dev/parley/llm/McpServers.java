@@ -38,35 +38,46 @@ public final class McpServers implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(McpServers.class);
 
-    private final List<McpClient> clients;
+    /** A connected server: its client, and the transport that holds the process of a local one. */
+    private record Connection(McpClient client, McpTransport transport) {}
+
+    private final List<Connection> connections;
     private final List<McpTool> tools;
 
-    private McpServers(List<McpClient> clients, List<McpTool> tools) {
-        this.clients = clients;
+    private McpServers(List<Connection> connections, List<McpTool> tools) {
+        this.connections = connections;
         this.tools = tools;
     }
 
     /** Connects to every server (in name order) and lists its tools; {@code timeout} bounds each call. */
     public static McpServers connect(Map<String, McpServerConfig> servers, Duration timeout) {
-        List<McpClient> clients = new ArrayList<>();
+        // A server started by npx may need a while to download before it answers.
+        return connect(servers, timeout, timeout.plusSeconds(20));
+    }
+
+    static McpServers connect(Map<String, McpServerConfig> servers, Duration timeout, Duration startTimeout) {
+        List<Connection> connections = new ArrayList<>();
         List<McpTool> tools = new ArrayList<>();
         new TreeMap<>(servers).forEach((name, server) -> {
+            McpTransport transport = null;
             McpClient client = null;
             try {
-                client = DefaultMcpClient.builder().key(name).transport(transport(server, timeout))
-                        .initializationTimeout(timeout.plusSeconds(20)) // a server started by npx may need a while
-                        .toolExecutionTimeout(timeout).build();
-                for (ToolSpecification specification : client.listTools()) {
+                transport = transport(server, timeout);
+                client = DefaultMcpClient.builder().key(name).transport(transport)
+                        .initializationTimeout(startTimeout).toolExecutionTimeout(timeout).build();
+                List<ToolSpecification> offered = client.listTools();
+                for (ToolSpecification specification : offered) {
                     tools.add(new McpTool(specification, client));
                 }
-                clients.add(client);
-                LOG.info("MCP server '{}' offers {} tools", name, tools.stream().filter(tool -> tool.client() == clients.getLast()).count());
+                connections.add(new Connection(client, transport));
+                LOG.info("MCP server '{}' offers {} tools", name, offered.size());
             } catch (RuntimeException e) {
                 LOG.warn("MCP server '{}' is left out: {}", name, e.getMessage());
-                closeQuietly(client);
+                // A server that hangs at start has a process all the same (building the client started it).
+                end(new Connection(client, transport));
             }
         });
-        return new McpServers(List.copyOf(clients), List.copyOf(tools));
+        return new McpServers(List.copyOf(connections), List.copyOf(tools));
     }
 
     private static McpTransport transport(McpServerConfig server, Duration timeout) {
@@ -82,17 +93,22 @@ public final class McpServers implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.forEach(McpServers::closeQuietly);
+        connections.forEach(McpServers::end);
     }
 
-    private static void closeQuietly(McpClient client) {
-        if (client == null) {
-            return;
-        }
+    /** Closes the client (or, when it was never built, the transport) and ends a local server's processes. */
+    private static void end(Connection connection) {
+        List<ProcessHandle> processes = connection.transport() instanceof StdioMcpTransport stdio
+                && stdio.getProcess() != null ? ProcessTrees.of(stdio.getProcess()) : List.of();
         try {
-            client.close();
+            if (connection.client() != null) {
+                connection.client().close();
+            } else if (connection.transport() != null) {
+                connection.transport().close();
+            }
         } catch (Exception e) {
-            LOG.debug("Closing MCP client {} failed", client.key(), e);
+            LOG.debug("Closing an MCP connection failed", e);
         }
+        ProcessTrees.end(processes);
     }
 }

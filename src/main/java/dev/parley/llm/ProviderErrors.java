@@ -47,6 +47,14 @@ final class ProviderErrors {
             return explained; // ours, e.g. the embedded model's download or load failing: already says what to do
         }
         String who = "Provider '" + name + "' (" + provider.type().configName() + " at " + endpoint + ")";
+        for (Throwable cause : Throwables.causes(error)) {
+            if (cause instanceof RedirectHttpException redirect) {
+                return new LlmException(Kind.INVALID_REQUEST, who + " redirects (HTTP " + redirect.statusCode()
+                        + ") to " + redirect.location() + "; Parley does not follow redirects, which would send the"
+                        + " API key to another address: set llm.providers." + name + ".base-url to the new address"
+                        + " if you trust it.", error, null, "");
+            }
+        }
         Kind kind = classify(error);
         Duration retryAfter = kind == Kind.RATE_LIMIT ? retryAfter(error) : null;
         String message = switch (kind) {

@@ -1,28 +1,27 @@
 package dev.parley.llm;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.parley.secrets.Redaction;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.Content;
-import dev.langchain4j.data.message.ImageContent;
-import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.parley.config.ProviderConfig;
+import dev.parley.config.ReplyLimitsConfig;
 import dev.parley.conversation.Message;
-import dev.parley.image.TurnImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,17 +41,19 @@ final class StreamingLanguageModel implements LanguageModel {
     private final String endpoint;
     private final StreamingChatModel client;
     private final Duration idleTimeout;
+    private final ReplyLimitsConfig limits;
     private final ToolRunner tools;
     /** Asked when a turn shows images; may ask the endpoint once. */
     private final BooleanSupplier seeing;
 
     StreamingLanguageModel(String name, ProviderConfig provider, String endpoint, StreamingChatModel client,
-            Duration idleTimeout, ToolRunner tools, BooleanSupplier seeing) {
+            Duration idleTimeout, ReplyLimitsConfig limits, ToolRunner tools, BooleanSupplier seeing) {
         this.name = name;
         this.provider = provider;
         this.endpoint = endpoint;
         this.client = client;
         this.idleTimeout = idleTimeout;
+        this.limits = limits;
         this.tools = tools;
         this.seeing = seeing;
     }
@@ -70,7 +71,7 @@ final class StreamingLanguageModel implements LanguageModel {
     @Override
     public String describe() {
         String where = LanguageModels.IN_PROCESS.equals(endpoint) ? ", " + endpoint : " at " + endpoint;
-        return name + " (" + provider.type().configName() + ", model " + provider.model() + where + ")";
+        return Redaction.clean(name + " (" + provider.type().configName() + ", model " + provider.model() + where + ")");
     }
 
     /** Told to the model once the tool rounds are used up, with the tools withdrawn. */
@@ -80,6 +81,14 @@ final class StreamingLanguageModel implements LanguageModel {
     /** Said when a model still asks for tools after they were withdrawn. */
     static final String TOOL_ROUNDS_EXHAUSTED = "Sorry, I could not finish that within the allowed tool calls.";
 
+    /** Said, and saved, where Parley cut a reply off at {@code llm.reply-limits.max-characters}. */
+    static final String TOO_LONG = " (Parley stopped this reply here: it reached %,d characters, the most one reply"
+            + " may have.)";
+
+    /** Said, and saved, where Parley cut a reply off at {@code llm.reply-limits.max-seconds}. */
+    static final String TOO_SLOW = " (Parley stopped this reply here: it ran for %d seconds, the longest one reply"
+            + " may take.)";
+
     /**
      * The tool loop: while the model answers with tool calls, run them, add its message and their
      * results to the request, and ask again; at most {@code llm.tools.max-rounds} rounds of calls,
@@ -87,8 +96,11 @@ final class StreamingLanguageModel implements LanguageModel {
      */
     @Override
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
-        List<ChatMessage> history = new ArrayList<>(toLangChain(messages, showsImagesNow(messages)));
+        List<ChatMessage> history = new ArrayList<>(RequestMessages.of(messages, this::canSee,
+                () -> "The model " + provider.model() + " of provider '" + name + "' cannot see images, so nothing"
+                        + " was sent; set vision: true on it if it can."));
         Totals totals = new Totals();
+        ReplyDeadline deadline = new ReplyDeadline(Duration.ofSeconds(limits.maxSeconds()));
         for (int round = 0; ; round++) {
             boolean offerTools = tools.enabled() && round < tools.maxRounds();
             ChatRequest.Builder request = ChatRequest.builder().messages(history);
@@ -96,10 +108,11 @@ final class StreamingLanguageModel implements LanguageModel {
             if (!offered.isEmpty()) {
                 request.toolSpecifications(offered);
             }
-            Stream stream = new Stream(listener, totals.answer.toString());
+            Stream stream = new Stream(listener, totals.answer.toString(), deadline);
             Round result = stream.send(request.build());
             totals.add(result);
-            AiMessage message = result.response().aiMessage();
+            // A reply cut off at a limit has no response: its tool calls, if any, never finished.
+            AiMessage message = result.response() == null ? null : result.response().aiMessage();
             if (message == null || !message.hasToolExecutionRequests()) {
                 return totals.reply();
             }
@@ -123,6 +136,7 @@ final class StreamingLanguageModel implements LanguageModel {
         }
     }
 
+    /** {@code response} is null for a round Parley ended at a reply limit. */
     private record Round(ChatResponse response, LlmReply reply) {}
 
     /**
@@ -167,58 +181,13 @@ final class StreamingLanguageModel implements LanguageModel {
         }
     }
 
-    /**
-     * Whether the request carries images: only when the model can see. A question that shows
-     * images to a model that cannot see is refused before anything is sent (a fallback of a chain
-     * whose first provider could see ends here); images of earlier turns are left out for it.
-     */
-    private boolean showsImagesNow(List<Message> messages) {
-        if (messages.stream().noneMatch(Message::hasImages)) {
-            return false;
-        }
-        if (canSee()) {
-            return true;
-        }
-        if (!messages.isEmpty() && messages.getLast().hasImages()) {
-            throw new LlmException(LlmException.Kind.INVALID_REQUEST, "The model " + provider.model() + " of provider '"
-                    + name + "' cannot see images, so nothing was sent; set vision: true on it if it can.", null,
-                    null, "");
-        }
-        return false;
-    }
-
-    /**
-     * Parley's messages as LangChain4j's. A user message with images becomes text and image
-     * contents (base64, with their media type), which each client puts on the wire its protocol's
-     * way; without {@code images}, it says how many pictures the model is not shown.
-     */
-    private static List<ChatMessage> toLangChain(List<Message> messages, boolean images) {
-        return messages.stream().<ChatMessage>map(message -> switch (message.role()) {
-            case SYSTEM -> SystemMessage.from(message.text());
-            case USER -> !message.hasImages() ? UserMessage.from(message.text())
-                    : images ? UserMessage.from(withImages(message))
-                    : UserMessage.from(message.text() + "\n[" + message.images().size()
-                            + " image(s) not shown: this model cannot see images]");
-            case ASSISTANT -> AiMessage.from(message.text());
-        }).toList();
-    }
-
-    /** Detail AUTO: OpenAI picks high detail for large pictures itself; the other protocols have no such field. */
-    private static List<Content> withImages(Message message) {
-        List<Content> contents = new ArrayList<>();
-        contents.add(TextContent.from(message.text()));
-        for (TurnImage image : message.images()) {
-            contents.add(ImageContent.from(image.base64(), image.mediaType(), ImageContent.DetailLevel.AUTO));
-        }
-        return contents;
-    }
-
     /** One reply in flight: collects text, forwards deltas, and completes a future at the end. */
     private final class Stream implements StreamingChatResponseHandler {
 
         private final ReplyListener listener;
         /** Text earlier rounds streamed: part of what was said should this round break off. */
         private final String priorText;
+        private final ReplyDeadline deadline;
         private final ThinkFilter thinkFilter = new ThinkFilter();
         private final StringBuilder answer = new StringBuilder();
         private final StringBuilder reasoning = new StringBuilder();
@@ -227,9 +196,10 @@ final class StreamingLanguageModel implements LanguageModel {
         private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         private long firstTextNanos;
 
-        Stream(ReplyListener listener, String priorText) {
+        Stream(ReplyListener listener, String priorText, ReplyDeadline deadline) {
             this.listener = listener;
             this.priorText = priorText;
+            this.deadline = deadline;
         }
 
         Round send(ChatRequest request) {
@@ -241,6 +211,7 @@ final class StreamingLanguageModel implements LanguageModel {
             // The quiet-stream clock starts once the request is under way: the embedded model downloads
             // and loads inside chat() on first use, which may take minutes and is not a stalled stream.
             lastActivity.set(System.nanoTime());
+            deadline.start();
             return await();
         }
 
@@ -252,6 +223,13 @@ final class StreamingLanguageModel implements LanguageModel {
             }
             lastActivity.set(System.nanoTime());
             forward(thinkFilter.push(partial.text()));
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking thinking, PartialThinkingContext context) {
+            // The handle may come first with reasoning: a stream of nothing else must be stoppable too.
+            handle.compareAndSet(null, context.streamingHandle());
+            onPartialThinking(thinking);
         }
 
         @Override
@@ -267,6 +245,11 @@ final class StreamingLanguageModel implements LanguageModel {
         public void onCompleteResponse(ChatResponse response) {
             if (done.isDone()) {
                 return; // Already ended by the idle timeout or a cancel: the caller has moved on.
+            }
+            if (response.finishReason() == null) {
+                // Some clients (OpenAI's, Gemini's) complete when the body ends, final event or not.
+                done.completeExceptionally(new StreamEndedEarlyException());
+                return;
             }
             forward(thinkFilter.finish());
             TokenUsage usage = response.tokenUsage();
@@ -291,17 +274,32 @@ final class StreamingLanguageModel implements LanguageModel {
         }
 
         private synchronized void forward(ThinkFilter.Split split) {
+            if (done.isDone()) {
+                return; // ended at a limit while this piece was on its way
+            }
             reasoning(split.reasoning());
             String text = split.answer();
             if (text.isEmpty()) {
                 return;
             }
+            int room = limits.maxCharacters() - priorText.length() - answer.length();
             if (answer.isEmpty() && needsSpaceAfter(priorText) && !Character.isWhitespace(text.charAt(0))) {
                 // A round after tool calls goes on from what the last one said: keep the words apart.
                 text = " " + text;
             }
             if (firstTextNanos == 0 && !text.isBlank()) {
                 firstTextNanos = System.nanoTime();
+            }
+            if (text.length() > room) {
+                int cut = Math.max(0, room);
+                if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+                    cut--; // never half a character
+                }
+                text = text.substring(0, cut);
+                answer.append(text);
+                listener.onText(text);
+                stopAtLimit(String.format(Locale.ROOT, TOO_LONG, limits.maxCharacters()));
+                return;
             }
             answer.append(text);
             listener.onText(text);
@@ -311,10 +309,35 @@ final class StreamingLanguageModel implements LanguageModel {
             return !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1));
         }
 
-        private void reasoning(String text) {
-            if (text != null && !text.isEmpty()) {
-                reasoning.append(text);
-                listener.onReasoning(text);
+        private synchronized void reasoning(String text) {
+            if (text == null || text.isEmpty() || done.isDone()) {
+                return;
+            }
+            // Reasoning is not spoken, but an endless stream of it fills memory all the same.
+            if (reasoning.length() + text.length() > limits.maxCharacters()) {
+                stopAtLimit(String.format(Locale.ROOT, TOO_LONG, limits.maxCharacters()));
+                return;
+            }
+            reasoning.append(text);
+            listener.onReasoning(text);
+        }
+
+        /**
+         * Ends the reply with what has arrived and {@code notice} after it, said and kept like the rest,
+         * and stops the stream: a limit ends the turn as an answer the user can see was cut, not as a
+         * failure that a retry or fallback would repeat.
+         */
+        private synchronized void stopAtLimit(String notice) {
+            if (done.isDone()) {
+                return;
+            }
+            answer.append(notice);
+            listener.onText(notice);
+            done.complete(new Round(null, new LlmReply(answer.toString().strip(), reasoning.toString().strip(), -1, -1,
+                    firstTextNanos, name)));
+            StreamingHandle streaming = handle.get();
+            if (streaming != null) {
+                streaming.cancel();
             }
         }
 
@@ -326,8 +349,11 @@ final class StreamingLanguageModel implements LanguageModel {
                     throw end(failure(new java.util.concurrent.TimeoutException(
                             "no data for " + idleTimeout.toMillis() + " ms")));
                 }
+                if (deadline.nanosLeft() <= 0) {
+                    stopAtLimit(String.format(Locale.ROOT, TOO_SLOW, limits.maxSeconds()));
+                }
                 try {
-                    return done.get(waitNanos, TimeUnit.NANOSECONDS);
+                    return done.get(Math.min(waitNanos, Math.max(0, deadline.nanosLeft())), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.TimeoutException stillQuiet) {
                     // Loop: activity may have arrived meanwhile, which moves the deadline.
                 } catch (ExecutionException e) {

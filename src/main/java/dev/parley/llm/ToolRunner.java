@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.Content;
-import dev.langchain4j.data.message.ImageContent;
-import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -220,11 +217,8 @@ public final class ToolRunner {
             messages.add(ToolExecutionResultMessage.from(requests.get(index), results[index]));
         }
         if (!pictures.isEmpty()) {
-            List<Content> contents = new ArrayList<>();
-            contents.add(TextContent.from("The picture(s) the tool call above took:"));
-            pictures.forEach(picture -> contents.add(ImageContent.from(picture.base64(), picture.mediaType(),
-                    ImageContent.DetailLevel.AUTO)));
-            messages.add(UserMessage.from(contents));
+            messages.add(UserMessage.from(RequestMessages.withImages("The picture(s) the tool call above took:",
+                    List.copyOf(pictures))));
         }
         return messages;
     }

@@ -15,7 +15,8 @@ import org.apache.logging.log4j.Logger;
  * Writes files so that a crash at any moment leaves either the old content or the new, never a
  * torn mix: the bytes go to a hidden temporary file in the same folder, are forced to disk, and
  * the temporary file is renamed over the target in one step. Every file Parley writes for the
- * user (config, conversations, memory, audio) goes through here.
+ * user (config, conversations, memory, audio) goes through here, readable by the user alone
+ * ({@link PrivateFiles}).
  */
 public final class AtomicFiles {
 
@@ -31,7 +32,8 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Files.createDirectories(folder);
+        PrivateFiles.createFolder(folder);
+        // Created 0600 (createTempFile's default on POSIX), so the renamed file is private too.
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

@@ -1,6 +1,9 @@
 package dev.parley.stt;
 
 import dev.parley.audio.AudioClip;
+import dev.parley.audio.StreamingResampler;
+import dev.parley.audio.WavStream;
+import java.io.IOException;
 
 /**
  * Turns speech into text. The one hook the pipeline calls for recognition: whole clips through
@@ -18,10 +21,34 @@ public interface SpeechRecognizer extends AutoCloseable {
      */
     RecognitionStream stream();
 
+    /**
+     * A spotter of {@code phrase} (a wake word) on the same model, to run beside the streams.
+     *
+     * @throws SpeechModelException if this recognizer cannot spot phrases
+     */
+    default PhraseSpotter spotter(String phrase) {
+        throw new SpeechModelException("This speech recognizer cannot listen for a wake word.");
+    }
+
     /** Transcribes a whole utterance of any sample rate; returns lower-case words, or "" for silence. */
     default String transcribe(AudioClip utterance) {
         try (RecognitionStream stream = stream()) {
             stream.accept(utterance.resampledTo(SAMPLE_RATE).samples());
+            return stream.finish();
+        }
+    }
+
+    /**
+     * Transcribes the rest of {@code wav} block by block, so a recording of any length takes the memory of
+     * one block. Whether the file held all the audio its header announced is then {@code wav.shortfall()}.
+     */
+    default String transcribe(WavStream wav) throws IOException {
+        StreamingResampler toModelRate = new StreamingResampler(wav.sampleRate(), SAMPLE_RATE);
+        int blockFrames = wav.sampleRate(); // one second: large enough that per-call overhead does not matter
+        try (RecognitionStream stream = stream()) {
+            for (float[] block = wav.read(blockFrames); block.length > 0; block = wav.read(blockFrames)) {
+                stream.accept(toModelRate.push(block));
+            }
             return stream.finish();
         }
     }

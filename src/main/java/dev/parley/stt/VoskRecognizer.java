@@ -80,6 +80,22 @@ public final class VoskRecognizer implements SpeechRecognizer {
         }
     }
 
+    /**
+     * A spotter of {@code phrase} on this model (its own small recognizer, so it runs beside the
+     * streams). The phrase's words must be in the model's vocabulary; Vosk ignores the others.
+     */
+    @Override
+    public PhraseSpotter spotter(String phrase) {
+        if (closed) {
+            throw new IllegalStateException("the speech recognizer is closed");
+        }
+        try {
+            return new VoskPhraseSpotter(model, phrase);
+        } catch (IOException e) {
+            throw new SpeechModelException("The wake word '" + phrase + "' cannot be listened for: " + e.getMessage());
+        }
+    }
+
     /** Waits for the open stream, if any, to end; see {@link SpeechRecognizer#stream()}. */
     @Override
     public RecognitionStream stream() {

@@ -32,6 +32,10 @@ public final class Memory {
     public record Fact(String text, String rememberedAt) {}
 
     static final int RECALL_LIMIT = 3;
+    /** A fact is a sentence or two; longer text is a document, which a memory file should not swallow. */
+    static final int MAX_FACT_CHARS = 1_000;
+    /** Each fact rewrites the whole file, and recall reads them all: keep it the size of a notebook. */
+    static final int MAX_FACTS = 500;
     private static final Logger LOG = LogManager.getLogger(Memory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> COMMON = Set.of("the", "and", "what", "who", "where", "when", "which", "how",
@@ -50,8 +54,16 @@ public final class Memory {
     public synchronized String remember(String fact) {
         List<Fact> facts = facts();
         String text = fact.strip();
+        if (text.length() > MAX_FACT_CHARS) {
+            throw new ToolException(String.format(Locale.ROOT, "the fact is %,d characters long; a fact may have at"
+                    + " most %,d, so remember the essentials in a sentence or two", text.length(), MAX_FACT_CHARS));
+        }
         if (facts.stream().anyMatch(known -> known.text().equalsIgnoreCase(text))) {
             return "Already remembered: " + text;
+        }
+        if (facts.size() >= MAX_FACTS) {
+            throw new ToolException("the memory is full (" + MAX_FACTS + " facts); tell the user, who can remove"
+                    + " facts they no longer need from " + file);
         }
         Fact added = new Fact(text, clock.instant().toString());
         facts.add(added);

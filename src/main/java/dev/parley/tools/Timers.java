@@ -21,6 +21,10 @@ public final class Timers implements AutoCloseable {
 
     /** Longer than a day is a reminder, not a kitchen timer. */
     static final long MAX_SECONDS = Duration.ofHours(24).toSeconds();
+    /** More at once is no kitchen, and a model calling set_timer in a loop must not flood the scheduler. */
+    static final int MAX_RUNNING = 20;
+    /** A label is said aloud when the timer is done: a few words. */
+    static final int MAX_LABEL_CHARS = 100;
 
     private record Active(int id, String label, Instant due) {}
 
@@ -40,13 +44,24 @@ public final class Timers implements AutoCloseable {
         });
     }
 
-    /** Schedules a timer; the seconds are whole and between 1 and 24 hours. */
-    public String set(long seconds, String label) {
+    /**
+     * Schedules a timer; the seconds are whole and between 1 and 24 hours, the label at most 100
+     * characters, and at most 20 timers run at once.
+     */
+    public synchronized String set(long seconds, String label) {
         if (seconds < 1 || seconds > MAX_SECONDS) {
             throw new ToolException("a timer must run between 1 second and 24 hours (" + MAX_SECONDS
                     + " seconds), not " + seconds + " seconds");
         }
         String name = label == null || label.isBlank() ? "timer" : label.strip();
+        if (name.length() > MAX_LABEL_CHARS) {
+            throw new ToolException("the label is " + name.length() + " characters long; a timer's label may have"
+                    + " at most " + MAX_LABEL_CHARS + ", a few words said when it is done");
+        }
+        if (active.size() >= MAX_RUNNING) {
+            throw new ToolException(MAX_RUNNING + " timers are already running, the most there may be; set no more"
+                    + " until one is done, and tell the user");
+        }
         int id = ids.incrementAndGet();
         active.put(id, new Active(id, name, clock.instant().plusSeconds(seconds)));
         scheduler.schedule(() -> {
@@ -113,7 +128,10 @@ public final class Timers implements AutoCloseable {
                 try {
                     seconds = arguments.number("seconds").setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
                 } catch (ArithmeticException e) {
-                    throw new ToolException("seconds is out of range");
+                    String given = arguments.text("seconds").strip();
+                    throw new ToolException("a timer must run between 1 second and 24 hours (" + MAX_SECONDS
+                            + " seconds), not " + (given.length() <= 30 ? given : given.substring(0, 27) + "...")
+                            + " seconds");
                 }
                 return set(seconds, arguments.optionalText("label"));
             }

@@ -29,7 +29,9 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
             ConversationStore store, Supplier<Conversation> fresh, UsageLedger ledger, Tasks tasks) {
         Banners banners = new Banners();
         MainViewModel main = new MainViewModel(assistant, tasks, banners);
-        return new DesktopUi(main, new ProviderSwitcherViewModel(providers, tasks, banners),
+        ProviderSwitcherViewModel switcher = new ProviderSwitcherViewModel(providers, tasks, banners);
+        main.onCompleted(completed -> switcher.answeredBy(completed.provider()));
+        return new DesktopUi(main, switcher,
                 new ConversationsViewModel(store, assistant, fresh, main, tasks, banners),
                 new UsageViewModel(ledger, tasks, banners), settings, tasks, banners, settings.config().ui(),
                 new ApiStatus(tasks, banners));

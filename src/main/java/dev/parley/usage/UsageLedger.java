@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.parley.storage.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -38,10 +39,14 @@ public final class UsageLedger {
 
     public synchronized void append(UsageRecord record) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.createFolder(file.toAbsolutePath().getParent());
+            boolean created = !Files.exists(file);
             String line = JSON.writeValueAsString(record) + "\n";
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            if (created) {
+                PrivateFiles.ownerOnly(file);
+            }
         } catch (IOException e) {
             LOG.warn("Could not record usage in {}: {}", file, e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.parley.llm.LlmException;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnClock;
+import dev.parley.pipeline.TurnTimings;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
@@ -27,6 +28,8 @@ final class ActiveTurn {
     /** What a cancelled text-only turn had shown (a spoken one asks its sink). */
     volatile String shown = "";
     volatile boolean cancelled;
+    /** Hands-free listening, which waits for the wake word when one is set (the talk key does not). */
+    volatile boolean waitsForWakeWord;
     /** Whether the answer is spoken when Parley has a voice (an API ask may want text only). */
     volatile boolean spoken = true;
     /** The images a typed question shows the model. */
@@ -67,6 +70,15 @@ final class ActiveTurn {
         });
         thread.setName("parley-turn-" + id());
         thread.start();
+    }
+
+    /** The turn's latency waterfall, now that it ended (logged, for the record). */
+    VoiceEvent.Waterfall waterfall() {
+        TurnTimings timings = clock.finish();
+        LOG.info("Turn {} ms from end of speech: stt {} | llm first token {} | first chunk {} | first synthesized {}"
+                        + " | first audio {} | end {}", id(), timings.sttMs(), timings.llmFirstTokenMs(),
+                timings.firstChunkMs(), timings.firstAudioMs(), timings.firstSoundMs(), timings.totalMs());
+        return new VoiceEvent.Waterfall(id(), timings, completed);
     }
 
     /** Stops the answer's sound at once, on the caller's thread; a no-op before it speaks. */

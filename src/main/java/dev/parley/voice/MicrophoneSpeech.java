@@ -5,6 +5,7 @@ import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Recording;
 import dev.parley.audio.SpeechEndpointer;
+import dev.parley.stt.PhraseSpotter;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
@@ -25,6 +26,8 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private final Duration endOfSpeechSilence;
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
+    /** Listens for the wake word in hands-free mode; null when none is set. */
+    private final PhraseSpotter wakeWord;
     private Microphone microphone;
 
     /**
@@ -35,10 +38,17 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
      */
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
             SpeechRecognizer recognizer, Consumer<VoiceEvent> events) {
+        this(opener, endOfSpeechSilence, recognizer, events, "");
+    }
+
+    /** @param wakeWord the phrase hands-free listening waits for ({@code voice.wake-word}); blank: none */
+    public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, String wakeWord) {
         this.opener = opener;
         this.endOfSpeechSilence = endOfSpeechSilence;
         this.recognizer = recognizer;
         this.events = events;
+        this.wakeWord = wakeWord == null || wakeWord.isBlank() ? null : recognizer.spotter(wakeWord);
         try {
             opened();
         } catch (AudioDeviceException e) {
@@ -101,10 +111,35 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     }
 
     @Override
+    public Utterance beginHandsFree(Consumer<String> partials, Runnable speechEnded, Runnable woke) {
+        if (wakeWord == null) {
+            return begin(partials, speechEnded);
+        }
+        WakeGate gate = new WakeGate(wakeWord, recognizer::stream, partials, endOfSpeechSilence, speechEnded, woke);
+        Recording recording = opened().startRecording(gate);
+        return new Utterance() {
+            @Override
+            public String finish() {
+                recording.stop();
+                return gate.finish();
+            }
+
+            @Override
+            public void cancel() {
+                recording.stop();
+                gate.cancel();
+            }
+        };
+    }
+
+    @Override
     public synchronized void close() {
         if (microphone != null) {
             microphone.close();
             microphone = null;
+        }
+        if (wakeWord != null) {
+            wakeWord.close();
         }
     }
 }

@@ -16,6 +16,15 @@ public interface SpeechInput {
      */
     Utterance begin(Consumer<String> partials, Runnable speechEnded);
 
+    /**
+     * Hands-free listening: with a wake word, the utterance starts only once the phrase is heard
+     * ({@code woke} runs then; nothing before it is shown or kept), and what followed the phrase is
+     * the utterance. Without one, the same as {@link #begin}.
+     */
+    default Utterance beginHandsFree(Consumer<String> partials, Runnable speechEnded, Runnable woke) {
+        return begin(partials, speechEnded);
+    }
+
     /** One utterance being taken. */
     interface Utterance {
 

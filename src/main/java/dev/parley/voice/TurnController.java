@@ -5,7 +5,6 @@ import dev.parley.pipeline.Speech;
 import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnResult;
 import dev.parley.pipeline.TurnRunner;
-import dev.parley.pipeline.TurnTimings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -68,7 +67,7 @@ public final class TurnController implements VoiceAssistant {
         output = speechOutput;
         control.execute(() -> {
             if (handsFree && isAtRest()) {
-                listen();
+                listen(false);
             }
         });
     }
@@ -97,11 +96,14 @@ public final class TurnController implements VoiceAssistant {
     public void pressToTalk() {
         silenceNow();
         control.execute(() -> {
-            if (state == VoiceState.LISTENING) {
-                return;
+            ActiveTurn listening = current;
+            if (state != VoiceState.LISTENING) {
+                cancelCurrent();
+                listen(true);
+            } else if (listening != null && listening.waitsForWakeWord) {
+                listening.cancel(CANCEL_WAIT_MILLIS); // quietly: the key needs no wake word
+                listen(true);
             }
-            cancelCurrent();
-            listen();
         });
     }
 
@@ -178,7 +180,7 @@ public final class TurnController implements VoiceAssistant {
         handsFree = on;
         control.execute(() -> {
             if (on && isAtRest() && input != null) {
-                listen();
+                listen(false);
             } else if (!on && state == VoiceState.LISTENING) {
                 cancelCurrent();
                 setState(current, VoiceState.IDLE, "");
@@ -211,7 +213,8 @@ public final class TurnController implements VoiceAssistant {
         }
     }
 
-    private void listen() {
+    /** Listens for the next utterance; {@code pressed}: the talk key, which never waits for the wake word. */
+    private void listen(boolean pressed) {
         ActiveTurn turn = new ActiveTurn();
         current = turn;
         SpeechInput speechInput = input;
@@ -221,16 +224,16 @@ public final class TurnController implements VoiceAssistant {
             return;
         }
         moveTo(turn, VoiceState.LISTENING, "");
+        Consumer<String> partials = partial -> publish(turn, new VoiceEvent.PartialTranscript(turn.id(), partial));
+        Runnable ended = () -> {
+            if (handsFree && current == turn) {
+                releaseToTalk();
+            }
+        };
         try {
-            turn.utterance = speechInput.begin(partial -> {
-                if (current == turn) {
-                    events.accept(new VoiceEvent.PartialTranscript(turn.id(), partial));
-                }
-            }, () -> {
-                if (handsFree && current == turn) {
-                    releaseToTalk();
-                }
-            });
+            turn.waitsForWakeWord = !pressed && handsFree;
+            turn.utterance = turn.waitsForWakeWord ? speechInput.beginHandsFree(partials, ended,
+                    () -> publish(turn, new VoiceEvent.WakeWordHeard(turn.id()))) : speechInput.begin(partials, ended);
         } catch (RuntimeException e) {
             cannotListen(turn, e.getMessage());
         }
@@ -315,14 +318,9 @@ public final class TurnController implements VoiceAssistant {
 
     /** The one producer of the latency waterfall: once per answered turn, however it ended. */
     private void publishWaterfall(ActiveTurn turn) {
-        if (current != turn) {
-            return; // a turn that let go too late; the user has moved on
+        if (current == turn) { // else a turn that let go too late; the user has moved on
+            events.accept(turn.waterfall());
         }
-        TurnTimings timings = turn.clock.finish();
-        LOG.info("Turn {} ms from end of speech: stt {} | llm first token {} | first chunk {} | first synthesized {}"
-                        + " | first audio {} | end {}", turn.id(), timings.sttMs(), timings.llmFirstTokenMs(),
-                timings.firstChunkMs(), timings.firstAudioMs(), timings.firstSoundMs(), timings.totalMs());
-        events.accept(new VoiceEvent.Waterfall(turn.id(), timings, turn.completed));
     }
 
     /**
@@ -371,7 +369,7 @@ public final class TurnController implements VoiceAssistant {
         if (handsFree && (next == VoiceState.IDLE || next == VoiceState.ERROR) && !control.isShutdown()) {
             control.execute(() -> {
                 if (handsFree && isAtRest() && input != null && !control.isShutdown()) {
-                    listen();
+                    listen(false);
                 }
             });
         }

@@ -27,6 +27,9 @@ public sealed interface VoiceEvent {
         }
     }
 
+    /** Hands-free: the wake word was heard; what follows it is the question. */
+    record WakeWordHeard(long turn) implements VoiceEvent {}
+
     /** The words recognized so far while the user is still talking; may change as more audio arrives. */
     record PartialTranscript(long turn, String text) implements VoiceEvent {}
 
@@ -47,6 +50,9 @@ public sealed interface VoiceEvent {
      * what the conversation keeps (marked interrupted).
      */
     record Interrupted(long turn, String heard) implements VoiceEvent {}
+
+    /** A timer the user set ({@code set_timer}) is done; {@code label} says what it was for ("timer" when unnamed). */
+    record TimerDone(String label) implements VoiceEvent {}
 
     /** Another provider answers from the next turn on ({@code description}: provider, model and endpoint). */
     record ProviderChanged(String provider, String description) implements VoiceEvent {}

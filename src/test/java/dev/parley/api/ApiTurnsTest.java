@@ -80,6 +80,37 @@ class ApiTurnsTest {
     }
 
     @Test
+    void aConversationAnotherParleyHasOpenIsAConflict() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."));
+                var other = dev.parley.conversation.ConversationLock.take(api.components.conversationStore(), "garden")) {
+            HttpResponse<String> response = api.send("POST", "/ask", "{\"text\":\"Hi\",\"conversation\":\"garden\"}");
+
+            assertThat(response.statusCode()).isEqualTo(409);
+            assertThat(response.body()).contains("open in another Parley");
+            assertThat(api.llm.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFinishedTimerIsOnTheEventStream() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.toolCall("set_timer", "{\"seconds\": 1, \"label\": \"tea\"}"),
+                Reply.of("Tea timer set."))) {
+            CompletableFuture<VoiceEvent> done = new CompletableFuture<>();
+            api.assistant.subscribe(event -> {
+                if (event instanceof VoiceEvent.TimerDone) {
+                    done.complete(event);
+                }
+            });
+
+            assertThat(api.ask("Tea in one second").statusCode()).isEqualTo(200);
+
+            assertThat(ApiHarness.await(done)).isEqualTo(new VoiceEvent.TimerDone("tea"));
+            assertThat(EventJson.of(1, java.time.Instant.EPOCH, ApiHarness.await(done)).toString())
+                    .contains("\"type\":\"timer.done\"", "\"label\":\"tea\"");
+        }
+    }
+
+    @Test
     void badConversationNamesAndSpeakValuesAreBadRequests() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
             assertThat(api.send("POST", "/ask", "{\"text\":\"Hi\",\"conversation\":\"../../etc\"}").statusCode())

@@ -94,6 +94,23 @@ class ApiVoiceTest {
     }
 
     @Test
+    void aFinishedTimerIsSaidAloudOnceParleyIsIdle() throws Exception {
+        try (ApiHarness api = ApiHarness.speaking(folder,
+                Reply.toolCall("set_timer", "{\"seconds\": 1, \"label\": \"tea\"}"), Reply.of("Tea timer set."))) {
+            CompletableFuture<VoiceEvent> said = new CompletableFuture<>();
+            api.assistant.subscribe(event -> {
+                if (event instanceof VoiceEvent.Heard heard && heard.text().equals("Your tea timer is done.")) {
+                    said.complete(event);
+                }
+            });
+
+            assertThat(api.ask("Tea in one second").statusCode()).isEqualTo(200);
+
+            assertThat(ApiHarness.await(said)).isNotNull();
+        }
+    }
+
+    @Test
     void transcribeHearsARecordedQuestionInAnyPcmWav() throws Exception {
         try (ApiHarness api = ApiHarness.speaking(folder, Reply.of("unused"))) {
             for (Path wav : List.of(WEATHER, WEATHER_STEREO_48K)) {

@@ -161,7 +161,7 @@ class WavFilesTest {
     }
 
     @ParameterizedTest(name = "data size {0}")
-    @CsvSource({"0", "4294967295", "1000000"})
+    @CsvSource({"0", "4294967295"})
     void readsStreamedDataToTheEndOfTheFile(long declaredDataSize) throws IOException {
         // Streaming recorders cannot know the size up front and leave 0, 0xFFFFFFFF or a guess.
         byte[] wav = riffWave(fmt(PCM, 1, 16000, 16), chunkDeclaring("data", declaredDataSize, encode("s16", PROBE)));
@@ -174,7 +174,7 @@ class WavFilesTest {
         // Two whole 24-bit stereo frames (12 bytes) and 4 bytes of a third.
         byte[] data = encode("s24", 0.5f, 0.5f, -0.5f, -0.5f, 0.25f, 0.25f);
         byte[] cut = Arrays.copyOf(data, 16);
-        byte[] wav = riffWave(fmt(PCM, 2, 16000, 24), chunkDeclaring("data", data.length, cut));
+        byte[] wav = riffWave(fmt(PCM, 2, 16000, 24), chunkDeclaring("data", 0, cut));
 
         float[] samples = WavFiles.readMono(write(wav)).samples();
 
@@ -190,6 +190,49 @@ class WavFilesTest {
     }
 
     // ---- errors ----
+
+    @Test
+    void refusesAFileThatHoldsLessAudioThanItsHeaderAnnounces() throws IOException {
+        byte[] wav = riffWave(fmt(PCM, 1, 16000, 16), chunkDeclaring("data", 1_000_000, encode("s16", PROBE)));
+        Path file = write(wav);
+
+        assertThatThrownBy(() -> WavFiles.readMono(file))
+                .isInstanceOf(AudioFormatException.class)
+                .hasMessageStartingWith(file + " is cut off: its header announces 31.3 s of audio but the file ends after 0.0 s")
+                .hasMessageContaining("sox --ignore-length");
+    }
+
+    @Test
+    void recognizesAnEndlessDeviceAsNotAWavFileWithoutReadingItWhole() {
+        EndlessInput zeros = new EndlessInput(new byte[0], new byte[1], 1 << 20);
+
+        assertThatThrownBy(() -> WavFiles.readMono(zeros, "/dev/zero"))
+                .isInstanceOf(AudioFormatException.class)
+                .hasMessageStartingWith("/dev/zero is not a WAV file (it starts with '\\x00\\x00\\x00\\x00')");
+    }
+
+    @Test
+    void refusesToLoadMoreAudioThanAClipMayHoldBeforeRunningOutOfMemory() {
+        byte[] header = riffWave(fmt(PCM, 2, 48000, 16), chunkDeclaring("data", 0xFFFFFFFFL, new byte[0]));
+        int maxSamples = 48000 * 5;
+        EndlessInput endless = new EndlessInput(header, encode("s16", 0.1f, -0.1f), 4L * maxSamples + (1 << 20));
+
+        assertThatThrownBy(() -> WavFiles.readMono(endless, "long.wav", maxSamples))
+                .isInstanceOf(AudioFormatException.class)
+                .hasMessage("long.wav is too long to load whole: Parley holds at most 0 min of 48,000 Hz audio"
+                        + " in memory at once; transcribe it with parley transcribe, which reads files of any"
+                        + " length, or cut it into pieces");
+    }
+
+    @Test
+    void refusesAHeaderAnnouncingMoreThanAClipMayHoldBeforeReadingAnyAudio() {
+        byte[] wav = riffWave(fmt(PCM, 1, 16000, 16), chunkDeclaring("data", 4_000_000_000L, new byte[0]));
+        EndlessInput endless = new EndlessInput(wav, new byte[2], wav.length + (1 << 17));
+
+        assertThatThrownBy(() -> WavFiles.readMono(endless, "huge.wav"))
+                .isInstanceOf(AudioFormatException.class)
+                .hasMessageStartingWith("huge.wav is too long to load whole");
+    }
 
     static Stream<Arguments> unreadableFiles() {
         byte[] someAudio = encode("s16", PROBE);
@@ -214,6 +257,14 @@ class WavFilesTest {
                 bad("no data chunk", riffWave(fmt(PCM, 1, 8000, 16), chunk("LIST", ascii("INFO"))),
                         "has no 'data' chunk", "found: 'fmt ', 'LIST'"),
                 bad("no fmt chunk", riffWave(chunk("data", someAudio)), "has no 'fmt ' chunk"),
+                bad("a rate of 1 MHz", riffWave(fmt(PCM, 1, 1_000_000, 16), chunk("data", someAudio)),
+                        "declares a sample rate of 1,000,000 Hz", "4,000 to 384,000 Hz", "sox "),
+                bad("a rate of 100 Hz", riffWave(fmt(PCM, 1, 100, 16), chunk("data", someAudio)),
+                        "declares a sample rate of 100 Hz"),
+                bad("a data chunk before the fmt chunk", riffWave(chunk("data", someAudio), fmt(PCM, 1, 8000, 16)),
+                        "has no 'fmt ' chunk before its audio"),
+                bad("a LIST chunk claiming more than the file", riffWave(fmt(PCM, 1, 8000, 16),
+                        chunkDeclaring("LIST", 0xFFFFFF00L, ascii("INFO"))), "has no 'data' chunk"),
                 bad("an empty data chunk", riffWave(fmt(PCM, 1, 8000, 16), chunk("data", new byte[0])),
                         "contains no audio"),
                 bad("less than one frame", riffWave(fmt(PCM, 2, 8000, 16), chunk("data", new byte[] {1, 2})),

@@ -38,6 +38,62 @@ class AskAndChatCommandTest {
         }
     }
 
+    @Test
+    void anMcpCommandIsShownOnceBeforeItFirstRuns() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Hi."))) {
+            // A path of this test's own, so that the data folder the tests share has not seen it.
+            String program = folder.resolve("no such dir/mcp-server").toString();
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local: {type: openai-compatible, base-url: "%s", model: scripted}
+                      mcp:
+                        files: {command: ["%s", "--root", "~"]}
+                    """.formatted(server.baseUrl(), program));
+
+            CliRun first = CliRun.of("ask", "--config", config.toString(), "Hello");
+            CliRun second = CliRun.of("ask", "--config", config.toString(), "Hello");
+
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.err()).contains("parley: llm.mcp.files starts a program on this computer, with your"
+                    + " permissions: '" + program + "' --root '~' (said once;");
+            assertThat(second.err()).doesNotContain("starts a program");
+        }
+    }
+
+    @Test
+    void aGarbledStreamSaysOnceWhereTheAnswerStopped() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paris", " is", " the capital.").malformedAt(2))) {
+            CliRun run = CliRun.of("ask", "--config", configFor(server, Protocol.OPENAI).toString(), "Capital?");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).startsWith("Paris is");
+            assertThat(run.err().split("It stopped after", -1)).as(run.err()).hasSize(2);
+        }
+    }
+
+    @Test
+    void controlCharactersFromTheModelAndToolsNeverReachTheTerminalRaw() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI,
+                Reply.toolCall("set_timer", "{\"seconds\": 60, \"label\": \"\\u001b[2Jtea\"}"),
+                Reply.of("\u001b]0;pwned\u0007Your", " timer\u0007 is set.\u001b[2J"))) {
+            Path config = configFor(server, Protocol.OPENAI);
+
+            CliRun ask = CliRun.of("ask", "--config", config.toString(), "Tea", "timer");
+            CliRun chat = CliRun.withInput("Tea timer\n", "chat", "--config", config.toString(), "--conversation", "tea");
+            CliRun export = CliRun.of("conversations", "export", "tea", "--config", config.toString());
+
+            assertThat(ask.exitCode()).as(ask.err()).isZero();
+            for (CliRun run : new CliRun[] {ask, chat, export}) {
+                assertThat(run.out() + run.err()).doesNotContain("\u001b", "\u0007");
+            }
+            assertThat(ask.out()).isEqualTo("␛]0;pwned␇Your timer␇ is set.␛[2J" + System.lineSeparator());
+            assertThat(ask.err()).contains("[set_timer 60, ␛[2Jtea → Timer '␛[2Jtea' set for 1 minute.]");
+            assertThat(export.out()).contains("**Parley:** ␛]0;pwned␇Your timer␇ is set.␛[2J");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = Protocol.class, names = {"OPENAI", "OLLAMA"})
     void askRunsToolsAndShowsEachCallCompactlyOnStderr(Protocol protocol) throws Exception {
@@ -247,5 +303,13 @@ class AskAndChatCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--out");
+    }
+
+    @Test
+    void handsFreeWithoutVoiceSaysHowToAskForIt() {
+        CliRun run = CliRun.of("chat", "--hands-free");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--hands-free works with --voice only");
     }
 }

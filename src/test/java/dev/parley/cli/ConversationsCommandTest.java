@@ -72,6 +72,21 @@ class ConversationsCommandTest {
     }
 
     @Test
+    void aConversationOpenInAnotherParleyIsRefusedBeforeAnyTurn() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hi."));
+                var other = dev.parley.conversation.ConversationLock.take(
+                        new dev.parley.conversation.ConversationStore(conversations()), "Ada chat")) {
+            String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();
+
+            CliRun run = CliRun.withInput("Hello\n", "chat", "--config", config, "--conversation", "Ada chat");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("'Ada chat' is open in another Parley");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void chatWithoutAConversationNameSavesNothing() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hi."))) {
             String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();

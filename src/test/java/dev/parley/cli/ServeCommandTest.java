@@ -80,6 +80,11 @@ class ServeCommandTest {
             assertThat(saved).as("the conversation, saved on exit").hasSize(1);
             assertThat(Files.readString(saved.getFirst())).contains("Hello there.");
             assertThat(Files.readString(folder.resolve("stderr.txt"))).doesNotContain("Exception");
+            // What it wrote about the user is the user's alone: the log folder and file, the data folder.
+            assertThat(mode(folder.resolve("logs"))).isEqualTo("rwx------");
+            assertThat(mode(folder.resolve("logs").resolve("parley.log"))).isEqualTo("rw-------");
+            assertThat(mode(folder.resolve("data"))).isEqualTo("rwx------");
+            assertThat(mode(saved.getFirst())).isEqualTo("rw-------");
         }
     }
 
@@ -95,6 +100,10 @@ class ServeCommandTest {
                 "-cp", System.getProperty("java.class.path"),
                 "dev.parley.Main", "--config", config.toString(), "serve", "--port", "0",
                 "--conversation", "servetest");
+    }
+
+    private static String mode(Path path) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     private String stderr() {

@@ -8,6 +8,7 @@ import dev.parley.testing.WordErrorRate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,20 @@ class TranscribeCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("notes.wav").contains("not a WAV file");
         assertThat(run.out()).contains("kitchen lights");
+    }
+
+    @Test
+    void aCutOffFileIsTranscribedAsFarAsItGoesAndReportedAsCutOff() throws IOException {
+        byte[] whole = Files.readAllBytes(AUDIO.resolve("weather-16k-s16-mono.wav"));
+        // The header still announces the whole recording; the file ends a third of the way in.
+        Path cut = Files.write(folder.resolve("cut.wav"), Arrays.copyOf(whole, whole.length / 3));
+
+        CliRun run = CliRun.of("transcribe", "--config", config.toString(), cut.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("parley: " + cut + " is cut off: its header announces 2.9 s of audio"
+                + " but the file ends after 1.0 s").endsWith("the text covers only those 1.0 s");
+        assertThat(run.out().lines()).hasSize(1);
     }
 
     @Test

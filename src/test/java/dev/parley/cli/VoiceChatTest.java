@@ -79,4 +79,42 @@ class VoiceChatTest {
             assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("stt \\d+ \\| llm first token \\d+");
         }
     }
+
+    @Test
+    void handsFreeHearsAQuestionWithoutAKeyAndAnswersAloud() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny.", " Take a hat."));
+                Loopback sink = Loopback.keepAlive()) {
+            Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
+            PipedOutputStream keys = new PipedOutputStream();
+            PipedInputStream stdin = new PipedInputStream(keys);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CompletableFuture<Integer> chat = new CompletableFuture<>();
+            Thread.ofPlatform().start(() -> chat.complete(Cli.run(
+                    new String[] {"chat", "--voice", "--hands-free", "--config", config.toString()}, stdin,
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!err.toString(StandardCharsets.UTF_8).contains("(listening: speak; a pause ends it)")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(2500); // a capture line just opened delivers nothing for up to 2 s (PulseAudio)
+            new Speaker(null).play(WavFiles.readMono(Path.of("src/test/resources/audio/weather-16k-s16-mono.wav")));
+            while (!out.toString(StandardCharsets.UTF_8).contains("parley: It is sunny. Take a hat.")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            keys.close(); // no key was pressed at all
+
+            assertThat(chat.get(60, TimeUnit.SECONDS)).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
+            String said = out.toString(StandardCharsets.UTF_8);
+            assertThat(said).contains("parley: It is sunny. Take a hat.");
+            String transcript = said.lines().filter(line -> line.startsWith("you: ")).findFirst().orElseThrow()
+                    .substring("you: ".length());
+            assertThat(WordErrorRate.of("what is the weather like today", transcript)).as(transcript).isLessThanOrEqualTo(0.2);
+            // Half duplex without echo cancellation: its own answer was never heard as a question.
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
 }

@@ -104,8 +104,9 @@ class ConfigLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             bad YAML                | 'llm: [unclosed'                                                               | line 1
-            unknown key names line  | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nvoice: x'        | line 2
-            unknown key is named    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nvoice: x'        | unknown key 'voice'
+            unknown key names line  | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nvoices: x'       | line 2
+            unknown key is named    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nvoices: x'       | unknown key 'voices'
+            wake word is words      | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nvoice: {wake-word: "hey <parley>"}' | voice.wake-word is 'hey <parley>' but must be one to four words
             unknown provider type   | 'llm: {active: a, providers: {a: {type: olama, model: m}}}'                    | unknown provider type 'olama'
             type error names key    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nchunker: {first-chunk-min-words: many, max-chunk-chars: 9}' | chunker.first-chunk-min-words
             missing model           | 'llm: {active: a, providers: {a: {type: ollama}}}'                             | model

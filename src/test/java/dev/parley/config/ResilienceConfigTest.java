@@ -42,6 +42,7 @@ class ResilienceConfigTest {
         assertThat(llm.fallback()).isEmpty();
         assertThat(llm.retry()).isEqualTo(new RetryConfig(3, 250, 4000, 30)).isEqualTo(shipped.retry());
         assertThat(llm.circuitBreaker()).isEqualTo(new CircuitBreakerConfig(3, 60)).isEqualTo(shipped.circuitBreaker());
+        assertThat(llm.replyLimits()).isEqualTo(new ReplyLimitsConfig(100_000, 300)).isEqualTo(shipped.replyLimits());
     }
 
     @Test
@@ -50,11 +51,13 @@ class ResilienceConfigTest {
                 fallback: [other]
                 retry: {max-attempts: 5, initial-delay-ms: 10, max-delay-ms: 20, max-retry-after-seconds: 2}
                 circuit-breaker: {failures: 1, cooldown-seconds: 9}
+                reply-limits: {max-characters: 5000, max-seconds: 30}
                 """).llm();
 
         assertThat(llm.fallback()).containsExactly("other");
         assertThat(llm.retry()).isEqualTo(new RetryConfig(5, 10, 20, 2));
         assertThat(llm.circuitBreaker()).isEqualTo(new CircuitBreakerConfig(1, 9));
+        assertThat(llm.replyLimits()).isEqualTo(new ReplyLimitsConfig(5000, 30));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,6 +69,8 @@ class ResilienceConfigTest {
             "retry: {max-retry-after-seconds: 9999}       | llm.retry.max-retry-after-seconds",
             "circuit-breaker: {failures: 0}               | llm.circuit-breaker.failures",
             "circuit-breaker: {cooldown-seconds: 0}       | llm.circuit-breaker.cooldown-seconds",
+            "reply-limits: {max-characters: -1}           | llm.reply-limits.max-characters is -1; it must be between 1000 and 10000000",
+            "reply-limits: {max-seconds: 0}               | llm.reply-limits.max-seconds is 0; it must be between 10 and 3600",
     })
     void outOfRangeValuesAreRejectedNamingTheKey(String yaml, String message) {
         assertThatThrownBy(() -> load(yaml.strip()))

@@ -139,13 +139,60 @@ class ConversationStoreTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is rejected")
-    @ValueSource(strings = {"", "   ", "../escape", "a/b", "a\\b", "dots.json", ".hidden", "semi;colon", "tab\there"})
+    @ValueSource(strings = {"", "   ", "../escape", "a/b", "a\\b", "dots.json", ".hidden", "semi;colon", "tab\there",
+            "..", "nul\0byte", "/etc/passwd", "..\\..\\windows", "a\u202Eb", "NUL", "com1", "Lpt9"})
     void rejectsNamesThatAreNotFileSafe(String name) {
-        ConversationStore store = storeAt(T0);
+        // One level down, so that a file written beside the folder would show too.
+        Path conversations = folder.resolve("conversations");
+        ConversationStore store = new ConversationStore(conversations, Clock.fixed(T0, ZoneOffset.UTC));
 
         assertThatThrownBy(() -> store.save(name, sample())).isInstanceOf(ConversationStoreException.class)
                 .hasMessageContaining("name");
+        assertThat(conversations).doesNotExist();
         assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void refusesAThousandCharacterNameQuotingOnlyItsStart() {
+        ConversationStore store = storeAt(T0);
+        String name = "a".repeat(1_000);
+
+        assertThatThrownBy(() -> store.save(name, sample())).isInstanceOf(ConversationStoreException.class)
+                .hasMessageStartingWith("'" + "a".repeat(37) + "...' is not a valid conversation name");
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void refusesANameTooLongInBytesBeforeAnyTurnIsLost() {
+        ConversationStore store = storeAt(T0);
+        String hundredCjkLetters = "会".repeat(100);
+
+        assertThatThrownBy(() -> store.fileFor(hundredCjkLetters)).isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining("is too long for a file name: it takes 300 bytes where at most 200 fit");
+        assertThatThrownBy(() -> store.exists(hundredCjkLetters)).isInstanceOf(ConversationStoreException.class);
+    }
+
+    @Test
+    void savesTheLongestNameThatFitsInBytes() {
+        String sixtySixCjkLetters = "会".repeat(66);
+        String hundredLatinLetters = "é".repeat(50) + "e".repeat(50); // 150 bytes
+
+        storeAt(T0).save(sixtySixCjkLetters, sample());
+        storeAt(T0).save(hundredLatinLetters, sample());
+
+        assertThat(storeAt(T0).list()).extracting(ConversationInfo::name)
+                .containsExactlyInAnyOrder(sixtySixCjkLetters, hundredLatinLetters);
+    }
+
+    @Test
+    void aNameTypedComposedOrDecomposedIsOneConversation() {
+        String composed = "Caf\u00e9";
+        String decomposed = "Cafe\u0301";
+
+        storeAt(T0).save(decomposed, sample());
+
+        assertThat(storeAt(T0).exists(composed)).isTrue();
+        assertThat(folder.resolve("Caf\u00e9.json")).isRegularFile();
     }
 
     @ParameterizedTest(name = "\"{0}\" is saved as {1}")

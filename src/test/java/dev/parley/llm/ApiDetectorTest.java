@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.llm.ApiDetection.Api;
 import dev.parley.testing.FakeHttpServer;
 import dev.parley.testing.FakeLlmApis;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,5 +108,33 @@ class ApiDetectorTest {
     void rejectsWhatIsNotAnHttpUrl() {
         assertThatThrownBy(() -> detector.detect("localhost:11434"))
                 .isInstanceOf(LlmException.class).hasMessageContaining("not an http:// or https:// URL");
+    }
+
+    @Test
+    void aServerSendingBodiesWithoutEndAnswersButSpeaksNoKnownApi() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);
+            byte[] block = "{\"models\": [".repeat(1000).getBytes(StandardCharsets.UTF_8);
+            try (OutputStream body = exchange.getResponseBody()) {
+                while (true) {
+                    body.write(block);
+                }
+            } catch (IOException clientWentAway) {
+                exchange.close();
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort();
+
+            assertThatThrownBy(() -> detector.detect(url)).isInstanceOf(LlmException.class)
+                    .hasMessageStartingWith(url + " speaks none of ollama-chat, ollama-generate, openai (GET /api/tags"
+                            + " → 200 not JSON");
+        } finally {
+            server.stop(0);
+        }
     }
 }

@@ -15,9 +15,12 @@ import dev.parley.tools.Calculator;
 import dev.parley.tools.ToolConfirmer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tools of an MCP server (a real child process over stdio) offered and run next to the built-ins. */
 class McpToolsTest {
@@ -49,6 +52,39 @@ class McpToolsTest {
                 new McpServerConfig(List.of("/nonexistent/mcp-server"), null)), Duration.ofSeconds(2))) {
             assertThat(mcp.tools()).isEmpty();
         }
+    }
+
+    @Test
+    void aServerThatHangsAtStartIsLeftOutAndItsProcessesEnd(@TempDir Path folder) throws Exception {
+        Path pids = folder.resolve("pids");
+        // The shell starts a child of its own and then never answers the MCP handshake.
+        String script = "sleep 600 & echo $! > '" + pids + "'; echo $$ >> '" + pids + "'; wait";
+
+        try (McpServers mcp = McpServers.connect(Map.of("hung", new McpServerConfig(List.of("sh", "-c", script), null)),
+                Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            assertThat(mcp.tools()).isEmpty();
+        }
+
+        assertThat(Files.readAllLines(pids)).hasSize(2).allSatisfy(pid -> assertEnds(Long.parseLong(pid)));
+    }
+
+    @Test
+    void closingEndsEveryProcessAServerStarted(@TempDir Path folder) throws Exception {
+        Path pids = folder.resolve("pids");
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                "sleep 600 & echo $! > '" + pids + "'; exec \"$0\" \"$@\""));
+        command.addAll(FakeMcpServer.command());
+
+        try (McpServers mcp = McpServers.connect(Map.of("fake", new McpServerConfig(command, null)), Duration.ofSeconds(10))) {
+            assertThat(mcp.tools()).isNotEmpty();
+        }
+
+        assertEnds(Long.parseLong(Files.readString(pids).strip()));
+    }
+
+    private static void assertEnds(long pid) {
+        ProcessHandle.of(pid).ifPresent(process -> assertThat(process.onExit())
+                .as("process %d still runs", pid).succeedsWithin(Duration.ofSeconds(10)));
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CalculatorTest {
@@ -55,6 +58,46 @@ class CalculatorTest {
             """)
     void explainsWhatIsWrong(String expression, String message) {
         assertThatThrownBy(() -> calculate(expression)).isInstanceOf(ToolException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void refusesDeeplyNestedParenthesesWithOneLine() {
+        String nested = "(".repeat(100_000) + "1" + ")".repeat(100_000);
+
+        assertThatThrownBy(() -> calculate(nested)).isInstanceOf(ToolException.class)
+                .hasMessage("the expression is 200,001 characters long; at most 1,000 are accepted, so split the"
+                        + " calculation into steps");
+    }
+
+    @Test
+    void refusesParenthesesNestedDeeperThanAHundredLevels() {
+        assertThat(calculate("(".repeat(100) + "1" + ")".repeat(100))).isEqualTo("1");
+        assertThatThrownBy(() -> calculate("(".repeat(101) + "1" + ")".repeat(101))).isInstanceOf(ToolException.class)
+                .hasMessage("the parentheses are nested more than 100 levels deep");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"((9^9999)^9999)^9999", "(9^9999)^2", "9^9999 * 9^9999", "123456789^9999",
+            "(2^9999)^9999", "0.123456789^9999"})
+    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the old code ran for hours
+    void refusesResultsTooLongToComputeBeforeComputingThem(String expression) {
+        assertThatThrownBy(() -> calculate(expression)).isInstanceOf(ToolException.class)
+                .hasMessage("the numbers get too long: more than 10,000 digits, which no exact calculation here"
+                        + " works with; use smaller numbers or exponents");
+    }
+
+    @Test
+    void givesLongResultsToTwentySignificantDigits() {
+        assertThat(calculate("9^9999")).isEqualTo("2.9570038080193553244E+9541");
+        assertThat(calculate("2^-9999")).isEqualTo("1.0024745498412904019E-3010");
+    }
+
+    @Test
+    void quotesOnlyTheStartOfALongExpressionInAnError() {
+        String expression = "1+".repeat(400) + "x";
+
+        assertThatThrownBy(() -> calculate(expression)).isInstanceOf(ToolException.class)
+                .hasMessage("unexpected 'x' at position 801 in '" + "1+".repeat(28) + "1..." + "'");
     }
 
     @ParameterizedTest

@@ -109,4 +109,29 @@ class MemoryTest {
                 .hasMessageContaining("could not save");
         assertThat(memory.recall("spare key")).isEqualTo("nothing remembered about that");
     }
+
+    @Test
+    void refusesAFactLongerThanAThousandCharactersAndKeepsNothingOfIt() {
+        Memory memory = memory();
+        String fiveMegabytes = "x".repeat(5_000_000);
+
+        assertThatThrownBy(() -> memory.remember(fiveMegabytes)).isInstanceOf(ToolException.class)
+                .hasMessage("the fact is 5,000,000 characters long; a fact may have at most 1,000, so remember the"
+                        + " essentials in a sentence or two");
+        assertThat(folder.resolve("memory.json")).doesNotExist();
+        assertThat(memory.remember("a".repeat(1_000))).startsWith("Remembered: ");
+    }
+
+    @Test
+    void refusesMoreFactsThanTheMemoryKeeps() {
+        Memory memory = memory();
+        for (int i = 0; i < Memory.MAX_FACTS; i++) {
+            memory.remember("fact number " + i);
+        }
+
+        assertThatThrownBy(() -> memory.remember("one too many")).isInstanceOf(ToolException.class)
+                .hasMessageStartingWith("the memory is full (500 facts); tell the user")
+                .hasMessageContaining(folder.resolve("memory.json").toString());
+        assertThat(memory.recall("many")).isEqualTo("nothing remembered about that");
+    }
 }

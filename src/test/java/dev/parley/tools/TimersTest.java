@@ -60,4 +60,40 @@ class TimersTest {
                     .isEqualTo("Timer 'timer' set for 2 minutes.");
         }
     }
+
+    @Test
+    void refusesMoreThanTwentyRunningTimersUntilOneIsDone() throws Exception {
+        LinkedBlockingQueue<String> announced = new LinkedBlockingQueue<>();
+        try (Timers timers = new Timers(announced::add, Clock.systemUTC())) {
+            timers.set(1, "soon");
+            for (int i = 1; i < Timers.MAX_RUNNING; i++) {
+                timers.set(3600, "later " + i);
+            }
+
+            assertThatThrownBy(() -> timers.set(60, "one too many")).isInstanceOf(ToolException.class)
+                    .hasMessage("20 timers are already running, the most there may be; set no more until one is"
+                            + " done, and tell the user");
+            assertThat(announced.poll(5, TimeUnit.SECONDS)).isEqualTo("soon");
+            assertThat(timers.set(60, "now there is room")).startsWith("Timer 'now there is room' set");
+        }
+    }
+
+    @Test
+    void refusesALabelLongerThanAHundredCharacters() {
+        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+            assertThatThrownBy(() -> timers.set(60, "x".repeat(5000))).isInstanceOf(ToolException.class)
+                    .hasMessageStartingWith("the label is 5000 characters long");
+            assertThat(timers.list()).isEqualTo("No timers are running.");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"1e400", "99999999999999999999999999"})
+    void theToolRefusesAbsurdDurationsSayingTheRange(String seconds) {
+        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+            assertThatThrownBy(() -> timers.setTimerTool().execute(ToolArguments.of(Map.of("seconds", seconds))))
+                    .isInstanceOf(ToolException.class)
+                    .hasMessageStartingWith("a timer must run between 1 second and 24 hours (86400 seconds)");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -60,5 +61,15 @@ class UnitConverterTest {
     void refusesAValueThatIsNoNumber() {
         assertThatThrownBy(() -> new UnitConverter().execute(ToolArguments.of(Map.of("value", "five", "from", "mi",
                 "to", "km")))).isInstanceOf(ToolException.class).hasMessageContaining("'value' must be a number");
+    }
+
+    @ParameterizedTest(name = "{0} {1} to {2}")
+    @CsvSource({"1e999999999, F, C", "1e-999999999, F, K", "1e999999999, mi, km", "-1e999999999, C, F", "1e99999999, F, C"})
+    // Before: ArithmeticException and a stack trace here; a hundred-million-digit subtraction for 1e99999999.
+    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void refusesValuesBeyondAnyMeasurementBeforeComputing(String value, String from, String to) {
+        assertThatThrownBy(() -> new UnitConverter().execute(ToolArguments.of(Map.of("value", value, "from", from,
+                "to", to)))).isInstanceOf(ToolException.class)
+                .hasMessageStartingWith("parameter 'value' is " + value + ", beyond any number this tool works with");
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.ui.main;
 
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.storage.AtomicFiles;
 import dev.parley.ui.Tasks;
@@ -34,6 +35,8 @@ public final class ConversationsViewModel {
     private final ObservableList<ConversationInfo> saved = FXCollections.observableArrayList();
     private final ObservableList<ConversationInfo> savedView = FXCollections.unmodifiableObservableList(saved);
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(newName());
+    /** The resumed conversation, held so no other Parley saves over it meanwhile; FX thread only. */
+    private ConversationLock held;
 
     public ConversationsViewModel(ConversationStore store, VoiceAssistant assistant, Supplier<Conversation> fresh,
             MainViewModel main, Tasks tasks, Banners banners) {
@@ -53,17 +56,41 @@ public final class ConversationsViewModel {
 
     /** Starts an empty conversation under a new name (saved once it has a turn). */
     public void startNew() {
+        letGo();
         assistant.useConversation(fresh.get());
         current.set(newName());
         main.showTurns(List.of());
     }
 
+    /** Continues a saved conversation, unless another Parley has it open (then a banner says so). */
     public void resume(String name) {
-        tasks.run(() -> store.load(name), conversation -> {
-            assistant.useConversation(conversation);
+        if (name.equals(current.get()) && held != null) {
+            return;
+        }
+        tasks.run(() -> {
+            ConversationLock lock = ConversationLock.take(store, name);
+            try {
+                return new Resumed(lock, store.load(name));
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }, resumed -> {
+            letGo();
+            held = resumed.lock();
+            assistant.useConversation(resumed.conversation());
             current.set(name);
-            main.showTurns(conversation.turns());
+            main.showTurns(resumed.conversation().turns());
         }, this::fail);
+    }
+
+    private record Resumed(ConversationLock lock, Conversation conversation) {}
+
+    private void letGo() {
+        if (held != null) {
+            held.close();
+            held = null;
+        }
     }
 
     public void saveCurrent() {

@@ -7,6 +7,7 @@ import dev.parley.ui.Tasks;
 import dev.parley.voice.VoiceAssistant;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -53,7 +54,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StringProperty input = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final BooleanBinding busy;
-    private Consumer<TurnEvent.Completed> onCompleted = completed -> { };
+    private final List<Consumer<TurnEvent.Completed>> onCompleted = new ArrayList<>();
 
     public MainViewModel(VoiceAssistant assistant, Tasks tasks, Banners banners) {
         this.assistant = assistant;
@@ -100,9 +101,9 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    /** Called when a turn is complete (e.g. to save the conversation). */
+    /** Adds a listener of completed turns (to save the conversation, to know a provider answered); FX thread. */
     public void onCompleted(Consumer<TurnEvent.Completed> listener) {
-        this.onCompleted = listener;
+        onCompleted.add(listener);
     }
 
     // --- actions -------------------------------------------------------------------------------
@@ -190,6 +191,8 @@ public final class MainViewModel implements AutoCloseable {
             case VoiceEvent.Reply reply -> handle(reply.event());
             case VoiceEvent.Heard heard -> { }
             case VoiceEvent.AudioStarted started -> { } // the SPEAKING state shows it
+            case VoiceEvent.TimerDone timer -> { } // ParleyApp shows a banner for it
+            case VoiceEvent.WakeWordHeard heard -> partialTranscript.set("…"); // the cue: it is listening to you
             case VoiceEvent.ProviderHealth health -> { } // the provider switcher checks health itself
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
             case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
@@ -210,7 +213,7 @@ public final class MainViewModel implements AutoCloseable {
             case TurnEvent.Completed completed -> {
                 transcript.apply(completed);
                 answeredBy.set(completed.provider());
-                onCompleted.accept(completed);
+                onCompleted.forEach(listener -> listener.accept(completed));
             }
             case TurnEvent.Failed failed -> {
                 transcript.apply(failed);

@@ -119,6 +119,22 @@ public final class ProviderSwitcherViewModel {
         }
     }
 
+    /**
+     * {@code name} just answered a turn: whatever a check said before, it works now, so its dot turns
+     * green and a "may not answer" banner about it goes away.
+     */
+    public void answeredBy(String name) {
+        Item item = find(name);
+        if (item == null) {
+            return;
+        }
+        item.health.set(Health.HEALTHY);
+        item.healthDetail.set("answered the last question");
+        if (item == active.get()) {
+            banners.dismiss("provider");
+        }
+    }
+
     private static void show(Item item, HealthCheck check) {
         item.health.set(check.healthy() ? Health.HEALTHY : Health.UNHEALTHY);
         item.healthDetail.set(check.healthy() ? "reachable, key " + check.keyStatus().label() + ", model "

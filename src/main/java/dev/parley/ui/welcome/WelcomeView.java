@@ -16,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 
 /** The welcome's controls, bound to a {@link WelcomeViewModel}: one page per step, Back / Next / Finish, Skip. */
@@ -65,7 +67,17 @@ final class WelcomeView extends BorderPane {
         retry.visibleProperty().bind(model.microphoneMissingProperty());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(event -> model.listen());
-        return new VBox(intro, meter, status, retry);
+        Button copy = new Button("Copy setup commands");
+        copy.setId("welcome-mic-copy");
+        copy.visibleProperty().bind(model.microphoneCommandsProperty().isNotEmpty());
+        copy.managedProperty().bind(copy.visibleProperty());
+        copy.setOnAction(event -> {
+            ClipboardContent commands = new ClipboardContent();
+            commands.putString(model.microphoneCommandsProperty().get() + "\n");
+            Clipboard.getSystemClipboard().setContent(commands);
+            copy.setText("Copied: paste them into a terminal");
+        });
+        return new VBox(intro, meter, status, new HBox(8, retry, copy));
     }
 
     private static VBox voice(WelcomeViewModel model) {

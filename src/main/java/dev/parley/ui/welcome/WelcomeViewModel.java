@@ -43,6 +43,8 @@ public final class WelcomeViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper heard = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper microphoneMissing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper microphoneStatus = new ReadOnlyStringWrapper("");
+    /** Shell commands that would give this machine a microphone, for a Copy button; "" when none apply. */
+    private final ReadOnlyStringWrapper microphoneCommands = new ReadOnlyStringWrapper("");
     /** Guarded by this: the open microphone, or null. */
     private WelcomeBackend.MicrophoneSession microphone;
     private boolean listening;
@@ -92,6 +94,7 @@ public final class WelcomeViewModel implements AutoCloseable {
         heard.set(false);
         level.set(0);
         microphoneMissing.set(false);
+        microphoneCommands.set("");
         microphoneStatus.set("Say something: the bar should move.");
         MicrophoneListener listener = new MicrophoneListener() {
             @Override
@@ -129,8 +132,13 @@ public final class WelcomeViewModel implements AutoCloseable {
                 listening = false;
             }
             microphoneMissing.set(true);
-            microphoneStatus.set("No microphone: " + Tasks.message(failure)
-                    + " Connect one (or pick the input device in Settings), then Try again; or go on without it.");
+            AudioDeviceException device = failure instanceof AudioDeviceException e ? e
+                    : failure.getCause() instanceof AudioDeviceException e ? e : null;
+            microphoneCommands.set(device == null ? "" : device.commands());
+            microphoneStatus.set((device == null ? Tasks.message(failure) : device.words())
+                    + " Connect one (or pick the input device in Settings), then Try again; or go on without it."
+                    + (microphoneCommands.get().isEmpty() ? "" : " The commands that set up a virtual device can be"
+                            + " copied below."));
         });
     }
 
@@ -280,6 +288,10 @@ public final class WelcomeViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty microphoneMissingProperty() {
         return microphoneMissing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty microphoneCommandsProperty() {
+        return microphoneCommands.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty microphoneStatusProperty() {

@@ -33,6 +33,18 @@ class ProviderSwitcherViewModelTest {
     }
 
     @Test
+    void aProviderThatAnswersClearsItsWarningAndTurnsGreen() {
+        service.active = "cloud";
+        model.reload();
+
+        model.answeredBy("cloud"); // e.g. the key was set in the shell meanwhile, or the check was wrong
+
+        assertThat(item("cloud").healthProperty().get()).isEqualTo(ProviderSwitcherViewModel.Health.HEALTHY);
+        assertThat(banners.shown()).isEmpty();
+        model.answeredBy("nobody"); // a provider no longer configured: nothing to show
+    }
+
+    @Test
     void switchingToAHealthyProviderMakesItActive() {
         model.switchTo(item("spare"));
         assertThat(service.switched).containsExactly("spare");

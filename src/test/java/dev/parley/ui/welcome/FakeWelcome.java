@@ -51,7 +51,7 @@ final class FakeWelcome implements WelcomeBackend {
     public MicrophoneSession openMicrophone(MicrophoneListener listener) {
         pause();
         if (noMicrophone) {
-            throw new AudioDeviceException("No input device found.");
+            throw new AudioDeviceException("No input device found.", "pactl load-module module-null-sink\npactl set-default-source x");
         }
         calls.add("mic-open");
         this.listener = listener;

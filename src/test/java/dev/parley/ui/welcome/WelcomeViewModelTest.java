@@ -60,12 +60,16 @@ class WelcomeViewModelTest {
         WelcomeViewModel model = started(backend);
 
         assertThat(model.microphoneMissingProperty().get()).isTrue();
-        assertThat(model.microphoneStatusProperty().get()).startsWith("No microphone: No input device found.")
-                .contains("pick the input device in Settings", "Try again");
+        assertThat(model.microphoneStatusProperty().get()).startsWith("No input device found.")
+                .contains("pick the input device in Settings", "Try again", "copied below")
+                .doesNotContain("pactl"); // plain words; the commands wait behind the Copy button
+        assertThat(model.microphoneCommandsProperty().get())
+                .isEqualTo("pactl load-module module-null-sink\npactl set-default-source x");
 
         backend.noMicrophone = false;
         model.listen();
         assertThat(model.microphoneMissingProperty().get()).isFalse();
+        assertThat(model.microphoneCommandsProperty().get()).isEmpty();
         assertThat(backend.calls).contains("mic-open");
 
         model.next();

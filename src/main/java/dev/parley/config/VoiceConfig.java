@@ -1,0 +1,40 @@
+package dev.parley.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code voice} section: how hands-free listening is summoned.
+ *
+ * @param wakeWord the phrase hands-free listening waits for before a question ("hey parley"); ""
+ *     (the default) listens to everything said
+ */
+public record VoiceConfig(String wakeWord) {
+
+    /** One to four words of letters or digits: what a spotter can listen for. */
+    private static final Pattern PHRASE = Pattern.compile("\\p{L}[\\p{L}\\p{N}']*( \\p{L}[\\p{L}\\p{N}']*){0,3}");
+
+    @JsonCreator
+    static VoiceConfig fromYaml(@JsonProperty("wake-word") String wakeWord) {
+        return new VoiceConfig(wakeWord == null ? "" : wakeWord.strip().replaceAll("\\s+", " "));
+    }
+
+    public static VoiceConfig defaults() {
+        return new VoiceConfig("");
+    }
+
+    public boolean hasWakeWord() {
+        return !wakeWord.isEmpty();
+    }
+
+    /** Why {@code phrase} cannot be a wake word, or empty when it can ("" turns it off). */
+    static Optional<String> wakeWordProblem(String phrase) {
+        if (phrase.isEmpty() || PHRASE.matcher(phrase).matches() && phrase.length() <= 40) {
+            return Optional.empty();
+        }
+        return Optional.of("is '" + phrase + "' but must be one to four words of letters (like \"hey parley\"),"
+                + " at most 40 characters, or \"\" for none");
+    }
+}

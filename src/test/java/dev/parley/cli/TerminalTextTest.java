@@ -1,0 +1,35 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TerminalTextTest {
+
+    static Stream<Arguments> hostileText() {
+        return Stream.of(
+                Arguments.of("retitling the terminal", "\u001b]0;pwned\u0007Hello", "␛]0;pwned␇Hello"),
+                Arguments.of("clearing the screen", "\u001b[2Jcleared", "␛[2Jcleared"),
+                Arguments.of("the bell", "bell\u0007", "bell␇"),
+                Arguments.of("overwriting the line", "over\rwrite", "overwrite"),
+                Arguments.of("a C1 command start", "c1 \u009b2J", "c1 \uFFFD2J"),
+                Arguments.of("DEL", "del\u007f", "del␡"),
+                Arguments.of("NUL", "nul\u0000", "nul␀"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileText")
+    void showsControlCharactersInsteadOfObeyingThem(String what, String hostile, String shown) {
+        assertThat(TerminalText.safe(hostile)).isEqualTo(shown);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"plain text", "Grüße, 東京 — ✓", "line one\nline two\twith a tab"})
+    void leavesOrdinaryTextAlone(String text) {
+        assertThat(TerminalText.safe(text)).isSameAs(text);
+    }
+}

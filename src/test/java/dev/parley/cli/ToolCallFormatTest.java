@@ -1,0 +1,28 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ToolCallFormatTest {
+
+    @Test
+    void showsACallCompactly() {
+        assertThat(ToolCallFormat.call("calculate", "{\"expression\": \"12*7\"}", "84")).isEqualTo("[calculate 12*7 → 84]");
+    }
+
+    @Test
+    void shortensHugeArgumentsAndResultsToOneShortLine() {
+        String expression = "(".repeat(100_000) + "1" + ")".repeat(100_000);
+
+        String line = ToolCallFormat.call("calculate", "{\"expression\": \"" + expression + "\"}", "9".repeat(10_000));
+
+        assertThat(line).hasSizeLessThan(260).doesNotContain("\n")
+                .startsWith("[calculate " + "(".repeat(119) + "… → " + "9".repeat(119) + "…]");
+    }
+
+    @Test
+    void shortensHugeArgumentsInAConfirmationQuestion() {
+        assertThat(ToolCallFormat.arguments("{\"label\": \"" + "x".repeat(5000) + "\"}")).hasSize(120).endsWith("…");
+    }
+}

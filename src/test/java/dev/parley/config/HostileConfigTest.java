@@ -1,0 +1,147 @@
+package dev.parley.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.testing.TestConfigs;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Config files a hostile or careless hand wrote: each is refused with one sentence naming the file, the
+ * key and, where the parser knows it, the line; never a NullPointerException or Jackson's internals.
+ */
+class HostileConfigTest {
+
+    private static final String PROVIDERS = """
+            llm:
+              active: a
+              providers:
+                a: {type: ollama, model: m}
+            """;
+
+    @TempDir
+    Path folder;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private void assertRefused(String yaml, String... messageParts) throws IOException {
+        Path file = TestConfigs.write(folder, yaml);
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContainingAll(messageParts)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("NullPointer", "com.fasterxml", "`"));
+    }
+
+    @Test
+    void anEmptyLlmSectionIsNamed() throws IOException {
+        assertRefused("llm: null\n", "llm is empty", "active", "providers");
+        assertRefused("llm:\n", "llm is empty");
+    }
+
+    @Test
+    void deeplyNestedYamlIsRefused() throws IOException {
+        assertRefused("llm: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n", "line 1",
+                "llm: must be a section of keys, not a list");
+        assertRefused("a: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n", "nested");
+        assertRefused(PROVIDERS + "x: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n", "nested more than 1000 levels");
+    }
+
+    @Test
+    void aMissingLlmSectionIsNamed() throws IOException {
+        assertRefused("tts: {rate: 1.0}\n", "llm is missing, and Parley needs it");
+    }
+
+    @Test
+    void aPartialChunkerSectionTakesTheDefaultsForWhatIsLeftOut() throws IOException {
+        Path file = TestConfigs.write(folder, PROVIDERS + "chunker:\n  max-chunk-chars: 300\n");
+
+        ChunkerConfig chunker = loader.load(file).chunker();
+
+        assertThat(chunker.maxChunkChars()).isEqualTo(300);
+        assertThat(chunker.firstChunkMinWords()).isEqualTo(3);
+    }
+
+    @Test
+    void anEmptyEntryInTheFallbackListIsNamed() throws IOException {
+        assertRefused(PROVIDERS + "  fallback: [a, null]\n", "line ", "llm.fallback has an empty entry (number 2 of 2)");
+    }
+
+    @Test
+    void anEmptyMcpServerIsNamed() throws IOException {
+        assertRefused(PROVIDERS + "  mcp:\n    files:\n", "llm.mcp.files is empty");
+    }
+
+    @Test
+    void anEmptyEntryInAnMcpCommandIsNamed() throws IOException {
+        assertRefused(PROVIDERS + "  mcp:\n    files: {command: [npx, null]}\n", "llm.mcp.files.command has an empty entry (number 2 of 2)");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aHugeFileIsRefusedBeforeItIsParsed() throws IOException {
+        Path file = folder.resolve("config.yaml");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write((PROVIDERS + "  system-prompt: \"").getBytes(StandardCharsets.UTF_8));
+            byte[] block = "x".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 50; i++) {
+                out.write(block);
+            }
+            out.write("\"\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + " is 50 MB")
+                .hasMessageContaining("at most 1 MB");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "temperature: -50   | llm.providers.a.temperature is -50.0 but must be between 0 and 2",
+            "temperature: 3     | llm.providers.a.temperature is 3.0",
+            "max-tokens: -1     | llm.providers.a.max-tokens is -1 but must be between 1 and 1000000",
+            "max-tokens: 0      | llm.providers.a.max-tokens is 0",
+            "timeout-seconds: 99999 | llm.providers.a.timeout-seconds is 99999; it must be between 1 and 3600",
+    })
+    void absurdProviderNumbersAreRefusedNamingTheKey(String setting, String message) throws IOException {
+        assertRefused("""
+                llm:
+                  active: a
+                  providers:
+                    a:
+                      type: ollama
+                      model: m
+                      %s
+                """.formatted(setting.strip()), message.strip());
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedWithItsLine() throws IOException {
+        assertRefused("""
+                llm:
+                  active: a
+                  providers:
+                    a: {type: ollama, model: m}
+                  active: b
+                """, "line 5", "the key 'active' appears twice in the same section");
+    }
+
+    @Test
+    void anAliasBombIsRefused() throws IOException {
+        StringBuilder yaml = new StringBuilder(PROVIDERS + "x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("x").append(i).append(": &a").append(i).append(" [");
+            yaml.append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+        }
+        assertRefused(yaml.toString(), "line");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.parley.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Parley's shipped log4j2.xml, loaded into a context of its own: against a flood of library warnings,
+ * and keeping stack traces off the terminal.
+ */
+class LogFloodTest {
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void anMcpServerPrintingGarbageCannotFloodTheLog() throws IOException {
+        List<String> lines = logged("dev.langchain4j.mcp.transport.stdio.JsonRpcIoHandler", 100_000);
+
+        assertThat(lines).hasSizeBetween(20, 200);
+        assertThat(lines.getFirst()).contains("not valid JSON: garbage 0");
+    }
+
+    @Test
+    void parleysOwnWarningsAreNotRateLimited() throws IOException {
+        assertThat(logged("dev.parley.llm.McpServers", 500)).hasSize(500);
+    }
+
+    private List<String> logged(String loggerName, int warnings) throws IOException {
+        String before = System.getProperty("parley.log.dir");
+        System.setProperty("parley.log.dir", logs.toString()); // read when the configuration is built
+        LoggerContext context = new LoggerContext("flood");
+        try {
+            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            Logger logger = context.getLogger(loggerName);
+            for (int i = 0; i < warnings; i++) {
+                logger.warn("Ignoring message received because it is not valid JSON: {}", "garbage " + i);
+            }
+        } finally {
+            context.stop();
+            if (before == null) {
+                System.clearProperty("parley.log.dir");
+            } else {
+                System.setProperty("parley.log.dir", before);
+            }
+        }
+        return Files.readAllLines(logs.resolve("parley.log"));
+    }
+
+    @Test
+    void aFailureIsOneLineOnTheTerminalAndItsStackTraceGoesToTheFile() throws IOException {
+        String before = System.getProperty("parley.log.dir");
+        System.setProperty("parley.log.dir", logs.toString());
+        LoggerContext context = new LoggerContext("traces");
+        String terminal;
+        try {
+            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            Throwable failure = new IllegalStateException("deep", new StackOverflowError("too deep"));
+            context.getLogger("dev.parley.llm.ToolRunner").warn("Tool calculate failed", failure);
+            // The terminal's layout, applied directly: the build raises the terminal's level in tests.
+            Appender console = context.getConfiguration().getAppender("console");
+            terminal = (String) console.getLayout().toSerializable(Log4jLogEvent.newBuilder()
+                    .setLoggerName("dev.parley.llm.ToolRunner").setLevel(Level.WARN)
+                    .setMessage(new SimpleMessage("Tool calculate failed")).setThrown(failure).build());
+        } finally {
+            context.stop();
+            restore(before);
+        }
+
+        assertThat(terminal).isEqualTo("parley: WARN ToolRunner: Tool calculate failed (deep)" + System.lineSeparator());
+        assertThat(Files.readString(logs.resolve("parley.log"))).contains("IllegalStateException: deep")
+                .contains("at dev.parley.logging.LogFloodTest").contains("StackOverflowError: too deep");
+    }
+
+    private static void restore(String logDir) {
+        if (logDir == null) {
+            System.clearProperty("parley.log.dir");
+        } else {
+            System.setProperty("parley.log.dir", logDir);
+        }
+    }
+}
