@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * A request's messages as LangChain4j takes them. A user message with images becomes text and image
@@ -24,6 +26,8 @@ import java.util.function.Supplier;
  */
 final class RequestMessages {
 
+    private static final Logger LOG = LogManager.getLogger(RequestMessages.class);
+
     private RequestMessages() {}
 
     /**
@@ -33,6 +37,10 @@ final class RequestMessages {
      */
     static List<ChatMessage> of(List<Message> messages, BooleanSupplier canSee, Supplier<String> cannotSee) {
         boolean seeing = messages.stream().anyMatch(Message::hasImages) && canSee.getAsBoolean();
+        if (seeing && LOG.isDebugEnabled()) {
+            LOG.debug("The request shows the model {} image(s): {}", messages.stream().mapToLong(m -> m.images().size())
+                    .sum(), messages.stream().flatMap(m -> m.images().stream()).map(TurnImage::toString).toList());
+        }
         if (!seeing && !messages.isEmpty() && messages.getLast().hasImages()) {
             throw new LlmException(LlmException.Kind.INVALID_REQUEST, cannotSee.get(), null, null, "");
         }
