@@ -86,6 +86,22 @@ public final class ImagePreparer {
     }
 
     /**
+     * A picture given as pixels (a pasted image, a screenshot taken by the window), encoded as PNG
+     * and prepared like any file.
+     *
+     * @param argb {@code width × height} pixels, row by row, as 0xAARRGGBB
+     */
+    public TurnImage fromPixels(int width, int height, int[] argb, String source) {
+        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS || argb.length != width * height) {
+            throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at most "
+                    + MAX_PIXELS / 1_000_000 + " megapixels.");
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        return prepare(png(image), source);
+    }
+
+    /**
      * Checks {@code bytes} and returns the image to send, scaled down when large.
      *
      * @param source names the image in messages: a path, "the screenshot", "image 2"
