@@ -57,9 +57,7 @@ final class AttachmentStrip {
     }
 
     private static Node thumbnail(Attachments attachments, TurnImage picture) {
-        Image image = new Image(new ByteArrayInputStream(picture.bytes()), THUMBNAIL, THUMBNAIL, true, true);
-        // JavaFX cannot decode WebP either: its name stands in for the picture.
-        Node face = image.isError() ? new Label(picture.type().name()) : new ImageView(image);
+        Node face = picture(picture, THUMBNAIL);
         Button remove = new Button("×");
         remove.getStyleClass().addAll("small", "flat");
         remove.setTooltip(new Tooltip("Remove this picture"));
@@ -68,6 +66,12 @@ final class AttachmentStrip {
         box.getStyleClass().add("attachment");
         StackPane.setAlignment(remove, Pos.TOP_RIGHT);
         return box;
+    }
+
+    /** {@code picture} fitted into {@code size} × {@code size}; JavaFX cannot decode WebP, so its name stands in. */
+    static Node picture(TurnImage picture, int size) {
+        Image image = new Image(new ByteArrayInputStream(picture.bytes()), size, size, true, true);
+        return image.isError() ? new Label(picture.type().name()) : new ImageView(image);
     }
 
     static Button attachButton(Attachments attachments) {

@@ -148,8 +148,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         input.set("");
         List<TurnImage> images = attachments.take();
-        transcript.typed(images.isEmpty() ? text
-                : text + " (" + images.size() + (images.size() == 1 ? " image)" : " images)"));
+        transcript.typed(text, images);
         assistant.ask(text, true, images);
     }
 

@@ -93,6 +93,8 @@ class AttachImagesWindowTest {
         assertThat(decoded.getHeight()).isEqualTo(30);
         assertThat(new java.awt.Color(decoded.getRGB(5, 5))).isEqualTo(new java.awt.Color(255, 165, 0));
         waitUntil(() -> thumbnails(robot).isEmpty());
+        // The question's bubble shows the picture it sent.
+        waitUntil(() -> robot.lookup(".bubble.user .pictures .image-view").queryAll().size() == 1);
     }
 
     @Test
