@@ -1,5 +1,8 @@
 package dev.parley.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,17 +26,19 @@ final class ApiJson {
 
     /** The request's body as a JSON object; a clear 400 for anything else. */
     static JsonNode body(ServerRequest request) {
-        String text = request.content().hasEntity() ? request.content().as(String.class) : "";
+        JsonNode node;
+        // A chunked body declares no length up front: it is counted as it is read, never held whole.
         long limit = RequestGuard.jsonLimit(request.path().path());
-        if (text.length() > limit) { // a chunked body declares no length up front
+        try (InputStream in = new LimitedInput(request.content().hasEntity() ? request.content().inputStream()
+                : InputStream.nullInputStream(), limit)) {
+            node = MAPPER.readTree(in);
+        } catch (LimitedInput.TooLarge e) {
             throw new ApiProblem(413, "Body too large", "A JSON body here may have at most " + limit / (1024 * 1024)
                     + " MB.");
-        }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the client went away mid-body
         }
         if (node == null || !node.isObject()) {
             throw ApiProblem.badRequest("The body must be a JSON object.");

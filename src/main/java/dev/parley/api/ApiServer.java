@@ -6,10 +6,13 @@ import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.voice.TurnController;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
@@ -27,6 +30,10 @@ public final class ApiServer implements AutoCloseable {
     static final String PREFIX = "/api/v1";
     private static final int REPLAYED_EVENTS = 1000;
     private static final int CLIENT_QUEUE = 1000;
+    /** Connections at once: far more than any local use, far fewer than the process may open. */
+    static final int MAX_CONNECTIONS = 256;
+    /** A connection with no request for this long is closed (the event streams send keep-alives). */
+    private static final Duration IDLE_CONNECTION = Duration.ofMinutes(5);
     /** How long a stopping server lets a cut-off ask send its answer. */
     private static final long STOP_WAIT_MILLIS = 5000;
 
@@ -78,8 +85,14 @@ public final class ApiServer implements AutoCloseable {
                 // The guard and the routes answer an over-long body as problem JSON; this is only the
                 // backstop, set above their limit so that Helidon's bare refusal never comes first.
                 .maxPayloadSize(RequestGuard.MAX_BODY_BYTES + 1024 * 1024)
+                // Below the process's file limit, so a flood of idle connections waits in the backlog
+                // instead of failing accept() with "too many open files", which ends Helidon's listener.
+                .maxTcpConnections(MAX_CONNECTIONS)
+                .idleConnectionTimeout(IDLE_CONNECTION)
                 .routing(routing -> routes(routing, guard, backend, streams, asks))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
+                // Helidon checks a WebSocket's Origin before our guard sees it: same-origin only, unless told.
+                .addProtocol(WsConfig.builder().origins(Set.copyOf(config.allowedOrigins())).build())
                 .build()
                 .start();
         guard.listeningOn(config.host(), server.port());
@@ -92,6 +105,11 @@ public final class ApiServer implements AutoCloseable {
         routing.addFilter(guard)
                 .error(ApiProblem.class, (request, response, problem) -> ProblemResponses.send(response, problem))
                 .error(Exception.class, (request, response, error) -> {
+                    if (ClientGone.is(error)) {
+                        LOG.debug("The client of {} {} went away mid-request", request.prologue().method(),
+                                request.path().path());
+                        return;
+                    }
                     LOG.error("The API failed on {} {}", request.prologue().method(), request.path().path(), error);
                     ProblemResponses.send(response, 500, "Internal error", "Parley could not answer this request;"
                             + " its log has the details.");
@@ -168,6 +186,7 @@ public final class ApiServer implements AutoCloseable {
     public void close() {
         hub.close();
         try {
+            others.stopAll(STOP_WAIT_MILLIS);
             asks.stopRunning(STOP_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -54,7 +54,9 @@ final class AskRoutes {
         rules.post("/ask", this::ask);
         rules.post("/speak", this::speak);
         rules.post("/stop", (request, response) -> {
+            // Everything the API runs: the open conversation's answer and asks in other conversations.
             assistant.stop();
+            otherConversations.stopAll(0);
             response.status(Status.NO_CONTENT_204).send();
         });
         rules.post("/talk/start", (request, response) -> talk(response, assistant::pressToTalk));
@@ -81,7 +83,7 @@ final class AskRoutes {
         otherConversations.imageRefusal(shown).ifPresent(why -> {
             throw new ApiProblem(422, "The model cannot see images", why);
         });
-        if (conversation != null && !conversation.equals(openConversation.get())) {
+        if (conversation != null && !isOpen(conversation)) {
             otherConversations.ask(conversation, text, shown, streamed, response);
             return;
         }
@@ -108,11 +110,16 @@ final class AskRoutes {
             throw ApiProblem.conflict("Parley has no voice here; start it with 'parley serve --voice', or wait until"
                     + " the window has loaded its voice.");
         }
-        if (speak.asBoolean() && conversation != null && !conversation.equals(openConversation.get())) {
+        if (speak.asBoolean() && conversation != null && !isOpen(conversation)) {
             throw ApiProblem.badRequest("Only the open conversation ('" + openConversation.get() + "') speaks; ask"
                     + " without \"speak\" to have another conversation answer in text.");
         }
         return speak.asBoolean();
+    }
+
+    /** Whether {@code conversation} names the open one, however it is spelled ("a b" and "a-b" are one file). */
+    private boolean isOpen(String conversation) {
+        return otherConversations.sameConversation(conversation, openConversation.get());
     }
 
     /** {@code POST /speak}: says a text as it is and answers once it was heard to its end. */

@@ -41,6 +41,8 @@ final class ConversationAsks implements AutoCloseable {
     private final TurnRunner runner;
     private final Consumer<VoiceEvent> events;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /** The request threads running a turn, to cut off on /stop or when the server stops. */
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     /**
      * @param fresh a new conversation with the configured system prompt
@@ -67,6 +69,7 @@ final class ConversationAsks implements AutoCloseable {
         if (!busy.add(id)) {
             throw ApiProblem.conflict("The conversation '" + id + "' is answering another question; wait for it.");
         }
+        running.add(Thread.currentThread());
         try (ConversationLock lock = lock(id)) {
             Conversation conversation = load(id);
             if (streamed) {
@@ -76,7 +79,23 @@ final class ConversationAsks implements AutoCloseable {
                 ApiJson.send(response, 200, reply);
             }
         } finally {
+            running.remove(Thread.currentThread());
+            Thread.interrupted(); // a stop that came after the turn must not reach the next request
             busy.remove(id);
+        }
+    }
+
+    /**
+     * Cuts off every running ask (what was shown is kept, as with a barge-in, and saved; each caller
+     * gets 409: stopped) and waits up to {@code waitMillis} for them to end.
+     */
+    void stopAll(long waitMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + waitMillis;
+        for (Thread thread : running) {
+            thread.interrupt();
+        }
+        for (Thread thread : running) {
+            thread.join(Math.max(1, deadline - System.currentTimeMillis()));
         }
     }
 
@@ -114,9 +133,24 @@ final class ConversationAsks implements AutoCloseable {
             reply.set("timings", ApiJson.MAPPER.valueToTree(result.timings()));
             return reply;
         } catch (LlmException e) {
+            if (e.kind() == LlmException.Kind.CANCELLED) {
+                throw ApiProblem.conflict("The answer was stopped" + (e.partialText().isBlank() ? "."
+                        : " after: " + e.partialText()));
+            }
             throw new ApiProblem(502, "The model failed", e.getMessage());
         } finally {
+            // A stop interrupts this thread; the file must still be written (an interrupted channel closes).
+            Thread.interrupted();
             save(id, conversation);
+        }
+    }
+
+    /** Whether two names are saved in one file; an invalid name is none of the store's. */
+    boolean sameConversation(String one, String other) {
+        try {
+            return store.fileFor(one).equals(store.fileFor(other));
+        } catch (ConversationStoreException invalid) {
+            return false;
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Set;
  * (a web page that rebinds its own DNS name to 127.0.0.1 sends its name, so it gets 403), no browser
  * {@code Origin} but an allow-listed one (403), the token (401), a JSON body of at most 1 MB, an ask
  * (which may carry base64 images) of at most 20 MB, and audio of at most 25 MB (413).
- * No CORS headers are ever sent, so browsers keep other sites' scripts from reading any answer.
+ * CORS headers go only to the origins the user allowed ({@link CrossOrigin}), so browsers keep every
+ * other site's scripts from reading any answer.
  */
 final class RequestGuard implements Filter {
 
@@ -28,11 +29,13 @@ final class RequestGuard implements Filter {
 
     private final ApiToken token;
     private final Set<String> allowedOrigins;
+    private final CrossOrigin crossOrigin;
     private volatile Set<String> allowedHosts = Set.of();
 
     RequestGuard(ApiToken token, List<String> allowedOrigins) {
         this.token = token;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
+        this.crossOrigin = new CrossOrigin(this.allowedOrigins);
     }
 
     /** Set once the port is known (it may have been 0 = any free port). */
@@ -44,11 +47,15 @@ final class RequestGuard implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        if (hostAllowed(request.headers()) && crossOrigin.answerPreflight(request, response)) {
+            return;
+        }
         Optional<ApiProblem> refusal = refusal(request.headers(), queryToken(request.path().path(),
                 request.query().first("token").orElse(null)));
         if (refusal.isEmpty()) {
             refusal = tooLarge(request.headers(), request.path().path());
         }
+        crossOrigin.allowedOrigin(request.headers()).ifPresent(origin -> crossOrigin.allow(response, origin));
         if (refusal.isPresent()) {
             ProblemResponses.send(response, refusal.get());
             return;
@@ -56,15 +63,21 @@ final class RequestGuard implements Filter {
         chain.proceed();
     }
 
-    /** Browsers cannot set headers on EventSource and WebSocket, so only the streams take {@code ?token=}. */
+    /**
+     * Browsers cannot set headers on EventSource and WebSocket, so only the two stream routes take
+     * {@code ?token=} (exactly them: not a conversation that happens to be named "events").
+     */
     private static String queryToken(String path, String value) {
-        return path.endsWith("/events") || path.endsWith("/ws") ? value : null;
+        return path.equals(ApiServer.PREFIX + "/events") || path.equals(ApiServer.PREFIX + "/ws") ? value : null;
+    }
+
+    private boolean hostAllowed(Headers headers) {
+        return allowedHosts.contains(headers.first(HeaderNames.HOST).orElse("").toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Why the request may not proceed, or empty; {@code queryToken} is the {@code ?token=} a stream was given. */
     Optional<ApiProblem> refusal(Headers headers, String queryToken) {
-        String host = headers.first(HeaderNames.HOST).orElse("");
-        if (!allowedHosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+        if (!hostAllowed(headers)) {
             return Optional.of(new ApiProblem(403, "Forbidden host", "Parley's API answers only requests addressed"
                     + " to 127.0.0.1 or localhost with its port."));
         }

@@ -37,6 +37,7 @@ public final class ConversationLock implements AutoCloseable {
         try {
             PrivateFiles.createFolder(store.folder());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.ownerOnly(file);
             FileLock lock = channel.tryLock();
             if (lock != null) {
                 return new ConversationLock(channel, lock);

@@ -86,10 +86,16 @@ public final class LlmException extends ParleyException {
         return partialText;
     }
 
-    /** This failure after {@code text} was already streamed: the reply ended broken, so it is STREAM_BROKEN. */
+    /**
+     * This failure after {@code text} was already streamed: the reply ended broken, so it is
+     * STREAM_BROKEN; a cancel stays a cancel (the user stopped it; nothing broke), carrying the text.
+     */
     LlmException afterPartialText(String text) {
         if (text == null || text.isEmpty()) {
             return this;
+        }
+        if (kind == Kind.CANCELLED) {
+            return text.equals(partialText) ? this : new LlmException(Kind.CANCELLED, getMessage(), this, null, text);
         }
         // Each layer that streamed the text (the provider, then the retries around it) says so: the
         // sentence about where it stopped must appear once, counting the most text any layer saw.

@@ -50,16 +50,21 @@ final class ApiHarness implements AutoCloseable {
 
     /** With the token in {@code tokenFile}: where a CLI command run in this JVM looks for it. */
     ApiHarness(Path folder, Path tokenFile, ScriptedLlmServer.Reply... script) throws IOException {
-        this(folder, tokenFile, false, script);
+        this(folder, tokenFile, false, List.of(), script);
     }
 
     /** {@code voice}: answers are spoken with the real voice on the default output device. */
     static ApiHarness speaking(Path folder, ScriptedLlmServer.Reply... script) throws IOException {
-        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), true, script);
+        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), true, List.of(), script);
     }
 
-    private ApiHarness(Path folder, Path tokenFile, boolean voice, ScriptedLlmServer.Reply... script)
-            throws IOException {
+    /** {@code origins}: web pages allowed to call it ({@code api.allowed-origins}). */
+    static ApiHarness allowing(Path folder, List<String> origins, ScriptedLlmServer.Reply... script) throws IOException {
+        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), false, origins, script);
+    }
+
+    private ApiHarness(Path folder, Path tokenFile, boolean voice, List<String> origins,
+            ScriptedLlmServer.Reply... script) throws IOException {
         llm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, script);
         otherLlm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, ScriptedLlmServer.Reply.of("From other."));
         Path config = TestConfigs.write(folder, """
@@ -96,7 +101,7 @@ final class ApiHarness implements AutoCloseable {
             assistant.useVoice(null, new SpeakerOutput(components.synthesizer(), new Speaker(null)));
         }
         token = ApiToken.loadOrCreate(tokenFile);
-        server = ApiServer.start(ApiConfig.defaults().withPort(0), token,
+        server = ApiServer.start(new ApiConfig(false, ApiConfig.DEFAULT_HOST, 0, origins), token,
                 new ApiServer.Backend(components, model, assistant, false, () -> OPEN));
     }
 

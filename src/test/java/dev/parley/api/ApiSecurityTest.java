@@ -99,6 +99,26 @@ class ApiSecurityTest {
     }
 
     @Test
+    void aChunkedJsonBodyIsCountedAsItIsReadAndRefusedPastOneMegabyte() throws Exception {
+        byte[] chunk = "a".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.List<byte[]> body = new java.util.ArrayList<>();
+        body.add("{\"text\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (int i = 0; i < 20; i++) {
+            body.add(chunk); // 1.25 MB, sent without a length: chunked
+        }
+        body.add("\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        // /speak: an ask may have 20 MB (its images), every other JSON body 1 MB.
+        HttpResponse<String> response = api.http.send(api.request("/speak").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                        java.net.http.HttpRequest.BodyPublishers.ofByteArrays(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("at most 1 MB");
+    }
+
+    @Test
     void anUnknownPathIsProblemJsonWithoutInternals() throws Exception {
         HttpResponse<String> response = api.get("/nothing-here");
 

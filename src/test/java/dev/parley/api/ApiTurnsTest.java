@@ -10,6 +10,7 @@ import dev.parley.voice.VoiceEvent;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,41 @@ class ApiTurnsTest {
             assertThat(same.body()).contains("garden");
             assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
             assertThat(ApiHarness.await(first).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void stopCutsOffAnAskInAnotherConversationAndKeepsWhatWasShown() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("One", " two", " three", " four").delayedBy(400))) {
+            CompletableFuture<VoiceEvent> firstWords = new CompletableFuture<>();
+            api.assistant.subscribe(event -> {
+                if (event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Text) {
+                    firstWords.complete(event);
+                }
+            });
+            CompletableFuture<HttpResponse<String>> asked = api.http.sendAsync(api.request("/ask")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Count\",\"conversation\":\"garden\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(firstWords);
+
+            assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
+
+            HttpResponse<String> response = ApiHarness.await(asked);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(response.body()).contains("stopped");
+            List<Turn> saved = api.components.conversationStore().load("garden").turns();
+            assertThat(saved.getFirst().text()).isEqualTo("Count");
+            assertThat(saved.getLast().interrupted()).isTrue();
+        }
+    }
+
+    @Test
+    void theOpenConversationIsFoundHoweverItsNameIsSpelled() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Open."))) {
+            HttpResponse<String> response = api.send("POST", "/ask", "{\"text\":\"Hi\",\"conversation\":\"open chat\"}");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(api.assistant.conversation().turnCount()).isEqualTo(2);
         }
     }
 

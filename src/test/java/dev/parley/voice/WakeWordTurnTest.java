@@ -11,7 +11,9 @@ import dev.parley.testing.FakeLanguageModel.Script;
 import dev.parley.testing.FakeSynthesizer;
 import dev.parley.text.SentenceChunker;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,26 +28,25 @@ class WakeWordTurnTest {
     private final VoiceEvents events = new VoiceEvents();
     private TurnController controller;
 
+    /** How an utterance was begun, with the callbacks the test plays the user through. */
+    private record Begun(String how, Runnable ended, Runnable woke) {}
+
     /** An input that records how each utterance was begun and lets the test play the user. */
     private static final class ScriptedInput implements SpeechInput {
-        final List<String> begun = new CopyOnWriteArrayList<>();
-        volatile Runnable ended;
-        volatile Runnable woke;
+        final BlockingQueue<Begun> begun = new LinkedBlockingQueue<>();
 
         @Override
         public Utterance begin(Consumer<String> partials, Runnable speechEnded) {
-            return utterance("pressed", speechEnded, null);
+            return utterance(new Begun("pressed", speechEnded, null));
         }
 
         @Override
         public Utterance beginHandsFree(Consumer<String> partials, Runnable speechEnded, Runnable wake) {
-            return utterance("hands-free", speechEnded, wake);
+            return utterance(new Begun("hands-free", speechEnded, wake));
         }
 
-        private synchronized Utterance utterance(String how, Runnable speechEnded, Runnable wake) {
+        private Utterance utterance(Begun how) {
             begun.add(how);
-            ended = speechEnded;
-            woke = wake;
             return new Utterance() {
                 @Override
                 public String finish() {
@@ -56,6 +57,13 @@ class WakeWordTurnTest {
                 public void cancel() {
                 }
             };
+        }
+
+        /** The next utterance begun, awaited. */
+        Begun next() throws InterruptedException {
+            Begun next = begun.poll(5, TimeUnit.SECONDS);
+            assertThat(next).as("an utterance was begun").isNotNull();
+            return next;
         }
     }
 
@@ -77,16 +85,17 @@ class WakeWordTurnTest {
         controller.useVoice(input, new FakeSpeechOutput(new FakeSynthesizer(200), 20));
 
         controller.setHandsFree(true);
-        events.awaitState(LISTENING, 1, 5000);
-        input.woke.run(); // the gate heard "hey parley"
-        input.ended.run(); // ... and the pause after the question
+        Begun first = input.next();
+        first.woke().run(); // the gate heard "hey parley"
+        first.ended().run(); // ... and the pause after the question
         events.awaitState(IDLE, 1, 5000);
-        events.awaitState(LISTENING, 2, 5000); // hands-free: waiting for the wake word again
+        Begun second = input.next(); // hands-free: waiting for the wake word again
         controller.pressToTalk(); // while it waits for the wake word: the key takes over at once
         controller.releaseToTalk();
         events.awaitState(IDLE, 2, 5000);
+        Begun third = input.next();
 
-        assertThat(List.copyOf(input.begun).subList(0, 3)).containsExactly("hands-free", "hands-free", "pressed");
+        assertThat(List.of(first.how(), second.how(), third.how())).containsExactly("hands-free", "hands-free", "pressed");
         assertThat(events.of(VoiceEvent.WakeWordHeard.class)).hasSize(1);
         assertThat(controller.conversation().turns()).extracting(Turn::text)
                 .containsExactly("what time is it", "Noon.", "what time is it", "Still noon.");
