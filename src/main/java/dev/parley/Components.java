@@ -3,6 +3,9 @@ package dev.parley;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Speaker;
+import dev.parley.audio.echo.EchoCancellers;
+import dev.parley.audio.echo.EchoOptions;
+import dev.parley.audio.echo.LiveEchoCancellation;
 import dev.parley.config.AudioConfig;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.LlmConfig;
@@ -82,6 +85,7 @@ public final class Components implements AutoCloseable {
     private final HealthNews healthNews = new HealthNews();
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
+    private LiveEchoCancellation echoCancellation;
     private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
     private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
     private Timers timers;
@@ -139,9 +143,28 @@ public final class Components implements AutoCloseable {
         return recognizer;
     }
 
-    /** The output device of tts.output-device (the system default when empty). */
+    /**
+     * The output device of tts.output-device (the system default when empty); what it plays is the
+     * reference of the microphone's {@link #echoCancellation()}.
+     */
     public Speaker speaker() {
-        return new Speaker(config.tts().outputDevice());
+        return new Speaker(config.tts().outputDevice(), echoCancellation());
+    }
+
+    /**
+     * The microphone's processing, shared by every {@link #speaker()} (the far end) and microphone
+     * (the near end): echo cancellation when {@code audio.echo-cancellation} says so (auto: when
+     * hands-free at start), plus noise suppression, auto gain and the high-pass filter as configured.
+     * Where the native library cannot load, it passes the microphone through unchanged, and
+     * {@link LiveEchoCancellation#cancelsEcho()} tells the voice loop to stay half duplex.
+     */
+    public synchronized LiveEchoCancellation echoCancellation() {
+        if (echoCancellation == null) {
+            AudioConfig audio = config.audio();
+            echoCancellation = new LiveEchoCancellation(EchoCancellers.create(new EchoOptions(audio.cancelsEcho(),
+                    audio.noiseSuppression(), audio.autoGain(), audio.highPassFilter())));
+        }
+        return echoCancellation;
     }
 
     /**
@@ -151,7 +174,7 @@ public final class Components implements AutoCloseable {
     public Microphone openMicrophone(String deviceOverride, MicrophoneListener listener) {
         AudioConfig audio = config.audio();
         return Microphone.open(deviceOverride != null ? deviceOverride : audio.inputDevice(),
-                Duration.ofMillis(audio.preRollMs()), listener);
+                Duration.ofMillis(audio.preRollMs()), listener, echoCancellation());
     }
 
     public synchronized SpeechSynthesizer synthesizer() {
@@ -342,6 +365,9 @@ public final class Components implements AutoCloseable {
         }
         if (recognizer != null) {
             recognizer.close();
+        }
+        if (echoCancellation != null) {
+            echoCancellation.close(); // a microphone still running passes its audio through from here on
         }
     }
 }

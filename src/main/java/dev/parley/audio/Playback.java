@@ -1,5 +1,6 @@
 package dev.parley.audio;
 
+import dev.parley.audio.echo.EchoReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,8 @@ import javax.sound.sampled.SourceDataLine;
  * so the caller knows what the listener actually heard. {@link #stop()} silences it at once (barge-in).
  *
  * <p>One writer thread feeds the line in 20 ms blocks, writing only what the line can take without
- * blocking, so a stop is seen within a block.
+ * blocking, so a stop is seen within a block. What the line has played (by its frame position) goes to
+ * an {@link EchoReference}, the far end of the microphone's echo canceller.
  */
 public final class Playback {
 
@@ -59,6 +61,7 @@ public final class Playback {
     private final SourceDataLine line;
     private final AudioFormat format;
     private final Listener listener;
+    private final FarEndTap farEnd;
     private final LinkedBlockingQueue<AudioClip> queue = new LinkedBlockingQueue<>();
     /** Line frame at which each clip queued so far ends (written by the writer thread only). */
     private final List<Long> clipEnds = new ArrayList<>();
@@ -75,10 +78,11 @@ public final class Playback {
      */
     private long framesAtClose = -1;
 
-    Playback(SourceDataLine line, Listener listener) {
+    Playback(SourceDataLine line, Listener listener, EchoReference echoReference) {
         this.line = line;
         this.format = line.getFormat();
         this.listener = listener;
+        this.farEnd = new FarEndTap(echoReference, (int) format.getSampleRate(), format.getChannels());
         Thread.ofPlatform().name("parley-playback").daemon(true).start(this::writeUntilDone);
     }
 
@@ -200,6 +204,7 @@ public final class Playback {
             boolean ahead = written - line.getLongFramePosition() >= leadFrames;
             if (!ahead && line.available() >= length) {
                 int wrote = line.write(pcm, at, length);
+                farEnd.written(pcm, at, wrote);
                 at += wrote;
                 written += wrote / format.getFrameSize();
                 lastProgress = System.nanoTime();
@@ -212,6 +217,7 @@ public final class Playback {
                     started = true;
                     listener.started(lastProgress);
                 }
+                farEnd.playedUpTo(line.getLongFramePosition());
             } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
                 throw stalled();
             } else {
@@ -238,6 +244,10 @@ public final class Playback {
     }
 
     private void reportPlayedClips() {
+        if (!stopped) {
+            // Stopped: the line was flushed, and what it held was never heard.
+            farEnd.playedUpTo(line.getLongFramePosition());
+        }
         int played = position().clip();
         while (clipsReported < played) {
             listener.clipPlayed(clipsReported++);

@@ -60,4 +60,9 @@ public final class ConfigRules {
         return "light".equals(theme) || "dark".equals(theme) ? Optional.empty()
                 : Optional.of("is '" + theme + "' but must be light or dark");
     }
+
+    public static Optional<String> echoCancellation(String mode) {
+        return AudioConfig.ECHO_MODES.contains(mode) ? Optional.empty()
+                : Optional.of("is '" + mode + "' but must be auto (on when hands-free), on or off");
+    }
 }
