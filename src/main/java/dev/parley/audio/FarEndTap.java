@@ -2,23 +2,22 @@ package dev.parley.audio;
 
 import dev.parley.audio.echo.EchoCanceller;
 import dev.parley.audio.echo.EchoReference;
-import java.util.Arrays;
 
 /**
- * Hands what an output line has actually played to an {@link EchoReference}: the writer reports what
- * it wrote, and each time the line's frame position advances, the frames up to it leave here
- * (channel 0, resampled to the capture rate). Audio written but flushed by a stop never counts as
- * played. Writer thread only.
+ * Hands what is written to an output line to an {@link EchoReference}: channel 0 of each block,
+ * resampled to the capture rate, in the order written.
+ *
+ * <p>Why at write time and not when the line's frame position says it was played: a canceller can only
+ * remove an echo whose reference it got first. Through ALSA's PulseAudio plugin the reported position
+ * lags what the sound server has already played, so the echo reached the microphone 20-60 ms before
+ * its reference (measured on the null sink), and the lag grew in steps; written audio is at most the
+ * playback lead ahead of the device, a bounded delay that the canceller estimates. Writer thread only.
  */
 final class FarEndTap {
 
     private final EchoReference reference;
     private final int channels;
     private final StreamingResampler resampler;
-    /** Written, not yet played, at the line's rate; {@code pending[0]} is line frame {@code pendingStart}. */
-    private float[] pending = new float[0];
-    private int pendingLength;
-    private long pendingStart;
 
     FarEndTap(EchoReference reference, int lineRate, int channels) {
         this.reference = reference;
@@ -32,25 +31,11 @@ final class FarEndTap {
             return;
         }
         int frames = length / (2 * channels);
-        if (pending.length < pendingLength + frames) {
-            pending = Arrays.copyOf(pending, Math.max(2 * pending.length, pendingLength + frames));
-        }
+        float[] channelZero = new float[frames];
         for (int frame = 0, at = offset; frame < frames; frame++, at += 2 * channels) {
-            pending[pendingLength++] = (short) ((pcm[at] & 0xff) | (pcm[at + 1] << 8)) / 32768f;
+            channelZero[frame] = (short) ((pcm[at] & 0xff) | (pcm[at + 1] << 8)) / 32768f;
         }
-    }
-
-    /** The line reports {@code framePosition} frames played since it opened. */
-    void playedUpTo(long framePosition) {
-        int count = (int) Math.min(pendingLength, framePosition - pendingStart);
-        if (count <= 0) {
-            return;
-        }
-        float[] played = Arrays.copyOf(pending, count);
-        System.arraycopy(pending, count, pending, 0, pendingLength - count);
-        pendingLength -= count;
-        pendingStart += count;
-        float[] resampled = resampler.push(played);
+        float[] resampled = resampler.push(channelZero);
         if (resampled.length > 0) {
             reference.played(resampled);
         }

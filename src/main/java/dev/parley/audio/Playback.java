@@ -15,8 +15,10 @@ import javax.sound.sampled.SourceDataLine;
  * so the caller knows what the listener actually heard. {@link #stop()} silences it at once (barge-in).
  *
  * <p>One writer thread feeds the line in 20 ms blocks, writing only what the line can take without
- * blocking, so a stop is seen within a block. What the line has played (by its frame position) goes to
- * an {@link EchoReference}, the far end of the microphone's echo canceller.
+ * blocking, so a stop is seen within a block. Every block written goes to an {@link EchoReference}, the
+ * far end of the microphone's echo canceller, at the moment it enters the line: the device plays it at
+ * most the lead (0.1 s) plus the sound server's latency later, so the reference always comes before its
+ * echo, which the canceller needs; it finds the remaining delay itself.
  */
 public final class Playback {
 
@@ -217,7 +219,6 @@ public final class Playback {
                     started = true;
                     listener.started(lastProgress);
                 }
-                farEnd.playedUpTo(line.getLongFramePosition());
             } else if (System.nanoTime() - lastProgress > STALL_NANOS) {
                 throw stalled();
             } else {
@@ -244,10 +245,6 @@ public final class Playback {
     }
 
     private void reportPlayedClips() {
-        if (!stopped) {
-            // Stopped: the line was flushed, and what it held was never heard.
-            farEnd.playedUpTo(line.getLongFramePosition());
-        }
         int played = position().clip();
         while (clipsReported < played) {
             listener.clipPlayed(clipsReported++);

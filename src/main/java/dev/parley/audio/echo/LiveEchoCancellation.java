@@ -1,5 +1,9 @@
 package dev.parley.audio.echo;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+
 /**
  * An {@link EchoCanceller} between two live threads: the playback thread reports what was played
  * ({@link #played}), the capture thread hands in what the microphone heard ({@link #captured}) and
@@ -7,10 +11,17 @@ package dev.parley.audio.echo;
  * 10 ms of played audio per 10 ms captured, so the two streams advance at the same rate; the
  * canceller finds the delay between them (the sound server's and the room's) itself.
  *
- * <p>When nothing plays, the far end is silence. Played audio that the capture side has not caught up
- * with waits in a queue bounded to {@link #MAX_BACKLOG_SAMPLES}; beyond that the oldest is dropped,
- * so a stalled microphone cannot make the reference lag for ever (the canceller re-estimates the
- * delay after such a jump).
+ * <p>The reference must come before its echo (a canceller cannot remove what it has not been told
+ * yet), and the pairing must not slip: a canceller that has found the delay loses it (and lets the
+ * echo through for a second or two) whenever played audio is paired later than before. On the
+ * null-sink loopback, audio written to the line reached the microphone only 3-20 ms after it was
+ * reported here, so captured frames always pass through a {@link #NEAR_DELAY_FRAMES} delay line, a
+ * margin that keeps the reference ahead. Both sides arrive in bursts (the writer waits for room in the
+ * line, the microphone delivers ~50 ms at a time), so while audio is playing and the next played frame
+ * has not been reported yet, captured frames wait for it (at most {@link #MAX_HOLD_FRAMES}) instead of
+ * being paired with silence. When nothing plays, the far end is silence. Played audio that the capture side has not caught up with
+ * waits in a queue bounded to {@link #MAX_BACKLOG_SAMPLES}; beyond that the oldest is dropped, so a
+ * stalled microphone cannot make the reference lag for ever.
  */
 public final class LiveEchoCancellation implements EchoReference, AutoCloseable {
 
@@ -20,6 +31,13 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
      */
     static final int MAX_BACKLOG_SAMPLES = EchoCanceller.SAMPLE_RATE / 2;
 
+    /** 20 ms more delay between reference and echo: a margin at the cost of 20 ms on the microphone path. */
+    static final int NEAR_DELAY_FRAMES = 2;
+    /** How long captured frames may wait for played audio (beyond the delay line): 100 ms. */
+    static final int MAX_HOLD_FRAMES = NEAR_DELAY_FRAMES + 10;
+    /** Audio counts as playing while played audio was reported this recently. */
+    private static final long PLAYING_NANOS = 100_000_000L;
+
     private static final int FRAME = EchoCanceller.FRAME_SAMPLES;
 
     private final EchoCanceller canceller;
@@ -27,14 +45,32 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     /** Played audio not yet paired with captured audio; guarded by {@link #farLock}. */
     private final float[] farQueue = new float[MAX_BACKLOG_SAMPLES];
     private int farLength;
+    /** When played audio was last reported; guarded by {@link #farLock}. */
+    private long lastPlayedNanos;
+    private boolean everPlayed;
 
     // Capture-thread state.
     private final float[] nearFrame = new float[FRAME];
     private int nearFill;
+    /** Whole captured frames waiting for the played audio they pair with. */
+    private final ArrayDeque<float[]> held = new ArrayDeque<>();
     private volatile boolean closed;
 
+    private final LongSupplier nanoTime;
+    /** Nothing to do: the microphone's samples go through untouched, without framing or delay. */
+    private final boolean passThrough;
+    /** The delay line, only where there is an echo to keep the reference ahead of. */
+    private final int nearDelayFrames;
+
     public LiveEchoCancellation(EchoCanceller canceller) {
+        this(canceller, System::nanoTime);
+    }
+
+    LiveEchoCancellation(EchoCanceller canceller, LongSupplier nanoTime) {
         this.canceller = canceller;
+        this.nanoTime = nanoTime;
+        this.passThrough = canceller instanceof PassThroughEchoCanceller;
+        this.nearDelayFrames = canceller.cancelsEcho() ? NEAR_DELAY_FRAMES : 0;
     }
 
     /** Leaves the microphone signal unchanged and ignores what is played. */
@@ -57,6 +93,8 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
             return;
         }
         synchronized (farLock) {
+            lastPlayedNanos = nanoTime.getAsLong();
+            everPlayed = true;
             int overflow = farLength + samples.length - MAX_BACKLOG_SAMPLES;
             if (overflow > 0) {
                 int drop = Math.min(overflow, farLength);
@@ -70,17 +108,15 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     }
 
     /**
-     * The microphone's samples with the echo removed. Works in 10 ms frames, so it returns what whole
-     * frames it could complete: up to 9.9 ms of the input waits for the next call (on average the
-     * path is 5 ms later, and the length returned varies around the length given). Capture thread only.
+     * The microphone's samples with the echo removed. Works in 10 ms frames behind a 20 ms delay line,
+     * so it returns the whole frames it could pair with played audio: the rest waits for the next call
+     * (20-30 ms; up to {@link #MAX_HOLD_FRAMES} frames while played audio is late), so the length
+     * returned varies around the length given. Capture thread only.
      */
     public float[] captured(float[] samples) {
-        if (closed) {
+        if (closed || passThrough) {
             return samples;
         }
-        int frames = (nearFill + samples.length) / FRAME;
-        float[] out = new float[frames * FRAME];
-        int produced = 0;
         for (int at = 0; at < samples.length; ) {
             int count = Math.min(FRAME - nearFill, samples.length - at);
             System.arraycopy(samples, at, nearFrame, nearFill, count);
@@ -88,17 +124,30 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
             at += count;
             if (nearFill == FRAME) {
                 nearFill = 0;
-                System.arraycopy(canceller.process(nextFarFrame(), nearFrame), 0, out, produced, FRAME);
-                produced += FRAME;
+                held.add(nearFrame.clone());
             }
         }
-        return out;
+        float[] out = new float[held.size() * FRAME];
+        int produced = 0;
+        float[] far;
+        while (held.size() > nearDelayFrames && (far = nextFarFrame(held.size())) != null) {
+            System.arraycopy(canceller.process(far, held.poll()), 0, out, produced, FRAME);
+            produced += FRAME;
+        }
+        return produced == out.length ? out : Arrays.copyOf(out, produced);
     }
 
-    /** The next 10 ms of played audio, padded with silence when less has been played. */
-    private float[] nextFarFrame() {
+    /**
+     * The next 10 ms of played audio; silence-padded when less was played; null when it should be
+     * waited for (audio is playing, and fewer than {@link #MAX_HOLD_FRAMES} frames are waiting).
+     */
+    private float[] nextFarFrame(int waiting) {
         float[] frame = new float[FRAME];
         synchronized (farLock) {
+            if (farLength < FRAME && waiting <= MAX_HOLD_FRAMES && everPlayed
+                    && nanoTime.getAsLong() - lastPlayedNanos < PLAYING_NANOS) {
+                return null;
+            }
             int take = Math.min(FRAME, farLength);
             System.arraycopy(farQueue, 0, frame, 0, take);
             System.arraycopy(farQueue, take, farQueue, 0, farLength - take);

@@ -3,13 +3,20 @@ package dev.parley.audio.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The two live threads meet 10 ms at a time: played audio paired with captured audio, in order. */
+/** The two live threads meet 10 ms at a time: played audio paired with captured audio, in order, never slipping. */
 class LiveEchoCancellationTest {
 
     private static final int FRAME = EchoCanceller.FRAME_SAMPLES;
+    private static final int DELAY = LiveEchoCancellation.NEAR_DELAY_FRAMES * FRAME;
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final RecordingCanceller canceller = new RecordingCanceller();
+    private final LiveEchoCancellation echo = new LiveEchoCancellation(canceller, now::get);
 
     /** Records the frame pairs and returns near minus far, so the pairing shows in the output. */
     private static final class RecordingCanceller implements EchoCanceller {
@@ -43,27 +50,54 @@ class LiveEchoCancellationTest {
     }
 
     @Test
-    void pairsWhatWasPlayedWithWhatIsCapturedAndHandsBackWholeFrames() {
-        RecordingCanceller canceller = new RecordingCanceller();
-        LiveEchoCancellation echo = new LiveEchoCancellation(canceller);
+    void capturedAudioPassesADelayLineAndComesBackInWholeFrames() {
+        float[] first = echo.captured(constant(DELAY + FRAME + 40, 0.5f)); // the delay line, a frame and a bit
+        float[] second = echo.captured(constant(FRAME - 40, 0.5f)); // completes the next frame
+
+        assertThat(first).hasSize(FRAME).containsOnly(0.5f); // nothing played: the far end is silence
+        assertThat(second).hasSize(FRAME).containsOnly(0.5f);
+    }
+
+    @Test
+    void pairsPlayedAudioWithTheCapturedAudioThatFollowsIt() {
+        echo.captured(constant(DELAY, 0.5f)); // fills the delay line
         echo.played(constant(FRAME, 0.25f));
 
-        float[] first = echo.captured(constant(FRAME + 40, 0.5f)); // a frame and a bit
-        float[] second = echo.captured(constant(FRAME - 40, 0.5f)); // completes the second frame
+        float[] paired = echo.captured(constant(FRAME, 0.5f));
 
-        assertThat(first).hasSize(FRAME).containsOnly(0.25f);
-        assertThat(second).hasSize(FRAME).containsOnly(0.5f); // nothing more played: the far end is silence
-        assertThat(canceller.farFrames).hasSize(2);
+        assertThat(paired).hasSize(FRAME).containsOnly(0.25f);
+    }
+
+    @Test
+    void whilePlayingCapturedAudioWaitsForPlayedAudioInsteadOfSlipping() {
+        echo.captured(constant(DELAY, 0.5f));
+        echo.played(constant(FRAME, 0.25f));
+        echo.captured(constant(FRAME, 0.5f));
+
+        float[] early = echo.captured(constant(FRAME, 0.5f)); // the writer has not reported the next block yet
+        echo.played(constant(FRAME, 0.125f));
+        float[] late = echo.captured(new float[0]);
+
+        assertThat(early).isEmpty();
+        assertThat(late).hasSize(FRAME).containsOnly(0.375f);
+    }
+
+    @Test
+    void whenPlayingStopsTheFarEndBecomesSilenceAgain() {
+        echo.captured(constant(DELAY, 0.5f));
+        echo.played(constant(FRAME, 0.25f));
+        echo.captured(constant(FRAME, 0.5f));
+        now.addAndGet(200_000_000L);
+
+        assertThat(echo.captured(constant(FRAME, 0.5f))).hasSize(FRAME).containsOnly(0.5f);
     }
 
     @Test
     void aCaptureSideThatFallsBehindGetsOnlyTheLatestHalfSecondOfPlayedAudio() {
-        RecordingCanceller canceller = new RecordingCanceller();
-        LiveEchoCancellation echo = new LiveEchoCancellation(canceller);
         echo.played(constant(LiveEchoCancellation.MAX_BACKLOG_SAMPLES, 0.1f));
         echo.played(constant(FRAME, 0.9f));
 
-        echo.captured(new float[LiveEchoCancellation.MAX_BACKLOG_SAMPLES]);
+        echo.captured(new float[LiveEchoCancellation.MAX_BACKLOG_SAMPLES + DELAY]);
 
         assertThat(canceller.farFrames.getFirst()).containsOnly(0.1f);
         assertThat(canceller.farFrames.getLast()).containsOnly(0.9f);
@@ -71,18 +105,15 @@ class LiveEchoCancellationTest {
 
     @Test
     void withoutCancellationPlayedAudioIsIgnoredAndTheMicrophonePassesUnchanged() {
-        LiveEchoCancellation echo = LiveEchoCancellation.off();
-        echo.played(constant(FRAME, 0.3f));
+        LiveEchoCancellation off = LiveEchoCancellation.off();
+        off.played(constant(FRAME, 0.3f));
 
-        assertThat(echo.cancelsEcho()).isFalse();
-        assertThat(echo.captured(constant(2 * FRAME, 0.5f))).hasSize(2 * FRAME).containsOnly(0.5f);
+        assertThat(off.cancelsEcho()).isFalse();
+        assertThat(off.captured(constant(FRAME + 7, 0.5f))).hasSize(FRAME + 7).containsOnly(0.5f);
     }
 
     @Test
     void closedItPassesTheMicrophoneThroughAndClosesTheCanceller() {
-        RecordingCanceller canceller = new RecordingCanceller();
-        LiveEchoCancellation echo = new LiveEchoCancellation(canceller);
-
         echo.close();
 
         assertThat(canceller.closed).isTrue();
@@ -92,7 +123,7 @@ class LiveEchoCancellationTest {
 
     private static float[] constant(int samples, float value) {
         float[] constant = new float[samples];
-        java.util.Arrays.fill(constant, value);
+        Arrays.fill(constant, value);
         return constant;
     }
 }
