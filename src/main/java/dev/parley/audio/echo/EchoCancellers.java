@@ -44,9 +44,8 @@ public final class EchoCancellers {
             String problem = explain(e);
             if (EXPLAINED.compareAndSet(false, true)) {
                 LOG.warn(problem);
-            } else {
-                LOG.debug(problem);
             }
+            LOG.debug("The WebRTC native library failed to load", e);
             return new PassThroughEchoCanceller();
         }
     }
@@ -69,7 +68,7 @@ public final class EchoCancellers {
         String platform = System.getProperty("os.name") + " " + System.getProperty("os.arch");
         if (!platform.toLowerCase(Locale.ROOT).startsWith("linux") || !isX86_64()) {
             return "Echo cancellation is unavailable on " + platform + ": this build of Parley carries the WebRTC"
-                    + " native library for Linux x86-64 only (" + details + ")." + fallback;
+                    + " native library for Linux x86-64 only." + fallback;
         }
         return "Echo cancellation is unavailable: the WebRTC native library did not load (" + details + ")."
                 + " On Debian or Ubuntu it needs: " + APT_INSTALL + "." + fallback;
