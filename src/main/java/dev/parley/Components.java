@@ -86,6 +86,7 @@ public final class Components implements AutoCloseable {
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
     private LiveEchoCancellation echoCancellation;
+    private EchoOptions echoOptions;
     private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
     private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
     private Timers timers;
@@ -121,7 +122,8 @@ public final class Components implements AutoCloseable {
     /**
      * Takes a config saved while Parley runs (Settings, the welcome). What is made from now on uses
      * it: language models (providers, their models and keys, retries, fallback), conversations and
-     * their system prompt; the voice's rate and volume change from the next chunk. What is already
+     * their system prompt; the voice's rate and volume change from the next chunk; the microphone's
+     * echo cancellation and processing from its next block (auto follows hands-free). What is already
      * loaded stays until the next start: the speech model, the voice itself, the audio devices, tools
      * and MCP servers.
      */
@@ -133,6 +135,14 @@ public final class Components implements AutoCloseable {
         }
         if (voice != null) {
             voice.tune(saved.tts().rate(), saved.tts().volume());
+        }
+        synchronized (this) {
+            // Hands-free switched with audio.echo-cancellation: auto, or the processing options changed.
+            EchoOptions wanted = echoOptions(saved.audio());
+            if (echoCancellation != null && !wanted.equals(echoOptions)) {
+                echoOptions = wanted;
+                echoCancellation.replace(EchoCancellers.create(wanted));
+            }
         }
     }
 
@@ -160,11 +170,14 @@ public final class Components implements AutoCloseable {
      */
     public synchronized LiveEchoCancellation echoCancellation() {
         if (echoCancellation == null) {
-            AudioConfig audio = config.audio();
-            echoCancellation = new LiveEchoCancellation(EchoCancellers.create(new EchoOptions(audio.cancelsEcho(),
-                    audio.noiseSuppression(), audio.autoGain(), audio.highPassFilter())));
+            echoOptions = echoOptions(config.audio());
+            echoCancellation = new LiveEchoCancellation(EchoCancellers.create(echoOptions));
         }
         return echoCancellation;
+    }
+
+    private static EchoOptions echoOptions(AudioConfig audio) {
+        return new EchoOptions(audio.cancelsEcho(), audio.noiseSuppression(), audio.autoGain(), audio.highPassFilter());
     }
 
     /**

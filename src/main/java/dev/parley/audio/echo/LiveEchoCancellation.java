@@ -2,6 +2,7 @@ package dev.parley.audio.echo;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -40,7 +41,10 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
 
     private static final int FRAME = EchoCanceller.FRAME_SAMPLES;
 
-    private final EchoCanceller canceller;
+    /** Read by both threads; replaced only by the capture thread, from {@link #replacement}. */
+    private volatile EchoCanceller canceller;
+    /** A canceller handed in by {@link #replace}, taken up by the capture thread. */
+    private final AtomicReference<EchoCanceller> replacement = new AtomicReference<>();
     private final Object farLock = new Object();
     /** Played audio not yet paired with captured audio; guarded by {@link #farLock}. */
     private final float[] farQueue = new float[MAX_BACKLOG_SAMPLES];
@@ -58,19 +62,63 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
 
     private final LongSupplier nanoTime;
     /** Nothing to do: the microphone's samples go through untouched, without framing or delay. */
-    private final boolean passThrough;
+    private boolean passThrough;
     /** The delay line, only where there is an echo to keep the reference ahead of. */
-    private final int nearDelayFrames;
+    private int nearDelayFrames;
 
     public LiveEchoCancellation(EchoCanceller canceller) {
         this(canceller, System::nanoTime);
     }
 
     LiveEchoCancellation(EchoCanceller canceller, LongSupplier nanoTime) {
-        this.canceller = canceller;
         this.nanoTime = nanoTime;
-        this.passThrough = canceller instanceof PassThroughEchoCanceller;
-        this.nearDelayFrames = canceller.cancelsEcho() ? NEAR_DELAY_FRAMES : 0;
+        use(canceller);
+    }
+
+    private void use(EchoCanceller next) {
+        canceller = next;
+        passThrough = next instanceof PassThroughEchoCanceller;
+        nearDelayFrames = next.cancelsEcho() ? NEAR_DELAY_FRAMES : 0;
+    }
+
+    /**
+     * Switches to another canceller (hands-free turned on or off with {@code audio.echo-cancellation:
+     * auto}, other options saved): the capture thread takes it up at its next block and closes the
+     * current one. Frames waiting for played audio pass unprocessed; the new canceller adapts afresh.
+     */
+    public void replace(EchoCanceller next) {
+        if (closed) {
+            next.close();
+            return;
+        }
+        EchoCanceller unused = replacement.getAndSet(next);
+        if (unused != null) {
+            unused.close();
+        }
+    }
+
+    /** Capture thread: takes up a replacement; returns what was waiting, unprocessed. */
+    private float[] takeReplacement() {
+        EchoCanceller next = replacement.getAndSet(null);
+        if (next == null) {
+            return new float[0];
+        }
+        float[] waiting = new float[held.size() * FRAME + nearFill];
+        int at = 0;
+        for (float[] frame : held) {
+            System.arraycopy(frame, 0, waiting, at, FRAME);
+            at += FRAME;
+        }
+        System.arraycopy(nearFrame, 0, waiting, at, nearFill);
+        held.clear();
+        nearFill = 0;
+        synchronized (farLock) {
+            farLength = 0;
+        }
+        EchoCanceller previous = canceller;
+        use(next);
+        previous.close();
+        return waiting;
     }
 
     /** Leaves the microphone signal unchanged and ignores what is played. */
@@ -114,7 +162,19 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
      * returned varies around the length given. Capture thread only.
      */
     public float[] captured(float[] samples) {
-        if (closed || passThrough) {
+        if (closed) {
+            return samples;
+        }
+        if (replacement.get() != null) {
+            float[] waiting = takeReplacement();
+            if (waiting.length > 0) {
+                float[] rest = captured(samples);
+                float[] both = Arrays.copyOf(waiting, waiting.length + rest.length);
+                System.arraycopy(rest, 0, both, waiting.length, rest.length);
+                return both;
+            }
+        }
+        if (passThrough) {
             return samples;
         }
         for (int at = 0; at < samples.length; ) {
@@ -159,6 +219,10 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     @Override
     public void close() {
         closed = true;
+        EchoCanceller pending = replacement.getAndSet(null);
+        if (pending != null) {
+            pending.close();
+        }
         canceller.close();
     }
 }

@@ -113,6 +113,33 @@ class LiveEchoCancellationTest {
     }
 
     @Test
+    void handsFreeSwitchedOnReplacesThePassThroughAtTheNextBlock() {
+        LiveEchoCancellation switched = new LiveEchoCancellation(new PassThroughEchoCanceller(), now::get);
+        assertThat(switched.cancelsEcho()).isFalse();
+
+        switched.replace(canceller);
+        switched.captured(constant(DELAY, 0.5f));
+        switched.played(constant(FRAME, 0.25f));
+
+        assertThat(switched.cancelsEcho()).isTrue();
+        assertThat(switched.captured(constant(FRAME, 0.5f))).hasSize(FRAME).containsOnly(0.25f);
+    }
+
+    @Test
+    void switchedOffItHandsBackWhatWasWaitingUnprocessedAndClosesTheCanceller() {
+        echo.captured(constant(DELAY + 30, 0.5f)); // in the delay line, not yet processed
+
+        echo.replace(new PassThroughEchoCanceller());
+        float[] out = echo.captured(constant(FRAME, 0.75f));
+
+        assertThat(canceller.closed).isTrue();
+        assertThat(echo.cancelsEcho()).isFalse();
+        assertThat(out).hasSize(DELAY + 30 + FRAME);
+        assertThat(Arrays.copyOfRange(out, 0, DELAY + 30)).containsOnly(0.5f);
+        assertThat(Arrays.copyOfRange(out, DELAY + 30, out.length)).containsOnly(0.75f);
+    }
+
+    @Test
     void closedItPassesTheMicrophoneThroughAndClosesTheCanceller() {
         echo.close();
 
