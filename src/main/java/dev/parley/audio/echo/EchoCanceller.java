@@ -1,5 +1,7 @@
 package dev.parley.audio.echo;
 
+import java.util.Arrays;
+
 /**
  * Removes Parley's own voice from the microphone signal, 10 ms at a time: each call pairs what was
  * played during those 10 ms (the far end) with what the microphone captured (the near end), both at
@@ -30,7 +32,7 @@ public interface EchoCanceller extends AutoCloseable {
         float[] far = new float[FRAME_SAMPLES];
         float[] near = new float[FRAME_SAMPLES];
         for (int frame = 0, at = 0; frame < frames; frame++, at += FRAME_SAMPLES) {
-            java.util.Arrays.fill(far, 0);
+            Arrays.fill(far, 0);
             if (at < farEnd.length) {
                 System.arraycopy(farEnd, at, far, 0, Math.min(FRAME_SAMPLES, farEnd.length - at));
             }
