@@ -164,8 +164,8 @@ public final class Components implements AutoCloseable {
     /**
      * The microphone's processing, shared by every {@link #speaker()} (the far end) and microphone
      * (the near end): echo cancellation when {@code audio.echo-cancellation} says so (auto: when
-     * hands-free; {@link #useConfig} follows changes), plus noise suppression, auto gain and the high-pass filter as configured.
-     * Where the native library cannot load, it passes the microphone through unchanged, and
+     * hands-free; {@link #useConfig} follows changes), plus noise suppression, auto gain and the
+     * high-pass filter as configured. Where the native library cannot load, it passes the microphone through unchanged, and
      * {@link LiveEchoCancellation#cancelsEcho()} tells the voice loop to stay half duplex.
      */
     public synchronized LiveEchoCancellation echoCancellation() {
