@@ -20,9 +20,12 @@ import java.util.function.LongSupplier;
  * margin that keeps the reference ahead. Both sides arrive in bursts (the writer waits for room in the
  * line, the microphone delivers ~50 ms at a time), so while audio is playing and the next played frame
  * has not been reported yet, captured frames wait for it (at most {@link #MAX_HOLD_FRAMES}) instead of
- * being paired with silence. When nothing plays, the far end is silence. Played audio that the capture side has not caught up with
- * waits in a queue bounded to {@link #MAX_BACKLOG_SAMPLES}; beyond that the oldest is dropped, so a
- * stalled microphone cannot make the reference lag for ever.
+ * being paired with silence. When nothing plays, the far end is silence. Played audio that the
+ * capture side has not caught up with waits in a queue bounded to {@link #MAX_BACKLOG_SAMPLES}; beyond
+ * that the oldest is dropped, so a stalled microphone cannot make the reference lag for ever.
+ *
+ * <p>One stream of played audio at a time: two playbacks at once (an earcon over an answer) would
+ * interleave their blocks here; they would have to be mixed first.
  */
 public final class LiveEchoCancellation implements EchoReference, AutoCloseable {
 
