@@ -333,8 +333,10 @@ public final class Components implements AutoCloseable {
      * the voice if they are not loaded yet (seconds).
      */
     public void useVoice(TurnController assistant) {
+        LiveEchoCancellation echo = echoCancellation();
         MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
-                Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events());
+                Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events(),
+                echo::cancelsEcho);
         assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker()));
     }
 

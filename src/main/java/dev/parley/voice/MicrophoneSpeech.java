@@ -8,6 +8,7 @@ import dev.parley.audio.SpeechEndpointer;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,6 +26,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private final Duration endOfSpeechSilence;
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
+    private final BooleanSupplier echoCancelled;
     private Microphone microphone;
 
     /**
@@ -35,6 +37,16 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
      */
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
             SpeechRecognizer recognizer, Consumer<VoiceEvent> events) {
+        this(opener, endOfSpeechSilence, recognizer, events, () -> false);
+    }
+
+    /**
+     * @param echoCancelled whether the microphone the opener opens has Parley's own voice removed
+     *     right now ({@code LiveEchoCancellation::cancelsEcho}); see {@link #hearsPastOwnVoice()}
+     */
+    public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled) {
+        this.echoCancelled = echoCancelled;
         this.opener = opener;
         this.endOfSpeechSilence = endOfSpeechSilence;
         this.recognizer = recognizer;
@@ -98,6 +110,11 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
                 stream.close();
             }
         };
+    }
+
+    @Override
+    public boolean hearsPastOwnVoice() {
+        return echoCancelled.getAsBoolean();
     }
 
     @Override
