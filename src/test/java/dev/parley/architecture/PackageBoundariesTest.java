@@ -67,6 +67,7 @@ class PackageBoundariesTest {
             "javax.sound..,               dev.parley.audio..|dev.parley.tts..",
             "com.github.javakeyring..,    dev.parley.secrets..",
             "io.helidon..,                dev.parley.api..",
+            "dev.onvoid.webrtc..,         dev.parley.audio.echo..",
     })
     void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {
         noClasses().that().resideOutsideOfPackages(allowed.split("\\|"))
