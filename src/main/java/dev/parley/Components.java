@@ -3,6 +3,9 @@ package dev.parley;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Speaker;
+import dev.parley.audio.echo.EchoCancellers;
+import dev.parley.audio.echo.EchoOptions;
+import dev.parley.audio.echo.LiveEchoCancellation;
 import dev.parley.config.AudioConfig;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.LlmConfig;
@@ -89,6 +92,8 @@ public final class Components implements AutoCloseable {
     private final HealthNews healthNews = new HealthNews();
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
+    private LiveEchoCancellation echoCancellation;
+    private EchoOptions echoOptions;
     private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
     /** The assistants made here, told of every finished timer (their event stream, their voice). */
     private final List<TimerAnnouncer> assistantTimers = new CopyOnWriteArrayList<>();
@@ -129,7 +134,8 @@ public final class Components implements AutoCloseable {
     /**
      * Takes a config saved while Parley runs (Settings, the welcome). What is made from now on uses
      * it: language models (providers, their models and keys, retries, fallback), conversations and
-     * their system prompt; the voice's rate and volume change from the next chunk. What is already
+     * their system prompt; the voice's rate and volume change from the next chunk; the microphone's
+     * echo cancellation and processing from its next block (auto follows hands-free). What is already
      * loaded stays until the next start: the speech model, the voice itself, the audio devices, tools
      * and MCP servers.
      */
@@ -142,6 +148,14 @@ public final class Components implements AutoCloseable {
         if (voice != null) {
             voice.tune(saved.tts().rate(), saved.tts().volume());
         }
+        synchronized (this) {
+            // Hands-free switched with audio.echo-cancellation: auto, or the processing options changed.
+            EchoOptions wanted = echoOptions(saved.audio());
+            if (echoCancellation != null && !wanted.equals(echoOptions)) {
+                echoOptions = wanted;
+                echoCancellation.replace(EchoCancellers.create(wanted));
+            }
+        }
     }
 
     public synchronized SpeechRecognizer recognizer() {
@@ -151,9 +165,31 @@ public final class Components implements AutoCloseable {
         return recognizer;
     }
 
-    /** The output device of tts.output-device (the system default when empty). */
+    /**
+     * The output device of tts.output-device (the system default when empty); what it plays is the
+     * reference of the microphone's {@link #echoCancellation()}.
+     */
     public Speaker speaker() {
-        return new Speaker(config.tts().outputDevice());
+        return new Speaker(config.tts().outputDevice(), echoCancellation());
+    }
+
+    /**
+     * The microphone's processing, shared by every {@link #speaker()} (the far end) and microphone
+     * (the near end): echo cancellation when {@code audio.echo-cancellation} says so (auto: when
+     * hands-free; {@link #useConfig} follows changes), plus noise suppression, auto gain and the
+     * high-pass filter as configured. Where the native library cannot load, it passes the microphone through unchanged, and
+     * {@link LiveEchoCancellation#cancelsEcho()} tells the voice loop to stay half duplex.
+     */
+    public synchronized LiveEchoCancellation echoCancellation() {
+        if (echoCancellation == null) {
+            echoOptions = echoOptions(config.audio());
+            echoCancellation = new LiveEchoCancellation(EchoCancellers.create(echoOptions));
+        }
+        return echoCancellation;
+    }
+
+    private static EchoOptions echoOptions(AudioConfig audio) {
+        return new EchoOptions(audio.cancelsEcho(), audio.noiseSuppression(), audio.autoGain(), audio.highPassFilter());
     }
 
     /**
@@ -163,7 +199,7 @@ public final class Components implements AutoCloseable {
     public Microphone openMicrophone(String deviceOverride, MicrophoneListener listener) {
         AudioConfig audio = config.audio();
         return Microphone.open(deviceOverride != null ? deviceOverride : audio.inputDevice(),
-                Duration.ofMillis(audio.preRollMs()), listener);
+                Duration.ofMillis(audio.preRollMs()), listener, echoCancellation());
     }
 
     public synchronized SpeechSynthesizer synthesizer() {
@@ -302,14 +338,7 @@ public final class Components implements AutoCloseable {
     public TurnRunner turnRunner(LanguageModel model) {
         return new TurnRunner(model, contextWindow(model), new SentenceChunker.Settings(
                 config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()), threads("parley-tts"),
-                imageRules());
-    }
-
-    /** At most {@code llm.images.max-count} images, to a model that can see; a refusal names providers that can. */
-    private ImageRules imageRules() {
-        LlmConfig llm = config.llm();
-        return new ImageRules(llm.images().maxCount(), name -> languageModels.vision().refusal(name,
-                llm.providers().containsKey(name) ? llm.providers().get(name).model() : "?", llm));
+                ImageRules.of(config.llm(), languageModels.vision()));
     }
 
     /** Whether {@code provider}'s model can see images (its {@code vision}; auto: asked or judged by name, once). */
@@ -344,9 +373,10 @@ public final class Components implements AutoCloseable {
      * the voice if they are not loaded yet (seconds).
      */
     public void useVoice(TurnController assistant) {
+        LiveEchoCancellation echo = echoCancellation();
         MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
                 Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events(),
-                config.voice().wakeWord());
+                echo::cancelsEcho, config.voice().wakeWord());
         assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker()));
     }
 
@@ -391,6 +421,9 @@ public final class Components implements AutoCloseable {
         }
         if (recognizer != null) {
             recognizer.close();
+        }
+        if (echoCancellation != null) {
+            echoCancellation.close(); // a microphone still running passes its audio through from here on
         }
     }
 }

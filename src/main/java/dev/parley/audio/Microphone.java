@@ -1,5 +1,6 @@
 package dev.parley.audio;
 
+import dev.parley.audio.echo.LiveEchoCancellation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,9 @@ import org.apache.logging.log4j.Logger;
  * reported to the {@link MicrophoneListener} and reopened with growing pauses until it delivers again;
  * the microphone never dies silently. The line is read only as far as it already holds audio, so the
  * capture thread never blocks inside the device and always notices a stall.
+ *
+ * <p>With echo cancellation, everything downstream (level, pre-roll, recordings, hence the endpointer
+ * and the recognizer) sees the microphone with Parley's own voice removed.
  */
 public final class Microphone implements AutoCloseable {
 
@@ -46,6 +50,7 @@ public final class Microphone implements AutoCloseable {
     private final CaptureDevice device;
     private final MicrophoneListener listener;
     private final Patience patience;
+    private final LiveEchoCancellation echo;
     private final Object lock = new Object();
     /** Guarded by {@link #lock}, like the recordings: a new recording's pre-roll and its first live block must meet exactly. */
     private final PreRoll preRoll;
@@ -61,10 +66,11 @@ public final class Microphone implements AutoCloseable {
     private int blockFill;
 
     private Microphone(CaptureDevice device, Duration preRoll, MicrophoneListener listener, Patience patience,
-            CaptureLine firstLine) {
+            LiveEchoCancellation echo, CaptureLine firstLine) {
         this.device = device;
         this.listener = listener;
         this.patience = patience;
+        this.echo = echo;
         this.preRoll = new PreRoll((int) (preRoll.toMillis() * SAMPLE_RATE / 1000));
         use(firstLine);
         this.capture = Thread.ofPlatform().name("parley-microphone").daemon().priority(Thread.MAX_PRIORITY)
@@ -87,15 +93,30 @@ public final class Microphone implements AutoCloseable {
      */
     public static Microphone open(String deviceNameOrNullForDefault, Duration preRoll, MicrophoneListener listener)
             throws AudioDeviceException {
+        return open(deviceNameOrNullForDefault, preRoll, listener, LiveEchoCancellation.off());
+    }
+
+    /**
+     * {@link #open(String, Duration, MicrophoneListener)} with echo cancellation: every block (and the
+     * level, the pre-roll and each recording) is the captured signal after {@code echo}, which removes
+     * what the {@link Speaker} sharing it played. The microphone does not close {@code echo}.
+     */
+    public static Microphone open(String deviceNameOrNullForDefault, Duration preRoll, MicrophoneListener listener,
+            LiveEchoCancellation echo) throws AudioDeviceException {
         String wanted = deviceNameOrNullForDefault == null || deviceNameOrNullForDefault.isBlank()
                 ? null : deviceNameOrNullForDefault.strip();
-        return open(new JavaSoundInput(wanted), preRoll, listener, Patience.DEFAULT);
+        return open(new JavaSoundInput(wanted), preRoll, listener, Patience.DEFAULT, echo);
     }
 
     static Microphone open(CaptureDevice device, Duration preRoll, MicrophoneListener listener, Patience patience)
             throws AudioDeviceException {
+        return open(device, preRoll, listener, patience, LiveEchoCancellation.off());
+    }
+
+    static Microphone open(CaptureDevice device, Duration preRoll, MicrophoneListener listener, Patience patience,
+            LiveEchoCancellation echo) throws AudioDeviceException {
         Objects.requireNonNull(listener, "listener; use MicrophoneListener.NONE");
-        return new Microphone(device, preRoll, listener, patience, device.open());
+        return new Microphone(device, preRoll, listener, patience, echo, device.open());
     }
 
     /**
@@ -182,7 +203,7 @@ public final class Microphone implements AutoCloseable {
                         LOG.info("{} delivers audio again", device.subject());
                         listener.deviceRestored();
                     }
-                    cut(resampler.push(captured));
+                    cut(echo.captured(resampler.push(captured)));
                 } else if (now - lastAudio > patience.stall().toNanos()
                         && now - openedAt > patience.startGrace().toNanos()) {
                     throw new AudioDeviceException(device.subject() + " delivered no audio for "

@@ -1,5 +1,6 @@
 package dev.parley.audio;
 
+import dev.parley.audio.echo.EchoReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,10 @@ import javax.sound.sampled.SourceDataLine;
  * so the caller knows what the listener actually heard. {@link #stop()} silences it at once (barge-in).
  *
  * <p>One writer thread feeds the line in 20 ms blocks, writing only what the line can take without
- * blocking, so a stop is seen within a block.
+ * blocking, so a stop is seen within a block. Every block written goes to an {@link EchoReference}, the
+ * far end of the microphone's echo canceller, at the moment it enters the line: the device plays it at
+ * most the lead (0.1 s) plus the sound server's latency later, so the reference always comes before its
+ * echo, which the canceller needs; it finds the remaining delay itself.
  */
 public final class Playback {
 
@@ -59,6 +63,7 @@ public final class Playback {
     private final SourceDataLine line;
     private final AudioFormat format;
     private final Listener listener;
+    private final FarEndTap farEnd;
     private final LinkedBlockingQueue<AudioClip> queue = new LinkedBlockingQueue<>();
     /** Line frame at which each clip queued so far ends (written by the writer thread only). */
     private final List<Long> clipEnds = new ArrayList<>();
@@ -75,10 +80,11 @@ public final class Playback {
      */
     private long framesAtClose = -1;
 
-    Playback(SourceDataLine line, Listener listener) {
+    Playback(SourceDataLine line, Listener listener, EchoReference echoReference) {
         this.line = line;
         this.format = line.getFormat();
         this.listener = listener;
+        this.farEnd = new FarEndTap(echoReference, (int) format.getSampleRate(), format.getChannels());
         Thread.ofPlatform().name("parley-playback").daemon(true).start(this::writeUntilDone);
     }
 
@@ -200,6 +206,7 @@ public final class Playback {
             boolean ahead = written - line.getLongFramePosition() >= leadFrames;
             if (!ahead && line.available() >= length) {
                 int wrote = line.write(pcm, at, length);
+                farEnd.written(pcm, at, wrote);
                 at += wrote;
                 written += wrote / format.getFrameSize();
                 lastProgress = System.nanoTime();

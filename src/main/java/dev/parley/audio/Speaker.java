@@ -1,5 +1,6 @@
 package dev.parley.audio;
 
+import dev.parley.audio.echo.EchoReference;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
@@ -10,12 +11,22 @@ import java.util.concurrent.ExecutionException;
 public final class Speaker {
 
     private final String deviceName;
+    private final EchoReference echoReference;
 
     /**
      * @param deviceNameOrNullForDefault part of an output device's name as listed by
      *     {@link #outputDeviceNames()} (case-insensitive), or null or blank for the system default
      */
     public Speaker(String deviceNameOrNullForDefault) {
+        this(deviceNameOrNullForDefault, EchoReference.NONE);
+    }
+
+    /**
+     * @param echoReference told what the device plays, as the far end for the microphone's echo
+     *     canceller
+     */
+    public Speaker(String deviceNameOrNullForDefault, EchoReference echoReference) {
+        this.echoReference = echoReference;
         this.deviceName = deviceNameOrNullForDefault == null || deviceNameOrNullForDefault.isBlank()
                 ? null
                 : deviceNameOrNullForDefault.strip();
@@ -28,7 +39,7 @@ public final class Speaker {
 
     /** Opens the device for a queue of clips, played at {@code sampleRate} if the device takes it. */
     public Playback open(int sampleRate, Playback.Listener listener) throws AudioDeviceException {
-        return new Playback(OutputLines.open(deviceName, sampleRate), listener);
+        return new Playback(OutputLines.open(deviceName, sampleRate), listener, echoReference);
     }
 
     /**

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.Components;
 import dev.parley.usage.Percentiles;
+import dev.parley.audio.echo.EchoCancellers;
+import dev.parley.audio.echo.EchoOptions;
+import dev.parley.bench.EchoBench;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.bench.VoiceBench;
+import dev.parley.config.AudioConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.pipeline.TurnTimings;
@@ -23,7 +27,10 @@ import picocli.CommandLine.Option;
                 "Real speech recognition, chunker, voice and audio output (the system default device, or"
                 + " tts.output-device); the model is a scripted local server with a known speed, so numbers"
                 + " compare across machines. first audio = first sample written to the output device;"
-                + " overhead = first audio minus the model's time to first token."})
+                + " overhead = first audio minus the model's time to first token.",
+                "--echo measures the microphone's echo canceller instead: Parley's voice played into a simulated"
+                + " room at 20, 60, 120 and 250 ms of delay; ERLE p50/p10 over echo-only segments and CPU ms per"
+                + " second of audio. No audio device needed."})
 final class BenchCommand extends ParleySubcommand {
 
     @Option(names = "--turns", defaultValue = "10", description = "Voice turns to measure (default ${DEFAULT-VALUE}).")
@@ -44,8 +51,14 @@ final class BenchCommand extends ParleySubcommand {
     @Option(names = "--json", description = "Print the results as one JSON object.")
     boolean json;
 
+    @Option(names = "--echo", description = "Measure the echo canceller (ERLE, CPU) instead of the voice turns.")
+    boolean echo;
+
     @Override
     public Integer call() throws Exception {
+        if (echo) {
+            return benchEcho();
+        }
         if (turns < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--turns must be at least 1");
         }
@@ -67,6 +80,19 @@ final class BenchCommand extends ParleySubcommand {
                     components.speaker()).run(turns, model, firstTokenMs, components.turnRunner(model),
                     Components.threads("parley-voice"));
             print(result, speechModelMs, voiceMs, readyMs);
+        }
+        return 0;
+    }
+
+    /** Cancels with the configured noise suppression, gain and high-pass filter, whatever the echo mode says. */
+    private int benchEcho() throws Exception {
+        try (Components components = parley.components()) {
+            AudioConfig audio = components.config().audio();
+            EchoOptions options = new EchoOptions(true, audio.noiseSuppression(), audio.autoGain(),
+                    audio.highPassFilter());
+            EchoBench.Result result = new EchoBench(components.synthesizer(), () -> EchoCancellers.create(options))
+                    .run();
+            EchoBenchReport.print(result, json, out());
         }
         return 0;
     }

@@ -2,19 +2,33 @@ package dev.parley.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * The {@code audio} section: the microphone and how an utterance is taken from it.
+ * The {@code audio} section: the microphone, how an utterance is taken from it, and how its signal is
+ * cleaned before voice detection and recognition.
  *
  * @param inputDevice part of the input device's name as Java Sound lists it; empty for the default
  * @param preRollMs audio kept from before the push-to-talk press, so a word spoken with the press survives
  * @param handsFree listen without push-to-talk and end each utterance at a pause
  * @param endOfSpeechSilenceMs in hands-free mode, the pause that ends an utterance
+ * @param echoCancellation {@code auto} (on when hands-free), {@code on} or {@code off}: remove Parley's own
+ *     voice from the microphone
+ * @param noiseSuppression suppress steady background noise (costs the voice a few dB); off by default
+ * @param autoGain adapt the microphone's level digitally; off by default
+ * @param highPassFilter cut rumble below ~80 Hz whenever the microphone's processing runs (echo
+ *     cancellation, noise suppression or auto gain); on by default, and alone it starts nothing
  */
-public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, int endOfSpeechSilenceMs) {
+public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, int endOfSpeechSilenceMs,
+        String echoCancellation, boolean noiseSuppression, boolean autoGain, boolean highPassFilter) {
 
     public static final int DEFAULT_PRE_ROLL_MS = 300;
     public static final int DEFAULT_END_OF_SPEECH_SILENCE_MS = 800;
+    public static final String ECHO_AUTO = "auto";
+    public static final String ECHO_ON = "on";
+    public static final String ECHO_OFF = "off";
+    static final List<String> ECHO_MODES = List.of(ECHO_AUTO, ECHO_ON, ECHO_OFF);
     static final int MAX_PRE_ROLL_MS = 2000;
     static final int MIN_SILENCE_MS = 200;
     static final int MAX_SILENCE_MS = 5000;
@@ -25,14 +39,29 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
             @JsonProperty("input-device") String inputDevice,
             @JsonProperty("pre-roll-ms") Integer preRollMs,
             @JsonProperty("hands-free") Boolean handsFree,
-            @JsonProperty("end-of-speech-silence-ms") Integer endOfSpeechSilenceMs) {
+            @JsonProperty("end-of-speech-silence-ms") Integer endOfSpeechSilenceMs,
+            @JsonProperty("echo-cancellation") String echoCancellation,
+            @JsonProperty("noise-suppression") Boolean noiseSuppression,
+            @JsonProperty("auto-gain") Boolean autoGain,
+            @JsonProperty("high-pass-filter") Boolean highPassFilter) {
         return new AudioConfig(inputDevice == null ? "" : inputDevice,
                 preRollMs == null ? DEFAULT_PRE_ROLL_MS : preRollMs,
                 handsFree != null && handsFree,
-                endOfSpeechSilenceMs == null ? DEFAULT_END_OF_SPEECH_SILENCE_MS : endOfSpeechSilenceMs);
+                endOfSpeechSilenceMs == null ? DEFAULT_END_OF_SPEECH_SILENCE_MS : endOfSpeechSilenceMs,
+                echoCancellation == null || echoCancellation.isBlank() ? ECHO_AUTO
+                        : echoCancellation.strip().toLowerCase(Locale.ROOT),
+                noiseSuppression != null && noiseSuppression,
+                autoGain != null && autoGain,
+                highPassFilter == null || highPassFilter);
     }
 
     public static AudioConfig defaults() {
-        return new AudioConfig("", DEFAULT_PRE_ROLL_MS, false, DEFAULT_END_OF_SPEECH_SILENCE_MS);
+        return new AudioConfig("", DEFAULT_PRE_ROLL_MS, false, DEFAULT_END_OF_SPEECH_SILENCE_MS, ECHO_AUTO, false,
+                false, true);
+    }
+
+    /** Whether Parley's own voice is to be removed from the microphone: {@code on}, or {@code auto} when hands-free. */
+    public boolean cancelsEcho() {
+        return ECHO_ON.equals(echoCancellation) || (ECHO_AUTO.equals(echoCancellation) && handsFree);
     }
 }

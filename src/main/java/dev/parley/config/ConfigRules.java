@@ -139,4 +139,9 @@ public final class ConfigRules {
                 + String.join(", ", unknown.stream().map(name -> "{" + name + "}").toList()) + "; the placeholders are "
                 + String.join(", ", PromptTemplate.PLACEHOLDERS.stream().map(name -> "{" + name + "}").toList()));
     }
+
+    public static Optional<String> echoCancellation(String mode) {
+        return AudioConfig.ECHO_MODES.contains(mode) ? Optional.empty()
+                : Optional.of("is '" + mode + "' but must be auto (on when hands-free), on or off");
+    }
 }

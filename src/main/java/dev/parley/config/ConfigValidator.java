@@ -79,6 +79,7 @@ final class ConfigValidator {
     }
 
     private static void validateAudio(String file, AudioConfig audio) {
+        check(file, "audio.echo-cancellation", ConfigRules.echoCancellation(audio.echoCancellation()));
         if (audio.preRollMs() < 0 || audio.preRollMs() > AudioConfig.MAX_PRE_ROLL_MS) {
             throw new ConfigException(file + ": audio.pre-roll-ms is " + audio.preRollMs() + " but must be between 0 and "
                     + AudioConfig.MAX_PRE_ROLL_MS);

@@ -9,6 +9,7 @@ import dev.parley.stt.PhraseSpotter;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -26,6 +27,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private final Duration endOfSpeechSilence;
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
+    private final BooleanSupplier echoCancelled;
     /** Listens for the wake word in hands-free mode; null when none is set. */
     private final PhraseSpotter wakeWord;
     private Microphone microphone;
@@ -38,12 +40,17 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
      */
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
             SpeechRecognizer recognizer, Consumer<VoiceEvent> events) {
-        this(opener, endOfSpeechSilence, recognizer, events, "");
+        this(opener, endOfSpeechSilence, recognizer, events, () -> false, "");
     }
 
-    /** @param wakeWord the phrase hands-free listening waits for ({@code voice.wake-word}); blank: none */
+    /**
+     * @param echoCancelled whether the microphone the opener opens has Parley's own voice removed
+     *     right now ({@code LiveEchoCancellation::cancelsEcho}); see {@link #hearsPastOwnVoice()}
+     * @param wakeWord the phrase hands-free listening waits for ({@code voice.wake-word}); blank: none
+     */
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
-            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, String wakeWord) {
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord) {
+        this.echoCancelled = echoCancelled;
         this.opener = opener;
         this.endOfSpeechSilence = endOfSpeechSilence;
         this.recognizer = recognizer;
@@ -130,6 +137,11 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
                 gate.cancel();
             }
         };
+    }
+
+    @Override
+    public boolean hearsPastOwnVoice() {
+        return echoCancelled.getAsBoolean();
     }
 
     @Override

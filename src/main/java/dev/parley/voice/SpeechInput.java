@@ -25,6 +25,14 @@ public interface SpeechInput {
         return begin(partials, speechEnded);
     }
 
+    /**
+     * Whether what this input hears has Parley's own voice removed (echo cancellation is on and
+     * working), so it may keep listening while an answer plays. False by default: half duplex.
+     */
+    default boolean hearsPastOwnVoice() {
+        return false;
+    }
+
     /** One utterance being taken. */
     interface Utterance {
 

@@ -70,6 +70,7 @@ class PackageBoundariesTest {
             "io.helidon..,                dev.parley.api..",
             "java.awt..,                  dev.parley.image..",
             "javax.imageio..,             dev.parley.image..",
+            "dev.onvoid.webrtc..,         dev.parley.audio.echo..",
     })
     void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {
         noClasses().that().resideOutsideOfPackages(allowed.split("\\|"))

@@ -71,6 +71,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void microphoneProcessingDefaultsToEchoCancellationWhenHandsFreeWithTheHighPassFilter() throws IOException {
+        Path file = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:1");
+
+        AudioConfig audio = loader.load(file).audio();
+
+        assertThat(audio.echoCancellation()).isEqualTo("auto");
+        assertThat(audio.noiseSuppression()).isFalse();
+        assertThat(audio.autoGain()).isFalse();
+        assertThat(audio.highPassFilter()).isTrue();
+        assertThat(audio.cancelsEcho()).as("auto, push-to-talk").isFalse();
+        assertThat(loader.load(Path.of("config.yaml")).audio()).isEqualTo(AudioConfig.defaults());
+    }
+
+    @ParameterizedTest(name = "echo-cancellation {0}, hands-free {1}: cancels {2}")
+    @CsvSource({"auto, true, true", "auto, false, false", "on, false, true", "ON, true, true", "off, true, false"})
+    void echoCancellationIsOnWhenAskedForOrAutoAndHandsFree(String mode, boolean handsFree, boolean cancels)
+            throws IOException {
+        Path file = TestConfigs.write(folder, "llm: {active: a, providers: {a: {type: ollama, model: m}}}\n"
+                + "audio: {echo-cancellation: " + mode + ", hands-free: " + handsFree + ", noise-suppression: true,"
+                + " auto-gain: true, high-pass-filter: false}");
+
+        AudioConfig audio = loader.load(file).audio();
+
+        assertThat(audio.cancelsEcho()).isEqualTo(cancels);
+        assertThat(audio.noiseSuppression()).isTrue();
+        assertThat(audio.autoGain()).isTrue();
+        assertThat(audio.highPassFilter()).isFalse();
+    }
+
+    @Test
     void shippedConfigDocumentsTheEmbeddedProviderInAComment() throws IOException {
         String shipped = Files.readString(Path.of("config.yaml"));
 
@@ -118,6 +148,8 @@ class ConfigLoaderTest {
             chunk bound in range    | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nchunker: {first-chunk-min-words: 4, max-chunk-chars: 5}' | chunker.max-chunk-chars
             rate in range           | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\ntts: {voice: v, rate: 3}' | tts.rate is 3.0 but must be between 0.5 and 2.0
             volume in range         | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\ntts: {volume: 0}' | tts.volume is 0.0 but must be between 0.1 and 1.0
+            echo mode is known      | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\naudio: {echo-cancellation: always}' | audio.echo-cancellation is 'always' but must be auto (on when hands-free), on or off
+            echo option is boolean  | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\naudio: {noise-suppression: loud}' | audio.noise-suppression
             """)
     void invalidConfigFailsWithAMessageNamingTheProblem(String description, String yaml, String expected)
             throws IOException {
