@@ -23,6 +23,8 @@ import dev.parley.llm.ApiKeys;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.HealthNews;
+import dev.parley.image.ImagePreparer;
+import dev.parley.image.ScreenCapture;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.McpServers;
@@ -31,6 +33,7 @@ import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReplyCache;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.llm.ToolRunner;
+import dev.parley.pipeline.ImageRules;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.stt.VoskRecognizer;
@@ -249,7 +252,8 @@ public final class Components implements AutoCloseable {
             // Connected once: a stdio server is a process we start, not something to start per reply.
             mcpServers = McpServers.connect(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
         }
-        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers),
+        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers,
+                () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")),
                 mcpServers, tools, toolConfirmer));
     }
 
@@ -333,7 +337,18 @@ public final class Components implements AutoCloseable {
      */
     public TurnRunner turnRunner(LanguageModel model) {
         return new TurnRunner(model, contextWindow(model), new SentenceChunker.Settings(
-                config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()), threads("parley-tts"));
+                config.chunker().firstChunkMinWords(), config.chunker().maxChunkChars()), threads("parley-tts"),
+                ImageRules.of(config.llm(), languageModels.vision()));
+    }
+
+    /** Whether {@code provider}'s model can see images (its {@code vision}; auto: asked or judged by name, once). */
+    public boolean canSee(ProviderConfig provider) {
+        return languageModels.vision().canSee(provider);
+    }
+
+    /** Checks and scales the images a turn shows, to {@code llm.images.max-side}. */
+    public ImagePreparer imagePreparer() {
+        return new ImagePreparer(config.llm().images().maxSide());
     }
 
     /**

@@ -28,11 +28,13 @@ final class ApiJson {
     static JsonNode body(ServerRequest request) {
         JsonNode node;
         // A chunked body declares no length up front: it is counted as it is read, never held whole.
+        long limit = RequestGuard.jsonLimit(request.path().path());
         try (InputStream in = new LimitedInput(request.content().hasEntity() ? request.content().inputStream()
-                : InputStream.nullInputStream(), RequestGuard.MAX_JSON_BYTES)) {
+                : InputStream.nullInputStream(), limit)) {
             node = MAPPER.readTree(in);
         } catch (LimitedInput.TooLarge e) {
-            throw new ApiProblem(413, "Body too large", "A JSON body may have at most 1 MB.");
+            throw new ApiProblem(413, "Body too large", "A JSON body here may have at most " + limit / (1024 * 1024)
+                    + " MB.");
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -76,7 +76,8 @@ public final class ApiServer implements AutoCloseable {
         Components components = backend.components();
         ConversationAsks others = new ConversationAsks(components.conversationStore(), components::newConversation,
                 components.turnRunner(backend.model()), backend.assistant().events());
-        AskRoutes asks = new AskRoutes(backend.assistant(), backend.listening(), backend.openConversation(), others);
+        AskRoutes asks = new AskRoutes(backend.assistant(), backend.listening(), backend.openConversation(), others,
+                new AskImages(components.imagePreparer(), components.config().llm().images().maxCount()));
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())

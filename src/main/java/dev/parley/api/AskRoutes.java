@@ -2,6 +2,7 @@ package dev.parley.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.image.TurnImage;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.voice.VoiceAssistant;
 import dev.parley.voice.VoiceEvent;
@@ -13,6 +14,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -32,6 +34,7 @@ final class AskRoutes {
     private final boolean listening;
     private final Supplier<String> openConversation;
     private final ConversationAsks otherConversations;
+    private final AskImages images;
     private final AtomicBoolean asking = new AtomicBoolean();
 
     /**
@@ -39,11 +42,12 @@ final class AskRoutes {
      * @param openConversation the name the assistant's conversation is saved under
      */
     AskRoutes(VoiceAssistant assistant, boolean listening, Supplier<String> openConversation,
-            ConversationAsks otherConversations) {
+            ConversationAsks otherConversations, AskImages images) {
         this.assistant = assistant;
         this.listening = listening;
         this.openConversation = openConversation;
         this.otherConversations = otherConversations;
+        this.images = images;
     }
 
     void register(HttpRules rules) {
@@ -74,12 +78,17 @@ final class AskRoutes {
         boolean streamed = request.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/event-stream");
         String conversation = body.hasNonNull("conversation") ? ApiJson.text(body, "conversation") : null;
         boolean spoken = spoken(body, conversation);
+        List<TurnImage> shown = images.read(body);
+        // Both conversations are answered by the same model: refused here, the caller gets the reason as a 422.
+        otherConversations.imageRefusal(shown).ifPresent(why -> {
+            throw new ApiProblem(422, "The model cannot see images", why);
+        });
         if (conversation != null && !isOpen(conversation)) {
-            otherConversations.ask(conversation, text, streamed, response);
+            otherConversations.ask(conversation, text, shown, streamed, response);
             return;
         }
         runAlone(watch -> {
-            assistant.ask(text, spoken);
+            assistant.ask(text, spoken, shown);
             if (streamed) {
                 stream(watch, response);
             } else {

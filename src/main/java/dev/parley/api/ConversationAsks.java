@@ -5,6 +5,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.ConversationStoreException;
+import dev.parley.image.TurnImage;
 import dev.parley.llm.LlmException;
 import dev.parley.pipeline.TurnClock;
 import dev.parley.pipeline.TurnEvent;
@@ -14,6 +15,8 @@ import dev.parley.voice.VoiceEvent;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,8 +56,16 @@ final class ConversationAsks implements AutoCloseable {
         this.events = events;
     }
 
-    /** Answers {@code text} in the conversation {@code id}, as JSON or (when {@code streamed}) SSE. */
-    void ask(String id, String text, boolean streamed, ServerResponse response) {
+    /** Why a turn showing {@code images} would be refused (too many, a model that cannot see), or empty. */
+    Optional<String> imageRefusal(List<TurnImage> images) {
+        return runner.imageRefusal(images);
+    }
+
+    /**
+     * Answers {@code text}, showing the model {@code images}, in the conversation {@code id}, as JSON
+     * or (when {@code streamed}) SSE.
+     */
+    void ask(String id, String text, List<TurnImage> images, boolean streamed, ServerResponse response) {
         if (!busy.add(id)) {
             throw ApiProblem.conflict("The conversation '" + id + "' is answering another question; wait for it.");
         }
@@ -62,9 +73,9 @@ final class ConversationAsks implements AutoCloseable {
         try (ConversationLock lock = lock(id)) {
             Conversation conversation = load(id);
             if (streamed) {
-                stream(id, conversation, text, response);
+                stream(id, conversation, text, images, response);
             } else {
-                ObjectNode reply = run(id, conversation, text, event -> { });
+                ObjectNode reply = run(id, conversation, text, images, event -> { });
                 ApiJson.send(response, 200, reply);
             }
         } finally {
@@ -88,10 +99,12 @@ final class ConversationAsks implements AutoCloseable {
         }
     }
 
-    private void stream(String id, Conversation conversation, String text, ServerResponse response) {
+    private void stream(String id, Conversation conversation, String text, List<TurnImage> images,
+            ServerResponse response) {
         try (SseSink sink = response.sink(SseSink.TYPE)) {
             try {
-                ReplyStream.emit(sink, "done", run(id, conversation, text, event -> ReplyStream.emit(sink, event)));
+                ReplyStream.emit(sink, "done", run(id, conversation, text, images,
+                        event -> ReplyStream.emit(sink, event)));
             } catch (ApiProblem problem) {
                 ReplyStream.emit(sink, "error", ReplyStream.problem(problem.status(), problem.title(), problem.detail()));
             }
@@ -101,11 +114,12 @@ final class ConversationAsks implements AutoCloseable {
     }
 
     /** Runs the turn, then saves the conversation whatever the outcome (the runner kept it consistent). */
-    private ObjectNode run(String id, Conversation conversation, String text, Consumer<TurnEvent> caller) {
+    private ObjectNode run(String id, Conversation conversation, String text, List<TurnImage> images,
+            Consumer<TurnEvent> caller) {
         TurnClock clock = new TurnClock();
         AtomicReference<TurnEvent.Completed> completed = new AtomicReference<>();
         try {
-            TurnResult result = runner.run(conversation, text, clock, event -> {
+            TurnResult result = runner.run(conversation, text, images, clock, event -> {
                 if (event instanceof TurnEvent.Completed done) {
                     completed.set(done);
                 }

@@ -46,7 +46,8 @@ final class ProviderRoutes {
             HealthCheck health = components.providerHealth().check(entry.getKey(), provider);
             ObjectNode row = rows.addObject().put("name", entry.getKey()).put("type", provider.type().configName())
                     .put("model", provider.model()).put("baseUrl", health.endpoint())
-                    .put("active", entry.getKey().equals(model.name()));
+                    .put("active", entry.getKey().equals(model.name()))
+                    .put("canSee", components.canSee(provider));
             ObjectNode state = row.putObject("health").put("healthy", health.healthy())
                     .put("reachable", health.reachable()).put("key", health.keyStatus().label())
                     .put("model", health.modelStatus().label());

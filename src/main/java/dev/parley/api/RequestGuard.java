@@ -13,14 +13,16 @@ import java.util.Set;
 /**
  * What every request must show before a handler runs, in this order: a {@code Host} of this server
  * (a web page that rebinds its own DNS name to 127.0.0.1 sends its name, so it gets 403), no browser
- * {@code Origin} but an allow-listed one (403), the token (401), a JSON body of at most 1 MB and audio
- * of at most 25 MB (413).
+ * {@code Origin} but an allow-listed one (403), the token (401), a JSON body of at most 1 MB, an ask
+ * (which may carry base64 images) of at most 20 MB, and audio of at most 25 MB (413).
  * CORS headers go only to the origins the user allowed ({@link CrossOrigin}), so browsers keep every
  * other site's scripts from reading any answer.
  */
 final class RequestGuard implements Filter {
 
     static final long MAX_JSON_BYTES = 1024 * 1024;
+    /** {@code POST /ask} may carry images, base64 in its JSON: four large photos fit. */
+    static final long MAX_ASK_BYTES = 20 * 1024 * 1024;
     /** The largest body the server reads at all (the audio limit of issue 12); JSON is checked against its own. */
     static final long MAX_BODY_BYTES = 25 * 1024 * 1024;
     private static final String BEARER = "Bearer ";
@@ -51,7 +53,7 @@ final class RequestGuard implements Filter {
         Optional<ApiProblem> refusal = refusal(request.headers(), queryToken(request.path().path(),
                 request.query().first("token").orElse(null)));
         if (refusal.isEmpty()) {
-            refusal = tooLarge(request.headers(), request.path().path().endsWith("/transcribe"));
+            refusal = tooLarge(request.headers(), request.path().path());
         }
         crossOrigin.allowedOrigin(request.headers()).ifPresent(origin -> crossOrigin.allow(response, origin));
         if (refusal.isPresent()) {
@@ -96,20 +98,28 @@ final class RequestGuard implements Filter {
     }
 
     /**
-     * Checked on the declared length; a chunked body is counted as it is read. {@code audio}: the
-     * body is audio, which may have 25 MB.
+     * Checked on the declared length; a chunked body is counted as it is read. Audio
+     * ({@code /transcribe}) may have 25 MB, an ask 20 MB, any other JSON body 1 MB.
      */
-    private static Optional<ApiProblem> tooLarge(Headers headers, boolean audio) {
+    private static Optional<ApiProblem> tooLarge(Headers headers, String path) {
         long length = headers.first(HeaderNames.CONTENT_LENGTH).map(RequestGuard::parseLength).orElse(0L);
+        boolean audio = path.endsWith("/transcribe");
         if (audio && length > MAX_BODY_BYTES) {
             return Optional.of(new ApiProblem(413, "Body too large", "Audio may have at most 25 MB; this body has "
                     + length + " bytes."));
         }
-        if (!audio && length > MAX_JSON_BYTES) {
-            return Optional.of(new ApiProblem(413, "Body too large", "A JSON body may have at most 1 MB; this one"
-                    + " has " + length + " bytes."));
+        long limit = jsonLimit(path);
+        if (!audio && length > limit) {
+            return Optional.of(new ApiProblem(413, "Body too large", "A JSON body " + (limit == MAX_ASK_BYTES
+                    ? "of an ask (with its images) " : "") + "may have at most " + limit / (1024 * 1024) + " MB; this"
+                    + " one has " + length + " bytes."));
         }
         return Optional.empty();
+    }
+
+    /** The most a JSON body to {@code path} may have: an ask's images need more than any other. */
+    static long jsonLimit(String path) {
+        return path.endsWith("/ask") ? MAX_ASK_BYTES : MAX_JSON_BYTES;
     }
 
     private static long parseLength(String value) {

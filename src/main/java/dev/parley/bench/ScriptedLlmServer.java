@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * A local LLM endpoint on 127.0.0.1 that speaks a provider's real streaming wire protocol, so the
  * real LangChain4j clients run over real HTTP: the benchmark's model with a known speed, and the
  * tests' model with a known answer or a known failure. Each request gets the next scripted reply
- * (the last one repeats); every request body is recorded.
+ * (the last one repeats); every request body is recorded. Speaking Ollama, it also answers
+ * {@code /api/show} with the model's capabilities ({@link #capabilities}: completion only, unless set).
  */
 public final class ScriptedLlmServer implements AutoCloseable {
 
@@ -170,6 +171,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
     /** Endless streams being sent; guarded by itself. */
     private final int[] endlessStreams = {0};
     private int served;
+    private volatile List<String> capabilities = List.of("completion");
 
     public ScriptedLlmServer(Protocol protocol, Reply... script) throws IOException {
         this.protocol = protocol;
@@ -178,7 +180,16 @@ public final class ScriptedLlmServer implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext(protocol.path, this::handle);
         server.createContext(modelListPath(), this::listModels);
+        if (protocol == Protocol.OLLAMA) {
+            server.createContext("/api/show", this::showModel);
+        }
         server.start();
+    }
+
+    /** What Ollama's {@code /api/show} lists for the model from now on, e.g. "completion", "vision". */
+    public ScriptedLlmServer capabilities(String... names) {
+        capabilities = List.of(names);
+        return this;
     }
 
     /** The base URL a provider config points at; each client appends its own path. */
@@ -211,6 +222,18 @@ public final class ScriptedLlmServer implements AutoCloseable {
             case GEMINI -> list.putArray("models").addObject().put("name", "models/" + MODEL);
         }
         byte[] body = list.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private void showModel(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        var show = JSON.createObjectNode();
+        capabilities.forEach(show.putArray("capabilities")::add);
+        byte[] body = show.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

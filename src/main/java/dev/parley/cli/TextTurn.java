@@ -1,11 +1,13 @@
 package dev.parley.cli;
 
 import dev.parley.conversation.Conversation;
+import dev.parley.image.TurnImage;
 import dev.parley.llm.LlmException;
 import dev.parley.pipeline.TurnClock;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnResult;
 import dev.parley.pipeline.TurnRunner;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** A typed turn in the terminal: the runner's turn without speech, a cut-off answer reported as a failure. */
@@ -15,7 +17,13 @@ final class TextTurn {
 
     /** Answers {@code text}; throws what went wrong (the conversation is consistent either way). */
     static TurnResult ask(TurnRunner runner, Conversation conversation, String text, Consumer<TurnEvent> events) {
-        TurnResult result = runner.run(conversation, text, new TurnClock(), events, null);
+        return ask(runner, conversation, text, List.of(), events);
+    }
+
+    /** Answers {@code text} showing the model {@code images}. */
+    static TurnResult ask(TurnRunner runner, Conversation conversation, String text, List<TurnImage> images,
+            Consumer<TurnEvent> events) {
+        TurnResult result = runner.run(conversation, text, images, new TurnClock(), events, null);
         if (!result.complete()) {
             throw new LlmException(result.cutOff());
         }

@@ -18,6 +18,9 @@ final class ConfigValidator {
         check(file, "llm.active", ConfigRules.active(llm.active(), llm.providers().keySet()));
         check(file, "llm.system-prompt", ConfigRules.systemPrompt(llm.systemPrompt()));
         checkRange(file, "llm.memory.prompt-tokens", llm.memory().promptTokens(), 0, MemoryConfig.MAX_PROMPT_TOKENS);
+        checkRange(file, "llm.images.max-count", llm.images().maxCount(), 1, ImagesConfig.MAX_MAX_COUNT);
+        checkRange(file, "llm.images.max-side", llm.images().maxSide(), ImagesConfig.MIN_MAX_SIDE,
+                ImagesConfig.MAX_MAX_SIDE);
         for (Map.Entry<String, ProviderConfig> entry : llm.providers().entrySet()) {
             validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
         }
@@ -137,6 +140,10 @@ final class ConfigValidator {
     private static void validateTools(String file, ToolsConfig tools, boolean mcpServers) {
         checkRange(file, "llm.tools.max-rounds", tools.maxRounds(), 1, 20);
         checkRange(file, "llm.tools.timeout-seconds", tools.timeoutSeconds(), 1, 600);
+        if (!ToolsConfig.SCREEN_CHOICES.contains(tools.screen())) {
+            throw new ConfigException(file + ": llm.tools.screen is '" + tools.screen() + "'; it must be ask, allow or"
+                    + " deny.");
+        }
         for (String name : tools.confirm()) {
             if (!ToolsConfig.BUILT_IN_TOOLS.contains(name) && !mcpServers) {
                 throw new ConfigException(file + ": llm.tools.confirm names '" + name + "', which is no tool; use "

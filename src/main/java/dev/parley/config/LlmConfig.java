@@ -8,8 +8,8 @@ import java.util.Map;
  * The {@code llm} section: which provider answers, how, the prompt that shapes spoken replies (a
  * template filled at each turn: see {@code conversation.PromptTemplate}), the user's name and how
  * many remembered facts it gets, what happens when a provider fails (retries, the fallback chain,
- * circuit breakers), how many requests one provider gets at once, the optional reply cache, and how
- * long one reply may grow.
+ * circuit breakers), how many requests one provider gets at once, the optional reply cache, how
+ * long one reply may grow, and the limits on pictures a turn shows ({@code images}).
  */
 public record LlmConfig(
         @JsonProperty(required = true) String active,
@@ -24,7 +24,8 @@ public record LlmConfig(
         Map<String, McpServerConfig> mcp,
         @JsonProperty("user-name") String userName,
         MemoryConfig memory,
-        @JsonProperty("reply-limits") ReplyLimitsConfig replyLimits) {
+        @JsonProperty("reply-limits") ReplyLimitsConfig replyLimits,
+        ImagesConfig images) {
 
     public LlmConfig {
         fallback = ConfigEntries.list(fallback, "fallback", "provider names like [openai, ollama]");
@@ -37,6 +38,15 @@ public record LlmConfig(
         userName = userName != null ? userName.strip() : "";
         memory = memory != null ? memory : MemoryConfig.DEFAULTS;
         replyLimits = replyLimits != null ? replyLimits : ReplyLimitsConfig.DEFAULTS;
+        images = images != null ? images : ImagesConfig.DEFAULTS;
+    }
+
+    public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers, List<String> fallback,
+            RetryConfig retry, CircuitBreakerConfig circuitBreaker, Integer maxConcurrentRequests, CacheConfig cache,
+            ToolsConfig tools, Map<String, McpServerConfig> mcp, String userName, MemoryConfig memory,
+            ReplyLimitsConfig replyLimits) {
+        this(active, systemPrompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools, mcp,
+                userName, memory, replyLimits, null);
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers) {
@@ -45,6 +55,6 @@ public record LlmConfig(
 
     public LlmConfig withSystemPrompt(String prompt) {
         return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools,
-                mcp, userName, memory, replyLimits);
+                mcp, userName, memory, replyLimits, images);
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
  * {@code seed}) and {@code max-tokens} are optional; null (or an empty {@code stop}) leaves the
  * provider's own default. Which of them a type accepts is {@link ProviderType#supportsTopK()} and
  * its siblings; {@link ConfigRules} checks the ranges.
+ *
+ * <p>{@code vision} says whether the model can see images: true, false, or auto (the default: asked
+ * of an Ollama server, else judged by the model's name).
  */
 public record ProviderConfig(
         @JsonProperty(required = true) ProviderType type,
@@ -25,28 +28,42 @@ public record ProviderConfig(
         @JsonProperty("top-k") Integer topK,
         // One sequence may be written without brackets: stop: "User:"
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> stop,
-        Integer seed) {
+        Integer seed,
+        Vision vision) {
 
     public ProviderConfig {
         stop = stop != null ? List.copyOf(stop) : List.of();
+        vision = vision != null ? vision : Vision.AUTO;
+    }
+
+    /** An endpoint whose vision is judged automatically. */
+    public ProviderConfig(ProviderType type, String baseUrl, String model, String apiKeyEnv, Double temperature,
+            Integer maxTokens, Integer timeoutSeconds, Double topP, Integer topK, List<String> stop, Integer seed) {
+        this(type, baseUrl, model, apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK, stop, seed, null);
     }
 
     /** An endpoint with the provider's default sampling. */
     public ProviderConfig(ProviderType type, String baseUrl, String model, String apiKeyEnv, Double temperature,
             Integer maxTokens, Integer timeoutSeconds) {
-        this(type, baseUrl, model, apiKeyEnv, temperature, maxTokens, timeoutSeconds, null, null, null, null);
+        this(type, baseUrl, model, apiKeyEnv, temperature, maxTokens, timeoutSeconds, null, null, null, null, null);
     }
 
     public ProviderConfig withOverrides(String newModel, String newBaseUrl) {
         return new ProviderConfig(type,
                 newBaseUrl != null ? newBaseUrl : baseUrl,
                 newModel != null ? newModel : model,
-                apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK, stop, seed);
+                apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK, stop, seed, vision);
+    }
+
+    /** The same endpoint with {@code vision} stated. */
+    public ProviderConfig withVision(Vision newVision) {
+        return new ProviderConfig(type, baseUrl, model, apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK,
+                stop, seed, newVision);
     }
 
     /** Another endpoint (type, address, model, key variable) with this one's sampling, limits and timeout. */
     public ProviderConfig withEndpoint(ProviderType newType, String newBaseUrl, String newModel, String newApiKeyEnv) {
         return new ProviderConfig(newType, newBaseUrl, newModel, newApiKeyEnv, temperature, maxTokens, timeoutSeconds,
-                topP, topK, stop, seed);
+                topP, topK, stop, seed, vision);
     }
 }

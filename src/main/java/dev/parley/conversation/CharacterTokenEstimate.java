@@ -8,15 +8,20 @@ package dev.parley.conversation;
  * Llama 3); it over-counts code and under-counts some other languages, which is why the budget
  * should leave headroom below the model's real context size. An exact count would need each
  * provider's own tokenizer, and Parley talks to many.
+ *
+ * <p>An image counts {@link #TOKENS_PER_IMAGE}: what Anthropic charges (width × height / 750) for a
+ * picture at the 1.15 megapixels it scales every image to, a little more than OpenAI's high-detail
+ * tiles of a picture of the default {@code llm.images.max-side}.
  */
 public final class CharacterTokenEstimate implements TokenCounter {
 
     static final int CHARS_PER_TOKEN = 4;
     static final int TOKENS_PER_MESSAGE = 4;
+    static final int TOKENS_PER_IMAGE = 1600;
 
     @Override
     public int count(Message message) {
-        return tokens(message.text()) + TOKENS_PER_MESSAGE;
+        return tokens(message.text()) + TOKENS_PER_MESSAGE + TOKENS_PER_IMAGE * message.images().size();
     }
 
     /** The estimate for text within a message, such as part of the system prompt. */

@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.image.TurnImage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +83,12 @@ public final class Conversation {
 
     /** Starts a turn: the system prompt is filled afresh for it. */
     public synchronized void addUser(String text) {
-        turns.add(Turn.user(text, clock.instant()));
+        addUser(text, List.of());
+    }
+
+    /** Starts a turn that shows the model {@code images}. */
+    public synchronized void addUser(String text, List<TurnImage> images) {
+        turns.add(Turn.user(text, images, clock.instant()));
         filledPrompt = null;
     }
 

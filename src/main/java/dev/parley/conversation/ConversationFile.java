@@ -2,13 +2,18 @@ package dev.parley.conversation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.parley.image.TurnImage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The JSON layout of a saved conversation. Timestamps are ISO-8601 strings so the files stay
  * readable and diffable; {@code context-start} says which turns are covered by the summary.
  * {@code system-prompt} is the template as written, so a restored conversation fills it afresh.
+ * A user turn that showed pictures lists their file names under {@code images} (the files are in
+ * {@link ConversationImages}); files saved before images existed have none and load as they did.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ConversationFile(
@@ -29,35 +34,42 @@ record ConversationFile(
             @JsonProperty(value = "text", required = true) String text,
             @JsonProperty(value = "at", required = true) String at,
             @JsonProperty("interrupted") boolean interrupted,
-            @JsonProperty("reasoning") String reasoning) {
+            @JsonProperty("reasoning") String reasoning,
+            @JsonProperty("images") List<String> images) {
 
         static TurnEntry of(Turn turn) {
+            List<String> names = turn.images().stream().map(TurnImage::fileName).toList();
             return new TurnEntry(turn.role().name().toLowerCase(java.util.Locale.ROOT), turn.text(),
-                    turn.at().toString(), turn.interrupted(), turn.reasoning());
+                    turn.at().toString(), turn.interrupted(), turn.reasoning(), names.isEmpty() ? null : names);
         }
 
-        Turn toTurn() {
+        /** {@code pictures}: the image saved under a name, or empty when it is gone. */
+        Turn toTurn(Function<String, Optional<TurnImage>> pictures) {
             Message.Role parsed = switch (role) {
                 case "user" -> Message.Role.USER;
                 case "assistant" -> Message.Role.ASSISTANT;
                 default -> throw new IllegalArgumentException("unknown role '" + role + "' (user or assistant)");
             };
-            return new Turn(parsed, text, Instant.parse(at), interrupted, reasoning);
+            List<TurnImage> shown = images == null ? List.of()
+                    : images.stream().map(pictures).flatMap(Optional::stream).toList();
+            return new Turn(parsed, text, Instant.parse(at), interrupted, reasoning, shown);
         }
     }
 
-    static ConversationFile of(String name, Conversation conversation, Instant updated) {
+    /** {@code turns}: the conversation's turns as the caller took them, so the file and its images agree. */
+    static ConversationFile of(String name, Conversation conversation, List<Turn> turns, Instant updated) {
         return new ConversationFile(FORMAT, name, conversation.created().toString(), updated.toString(),
                 conversation.systemPrompt(), conversation.summary(), conversation.contextStart(),
-                conversation.turns().stream().map(TurnEntry::of).toList());
+                turns.stream().map(TurnEntry::of).toList());
     }
 
+    /** The conversation without its pictures: enough to check the file and list it. */
     Conversation toConversation() {
-        return toConversation(PromptFiller.VERBATIM);
+        return toConversation(PromptFiller.VERBATIM, name -> Optional.empty());
     }
 
-    Conversation toConversation(PromptFiller filler) {
+    Conversation toConversation(PromptFiller filler, Function<String, Optional<TurnImage>> pictures) {
         return Conversation.restore(systemPrompt, Instant.parse(created), summary, contextStart,
-                turns.stream().map(TurnEntry::toTurn).toList(), filler);
+                turns.stream().map(entry -> entry.toTurn(pictures)).toList(), filler);
     }
 }

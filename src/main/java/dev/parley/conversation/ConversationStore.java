@@ -34,6 +34,9 @@ import org.apache.logging.log4j.Logger;
  * <p>Every save writes a hidden temporary file in the same folder, forces it to disk and renames it
  * over the old file in one atomic step, so a crash or power cut leaves either the old or the new
  * conversation, never half of one. A file that cannot be read is reported by path and left alone.
+ *
+ * <p>The pictures user turns showed are files in a folder beside the conversation's
+ * ({@link ConversationImages}): saved with it, moved when it is renamed, removed when it is deleted.
  */
 public final class ConversationStore {
 
@@ -148,18 +151,33 @@ public final class ConversationStore {
     }
 
     public Conversation load(String name) {
-        return read(existingFile(name)).toConversation(filler);
+        Path file = existingFile(name);
+        return read(file).toConversation(filler, ConversationImages.beside(file)::read);
+    }
+
+    /** The folder the pictures of the conversation {@code name} are saved in (it may not exist). */
+    public Path imagesFolderFor(String name) {
+        return ConversationImages.beside(fileFor(name)).folder();
     }
 
     public void save(String name, Conversation conversation) {
         Path target = fileFor(name);
+        List<Turn> turns = conversation.turns();
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(ConversationFile.of(name.strip(), conversation, clock.instant()));
+            bytes = json.writeValueAsBytes(ConversationFile.of(name.strip(), conversation, turns, clock.instant()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize conversation " + name, e);
         }
+        ConversationImages images = ConversationImages.beside(target);
+        try {
+            images.write(turns.stream().flatMap(turn -> turn.images().stream()).toList());
+        } catch (IOException e) {
+            throw new ConversationStoreException("Cannot save the images of " + target + " in " + images.folder()
+                    + ": " + e.getMessage() + ". Check that the folder is writable and the disk has space.", e);
+        }
         writeAtomically(target, bytes);
+        images.keepOnly(ConversationImages.namesIn(turns));
         // Once per conversation and store (a session): listing the folder on every turn costs more
         // than the leftovers it would find.
         if (swept.add(target)) {
@@ -187,15 +205,18 @@ public final class ConversationStore {
         }
     }
 
+    /** Removes the conversation's file, then its pictures. */
     public void delete(String name) {
         try {
-            Files.delete(existingFile(name));
+            Path file = existingFile(name);
+            Files.delete(file);
+            ConversationImages.beside(file).deleteAll();
         } catch (IOException e) {
             throw new ConversationStoreException("Cannot delete " + fileFor(name) + ": " + e.getMessage(), e);
         }
     }
 
-    /** Saves the conversation under the new name, then removes the old file. */
+    /** Saves the conversation under the new name, moves its pictures along, then removes the old file. */
     public void rename(String oldName, String newName) {
         Path oldFile = existingFile(oldName);
         Path newFile = fileFor(newName);
@@ -209,6 +230,7 @@ public final class ConversationStore {
                 saved.updated(), saved.systemPrompt(), saved.summary(), saved.contextStart(), saved.turns());
         try {
             writeAtomically(newFile, json.writeValueAsBytes(renamed));
+            ConversationImages.beside(oldFile).moveTo(ConversationImages.beside(newFile));
             if (!sameFile) {
                 Files.delete(oldFile);
             }
@@ -217,10 +239,16 @@ public final class ConversationStore {
         }
     }
 
-    /** The conversation as Markdown: "# name", then "**You:**" and "**Parley:**" paragraphs. */
+    /**
+     * The conversation as Markdown: "# name", then "**You:**" and "**Parley:**" paragraphs; pictures
+     * as image links to their saved files (absolute file URIs, so the export may be put anywhere).
+     */
     public String exportMarkdown(String name, boolean includeReasoning) {
-        ConversationFile saved = read(existingFile(name));
-        return MarkdownExport.render(saved.name(), saved.toConversation().turns(), includeReasoning);
+        Path file = existingFile(name);
+        ConversationFile saved = read(file);
+        ConversationImages images = ConversationImages.beside(file);
+        return MarkdownExport.render(saved.name(), saved.toConversation(PromptFiller.VERBATIM, images::read).turns(),
+                includeReasoning, image -> images.fileOf(image.fileName()).toUri().toString());
     }
 
     private Path existingFile(String name) {

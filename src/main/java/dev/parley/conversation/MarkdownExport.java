@@ -1,18 +1,28 @@
 package dev.parley.conversation;
 
+import dev.parley.image.TurnImage;
 import java.util.List;
+import java.util.function.Function;
 
-/** Renders turns as a Markdown transcript for people: who said what, reasoning only on request. */
+/**
+ * Renders turns as a Markdown transcript for people: who said what, the pictures a turn showed as
+ * image links under it, reasoning only on request.
+ */
 final class MarkdownExport {
 
     private MarkdownExport() {}
 
-    static String render(String name, List<Turn> turns, boolean includeReasoning) {
+    /** {@code link}: where a picture's link points. */
+    static String render(String name, List<Turn> turns, boolean includeReasoning, Function<TurnImage, String> link) {
         StringBuilder markdown = new StringBuilder("# ").append(name).append("\n");
         for (Turn turn : turns) {
             markdown.append('\n');
             if (turn.role() == Message.Role.USER) {
                 markdown.append("**You:** ").append(turn.text()).append('\n');
+                for (int i = 0; i < turn.images().size(); i++) {
+                    markdown.append('\n').append("![image ").append(i + 1).append("](")
+                            .append(link.apply(turn.images().get(i))).append(")\n");
+                }
                 continue;
             }
             if (includeReasoning && turn.reasoning() != null) {

@@ -21,4 +21,9 @@ public abstract class ForwardingLanguageModel implements LanguageModel {
     public final String describe() {
         return model.describe();
     }
+
+    @Override
+    public final boolean canSee() {
+        return model.canSee();
+    }
 }

@@ -16,6 +16,14 @@ public interface LanguageModel {
     String describe();
 
     /**
+     * Whether the model can see images, so a turn that shows some may be sent to it (see
+     * {@link ModelVision}). Models that do not say cannot.
+     */
+    default boolean canSee() {
+        return false;
+    }
+
+    /**
      * Streams the reply to {@code messages} into {@code listener} and returns it once complete.
      * Blocks the calling thread; fails with {@link LlmException} saying what to do.
      */

@@ -33,6 +33,7 @@ public final class LanguageModels {
     private final ConcurrencyLimits limits;
     private final Map<String, CircuitBreaker<LlmReply>> breakers;
     private final HealthNews health;
+    private final ModelVision vision;
 
     /** {@code embeddedCache}: where embedded (in-process) models are downloaded to, with progress on stderr. */
     public LanguageModels(ApiKeys apiKeys, Path embeddedCache) {
@@ -42,7 +43,7 @@ public final class LanguageModels {
     /** {@code health}: hears when a provider's circuit breaker opens (it failed too often) or closes. */
     public LanguageModels(ApiKeys apiKeys, Path embeddedCache, HealthNews health) {
         this(apiKeys, new EmbeddedModels(embeddedCache, EmbeddedModels.printingTo(System.err)), ToolRunner.NONE,
-                new ConcurrencyLimits(), new ConcurrentHashMap<>(), health);
+                new ConcurrencyLimits(), new ConcurrentHashMap<>(), health, new ModelVision());
     }
 
     public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded) {
@@ -51,22 +52,29 @@ public final class LanguageModels {
 
     /** {@code tools}: what every model created here may call while answering. */
     public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools) {
-        this(apiKeys, embedded, tools, new ConcurrencyLimits(), new ConcurrentHashMap<>(), new HealthNews());
+        this(apiKeys, embedded, tools, new ConcurrencyLimits(), new ConcurrentHashMap<>(), new HealthNews(),
+                new ModelVision());
     }
 
     private LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools, ConcurrencyLimits limits,
-            Map<String, CircuitBreaker<LlmReply>> breakers, HealthNews health) {
+            Map<String, CircuitBreaker<LlmReply>> breakers, HealthNews health, ModelVision vision) {
         this.apiKeys = apiKeys;
         this.embedded = embedded;
         this.tools = tools;
         this.limits = limits;
         this.breakers = breakers;
         this.health = health;
+        this.vision = vision;
+    }
+
+    /** Judges which providers can see images; shared, so each endpoint is asked once. */
+    public ModelVision vision() {
+        return vision;
     }
 
     /** The same factory, its models calling {@code other} tools. */
     public LanguageModels withTools(ToolRunner other) {
-        return new LanguageModels(apiKeys, embedded, other, limits, breakers, health);
+        return new LanguageModels(apiKeys, embedded, other, limits, breakers, health, vision);
     }
 
     /** The provider {@code name} with the default {@link ReplyLimitsConfig reply limits}. */
@@ -81,7 +89,7 @@ public final class LanguageModels {
         return new StreamingLanguageModel(name, provider, endpoint,
                 ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout, replyLimits,
                 // The in-process models are small and their wrapper sends no tool definitions.
-                provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools);
+                provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools, () -> vision.canSee(provider));
     }
 
     /**

@@ -35,7 +35,9 @@ public final class ModelSummarizer implements Summarizer {
         }
         text.append("Conversation to summarize:\n");
         for (Message turn : turns) {
-            text.append(turn.role() == Message.Role.USER ? "User: " : "Assistant: ").append(turn.text()).append('\n');
+            text.append(turn.role() == Message.Role.USER ? "User: " : "Assistant: ").append(turn.text());
+            // The summary is text: it keeps that pictures were shown, not what they showed.
+            text.append(turn.hasImages() ? " [showed " + turn.images().size() + " image(s)]" : "").append('\n');
         }
         return text.toString();
     }

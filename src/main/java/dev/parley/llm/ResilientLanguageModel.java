@@ -102,6 +102,12 @@ public final class ResilientLanguageModel implements LanguageModel {
         return chain.getFirst().model().name();
     }
 
+    /** The provider asked first decides: a fallback that cannot see refuses the images on its own. */
+    @Override
+    public boolean canSee() {
+        return chain.getFirst().model().canSee();
+    }
+
     @Override
     public String describe() {
         String first = chain.getFirst().model().describe();

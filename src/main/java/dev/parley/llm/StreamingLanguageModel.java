@@ -1,10 +1,10 @@
 package dev.parley.llm;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.parley.secrets.Redaction;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * A provider reached through a LangChain4j streaming client. Separates reasoning from the answer
@@ -42,9 +43,11 @@ final class StreamingLanguageModel implements LanguageModel {
     private final Duration idleTimeout;
     private final ReplyLimitsConfig limits;
     private final ToolRunner tools;
+    /** Asked when a turn shows images; may ask the endpoint once. */
+    private final BooleanSupplier seeing;
 
     StreamingLanguageModel(String name, ProviderConfig provider, String endpoint, StreamingChatModel client,
-            Duration idleTimeout, ReplyLimitsConfig limits, ToolRunner tools) {
+            Duration idleTimeout, ReplyLimitsConfig limits, ToolRunner tools, BooleanSupplier seeing) {
         this.name = name;
         this.provider = provider;
         this.endpoint = endpoint;
@@ -52,6 +55,12 @@ final class StreamingLanguageModel implements LanguageModel {
         this.idleTimeout = idleTimeout;
         this.limits = limits;
         this.tools = tools;
+        this.seeing = seeing;
+    }
+
+    @Override
+    public boolean canSee() {
+        return seeing.getAsBoolean();
     }
 
     @Override
@@ -87,14 +96,17 @@ final class StreamingLanguageModel implements LanguageModel {
      */
     @Override
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
-        List<ChatMessage> history = new ArrayList<>(toLangChain(messages));
+        List<ChatMessage> history = new ArrayList<>(RequestMessages.of(messages, this::canSee,
+                () -> "The model " + provider.model() + " of provider '" + name + "' cannot see images, so nothing"
+                        + " was sent; set vision: true on it if it can."));
         Totals totals = new Totals();
         ReplyDeadline deadline = new ReplyDeadline(Duration.ofSeconds(limits.maxSeconds()));
         for (int round = 0; ; round++) {
             boolean offerTools = tools.enabled() && round < tools.maxRounds();
             ChatRequest.Builder request = ChatRequest.builder().messages(history);
-            if (offerTools) {
-                request.toolSpecifications(tools.specifications());
+            List<ToolSpecification> offered = offerTools ? tools.specifications(canSee()) : List.of();
+            if (!offered.isEmpty()) {
+                request.toolSpecifications(offered);
             }
             Stream stream = new Stream(listener, totals.answer.toString(), deadline);
             Round result = stream.send(request.build());
@@ -113,7 +125,7 @@ final class StreamingLanguageModel implements LanguageModel {
             }
             history.add(message);
             try {
-                history.addAll(tools.run(message.toolExecutionRequests(), listener));
+                history.addAll(tools.run(message.toolExecutionRequests(), listener, canSee()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw LlmException.cancelled(name, e, totals.answer.toString());
@@ -167,14 +179,6 @@ final class StreamingLanguageModel implements LanguageModel {
             return new LlmReply(answer.toString().strip(), reasoning.toString().strip(), inputTokens, outputTokens,
                     firstTextNanos, name, finishReason);
         }
-    }
-
-    private static List<ChatMessage> toLangChain(List<Message> messages) {
-        return messages.stream().<ChatMessage>map(message -> switch (message.role()) {
-            case SYSTEM -> SystemMessage.from(message.text());
-            case USER -> UserMessage.from(message.text());
-            case ASSISTANT -> AiMessage.from(message.text());
-        }).toList();
     }
 
     /** One reply in flight: collects text, forwards deltas, and completes a future at the end. */

@@ -58,6 +58,11 @@ public final class SwitchableLanguageModel implements LanguageModel {
     }
 
     @Override
+    public boolean canSee() {
+        return current().canSee();
+    }
+
+    @Override
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
         return current().reply(messages, listener);
     }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.parley.config.ToolsConfig;
+import dev.parley.image.TurnImage;
+import dev.parley.tools.ImageTool;
 import dev.parley.tools.Tool;
 import dev.parley.tools.ToolArguments;
 import dev.parley.tools.ToolConfirmer;
@@ -17,13 +21,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
@@ -33,6 +40,11 @@ import org.apache.logging.log4j.Logger;
  * Parley's tools as LangChain4j sees them, and the running of the calls a model asks for. Every
  * outcome — result, bad arguments, refusal, failure, timeout — becomes text for the model: a tool
  * problem is the model's to work around, never an error thrown at the user.
+ *
+ * <p>Tools that show pictures ({@link ImageTool}, i.e. {@code look_at_screen}) are offered only to a
+ * model that can see and only unless {@code llm.tools.screen} is deny; with ask, the first call of
+ * this runner (a session) asks the user, and once allowed it is not asked again. Their pictures
+ * follow the tool results as a user message with the images, which every protocol can carry.
  */
 public final class ToolRunner {
 
@@ -48,6 +60,8 @@ public final class ToolRunner {
     private final ToolsConfig config;
     private final ToolConfirmer confirmer;
     private final List<ToolSpecification> specifications = new ArrayList<>();
+    /** {@code llm.tools.screen: ask} asks once: set when the user allowed a screen capture. */
+    private final AtomicBoolean screenAllowed = new AtomicBoolean();
 
     public ToolRunner(List<Tool> tools, ToolsConfig config, ToolConfirmer confirmer) {
         this(tools, McpServers.NONE, config, confirmer);
@@ -90,6 +104,39 @@ public final class ToolRunner {
         return java.util.Collections.unmodifiableList(specifications);
     }
 
+    /** What a model is offered: tools that show pictures only when it can see and they are not denied. */
+    List<ToolSpecification> specifications(boolean seeing) {
+        return specifications.stream().filter(specification -> unavailable(specification.name(), seeing) == null)
+                .toList();
+    }
+
+    /** Why the tool {@code name} may not run for this model, or null when it may. */
+    private String unavailable(String name, boolean seeing) {
+        if (!(tools.get(name) instanceof ImageTool)) {
+            return null;
+        }
+        if (!seeing) {
+            return "error: " + name + " shows pictures, and this model cannot see images.";
+        }
+        return "deny".equals(config.screen()) ? "error: screen capture is turned off (llm.tools.screen: deny)." : null;
+    }
+
+    /** Listed in {@code llm.tools.confirm}, or the screen capture under {@code screen: ask} until allowed once. */
+    private boolean needsConfirmation(String name) {
+        if (tools.get(name) instanceof ImageTool && "ask".equals(config.screen())) {
+            return !screenAllowed.get();
+        }
+        return config.confirm().contains(name);
+    }
+
+    private boolean confirmed(String name, String argumentsJson) {
+        boolean yes = confirmer.confirm(name, argumentsJson);
+        if (yes && tools.get(name) instanceof ImageTool) {
+            screenAllowed.set(true);
+        }
+        return yes;
+    }
+
     private static ToolSpecification specification(Tool tool) {
         JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
         List<String> required = new ArrayList<>();
@@ -113,9 +160,18 @@ public final class ToolRunner {
      * asked one after another (a person answers them); the approved calls then run concurrently, each
      * limited to {@code llm.tools.timeout-seconds}. Interrupting the caller (barge-in) cancels them.
      */
-    List<ToolExecutionResultMessage> run(List<ToolExecutionRequest> requests, ReplyListener listener)
+    List<ChatMessage> run(List<ToolExecutionRequest> requests, ReplyListener listener) throws InterruptedException {
+        return run(requests, listener, false);
+    }
+
+    /**
+     * As {@link #run(List, ReplyListener)}, for a model that can see ({@code seeing}) or not: the
+     * results, then a user message with the pictures the calls took, if any.
+     */
+    List<ChatMessage> run(List<ToolExecutionRequest> requests, ReplyListener listener, boolean seeing)
             throws InterruptedException {
         String[] results = new String[requests.size()];
+        Queue<TurnImage> pictures = new ConcurrentLinkedQueue<>();
         List<Future<String>> running = new ArrayList<>(requests.size());
         // Not closed with try-with-resources: close() waits for every task, and a tool that ignores
         // interruption would hold the reply past its timeout. Virtual threads do not keep the JVM alive.
@@ -127,16 +183,20 @@ public final class ToolRunner {
                 listener.onToolCall(request.name(), argumentsJson);
                 Tool tool = tools.get(request.name());
                 McpServers.McpTool mcpTool = mcpTools.get(request.name());
+                String unavailable = unavailable(request.name(), seeing);
                 if (tool == null && mcpTool == null) {
                     results[index] = "error: there is no tool named '" + request.name() + "'; available: "
                             + String.join(", ", toolNames());
                     running.add(null);
-                } else if (config.confirm().contains(request.name()) && !confirmer.confirm(request.name(), argumentsJson)) {
+                } else if (unavailable != null) {
+                    results[index] = unavailable;
+                    running.add(null);
+                } else if (needsConfirmation(request.name()) && !confirmed(request.name(), argumentsJson)) {
                     results[index] = "error: the user did not confirm this call, so it was not run. "
                             + "Do not call it again for this request unless the user asks.";
                     running.add(null);
                 } else if (tool != null) {
-                    running.add(executor.submit(() -> execute(tool, argumentsJson)));
+                    running.add(executor.submit(() -> execute(tool, argumentsJson, pictures)));
                 } else {
                     running.add(executor.submit(() -> mcpTool.execute(request)));
                 }
@@ -151,10 +211,14 @@ public final class ToolRunner {
         } finally {
             executor.shutdownNow();
         }
-        List<ToolExecutionResultMessage> messages = new ArrayList<>(requests.size());
+        List<ChatMessage> messages = new ArrayList<>(requests.size() + 1);
         for (int index = 0; index < requests.size(); index++) {
             listener.onToolResult(requests.get(index).name(), results[index]);
             messages.add(ToolExecutionResultMessage.from(requests.get(index), results[index]));
+        }
+        if (!pictures.isEmpty()) {
+            messages.add(UserMessage.from(RequestMessages.withImages("The picture(s) the tool call above took:",
+                    List.copyOf(pictures))));
         }
         return messages;
     }
@@ -175,7 +239,8 @@ public final class ToolRunner {
         }
     }
 
-    private static String execute(Tool tool, String argumentsJson) {
+    /** Runs {@code tool}; the pictures an {@link ImageTool} returns go to {@code pictures}. */
+    private static String execute(Tool tool, String argumentsJson, Queue<TurnImage> pictures) {
         Map<String, Object> arguments;
         try {
             arguments = argumentsJson.isBlank() ? Map.of()
@@ -184,7 +249,13 @@ public final class ToolRunner {
             return "error: the arguments are not a JSON object: " + argumentsJson;
         }
         try {
-            return tool.execute(ToolArguments.of(arguments == null ? Map.of() : withoutNulls(arguments)));
+            ToolArguments given = ToolArguments.of(arguments == null ? Map.of() : withoutNulls(arguments));
+            if (tool instanceof ImageTool seeing) {
+                ImageTool.Result result = seeing.look(given);
+                pictures.addAll(result.images());
+                return result.text();
+            }
+            return tool.execute(given);
         } catch (ToolException e) {
             return "error: " + e.getMessage();
         }

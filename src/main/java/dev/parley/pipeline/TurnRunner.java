@@ -2,10 +2,13 @@ package dev.parley.pipeline;
 
 import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
+import dev.parley.image.TurnImage;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmReply;
 import dev.parley.text.SentenceChunker;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -22,6 +25,9 @@ import java.util.function.Consumer;
  * interrupted: barge-in) keeps only what the sink delivered (what was heard, or for a text-only turn
  * what was shown), and a question nobody heard an answer to is taken back. Every step is reported as
  * a {@link TurnEvent}.
+ *
+ * <p>A turn may show the model images; {@link ImageRules} checks them (how many, a model that can
+ * see) before the conversation records the turn or any request is made.
  */
 public final class TurnRunner implements AutoCloseable {
 
@@ -31,6 +37,7 @@ public final class TurnRunner implements AutoCloseable {
     private final LanguageModel model;
     private final ContextWindow window;
     private final SentenceChunker.Settings chunking;
+    private final ImageRules imageRules;
     /** One thread: chunks must be spoken in order, and MaryTTS serializes calls anyway. */
     private final ExecutorService synthesis;
 
@@ -41,10 +48,22 @@ public final class TurnRunner implements AutoCloseable {
      */
     public TurnRunner(LanguageModel model, ContextWindow window, SentenceChunker.Settings chunking,
             ThreadFactory threads) {
+        this(model, window, chunking, threads, ImageRules.DEFAULTS);
+    }
+
+    /** {@code imageRules}: what a turn's images must pass before anything is sent. */
+    public TurnRunner(LanguageModel model, ContextWindow window, SentenceChunker.Settings chunking,
+            ThreadFactory threads, ImageRules imageRules) {
         this.model = model;
         this.window = window;
         this.chunking = chunking;
+        this.imageRules = imageRules;
         this.synthesis = Executors.newSingleThreadExecutor(threads);
+    }
+
+    /** Why a turn showing {@code images} would be refused now, or empty: for front ends to ask first. */
+    public Optional<String> imageRefusal(List<TurnImage> images) {
+        return imageRules.refusal(model, images);
     }
 
     public LanguageModel model() {
@@ -61,7 +80,20 @@ public final class TurnRunner implements AutoCloseable {
      */
     public TurnResult run(Conversation conversation, String userText, TurnClock clock, Consumer<TurnEvent> events,
             Speech speech) {
-        conversation.addUser(userText);
+        return run(conversation, userText, List.of(), clock, events, speech);
+    }
+
+    /**
+     * Answers {@code userText} showing the model {@code images}, as {@link #run(Conversation, String,
+     * TurnClock, Consumer, Speech)} answers text.
+     *
+     * @throws LlmException of kind INVALID_REQUEST, before the conversation records anything or a
+     *     request is made, when the images are too many or the model cannot see
+     */
+    public TurnResult run(Conversation conversation, String userText, List<TurnImage> images, TurnClock clock,
+            Consumer<TurnEvent> events, Speech speech) {
+        imageRules.check(model, images);
+        conversation.addUser(userText, images);
         fitContext(conversation);
         events.accept(new TurnEvent.Started(clock.turn(), userText, model.name()));
         SpeechStage stage = speech == null ? null

@@ -1,15 +1,26 @@
 package dev.parley.tools;
 
+import dev.parley.image.ImagePreparer;
+import dev.parley.image.ScreenCapture;
+import dev.parley.image.TurnImage;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The tools Parley ships with, in the order the model is told about them. */
 public final class BuiltInTools {
 
     private BuiltInTools() {}
 
+    /** With a screenshot of the whole screen at the default size for {@code look_at_screen}. */
     public static List<Tool> create(Clock clock, Memory memory, Timers timers) {
+        ImagePreparer preparer = new ImagePreparer(ImagePreparer.DEFAULT_MAX_SIDE);
+        return create(clock, memory, timers, () -> preparer.prepare(ScreenCapture.wholeScreen(), "the screenshot"));
+    }
+
+    /** {@code screenshot}: what {@code look_at_screen} shows the model. */
+    public static List<Tool> create(Clock clock, Memory memory, Timers timers, Supplier<TurnImage> screenshot) {
         return List.of(new Calculator(), new CurrentTime(clock), new UnitConverter(), timers.setTimerTool(),
-                timers.listTimersTool(), memory.rememberTool(), memory.recallTool());
+                timers.listTimersTool(), memory.rememberTool(), memory.recallTool(), new ScreenLook(screenshot));
     }
 }

@@ -1,11 +1,14 @@
 package dev.parley.ui;
 
+import dev.parley.config.ImagesConfig;
 import dev.parley.config.UiConfig;
+import dev.parley.image.ImagePreparer;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.ui.settings.SettingsBackend;
 import dev.parley.ui.settings.SettingsViewModel;
 import dev.parley.ui.main.ApiStatus;
+import dev.parley.ui.main.Attachments;
 import dev.parley.ui.main.Banners;
 import dev.parley.ui.main.ConversationsViewModel;
 import dev.parley.ui.main.MainViewModel;
@@ -28,7 +31,9 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
     public static DesktopUi create(VoiceAssistant assistant, ProviderService providers, SettingsBackend settings,
             ConversationStore store, Supplier<Conversation> fresh, UsageLedger ledger, Tasks tasks) {
         Banners banners = new Banners();
-        MainViewModel main = new MainViewModel(assistant, tasks, banners);
+        ImagesConfig images = settings.config().llm().images();
+        MainViewModel main = new MainViewModel(assistant, tasks, banners,
+                new Attachments(new ImagePreparer(images.maxSide()), images.maxCount(), tasks, banners));
         ProviderSwitcherViewModel switcher = new ProviderSwitcherViewModel(providers, tasks, banners);
         main.onCompleted(completed -> switcher.answeredBy(completed.provider()));
         return new DesktopUi(main, switcher,

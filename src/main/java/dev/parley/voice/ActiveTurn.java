@@ -1,10 +1,12 @@
 package dev.parley.voice;
 
+import dev.parley.image.TurnImage;
 import dev.parley.llm.LlmException;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnClock;
 import dev.parley.pipeline.TurnTimings;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
@@ -30,8 +32,16 @@ final class ActiveTurn {
     volatile boolean waitsForWakeWord;
     /** Whether the answer is spoken when Parley has a voice (an API ask may want text only). */
     volatile boolean spoken = true;
+    /** The images a typed question shows the model. */
+    volatile List<TurnImage> images = List.of();
     /** The completed answer, for the waterfall event that closes the turn; null until then. */
     volatile TurnEvent.Completed completed;
+
+    /** A typed question: whether its answer is spoken, and the images it shows. */
+    void typed(boolean spokenAnswer, List<TurnImage> shown) {
+        spoken = spokenAnswer;
+        images = List.copyOf(shown);
+    }
 
     long id() {
         return clock.turn();

@@ -122,11 +122,11 @@ public final class TurnController implements VoiceAssistant {
     }
 
     @Override
-    public void ask(String text, boolean spoken) {
+    public void ask(String text, boolean spoken, java.util.List<dev.parley.image.TurnImage> images) {
         silenceNow();
         control.execute(() -> {
             ActiveTurn turn = startTyped();
-            turn.spoken = spoken;
+            turn.typed(spoken, images);
             start(turn, () -> answer(turn, text.strip(), "Type a question first."));
         });
     }
@@ -272,7 +272,7 @@ public final class TurnController implements VoiceAssistant {
         Speech speech = turn.spoken ? openSpeech(turn) : null;
         TurnResult result;
         try {
-            result = runner.run(conversation, text, turn.clock, event -> {
+            result = runner.run(conversation, text, turn.images, turn.clock, event -> {
                 if (event instanceof TurnEvent.Completed completed) {
                     turn.completed = completed;
                 }

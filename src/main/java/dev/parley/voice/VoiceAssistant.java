@@ -1,6 +1,8 @@
 package dev.parley.voice;
 
 import dev.parley.conversation.Conversation;
+import dev.parley.image.TurnImage;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +30,15 @@ public interface VoiceAssistant extends AutoCloseable {
     }
 
     /** Typed input; {@code spoken} false answers in text only even when Parley has a voice. */
-    void ask(String text, boolean spoken);
+    default void ask(String text, boolean spoken) {
+        ask(text, spoken, List.of());
+    }
+
+    /**
+     * Typed input that shows the model {@code images} (checked and scaled already); a model that
+     * cannot see fails the turn before anything is sent.
+     */
+    void ask(String text, boolean spoken, List<TurnImage> images);
 
     /**
      * Speaks {@code text} as it is (no model, not added to the conversation), stopping any answer

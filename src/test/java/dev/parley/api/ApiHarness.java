@@ -78,6 +78,7 @@ final class ApiHarness implements AutoCloseable {
                       model: scripted
                       api-key-env: LOCAL_KEY
                       timeout-seconds: 10
+                      vision: true
                     dead:
                       type: openai-compatible
                       base-url: http://127.0.0.1:9/v1

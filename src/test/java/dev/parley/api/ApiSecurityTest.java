@@ -92,7 +92,7 @@ class ApiSecurityTest {
     void aJsonBodyOverOneMegabyteIsRefused() throws Exception {
         String big = "{\"text\":\"" + "a".repeat(1024 * 1024 + 1) + "\"}";
 
-        HttpResponse<String> response = api.send("POST", "/ask", big);
+        HttpResponse<String> response = api.send("POST", "/speak", big);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -108,7 +108,8 @@ class ApiSecurityTest {
         }
         body.add("\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-        HttpResponse<String> response = api.http.send(api.request("/ask").header("Content-Type", "application/json")
+        // /speak: an ask may have 20 MB (its images), every other JSON body 1 MB.
+        HttpResponse<String> response = api.http.send(api.request("/speak").header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
                         java.net.http.HttpRequest.BodyPublishers.ofByteArrays(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -21,7 +21,8 @@ class PackageBoundariesTest {
     /** Packages with one job each, used by the ones above them and never using them. */
     private static final String[] LOW_LEVEL = {
             "dev.parley.audio..", "dev.parley.stt..", "dev.parley.tts..", "dev.parley.text..",
-            "dev.parley.conversation..", "dev.parley.storage..", "dev.parley.tools..", "dev.parley.secrets.."};
+            "dev.parley.conversation..", "dev.parley.storage..", "dev.parley.tools..", "dev.parley.secrets..",
+            "dev.parley.image.."};
 
     private static JavaClasses classes;
 
@@ -67,6 +68,8 @@ class PackageBoundariesTest {
             "javax.sound..,               dev.parley.audio..|dev.parley.tts..",
             "com.github.javakeyring..,    dev.parley.secrets..",
             "io.helidon..,                dev.parley.api..",
+            "java.awt..,                  dev.parley.image..",
+            "javax.imageio..,             dev.parley.image..",
             "dev.onvoid.webrtc..,         dev.parley.audio.echo..",
     })
     void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {

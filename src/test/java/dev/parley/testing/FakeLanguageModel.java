@@ -38,10 +38,22 @@ public final class FakeLanguageModel implements LanguageModel {
     private final String name;
     private final Deque<Script> scripts = new ArrayDeque<>();
     private final List<List<Message>> requests = new ArrayList<>();
+    private volatile boolean seeing;
 
     public FakeLanguageModel(String name, Script... scripts) {
         this.name = name;
         this.scripts.addAll(List.of(scripts));
+    }
+
+    /** Makes the model one that can see images (by default it cannot). */
+    public FakeLanguageModel seeing() {
+        seeing = true;
+        return this;
+    }
+
+    @Override
+    public boolean canSee() {
+        return seeing;
     }
 
     public synchronized void then(Script script) {

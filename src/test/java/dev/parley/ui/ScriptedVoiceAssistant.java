@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 public final class ScriptedVoiceAssistant implements VoiceAssistant {
 
     public final List<String> calls = new CopyOnWriteArrayList<>();
+    /** The pictures each typed question showed, in order. */
+    public final List<List<dev.parley.image.TurnImage>> shownImages = new CopyOnWriteArrayList<>();
     private final List<Consumer<VoiceEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile VoiceState state = VoiceState.IDLE;
     private volatile Conversation conversation = new Conversation("You are a test.");
@@ -55,8 +57,9 @@ public final class ScriptedVoiceAssistant implements VoiceAssistant {
     }
 
     @Override
-    public void ask(String text, boolean spoken) {
+    public void ask(String text, boolean spoken, java.util.List<dev.parley.image.TurnImage> images) {
         calls.add("ask:" + text);
+        shownImages.add(List.copyOf(images));
         turn++;
         answer(text);
     }

@@ -13,15 +13,21 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Under the transcript: the words heard so far while the user talks, then hold-to-talk, the level
- * meter, the text input with Send, and Stop.
+ * Under the transcript: the words heard so far while the user talks, the pictures attached to the
+ * next question, then hold-to-talk, the level meter, the text input (which takes pasted pictures),
+ * attach, Look at screen, Send, and Stop. Pictures may be dropped anywhere on it.
  */
 final class InputBar extends VBox {
 
     InputBar(MainViewModel main) {
-        HBox bar = new HBox(talkButton(main), meter(main), input(main), send(main), stop(main));
+        Attachments attachments = main.attachments();
+        TextField input = input(main);
+        AttachmentStrip.pasteInto(input, attachments);
+        HBox bar = new HBox(talkButton(main), meter(main), input, AttachmentStrip.attachButton(attachments),
+                AttachmentStrip.lookAtScreenButton(attachments), send(main), stop(main));
         bar.getStyleClass().add("input-bar");
-        getChildren().setAll(partial(main), bar);
+        getChildren().setAll(partial(main), AttachmentStrip.thumbnails(attachments), bar);
+        AttachmentStrip.dropOnto(this, attachments);
     }
 
     private static StackPane partial(MainViewModel main) {

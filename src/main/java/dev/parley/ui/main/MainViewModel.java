@@ -2,6 +2,8 @@ package dev.parley.ui.main;
 
 import dev.parley.audio.LevelMeter;
 import dev.parley.conversation.Turn;
+import dev.parley.image.ImagePreparer;
+import dev.parley.image.TurnImage;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.Tasks;
 import dev.parley.voice.VoiceAssistant;
@@ -39,6 +41,7 @@ public final class MainViewModel implements AutoCloseable {
     private final VoiceAssistant assistant;
     private final Tasks tasks;
     private final Banners banners;
+    private final Attachments attachments;
     private final AutoCloseable subscription;
 
     private final ReadOnlyObjectWrapper<VoiceState> state = new ReadOnlyObjectWrapper<>(VoiceState.IDLE);
@@ -57,6 +60,13 @@ public final class MainViewModel implements AutoCloseable {
     private final List<Consumer<TurnEvent.Completed>> onCompleted = new ArrayList<>();
 
     public MainViewModel(VoiceAssistant assistant, Tasks tasks, Banners banners) {
+        this(assistant, tasks, banners, new Attachments(new ImagePreparer(ImagePreparer.DEFAULT_MAX_SIDE), 4, tasks,
+                banners));
+    }
+
+    /** {@code attachments}: the pictures the next typed question shows the model. */
+    public MainViewModel(VoiceAssistant assistant, Tasks tasks, Banners banners, Attachments attachments) {
+        this.attachments = attachments;
         this.assistant = assistant;
         this.tasks = tasks;
         this.banners = banners;
@@ -130,15 +140,20 @@ public final class MainViewModel implements AutoCloseable {
         assistant.releaseToTalk();
     }
 
-    /** Sends the typed text (if any) as a turn. */
+    /** Sends the typed text (if any) as a turn, showing the model the attached pictures. */
     public void send() {
         String text = input.get() == null ? "" : input.get().strip();
         if (text.isEmpty()) {
             return;
         }
         input.set("");
-        transcript.typed(text);
-        assistant.ask(text);
+        List<TurnImage> images = attachments.take();
+        transcript.typed(text, images);
+        assistant.ask(text, true, images);
+    }
+
+    public Attachments attachments() {
+        return attachments;
     }
 
     public void stop() {

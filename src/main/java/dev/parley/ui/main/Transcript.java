@@ -2,6 +2,7 @@ package dev.parley.ui.main;
 
 import dev.parley.conversation.Message;
 import dev.parley.conversation.Turn;
+import dev.parley.image.TurnImage;
 import dev.parley.pipeline.TurnEvent;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -25,9 +26,9 @@ final class Transcript {
         return readOnly;
     }
 
-    /** A question the user typed, shown before its turn starts. */
-    void typed(String text) {
-        entries.add(new TranscriptEntry(TranscriptEntry.Role.USER, -1, text));
+    /** A question the user typed, with the pictures it shows, shown before its turn starts. */
+    void typed(String text, List<TurnImage> images) {
+        entries.add(new TranscriptEntry(TranscriptEntry.Role.USER, -1, text, images));
     }
 
     /** Replaces the entries with a saved conversation's turns. */
@@ -36,7 +37,7 @@ final class Transcript {
         for (Turn turn : turns) {
             boolean user = turn.role() == Message.Role.USER;
             TranscriptEntry entry = new TranscriptEntry(user ? TranscriptEntry.Role.USER : TranscriptEntry.Role.ASSISTANT,
-                    -1, turn.text());
+                    -1, turn.text(), turn.images());
             if (!user) {
                 entry.setReasoning(turn.reasoning());
                 if (turn.interrupted()) {

@@ -1,5 +1,7 @@
 package dev.parley.ui.main;
 
+import dev.parley.image.TurnImage;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -8,7 +10,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * One turn in the transcript: the user's words, or the assistant's answer as it streams in, with
+ * One turn in the transcript: the user's words (and the pictures they showed), or the assistant's
+ * answer as it streams in, with
  * its reasoning (collapsed in the view, never shown by default), its tool calls and whether it was
  * cut off.
  */
@@ -17,6 +20,7 @@ public final class TranscriptEntry {
     public enum Role { USER, ASSISTANT }
 
     private final Role role;
+    private final List<TurnImage> images;
     private long turn;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reasoning = new ReadOnlyStringWrapper("");
@@ -27,9 +31,20 @@ public final class TranscriptEntry {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
 
     TranscriptEntry(Role role, long turn, String text) {
+        this(role, turn, text, List.of());
+    }
+
+    /** {@code images}: the pictures a question showed the model. */
+    TranscriptEntry(Role role, long turn, String text, List<TurnImage> images) {
         this.role = role;
         this.turn = turn;
         this.text.set(text);
+        this.images = List.copyOf(images);
+    }
+
+    /** The pictures the question showed the model (none for answers). */
+    public List<TurnImage> images() {
+        return images;
     }
 
     public Role role() {

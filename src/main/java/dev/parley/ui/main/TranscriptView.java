@@ -15,6 +15,9 @@ import javafx.scene.layout.VBox;
 /** The conversation as chat bubbles; follows the newest text while answers stream in. */
 final class TranscriptView extends ScrollPane {
 
+    /** The size a question's pictures show at in its bubble. */
+    private static final int PICTURE = 120;
+
     private final VBox box = new VBox();
     /** One node per entry, made once: streaming updates go through bindings, not rebuilds. */
     private final java.util.Map<TranscriptEntry, Node> rows = new java.util.IdentityHashMap<>();
@@ -92,6 +95,12 @@ final class TranscriptView extends ScrollPane {
             bubble.getChildren().addAll(reasoning, tools);
         }
         bubble.getChildren().add(body);
+        if (!entry.images().isEmpty()) {
+            HBox pictures = new HBox(6);
+            pictures.getStyleClass().add("pictures");
+            entry.images().forEach(image -> pictures.getChildren().add(AttachmentStrip.picture(image, PICTURE)));
+            bubble.getChildren().add(pictures);
+        }
         HBox row = new HBox(bubble);
         row.setAlignment(user ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         HBox.setHgrow(bubble, Priority.SOMETIMES);

@@ -1,0 +1,82 @@
+package dev.parley.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.image.ImageException;
+import dev.parley.image.ImagePreparer;
+import dev.parley.image.ImageType;
+import dev.parley.image.TurnImage;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code images} of an ask: {@code [{"mediaType": "image/png", "data": "<base64>"}, ...]}, at
+ * most {@code llm.images.max-count}. Each is decoded, must be what its media type says (PNG, JPEG,
+ * WebP or GIF, judged by its bytes), and is checked and scaled like any picture
+ * ({@link ImagePreparer}); whatever is wrong is a 400 naming the image by its position.
+ */
+final class AskImages {
+
+    private static final String SHAPE = "\"images\" must be an array of {\"mediaType\": \"image/png\", \"data\":"
+            + " \"<base64>\"} objects.";
+
+    private final ImagePreparer preparer;
+    private final int maxCount;
+
+    AskImages(ImagePreparer preparer, int maxCount) {
+        this.preparer = preparer;
+        this.maxCount = maxCount;
+    }
+
+    /** The body's images, ready to send; none when it has no {@code images}. */
+    List<TurnImage> read(JsonNode body) {
+        JsonNode images = body.get("images");
+        if (images == null || images.isNull()) {
+            return List.of();
+        }
+        if (!images.isArray()) {
+            throw ApiProblem.badRequest(SHAPE);
+        }
+        if (images.size() > maxCount) {
+            throw ApiProblem.badRequest("An ask may show at most " + maxCount + " images (llm.images.max-count); this"
+                    + " one has " + images.size() + ".");
+        }
+        List<TurnImage> read = new ArrayList<>();
+        for (int index = 0; index < images.size(); index++) {
+            read.add(image(images.get(index), "image " + (index + 1)));
+        }
+        return read;
+    }
+
+    private TurnImage image(JsonNode image, String name) {
+        if (!image.isObject() || !image.path("mediaType").isTextual() || !image.path("data").isTextual()) {
+            throw ApiProblem.badRequest(name + ": " + SHAPE);
+        }
+        String mediaType = image.path("mediaType").asText();
+        ImageType declared = ImageType.ofMediaType(mediaType).orElseThrow(() -> ApiProblem.badRequest(name
+                + ": mediaType '" + mediaType + "' is not one of image/png, image/jpeg, image/webp, image/gif."));
+        byte[] bytes = decode(image.path("data").asText(), name);
+        Optional<ImageType> actual = ImageType.sniff(bytes);
+        if (actual.isPresent() && actual.get() != declared) {
+            throw ApiProblem.badRequest(name + " is declared " + declared.mediaType() + " but its data is "
+                    + actual.get().mediaType() + ".");
+        }
+        try {
+            return preparer.prepare(bytes, name);
+        } catch (ImageException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+    }
+
+    /** Plain base64; a data URI's {@code data:...;base64,} prefix and line breaks are tolerated. */
+    private static byte[] decode(String data, String name) {
+        String payload = data.startsWith("data:") ? data.substring(data.indexOf(',') + 1) : data;
+        try {
+            // Not the MIME decoder: it skips any character it does not know, so garbage would pass as empty.
+            return Base64.getDecoder().decode(payload.replaceAll("\\s+", ""));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(name + ": data is not base64 (" + e.getMessage() + ").");
+        }
+    }
+}

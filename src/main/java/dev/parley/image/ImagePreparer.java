@@ -1,0 +1,267 @@
+package dev.parley.image;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Turns the bytes of a picture (a file, a screenshot, an API upload) into a {@link TurnImage} fit to
+ * send, in bounded time and memory whatever the bytes are:
+ *
+ * <ol>
+ *   <li>at most {@link #MAX_BYTES}, and not empty;
+ *   <li>a PNG, JPEG, GIF or WebP by its signature (the name or declared type is not trusted);
+ *   <li>at most {@link #MAX_PIXELS} as its header declares, read before any pixel is decoded, and
+ *       again as the decoder sees the first frame (a GIF's frame may exceed its header's size);
+ *   <li>decoded in full (PNG, JPEG, GIF), so a damaged or truncated file fails here, not at the
+ *       provider; a big picture is decoded subsampled to at most twice the target size;
+ *   <li>when its longest side exceeds {@code maxSide}, scaled down to it and re-encoded: JPEG stays
+ *       JPEG, PNG and GIF become PNG (JPEG when that PNG would exceed {@link #MAX_SENT_BYTES});
+ *   <li>a JPEG whose EXIF orientation says it is stored sideways or mirrored is turned upright and
+ *       re-encoded, at any size ({@link ExifOrientation}), as the tag does not survive re-encoding.
+ * </ol>
+ *
+ * A picture within the size is sent as it was. WebP is sent as it was when within the size and
+ * refused otherwise: the JDK has no WebP decoder, so Parley can neither check its pixels nor
+ * scale it. The caller's original is never written to.
+ */
+public final class ImagePreparer {
+
+    public static final int DEFAULT_MAX_SIDE = 1568;
+    /** The largest image file read at all. */
+    public static final int MAX_BYTES = 20 * 1024 * 1024;
+    /** The most pixels a header may declare: 50 megapixels, more than most phone cameras take. */
+    static final long MAX_PIXELS = 50_000_000L;
+    /** Providers take about 5 MB per image (Anthropic's limit); a scaled PNG larger than this goes as JPEG. */
+    static final int MAX_SENT_BYTES = 4 * 1024 * 1024;
+    private static final float JPEG_QUALITY = 0.85f;
+
+    private final int maxSide;
+
+    /** {@code maxSide}: the longest side, in pixels, of what is sent ({@code llm.images.max-side}). */
+    public ImagePreparer(int maxSide) {
+        if (maxSide < 16) {
+            throw new IllegalArgumentException("max side must be at least 16 pixels: " + maxSide);
+        }
+        this.maxSide = maxSide;
+    }
+
+    public int maxSide() {
+        return maxSide;
+    }
+
+    /** Reads {@code file} (its size checked before reading) and prepares it; the file is only read. */
+    public TurnImage read(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ImageException(file + " is a folder, not an image.");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw tooLarge(file.toString(), size);
+            }
+            return prepare(Files.readAllBytes(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ImageException("There is no image file " + file + ".", e);
+        } catch (IOException e) {
+            throw new ImageException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A picture given as pixels (a pasted image, a screenshot taken by the window), encoded as PNG
+     * and prepared like any file.
+     *
+     * @param argb {@code width × height} pixels, row by row, as 0xAARRGGBB
+     */
+    public TurnImage fromPixels(int width, int height, int[] argb, String source) {
+        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS || argb.length != width * height) {
+            throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at most "
+                    + MAX_PIXELS / 1_000_000 + " megapixels.");
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        return prepare(png(image), source);
+    }
+
+    /**
+     * Checks {@code bytes} and returns the image to send, scaled down when large.
+     *
+     * @param source names the image in messages: a path, "the screenshot", "image 2"
+     * @throws ImageException saying what is wrong with it
+     */
+    public TurnImage prepare(byte[] bytes, String source) {
+        if (bytes.length == 0) {
+            throw new ImageException(source + " is empty (0 bytes), not an image.");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(source, bytes.length);
+        }
+        ImageType type = ImageType.sniff(bytes).orElseThrow(() -> new ImageException(source
+                + " is not an image Parley can send: it must be a " + ImageType.NAMES + " file."));
+        ImageHeader header = ImageHeader.read(type, bytes, source);
+        if (header.pixels() > MAX_PIXELS) {
+            throw new ImageException(source + " is " + header.width() + " × " + header.height() + " pixels; images may"
+                    + " have at most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
+        }
+        if (type == ImageType.WEBP) {
+            return webp(bytes, header, source);
+        }
+        Decoded decoded = decode(bytes, header, source);
+        int orientation = type == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
+        if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT) {
+            return new TurnImage(type, bytes);
+        }
+        return scaled(decoded, type, orientation);
+    }
+
+    /** The picture as decoded (perhaps subsampled), and its full size as the decoder reads it. */
+    private record Decoded(BufferedImage image, int width, int height) {
+        int longestSide() {
+            return Math.max(width, height);
+        }
+    }
+
+    private TurnImage webp(byte[] bytes, ImageHeader header, String source) {
+        if (header.longestSide() > maxSide) {
+            throw new ImageException(source + " is a WebP image of " + header.width() + " × " + header.height()
+                    + " pixels, larger than llm.images.max-side (" + maxSide + "); Parley cannot scale WebP"
+                    + " (Java has no WebP decoder). Convert it to PNG or JPEG, or raise llm.images.max-side.");
+        }
+        return new TurnImage(ImageType.WEBP, bytes);
+    }
+
+    /**
+     * Decodes every pixel (at most {@code 2 × maxSide} on the longest side, by reading every n-th
+     * pixel of a bigger picture), so truncation and damage show; a decoder warning counts as damage.
+     */
+    private Decoded decode(byte[] bytes, ImageHeader header, String source) {
+        // In memory: ImageIO's default stream would copy the bytes to a temporary file first.
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw new ImageException(source + " cannot be decoded: no " + header.type() + " reader.");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                StringBuilder warnings = new StringBuilder();
+                reader.addIIOReadWarningListener((r, warning) -> warnings.append(warnings.isEmpty() ? "" : "; ")
+                        .append(warning));
+                // The decoder's own idea of the size: a GIF's first frame may be far larger than the
+                // screen size in its header, and the decoder would allocate for the frame.
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_PIXELS || width <= 0 || height <= 0) {
+                    throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at"
+                            + " most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.max(width, height) / (2.0 * maxSide));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                BufferedImage image = reader.read(0, param);
+                if (!warnings.isEmpty()) {
+                    throw new ImageException(source + " is damaged or cut short (" + warnings + ").");
+                }
+                return new Decoded(image, width, height);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ImageException known) {
+                throw known;
+            }
+            throw new ImageException(source + " is damaged or cut short and cannot be decoded as " + header.type()
+                    + " (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** Scaled to the max side (when larger) and turned upright as its EXIF {@code orientation} asks. */
+    private TurnImage scaled(Decoded decoded, ImageType original, int orientation) {
+        double scale = Math.min(1, (double) maxSide / decoded.longestSide());
+        int width = Math.max(1, (int) Math.round(decoded.width() * scale));
+        int height = Math.max(1, (int) Math.round(decoded.height() * scale));
+        boolean jpeg = original == ImageType.JPEG;
+        BufferedImage target = new BufferedImage(width, height,
+                jpeg ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
+        Graphics2D graphics = target.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            graphics.drawImage(decoded.image(), 0, 0, width, height, null);
+        } finally {
+            graphics.dispose();
+        }
+        if (jpeg) {
+            return new TurnImage(ImageType.JPEG, jpeg(ExifOrientation.upright(target, orientation)));
+        }
+        byte[] png = png(target);
+        return png.length <= MAX_SENT_BYTES ? new TurnImage(ImageType.PNG, png)
+                : new TurnImage(ImageType.JPEG, jpeg(opaque(target)));
+    }
+
+    /** JPEG has no transparency: transparent parts become white, as they show on a page. */
+    private static BufferedImage opaque(BufferedImage image) {
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = rgb.createGraphics();
+        try {
+            graphics.setColor(java.awt.Color.WHITE);
+            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+            graphics.drawImage(image, 0, 0, null);
+        } finally {
+            graphics.dispose();
+        }
+        return rgb;
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new ImageException("Could not encode the scaled image as PNG: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] jpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream output = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(output);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(JPEG_QUALITY);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new ImageException("Could not encode the scaled image as JPEG: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    private static ImageException tooLarge(String source, long size) {
+        return new ImageException(source + " has " + size / (1024 * 1024) + " MB; an image may have at most "
+                + MAX_BYTES / (1024 * 1024) + " MB.");
+    }
+}

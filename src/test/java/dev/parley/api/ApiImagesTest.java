@@ -1,0 +1,139 @@
+package dev.parley.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.Components;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.testing.TestImages;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code POST /ask} with {@code images}: to the model that can see, saved with the conversation, refused clearly. */
+class ApiImagesTest {
+
+    @TempDir
+    Path folder;
+
+    private static final byte[] PNG = TestImages.png(40, 30);
+
+    private static String ask(String text, String conversation, String mediaType, String... data) {
+        ObjectNode body = ApiJson.object().put("text", text);
+        if (conversation != null) {
+            body.put("conversation", conversation);
+        }
+        var images = body.putArray("images");
+        for (String each : data) {
+            images.addObject().put("mediaType", mediaType).put("data", each);
+        }
+        return body.toString();
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void anAskShowsTheModelItsImages() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("A circle."))) {
+            HttpResponse<String> response = api.send("POST", "/ask", ask("What is it?", null, "image/png", base64(PNG)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(ApiJson.MAPPER.readTree(response.body()).path("reply").asText()).isEqualTo("A circle.");
+            JsonNode content = api.llm.requests().getFirst().path("messages").get(1).path("content");
+            assertThat(content.get(1).path("image_url").path("url").asText())
+                    .isEqualTo("data:image/png;base64," + base64(PNG));
+            assertThat(api.assistant.conversation().turns().getFirst().images()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anAskInAnotherConversationSavesItsImagesWithIt() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("A circle."))) {
+            HttpResponse<String> response = api.send("POST", "/ask",
+                    ask("What is it?", "shapes", "image/png", base64(PNG)));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            var store = api.components.conversationStore();
+            assertThat(store.load("shapes").turns().getFirst().images().getFirst().bytes()).isEqualTo(PNG);
+            assertThat(store.imagesFolderFor("shapes")).isDirectoryContaining(file -> file.toString().endsWith(".png"));
+        }
+    }
+
+    @Test
+    void aLargeImageIsScaledBeforeItIsSentAndMayTakeMoreThanAMegabyte() throws Exception {
+        byte[] photo = TestImages.noisyPng(1200, 900);
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Noise."))) {
+            HttpResponse<String> response = api.send("POST", "/ask", ask("And this?", null, "image/png", base64(photo)));
+
+            assertThat(photo.length).isGreaterThan(1024 * 1024);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void whatIsWrongWithAnImageIsA400NamingItAndNothingIsAsked() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Never."))) {
+            assertProblem(api.send("POST", "/ask", ask("?", null, "image/png", "***")), 400, "image 1: data is not base64");
+            assertProblem(api.send("POST", "/ask", ask("?", null, "image/bmp", base64(PNG))), 400,
+                    "image 1: mediaType 'image/bmp' is not one of");
+            assertProblem(api.send("POST", "/ask", ask("?", null, "image/jpeg", base64(PNG))), 400,
+                    "image 1 is declared image/jpeg but its data is image/png.");
+            assertProblem(api.send("POST", "/ask", ask("?", null, "image/png", base64(PNG), base64("text".getBytes()))),
+                    400, "image 2 is not an image Parley can send");
+            assertProblem(api.send("POST", "/ask", ask("?", null, "image/png", base64(PNG), base64(PNG), base64(PNG),
+                    base64(PNG), base64(PNG))), 400, "at most 4 images (llm.images.max-count); this one has 5");
+            assertProblem(api.send("POST", "/ask", "{\"text\":\"?\",\"images\":\"x\"}"), 400, "must be an array");
+
+            assertThat(api.llm.requests()).isEmpty();
+            assertThat(api.assistant.conversation().turnCount()).isZero();
+        }
+    }
+
+    @Test
+    void aModelThatCannotSeeIsA422NamingOneThatCan() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Never."))) {
+            api.model.switchTo(api.components.languageModel(new Components.LlmChoice("other", null, null)),
+                    model -> Optional.empty());
+
+            HttpResponse<String> response = api.send("POST", "/ask", ask("Look", null, "image/png", base64(PNG)));
+
+            assertProblem(response, 422, "The model scripted of provider 'other' cannot see images");
+            assertThat(response.body()).contains("Ask provider 'local' (scripted) instead");
+            assertThat(api.assistant.conversation().turnCount()).isZero();
+        }
+    }
+
+    @Test
+    void theProviderListSaysWhichCanSee() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            JsonNode providers = ApiJson.MAPPER.readTree(api.get("/providers").body());
+
+            assertThat(providers.get(0).path("name").asText()).isEqualTo("local");
+            assertThat(providers.get(0).path("canSee").asBoolean()).isTrue();
+            assertThat(providers.get(2).path("name").asText()).isEqualTo("other");
+            assertThat(providers.get(2).path("canSee").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void anAskOverTwentyMegabytesIsRefused() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Never."))) {
+            String big = ask("?", null, "image/png", "A".repeat((int) RequestGuard.MAX_ASK_BYTES));
+
+            HttpResponse<String> response = api.send("POST", "/ask", big);
+
+            assertProblem(response, 413, "may have at most 20 MB");
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(ApiJson.MAPPER.readTree(response.body()).path("detail").asText()).contains(detail);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.image.ImagePreparer;
+import dev.parley.image.TurnImage;
+import dev.parley.testing.TestImages;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pictures of a saved conversation: beside it, named from the turns, moved and removed with it. */
+class ConversationImagesTest {
+
+    @TempDir
+    Path folder;
+
+    private final ImagePreparer preparer = new ImagePreparer(ImagePreparer.DEFAULT_MAX_SIDE);
+    private final TurnImage dot = preparer.prepare(TestImages.png(16, 16), "dot.png");
+    private final TurnImage photo = preparer.prepare(TestImages.jpeg(40, 30), "photo.jpg");
+
+    private Conversation withPictures() {
+        Conversation conversation = new Conversation("Be brief.");
+        conversation.addUser("What are these?", List.of(dot, photo));
+        conversation.addAssistant("A dot and a circle.");
+        conversation.addUser("Thanks");
+        conversation.addAssistant("You're welcome.");
+        return conversation;
+    }
+
+    @Test
+    void picturesAreSavedBesideTheConversationAndComeBackWithIt() throws Exception {
+        ConversationStore store = new ConversationStore(folder);
+
+        store.save("my chat", withPictures());
+
+        Path pictures = folder.resolve("my-chat.images");
+        assertThat(pictures.resolve(dot.fileName())).hasBinaryContent(dot.bytes());
+        assertThat(pictures.resolve(photo.fileName())).hasBinaryContent(photo.bytes());
+        String json = Files.readString(folder.resolve("my-chat.json"));
+        assertThat(json).contains("\"images\" : [ \"" + dot.fileName() + "\", \"" + photo.fileName() + "\" ]");
+        Conversation loaded = store.load("my chat");
+        assertThat(loaded.turns().getFirst().images()).containsExactly(dot, photo);
+        assertThat(loaded.messages().get(1).images()).containsExactly(dot, photo);
+        assertThat(loaded.turns().get(2).images()).isEmpty();
+        assertThat(store.list()).extracting(ConversationInfo::name).containsExactly("my chat");
+    }
+
+    @Test
+    void theMarkdownExportLinksThePictures() {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("my chat", withPictures());
+
+        String markdown = store.exportMarkdown("my chat", false);
+
+        assertThat(markdown).contains("**You:** What are these?\n\n![image 1]("
+                + folder.resolve("my-chat.images").resolve(dot.fileName()).toUri() + ")\n\n![image 2]("
+                + folder.resolve("my-chat.images").resolve(photo.fileName()).toUri() + ")\n");
+    }
+
+    @Test
+    void renamingMovesThePictures() {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("my chat", withPictures());
+
+        store.rename("my chat", "holiday");
+
+        assertThat(folder.resolve("my-chat.images")).doesNotExist();
+        assertThat(folder.resolve("holiday.images").resolve(dot.fileName())).exists();
+        assertThat(store.load("holiday").turns().getFirst().images()).containsExactly(dot, photo);
+    }
+
+    @Test
+    void deletingRemovesThePictures() {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("my chat", withPictures());
+
+        store.delete("my chat");
+
+        assertThat(folder.resolve("my-chat.images")).doesNotExist();
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void picturesNoTurnShowsAnyMoreAreRemovedAtTheNextSave() {
+        ConversationStore store = new ConversationStore(folder);
+        Conversation conversation = withPictures();
+        store.save("my chat", conversation);
+
+        conversation.clear();
+        conversation.addUser("Only this one", List.of(photo));
+        store.save("my chat", conversation);
+
+        assertThat(folder.resolve("my-chat.images").resolve(dot.fileName())).doesNotExist();
+        assertThat(folder.resolve("my-chat.images").resolve(photo.fileName())).exists();
+    }
+
+    @Test
+    void aFileSavedBeforeImagesExistedLoadsAsItDid() throws Exception {
+        Files.writeString(folder.resolve("old.json"), """
+                {
+                  "format" : 1,
+                  "name" : "old",
+                  "created" : "2026-11-01T10:00:00Z",
+                  "updated" : "2026-11-01T10:01:00Z",
+                  "turns" : [ {
+                    "role" : "user",
+                    "text" : "Hello",
+                    "at" : "2026-11-01T10:00:00Z"
+                  }, {
+                    "role" : "assistant",
+                    "text" : "Hi.",
+                    "at" : "2026-11-01T10:00:01Z"
+                  } ]
+                }
+                """, StandardCharsets.UTF_8);
+
+        Conversation old = new ConversationStore(folder).load("old");
+
+        assertThat(old.turns()).extracting(Turn::text).containsExactly("Hello", "Hi.");
+        assertThat(old.turns()).allSatisfy(turn -> assertThat(turn.images()).isEmpty());
+    }
+
+    @Test
+    void aMissingPictureLeavesItsTurnWithoutIt() throws Exception {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("my chat", withPictures());
+        Files.delete(folder.resolve("my-chat.images").resolve(dot.fileName()));
+
+        assertThat(store.load("my chat").turns().getFirst().images()).containsExactly(photo);
+    }
+
+    @Test
+    void aConversationWithoutPicturesMakesNoFolder() {
+        ConversationStore store = new ConversationStore(folder);
+        Conversation conversation = new Conversation("");
+        conversation.addUser("Hi");
+        conversation.addAssistant("Hello.");
+
+        store.save("plain", conversation);
+
+        assertThat(folder.resolve("plain.images")).doesNotExist();
+        assertThat(Path.of(folder.resolve("plain.json").toString())).content().doesNotContain("images");
+    }
+}

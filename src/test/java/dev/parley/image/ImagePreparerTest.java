@@ -1,0 +1,225 @@
+package dev.parley.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.testing.TestImages;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ImagePreparerTest {
+
+    private final ImagePreparer preparer = new ImagePreparer(ImagePreparer.DEFAULT_MAX_SIDE);
+
+    @Test
+    void aSmallPictureIsSentAsItIs() {
+        byte[] png = TestImages.png(640, 480);
+
+        TurnImage image = preparer.prepare(png, "shot.png");
+
+        assertThat(image.type()).isEqualTo(ImageType.PNG);
+        assertThat(image.bytes()).isEqualTo(png);
+        assertThat(image.fileName()).matches("[0-9a-f]{24}\\.png");
+    }
+
+    @Test
+    void aWidePngIsScaledToTheLongestSideAndStaysPng() {
+        TurnImage image = preparer.prepare(TestImages.png(3000, 1000), "wide.png");
+
+        BufferedImage sent = TestImages.decode(image.bytes());
+        assertThat(image.type()).isEqualTo(ImageType.PNG);
+        assertThat(sent.getWidth()).isEqualTo(1568);
+        assertThat(sent.getHeight()).isEqualTo(523);
+    }
+
+    @Test
+    void aTallJpegIsScaledAndStaysJpeg() {
+        TurnImage image = new ImagePreparer(800).prepare(TestImages.jpeg(1500, 4000), "tall.jpg");
+
+        BufferedImage sent = TestImages.decode(image.bytes());
+        assertThat(image.type()).isEqualTo(ImageType.JPEG);
+        assertThat(sent.getWidth()).isEqualTo(300);
+        assertThat(sent.getHeight()).isEqualTo(800);
+    }
+
+    @Test
+    void aLargeGifBecomesAPng() {
+        TurnImage image = preparer.prepare(TestImages.gif(2000, 100), "banner.gif");
+
+        assertThat(image.type()).isEqualTo(ImageType.PNG);
+        assertThat(TestImages.decode(image.bytes()).getWidth()).isEqualTo(1568);
+    }
+
+    @Test
+    void aSmallGifIsSentAsItIs() {
+        byte[] gif = TestImages.gif(100, 80);
+
+        assertThat(preparer.prepare(gif, "small.gif").bytes()).isEqualTo(gif);
+    }
+
+    @Test
+    void theFileOnDiskIsNeverChanged(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("big.png");
+        byte[] original = TestImages.png(4000, 3000);
+        Files.write(file, original);
+        FileTime before = Files.getLastModifiedTime(file);
+
+        TurnImage image = preparer.read(file);
+
+        assertThat(image.size()).isLessThan(original.length);
+        assertThat(Files.readAllBytes(file)).isEqualTo(original);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(before);
+        try (var files = Files.list(folder)) {
+            assertThat(files.toList()).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aPhotoStoredSidewaysIsTurnedUpright() {
+        TurnImage image = preparer.prepare(TestImages.jpegWithOrientation(600, 400, 6), "phone.jpg");
+
+        BufferedImage sent = TestImages.decode(image.bytes());
+        assertThat(image.type()).isEqualTo(ImageType.JPEG);
+        assertThat(sent.getWidth()).isEqualTo(400);
+        assertThat(sent.getHeight()).isEqualTo(600);
+        // Turned 90° clockwise: the red top-left quarter is now the top-right one.
+        assertThat(new java.awt.Color(sent.getRGB(350, 50)).getRed()).isGreaterThan(200);
+        assertThat(new java.awt.Color(sent.getRGB(350, 50)).getGreen()).isLessThan(60);
+        assertThat(new java.awt.Color(sent.getRGB(50, 50)).getGreen()).isGreaterThan(200);
+    }
+
+    /** The stored picture's red top-left quarter, after each orientation's turn, is in this corner. */
+    @ParameterizedTest
+    @CsvSource({"1, top-left", "2, top-right", "3, bottom-right", "4, bottom-left", "5, top-left", "6, top-right",
+            "7, bottom-right", "8, bottom-left"})
+    void everyExifOrientationIsTurnedUpright(int orientation, String corner) {
+        BufferedImage sent = TestImages.decode(preparer.prepare(TestImages.jpegWithOrientation(600, 400, orientation),
+                "o.jpg").bytes());
+
+        assertThat(sent.getWidth()).isEqualTo(orientation >= 5 ? 400 : 600);
+        int x = corner.endsWith("left") ? 20 : sent.getWidth() - 20;
+        int y = corner.startsWith("top") ? 20 : sent.getHeight() - 20;
+        assertThat(new java.awt.Color(sent.getRGB(x, y)).getGreen()).as(corner).isLessThan(60);
+    }
+
+    @Test
+    void anUprightJpegWithExifIsSentAsItIs() {
+        byte[] jpeg = TestImages.jpegWithOrientation(600, 400, 1);
+
+        assertThat(preparer.prepare(jpeg, "upright.jpg").bytes()).isEqualTo(jpeg);
+    }
+
+    @Test
+    void aSmallWebpIsSentAsItIs() {
+        TurnImage image = preparer.prepare(TestImages.TINY_WEBP, "tiny.webp");
+
+        assertThat(image.type()).isEqualTo(ImageType.WEBP);
+        assertThat(image.mediaType()).isEqualTo("image/webp");
+        assertThat(image.bytes()).isEqualTo(TestImages.TINY_WEBP);
+    }
+
+    @Test
+    void aWebpLargerThanTheLimitIsRefusedSayingWhatToDo() {
+        assertThatThrownBy(() -> preparer.prepare(TestImages.webpHeader(4000, 3000), "photo.webp"))
+                .isInstanceOf(ImageException.class)
+                .hasMessageContaining("photo.webp is a WebP image of 4000 × 3000 pixels")
+                .hasMessageContaining("Convert it to PNG or JPEG");
+    }
+
+    @Test
+    void textIsNotAnImage() {
+        assertThatThrownBy(() -> preparer.prepare("hello, world".getBytes(StandardCharsets.UTF_8), "notes.png"))
+                .isInstanceOf(ImageException.class)
+                .hasMessage("notes.png is not an image Parley can send: it must be a PNG, JPEG, WebP or GIF file.");
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        assertThatThrownBy(() -> preparer.prepare(new byte[0], "empty.png"))
+                .isInstanceOf(ImageException.class).hasMessage("empty.png is empty (0 bytes), not an image.");
+    }
+
+    @Test
+    void aPictureWithoutPixelsIsRefused() {
+        assertThatThrownBy(() -> preparer.prepare(TestImages.pngHeader(0, 100), "zero.png"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("declares an empty picture (0 × 100 pixels)");
+    }
+
+    @Test
+    void aHeaderCutShortIsRefused() {
+        byte[] start = Arrays.copyOf(TestImages.png(10, 10), 12);
+
+        assertThatThrownBy(() -> preparer.prepare(start, "cut.png"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("header is cut short or damaged");
+    }
+
+    @Test
+    void aGiganticDeclaredSizeIsRefusedFromTheHeaderAlone() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> preparer.prepare(TestImages.pngHeader(100_000, 100_000), "bomb.png"))
+                .isInstanceOf(ImageException.class)
+                .hasMessageContaining("bomb.png is 100000 × 100000 pixels; images may have at most 50 megapixels");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aGifFrameLargerThanItsScreenIsRefusedBeforeDecoding() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> preparer.prepare(TestImages.gifWithHugeFrame(40_000, 40_000), "trick.gif"))
+                .isInstanceOf(ImageException.class)
+                .hasMessageContaining("trick.gif is 40000 × 40000 pixels; images may have at most 50 megapixels");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aBigBlankPictureInASmallFileIsScaledInBoundedTime() {
+        byte[] bomb = TestImages.blankPng(7000, 7000);
+        long start = System.nanoTime();
+
+        TurnImage image = preparer.prepare(bomb, "blank.png");
+
+        assertThat(bomb.length).isLessThan(200_000);
+        assertThat(TestImages.decode(image.bytes()).getWidth()).isEqualTo(1568);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aTruncatedPngIsRefused() {
+        byte[] png = TestImages.noisyPng(300, 300);
+
+        assertThatThrownBy(() -> preparer.prepare(Arrays.copyOf(png, png.length / 2), "half.png"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("half.png is damaged or cut short");
+    }
+
+    @Test
+    void aTruncatedJpegIsRefused() {
+        byte[] jpeg = TestImages.jpeg(600, 400);
+
+        assertThatThrownBy(() -> preparer.prepare(Arrays.copyOf(jpeg, jpeg.length / 2), "half.jpg"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("half.jpg is damaged or cut short");
+    }
+
+    @Test
+    void aMissingFileIsNamed(@TempDir Path folder) {
+        assertThatThrownBy(() -> preparer.read(folder.resolve("gone.png")))
+                .isInstanceOf(ImageException.class).hasMessageContaining("There is no image file");
+    }
+
+    @Test
+    void theSameBytesGetTheSameName() {
+        byte[] png = TestImages.png(20, 20);
+
+        assertThat(preparer.prepare(png, "a").fileName()).isEqualTo(preparer.prepare(png.clone(), "b").fileName());
+    }
+}
