@@ -3,10 +3,7 @@ package dev.parley;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.Speaker;
-import dev.parley.audio.echo.EchoCancellers;
-import dev.parley.audio.echo.EchoOptions;
 import dev.parley.audio.echo.LiveEchoCancellation;
-import dev.parley.config.AudioConfig;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.LlmConfig;
 import dev.parley.config.ParleyConfig;
@@ -36,14 +33,12 @@ import dev.parley.llm.ToolRunner;
 import dev.parley.pipeline.ImageRules;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.stt.SpeechRecognizer;
-import dev.parley.stt.VoskRecognizer;
 import dev.parley.text.SentenceChunker;
 import dev.parley.tools.BuiltInTools;
 import dev.parley.tools.Memory;
 import dev.parley.tools.TimerAnnouncer;
 import dev.parley.tools.Timers;
 import dev.parley.tools.ToolConfirmer;
-import dev.parley.tts.MaryTtsSynthesizer;
 import dev.parley.tts.SpeechSynthesizer;
 import dev.parley.usage.MeteredLanguageModel;
 import dev.parley.usage.Prices;
@@ -90,10 +85,8 @@ public final class Components implements AutoCloseable {
     private final ProviderHealth providerHealth;
     /** Changes of provider health, from checks and circuit breakers; the assistant's events carry them. */
     private final HealthNews healthNews = new HealthNews();
-    private SpeechRecognizer recognizer;
-    private SpeechSynthesizer synthesizer;
-    private LiveEchoCancellation echoCancellation;
-    private EchoOptions echoOptions;
+    /** The speech model, the voice, the speaker and the microphone's echo cancellation, made on first use. */
+    private final SpeechParts speech;
     private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
     /** The assistants made here, told of every finished timer (their event stream, their voice). */
     private final List<TimerAnnouncer> assistantTimers = new CopyOnWriteArrayList<>();
@@ -115,6 +108,7 @@ public final class Components implements AutoCloseable {
                 healthNews);
         // Reads its file on first use only, so making it here costs nothing.
         this.memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
+        this.speech = new SpeechParts(paths, () -> this.config);
     }
 
     /** Loads the config ({@code configFile}, or the user's, created on first run) and wires from it. */
@@ -141,72 +135,27 @@ public final class Components implements AutoCloseable {
      */
     public void useConfig(ParleyConfig saved) {
         this.config = saved;
-        SpeechSynthesizer voice;
-        synchronized (this) {
-            voice = synthesizer; // made later, it reads the saved config anyway
-        }
-        if (voice != null) {
-            voice.tune(saved.tts().rate(), saved.tts().volume());
-        }
-        synchronized (this) {
-            // Hands-free switched with audio.echo-cancellation: auto, or the processing options changed.
-            EchoOptions wanted = echoOptions(saved.audio());
-            if (echoCancellation != null && !wanted.equals(echoOptions)) {
-                echoOptions = wanted;
-                echoCancellation.replace(EchoCancellers.create(wanted));
-            }
-        }
+        speech.useConfig(saved);
     }
 
-    public synchronized SpeechRecognizer recognizer() {
-        if (recognizer == null) {
-            recognizer = VoskRecognizer.load(config.speechModel(paths));
-        }
-        return recognizer;
+    public SpeechRecognizer recognizer() {
+        return speech.recognizer();
     }
 
-    /**
-     * The output device of tts.output-device (the system default when empty); what it plays is the
-     * reference of the microphone's {@link #echoCancellation()}.
-     */
     public Speaker speaker() {
-        return new Speaker(config.tts().outputDevice(), echoCancellation());
+        return speech.speaker();
     }
 
-    /**
-     * The microphone's processing, shared by every {@link #speaker()} (the far end) and microphone
-     * (the near end): echo cancellation when {@code audio.echo-cancellation} says so (auto: when
-     * hands-free; {@link #useConfig} follows changes), plus noise suppression, auto gain and the
-     * high-pass filter as configured. Where the native library cannot load, it passes the microphone through unchanged, and
-     * {@link LiveEchoCancellation#cancelsEcho()} tells the voice loop to stay half duplex.
-     */
-    public synchronized LiveEchoCancellation echoCancellation() {
-        if (echoCancellation == null) {
-            echoOptions = echoOptions(config.audio());
-            echoCancellation = new LiveEchoCancellation(EchoCancellers.create(echoOptions));
-        }
-        return echoCancellation;
+    public LiveEchoCancellation echoCancellation() {
+        return speech.echoCancellation();
     }
 
-    private static EchoOptions echoOptions(AudioConfig audio) {
-        return new EchoOptions(audio.cancelsEcho(), audio.noiseSuppression(), audio.autoGain(), audio.highPassFilter());
-    }
-
-    /**
-     * Opens the microphone of {@code audio.input-device} (or {@code deviceOverride}, when not null) with
-     * the configured pre-roll. The caller owns it and closes it; open it once and keep it running.
-     */
     public Microphone openMicrophone(String deviceOverride, MicrophoneListener listener) {
-        AudioConfig audio = config.audio();
-        return Microphone.open(deviceOverride != null ? deviceOverride : audio.inputDevice(),
-                Duration.ofMillis(audio.preRollMs()), listener, echoCancellation());
+        return speech.openMicrophone(deviceOverride, listener);
     }
 
-    public synchronized SpeechSynthesizer synthesizer() {
-        if (synthesizer == null) {
-            synthesizer = MaryTtsSynthesizer.start(config.tts().voice(), config.tts().rate(), config.tts().volume());
-        }
-        return synthesizer;
+    public SpeechSynthesizer synthesizer() {
+        return speech.synthesizer();
     }
 
     /**
@@ -416,14 +365,6 @@ public final class Components implements AutoCloseable {
         if (mcpServers != null) {
             mcpServers.close();
         }
-        if (synthesizer != null) {
-            synthesizer.close();
-        }
-        if (recognizer != null) {
-            recognizer.close();
-        }
-        if (echoCancellation != null) {
-            echoCancellation.close(); // a microphone still running passes its audio through from here on
-        }
+        speech.close();
     }
 }
