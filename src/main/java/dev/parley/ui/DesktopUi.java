@@ -29,6 +29,7 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
             ConversationStore store, Supplier<Conversation> fresh, UsageLedger ledger, Tasks tasks) {
         Banners banners = new Banners();
         MainViewModel main = new MainViewModel(assistant, tasks, banners);
+        main.handsFreeConfigured(settings.config().audio().handsFree());
         return new DesktopUi(main, new ProviderSwitcherViewModel(providers, tasks, banners),
                 new ConversationsViewModel(store, assistant, fresh, main, tasks, banners),
                 new UsageViewModel(ledger, tasks, banners), settings, tasks, banners, settings.config().ui(),

@@ -67,6 +67,8 @@ class PackageBoundariesTest {
             "javax.sound..,               dev.parley.audio..|dev.parley.tts..",
             "com.github.javakeyring..,    dev.parley.secrets..",
             "io.helidon..,                dev.parley.api..",
+            "com.github.kwhat.jnativehook.., dev.parley.ui.system..",
+            "java.awt..,                  dev.parley.ui.system..",
     })
     void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {
         noClasses().that().resideOutsideOfPackages(allowed.split("\\|"))
