@@ -2,7 +2,9 @@ package dev.parley.ui.system;
 
 import dev.parley.config.UiConfig;
 import dev.parley.ui.DesktopUi;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -17,19 +19,23 @@ public final class TrayAndGlobalKey implements AutoCloseable {
     private final GlobalTalkKey globalKey;
     private final TrayPresence tray;
     private final Runnable unsubscribe;
+    private final Consumer<Boolean> implicitExit;
+    private final Stage stage;
+    private final EventHandler<WindowEvent> closing = this::closing;
 
     public TrayAndGlobalKey(DesktopUi ui, UiConfig config, Stage stage, Tray tray, GlobalKeys keys) {
+        this(ui, config, stage, tray, keys, Platform::setImplicitExit);
+    }
+
+    /** {@code implicitExit}: JavaFX's implicit exit switch, which tests sharing one toolkit must not flip. */
+    TrayAndGlobalKey(DesktopUi ui, UiConfig config, Stage stage, Tray tray, GlobalKeys keys,
+            Consumer<Boolean> implicitExit) {
+        this.implicitExit = implicitExit;
         this.globalKey = new GlobalTalkKey(keys, ui.main()::pressToTalk, ui.main()::releaseToTalk, ui.tasks(),
                 ui.banners());
         this.tray = new TrayPresence(tray, ui.main(), window(stage), Platform::exit, ui.tasks());
-        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, event -> {
-            if (this.tray.hidesOnClose()) {
-                event.consume();
-                stage.hide();
-            } else {
-                Platform.setImplicitExit(true); // closing quits, as without a tray
-            }
-        });
+        this.stage = stage;
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, closing);
         apply(config);
         this.tray.whenAnswered(this::keepRunningWhileHidden);
         unsubscribe = ui.settings().changes().subscribe(saved -> ui.tasks().onUi(() -> apply(saved.ui())));
@@ -46,7 +52,16 @@ public final class TrayAndGlobalKey implements AutoCloseable {
      * while hiding is possible, so that otherwise closing the window quits as it always did.
      */
     private void keepRunningWhileHidden() {
-        Platform.setImplicitExit(!tray.hidesOnClose());
+        implicitExit.accept(!tray.hidesOnClose());
+    }
+
+    private void closing(WindowEvent event) {
+        if (tray.hidesOnClose()) {
+            event.consume();
+            stage.hide();
+        } else {
+            implicitExit.accept(true); // closing quits, as without a tray
+        }
     }
 
     /** Whether closing the window hides it to the tray now. */
@@ -57,6 +72,7 @@ public final class TrayAndGlobalKey implements AutoCloseable {
     @Override
     public void close() {
         unsubscribe.run();
+        stage.removeEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, closing);
         globalKey.close();
         tray.close();
     }
