@@ -25,6 +25,8 @@ public final class GlobalTalkKey implements AutoCloseable {
     private final Banners banners;
     /** UI-thread state from here on. */
     private String configured = "";
+    /** The chord's key, read on the hook's thread: every other key stays there, never queued to the UI. */
+    private volatile String chordKey = "";
     private KeyChord chord;
     private GlobalKeys.Hook hook;
     private boolean held;
@@ -47,6 +49,7 @@ public final class GlobalTalkKey implements AutoCloseable {
         configured = wanted;
         releaseIfHeld();
         chord = wanted.isEmpty() ? null : KeyChord.parse(wanted); // the loader and Settings validated it
+        chordKey = chord == null ? "" : chord.key();
         if (chord == null) {
             stopHook();
             banners.dismiss(BANNER);
@@ -56,7 +59,7 @@ public final class GlobalTalkKey implements AutoCloseable {
             return; // the running hook reports every key; only the chord changed
         }
         KeyChord starting = chord;
-        tasks.run(() -> keys.start(event -> tasks.onUi(() -> handle(event))), started -> {
+        tasks.run(() -> keys.start(this::heard), started -> {
             if (closed || chord == null) {
                 started.close();
                 return;
@@ -73,6 +76,13 @@ public final class GlobalTalkKey implements AutoCloseable {
                 + ". The talk key in Parley's window still works.";
         LOG.warn(message, failure instanceof GlobalKeysRefused ? null : failure);
         banners.show(Banner.warning(BANNER, message));
+    }
+
+    /** On the hook's thread: what the user types elsewhere is dropped here unless it is the talk key. */
+    private void heard(GlobalKeyEvent event) {
+        if (!event.key().isEmpty() && event.key().equals(chordKey)) {
+            tasks.onUi(() -> handle(event));
+        }
     }
 
     private void handle(GlobalKeyEvent event) {
