@@ -30,6 +30,8 @@ public final class GlobalTalkKey implements AutoCloseable {
     private KeyChord chord;
     private GlobalKeys.Hook hook;
     private boolean held;
+    /** A start is under way: a key changed meanwhile is served by that hook, not a second one. */
+    private boolean starting;
     private boolean closed;
 
     public GlobalTalkKey(GlobalKeys keys, Runnable press, Runnable release, Tasks tasks, Banners banners) {
@@ -48,26 +50,38 @@ public final class GlobalTalkKey implements AutoCloseable {
         }
         configured = wanted;
         releaseIfHeld();
-        chord = wanted.isEmpty() ? null : KeyChord.parse(wanted); // the loader and Settings validated it
+        try {
+            chord = wanted.isEmpty() ? null : KeyChord.parse(wanted);
+        } catch (IllegalArgumentException invalid) { // the loader and Settings refuse these; never a crash here
+            chord = null;
+            banners.show(Banner.warning(BANNER, "The global talk key " + invalid.getMessage() + "."));
+        }
         chordKey = chord == null ? "" : chord.key();
         if (chord == null) {
             stopHook();
-            banners.dismiss(BANNER);
+            if (wanted.isEmpty()) {
+                banners.dismiss(BANNER);
+            }
             return;
         }
-        if (hook != null) {
-            return; // the running hook reports every key; only the chord changed
+        if (hook != null || starting) {
+            return; // the hook reports every key; only the chord changed
         }
-        KeyChord starting = chord;
+        starting = true;
+        KeyChord first = chord;
         tasks.run(() -> keys.start(this::heard), started -> {
+            starting = false;
             if (closed || chord == null) {
                 started.close();
                 return;
             }
             hook = started;
             banners.dismiss(BANNER);
-            LOG.info("Global talk key {} is listening", starting);
-        }, failure -> refused(starting, failure));
+            LOG.info("Global talk key {} is listening", chord);
+        }, failure -> {
+            starting = false;
+            refused(first, failure);
+        });
     }
 
     private void refused(KeyChord key, Throwable failure) {

@@ -138,4 +138,13 @@ class GlobalTalkKeyTest {
         assertThat(banners.shown()).singleElement().extracting(Banner::message).asString()
                 .contains("no libJNativeHook", "The talk key in Parley's window still works.");
     }
+
+    @Test
+    void aKeyTheConfigRulesWouldRefuseIsABannerNotACrash() {
+        talkKey.use("F99");
+
+        assertThat(keys.starts).isZero();
+        assertThat(banners.shown()).singleElement().extracting(Banner::message).asString()
+                .startsWith("The global talk key is 'F99' but 'F99' is not a key");
+    }
 }
