@@ -63,6 +63,19 @@ public final class ConfigRules {
                 : Optional.of("is '" + theme + "' but must be light or dark");
     }
 
+    /** {@code ui.global-push-to-talk-key}: empty (off) or a key {@link KeyChord} can read. */
+    public static Optional<String> globalPushToTalkKey(String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            KeyChord.parse(key);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** The highest {@code max-tokens} accepted: above any model's output limit, so only typos are caught. */
     public static final int MAX_MAX_TOKENS = 1_000_000;
 

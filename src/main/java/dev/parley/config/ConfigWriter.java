@@ -25,7 +25,8 @@ public final class ConfigWriter {
     public record Settings(
             String active, Map<String, ProviderConfig> providers, String systemPrompt,
             String voice, double rate, double volume, String outputDevice, String inputDevice,
-            boolean handsFree, String speechModelPath, String pushToTalkKey, String theme, boolean apiEnabled) {
+            boolean handsFree, String speechModelPath, String pushToTalkKey, String theme, boolean apiEnabled,
+            String globalPushToTalkKey, boolean closeToTray) {
 
         public Settings {
             providers = new LinkedHashMap<>(providers);
@@ -37,7 +38,7 @@ public final class ConfigWriter {
                     config.tts().voice(), config.tts().rate(), config.tts().volume(),
                     nullToEmpty(config.tts().outputDevice()), config.audio().inputDevice(), config.audio().handsFree(),
                     nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(), config.ui().theme(),
-                    config.api().enabled());
+                    config.api().enabled(), config.ui().globalPushToTalkKey(), config.ui().closeToTray());
         }
     }
 
@@ -108,6 +109,8 @@ public final class ConfigWriter {
         edits.set(List.of("audio", "hands-free"), settings.handsFree());
         edits.set(List.of("ui", "push-to-talk-key"), settings.pushToTalkKey());
         edits.set(List.of("ui", "theme"), settings.theme());
+        edits.set(List.of("ui", "global-push-to-talk-key"), nullToEmpty(settings.globalPushToTalkKey()));
+        edits.set(List.of("ui", "close-to-tray"), settings.closeToTray());
         edits.set(List.of("api", "enabled"), settings.apiEnabled());
         List<String> providers = List.of("llm", "providers");
         for (String old : edits.keys(providers)) {

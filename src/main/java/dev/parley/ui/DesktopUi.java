@@ -34,6 +34,7 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
         ImagesConfig images = settings.config().llm().images();
         MainViewModel main = new MainViewModel(assistant, tasks, banners,
                 new Attachments(new ImagePreparer(images.maxSide()), images.maxCount(), tasks, banners));
+        main.handsFreeConfigured(settings.config().audio().handsFree());
         ProviderSwitcherViewModel switcher = new ProviderSwitcherViewModel(providers, tasks, banners);
         main.onCompleted(completed -> switcher.answeredBy(completed.provider()));
         return new DesktopUi(main, switcher,

@@ -4,6 +4,9 @@ import dev.parley.ParleyException;
 import dev.parley.ui.main.Banner;
 import dev.parley.ui.main.MainWindow;
 import dev.parley.ui.main.WindowState;
+import dev.parley.ui.system.AwtTray;
+import dev.parley.ui.system.NativeHookKeys;
+import dev.parley.ui.system.TrayAndGlobalKey;
 import dev.parley.ui.welcome.WelcomeWindow;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -26,6 +29,7 @@ public final class ParleyApp extends Application {
     private DesktopUi ui;
     private Stage stage;
     private Path windowFile;
+    private TrayAndGlobalKey trayAndKey;
 
     @Override
     public void start(Stage stage) {
@@ -46,6 +50,7 @@ public final class ParleyApp extends Application {
         services.useToolCallbacks(label -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + label,
                 Banner.Level.INFO, "⏰ Timer '" + label + "' is done."))), this::confirmTool);
         MainWindow window = new MainWindow(ui, stage);
+        trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
         windowFile = services.paths().configDir().resolve("window.properties");
         restore(WindowState.read(windowFile));
         stage.setOnShown(event -> LOG.info("Window shown {} ms after the JVM started", Desktop.sinceJvmStart()));
@@ -104,6 +109,9 @@ public final class ParleyApp extends Application {
         if (stage != null && windowFile != null) {
             new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())
                     .write(windowFile);
+        }
+        if (trayAndKey != null) {
+            trayAndKey.close(); // the key hook's native thread would keep the JVM alive
         }
         if (ui != null) {
             ui.conversations().saveCurrent();

@@ -68,9 +68,10 @@ class PackageBoundariesTest {
             "javax.sound..,               dev.parley.audio..|dev.parley.tts..",
             "com.github.javakeyring..,    dev.parley.secrets..",
             "io.helidon..,                dev.parley.api..",
-            "java.awt..,                  dev.parley.image..",
+            "java.awt..,                  dev.parley.image..|dev.parley.ui.system..",
             "javax.imageio..,             dev.parley.image..",
             "dev.onvoid.webrtc..,         dev.parley.audio.echo..",
+            "com.github.kwhat.jnativehook.., dev.parley.ui.system..",
     })
     void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {
         noClasses().that().resideOutsideOfPackages(allowed.split("\\|"))

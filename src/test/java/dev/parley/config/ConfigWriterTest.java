@@ -38,7 +38,7 @@ class ConfigWriterTest {
 
         ParleyConfig saved = new ConfigWriter().save(config, new ConfigWriter.Settings("lmstudio", providers,
                 "Be brief.\nAnd kind.", was.voice(), 1.25, 0.8, "", "USB Headset", true, "", "F8", "dark",
-                true));
+                true, "ctrl+alt+space", true));
 
         String after = Files.readString(config);
         assertThat(commentsOf(after)).containsExactlyElementsOf(commentsOf(shipped).stream()
@@ -53,6 +53,9 @@ class ConfigWriterTest {
         assertThat(after.substring(after.indexOf("\napi:"))).contains("  enabled: true\n");
         assertThat(saved.llm().providers().get("anthropic").maxTokens()).isEqualTo(1024);
         assertThat(saved.tts().rate()).isEqualTo(1.25);
+        assertThat(saved.ui().globalPushToTalkKey()).isEqualTo("ctrl+alt+space");
+        assertThat(saved.ui().closeToTray()).isTrue();
+        assertThat(after).contains("  global-push-to-talk-key: ctrl+alt+space\n", "  close-to-tray: true\n");
         assertThat(saved.audio().inputDevice()).isEqualTo("USB Headset");
         assertThat(Files.readString(folder.resolve("config.yaml.bak"))).isEqualTo(shipped);
     }

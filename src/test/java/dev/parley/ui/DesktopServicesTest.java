@@ -50,7 +50,8 @@ class DesktopServicesTest {
 
             services.settings().save(new ConfigWriter.Settings("added", providers, was.systemPrompt(), was.voice(),
                     was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
-                    was.speechModelPath(), was.pushToTalkKey(), was.theme(), was.apiEnabled()));
+                    was.speechModelPath(), was.pushToTalkKey(), was.theme(), was.apiEnabled(),
+                    was.globalPushToTalkKey(), was.closeToTray()));
             ProviderService switcher = services.providers();
             switcher.switchTo("added"); // what the window does with the saved llm.active
             VoiceAssistant assistant = services.assistant();
@@ -104,7 +105,8 @@ class DesktopServicesTest {
             ConfigWriter.Settings was = ConfigWriter.Settings.of(services.settings().config());
             services.settings().save(new ConfigWriter.Settings(was.active(), was.providers(), was.systemPrompt(),
                     was.voice(), was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
-                    was.speechModelPath(), was.pushToTalkKey(), was.theme(), false));
+                    was.speechModelPath(), was.pushToTalkKey(), was.theme(), false,
+                    was.globalPushToTalkKey(), was.closeToTray()));
             await(() -> states.getLast().equals(ApiState.OFF));
 
             for (String url : List.of(serving.url(), moved)) {

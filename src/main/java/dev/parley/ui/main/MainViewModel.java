@@ -54,6 +54,9 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper loadMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper talking = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(false);
+    /** Hands-free as configured; muting suspends it without forgetting it. */
+    private boolean handsFree;
     private final StringProperty input = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final BooleanBinding busy;
@@ -76,6 +79,7 @@ public final class MainViewModel implements AutoCloseable {
         }, state);
         state.addListener((obs, old, now) -> updateStatus());
         speechReady.addListener((obs, old, now) -> updateStatus());
+        muted.addListener((obs, old, now) -> updateStatus());
         loadMessage.addListener((obs, old, now) -> updateStatus());
         updateStatus();
         this.subscription = assistant.subscribe(event -> tasks.onUi(() -> handle(event)));
@@ -119,6 +123,10 @@ public final class MainViewModel implements AutoCloseable {
     // --- actions -------------------------------------------------------------------------------
 
     public void pressToTalk() {
+        if (muted.get()) {
+            banners.show(Banner.warning("muted", "The microphone is muted: unmute it in the tray icon's menu to talk."));
+            return;
+        }
         if (!speechReady.get()) {
             banners.show(Banner.warning("ptt", "The speech model is still loading: type your question meanwhile."));
             return;
@@ -160,9 +168,40 @@ public final class MainViewModel implements AutoCloseable {
         assistant.stop();
     }
 
-    /** Listens without the talk key (or stops doing so) from now on, as Settings saved it. */
+    /** Listens without the talk key (or stops doing so) from now on, as Settings saved it; not while muted. */
     public void setHandsFree(boolean on) {
-        assistant.setHandsFree(on);
+        handsFree = on;
+        if (!muted.get()) {
+            assistant.setHandsFree(on);
+        }
+    }
+
+    /** Records hands-free as loaded from the config (the voice loop starts with it) without applying it. */
+    public void handsFreeConfigured(boolean on) {
+        handsFree = on;
+    }
+
+    /**
+     * Muted, Parley refuses to listen: push-to-talk shows why, hands-free pauses and what is being
+     * heard now is dropped. The microphone device itself stays open (the pre-roll keeps filling), so
+     * unmuting listens at once. An answer being spoken goes on.
+     */
+    public void setMuted(boolean on) {
+        if (muted.get() == on) {
+            return;
+        }
+        muted.set(on);
+        if (on) {
+            assistant.setHandsFree(false);
+            if (talking.get() || state.get() == VoiceState.LISTENING) {
+                talking.set(false);
+                level.set(0);
+                assistant.stop();
+            }
+        } else {
+            banners.dismiss("muted");
+            assistant.setHandsFree(handsFree);
+        }
     }
 
     /** Shows a conversation that was resumed or started: its turns replace the transcript. */
@@ -240,7 +279,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void updateStatus() {
         String text = switch (state.get()) {
-            case IDLE -> speechReady.get() ? "Ready" : loadMessage.get().isEmpty() ? "Ready (typing only)"
+            case IDLE -> muted.get() ? "Microphone muted" : speechReady.get() ? "Ready" : loadMessage.get().isEmpty() ? "Ready (typing only)"
                     : loadMessage.get() + " You can type meanwhile.";
             case LISTENING -> "Listening…";
             case TRANSCRIBING -> "Transcribing…";
@@ -292,6 +331,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty talkingProperty() {
         return talking.getReadOnlyProperty();
+    }
+
+    /** Whether the microphone is muted (the tray icon's menu). */
+    public ReadOnlyBooleanProperty mutedProperty() {
+        return muted.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusTextProperty() {

@@ -237,6 +237,16 @@ public final class SettingsView extends BorderPane {
         key.setId("settings-ptt-key");
         key.setTooltip(new Tooltip("A JavaFX key name: SPACE, F8, CONTROL, ..."));
         key.textProperty().bindBidirectional(model.pushToTalkKeyProperty());
+        TextField globalKey = new TextField();
+        globalKey.setId("settings-global-ptt-key");
+        globalKey.setPromptText("empty: off; e.g. F8 or ctrl+alt+space");
+        globalKey.setTooltip(new Tooltip("Held while another application has focus (X11, macOS, Windows; not Wayland)."
+                + " Applied at once."));
+        globalKey.textProperty().bindBidirectional(model.globalPushToTalkKeyProperty());
+        CheckBox closeToTray = new CheckBox("Closing the window hides it to the tray icon");
+        closeToTray.setId("settings-close-to-tray");
+        closeToTray.setTooltip(new Tooltip("Quit from the tray icon's menu. Without a tray the window closes as usual."));
+        closeToTray.selectedProperty().bindBidirectional(model.closeToTrayProperty());
         ComboBox<String> theme = new ComboBox<>(FXCollections.observableArrayList("light", "dark"));
         theme.setId("settings-theme");
         theme.valueProperty().bindBidirectional(model.themeProperty());
@@ -250,6 +260,8 @@ public final class SettingsView extends BorderPane {
         int row = 0;
         form.addRow(row++, label("System prompt"), prompt);
         form.addRow(row++, label("Push-to-talk key"), key);
+        form.addRow(row++, label("Global talk key"), globalKey);
+        form.add(closeToTray, 1, row++);
         form.addRow(row++, label("Theme"), theme);
         form.add(api, 1, row++);
         form.add(apiNote, 1, row);

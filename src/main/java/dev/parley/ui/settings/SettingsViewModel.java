@@ -1,5 +1,6 @@
 package dev.parley.ui.settings;
 
+import dev.parley.config.ConfigRules;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
 import dev.parley.ui.Tasks;
@@ -48,6 +49,8 @@ public final class SettingsViewModel {
     private final StringProperty systemPrompt = new SimpleStringProperty("");
     private final StringProperty pushToTalkKey = new SimpleStringProperty("SPACE");
     private final StringProperty theme = new SimpleStringProperty("light");
+    private final StringProperty globalPushToTalkKey = new SimpleStringProperty("");
+    private final BooleanProperty closeToTray = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper providerError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper generalError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper("");
@@ -62,7 +65,7 @@ public final class SettingsViewModel {
         load(backend.config());
         providers.rows().addListener((javafx.collections.ListChangeListener<ProviderRow>) change -> validate());
         for (StringProperty field : List.of(providers.activeProperty(), speechModelPath, systemPrompt, pushToTalkKey,
-                theme, voice)) {
+                theme, voice, globalPushToTalkKey)) {
             field.addListener((obs, old, now) -> validate());
         }
         valid = Bindings.createBooleanBinding(() -> providerError.get().isEmpty() && generalError.get().isEmpty(),
@@ -84,6 +87,8 @@ public final class SettingsViewModel {
         systemPrompt.set(config.llm().systemPrompt());
         pushToTalkKey.set(config.ui().pushToTalkKey());
         theme.set(config.ui().theme());
+        globalPushToTalkKey.set(config.ui().globalPushToTalkKey());
+        closeToTray.set(config.ui().closeToTray());
     }
 
     /** Fills the device and voice lists (they may take a moment to enumerate). */
@@ -125,6 +130,10 @@ public final class SettingsViewModel {
                 backend.secrets().available()));
         generalError.set(SettingsChecks.general(text(speechModelPath), text(systemPrompt), text(pushToTalkKey),
                 text(theme), text(voice), rate.get(), volume.get()));
+        if (generalError.get().isEmpty()) {
+            generalError.set(ConfigRules.globalPushToTalkKey(text(globalPushToTalkKey))
+                    .map(problem -> "Global talk key " + problem + ".").orElse(""));
+        }
     }
 
     /** A text field's value; an editable combo box may hand back null. */
@@ -149,7 +158,7 @@ public final class SettingsViewModel {
                 providers.configs(), text(systemPrompt).strip(),
                 text(voice), rounded(rate.get()), rounded(volume.get()), text(outputDevice), text(inputDevice),
                 handsFree.get(), text(speechModelPath).strip(), text(pushToTalkKey).strip().toUpperCase(), text(theme),
-                apiEnabled.get());
+                apiEnabled.get(), text(globalPushToTalkKey).strip(), closeToTray.get());
         saving.set(true);
         saveStatus.set("Saving…");
         tasks.run(() -> {
@@ -239,6 +248,15 @@ public final class SettingsViewModel {
 
     public StringProperty systemPromptProperty() {
         return systemPrompt;
+    }
+
+    /** The key held to talk while another application has focus; empty: off. */
+    public StringProperty globalPushToTalkKeyProperty() {
+        return globalPushToTalkKey;
+    }
+
+    public BooleanProperty closeToTrayProperty() {
+        return closeToTray;
     }
 
     public StringProperty pushToTalkKeyProperty() {

@@ -57,6 +57,37 @@ class MainViewModelTest {
     }
 
     @Test
+    void mutedTheMicrophoneRefusesToListenAndPausesHandsFreeUntilUnmuted() {
+        ready();
+        model.handsFreeConfigured(true);
+
+        model.setMuted(true);
+        model.pressToTalk();
+
+        assertThat(assistant.calls).containsExactly("hands-free:false");
+        assertThat(model.statusTextProperty().get()).isEqualTo("Microphone muted");
+        assertThat(banners.shown()).extracting(Banner::message)
+                .containsExactly("The microphone is muted: unmute it in the tray icon's menu to talk.");
+        model.setHandsFree(false); // Settings saved meanwhile: remembered, applied at unmute
+        model.setMuted(false);
+        assertThat(assistant.calls).containsExactly("hands-free:false", "hands-free:false");
+        assertThat(banners.shown()).isEmpty();
+        assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
+    }
+
+    @Test
+    void mutingWhileListeningDropsWhatIsBeingHeard() {
+        ready();
+        model.pressToTalk();
+
+        model.setMuted(true);
+        model.releaseToTalk();
+
+        assertThat(assistant.calls).containsExactly("press", "hands-free:false", "stop");
+        assertThat(model.talkingProperty().get()).isFalse();
+    }
+
+    @Test
     void assistantTextStreamsIntoOneEntryWithReasoningAndToolCallsApart() {
         ready();
         long turn = assistant.nextTurn();

@@ -40,6 +40,10 @@ class SettingsViewModelTest {
         assertThat(model.generalErrorProperty().get()).startsWith("Push-to-talk key: A would also type");
         model.pushToTalkKeyProperty().set("f8");
         assertThat(model.generalErrorProperty().get()).isEmpty();
+        model.globalPushToTalkKeyProperty().set("ctrl+F99");
+        assertThat(model.generalErrorProperty().get()).startsWith("Global talk key is 'ctrl+F99' but 'F99' is not a key");
+        model.globalPushToTalkKeyProperty().set("ctrl+alt+space");
+        assertThat(model.generalErrorProperty().get()).isEmpty();
 
         row.apiKeyEnvProperty().set("my key");
         assertThat(model.providerErrorProperty().get()).contains("is not an environment variable name");

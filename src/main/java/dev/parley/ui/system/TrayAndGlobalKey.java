@@ -1,0 +1,100 @@
+package dev.parley.ui.system;
+
+import dev.parley.config.UiConfig;
+import dev.parley.ui.DesktopUi;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.event.EventHandler;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * What the main window gets beyond itself: the global talk key and the tray icon, set up from the
+ * config and following every saved change, and closing the window to the tray. Built and closed on
+ * the FX thread; closing unregisters the key hook and removes the icon, so the JVM can end.
+ */
+public final class TrayAndGlobalKey implements AutoCloseable {
+
+    private final GlobalTalkKey globalKey;
+    private final TrayPresence tray;
+    private final Runnable unsubscribe;
+    private final Consumer<Boolean> implicitExit;
+    private final Stage stage;
+    private final EventHandler<WindowEvent> closing = this::closing;
+
+    public TrayAndGlobalKey(DesktopUi ui, UiConfig config, Stage stage, Tray tray, GlobalKeys keys) {
+        this(ui, config, stage, tray, keys, Platform::setImplicitExit);
+    }
+
+    /** {@code implicitExit}: JavaFX's implicit exit switch, which tests sharing one toolkit must not flip. */
+    TrayAndGlobalKey(DesktopUi ui, UiConfig config, Stage stage, Tray tray, GlobalKeys keys,
+            Consumer<Boolean> implicitExit) {
+        this.implicitExit = implicitExit;
+        this.globalKey = new GlobalTalkKey(keys, ui.main()::pressToTalk, ui.main()::releaseToTalk, ui.tasks(),
+                ui.banners());
+        this.tray = new TrayPresence(tray, ui.main(), window(stage), Platform::exit, ui.tasks());
+        this.stage = stage;
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, closing);
+        apply(config);
+        this.tray.whenAnswered(this::keepRunningWhileHidden);
+        unsubscribe = ui.settings().changes().subscribe(saved -> ui.tasks().onUi(() -> apply(saved.ui())));
+    }
+
+    private void apply(UiConfig config) {
+        globalKey.use(config.globalPushToTalkKey());
+        tray.closeToTray(config.closeToTray());
+        keepRunningWhileHidden();
+    }
+
+    /**
+     * Hidden to the tray, the window is JavaFX's last one: the toolkit must not end with it. Only
+     * while hiding is possible, so that otherwise closing the window quits as it always did.
+     */
+    private void keepRunningWhileHidden() {
+        implicitExit.accept(!tray.hidesOnClose());
+    }
+
+    private void closing(WindowEvent event) {
+        if (tray.hidesOnClose()) {
+            event.consume();
+            stage.hide();
+        } else {
+            implicitExit.accept(true); // closing quits, as without a tray
+        }
+    }
+
+    /** Whether closing the window hides it to the tray now. */
+    public boolean hidesOnClose() {
+        return tray.hidesOnClose();
+    }
+
+    @Override
+    public void close() {
+        unsubscribe.run();
+        stage.removeEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, closing);
+        globalKey.close();
+        tray.close();
+    }
+
+    private static TrayWindow window(Stage stage) {
+        return new TrayWindow() {
+            @Override
+            public ReadOnlyBooleanProperty showingProperty() {
+                return stage.showingProperty();
+            }
+
+            @Override
+            public void show() {
+                stage.setIconified(false);
+                stage.show();
+                stage.toFront();
+            }
+
+            @Override
+            public void hide() {
+                stage.hide();
+            }
+        };
+    }
+}
