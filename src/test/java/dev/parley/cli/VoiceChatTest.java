@@ -34,6 +34,24 @@ class VoiceChatTest {
     @TempDir
     Path folder;
 
+    /** `parley chat` running in this JVM: its keyboard, its two outputs and, in the end, its exit code. */
+    private record RunningChat(PipedOutputStream keys, ByteArrayOutputStream out, ByteArrayOutputStream err,
+            CompletableFuture<Integer> exitCode) {
+
+        static RunningChat start(String... args) throws java.io.IOException {
+            PipedOutputStream keys = new PipedOutputStream();
+            PipedInputStream stdin = new PipedInputStream(keys);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CompletableFuture<Integer> chat = new CompletableFuture<>();
+            // Its own thread, as `parley` has: on two cores the common pool has one worker, which the
+            // model client's asynchronous steps need.
+            Thread.ofPlatform().start(() -> chat.complete(Cli.run(args, stdin,
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+            return new RunningChat(keys, out, err, chat);
+        }
+    }
+
     @BeforeEach
     void needsDevices() {
         Loopback.requireDevices();
@@ -44,16 +62,11 @@ class VoiceChatTest {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny.", " Take a hat."));
                 Loopback sink = Loopback.keepAlive()) {
             Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
-            PipedOutputStream keys = new PipedOutputStream();
-            PipedInputStream stdin = new PipedInputStream(keys);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            // Its own thread, as `parley` has: on two cores the common pool has one worker, which the
-            // model client's asynchronous steps need.
-            CompletableFuture<Integer> chat = new CompletableFuture<>();
-            Thread.ofPlatform().start(() -> chat.complete(Cli.run(
-                    new String[] {"chat", "--voice", "--timings", "--config", config.toString()}, stdin,
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+            RunningChat running = RunningChat.start("chat", "--voice", "--timings", "--config", config.toString());
+            PipedOutputStream keys = running.keys();
+            ByteArrayOutputStream out = running.out();
+            ByteArrayOutputStream err = running.err();
+            CompletableFuture<Integer> chat = running.exitCode();
 
             keys.write('\n'); // read once the speech model, the voice and the microphone are loaded
             keys.flush();
@@ -85,14 +98,11 @@ class VoiceChatTest {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny.", " Take a hat."));
                 Loopback sink = Loopback.keepAlive()) {
             Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
-            PipedOutputStream keys = new PipedOutputStream();
-            PipedInputStream stdin = new PipedInputStream(keys);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            CompletableFuture<Integer> chat = new CompletableFuture<>();
-            Thread.ofPlatform().start(() -> chat.complete(Cli.run(
-                    new String[] {"chat", "--voice", "--hands-free", "--config", config.toString()}, stdin,
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+            RunningChat running = RunningChat.start("chat", "--voice", "--hands-free", "--config", config.toString());
+            PipedOutputStream keys = running.keys();
+            ByteArrayOutputStream out = running.out();
+            ByteArrayOutputStream err = running.err();
+            CompletableFuture<Integer> chat = running.exitCode();
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!err.toString(StandardCharsets.UTF_8).contains("(listening: speak; a pause ends it)")
