@@ -1,5 +1,7 @@
 package dev.parley.api;
 
+import java.util.Locale;
+import java.util.HashSet;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.webserver.http.Filter;
@@ -40,8 +42,8 @@ final class RequestGuard implements Filter {
 
     /** Set once the port is known (it may have been 0 = any free port). */
     void listeningOn(String host, int port) {
-        Set<String> hosts = new java.util.HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
-        hosts.add(host.toLowerCase(java.util.Locale.ROOT) + ":" + port); // an explicit api.host
+        Set<String> hosts = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
+        hosts.add(host.toLowerCase(Locale.ROOT) + ":" + port); // an explicit api.host
         allowedHosts = Set.copyOf(hosts);
     }
 
@@ -72,7 +74,7 @@ final class RequestGuard implements Filter {
     }
 
     private boolean hostAllowed(Headers headers) {
-        return allowedHosts.contains(headers.first(HeaderNames.HOST).orElse("").toLowerCase(java.util.Locale.ROOT));
+        return allowedHosts.contains(headers.first(HeaderNames.HOST).orElse("").toLowerCase(Locale.ROOT));
     }
 
     /** Why the request may not proceed, or empty; {@code queryToken} is the {@code ?token=} a stream was given. */

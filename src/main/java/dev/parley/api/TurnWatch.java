@@ -1,6 +1,5 @@
 package dev.parley.api;
 
-import dev.parley.pipeline.TurnEvent;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
 import java.util.concurrent.BlockingQueue;
@@ -61,10 +60,5 @@ final class TurnWatch implements Consumer<VoiceEvent> {
             case VoiceEvent.MicrophoneStatus e -> -2;
             case VoiceEvent.ProviderChanged e -> -2;
         };
-    }
-
-    /** Convenience for a finished answer's event. */
-    static TurnEvent.Completed completed(VoiceEvent event) {
-        return event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Completed done ? done : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -67,7 +68,7 @@ public record KeyChord(Set<Modifier> modifiers, String key) {
         return new KeyChord(modifiers, key);
     }
 
-    private static java.util.Optional<Modifier> modifier(String name) {
+    private static Optional<Modifier> modifier(String name) {
         return java.util.Optional.ofNullable(switch (name.toLowerCase(Locale.ROOT)) {
             case "ctrl", "control" -> Modifier.CTRL;
             case "alt", "option" -> Modifier.ALT;

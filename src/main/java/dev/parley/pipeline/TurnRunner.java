@@ -66,10 +66,6 @@ public final class TurnRunner implements AutoCloseable {
         return imageRules.refusal(model, images);
     }
 
-    public LanguageModel model() {
-        return model;
-    }
-
     /**
      * Answers {@code userText} in {@code conversation}, spoken through {@code speech} (null: text
      * only), and returns once the answer was delivered to its end. {@code clock} carries the turn's

@@ -58,7 +58,7 @@ public final class PrivateFiles {
                 if (POSIX) {
                     Files.setPosixFilePermissions(folder.toAbsolutePath(), FOLDER);
                 }
-            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            } catch (IOException | SecurityException e) {
                 System.err.println("parley: cannot make " + folder + " private (" + e.getMessage() + "); other"
                         + " accounts on this computer may be able to read it.");
             }

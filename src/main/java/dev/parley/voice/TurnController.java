@@ -1,5 +1,7 @@
 package dev.parley.voice;
 
+import dev.parley.image.TurnImage;
+import java.util.List;
 import dev.parley.conversation.Conversation;
 import dev.parley.pipeline.Speech;
 import dev.parley.pipeline.SpeechSink;
@@ -122,7 +124,7 @@ public final class TurnController implements VoiceAssistant {
     }
 
     @Override
-    public void ask(String text, boolean spoken, java.util.List<dev.parley.image.TurnImage> images) {
+    public void ask(String text, boolean spoken, List<TurnImage> images) {
         silenceNow();
         control.execute(() -> {
             ActiveTurn turn = startTyped();

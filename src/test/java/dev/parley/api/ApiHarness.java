@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A real API server on a free port over a real assistant whose provider {@code local} is a scripted
@@ -129,13 +130,18 @@ final class ApiHarness implements AutoCloseable {
 
     /** Completes once the assistant enters {@code state}: awaited, never slept for. */
     CompletableFuture<VoiceEvent> entering(VoiceState state) {
-        CompletableFuture<VoiceEvent> entered = new CompletableFuture<>();
+        return first(event -> event instanceof VoiceEvent.StateChanged changed && changed.to() == state);
+    }
+
+    /** Completes with the assistant's first event from now on that {@code wanted} accepts. */
+    CompletableFuture<VoiceEvent> first(Predicate<VoiceEvent> wanted) {
+        CompletableFuture<VoiceEvent> seen = new CompletableFuture<>();
         AutoCloseable subscription = assistant.subscribe(event -> {
-            if (event instanceof VoiceEvent.StateChanged changed && changed.to() == state) {
-                entered.complete(event);
+            if (wanted.test(event)) {
+                seen.complete(event);
             }
         });
-        return entered.whenComplete((event, error) -> {
+        return seen.whenComplete((event, error) -> {
             try {
                 subscription.close();
             } catch (Exception e) {

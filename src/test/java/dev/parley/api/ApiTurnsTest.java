@@ -59,12 +59,7 @@ class ApiTurnsTest {
     @Test
     void aSecondAskInTheSameOtherConversationIsAConflictButAnotherConversationAnswers() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Slow.").firstAfter(3000), Reply.of("Quick."))) {
-            CompletableFuture<VoiceEvent> started = new CompletableFuture<>();
-            api.assistant.subscribe(event -> {
-                if (event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Started) {
-                    started.complete(event);
-                }
-            });
+            CompletableFuture<VoiceEvent> started = api.first(event -> event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Started);
             CompletableFuture<HttpResponse<String>> first = api.http.sendAsync(api.request("/ask")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"one\",\"conversation\":\"garden\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -83,12 +78,7 @@ class ApiTurnsTest {
     @Test
     void stopCutsOffAnAskInAnotherConversationAndKeepsWhatWasShown() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("One", " two", " three", " four").delayedBy(400))) {
-            CompletableFuture<VoiceEvent> firstWords = new CompletableFuture<>();
-            api.assistant.subscribe(event -> {
-                if (event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Text) {
-                    firstWords.complete(event);
-                }
-            });
+            CompletableFuture<VoiceEvent> firstWords = api.first(event -> event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Text);
             CompletableFuture<HttpResponse<String>> asked = api.http.sendAsync(api.request("/ask")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Count\",\"conversation\":\"garden\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -131,12 +121,7 @@ class ApiTurnsTest {
     void aFinishedTimerIsOnTheEventStream() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.toolCall("set_timer", "{\"seconds\": 1, \"label\": \"tea\"}"),
                 Reply.of("Tea timer set."))) {
-            CompletableFuture<VoiceEvent> done = new CompletableFuture<>();
-            api.assistant.subscribe(event -> {
-                if (event instanceof VoiceEvent.TimerDone) {
-                    done.complete(event);
-                }
-            });
+            CompletableFuture<VoiceEvent> done = api.first(event -> event instanceof VoiceEvent.TimerDone);
 
             assertThat(api.ask("Tea in one second").statusCode()).isEqualTo(200);
 

@@ -97,12 +97,7 @@ class ApiVoiceTest {
     void aFinishedTimerIsSaidAloudOnceParleyIsIdle() throws Exception {
         try (ApiHarness api = ApiHarness.speaking(folder,
                 Reply.toolCall("set_timer", "{\"seconds\": 1, \"label\": \"tea\"}"), Reply.of("Tea timer set."))) {
-            CompletableFuture<VoiceEvent> said = new CompletableFuture<>();
-            api.assistant.subscribe(event -> {
-                if (event instanceof VoiceEvent.Heard heard && heard.text().equals("Your tea timer is done.")) {
-                    said.complete(event);
-                }
-            });
+            CompletableFuture<VoiceEvent> said = api.first(event -> event instanceof VoiceEvent.Heard heard && heard.text().equals("Your tea timer is done."));
 
             assertThat(api.ask("Tea in one second").statusCode()).isEqualTo(200);
 

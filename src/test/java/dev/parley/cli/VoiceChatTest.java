@@ -50,6 +50,23 @@ class VoiceChatTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
             return new RunningChat(keys, out, err, chat);
         }
+
+        /** Polls {@code stream} until it shows {@code text} or {@code deadline} (nanoTime) passes. */
+        static void awaitText(ByteArrayOutputStream stream, String text, long deadline) throws InterruptedException {
+            while (!stream.toString(StandardCharsets.UTF_8).contains(text) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+
+        /** What the chat printed as the user's words ("you: ..."). */
+        String transcript() {
+            return out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("you: ")).findFirst()
+                    .orElseThrow().substring("you: ".length());
+        }
+
+        String everything() {
+            return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        }
     }
 
     @BeforeEach
@@ -62,18 +79,12 @@ class VoiceChatTest {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny.", " Take a hat."));
                 Loopback sink = Loopback.keepAlive()) {
             Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
-            RunningChat running = RunningChat.start("chat", "--voice", "--timings", "--config", config.toString());
-            PipedOutputStream keys = running.keys();
-            ByteArrayOutputStream out = running.out();
-            ByteArrayOutputStream err = running.err();
-            CompletableFuture<Integer> chat = running.exitCode();
+            RunningChat chat = RunningChat.start("chat", "--voice", "--timings", "--config", config.toString());
+            PipedOutputStream keys = chat.keys();
 
             keys.write('\n'); // read once the speech model, the voice and the microphone are loaded
             keys.flush();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!err.toString(StandardCharsets.UTF_8).contains("(listening") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            RunningChat.awaitText(chat.err(), "(listening", System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
             // A capture line just opened delivers nothing for up to 2 s (PulseAudio); in the app the
             // microphone opens at start, long before the first press.
             Thread.sleep(2500);
@@ -82,14 +93,12 @@ class VoiceChatTest {
             keys.write('\n');
             keys.close();
 
-            assertThat(chat.get(60, TimeUnit.SECONDS)).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
-            String said = out.toString(StandardCharsets.UTF_8);
-            assertThat(said).contains("parley: It is sunny. Take a hat.");
-            String transcript = said.lines().filter(line -> line.startsWith("you: ")).findFirst().orElseThrow()
-                    .substring("you: ".length());
+            assertThat(chat.exitCode().get(60, TimeUnit.SECONDS)).as(chat.everything()).isZero();
+            assertThat(chat.out().toString(StandardCharsets.UTF_8)).contains("parley: It is sunny. Take a hat.");
+            String transcript = chat.transcript();
             assertThat(WordErrorRate.of("what is the weather like today", transcript)).as(transcript).isLessThanOrEqualTo(0.2);
             assertThat(server.requests().getFirst().path("messages").get(1).path("content").asText()).isEqualTo(transcript);
-            assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("stt \\d+ \\| llm first token \\d+");
+            assertThat(chat.err().toString(StandardCharsets.UTF_8)).containsPattern("stt \\d+ \\| llm first token \\d+");
         }
     }
 
@@ -98,32 +107,21 @@ class VoiceChatTest {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny.", " Take a hat."));
                 Loopback sink = Loopback.keepAlive()) {
             Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
-            RunningChat running = RunningChat.start("chat", "--voice", "--hands-free", "--config", config.toString());
-            PipedOutputStream keys = running.keys();
-            ByteArrayOutputStream out = running.out();
-            ByteArrayOutputStream err = running.err();
-            CompletableFuture<Integer> chat = running.exitCode();
+            RunningChat chat = RunningChat.start("chat", "--voice", "--hands-free", "--config", config.toString());
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!err.toString(StandardCharsets.UTF_8).contains("(listening: speak; a pause ends it)")
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            RunningChat.awaitText(chat.err(), "(listening: speak; a pause ends it)", deadline);
             Thread.sleep(2500); // a capture line just opened delivers nothing for up to 2 s (PulseAudio)
             new Speaker(null).play(WavFiles.readMono(Path.of("src/test/resources/audio/weather-16k-s16-mono.wav")));
-            while (!out.toString(StandardCharsets.UTF_8).contains("parley: It is sunny. Take a hat.")
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            keys.close(); // no key was pressed at all
+            RunningChat.awaitText(chat.out(), "parley: It is sunny. Take a hat.", deadline);
+            chat.keys().close(); // no key was pressed at all
 
-            assertThat(chat.get(60, TimeUnit.SECONDS)).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
-            String said = out.toString(StandardCharsets.UTF_8);
-            assertThat(said).contains("parley: It is sunny. Take a hat.");
-            String transcript = said.lines().filter(line -> line.startsWith("you: ")).findFirst().orElseThrow()
-                    .substring("you: ".length());
+            assertThat(chat.exitCode().get(60, TimeUnit.SECONDS)).as(chat.everything()).isZero();
+            assertThat(chat.out().toString(StandardCharsets.UTF_8)).contains("parley: It is sunny. Take a hat.");
+            String transcript = chat.transcript();
             assertThat(WordErrorRate.of("what is the weather like today", transcript)).as(transcript).isLessThanOrEqualTo(0.2);
-            // Half duplex without echo cancellation: its own answer was never heard as a question.
+            // It does not listen while it speaks (talking over it is not built yet): its own answer was
+            // never heard as a question.
             assertThat(server.requests()).hasSize(1);
         }
     }

@@ -1,9 +1,9 @@
 package dev.parley.config;
 
+import dev.parley.testing.TestConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,22 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The api section: safe defaults when left out, clear refusals for values that cannot work. */
 class ApiConfigTest {
 
-    private static final String PROVIDERS = """
-            llm:
-              active: local
-              providers:
-                local:
-                  type: ollama
-                  model: m
-            """;
-
     @TempDir
     Path folder;
 
     private ParleyConfig load(String yaml) throws Exception {
-        Path file = folder.resolve("config.yaml");
-        Files.writeString(file, PROVIDERS + yaml);
-        return new ConfigLoader().load(file);
+        return new ConfigLoader().load(TestConfigs.withSection(folder, yaml));
     }
 
     @Test

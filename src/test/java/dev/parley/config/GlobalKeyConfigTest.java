@@ -1,10 +1,10 @@
 package dev.parley.config;
 
+import dev.parley.testing.TestConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.config.KeyChord.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,22 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** ui.global-push-to-talk-key and ui.close-to-tray: off by default, read as written, wrong keys named. */
 class GlobalKeyConfigTest {
 
-    private static final String PROVIDERS = """
-            llm:
-              active: local
-              providers:
-                local:
-                  type: ollama
-                  model: m
-            """;
-
     @TempDir
     Path folder;
 
     private ParleyConfig load(String yaml) throws Exception {
-        Path file = folder.resolve("config.yaml");
-        Files.writeString(file, PROVIDERS + yaml);
-        return new ConfigLoader().load(file);
+        return new ConfigLoader().load(TestConfigs.withSection(folder, yaml));
     }
 
     @Test

@@ -24,6 +24,18 @@ public final class TestConfigs {
                 """.formatted(type, baseUrl));
     }
 
+    /** A config with one provider, {@code local} (ollama, model m), then {@code moreYaml}: the section under test. */
+    public static Path withSection(Path folder, String moreYaml) throws IOException {
+        return write(folder, """
+                llm:
+                  active: local
+                  providers:
+                    local:
+                      type: ollama
+                      model: m
+                """ + moreYaml);
+    }
+
     public static Path write(Path folder, String yaml) throws IOException {
         Path file = folder.resolve("config.yaml");
         Files.writeString(file, yaml);
