@@ -132,8 +132,8 @@ final class ChatCommand extends ModelSubcommand {
         int[] failedTurns = {0};
         boolean listensAlone = handsFree != null ? handsFree : components.config().audio().handsFree();
         try (TurnController assistant = components.voiceAssistant(model, conversation)) {
-            assistant.setHandsFree(listensAlone);
-            components.useVoice(assistant);
+            // Subscribed before the voice starts: hands-free listens at once, and its first events
+            // must not be published before anyone prints or saves.
             assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings,
                     listensAlone));
             assistant.subscribe(event -> {
@@ -143,6 +143,8 @@ final class ChatCommand extends ModelSubcommand {
                     failedTurns[0] += save(store, assistant.conversation(), err);
                 }
             });
+            assistant.setHandsFree(listensAlone);
+            components.useVoice(assistant);
             if (interactive) {
                 out().println("Talking to " + model.describe() + " by voice. " + (listensAlone
                         ? "Just speak; a pause ends your question. Enter stops an answer;"
