@@ -1,5 +1,8 @@
 package dev.parley.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -17,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * with them may later be continued with Anthropic or OpenAI, which match each result to its call by id.
  */
 final class ToolRounds {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ToolRounds() {}
 
@@ -60,11 +65,24 @@ final class ToolRounds {
         return new ToolRound(text, calls);
     }
 
-    /** The conversation's calls as the assistant message that asked for them. */
+    /**
+     * The conversation's calls as the assistant message that asked for them. Arguments that are not
+     * a JSON object (an OpenAI model may stream any text there; the call's result already says so)
+     * are sent as {@code {}}: the Ollama and Gemini clients fail to parse them, and Anthropic refuses
+     * a {@code tool_use} whose input is not an object.
+     */
     static AiMessage request(String text, List<ToolCall> calls) {
         List<ToolExecutionRequest> requests = calls.stream().map(call -> ToolExecutionRequest.builder().id(call.id())
-                .name(call.name()).arguments(call.arguments()).build()).toList();
+                .name(call.name()).arguments(jsonObjectOrEmpty(call.arguments())).build()).toList();
         return text == null || text.isBlank() ? AiMessage.from(requests) : AiMessage.from(text, requests);
+    }
+
+    private static String jsonObjectOrEmpty(String arguments) {
+        try {
+            return JSON.readTree(arguments) instanceof ObjectNode ? arguments : "{}";
+        } catch (JsonProcessingException e) {
+            return "{}";
+        }
     }
 
     /** A call's result as the message that answers it. */

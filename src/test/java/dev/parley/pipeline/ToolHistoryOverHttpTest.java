@@ -21,7 +21,10 @@ import dev.parley.llm.embedded.ModelDownloads;
 import dev.parley.text.SentenceChunker;
 import dev.parley.tools.Calculator;
 import dev.parley.tools.ToolConfirmer;
+import dev.parley.conversation.ToolRound;
+import dev.parley.conversation.Turn;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,6 +135,30 @@ class ToolHistoryOverHttpTest {
             // Compared as JSON trees: the order of messages and parts counts, that of an object's keys does not.
             assertThat(JSON.readTree(sent.toString().replace(call.id(), "ID")))
                     .isEqualTo(JSON.readTree(EXPECTED_HISTORY.get(protocol)));
+        }
+    }
+
+    /**
+     * A call whose arguments were not a JSON object (an OpenAI model may stream any text there) got an
+     * error as its result; sent again later, to any protocol, it must not break the request: clients
+     * that write arguments as an object would fail to parse it, and providers refuse a non-object.
+     */
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aCallWithArgumentsThatAreNotAJsonObjectIsSentAgainWithEmptyArguments(Protocol protocol) throws Exception {
+        Instant at = Instant.parse("2026-12-04T09:00:00Z");
+        var broken = new dev.parley.conversation.ToolCall("call_x", "calculate", "not json [at all",
+                "error: the arguments are not a JSON object");
+        Conversation conversation = Conversation.restore("", at, null, 0, List.of(Turn.user("what is 21*2", at),
+                Turn.assistant("Sorry, that failed.", at, null, false, List.of(new ToolRound("", List.of(broken))))));
+        try (var server = new ScriptedLlmServer(protocol, Reply.of("Try again?"));
+                TurnRunner runner = runner(model(protocol, server))) {
+
+            TurnResult result = runner.run(conversation, "and double that", new TurnClock(), event -> {}, null);
+
+            assertThat(result.text()).isEqualTo("Try again?");
+            String sent = server.requests().getFirst().toString();
+            assertThat(sent).doesNotContain("not json [at all").contains("error: the arguments are not a JSON object");
         }
     }
 }

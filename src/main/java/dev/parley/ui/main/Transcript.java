@@ -80,7 +80,8 @@ final class Transcript {
             case TurnEvent.Failed failed -> {
                 TranscriptEntry entry = assistantEntry(failed.turn(), false);
                 if (entry != null) {
-                    if (failed.partialAnswer().isBlank() && entry.text().isBlank()) {
+                    // An answer whose tools ran stays, as the conversation keeps their calls.
+                    if (failed.partialAnswer().isBlank() && entry.text().isBlank() && entry.toolCalls().isEmpty()) {
                         entries.remove(entry);
                     } else {
                         entry.markInterrupted();

@@ -169,6 +169,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void failedTurnWhoseToolsRanKeepsItsBubbleWithTheToolLines() {
+        ready();
+        long turn = assistant.nextTurn();
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "set a tea timer", "local")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallStarted(turn, "set_timer", "{}")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallFinished(turn, "set_timer", "{}", "set")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Failed(turn, "The model failed.", "")));
+
+        assertThat(model.transcript()).hasSize(2);
+        assertThat(model.transcript().getLast().toolCalls()).containsExactly("set_timer {} → set");
+        assertThat(model.transcript().getLast().interrupted()).isTrue();
+    }
+
+    @Test
     void typingWorksWhileModelsLoadAndTalkingWaitsForThem() {
         List<Runnable> pending = new ArrayList<>();
         MainViewModel loading = new MainViewModel(assistant,
