@@ -50,8 +50,16 @@ final class ToolRounds {
     }
 
     /**
+     * The most characters of a call's result or arguments the conversation keeps (about 4,000 tokens):
+     * an MCP tool may return megabytes, which would otherwise be saved and sent with every later turn.
+     * The turn that made the call still gives the model all of it.
+     */
+    static final int MAX_KEPT_CHARS = 16_000;
+
+    /**
      * The finished round: the calls {@code asked} made, each with the text of its result among
-     * {@code results} (matched by id), and {@code text}, what the model said alongside.
+     * {@code results} (matched by id), and {@code text}, what the model said alongside; results and
+     * arguments cut to {@link #MAX_KEPT_CHARS}.
      */
     static ToolRound of(AiMessage asked, String text, List<ChatMessage> results) {
         List<ToolCall> calls = new ArrayList<>();
@@ -60,7 +68,7 @@ final class ToolRounds {
                     .map(ToolExecutionResultMessage.class::cast)
                     .filter(message -> request.id().equals(message.id())).map(ToolExecutionResultMessage::text)
                     .findFirst().orElseThrow(() -> new IllegalStateException("no result for call " + request.id()));
-            calls.add(new ToolCall(request.id(), request.name(), request.arguments(), result));
+            calls.add(new ToolCall(request.id(), request.name(), kept(request.arguments()), kept(result)));
         }
         return new ToolRound(text, calls);
     }
@@ -75,6 +83,14 @@ final class ToolRounds {
         List<ToolExecutionRequest> requests = calls.stream().map(call -> ToolExecutionRequest.builder().id(call.id())
                 .name(call.name()).arguments(jsonObjectOrEmpty(call.arguments())).build()).toList();
         return text == null || text.isBlank() ? AiMessage.from(requests) : AiMessage.from(text, requests);
+    }
+
+    private static String kept(String text) {
+        if (text == null || text.length() <= MAX_KEPT_CHARS) {
+            return text;
+        }
+        int cut = Character.isHighSurrogate(text.charAt(MAX_KEPT_CHARS - 1)) ? MAX_KEPT_CHARS - 1 : MAX_KEPT_CHARS;
+        return text.substring(0, cut) + " [" + (text.length() - cut) + " more characters not kept]";
     }
 
     private static String jsonObjectOrEmpty(String arguments) {
