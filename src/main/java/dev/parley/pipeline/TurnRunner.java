@@ -103,20 +103,20 @@ public final class TurnRunner implements AutoCloseable {
                 stage.push(delta);
             }
         });
-        Outcome outcome = new Outcome(conversation, stage, speech, clock, events, replyEvents);
+        TurnInFlight inFlight = new TurnInFlight(conversation, stage, speech, clock, events, replyEvents);
         LlmReply reply;
         try {
             reply = model.reply(conversation.messages(), replyEvents);
         } catch (LlmException e) {
             if (e.kind() == LlmException.Kind.CANCELLED) {
-                throw cancelled(outcome, shown, e);
+                throw cancelled(inFlight, shown, e);
             }
             if (e.partialText().isBlank()) {
-                throw failed(outcome, e);
+                throw failed(inFlight, e);
             }
-            return cutOff(outcome, userText, e);
+            return cutOff(inFlight, userText, e);
         } catch (RuntimeException e) {
-            throw failed(outcome, e);
+            throw failed(inFlight, e);
         }
         try {
             if (stage != null) {
@@ -129,9 +129,9 @@ public final class TurnRunner implements AutoCloseable {
             deliver(speech);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw cancelled(outcome, shown, e);
+            throw cancelled(inFlight, shown, e);
         } catch (RuntimeException e) { // the voice or the output device failed
-            throw failed(outcome, e);
+            throw failed(inFlight, e);
         }
         return new TurnResult(userText, reply.text(), reply.reasoning(), reply.provider(),
                 stage == null ? 0 : stage.chunks(), clock.finish(), null, reply.finishReason());
@@ -179,8 +179,8 @@ public final class TurnRunner implements AutoCloseable {
         }
     }
 
-    /** What a turn that did not complete needs to end: where it is recorded, spoken, reported. */
-    private record Outcome(Conversation conversation, SpeechStage stage, Speech speech, TurnClock clock,
+    /** A running turn's parts that ending it early touches: its record, its speech, its events, its tool rounds. */
+    private record TurnInFlight(Conversation conversation, SpeechStage stage, Speech speech, TurnClock clock,
             Consumer<TurnEvent> events, ReplyEvents reply) {}
 
     /**
@@ -188,7 +188,7 @@ public final class TurnRunner implements AutoCloseable {
      * the conversation keeps what was heard of the answer and the tool rounds that finished (neither:
      * the question is taken back), and the events say why. Returns the failure to throw.
      */
-    private static RuntimeException failed(Outcome turn, RuntimeException failure) {
+    private static RuntimeException failed(TurnInFlight turn, RuntimeException failure) {
         if (turn.stage() != null) {
             turn.stage().drop();
         }
@@ -203,7 +203,7 @@ public final class TurnRunner implements AutoCloseable {
      * stays said, a short spoken notice ends the turn, and the conversation keeps the partial answer
      * marked as interrupted.
      */
-    private TurnResult cutOff(Outcome turn, String userText, LlmException failure) {
+    private TurnResult cutOff(TurnInFlight turn, String userText, LlmException failure) {
         String partial = failure.partialText().strip();
         SpeechStage stage = turn.stage();
         try {
@@ -236,7 +236,7 @@ public final class TurnRunner implements AutoCloseable {
      * The turn was cancelled: only what was heard (or shown, without speech) stays in the
      * conversation, with the tool rounds that finished; a round cut off mid-call is not kept.
      */
-    private LlmException cancelled(Outcome turn, StringBuffer shown, Throwable cause) {
+    private LlmException cancelled(TurnInFlight turn, StringBuffer shown, Throwable cause) {
         if (turn.stage() != null) {
             turn.stage().drop();
         }
