@@ -2,12 +2,16 @@ package dev.parley.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.conversation.ToolCall;
+import dev.parley.conversation.ToolRound;
+import dev.parley.conversation.Turn;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.ScriptedVoiceAssistant;
 import dev.parley.ui.Tasks;
 import dev.parley.ui.UiThread;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -165,6 +169,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void failedTurnWhoseToolsRanKeepsItsBubbleWithTheToolLines() {
+        ready();
+        long turn = assistant.nextTurn();
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "set a tea timer", "local")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallStarted(turn, "set_timer", "{}")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallFinished(turn, "set_timer", "{}", "set")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Failed(turn, "The model failed.", "")));
+
+        assertThat(model.transcript()).hasSize(2);
+        assertThat(model.transcript().getLast().toolCalls()).containsExactly("set_timer {} → set");
+        assertThat(model.transcript().getLast().interrupted()).isTrue();
+    }
+
+    @Test
     void typingWorksWhileModelsLoadAndTalkingWaitsForThem() {
         List<Runnable> pending = new ArrayList<>();
         MainViewModel loading = new MainViewModel(assistant,
@@ -195,5 +213,19 @@ class MainViewModelTest {
         assertThat(banners.shown()).extracting(Banner::message).containsExactly("Could not load the speech model:"
                 + " /nowhere is not a Vosk model. Typed questions still work; fix it in Settings and restart Parley.");
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready (typing only)");
+    }
+
+    @Test
+    void aRestoredAnswerShowsItsToolCallsAsTheyWereShownLive() {
+        ready();
+        Instant at = Instant.parse("2026-12-04T09:00:00Z");
+        var call = new ToolCall("call_1", "current_time", "{\"zone\": \"UTC\"}", "12:00");
+
+        model.showTurns(List.of(Turn.user("hi", at),
+                Turn.assistant("Hello there.", at, null, false, List.of(new ToolRound("", List.of(call))))));
+
+        assertThat(model.transcript()).hasSize(2);
+        assertThat(model.transcript().getLast().toolCalls()).containsExactly("current_time {\"zone\": \"UTC\"} → 12:00");
+        assertThat(model.transcript().getFirst().toolCalls()).isEmpty();
     }
 }
