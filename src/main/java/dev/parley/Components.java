@@ -24,7 +24,7 @@ import dev.parley.image.ImagePreparer;
 import dev.parley.image.ScreenCapture;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
-import dev.parley.llm.McpServers;
+import dev.parley.llm.McpServerGenerations;
 import dev.parley.llm.ModelSummarizer;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReplyCache;
@@ -93,7 +93,8 @@ public final class Components implements AutoCloseable {
     private Timers timers;
     /** The facts of the {@code remember} tool: read by the tools and by the system prompt's {@code {memories}}. */
     private final Memory memory;
-    private McpServers mcpServers;
+    /** Started on first use of tools, anew when a saved config changes {@code llm.mcp}. */
+    private final McpServerGenerations mcpServers = new McpServerGenerations();
     /** The voice loop's speech parts once {@link #useVoice} ran; a saved config swaps them while Parley runs. */
     private volatile LiveSpeechSettings liveSpeech;
 
@@ -132,8 +133,9 @@ public final class Components implements AutoCloseable {
      * their system prompt; the voice's rate and volume change from the next chunk; the microphone's
      * echo cancellation and processing from its next block (auto follows hands-free). Once the voice
      * loop runs, another speech model, voice or audio device is loaded in the background and swapped in
-     * between utterances and answers ({@link LiveSpeechSettings}). Tools and MCP servers stay as they
-     * were started until the next start.
+     * between utterances and answers ({@link LiveSpeechSettings}). Tools follow {@code llm.tools} in
+     * models made afterwards; another {@code llm.mcp} starts its servers for the next model made, and
+     * the earlier ones end once such a model answers ({@link #switchProvider}).
      */
     public void useConfig(ParleyConfig saved) {
         this.config = saved;
@@ -208,12 +210,11 @@ public final class Components implements AutoCloseable {
                 currentAnnouncer().timerDone(label);
                 assistantTimers.forEach(assistant -> assistant.timerDone(label));
             }, Clock.systemDefaultZone());
-            // Connected once: a stdio server is a process we start, not something to start per reply.
-            mcpServers = McpServers.connect(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
         }
         return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers,
                 () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")),
-                mcpServers, tools, toolConfirmer));
+                mcpServers.serversFor(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds())), tools,
+                toolConfirmer));
     }
 
     /**
@@ -270,6 +271,7 @@ public final class Components implements AutoCloseable {
         LanguageModel candidate = languageModel(new LlmChoice(name, null, null));
         Map<String, ProviderConfig> chain = LanguageModels.chainOf(name, config.llm().providers().get(name), config.llm());
         active.switchTo(candidate, model -> problemOf(chain));
+        mcpServers.closeRetired(); // the model that used them answers no more
     }
 
     /** Empty if some provider of {@code chain} can answer; else each one's advice. */
@@ -372,9 +374,7 @@ public final class Components implements AutoCloseable {
         if (timers != null) {
             timers.close();
         }
-        if (mcpServers != null) {
-            mcpServers.close();
-        }
+        mcpServers.close();
         if (liveSpeech != null) {
             liveSpeech.close();
         }

@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.ScriptedVoiceAssistant;
@@ -42,8 +43,8 @@ class MainViewModelTest {
         assertThat(states).containsExactly(VoiceState.LISTENING, VoiceState.TRANSCRIBING, VoiceState.THINKING,
                 VoiceState.SPEAKING, VoiceState.IDLE);
         assertThat(model.transcript()).extracting(TranscriptEntry::role, TranscriptEntry::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Role.USER, "what is twelve times seven"),
-                org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Role.ASSISTANT, "Twelve times seven is eighty-four."));
+                tuple(TranscriptEntry.Role.USER, "what is twelve times seven"),
+                tuple(TranscriptEntry.Role.ASSISTANT, "Twelve times seven is eighty-four."));
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
     }
 
@@ -195,5 +196,23 @@ class MainViewModelTest {
         assertThat(banners.shown()).extracting(Banner::message).containsExactly("Could not load the speech model:"
                 + " /nowhere is not a Vosk model. Typed questions still work; fix it in Settings and restart Parley.");
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready (typing only)");
+    }
+
+    @Test
+    void aSpeechPartSwappedInSaysItLoadsThenThatItChangedAndAFailureSaysWhyInItsPlace() {
+        ready();
+        assistant.emit(new VoiceEvent.SpeechPartChange("speech model", VoiceEvent.SpeechPartChange.Step.LOADING, ""));
+        assertThat(banners.shown()).extracting(Banner::level, Banner::message)
+                .containsExactly(tuple(Banner.Level.INFO, "Loading the speech model…"));
+
+        assistant.emit(new VoiceEvent.SpeechPartChange("speech model", VoiceEvent.SpeechPartChange.Step.CHANGED,
+                "/models/vosk-model-en-us-0.22"));
+        assistant.emit(new VoiceEvent.SpeechPartChange("voice", VoiceEvent.SpeechPartChange.Step.FAILED,
+                "There is no MaryTTS voice 'x'. The voice in use stays."));
+
+        assertThat(banners.shown()).extracting(Banner::level, Banner::message).containsExactly(
+                tuple(Banner.Level.ERROR, "There is no MaryTTS voice 'x'. The voice in use stays."),
+                tuple(Banner.Level.INFO, "Speech model changed: /models/vosk-model-en-us-0.22."));
+        assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
     }
 }
