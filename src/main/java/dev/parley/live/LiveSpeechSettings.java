@@ -110,7 +110,13 @@ public final class LiveSpeechSettings implements AutoCloseable {
     /** Takes a saved config: returns at once; the changes are applied in order on this class's thread. */
     public void apply(ParleyConfig saved) {
         try {
-            worker.execute(() -> applyNow(saved));
+            worker.execute(() -> {
+                try {
+                    applyNow(saved);
+                } catch (RuntimeException e) { // a bug: each expected failure is reported where it happens
+                    LOG.error("The saved speech settings could not be applied", e);
+                }
+            });
         } catch (RejectedExecutionException closing) {
             LOG.debug("A config saved while Parley closes is not applied to the speech parts");
         }
