@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.parley.conversation.ToolCall;
 import dev.parley.conversation.ToolRound;
@@ -46,8 +47,8 @@ class MainViewModelTest {
         assertThat(states).containsExactly(VoiceState.LISTENING, VoiceState.TRANSCRIBING, VoiceState.THINKING,
                 VoiceState.SPEAKING, VoiceState.IDLE);
         assertThat(model.transcript()).extracting(TranscriptEntry::role, TranscriptEntry::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Role.USER, "what is twelve times seven"),
-                org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Role.ASSISTANT, "Twelve times seven is eighty-four."));
+                tuple(TranscriptEntry.Role.USER, "what is twelve times seven"),
+                tuple(TranscriptEntry.Role.ASSISTANT, "Twelve times seven is eighty-four."));
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
     }
 
@@ -227,5 +228,23 @@ class MainViewModelTest {
         assertThat(model.transcript()).hasSize(2);
         assertThat(model.transcript().getLast().toolCalls()).containsExactly("current_time {\"zone\": \"UTC\"} → 12:00");
         assertThat(model.transcript().getFirst().toolCalls()).isEmpty();
+    }
+
+    @Test
+    void aSpeechPartSwappedInSaysItLoadsThenThatItChangedAndAFailureSaysWhyInItsPlace() {
+        ready();
+        assistant.emit(new VoiceEvent.SpeechPartChange("speech model", VoiceEvent.SpeechPartChange.Step.LOADING, ""));
+        assertThat(banners.shown()).extracting(Banner::level, Banner::message)
+                .containsExactly(tuple(Banner.Level.INFO, "Loading the speech model…"));
+
+        assistant.emit(new VoiceEvent.SpeechPartChange("speech model", VoiceEvent.SpeechPartChange.Step.CHANGED,
+                "/models/vosk-model-en-us-0.22"));
+        assistant.emit(new VoiceEvent.SpeechPartChange("voice", VoiceEvent.SpeechPartChange.Step.FAILED,
+                "There is no MaryTTS voice 'x'. The voice in use stays."));
+
+        assertThat(banners.shown()).extracting(Banner::level, Banner::message).containsExactly(
+                tuple(Banner.Level.ERROR, "There is no MaryTTS voice 'x'. The voice in use stays."),
+                tuple(Banner.Level.INFO, "Speech model changed: /models/vosk-model-en-us-0.22."));
+        assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
     }
 }
