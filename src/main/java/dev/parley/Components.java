@@ -326,7 +326,7 @@ public final class Components implements AutoCloseable {
         MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
                 Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events(),
                 echo::cancelsEcho, config.voice().wakeWord(), Duration.ofMillis(config.audio().bargeInMinMs()));
-        assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker()));
+        assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker(), config.voice().wakeSound()));
     }
 
     /** Parley's core threads: daemons (a stuck turn never keeps the process alive), named for the log. */
