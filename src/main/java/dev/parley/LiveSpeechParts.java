@@ -56,7 +56,8 @@ final class LiveSpeechParts implements SpeechPartLoader {
 
     @Override
     public SpeechOutput output(SpeechSynthesizer voice, String name) {
-        return new SpeakerOutput(voice, new Speaker(name, speech.echoCancellation()));
+        return new SpeakerOutput(voice, new Speaker(name, speech.echoCancellation()),
+                speech.config().voice().wakeSound());
     }
 
     @Override
@@ -64,7 +65,8 @@ final class LiveSpeechParts implements SpeechPartLoader {
         MicrophoneSpeech microphone = new MicrophoneSpeech(
                 listener -> speech.openMicrophone(config.audio().inputDevice(), listener),
                 Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer, events,
-                speech.echoCancellation()::cancelsEcho, config.voice().wakeWord());
+                speech.echoCancellation()::cancelsEcho, config.voice().wakeWord(),
+                Duration.ofMillis(config.audio().bargeInMinMs()));
         return new SwappableSpeechInput.Part(microphone, microphone);
     }
 }

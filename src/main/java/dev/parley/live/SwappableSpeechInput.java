@@ -49,12 +49,23 @@ public final class SwappableSpeechInput implements SpeechInput, AutoCloseable {
 
     @Override
     public Utterance begin(Consumer<String> partials, Runnable speechEnded) {
-        return started(new MovableUtterance(false, partials, speechEnded, () -> { }));
+        return started(new MovableUtterance(Kind.PRESSED, partials, speechEnded, () -> { }));
     }
 
     @Override
     public Utterance beginHandsFree(Consumer<String> partials, Runnable speechEnded, Runnable woke) {
-        return started(new MovableUtterance(true, partials, speechEnded, woke));
+        return started(new MovableUtterance(Kind.HANDS_FREE, partials, speechEnded, woke));
+    }
+
+    /** {@code bargedIn} counts as hearing something, like the wake word: the utterance then stays put. */
+    @Override
+    public Utterance beginOverlapping(Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
+        return started(new MovableUtterance(Kind.OVERLAPPING, partials, speechEnded, bargedIn));
+    }
+
+    @Override
+    public boolean hasWakeWord() {
+        return current().hasWakeWord();
     }
 
     private Utterance started(MovableUtterance utterance) {
@@ -73,12 +84,18 @@ public final class SwappableSpeechInput implements SpeechInput, AutoCloseable {
         inputs.close();
     }
 
+    /** How an utterance is begun on the input: {@link #begin}, {@link #beginHandsFree}, {@link #beginOverlapping}. */
+    private enum Kind {
+        PRESSED, HANDS_FREE, OVERLAPPING
+    }
+
     /** One utterance, on the input it began on or, while it has heard nothing, the one it moved to. */
     private final class MovableUtterance implements Utterance {
 
-        private final boolean handsFree;
+        private final Kind kind;
         private final Consumer<String> partials;
         private final Runnable speechEnded;
+        /** The wake word heard, or the user barging in: the input's third callback. */
         private final Runnable woke;
         private Utterance taking;
         private Swappable.Lease<Part> lease;
@@ -88,8 +105,8 @@ public final class SwappableSpeechInput implements SpeechInput, AutoCloseable {
         private boolean moving;
         private boolean ended;
 
-        MovableUtterance(boolean handsFree, Consumer<String> partials, Runnable speechEnded, Runnable woke) {
-            this.handsFree = handsFree;
+        MovableUtterance(Kind kind, Consumer<String> partials, Runnable speechEnded, Runnable woke) {
+            this.kind = kind;
             this.partials = partials;
             this.speechEnded = speechEnded;
             this.woke = woke;
@@ -115,11 +132,16 @@ public final class SwappableSpeechInput implements SpeechInput, AutoCloseable {
                         speechEnded.run();
                     }
                 };
-                begun = handsFree ? input.beginHandsFree(heardWords, paused, () -> {
+                Runnable heardFirst = () -> {
                     if (stillMine(mine, true)) {
                         woke.run();
                     }
-                }) : input.begin(heardWords, paused);
+                };
+                begun = switch (kind) {
+                    case PRESSED -> input.begin(heardWords, paused);
+                    case HANDS_FREE -> input.beginHandsFree(heardWords, paused, heardFirst);
+                    case OVERLAPPING -> input.beginOverlapping(heardWords, paused, heardFirst);
+                };
             } catch (RuntimeException | Error e) {
                 next.close();
                 throw e;

@@ -49,6 +49,11 @@ public final class SwappableSpeechOutput implements SpeechOutput, AutoCloseable 
     }
 
     @Override
+    public void wakeCue() {
+        current().wakeCue();
+    }
+
+    @Override
     public SpeechSynthesizer voice() {
         SpeechOutput opened = openedOnThisThread.get();
         if (opened != null) {
