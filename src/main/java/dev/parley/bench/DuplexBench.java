@@ -101,6 +101,12 @@ public final class DuplexBench {
                     / (double) Math.max(1, rooms.stream().mapToInt(DuplexCase.Result::overlapWords).sum());
         }
 
+        /** The same utterances with Parley speaking on through them: the canceller's double talk alone. */
+        public double neverStoppingWer() {
+            return rooms.stream().mapToInt(DuplexCase.Result::neverStoppingEdits).sum()
+                    / (double) Math.max(1, rooms.stream().mapToInt(DuplexCase.Result::overlapWords).sum());
+        }
+
         public double cleanWer() {
             return cleanEdits / (double) Math.max(1, cleanWords);
         }

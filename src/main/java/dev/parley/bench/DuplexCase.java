@@ -19,21 +19,24 @@ import java.util.function.Supplier;
 /**
  * One room of the duplex benchmark: Parley's answers, one after another, played into a
  * {@link SimulatedRoom} with background noise, and every other answer talked over by the user (a
- * different voice) until enough time of Parley speaking alone has passed. The microphone signal goes
- * through the capture path as the app runs it: one echo canceller for the whole session, then, per
- * answer, 25 ms blocks to a recognition stream (its partial transcript), an endpointer and a fresh
- * {@link BargeInDecision}.
+ * different voice) until enough time of Parley speaking alone has passed. The microphone goes
+ * through the capture path as the app runs it, 10 ms at a time: one echo canceller for the whole
+ * session, then, per answer, 25 ms blocks to a recognition stream (its partial transcript), an
+ * endpointer and a fresh {@link BargeInDecision}. When the decision fires on the user, Parley stops:
+ * from the next 10 ms on, nothing more of that answer is played, and the room's echo of it dies out.
  *
  * <p>Measured: ERLE on the same answers without noise or user (echo only, the canceller's own
- * figure); false barge-ins while Parley spoke alone; the user's onset to the decision (the block in
- * which it fired ends then); the word error rate of what the user said while Parley went on speaking
- * (the worst case: the answer does not stop); CPU of the capture path per second of audio.
+ * figure); false barge-ins while Parley spoke alone (it does not stop for those, so the alone time
+ * stays what it is); the user's onset to the decision (the end of the block in which it fired); the
+ * word error rate of what the user said, with Parley stopping at the barge-in and, as the worst
+ * case, with Parley never stopping; CPU of the capture path per second of audio.
  */
 public final class DuplexCase {
 
     private static final int RATE = BenchSpeech.SAMPLE_RATE;
+    private static final int FRAME = EchoCanceller.FRAME_SAMPLES;
     private static final int BLOCK = Microphone.BLOCK_SAMPLES;
-    /** Parley is silent this long between answers. */
+    /** Parley is silent this long between answers: longer than any room's echo. */
     private static final int GAP = RATE / 2;
     /** The user starts talking this far into an answer, plus up to as much again (seeded). */
     private static final int EARLIEST_ONSET = RATE * 3 / 2;
@@ -48,13 +51,15 @@ public final class DuplexCase {
      * @param aloneSeconds Parley speaking alone while the decision listened
      * @param latenciesMs user onset to decision, per talked-over answer where it fired
      * @param missed talked-over answers where it never fired
-     * @param overlapEdits word errors over all talked-over utterances; {@code overlapWords} their reference words
+     * @param overlapEdits word errors over all talked-over utterances (Parley stops at the barge-in);
+     *     {@code overlapWords} their reference words
+     * @param neverStoppingEdits the same utterances' word errors when Parley goes on speaking
      * @param cancellerNanos the canceller's CPU time over the whole session, {@code sessionSeconds} long
      * @param listenerNanos the CPU time of recognizer, endpointer and decision over the answers, {@code listenedSeconds} long
      */
     public record Result(SimulatedRoom room, EchoReturnLossEnhancement erle, double aloneSeconds, int falseBargeIns,
-            long[] latenciesMs, int missed, int overlapEdits, int overlapWords, long cancellerNanos,
-            double sessionSeconds, long listenerNanos, double listenedSeconds) {}
+            long[] latenciesMs, int missed, int overlapEdits, int neverStoppingEdits, int overlapWords,
+            long cancellerNanos, double sessionSeconds, long listenerNanos, double listenedSeconds) {}
 
     /** The user's utterance over an answer: where the clip starts, where its speech starts, where it ends. */
     private record Interjection(BenchSpeech.Clip clip, int start, int onset, int end) {}
@@ -70,6 +75,12 @@ public final class DuplexCase {
     private final SpeechRecognizer recognizer;
     private final Supplier<BargeInDecision> decisions;
     private final long seed;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    // The session, built by run(): what is played, its echo, and the microphone (echo, noise, user).
+    private float[] far;
+    private float[] echo;
+    private float[] microphone;
 
     /**
      * @param answers Parley's answers at 16 kHz, as played
@@ -91,31 +102,28 @@ public final class DuplexCase {
     Result run(double aloneSeconds, int interjections) {
         List<Answer> plan = plan(aloneSeconds, interjections);
         int length = plan.getLast().end() + GAP;
-        float[] far = new float[length];
+        far = new float[length];
         for (int i = 0; i < plan.size(); i++) {
             float[] answer = answers.get(i % answers.size());
             System.arraycopy(answer, 0, far, plan.get(i).start(), answer.length);
         }
-        float[] echo = room.echoOf(far, RATE);
+        echo = room.echoOf(far, RATE);
         EchoReturnLossEnhancement erle;
+        float[] neverStopping;
         try (EchoCanceller canceller = cancellers.get()) {
             erle = EchoReturnLossEnhancement.measure(echo, canceller.processAll(far, echo));
         }
-        float[] microphone = echo.clone();
+        microphone = echo.clone();
         RoomNoise.addInto(microphone, 0, RoomNoise.of(length, noiseDbfs, seed));
         for (Answer answer : plan) {
             if (answer.user() != null) {
                 RoomNoise.addInto(microphone, answer.user().start(), answer.user().clip().samples());
             }
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
-        float[] cancelled;
         try (EchoCanceller canceller = cancellers.get()) {
-            cancelled = canceller.processAll(far, microphone);
+            neverStopping = canceller.processAll(far, microphone);
         }
-        long cancellerNanos = threads.getCurrentThreadCpuTime() - cpuStart;
-        return listen(plan, cancelled, erle, cancellerNanos, length);
+        return live(plan, erle, neverStopping);
     }
 
     /** Answers alternate alone and talked over until both quotas are met. */
@@ -142,67 +150,127 @@ public final class DuplexCase {
                 alone += length;
             }
             plan.add(new Answer(start, start + length, user));
-            start = roundUpToBlock(start + length + GAP);
+            start = (start + length + GAP + BLOCK - 1) / BLOCK * BLOCK;
         }
         return plan;
     }
 
-    private static int roundUpToBlock(int sample) {
-        return (sample + BLOCK - 1) / BLOCK * BLOCK;
+    /** The session as the app hears it, 10 ms at a time, Parley stopping where the decision fires on the user. */
+    private Result live(List<Answer> plan, EchoReturnLossEnhancement erle, float[] neverStopping) {
+        Session session = new Session(cancellers.get());
+        try (session) {
+            long listenerNanos = 0;
+            long listened = 0;
+            long aloneSamples = 0;
+            int falseBargeIns = 0;
+            int missed = 0;
+            int edits = 0;
+            int neverStoppingEdits = 0;
+            int words = 0;
+            List<Long> latencies = new ArrayList<>();
+            for (Answer answer : plan) {
+                Interjection user = answer.user();
+                int end = user == null ? answer.end() : Math.min(answer.end(), user.end() + AFTER_USER);
+                session.cancelUpTo(answer.start());
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long cancellerBefore = session.nanos;
+                BargeInDecision decision = decisions.get();
+                SpeechEndpointer endpointer = new SpeechEndpointer(RATE, END_OF_SPEECH);
+                long fired = -1;
+                try (RecognitionStream stream = recognizer.stream()) {
+                    for (int at = answer.start(); at + BLOCK <= end; at += BLOCK) {
+                        session.cancelUpTo(at + BLOCK);
+                        float[] block = Arrays.copyOfRange(session.cancelled, at, at + BLOCK);
+                        stream.accept(block);
+                        endpointer.accept(block);
+                        if (!decision.accept(block, stream.partial())) {
+                            continue;
+                        }
+                        if (user == null || at + BLOCK <= user.onset()) {
+                            falseBargeIns++;
+                            decision = decisions.get(); // counted; Parley goes on, so alone time stays measured
+                        } else if (fired < 0) {
+                            fired = at + BLOCK;
+                            stopPlaying(answer, session.processed);
+                        }
+                    }
+                }
+                listenerNanos += threads.getCurrentThreadCpuTime() - cpuStart - (session.nanos - cancellerBefore);
+                listened += end - answer.start();
+                aloneSamples += (user == null ? answer.end() : user.onset()) - answer.start();
+                if (user != null) {
+                    if (fired >= 0) {
+                        latencies.add((fired - user.onset()) * 1000L / RATE);
+                    } else {
+                        missed++;
+                    }
+                    session.cancelUpTo(user.end() + AFTER_USER);
+                    edits += errors(user, session.cancelled);
+                    neverStoppingEdits += errors(user, neverStopping);
+                    words += WordErrorRate.words(user.clip().words()).length;
+                }
+            }
+            session.cancelUpTo(far.length);
+            return new Result(room, erle, aloneSamples / (double) RATE, falseBargeIns,
+                    latencies.stream().mapToLong(Long::longValue).toArray(), missed, edits, neverStoppingEdits, words,
+                    session.nanos, far.length / (double) RATE, listenerNanos, listened / (double) RATE);
+        }
     }
 
-    private Result listen(List<Answer> plan, float[] cancelled, EchoReturnLossEnhancement erle, long cancellerNanos,
-            int length) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long listenerNanos = 0;
-        long listened = 0;
-        long aloneSamples = 0;
-        int falseBargeIns = 0;
-        int missed = 0;
-        List<Long> latencies = new ArrayList<>();
-        int edits = 0;
-        int words = 0;
-        for (Answer answer : plan) {
-            Interjection user = answer.user();
-            int end = user == null ? answer.end() : Math.min(answer.end(), user.end() + AFTER_USER);
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            BargeInDecision decision = decisions.get();
-            SpeechEndpointer endpointer = new SpeechEndpointer(RATE, END_OF_SPEECH);
-            long fired = -1;
-            try (RecognitionStream stream = recognizer.stream()) {
-                for (int at = answer.start(); at + BLOCK <= end; at += BLOCK) {
-                    float[] block = Arrays.copyOfRange(cancelled, at, at + BLOCK);
-                    stream.accept(block);
-                    endpointer.accept(block);
-                    if (!decision.accept(block, stream.partial())) {
-                        continue;
-                    }
-                    int blockEnd = at + BLOCK;
-                    if (user == null || blockEnd <= user.onset()) {
-                        falseBargeIns++;
-                        decision = decisions.get(); // Parley stopped for nothing; the next answer listens afresh
-                    } else if (fired < 0) {
-                        fired = blockEnd;
-                    }
-                }
-            }
-            listenerNanos += threads.getCurrentThreadCpuTime() - cpuStart;
-            listened += end - answer.start();
-            aloneSamples += (user == null ? answer.end() : user.onset()) - answer.start();
-            if (user != null) {
-                if (fired >= 0) {
-                    latencies.add((fired - user.onset()) * 1000L / RATE);
-                } else {
-                    missed++;
-                }
-                String heard = recognizer.transcribe(new AudioClip(
-                        Arrays.copyOfRange(cancelled, user.onset() - BEFORE_USER, user.end() + AFTER_USER), RATE));
-                edits += WordErrorRate.edits(user.clip().words(), heard);
-                words += WordErrorRate.words(user.clip().words()).length;
-            }
+    /** Word errors of what the recognizer makes of the user's utterance in {@code cancelled}. */
+    private int errors(Interjection user, float[] cancelled) {
+        String heard = recognizer.transcribe(new AudioClip(
+                Arrays.copyOfRange(cancelled, user.onset() - BEFORE_USER, user.end() + AFTER_USER), RATE));
+        return WordErrorRate.edits(user.clip().words(), heard);
+    }
+
+    /**
+     * Parley stops {@code answer} at sample {@code from}: nothing more of it is played, and from there
+     * on the microphone hears only the echo of what was played before, dying out in the room.
+     */
+    private void stopPlaying(Answer answer, int from) {
+        if (from >= answer.end()) {
+            return;
         }
-        return new Result(room, erle, aloneSamples / (double) RATE, falseBargeIns,
-                latencies.stream().mapToLong(Long::longValue).toArray(), missed, edits, words, cancellerNanos,
-                length / (double) RATE, listenerNanos, listened / (double) RATE);
+        Arrays.fill(far, from, answer.end(), 0);
+        int reach = room.impulseResponse(RATE).length;
+        int sliceStart = Math.max(0, from - reach);
+        int sliceEnd = Math.min(far.length, answer.end() + reach);
+        float[] echoNow = room.echoOf(Arrays.copyOfRange(far, sliceStart, sliceEnd), RATE);
+        for (int i = from; i < sliceEnd; i++) {
+            float now = echoNow[i - sliceStart];
+            microphone[i] += now - echo[i];
+            echo[i] = now;
+        }
+    }
+
+    /** The one canceller of the session, run frame by frame as far as the listeners need, its CPU time counted. */
+    private final class Session implements AutoCloseable {
+
+        private final EchoCanceller canceller;
+        private final float[] cancelled = new float[far.length];
+        private int processed;
+        private long nanos;
+
+        Session(EchoCanceller canceller) {
+            this.canceller = canceller;
+        }
+
+        /** Cancels whole frames until at least {@code sample} (or the session's end) is done. */
+        void cancelUpTo(int sample) {
+            long start = threads.getCurrentThreadCpuTime();
+            while (processed < sample && processed + FRAME <= far.length) {
+                float[] out = canceller.process(Arrays.copyOfRange(far, processed, processed + FRAME),
+                        Arrays.copyOfRange(microphone, processed, processed + FRAME));
+                System.arraycopy(out, 0, cancelled, processed, FRAME);
+                processed += FRAME;
+            }
+            nanos += threads.getCurrentThreadCpuTime() - start;
+        }
+
+        @Override
+        public void close() {
+            canceller.close();
+        }
     }
 }

@@ -41,7 +41,8 @@ final class DuplexBenchReport {
             Percentiles p = Percentiles.of(r.latenciesMs());
             bargeIn.put("p50", p.p50()).put("p95", p.p95());
         }
-        root.putObject("wer").put("clean", round(r.cleanWer())).put("overlap", round(r.overlapWer()));
+        root.putObject("wer").put("clean", round(r.cleanWer())).put("overlap", round(r.overlapWer()))
+                .put("overlap_never_stopping", round(r.neverStoppingWer()));
         root.putObject("wake").put("trials", r.wake().trials()).put("hits", r.wake().hits())
                 .put("hit_rate", round(r.wakeHitRate())).put("non_wake_hours", round(r.wake().otherSeconds() / 3600))
                 .put("false_accepts", r.wake().falseAccepts()).put("false_accepts_per_hour", round(r.falseAcceptsPerHour()));
@@ -87,8 +88,9 @@ final class DuplexBenchReport {
                     100.0 * c.overlapEdits() / Math.max(1, c.overlapWords()));
         }
         out.printf(Locale.ROOT, "ERLE over all rooms: p50 %.1f dB, p10 %.1f dB; false barge-ins %.2f per minute;"
-                + " WER clean %.1f %%, over Parley %.1f %%%n", r.erle().p50(), r.erle().p10(), r.falseBargeInsPerMinute(),
-                100 * r.cleanWer(), 100 * r.overlapWer());
+                + " WER clean %.1f %%, over Parley %.1f %% (%.1f %% if Parley never stopped)%n", r.erle().p50(),
+                r.erle().p10(), r.falseBargeInsPerMinute(), 100 * r.cleanWer(), 100 * r.overlapWer(),
+                100 * r.neverStoppingWer());
         out.printf(Locale.ROOT, "wake word: %d/%d hits; %d false accepts in %.2f h of non-wake speech (%.2f per hour)%n",
                 r.wake().hits(), r.wake().trials(), r.wake().falseAccepts(), r.wake().otherSeconds() / 3600,
                 r.falseAcceptsPerHour());
