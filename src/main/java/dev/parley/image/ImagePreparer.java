@@ -30,17 +30,16 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *   <li>a PNG, JPEG, GIF or WebP by its signature (the name or declared type is not trusted);
  *   <li>at most {@link #MAX_PIXELS} as its header declares, read before any pixel is decoded, and
  *       again as the decoder sees the first frame (a GIF's frame may exceed its header's size);
- *   <li>decoded in full (PNG, JPEG, GIF), so a damaged or truncated file fails here, not at the
- *       provider; a big picture is decoded subsampled to at most twice the target size;
+ *   <li>decoded in full, so a damaged or truncated file fails here, not at the provider; a big
+ *       picture is decoded subsampled to at most twice the target size (WebP through the
+ *       TwelveMonkeys ImageIO plug-in: the JDK has no WebP reader);
  *   <li>when its longest side exceeds {@code maxSide}, scaled down to it and re-encoded: JPEG stays
- *       JPEG, PNG and GIF become PNG (JPEG when that PNG would exceed {@link #MAX_SENT_BYTES});
+ *       JPEG, PNG, GIF and WebP become PNG (JPEG when that PNG would exceed {@link #MAX_SENT_BYTES});
  *   <li>a JPEG whose EXIF orientation says it is stored sideways or mirrored is turned upright and
  *       re-encoded, at any size ({@link ExifOrientation}), as the tag does not survive re-encoding.
  * </ol>
  *
- * A picture within the size is sent as it was. WebP is sent as it was when within the size and
- * refused otherwise: the JDK has no WebP decoder, so Parley can neither check its pixels nor
- * scale it. The caller's original is never written to.
+ * A picture within the size is sent as it was. The caller's original is never written to.
  */
 public final class ImagePreparer {
 
@@ -121,9 +120,6 @@ public final class ImagePreparer {
             throw new ImageException(source + " is " + header.width() + " × " + header.height() + " pixels; images may"
                     + " have at most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
         }
-        if (type == ImageType.WEBP) {
-            return webp(bytes, header, source);
-        }
         Decoded decoded = decode(bytes, header, source);
         int orientation = type == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
         if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT) {
@@ -137,15 +133,6 @@ public final class ImagePreparer {
         int longestSide() {
             return Math.max(width, height);
         }
-    }
-
-    private TurnImage webp(byte[] bytes, ImageHeader header, String source) {
-        if (header.longestSide() > maxSide) {
-            throw new ImageException(source + " is a WebP image of " + header.width() + " × " + header.height()
-                    + " pixels, larger than llm.images.max-side (" + maxSide + "); Parley cannot scale WebP"
-                    + " (Java has no WebP decoder). Convert it to PNG or JPEG, or raise llm.images.max-side.");
-        }
-        return new TurnImage(ImageType.WEBP, bytes);
     }
 
     /**

@@ -17,7 +17,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The assistant's one state machine ({@link VoiceState}): it owns listening, the turn (run by the
+ * The assistant's one state machine ({@link VoiceState}): it owns listening (done by {@link Listening}), the turn (run by the
  * {@link TurnRunner}) and the answer's playback, decides every state, and publishes everything on
  * one {@link VoiceEventBus}. Typed questions work from the start; listening and speaking once
  * {@link #useVoice} gave it a speech input and output (the window loads them in the background).
@@ -39,12 +39,23 @@ public final class TurnController implements VoiceAssistant {
     private final TurnRunner runner;
     private final ThreadFactory turnThreads;
     private final ExecutorService control;
-    private volatile SpeechInput input;
+    private final Listening listening = new Listening(new Listening.Turns() {
+        @Override
+        public void publish(ActiveTurn turn, VoiceEvent event) {
+            TurnController.this.publish(turn, event);
+        }
+
+        @Override
+        public void speechEnded(ActiveTurn turn) {
+            if (listening.handsFree() && current == turn) {
+                releaseToTalk();
+            }
+        }
+    });
     private volatile SpeechOutput output;
     private volatile VoiceState state = VoiceState.IDLE;
     private volatile ActiveTurn current;
     private volatile Conversation conversation;
-    private volatile boolean handsFree;
 
     /**
      * @param events where this controller publishes; the speech input reports there too (level, device)
@@ -65,10 +76,10 @@ public final class TurnController implements VoiceAssistant {
      */
     public void useVoice(SpeechInput speechInput, SpeechOutput speechOutput) {
         // Set at once, so speaks() is true when this returns; a turn reads them when it starts.
-        input = speechInput;
+        listening.use(speechInput);
         output = speechOutput;
         control.execute(() -> {
-            if (handsFree && isAtRest()) {
+            if (listening.relistens() && isAtRest()) {
                 listen(false);
             }
         });
@@ -118,7 +129,7 @@ public final class TurnController implements VoiceAssistant {
             }
             turn.clock.markEndOfSpeech();
             moveTo(turn, VoiceState.TRANSCRIBING, "");
-            start(turn, () -> answer(turn, transcribe(turn),
+            start(turn, () -> answer(turn, listening.transcribe(turn),
                     "Nothing was recognized; hold the talk key while you speak."));
         });
     }
@@ -172,16 +183,12 @@ public final class TurnController implements VoiceAssistant {
         });
     }
 
-    /**
-     * Hands-free: listens whenever no turn runs, and a pause after speech ends the utterance. It does
-     * not listen while an answer plays: without echo cancellation the microphone would hear Parley's
-     * own voice as a barge-in. Push-to-talk and stop still work.
-     */
+    /** Hands-free: see {@link Listening#handsFree(boolean)}. */
     @Override
     public void setHandsFree(boolean on) {
-        handsFree = on;
+        listening.handsFree(on);
         control.execute(() -> {
-            if (on && isAtRest() && input != null) {
+            if (on && isAtRest() && listening.canListen()) {
                 listen(false);
             } else if (!on && state == VoiceState.LISTENING) {
                 cancelCurrent();
@@ -219,41 +226,18 @@ public final class TurnController implements VoiceAssistant {
     private void listen(boolean pressed) {
         ActiveTurn turn = new ActiveTurn();
         current = turn;
-        SpeechInput speechInput = input;
-        if (speechInput == null) {
+        if (!listening.canListen()) {
             // Not a failure of hands-free: it starts listening as soon as the voice is there.
             moveTo(turn, VoiceState.ERROR, NOT_LISTENING_YET);
             return;
         }
         moveTo(turn, VoiceState.LISTENING, "");
-        Consumer<String> partials = partial -> publish(turn, new VoiceEvent.PartialTranscript(turn.id(), partial));
-        Runnable ended = () -> {
-            if (handsFree && current == turn) {
-                releaseToTalk();
-            }
-        };
         try {
-            turn.waitsForWakeWord = !pressed && handsFree;
-            turn.utterance = turn.waitsForWakeWord ? speechInput.beginHandsFree(partials, ended,
-                    () -> publish(turn, new VoiceEvent.WakeWordHeard(turn.id()))) : speechInput.begin(partials, ended);
+            listening.begin(turn, pressed);
         } catch (RuntimeException e) {
-            cannotListen(turn, e.getMessage());
+            listening.cannotListen(); // push-to-talk retries at the next press
+            moveTo(turn, VoiceState.ERROR, e.getMessage());
         }
-    }
-
-    /** Hands-free listening stops too, or it would retry (and fail) in a loop; push-to-talk retries. */
-    private void cannotListen(ActiveTurn turn, String why) {
-        handsFree = false;
-        moveTo(turn, VoiceState.ERROR, why);
-    }
-
-    private String transcribe(ActiveTurn turn) {
-        String transcript = turn.utterance.finish();
-        turn.clock.markSttDone();
-        if (current == turn && !turn.cancelled) {
-            events.accept(new VoiceEvent.FinalTranscript(turn.id(), transcript));
-        }
-        return transcript;
     }
 
     /** Runs the turn's {@code work} on its own thread; what fails there ends the turn in ERROR. */
@@ -368,9 +352,9 @@ public final class TurnController implements VoiceAssistant {
         state = next;
         LOG.debug("Turn {}: {} -> {} {}", turn.id(), from, next, detail);
         events.accept(new VoiceEvent.StateChanged(from, next, turn.id(), detail));
-        if (handsFree && (next == VoiceState.IDLE || next == VoiceState.ERROR) && !control.isShutdown()) {
+        if (listening.relistens() && (next == VoiceState.IDLE || next == VoiceState.ERROR) && !control.isShutdown()) {
             control.execute(() -> {
-                if (handsFree && isAtRest() && input != null && !control.isShutdown()) {
+                if (listening.relistens() && isAtRest() && !control.isShutdown()) {
                     listen(false);
                 }
             });
@@ -388,13 +372,7 @@ public final class TurnController implements VoiceAssistant {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (input instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the speech input failed", e);
-            }
-        }
+        listening.close();
         runner.close();
     }
 }

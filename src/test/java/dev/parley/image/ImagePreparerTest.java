@@ -127,12 +127,48 @@ class ImagePreparerTest {
         assertThat(image.bytes()).isEqualTo(TestImages.TINY_WEBP);
     }
 
+    @ParameterizedTest
+    @CsvSource({"gradient-400x300-lossy.webp", "gradient-400x300-lossless.webp"})
+    void aWebpLargerThanTheLimitIsScaledAndBecomesAPng(String name) throws Exception {
+        byte[] webp = webpFixture(name);
+
+        TurnImage image = new ImagePreparer(100).prepare(webp, name);
+
+        BufferedImage sent = TestImages.decode(image.bytes());
+        assertThat(image.type()).isEqualTo(ImageType.PNG);
+        assertThat(sent.getWidth()).isEqualTo(100);
+        assertThat(sent.getHeight()).isEqualTo(75);
+        // The gradient survives: red grows from left to right (the fixture's red channel is x).
+        assertThat(red(sent.getRGB(90, 40))).isGreaterThan(red(sent.getRGB(10, 40)) + 150);
+    }
+
     @Test
-    void aWebpLargerThanTheLimitIsRefusedSayingWhatToDo() {
-        assertThatThrownBy(() -> preparer.prepare(TestImages.webpHeader(4000, 3000), "photo.webp"))
+    void aWebpWithinTheLimitIsDecodedAndSentAsItIs() throws Exception {
+        byte[] webp = webpFixture("gradient-400x300-lossy.webp");
+
+        TurnImage image = preparer.prepare(webp, "photo.webp");
+
+        assertThat(image.type()).isEqualTo(ImageType.WEBP);
+        assertThat(image.bytes()).isEqualTo(webp);
+    }
+
+    @Test
+    void aWebpCutShortIsRefusedAsDamaged() throws Exception {
+        byte[] webp = webpFixture("gradient-400x300-lossy.webp");
+
+        assertThatThrownBy(() -> preparer.prepare(Arrays.copyOf(webp, webp.length / 2), "cut.webp"))
                 .isInstanceOf(ImageException.class)
-                .hasMessageContaining("photo.webp is a WebP image of 4000 × 3000 pixels")
-                .hasMessageContaining("Convert it to PNG or JPEG");
+                .hasMessageContaining("cut.webp is damaged or cut short");
+    }
+
+    private static byte[] webpFixture(String name) throws Exception {
+        try (var in = ImagePreparerTest.class.getResourceAsStream("/images/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static int red(int argb) {
+        return (argb >> 16) & 0xFF;
     }
 
     @Test

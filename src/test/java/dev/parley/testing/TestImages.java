@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 /** Pictures made on the spot for tests: real encodings of a known size, and hand-made headers. */
 public final class TestImages {
 
-    /** A real 1 × 1 lossless WebP (the JDK cannot decode it, only read its header). */
+    /** A real 1 × 1 lossless WebP. */
     public static final byte[] TINY_WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
     private TestImages() {}
@@ -94,29 +94,12 @@ public final class TestImages {
         return tagged;
     }
 
-    /** The start of an extended WebP (VP8X) whose canvas has this size. */
-    public static byte[] webpHeader(int width, int height) {
-        byte[] bytes = new byte[30];
-        System.arraycopy("RIFF".getBytes(), 0, bytes, 0, 4);
-        System.arraycopy("WEBPVP8X".getBytes(), 0, bytes, 8, 8);
-        bytes[16] = 10;
-        littleEndian24(bytes, 24, width - 1);
-        littleEndian24(bytes, 27, height - 1);
-        return bytes;
-    }
-
     public static BufferedImage decode(byte[] bytes) {
         try {
             return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void littleEndian24(byte[] bytes, int at, int value) {
-        bytes[at] = (byte) value;
-        bytes[at + 1] = (byte) (value >> 8);
-        bytes[at + 2] = (byte) (value >> 16);
     }
 
     private static BufferedImage picture(int width, int height, int type) {
