@@ -5,6 +5,7 @@ import dev.parley.audio.echo.EchoCanceller;
 import dev.parley.audio.echo.EchoReturnLossEnhancement;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.tts.SpeechSynthesizer;
+import dev.parley.voice.BargeInWatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class DuplexBench {
     private final SpeechSynthesizer voice;
     private final SpeechRecognizer recognizer;
     private final Supplier<EchoCanceller> cancellers;
-    private final Supplier<BargeInDecision> decisions;
+    private final Supplier<BargeInWatcher> decisions;
     private final String decisionName;
 
     /** The phrase the shipped wake clips say. */
@@ -148,7 +149,7 @@ public final class DuplexBench {
      * @param decisions a fresh barge-in decision per answer
      */
     public DuplexBench(SpeechSynthesizer voice, SpeechRecognizer recognizer, Supplier<EchoCanceller> cancellers,
-            Supplier<BargeInDecision> decisions, String decisionName) {
+            Supplier<BargeInWatcher> decisions, String decisionName) {
         this.voice = voice;
         this.recognizer = recognizer;
         this.cancellers = cancellers;

@@ -7,6 +7,7 @@ import dev.parley.audio.echo.EchoCanceller;
 import dev.parley.audio.echo.EchoReturnLossEnhancement;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
+import dev.parley.voice.BargeInWatcher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * different voice) until enough time of Parley speaking alone has passed. The microphone goes
  * through the capture path as the app runs it, 10 ms at a time: one echo canceller for the whole
  * session, then, per answer, 25 ms blocks to a recognition stream (its partial transcript), an
- * endpointer and a fresh {@link BargeInDecision}. When the decision fires on the user, Parley stops:
+ * endpointer and a fresh {@link BargeInWatcher} (the voice loop's barge-in decision), fed as the voice
+ * loop feeds it. When the decision fires on the user, Parley stops:
  * from the next 10 ms on, nothing more of that answer is played, and the room's echo of it dies out.
  *
  * <p>Measured: ERLE on the same answers without noise or user (echo only, the canceller's own
@@ -73,7 +75,7 @@ public final class DuplexCase {
     private final double noiseDbfs;
     private final Supplier<EchoCanceller> cancellers;
     private final SpeechRecognizer recognizer;
-    private final Supplier<BargeInDecision> decisions;
+    private final Supplier<BargeInWatcher> decisions;
     private final long seed;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
@@ -87,7 +89,7 @@ public final class DuplexCase {
      * @param users the user's utterances, already at their level at the microphone
      */
     DuplexCase(SimulatedRoom room, List<float[]> answers, List<BenchSpeech.Clip> users, double noiseDbfs,
-            Supplier<EchoCanceller> cancellers, SpeechRecognizer recognizer, Supplier<BargeInDecision> decisions,
+            Supplier<EchoCanceller> cancellers, SpeechRecognizer recognizer, Supplier<BargeInWatcher> decisions,
             long seed) {
         this.room = room;
         this.answers = answers;
@@ -174,21 +176,30 @@ public final class DuplexCase {
                 session.cancelUpTo(answer.start());
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long cancellerBefore = session.nanos;
-                BargeInDecision decision = decisions.get();
+                BargeInWatcher decision = decisions.get();
                 SpeechEndpointer endpointer = new SpeechEndpointer(RATE, END_OF_SPEECH);
                 long fired = -1;
+                String lastPartial = "";
                 try (RecognitionStream stream = recognizer.stream()) {
                     for (int at = answer.start(); at + BLOCK <= end; at += BLOCK) {
                         session.cancelUpTo(at + BLOCK);
                         float[] block = Arrays.copyOfRange(session.cancelled, at, at + BLOCK);
                         stream.accept(block);
                         endpointer.accept(block);
-                        if (!decision.accept(block, stream.partial())) {
+                        // As the voice loop feeds it: every block, and the partial whenever it changed.
+                        boolean bargedIn = decision.hear(block);
+                        String partial = stream.partial();
+                        if (!partial.equals(lastPartial)) {
+                            lastPartial = partial;
+                            bargedIn = decision.words(partial);
+                        }
+                        if (!bargedIn) {
                             continue;
                         }
                         if (user == null || at + BLOCK <= user.onset()) {
                             falseBargeIns++;
                             decision = decisions.get(); // counted; Parley goes on, so alone time stays measured
+                            lastPartial = "";
                         } else if (fired < 0) {
                             fired = at + BLOCK;
                             stopPlaying(answer, session.processed);

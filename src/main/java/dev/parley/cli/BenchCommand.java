@@ -8,7 +8,6 @@ import dev.parley.audio.echo.EchoCancellers;
 import dev.parley.audio.echo.EchoOptions;
 import dev.parley.bench.DuplexBench;
 import dev.parley.bench.EchoBench;
-import dev.parley.bench.SpeechAndWordBargeIn;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
@@ -17,6 +16,8 @@ import dev.parley.config.AudioConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.pipeline.TurnTimings;
+import dev.parley.voice.BargeInWatcher;
+import java.time.Duration;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import picocli.CommandLine.Command;
@@ -131,8 +132,10 @@ final class BenchCommand extends ParleySubcommand {
             AudioConfig audio = components.config().audio();
             EchoOptions options = new EchoOptions(true, audio.noiseSuppression(), audio.autoGain(),
                     audio.highPassFilter());
+            Duration minSpeech = Duration.ofMillis(BargeInWatcher.DEFAULT_MIN_SPEECH_MS);
             DuplexBench.Result result = new DuplexBench(components.synthesizer(), components.recognizer(),
-                    () -> EchoCancellers.create(options), SpeechAndWordBargeIn::new, "speech start + a new word")
+                    () -> EchoCancellers.create(options), () -> new BargeInWatcher(minSpeech), "BargeInWatcher, "
+                            + minSpeech.toMillis() + " ms of voice or 100 ms and a word")
                     .run(DuplexBench.Settings.full(minutes, wakeMinutes));
             DuplexBenchReport.print(result, json, out());
         }
