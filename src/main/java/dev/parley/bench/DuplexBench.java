@@ -41,18 +41,20 @@ public final class DuplexBench {
     /**
      * @param aloneMinutes Parley speaking alone, over all rooms, while the barge-in decision listens
      * @param talkedOverPerRoom answers the user talks over, per room
+     * @param wakeTrials "hey parley" and a question, each wake clip before several questions in turn
      * @param wakeMinutes non-wake audio the wake word waits through
      * @param delaysMs the rooms: one per delay from loudspeaker to microphone
      * @param snrDb the room noise below the speech level
      */
-    public record Settings(double aloneMinutes, int talkedOverPerRoom, double wakeMinutes, List<Integer> delaysMs,
-            double snrDb) {
+    public record Settings(double aloneMinutes, int talkedOverPerRoom, int wakeTrials, double wakeMinutes,
+            List<Integer> delaysMs, double snrDb) {
 
         public static final double DEFAULT_SNR_DB = 20;
 
-        /** The full run: 10 minutes alone, every user utterance in every room, half an hour of non-wake speech. */
+        /** Every user utterance in every room, each wake clip before three questions, all four delays. */
         public static Settings full(double aloneMinutes, double wakeMinutes) {
-            return new Settings(aloneMinutes, BenchSpeech.load(BenchSpeech.USER).size(), wakeMinutes,
+            return new Settings(aloneMinutes, BenchSpeech.load(BenchSpeech.USER).size(),
+                    BenchSpeech.load(BenchSpeech.WAKE).size() * WakeBench.QUESTIONS_PER_WAKE, wakeMinutes,
                     EchoBench.DELAYS_MS, DEFAULT_SNR_DB);
         }
     }
@@ -183,7 +185,7 @@ public final class DuplexBench {
         }
         WakeBench.Result wake = new WakeBench(recognizer, WAKE_WORD, cancellers, userDbfs, noiseDbfs, 7)
                 .run(BenchSpeech.load(BenchSpeech.WAKE), BenchSpeech.load(BenchSpeech.USER),
-                        BenchSpeech.load(BenchSpeech.OTHER), settings.wakeMinutes() * 60);
+                        BenchSpeech.load(BenchSpeech.OTHER), settings.wakeTrials(), settings.wakeMinutes() * 60);
         return new Result(processing, decisionName, settings, userDbfs, rooms, clean[0], clean[1], wake,
                 (System.nanoTime() - start) / 1e9);
     }

@@ -56,19 +56,17 @@ public final class WakeBench {
     }
 
     Result run(List<BenchSpeech.Clip> wakes, List<BenchSpeech.Clip> questions, List<BenchSpeech.Clip> others,
-            double otherSeconds) {
+            int wakeTrials, double otherSeconds) {
         try (PhraseSpotter spotter = recognizer.spotter(phrase); EchoCanceller canceller = cancellers.get()) {
-            int trials = 0;
             int hits = 0;
-            for (BenchSpeech.Clip wake : wakes) {
-                for (int k = 0; k < QUESTIONS_PER_WAKE; k++) {
-                    BenchSpeech.Clip question = questions.get(trials % questions.size());
-                    float[] audio = concat(silence(0.8), RoomNoise.atLevel(wake.samples(), userDbfs), silence(0.15),
-                            RoomNoise.atLevel(question.samples(), userDbfs), silence(1.5));
-                    RoomNoise.addInto(audio, 0, RoomNoise.of(audio.length, noiseDbfs, seed + trials));
-                    hits += wakes(spotter, canceller.processAll(new float[0], audio)) > 0 ? 1 : 0;
-                    trials++;
-                }
+            for (int trial = 0; trial < wakeTrials; trial++) {
+                // Wake clip by wake clip, each before QUESTIONS_PER_WAKE questions in turn.
+                BenchSpeech.Clip wake = wakes.get(trial / QUESTIONS_PER_WAKE % wakes.size());
+                BenchSpeech.Clip question = questions.get(trial % questions.size());
+                float[] audio = concat(silence(0.8), RoomNoise.atLevel(wake.samples(), userDbfs), silence(0.15),
+                        RoomNoise.atLevel(question.samples(), userDbfs), silence(1.5));
+                RoomNoise.addInto(audio, 0, RoomNoise.of(audio.length, noiseDbfs, seed + trial));
+                hits += wakes(spotter, canceller.processAll(new float[0], audio)) > 0 ? 1 : 0;
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();
@@ -87,7 +85,7 @@ public final class WakeBench {
                 falseAccepts += wakes(spotter, canceller.processAll(new float[0], audio));
                 heard += audio.length;
             }
-            return new Result(trials, hits, heard / (double) RATE, falseAccepts,
+            return new Result(wakeTrials, hits, heard / (double) RATE, falseAccepts,
                     threads.getCurrentThreadCpuTime() - cpuStart);
         }
     }
