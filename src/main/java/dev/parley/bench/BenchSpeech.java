@@ -29,8 +29,8 @@ public final class BenchSpeech {
     public static final int SAMPLE_RATE = 16_000;
     private static final String ROOT = "/bench/duplex/";
 
-    /** One shipped clip: its words and its samples at 16 kHz. */
-    public record Clip(String name, String words, float[] samples) {
+    /** One shipped clip: its file, espeak-ng's voice and speed, its words and its samples at 16 kHz. */
+    public record Clip(String name, String voice, String words, float[] samples) {
 
         public double seconds() {
             return samples.length / (double) SAMPLE_RATE;
@@ -50,7 +50,7 @@ public final class BenchSpeech {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                clips.add(new Clip(fields[0], fields[2], samples(set + "/" + fields[0])));
+                clips.add(new Clip(fields[0], fields[1], fields[2], samples(set + "/" + fields[0])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The benchmark's speech (" + ROOT + set + ") could not be read", e);

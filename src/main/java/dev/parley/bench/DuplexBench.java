@@ -170,7 +170,7 @@ public final class DuplexBench {
                 .echoOf(answers.getFirst(), BenchSpeech.SAMPLE_RATE));
         double noiseDbfs = userDbfs - settings.snrDb();
         List<BenchSpeech.Clip> users = BenchSpeech.load(BenchSpeech.USER).stream()
-                .map(clip -> new BenchSpeech.Clip(clip.name(), clip.words(), RoomNoise.atLevel(clip.samples(), userDbfs)))
+                .map(clip -> new BenchSpeech.Clip(clip.name(), clip.voice(), clip.words(), RoomNoise.atLevel(clip.samples(), userDbfs)))
                 .toList();
         String processing;
         try (EchoCanceller canceller = cancellers.get()) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -33,10 +34,18 @@ public final class WakeBench {
     private static final Duration END_OF_SPEECH = Duration.ofMillis(800);
 
     /**
+     * @param missed the trials that did not wake it: wake clip and question
      * @param otherSeconds non-wake audio heard (pauses included) while waiting
+     * @param falselyAccepted the non-wake sentences that woke it, once per time
      * @param cpuNanos the capture path's CPU time (canceller, endpointer, spotter) over that audio
      */
-    public record Result(int trials, int hits, double otherSeconds, int falseAccepts, long cpuNanos) {}
+    public record Result(int trials, int hits, List<String> missed, double otherSeconds, List<String> falselyAccepted,
+            long cpuNanos) {
+
+        public int falseAccepts() {
+            return falselyAccepted.size();
+        }
+    }
 
     private final SpeechRecognizer recognizer;
     private final String phrase;
@@ -59,6 +68,7 @@ public final class WakeBench {
             int wakeTrials, double otherSeconds) {
         try (PhraseSpotter spotter = recognizer.spotter(phrase); EchoCanceller canceller = cancellers.get()) {
             int hits = 0;
+            List<String> missed = new ArrayList<>();
             for (int trial = 0; trial < wakeTrials; trial++) {
                 // Wake clip by wake clip, each before QUESTIONS_PER_WAKE questions in turn.
                 BenchSpeech.Clip wake = wakes.get(trial / QUESTIONS_PER_WAKE % wakes.size());
@@ -66,46 +76,61 @@ public final class WakeBench {
                 float[] audio = concat(silence(0.8), RoomNoise.atLevel(wake.samples(), userDbfs), silence(0.15),
                         RoomNoise.atLevel(question.samples(), userDbfs), silence(1.5));
                 RoomNoise.addInto(audio, 0, RoomNoise.of(audio.length, noiseDbfs, seed + trial));
-                hits += wakes(spotter, canceller.processAll(new float[0], audio)) > 0 ? 1 : 0;
+                if (wakes(spotter, canceller.processAll(new float[0], audio)).isEmpty()) {
+                    missed.add(wake.name() + " (" + wake.voice() + ") + " + question.words());
+                } else {
+                    hits++;
+                }
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();
             long heard = 0;
-            int falseAccepts = 0;
+            List<String> falselyAccepted = new ArrayList<>();
             for (int pass = 0; heard < otherSeconds * RATE; pass++) {
                 double gainDb = REPLAY_GAINS_DB[pass % REPLAY_GAINS_DB.length];
                 List<float[]> parts = new ArrayList<>();
-                for (BenchSpeech.Clip other : others) {
+                int[] starts = new int[others.size()];
+                int at = 0;
+                for (int i = 0; i < others.size(); i++) {
                     parts.add(silence(1.0));
-                    parts.add(RoomNoise.atLevel(other.samples(), userDbfs + gainDb));
+                    parts.add(RoomNoise.atLevel(others.get(i).samples(), userDbfs + gainDb));
+                    starts[i] = at + parts.get(parts.size() - 2).length;
+                    at = starts[i] + parts.getLast().length;
                 }
                 parts.add(silence(1.0));
                 float[] audio = concat(parts.toArray(float[][]::new));
                 RoomNoise.addInto(audio, 0, RoomNoise.of(audio.length, noiseDbfs, seed + 1000 + pass));
-                falseAccepts += wakes(spotter, canceller.processAll(new float[0], audio));
+                for (int woke : wakes(spotter, canceller.processAll(new float[0], audio))) {
+                    // The gate wakes at or after the sentence's end: it is the last one that started before.
+                    int sentence = 0;
+                    while (sentence + 1 < starts.length && starts[sentence + 1] < woke) {
+                        sentence++;
+                    }
+                    falselyAccepted.add(others.get(sentence).words() + String.format(Locale.ROOT, " (%+.0f dB)", gainDb));
+                }
                 heard += audio.length;
             }
-            return new Result(wakeTrials, hits, heard / (double) RATE, falseAccepts,
+            return new Result(wakeTrials, hits, missed, heard / (double) RATE, falselyAccepted,
                     threads.getCurrentThreadCpuTime() - cpuStart);
         }
     }
 
-    /** How often the gate woke on {@code audio}; after each wake it is dropped and waiting starts afresh. */
-    private int wakes(PhraseSpotter spotter, float[] audio) {
+    /** Where the gate woke on {@code audio} (sample index); after each wake it is dropped and waiting starts afresh. */
+    private List<Integer> wakes(PhraseSpotter spotter, float[] audio) {
         AtomicInteger woke = new AtomicInteger();
         WakeGate gate = gate(spotter, woke);
-        int count = 0;
+        List<Integer> wakes = new ArrayList<>();
         for (int at = 0; at + BLOCK <= audio.length; at += BLOCK) {
             gate.accept(Arrays.copyOfRange(audio, at, at + BLOCK));
             if (woke.get() > 0) {
-                count++;
+                wakes.add(at + BLOCK);
                 gate.cancel();
                 woke.set(0);
                 gate = gate(spotter, woke);
             }
         }
         gate.cancel();
-        return count;
+        return wakes;
     }
 
     private WakeGate gate(PhraseSpotter spotter, AtomicInteger woke) {

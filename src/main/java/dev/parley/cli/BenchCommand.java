@@ -65,6 +65,9 @@ final class BenchCommand extends ParleySubcommand {
     @Option(names = "--duplex", description = "Measure full duplex (echo, barge-in, WER over Parley, wake word) instead.")
     boolean duplex;
 
+    private static final int MAX_ALONE_MINUTES = 60;
+    private static final int MAX_WAKE_MINUTES = 600;
+
     @Option(names = "--minutes", defaultValue = "10",
             description = "With --duplex: minutes of Parley speaking alone, for false barge-ins (default ${DEFAULT-VALUE}).")
     double minutes;
@@ -124,9 +127,10 @@ final class BenchCommand extends ParleySubcommand {
 
     /** The microphone path as configured, with echo cancellation on (the mode full duplex needs). */
     private int benchDuplex() throws Exception {
-        if (!(minutes > 0 && minutes <= 600) || !(wakeMinutes > 0 && wakeMinutes <= 600)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--minutes and --wake-minutes must be more than 0 and at most 600");
+        // Each room's session is held in memory (~25 MB per minute alone per room); the wake word's is not.
+        if (!(minutes > 0 && minutes <= MAX_ALONE_MINUTES) || !(wakeMinutes > 0 && wakeMinutes <= MAX_WAKE_MINUTES)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--minutes must be more than 0 and at"
+                    + " most " + MAX_ALONE_MINUTES + ", --wake-minutes more than 0 and at most " + MAX_WAKE_MINUTES);
         }
         try (Components components = parley.components()) {
             AudioConfig audio = components.config().audio();

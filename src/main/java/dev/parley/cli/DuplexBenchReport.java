@@ -46,6 +46,9 @@ final class DuplexBenchReport {
         root.putObject("wake").put("trials", r.wake().trials()).put("hits", r.wake().hits())
                 .put("hit_rate", round(r.wakeHitRate())).put("non_wake_hours", round(r.wake().otherSeconds() / 3600))
                 .put("false_accepts", r.wake().falseAccepts()).put("false_accepts_per_hour", round(r.falseAcceptsPerHour()));
+        ObjectNode wake = (ObjectNode) root.path("wake");
+        r.wake().missed().forEach(wake.putArray("missed")::add);
+        r.wake().falselyAccepted().forEach(wake.putArray("falsely_accepted")::add);
         root.putObject("cpu_ms_per_audio_second").put("speaking", round(r.speakingCpuMsPerSecond()))
                 .put("waiting_for_wake_word", round(r.waitingCpuMsPerSecond()));
         ArrayNode rooms = root.putArray("rooms");
@@ -94,6 +97,8 @@ final class DuplexBenchReport {
         out.printf(Locale.ROOT, "wake word: %d/%d hits; %d false accepts in %.2f h of non-wake speech (%.2f per hour)%n",
                 r.wake().hits(), r.wake().trials(), r.wake().falseAccepts(), r.wake().otherSeconds() / 3600,
                 r.falseAcceptsPerHour());
+        r.wake().missed().forEach(missed -> out.printf("  missed: %s%n", missed));
+        r.wake().falselyAccepted().forEach(accepted -> out.printf("  woke on: %s%n", accepted));
         out.printf(Locale.ROOT, "CPU per second of audio: %.1f ms while Parley speaks (canceller, recognizer, endpointer,"
                 + " decision); %.1f ms waiting for the wake word (canceller, endpointer, spotter)%n",
                 r.speakingCpuMsPerSecond(), r.waitingCpuMsPerSecond());
