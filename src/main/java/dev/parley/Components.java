@@ -325,7 +325,7 @@ public final class Components implements AutoCloseable {
         LiveEchoCancellation echo = echoCancellation();
         MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
                 Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events(),
-                echo::cancelsEcho, config.voice().wakeWord());
+                echo::cancelsEcho, config.voice().wakeWord(), Duration.ofMillis(config.audio().bargeInMinMs()));
         assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker()));
     }
 
