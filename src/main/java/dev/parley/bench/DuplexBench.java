@@ -5,7 +5,7 @@ import dev.parley.audio.echo.EchoCanceller;
 import dev.parley.audio.echo.EchoReturnLossEnhancement;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.tts.SpeechSynthesizer;
-import dev.parley.voice.BargeInWatcher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,23 +140,21 @@ public final class DuplexBench {
     private final SpeechSynthesizer voice;
     private final SpeechRecognizer recognizer;
     private final Supplier<EchoCanceller> cancellers;
-    private final Supplier<BargeInWatcher> decisions;
-    private final String decisionName;
+    private final Duration minSpeech;
 
     /** The phrase the shipped wake clips say. */
     public static final String WAKE_WORD = "hey parley";
 
     /**
      * @param cancellers a fresh canceller per session (each room, the clean utterances, the wake word)
-     * @param decisions a fresh barge-in decision per answer
+     * @param minSpeech the voice that barges in without a recognized word ({@code audio.barge-in-min-ms})
      */
     public DuplexBench(SpeechSynthesizer voice, SpeechRecognizer recognizer, Supplier<EchoCanceller> cancellers,
-            Supplier<BargeInWatcher> decisions, String decisionName) {
+            Duration minSpeech) {
         this.voice = voice;
         this.recognizer = recognizer;
         this.cancellers = cancellers;
-        this.decisions = decisions;
-        this.decisionName = decisionName;
+        this.minSpeech = minSpeech;
     }
 
     public Result run(Settings settings) {
@@ -181,12 +179,13 @@ public final class DuplexBench {
         double alonePerRoom = settings.aloneMinutes() * 60 / settings.delaysMs().size();
         for (int delay : settings.delaysMs()) {
             rooms.add(new DuplexCase(SimulatedRoom.withDelay(delay), answers, users, noiseDbfs, cancellers, recognizer,
-                    decisions, delay).run(alonePerRoom, settings.talkedOverPerRoom()));
+                    minSpeech, delay).run(alonePerRoom, settings.talkedOverPerRoom()));
         }
         WakeBench.Result wake = new WakeBench(recognizer, WAKE_WORD, cancellers, userDbfs, noiseDbfs, 7)
                 .run(BenchSpeech.load(BenchSpeech.WAKE), BenchSpeech.load(BenchSpeech.USER),
                         BenchSpeech.load(BenchSpeech.OTHER), settings.wakeTrials(), settings.wakeMinutes() * 60);
-        return new Result(processing, decisionName, settings, userDbfs, rooms, clean[0], clean[1], wake,
+        String decision = "the voice loop's BargeInGate (" + minSpeech.toMillis() + " ms of voice, or 100 ms and a word)";
+        return new Result(processing, decision, settings, userDbfs, rooms, clean[0], clean[1], wake,
                 (System.nanoTime() - start) / 1e9);
     }
 

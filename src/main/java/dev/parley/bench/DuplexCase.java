@@ -2,12 +2,10 @@ package dev.parley.bench;
 
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.Microphone;
-import dev.parley.audio.SpeechEndpointer;
 import dev.parley.audio.echo.EchoCanceller;
 import dev.parley.audio.echo.EchoReturnLossEnhancement;
-import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
-import dev.parley.voice.BargeInWatcher;
+import dev.parley.voice.BargeInGate;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -22,16 +21,17 @@ import java.util.function.Supplier;
  * {@link SimulatedRoom} with background noise, and every other answer talked over by the user (a
  * different voice) until enough time of Parley speaking alone has passed. The microphone goes
  * through the capture path as the app runs it, 10 ms at a time: one echo canceller for the whole
- * session, then, per answer, 25 ms blocks to a recognition stream (its partial transcript), an
- * endpointer and a fresh {@link BargeInWatcher} (the voice loop's barge-in decision), fed as the voice
- * loop feeds it. When the decision fires on the user, Parley stops:
- * from the next 10 ms on, nothing more of that answer is played, and the room's echo of it dies out.
+ * session, then, per answer, 25 ms blocks into a fresh {@link BargeInGate}, the voice loop's own
+ * listener while an answer plays (its end-pointer, its {@code BargeInWatcher}, a recognition stream
+ * per stretch of sound). When it says the user barged in, Parley stops: from the next 10 ms on,
+ * nothing more of that answer is played, and the room's echo of it dies out; the gate's utterance
+ * is what the voice loop would answer.
  *
  * <p>Measured: ERLE on the same answers without noise or user (echo only, the canceller's own
  * figure); false barge-ins while Parley spoke alone (it does not stop for those, so the alone time
  * stays what it is); the user's onset to the decision (the end of the block in which it fired); the
- * word error rate of what the user said, with Parley stopping at the barge-in and, as the worst
- * case, with Parley never stopping; CPU of the capture path per second of audio.
+ * word error rate of what the user said, as the gate took it (Parley stopping at the barge-in) and,
+ * as the worst case, recognized with Parley never stopping; CPU of the capture path per second of audio.
  */
 public final class DuplexCase {
 
@@ -53,11 +53,11 @@ public final class DuplexCase {
      * @param aloneSeconds Parley speaking alone while the decision listened
      * @param latenciesMs user onset to decision, per talked-over answer where it fired
      * @param missed talked-over answers where it never fired
-     * @param overlapEdits word errors over all talked-over utterances (Parley stops at the barge-in);
-     *     {@code overlapWords} their reference words
+     * @param overlapEdits word errors over all talked-over utterances, as the gate took them (Parley
+     *     stops at the barge-in; all words lost where it never fired); {@code overlapWords} their reference words
      * @param neverStoppingEdits the same utterances' word errors when Parley goes on speaking
      * @param cancellerNanos the canceller's CPU time over the whole session, {@code sessionSeconds} long
-     * @param listenerNanos the CPU time of recognizer, endpointer and decision over the answers, {@code listenedSeconds} long
+     * @param listenerNanos the gate's CPU time (end-pointer, watcher, recognizer) over the answers, {@code listenedSeconds} long
      */
     public record Result(SimulatedRoom room, EchoReturnLossEnhancement erle, double aloneSeconds, int falseBargeIns,
             long[] latenciesMs, int missed, int overlapEdits, int neverStoppingEdits, int overlapWords,
@@ -75,7 +75,7 @@ public final class DuplexCase {
     private final double noiseDbfs;
     private final Supplier<EchoCanceller> cancellers;
     private final SpeechRecognizer recognizer;
-    private final Supplier<BargeInWatcher> decisions;
+    private final Duration minSpeech;
     private final long seed;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
@@ -89,7 +89,7 @@ public final class DuplexCase {
      * @param users the user's utterances, already at their level at the microphone
      */
     DuplexCase(SimulatedRoom room, List<float[]> answers, List<BenchSpeech.Clip> users, double noiseDbfs,
-            Supplier<EchoCanceller> cancellers, SpeechRecognizer recognizer, Supplier<BargeInWatcher> decisions,
+            Supplier<EchoCanceller> cancellers, SpeechRecognizer recognizer, Duration minSpeech,
             long seed) {
         this.room = room;
         this.answers = answers;
@@ -97,7 +97,7 @@ public final class DuplexCase {
         this.noiseDbfs = noiseDbfs;
         this.cancellers = cancellers;
         this.recognizer = recognizer;
-        this.decisions = decisions;
+        this.minSpeech = minSpeech;
         this.seed = seed;
     }
 
@@ -176,36 +176,29 @@ public final class DuplexCase {
                 session.cancelUpTo(answer.start());
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long cancellerBefore = session.nanos;
-                BargeInWatcher decision = decisions.get();
-                SpeechEndpointer endpointer = new SpeechEndpointer(RATE, END_OF_SPEECH);
+                AtomicBoolean bargedIn = new AtomicBoolean();
+                BargeInGate gate = gate(bargedIn);
                 long fired = -1;
-                String lastPartial = "";
-                try (RecognitionStream stream = recognizer.stream()) {
-                    for (int at = answer.start(); at + BLOCK <= end; at += BLOCK) {
-                        session.cancelUpTo(at + BLOCK);
-                        float[] block = Arrays.copyOfRange(session.cancelled, at, at + BLOCK);
-                        stream.accept(block);
-                        endpointer.accept(block);
-                        // As the voice loop feeds it: every block, and the partial whenever it changed.
-                        boolean bargedIn = decision.hear(block);
-                        String partial = stream.partial();
-                        if (!partial.equals(lastPartial)) {
-                            lastPartial = partial;
-                            bargedIn = decision.words(partial);
-                        }
-                        if (!bargedIn) {
-                            continue;
-                        }
-                        if (user == null || at + BLOCK <= user.onset()) {
-                            falseBargeIns++;
-                            decision = decisions.get(); // counted; Parley goes on, so alone time stays measured
-                            lastPartial = "";
-                        } else if (fired < 0) {
-                            fired = at + BLOCK;
-                            stopPlaying(answer, session.processed);
-                        }
+                for (int at = answer.start(); at + BLOCK <= end; at += BLOCK) {
+                    session.cancelUpTo(at + BLOCK);
+                    gate.accept(Arrays.copyOfRange(session.cancelled, at, at + BLOCK));
+                    if (!bargedIn.get() || fired >= 0) {
+                        continue;
+                    }
+                    if (user == null || at + BLOCK <= user.onset()) {
+                        falseBargeIns++;
+                        // Counted; Parley goes on (so the alone time stays measured) and listens afresh.
+                        gate.cancel();
+                        bargedIn.set(false);
+                        gate = gate(bargedIn);
+                    } else {
+                        fired = at + BLOCK;
+                        stopPlaying(answer, session.processed);
                     }
                 }
+                // What the voice loop would answer: the utterance the gate took over at the barge-in.
+                String heard = fired >= 0 ? gate.finish() : "";
+                gate.cancel();
                 listenerNanos += threads.getCurrentThreadCpuTime() - cpuStart - (session.nanos - cancellerBefore);
                 listened += end - answer.start();
                 aloneSamples += (user == null ? answer.end() : user.onset()) - answer.start();
@@ -215,8 +208,7 @@ public final class DuplexCase {
                     } else {
                         missed++;
                     }
-                    session.cancelUpTo(user.end() + AFTER_USER);
-                    edits += errors(user, session.cancelled);
+                    edits += WordErrorRate.edits(user.clip().words(), heard);
                     neverStoppingEdits += errors(user, neverStopping);
                     words += WordErrorRate.words(user.clip().words()).length;
                 }
@@ -226,6 +218,12 @@ public final class DuplexCase {
                     latencies.stream().mapToLong(Long::longValue).toArray(), missed, edits, neverStoppingEdits, words,
                     session.nanos, far.length / (double) RATE, listenerNanos, listened / (double) RATE);
         }
+    }
+
+    /** The voice loop's gate while an answer plays: the watcher, and a recognition stream for each stretch of sound. */
+    private BargeInGate gate(AtomicBoolean bargedIn) {
+        return new BargeInGate(recognizer::stream, minSpeech, END_OF_SPEECH, partial -> { }, () -> { },
+                () -> bargedIn.set(true));
     }
 
     /** Word errors of what the recognizer makes of the user's utterance in {@code cancelled}. */

@@ -16,7 +16,6 @@ import dev.parley.config.AudioConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.pipeline.TurnTimings;
-import dev.parley.voice.BargeInWatcher;
 import java.time.Duration;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -136,10 +135,8 @@ final class BenchCommand extends ParleySubcommand {
             AudioConfig audio = components.config().audio();
             EchoOptions options = new EchoOptions(true, audio.noiseSuppression(), audio.autoGain(),
                     audio.highPassFilter());
-            Duration minSpeech = Duration.ofMillis(BargeInWatcher.DEFAULT_MIN_SPEECH_MS);
             DuplexBench.Result result = new DuplexBench(components.synthesizer(), components.recognizer(),
-                    () -> EchoCancellers.create(options), () -> new BargeInWatcher(minSpeech), "BargeInWatcher, "
-                            + minSpeech.toMillis() + " ms of voice or 100 ms and a word")
+                    () -> EchoCancellers.create(options), Duration.ofMillis(audio.bargeInMinMs()))
                     .run(DuplexBench.Settings.full(minutes, wakeMinutes));
             DuplexBenchReport.print(result, json, out());
         }

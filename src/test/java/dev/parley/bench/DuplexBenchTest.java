@@ -47,7 +47,7 @@ class DuplexBenchTest {
         return new DuplexBench(voice, recognizer,
                 cancelEcho ? () -> EchoCancellers.create(new EchoOptions(true, false, false, true))
                         : PassThroughEchoCanceller::new,
-                () -> new BargeInWatcher(Duration.ofMillis(BargeInWatcher.DEFAULT_MIN_SPEECH_MS)), "watcher");
+                Duration.ofMillis(BargeInWatcher.DEFAULT_MIN_SPEECH_MS));
     }
 
     @Test
