@@ -122,7 +122,7 @@ public final class DuplexBench {
             return wake.falseAccepts() / (wake.otherSeconds() / 3600);
         }
 
-        /** Canceller, recognizer, endpointer and decision while Parley speaks, ms of CPU per second of audio. */
+        /** Canceller and barge-in gate (end-pointer, watcher, recognizer) while Parley speaks, ms of CPU per second of audio. */
         public double speakingCpuMsPerSecond() {
             double canceller = rooms.stream().mapToLong(DuplexCase.Result::cancellerNanos).sum() / 1e6
                     / rooms.stream().mapToDouble(DuplexCase.Result::sessionSeconds).sum();

@@ -99,8 +99,9 @@ final class DuplexBenchReport {
                 r.falseAcceptsPerHour());
         r.wake().missed().forEach(missed -> out.printf("  missed: %s%n", missed));
         r.wake().falselyAccepted().forEach(accepted -> out.printf("  woke on: %s%n", accepted));
-        out.printf(Locale.ROOT, "CPU per second of audio: %.1f ms while Parley speaks (canceller, recognizer, endpointer,"
-                + " decision); %.1f ms waiting for the wake word (canceller, endpointer, spotter)%n",
+        out.printf(Locale.ROOT, "CPU per second of audio: %.1f ms while Parley speaks (canceller; barge-in gate: end-pointer,"
+                + " watcher, recognizer on each stretch of sound); %.1f ms waiting for the wake word (canceller,"
+                + " end-pointer, spotter)%n",
                 r.speakingCpuMsPerSecond(), r.waitingCpuMsPerSecond());
         out.println("goals:");
         for (DuplexGoals.Goal goal : DuplexGoals.judge(r)) {
