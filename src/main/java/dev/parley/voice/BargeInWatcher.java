@@ -57,12 +57,20 @@ public final class BargeInWatcher {
      * answers whether the user has barged in (from this block on, always true).
      */
     public boolean hear(float[] block) {
+        return hear(block, false);
+    }
+
+    /**
+     * The same, for a block the echo canceller found to carry Parley's own voice ({@code ownVoice}:
+     * {@code LiveEchoCancellation.leaksOwnVoice()}): none of its frames counts as the user's voice.
+     */
+    public boolean hear(float[] block, boolean ownVoice) {
         for (float sample : block) {
             frame[frameFill++] = sample;
             samplesSeen++;
             if (frameFill == FRAME_SAMPLES) {
                 frameFill = 0;
-                judge(frame);
+                judge(frame, ownVoice);
             }
         }
         return bargedIn;
@@ -97,14 +105,14 @@ public final class BargeInWatcher {
         return bargeInSample;
     }
 
-    private void judge(float[] samples) {
+    private void judge(float[] samples, boolean ownVoice) {
         floor.accept(samples);
         double sum = 0;
         for (float sample : samples) {
             sum += sample * (double) sample;
         }
         double db = 10 * Math.log10(sum / samples.length + 1e-12);
-        boolean voiced = db >= Math.max(MIN_VOICE_DBFS, floor.noiseFloorDb() + ABOVE_FLOOR_DB);
+        boolean voiced = !ownVoice && db >= Math.max(MIN_VOICE_DBFS, floor.noiseFloorDb() + ABOVE_FLOOR_DB);
         if (voiced) {
             if (voicedFrames == 0) {
                 runStartSample = samplesSeen - FRAME_SAMPLES;

@@ -126,6 +126,15 @@ class BargeInWatcherTest {
     }
 
     @Test
+    void voiceMarkedAsParleysOwnNeverCounts() {
+        feed(500, -200, false);
+        for (int at = 0; at < 2000; at += 25) {
+            assertThat(watcher.hear(block(-20, true), true)).isFalse();
+        }
+        assertThat(watcher.words("he is good")).isFalse();
+    }
+
+    @Test
     void refusesANonPositiveMinimum() {
         assertThatThrownBy(() -> new BargeInWatcher(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive");
