@@ -11,7 +11,7 @@ import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnClock;
 import dev.parley.testing.Loopback;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import dev.parley.voice.SpeechInput;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceEvent.SpeechPartChange;

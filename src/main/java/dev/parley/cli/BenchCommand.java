@@ -6,6 +6,7 @@ import dev.parley.Components;
 import dev.parley.usage.Percentiles;
 import dev.parley.audio.echo.EchoCancellers;
 import dev.parley.audio.echo.EchoOptions;
+import dev.parley.bench.DuplexBench;
 import dev.parley.bench.EchoBench;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
@@ -15,6 +16,7 @@ import dev.parley.config.AudioConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.pipeline.TurnTimings;
+import java.time.Duration;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import picocli.CommandLine.Command;
@@ -30,7 +32,12 @@ import picocli.CommandLine.Option;
                 + " overhead = first audio minus the model's time to first token.",
                 "--echo measures the microphone's echo canceller instead: Parley's voice played into a simulated"
                 + " room at 20, 60, 120 and 250 ms of delay; ERLE p50/p10 over echo-only segments and CPU ms per"
-                + " second of audio. No audio device needed."})
+                + " second of audio. No audio device needed.",
+                "--duplex measures full duplex: Parley's answers played into simulated rooms (20-250 ms delay, reverb,"
+                + " noise) back into the microphone path, with and without a user (a shipped second voice) talking"
+                + " over them: ERLE, false barge-ins per minute, barge-in latency, word error rate over Parley vs in"
+                + " silence, wake-word hits and false accepts per hour, CPU per second of audio; each goal pass/fail."
+                + " No audio device needed."})
 final class BenchCommand extends ParleySubcommand {
 
     @Option(names = "--turns", defaultValue = "10", description = "Voice turns to measure (default ${DEFAULT-VALUE}).")
@@ -54,10 +61,30 @@ final class BenchCommand extends ParleySubcommand {
     @Option(names = "--echo", description = "Measure the echo canceller (ERLE, CPU) instead of the voice turns.")
     boolean echo;
 
+    @Option(names = "--duplex", description = "Measure full duplex (echo, barge-in, WER over Parley, wake word) instead.")
+    boolean duplex;
+
+    private static final int MAX_ALONE_MINUTES = 60;
+    private static final int MAX_WAKE_MINUTES = 600;
+
+    @Option(names = "--minutes", defaultValue = "10",
+            description = "With --duplex: minutes of Parley speaking alone, for false barge-ins (default ${DEFAULT-VALUE}).")
+    double minutes;
+
+    @Option(names = "--wake-minutes", defaultValue = "30",
+            description = "With --duplex: minutes of non-wake speech for wake false accepts (default ${DEFAULT-VALUE}).")
+    double wakeMinutes;
+
     @Override
     public Integer call() throws Exception {
+        if (echo && duplex) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--echo and --duplex are two benchmarks: pick one");
+        }
         if (echo) {
             return benchEcho();
+        }
+        if (duplex) {
+            return benchDuplex();
         }
         if (turns < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--turns must be at least 1");
@@ -93,6 +120,25 @@ final class BenchCommand extends ParleySubcommand {
             EchoBench.Result result = new EchoBench(components.synthesizer(), () -> EchoCancellers.create(options))
                     .run();
             EchoBenchReport.print(result, json, out());
+        }
+        return 0;
+    }
+
+    /** The microphone path as configured, with echo cancellation on (the mode full duplex needs). */
+    private int benchDuplex() throws Exception {
+        // Each room's session is held in memory (~25 MB per minute alone per room); the wake word's is not.
+        if (!(minutes > 0 && minutes <= MAX_ALONE_MINUTES) || !(wakeMinutes > 0 && wakeMinutes <= MAX_WAKE_MINUTES)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--minutes must be more than 0 and at"
+                    + " most " + MAX_ALONE_MINUTES + ", --wake-minutes more than 0 and at most " + MAX_WAKE_MINUTES);
+        }
+        try (Components components = parley.components()) {
+            AudioConfig audio = components.config().audio();
+            EchoOptions options = new EchoOptions(true, audio.noiseSuppression(), audio.autoGain(),
+                    audio.highPassFilter());
+            DuplexBench.Result result = new DuplexBench(components.synthesizer(), components.recognizer(),
+                    () -> EchoCancellers.create(options), Duration.ofMillis(audio.bargeInMinMs()))
+                    .run(DuplexBench.Settings.full(minutes, wakeMinutes));
+            DuplexBenchReport.print(result, json, out());
         }
         return 0;
     }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * barge-in, so a cough or the television leaves no words in the next question. Runs on the
  * microphone's thread (one producer).
  */
-final class BargeInGate implements Consumer<float[]> {
+public final class BargeInGate implements Consumer<float[]> {
 
     /** Audio kept from before the end-pointer confirms speech, so the first word is whole. */
     private static final int LEAD_IN_SAMPLES = SpeechRecognizer.SAMPLE_RATE * 400 / 1000;
@@ -41,7 +41,7 @@ final class BargeInGate implements Consumer<float[]> {
      * @param speechEnded runs once the user pauses after barging in ({@code endOfSpeechSilence})
      * @param bargedIn runs once, when the user barges in, before any partial is shown
      */
-    BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
+    public BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
             Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
         this.streams = streams;
         this.watcher = new BargeInWatcher(minSpeech);
@@ -100,7 +100,7 @@ final class BargeInGate implements Consumer<float[]> {
     }
 
     /** The utterance's transcript once the user barged in; "" before (nothing to answer). */
-    synchronized String finish() {
+    public synchronized String finish() {
         closed = true;
         if (utterance == null) {
             closeStream();
@@ -110,7 +110,7 @@ final class BargeInGate implements Consumer<float[]> {
     }
 
     /** Drops what was taken. */
-    synchronized void cancel() {
+    public synchronized void cancel() {
         closed = true;
         closeStream();
     }

@@ -19,9 +19,10 @@ import java.util.function.Supplier;
  * Once the phrase is heard, what followed it (the question in the same breath, "hey parley what time
  * is it") is handed to a recognition stream with the audio after it, and the utterance goes on as a
  * normal one. A wake word followed by silence waits {@link #QUESTION_WAIT} for the question, then
- * goes back to waiting. Runs on the microphone's thread (one producer).
+ * goes back to waiting. Runs on the microphone's thread (one producer). Public for the duplex
+ * benchmark, which measures the wake word through this very gate.
  */
-final class WakeGate implements Consumer<float[]> {
+public final class WakeGate implements Consumer<float[]> {
 
     /** How long the question may take to start after a bare wake word. */
     static final Duration QUESTION_WAIT = Duration.ofSeconds(6);
@@ -50,7 +51,7 @@ final class WakeGate implements Consumer<float[]> {
      * @param streams opens the recognition stream for the question (only once the phrase is heard)
      * @param woke runs once the phrase is heard
      */
-    WakeGate(PhraseSpotter spotter, Supplier<RecognitionStream> streams, Consumer<String> partials,
+    public WakeGate(PhraseSpotter spotter, Supplier<RecognitionStream> streams, Consumer<String> partials,
             Duration endOfSpeechSilence, Runnable speechEnded, Runnable woke) {
         this.spotter = spotter;
         this.streams = streams;
@@ -144,7 +145,7 @@ final class WakeGate implements Consumer<float[]> {
     }
 
     /** The question's transcript once woken; "" while still waiting (nothing to answer). */
-    String finish() {
+    public String finish() {
         if (stream == null) {
             return "";
         }
@@ -152,7 +153,7 @@ final class WakeGate implements Consumer<float[]> {
     }
 
     /** Drops what was taken; the spotter is the input's and stays open. */
-    void cancel() {
+    public void cancel() {
         if (stream != null) {
             stream.close();
         }

@@ -9,7 +9,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.Loopback;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;

@@ -8,7 +8,7 @@ import dev.parley.audio.WavFiles;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.Loopback;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

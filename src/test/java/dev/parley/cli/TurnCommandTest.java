@@ -13,7 +13,7 @@ import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;

@@ -10,7 +10,7 @@ import dev.parley.audio.Recording;
 import dev.parley.audio.Speaker;
 import dev.parley.audio.WavFiles;
 import dev.parley.testing.Loopback;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.time.Duration;

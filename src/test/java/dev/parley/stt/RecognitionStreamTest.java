@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.WavFiles;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

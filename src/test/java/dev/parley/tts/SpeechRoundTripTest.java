@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.parley.audio.AudioClip;
 import dev.parley.config.ParleyPaths;
 import dev.parley.stt.VoskRecognizer;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -17,7 +17,7 @@ import dev.parley.conversation.Turn;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnTimings;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

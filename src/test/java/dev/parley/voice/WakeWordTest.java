@@ -7,7 +7,7 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.stt.PhraseSpotter;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.stt.VoskRecognizer;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import dev.parley.tts.MaryTtsSynthesizer;
 import java.time.Duration;
 import java.util.ArrayList;

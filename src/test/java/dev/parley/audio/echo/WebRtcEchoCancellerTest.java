@@ -8,7 +8,7 @@ import dev.parley.bench.SimulatedRoom;
 import dev.parley.bench.VoiceBench;
 import dev.parley.config.ParleyPaths;
 import dev.parley.stt.VoskRecognizer;
-import dev.parley.testing.WordErrorRate;
+import dev.parley.bench.WordErrorRate;
 import dev.parley.tts.MaryTtsSynthesizer;
 import java.nio.file.Path;
 import java.util.Arrays;

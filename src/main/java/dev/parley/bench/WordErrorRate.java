@@ -1,14 +1,26 @@
-package dev.parley.testing;
+package dev.parley.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Word error rate: word-level edit distance over the reference length, after normalizing case and punctuation. */
+/**
+ * Word error rate: word-level edit distance (substitutions, deletions, insertions) over the
+ * reference length, after normalizing case and punctuation. Used by the duplex benchmark and by
+ * the tests that check what the recognizer heard.
+ */
 public final class WordErrorRate {
 
     private WordErrorRate() {}
 
+    /** Edits over reference words; a hypothesis for an empty reference is all error (1). */
     public static double of(String reference, String hypothesis) {
+        int words = words(reference).length;
+        int edits = edits(reference, hypothesis);
+        return words == 0 ? (edits == 0 ? 0 : 1) : edits / (double) words;
+    }
+
+    /** The word-level edit distance, so that several utterances can be pooled (sum of edits over sum of words). */
+    public static int edits(String reference, String hypothesis) {
         String[] ref = words(reference);
         String[] hyp = words(hypothesis);
         int[][] distance = new int[ref.length + 1][hyp.length + 1];
@@ -24,10 +36,11 @@ public final class WordErrorRate {
                 distance[i][j] = Math.min(substitution, Math.min(distance[i - 1][j], distance[i][j - 1]) + 1);
             }
         }
-        return ref.length == 0 ? (hyp.length == 0 ? 0 : 1) : distance[ref.length][hyp.length] / (double) ref.length;
+        return distance[ref.length][hyp.length];
     }
 
-    private static String[] words(String text) {
+    /** The normalized words of {@code text}: lower case, letters, digits and apostrophes. */
+    public static String[] words(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").trim().split("\\s+"))
                 .filter(word -> !word.isEmpty())
                 .toArray(String[]::new);
