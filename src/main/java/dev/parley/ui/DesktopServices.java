@@ -180,7 +180,7 @@ public final class DesktopServices implements AutoCloseable {
                 new LoadStep("voice loop", () -> {
                     components.useVoice(assistant);
                     // After Ready, in the background: the first turn as quick as later ones.
-                    FirstTurnWarmUp.start(components.recognizer(), components.synthesizer(), firstModel::build);
+                    FirstTurnWarmUp.start(components, firstModel::build);
                 }));
     }
 
