@@ -78,10 +78,12 @@ final class VectorApiLaunch {
         }
     }
 
-    private static boolean asksModel(String[] args) {
-        for (String arg : args) {
-            if (!arg.startsWith("-")) {
-                return MODEL_COMMANDS.contains(arg); // the first word that is not an option is the command
+    static boolean asksModel(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config")) {
+                i++; // its value is a file, not the command
+            } else if (!args[i].startsWith("-")) {
+                return MODEL_COMMANDS.contains(args[i]); // the first word that is not an option is the command
             }
         }
         return false;

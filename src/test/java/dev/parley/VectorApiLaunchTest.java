@@ -70,6 +70,14 @@ class VectorApiLaunchTest {
     }
 
     @Test
+    void onlyCommandsThatAskAModelAreConsidered() {
+        assertThat(VectorApiLaunch.asksModel(new String[] {"ask", "hello"})).isTrue();
+        assertThat(VectorApiLaunch.asksModel(new String[] {"--config", "chat.yaml", "chat"})).isTrue();
+        assertThat(VectorApiLaunch.asksModel(new String[] {"--version"})).isFalse();
+        assertThat(VectorApiLaunch.asksModel(new String[] {"conversations", "list"})).isFalse();
+    }
+
+    @Test
     void aConfigThatDoesNotLoadIsLeftToTheCommandToReport() throws IOException {
         Path file = TestConfigs.write(folder, "llm: [type: embedded\n");
         assertThat(usesEmbedded("--config", file.toString())).isFalse();
