@@ -6,6 +6,7 @@ import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Entry point: with no arguments, or only {@code --config FILE}, the desktop window; otherwise the
@@ -24,6 +25,10 @@ public final class Main {
         // Before Log4j makes the log folder with the umask's permissions.
         PrivateFiles.secure(paths.configDir(), paths.dataDir(), Path.of(System.getProperty("parley.log.dir")));
         Optional<WindowLaunch> window = windowLaunch(args);
+        OptionalInt withVectorApi = VectorApiLaunch.runIfNeeded(args, window.isPresent(), paths);
+        if (withVectorApi.isPresent()) {
+            System.exit(withVectorApi.getAsInt());
+        }
         if (window.isPresent()) {
             System.exit(Desktop.run(window.get().config()));
         }

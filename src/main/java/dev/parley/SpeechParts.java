@@ -25,6 +25,12 @@ final class SpeechParts implements AutoCloseable {
 
     private final ParleyPaths paths;
     private final Supplier<ParleyConfig> config;
+    /*
+     * One lock each for the speech model and the voice: they load side by side (seconds each), and a
+     * voice still loading must not hold up the speech model or the echo cancellation.
+     */
+    private final Object recognizerLock = new Object();
+    private final Object synthesizerLock = new Object();
     private SpeechRecognizer recognizer;
     private SpeechSynthesizer synthesizer;
     private LiveEchoCancellation echoCancellation;
@@ -42,7 +48,7 @@ final class SpeechParts implements AutoCloseable {
      */
     void useConfig(ParleyConfig saved) {
         SpeechSynthesizer voice;
-        synchronized (this) {
+        synchronized (synthesizerLock) {
             voice = synthesizer; // made later, it reads the saved config anyway
         }
         if (voice != null) {
@@ -62,19 +68,23 @@ final class SpeechParts implements AutoCloseable {
         return config.get();
     }
 
-    synchronized SpeechRecognizer recognizer() {
-        if (recognizer == null) {
-            recognizer = VoskRecognizer.load(config.get().speechModel(paths));
+    SpeechRecognizer recognizer() {
+        synchronized (recognizerLock) {
+            if (recognizer == null) {
+                recognizer = VoskRecognizer.load(config.get().speechModel(paths));
+            }
+            return recognizer;
         }
-        return recognizer;
     }
 
-    synchronized SpeechSynthesizer synthesizer() {
-        if (synthesizer == null) {
-            var tts = config.get().tts();
-            synthesizer = MaryTtsSynthesizer.start(tts.voice(), tts.rate(), tts.volume());
+    SpeechSynthesizer synthesizer() {
+        synchronized (synthesizerLock) {
+            if (synthesizer == null) {
+                var tts = config.get().tts();
+                synthesizer = MaryTtsSynthesizer.start(tts.voice(), tts.rate(), tts.volume());
+            }
+            return synthesizer;
         }
-        return synthesizer;
     }
 
     /**
@@ -115,15 +125,21 @@ final class SpeechParts implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (synthesizer != null) {
-            synthesizer.close();
+    public void close() {
+        synchronized (synthesizerLock) {
+            if (synthesizer != null) {
+                synthesizer.close();
+            }
         }
-        if (recognizer != null) {
-            recognizer.close();
+        synchronized (recognizerLock) {
+            if (recognizer != null) {
+                recognizer.close();
+            }
         }
-        if (echoCancellation != null) {
-            echoCancellation.close(); // a microphone still running passes its audio through from here on
+        synchronized (this) {
+            if (echoCancellation != null) {
+                echoCancellation.close(); // a microphone still running passes its audio through from here on
+            }
         }
     }
 }

@@ -49,7 +49,10 @@ final class HttpProbe {
     HttpProbe(Duration timeout) {
         this.timeout = timeout;
         // HTTP/1.1: some local servers mishandle the h2c upgrade a plain-http request would offer.
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        // Virtual threads: the default executor's pool threads (one per provider checked at once)
+        // stay idle in the process for a minute after each round of checks.
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
     }
 
     Outcome get(String url, Map<String, String> headers) {

@@ -1,6 +1,7 @@
 package dev.parley.ui;
 
 import dev.parley.Components;
+import dev.parley.FirstTurnWarmUp;
 import dev.parley.api.ApiServer;
 import dev.parley.audio.DeviceList;
 import dev.parley.config.ConfigChanges;
@@ -36,6 +37,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The window's one connection to the rest of Parley, built from the loaded config: the voice
@@ -50,9 +53,12 @@ public final class DesktopServices implements AutoCloseable {
     private final ConfigChanges configChanges = new ConfigChanges();
     private final SecretStore secrets;
     private final Components components;
+    private final ConfiguredModel firstModel;
     private final SwitchableLanguageModel model;
     private final TurnController assistant;
     private final DesktopApi api;
+    private final CompletableFuture<Void> speechModel;
+    private final CompletableFuture<Void> voice;
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
@@ -69,7 +75,8 @@ public final class DesktopServices implements AutoCloseable {
         configChanges.subscribe(components::useConfig);
         components.useToolCallbacks(label -> timerListener.accept(label),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
-        this.model = new SwitchableLanguageModel(initialModel());
+        this.firstModel = initialModel();
+        this.model = new SwitchableLanguageModel(firstModel);
         // Typed questions are answered from the first moment; listening and speaking start once
         // loadSteps() has loaded the speech model and the voice.
         this.assistant = components.voiceAssistant(model, components.newConversation());
@@ -78,6 +85,8 @@ public final class DesktopServices implements AutoCloseable {
                 paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
         api.apply(config.api()); // on the API's own thread: the window does not wait for it
+        this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer);
+        this.voice = loadInBackground("parley-voice-load", components::synthesizer);
     }
 
     /** The window shows (and saves) its conversation under {@code name} now. */
@@ -96,10 +105,22 @@ public final class DesktopServices implements AutoCloseable {
      * The active provider, created on its first reply (building a client and connecting MCP
      * servers must not delay the window); if it cannot be created, each reply says why.
      */
-    private LanguageModel initialModel() {
-        String active = config.llm().active();
-        return new LanguageModel() {
+    private ConfiguredModel initialModel() {
+        return new ConfiguredModel(config.llm().active());
+    }
+
+    /** The configured provider, built on first use: by the first reply or the warm-up after Ready. */
+    private final class ConfiguredModel implements LanguageModel {
+            private final String active;
             private LanguageModel created;
+
+            ConfiguredModel(String active) {
+                this.active = active;
+            }
+
+            void build() {
+                model();
+            }
 
             private synchronized LanguageModel model() {
                 if (created == null) {
@@ -129,7 +150,6 @@ public final class DesktopServices implements AutoCloseable {
                 }
                 return model.reply(messages, listener);
             }
-        };
     }
 
     /**
@@ -155,27 +175,38 @@ public final class DesktopServices implements AutoCloseable {
 
     /** Start-up work shown as progress: the speech model, the voice, then the assistant listens and speaks. */
     public List<LoadStep> loadSteps() {
-        // The voice (MaryTTS, the slower one) starts loading alongside the speech model: two cores.
-        java.util.concurrent.CompletableFuture<?> voice = new java.util.concurrent.CompletableFuture<>();
-        return List.of(new LoadStep("speech model", () -> {
-                    Thread.ofPlatform().name("parley-voice-load").daemon(true).start(() -> {
-                        try {
-                            components.synthesizer();
-                            voice.complete(null);
-                        } catch (RuntimeException | Error e) {
-                            voice.completeExceptionally(e);
-                        }
-                    });
-                    components.recognizer();
-                }),
-                new LoadStep("voice", () -> {
-                    try {
-                        voice.join();
-                    } catch (java.util.concurrent.CompletionException e) {
-                        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-                    }
-                }),
-                new LoadStep("voice loop", () -> components.useVoice(assistant)));
+        return List.of(new LoadStep("speech model", () -> awaitLoad(speechModel)),
+                new LoadStep("voice", () -> awaitLoad(voice)),
+                new LoadStep("voice loop", () -> {
+                    components.useVoice(assistant);
+                    // After Ready, in the background: the first turn as quick as later ones.
+                    FirstTurnWarmUp.start(components, firstModel::build);
+                }));
+    }
+
+    /**
+     * Loads {@code part} on a thread of its own: the speech model and the voice load side by side (two
+     * cores), while JavaFX starts and the window is built, instead of one after the other after it.
+     */
+    private static CompletableFuture<Void> loadInBackground(String name, Runnable part) {
+        CompletableFuture<Void> loaded = new CompletableFuture<>();
+        Thread.ofPlatform().name(name).daemon(true).start(() -> {
+            try {
+                part.run();
+                loaded.complete(null);
+            } catch (RuntimeException | Error e) {
+                loaded.completeExceptionally(e);
+            }
+        });
+        return loaded;
+    }
+
+    private static void awaitLoad(CompletableFuture<Void> part) {
+        try {
+            part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**

@@ -73,6 +73,9 @@ public final class JlamaChatModel implements StreamingChatModel {
 
     private synchronized AbstractModel loaded() {
         if (model == null) {
+            if (!VectorApi.available()) {
+                throw new LlmException(VectorApi.missingMessage());
+            }
             Path dir = folder.get();
             if (!Files.isRegularFile(dir.resolve("config.json"))) {
                 throw new LlmException("The model folder " + dir + " has no config.json; point model in"

@@ -1,0 +1,85 @@
+# Sourced by scripts/startup-bench and scripts/idle-footprint: starts Parley's window (or another
+# command) in a throwaway home, under a private Xvfb display, and waits for the start-up markers
+# ParleyApp logs ("Window shown N ms after the JVM started", "Ready ... N ms after the JVM started").
+#
+# The launcher is scripts/parley (the dev build) or an app-image's bin/Parley (--image DIR).
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+now_ms() { date +%s%3N; }
+
+# A display of our own, so runs do not share one with anything else; closed by window_run_cleanup.
+xvfb_pid=""
+window_display() {
+  if ! command -v Xvfb >/dev/null; then
+    echo "needs Xvfb (apt-get install xvfb libgtk-3-0)" >&2; exit 1
+  fi
+  local n
+  for n in $(seq 90 130); do
+    [[ -e "/tmp/.X11-unix/X$n" || -e "/tmp/.X$n-lock" ]] && continue
+    Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 1 50); do [[ -e "/tmp/.X11-unix/X$n" ]] && break; sleep 0.1; done
+    export DISPLAY=":$n"
+    return 0
+  done
+  echo "no free X display between :90 and :130" >&2; exit 1
+}
+
+# A fresh home per run: the shipped config, the welcome already done, nothing from the real user.
+fresh_home() {
+  local home; home="$(mktemp -d)"
+  mkdir -p "$home/.config/parley"
+  cp "$root/config.yaml" "$home/.config/parley/config.yaml"
+  touch "$home/.config/parley/welcome-done"
+  echo "$home"
+}
+
+# launch_parley HOME IMAGE ARGS...: starts Parley in the background; sets parley_pid, launched_ms.
+launch_parley() {
+  local home="$1" image="$2"; shift 2
+  local launcher=("$root/scripts/parley")
+  [[ -n "$image" ]] && launcher=("$image/bin/Parley")
+  launched_ms=$(now_ms)
+  env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+    "${launcher[@]}" "$@" >"$home/stdout" 2>"$home/stderr" &
+  parley_pid=$!
+}
+
+# log_ms HOME PATTERN: ms from launch to the first log line matching PATTERN, or nothing yet.
+log_ms() {
+  local log="$1/.local/share/parley/logs/parley.log" line stamp
+  [[ -f "$log" ]] || return 0
+  line="$(grep -m1 -- "$2" "$log" || true)"
+  [[ -n "$line" ]] || return 0
+  stamp="$(cut -c1-23 <<<"$line")"
+  echo $(( $(date -d "$stamp" +%s%3N) - launched_ms ))
+}
+
+# wait_for HOME PATTERN SECONDS: prints log_ms once the line appears; fails after SECONDS.
+wait_for() {
+  local deadline=$(( $(now_ms) + $3 * 1000 )) ms
+  while (( $(now_ms) < deadline )); do
+    ms="$(log_ms "$1" "$2")"
+    [[ -n "$ms" ]] && { echo "$ms"; return 0; }
+    kill -0 "$parley_pid" 2>/dev/null || { echo "Parley exited before '$2'; stderr:" >&2; cat "$1/stderr" >&2; return 1; }
+    sleep 0.05
+  done
+  echo "no '$2' within $3 s" >&2
+  return 1
+}
+
+stop_parley() {
+  [[ -n "${parley_pid:-}" ]] || return 0
+  kill "$parley_pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$parley_pid" 2>/dev/null || break; sleep 0.05; done
+  kill -9 "$parley_pid" 2>/dev/null || true
+  wait "$parley_pid" 2>/dev/null || true
+  parley_pid=""
+}
+
+window_run_cleanup() {
+  stop_parley
+  [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) exit; print (NR%2 ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2))}'; }

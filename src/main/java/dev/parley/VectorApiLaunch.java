@@ -1,0 +1,140 @@
+package dev.parley;
+
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.LlmConfig;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ParleyPaths;
+import dev.parley.config.ProviderType;
+import dev.parley.llm.embedded.VectorApi;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Starts Parley again with the Vector API when an embedded provider will answer. Parley's launchers
+ * leave the incubator module out, because the JVM then prints "WARNING: Using incubator modules" on
+ * every start; only Jlama needs it, and a module cannot be added to a running JVM. So when the
+ * window or a command that asks a model would use an embedded provider (the active one, the one
+ * named by {@code --provider}, or one in {@code llm.fallback}), this JVM runs a second one with
+ * {@code --add-modules jdk.incubator.vector} and the same options, class path and arguments, and
+ * exits with its exit code. That costs one short JVM start, and the warning is printed once.
+ */
+final class VectorApiLaunch {
+
+    /** Set on the second JVM, so it can never start a third. */
+    static final String RELAUNCHED = "parley.vectorApiLaunched";
+
+    /** The commands that may ask a model; the rest never need the Vector API. */
+    private static final Set<String> MODEL_COMMANDS = Set.of("ask", "chat", "turn", "serve", "test");
+
+    /** Cheap test before parsing the config: a line (not a comment) choosing the embedded type. */
+    private static final Pattern EMBEDDED_TYPE = Pattern.compile("(?m)^[^#\\n]*\\btype:\\s*[\"']?embedded\\b");
+
+    private VectorApiLaunch() {}
+
+    /**
+     * Runs Parley in a JVM with the Vector API when it needs one and this JVM lacks it.
+     *
+     * @param window whether these arguments open the window
+     * @return the second JVM's exit code, or empty when this JVM should go on itself
+     */
+    static OptionalInt runIfNeeded(String[] args, boolean window, ParleyPaths paths) {
+        if (VectorApi.available() || Boolean.getBoolean(RELAUNCHED) || !(window || asksModel(args))
+                || !usesEmbedded(args, paths)) {
+            return OptionalInt.empty();
+        }
+        Path java = javaLauncher(window);
+        if (java == null) {
+            return OptionalInt.empty(); // the embedded provider then says what is missing when asked
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("--add-modules=" + VectorApi.MODULE);
+        command.add("-D" + RELAUNCHED + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            Thread stopChild = new Thread(child::destroy, "parley-stop-relaunched");
+            Runtime.getRuntime().addShutdownHook(stopChild); // a signal to this JVM reaches the second one
+            int exit = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+            return OptionalInt.of(exit);
+        } catch (IOException e) {
+            return OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(130);
+        }
+    }
+
+    static boolean asksModel(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config")) {
+                i++; // its value is a file, not the command
+            } else if (!args[i].startsWith("-")) {
+                return MODEL_COMMANDS.contains(args[i]); // the first word that is not an option is the command
+            }
+        }
+        return false;
+    }
+
+    static boolean usesEmbedded(String[] args, ParleyPaths paths) {
+        Path configFile = optionValue(args, "--config").map(Path::of).orElse(null);
+        Path text = configFile != null ? configFile : paths.userConfigFile();
+        try {
+            if (Files.exists(text) && !EMBEDDED_TYPE.matcher(Files.readString(text)).find()) {
+                return false; // most starts: no need to parse the config here
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return false; // the command itself reports a config it cannot read
+        }
+        ParleyConfig config;
+        try {
+            config = new ConfigLoader().load(configFile, paths);
+        } catch (RuntimeException invalid) {
+            return false;
+        }
+        LlmConfig llm = config.llm();
+        List<String> chain = new ArrayList<>();
+        chain.add(optionValue(args, "--provider").orElse(llm.active()));
+        chain.addAll(llm.fallback());
+        return chain.stream().map(llm.providers()::get)
+                .anyMatch(provider -> provider != null && provider.type() == ProviderType.EMBEDDED);
+    }
+
+    private static java.util.Optional<String> optionValue(String[] args, String name) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(name) && i + 1 < args.length) {
+                return java.util.Optional.of(args[i + 1]);
+            }
+            if (args[i].startsWith(name + "=")) {
+                return java.util.Optional.of(args[i].substring(name.length() + 1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** This runtime's java launcher (for the window on Windows javaw: no console), or null if it has none. */
+    private static Path javaLauncher(boolean window) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        List<String> names = !windows ? List.of("java") : window ? List.of("javaw.exe", "java.exe") : List.of("java.exe");
+        for (String name : names) {
+            if (Files.isExecutable(bin.resolve(name))) {
+                return bin.resolve(name);
+            }
+        }
+        return null;
+    }
+}

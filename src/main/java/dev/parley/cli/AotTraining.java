@@ -1,0 +1,80 @@
+package dev.parley.cli;
+
+import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.ScriptedLlmServer.Protocol;
+import dev.parley.bench.ScriptedLlmServer.Reply;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/**
+ * The training run of the app-image's ahead-of-time cache (JDK 25 {@code -XX:AOTCacheOutput}, made by
+ * the {@code package} profile in the pom): what a start of Parley loads and links, done once at
+ * package time so each start maps it instead. It runs the commands a user runs, offline: the version,
+ * the help, a sentence spoken by the voice into a WAV file and a whole voice turn on it (the speech
+ * model, the voice, the LangChain4j client over HTTP to a scripted local model); and it loads,
+ * without running them, every class of Parley, JavaFX and the theme, which a start of the window
+ * needs but no display exists to show at package time.
+ *
+ * <p>Needs {@code parley.config.dir}, {@code parley.data.dir} and {@code parley.log.dir} pointing at a
+ * throwaway folder: the run must not touch the packager's own Parley.
+ */
+public final class AotTraining {
+
+    private static final List<String> WINDOW_JARS = List.of("parley", "javafx-", "atlantafx-");
+
+    private AotTraining() {}
+
+    public static void main(String[] args) throws IOException {
+        Path work = Files.createTempDirectory("parley-aot-training");
+        try (ScriptedLlmServer model = new ScriptedLlmServer(Protocol.OLLAMA,
+                Reply.of("It is ", "sunny and ", "twenty degrees ", "today. ", "Enjoy the ", "weather!"))) {
+            run("--version");
+            run("--help");
+            Path question = work.resolve("question.wav");
+            run("say", "--out", question.toString(), "What is the weather like today?");
+            run("turn", "--in", question.toString(), "--out", work.resolve("answer.wav").toString(),
+                    "--provider", "ollama", "--model", "scripted", "--base-url", model.baseUrl());
+        }
+        int loaded = loadWindowClasses();
+        System.out.println("AOT training: commands ran, " + loaded + " window classes loaded");
+    }
+
+    private static void run(String... args) {
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        int exit = Cli.run(args, new ByteArrayInputStream(new byte[0]), discard, System.err);
+        if (exit != 0) {
+            throw new IllegalStateException("AOT training: parley " + String.join(" ", args) + " exited with " + exit);
+        }
+    }
+
+    private static int loadWindowClasses() throws IOException {
+        int loaded = 0;
+        ClassLoader loader = AotTraining.class.getClassLoader();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (!name.endsWith(".jar") || WINDOW_JARS.stream().noneMatch(name::startsWith)) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(entry)) {
+                for (String className : jar.stream().map(e -> e.getName())
+                        .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/") && !n.contains("module-info"))
+                        .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.')).toList()) {
+                    try {
+                        Class.forName(className, false, loader); // loaded and cached, never initialized
+                        loaded++;
+                    } catch (LinkageError | ClassNotFoundException notLoadable) {
+                        // a class for another platform or an optional library: not needed here
+                    }
+                }
+            }
+        }
+        return loaded;
+    }
+}

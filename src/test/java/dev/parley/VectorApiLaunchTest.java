@@ -1,0 +1,85 @@
+package dev.parley;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.config.ParleyPaths;
+import dev.parley.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VectorApiLaunchTest {
+
+    @TempDir
+    Path folder;
+
+    private Path config(String active, String fallback) throws IOException {
+        return TestConfigs.write(folder, """
+                llm:
+                  active: %s
+                  fallback: [%s]
+                  providers:
+                    local:
+                      type: ollama
+                      model: m
+                    tiny:
+                      type: embedded
+                      model: some/model
+                """.formatted(active, fallback));
+    }
+
+    private boolean usesEmbedded(String... args) {
+        return VectorApiLaunch.usesEmbedded(args, new ParleyPaths(folder, folder.resolve("config"),
+                folder.resolve("data"), folder.resolve("logs")));
+    }
+
+    @Test
+    void anActiveServerProviderNeedsNoVectorApi() throws IOException {
+        Path file = config("local", "");
+        assertThat(usesEmbedded("ask", "--config", file.toString(), "hello")).isFalse();
+    }
+
+    @Test
+    void anActiveEmbeddedProviderNeedsIt() throws IOException {
+        Path file = config("tiny", "");
+        assertThat(usesEmbedded("--config", file.toString())).isTrue();
+    }
+
+    @Test
+    void anEmbeddedProviderNamedOnTheCommandLineOrInTheFallbackChainNeedsIt() throws IOException {
+        Path file = config("local", "");
+        assertThat(usesEmbedded("ask", "--config=" + file, "--provider", "tiny", "hello")).isTrue();
+        Path withFallback = config("local", "tiny");
+        assertThat(usesEmbedded("chat", "--config", withFallback.toString())).isTrue();
+    }
+
+    @Test
+    void anEmbeddedProviderOnlyInACommentIsNotParsedFor() throws IOException {
+        Path file = TestConfigs.write(folder, """
+                llm:
+                  active: local
+                  providers:
+                    local:
+                      type: ollama
+                      model: m
+                    # tiny:
+                    #   type: embedded
+                """);
+        assertThat(usesEmbedded("--config", file.toString())).isFalse();
+    }
+
+    @Test
+    void onlyCommandsThatAskAModelAreConsidered() {
+        assertThat(VectorApiLaunch.asksModel(new String[] {"ask", "hello"})).isTrue();
+        assertThat(VectorApiLaunch.asksModel(new String[] {"--config", "chat.yaml", "chat"})).isTrue();
+        assertThat(VectorApiLaunch.asksModel(new String[] {"--version"})).isFalse();
+        assertThat(VectorApiLaunch.asksModel(new String[] {"conversations", "list"})).isFalse();
+    }
+
+    @Test
+    void aConfigThatDoesNotLoadIsLeftToTheCommandToReport() throws IOException {
+        Path file = TestConfigs.write(folder, "llm: [type: embedded\n");
+        assertThat(usesEmbedded("--config", file.toString())).isFalse();
+    }
+}
