@@ -8,6 +8,7 @@ import dev.parley.audio.echo.EchoCancellers;
 import dev.parley.audio.echo.EchoOptions;
 import dev.parley.bench.EchoBench;
 import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.SoakBench;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.bench.VoiceBench;
@@ -30,7 +31,10 @@ import picocli.CommandLine.Option;
                 + " overhead = first audio minus the model's time to first token.",
                 "--echo measures the microphone's echo canceller instead: Parley's voice played into a simulated"
                 + " room at 20, 60, 120 and 250 ms of delay; ERLE p50/p10 over echo-only segments and CPU ms per"
-                + " second of audio. No audio device needed."})
+                + " second of audio. No audio device needed.",
+                "--soak checks for leaks instead: --warmup-turns, then --turns push-to-talk turns, each answer"
+                + " played to its end; resident memory (VmRSS) and threads sampled every --sample-every turns;"
+                + " growth after the warm-up."})
 final class BenchCommand extends ParleySubcommand {
 
     @Option(names = "--turns", defaultValue = "10", description = "Voice turns to measure (default ${DEFAULT-VALUE}).")
@@ -54,6 +58,17 @@ final class BenchCommand extends ParleySubcommand {
     @Option(names = "--echo", description = "Measure the echo canceller (ERLE, CPU) instead of the voice turns.")
     boolean echo;
 
+    @Option(names = "--soak", description = "Run many turns and report memory and thread growth (a leak check).")
+    boolean soak;
+
+    @Option(names = "--warmup-turns", defaultValue = "50",
+            description = "With --soak: turns before growth is measured (default ${DEFAULT-VALUE}).")
+    int warmupTurns;
+
+    @Option(names = "--sample-every", defaultValue = "25",
+            description = "With --soak: turns between samples (default ${DEFAULT-VALUE}).")
+    int sampleEvery;
+
     @Override
     public Integer call() throws Exception {
         if (echo) {
@@ -66,6 +81,9 @@ final class BenchCommand extends ParleySubcommand {
             // The Anthropic and Gemini clients insist on an API key, which a benchmark should not need.
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--protocol must be OPENAI or OLLAMA for the benchmark");
+        }
+        if (soak) {
+            return benchSoak();
         }
         Reply reply = Reply.of(VoiceBench.replyTokens()).firstAfter(firstTokenMs).delayedBy(tokenMs);
         try (Components components = parley.components();
@@ -93,6 +111,32 @@ final class BenchCommand extends ParleySubcommand {
             EchoBench.Result result = new EchoBench(components.synthesizer(), () -> EchoCancellers.create(options))
                     .run();
             EchoBenchReport.print(result, json, out());
+        }
+        return 0;
+    }
+
+    /** The leak check, against the scripted model over the chosen protocol. */
+    private int benchSoak() throws Exception {
+        if (warmupTurns < 0 || sampleEvery < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--warmup-turns must be 0 or more and --sample-every at least 1");
+        }
+        Reply reply = Reply.of(SoakBench.replyTokens()).firstAfter(firstTokenMs).delayedBy(tokenMs);
+        try (Components components = parley.components();
+                ScriptedLlmServer server = new ScriptedLlmServer(protocol, reply)) {
+            ProviderType type = protocol == Protocol.OPENAI ? ProviderType.OPENAI_COMPATIBLE : ProviderType.OLLAMA;
+            var model = components.unguardedModel("bench",
+                    new ProviderConfig(type, server.baseUrl(), "scripted", null, null, null, 30));
+            PrintWriter err = err();
+            SoakBench.Result result = new SoakBench(components.recognizer(), components.synthesizer(),
+                    components.speaker()).run(warmupTurns, turns, sampleEvery, components.turnRunner(model),
+                    Components.threads("parley-voice"), turn -> {
+                        if (turn % sampleEvery == 0) {
+                            err.printf("soak: %d turns%n", turn);
+                            err.flush();
+                        }
+                    });
+            SoakReport.print(result, json, out());
         }
         return 0;
     }
