@@ -67,7 +67,8 @@ public final class DesktopServices implements AutoCloseable {
         // without a restart (see Components.useConfig for what waits).
         configChanges.subscribe(saved -> this.config = saved);
         configChanges.subscribe(components::useConfig);
-        components.useToolCallbacks(label -> timerListener.accept(label),
+        components.useToolCallbacks(timer -> timerListener.accept(
+                timer.sentence(java.time.ZoneId.systemDefault(), java.time.Instant.now())),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
         this.model = new SwitchableLanguageModel(initialModel());
         // Typed questions are answered from the first moment; listening and speaking start once
@@ -139,6 +140,11 @@ public final class DesktopServices implements AutoCloseable {
     public void useToolCallbacks(java.util.function.Consumer<String> timers, dev.parley.tools.ToolConfirmer confirm) {
         this.timerListener = timers;
         this.confirmer = confirm;
+    }
+
+    /** Tells the timers that went off while Parley was closed and runs the pending ones; once the window listens. */
+    public void resumeTimers() {
+        components.resumeTimers();
     }
 
     public ParleyConfig config() {
