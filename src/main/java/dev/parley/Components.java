@@ -229,8 +229,9 @@ public final class Components implements AutoCloseable {
 
     /**
      * For the long-running modes (window, {@code chat}, {@code serve}), once their announcer and
-     * assistant listen: tells the timers that went off while Parley was closed and runs the ones
-     * still pending. Without tools there are no timers to resume.
+     * assistant listen: tells the timers that went off while Parley was closed, runs the ones still
+     * pending, and keeps this process's timers in the file from now on (one-shot commands do not, so
+     * their timers end with them). Without tools there are no timers to resume.
      */
     public void resumeTimers() {
         if (config.llm().tools().enabled()) {

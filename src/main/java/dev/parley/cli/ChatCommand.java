@@ -55,7 +55,7 @@ final class ChatCommand extends ModelSubcommand {
             throw new ParameterException(spec.commandLine(),
                     "--hands-free works with --voice only: parley chat --voice --hands-free");
         }
-        try (Components components = parley.components()) {
+        try (Components components = parley.componentsOrLastGood(err)) {
             boolean interactive = System.console() != null;
             BufferedReader lines = stdinLines();
             components.useToolCallbacks(timer -> TimerNotice.print(err, timer),

@@ -41,7 +41,7 @@ final class ServeCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Components components = parley.components();
+        Components components = parley.componentsOrLastGood(spec.commandLine().getErr());
         ApiConfig api = components.config().api();
         if (port != null) {
             api = api.withPort(port);

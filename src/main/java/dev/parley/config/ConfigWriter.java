@@ -89,7 +89,9 @@ public final class ConfigWriter {
                 validate(file, after);
                 AtomicFiles.write(file.resolveSibling(file.getFileName() + ".bak"), before);
                 AtomicFiles.write(file, after);
-                return new ConfigLoader().load(file);
+                ParleyConfig saved = new ConfigLoader().load(file);
+                LastGoodConfig.keep(file);
+                return saved;
             });
         } catch (WriterLock.BusyException e) {
             throw new ConfigException("Cannot save " + file + ": " + e.getMessage() + ".", e);

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code set_timer} and {@code list_timers}: timers that announce themselves when done. With a
- * {@link PendingTimers} file they outlive the process: {@link #resume} at the next start tells the
- * ones that went off while Parley was closed, once, and runs the rest to their end.
+ * {@link PendingTimers} file, a long-running Parley's timers outlive it: {@link #resume}, called at
+ * its start, tells the ones that went off while Parley was closed, once, runs the rest to their end,
+ * and from then on keeps each new timer in the file until it is told. A one-shot command never
+ * calls it, so its timers end with it and never surprise a later start.
  */
 public final class Timers implements AutoCloseable {
 
@@ -33,6 +35,8 @@ public final class Timers implements AutoCloseable {
     private final Clock clock;
     /** Where running timers are kept for the next start; null keeps them in this process only. */
     private final PendingTimers pending;
+    /** Set by {@link #resume}: from then on timers are kept in {@link #pending}. */
+    private volatile boolean kept;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
 
@@ -72,7 +76,7 @@ public final class Timers implements AutoCloseable {
                     + " until one is done, and tell the user");
         }
         Active timer = new Active(UUID.randomUUID().toString(), name, seconds, clock.instant().plusSeconds(seconds));
-        if (pending != null) {
+        if (kept) {
             pending.add(new PendingTimers.Entry(timer.id(), name, seconds, timer.due(), pending.self()));
         }
         arm(timer);
@@ -88,6 +92,7 @@ public final class Timers implements AutoCloseable {
         if (pending == null) {
             return;
         }
+        kept = true;
         Instant now = clock.instant();
         List<PendingTimers.Entry> taken = new ArrayList<>(pending.takeOrphans(now));
         taken.sort(Comparator.comparing(PendingTimers.Entry::due));
@@ -108,7 +113,7 @@ public final class Timers implements AutoCloseable {
         long delayMs = Math.max(0, Duration.between(clock.instant(), timer.due()).toMillis());
         scheduler.schedule(() -> {
             active.remove(timer.id());
-            if (pending != null) {
+            if (kept) {
                 pending.remove(timer.id());
             }
             announcer.timerDone(new FinishedTimer(timer.label(), timer.seconds(), timer.due(), false));

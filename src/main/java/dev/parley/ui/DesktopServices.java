@@ -4,7 +4,7 @@ import dev.parley.Components;
 import dev.parley.api.ApiServer;
 import dev.parley.audio.DeviceList;
 import dev.parley.config.ConfigChanges;
-import dev.parley.config.ConfigLoader;
+import dev.parley.config.LastGoodConfig;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
@@ -55,6 +55,7 @@ public final class DesktopServices implements AutoCloseable {
     private final DesktopApi api;
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
+    private java.util.Optional<String> configNotice = java.util.Optional.empty();
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
 
@@ -86,11 +87,22 @@ public final class DesktopServices implements AutoCloseable {
         openConversation = name;
     }
 
-    /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */
+    /**
+     * Loads the config ({@code configFile}, or the user's; the last good one when it is broken, see
+     * {@link #configNotice}) and wires the window's services.
+     */
     public static DesktopServices start(Path configFile) {
         ParleyPaths paths = ParleyPaths.fromEnvironment();
-        ParleyConfig config = new ConfigLoader().load(configFile, paths);
-        return new DesktopServices(paths, config, new BackgroundSecretStore(OsKeychain::open));
+        LastGoodConfig.Loaded loaded = LastGoodConfig.load(configFile, paths);
+        DesktopServices services = new DesktopServices(paths, loaded.config(),
+                new BackgroundSecretStore(OsKeychain::open));
+        services.configNotice = loaded.notice();
+        return services;
+    }
+
+    /** Set when the config file is broken and the window started with the last good one: what is wrong. */
+    public java.util.Optional<String> configNotice() {
+        return configNotice;
     }
 
     /**

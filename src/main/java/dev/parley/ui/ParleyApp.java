@@ -50,6 +50,8 @@ public final class ParleyApp extends Application {
         services.useToolCallbacks(sentence -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + sentence,
                 Banner.Level.INFO, "⏰ " + sentence))), this::confirmTool);
         services.resumeTimers();
+        services.configNotice().ifPresent(notice -> ui.banners().show(
+                new Banner("config-last-good", Banner.Level.WARNING, notice)));
         MainWindow window = new MainWindow(ui, stage);
         trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
         windowFile = services.paths().configDir().resolve("window.properties");

@@ -38,6 +38,7 @@ class TimersAcrossRestartsTest {
     @Test
     void aTimerDueWhileParleyWasClosedIsToldOnceAtTheNextStartSayingWhen() throws Exception {
         try (Timers before = new Timers(timer -> {}, Clock.fixed(TWO_PM, ZoneOffset.UTC), pendingOf(EARLIER_PARLEY))) {
+            before.resume(); // as the window, chat and serve do at their start
             before.set(300, "tea");
         } // Parley closes with the tea timer running
 
@@ -64,6 +65,7 @@ class TimersAcrossRestartsTest {
     @Test
     void aTimerStillRunningAtTheNextStartGoesOffWhenItWasDue() throws Exception {
         try (Timers before = new Timers(timer -> {}, Clock.fixed(TWO_PM, ZoneOffset.UTC), pendingOf(EARLIER_PARLEY))) {
+            before.resume();
             before.set(600, "pasta");
             before.set(2, "eggs");
         }
@@ -85,6 +87,7 @@ class TimersAcrossRestartsTest {
     @Test
     void anotherParleyStillRunningKeepsItsTimers() throws Exception {
         try (Timers window = new Timers(timer -> {}, Clock.fixed(TWO_PM, ZoneOffset.UTC), pendingOf(EARLIER_PARLEY))) {
+            window.resume();
             window.set(60, "window's");
 
             LinkedBlockingQueue<FinishedTimer> told = new LinkedBlockingQueue<>();
@@ -103,6 +106,7 @@ class TimersAcrossRestartsTest {
     @Test
     void theTimersFileIsTheUsersAloneAndADamagedOneIsSetAside() throws Exception {
         try (Timers timers = new Timers(timer -> {}, Clock.systemUTC(), pendingOf(THIS_PARLEY))) {
+            timers.resume();
             timers.set(60, "tea");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
@@ -116,6 +120,14 @@ class TimersAcrossRestartsTest {
         assertThat(told).isEmpty();
         assertThat(folder.resolve("timers.json.unreadable")).hasContent("[{\"id\": ");
         assertThat(new PendingTimers(file()).read()).extracting(PendingTimers.Entry::label).containsExactly("coffee");
+    }
+
+    @Test
+    void aOneShotCommandsTimersEndWithIt() throws Exception {
+        try (Timers ask = new Timers(timer -> {}, Clock.fixed(TWO_PM, ZoneOffset.UTC), pendingOf(EARLIER_PARLEY))) {
+            ask.set(300, "tea"); // no resume: 'ask' is not a long-running mode
+        }
+        assertThat(new PendingTimers(file()).read()).isEmpty();
     }
 
     @Test
