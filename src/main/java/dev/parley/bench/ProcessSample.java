@@ -15,15 +15,29 @@ import java.nio.file.Path;
  * @param rssKb resident set size (VmRSS), kB
  * @param threads threads of the process
  * @param heapUsedKb Java heap in use after a requested garbage collection, kB
+ * @param heapCommittedKb Java heap the JVM has taken from the system (part of the resident size), kB
+ * @param nonHeapCommittedKb metaspace, code cache and the like, kB
+ * @param directKb direct and mapped byte buffers, kB
  */
-public record ProcessSample(int turn, long rssKb, int threads, long heapUsedKb) {
+public record ProcessSample(int turn, long rssKb, int threads, long heapUsedKb, long heapCommittedKb,
+        long nonHeapCommittedKb, long directKb) {
+
+    /** Resident memory that is none of the JVM's own pools: native libraries' allocations, thread stacks, malloc arenas. */
+    public long otherNativeKb() {
+        return rssKb - heapCommittedKb - nonHeapCommittedKb - directKb;
+    }
 
     private static final Path STATUS = Path.of("/proc/self/status");
 
     /** Asks for a garbage collection first, so the heap figure is what is live, not what is not yet collected. */
     public static ProcessSample take(int turn) {
         System.gc();
-        long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
+        var memory = ManagementFactory.getMemoryMXBean();
+        long heapUsed = memory.getHeapMemoryUsage().getUsed() / 1024;
+        long heapCommitted = memory.getHeapMemoryUsage().getCommitted() / 1024;
+        long nonHeapCommitted = memory.getNonHeapMemoryUsage().getCommitted() / 1024;
+        long direct = ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed).sum() / 1024;
         long rss = -1;
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         try {
@@ -37,6 +51,6 @@ public record ProcessSample(int turn, long rssKb, int threads, long heapUsedKb) 
         } catch (IOException | NumberFormatException | SecurityException notLinux) {
             // the JVM's own figures above stand
         }
-        return new ProcessSample(turn, rss, threads, heapUsed);
+        return new ProcessSample(turn, rss, threads, heapUsed, heapCommitted, nonHeapCommitted, direct);
     }
 }

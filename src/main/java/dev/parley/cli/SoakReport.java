@@ -27,16 +27,21 @@ final class SoakReport {
             ArrayNode samples = root.putArray("samples");
             for (ProcessSample sample : result.samples()) {
                 samples.addObject().put("turn", sample.turn()).put("rss_kb", sample.rssKb())
-                        .put("threads", sample.threads()).put("heap_used_kb", sample.heapUsedKb());
+                        .put("threads", sample.threads()).put("heap_used_kb", sample.heapUsedKb())
+                        .put("heap_committed_kb", sample.heapCommittedKb())
+                        .put("non_heap_committed_kb", sample.nonHeapCommittedKb()).put("direct_kb", sample.directKb())
+                        .put("other_native_kb", sample.otherNativeKb());
             }
             out.println(mapper.writeValueAsString(root));
         } else {
             out.printf("soak: %d turns after %d warm-up turns in %.0f s, %d failed; each answer played to its end%n",
                     result.turns(), result.warmupTurns(), result.seconds(), result.failedTurns());
-            out.printf("  %6s %10s %8s %12s%n", "turn", "RSS MB", "threads", "heap MB");
+            out.printf("  %6s %8s %8s %9s %9s %9s %9s%n", "turn", "RSS MB", "threads", "heap live", "heap comm",
+                    "non-heap", "native");
             for (ProcessSample sample : result.samples()) {
-                out.printf("  %6d %10.1f %8d %12.1f%n", sample.turn(), sample.rssKb() / 1024.0, sample.threads(),
-                        sample.heapUsedKb() / 1024.0);
+                out.printf("  %6d %8.1f %8d %9.1f %9.1f %9.1f %9.1f%n", sample.turn(), sample.rssKb() / 1024.0,
+                        sample.threads(), sample.heapUsedKb() / 1024.0, sample.heapCommittedKb() / 1024.0,
+                        sample.nonHeapCommittedKb() / 1024.0, sample.otherNativeKb() / 1024.0);
             }
             out.printf("resident memory after warm-up %.1f MB, at the end %.1f MB: %+.2f %%; threads %d → %d%n",
                     first.rssKb() / 1024.0, last.rssKb() / 1024.0, result.rssGrowthPercent(), first.threads(),
