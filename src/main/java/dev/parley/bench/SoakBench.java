@@ -39,7 +39,8 @@ public final class SoakBench {
 
     /**
      * @param samples every sample, the first after the warm-up turns
-     * @param rssGrowthPercent resident memory at the end over the sample right after the warm-up
+     * @param rssGrowthPercent resident memory at the end (the median of the last three samples) over
+     *     the start (the median of the first three, right after the warm-up)
      * @param threadGrowth threads at the end minus threads after the warm-up
      * @param failedTurns turns that ended in an error (the soak goes on; they are counted)
      */
@@ -87,10 +88,11 @@ public final class SoakBench {
         } catch (Exception closing) {
             throw new IllegalStateException("the soak could not stop its turn controller", closing);
         }
-        ProcessSample first = samples.getFirst();
-        ProcessSample last = samples.getLast();
-        double growth = first.rssKb() <= 0 ? Double.NaN : 100.0 * (last.rssKb() - first.rssKb()) / first.rssKb();
-        return new Result(turns, warmup, List.copyOf(samples), growth, last.threads() - first.threads(), failed,
+        long before = medianRss(samples.subList(0, Math.min(3, samples.size())));
+        long after = medianRss(samples.subList(Math.max(0, samples.size() - 3), samples.size()));
+        double growth = before <= 0 ? Double.NaN : 100.0 * (after - before) / before;
+        return new Result(turns, warmup, List.copyOf(samples), growth,
+                samples.getLast().threads() - samples.getFirst().threads(), failed,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -126,6 +128,15 @@ public final class SoakBench {
                 return completed;
             }
         }
+    }
+
+    /**
+     * The middle resident size of a few samples: a single sample can catch a passing peak (a
+     * collection, a burst of native buffers) that is gone by the next, which is not growth.
+     */
+    private static long medianRss(List<ProcessSample> few) {
+        long[] sizes = few.stream().mapToLong(ProcessSample::rssKb).sorted().toArray();
+        return sizes[sizes.length / 2];
     }
 
     /** The state reached first among {@code wanted} and ERROR. */

@@ -43,9 +43,9 @@ final class SoakReport {
                         sample.threads(), sample.heapUsedKb() / 1024.0, sample.heapCommittedKb() / 1024.0,
                         sample.nonHeapCommittedKb() / 1024.0, sample.otherNativeKb() / 1024.0);
             }
-            out.printf("resident memory after warm-up %.1f MB, at the end %.1f MB: %+.2f %%; threads %d → %d%n",
-                    first.rssKb() / 1024.0, last.rssKb() / 1024.0, result.rssGrowthPercent(), first.threads(),
-                    last.threads());
+            out.printf("resident memory after warm-up %.1f MB, at the end %.1f MB; growth %+.2f %% (median of the"
+                    + " last three samples over the first three); threads %d → %d%n", first.rssKb() / 1024.0,
+                    last.rssKb() / 1024.0, result.rssGrowthPercent(), first.threads(), last.threads());
         }
         out.flush();
     }
