@@ -24,11 +24,12 @@ import dev.parley.image.ImagePreparer;
 import dev.parley.image.ScreenCapture;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
-import dev.parley.llm.McpServers;
+import dev.parley.llm.McpServerGenerations;
 import dev.parley.llm.ModelSummarizer;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReplyCache;
 import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.live.LiveSpeechSettings;
 import dev.parley.llm.ToolRunner;
 import dev.parley.pipeline.ImageRules;
 import dev.parley.pipeline.TurnRunner;
@@ -45,8 +46,6 @@ import dev.parley.usage.MeteredLanguageModel;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
-import dev.parley.voice.MicrophoneSpeech;
-import dev.parley.voice.SpeakerOutput;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.TimerAnnouncements;
@@ -95,7 +94,10 @@ public final class Components implements AutoCloseable {
     private Timers timers;
     /** The facts of the {@code remember} tool: read by the tools and by the system prompt's {@code {memories}}. */
     private final Memory memory;
-    private McpServers mcpServers;
+    /** Started on first use of tools, anew when a saved config changes {@code llm.mcp}. */
+    private final McpServerGenerations mcpServers = new McpServerGenerations();
+    /** The voice loop's speech parts once {@link #useVoice} ran; a saved config swaps them while Parley runs. */
+    private volatile LiveSpeechSettings liveSpeech;
 
     public Components(ParleyPaths paths, ParleyConfig config, ApiKeys apiKeys) {
         this.paths = paths;
@@ -130,17 +132,25 @@ public final class Components implements AutoCloseable {
      * Takes a config saved while Parley runs (Settings, the welcome). What is made from now on uses
      * it: language models (providers, their models and keys, retries, fallback), conversations and
      * their system prompt; the voice's rate and volume change from the next chunk; the microphone's
-     * echo cancellation and processing from its next block (auto follows hands-free). What is already
-     * loaded stays until the next start: the speech model, the voice itself, the audio devices, tools
-     * and MCP servers.
+     * echo cancellation and processing from its next block (auto follows hands-free). Once the voice
+     * loop runs, another speech model, voice or audio device is loaded in the background and swapped in
+     * between utterances and answers ({@link LiveSpeechSettings}). Tools follow {@code llm.tools} in
+     * models made afterwards; another {@code llm.mcp} starts its servers for the next model made, and
+     * the earlier ones end once such a model answers ({@link #switchProvider}).
      */
     public void useConfig(ParleyConfig saved) {
         this.config = saved;
         speech.useConfig(saved);
+        LiveSpeechSettings live = liveSpeech;
+        if (live != null) {
+            live.apply(saved);
+        }
     }
 
+    /** The speech model: the one the voice loop uses now, once it runs. */
     public SpeechRecognizer recognizer() {
-        return speech.recognizer();
+        LiveSpeechSettings live = liveSpeech;
+        return live != null ? live.recognizer() : speech.recognizer();
     }
 
     public Speaker speaker() {
@@ -155,8 +165,10 @@ public final class Components implements AutoCloseable {
         return speech.openMicrophone(deviceOverride, listener);
     }
 
+    /** The voice: the one the voice loop's next answer gets, once it runs. */
     public SpeechSynthesizer synthesizer() {
-        return speech.synthesizer();
+        LiveSpeechSettings live = liveSpeech;
+        return live != null ? live.voice() : speech.synthesizer();
     }
 
     /**
@@ -193,13 +205,10 @@ public final class Components implements AutoCloseable {
         if (!tools.enabled()) {
             return languageModels;
         }
-        if (mcpServers == null) {
-            // Connected once: a stdio server is a process we start, not something to start per reply.
-            mcpServers = McpServers.connect(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
-        }
         return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers(),
                 () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")),
-                mcpServers, tools, toolConfirmer));
+                mcpServers.serversFor(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds())), tools,
+                toolConfirmer));
     }
 
     /**
@@ -228,10 +237,9 @@ public final class Components implements AutoCloseable {
     }
 
     /**
-     * For the long-running modes (window, {@code chat}, {@code serve}), once their announcer and
-     * assistant listen: tells the timers that went off while Parley was closed, runs the ones still
-     * pending, and keeps this process's timers in the file from now on (one-shot commands do not, so
-     * their timers end with them). Without tools there are no timers to resume.
+     * For the window, {@code chat} and {@code serve}, once they listen: tells the timers that went off
+     * while Parley was closed, runs the pending ones, and keeps this process's timers in the file from
+     * now on (one-shot commands do not: their timers end with them). Without tools there are none.
      */
     public void resumeTimers() {
         if (config.llm().tools().enabled()) {
@@ -280,6 +288,7 @@ public final class Components implements AutoCloseable {
         LanguageModel candidate = languageModel(new LlmChoice(name, null, null));
         Map<String, ProviderConfig> chain = LanguageModels.chainOf(name, config.llm().providers().get(name), config.llm());
         active.switchTo(candidate, model -> problemOf(chain));
+        mcpServers.closeRetired(); // the model that used them answers no more
     }
 
     /** Empty if some provider of {@code chain} can answer; else each one's advice. */
@@ -341,12 +350,12 @@ public final class Components implements AutoCloseable {
      * streaming recognition, and the voice on the configured output device. Loads the speech model and
      * the voice if they are not loaded yet (seconds).
      */
-    public void useVoice(TurnController assistant) {
-        LiveEchoCancellation echo = echoCancellation();
-        MicrophoneSpeech microphone = new MicrophoneSpeech(listener -> openMicrophone(null, listener),
-                Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer(), assistant.events(),
-                echo::cancelsEcho, config.voice().wakeWord());
-        assistant.useVoice(microphone, new SpeakerOutput(synthesizer(), speaker()));
+    public synchronized void useVoice(TurnController assistant) {
+        LiveSpeechSettings live = new LiveSpeechSettings(config, speech.recognizer(), speech.synthesizer(),
+                new LiveSpeechParts(speech, assistant.events()), saved -> saved.speechModel(paths),
+                assistant.events(), threads("parley-speech-swap"));
+        liveSpeech = live;
+        assistant.useVoice(live.input(), live.output());
     }
 
     /** Parley's core threads: daemons (a stuck turn never keeps the process alive), named for the log. */
@@ -382,8 +391,9 @@ public final class Components implements AutoCloseable {
         if (timers != null) {
             timers.close();
         }
-        if (mcpServers != null) {
-            mcpServers.close();
+        mcpServers.close();
+        if (liveSpeech != null) {
+            liveSpeech.close();
         }
         speech.close();
     }

@@ -57,6 +57,11 @@ final class SpeechParts implements AutoCloseable {
         }
     }
 
+    /** The config in use now. */
+    ParleyConfig config() {
+        return config.get();
+    }
+
     synchronized SpeechRecognizer recognizer() {
         if (recognizer == null) {
             recognizer = VoskRecognizer.load(config.get().speechModel(paths));

@@ -42,6 +42,8 @@ final class EventJson {
                     .put("heard", e.heard());
             case VoiceEvent.ProviderChanged e -> json.put("type", "provider.switched").put("provider", e.provider())
                     .put("description", e.description());
+            case VoiceEvent.SpeechPartChange e -> json.put("type", "speech.part").put("part", e.part())
+                    .put("step", e.step().name().toLowerCase()).put("detail", e.detail());
             case VoiceEvent.Waterfall e -> turnEnd(json, e);
         }
         return json;

@@ -59,6 +59,7 @@ final class TurnWatch implements Consumer<VoiceEvent> {
             case VoiceEvent.Level e -> -2;
             case VoiceEvent.MicrophoneStatus e -> -2;
             case VoiceEvent.ProviderChanged e -> -2;
+            case VoiceEvent.SpeechPartChange e -> -2;
         };
     }
 }

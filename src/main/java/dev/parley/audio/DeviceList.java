@@ -22,6 +22,16 @@ public final class DeviceList {
         return AudioDevices.OUTPUT.names();
     }
 
+    /** Returns if an output device matches {@code device} (blank: the default), else says which exist. */
+    public static void checkOutput(String device) throws AudioDeviceException {
+        AudioDevices.OUTPUT.find(device == null || device.isBlank() ? null : device.strip());
+    }
+
+    /** Returns if an input device matches {@code device} (blank: the default), else says which exist. */
+    public static void checkInput(String device) throws AudioDeviceException {
+        AudioDevices.INPUT.find(device == null || device.isBlank() ? null : device.strip());
+    }
+
     /**
      * Records {@code millis} from the input device whose name contains {@code device} (blank: the
      * default) and returns the loudest level in dBFS ({@link LevelMeter#SILENCE_DB} for silence). Blocks for that long.

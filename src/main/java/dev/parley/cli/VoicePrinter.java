@@ -79,6 +79,12 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
             case VoiceEvent.ProviderHealth health -> { }
             case VoiceEvent.Level level -> { }
             case VoiceEvent.ProviderChanged changed -> { } // the /provider command answers for itself
+            case VoiceEvent.SpeechPartChange change -> {
+                if (change.step() == VoiceEvent.SpeechPartChange.Step.FAILED) {
+                    err.println("parley: " + change.detail());
+                    err.flush();
+                }
+            }
         }
     }
 

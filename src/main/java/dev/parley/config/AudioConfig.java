@@ -19,9 +19,12 @@ import java.util.Locale;
  * @param autoGain adapt the microphone's level digitally; off by default
  * @param highPassFilter cut rumble below ~80 Hz whenever the microphone's processing runs (echo
  *     cancellation, noise suppression or auto gain); on by default, and alone it starts nothing
+ * @param bargeInMinMs hands-free with echo cancellation: how long the user must talk over an answer to
+ *     stop it when no word was recognized yet (a cough is shorter)
  */
 public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, int endOfSpeechSilenceMs,
-        String echoCancellation, boolean noiseSuppression, boolean autoGain, boolean highPassFilter) {
+        String echoCancellation, boolean noiseSuppression, boolean autoGain, boolean highPassFilter,
+        int bargeInMinMs) {
 
     public static final int DEFAULT_PRE_ROLL_MS = 300;
     public static final int DEFAULT_END_OF_SPEECH_SILENCE_MS = 800;
@@ -32,6 +35,16 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
     static final int MAX_PRE_ROLL_MS = 2000;
     static final int MIN_SILENCE_MS = 200;
     static final int MAX_SILENCE_MS = 5000;
+    public static final int DEFAULT_BARGE_IN_MIN_MS = 250;
+    static final int MIN_BARGE_IN_MS = 50;
+    static final int MAX_BARGE_IN_MS = 3000;
+
+    /** Without {@code barge-in-min-ms}: its default. */
+    public AudioConfig(String inputDevice, int preRollMs, boolean handsFree, int endOfSpeechSilenceMs,
+            String echoCancellation, boolean noiseSuppression, boolean autoGain, boolean highPassFilter) {
+        this(inputDevice, preRollMs, handsFree, endOfSpeechSilenceMs, echoCancellation, noiseSuppression, autoGain,
+                highPassFilter, DEFAULT_BARGE_IN_MIN_MS);
+    }
 
     /** Keys left out of the section take their defaults (a missing number must not become 0 ms). */
     @JsonCreator
@@ -43,7 +56,8 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
             @JsonProperty("echo-cancellation") String echoCancellation,
             @JsonProperty("noise-suppression") Boolean noiseSuppression,
             @JsonProperty("auto-gain") Boolean autoGain,
-            @JsonProperty("high-pass-filter") Boolean highPassFilter) {
+            @JsonProperty("high-pass-filter") Boolean highPassFilter,
+            @JsonProperty("barge-in-min-ms") Integer bargeInMinMs) {
         return new AudioConfig(inputDevice == null ? "" : inputDevice,
                 preRollMs == null ? DEFAULT_PRE_ROLL_MS : preRollMs,
                 handsFree != null && handsFree,
@@ -52,7 +66,8 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
                         : echoCancellation.strip().toLowerCase(Locale.ROOT),
                 noiseSuppression != null && noiseSuppression,
                 autoGain != null && autoGain,
-                highPassFilter == null || highPassFilter);
+                highPassFilter == null || highPassFilter,
+                bargeInMinMs == null ? DEFAULT_BARGE_IN_MIN_MS : bargeInMinMs);
     }
 
     public static AudioConfig defaults() {

@@ -90,6 +90,10 @@ final class ConfigValidator {
             throw new ConfigException(file + ": audio.end-of-speech-silence-ms is " + audio.endOfSpeechSilenceMs()
                     + " but must be between " + AudioConfig.MIN_SILENCE_MS + " and " + AudioConfig.MAX_SILENCE_MS);
         }
+        if (audio.bargeInMinMs() < AudioConfig.MIN_BARGE_IN_MS || audio.bargeInMinMs() > AudioConfig.MAX_BARGE_IN_MS) {
+            throw new ConfigException(file + ": audio.barge-in-min-ms is " + audio.bargeInMinMs()
+                    + " but must be between " + AudioConfig.MIN_BARGE_IN_MS + " and " + AudioConfig.MAX_BARGE_IN_MS);
+        }
     }
 
     private static void validateResilience(String file, LlmConfig llm) {

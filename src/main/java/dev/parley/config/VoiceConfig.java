@@ -10,15 +10,23 @@ import java.util.regex.Pattern;
  *
  * @param wakeWord the phrase hands-free listening waits for before a question ("hey parley"); ""
  *     (the default) listens to everything said
+ * @param wakeSound a short earcon when the wake word is heard (on by default)
  */
-public record VoiceConfig(String wakeWord) {
+public record VoiceConfig(String wakeWord, boolean wakeSound) {
 
     /** One to four words of letters or digits: what a spotter can listen for. */
     private static final Pattern PHRASE = Pattern.compile("\\p{L}[\\p{L}\\p{N}']*( \\p{L}[\\p{L}\\p{N}']*){0,3}");
 
     @JsonCreator
-    static VoiceConfig fromYaml(@JsonProperty("wake-word") String wakeWord) {
-        return new VoiceConfig(wakeWord == null ? "" : wakeWord.strip().replaceAll("\\s+", " "));
+    static VoiceConfig fromYaml(@JsonProperty("wake-word") String wakeWord,
+            @JsonProperty("wake-sound") Boolean wakeSound) {
+        return new VoiceConfig(wakeWord == null ? "" : wakeWord.strip().replaceAll("\\s+", " "),
+                wakeSound == null || wakeSound);
+    }
+
+    /** With the wake sound on. */
+    public VoiceConfig(String wakeWord) {
+        this(wakeWord, true);
     }
 
     public static VoiceConfig defaults() {

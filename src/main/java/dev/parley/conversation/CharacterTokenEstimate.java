@@ -9,6 +9,9 @@ package dev.parley.conversation;
  * should leave headroom below the model's real context size. An exact count would need each
  * provider's own tokenizer, and Parley talks to many.
  *
+ * <p>A tool call counts its name, id and arguments, plus four like a message; a tool result its
+ * text, the call's name and id.
+ *
  * <p>An image counts {@link #TOKENS_PER_IMAGE}: what Anthropic charges (width × height / 750) for a
  * picture at the 1.15 megapixels it scales every image to, a little more than OpenAI's high-detail
  * tiles of a picture of the default {@code llm.images.max-side}.
@@ -21,7 +24,17 @@ public final class CharacterTokenEstimate implements TokenCounter {
 
     @Override
     public int count(Message message) {
-        return tokens(message.text()) + TOKENS_PER_MESSAGE + TOKENS_PER_IMAGE * message.images().size();
+        int tokens = tokens(message.text()) + TOKENS_PER_MESSAGE + TOKENS_PER_IMAGE * message.images().size();
+        if (message.requestsTools()) {
+            // A result's text is the message's; a request's calls are sent as name, id and arguments.
+            for (ToolCall call : message.toolCalls()) {
+                tokens += tokens(call.name()) + tokens(call.id()) + tokens(call.arguments()) + TOKENS_PER_MESSAGE;
+            }
+        } else if (message.role() == Message.Role.TOOL) {
+            ToolCall call = message.toolCalls().getFirst();
+            tokens += tokens(call.name()) + tokens(call.id());
+        }
+        return tokens;
     }
 
     /** The estimate for text within a message, such as part of the system prompt. */

@@ -10,6 +10,10 @@ import org.apache.logging.log4j.Logger;
  * dropped, because a turn must never fail for lack of a summary. The system prompt and the latest
  * user turn always stay.
  *
+ * <p>A turn is folded whole: an answer's tool calls and their results are part of its turn
+ * ({@link Turn#toolRounds()}), counted with it and summarized with it, so the context never holds
+ * a tool result without its call or a call without its result (which OpenAI and Anthropic refuse).
+ *
  * <p>Folding goes down to three quarters of the budget rather than just under it, so a long chat
  * pays for a summary every few turns instead of on every turn.
  */
@@ -74,7 +78,7 @@ public final class ContextWindow {
             int unit = count + 1 < foldable && inContext.get(count).role() == Message.Role.USER
                     && inContext.get(count + 1).role() == Message.Role.ASSISTANT ? 2 : 1;
             for (int i = count; i < count + unit; i++) {
-                freed += counter.count(inContext.get(i).message());
+                freed += counter.count(inContext.get(i).messages());
             }
             count += unit;
         }
@@ -83,7 +87,8 @@ public final class ContextWindow {
 
     private String summarize(String previousSummary, List<Turn> oldest) {
         try {
-            String summary = summarizer.summarize(previousSummary, oldest.stream().map(Turn::message).toList());
+            String summary = summarizer.summarize(previousSummary,
+                    oldest.stream().flatMap(turn -> turn.messages().stream()).toList());
             if (summary == null || summary.isBlank()) {
                 LOG.warn("The summary of {} earlier turns came back empty; they are dropped from the context", oldest.size());
                 return null;

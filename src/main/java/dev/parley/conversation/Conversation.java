@@ -10,7 +10,8 @@ import java.util.List;
  * The context the model sees: the system prompt, a summary of earlier turns (if any were folded
  * away), then alternating user and assistant turns. A user turn that got no answer (the model
  * failed) is taken back, so the history never holds two user turns in a row that the model would
- * then answer twice.
+ * then answer twice. An answer that used tools keeps its calls and their results
+ * ({@link Turn#toolRounds()}), sent to the model as the providers expect them.
  *
  * <p>Every turn is kept for saving and export; only the turns from {@link #contextStart()} on are
  * sent to the model. {@link ContextWindow} moves that start forward when the context grows too long.
@@ -98,7 +99,13 @@ public final class Conversation {
 
     /** An answer with the reasoning that produced it; {@code interrupted} when it was cut short. */
     public synchronized void addAssistant(String text, String reasoning, boolean interrupted) {
-        turns.add(Turn.assistant(text, clock.instant(), reasoning, interrupted));
+        addAssistant(text, reasoning, interrupted, List.of());
+    }
+
+    /** An answer that used tools: {@code toolRounds}, each call with its result, in the order they ran. */
+    public synchronized void addAssistant(String text, String reasoning, boolean interrupted,
+            List<ToolRound> toolRounds) {
+        turns.add(Turn.assistant(text, clock.instant(), reasoning, interrupted, toolRounds));
     }
 
     /**
@@ -107,8 +114,17 @@ public final class Conversation {
      * already got; a reply that never started takes its user turn back.
      */
     public synchronized void endFailedTurn(String partialAnswer) {
-        if (partialAnswer != null && !partialAnswer.isBlank()) {
-            addAssistant(partialAnswer.strip(), null, true);
+        endFailedTurn(partialAnswer, List.of());
+    }
+
+    /**
+     * As {@link #endFailedTurn(String)}, keeping the tool rounds that finished before the failure:
+     * their calls had effects (a timer set, a fact remembered) the model must know of, so a turn with
+     * finished rounds stays even when no answer text came.
+     */
+    public synchronized void endFailedTurn(String partialAnswer, List<ToolRound> finishedRounds) {
+        if (partialAnswer != null && !partialAnswer.isBlank() || !finishedRounds.isEmpty()) {
+            addAssistant(partialAnswer == null ? "" : partialAnswer.strip(), null, true, finishedRounds);
         } else {
             withdrawLastUserTurn();
         }
@@ -120,12 +136,25 @@ public final class Conversation {
      * nothing was heard the question is taken back, as the user is about to say something else.
      */
     public synchronized void endInterruptedTurn(String heard) {
+        endInterruptedTurn(heard, List.of());
+    }
+
+    /**
+     * As {@link #endInterruptedTurn(String)}, keeping the tool rounds that finished: those of the
+     * recorded answer, else {@code finishedRounds}. A turn whose tools ran stays even when nothing
+     * was heard, since their effects happened; only complete rounds exist, never a call without its
+     * result.
+     */
+    public synchronized void endInterruptedTurn(String heard, List<ToolRound> finishedRounds) {
         String reasoning = null;
+        List<ToolRound> rounds = finishedRounds;
         if (turns.size() > contextStart && turns.getLast().role() == Message.Role.ASSISTANT) {
-            reasoning = turns.removeLast().reasoning();
+            Turn recorded = turns.removeLast();
+            reasoning = recorded.reasoning();
+            rounds = recorded.toolRounds().isEmpty() ? finishedRounds : recorded.toolRounds();
         }
-        if (heard != null && !heard.isBlank()) {
-            addAssistant(heard.strip(), reasoning, true);
+        if (heard != null && !heard.isBlank() || !rounds.isEmpty()) {
+            addAssistant(heard == null ? "" : heard.strip(), reasoning, true, rounds);
         } else {
             withdrawLastUserTurn();
         }
@@ -149,7 +178,7 @@ public final class Conversation {
             all.add(Message.system(SUMMARY_PREFIX + summary));
         }
         for (Turn turn : turns.subList(contextStart, turns.size())) {
-            all.add(turn.message());
+            all.addAll(turn.messages());
         }
         return List.copyOf(all);
     }

@@ -14,6 +14,9 @@ import java.util.function.Function;
  * {@code system-prompt} is the template as written, so a restored conversation fills it afresh.
  * A user turn that showed pictures lists their file names under {@code images} (the files are in
  * {@link ConversationImages}); files saved before images existed have none and load as they did.
+ * An answer that used tools lists its {@code tool-rounds}: the text said alongside each round's calls,
+ * then every call's {@code id}, {@code name}, {@code arguments} (JSON text) and {@code result}; files
+ * saved before tool calls were kept have none and load as they did.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ConversationFile(
@@ -35,12 +38,15 @@ record ConversationFile(
             @JsonProperty(value = "at", required = true) String at,
             @JsonProperty("interrupted") boolean interrupted,
             @JsonProperty("reasoning") String reasoning,
-            @JsonProperty("images") List<String> images) {
+            @JsonProperty("images") List<String> images,
+            @JsonProperty("tool-rounds") List<ToolRoundEntry> toolRounds) {
 
         static TurnEntry of(Turn turn) {
             List<String> names = turn.images().stream().map(TurnImage::fileName).toList();
+            List<ToolRoundEntry> rounds = turn.toolRounds().stream().map(ToolRoundEntry::of).toList();
             return new TurnEntry(turn.role().name().toLowerCase(java.util.Locale.ROOT), turn.text(),
-                    turn.at().toString(), turn.interrupted(), turn.reasoning(), names.isEmpty() ? null : names);
+                    turn.at().toString(), turn.interrupted(), turn.reasoning(), names.isEmpty() ? null : names,
+                    rounds.isEmpty() ? null : rounds);
         }
 
         /** {@code pictures}: the image saved under a name, or empty when it is gone. */
@@ -52,7 +58,42 @@ record ConversationFile(
             };
             List<TurnImage> shown = images == null ? List.of()
                     : images.stream().map(pictures).flatMap(Optional::stream).toList();
-            return new Turn(parsed, text, Instant.parse(at), interrupted, reasoning, shown);
+            List<ToolRound> rounds = toolRounds == null ? List.of()
+                    : toolRounds.stream().map(ToolRoundEntry::toRound).toList();
+            return new Turn(parsed, text, Instant.parse(at), interrupted, reasoning, shown, rounds);
+        }
+    }
+
+    /** One round of an answer's tool calls: what the model said alongside, then each call with its result. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ToolRoundEntry(
+            @JsonProperty("text") String text,
+            @JsonProperty(value = "calls", required = true) List<ToolCallEntry> calls) {
+
+        static ToolRoundEntry of(ToolRound round) {
+            return new ToolRoundEntry(round.text(), round.calls().stream().map(ToolCallEntry::of).toList());
+        }
+
+        ToolRound toRound() {
+            if (calls == null) {
+                throw new IllegalArgumentException("a tool round without calls");
+            }
+            return new ToolRound(text, calls.stream().map(ToolCallEntry::toCall).toList());
+        }
+    }
+
+    record ToolCallEntry(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty(value = "arguments", required = true) String arguments,
+            @JsonProperty(value = "result", required = true) String result) {
+
+        static ToolCallEntry of(ToolCall call) {
+            return new ToolCallEntry(call.id(), call.name(), call.arguments(), call.result());
+        }
+
+        ToolCall toCall() {
+            return new ToolCall(id, name, arguments, result);
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * Renders turns as a Markdown transcript for people: who said what, the pictures a turn showed as
- * image links under it, reasoning only on request.
+ * image links under it, an answer's tool calls as compact lines before it ({@code ⚙ calculate
+ * {"expression":"21*2"} → 42}), reasoning only on request.
  */
 final class MarkdownExport {
 
@@ -28,6 +29,12 @@ final class MarkdownExport {
             if (includeReasoning && turn.reasoning() != null) {
                 markdown.append("> **Reasoning:**\n");
                 turn.reasoning().strip().lines().forEach(line -> markdown.append("> ").append(line).append('\n'));
+                markdown.append('\n');
+            }
+            for (ToolCall call : turn.toolCalls()) {
+                markdown.append("⚙ ").append(call.compactLine()).append("  \n");
+            }
+            if (!turn.toolCalls().isEmpty()) {
                 markdown.append('\n');
             }
             markdown.append("**Parley:** ").append(turn.text());

@@ -35,7 +35,18 @@ public final class ModelSummarizer implements Summarizer {
         }
         text.append("Conversation to summarize:\n");
         for (Message turn : turns) {
-            text.append(turn.role() == Message.Role.USER ? "User: " : "Assistant: ").append(turn.text());
+            switch (turn.role()) {
+                case USER -> text.append("User: ").append(turn.text());
+                case TOOL -> text.append("Tool ").append(turn.toolCalls().getFirst().name()).append(" returned: ")
+                        .append(turn.text());
+                default -> {
+                    text.append("Assistant: ").append(turn.text());
+                    for (var call : turn.toolCalls()) {
+                        text.append(turn.text().isEmpty() ? "" : " ").append("[called ").append(call.name()).append(' ')
+                                .append(call.arguments()).append(']');
+                    }
+                }
+            }
             // The summary is text: it keeps that pictures were shown, not what they showed.
             text.append(turn.hasImages() ? " [showed " + turn.images().size() + " image(s)]" : "").append('\n');
         }

@@ -2,6 +2,7 @@ package dev.parley.llm;
 
 import dev.parley.config.CacheConfig;
 import dev.parley.conversation.Message;
+import dev.parley.conversation.ToolRound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * Remembers complete replies, in memory, by provider, model and the exact messages sent, so an
  * identical request is answered without a network call (llm.cache, off by default). Failed and
- * cut-off replies are never cached. Least recently used entries go first; entries expire.
+ * cut-off replies are never cached, nor replies that ran tools: a replay would skip the calls (a timer
+ * not set) and the conversation would not learn of them. Least recently used entries go first; entries expire.
  */
 public final class ReplyCache {
 
@@ -47,8 +49,9 @@ public final class ReplyCache {
                 if (hit != null) {
                     return replay(hit, listener);
                 }
-                LlmReply reply = model.reply(messages, listener);
-                if (model.name().equals(reply.provider())) {
+                ToolWatch watch = new ToolWatch(listener);
+                LlmReply reply = model.reply(messages, watch);
+                if (model.name().equals(reply.provider()) && !watch.ranTools) {
                     // A fallback's answer is not kept under the provider that failed: once it is
                     // back, it should answer for itself.
                     store(key, reply);
@@ -72,6 +75,43 @@ public final class ReplyCache {
 
     private synchronized void store(Key key, LlmReply reply) {
         entries.put(key, new Stored(reply, clock.instant()));
+    }
+
+    /** Passes everything on and notes whether a tool round ran. */
+    private static final class ToolWatch implements ReplyListener {
+
+        private final ReplyListener listener;
+        private volatile boolean ranTools;
+
+        ToolWatch(ReplyListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onText(String delta) {
+            listener.onText(delta);
+        }
+
+        @Override
+        public void onReasoning(String delta) {
+            listener.onReasoning(delta);
+        }
+
+        @Override
+        public void onToolCall(String toolName, String argumentsJson) {
+            ranTools = true;
+            listener.onToolCall(toolName, argumentsJson);
+        }
+
+        @Override
+        public void onToolResult(String toolName, String result) {
+            listener.onToolResult(toolName, result);
+        }
+
+        @Override
+        public void onToolRound(ToolRound round) {
+            listener.onToolRound(round);
+        }
     }
 
     /** Hands the stored reply to the listener as one piece; no tokens were spent on it. */

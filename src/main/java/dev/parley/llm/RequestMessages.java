@@ -22,7 +22,11 @@ import org.apache.logging.log4j.Logger;
  * {@code image_url} data URIs, Anthropic {@code image} blocks, Gemini {@code inlineData}, Ollama
  * {@code images}. For a model that cannot see, a question showing images is refused before anything
  * is sent (a fallback of a chain whose first provider could see ends here), and images of earlier
- * turns are left out with a note saying how many.
+ * turns are left out with a note saying how many. Tool calls of earlier answers become an
+ * {@code AiMessage} with its {@code ToolExecutionRequest}s and one {@code ToolExecutionResultMessage}
+ * per call, which each client writes its protocol's way: OpenAI and Ollama {@code tool_calls} and
+ * {@code role: tool} messages, Anthropic {@code tool_use} and {@code tool_result} blocks, Gemini
+ * {@code functionCall} and {@code functionResponse} parts.
  */
 final class RequestMessages {
 
@@ -50,7 +54,9 @@ final class RequestMessages {
                     : seeing ? UserMessage.from(withImages(message.text(), message.images()))
                     : UserMessage.from(message.text() + "\n[" + message.images().size()
                             + " image(s) not shown: this model cannot see images]");
-            case ASSISTANT -> AiMessage.from(message.text());
+            case ASSISTANT -> message.requestsTools() ? ToolRounds.request(message.text(), message.toolCalls())
+                    : AiMessage.from(message.text());
+            case TOOL -> ToolRounds.result(message.toolCalls().getFirst());
         }).toList();
     }
 

@@ -5,6 +5,7 @@ import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import dev.parley.conversation.ToolRound;
 import dev.parley.config.LlmConfig;
 import dev.parley.conversation.Message;
 import dev.parley.llm.LlmException.Kind;
@@ -256,6 +257,11 @@ public final class ResilientLanguageModel implements LanguageModel {
                 ranTools = true;
             }
             listener.onToolResult(toolName, result);
+        }
+
+        @Override
+        public void onToolRound(ToolRound round) {
+            listener.onToolRound(round);
         }
 
         synchronized boolean ranTools() {

@@ -92,7 +92,8 @@ final class StreamingLanguageModel implements LanguageModel {
     /**
      * The tool loop: while the model answers with tool calls, run them, add its message and their
      * results to the request, and ask again; at most {@code llm.tools.max-rounds} rounds of calls,
-     * then one last request without tools. Text of every round streams to the listener as it comes.
+     * then one last request without tools. Text of every round streams to the listener as it comes;
+     * each round whose calls all have their results is told to {@link ReplyListener#onToolRound}.
      */
     @Override
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
@@ -123,13 +124,17 @@ final class StreamingLanguageModel implements LanguageModel {
                 listener.onText(text);
                 return totals.reply();
             }
-            history.add(message);
+            AiMessage asked = ToolRounds.withIds(message);
+            history.add(asked);
+            List<ChatMessage> results;
             try {
-                history.addAll(tools.run(message.toolExecutionRequests(), listener, canSee()));
+                results = tools.run(asked.toolExecutionRequests(), listener, canSee());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw LlmException.cancelled(name, e, totals.answer.toString());
             }
+            history.addAll(results);
+            listener.onToolRound(ToolRounds.of(asked, result.reply().text(), results));
             if (round + 1 == tools.maxRounds()) {
                 history.add(SystemMessage.from(NO_MORE_TOOLS));
             }

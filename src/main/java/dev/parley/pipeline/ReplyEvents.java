@@ -1,14 +1,18 @@
 package dev.parley.pipeline;
 
+import dev.parley.conversation.ToolRound;
 import dev.parley.llm.ReplyListener;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * A streaming reply as turn events: the one adapter typed and voice turns share, so both report
  * text, reasoning and tool calls the same way. {@code alsoText} sees each answer delta too (the
- * voice path chunks it for speech).
+ * voice path chunks it for speech). It keeps the turn's finished tool rounds for the conversation
+ * record.
  */
 final class ReplyEvents implements ReplyListener {
 
@@ -17,6 +21,8 @@ final class ReplyEvents implements ReplyListener {
     private final Consumer<String> alsoText;
     /** Calls still waiting for their results; a result is paired with the oldest call of its tool. */
     private final Deque<String[]> pendingCalls = new ArrayDeque<>();
+    /** The tool rounds that finished, every call with its result: what the conversation records. */
+    private final List<ToolRound> rounds = new ArrayList<>();
 
     ReplyEvents(TurnClock clock, Consumer<TurnEvent> events, Consumer<String> alsoText) {
         this.clock = clock;
@@ -54,5 +60,15 @@ final class ReplyEvents implements ReplyListener {
             }
         }
         events.accept(new TurnEvent.ToolCallFinished(clock.turn(), toolName, arguments, result));
+    }
+
+    @Override
+    public synchronized void onToolRound(ToolRound round) {
+        rounds.add(round);
+    }
+
+    /** The finished tool rounds so far, in order. */
+    synchronized List<ToolRound> rounds() {
+        return List.copyOf(rounds);
     }
 }

@@ -23,8 +23,10 @@ import java.util.function.Consumer;
  * <p>The runner owns the conversation record: a complete answer is recorded as complete; an answer
  * cut off by the model keeps what was said, marked interrupted; a cancelled turn (the calling thread
  * interrupted: barge-in) keeps only what the sink delivered (what was heard, or for a text-only turn
- * what was shown), and a question nobody heard an answer to is taken back. Every step is reported as
- * a {@link TurnEvent}.
+ * what was shown), and a question nobody heard an answer to is taken back. The tool rounds of the
+ * answer are recorded with it, complete rounds only: a call whose result never came is left out,
+ * and a turn whose tools ran stays even when nothing of its answer was heard. Every step is
+ * reported as a {@link TurnEvent}.
  *
  * <p>A turn may show the model images; {@link ImageRules} checks them (how many, a model that can
  * see) before the conversation records the turn or any request is made.
@@ -95,39 +97,41 @@ public final class TurnRunner implements AutoCloseable {
         SpeechStage stage = speech == null ? null
                 : new SpeechStage(speech, new SentenceChunker(chunking), synthesis, clock, events);
         StringBuffer shown = new StringBuffer();
+        ReplyEvents replyEvents = new ReplyEvents(clock, events, delta -> {
+            shown.append(delta);
+            if (stage != null) {
+                stage.push(delta);
+            }
+        });
+        TurnInFlight inFlight = new TurnInFlight(conversation, stage, speech, clock, events, replyEvents);
         LlmReply reply;
         try {
-            reply = model.reply(conversation.messages(), new ReplyEvents(clock, events, delta -> {
-                shown.append(delta);
-                if (stage != null) {
-                    stage.push(delta);
-                }
-            }));
+            reply = model.reply(conversation.messages(), replyEvents);
         } catch (LlmException e) {
             if (e.kind() == LlmException.Kind.CANCELLED) {
-                throw cancelled(conversation, stage, speech, shown, e);
+                throw cancelled(inFlight, shown, e);
             }
             if (e.partialText().isBlank()) {
-                throw failed(conversation, stage, speech, clock, events, e);
+                throw failed(inFlight, e);
             }
-            return cutOff(conversation, userText, stage, speech, clock, events, e);
+            return cutOff(inFlight, userText, e);
         } catch (RuntimeException e) {
-            throw failed(conversation, stage, speech, clock, events, e);
+            throw failed(inFlight, e);
         }
         try {
             if (stage != null) {
                 stage.finish();
                 stage.awaitSynthesized();
             }
-            conversation.addAssistant(reply.text(), reply.reasoning(), false);
+            conversation.addAssistant(reply.text(), reply.reasoning(), false, replyEvents.rounds());
             events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
                     reply.inputTokens(), reply.outputTokens(), reply.finishReason()));
             deliver(speech);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw cancelled(conversation, stage, speech, shown, e);
+            throw cancelled(inFlight, shown, e);
         } catch (RuntimeException e) { // the voice or the output device failed
-            throw failed(conversation, stage, speech, clock, events, e);
+            throw failed(inFlight, e);
         }
         return new TurnResult(userText, reply.text(), reply.reasoning(), reply.provider(),
                 stage == null ? 0 : stage.chunks(), clock.finish(), null, reply.finishReason());
@@ -175,19 +179,22 @@ public final class TurnRunner implements AutoCloseable {
         }
     }
 
+    /** A running turn's parts that ending it early touches: its record, its speech, its events, its tool rounds. */
+    private record TurnInFlight(Conversation conversation, SpeechStage stage, Speech speech, TurnClock clock,
+            Consumer<TurnEvent> events, ReplyEvents reply) {}
+
     /**
      * The turn failed (the model before answering, the voice, the output device): its speech stops,
-     * the conversation keeps what was heard of the answer (nothing: the question is taken back), and
-     * the events say why. Returns the failure to throw.
+     * the conversation keeps what was heard of the answer and the tool rounds that finished (neither:
+     * the question is taken back), and the events say why. Returns the failure to throw.
      */
-    private static RuntimeException failed(Conversation conversation, SpeechStage stage, Speech speech,
-            TurnClock clock, Consumer<TurnEvent> events, RuntimeException failure) {
-        if (stage != null) {
-            stage.drop();
+    private static RuntimeException failed(TurnInFlight turn, RuntimeException failure) {
+        if (turn.stage() != null) {
+            turn.stage().drop();
         }
-        String heard = speech == null ? "" : speech.sink().silence();
-        conversation.endInterruptedTurn(heard);
-        events.accept(new TurnEvent.Failed(clock.turn(), String.valueOf(failure.getMessage()), heard));
+        String heard = turn.speech() == null ? "" : turn.speech().sink().silence();
+        turn.conversation().endInterruptedTurn(heard, turn.reply().rounds());
+        turn.events().accept(new TurnEvent.Failed(turn.clock().turn(), String.valueOf(failure.getMessage()), heard));
         return failure;
     }
 
@@ -196,26 +203,26 @@ public final class TurnRunner implements AutoCloseable {
      * stays said, a short spoken notice ends the turn, and the conversation keeps the partial answer
      * marked as interrupted.
      */
-    private TurnResult cutOff(Conversation conversation, String userText, SpeechStage stage, Speech speech, TurnClock clock,
-            Consumer<TurnEvent> events, LlmException failure) {
+    private TurnResult cutOff(TurnInFlight turn, String userText, LlmException failure) {
         String partial = failure.partialText().strip();
+        SpeechStage stage = turn.stage();
         try {
             if (stage != null) {
                 stage.finish();
                 stage.say(CUT_OFF_NOTICE, false);
                 stage.awaitSynthesized();
             }
-            conversation.endFailedTurn(partial);
-            events.accept(new TurnEvent.Failed(clock.turn(), failure.getMessage(), partial));
-            deliver(speech);
+            turn.conversation().endFailedTurn(partial, turn.reply().rounds());
+            turn.events().accept(new TurnEvent.Failed(turn.clock().turn(), failure.getMessage(), partial));
+            deliver(turn.speech());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw cancelled(conversation, stage, speech, new StringBuffer(partial), e);
+            throw cancelled(turn, new StringBuffer(partial), e);
         } catch (RuntimeException e) {
-            throw failed(conversation, stage, speech, clock, events, e);
+            throw failed(turn, e);
         }
-        return new TurnResult(userText, partial, "", model.name(), stage == null ? 0 : stage.chunks(), clock.finish(),
-                failure.getMessage());
+        return new TurnResult(userText, partial, "", model.name(), stage == null ? 0 : stage.chunks(),
+                turn.clock().finish(), failure.getMessage());
     }
 
     /** Waits for the sink to deliver the answer to its end. */
@@ -225,14 +232,16 @@ public final class TurnRunner implements AutoCloseable {
         }
     }
 
-    /** The turn was cancelled: only what was heard (or shown, without speech) stays in the conversation. */
-    private LlmException cancelled(Conversation conversation, SpeechStage stage, Speech speech, StringBuffer shown,
-            Throwable cause) {
-        if (stage != null) {
-            stage.drop();
+    /**
+     * The turn was cancelled: only what was heard (or shown, without speech) stays in the
+     * conversation, with the tool rounds that finished; a round cut off mid-call is not kept.
+     */
+    private LlmException cancelled(TurnInFlight turn, StringBuffer shown, Throwable cause) {
+        if (turn.stage() != null) {
+            turn.stage().drop();
         }
-        String heard = speech != null ? speech.sink().silence() : shown.toString().strip();
-        conversation.endInterruptedTurn(heard);
+        String heard = turn.speech() != null ? turn.speech().sink().silence() : shown.toString().strip();
+        turn.conversation().endInterruptedTurn(heard, turn.reply().rounds());
         return LlmException.cancelled(model.name(), cause, heard);
     }
 

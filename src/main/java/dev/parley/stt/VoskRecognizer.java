@@ -204,8 +204,12 @@ public final class VoskRecognizer implements SpeechRecognizer {
         }
     }
 
+    /** Idempotent: a second call would wait for the stream permit that the first one kept. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         try {
             // Freeing the native recognizer under a running stream would crash the JVM; a stream left

@@ -65,7 +65,7 @@ public final class DesktopServices implements AutoCloseable {
         this.secrets = secrets;
         this.components = new Components(paths, config, new ApiKeys(KeyLookup.environmentThen(secrets)));
         // Providers (added, edited, their keys and models) can be switched to at once after a save,
-        // without a restart (see Components.useConfig for what waits).
+        // without a restart (see Components.useConfig for when each setting applies).
         configChanges.subscribe(saved -> this.config = saved);
         configChanges.subscribe(components::useConfig);
         components.useToolCallbacks(timer -> timerListener.accept(

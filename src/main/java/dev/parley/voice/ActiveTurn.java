@@ -3,6 +3,7 @@ package dev.parley.voice;
 import dev.parley.image.TurnImage;
 import dev.parley.llm.LlmException;
 import dev.parley.pipeline.TurnEvent;
+import dev.parley.pipeline.Speech;
 import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnClock;
 import dev.parley.pipeline.TurnTimings;
@@ -36,6 +37,12 @@ final class ActiveTurn {
     volatile List<TurnImage> images = List.of();
     /** The completed answer, for the waterfall event that closes the turn; null until then. */
     volatile TurnEvent.Completed completed;
+    /** Listening while the answer plays (hands-free, echo-cancelled); null when not, or handed on. */
+    private SpeechInput.Utterance overheard;
+    /** The user talked over the answer: the overheard utterance goes to the turn that follows. */
+    private boolean bargedIn;
+    /** The turn a barge-in handed the overheard utterance to; what it hears is published for that turn. */
+    volatile ActiveTurn successor;
 
     /** A typed question: whether its answer is spoken, and the images it shows. */
     void typed(boolean spokenAnswer, List<TurnImage> shown) {
@@ -45,6 +52,52 @@ final class ActiveTurn {
 
     long id() {
         return clock.turn();
+    }
+
+    /** Whether the turn still runs, {@code state} being the controller's. */
+    boolean runs(VoiceState state) {
+        Thread running = thread;
+        return state == VoiceState.LISTENING || state == VoiceState.TRANSCRIBING || state == VoiceState.THINKING
+                || state == VoiceState.SPEAKING || running != null && running.isAlive();
+    }
+
+    synchronized void overhear(SpeechInput.Utterance utterance) {
+        overheard = utterance;
+    }
+
+    /** Claims the overheard utterance for a barge-in; false when there is none (any more) or it was claimed. */
+    synchronized boolean claimBargeIn() {
+        if (overheard == null || bargedIn) {
+            return false;
+        }
+        bargedIn = true;
+        return true;
+    }
+
+    synchronized boolean bargedIn() {
+        return bargedIn;
+    }
+
+    /** Hands the overheard utterance to {@code next} (after {@link #claimBargeIn()}); null if it was dropped. */
+    synchronized SpeechInput.Utterance handOverheard(ActiveTurn next) {
+        SpeechInput.Utterance handed = overheard;
+        overheard = null;
+        successor = next;
+        return handed;
+    }
+
+    /** The turn what is overheard now belongs to: this one, or the one a barge-in started. */
+    ActiveTurn hearer() {
+        ActiveTurn next = successor;
+        return next == null ? this : next;
+    }
+
+    /** Stops listening over the answer, unless a barge-in claimed what was heard. */
+    synchronized void stopOverhearing() {
+        if (overheard != null && !bargedIn) {
+            overheard.cancel();
+            overheard = null;
+        }
     }
 
     /**
@@ -81,6 +134,21 @@ final class ActiveTurn {
         return new VoiceEvent.Waterfall(id(), timings, completed);
     }
 
+    /**
+     * Opens the turn's sink on {@code output} (null: no voice yet, and no speech): {@code speaking}
+     * runs at its first sample, and {@code publish} gets the turn's audio events.
+     */
+    Speech openSpeech(SpeechOutput output, Runnable speaking, Consumer<VoiceEvent> publish) {
+        if (output == null) {
+            return null;
+        }
+        sink = output.open(clock, () -> {
+            speaking.run();
+            publish.accept(new VoiceEvent.AudioStarted(id()));
+        }, heard -> publish.accept(new VoiceEvent.Heard(id(), heard)));
+        return new Speech(output.voice(), sink);
+    }
+
     /** Stops the answer's sound at once, on the caller's thread; a no-op before it speaks. */
     void silence() {
         SpeechSink speaking = sink;
@@ -97,6 +165,12 @@ final class ActiveTurn {
         cancelled = true;
         if (utterance != null) {
             utterance.cancel();
+        }
+        synchronized (this) {
+            if (overheard != null) {
+                overheard.cancel();
+                overheard = null;
+            }
         }
         Thread running = thread;
         if (running != null) {

@@ -28,6 +28,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
     private final BooleanSupplier echoCancelled;
+    private final Duration bargeInMinSpeech;
     /** Listens for the wake word in hands-free mode; null when none is set. */
     private final PhraseSpotter wakeWord;
     private Microphone microphone;
@@ -43,14 +44,25 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
         this(opener, endOfSpeechSilence, recognizer, events, () -> false, "");
     }
 
+    /** With the default {@code audio.barge-in-min-ms}. */
+    public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord) {
+        this(opener, endOfSpeechSilence, recognizer, events, echoCancelled, wakeWord,
+                Duration.ofMillis(BargeInWatcher.DEFAULT_MIN_SPEECH_MS));
+    }
+
     /**
      * @param echoCancelled whether the microphone the opener opens has Parley's own voice removed
      *     right now ({@code LiveEchoCancellation::cancelsEcho}); see {@link #hearsPastOwnVoice()}
      * @param wakeWord the phrase hands-free listening waits for ({@code voice.wake-word}); blank: none
+     * @param bargeInMinSpeech voice that interrupts an answer without a recognized word
+     *     ({@code audio.barge-in-min-ms})
      */
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
-            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord) {
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord,
+            Duration bargeInMinSpeech) {
         this.echoCancelled = echoCancelled;
+        this.bargeInMinSpeech = bargeInMinSpeech;
         this.opener = opener;
         this.endOfSpeechSilence = endOfSpeechSilence;
         this.recognizer = recognizer;
@@ -137,6 +149,35 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
                 gate.cancel();
             }
         };
+    }
+
+    /** With a wake word, only the phrase interrupts: a television talking over Parley must not. */
+    @Override
+    public Utterance beginOverlapping(Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
+        if (wakeWord != null) {
+            return beginHandsFree(partials, speechEnded, bargedIn);
+        }
+        BargeInGate gate = new BargeInGate(recognizer::stream, bargeInMinSpeech, endOfSpeechSilence, partials,
+                speechEnded, bargedIn);
+        Recording recording = opened().startRecording(gate);
+        return new Utterance() {
+            @Override
+            public String finish() {
+                recording.stop();
+                return gate.finish();
+            }
+
+            @Override
+            public void cancel() {
+                recording.stop();
+                gate.cancel();
+            }
+        };
+    }
+
+    @Override
+    public boolean hasWakeWord() {
+        return wakeWord != null;
     }
 
     @Override

@@ -24,19 +24,46 @@ public final class RecordedSpeech implements SpeechInput {
 
     private final SpeechRecognizer recognizer;
     private final Supplier<AudioClip> utterances;
+    private final boolean echoCancelled;
 
     /** {@code utterances} gives the clip spoken in each push-to-talk, in turn. */
     public RecordedSpeech(SpeechRecognizer recognizer, Supplier<AudioClip> utterances) {
+        this(recognizer, utterances, false);
+    }
+
+    /**
+     * @param echoCancelled whether to stand for an echo-cancelled microphone, which listens while
+     *     Parley speaks: a clip then also plays while an answer does ({@link #beginOverlapping})
+     */
+    public RecordedSpeech(SpeechRecognizer recognizer, Supplier<AudioClip> utterances, boolean echoCancelled) {
         this.recognizer = recognizer;
         this.utterances = utterances;
+        this.echoCancelled = echoCancelled;
+    }
+
+    @Override
+    public boolean hearsPastOwnVoice() {
+        return echoCancelled;
     }
 
     @Override
     public Utterance begin(Consumer<String> partials, Runnable speechEnded) {
-        float[] samples = utterances.get().resampledTo(SpeechRecognizer.SAMPLE_RATE).samples();
         RecognitionStream stream = recognizer.stream();
         LiveTranscript transcript = new LiveTranscript(stream, partials,
                 new SpeechEndpointer(SpeechRecognizer.SAMPLE_RATE, PAUSE), speechEnded);
+        return speak(transcript, stream::finish, stream::close);
+    }
+
+    @Override
+    public Utterance beginOverlapping(Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
+        BargeInGate gate = new BargeInGate(recognizer::stream, Duration.ofMillis(BargeInWatcher.DEFAULT_MIN_SPEECH_MS),
+                PAUSE, partials, speechEnded, bargedIn);
+        return speak(gate, gate::finish, gate::cancel);
+    }
+
+    /** Plays the next clip into {@code listener} at the pace of speech. */
+    private Utterance speak(Consumer<float[]> listener, Supplier<String> finished, Runnable dropped) {
+        float[] samples = utterances.get().resampledTo(SpeechRecognizer.SAMPLE_RATE).samples();
         CountDownLatch released = new CountDownLatch(1);
         Thread speaking = Thread.ofVirtual().name("parley-recorded-speech").start(() -> {
             long start = System.nanoTime();
@@ -46,7 +73,7 @@ public final class RecordedSpeech implements SpeechInput {
                     if (released.getCount() > 0 && due > System.nanoTime()) {
                         released.await(due - System.nanoTime(), TimeUnit.NANOSECONDS);
                     }
-                    transcript.accept(Arrays.copyOfRange(samples, at, Math.min(samples.length, at + BLOCK_SAMPLES)));
+                    listener.accept(Arrays.copyOfRange(samples, at, Math.min(samples.length, at + BLOCK_SAMPLES)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // cancelled
@@ -57,14 +84,14 @@ public final class RecordedSpeech implements SpeechInput {
             public String finish() {
                 released.countDown();
                 join(speaking);
-                return stream.finish();
+                return finished.get();
             }
 
             @Override
             public void cancel() {
                 speaking.interrupt();
                 join(speaking);
-                stream.close();
+                dropped.run();
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.parley.voice;
 
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.AudioDeviceException;
+import dev.parley.audio.Earcon;
 import dev.parley.audio.Playback;
 import dev.parley.audio.Speaker;
 import dev.parley.pipeline.SpeechSink;
@@ -9,16 +10,45 @@ import dev.parley.pipeline.TurnClock;
 import dev.parley.tts.SpeechSynthesizer;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /** Answers played on an output device: one {@link Playback} per answer, so a stopped one never plays on. */
 public final class SpeakerOutput implements SpeechOutput {
 
+    private static final Logger LOG = LogManager.getLogger(SpeakerOutput.class);
+
     private final SpeechSynthesizer voice;
     private final Speaker speaker;
+    private final boolean wakeSound;
 
     public SpeakerOutput(SpeechSynthesizer voice, Speaker speaker) {
+        this(voice, speaker, false);
+    }
+
+    /** @param wakeSound whether {@link #wakeCue()} plays the cue ({@code voice.wake-sound}) */
+    public SpeakerOutput(SpeechSynthesizer voice, Speaker speaker, boolean wakeSound) {
         this.voice = voice;
         this.speaker = speaker;
+        this.wakeSound = wakeSound;
+    }
+
+    /**
+     * Plays on its own {@link Playback}, so it reaches the echo canceller's far end like any answer
+     * and is removed from what the microphone hears; it is no turn, so nothing records it.
+     */
+    @Override
+    public void wakeCue() {
+        if (!wakeSound) {
+            return;
+        }
+        try {
+            Playback cue = speaker.open(voice.sampleRate(), new Playback.Listener() { });
+            cue.enqueue(Earcon.wakeCue(voice.sampleRate()));
+            cue.endOfInput();
+        } catch (AudioDeviceException e) {
+            LOG.warn("The wake sound could not play: {}", e.getMessage());
+        }
     }
 
     @Override

@@ -26,6 +26,22 @@ public interface SpeechInput {
     }
 
     /**
+     * Hands-free while an answer plays (only asked of an input that {@link #hearsPastOwnVoice()}):
+     * nothing is taken until the user talks over Parley — enough voice, or a recognized word, per
+     * {@link BargeInWatcher}; with a wake word, the phrase — then {@code bargedIn} runs once and the
+     * utterance goes on as a hands-free one from the start of that speech: {@code partials},
+     * {@code speechEnded} at the next pause. {@link Utterance#finish()} before a barge-in gives "".
+     */
+    default Utterance beginOverlapping(Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
+        throw new UnsupportedOperationException("this input cannot listen while Parley speaks");
+    }
+
+    /** Whether hands-free listening waits for a wake word (then only the phrase interrupts an answer). */
+    default boolean hasWakeWord() {
+        return false;
+    }
+
+    /**
      * Whether what this input hears has Parley's own voice removed (echo cancellation is on and
      * working), so it may keep listening while an answer plays. False by default: half duplex.
      */

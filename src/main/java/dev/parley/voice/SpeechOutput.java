@@ -15,6 +15,10 @@ public interface SpeechOutput {
 
     SpeechSynthesizer voice();
 
+    /** Plays the short sound that says the wake word was heard (if it is on), without waiting for it. */
+    default void wakeCue() {
+    }
+
     /**
      * A sink for one answer. {@code speaking} runs once its first sample is heard; {@code heard}
      * receives the words heard so far, chunk by chunk; both on the output's own thread.

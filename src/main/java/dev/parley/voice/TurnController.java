@@ -4,7 +4,6 @@ import dev.parley.image.TurnImage;
 import java.util.List;
 import dev.parley.conversation.Conversation;
 import dev.parley.pipeline.Speech;
-import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnResult;
 import dev.parley.pipeline.TurnRunner;
 import java.util.concurrent.ExecutorService;
@@ -17,15 +16,17 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The assistant's one state machine ({@link VoiceState}): it owns listening, the turn (run by the
- * {@link TurnRunner}) and the answer's playback, decides every state, and publishes everything on
- * one {@link VoiceEventBus}. Typed questions work from the start; listening and speaking once
- * {@link #useVoice} gave it a speech input and output (the window loads them in the background).
+ * The assistant's one state machine ({@link VoiceState}): it owns listening (done by {@link Listening}),
+ * the turn (run by the {@link TurnRunner}) and the answer's playback, decides every state, and
+ * publishes everything on one {@link VoiceEventBus}. Typed questions work from the start; listening
+ * and speaking once {@link #useVoice} gave it a speech input and output (loaded in the background).
  *
  * <p>Threads: the caller's thread only silences playback (so a barge-in is heard at once) and hands
  * the rest to one control thread, which makes every state change in order. Each turn runs on its own
  * thread, interrupted to cancel it. A turn's late events are dropped once another turn replaced it,
- * so nothing of an interrupted answer can play or show in the next one.
+ * so nothing of an interrupted answer can play or show in the next one. Hands-free with echo
+ * cancellation, the user's voice over an answer interrupts it like the talk key and becomes the
+ * next turn ({@link #takeOver}).
  */
 public final class TurnController implements VoiceAssistant {
 
@@ -39,12 +40,11 @@ public final class TurnController implements VoiceAssistant {
     private final TurnRunner runner;
     private final ThreadFactory turnThreads;
     private final ExecutorService control;
-    private volatile SpeechInput input;
+    private final Listening listening = new Listening(this);
     private volatile SpeechOutput output;
     private volatile VoiceState state = VoiceState.IDLE;
     private volatile ActiveTurn current;
     private volatile Conversation conversation;
-    private volatile boolean handsFree;
 
     /**
      * @param events where this controller publishes; the speech input reports there too (level, device)
@@ -65,13 +65,9 @@ public final class TurnController implements VoiceAssistant {
      */
     public void useVoice(SpeechInput speechInput, SpeechOutput speechOutput) {
         // Set at once, so speaks() is true when this returns; a turn reads them when it starts.
-        input = speechInput;
+        listening.use(speechInput, speechOutput);
         output = speechOutput;
-        control.execute(() -> {
-            if (handsFree && isAtRest()) {
-                listen(false);
-            }
-        });
+        relistenAtRest();
     }
 
     /** The stream this controller publishes on; the speech input reports the microphone's level there. */
@@ -118,7 +114,7 @@ public final class TurnController implements VoiceAssistant {
             }
             turn.clock.markEndOfSpeech();
             moveTo(turn, VoiceState.TRANSCRIBING, "");
-            start(turn, () -> answer(turn, transcribe(turn),
+            start(turn, () -> answer(turn, listening.transcribe(turn),
                     "Nothing was recognized; hold the talk key while you speak."));
         });
     }
@@ -163,25 +159,14 @@ public final class TurnController implements VoiceAssistant {
 
     @Override
     public void stop() {
-        silenceNow();
-        control.execute(() -> {
-            cancelCurrent();
-            if (state != VoiceState.IDLE) {
-                setState(current, VoiceState.IDLE, "");
-            }
-        });
+        stopThen(() -> { });
     }
 
-    /**
-     * Hands-free: listens whenever no turn runs, and a pause after speech ends the utterance. It does
-     * not listen while an answer plays: without echo cancellation the microphone would hear Parley's
-     * own voice as a barge-in. Push-to-talk and stop still work.
-     */
     @Override
     public void setHandsFree(boolean on) {
-        handsFree = on;
+        listening.handsFree(on);
         control.execute(() -> {
-            if (on && isAtRest() && input != null) {
+            if (on && isAtRest() && listening.canListen()) {
                 listen(false);
             } else if (!on && state == VoiceState.LISTENING) {
                 cancelCurrent();
@@ -196,10 +181,15 @@ public final class TurnController implements VoiceAssistant {
 
     @Override
     public void useConversation(Conversation next) {
+        stopThen(() -> conversation = next);
+    }
+
+    /** Ends the turn, if one runs, does {@code then} and comes to rest. */
+    private void stopThen(Runnable then) {
         silenceNow();
         control.execute(() -> {
             cancelCurrent();
-            conversation = next;
+            then.run();
             if (state != VoiceState.IDLE) {
                 setState(current, VoiceState.IDLE, "");
             }
@@ -209,9 +199,25 @@ public final class TurnController implements VoiceAssistant {
     /** Silences the answer on the caller's thread: the rest of a barge-in may wait, the audio may not. */
     private void silenceNow() {
         ActiveTurn turn = current;
-        SpeechSink sink = turn == null ? null : turn.sink;
-        if (sink != null) {
-            sink.silence();
+        if (turn != null) {
+            turn.silence();
+        }
+    }
+
+    /** The user paused after speaking in {@code turn}'s utterance; checked behind a barge-in's hand-over. */
+    void speechEnded(ActiveTurn turn) {
+        execute(() -> {
+            if (listening.handsFree() && current == turn.hearer()) {
+                releaseToTalk();
+            }
+        });
+    }
+
+    /** From {@link Listening}: the user talks over {@code answering}'s answer. */
+    void bargedIn(ActiveTurn answering) {
+        if (current == answering && answering.claimBargeIn()) {
+            answering.silence(); // at once, on the microphone's thread; the rest in order
+            execute(() -> takeOver(answering));
         }
     }
 
@@ -219,41 +225,18 @@ public final class TurnController implements VoiceAssistant {
     private void listen(boolean pressed) {
         ActiveTurn turn = new ActiveTurn();
         current = turn;
-        SpeechInput speechInput = input;
-        if (speechInput == null) {
+        if (!listening.canListen()) {
             // Not a failure of hands-free: it starts listening as soon as the voice is there.
             moveTo(turn, VoiceState.ERROR, NOT_LISTENING_YET);
             return;
         }
         moveTo(turn, VoiceState.LISTENING, "");
-        Consumer<String> partials = partial -> publish(turn, new VoiceEvent.PartialTranscript(turn.id(), partial));
-        Runnable ended = () -> {
-            if (handsFree && current == turn) {
-                releaseToTalk();
-            }
-        };
         try {
-            turn.waitsForWakeWord = !pressed && handsFree;
-            turn.utterance = turn.waitsForWakeWord ? speechInput.beginHandsFree(partials, ended,
-                    () -> publish(turn, new VoiceEvent.WakeWordHeard(turn.id()))) : speechInput.begin(partials, ended);
+            listening.begin(turn, pressed);
         } catch (RuntimeException e) {
-            cannotListen(turn, e.getMessage());
+            listening.cannotListen(); // push-to-talk retries at the next press
+            moveTo(turn, VoiceState.ERROR, e.getMessage());
         }
-    }
-
-    /** Hands-free listening stops too, or it would retry (and fail) in a loop; push-to-talk retries. */
-    private void cannotListen(ActiveTurn turn, String why) {
-        handsFree = false;
-        moveTo(turn, VoiceState.ERROR, why);
-    }
-
-    private String transcribe(ActiveTurn turn) {
-        String transcript = turn.utterance.finish();
-        turn.clock.markSttDone();
-        if (current == turn && !turn.cancelled) {
-            events.accept(new VoiceEvent.FinalTranscript(turn.id(), transcript));
-        }
-        return transcript;
     }
 
     /** Runs the turn's {@code work} on its own thread; what fails there ends the turn in ERROR. */
@@ -272,6 +255,9 @@ public final class TurnController implements VoiceAssistant {
         }
         moveTo(turn, VoiceState.THINKING, "");
         Speech speech = turn.spoken ? openSpeech(turn) : null;
+        if (speech != null) {
+            listening.overhear(turn);
+        }
         TurnResult result;
         try {
             result = runner.run(conversation, text, turn.images, turn.clock, event -> {
@@ -281,7 +267,13 @@ public final class TurnController implements VoiceAssistant {
                 publish(turn, new VoiceEvent.Reply(event));
             }, speech);
         } finally {
-            publishWaterfall(turn);
+            turn.stopOverhearing(); // before the state moves: listening again needs the recognizer
+            if (current == turn) { // the one waterfall of an answered turn; else the user has moved on
+                events.accept(turn.waterfall());
+            }
+        }
+        if (turn.bargedIn()) {
+            return; // the barge-in ends this turn and starts the next (takeOver)
         }
         moveTo(turn, result.complete() ? VoiceState.IDLE : VoiceState.ERROR,
                 result.complete() ? "" : result.cutOff());
@@ -300,28 +292,39 @@ public final class TurnController implements VoiceAssistant {
 
     /** The turn's way to the speaker, or null when Parley has no voice (yet). */
     private Speech openSpeech(ActiveTurn turn) {
-        SpeechOutput speechOutput = output;
-        if (speechOutput == null) {
-            return null;
-        }
-        turn.sink = speechOutput.open(turn.clock, () -> {
-            moveTo(turn, VoiceState.SPEAKING, "");
-            publish(turn, new VoiceEvent.AudioStarted(turn.id()));
-        }, heard -> publish(turn, new VoiceEvent.Heard(turn.id(), heard)));
-        return new Speech(speechOutput.voice(), turn.sink);
+        return turn.openSpeech(output, () -> moveTo(turn, VoiceState.SPEAKING, ""), event -> publish(turn, event));
     }
 
     /** Publishes an event of {@code turn} unless another turn replaced it or it was cancelled. */
-    private void publish(ActiveTurn turn, VoiceEvent event) {
+    void publish(ActiveTurn turn, VoiceEvent event) {
         if (current == turn && !turn.cancelled) {
             events.accept(event);
         }
     }
 
-    /** The one producer of the latency waterfall: once per answered turn, however it ended. */
-    private void publishWaterfall(ActiveTurn turn) {
-        if (current == turn) { // else a turn that let go too late; the user has moved on
-            events.accept(turn.waterfall());
+    /**
+     * The user talked over {@code answering}'s answer (silenced): cancelled as by the talk key (what was
+     * heard is kept), and the overheard utterance goes on as the next turn until the user's pause.
+     */
+    private void takeOver(ActiveTurn answering) {
+        ActiveTurn next = new ActiveTurn();
+        SpeechInput.Utterance overheard = answering.handOverheard(next);
+        if (overheard == null) {
+            return; // stopped or replaced meanwhile: its cancel dropped the utterance
+        }
+        if (current != answering || answering.cancelled) {
+            overheard.cancel();
+            return;
+        }
+        cancelCurrent();
+        current = next;
+        next.utterance = overheard;
+        moveTo(next, VoiceState.LISTENING, "");
+    }
+
+    private void execute(Runnable task) {
+        if (!control.isShutdown()) { // closed: nothing more happens
+            control.execute(task);
         }
     }
 
@@ -334,11 +337,7 @@ public final class TurnController implements VoiceAssistant {
         if (turn == null || turn.cancelled) {
             return;
         }
-        Thread thread = turn.thread;
-        boolean running = state == VoiceState.LISTENING || state == VoiceState.TRANSCRIBING
-                || state == VoiceState.THINKING || state == VoiceState.SPEAKING
-                || thread != null && thread.isAlive();
-        if (!running) {
+        if (!turn.runs(state)) {
             return;
         }
         String heard = turn.cancel(CANCEL_WAIT_MILLIS);
@@ -368,13 +367,18 @@ public final class TurnController implements VoiceAssistant {
         state = next;
         LOG.debug("Turn {}: {} -> {} {}", turn.id(), from, next, detail);
         events.accept(new VoiceEvent.StateChanged(from, next, turn.id(), detail));
-        if (handsFree && (next == VoiceState.IDLE || next == VoiceState.ERROR) && !control.isShutdown()) {
-            control.execute(() -> {
-                if (handsFree && isAtRest() && input != null && !control.isShutdown()) {
-                    listen(false);
-                }
-            });
+        if (listening.relistens() && (next == VoiceState.IDLE || next == VoiceState.ERROR)) {
+            relistenAtRest();
         }
+    }
+
+    /** Hands-free: listens again once no turn runs. */
+    private void relistenAtRest() {
+        execute(() -> {
+            if (listening.relistens() && isAtRest() && !control.isShutdown()) {
+                listen(false);
+            }
+        });
     }
 
     /** Stops any answer and lets go of the microphone. */
@@ -388,13 +392,7 @@ public final class TurnController implements VoiceAssistant {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (input instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the speech input failed", e);
-            }
-        }
+        listening.close();
         runner.close();
     }
 }

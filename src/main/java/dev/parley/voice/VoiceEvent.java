@@ -62,6 +62,16 @@ public sealed interface VoiceEvent {
     record ProviderChanged(String provider, String description) implements VoiceEvent {}
 
     /**
+     * A speech part saved in Settings is swapped in while Parley runs ({@code part}: "speech model",
+     * "voice", "output device" or "input device"): {@code LOADING}, then {@code CHANGED} (it serves the
+     * next utterance or answer), or {@code FAILED} with {@code detail} saying why; the part in use stays.
+     */
+    record SpeechPartChange(String part, Step step, String detail) implements VoiceEvent {
+
+        public enum Step { LOADING, CHANGED, FAILED }
+    }
+
+    /**
      * A provider's health changed: a check found it answering or not, or its circuit breaker opened
      * (failed too often, skipped for a while) or closed. {@code detail} says what to do when unhealthy.
      */

@@ -37,7 +37,8 @@ class PackageBoundariesTest {
     void lowLevelPackagesDoNotKnowTheLayersAboveThem() {
         noClasses().that().resideInAnyPackage(LOW_LEVEL)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.parley.llm..", "dev.parley.pipeline..",
-                        "dev.parley.voice..", "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..", "dev.parley.api..")
+                        "dev.parley.voice..", "dev.parley.live..", "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..",
+                        "dev.parley.api..")
                 .check(classes);
     }
 
@@ -54,6 +55,17 @@ class PackageBoundariesTest {
         noClasses().that().resideInAPackage("dev.parley.voice..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.parley.ui..", "dev.parley.cli..", "dev.parley.bench..", "dev.parley.api..")
+                .check(classes);
+    }
+
+    @Test
+    void liveSwapsKnowTheSpeechPartsAndTheLoopButNotTheModelsTheWindowOrTheCommands() {
+        noClasses().that().resideInAPackage("dev.parley.live..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.llm..", "dev.parley.ui..",
+                        "dev.parley.cli..", "dev.parley.bench..", "dev.parley.api..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.parley.voice..", "dev.parley.pipeline..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.live..")
                 .check(classes);
     }
 

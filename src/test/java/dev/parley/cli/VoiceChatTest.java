@@ -120,8 +120,8 @@ class VoiceChatTest {
             assertThat(chat.out().toString(StandardCharsets.UTF_8)).contains("parley: It is sunny. Take a hat.");
             String transcript = chat.transcript();
             assertThat(WordErrorRate.of("what is the weather like today", transcript)).as(transcript).isLessThanOrEqualTo(0.2);
-            // It does not listen while it speaks (talking over it is not built yet): its own answer was
-            // never heard as a question.
+            // echo-cancellation is auto and the config is not hands-free, so there is no echo
+            // cancellation and it does not listen while it speaks: its own answer was never heard.
             assertThat(server.requests()).hasSize(1);
         }
     }

@@ -150,6 +150,8 @@ class ConfigLoaderTest {
             volume in range         | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\ntts: {volume: 0}' | tts.volume is 0.0 but must be between 0.1 and 1.0
             echo mode is known      | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\naudio: {echo-cancellation: always}' | audio.echo-cancellation is 'always' but must be auto (on when hands-free), on or off
             echo option is boolean  | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\naudio: {noise-suppression: loud}' | audio.noise-suppression
+            barge-in in range       | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\naudio: {barge-in-min-ms: 10}' | audio.barge-in-min-ms is 10 but must be between 50 and 3000
+            wake sound is boolean   | 'llm: {active: a, providers: {a: {type: ollama, model: m}}}\\nvoice: {wake-sound: loud}' | voice.wake-sound
             """)
     void invalidConfigFailsWithAMessageNamingTheProblem(String description, String yaml, String expected)
             throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.conversation.Message;
+import dev.parley.conversation.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,24 @@ class ModelSummarizerTest {
                 Conversation to summarize:
                 User: I like tea.
                 Assistant: Noted.
+                """);
+    }
+
+    @Test
+    void toolCallsAndTheirResultsAreInTheTranscriptInOrder() {
+        FakeModel model = new FakeModel("x");
+        ToolCall call = new ToolCall("call_1", "calculate", "{\"expression\":\"21*2\"}", "42");
+
+        new ModelSummarizer(model).summarize(null, List.of(Message.user("what is 21*2"),
+                Message.toolRequest("Let me see.", List.of(call)), Message.toolResult(call),
+                Message.assistant("It is 42.")));
+
+        assertThat(model.requests.getFirst().get(1).text()).isEqualTo("""
+                Conversation to summarize:
+                User: what is 21*2
+                Assistant: Let me see. [called calculate {"expression":"21*2"}]
+                Tool calculate returned: 42
+                Assistant: It is 42.
                 """);
     }
 

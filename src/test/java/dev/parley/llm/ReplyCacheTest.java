@@ -8,12 +8,17 @@ import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.config.CacheConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import dev.parley.config.ToolsConfig;
 import dev.parley.conversation.Message;
+import dev.parley.conversation.ToolRound;
+import dev.parley.tools.Calculator;
+import dev.parley.tools.ToolConfirmer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,5 +93,35 @@ class ReplyCacheTest {
     @Test
     void theCacheIsOffUnlessConfigured() {
         assertThat(CacheConfig.DEFAULTS.enabled()).isFalse();
+    }
+
+    @Test
+    void aReplyThatRanToolsIsNotKeptSoItsCallsRunAgainAndReachTheConversation() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI,
+                Reply.toolCall("calculate", "{\"expression\":\"21*2\"}"), Reply.of("It is 42."),
+                Reply.toolCall("calculate", "{\"expression\":\"21*2\"}"), Reply.of("It is 42."))) {
+            var tools = new ToolRunner(List.of(new Calculator()), new ToolsConfig(true, 5, 5, List.of()),
+                    ToolConfirmer.DENY);
+            LanguageModel model = new ReplyCache(new CacheConfig(true, 10, 60), new MovableClock()).cached(
+                    models.withTools(tools).create("local", new ProviderConfig(ProviderType.OPENAI_COMPATIBLE,
+                            server.baseUrl(), "scripted", null, null, null, 10)), "scripted");
+            List<Message> question = List.of(Message.user("What is 21*2?"));
+            List<ToolRound> rounds = new ArrayList<>();
+            ReplyListener recording = new ReplyListener() {
+                @Override
+                public void onText(String delta) {}
+
+                @Override
+                public void onToolRound(ToolRound round) {
+                    rounds.add(round);
+                }
+            };
+
+            model.reply(question, recording);
+            model.reply(question, recording);
+
+            assertThat(server.requests()).hasSize(4);
+            assertThat(rounds).hasSize(2);
+        }
     }
 }

@@ -16,4 +16,8 @@ public record Banner(String key, Level level, String message) {
     public static Banner warning(String key, String message) {
         return new Banner(key, Level.WARNING, message);
     }
+
+    public static Banner info(String key, String message) {
+        return new Banner(key, Level.INFO, message);
+    }
 }

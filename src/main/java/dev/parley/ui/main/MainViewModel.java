@@ -251,7 +251,19 @@ public final class MainViewModel implements AutoCloseable {
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
             case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
             case VoiceEvent.Waterfall waterfall -> lastWaterfall.set(Waterfall.of(waterfall.timings()));
+            case VoiceEvent.SpeechPartChange change -> speechPartChanged(change);
         }
+    }
+
+    /** A speech part saved in Settings, swapped in while Parley runs: one banner per part, replaced as it goes. */
+    private void speechPartChanged(VoiceEvent.SpeechPartChange change) {
+        String key = "speech-part:" + change.part();
+        String part = Character.toUpperCase(change.part().charAt(0)) + change.part().substring(1);
+        banners.show(switch (change.step()) {
+            case LOADING -> Banner.info(key, "Loading the " + change.part() + "…");
+            case CHANGED -> Banner.info(key, part + " changed: " + change.detail() + ".");
+            case FAILED -> Banner.error(key, change.detail());
+        });
     }
 
     private void handle(TurnEvent event) {

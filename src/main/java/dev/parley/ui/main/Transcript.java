@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import dev.parley.conversation.Message;
+import dev.parley.conversation.ToolCall;
 import dev.parley.conversation.Turn;
 import dev.parley.image.TurnImage;
 import dev.parley.pipeline.TurnEvent;
@@ -16,9 +17,6 @@ import javafx.collections.ObservableList;
  */
 final class Transcript {
 
-    /** Tool arguments and results longer than this are cut, so a call stays one line. */
-    private static final int TOOL_TEXT = 80;
-
     private final ObservableList<TranscriptEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<TranscriptEntry> readOnly = FXCollections.unmodifiableObservableList(entries);
 
@@ -31,7 +29,7 @@ final class Transcript {
         entries.add(new TranscriptEntry(TranscriptEntry.Role.USER, -1, text, images));
     }
 
-    /** Replaces the entries with a saved conversation's turns. */
+    /** Replaces the entries with a saved conversation's turns, their tool calls shown as they were live. */
     void show(List<Turn> turns) {
         entries.clear();
         for (Turn turn : turns) {
@@ -40,6 +38,7 @@ final class Transcript {
                     -1, turn.text(), turn.images());
             if (!user) {
                 entry.setReasoning(turn.reasoning());
+                turn.toolCalls().forEach(call -> entry.addToolCall(call.compactLine()));
                 if (turn.interrupted()) {
                     entry.markInterrupted();
                 }
@@ -65,9 +64,9 @@ final class Transcript {
             case TurnEvent.Text text -> assistantEntry(text.turn(), true).appendText(text.delta());
             case TurnEvent.Reasoning reasoning -> assistantEntry(reasoning.turn(), true).appendReasoning(reasoning.delta());
             case TurnEvent.ToolCallStarted call ->
-                    assistantEntry(call.turn(), true).addToolCall(call.tool() + " " + compact(call.arguments()) + " …");
+                    assistantEntry(call.turn(), true).addToolCall(ToolCall.runningLine(call.tool(), call.arguments()));
             case TurnEvent.ToolCallFinished call -> assistantEntry(call.turn(), true)
-                    .replaceLastToolCall(call.tool() + " " + compact(call.arguments()) + " → " + compact(call.result()));
+                    .replaceLastToolCall(ToolCall.compactLine(call.tool(), call.arguments(), call.result()));
             case TurnEvent.Completed completed -> {
                 TranscriptEntry entry = assistantEntry(completed.turn(), true);
                 if (entry.text().isEmpty()) {
@@ -81,7 +80,8 @@ final class Transcript {
             case TurnEvent.Failed failed -> {
                 TranscriptEntry entry = assistantEntry(failed.turn(), false);
                 if (entry != null) {
-                    if (failed.partialAnswer().isBlank() && entry.text().isBlank()) {
+                    // An answer whose tools ran stays, as the conversation keeps their calls.
+                    if (failed.partialAnswer().isBlank() && entry.text().isBlank() && entry.toolCalls().isEmpty()) {
                         entries.remove(entry);
                     } else {
                         entry.markInterrupted();
@@ -132,10 +132,5 @@ final class Transcript {
         TranscriptEntry entry = new TranscriptEntry(TranscriptEntry.Role.ASSISTANT, turn, "");
         entries.add(entry);
         return entry;
-    }
-
-    private static String compact(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > TOOL_TEXT ? oneLine.substring(0, TOOL_TEXT - 1) + "…" : oneLine;
     }
 }

@@ -209,8 +209,9 @@ public final class SettingsView extends BorderPane {
         handsFree.setId("settings-hands-free");
         handsFree.setTooltip(new Tooltip("Parley stops listening while it speaks, so it does not hear itself"));
         handsFree.selectedProperty().bindBidirectional(model.handsFreeProperty());
-        Label note = new Label("Empty device: the system default. Rate, volume and hands-free apply at once; the"
-                + " voice, the devices and the speech model at the next start.");
+        Label note = new Label("Empty device: the system default. Rate, volume and hands-free apply at once; a new"
+                + " voice, device or speech model loads in the background and takes over from the next answer or"
+                + " utterance (what is being said or heard finishes first).");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         int row = 0;

@@ -168,7 +168,8 @@ public final class SettingsViewModel {
             saving.set(false);
             providers.forgetTypedKeys();
             saveStatus.set("Saved to " + saved.source() + (keys.isEmpty() ? "" : "; keys stored in the keychain")
-                    + ". Voice, device and speech model changes apply at the next start.");
+                    + ". A new voice, device or speech model loads in the background and takes over from the"
+                    + " next answer or utterance.");
             onSaved.accept(saved);
         }, failure -> {
             saving.set(false);

@@ -1,13 +1,18 @@
 package dev.parley.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.parley.conversation.ToolCall;
+import dev.parley.conversation.ToolRound;
+import dev.parley.conversation.Turn;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.ScriptedVoiceAssistant;
 import dev.parley.ui.Tasks;
 import dev.parley.ui.UiThread;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,8 +47,8 @@ class MainViewModelTest {
         assertThat(states).containsExactly(VoiceState.LISTENING, VoiceState.TRANSCRIBING, VoiceState.THINKING,
                 VoiceState.SPEAKING, VoiceState.IDLE);
         assertThat(model.transcript()).extracting(TranscriptEntry::role, TranscriptEntry::text).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Role.USER, "what is twelve times seven"),
-                org.assertj.core.groups.Tuple.tuple(TranscriptEntry.Role.ASSISTANT, "Twelve times seven is eighty-four."));
+                tuple(TranscriptEntry.Role.USER, "what is twelve times seven"),
+                tuple(TranscriptEntry.Role.ASSISTANT, "Twelve times seven is eighty-four."));
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
     }
 
@@ -165,6 +170,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void failedTurnWhoseToolsRanKeepsItsBubbleWithTheToolLines() {
+        ready();
+        long turn = assistant.nextTurn();
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "set a tea timer", "local")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallStarted(turn, "set_timer", "{}")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.ToolCallFinished(turn, "set_timer", "{}", "set")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Failed(turn, "The model failed.", "")));
+
+        assertThat(model.transcript()).hasSize(2);
+        assertThat(model.transcript().getLast().toolCalls()).containsExactly("set_timer {} → set");
+        assertThat(model.transcript().getLast().interrupted()).isTrue();
+    }
+
+    @Test
     void typingWorksWhileModelsLoadAndTalkingWaitsForThem() {
         List<Runnable> pending = new ArrayList<>();
         MainViewModel loading = new MainViewModel(assistant,
@@ -195,5 +214,37 @@ class MainViewModelTest {
         assertThat(banners.shown()).extracting(Banner::message).containsExactly("Could not load the speech model:"
                 + " /nowhere is not a Vosk model. Typed questions still work; fix it in Settings and restart Parley.");
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready (typing only)");
+    }
+
+    @Test
+    void aRestoredAnswerShowsItsToolCallsAsTheyWereShownLive() {
+        ready();
+        Instant at = Instant.parse("2026-12-04T09:00:00Z");
+        var call = new ToolCall("call_1", "current_time", "{\"zone\": \"UTC\"}", "12:00");
+
+        model.showTurns(List.of(Turn.user("hi", at),
+                Turn.assistant("Hello there.", at, null, false, List.of(new ToolRound("", List.of(call))))));
+
+        assertThat(model.transcript()).hasSize(2);
+        assertThat(model.transcript().getLast().toolCalls()).containsExactly("current_time {\"zone\": \"UTC\"} → 12:00");
+        assertThat(model.transcript().getFirst().toolCalls()).isEmpty();
+    }
+
+    @Test
+    void aSpeechPartSwappedInSaysItLoadsThenThatItChangedAndAFailureSaysWhyInItsPlace() {
+        ready();
+        assistant.emit(new VoiceEvent.SpeechPartChange("speech model", VoiceEvent.SpeechPartChange.Step.LOADING, ""));
+        assertThat(banners.shown()).extracting(Banner::level, Banner::message)
+                .containsExactly(tuple(Banner.Level.INFO, "Loading the speech model…"));
+
+        assistant.emit(new VoiceEvent.SpeechPartChange("speech model", VoiceEvent.SpeechPartChange.Step.CHANGED,
+                "/models/vosk-model-en-us-0.22"));
+        assistant.emit(new VoiceEvent.SpeechPartChange("voice", VoiceEvent.SpeechPartChange.Step.FAILED,
+                "There is no MaryTTS voice 'x'. The voice in use stays."));
+
+        assertThat(banners.shown()).extracting(Banner::level, Banner::message).containsExactly(
+                tuple(Banner.Level.ERROR, "There is no MaryTTS voice 'x'. The voice in use stays."),
+                tuple(Banner.Level.INFO, "Speech model changed: /models/vosk-model-en-us-0.22."));
+        assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
     }
 }

@@ -1,0 +1,124 @@
+package dev.parley.voice;
+
+import dev.parley.audio.SpeechEndpointer;
+import dev.parley.stt.RecognitionStream;
+import dev.parley.stt.SpeechRecognizer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Hands-free while an answer plays: the echo-cancelled microphone's audio waits here until the user
+ * talks over Parley ({@link BargeInWatcher}), then becomes the next utterance, the words spoken
+ * during the overlap and a lead-in before them included. Until then nothing is shown or kept: each
+ * stretch of sound is recognized (the watcher needs its words) and dropped when it ends without a
+ * barge-in, so a cough or the television leaves no words in the next question. Runs on the
+ * microphone's thread (one producer).
+ */
+final class BargeInGate implements Consumer<float[]> {
+
+    /** Audio kept from before the end-pointer confirms speech, so the first word is whole. */
+    private static final int LEAD_IN_SAMPLES = SpeechRecognizer.SAMPLE_RATE * 400 / 1000;
+
+    private final Supplier<RecognitionStream> streams;
+    private final BargeInWatcher watcher;
+    private final Consumer<String> partials;
+    private final Runnable speechEnded;
+    private final Runnable bargedIn;
+    private final SpeechEndpointer segments;
+    private final Deque<float[]> leadIn = new ArrayDeque<>();
+    private int leadInSamples;
+    /** Recognizes the current stretch of sound; null between stretches. */
+    private RecognitionStream stream;
+    /** The utterance once the user barged in; null before. */
+    private LiveTranscript utterance;
+    private boolean closed;
+
+    /**
+     * @param streams opens a recognition stream for a stretch of sound
+     * @param speechEnded runs once the user pauses after barging in ({@code endOfSpeechSilence})
+     * @param bargedIn runs once, when the user barges in, before any partial is shown
+     */
+    BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
+            Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
+        this.streams = streams;
+        this.watcher = new BargeInWatcher(minSpeech);
+        this.partials = partials;
+        this.speechEnded = speechEnded;
+        this.bargedIn = bargedIn;
+        this.segments = new SpeechEndpointer(SpeechRecognizer.SAMPLE_RATE, endOfSpeechSilence);
+    }
+
+    @Override
+    public synchronized void accept(float[] block) {
+        if (closed) {
+            return;
+        }
+        if (utterance != null) {
+            utterance.accept(block);
+            return;
+        }
+        SpeechEndpointer.Event event = segments.accept(block);
+        boolean now = watcher.hear(block);
+        if (stream == null && (event == SpeechEndpointer.Event.SPEECH_STARTED || now)) {
+            stream = streams.get();
+            leadIn.forEach(stream::accept);
+        }
+        keepLeadIn(block);
+        if (stream == null) {
+            return;
+        }
+        stream.accept(block);
+        now |= watcher.words(stream.partial());
+        if (now) {
+            takeOver();
+        } else if (event == SpeechEndpointer.Event.SPEECH_ENDED) {
+            stream.close(); // a noise, not the user: nothing of it stays
+            stream = null;
+        }
+    }
+
+    /** From here on the stretch is the user's utterance: it ends at their next pause. */
+    private void takeOver() {
+        bargedIn.run();
+        leadIn.clear();
+        utterance = new LiveTranscript(stream, partials, segments, speechEnded);
+        partials.accept(stream.partial());
+        if (!segments.inSpeech()) {
+            speechEnded.run(); // the stretch had already ended in this very block
+        }
+    }
+
+    private void keepLeadIn(float[] block) {
+        leadIn.addLast(block);
+        leadInSamples += block.length;
+        while (leadIn.size() > 1 && leadInSamples - leadIn.peekFirst().length >= LEAD_IN_SAMPLES) {
+            leadInSamples -= leadIn.pollFirst().length;
+        }
+    }
+
+    /** The utterance's transcript once the user barged in; "" before (nothing to answer). */
+    synchronized String finish() {
+        closed = true;
+        if (utterance == null) {
+            closeStream();
+            return "";
+        }
+        return stream.finish();
+    }
+
+    /** Drops what was taken. */
+    synchronized void cancel() {
+        closed = true;
+        closeStream();
+    }
+
+    private void closeStream() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+}
