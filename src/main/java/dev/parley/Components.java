@@ -37,6 +37,7 @@ import dev.parley.stt.SpeechRecognizer;
 import dev.parley.text.SentenceChunker;
 import dev.parley.tools.BuiltInTools;
 import dev.parley.tools.Memory;
+import dev.parley.tools.PendingTimers;
 import dev.parley.tools.TimerAnnouncer;
 import dev.parley.tools.Timers;
 import dev.parley.tools.ToolConfirmer;
@@ -86,7 +87,7 @@ public final class Components implements AutoCloseable {
     private final HealthNews healthNews = new HealthNews();
     /** The speech model, the voice, the speaker and the microphone's echo cancellation, made on first use. */
     private final SpeechParts speech;
-    private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
+    private TimerAnnouncer timerAnnouncer = timer -> LOG.info("Timer '{}' is done", timer.label());
     /** The assistants made here, told of every finished timer (their event stream, their voice). */
     private final List<TimerAnnouncer> assistantTimers = new CopyOnWriteArrayList<>();
     private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
@@ -204,14 +205,7 @@ public final class Components implements AutoCloseable {
         if (!tools.enabled()) {
             return languageModels;
         }
-        if (timers == null) {
-            // Announced through the field, so callbacks set later still reach the user.
-            timers = new Timers(label -> {
-                currentAnnouncer().timerDone(label);
-                assistantTimers.forEach(assistant -> assistant.timerDone(label));
-            }, Clock.systemDefaultZone());
-        }
-        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers,
+        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers(),
                 () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")),
                 mcpServers.serversFor(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds())), tools,
                 toolConfirmer));
@@ -228,6 +222,29 @@ public final class Components implements AutoCloseable {
             return new SystemPromptFiller(Clock.systemDefaultZone(), llm.userName(), memory::ranked,
                     llm.memory().promptTokens()).fill(template, contextTurns);
         };
+    }
+
+    /** The timers, kept in {@code <data>/timers.json} until told, so they outlive the process. */
+    private synchronized Timers timers() {
+        if (timers == null) {
+            // Announced through the field, so callbacks set later still reach the user.
+            timers = new Timers(timer -> {
+                currentAnnouncer().timerDone(timer);
+                assistantTimers.forEach(assistant -> assistant.timerDone(timer));
+            }, Clock.systemDefaultZone(), new PendingTimers(paths.dataDir().resolve("timers.json")));
+        }
+        return timers;
+    }
+
+    /**
+     * For the window, {@code chat} and {@code serve}, once they listen: tells the timers that went off
+     * while Parley was closed, runs the pending ones, and keeps this process's timers in the file from
+     * now on (one-shot commands do not: their timers end with them). Without tools there are none.
+     */
+    public void resumeTimers() {
+        if (config.llm().tools().enabled()) {
+            timers().resume();
+        }
     }
 
     private synchronized TimerAnnouncer currentAnnouncer() {
@@ -323,7 +340,7 @@ public final class Components implements AutoCloseable {
                 new VoiceEvent.ProviderHealth(change.provider(), change.healthy(), change.detail())));
         TurnController assistant = new TurnController(events, turnRunner(model), conversation,
                 threads("parley-voice"));
-        assistantTimers.add(label -> TimerAnnouncements.announce(assistant, label));
+        assistantTimers.add(timer -> TimerAnnouncements.announce(assistant, timer));
         assistant.setHandsFree(config.audio().handsFree());
         return assistant;
     }

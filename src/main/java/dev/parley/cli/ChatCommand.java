@@ -55,10 +55,10 @@ final class ChatCommand extends ModelSubcommand {
             throw new ParameterException(spec.commandLine(),
                     "--hands-free works with --voice only: parley chat --voice --hands-free");
         }
-        try (Components components = parley.components()) {
+        try (Components components = parley.componentsOrLastGood(err)) {
             boolean interactive = System.console() != null;
             BufferedReader lines = stdinLines();
-            components.useToolCallbacks(label -> TimerNotice.print(err, label),
+            components.useToolCallbacks(timer -> TimerNotice.print(err, timer),
                     new TerminalToolConfirmer(err, lines, interactive));
             McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
@@ -94,6 +94,7 @@ final class ChatCommand extends ModelSubcommand {
                         + "' (" + conversation.turnCount() + " turns), saved in " + store.fileFor(conversationName));
             }
         }
+        components.resumeTimers(); // timers that went off while Parley was closed are told now
         int failedTurns = 0;
         while (true) {
             if (interactive) {
@@ -145,6 +146,7 @@ final class ChatCommand extends ModelSubcommand {
             });
             assistant.setHandsFree(listensAlone);
             components.useVoice(assistant);
+            components.resumeTimers(); // after the voice, so a timer missed while closed is said aloud too
             if (interactive) {
                 out().println("Talking to " + model.describe() + " by voice. " + (listensAlone
                         ? "Just speak; a pause ends your question. Enter stops an answer;"

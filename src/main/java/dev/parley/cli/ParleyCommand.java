@@ -1,6 +1,10 @@
 package dev.parley.cli;
 
 import dev.parley.Components;
+import dev.parley.config.LastGoodConfig;
+import dev.parley.config.ParleyPaths;
+import dev.parley.llm.ApiKeys;
+import java.io.PrintWriter;
 import java.io.InputStream;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -38,6 +42,20 @@ final class ParleyCommand implements Runnable {
 
     Components components() {
         return Components.load(configFile);
+    }
+
+    /**
+     * For the long-running commands ({@code chat}, {@code serve}): when the config file is broken,
+     * the last config that worked, with the file's error and that notice on {@code err}.
+     */
+    Components componentsOrLastGood(PrintWriter err) {
+        ParleyPaths paths = ParleyPaths.fromEnvironment();
+        LastGoodConfig.Loaded loaded = LastGoodConfig.load(configFile, paths);
+        loaded.notice().ifPresent(notice -> {
+            err.println("parley: " + notice);
+            err.flush();
+        });
+        return new Components(paths, loaded.config(), ApiKeys.fromSystemEnvironment());
     }
 
     /** Options without a subcommand: help (no arguments, or only {@code --config FILE}, open the window in {@code Main}). */

@@ -41,7 +41,7 @@ final class ServeCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Components components = parley.components();
+        Components components = parley.componentsOrLastGood(spec.commandLine().getErr());
         ApiConfig api = components.config().api();
         if (port != null) {
             api = api.withPort(port);
@@ -72,6 +72,7 @@ final class ServeCommand extends ParleySubcommand {
             return 1;
         }
 
+        components.resumeTimers(); // timers that went off while Parley was closed, on the event stream and aloud
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Ordered: no client waits on a closing server, and the last answer is in the saved file.

@@ -5,7 +5,7 @@ import dev.parley.FirstTurnWarmUp;
 import dev.parley.api.ApiServer;
 import dev.parley.audio.DeviceList;
 import dev.parley.config.ConfigChanges;
-import dev.parley.config.ConfigLoader;
+import dev.parley.config.LastGoodConfig;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
@@ -61,6 +61,7 @@ public final class DesktopServices implements AutoCloseable {
     private final CompletableFuture<Void> voice;
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
+    private java.util.Optional<String> configNotice = java.util.Optional.empty();
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
 
@@ -73,7 +74,8 @@ public final class DesktopServices implements AutoCloseable {
         // without a restart (see Components.useConfig for when each setting applies).
         configChanges.subscribe(saved -> this.config = saved);
         configChanges.subscribe(components::useConfig);
-        components.useToolCallbacks(label -> timerListener.accept(label),
+        components.useToolCallbacks(timer -> timerListener.accept(
+                timer.sentence(java.time.ZoneId.systemDefault(), java.time.Instant.now())),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
         this.firstModel = initialModel();
         this.model = new SwitchableLanguageModel(firstModel);
@@ -94,11 +96,22 @@ public final class DesktopServices implements AutoCloseable {
         openConversation = name;
     }
 
-    /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */
+    /**
+     * Loads the config ({@code configFile}, or the user's; the last good one when it is broken, see
+     * {@link #configNotice}) and wires the window's services.
+     */
     public static DesktopServices start(Path configFile) {
         ParleyPaths paths = ParleyPaths.fromEnvironment();
-        ParleyConfig config = new ConfigLoader().load(configFile, paths);
-        return new DesktopServices(paths, config, new BackgroundSecretStore(OsKeychain::open));
+        LastGoodConfig.Loaded loaded = LastGoodConfig.load(configFile, paths);
+        DesktopServices services = new DesktopServices(paths, loaded.config(),
+                new BackgroundSecretStore(OsKeychain::open));
+        services.configNotice = loaded.notice();
+        return services;
+    }
+
+    /** Set when the config file is broken and the window started with the last good one: what is wrong. */
+    public java.util.Optional<String> configNotice() {
+        return configNotice;
     }
 
     /**
@@ -159,6 +172,11 @@ public final class DesktopServices implements AutoCloseable {
     public void useToolCallbacks(java.util.function.Consumer<String> timers, dev.parley.tools.ToolConfirmer confirm) {
         this.timerListener = timers;
         this.confirmer = confirm;
+    }
+
+    /** Tells the timers that went off while Parley was closed and runs the pending ones; once the window listens. */
+    public void resumeTimers() {
+        components.resumeTimers();
     }
 
     public ParleyConfig config() {

@@ -47,8 +47,11 @@ public final class ParleyApp extends Application {
         LOG.info("Config and services ready {} ms after the JVM started", Desktop.sinceJvmStart());
         Theme.apply(services.config().ui().theme());
         ui = DesktopUi.create(services, Tasks.forFx());
-        services.useToolCallbacks(label -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + label,
-                Banner.Level.INFO, "⏰ Timer '" + label + "' is done."))), this::confirmTool);
+        services.useToolCallbacks(sentence -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + sentence,
+                Banner.Level.INFO, "⏰ " + sentence))), this::confirmTool);
+        services.resumeTimers();
+        services.configNotice().ifPresent(notice -> ui.banners().show(
+                new Banner("config-last-good", Banner.Level.WARNING, notice)));
         MainWindow window = new MainWindow(ui, stage);
         trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
         windowFile = services.paths().configDir().resolve("window.properties");

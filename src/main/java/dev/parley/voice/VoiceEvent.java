@@ -51,8 +51,12 @@ public sealed interface VoiceEvent {
      */
     record Interrupted(long turn, String heard) implements VoiceEvent {}
 
-    /** A timer the user set ({@code set_timer}) is done; {@code label} says what it was for ("timer" when unnamed). */
-    record TimerDone(String label) implements VoiceEvent {}
+    /**
+     * A timer the user set ({@code set_timer}) is done; {@code label} says what it was for ("timer"
+     * when unnamed), {@code text} is what the user is told, and {@code whileClosed} marks one that
+     * went off while Parley was closed, told at the next start.
+     */
+    record TimerDone(String label, String text, boolean whileClosed) implements VoiceEvent {}
 
     /** Another provider answers from the next turn on ({@code description}: provider, model and endpoint). */
     record ProviderChanged(String provider, String description) implements VoiceEvent {}
