@@ -341,8 +341,10 @@ public final class TurnController implements VoiceAssistant {
             return;
         }
         String heard = turn.cancel(CANCEL_WAIT_MILLIS);
-        setState(turn, VoiceState.INTERRUPTED, heard.isEmpty() ? "Stopped." : "Stopped after: " + heard);
-        events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
+        if (!isAtRest()) { // at rest, the answer had ended and only its thread was letting go: nothing was cut
+            setState(turn, VoiceState.INTERRUPTED, heard.isEmpty() ? "Stopped." : "Stopped after: " + heard);
+            events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
+        }
     }
 
     private void moveTo(ActiveTurn turn, VoiceState next, String detail) {
