@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Utterances from the microphone, recognized while they are spoken: by the time the talk key is
@@ -135,20 +136,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
             return begin(partials, speechEnded);
         }
         WakeGate gate = new WakeGate(wakeWord, recognizer::stream, partials, endOfSpeechSilence, speechEnded, woke);
-        Recording recording = opened().startRecording(gate);
-        return new Utterance() {
-            @Override
-            public String finish() {
-                recording.stop();
-                return gate.finish();
-            }
-
-            @Override
-            public void cancel() {
-                recording.stop();
-                gate.cancel();
-            }
-        };
+        return taken(opened().startRecording(gate), gate::finish, gate::cancel);
     }
 
     /** With a wake word, only the phrase interrupts: a television talking over Parley must not. */
@@ -159,18 +147,22 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
         }
         BargeInGate gate = new BargeInGate(recognizer::stream, bargeInMinSpeech, endOfSpeechSilence, partials,
                 speechEnded, bargedIn);
-        Recording recording = opened().startRecording(gate);
+        return taken(opened().startRecording(gate), gate::finish, gate::cancel);
+    }
+
+    /** The utterance {@code recording} feeds: stopping the recording comes first either way. */
+    private static Utterance taken(Recording recording, Supplier<String> finish, Runnable cancel) {
         return new Utterance() {
             @Override
             public String finish() {
                 recording.stop();
-                return gate.finish();
+                return finish.get();
             }
 
             @Override
             public void cancel() {
                 recording.stop();
-                gate.cancel();
+                cancel.run();
             }
         };
     }
