@@ -340,9 +340,14 @@ public final class TurnController implements VoiceAssistant {
         if (!turn.runs(state)) {
             return;
         }
+        // Only an answer is interrupted: a turn still listening (hands-free switched off, the chat's
+        // input ended) has no answer to mark as cut off.
+        boolean answering = state != VoiceState.LISTENING;
         String heard = turn.cancel(CANCEL_WAIT_MILLIS);
         setState(turn, VoiceState.INTERRUPTED, heard.isEmpty() ? "Stopped." : "Stopped after: " + heard);
-        events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
+        if (answering) {
+            events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
+        }
     }
 
     private void moveTo(ActiveTurn turn, VoiceState next, String detail) {

@@ -62,6 +62,7 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     /** Whole captured frames waiting for the played audio they pair with. */
     private final ArrayDeque<float[]> held = new ArrayDeque<>();
     private volatile boolean closed;
+    private final EchoLeakMeter leakMeter = new EchoLeakMeter();
 
     private final LongSupplier nanoTime;
     /** Nothing to do: the microphone's samples go through untouched, without framing or delay. */
@@ -194,7 +195,10 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
         int produced = 0;
         float[] far;
         while (held.size() > nearDelayFrames && (far = nextFarFrame(held.size())) != null) {
-            System.arraycopy(canceller.process(far, held.poll()), 0, out, produced, FRAME);
+            float[] near = held.poll();
+            float[] cleaned = canceller.process(far, near);
+            leakMeter.frame(far, near, cleaned, canceller);
+            System.arraycopy(cleaned, 0, out, produced, FRAME);
             produced += FRAME;
         }
         return produced == out.length ? out : Arrays.copyOf(out, produced);
