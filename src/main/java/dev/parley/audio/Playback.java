@@ -15,10 +15,10 @@ import javax.sound.sampled.SourceDataLine;
  * so the caller knows what the listener actually heard. {@link #stop()} silences it at once (barge-in).
  *
  * <p>One writer thread feeds the line in 20 ms blocks, writing only what the line can take without
- * blocking, so a stop is seen within a block. What the device has played goes to an {@link
- * EchoReference}, the far end of the microphone's echo canceller, as the line's frame position
- * advances (every 5 ms while it waits, see {@link FarEndTap}): the reference follows the device, not
- * the writer, so its pairing with the echo stays put across the start of the line and gaps.
+ * blocking, so a stop is seen within a block. Every block written goes to an {@link EchoReference}, the
+ * far end of the microphone's echo canceller, at the moment it enters the line: the device plays it at
+ * most the lead (0.1 s) plus the sound server's latency later, so the reference always comes before its
+ * echo, which the canceller needs; it finds the remaining delay itself.
  */
 public final class Playback {
 
@@ -124,7 +124,6 @@ public final class Playback {
         stopped = true;
         line.stop();
         line.flush();
-        farEnd.flushed();
         queue.clear();
         return heard;
     }
@@ -188,15 +187,7 @@ public final class Playback {
         }
     }
 
-    /** Tells the echo reference what the device has played by now. */
-    private void trackPlayed() {
-        if (!stopped) {
-            farEnd.playedUpTo(line.getLongFramePosition(), line.isRunning(), System.nanoTime());
-        }
-    }
-
     private synchronized void closeLine() {
-        trackPlayed();
         framesAtClose = line.getLongFramePosition();
         line.close();
     }
@@ -216,7 +207,6 @@ public final class Playback {
             if (!ahead && line.available() >= length) {
                 int wrote = line.write(pcm, at, length);
                 farEnd.written(pcm, at, wrote);
-                trackPlayed();
                 at += wrote;
                 written += wrote / format.getFrameSize();
                 lastProgress = System.nanoTime();
@@ -255,7 +245,6 @@ public final class Playback {
     }
 
     private void reportPlayedClips() {
-        trackPlayed();
         int played = position().clip();
         while (clipsReported < played) {
             listener.clipPlayed(clipsReported++);

@@ -14,11 +14,10 @@ import java.util.function.LongSupplier;
  *
  * <p>The reference must come before its echo (a canceller cannot remove what it has not been told
  * yet), and the pairing must not slip: a canceller that has found the delay loses it (and lets the
- * echo through for a second or two) whenever played audio is paired later than before. The playback
- * path reports audio as the output line's frame position says it was played, which through ALSA's
- * PulseAudio plugin is 20-60 ms after the sound server played it (measured on the null sink), so
- * captured frames always pass through a {@link #NEAR_DELAY_FRAMES} delay line, a margin that keeps
- * the reference ahead. Both sides arrive in bursts (the writer waits for room in the
+ * echo through for a second or two) whenever played audio is paired later than before. On the
+ * null-sink loopback, audio written to the line reached the microphone only 3-20 ms after it was
+ * reported here, so captured frames always pass through a {@link #NEAR_DELAY_FRAMES} delay line, a
+ * margin that keeps the reference ahead. Both sides arrive in bursts (the writer waits for room in the
  * line, the microphone delivers ~50 ms at a time), so while audio is playing and the next played frame
  * has not been reported yet, captured frames wait for it (at most {@link #MAX_HOLD_FRAMES}) instead of
  * being paired with silence. When nothing plays, the far end is silence. Played audio that the
@@ -36,11 +35,8 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
      */
     static final int MAX_BACKLOG_SAMPLES = EchoCanceller.SAMPLE_RATE / 2;
 
-    /**
-     * 80 ms more delay between reference and echo: a margin over the lag of the line's reported
-     * position, at the cost of 80 ms on the microphone path (a barge-in is heard that much later).
-     */
-    static final int NEAR_DELAY_FRAMES = 8;
+    /** 20 ms more delay between reference and echo: a margin at the cost of 20 ms on the microphone path. */
+    static final int NEAR_DELAY_FRAMES = 2;
     /** How long captured frames may wait for played audio (beyond the delay line): 100 ms. */
     static final int MAX_HOLD_FRAMES = NEAR_DELAY_FRAMES + 10;
     /** Audio counts as playing while played audio was reported this recently. */
@@ -164,9 +160,9 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     }
 
     /**
-     * The microphone's samples with the echo removed. Works in 10 ms frames behind an 80 ms delay line,
+     * The microphone's samples with the echo removed. Works in 10 ms frames behind a 20 ms delay line,
      * so it returns the whole frames it could pair with played audio: the rest waits for the next call
-     * (80-90 ms; up to {@link #MAX_HOLD_FRAMES} frames while played audio is late), so the length
+     * (20-30 ms; up to {@link #MAX_HOLD_FRAMES} frames while played audio is late), so the length
      * returned varies around the length given. Capture thread only.
      */
     public float[] captured(float[] samples) {
