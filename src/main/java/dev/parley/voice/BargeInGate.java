@@ -6,6 +6,7 @@ import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -24,6 +25,7 @@ public final class BargeInGate implements Consumer<float[]> {
 
     private final Supplier<RecognitionStream> streams;
     private final BargeInWatcher watcher;
+    private final BooleanSupplier ownVoice;
     private final Consumer<String> partials;
     private final Runnable speechEnded;
     private final Runnable bargedIn;
@@ -43,6 +45,16 @@ public final class BargeInGate implements Consumer<float[]> {
      */
     public BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
             Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
+        this(streams, minSpeech, endOfSpeechSilence, partials, speechEnded, bargedIn, () -> false);
+    }
+
+    /**
+     * @param ownVoice whether the block arriving now may still carry Parley's own voice (the echo
+     *     canceller is settling: {@code LiveEchoCancellation::leaksOwnVoice}); such audio never barges in
+     */
+    public BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
+            Consumer<String> partials, Runnable speechEnded, Runnable bargedIn, BooleanSupplier ownVoice) {
+        this.ownVoice = ownVoice;
         this.streams = streams;
         this.watcher = new BargeInWatcher(minSpeech);
         this.partials = partials;
@@ -61,7 +73,7 @@ public final class BargeInGate implements Consumer<float[]> {
             return;
         }
         SpeechEndpointer.Event event = segments.accept(block);
-        boolean now = watcher.hear(block);
+        boolean now = watcher.hear(block, ownVoice.getAsBoolean());
         if (stream == null && (event == SpeechEndpointer.Event.SPEECH_STARTED || now)) {
             stream = streams.get();
             leadIn.forEach(stream::accept);
