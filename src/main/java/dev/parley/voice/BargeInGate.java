@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Hands-free while an answer plays: the echo-cancelled microphone's audio waits here until the user
@@ -19,6 +21,8 @@ import java.util.function.Supplier;
  * microphone's thread (one producer).
  */
 public final class BargeInGate implements Consumer<float[]> {
+
+    private static final Logger LOG = LogManager.getLogger(BargeInGate.class);
 
     /** Audio kept from before the end-pointer confirms speech, so the first word is whole. */
     private static final int LEAD_IN_SAMPLES = SpeechRecognizer.SAMPLE_RATE * 400 / 1000;
@@ -87,6 +91,7 @@ public final class BargeInGate implements Consumer<float[]> {
         if (now) {
             takeOver();
         } else if (event == SpeechEndpointer.Event.SPEECH_ENDED) {
+            LOG.debug("Dropped a stretch of sound without a barge-in: \"{}\"", stream.partial());
             stream.close(); // a noise, not the user: nothing of it stays
             stream = null;
         }
