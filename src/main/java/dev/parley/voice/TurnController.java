@@ -340,14 +340,10 @@ public final class TurnController implements VoiceAssistant {
         if (!turn.runs(state)) {
             return;
         }
-        // Only an answer is interrupted: a turn still listening (hands-free switched off, the chat's
-        // input ended) has no answer to mark as cut off.
-        boolean answering = state != VoiceState.LISTENING;
+        boolean answering = state != VoiceState.LISTENING; // a turn only listening has no answer to cut off
         String heard = turn.cancel(CANCEL_WAIT_MILLIS);
         setState(turn, VoiceState.INTERRUPTED, heard.isEmpty() ? "Stopped." : "Stopped after: " + heard);
-        if (answering) {
-            events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
-        }
+        if (answering) events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
     }
 
     private void moveTo(ActiveTurn turn, VoiceState next, String detail) {
