@@ -66,7 +66,7 @@ final class LiveSpeechParts implements SpeechPartLoader {
                 listener -> speech.openMicrophone(config.audio().inputDevice(), listener),
                 Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer, events,
                 speech.echoCancellation()::cancelsEcho, config.voice().wakeWord(),
-                Duration.ofMillis(config.audio().bargeInMinMs()));
+                Duration.ofMillis(config.audio().bargeInMinMs()), speech.echoCancellation()::leaksOwnVoice);
         return new SwappableSpeechInput.Part(microphone, microphone);
     }
 }

@@ -29,6 +29,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
     private final BooleanSupplier echoCancelled;
+    private final BooleanSupplier ownVoiceLeaks;
     private final Duration bargeInMinSpeech;
     /** Listens for the wake word in hands-free mode; null when none is set. */
     private final PhraseSpotter wakeWord;
@@ -62,6 +63,17 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
             SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord,
             Duration bargeInMinSpeech) {
+        this(opener, endOfSpeechSilence, recognizer, events, echoCancelled, wakeWord, bargeInMinSpeech, () -> false);
+    }
+
+    /**
+     * @param ownVoiceLeaks whether the microphone's audio may carry Parley's own voice right now (the
+     *     canceller is settling: {@code LiveEchoCancellation::leaksOwnVoice}); no barge-in is decided on it
+     */
+    public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord,
+            Duration bargeInMinSpeech, BooleanSupplier ownVoiceLeaks) {
+        this.ownVoiceLeaks = ownVoiceLeaks;
         this.echoCancelled = echoCancelled;
         this.bargeInMinSpeech = bargeInMinSpeech;
         this.opener = opener;
@@ -146,7 +158,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
             return beginHandsFree(partials, speechEnded, bargedIn);
         }
         BargeInGate gate = new BargeInGate(recognizer::stream, bargeInMinSpeech, endOfSpeechSilence, partials,
-                speechEnded, bargedIn);
+                speechEnded, bargedIn, ownVoiceLeaks);
         return taken(opened().startRecording(gate), gate::finish, gate::cancel);
     }
 

@@ -133,6 +133,20 @@ class TurnControllerHarnessTest {
     }
 
     @Test
+    void stoppingWhileOnlyListeningInterruptsNoAnswer() throws Exception {
+        controller(Script.of("Fine."));
+        withVoice("what is the weather like");
+
+        controller.pressToTalk();
+        events.awaitState(LISTENING, 1, 5000);
+        controller.stop();
+        events.awaitState(IDLE, 1, 5000);
+
+        assertThat(events.states()).containsExactly(LISTENING, INTERRUPTED, IDLE);
+        assertThat(events.of(VoiceEvent.Interrupted.class)).isEmpty();
+    }
+
+    @Test
     void stoppingWhileTheModelThinksTakesTheQuestionBack() throws Exception {
         controller(Script.of("Too late.").delayedBy(5000));
         withVoice();
