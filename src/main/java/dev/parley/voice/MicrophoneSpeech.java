@@ -55,7 +55,8 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
     /**
      * @param echoCancelled whether the microphone the opener opens has Parley's own voice removed
-     *     right now ({@code LiveEchoCancellation::cancelsEcho}); see {@link #hearsPastOwnVoice()}
+     *     right now and the user wants to talk over answers ({@code audio.talk-over} and
+     *     {@code LiveEchoCancellation::cancelsEcho}); see {@link #hearsPastOwnVoice()}
      * @param wakeWord the phrase hands-free listening waits for ({@code voice.wake-word}); blank: none
      * @param bargeInMinSpeech voice that interrupts an answer without a recognized word
      *     ({@code audio.barge-in-min-ms})

@@ -64,6 +64,7 @@ class BargeInVoiceTest {
                 audio:
                   hands-free: true
                   echo-cancellation: "on"
+                  talk-over: true
                 """.formatted(baseUrl));
     }
 
