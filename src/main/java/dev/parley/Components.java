@@ -42,7 +42,7 @@ import dev.parley.tools.TimerAnnouncer;
 import dev.parley.tools.Timers;
 import dev.parley.tools.ToolConfirmer;
 import dev.parley.tts.SpeechSynthesizer;
-import dev.parley.usage.MeteredLanguageModel;
+import dev.parley.usage.ProviderMetering;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
@@ -259,9 +259,9 @@ public final class Components implements AutoCloseable {
         return languageModels.create(name, provider);
     }
 
-    /** Every request to a configured provider, each retry and fallback included, goes into the usage ledger. */
+    /** Every request to a configured provider, retries and fallbacks too, is metered and kept in budget. */
     private LanguageModel metered(ProviderConfig provider, LanguageModel model) {
-        return new MeteredLanguageModel(model, provider.model(), usageLedger, prices, Clock.systemUTC());
+        return ProviderMetering.wrap(model, provider.model(), usageLedger, prices, config.usage().budget());
     }
 
     public UsageLedger usageLedger() {

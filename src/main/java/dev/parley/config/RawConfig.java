@@ -46,7 +46,7 @@ record RawConfig(
                 : llm;
         ConversationConfig memory = conversation != null ? conversation
                 : new ConversationConfig(ConversationConfig.DEFAULT_MAX_CONTEXT_TOKENS);
-        UsageConfig metering = usage != null && usage.prices() != null ? usage : new UsageConfig(Map.of());
+        UsageConfig metering = usage != null ? usage : new UsageConfig(Map.of());
         AudioConfig microphone = audio != null ? audio : AudioConfig.defaults();
         UiConfig window = ui != null ? ui : UiConfig.defaults();
         ApiConfig control = api != null ? api : ApiConfig.defaults();

@@ -219,7 +219,7 @@ public final class ResilientLanguageModel implements LanguageModel {
     private static boolean countsAgainstProvider(Throwable error) {
         return error instanceof LlmException failure && failure.kind() != Kind.CONTENT_FILTERED
                 && failure.kind() != Kind.INVALID_REQUEST && failure.kind() != Kind.CANCELLED
-                && failure.kind() != Kind.BUSY;
+                && failure.kind() != Kind.BUSY && failure.kind() != Kind.BUDGET;
     }
 
     /** Passes everything on and remembers the answer text that went out and whether tools ran. */
