@@ -2,12 +2,15 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
+import dev.parley.config.UsageConfig.Budget;
 import dev.parley.usage.Prices;
+import dev.parley.usage.Spending;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageJson;
 import dev.parley.usage.UsageSummary;
 import dev.parley.usage.UsageSummary.ProviderUsage;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Option;
         description = {"Usage per provider from the usage ledger: requests, errors, tokens, time to first token,"
                 + " tokens per second and estimated cost.",
                 "Costs are estimates from list prices (config.yaml usage.prices overrides them); '?' where"
-                        + " the model has no known price."})
+                        + " the model has no known price.",
+                "With usage.budget set, also spend today and this month against the daily and monthly limits."})
 final class StatsCommand extends ParleySubcommand {
 
     @Option(names = "--days", defaultValue = "30", description = "Only the last N days (default ${DEFAULT-VALUE}).")
@@ -47,6 +51,12 @@ final class StatsCommand extends ParleySubcommand {
                             Double.isNaN(u.tokensPerSecond()) ? "-" : String.format("%.1f", u.tokensPerSecond()),
                             prices.knows(u.model()) ? String.format("%.4f", u.costUsd()) : "?");
                 }
+            }
+            Budget budget = components.config().usage().budget();
+            if (!json && (budget.dailyLimit() > 0 || budget.monthlyLimit() > 0)) {
+                Spending spent = Spending.of(ledger.read(), Clock.systemDefaultZone());
+                out.println("Budget: today " + Spending.against(spent.today(), budget.dailyLimit())
+                        + ", this month " + Spending.against(spent.thisMonth(), budget.monthlyLimit()) + ".");
             }
         }
         return 0;

@@ -88,4 +88,27 @@ class StatsCommandTest {
         assertThat(stats.exitCode()).isZero();
         assertThat(stats.out()).contains("No requests in the last 30 days");
     }
+
+    @Test
+    void spentBudgetRefusesTheTurnNamingTheLimitAndStatsShowSpendAgainstIt() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("One."), Reply.of("Two."))) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local: {type: openai-compatible, base-url: "%s", model: gpt-4o-mini}
+                    usage:
+                      budget: {daily: 0.000001, monthly: 5}
+                    """.formatted(server.baseUrl()));
+            assertThat(CliRun.of("ask", "--config", config.toString(), "first").out()).contains("One.");
+
+            CliRun refused = CliRun.of("ask", "--config", config.toString(), "second");
+
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.err()).contains("daily budget of 0.00 USD is spent").contains("usage.budget.daily");
+            assertThat(server.requests()).hasSize(1);
+            assertThat(CliRun.of("stats", "--config", config.toString()).out())
+                    .contains("Budget: today 0.00 of 0.00 USD").contains("this month 0.00 of 5.00 USD (0 %)");
+        }
+    }
 }
