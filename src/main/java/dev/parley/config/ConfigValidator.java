@@ -45,6 +45,15 @@ final class ConfigValidator {
         check(file, "ui.global-push-to-talk-key", ConfigRules.globalPushToTalkKey(config.ui().globalPushToTalkKey()));
         validateApi(file, config.api());
         check(file, "voice.wake-word", VoiceConfig.wakeWordProblem(config.voice().wakeWord()));
+        checkBudget(file, "usage.budget.daily", config.usage().budget().dailyLimit());
+        checkBudget(file, "usage.budget.monthly", config.usage().budget().monthlyLimit());
+    }
+
+    private static void checkBudget(String file, String key, double limit) {
+        if (limit < 0 || Double.isNaN(limit) || Double.isInfinite(limit)) {
+            throw new ConfigException(file + ": " + key + " is " + limit
+                    + "; it must be an amount of 0 or more (0 or unset: no limit).");
+        }
     }
 
     private static void validateApi(String file, ApiConfig api) {
