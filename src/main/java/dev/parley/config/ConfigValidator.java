@@ -25,6 +25,7 @@ final class ConfigValidator {
             validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
         }
         validateResilience(file, llm);
+        checkRange(file, "llm.health.interval", llm.health().interval(), 0, 86_400);
         ChunkerConfig chunker = config.chunker();
         if (chunker.firstChunkMinWords() < 1 || chunker.firstChunkMinWords() > 50) {
             throw new ConfigException(file + ": chunker.first-chunk-min-words must be between 1 and 50");

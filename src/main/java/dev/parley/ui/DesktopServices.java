@@ -61,6 +61,8 @@ public final class DesktopServices implements AutoCloseable {
     private final CompletableFuture<Void> voice;
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
+    /** Background provider checks (llm.health.interval) for the dots and failover. */
+    private final dev.parley.BackgroundHealth healthPolling;
     private java.util.Optional<String> configNotice = java.util.Optional.empty();
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
@@ -82,6 +84,8 @@ public final class DesktopServices implements AutoCloseable {
         // Typed questions are answered from the first moment; listening and speaking start once
         // loadSteps() has loaded the speech model and the voice.
         this.assistant = components.voiceAssistant(model, components.newConversation());
+        this.healthPolling = dev.parley.BackgroundHealth.start(components, config.llm(),
+                () -> !assistant.state().atRest());
         // Push-to-talk through the API needs the voice loop, which loadSteps() starts moments later.
         this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true, () -> openConversation),
                 paths);
@@ -358,6 +362,7 @@ public final class DesktopServices implements AutoCloseable {
     @Override
     public void close() {
         api.close(); // first: no client waits on an assistant that is closing
+        healthPolling.close();
         assistant.close();
         components.close();
     }

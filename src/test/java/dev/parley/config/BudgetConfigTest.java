@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code usage.budget}: read, unset meaning no limit, and a negative amount refused naming the key. */
+/** {@code usage.budget} (unset: no limit; negative: refused naming the key) and {@code llm.health.interval}. */
 class BudgetConfigTest {
 
     @TempDir
@@ -51,5 +51,22 @@ class BudgetConfigTest {
                 usage:
                   budget: {monthly: -3}
                 """)).isInstanceOf(ConfigException.class).hasMessageContaining("usage.budget.monthly is -3.0");
+    }
+
+    @Test
+    void healthIntervalDefaultsToAMinuteAndZeroTurnsPollingOff() throws IOException {
+        assertThat(new ConfigLoader().load(TestConfigs.write(folder, """
+                llm:
+                  active: local
+                  providers:
+                    local: {type: ollama, model: llama3.2}
+                """)).llm().health().interval()).isEqualTo(60);
+        assertThat(new ConfigLoader().load(TestConfigs.write(folder, """
+                llm:
+                  active: local
+                  health: {interval: 0}
+                  providers:
+                    local: {type: ollama, model: llama3.2}
+                """)).llm().health().interval()).isZero();
     }
 }

@@ -11,6 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.parley.config.LlmConfig;
+import dev.parley.config.ProviderConfig;
+import dev.parley.config.ProviderType;
+import dev.parley.testing.FakeHttpServer;
+import dev.parley.testing.FakeLlmApis;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Background health polling on a fake clock: due providers, backoff while failing, quiet during turns. */
@@ -115,5 +126,36 @@ class HealthPollerTest {
         assertThat(poller.poll()).containsExactly("broken", "local");
         clock.advance(MINUTE);
         assertThat(poller.poll()).containsExactly("local");
+    }
+
+    @Test
+    void onARealSchedulerTheChecksOfRealEndpointsReachTheHealthNews() throws Exception {
+        HealthNews news = new HealthNews();
+        BlockingQueue<HealthNews.Change> changes = new LinkedBlockingQueue<>();
+        news.subscribe(changes::add);
+        ProviderHealth health = new ProviderHealth(new ApiKeys(Map.<String, String>of()::get), Duration.ofSeconds(2),
+                news);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (FakeHttpServer ollama = FakeLlmApis.ollama("llama3.2:latest")) {
+            var providers = new java.util.LinkedHashMap<String, ProviderConfig>();
+            providers.put("local", new ProviderConfig(ProviderType.OLLAMA, ollama.url(), "llama3.2", null, null, null,
+                    null));
+            providers.put("dead", new ProviderConfig(ProviderType.OLLAMA, FakeHttpServer.closedPortUrl(), "llama3.2",
+                    null, null, null, null));
+            try (HealthPoller poller = HealthPoller.of(health, new LlmConfig("local", null, providers), MINUTE,
+                    () -> false, Clock.systemUTC())) {
+                poller.start(scheduler);
+
+                var first = changes.poll(10, TimeUnit.SECONDS);
+                var second = changes.poll(10, TimeUnit.SECONDS);
+
+                assertThat(List.of(first, second)).extracting(HealthNews.Change::provider, HealthNews.Change::healthy)
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("local", true),
+                                org.assertj.core.groups.Tuple.tuple("dead", false));
+                assertThat(ollama.requests()).extracting(FakeHttpServer.Request::path).containsExactly("/api/tags");
+            }
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 }
