@@ -45,6 +45,7 @@ final class ConfigValidator {
         check(file, "ui.global-push-to-talk-key", ConfigRules.globalPushToTalkKey(config.ui().globalPushToTalkKey()));
         validateApi(file, config.api());
         check(file, "voice.wake-word", VoiceConfig.wakeWordProblem(config.voice().wakeWord()));
+        check(file, "logging.level", LoggingConfig.levelProblem(config.logging().level()));
     }
 
     private static void validateApi(String file, ApiConfig api) {

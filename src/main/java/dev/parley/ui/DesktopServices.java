@@ -69,6 +69,7 @@ public final class DesktopServices implements AutoCloseable {
         this.paths = paths;
         this.config = config;
         this.secrets = secrets;
+        dev.parley.LogLevels.apply(config.logging().level());
         this.components = new Components(paths, config, new ApiKeys(KeyLookup.environmentThen(secrets)));
         // Providers (added, edited, their keys and models) can be switched to at once after a save,
         // without a restart (see Components.useConfig for when each setting applies).
