@@ -46,6 +46,7 @@ final class ConfigValidator {
         check(file, "ui.global-push-to-talk-key", ConfigRules.globalPushToTalkKey(config.ui().globalPushToTalkKey()));
         validateApi(file, config.api());
         check(file, "voice.wake-word", VoiceConfig.wakeWordProblem(config.voice().wakeWord()));
+        check(file, "logging.level", LoggingConfig.levelProblem(config.logging().level()));
         checkBudget(file, "usage.budget.daily", config.usage().budget().dailyLimit());
         checkBudget(file, "usage.budget.monthly", config.usage().budget().monthlyLimit());
     }

@@ -86,10 +86,11 @@ public final class LanguageModels {
         String key = apiKeys.keyFor(name, provider);
         Duration timeout = timeoutOf(provider);
         String endpoint = endpointOf(provider);
-        return new StreamingLanguageModel(name, provider, endpoint,
+        return new RequestLog(new StreamingLanguageModel(name, provider, endpoint,
                 ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout, replyLimits,
                 // The in-process models are small and their wrapper sends no tool definitions.
-                provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools, () -> vision.canSee(provider));
+                provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools, () -> vision.canSee(provider)),
+                provider, endpoint);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.parley.Components;
 import dev.parley.FirstTurnWarmUp;
 import dev.parley.api.ApiServer;
 import dev.parley.audio.DeviceList;
+import dev.parley.LogLevels;
 import dev.parley.config.ConfigChanges;
 import dev.parley.config.LastGoodConfig;
 import dev.parley.config.ConfigWriter;
@@ -71,11 +72,13 @@ public final class DesktopServices implements AutoCloseable {
         this.paths = paths;
         this.config = config;
         this.secrets = secrets;
+        LogLevels.apply(config.logging().level());
         this.components = new Components(paths, config, new ApiKeys(KeyLookup.environmentThen(secrets)));
         // Providers (added, edited, their keys and models) can be switched to at once after a save,
         // without a restart (see Components.useConfig for when each setting applies).
         configChanges.subscribe(saved -> this.config = saved);
         configChanges.subscribe(components::useConfig);
+        configChanges.subscribe(saved -> LogLevels.apply(saved.logging().level()));
         components.useToolCallbacks(timer -> timerListener.accept(
                 timer.sentence(java.time.ZoneId.systemDefault(), java.time.Instant.now())),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
