@@ -200,8 +200,19 @@ public final class DesktopServices implements AutoCloseable {
 
     /** Start-up work shown as progress: the speech model, the voice, then the assistant listens and speaks. */
     public List<LoadStep> loadSteps() {
-        return List.of(new LoadStep("speech model", () -> awaitLoad(speechModel)),
-                new LoadStep("voice", () -> awaitLoad(voice)),
+        return loadSteps(() -> awaitLoad(speechModel), () -> awaitLoad(voice));
+    }
+
+    /**
+     * The start-up steps again, after one failed and a config was saved: each part loads now from the
+     * saved config, and a part that did load is kept (it is made once).
+     */
+    public List<LoadStep> retryLoadSteps() {
+        return loadSteps(components::recognizer, components::synthesizer);
+    }
+
+    private List<LoadStep> loadSteps(Runnable speechModelLoaded, Runnable voiceLoaded) {
+        return List.of(new LoadStep("speech model", speechModelLoaded), new LoadStep("voice", voiceLoaded),
                 new LoadStep("voice loop", () -> {
                     components.useVoice(assistant);
                     // After Ready, in the background: the first turn as quick as later ones.

@@ -66,6 +66,8 @@ public final class ParleyApp extends Application {
         stage.show();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
+        // A start that failed (no speech model, no voice, no microphone) tries again at each save.
+        services.configChanges().subscribe(saved -> ui.tasks().onUi(() -> ui.main().retryLoad(services.retryLoadSteps())));
         services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));
     }
 
