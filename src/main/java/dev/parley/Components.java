@@ -20,6 +20,7 @@ import dev.parley.llm.ApiKeys;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.HealthNews;
+import dev.parley.llm.HealthRouting;
 import dev.parley.image.ImagePreparer;
 import dev.parley.image.ScreenCapture;
 import dev.parley.llm.LanguageModels;
@@ -56,7 +57,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +85,9 @@ public final class Components implements AutoCloseable {
     private final ProviderHealth providerHealth;
     /** Changes of provider health, from checks and circuit breakers; the assistant's events carry them. */
     private final HealthNews healthNews = new HealthNews();
+    /** The latest health checks, by which failover asks healthy providers first, trusted per llm.health. */
+    private final HealthRouting healthRouting = new HealthRouting(
+            () -> HealthRouting.trustFor(config.llm().health().interval()), Clock.systemUTC());
     /** The speech model, the voice, the speaker and the microphone's echo cancellation, made on first use. */
     private final SpeechParts speech;
     private TimerAnnouncer timerAnnouncer = timer -> LOG.info("Timer '{}' is done", timer.label());
@@ -105,10 +108,10 @@ public final class Components implements AutoCloseable {
         this.apiKeys = apiKeys;
         this.replyCache = new ReplyCache(config.llm().cache(), Clock.systemUTC());
         this.usageLedger = new UsageLedger(paths.dataDir().resolve("usage.jsonl"));
-        this.prices = pricesFrom(config);
-        this.providerHealth = new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT, healthNews);
+        this.prices = Prices.of(config.usage());
+        this.providerHealth = new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT, healthNews, healthRouting);
         this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"),
-                healthNews);
+                healthNews, healthRouting);
         // Reads its file on first use only, so making it here costs nothing.
         this.memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
         this.speech = new SpeechParts(paths, () -> this.config);
@@ -270,12 +273,6 @@ public final class Components implements AutoCloseable {
 
     public Prices prices() {
         return prices;
-    }
-
-    private static Prices pricesFrom(ParleyConfig config) {
-        Map<String, Prices.Price> overrides = new HashMap<>();
-        config.usage().prices().forEach((model, price) -> overrides.put(model, new Prices.Price(price.input(), price.output())));
-        return new Prices(overrides);
     }
 
     /**

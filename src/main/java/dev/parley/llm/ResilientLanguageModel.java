@@ -57,6 +57,8 @@ public final class ResilientLanguageModel implements LanguageModel {
     private final RetryDelays delays;
     /** Told the provider's name whenever a retry is scheduled (usage analytics count them). */
     private final Consumer<String> retries;
+    /** Puts providers whose latest health check failed behind the healthy ones, per reply. */
+    private final HealthRouting routing;
 
     /** {@code chain}: the provider asked first, then its fallbacks in order; breakers of its own. */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy) {
@@ -70,11 +72,19 @@ public final class ResilientLanguageModel implements LanguageModel {
      */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy,
             Map<String, CircuitBreaker<LlmReply>> breakers, Consumer<String> retries, HealthNews health) {
+        this(chain, policy, breakers, retries, health, HealthRouting.NONE);
+    }
+
+    /** As above; {@code routing} asks providers whose latest health check failed after the others. */
+    public ResilientLanguageModel(List<LanguageModel> chain, Policy policy,
+            Map<String, CircuitBreaker<LlmReply>> breakers, Consumer<String> retries, HealthNews health,
+            HealthRouting routing) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a chain needs at least one provider");
         }
         this.policy = policy;
         this.retries = retries;
+        this.routing = routing;
         // Looked up per call: ThreadLocalRandom.current() belongs to the thread that asks.
         this.delays = new RetryDelays(policy.initialDelay(), policy.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -124,7 +134,7 @@ public final class ResilientLanguageModel implements LanguageModel {
         SpokenWatch watch = new SpokenWatch(listener);
         LlmException firstFailure = null;
         List<String> alsoFailed = new ArrayList<>();
-        for (Guarded guarded : chain) {
+        for (Guarded guarded : routing.order(chain, link -> link.model().name())) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +12,7 @@ import dev.parley.config.LlmConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.testing.FakeHttpServer;
+import dev.parley.testing.HandClock;
 import dev.parley.testing.FakeLlmApis;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -28,30 +26,6 @@ import org.junit.jupiter.api.Test;
 class HealthPollerTest {
 
     private static final Duration MINUTE = Duration.ofSeconds(60);
-
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final HandClock clock = new HandClock();
     private final List<String> asked = new ArrayList<>();
