@@ -9,8 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs the {@link HealthPoller} on a daemon thread of its own for a long-running Parley (the window),
- * so the provider dots and failover follow fresh health results; {@code llm.health.interval: 0} runs nothing.
+ * Runs the {@link HealthPoller} on a daemon thread of its own for a long-running Parley (the window,
+ * {@code chat}, {@code serve}), so the provider dots and failover ({@code llm.HealthRouting}) follow
+ * fresh health results; {@code llm.health.interval: 0} runs nothing.
  */
 public final class BackgroundHealth implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.BackgroundHealth;
 import dev.parley.Components;
 import dev.parley.ParleyException;
 import dev.parley.conversation.Conversation;
@@ -13,6 +14,7 @@ import dev.parley.voice.VoiceState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -73,8 +75,11 @@ final class ChatCommand extends ModelSubcommand {
                 if (voice) {
                     return talk(components, model, conversation, store, lines, interactive);
                 }
-                try (TurnRunner runner = components.turnRunner(model)) {
-                    return typed(runner, components, model, conversation, store, lines, interactive);
+                AtomicBoolean answering = new AtomicBoolean();
+                try (TurnRunner runner = components.turnRunner(model);
+                        BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
+                                answering::get)) {
+                    return typed(runner, components, model, conversation, store, lines, interactive, answering);
                 }
             }
         }
@@ -82,8 +87,8 @@ final class ChatCommand extends ModelSubcommand {
 
     /** The typed chat; 1 if a turn failed or its conversation could not be saved. */
     private int typed(TurnRunner runner, Components components, SwitchableLanguageModel model,
-            Conversation conversation, ConversationStore store, BufferedReader lines, boolean interactive)
-            throws IOException {
+            Conversation conversation, ConversationStore store, BufferedReader lines, boolean interactive,
+            AtomicBoolean answering) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
         StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking);
@@ -115,6 +120,7 @@ final class ChatCommand extends ModelSubcommand {
                 continue;
             }
             // A failed turn is reported and the conversation goes on: nothing typed so far is lost.
+            answering.set(true); // no health check shares the network with the answer
             try {
                 TextTurn.ask(runner, conversation, line.strip(), printer);
                 failedTurns += save(store, conversation, err);
@@ -122,6 +128,8 @@ final class ChatCommand extends ModelSubcommand {
                 failedTurns++;
                 err.println("parley: " + TerminalText.safe(e.getMessage()));
                 err.flush();
+            } finally {
+                answering.set(false);
             }
         }
     }
@@ -132,7 +140,9 @@ final class ChatCommand extends ModelSubcommand {
         PrintWriter err = err();
         int[] failedTurns = {0};
         boolean listensAlone = handsFree != null ? handsFree : components.config().audio().handsFree();
-        try (TurnController assistant = components.voiceAssistant(model, conversation)) {
+        try (TurnController assistant = components.voiceAssistant(model, conversation);
+                BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
+                        () -> !assistant.state().atRest())) {
             // Subscribed before the voice starts: hands-free listens at once, and its first events
             // must not be published before anyone prints or saves.
             assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings,
