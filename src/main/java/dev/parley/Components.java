@@ -17,7 +17,6 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.PromptFiller;
 import dev.parley.conversation.SystemPromptFiller;
 import dev.parley.llm.ApiKeys;
-import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.HealthNews;
 import dev.parley.llm.HealthRouting;
@@ -43,6 +42,7 @@ import dev.parley.tools.TimerAnnouncer;
 import dev.parley.tools.Timers;
 import dev.parley.tools.ToolConfirmer;
 import dev.parley.tts.SpeechSynthesizer;
+import dev.parley.usage.BudgetNews;
 import dev.parley.usage.ProviderMetering;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
@@ -56,10 +56,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -88,6 +86,8 @@ public final class Components implements AutoCloseable {
     /** The latest health checks, by which failover asks healthy providers first, trusted per llm.health. */
     private final HealthRouting healthRouting = new HealthRouting(
             () -> HealthRouting.trustFor(config.llm().health().interval()), Clock.systemUTC());
+    /** Spending at 80 % of a budget, once per limit and period; the assistant's events carry it. */
+    private final BudgetNews budgetNews = new BudgetNews();
     /** The speech model, the voice, the speaker and the microphone's echo cancellation, made on first use. */
     private final SpeechParts speech;
     private TimerAnnouncer timerAnnouncer = timer -> LOG.info("Timer '{}' is done", timer.label());
@@ -264,7 +264,8 @@ public final class Components implements AutoCloseable {
 
     /** Every request to a configured provider, retries and fallbacks too, is metered and kept in budget. */
     private LanguageModel metered(ProviderConfig provider, LanguageModel model) {
-        return ProviderMetering.wrap(model, provider.model(), usageLedger, prices, config.usage().budget());
+        return ProviderMetering.wrap(model, provider.model(), usageLedger, prices, config.usage().budget(),
+                provider.budget(), budgetNews);
     }
 
     public UsageLedger usageLedger() {
@@ -284,21 +285,8 @@ public final class Components implements AutoCloseable {
     public void switchProvider(SwitchableLanguageModel active, String name) {
         LanguageModel candidate = languageModel(new LlmChoice(name, null, null));
         Map<String, ProviderConfig> chain = LanguageModels.chainOf(name, config.llm().providers().get(name), config.llm());
-        active.switchTo(candidate, model -> problemOf(chain));
+        active.switchTo(candidate, model -> providerHealth.problemOf(chain));
         mcpServers.closeRetired(); // the model that used them answers no more
-    }
-
-    /** Empty if some provider of {@code chain} can answer; else each one's advice. */
-    private Optional<String> problemOf(Map<String, ProviderConfig> chain) {
-        List<String> advice = new ArrayList<>();
-        for (Map.Entry<String, ProviderConfig> link : chain.entrySet()) {
-            HealthCheck health = providerHealth.check(link.getKey(), link.getValue());
-            if (health.healthy()) {
-                return Optional.empty();
-            }
-            advice.add((chain.size() > 1 ? link.getKey() + ": " : "") + String.join("; ", health.advice()));
-        }
-        return Optional.of(String.join(". ", advice) + ".");
     }
 
     /** Checks the configured providers' endpoints, keys and models. */

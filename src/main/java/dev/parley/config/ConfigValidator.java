@@ -23,6 +23,9 @@ final class ConfigValidator {
                 ImagesConfig.MAX_MAX_SIDE);
         for (Map.Entry<String, ProviderConfig> entry : llm.providers().entrySet()) {
             validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
+            checkBudget(file, "llm.providers." + entry.getKey() + ".budget.daily", entry.getValue().budget().dailyLimit());
+            checkBudget(file, "llm.providers." + entry.getKey() + ".budget.monthly",
+                    entry.getValue().budget().monthlyLimit());
         }
         validateResilience(file, llm);
         checkRange(file, "llm.health.interval", llm.health().interval(), 0, 86_400);

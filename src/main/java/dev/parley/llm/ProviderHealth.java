@@ -74,6 +74,19 @@ public final class ProviderHealth {
         }
     }
 
+    /** Empty if some provider of {@code chain} (a provider and its fallbacks) can answer; else each one's advice. */
+    public Optional<String> problemOf(Map<String, ProviderConfig> chain) {
+        List<String> advice = new ArrayList<>();
+        for (Map.Entry<String, ProviderConfig> link : chain.entrySet()) {
+            HealthCheck health = check(link.getKey(), link.getValue());
+            if (health.healthy()) {
+                return Optional.empty();
+            }
+            advice.add((chain.size() > 1 ? link.getKey() + ": " : "") + String.join("; ", health.advice()));
+        }
+        return Optional.of(String.join(". ", advice) + ".");
+    }
+
     /** Checks one provider, e.g. before switching to it. */
     public HealthCheck check(String name, ProviderConfig provider) {
         return check(name, provider, false);

@@ -9,9 +9,10 @@ public final class ProviderMetering {
 
     private ProviderMetering() {}
 
+    /** {@code overall}: {@code usage.budget}; {@code own}: the provider's {@code budget}. */
     public static LanguageModel wrap(LanguageModel model, String modelName, UsageLedger ledger, Prices prices,
-            Budget budget) {
+            Budget overall, Budget own, BudgetNews news) {
         LanguageModel metered = new MeteredLanguageModel(model, modelName, ledger, prices, Clock.systemUTC());
-        return BudgetGuard.around(metered, modelName, ledger, prices, budget);
+        return BudgetGuard.around(metered, modelName, ledger, prices, overall, own, news);
     }
 }

@@ -69,4 +69,26 @@ class BudgetConfigTest {
                     local: {type: ollama, model: llama3.2}
                 """)).llm().health().interval()).isZero();
     }
+
+    @Test
+    void aProviderMayHaveABudgetOfItsOwnAndANegativeOneIsAnErrorNamingTheKey() throws IOException {
+        ParleyConfig config = new ConfigLoader().load(TestConfigs.write(folder, """
+                llm:
+                  active: paid
+                  providers:
+                    paid: {type: openai, model: gpt-4o-mini, budget: {daily: 1.5, monthly: 20}}
+                    local: {type: ollama, model: llama3.2}
+                """));
+
+        assertThat(config.llm().providers().get("paid").budget().dailyLimit()).isEqualTo(1.5);
+        assertThat(config.llm().providers().get("paid").budget().monthlyLimit()).isEqualTo(20.0);
+        assertThat(config.llm().providers().get("local").budget().dailyLimit()).isZero();
+        assertThatThrownBy(() -> new ConfigLoader().load(TestConfigs.write(folder, """
+                llm:
+                  active: paid
+                  providers:
+                    paid: {type: openai, model: gpt-4o-mini, budget: {daily: -1}}
+                """))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("llm.providers.paid.budget.daily is -1.0");
+    }
 }

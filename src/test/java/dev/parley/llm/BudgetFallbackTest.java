@@ -10,6 +10,7 @@ import dev.parley.config.UsageConfig.Budget;
 import dev.parley.conversation.Message;
 import dev.parley.llm.LlmException.Kind;
 import dev.parley.usage.BudgetGuard;
+import dev.parley.usage.BudgetNews;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
@@ -119,6 +120,44 @@ class BudgetFallbackTest {
 
             assertThat(underBudget.reply(QUESTION, ReplyListener.IGNORE).text()).isEqualTo("Paid answer.");
             assertThat(free.reply(QUESTION, ReplyListener.IGNORE).text()).isEqualTo("Local answer.");
+        }
+    }
+
+    private LanguageModel ownBudget(String name, ScriptedLlmServer server, UsageLedger ledger, Budget own) {
+        LanguageModel client = models.create(name, ScriptedProviders.config(Protocol.OPENAI, server.baseUrl(), 5));
+        return new BudgetGuard(client, "scripted", ledger, PRICES, Budget.NONE, own, new BudgetNews(), CLOCK);
+    }
+
+    @Test
+    void aProvidersOwnSpentBudgetHandsTheTurnToTheFallback() throws Exception {
+        UsageLedger ledger = ledgerWithSpend(1.20, 0.90);
+        try (var paid = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paid answer."));
+                var other = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Other answer."))) {
+            var model = new ResilientLanguageModel(List.of(ownBudget("main", paid, ledger, new Budget(2.00, null)),
+                    ownBudget("other", other, ledger, new Budget(2.00, null))), FAST);
+
+            LlmReply reply = model.reply(QUESTION, ReplyListener.IGNORE);
+
+            assertThat(reply.text()).as("main's spend does not count against other's own budget")
+                    .isEqualTo("Other answer.");
+            assertThat(paid.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutFallbackTheRefusalNamesTheProviderAndItsBudgetKey() throws Exception {
+        UsageLedger ledger = ledgerWithSpend(12.0);
+        try (var paid = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paid answer."))) {
+            var model = new ResilientLanguageModel(List.of(ownBudget("main", paid, ledger, new Budget(null, 10.0))),
+                    FAST);
+
+            LlmException refusal = catchThrowableOfType(LlmException.class,
+                    () -> model.reply(QUESTION, ReplyListener.IGNORE));
+
+            assertThat(refusal.kind()).isEqualTo(Kind.BUDGET);
+            assertThat(refusal.getMessage()).contains("The monthly budget of 10.00 USD for provider 'main' is spent"
+                    + " (12.00 USD this month)").contains("llm.providers.main.budget.monthly");
+            assertThat(paid.requests()).isEmpty();
         }
     }
 }
