@@ -268,6 +268,11 @@ public final class Components implements AutoCloseable {
                 provider.budget(), budgetNews);
     }
 
+    /** Spending near a budget, for front ends that run turns without an assistant (ask, the typed chat). */
+    public BudgetNews budgetNews() {
+        return budgetNews;
+    }
+
     public UsageLedger usageLedger() {
         return usageLedger;
     }
@@ -323,6 +328,7 @@ public final class Components implements AutoCloseable {
         model.onSwitch(now -> events.accept(new VoiceEvent.ProviderChanged(now.name(), now.describe())));
         healthNews.subscribe(change -> events.accept(
                 new VoiceEvent.ProviderHealth(change.provider(), change.healthy(), change.detail())));
+        budgetNews.subscribe(warning -> events.accept(new VoiceEvent.BudgetWarning(warning.limit(), warning.text())));
         TurnController assistant = new TurnController(events, turnRunner(model), conversation,
                 threads("parley-voice"));
         assistantTimers.add(timer -> TimerAnnouncements.announce(assistant, timer));

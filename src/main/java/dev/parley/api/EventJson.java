@@ -38,6 +38,8 @@ final class EventJson {
             case VoiceEvent.WakeWordHeard e -> json.put("type", "wake").put("turn", e.turn());
             case VoiceEvent.ProviderHealth e -> json.put("type", "provider.health").put("provider", e.provider())
                     .put("healthy", e.healthy()).put("detail", e.detail());
+            case VoiceEvent.BudgetWarning e -> json.put("type", "budget.warning").put("limit", e.limit())
+                    .put("text", e.text());
             case VoiceEvent.Interrupted e -> json.put("type", "turn.interrupted").put("turn", e.turn())
                     .put("heard", e.heard());
             case VoiceEvent.ProviderChanged e -> json.put("type", "provider.switched").put("provider", e.provider())

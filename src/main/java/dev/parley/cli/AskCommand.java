@@ -44,7 +44,8 @@ final class AskCommand extends ModelSubcommand {
                     System.console() != null));
             McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             LanguageModel model = components.languageModel(llm.choice());
-            try (TurnRunner runner = components.turnRunner(model)) {
+            try (TurnRunner runner = components.turnRunner(model);
+                    var budget = BudgetNotice.printing(err, components.budgetNews())) {
                 TextTurn.ask(runner, components.newConversation(), String.join(" ", words), shown,
                         new StreamingPrinter(spec.commandLine(), showThinking));
             }

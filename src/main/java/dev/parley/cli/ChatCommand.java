@@ -77,6 +77,7 @@ final class ChatCommand extends ModelSubcommand {
                 }
                 AtomicBoolean answering = new AtomicBoolean();
                 try (TurnRunner runner = components.turnRunner(model);
+                        var budget = BudgetNotice.printing(err, components.budgetNews());
                         BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
                                 answering::get)) {
                     return typed(runner, components, model, conversation, store, lines, interactive, answering);

@@ -27,8 +27,14 @@ public final class BudgetNews {
     private final Set<String> announced = new HashSet<>();
     private final List<Consumer<Warning>> listeners = new CopyOnWriteArrayList<>();
 
+    /** Removes its listener; closing throws nothing. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Adds a listener of every warning from now on; the returned handle removes it. */
-    public AutoCloseable subscribe(Consumer<Warning> listener) {
+    public Subscription subscribe(Consumer<Warning> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

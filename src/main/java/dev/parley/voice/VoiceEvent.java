@@ -78,6 +78,12 @@ public sealed interface VoiceEvent {
     record ProviderHealth(String provider, boolean healthy, String detail) implements VoiceEvent {}
 
     /**
+     * Spending reached 80 % of a budget, said once per limit and day or month: {@code limit} is its
+     * config key ("usage.budget.daily", "llm.providers.NAME.budget.monthly"), {@code text} what to tell.
+     */
+    record BudgetWarning(String limit, String text) implements VoiceEvent {}
+
+    /**
      * The turn's latency waterfall, from the end of the user's speech; sent once the turn ends, last
      * of its events but the state change. {@code answer} is the completed answer (reply and usage),
      * or null when the turn did not complete (failed, cut off, stopped).

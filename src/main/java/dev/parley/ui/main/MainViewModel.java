@@ -265,6 +265,8 @@ public final class MainViewModel implements AutoCloseable {
             case VoiceEvent.TimerDone timer -> { } // ParleyApp shows a banner for it
             case VoiceEvent.WakeWordHeard heard -> partialTranscript.set("…"); // the cue: it is listening to you
             case VoiceEvent.ProviderHealth health -> { } // the provider switcher checks health itself
+            case VoiceEvent.BudgetWarning warning -> banners.show(Banner.warning("budget:" + warning.limit(),
+                    warning.text()));
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
             case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
             case VoiceEvent.Waterfall waterfall -> lastWaterfall.set(Waterfall.of(waterfall.timings()));

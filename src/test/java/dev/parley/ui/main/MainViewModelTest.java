@@ -159,6 +159,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void aBudgetWarningShowsAWarningBannerPerLimit() {
+        ready();
+        model.handle(new VoiceEvent.BudgetWarning("usage.budget.daily", "Spending is at 80 % of the daily budget."));
+        model.handle(new VoiceEvent.BudgetWarning("usage.budget.monthly", "Spending is at 90 % of the monthly budget."));
+
+        assertThat(banners.shown()).extracting(Banner::key, Banner::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("budget:usage.budget.daily", "Spending is at 80 % of the daily budget."),
+                org.assertj.core.groups.Tuple.tuple("budget:usage.budget.monthly",
+                        "Spending is at 90 % of the monthly budget."));
+    }
+
+    @Test
     void failedTurnWithoutAnswerRemovesTheEmptyBubbleAndShowsTheReason() {
         ready();
         long turn = assistant.nextTurn();
