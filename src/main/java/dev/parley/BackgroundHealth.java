@@ -24,14 +24,18 @@ public final class BackgroundHealth implements AutoCloseable {
         this.poller = poller;
     }
 
-    /** Starts polling every provider of {@code llm}; {@code turnRunning} holds the checks back during turns. */
+    /**
+     * Starts polling every provider of {@code llm}; {@code turnRunning} (the assistant listening,
+     * thinking or speaking) and any reply being streamed (an API ask to another conversation too) hold
+     * the checks back.
+     */
     public static BackgroundHealth start(Components components, LlmConfig llm, BooleanSupplier turnRunning) {
         int seconds = llm.health().interval();
         if (seconds <= 0) {
             return new BackgroundHealth(null, null);
         }
         HealthPoller poller = HealthPoller.of(components.providerHealth(), llm, Duration.ofSeconds(seconds),
-                turnRunning, Clock.systemUTC());
+                () -> turnRunning.getAsBoolean() || components.answering(), Clock.systemUTC());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("parley-health-poller").daemon(true).factory());
         poller.start(scheduler);

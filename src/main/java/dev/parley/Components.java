@@ -295,6 +295,11 @@ public final class Components implements AutoCloseable {
     }
 
     /** Checks the configured providers' endpoints, keys and models. */
+    /** Whether any language model made here is answering now (any conversation, any front end). */
+    public boolean answering() {
+        return languageModels.answering();
+    }
+
     public ProviderHealth providerHealth() {
         return providerHealth;
     }

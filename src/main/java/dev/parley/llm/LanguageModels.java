@@ -80,6 +80,14 @@ public final class LanguageModels {
         return vision;
     }
 
+    /**
+     * Whether a model of this factory (or one derived with {@link #withTools}) is answering now: the
+     * background health checks wait for it, whichever conversation asked (the window, an API ask).
+     */
+    public boolean answering() {
+        return limits.anyInFlight();
+    }
+
     /** The same factory, its models calling {@code other} tools. */
     public LanguageModels withTools(ToolRunner other) {
         return new LanguageModels(apiKeys, embedded, other, limits, breakers, health, routing, vision);
