@@ -4,6 +4,7 @@ import dev.parley.config.LlmConfig;
 import dev.parley.llm.HealthPoller;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -15,13 +16,17 @@ import java.util.function.BooleanSupplier;
  */
 public final class BackgroundHealth implements AutoCloseable {
 
+    private final Components components;
+    private final BooleanSupplier busy;
+    /** The providers and interval polled now; all three change together in {@link #follow}. */
+    private LlmConfig polled;
     /** Both null when polling is off. */
-    private final ScheduledExecutorService scheduler;
-    private final HealthPoller poller;
+    private ScheduledExecutorService scheduler;
+    private HealthPoller poller;
 
-    private BackgroundHealth(ScheduledExecutorService scheduler, HealthPoller poller) {
-        this.scheduler = scheduler;
-        this.poller = poller;
+    private BackgroundHealth(Components components, BooleanSupplier busy) {
+        this.components = components;
+        this.busy = busy;
     }
 
     /**
@@ -30,23 +35,48 @@ public final class BackgroundHealth implements AutoCloseable {
      * the checks back.
      */
     public static BackgroundHealth start(Components components, LlmConfig llm, BooleanSupplier turnRunning) {
-        int seconds = llm.health().interval();
-        if (seconds <= 0) {
-            return new BackgroundHealth(null, null);
-        }
-        HealthPoller poller = HealthPoller.of(components.providerHealth(), llm, Duration.ofSeconds(seconds),
-                () -> turnRunning.getAsBoolean() || components.answering(), Clock.systemUTC());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("parley-health-poller").daemon(true).factory());
-        poller.start(scheduler);
-        return new BackgroundHealth(scheduler, poller);
+        BackgroundHealth health = new BackgroundHealth(components,
+                () -> turnRunning.getAsBoolean() || components.answering());
+        health.poll(llm);
+        return health;
     }
 
-    @Override
-    public void close() {
+    /**
+     * Takes a saved config: when its providers or its interval changed, polling starts over with them
+     * and checks every provider at once, so a provider fixed in Settings (a base URL, a key) is not
+     * judged by a check of what it was, and one added is checked too.
+     */
+    public synchronized void follow(LlmConfig saved) {
+        if (!Objects.equals(saved.providers(), polled.providers()) || !Objects.equals(saved.health(), polled.health())) {
+            stop();
+            poll(saved);
+        }
+    }
+
+    private synchronized void poll(LlmConfig llm) {
+        polled = llm;
+        int seconds = llm.health().interval();
+        if (seconds <= 0) {
+            return;
+        }
+        poller = HealthPoller.of(components.providerHealth(), llm, Duration.ofSeconds(seconds), busy,
+                Clock.systemUTC());
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("parley-health-poller").daemon(true).factory());
+        poller.start(scheduler);
+    }
+
+    private void stop() {
         if (poller != null) {
             poller.close();
             scheduler.shutdownNow();
+            poller = null;
+            scheduler = null;
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        stop();
     }
 }

@@ -93,6 +93,7 @@ public final class DesktopServices implements AutoCloseable {
         this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true, () -> openConversation),
                 paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
+        configChanges.subscribe(saved -> healthPolling.follow(saved.llm()));
         api.apply(config.api()); // on the API's own thread: the window does not wait for it
         this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer);
         this.voice = loadInBackground("parley-voice-load", components::synthesizer);
