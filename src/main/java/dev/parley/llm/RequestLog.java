@@ -2,7 +2,6 @@ package dev.parley.llm;
 
 import dev.parley.config.ProviderConfig;
 import dev.parley.conversation.Message;
-import dev.parley.conversation.ToolRound;
 import dev.parley.image.TurnImage;
 import dev.parley.secrets.Redaction;
 import java.util.List;
@@ -43,33 +42,13 @@ final class RequestLog extends ForwardingLanguageModel {
                 + imageSizes.size() + " images " + imageSizes + " bytes"));
         long start = System.nanoTime();
         long[] firstText = {-1};
-        ReplyListener timing = new ReplyListener() {
+        ReplyListener timing = new ForwardingReplyListener(listener) {
             @Override
             public void onText(String delta) {
                 if (firstText[0] < 0) {
                     firstText[0] = System.nanoTime();
                 }
-                listener.onText(delta);
-            }
-
-            @Override
-            public void onReasoning(String delta) {
-                listener.onReasoning(delta);
-            }
-
-            @Override
-            public void onToolCall(String toolName, String argumentsJson) {
-                listener.onToolCall(toolName, argumentsJson);
-            }
-
-            @Override
-            public void onToolResult(String toolName, String result) {
-                listener.onToolResult(toolName, result);
-            }
-
-            @Override
-            public void onToolRound(ToolRound round) {
-                listener.onToolRound(round);
+                super.onText(delta);
             }
         };
         try {

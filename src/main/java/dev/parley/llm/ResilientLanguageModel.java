@@ -5,7 +5,6 @@ import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
-import dev.parley.conversation.ToolRound;
 import dev.parley.config.LlmConfig;
 import dev.parley.conversation.Message;
 import dev.parley.llm.LlmException.Kind;
@@ -233,14 +232,13 @@ public final class ResilientLanguageModel implements LanguageModel {
     }
 
     /** Passes everything on and remembers the answer text that went out and whether tools ran. */
-    private static final class SpokenWatch implements ReplyListener {
+    private static final class SpokenWatch extends ForwardingReplyListener {
 
-        private final ReplyListener listener;
         private final StringBuilder spoken = new StringBuilder();
         private boolean ranTools;
 
         SpokenWatch(ReplyListener listener) {
-            this.listener = listener;
+            super(listener);
         }
 
         @Override
@@ -248,17 +246,7 @@ public final class ResilientLanguageModel implements LanguageModel {
             synchronized (this) {
                 spoken.append(delta);
             }
-            listener.onText(delta);
-        }
-
-        @Override
-        public void onReasoning(String delta) {
-            listener.onReasoning(delta);
-        }
-
-        @Override
-        public void onToolCall(String toolName, String argumentsJson) {
-            listener.onToolCall(toolName, argumentsJson);
+            super.onText(delta);
         }
 
         @Override
@@ -266,12 +254,7 @@ public final class ResilientLanguageModel implements LanguageModel {
             synchronized (this) {
                 ranTools = true;
             }
-            listener.onToolResult(toolName, result);
-        }
-
-        @Override
-        public void onToolRound(ToolRound round) {
-            listener.onToolRound(round);
+            super.onToolResult(toolName, result);
         }
 
         synchronized boolean ranTools() {
