@@ -7,6 +7,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.testing.TestConfigs;
+import dev.parley.testing.TestProperties;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
 import dev.parley.voice.TurnController;
@@ -33,21 +34,16 @@ class BudgetWarningEventsTest {
     @TempDir
     Path folder;
 
-    private String previousDataDir;
+    private Runnable restoreDataDir;
 
     @BeforeEach
     void isolateLedger() {
-        previousDataDir = System.getProperty("parley.data.dir");
-        System.setProperty("parley.data.dir", folder.resolve("data").toString());
+        restoreDataDir = TestProperties.set("parley.data.dir", folder.resolve("data"));
     }
 
     @AfterEach
     void restore() {
-        if (previousDataDir == null) {
-            System.clearProperty("parley.data.dir");
-        } else {
-            System.setProperty("parley.data.dir", previousDataDir);
-        }
+        restoreDataDir.run();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
+import dev.parley.testing.TestProperties;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
 import java.nio.file.Path;
@@ -25,23 +26,18 @@ class BudgetNoticeCommandsTest {
     @TempDir
     Path folder;
 
-    private String previousDataDir;
+    private Runnable restoreDataDir;
 
     @BeforeEach
     void isolateLedger() {
-        previousDataDir = System.getProperty("parley.data.dir");
-        System.setProperty("parley.data.dir", folder.resolve("data").toString());
+        restoreDataDir = TestProperties.set("parley.data.dir", folder.resolve("data"));
         new UsageLedger(folder.resolve("data").resolve("usage.jsonl")).append(new UsageRecord(Instant.now(), "local",
                 "gpt-4o-mini", null, 10, 10, 5, 50, 0.85));
     }
 
     @AfterEach
     void restore() {
-        if (previousDataDir == null) {
-            System.clearProperty("parley.data.dir");
-        } else {
-            System.setProperty("parley.data.dir", previousDataDir);
-        }
+        restoreDataDir.run();
     }
 
     private Path config(ScriptedLlmServer server) throws Exception {

@@ -8,6 +8,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
+import dev.parley.testing.TestProperties;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,21 +21,16 @@ class StatsCommandTest {
     @TempDir
     Path folder;
 
-    private String previousDataDir;
+    private Runnable restoreDataDir;
 
     @BeforeEach
     void isolateLedger() {
-        previousDataDir = System.getProperty("parley.data.dir");
-        System.setProperty("parley.data.dir", folder.resolve("data").toString());
+        restoreDataDir = TestProperties.set("parley.data.dir", folder.resolve("data"));
     }
 
     @AfterEach
     void restore() {
-        if (previousDataDir == null) {
-            System.clearProperty("parley.data.dir");
-        } else {
-            System.setProperty("parley.data.dir", previousDataDir);
-        }
+        restoreDataDir.run();
     }
 
     @Test
