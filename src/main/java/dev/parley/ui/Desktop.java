@@ -3,6 +3,7 @@ package dev.parley.ui;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import dev.parley.ui.system.AwtTray;
 import javafx.application.Application;
 
 /**
@@ -29,6 +30,7 @@ public final class Desktop {
         services = CompletableFuture.supplyAsync(() -> DesktopServices.start(config),
                 runnable -> Thread.ofPlatform().name("parley-startup").daemon(true).start(runnable));
         try {
+            AwtTray.startToolkitBeforeJavaFx();
             Application.launch(ParleyApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError noWindow) {
             System.err.println("parley: cannot open the window (" + noWindow.getMessage() + ")."

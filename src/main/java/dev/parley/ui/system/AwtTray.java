@@ -36,10 +36,28 @@ public final class AwtTray implements Tray {
     private MenuItem windowItem;
     private CheckboxMenuItem muteItem;
 
+    /**
+     * Starts AWT's toolkit, which the tray needs, before JavaFX starts GTK. Started after GTK (on the
+     * first tray call), AWT sets its X error handler while GDK has an error trap pushed, and GTK prints
+     * "Gdk-WARNING: XSetErrorHandler() called with a GDK error trap pushed" on every window start
+     * (JDK-8156779); started first, nothing is printed. The tray's own calls then find it running.
+     */
+    public static void startToolkitBeforeJavaFx() {
+        try {
+            trayAvailable();
+        } catch (java.awt.AWTError noDisplay) {
+            LOG.debug("AWT did not start: {}", noDisplay.getMessage()); // JavaFX will say it cannot either
+        }
+    }
+
+    /** False headless and under X11 without a tray host (plain Xvfb, some tiling window managers). */
+    private static boolean trayAvailable() {
+        return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+    }
+
     @Override
     public boolean install(TrayMenu menu) {
-        // isSupported() is false headless and under X11 without a tray host (plain Xvfb, some tiling WMs).
-        if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
+        if (!trayAvailable()) {
             return false;
         }
         EventQueue.invokeLater(() -> {
