@@ -126,7 +126,7 @@ public final class ApiServer implements AutoCloseable {
                     asks.register(rules);
                     new TranscribeRoute(components::recognizer).register(rules);
                     new ConversationRoutes(components.conversationStore()).register(rules);
-                    new UsageRoutes(components.usageLedger(), components.prices()).register(rules);
+                    new UsageRoutes(components.usageLedger(), components.prices(), components::config).register(rules);
                 })
                 .any((request, response) -> ProblemResponses.send(response, 404, "Not found",
                         "There is no " + request.prologue().method() + " " + request.path().path()

@@ -1,26 +1,36 @@
 package dev.parley.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.ParleyConfig;
+import dev.parley.usage.BudgetReport;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageJson;
 import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsageRecord;
 import dev.parley.usage.UsageSummary;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 
-/** {@code GET /usage?days=N}: the figures of {@code parley stats --json}, from the same ledger. */
+/** {@code GET /usage?days=N}: the figures of {@code parley stats --json}, budgets included, from the same ledger. */
 final class UsageRoutes {
 
     private static final int MAX_DAYS = 3650;
 
     private final UsageLedger ledger;
     private final Prices prices;
+    /** The config in use now: a budget saved while the API serves counts from the next request. */
+    private final Supplier<ParleyConfig> config;
 
-    UsageRoutes(UsageLedger ledger, Prices prices) {
+    UsageRoutes(UsageLedger ledger, Prices prices, Supplier<ParleyConfig> config) {
         this.ledger = ledger;
         this.prices = prices;
+        this.config = config;
     }
 
     void register(HttpRules rules) {
@@ -29,8 +39,11 @@ final class UsageRoutes {
 
     private void usage(ServerRequest request, ServerResponse response) {
         int days = days(request.query().first("days").asOptional().orElse("30"));
-        UsageSummary summary = UsageSummary.of(ledger.read(), Instant.now().minus(Duration.ofDays(days)));
-        ApiJson.send(response, 200, UsageJson.of(days, summary, prices));
+        List<UsageRecord> records = ledger.read();
+        UsageSummary summary = UsageSummary.of(records, Instant.now().minus(Duration.ofDays(days)));
+        ObjectNode body = UsageJson.of(days, summary, prices);
+        body.set("budget", BudgetReport.of(records, Clock.systemDefaultZone(), config.get()).json());
+        ApiJson.send(response, 200, body);
     }
 
     private static int days(String value) {

@@ -2,7 +2,6 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
-import dev.parley.config.UsageConfig.Budget;
 import dev.parley.usage.Prices;
 import dev.parley.usage.BudgetReport;
 import dev.parley.usage.UsageLedger;
@@ -13,10 +12,8 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import dev.parley.usage.UsageRecord;
-import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,10 +41,7 @@ final class StatsCommand extends ParleySubcommand {
             List<UsageRecord> records = ledger.read();
             UsageSummary summary = UsageSummary.of(records, Instant.now().minus(Duration.ofDays(days)));
             Prices prices = components.prices();
-            Map<String, Budget> own = new LinkedHashMap<>();
-            components.config().llm().providers().forEach((name, provider) -> own.put(name, provider.budget()));
-            BudgetReport budgets = BudgetReport.of(records, Clock.systemDefaultZone(),
-                    components.config().usage().budget(), own);
+            BudgetReport budgets = BudgetReport.of(records, Clock.systemDefaultZone(), components.config());
             if (json) {
                 ObjectNode body = UsageJson.of(days, summary, prices);
                 body.set("budget", budgets.json());

@@ -2,6 +2,7 @@ package dev.parley.usage;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.ParleyConfig;
 import dev.parley.config.UsageConfig.Budget;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,6 +24,13 @@ public record BudgetReport(LocalDate today, Against overall, Map<String, Against
         boolean limited() {
             return budget.dailyLimit() > 0 || budget.monthlyLimit() > 0;
         }
+    }
+
+    /** The overall budget of {@code config} and each of its providers' own, in config order. */
+    public static BudgetReport of(List<UsageRecord> records, Clock clock, ParleyConfig config) {
+        Map<String, Budget> own = new LinkedHashMap<>();
+        config.llm().providers().forEach((name, provider) -> own.put(name, provider.budget()));
+        return of(records, clock, config.usage().budget(), own);
     }
 
     /** {@code providers}: each configured provider's own budget, in config order. */

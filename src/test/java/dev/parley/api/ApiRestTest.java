@@ -210,6 +210,8 @@ class ApiRestTest {
             JsonNode usage = ApiJson.MAPPER.readTree(api.get("/usage?days=7").body());
             assertThat(usage.path("days").asInt()).isEqualTo(7);
             assertThat(usage.path("providers").get(0).path("requests").asInt()).isEqualTo(1);
+            assertThat(usage.path("budget").path("currency").asText()).isEqualTo("USD");
+            assertThat(usage.path("budget").path("overall").path("daily").has("spent_usd")).isTrue();
             assertThat(api.get("/usage?days=zero").statusCode()).isEqualTo(400);
         }
     }
