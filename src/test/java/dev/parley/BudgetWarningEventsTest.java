@@ -7,7 +7,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.TestProperties;
+import dev.parley.testing.TemporaryDataDir;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
 import dev.parley.voice.TurnController;
@@ -20,9 +20,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,17 +33,8 @@ class BudgetWarningEventsTest {
     @TempDir
     Path folder;
 
-    private Runnable restoreDataDir;
-
-    @BeforeEach
-    void isolateLedger() {
-        restoreDataDir = TestProperties.set("parley.data.dir", folder.resolve("data"));
-    }
-
-    @AfterEach
-    void restore() {
-        restoreDataDir.run();
-    }
+    @RegisterExtension
+    final TemporaryDataDir data = new TemporaryDataDir();
 
     @Test
     void aTurnAt80PercentOfAProvidersBudgetAnnouncesItOnceOnTheEventStream() throws Exception {
@@ -55,7 +45,7 @@ class BudgetWarningEventsTest {
                           providers:
                             paid: {type: openai-compatible, base-url: "%s", model: gpt-4o-mini, budget: {daily: 1.00}}
                         """.formatted(server.baseUrl())))) {
-            new UsageLedger(folder.resolve("data").resolve("usage.jsonl")).append(new UsageRecord(Instant.now(), "paid",
+            new UsageLedger(data.usageLedger()).append(new UsageRecord(Instant.now(), "paid",
                     "gpt-4o-mini", null, 10, 10, 5, 50, 0.85));
             var model = new SwitchableLanguageModel(components.languageModel(Components.LlmChoice.CONFIGURED));
             List<VoiceEvent> events = new CopyOnWriteArrayList<>();

@@ -7,14 +7,14 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.TestProperties;
+import dev.parley.testing.TemporaryDataDir;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ask} and the typed chat print one line when spending reaches 80 % of a budget. */
@@ -26,18 +26,13 @@ class BudgetNoticeCommandsTest {
     @TempDir
     Path folder;
 
-    private Runnable restoreDataDir;
+    @RegisterExtension
+    final TemporaryDataDir data = new TemporaryDataDir();
 
     @BeforeEach
-    void isolateLedger() {
-        restoreDataDir = TestProperties.set("parley.data.dir", folder.resolve("data"));
-        new UsageLedger(folder.resolve("data").resolve("usage.jsonl")).append(new UsageRecord(Instant.now(), "local",
+    void spentSoFar() {
+        new UsageLedger(data.usageLedger()).append(new UsageRecord(Instant.now(), "local",
                 "gpt-4o-mini", null, 10, 10, 5, 50, 0.85));
-    }
-
-    @AfterEach
-    void restore() {
-        restoreDataDir.run();
     }
 
     private Path config(ScriptedLlmServer server) throws Exception {

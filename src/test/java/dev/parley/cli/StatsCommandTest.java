@@ -8,11 +8,10 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
-import dev.parley.testing.TestProperties;
+import dev.parley.testing.TemporaryDataDir;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Requests through the CLI land in the usage ledger, and `parley stats` sums them per provider. */
@@ -21,17 +20,8 @@ class StatsCommandTest {
     @TempDir
     Path folder;
 
-    private Runnable restoreDataDir;
-
-    @BeforeEach
-    void isolateLedger() {
-        restoreDataDir = TestProperties.set("parley.data.dir", folder.resolve("data"));
-    }
-
-    @AfterEach
-    void restore() {
-        restoreDataDir.run();
-    }
+    @RegisterExtension
+    final TemporaryDataDir data = new TemporaryDataDir();
 
     @Test
     void countsRequestsTokensAndFailuresPerProvider() throws Exception {
@@ -119,7 +109,7 @@ class StatsCommandTest {
                 usage:
                   budget: {monthly: 20}
                 """);
-        var ledger = new dev.parley.usage.UsageLedger(folder.resolve("data").resolve("usage.jsonl"));
+        var ledger = new dev.parley.usage.UsageLedger(data.usageLedger());
         ledger.append(new dev.parley.usage.UsageRecord(java.time.Instant.now(), "paid", "gpt-4o-mini", null, 10, 10, 5,
                 50, 0.85));
         ledger.append(new dev.parley.usage.UsageRecord(java.time.Instant.now(), "other", "gpt-4o", null, 10, 10, 5,
