@@ -45,7 +45,7 @@ final class VoskPhraseSpotter implements PhraseSpotter {
         return phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]", " ").strip().replaceAll(" +", " ");
     }
 
-    private static String grammar(String phrase) {
+    static String grammar(String phrase) {
         Set<String> alternatives = new LinkedHashSet<>();
         alternatives.add(phrase);
         alternatives.addAll(List.of(phrase.split(" ")));
