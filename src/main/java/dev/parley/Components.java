@@ -17,9 +17,9 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.PromptFiller;
 import dev.parley.conversation.SystemPromptFiller;
 import dev.parley.llm.ApiKeys;
-import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.HealthNews;
+import dev.parley.llm.HealthRouting;
 import dev.parley.image.ImagePreparer;
 import dev.parley.image.ScreenCapture;
 import dev.parley.llm.LanguageModels;
@@ -37,11 +37,13 @@ import dev.parley.stt.SpeechRecognizer;
 import dev.parley.text.SentenceChunker;
 import dev.parley.tools.BuiltInTools;
 import dev.parley.tools.Memory;
+import dev.parley.tools.PendingTimers;
 import dev.parley.tools.TimerAnnouncer;
 import dev.parley.tools.Timers;
 import dev.parley.tools.ToolConfirmer;
 import dev.parley.tts.SpeechSynthesizer;
-import dev.parley.usage.MeteredLanguageModel;
+import dev.parley.usage.BudgetNews;
+import dev.parley.usage.ProviderMetering;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
@@ -54,11 +56,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -84,9 +83,14 @@ public final class Components implements AutoCloseable {
     private final ProviderHealth providerHealth;
     /** Changes of provider health, from checks and circuit breakers; the assistant's events carry them. */
     private final HealthNews healthNews = new HealthNews();
+    /** The latest health checks, by which failover asks healthy providers first, trusted per llm.health. */
+    private final HealthRouting healthRouting = new HealthRouting(
+            () -> HealthRouting.trustFor(config.llm().health().interval()), Clock.systemUTC());
+    /** Spending at 80 % of a budget, once per limit and period; the assistant's events carry it. */
+    private final BudgetNews budgetNews = new BudgetNews();
     /** The speech model, the voice, the speaker and the microphone's echo cancellation, made on first use. */
     private final SpeechParts speech;
-    private TimerAnnouncer timerAnnouncer = label -> LOG.info("Timer '{}' is done", label);
+    private TimerAnnouncer timerAnnouncer = timer -> LOG.info("Timer '{}' is done", timer.label());
     /** The assistants made here, told of every finished timer (their event stream, their voice). */
     private final List<TimerAnnouncer> assistantTimers = new CopyOnWriteArrayList<>();
     private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
@@ -104,10 +108,10 @@ public final class Components implements AutoCloseable {
         this.apiKeys = apiKeys;
         this.replyCache = new ReplyCache(config.llm().cache(), Clock.systemUTC());
         this.usageLedger = new UsageLedger(paths.dataDir().resolve("usage.jsonl"));
-        this.prices = pricesFrom(config);
-        this.providerHealth = new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT, healthNews);
+        this.prices = Prices.of(config.usage());
+        this.providerHealth = new ProviderHealth(apiKeys, ProviderHealth.DEFAULT_TIMEOUT, healthNews, healthRouting);
         this.languageModels = new LanguageModels(apiKeys, paths.dataDir().resolve("models").resolve("llm"),
-                healthNews);
+                healthNews, healthRouting);
         // Reads its file on first use only, so making it here costs nothing.
         this.memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
         this.speech = new SpeechParts(paths, () -> this.config);
@@ -204,14 +208,7 @@ public final class Components implements AutoCloseable {
         if (!tools.enabled()) {
             return languageModels;
         }
-        if (timers == null) {
-            // Announced through the field, so callbacks set later still reach the user.
-            timers = new Timers(label -> {
-                currentAnnouncer().timerDone(label);
-                assistantTimers.forEach(assistant -> assistant.timerDone(label));
-            }, Clock.systemDefaultZone());
-        }
-        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers,
+        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers(),
                 () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")),
                 mcpServers.serversFor(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds())), tools,
                 toolConfirmer));
@@ -230,6 +227,29 @@ public final class Components implements AutoCloseable {
         };
     }
 
+    /** The timers, kept in {@code <data>/timers.json} until told, so they outlive the process. */
+    private synchronized Timers timers() {
+        if (timers == null) {
+            // Announced through the field, so callbacks set later still reach the user.
+            timers = new Timers(timer -> {
+                currentAnnouncer().timerDone(timer);
+                assistantTimers.forEach(assistant -> assistant.timerDone(timer));
+            }, Clock.systemDefaultZone(), new PendingTimers(paths.dataDir().resolve("timers.json")));
+        }
+        return timers;
+    }
+
+    /**
+     * For the window, {@code chat} and {@code serve}, once they listen: tells the timers that went off
+     * while Parley was closed, runs the pending ones, and keeps this process's timers in the file from
+     * now on (one-shot commands do not: their timers end with them). Without tools there are none.
+     */
+    public void resumeTimers() {
+        if (config.llm().tools().enabled()) {
+            timers().resume();
+        }
+    }
+
     private synchronized TimerAnnouncer currentAnnouncer() {
         return timerAnnouncer;
     }
@@ -242,9 +262,15 @@ public final class Components implements AutoCloseable {
         return languageModels.create(name, provider);
     }
 
-    /** Every request to a configured provider, each retry and fallback included, goes into the usage ledger. */
+    /** Every request to a configured provider, retries and fallbacks too, is metered and kept in budget. */
     private LanguageModel metered(ProviderConfig provider, LanguageModel model) {
-        return new MeteredLanguageModel(model, provider.model(), usageLedger, prices, Clock.systemUTC());
+        return ProviderMetering.wrap(model, provider.model(), usageLedger, prices, config.usage().budget(),
+                provider.budget(), budgetNews);
+    }
+
+    /** Spending near a budget, for front ends that run turns without an assistant (ask, the typed chat). */
+    public BudgetNews budgetNews() {
+        return budgetNews;
     }
 
     public UsageLedger usageLedger() {
@@ -253,12 +279,6 @@ public final class Components implements AutoCloseable {
 
     public Prices prices() {
         return prices;
-    }
-
-    private static Prices pricesFrom(ParleyConfig config) {
-        Map<String, Prices.Price> overrides = new HashMap<>();
-        config.usage().prices().forEach((model, price) -> overrides.put(model, new Prices.Price(price.input(), price.output())));
-        return new Prices(overrides);
     }
 
     /**
@@ -270,24 +290,16 @@ public final class Components implements AutoCloseable {
     public void switchProvider(SwitchableLanguageModel active, String name) {
         LanguageModel candidate = languageModel(new LlmChoice(name, null, null));
         Map<String, ProviderConfig> chain = LanguageModels.chainOf(name, config.llm().providers().get(name), config.llm());
-        active.switchTo(candidate, model -> problemOf(chain));
+        active.switchTo(candidate, model -> providerHealth.problemOf(chain));
         mcpServers.closeRetired(); // the model that used them answers no more
     }
 
-    /** Empty if some provider of {@code chain} can answer; else each one's advice. */
-    private Optional<String> problemOf(Map<String, ProviderConfig> chain) {
-        List<String> advice = new ArrayList<>();
-        for (Map.Entry<String, ProviderConfig> link : chain.entrySet()) {
-            HealthCheck health = providerHealth.check(link.getKey(), link.getValue());
-            if (health.healthy()) {
-                return Optional.empty();
-            }
-            advice.add((chain.size() > 1 ? link.getKey() + ": " : "") + String.join("; ", health.advice()));
-        }
-        return Optional.of(String.join(". ", advice) + ".");
+    /** Checks the configured providers' endpoints, keys and models. */
+    /** Whether any language model made here is answering now (any conversation, any front end). */
+    public boolean answering() {
+        return languageModels.answering();
     }
 
-    /** Checks the configured providers' endpoints, keys and models. */
     public ProviderHealth providerHealth() {
         return providerHealth;
     }
@@ -321,9 +333,10 @@ public final class Components implements AutoCloseable {
         model.onSwitch(now -> events.accept(new VoiceEvent.ProviderChanged(now.name(), now.describe())));
         healthNews.subscribe(change -> events.accept(
                 new VoiceEvent.ProviderHealth(change.provider(), change.healthy(), change.detail())));
+        budgetNews.subscribe(warning -> events.accept(new VoiceEvent.BudgetWarning(warning.limit(), warning.text())));
         TurnController assistant = new TurnController(events, turnRunner(model), conversation,
                 threads("parley-voice"));
-        assistantTimers.add(label -> TimerAnnouncements.announce(assistant, label));
+        assistantTimers.add(timer -> TimerAnnouncements.announce(assistant, timer));
         assistant.setHandsFree(config.audio().handsFree());
         return assistant;
     }

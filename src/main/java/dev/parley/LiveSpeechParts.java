@@ -65,8 +65,9 @@ final class LiveSpeechParts implements SpeechPartLoader {
         MicrophoneSpeech microphone = new MicrophoneSpeech(
                 listener -> speech.openMicrophone(config.audio().inputDevice(), listener),
                 Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer, events,
-                speech.echoCancellation()::cancelsEcho, config.voice().wakeWord(),
-                Duration.ofMillis(config.audio().bargeInMinMs()));
+                () -> speech.config().audio().talkOver() && speech.echoCancellation().cancelsEcho(),
+                config.voice().wakeWord(),
+                Duration.ofMillis(config.audio().bargeInMinMs()), speech.echoCancellation()::leaksOwnVoice);
         return new SwappableSpeechInput.Part(microphone, microphone);
     }
 }

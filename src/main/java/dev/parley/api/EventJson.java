@@ -33,10 +33,13 @@ final class EventJson {
             case VoiceEvent.Reply e -> reply(json, e.event());
             case VoiceEvent.Heard e -> json.put("type", "audio.heard").put("turn", e.turn()).put("text", e.text());
             case VoiceEvent.AudioStarted e -> json.put("type", "audio.started").put("turn", e.turn());
-            case VoiceEvent.TimerDone e -> json.put("type", "timer.done").put("label", e.label());
+            case VoiceEvent.TimerDone e -> json.put("type", "timer.done").put("label", e.label())
+                    .put("text", e.text()).put("while_closed", e.whileClosed());
             case VoiceEvent.WakeWordHeard e -> json.put("type", "wake").put("turn", e.turn());
             case VoiceEvent.ProviderHealth e -> json.put("type", "provider.health").put("provider", e.provider())
                     .put("healthy", e.healthy()).put("detail", e.detail());
+            case VoiceEvent.BudgetWarning e -> json.put("type", "budget.warning").put("limit", e.limit())
+                    .put("text", e.text());
             case VoiceEvent.Interrupted e -> json.put("type", "turn.interrupted").put("turn", e.turn())
                     .put("heard", e.heard());
             case VoiceEvent.ProviderChanged e -> json.put("type", "provider.switched").put("provider", e.provider())

@@ -51,6 +51,7 @@ final class TurnWatch implements Consumer<VoiceEvent> {
             case VoiceEvent.AudioStarted e -> e.turn();
             case VoiceEvent.WakeWordHeard e -> e.turn();
             case VoiceEvent.ProviderHealth e -> -2;
+            case VoiceEvent.BudgetWarning e -> -2;
             case VoiceEvent.TimerDone e -> -2;
             case VoiceEvent.Interrupted e -> e.turn();
             case VoiceEvent.Waterfall e -> e.turn();

@@ -39,12 +39,13 @@ final class AskCommand extends ModelSubcommand {
             PrintWriter err = err();
             // Pictures first: a wrong file is reported before any model is set up or asked.
             List<TurnImage> shown = pictures(components.imagePreparer());
-            components.useToolCallbacks(label -> TimerNotice.print(err, label), new TerminalToolConfirmer(err,
+            components.useToolCallbacks(timer -> TimerNotice.print(err, timer), new TerminalToolConfirmer(err,
                     stdinLines(),
                     System.console() != null));
             McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             LanguageModel model = components.languageModel(llm.choice());
-            try (TurnRunner runner = components.turnRunner(model)) {
+            try (TurnRunner runner = components.turnRunner(model);
+                    var budget = BudgetNotice.printing(err, components.budgetNews())) {
                 TextTurn.ask(runner, components.newConversation(), String.join(" ", words), shown,
                         new StreamingPrinter(spec.commandLine(), showThinking));
             }

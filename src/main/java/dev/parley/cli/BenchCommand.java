@@ -10,6 +10,7 @@ import dev.parley.audio.echo.EchoOptions;
 import dev.parley.bench.DuplexBench;
 import dev.parley.bench.EchoBench;
 import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.SoakBench;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.bench.VoiceBench;
@@ -38,7 +39,10 @@ import picocli.CommandLine.Option;
                 + " noise) back into the microphone path, with and without a user (a shipped second voice) talking"
                 + " over them: ERLE, false barge-ins per minute, barge-in latency, word error rate over Parley vs in"
                 + " silence, wake-word hits and false accepts per hour, CPU per second of audio; each goal pass/fail."
-                + " No audio device needed."})
+                + " No audio device needed.",
+                "--soak checks for leaks instead: --warmup-turns, then --turns push-to-talk turns, each answer"
+                + " played to its end; resident memory (VmRSS) and threads sampled every --sample-every turns;"
+                + " growth after the warm-up."})
 final class BenchCommand extends ParleySubcommand {
 
     @Option(names = "--turns", defaultValue = "10", description = "Voice turns to measure (default ${DEFAULT-VALUE}).")
@@ -76,10 +80,22 @@ final class BenchCommand extends ParleySubcommand {
             description = "With --duplex: minutes of non-wake speech for wake false accepts (default ${DEFAULT-VALUE}).")
     double wakeMinutes;
 
+    @Option(names = "--soak", description = "Run many turns and report memory and thread growth (a leak check).")
+    boolean soak;
+
+    @Option(names = "--warmup-turns", defaultValue = "50",
+            description = "With --soak: turns before growth is measured (default ${DEFAULT-VALUE}).")
+    int warmupTurns;
+
+    @Option(names = "--sample-every", defaultValue = "25",
+            description = "With --soak: turns between samples (default ${DEFAULT-VALUE}).")
+    int sampleEvery;
+
     @Override
     public Integer call() throws Exception {
-        if (echo && duplex) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--echo and --duplex are two benchmarks: pick one");
+        if ((echo ? 1 : 0) + (duplex ? 1 : 0) + (soak ? 1 : 0) > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--echo, --duplex and --soak are separate benchmarks: pick one");
         }
         if (echo) {
             return benchEcho();
@@ -94,6 +110,9 @@ final class BenchCommand extends ParleySubcommand {
             // The Anthropic and Gemini clients insist on an API key, which a benchmark should not need.
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--protocol must be OPENAI or OLLAMA for the benchmark");
+        }
+        if (soak) {
+            return benchSoak();
         }
         Reply reply = Reply.of(VoiceBench.replyTokens()).firstAfter(firstTokenMs).delayedBy(tokenMs);
         try (Components components = parley.components();
@@ -142,6 +161,32 @@ final class BenchCommand extends ParleySubcommand {
                     () -> EchoCancellers.create(options), Duration.ofMillis(audio.bargeInMinMs()))
                     .run(DuplexBench.Settings.full(minutes, wakeMinutes));
             DuplexBenchReport.print(result, json, out());
+        }
+        return 0;
+    }
+
+    /** The leak check, against the scripted model over the chosen protocol. */
+    private int benchSoak() throws Exception {
+        if (warmupTurns < 0 || sampleEvery < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--warmup-turns must be 0 or more and --sample-every at least 1");
+        }
+        Reply reply = Reply.of(SoakBench.replyTokens()).firstAfter(firstTokenMs).delayedBy(tokenMs);
+        try (Components components = parley.components();
+                ScriptedLlmServer server = new ScriptedLlmServer(protocol, reply)) {
+            ProviderType type = protocol == Protocol.OPENAI ? ProviderType.OPENAI_COMPATIBLE : ProviderType.OLLAMA;
+            var model = components.unguardedModel("bench",
+                    new ProviderConfig(type, server.baseUrl(), "scripted", null, null, null, 30));
+            PrintWriter err = err();
+            SoakBench.Result result = new SoakBench(components.recognizer(), components.synthesizer(),
+                    components.speaker()).run(warmupTurns, turns, sampleEvery, components.turnRunner(model),
+                    Components.threads("parley-voice"), turn -> {
+                        if (turn % sampleEvery == 0) {
+                            err.printf("soak: %d turns%n", turn);
+                            err.flush();
+                        }
+                    });
+            SoakReport.print(result, json, out());
         }
         return 0;
     }

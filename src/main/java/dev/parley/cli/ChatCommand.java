@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.BackgroundHealth;
 import dev.parley.Components;
 import dev.parley.ParleyException;
 import dev.parley.conversation.Conversation;
@@ -13,6 +14,7 @@ import dev.parley.voice.VoiceState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,10 +57,10 @@ final class ChatCommand extends ModelSubcommand {
             throw new ParameterException(spec.commandLine(),
                     "--hands-free works with --voice only: parley chat --voice --hands-free");
         }
-        try (Components components = parley.components()) {
+        try (Components components = parley.componentsOrLastGood(err)) {
             boolean interactive = System.console() != null;
             BufferedReader lines = stdinLines();
-            components.useToolCallbacks(label -> TimerNotice.print(err, label),
+            components.useToolCallbacks(timer -> TimerNotice.print(err, timer),
                     new TerminalToolConfirmer(err, lines, interactive));
             McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
@@ -73,8 +75,12 @@ final class ChatCommand extends ModelSubcommand {
                 if (voice) {
                     return talk(components, model, conversation, store, lines, interactive);
                 }
-                try (TurnRunner runner = components.turnRunner(model)) {
-                    return typed(runner, components, model, conversation, store, lines, interactive);
+                AtomicBoolean answering = new AtomicBoolean();
+                try (TurnRunner runner = components.turnRunner(model);
+                        var budget = BudgetNotice.printing(err, components.budgetNews());
+                        BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
+                                answering::get)) {
+                    return typed(runner, components, model, conversation, store, lines, interactive, answering);
                 }
             }
         }
@@ -82,8 +88,8 @@ final class ChatCommand extends ModelSubcommand {
 
     /** The typed chat; 1 if a turn failed or its conversation could not be saved. */
     private int typed(TurnRunner runner, Components components, SwitchableLanguageModel model,
-            Conversation conversation, ConversationStore store, BufferedReader lines, boolean interactive)
-            throws IOException {
+            Conversation conversation, ConversationStore store, BufferedReader lines, boolean interactive,
+            AtomicBoolean answering) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
         StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking);
@@ -94,6 +100,7 @@ final class ChatCommand extends ModelSubcommand {
                         + "' (" + conversation.turnCount() + " turns), saved in " + store.fileFor(conversationName));
             }
         }
+        components.resumeTimers(); // timers that went off while Parley was closed are told now
         int failedTurns = 0;
         while (true) {
             if (interactive) {
@@ -114,6 +121,7 @@ final class ChatCommand extends ModelSubcommand {
                 continue;
             }
             // A failed turn is reported and the conversation goes on: nothing typed so far is lost.
+            answering.set(true); // no health check shares the network with the answer
             try {
                 TextTurn.ask(runner, conversation, line.strip(), printer);
                 failedTurns += save(store, conversation, err);
@@ -121,6 +129,8 @@ final class ChatCommand extends ModelSubcommand {
                 failedTurns++;
                 err.println("parley: " + TerminalText.safe(e.getMessage()));
                 err.flush();
+            } finally {
+                answering.set(false);
             }
         }
     }
@@ -131,7 +141,9 @@ final class ChatCommand extends ModelSubcommand {
         PrintWriter err = err();
         int[] failedTurns = {0};
         boolean listensAlone = handsFree != null ? handsFree : components.config().audio().handsFree();
-        try (TurnController assistant = components.voiceAssistant(model, conversation)) {
+        try (TurnController assistant = components.voiceAssistant(model, conversation);
+                BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
+                        () -> !assistant.state().atRest())) {
             // Subscribed before the voice starts: hands-free listens at once, and its first events
             // must not be published before anyone prints or saves.
             assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings,
@@ -145,6 +157,7 @@ final class ChatCommand extends ModelSubcommand {
             });
             assistant.setHandsFree(listensAlone);
             components.useVoice(assistant);
+            components.resumeTimers(); // after the voice, so a timer missed while closed is said aloud too
             if (interactive) {
                 out().println("Talking to " + model.describe() + " by voice. " + (listensAlone
                         ? "Just speak; a pause ends your question. Enter stops an answer;"

@@ -1,11 +1,20 @@
 package dev.parley.cli;
 
 import dev.parley.Components;
+import dev.parley.LogLevels;
+import dev.parley.config.LoggingConfig;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.LastGoodConfig;
+import dev.parley.config.ParleyPaths;
+import dev.parley.llm.ApiKeys;
+import java.io.PrintWriter;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +32,20 @@ final class ParleyCommand implements Runnable {
             description = "Config file to use instead of the user's config.yaml.")
     Path configFile;
 
+    /** Set by {@code --log-level}: wins over the config's {@code logging.level}. */
+    private String logLevel;
+
+    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
+            description = "How much goes to the log file: debug, info, warn or error (overrides logging.level).")
+    void logLevel(String level) {
+        String normalized = level.strip().toLowerCase(Locale.ROOT);
+        LoggingConfig.levelProblem(normalized).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), "--log-level " + problem);
+        });
+        logLevel = normalized;
+        LogLevels.apply(normalized);
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +60,28 @@ final class ParleyCommand implements Runnable {
     }
 
     Components components() {
-        return Components.load(configFile);
+        Components components = Components.load(configFile);
+        applyLogLevel(components.config());
+        return components;
+    }
+
+    /**
+     * For the long-running commands ({@code chat}, {@code serve}): when the config file is broken,
+     * the last config that worked, with the file's error and that notice on {@code err}.
+     */
+    Components componentsOrLastGood(PrintWriter err) {
+        ParleyPaths paths = ParleyPaths.fromEnvironment();
+        LastGoodConfig.Loaded loaded = LastGoodConfig.load(configFile, paths);
+        loaded.notice().ifPresent(notice -> {
+            err.println("parley: " + notice);
+            err.flush();
+        });
+        applyLogLevel(loaded.config());
+        return new Components(paths, loaded.config(), ApiKeys.fromSystemEnvironment());
+    }
+
+    private void applyLogLevel(ParleyConfig config) {
+        LogLevels.apply(logLevel != null ? logLevel : config.logging().level());
     }
 
     /** Options without a subcommand: help (no arguments, or only {@code --config FILE}, open the window in {@code Main}). */

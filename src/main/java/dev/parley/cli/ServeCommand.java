@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.BackgroundHealth;
 import dev.parley.Components;
 import dev.parley.api.ApiServer;
 import dev.parley.api.ApiToken;
@@ -41,7 +42,7 @@ final class ServeCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
-        Components components = parley.components();
+        Components components = parley.componentsOrLastGood(spec.commandLine().getErr());
         ApiConfig api = components.config().api();
         if (port != null) {
             api = api.withPort(port);
@@ -54,6 +55,8 @@ final class ServeCommand extends ParleySubcommand {
         Conversation conversation = store.exists(name) ? store.load(name) : components.newConversation();
         var model = new SwitchableLanguageModel(components.languageModel(Components.LlmChoice.CONFIGURED));
         TurnController assistant = components.voiceAssistant(model, conversation);
+        BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
+                () -> !assistant.state().atRest());
         if (voice) {
             components.useVoice(assistant);
         }
@@ -63,6 +66,7 @@ final class ServeCommand extends ParleySubcommand {
         if (server.port() < 0) {
             // Helidon logs a failed bind and returns a server that does not listen, instead of throwing.
             server.close();
+            health.close();
             assistant.close();
             lock.close();
             components.close();
@@ -72,10 +76,12 @@ final class ServeCommand extends ParleySubcommand {
             return 1;
         }
 
+        components.resumeTimers(); // timers that went off while Parley was closed, on the event stream and aloud
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Ordered: no client waits on a closing server, and the last answer is in the saved file.
             server.close();
+            health.close();
             assistant.close();
             save(store, name, assistant.conversation());
             lock.close();

@@ -2,14 +2,22 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
+import dev.parley.config.UsageConfig.Budget;
 import dev.parley.usage.Prices;
+import dev.parley.usage.BudgetReport;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageJson;
 import dev.parley.usage.UsageSummary;
 import dev.parley.usage.UsageSummary.ProviderUsage;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import dev.parley.usage.UsageRecord;
+import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +25,9 @@ import picocli.CommandLine.Option;
         description = {"Usage per provider from the usage ledger: requests, errors, tokens, time to first token,"
                 + " tokens per second and estimated cost.",
                 "Costs are estimates from list prices (config.yaml usage.prices overrides them); '?' where"
-                        + " the model has no known price."})
+                        + " the model has no known price.",
+                "With budgets set (usage.budget, llm.providers.NAME.budget), also spend today and this month against"
+                        + " each daily and monthly limit; --json always has them under \"budget\"."})
 final class StatsCommand extends ParleySubcommand {
 
     @Option(names = "--days", defaultValue = "30", description = "Only the last N days (default ${DEFAULT-VALUE}).")
@@ -31,11 +41,20 @@ final class StatsCommand extends ParleySubcommand {
         PrintWriter out = out();
         try (Components components = parley.components()) {
             UsageLedger ledger = components.usageLedger();
-            UsageSummary summary = UsageSummary.of(ledger.read(), Instant.now().minus(Duration.ofDays(days)));
+            List<UsageRecord> records = ledger.read();
+            UsageSummary summary = UsageSummary.of(records, Instant.now().minus(Duration.ofDays(days)));
             Prices prices = components.prices();
+            Map<String, Budget> own = new LinkedHashMap<>();
+            components.config().llm().providers().forEach((name, provider) -> own.put(name, provider.budget()));
+            BudgetReport budgets = BudgetReport.of(records, Clock.systemDefaultZone(),
+                    components.config().usage().budget(), own);
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(UsageJson.of(days, summary, prices)));
-            } else if (summary.providers().isEmpty()) {
+                ObjectNode body = UsageJson.of(days, summary, prices);
+                body.set("budget", budgets.json());
+                out.println(new ObjectMapper().writeValueAsString(body));
+                return 0;
+            }
+            if (summary.providers().isEmpty()) {
                 out.println("No requests in the last " + days + " days (ledger: " + ledger.file() + ").");
             } else {
                 out.printf("%-14s %-22s %8s %6s %7s %10s %10s %9s %7s %10s%n", "provider", "model", "requests", "errors", "retries",
@@ -48,6 +67,7 @@ final class StatsCommand extends ParleySubcommand {
                             prices.knows(u.model()) ? String.format("%.4f", u.costUsd()) : "?");
                 }
             }
+            budgets.lines().forEach(out::println);
         }
         return 0;
     }

@@ -77,6 +77,10 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
                 err.flush();
             }
             case VoiceEvent.ProviderHealth health -> { }
+            case VoiceEvent.BudgetWarning warning -> {
+                err.println("parley: " + warning.text());
+                err.flush();
+            }
             case VoiceEvent.Level level -> { }
             case VoiceEvent.ProviderChanged changed -> { } // the /provider command answers for itself
             case VoiceEvent.SpeechPartChange change -> {

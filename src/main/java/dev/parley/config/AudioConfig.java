@@ -21,10 +21,13 @@ import java.util.Locale;
  *     cancellation, noise suppression or auto gain); on by default, and alone it starts nothing
  * @param bargeInMinMs hands-free with echo cancellation: how long the user must talk over an answer to
  *     stop it when no word was recognized yet (a cough is shorter)
+ * @param talkOver hands-free keeps listening while Parley speaks, so talking over it interrupts it (needs
+ *     echo cancellation). Off by default: on some audio paths the canceller still lets Parley's own voice
+ *     through when an answer starts, and it would interrupt itself (docs/performance.md)
  */
 public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, int endOfSpeechSilenceMs,
         String echoCancellation, boolean noiseSuppression, boolean autoGain, boolean highPassFilter,
-        int bargeInMinMs) {
+        int bargeInMinMs, boolean talkOver) {
 
     public static final int DEFAULT_PRE_ROLL_MS = 300;
     public static final int DEFAULT_END_OF_SPEECH_SILENCE_MS = 800;
@@ -39,11 +42,11 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
     static final int MIN_BARGE_IN_MS = 50;
     static final int MAX_BARGE_IN_MS = 3000;
 
-    /** Without {@code barge-in-min-ms}: its default. */
+    /** Without {@code barge-in-min-ms} and {@code talk-over}: their defaults. */
     public AudioConfig(String inputDevice, int preRollMs, boolean handsFree, int endOfSpeechSilenceMs,
             String echoCancellation, boolean noiseSuppression, boolean autoGain, boolean highPassFilter) {
         this(inputDevice, preRollMs, handsFree, endOfSpeechSilenceMs, echoCancellation, noiseSuppression, autoGain,
-                highPassFilter, DEFAULT_BARGE_IN_MIN_MS);
+                highPassFilter, DEFAULT_BARGE_IN_MIN_MS, false);
     }
 
     /** Keys left out of the section take their defaults (a missing number must not become 0 ms). */
@@ -57,7 +60,8 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
             @JsonProperty("noise-suppression") Boolean noiseSuppression,
             @JsonProperty("auto-gain") Boolean autoGain,
             @JsonProperty("high-pass-filter") Boolean highPassFilter,
-            @JsonProperty("barge-in-min-ms") Integer bargeInMinMs) {
+            @JsonProperty("barge-in-min-ms") Integer bargeInMinMs,
+            @JsonProperty("talk-over") Boolean talkOver) {
         return new AudioConfig(inputDevice == null ? "" : inputDevice,
                 preRollMs == null ? DEFAULT_PRE_ROLL_MS : preRollMs,
                 handsFree != null && handsFree,
@@ -67,7 +71,8 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
                 noiseSuppression != null && noiseSuppression,
                 autoGain != null && autoGain,
                 highPassFilter == null || highPassFilter,
-                bargeInMinMs == null ? DEFAULT_BARGE_IN_MIN_MS : bargeInMinMs);
+                bargeInMinMs == null ? DEFAULT_BARGE_IN_MIN_MS : bargeInMinMs,
+                talkOver != null && talkOver);
     }
 
     public static AudioConfig defaults() {

@@ -23,8 +23,12 @@ final class ConfigValidator {
                 ImagesConfig.MAX_MAX_SIDE);
         for (Map.Entry<String, ProviderConfig> entry : llm.providers().entrySet()) {
             validateProvider(file, "llm.providers." + entry.getKey(), entry.getValue());
+            checkBudget(file, "llm.providers." + entry.getKey() + ".budget.daily", entry.getValue().budget().dailyLimit());
+            checkBudget(file, "llm.providers." + entry.getKey() + ".budget.monthly",
+                    entry.getValue().budget().monthlyLimit());
         }
         validateResilience(file, llm);
+        checkRange(file, "llm.health.interval", llm.health().interval(), 0, 86_400);
         ChunkerConfig chunker = config.chunker();
         if (chunker.firstChunkMinWords() < 1 || chunker.firstChunkMinWords() > 50) {
             throw new ConfigException(file + ": chunker.first-chunk-min-words must be between 1 and 50");
@@ -45,6 +49,16 @@ final class ConfigValidator {
         check(file, "ui.global-push-to-talk-key", ConfigRules.globalPushToTalkKey(config.ui().globalPushToTalkKey()));
         validateApi(file, config.api());
         check(file, "voice.wake-word", VoiceConfig.wakeWordProblem(config.voice().wakeWord()));
+        check(file, "logging.level", LoggingConfig.levelProblem(config.logging().level()));
+        checkBudget(file, "usage.budget.daily", config.usage().budget().dailyLimit());
+        checkBudget(file, "usage.budget.monthly", config.usage().budget().monthlyLimit());
+    }
+
+    private static void checkBudget(String file, String key, double limit) {
+        if (limit < 0 || Double.isNaN(limit) || Double.isInfinite(limit)) {
+            throw new ConfigException(file + ": " + key + " is " + limit
+                    + "; it must be an amount of 0 or more (0 or unset: no limit).");
+        }
     }
 
     private static void validateApi(String file, ApiConfig api) {

@@ -1,10 +1,12 @@
 package dev.parley.config;
 
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.WriterLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,13 @@ import java.util.function.Consumer;
  * key order survive every key the edit does not change. The edited text is loaded and validated
  * before it replaces the file atomically (owner-only, as {@link AtomicFiles} creates it); a result
  * Parley could not load is refused and the file left untouched. The previous file is kept next to it
- * as {@code config.yaml.bak}. API keys are never written: a provider names the environment variable
+ * as {@code config.yaml.bak}. Saves are serialized across processes by a {@link WriterLock}. API keys are never written: a provider names the environment variable
  * (or keychain entry) that holds its key.
  */
 public final class ConfigWriter {
+
+    /** Another Parley's save takes milliseconds; this long means it is stuck. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
     /** What the Settings window edits; everything else in the file stays. */
     public record Settings(
@@ -71,17 +76,25 @@ public final class ConfigWriter {
      */
     public ParleyConfig update(Path file, Consumer<YamlEdits> change) {
         try {
-            if (!Files.exists(file)) {
-                ConfigLoader.createFromShipped(file);
-            }
-            byte[] before = Files.readAllBytes(file);
-            YamlEdits edits = new YamlEdits(new String(before, StandardCharsets.UTF_8));
-            change.accept(edits);
-            byte[] after = edits.text().getBytes(StandardCharsets.UTF_8);
-            validate(file, after);
-            AtomicFiles.write(file.resolveSibling(file.getFileName() + ".bak"), before);
-            AtomicFiles.write(file, after);
-            return new ConfigLoader().load(file);
+            // Read, edited and replaced under the lock: two Parleys saving at once each keep the
+            // other's change instead of writing over it.
+            return WriterLock.holding(file, LOCK_WAIT, () -> {
+                if (!Files.exists(file)) {
+                    ConfigLoader.createFromShipped(file);
+                }
+                byte[] before = Files.readAllBytes(file);
+                YamlEdits edits = new YamlEdits(new String(before, StandardCharsets.UTF_8));
+                change.accept(edits);
+                byte[] after = edits.text().getBytes(StandardCharsets.UTF_8);
+                validate(file, after);
+                AtomicFiles.write(file.resolveSibling(file.getFileName() + ".bak"), before);
+                AtomicFiles.write(file, after);
+                ParleyConfig saved = new ConfigLoader().load(file);
+                LastGoodConfig.keep(file);
+                return saved;
+            });
+        } catch (WriterLock.BusyException e) {
+            throw new ConfigException("Cannot save " + file + ": " + e.getMessage() + ".", e);
         } catch (IOException e) {
             throw new ConfigException("Cannot write " + file + ": " + e.getMessage()
                     + ". Check that the folder is writable.", e);

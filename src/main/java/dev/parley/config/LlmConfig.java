@@ -25,7 +25,8 @@ public record LlmConfig(
         @JsonProperty("user-name") String userName,
         MemoryConfig memory,
         @JsonProperty("reply-limits") ReplyLimitsConfig replyLimits,
-        ImagesConfig images) {
+        ImagesConfig images,
+        HealthConfig health) {
 
     public LlmConfig {
         fallback = ConfigEntries.list(fallback, "fallback", "provider names like [openai, ollama]");
@@ -39,6 +40,15 @@ public record LlmConfig(
         memory = memory != null ? memory : MemoryConfig.DEFAULTS;
         replyLimits = replyLimits != null ? replyLimits : ReplyLimitsConfig.DEFAULTS;
         images = images != null ? images : ImagesConfig.DEFAULTS;
+        health = health != null ? health : HealthConfig.DEFAULTS;
+    }
+
+    public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers, List<String> fallback,
+            RetryConfig retry, CircuitBreakerConfig circuitBreaker, Integer maxConcurrentRequests, CacheConfig cache,
+            ToolsConfig tools, Map<String, McpServerConfig> mcp, String userName, MemoryConfig memory,
+            ReplyLimitsConfig replyLimits, ImagesConfig images) {
+        this(active, systemPrompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools, mcp,
+                userName, memory, replyLimits, images, null);
     }
 
     public LlmConfig(String active, String systemPrompt, Map<String, ProviderConfig> providers, List<String> fallback,
@@ -55,6 +65,6 @@ public record LlmConfig(
 
     public LlmConfig withSystemPrompt(String prompt) {
         return new LlmConfig(active, prompt, providers, fallback, retry, circuitBreaker, maxConcurrentRequests, cache, tools,
-                mcp, userName, memory, replyLimits, images);
+                mcp, userName, memory, replyLimits, images, health);
     }
 }

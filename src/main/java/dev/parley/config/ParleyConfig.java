@@ -8,7 +8,8 @@ import java.nio.file.Path;
  */
 public record ParleyConfig(
         SttConfig stt, TtsConfig tts, ChunkerConfig chunker, LlmConfig llm, ConversationConfig conversation,
-        UsageConfig usage, AudioConfig audio, UiConfig ui, ApiConfig api, VoiceConfig voice, Path source) {
+        UsageConfig usage, AudioConfig audio, UiConfig ui, ApiConfig api, VoiceConfig voice, LoggingConfig logging,
+        Path source) {
 
     /** The Vosk model folder this config selects. */
     public Path speechModel(ParleyPaths paths) {

@@ -15,6 +15,9 @@ import java.util.List;
  *
  * <p>{@code vision} says whether the model can see images: true, false, or auto (the default: asked
  * of an Ollama server, else judged by the model's name).
+ *
+ * <p>{@code budget} limits what this provider alone may spend, daily and monthly, next to the
+ * overall {@code usage.budget}; unset: no limit of its own.
  */
 public record ProviderConfig(
         @JsonProperty(required = true) ProviderType type,
@@ -29,11 +32,21 @@ public record ProviderConfig(
         // One sequence may be written without brackets: stop: "User:"
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> stop,
         Integer seed,
-        Vision vision) {
+        Vision vision,
+        UsageConfig.Budget budget) {
 
     public ProviderConfig {
         stop = stop != null ? List.copyOf(stop) : List.of();
         vision = vision != null ? vision : Vision.AUTO;
+        budget = budget != null ? budget : UsageConfig.Budget.NONE;
+    }
+
+    /** An endpoint without a budget of its own. */
+    public ProviderConfig(ProviderType type, String baseUrl, String model, String apiKeyEnv, Double temperature,
+            Integer maxTokens, Integer timeoutSeconds, Double topP, Integer topK, List<String> stop, Integer seed,
+            Vision vision) {
+        this(type, baseUrl, model, apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK, stop, seed, vision,
+                null);
     }
 
     /** An endpoint whose vision is judged automatically. */
@@ -52,18 +65,18 @@ public record ProviderConfig(
         return new ProviderConfig(type,
                 newBaseUrl != null ? newBaseUrl : baseUrl,
                 newModel != null ? newModel : model,
-                apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK, stop, seed, vision);
+                apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK, stop, seed, vision, budget);
     }
 
     /** The same endpoint with {@code vision} stated. */
     public ProviderConfig withVision(Vision newVision) {
         return new ProviderConfig(type, baseUrl, model, apiKeyEnv, temperature, maxTokens, timeoutSeconds, topP, topK,
-                stop, seed, newVision);
+                stop, seed, newVision, budget);
     }
 
-    /** Another endpoint (type, address, model, key variable) with this one's sampling, limits and timeout. */
+    /** Another endpoint (type, address, model, key variable) with this one's sampling, limits, timeout and budget. */
     public ProviderConfig withEndpoint(ProviderType newType, String newBaseUrl, String newModel, String newApiKeyEnv) {
         return new ProviderConfig(newType, newBaseUrl, newModel, newApiKeyEnv, temperature, maxTokens, timeoutSeconds,
-                topP, topK, stop, seed, vision);
+                topP, topK, stop, seed, vision, budget);
     }
 }

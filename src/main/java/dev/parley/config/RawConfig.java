@@ -18,7 +18,8 @@ record RawConfig(
         AudioConfig audio,
         UiConfig ui,
         ApiConfig api,
-        VoiceConfig voice) {
+        VoiceConfig voice,
+        LoggingConfig logging) {
 
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
     /** The shipped config.yaml's prompt, for a file without one; its placeholders are filled at each turn. */
@@ -46,12 +47,12 @@ record RawConfig(
                 : llm;
         ConversationConfig memory = conversation != null ? conversation
                 : new ConversationConfig(ConversationConfig.DEFAULT_MAX_CONTEXT_TOKENS);
-        UsageConfig metering = usage != null && usage.prices() != null ? usage : new UsageConfig(Map.of());
+        UsageConfig metering = usage != null ? usage : new UsageConfig(Map.of());
         AudioConfig microphone = audio != null ? audio : AudioConfig.defaults();
         UiConfig window = ui != null ? ui : UiConfig.defaults();
         ApiConfig control = api != null ? api : ApiConfig.defaults();
         VoiceConfig summoning = this.voice != null ? this.voice : VoiceConfig.defaults();
         return new ParleyConfig(speech, voice, chunks, model, memory, metering, microphone, window, control,
-                summoning, source);
+                summoning, logging != null ? logging : LoggingConfig.defaults(), source);
     }
 }

@@ -33,6 +33,7 @@ public final class LanguageModels {
     private final ConcurrencyLimits limits;
     private final Map<String, CircuitBreaker<LlmReply>> breakers;
     private final HealthNews health;
+    private final HealthRouting routing;
     private final ModelVision vision;
 
     /** {@code embeddedCache}: where embedded (in-process) models are downloaded to, with progress on stderr. */
@@ -42,8 +43,13 @@ public final class LanguageModels {
 
     /** {@code health}: hears when a provider's circuit breaker opens (it failed too often) or closes. */
     public LanguageModels(ApiKeys apiKeys, Path embeddedCache, HealthNews health) {
+        this(apiKeys, embeddedCache, health, HealthRouting.NONE);
+    }
+
+    /** {@code routing}: the latest health checks, by which each chain asks healthy providers first. */
+    public LanguageModels(ApiKeys apiKeys, Path embeddedCache, HealthNews health, HealthRouting routing) {
         this(apiKeys, new EmbeddedModels(embeddedCache, EmbeddedModels.printingTo(System.err)), ToolRunner.NONE,
-                new ConcurrencyLimits(), new ConcurrentHashMap<>(), health, new ModelVision());
+                new ConcurrencyLimits(), new ConcurrentHashMap<>(), health, routing, new ModelVision());
     }
 
     public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded) {
@@ -53,17 +59,19 @@ public final class LanguageModels {
     /** {@code tools}: what every model created here may call while answering. */
     public LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools) {
         this(apiKeys, embedded, tools, new ConcurrencyLimits(), new ConcurrentHashMap<>(), new HealthNews(),
-                new ModelVision());
+                HealthRouting.NONE, new ModelVision());
     }
 
     private LanguageModels(ApiKeys apiKeys, EmbeddedModels embedded, ToolRunner tools, ConcurrencyLimits limits,
-            Map<String, CircuitBreaker<LlmReply>> breakers, HealthNews health, ModelVision vision) {
+            Map<String, CircuitBreaker<LlmReply>> breakers, HealthNews health, HealthRouting routing,
+            ModelVision vision) {
         this.apiKeys = apiKeys;
         this.embedded = embedded;
         this.tools = tools;
         this.limits = limits;
         this.breakers = breakers;
         this.health = health;
+        this.routing = routing;
         this.vision = vision;
     }
 
@@ -72,9 +80,17 @@ public final class LanguageModels {
         return vision;
     }
 
+    /**
+     * Whether a model of this factory (or one derived with {@link #withTools}) is answering now: the
+     * background health checks wait for it, whichever conversation asked (the window, an API ask).
+     */
+    public boolean answering() {
+        return limits.anyInFlight();
+    }
+
     /** The same factory, its models calling {@code other} tools. */
     public LanguageModels withTools(ToolRunner other) {
-        return new LanguageModels(apiKeys, embedded, other, limits, breakers, health, vision);
+        return new LanguageModels(apiKeys, embedded, other, limits, breakers, health, routing, vision);
     }
 
     /** The provider {@code name} with the default {@link ReplyLimitsConfig reply limits}. */
@@ -86,10 +102,11 @@ public final class LanguageModels {
         String key = apiKeys.keyFor(name, provider);
         Duration timeout = timeoutOf(provider);
         String endpoint = endpointOf(provider);
-        return new StreamingLanguageModel(name, provider, endpoint,
+        return new RequestLog(new StreamingLanguageModel(name, provider, endpoint,
                 ChatModelFactory.create(provider, endpoint, key, timeout, embedded), timeout, replyLimits,
                 // The in-process models are small and their wrapper sends no tool definitions.
-                provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools, () -> vision.canSee(provider));
+                provider.type() == ProviderType.EMBEDDED ? ToolRunner.NONE : tools, () -> vision.canSee(provider)),
+                provider, endpoint);
     }
 
     /**
@@ -112,7 +129,8 @@ public final class LanguageModels {
                 LOG.warn("Fallback provider '{}' left out: {}", link, unusable.getMessage());
             }
         });
-        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers, retries, health);
+        return new ResilientLanguageModel(chain, ResilientLanguageModel.Policy.from(llm), breakers, retries, health,
+                routing);
     }
 
     /**

@@ -28,6 +28,8 @@ public final class LlmException extends ParleyException {
         CANCELLED(false),
         /** Parley's own queue for the provider stayed full (llm.max-concurrent-requests): nothing was sent. */
         BUSY(false),
+        /** A spending limit (usage.budget) is reached: nothing was sent; a fallback may still answer. */
+        BUDGET(false),
         OTHER(false);
 
         private final boolean transientFailure;

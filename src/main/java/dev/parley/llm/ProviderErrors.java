@@ -80,6 +80,7 @@ final class ProviderErrors {
             case STREAM_BROKEN -> who + " broke off the reply (" + firstLine(Throwables.rootCause(error)) + "). Try again.";
             case CANCELLED -> "The reply from " + name + " was cancelled.";
             case BUSY -> who + " is busy with other requests of Parley's. Try again in a moment.";
+            case BUDGET -> who + " was not asked: a spending limit (usage.budget) is reached.";
             case OTHER -> who + " failed: " + firstLine(error);
         };
         return new LlmException(kind, message, error, retryAfter, "");

@@ -36,6 +36,7 @@ public final class ProviderHealth {
     private final ApiKeys apiKeys;
     private final HttpProbe http;
     private final HealthNews news;
+    private final HealthRouting routing;
 
     public ProviderHealth(ApiKeys apiKeys, Duration timeout) {
         this(apiKeys, timeout, new HealthNews());
@@ -43,9 +44,15 @@ public final class ProviderHealth {
 
     /** {@code news} hears each check's result (and announces the changes). */
     public ProviderHealth(ApiKeys apiKeys, Duration timeout, HealthNews news) {
+        this(apiKeys, timeout, news, HealthRouting.NONE);
+    }
+
+    /** {@code routing} also hears each result, so failover follows the latest check. */
+    public ProviderHealth(ApiKeys apiKeys, Duration timeout, HealthNews news, HealthRouting routing) {
         this.apiKeys = apiKeys;
         this.http = new HttpProbe(timeout);
         this.news = news;
+        this.routing = routing;
     }
 
     /** One check per configured provider, in config order. */
@@ -67,6 +74,19 @@ public final class ProviderHealth {
         }
     }
 
+    /** Empty if some provider of {@code chain} (a provider and its fallbacks) can answer; else each one's advice. */
+    public Optional<String> problemOf(Map<String, ProviderConfig> chain) {
+        List<String> advice = new ArrayList<>();
+        for (Map.Entry<String, ProviderConfig> link : chain.entrySet()) {
+            HealthCheck health = check(link.getKey(), link.getValue());
+            if (health.healthy()) {
+                return Optional.empty();
+            }
+            advice.add((chain.size() > 1 ? link.getKey() + ": " : "") + String.join("; ", health.advice()));
+        }
+        return Optional.of(String.join(". ", advice) + ".");
+    }
+
     /** Checks one provider, e.g. before switching to it. */
     public HealthCheck check(String name, ProviderConfig provider) {
         return check(name, provider, false);
@@ -75,6 +95,7 @@ public final class ProviderHealth {
     HealthCheck check(String name, ProviderConfig provider, boolean active) {
         HealthCheck check = probe(name, provider, active);
         news.report(name, check.healthy(), String.join("; ", check.advice()));
+        routing.record(name, check.healthy(), String.join("; ", check.advice()));
         return check;
     }
 

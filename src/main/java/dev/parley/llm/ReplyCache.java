@@ -2,7 +2,6 @@ package dev.parley.llm;
 
 import dev.parley.config.CacheConfig;
 import dev.parley.conversation.Message;
-import dev.parley.conversation.ToolRound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,39 +77,18 @@ public final class ReplyCache {
     }
 
     /** Passes everything on and notes whether a tool round ran. */
-    private static final class ToolWatch implements ReplyListener {
+    private static final class ToolWatch extends ForwardingReplyListener {
 
-        private final ReplyListener listener;
         private volatile boolean ranTools;
 
         ToolWatch(ReplyListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public void onText(String delta) {
-            listener.onText(delta);
-        }
-
-        @Override
-        public void onReasoning(String delta) {
-            listener.onReasoning(delta);
+            super(listener);
         }
 
         @Override
         public void onToolCall(String toolName, String argumentsJson) {
             ranTools = true;
-            listener.onToolCall(toolName, argumentsJson);
-        }
-
-        @Override
-        public void onToolResult(String toolName, String result) {
-            listener.onToolResult(toolName, result);
-        }
-
-        @Override
-        public void onToolRound(ToolRound round) {
-            listener.onToolRound(round);
+            super.onToolCall(toolName, argumentsJson);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
-import dev.parley.conversation.ToolRound;
 import dev.parley.config.LlmConfig;
 import dev.parley.conversation.Message;
 import dev.parley.llm.LlmException.Kind;
@@ -57,6 +56,8 @@ public final class ResilientLanguageModel implements LanguageModel {
     private final RetryDelays delays;
     /** Told the provider's name whenever a retry is scheduled (usage analytics count them). */
     private final Consumer<String> retries;
+    /** Puts providers whose latest health check failed behind the healthy ones, per reply. */
+    private final HealthRouting routing;
 
     /** {@code chain}: the provider asked first, then its fallbacks in order; breakers of its own. */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy) {
@@ -70,11 +71,19 @@ public final class ResilientLanguageModel implements LanguageModel {
      */
     public ResilientLanguageModel(List<LanguageModel> chain, Policy policy,
             Map<String, CircuitBreaker<LlmReply>> breakers, Consumer<String> retries, HealthNews health) {
+        this(chain, policy, breakers, retries, health, HealthRouting.NONE);
+    }
+
+    /** As above; {@code routing} asks providers whose latest health check failed after the others. */
+    public ResilientLanguageModel(List<LanguageModel> chain, Policy policy,
+            Map<String, CircuitBreaker<LlmReply>> breakers, Consumer<String> retries, HealthNews health,
+            HealthRouting routing) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a chain needs at least one provider");
         }
         this.policy = policy;
         this.retries = retries;
+        this.routing = routing;
         // Looked up per call: ThreadLocalRandom.current() belongs to the thread that asks.
         this.delays = new RetryDelays(policy.initialDelay(), policy.maxDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
@@ -124,7 +133,7 @@ public final class ResilientLanguageModel implements LanguageModel {
         SpokenWatch watch = new SpokenWatch(listener);
         LlmException firstFailure = null;
         List<String> alsoFailed = new ArrayList<>();
-        for (Guarded guarded : chain) {
+        for (Guarded guarded : routing.order(chain, link -> link.model().name())) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
@@ -219,18 +228,17 @@ public final class ResilientLanguageModel implements LanguageModel {
     private static boolean countsAgainstProvider(Throwable error) {
         return error instanceof LlmException failure && failure.kind() != Kind.CONTENT_FILTERED
                 && failure.kind() != Kind.INVALID_REQUEST && failure.kind() != Kind.CANCELLED
-                && failure.kind() != Kind.BUSY;
+                && failure.kind() != Kind.BUSY && failure.kind() != Kind.BUDGET;
     }
 
     /** Passes everything on and remembers the answer text that went out and whether tools ran. */
-    private static final class SpokenWatch implements ReplyListener {
+    private static final class SpokenWatch extends ForwardingReplyListener {
 
-        private final ReplyListener listener;
         private final StringBuilder spoken = new StringBuilder();
         private boolean ranTools;
 
         SpokenWatch(ReplyListener listener) {
-            this.listener = listener;
+            super(listener);
         }
 
         @Override
@@ -238,17 +246,7 @@ public final class ResilientLanguageModel implements LanguageModel {
             synchronized (this) {
                 spoken.append(delta);
             }
-            listener.onText(delta);
-        }
-
-        @Override
-        public void onReasoning(String delta) {
-            listener.onReasoning(delta);
-        }
-
-        @Override
-        public void onToolCall(String toolName, String argumentsJson) {
-            listener.onToolCall(toolName, argumentsJson);
+            super.onText(delta);
         }
 
         @Override
@@ -256,12 +254,7 @@ public final class ResilientLanguageModel implements LanguageModel {
             synchronized (this) {
                 ranTools = true;
             }
-            listener.onToolResult(toolName, result);
-        }
-
-        @Override
-        public void onToolRound(ToolRound round) {
-            listener.onToolRound(round);
+            super.onToolResult(toolName, result);
         }
 
         synchronized boolean ranTools() {

@@ -1,13 +1,16 @@
 package dev.parley.tools;
 
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.WriterLock;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +23,9 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * {@code remember} and {@code recall}: facts the user wants kept across conversations, in one JSON
- * file written atomically (a crash leaves the old file or the new one, never half of one).
+ * file written atomically (a crash leaves the old file or the new one, never half of one). Several
+ * Parleys may share it: {@code remember} reads the file again and writes it under a
+ * {@link WriterLock}, and a file another one replaced is read again before recall.
  *
  * <p>Recall is deliberately simple: a fact scores the number of distinct query words (lower case,
  * three letters or more, common words left out) it contains; the best few with a score above zero
@@ -36,6 +41,8 @@ public final class Memory {
     static final int MAX_FACT_CHARS = 1_000;
     /** Each fact rewrites the whole file, and recall reads them all: keep it the size of a notebook. */
     static final int MAX_FACTS = 500;
+    /** How long {@code remember} waits while another Parley saves the file. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = LogManager.getLogger(Memory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> COMMON = Set.of("the", "and", "what", "who", "where", "when", "which", "how",
@@ -45,6 +52,8 @@ public final class Memory {
     private final Path file;
     private final Clock clock;
     private List<Fact> facts;
+    /** {@link #stamp} of the file when {@link #facts} was read or written. */
+    private String loadedStamp = "";
 
     public Memory(Path file, Clock clock) {
         this.file = file;
@@ -52,28 +61,36 @@ public final class Memory {
     }
 
     public synchronized String remember(String fact) {
-        List<Fact> facts = facts();
         String text = fact.strip();
         if (text.length() > MAX_FACT_CHARS) {
             throw new ToolException(String.format(Locale.ROOT, "the fact is %,d characters long; a fact may have at"
                     + " most %,d, so remember the essentials in a sentence or two", text.length(), MAX_FACT_CHARS));
         }
-        if (facts.stream().anyMatch(known -> known.text().equalsIgnoreCase(text))) {
-            return "Already remembered: " + text;
-        }
-        if (facts.size() >= MAX_FACTS) {
-            throw new ToolException("the memory is full (" + MAX_FACTS + " facts); tell the user, who can remove"
-                    + " facts they no longer need from " + file);
-        }
-        Fact added = new Fact(text, clock.instant().toString());
-        facts.add(added);
         try {
-            save();
-        } catch (ToolException notSaved) {
-            facts.remove(added); // what recall finds stays what the file holds
-            throw notSaved;
+            // Read again under the lock: another Parley on the same data folder may have remembered
+            // something since, and writing our older list would lose it.
+            return WriterLock.holding(file, LOCK_WAIT, () -> {
+                List<Fact> facts = reload();
+                if (facts.stream().anyMatch(known -> known.text().equalsIgnoreCase(text))) {
+                    return "Already remembered: " + text;
+                }
+                if (facts.size() >= MAX_FACTS) {
+                    throw new ToolException("the memory is full (" + MAX_FACTS + " facts); tell the user, who can"
+                            + " remove facts they no longer need from " + file);
+                }
+                Fact added = new Fact(text, clock.instant().toString());
+                facts.add(added);
+                try {
+                    save(facts);
+                } catch (ToolException notSaved) {
+                    facts.remove(added); // what recall finds stays what the file holds
+                    throw notSaved;
+                }
+                return "Remembered: " + text;
+            });
+        } catch (IOException e) {
+            throw new ToolException("could not save the memory file " + file + ": " + e.getMessage());
         }
-        return "Remembered: " + text;
     }
 
     public synchronized String recall(String query) {
@@ -116,20 +133,42 @@ public final class Memory {
                 .collect(Collectors.toSet());
     }
 
-    private void save() {
+    private void save(List<Fact> facts) {
         try {
             AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(facts));
+            loadedStamp = stamp(file);
         } catch (IOException e) {
             throw new ToolException("could not save the memory file " + file + ": " + e.getMessage());
         }
     }
 
-    /** Read on first use, so an unreadable file fails the memory tools only, not Parley. */
+    /**
+     * The facts as the file holds them, read again when the file changed since (another Parley
+     * remembered something), so recall and the system prompt see every process's facts.
+     */
     private List<Fact> facts() {
-        if (facts == null) {
-            facts = new ArrayList<>(load(file));
+        if (facts == null || !stamp(file).equals(loadedStamp)) {
+            return reload();
         }
         return facts;
+    }
+
+    /** Read from the file now; an unreadable file fails the memory tools only, not Parley. */
+    private List<Fact> reload() {
+        String before = stamp(file);
+        facts = new ArrayList<>(load(file));
+        loadedStamp = before;
+        return facts;
+    }
+
+    /** Size, modification time and file identity: a Parley replacing the file changes at least the last. */
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "#" + attributes.fileKey();
+        } catch (IOException missing) {
+            return "none";
+        }
     }
 
     private static List<Fact> load(Path file) {

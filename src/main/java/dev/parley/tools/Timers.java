@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code set_timer} and {@code list_timers}: timers that announce themselves when done. They live
- * as long as the process; a timer is not worth persisting across restarts.
+ * {@code set_timer} and {@code list_timers}: timers that announce themselves when done. With a
+ * {@link PendingTimers} file, a long-running Parley's timers outlive it: {@link #resume}, called at
+ * its start, tells the ones that went off while Parley was closed, once, runs the rest to their end,
+ * and from then on keeps each new timer in the file until it is told. A one-shot command never
+ * calls it, so its timers end with it and never surprise a later start.
  */
 public final class Timers implements AutoCloseable {
 
@@ -26,17 +29,27 @@ public final class Timers implements AutoCloseable {
     /** A label is said aloud when the timer is done: a few words. */
     static final int MAX_LABEL_CHARS = 100;
 
-    private record Active(int id, String label, Instant due) {}
+    private record Active(String id, String label, long seconds, Instant due) {}
 
     private final TimerAnnouncer announcer;
     private final Clock clock;
+    /** Where running timers are kept for the next start; null keeps them in this process only. */
+    private final PendingTimers pending;
+    /** Set by {@link #resume}: from then on timers are kept in {@link #pending}. */
+    private volatile boolean kept;
     private final ScheduledExecutorService scheduler;
-    private final Map<Integer, Active> active = new ConcurrentHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
 
+    /** Timers that end with the process. */
     public Timers(TimerAnnouncer announcer, Clock clock) {
+        this(announcer, clock, null);
+    }
+
+    /** Timers kept in {@code pending} until they are told; {@link #resume} takes over earlier ones. */
+    public Timers(TimerAnnouncer announcer, Clock clock, PendingTimers pending) {
         this.announcer = announcer;
         this.clock = clock;
+        this.pending = pending;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "parley-timers");
             thread.setDaemon(true); // a pending timer must not keep the CLI from exiting
@@ -62,13 +75,49 @@ public final class Timers implements AutoCloseable {
             throw new ToolException(MAX_RUNNING + " timers are already running, the most there may be; set no more"
                     + " until one is done, and tell the user");
         }
-        int id = ids.incrementAndGet();
-        active.put(id, new Active(id, name, clock.instant().plusSeconds(seconds)));
-        scheduler.schedule(() -> {
-            active.remove(id);
-            announcer.timerDone(name);
-        }, seconds, TimeUnit.SECONDS);
+        Active timer = new Active(UUID.randomUUID().toString(), name, seconds, clock.instant().plusSeconds(seconds));
+        if (kept) {
+            pending.add(new PendingTimers.Entry(timer.id(), name, seconds, timer.due(), pending.self()));
+        }
+        arm(timer);
         return "Timer '" + name + "' set for " + spoken(seconds) + ".";
+    }
+
+    /**
+     * Takes over the timers a closed Parley left in the file: tells each one that went off meanwhile
+     * (oldest first) and runs the others for the time they have left. Call it once the announcer
+     * can reach the user. Does nothing without a file.
+     */
+    public synchronized void resume() {
+        if (pending == null) {
+            return;
+        }
+        kept = true;
+        Instant now = clock.instant();
+        List<PendingTimers.Entry> taken = new ArrayList<>(pending.takeOrphans(now));
+        taken.sort(Comparator.comparing(PendingTimers.Entry::due));
+        for (PendingTimers.Entry entry : taken) {
+            if (active.containsKey(entry.id())) {
+                continue; // running here already
+            }
+            if (entry.due().isAfter(now)) {
+                arm(new Active(entry.id(), entry.label(), entry.seconds(), entry.due()));
+            } else {
+                announcer.timerDone(new FinishedTimer(entry.label(), entry.seconds(), entry.due(), true));
+            }
+        }
+    }
+
+    private void arm(Active timer) {
+        active.put(timer.id(), timer);
+        long delayMs = Math.max(0, Duration.between(clock.instant(), timer.due()).toMillis());
+        scheduler.schedule(() -> {
+            active.remove(timer.id());
+            if (kept) {
+                pending.remove(timer.id());
+            }
+            announcer.timerDone(new FinishedTimer(timer.label(), timer.seconds(), timer.due(), false));
+        }, delayMs, TimeUnit.MILLISECONDS);
     }
 
     /** The timers still running, soonest first, with the time left. */

@@ -4,8 +4,9 @@ import dev.parley.Components;
 import dev.parley.FirstTurnWarmUp;
 import dev.parley.api.ApiServer;
 import dev.parley.audio.DeviceList;
+import dev.parley.LogLevels;
 import dev.parley.config.ConfigChanges;
-import dev.parley.config.ConfigLoader;
+import dev.parley.config.LastGoodConfig;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
@@ -61,6 +62,9 @@ public final class DesktopServices implements AutoCloseable {
     private final CompletableFuture<Void> voice;
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
+    /** Background provider checks (llm.health.interval) for the dots and failover. */
+    private final dev.parley.BackgroundHealth healthPolling;
+    private java.util.Optional<String> configNotice = java.util.Optional.empty();
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
 
@@ -68,22 +72,28 @@ public final class DesktopServices implements AutoCloseable {
         this.paths = paths;
         this.config = config;
         this.secrets = secrets;
+        LogLevels.apply(config.logging().level());
         this.components = new Components(paths, config, new ApiKeys(KeyLookup.environmentThen(secrets)));
         // Providers (added, edited, their keys and models) can be switched to at once after a save,
         // without a restart (see Components.useConfig for when each setting applies).
         configChanges.subscribe(saved -> this.config = saved);
         configChanges.subscribe(components::useConfig);
-        components.useToolCallbacks(label -> timerListener.accept(label),
+        configChanges.subscribe(saved -> LogLevels.apply(saved.logging().level()));
+        components.useToolCallbacks(timer -> timerListener.accept(
+                timer.sentence(java.time.ZoneId.systemDefault(), java.time.Instant.now())),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
         this.firstModel = initialModel();
         this.model = new SwitchableLanguageModel(firstModel);
         // Typed questions are answered from the first moment; listening and speaking start once
         // loadSteps() has loaded the speech model and the voice.
         this.assistant = components.voiceAssistant(model, components.newConversation());
+        this.healthPolling = dev.parley.BackgroundHealth.start(components, config.llm(),
+                () -> !assistant.state().atRest());
         // Push-to-talk through the API needs the voice loop, which loadSteps() starts moments later.
         this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true, () -> openConversation),
                 paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
+        configChanges.subscribe(saved -> healthPolling.follow(saved.llm()));
         api.apply(config.api()); // on the API's own thread: the window does not wait for it
         this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer);
         this.voice = loadInBackground("parley-voice-load", components::synthesizer);
@@ -94,11 +104,22 @@ public final class DesktopServices implements AutoCloseable {
         openConversation = name;
     }
 
-    /** Loads the config ({@code configFile}, or the user's) and wires the window's services. */
+    /**
+     * Loads the config ({@code configFile}, or the user's; the last good one when it is broken, see
+     * {@link #configNotice}) and wires the window's services.
+     */
     public static DesktopServices start(Path configFile) {
         ParleyPaths paths = ParleyPaths.fromEnvironment();
-        ParleyConfig config = new ConfigLoader().load(configFile, paths);
-        return new DesktopServices(paths, config, new BackgroundSecretStore(OsKeychain::open));
+        LastGoodConfig.Loaded loaded = LastGoodConfig.load(configFile, paths);
+        DesktopServices services = new DesktopServices(paths, loaded.config(),
+                new BackgroundSecretStore(OsKeychain::open));
+        services.configNotice = loaded.notice();
+        return services;
+    }
+
+    /** Set when the config file is broken and the window started with the last good one: what is wrong. */
+    public java.util.Optional<String> configNotice() {
+        return configNotice;
     }
 
     /**
@@ -161,6 +182,11 @@ public final class DesktopServices implements AutoCloseable {
         this.confirmer = confirm;
     }
 
+    /** Tells the timers that went off while Parley was closed and runs the pending ones; once the window listens. */
+    public void resumeTimers() {
+        components.resumeTimers();
+    }
+
     public ParleyConfig config() {
         return config;
     }
@@ -175,8 +201,19 @@ public final class DesktopServices implements AutoCloseable {
 
     /** Start-up work shown as progress: the speech model, the voice, then the assistant listens and speaks. */
     public List<LoadStep> loadSteps() {
-        return List.of(new LoadStep("speech model", () -> awaitLoad(speechModel)),
-                new LoadStep("voice", () -> awaitLoad(voice)),
+        return loadSteps(() -> awaitLoad(speechModel), () -> awaitLoad(voice));
+    }
+
+    /**
+     * The start-up steps again, after one failed and a config was saved: each part loads now from the
+     * saved config, and a part that did load is kept (it is made once).
+     */
+    public List<LoadStep> retryLoadSteps() {
+        return loadSteps(components::recognizer, components::synthesizer);
+    }
+
+    private List<LoadStep> loadSteps(Runnable speechModelLoaded, Runnable voiceLoaded) {
+        return List.of(new LoadStep("speech model", speechModelLoaded), new LoadStep("voice", voiceLoaded),
                 new LoadStep("voice loop", () -> {
                     components.useVoice(assistant);
                     // After Ready, in the background: the first turn as quick as later ones.
@@ -340,6 +377,7 @@ public final class DesktopServices implements AutoCloseable {
     @Override
     public void close() {
         api.close(); // first: no client waits on an assistant that is closing
+        healthPolling.close();
         assistant.close();
         components.close();
     }

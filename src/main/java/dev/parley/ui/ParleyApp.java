@@ -47,8 +47,11 @@ public final class ParleyApp extends Application {
         LOG.info("Config and services ready {} ms after the JVM started", Desktop.sinceJvmStart());
         Theme.apply(services.config().ui().theme());
         ui = DesktopUi.create(services, Tasks.forFx());
-        services.useToolCallbacks(label -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + label,
-                Banner.Level.INFO, "⏰ Timer '" + label + "' is done."))), this::confirmTool);
+        services.useToolCallbacks(sentence -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + sentence,
+                Banner.Level.INFO, "⏰ " + sentence))), this::confirmTool);
+        services.resumeTimers();
+        services.configNotice().ifPresent(notice -> ui.banners().show(
+                new Banner("config-last-good", Banner.Level.WARNING, notice)));
         MainWindow window = new MainWindow(ui, stage);
         trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
         windowFile = services.paths().configDir().resolve("window.properties");
@@ -63,6 +66,8 @@ public final class ParleyApp extends Application {
         stage.show();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
+        // A start that failed (no speech model, no voice, no microphone) tries again at each save.
+        services.configChanges().subscribe(saved -> ui.tasks().onUi(() -> ui.main().retryLoad(services.retryLoadSteps())));
         services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));
     }
 

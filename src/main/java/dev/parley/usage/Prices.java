@@ -1,5 +1,6 @@
 package dev.parley.usage;
 
+import dev.parley.config.UsageConfig;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,13 @@ public final class Prices {
         Map<String, Price> merged = new HashMap<>(LIST_PRICES);
         overrides.forEach((model, price) -> merged.put(normalize(model), price));
         this.prices = Map.copyOf(merged);
+    }
+
+    /** The list prices with {@code usage.prices} over them. */
+    public static Prices of(UsageConfig usage) {
+        Map<String, Price> overrides = new HashMap<>();
+        usage.prices().forEach((model, price) -> overrides.put(model, new Price(price.input(), price.output())));
+        return new Prices(overrides);
     }
 
     public static Prices defaults() {

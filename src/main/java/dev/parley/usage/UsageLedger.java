@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import dev.parley.storage.PrivateFiles;
+import dev.parley.storage.WriterLock;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,8 +21,10 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * The persisted usage ledger: one JSON line per request, appended. Appending a line is the only
- * write, so a crash can at worst leave a torn last line, which reading skips; nothing earlier is
- * ever at risk. Recording never fails a turn: a ledger that cannot be written is logged.
+ * write, so a crash can at worst leave a torn last line, which reading skips and the next append
+ * ends first; nothing earlier is ever at risk. Parleys sharing the data folder append under a
+ * {@link WriterLock}, one line at a time. Recording never fails a turn: a ledger that cannot be
+ * written is logged.
  */
 public final class UsageLedger {
 
@@ -26,6 +32,9 @@ public final class UsageLedger {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** A line takes a millisecond to write; waiting longer means another Parley is stuck, and usage is not worth a turn. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(2);
 
     private final Path file;
 
@@ -39,17 +48,41 @@ public final class UsageLedger {
 
     public synchronized void append(UsageRecord record) {
         try {
-            PrivateFiles.createFolder(file.toAbsolutePath().getParent());
-            boolean created = !Files.exists(file);
-            String line = JSON.writeValueAsString(record) + "\n";
-            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            if (created) {
-                PrivateFiles.ownerOnly(file);
-            }
+            byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            // Under the lock, so two Parleys' lines never interleave, and a line torn by a killed
+            // process is ended first instead of swallowing this one.
+            WriterLock.holding(file, LOCK_WAIT, () -> {
+                appendLine(line);
+                return null;
+            });
         } catch (IOException e) {
             LOG.warn("Could not record usage in {}: {}", file, e.getMessage());
         }
+    }
+
+    private void appendLine(byte[] line) throws IOException {
+        PrivateFiles.createFolder(file.toAbsolutePath().getParent());
+        boolean created = !Files.exists(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            if (created) {
+                PrivateFiles.ownerOnly(file);
+            }
+            long end = channel.size();
+            ByteBuffer bytes = ByteBuffer.wrap(line);
+            if (end > 0 && !endsWithNewline(channel, end)) {
+                bytes = ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line).flip();
+            }
+            while (bytes.hasRemaining()) {
+                end += channel.write(bytes, end);
+            }
+        }
+    }
+
+    private static boolean endsWithNewline(FileChannel channel, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0) == '\n';
     }
 
     /** Every readable record, oldest first; lines that do not parse (a torn write) are skipped. */

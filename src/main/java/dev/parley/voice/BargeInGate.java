@@ -6,8 +6,11 @@ import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Hands-free while an answer plays: the echo-cancelled microphone's audio waits here until the user
@@ -19,11 +22,14 @@ import java.util.function.Supplier;
  */
 public final class BargeInGate implements Consumer<float[]> {
 
+    private static final Logger LOG = LogManager.getLogger(BargeInGate.class);
+
     /** Audio kept from before the end-pointer confirms speech, so the first word is whole. */
     private static final int LEAD_IN_SAMPLES = SpeechRecognizer.SAMPLE_RATE * 400 / 1000;
 
     private final Supplier<RecognitionStream> streams;
     private final BargeInWatcher watcher;
+    private final BooleanSupplier ownVoice;
     private final Consumer<String> partials;
     private final Runnable speechEnded;
     private final Runnable bargedIn;
@@ -43,6 +49,16 @@ public final class BargeInGate implements Consumer<float[]> {
      */
     public BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
             Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
+        this(streams, minSpeech, endOfSpeechSilence, partials, speechEnded, bargedIn, () -> false);
+    }
+
+    /**
+     * @param ownVoice whether the block arriving now may still carry Parley's own voice (the echo
+     *     canceller is settling: {@code LiveEchoCancellation::leaksOwnVoice}); such audio never barges in
+     */
+    public BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
+            Consumer<String> partials, Runnable speechEnded, Runnable bargedIn, BooleanSupplier ownVoice) {
+        this.ownVoice = ownVoice;
         this.streams = streams;
         this.watcher = new BargeInWatcher(minSpeech);
         this.partials = partials;
@@ -61,7 +77,7 @@ public final class BargeInGate implements Consumer<float[]> {
             return;
         }
         SpeechEndpointer.Event event = segments.accept(block);
-        boolean now = watcher.hear(block);
+        boolean now = watcher.hear(block, ownVoice.getAsBoolean());
         if (stream == null && (event == SpeechEndpointer.Event.SPEECH_STARTED || now)) {
             stream = streams.get();
             leadIn.forEach(stream::accept);
@@ -75,6 +91,7 @@ public final class BargeInGate implements Consumer<float[]> {
         if (now) {
             takeOver();
         } else if (event == SpeechEndpointer.Event.SPEECH_ENDED) {
+            LOG.debug("Dropped a stretch of sound without a barge-in: \"{}\"", stream.partial());
             stream.close(); // a noise, not the user: nothing of it stays
             stream = null;
         }

@@ -88,8 +88,8 @@ final class Listening {
         if (!speechInput.hearsPastOwnVoice()) {
             if (!saidHalfDuplex) {
                 saidHalfDuplex = true;
-                LOG.info("Echo cancellation is off or unavailable: hands-free does not listen while Parley speaks,"
-                        + " so only the talk key or stop interrupts an answer");
+                LOG.info("Talk-over is off (audio.talk-over) or echo cancellation is off or unavailable: hands-free"
+                        + " does not listen while Parley speaks, so only the talk key or stop interrupts an answer");
             }
             return;
         }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Utterances from the microphone, recognized while they are spoken: by the time the talk key is
@@ -28,6 +29,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
     private final BooleanSupplier echoCancelled;
+    private final BooleanSupplier ownVoiceLeaks;
     private final Duration bargeInMinSpeech;
     /** Listens for the wake word in hands-free mode; null when none is set. */
     private final PhraseSpotter wakeWord;
@@ -53,7 +55,8 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
     /**
      * @param echoCancelled whether the microphone the opener opens has Parley's own voice removed
-     *     right now ({@code LiveEchoCancellation::cancelsEcho}); see {@link #hearsPastOwnVoice()}
+     *     right now and the user wants to talk over answers ({@code audio.talk-over} and
+     *     {@code LiveEchoCancellation::cancelsEcho}); see {@link #hearsPastOwnVoice()}
      * @param wakeWord the phrase hands-free listening waits for ({@code voice.wake-word}); blank: none
      * @param bargeInMinSpeech voice that interrupts an answer without a recognized word
      *     ({@code audio.barge-in-min-ms})
@@ -61,6 +64,17 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
             SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord,
             Duration bargeInMinSpeech) {
+        this(opener, endOfSpeechSilence, recognizer, events, echoCancelled, wakeWord, bargeInMinSpeech, () -> false);
+    }
+
+    /**
+     * @param ownVoiceLeaks whether the microphone's audio may carry Parley's own voice right now (the
+     *     canceller is settling: {@code LiveEchoCancellation::leaksOwnVoice}); no barge-in is decided on it
+     */
+    public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
+            SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord,
+            Duration bargeInMinSpeech, BooleanSupplier ownVoiceLeaks) {
+        this.ownVoiceLeaks = ownVoiceLeaks;
         this.echoCancelled = echoCancelled;
         this.bargeInMinSpeech = bargeInMinSpeech;
         this.opener = opener;
@@ -135,20 +149,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
             return begin(partials, speechEnded);
         }
         WakeGate gate = new WakeGate(wakeWord, recognizer::stream, partials, endOfSpeechSilence, speechEnded, woke);
-        Recording recording = opened().startRecording(gate);
-        return new Utterance() {
-            @Override
-            public String finish() {
-                recording.stop();
-                return gate.finish();
-            }
-
-            @Override
-            public void cancel() {
-                recording.stop();
-                gate.cancel();
-            }
-        };
+        return taken(opened().startRecording(gate), gate::finish, gate::cancel);
     }
 
     /** With a wake word, only the phrase interrupts: a television talking over Parley must not. */
@@ -158,19 +159,23 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
             return beginHandsFree(partials, speechEnded, bargedIn);
         }
         BargeInGate gate = new BargeInGate(recognizer::stream, bargeInMinSpeech, endOfSpeechSilence, partials,
-                speechEnded, bargedIn);
-        Recording recording = opened().startRecording(gate);
+                speechEnded, bargedIn, ownVoiceLeaks);
+        return taken(opened().startRecording(gate), gate::finish, gate::cancel);
+    }
+
+    /** The utterance {@code recording} feeds: stopping the recording comes first either way. */
+    private static Utterance taken(Recording recording, Supplier<String> finish, Runnable cancel) {
         return new Utterance() {
             @Override
             public String finish() {
                 recording.stop();
-                return gate.finish();
+                return finish.get();
             }
 
             @Override
             public void cancel() {
                 recording.stop();
-                gate.cancel();
+                cancel.run();
             }
         };
     }

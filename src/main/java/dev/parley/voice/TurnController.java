@@ -166,17 +166,13 @@ public final class TurnController implements VoiceAssistant {
     public void setHandsFree(boolean on) {
         listening.handsFree(on);
         control.execute(() -> {
-            if (on && isAtRest() && listening.canListen()) {
+            if (on && state.atRest() && listening.canListen()) {
                 listen(false);
             } else if (!on && state == VoiceState.LISTENING) {
                 cancelCurrent();
                 setState(current, VoiceState.IDLE, "");
             }
         });
-    }
-
-    private boolean isAtRest() {
-        return state == VoiceState.IDLE || state == VoiceState.ERROR || state == VoiceState.INTERRUPTED;
     }
 
     @Override
@@ -340,9 +336,14 @@ public final class TurnController implements VoiceAssistant {
         if (!turn.runs(state)) {
             return;
         }
+        VoiceState was = state; // at rest: the answer had ended, only its thread was letting go
         String heard = turn.cancel(CANCEL_WAIT_MILLIS);
-        setState(turn, VoiceState.INTERRUPTED, heard.isEmpty() ? "Stopped." : "Stopped after: " + heard);
-        events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
+        if (!was.atRest()) {
+            setState(turn, VoiceState.INTERRUPTED, heard.isEmpty() ? "Stopped." : "Stopped after: " + heard);
+        }
+        if (!was.atRest() && was != VoiceState.LISTENING) { // only listening: no answer was cut off
+            events.accept(new VoiceEvent.Interrupted(turn.id(), heard));
+        }
     }
 
     private void moveTo(ActiveTurn turn, VoiceState next, String detail) {
@@ -375,7 +376,7 @@ public final class TurnController implements VoiceAssistant {
     /** Hands-free: listens again once no turn runs. */
     private void relistenAtRest() {
         execute(() -> {
-            if (listening.relistens() && isAtRest() && !control.isShutdown()) {
+            if (listening.relistens() && state.atRest() && !control.isShutdown()) {
                 listen(false);
             }
         });

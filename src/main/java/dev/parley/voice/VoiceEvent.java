@@ -51,8 +51,12 @@ public sealed interface VoiceEvent {
      */
     record Interrupted(long turn, String heard) implements VoiceEvent {}
 
-    /** A timer the user set ({@code set_timer}) is done; {@code label} says what it was for ("timer" when unnamed). */
-    record TimerDone(String label) implements VoiceEvent {}
+    /**
+     * A timer the user set ({@code set_timer}) is done; {@code label} says what it was for ("timer"
+     * when unnamed), {@code text} is what the user is told, and {@code whileClosed} marks one that
+     * went off while Parley was closed, told at the next start.
+     */
+    record TimerDone(String label, String text, boolean whileClosed) implements VoiceEvent {}
 
     /** Another provider answers from the next turn on ({@code description}: provider, model and endpoint). */
     record ProviderChanged(String provider, String description) implements VoiceEvent {}
@@ -72,6 +76,12 @@ public sealed interface VoiceEvent {
      * (failed too often, skipped for a while) or closed. {@code detail} says what to do when unhealthy.
      */
     record ProviderHealth(String provider, boolean healthy, String detail) implements VoiceEvent {}
+
+    /**
+     * Spending reached 80 % of a budget, said once per limit and day or month: {@code limit} is its
+     * config key ("usage.budget.daily", "llm.providers.NAME.budget.monthly"), {@code text} what to tell.
+     */
+    record BudgetWarning(String limit, String text) implements VoiceEvent {}
 
     /**
      * The turn's latency waterfall, from the end of the user's speech; sent once the turn ends, last

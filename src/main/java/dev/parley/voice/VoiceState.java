@@ -26,6 +26,11 @@ public enum VoiceState {
     /** The turn failed; the event's detail says why and how to fix it. The next action leaves it. */
     ERROR;
 
+    /** No turn runs: idle, or after an interruption or an error. */
+    public boolean atRest() {
+        return this == IDLE || this == ERROR || this == INTERRUPTED;
+    }
+
     /** The transitions the diagram above allows; the controller refuses any other as a bug. */
     public boolean canMoveTo(VoiceState next) {
         return switch (this) {

@@ -10,6 +10,7 @@ import dev.parley.voice.VoiceEvent;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -125,9 +126,30 @@ class ApiTurnsTest {
 
             assertThat(api.ask("Tea in one second").statusCode()).isEqualTo(200);
 
-            assertThat(ApiHarness.await(done)).isEqualTo(new VoiceEvent.TimerDone("tea"));
+            assertThat(ApiHarness.await(done)).isEqualTo(new VoiceEvent.TimerDone("tea", "Your tea timer is done.", false));
             assertThat(EventJson.of(1, java.time.Instant.EPOCH, ApiHarness.await(done)).toString())
-                    .contains("\"type\":\"timer.done\"", "\"label\":\"tea\"");
+                    .contains("\"type\":\"timer.done\"", "\"label\":\"tea\"", "\"text\":\"Your tea timer is done.\"",
+                            "\"while_closed\":false");
+        }
+    }
+
+    @Test
+    void aTimerThatWentOffWhileParleyWasClosedIsOnTheEventStreamAtTheNextStart() throws Exception {
+        // left by a Parley that is gone (no process has this id) and due an hour ago
+        Instant due = Instant.now().minus(java.time.Duration.ofHours(1));
+        java.nio.file.Files.createDirectories(folder.resolve("data"));
+        java.nio.file.Files.writeString(folder.resolve("data/timers.json"), """
+                [{"id": "a", "label": "tea", "seconds": 300, "due": "%s", "owner": {"pid": %d, "started": "%s"}}]
+                """.formatted(due, Long.MAX_VALUE, Instant.EPOCH));
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            CompletableFuture<VoiceEvent> done = api.first(event -> event instanceof VoiceEvent.TimerDone);
+
+            api.components.resumeTimers(); // as serve, chat and the window do once they listen
+
+            VoiceEvent.TimerDone tea = (VoiceEvent.TimerDone) ApiHarness.await(done);
+            assertThat(tea.whileClosed()).isTrue();
+            assertThat(tea.text()).startsWith("Your 5-minute timer 'tea' went off at ").endsWith(" while Parley was closed.");
+            assertThat(EventJson.of(1, Instant.EPOCH, tea).toString()).contains("\"while_closed\":true");
         }
     }
 

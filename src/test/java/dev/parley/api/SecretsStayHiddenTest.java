@@ -2,6 +2,7 @@ package dev.parley.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.LogLevels;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -23,6 +24,22 @@ class SecretsStayHiddenTest {
 
     @Test
     void aKeyEchoedByTheProviderIsMaskedInAnswersEventsAndTheLog() throws Exception {
+        logAndCheck();
+    }
+
+    @Test
+    void atDebugTheLogStillShowsNoKeyNorAuthorizationHeader() throws Exception {
+        LogLevels.apply("debug");
+        try {
+            String log = logAndCheck();
+            assertThat(log).contains("Request to 'local'").doesNotContainPattern("(?i)authorization: *Bearer +sk-");
+        } finally {
+            LogLevels.apply("info");
+        }
+    }
+
+    /** The log file's text after the probing, checked for the key. */
+    private String logAndCheck() throws Exception {
         String echo = "Incorrect API key provided: " + ApiHarness.SECRET_KEY + " (Authorization: Bearer "
                 + ApiHarness.SECRET_KEY + ")";
         try (ApiHarness api = new ApiHarness(folder, Reply.error(400, echo))) {
@@ -39,6 +56,8 @@ class SecretsStayHiddenTest {
             assertThat(events).isNotEmpty().noneMatch(event -> event.contains(ApiHarness.SECRET_KEY));
         }
         Path log = Path.of(System.getProperty("parley.log.dir", "target/test-logs")).resolve("parley.log");
-        assertThat(Files.readString(log)).contains("A library might log this").doesNotContain(ApiHarness.SECRET_KEY);
+        String written = Files.readString(log);
+        assertThat(written).contains("A library might log this").doesNotContain(ApiHarness.SECRET_KEY);
+        return written;
     }
 }

@@ -67,10 +67,13 @@ class DuplexBenchReportTest {
     @Test
     void refusesTwoBenchmarksAtOnceAndEmptyRuns() {
         CliRun both = CliRun.of("bench", "--echo", "--duplex");
+        CliRun soakToo = CliRun.of("bench", "--soak", "--duplex");
         CliRun none = CliRun.of("bench", "--duplex", "--minutes", "0");
 
         assertThat(both.exitCode()).isNotZero();
-        assertThat(both.err()).contains("--echo and --duplex are two benchmarks");
+        assertThat(both.err()).contains("--echo, --duplex and --soak are separate benchmarks: pick one");
+        assertThat(soakToo.exitCode()).isNotZero();
+        assertThat(soakToo.err()).contains("pick one");
         assertThat(none.exitCode()).isNotZero();
         assertThat(none.err()).contains("--minutes must be more than 0 and at most 60");
     }

@@ -3,6 +3,8 @@ package dev.parley.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.testing.FakeHttpServer;
+import dev.parley.testing.FakeLlmApis;
 import dev.parley.testing.TestConfigs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -37,8 +39,16 @@ class ServeCommandTest {
     @Test
     void servesTheApiWithTheTokenAndSavesTheConversationOnSigterm() throws Exception {
         try (ScriptedLlmServer llm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI,
-                ScriptedLlmServer.Reply.of("Hello ", "there."))) {
-            Path config = TestConfigs.withProvider(folder, "openai-compatible", llm.baseUrl());
+                ScriptedLlmServer.Reply.of("Hello ", "there."));
+                FakeHttpServer spare = FakeLlmApis.ollama("scripted:latest")) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local: {type: openai-compatible, base-url: "%s", model: scripted, timeout-seconds: 10}
+                        spare: {type: ollama, base-url: "%s", model: scripted}
+                      health: {interval: 60}
+                    """.formatted(llm.baseUrl(), spare.url()));
             Process serve = new ProcessBuilder(command(config)).redirectError(folder.resolve("stderr.txt").toFile())
                     .start();
             try {
@@ -52,6 +62,12 @@ class ServeCommandTest {
                 Path tokenFile = Path.of(started.group(3));
                 assertThat(tokenFile).isEqualTo(folder.resolve("data").resolve("api-token"));
                 String token = Files.readString(tokenFile).strip();
+                // Every provider is checked in the background from the start, the unused one too.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (spare.requests().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(spare.requests()).extracting(FakeHttpServer.Request::path).containsExactly("/api/tags");
                 HttpClient http = HttpClient.newHttpClient();
 
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/health"))

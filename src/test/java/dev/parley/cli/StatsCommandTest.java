@@ -8,6 +8,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
+import dev.parley.testing.TestProperties;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,21 +21,16 @@ class StatsCommandTest {
     @TempDir
     Path folder;
 
-    private String previousDataDir;
+    private Runnable restoreDataDir;
 
     @BeforeEach
     void isolateLedger() {
-        previousDataDir = System.getProperty("parley.data.dir");
-        System.setProperty("parley.data.dir", folder.resolve("data").toString());
+        restoreDataDir = TestProperties.set("parley.data.dir", folder.resolve("data"));
     }
 
     @AfterEach
     void restore() {
-        if (previousDataDir == null) {
-            System.clearProperty("parley.data.dir");
-        } else {
-            System.setProperty("parley.data.dir", previousDataDir);
-        }
+        restoreDataDir.run();
     }
 
     @Test
@@ -87,5 +83,64 @@ class StatsCommandTest {
 
         assertThat(stats.exitCode()).isZero();
         assertThat(stats.out()).contains("No requests in the last 30 days");
+    }
+
+    @Test
+    void spentBudgetRefusesTheTurnNamingTheLimitAndStatsShowSpendAgainstIt() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("One."), Reply.of("Two."))) {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local: {type: openai-compatible, base-url: "%s", model: gpt-4o-mini}
+                    usage:
+                      budget: {daily: 0.000001, monthly: 5}
+                    """.formatted(server.baseUrl()));
+            assertThat(CliRun.of("ask", "--config", config.toString(), "first").out()).contains("One.");
+
+            CliRun refused = CliRun.of("ask", "--config", config.toString(), "second");
+
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.err()).contains("daily budget of 0.00 USD is spent").contains("usage.budget.daily");
+            assertThat(server.requests()).hasSize(1);
+            assertThat(CliRun.of("stats", "--config", config.toString()).out())
+                    .contains("Budget: today 0.00 of 0.00 USD").contains("this month 0.00 of 5.00 USD (0 %)");
+        }
+    }
+
+    @Test
+    void showSpendAgainstTheOverallBudgetAndEachProvidersOwnInTextAndJson() throws Exception {
+        Path config = TestConfigs.write(folder, """
+                llm:
+                  active: paid
+                  providers:
+                    paid: {type: openai, model: gpt-4o-mini, budget: {daily: 1.00, monthly: 10}}
+                    local: {type: ollama, model: llama3.2}
+                usage:
+                  budget: {monthly: 20}
+                """);
+        var ledger = new dev.parley.usage.UsageLedger(folder.resolve("data").resolve("usage.jsonl"));
+        ledger.append(new dev.parley.usage.UsageRecord(java.time.Instant.now(), "paid", "gpt-4o-mini", null, 10, 10, 5,
+                50, 0.85));
+        ledger.append(new dev.parley.usage.UsageRecord(java.time.Instant.now(), "other", "gpt-4o", null, 10, 10, 5,
+                50, 0.15));
+
+        CliRun text = CliRun.of("stats", "--config", config.toString());
+        CliRun json = CliRun.of("stats", "--config", config.toString(), "--json");
+
+        assertThat(text.out()).contains("Budget: today 1.00 USD (no limit), this month 1.00 of 20.00 USD (5 %).")
+                .contains("Budget of provider 'paid': today 0.85 of 1.00 USD (85 %), this month 0.85 of 10.00 USD"
+                        + " (9 %).")
+                .doesNotContain("provider 'local'");
+        var budget = new ObjectMapper().readTree(json.out()).path("budget");
+        assertThat(budget.path("currency").asText()).isEqualTo("USD");
+        assertThat(budget.path("overall").path("monthly").path("spent_usd").asDouble()).isEqualTo(1.0);
+        assertThat(budget.path("overall").path("monthly").path("limit_usd").asDouble()).isEqualTo(20.0);
+        assertThat(budget.path("overall").path("monthly").path("percent").asInt()).isEqualTo(5);
+        assertThat(budget.path("overall").path("daily").path("limit_usd").isNull()).isTrue();
+        assertThat(budget.path("providers").path("paid").path("daily").path("spent_usd").asDouble()).isEqualTo(0.85);
+        assertThat(budget.path("providers").path("paid").path("daily").path("percent").asInt()).isEqualTo(85);
+        assertThat(budget.path("providers").path("local").path("monthly").path("spent_usd").asDouble()).isZero();
+        assertThat(budget.path("providers").path("local").path("monthly").path("limit_usd").isNull()).isTrue();
     }
 }

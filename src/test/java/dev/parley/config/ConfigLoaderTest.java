@@ -101,6 +101,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void talkingOverParleyIsOffUnlessTheConfigTurnsItOn() throws IOException {
+        Path off = TestConfigs.write(folder, "llm: {active: a, providers: {a: {type: ollama, model: m}}}\n"
+                + "audio: {hands-free: true}");
+        assertThat(loader.load(off).audio().talkOver()).isFalse();
+
+        Path on = TestConfigs.write(folder, "llm: {active: a, providers: {a: {type: ollama, model: m}}}\n"
+                + "audio: {hands-free: true, talk-over: true}");
+        assertThat(loader.load(on).audio().talkOver()).isTrue();
+        assertThat(loader.load(Path.of("config.yaml")).audio().talkOver()).isFalse();
+    }
+
+    @Test
     void shippedConfigDocumentsTheEmbeddedProviderInAComment() throws IOException {
         String shipped = Files.readString(Path.of("config.yaml"));
 

@@ -91,4 +91,20 @@ class ConcurrencyLimitsTest {
             busy.get(5, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void saysWhetherAnyReplyIsInFlightOverEveryProviderSoHealthChecksCanWait() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ConcurrencyLimits limits = new ConcurrencyLimits();
+        LanguageModel limited = limits.limit(new SlowModel(release), 1, Duration.ofSeconds(5));
+        assertThat(limits.anyInFlight()).isFalse();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<LlmReply> reply = threads.submit(() -> limited.reply(List.of(Message.user("a")), ReplyListener.IGNORE));
+            Thread.sleep(100);
+            assertThat(limits.anyInFlight()).isTrue();
+            release.countDown();
+            reply.get(5, TimeUnit.SECONDS);
+        }
+        assertThat(limits.anyInFlight()).isFalse();
+    }
 }

@@ -16,7 +16,7 @@ class BuiltInToolsTest {
 
     @Test
     void theConfigKnowsExactlyTheBuiltInToolNames() {
-        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+        try (Timers timers = new Timers(timer -> {}, Clock.systemUTC())) {
             List<Tool> tools = BuiltInTools.create(Clock.systemUTC(), new Memory(folder.resolve("m.json"),
                     Clock.systemUTC()), timers);
 

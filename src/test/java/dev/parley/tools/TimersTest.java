@@ -16,7 +16,7 @@ class TimersTest {
     @Test
     void aTimerAnnouncesItselfWhenDone() throws Exception {
         LinkedBlockingQueue<String> announced = new LinkedBlockingQueue<>();
-        try (Timers timers = new Timers(announced::add, Clock.systemUTC())) {
+        try (Timers timers = new Timers(timer -> announced.add(timer.label()), Clock.systemUTC())) {
             String confirmation = timers.setTimerTool().execute(ToolArguments.of(Map.of("seconds", 1, "label", "tea")));
 
             assertThat(confirmation).isEqualTo("Timer 'tea' set for 1 second.");
@@ -28,7 +28,7 @@ class TimersTest {
 
     @Test
     void listsRunningTimersSoonestFirst() {
-        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+        try (Timers timers = new Timers(timer -> {}, Clock.systemUTC())) {
             timers.set(600, "pasta");
             timers.set(90, "eggs");
 
@@ -40,7 +40,7 @@ class TimersTest {
     @ParameterizedTest(name = "{0} s")
     @CsvSource({"0", "-5", "86401"})
     void refusesDurationsOutsideOneSecondToADay(long seconds) {
-        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+        try (Timers timers = new Timers(timer -> {}, Clock.systemUTC())) {
             assertThatThrownBy(() -> timers.set(seconds, "x")).isInstanceOf(ToolException.class)
                     .hasMessageContaining("between 1 second and 24 hours");
         }
@@ -55,7 +55,7 @@ class TimersTest {
 
     @Test
     void anUnlabelledTimerIsCalledTimer() {
-        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+        try (Timers timers = new Timers(timer -> {}, Clock.systemUTC())) {
             assertThat(timers.setTimerTool().execute(ToolArguments.of(Map.of("seconds", "120"))))
                     .isEqualTo("Timer 'timer' set for 2 minutes.");
         }
@@ -64,7 +64,7 @@ class TimersTest {
     @Test
     void refusesMoreThanTwentyRunningTimersUntilOneIsDone() throws Exception {
         LinkedBlockingQueue<String> announced = new LinkedBlockingQueue<>();
-        try (Timers timers = new Timers(announced::add, Clock.systemUTC())) {
+        try (Timers timers = new Timers(timer -> announced.add(timer.label()), Clock.systemUTC())) {
             timers.set(1, "soon");
             for (int i = 1; i < Timers.MAX_RUNNING; i++) {
                 timers.set(3600, "later " + i);
@@ -80,7 +80,7 @@ class TimersTest {
 
     @Test
     void refusesALabelLongerThanAHundredCharacters() {
-        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+        try (Timers timers = new Timers(timer -> {}, Clock.systemUTC())) {
             assertThatThrownBy(() -> timers.set(60, "x".repeat(5000))).isInstanceOf(ToolException.class)
                     .hasMessageStartingWith("the label is 5000 characters long");
             assertThat(timers.list()).isEqualTo("No timers are running.");
@@ -90,7 +90,7 @@ class TimersTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"1e400", "99999999999999999999999999"})
     void theToolRefusesAbsurdDurationsSayingTheRange(String seconds) {
-        try (Timers timers = new Timers(label -> {}, Clock.systemUTC())) {
+        try (Timers timers = new Timers(timer -> {}, Clock.systemUTC())) {
             assertThatThrownBy(() -> timers.setTimerTool().execute(ToolArguments.of(Map.of("seconds", seconds))))
                     .isInstanceOf(ToolException.class)
                     .hasMessageStartingWith("a timer must run between 1 second and 24 hours (86400 seconds)");

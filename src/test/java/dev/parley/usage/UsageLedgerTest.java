@@ -46,6 +46,20 @@ class UsageLedgerTest {
     }
 
     @Test
+    void aRecordAppendedAfterATornLineIsNotSwallowedByIt() throws IOException {
+        Path file = folder.resolve("usage.jsonl");
+        UsageLedger ledger = new UsageLedger(file);
+        UsageRecord before = record("openai", "gpt-4o", null, 10, 5, 100, 400, 0.0001, Instant.parse("2026-11-20T10:00:00Z"));
+        UsageRecord after = record("ollama", "llama3.2", null, 7, 3, 50, 200, 0, Instant.parse("2026-11-20T10:02:00Z"));
+        ledger.append(before);
+        Files.writeString(file, "{\"at\":\"2026-11-20T10:01:00Z\",\"provider\":\"op", StandardOpenOption.APPEND);
+
+        ledger.append(after); // the next start's first request, after a kill -9 mid-line
+
+        assertThat(ledger.read()).containsExactly(before, after);
+    }
+
+    @Test
     void summaryGroupsByProviderAndModelWithinThePeriod() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
         List<UsageRecord> records = List.of(

@@ -124,12 +124,27 @@ class TurnControllerHarnessTest {
         int before = events.all().size();
         controller.releaseToTalk();
         events.awaitState(IDLE, 1, 10_000);
-        List<VoiceEvent> next = events.all().subList(before, events.all().size());
+        List<VoiceEvent> all = events.all(); // one snapshot: a later one may be longer
+        List<VoiceEvent> next = all.subList(before, all.size());
         long cutTurn = events.of(VoiceEvent.Interrupted.class).getFirst().turn();
         assertThat(next).filteredOn(VoiceEvent.Reply.class::isInstance)
                 .allMatch(e -> ((VoiceEvent.Reply) e).event().turn() != cutTurn);
         assertThat(controller.conversation().turns()).extracting(Turn::text)
                 .containsExactly("Weather?", heard, "and tomorrow", "Second answer.");
+    }
+
+    @Test
+    void stoppingWhileOnlyListeningInterruptsNoAnswer() throws Exception {
+        controller(Script.of("Fine."));
+        withVoice("what is the weather like");
+
+        controller.pressToTalk();
+        events.awaitState(LISTENING, 1, 5000);
+        controller.stop();
+        events.awaitState(IDLE, 1, 5000);
+
+        assertThat(events.states()).containsExactly(LISTENING, INTERRUPTED, IDLE);
+        assertThat(events.of(VoiceEvent.Interrupted.class)).isEmpty();
     }
 
     @Test

@@ -41,6 +41,17 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     static final int MAX_HOLD_FRAMES = NEAR_DELAY_FRAMES + 10;
     /** Audio counts as playing while played audio was reported this recently. */
     private static final long PLAYING_NANOS = 100_000_000L;
+    /**
+     * How long after played audio starts (a new answer's line) the canceller may still let it
+     * through: on the null sink AEC3 re-found the delay within 0.3-1.7 s of a line start, leaking
+     * Parley's voice at up to -12 dBFS meanwhile (docs/performance.md, Barge-in).
+     */
+    static final long SETTLING_NANOS = 2_000_000_000L;
+    /**
+     * Played audio after this long without any starts an answer's line: shorter gaps are the
+     * synthesizer falling behind mid-answer, which must not take barge-in away again.
+     */
+    static final long NEW_LINE_GAP_NANOS = 1_000_000_000L;
 
     private static final int FRAME = EchoCanceller.FRAME_SAMPLES;
 
@@ -55,6 +66,8 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     /** When played audio was last reported; guarded by {@link #farLock}. */
     private long lastPlayedNanos;
     private boolean everPlayed;
+    /** When played audio last started after none: the canceller re-finds the delay from there. */
+    private volatile long startedNanos;
 
     // Capture-thread state.
     private final float[] nearFrame = new float[FRAME];
@@ -62,6 +75,7 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     /** Whole captured frames waiting for the played audio they pair with. */
     private final ArrayDeque<float[]> held = new ArrayDeque<>();
     private volatile boolean closed;
+    private final EchoLeakMeter leakMeter = new EchoLeakMeter();
 
     private final LongSupplier nanoTime;
     /** Nothing to do: the microphone's samples go through untouched, without framing or delay. */
@@ -134,6 +148,20 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
         return canceller.cancelsEcho() && !closed;
     }
 
+    /**
+     * Whether what the microphone hears now may still carry Parley's own voice: played audio started
+     * less than {@link #SETTLING_NANOS} ago, while the canceller may not have found the delay yet. A
+     * barge-in is not decided on such audio ({@code BargeInWatcher.hear(block, ownVoice)}).
+     */
+    public boolean leaksOwnVoice() {
+        if (!cancelsEcho()) {
+            return false;
+        }
+        synchronized (farLock) {
+            return everPlayed && nanoTime.getAsLong() - startedNanos < SETTLING_NANOS;
+        }
+    }
+
     public String description() {
         return canceller.description();
     }
@@ -144,7 +172,11 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
             return;
         }
         synchronized (farLock) {
-            lastPlayedNanos = nanoTime.getAsLong();
+            long now = nanoTime.getAsLong();
+            if (!everPlayed || now - lastPlayedNanos >= NEW_LINE_GAP_NANOS) {
+                startedNanos = now;
+            }
+            lastPlayedNanos = now;
             everPlayed = true;
             int overflow = farLength + samples.length - MAX_BACKLOG_SAMPLES;
             if (overflow > 0) {
@@ -194,7 +226,10 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
         int produced = 0;
         float[] far;
         while (held.size() > nearDelayFrames && (far = nextFarFrame(held.size())) != null) {
-            System.arraycopy(canceller.process(far, held.poll()), 0, out, produced, FRAME);
+            float[] near = held.poll();
+            float[] cleaned = canceller.process(far, near);
+            leakMeter.frame(far, near, cleaned, canceller);
+            System.arraycopy(cleaned, 0, out, produced, FRAME);
             produced += FRAME;
         }
         return produced == out.length ? out : Arrays.copyOf(out, produced);

@@ -53,6 +53,17 @@ final class WebRtcEchoCanceller implements EchoCanceller {
         return decode(out);
     }
 
+    /** The canceller's own view of its state, for the leak log: delay estimate, residual echo. */
+    synchronized String state() {
+        if (closed) {
+            return "";
+        }
+        var stats = processing.getStatistics();
+        return String.format("delay %d ms (median %d, sd %d) erle %.1f residual %.2f (max %.2f) divergent %.2f",
+                stats.delayMs, stats.delayMedianMs, stats.delayStandardDeviationMs, stats.echoReturnLossEnhancement,
+                stats.residualEchoLikelihood, stats.residualEchoLikelihoodRecentMax, stats.divergentFilterFraction);
+    }
+
     @Override
     public boolean cancelsEcho() {
         return options.cancelEcho();

@@ -61,6 +61,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final BooleanBinding busy;
     private final List<Consumer<TurnEvent.Completed>> onCompleted = new ArrayList<>();
+    /** A start-up step failed and nothing has tried again since; a saved config does ({@link #retryLoad}). */
+    private boolean loadFailed;
 
     public MainViewModel(VoiceAssistant assistant, Tasks tasks, Banners banners) {
         this(assistant, tasks, banners, new Attachments(new ImagePreparer(ImagePreparer.DEFAULT_MAX_SIDE), 4, tasks,
@@ -110,9 +112,24 @@ public final class MainViewModel implements AutoCloseable {
         }, done -> loadStep(steps, index + 1), failure -> {
             loadMessage.set("");
             loadProgress.set(1);
+            loadFailed = true;
             banners.show(Banner.error("load", "Could not load the " + step.label() + ": " + Tasks.message(failure)
-                    + " Typed questions still work; fix it in Settings and restart Parley."));
+                    + " Typed questions still work; fix it in Settings and Parley tries again when you save."));
         });
+    }
+
+    /**
+     * Runs {@code steps} if the start-up failed: a saved config may have fixed what was wrong (a speech
+     * model folder, a voice, a device), so the user need not restart. Does nothing while loading or
+     * once ready.
+     */
+    public void retryLoad(List<LoadStep> steps) {
+        if (!loadFailed) {
+            return;
+        }
+        loadFailed = false;
+        banners.dismiss("load");
+        load(steps);
     }
 
     /** Adds a listener of completed turns (to save the conversation, to know a provider answered); FX thread. */
@@ -248,6 +265,8 @@ public final class MainViewModel implements AutoCloseable {
             case VoiceEvent.TimerDone timer -> { } // ParleyApp shows a banner for it
             case VoiceEvent.WakeWordHeard heard -> partialTranscript.set("…"); // the cue: it is listening to you
             case VoiceEvent.ProviderHealth health -> { } // the provider switcher checks health itself
+            case VoiceEvent.BudgetWarning warning -> banners.show(Banner.warning("budget:" + warning.limit(),
+                    warning.text()));
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
             case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
             case VoiceEvent.Waterfall waterfall -> lastWaterfall.set(Waterfall.of(waterfall.timings()));

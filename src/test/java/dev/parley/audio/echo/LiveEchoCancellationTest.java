@@ -50,6 +50,35 @@ class LiveEchoCancellationTest {
     }
 
     @Test
+    void theMicrophoneMayCarryParleysVoiceWhileTheCancellerSettlesAfterPlayedAudioStarts() {
+        assertThat(echo.leaksOwnVoice()).as("nothing played yet").isFalse();
+
+        echo.played(new float[FRAME]);
+        assertThat(echo.leaksOwnVoice()).as("an answer's line just started").isTrue();
+        for (long at = 0; at < LiveEchoCancellation.SETTLING_NANOS; at += 50_000_000L) {
+            now.addAndGet(50_000_000L); // played on, block after block
+            echo.played(new float[FRAME]);
+        }
+        assertThat(echo.leaksOwnVoice()).as("settled").isFalse();
+
+        now.addAndGet(LiveEchoCancellation.NEW_LINE_GAP_NANOS / 2); // the synthesizer fell behind mid-answer
+        echo.played(new float[FRAME]);
+        assertThat(echo.leaksOwnVoice()).as("a gap within an answer").isFalse();
+
+        now.addAndGet(LiveEchoCancellation.NEW_LINE_GAP_NANOS); // a pause between answers
+        echo.played(new float[FRAME]);
+        assertThat(echo.leaksOwnVoice()).as("the next answer's line started").isTrue();
+    }
+
+    @Test
+    void withoutEchoCancellationNothingIsSettling() {
+        LiveEchoCancellation off = LiveEchoCancellation.off();
+        off.played(new float[FRAME]);
+
+        assertThat(off.leaksOwnVoice()).isFalse();
+    }
+
+    @Test
     void capturedAudioPassesADelayLineAndComesBackInWholeFrames() {
         float[] first = echo.captured(constant(DELAY + FRAME + 40, 0.5f)); // the delay line, a frame and a bit
         float[] second = echo.captured(constant(FRAME - 40, 0.5f)); // completes the next frame

@@ -159,6 +159,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void aBudgetWarningShowsAWarningBannerPerLimit() {
+        ready();
+        model.handle(new VoiceEvent.BudgetWarning("usage.budget.daily", "Spending is at 80 % of the daily budget."));
+        model.handle(new VoiceEvent.BudgetWarning("usage.budget.monthly", "Spending is at 90 % of the monthly budget."));
+
+        assertThat(banners.shown()).extracting(Banner::key, Banner::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("budget:usage.budget.daily", "Spending is at 80 % of the daily budget."),
+                org.assertj.core.groups.Tuple.tuple("budget:usage.budget.monthly",
+                        "Spending is at 90 % of the monthly budget."));
+    }
+
+    @Test
     void failedTurnWithoutAnswerRemovesTheEmptyBubbleAndShowsTheReason() {
         ready();
         long turn = assistant.nextTurn();
@@ -212,8 +224,40 @@ class MainViewModelTest {
             throw new IllegalStateException("/nowhere is not a Vosk model.");
         })));
         assertThat(banners.shown()).extracting(Banner::message).containsExactly("Could not load the speech model:"
-                + " /nowhere is not a Vosk model. Typed questions still work; fix it in Settings and restart Parley.");
+                + " /nowhere is not a Vosk model. Typed questions still work; fix it in Settings and Parley tries"
+                + " again when you save.");
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready (typing only)");
+    }
+
+    @Test
+    void aSavedConfigRetriesAFailedStartAndOnlyAFailedOne() {
+        List<String> ran = new ArrayList<>();
+        model.load(List.of(new LoadStep("speech model", () -> {
+            throw new IllegalStateException("/nowhere is not a Vosk model.");
+        })));
+        List<LoadStep> fixed = List.of(new LoadStep("speech model", () -> ran.add("speech model")),
+                new LoadStep("voice", () -> ran.add("voice")));
+
+        model.retryLoad(fixed);
+
+        assertThat(ran).containsExactly("speech model", "voice");
+        assertThat(model.speechReadyProperty().get()).isTrue();
+        assertThat(banners.shown()).extracting(Banner::key).doesNotContain("load");
+        model.retryLoad(fixed); // ready now: a later save loads nothing again
+        assertThat(ran).containsExactly("speech model", "voice");
+    }
+
+    @Test
+    void aStartStillLoadingIsNotStartedAgainBySaving() {
+        List<String> ran = new ArrayList<>();
+        List<Runnable> pending = new ArrayList<>();
+        MainViewModel loading = new MainViewModel(assistant, new Tasks(pending::add, UiThread.CURRENT_THREAD), banners);
+        loading.load(List.of(new LoadStep("speech model", () -> ran.add("first"))));
+
+        loading.retryLoad(List.of(new LoadStep("speech model", () -> ran.add("again"))));
+        pending.forEach(Runnable::run);
+
+        assertThat(ran).containsExactly("first");
     }
 
     @Test

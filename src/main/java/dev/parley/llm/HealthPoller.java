@@ -1,0 +1,109 @@
+package dev.parley.llm;
+
+import dev.parley.config.LlmConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Checks providers in the background, each every {@code interval}; a provider that keeps failing
+ * is checked less often (the wait doubles per failure, up to 10 × the interval), so a dead endpoint
+ * costs little. Nothing is checked while a turn runs: the turn's own request must not share the
+ * network or the provider's rate limit with a probe. The check itself reports to {@link HealthNews},
+ * which the window's dots and the event stream follow.
+ */
+public final class HealthPoller implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(HealthPoller.class);
+    static final int MAX_BACKOFF_FACTOR = 10;
+
+    private final Predicate<String> check;
+    private final Duration interval;
+    private final BooleanSupplier turnRunning;
+    private final Clock clock;
+    private final Map<String, Schedule> schedules = new LinkedHashMap<>();
+    private ScheduledFuture<?> ticking;
+
+    private static final class Schedule {
+        Instant due;
+        int failures;
+
+        Schedule(Instant due) {
+            this.due = due;
+        }
+    }
+
+    /** {@code check} tells whether a provider is healthy (and announces it); {@code providers} are due at once. */
+    public HealthPoller(List<String> providers, Predicate<String> check, Duration interval, BooleanSupplier turnRunning,
+            Clock clock) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("A health check interval must be positive: " + interval);
+        }
+        this.check = check;
+        this.interval = interval;
+        this.turnRunning = turnRunning;
+        this.clock = clock;
+        providers.forEach(provider -> schedules.put(provider, new Schedule(clock.instant())));
+    }
+
+    /** Every configured provider, checked with {@code health} (which reports each result to its news). */
+    public static HealthPoller of(ProviderHealth health, LlmConfig llm, Duration interval, BooleanSupplier turnRunning,
+            Clock clock) {
+        return new HealthPoller(List.copyOf(llm.providers().keySet()),
+                name -> health.check(name, llm.providers().get(name)).healthy(), interval, turnRunning, clock);
+    }
+
+    /** Polls on {@code scheduler} from now on, looking for due providers once per interval. */
+    public synchronized void start(ScheduledExecutorService scheduler) {
+        ticking = scheduler.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Checks each provider that is due, unless a turn runs; returns the providers checked. */
+    public synchronized List<String> poll() {
+        if (turnRunning.getAsBoolean()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<String> checked = schedules.entrySet().stream().filter(entry -> !entry.getValue().due.isAfter(now))
+                .map(Map.Entry::getKey).toList();
+        for (String provider : checked) {
+            Schedule schedule = schedules.get(provider);
+            boolean healthy = checkSafely(provider);
+            schedule.failures = healthy ? 0 : schedule.failures + 1;
+            schedule.due = now.plus(waitAfter(schedule.failures));
+        }
+        return checked;
+    }
+
+    /** The wait before the next check after {@code failures} failures in a row. */
+    Duration waitAfter(int failures) {
+        long factor = failures == 0 ? 1 : Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(failures, 30));
+        return interval.multipliedBy(factor);
+    }
+
+    private boolean checkSafely(String provider) {
+        try {
+            return check.test(provider);
+        } catch (RuntimeException e) {
+            LOG.warn("Health check of provider '{}' failed: {}", provider, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+    }
+}

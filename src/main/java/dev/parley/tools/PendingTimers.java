@@ -1,0 +1,148 @@
+package dev.parley.tools;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.WriterLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The timers still running, kept in {@code <data>/timers.json} (private, replaced atomically) so a
+ * timer outlives the Parley that set it: the next start tells the ones that went off meanwhile and
+ * runs the rest. Each entry names the process running it; another Parley on the same data folder
+ * takes over only the timers of processes that are gone, so a timer is never told twice. Every
+ * change reads the file again under a {@link WriterLock}. A file that cannot be read or written
+ * costs the timers their persistence, never the timer itself: it is logged.
+ */
+public final class PendingTimers {
+
+    /** A timer as stored: {@code owner} is the process running it ({@link Owner#current()}). */
+    public record Entry(String id, String label, long seconds, Instant due, Owner owner) {}
+
+    /** A process, told apart from a later one that reuses its id by its start time. */
+    public record Owner(long pid, Instant started) {
+
+        public static Owner current() {
+            ProcessHandle self = ProcessHandle.current();
+            return new Owner(self.pid(), self.info().startInstant().orElse(Instant.EPOCH));
+        }
+
+        /** Whether this process still runs. */
+        static boolean alive(Owner owner) {
+            return ProcessHandle.of(owner.pid()).filter(ProcessHandle::isAlive)
+                    .map(process -> process.info().startInstant().orElse(Instant.EPOCH).equals(owner.started()))
+                    .orElse(false);
+        }
+    }
+
+    private static final Logger LOG = LogManager.getLogger(PendingTimers.class);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Path file;
+    private final Owner self;
+    private final Predicate<Owner> alive;
+
+    public PendingTimers(Path file) {
+        this(file, Owner.current(), Owner::alive);
+    }
+
+    /** {@code alive} says whether another process still runs its timers. */
+    PendingTimers(Path file, Owner self, Predicate<Owner> alive) {
+        this.file = file;
+        this.self = self;
+        this.alive = alive;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    Owner self() {
+        return self;
+    }
+
+    void add(Entry entry) {
+        change("keep the timer '" + entry.label() + "'", entries -> entries.add(entry));
+    }
+
+    void remove(String id) {
+        change("forget a finished timer", entries -> entries.removeIf(entry -> entry.id().equals(id)));
+    }
+
+    /**
+     * Takes the timers no running Parley owns (this process's own included: they were set before a
+     * restart of its timers), marking them as this process's; the ones already due are removed, so
+     * they are told once, by whoever took them.
+     */
+    List<Entry> takeOrphans(Instant now) {
+        List<Entry> taken = new ArrayList<>();
+        change("take over the timers of a closed Parley", entries -> {
+            for (int i = 0; i < entries.size(); i++) {
+                Entry entry = entries.get(i);
+                if (entry.owner().equals(self) || !alive.test(entry.owner())) {
+                    taken.add(entry);
+                    entries.set(i, new Entry(entry.id(), entry.label(), entry.seconds(), entry.due(), self));
+                }
+            }
+            entries.removeIf(entry -> entry.owner().equals(self) && !entry.due().isAfter(now));
+        });
+        return taken;
+    }
+
+    /** What the file holds now; empty when it is missing or unreadable. */
+    List<Entry> read() {
+        try {
+            return load();
+        } catch (IOException e) {
+            LOG.warn("The timers file {} is unreadable ({}); timers set before are lost", file, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private interface Change {
+        void apply(List<Entry> entries);
+    }
+
+    private void change(String what, Change change) {
+        try {
+            WriterLock.holding(file, LOCK_WAIT, () -> {
+                List<Entry> entries = new ArrayList<>(load());
+                change.apply(entries);
+                AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(entries));
+                return null;
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not {} in {}: {}", what, file, e.getMessage());
+        }
+    }
+
+    private List<Entry> load() throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return Optional.ofNullable(JSON.readValue(file.toFile(), new TypeReference<List<Entry>>() {}))
+                    .orElse(List.of());
+        } catch (IOException unreadable) {
+            // A damaged file (a disk error; writes are atomic) is set aside, not parsed again on every change.
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            LOG.warn("The timers file {} was unreadable ({}); moved to {}", file, unreadable.getMessage(), aside);
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.parley.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.parley.config.LlmConfig;
+import dev.parley.config.ProviderConfig;
+import dev.parley.config.ProviderType;
+import dev.parley.testing.FakeHttpServer;
+import dev.parley.testing.HandClock;
+import dev.parley.testing.FakeLlmApis;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Background health polling on a fake clock: due providers, backoff while failing, quiet during turns. */
+class HealthPollerTest {
+
+    private static final Duration MINUTE = Duration.ofSeconds(60);
+
+    private final HandClock clock = new HandClock();
+    private final List<String> asked = new ArrayList<>();
+    private final Set<String> down = Set.of("dead");
+    private final AtomicBoolean turnRunning = new AtomicBoolean();
+
+    private HealthPoller poller() {
+        return new HealthPoller(List.of("local", "dead"), provider -> {
+            asked.add(provider);
+            return !down.contains(provider);
+        }, MINUTE, turnRunning::get, clock);
+    }
+
+    @Test
+    void everyProviderIsCheckedAtOnceThenOncePerInterval() {
+        HealthPoller poller = poller();
+
+        assertThat(poller.poll()).containsExactly("local", "dead");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(poller.poll()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(poller.poll()).contains("local");
+    }
+
+    @Test
+    void aFailingProviderIsCheckedLessOftenUpToTenIntervals() {
+        HealthPoller poller = poller();
+        List<Long> minutesBetweenChecksOfDead = new ArrayList<>();
+        long lastMinute = 0;
+        poller.poll();
+        for (long minute = 1; minute <= 60; minute++) {
+            clock.advance(MINUTE);
+            if (poller.poll().contains("dead")) {
+                minutesBetweenChecksOfDead.add(minute - lastMinute);
+                lastMinute = minute;
+            }
+        }
+
+        assertThat(minutesBetweenChecksOfDead).startsWith(2L, 4L, 8L, 10L, 10L);
+        assertThat(asked.stream().filter("local"::equals)).hasSize(61);
+    }
+
+    @Test
+    void recoveryResetsTheBackoff() {
+        HealthPoller poller = poller();
+        assertThat(poller.waitAfter(0)).isEqualTo(MINUTE);
+        assertThat(poller.waitAfter(3)).isEqualTo(MINUTE.multipliedBy(8));
+        assertThat(poller.waitAfter(40)).isEqualTo(MINUTE.multipliedBy(10));
+    }
+
+    @Test
+    void nothingIsCheckedWhileATurnRunsAndDueChecksRunAfterIt() {
+        HealthPoller poller = poller();
+        turnRunning.set(true);
+
+        assertThat(poller.poll()).isEmpty();
+        assertThat(asked).isEmpty();
+
+        turnRunning.set(false);
+        assertThat(poller.poll()).containsExactly("local", "dead");
+    }
+
+    @Test
+    void aCheckThatThrowsCountsAsAFailureAndPollingGoesOn() {
+        HealthPoller poller = new HealthPoller(List.of("broken", "local"), provider -> {
+            if (provider.equals("broken")) {
+                throw new IllegalStateException("no route");
+            }
+            return true;
+        }, MINUTE, () -> false, clock);
+
+        assertThat(poller.poll()).containsExactly("broken", "local");
+        clock.advance(MINUTE);
+        assertThat(poller.poll()).containsExactly("local");
+    }
+
+    @Test
+    void onARealSchedulerTheChecksOfRealEndpointsReachTheHealthNews() throws Exception {
+        HealthNews news = new HealthNews();
+        BlockingQueue<HealthNews.Change> changes = new LinkedBlockingQueue<>();
+        news.subscribe(changes::add);
+        ProviderHealth health = new ProviderHealth(new ApiKeys(Map.<String, String>of()::get), Duration.ofSeconds(2),
+                news);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (FakeHttpServer ollama = FakeLlmApis.ollama("llama3.2:latest")) {
+            var providers = new java.util.LinkedHashMap<String, ProviderConfig>();
+            providers.put("local", new ProviderConfig(ProviderType.OLLAMA, ollama.url(), "llama3.2", null, null, null,
+                    null));
+            providers.put("dead", new ProviderConfig(ProviderType.OLLAMA, FakeHttpServer.closedPortUrl(), "llama3.2",
+                    null, null, null, null));
+            try (HealthPoller poller = HealthPoller.of(health, new LlmConfig("local", null, providers), MINUTE,
+                    () -> false, Clock.systemUTC())) {
+                poller.start(scheduler);
+
+                var first = changes.poll(10, TimeUnit.SECONDS);
+                var second = changes.poll(10, TimeUnit.SECONDS);
+
+                assertThat(List.of(first, second)).extracting(HealthNews.Change::provider, HealthNews.Change::healthy)
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("local", true),
+                                org.assertj.core.groups.Tuple.tuple("dead", false));
+                assertThat(ollama.requests()).extracting(FakeHttpServer.Request::path).containsExactly("/api/tags");
+            }
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+}
