@@ -71,6 +71,39 @@ class BargeInWatcherTest {
     }
 
     @Test
+    void speechWithQuietConsonantsBargesInOnceItHasLastedTheMinimum() {
+        feed(500, -200, false);
+        int at = -1;
+        for (int syllable = 0; syllable < 10 && at < 0; syllable++) {
+            int voiced = feed(75, -25, true); // a vowel, then a consonant too quiet to count
+            int quiet = voiced < 0 ? feed(25, -200, false) : -1;
+            at = voiced > 0 ? syllable * 100 + voiced : quiet > 0 ? syllable * 100 + 75 + quiet : -1;
+        }
+        assertThat(at).as("75 %% voiced: a barge-in once 250 ms have passed, not after 250 ms of vowels")
+                .isBetween(250, 300);
+    }
+
+    @Test
+    void aShortBurstAndThenSilenceIsNoBargeInHoweverLongTheSilence() {
+        feed(500, -200, false);
+        feed(150, -25, true);
+        feed(600, -200, false);
+        assertThat(watcher.bargedIn()).isFalse();
+    }
+
+    @Test
+    void voiceTooSparseForItsSpanWaitsForTheVoicedMinimum() {
+        feed(500, -200, false);
+        int at = -1;
+        for (int beat = 0; beat < 20 && at < 0; beat++) {
+            int voiced = feed(50, -25, true);
+            int quiet = voiced < 0 ? feed(75, -200, false) : -1;
+            at = voiced > 0 ? beat * 125 + voiced : quiet > 0 ? beat * 125 + 50 + quiet : -1;
+        }
+        assertThat(at).as("40 %% voiced: only 250 ms of voice itself barges in").isBetween(550, 575);
+    }
+
+    @Test
     void aRecognizedWordConfirmsShorterVoice() {
         feed(500, -200, false);
         feed(100, -25, true);
