@@ -28,6 +28,12 @@ import java.util.jar.JarFile;
 public final class AotTraining {
 
     private static final List<String> WINDOW_JARS = List.of("parley", "javafx-", "atlantafx-");
+    /**
+     * A file naming the window's classes, one per line, as a real start of the window loads them
+     * (packaging/aot-window-classes); without it every class of {@link #WINDOW_JARS} is loaded, which
+     * makes the cache larger by the ~3,300 classes a start never uses.
+     */
+    private static final String WINDOW_CLASS_LIST = "parley.aot.windowClasses";
 
     private AotTraining() {}
 
@@ -55,6 +61,11 @@ public final class AotTraining {
     }
 
     private static int loadWindowClasses() throws IOException {
+        String listed = System.getProperty(WINDOW_CLASS_LIST);
+        if (listed != null) {
+            return load(Files.readAllLines(Path.of(listed)).stream().map(String::strip)
+                    .filter(name -> !name.isEmpty() && !name.startsWith("#")).toList());
+        }
         int loaded = 0;
         ClassLoader loader = AotTraining.class.getClassLoader();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -73,6 +84,20 @@ public final class AotTraining {
                         // a class for another platform or an optional library: not needed here
                     }
                 }
+            }
+        }
+        return loaded;
+    }
+
+    private static int load(List<String> classNames) {
+        int loaded = 0;
+        ClassLoader loader = AotTraining.class.getClassLoader();
+        for (String className : classNames) {
+            try {
+                Class.forName(className, false, loader); // loaded and cached, never initialized
+                loaded++;
+            } catch (LinkageError | ClassNotFoundException gone) {
+                // a class the list names that this build no longer has: one less in the cache
             }
         }
         return loaded;

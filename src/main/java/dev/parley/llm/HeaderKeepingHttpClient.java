@@ -35,18 +35,26 @@ final class HeaderKeepingHttpClient implements HttpClient {
     private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private final java.net.http.HttpClient http;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final HttpClient blocking;
+    private HttpClient blocking;
 
     private HeaderKeepingHttpClient(Duration connectTimeout, Duration readTimeout) {
-        java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder();
-        if (connectTimeout != null) {
-            builder.connectTimeout(connectTimeout);
-        }
-        this.http = builder.build();
+        this.http = SharedHttpClients.withConnectTimeout(connectTimeout);
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        this.blocking = HttpClientBuilderLoader.loadHttpClientBuilder()
-                .connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+    }
+
+    /**
+     * LangChain4j's own client, made on first use: it owns a JDK client and so an idle selector
+     * thread, and streaming chat, nearly all Parley does, never needs it.
+     */
+    private synchronized HttpClient blocking() {
+        if (blocking == null) {
+            blocking = HttpClientBuilderLoader.loadHttpClientBuilder()
+                    .connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+        }
+        return blocking;
     }
 
     static HttpClientBuilder builder() {
@@ -55,13 +63,13 @@ final class HeaderKeepingHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        return blocking.execute(request);
+        return blocking().execute(request);
     }
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
-            blocking.execute(request, parser, listener); // Uploads are not ours to stream.
+            blocking().execute(request, parser, listener); // Uploads are not ours to stream.
             return;
         }
         http.sendAsync(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream())

@@ -48,11 +48,9 @@ final class HttpProbe {
 
     HttpProbe(Duration timeout) {
         this.timeout = timeout;
-        // HTTP/1.1: some local servers mishandle the h2c upgrade a plain-http request would offer.
-        // Virtual threads: the default executor's pool threads (one per provider checked at once)
-        // stay idle in the process for a minute after each round of checks.
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
+        // Shared: a client of its own per probe (health, vision, API detection) kept one idle selector
+        // thread each; the shared clients run their work on virtual threads.
+        this.client = SharedHttpClients.withConnectTimeout(timeout);
     }
 
     Outcome get(String url, Map<String, String> headers) {
@@ -73,8 +71,9 @@ final class HttpProbe {
     }
 
     private HttpRequest.Builder request(String url, Map<String, String> headers) {
+        // HTTP/1.1: some local servers mishandle the h2c upgrade a plain-http request would offer.
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", "application/json");
+                .version(HttpClient.Version.HTTP_1_1).header("Accept", "application/json");
         headers.forEach(builder::header);
         return builder;
     }

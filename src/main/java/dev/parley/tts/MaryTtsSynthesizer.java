@@ -25,6 +25,9 @@ import org.xml.sax.SAXException;
  */
 public final class MaryTtsSynthesizer implements SpeechSynthesizer {
 
+    /** MaryTTS reads its configuration from system properties too. */
+    private static final String SELF_TEST_PROPERTY = "modules.poweronselftest";
+
     private static final Logger LOG = LogManager.getLogger(MaryTtsSynthesizer.class);
 
     private final MaryInterface mary;
@@ -61,6 +64,11 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         long start = System.nanoTime();
         MaryInterface mary;
         try {
+            // MaryTTS's start-up self-test speaks a sentence per module and never reads the audio, which
+            // leaves its vocoder thread blocked for the life of the app; the probe below tests the voice.
+            if (System.getProperty(SELF_TEST_PROPERTY) == null) {
+                System.setProperty(SELF_TEST_PROPERTY, "false");
+            }
             mary = new LocalMaryInterface();
         } catch (MaryConfigurationException e) {
             throw new SpeechSynthesisException("MaryTTS could not start: " + e.getMessage(), e);
@@ -78,9 +86,14 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         return synthesizer;
     }
 
-    /** The voice's sample rate, which its rate and volume do not change; the probe also warms it. */
+    /**
+     * The voice's sample rate, which its rate and volume do not change; the probe also warms it. The
+     * stream is read to its end: MaryTTS's vocoder thread blocks forever on an unread stream, closed
+     * or not, so an unread probe would keep one idle thread and its buffers for the life of the app.
+     */
     private static int probeSampleRate(MaryInterface mary) {
         try (AudioInputStream audio = mary.generateAudio("Ready.")) {
+            readFully(audio);
             return Math.round(audio.getFormat().getSampleRate());
         } catch (SynthesisException | IOException e) {
             throw new SpeechSynthesisException("MaryTTS could not speak a test word: " + e.getMessage(), e);
