@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.audio.echo.NativeExitNoise;
 import dev.parley.cli.Cli;
 import dev.parley.config.ParleyPaths;
 import dev.parley.storage.PrivateFiles;
@@ -27,12 +28,17 @@ public final class Main {
         Optional<WindowLaunch> window = windowLaunch(args);
         OptionalInt withVectorApi = VectorApiLaunch.runIfNeeded(args, window.isPresent(), paths);
         if (withVectorApi.isPresent()) {
-            System.exit(withVectorApi.getAsInt());
+            exit(withVectorApi.getAsInt());
         }
         if (window.isPresent()) {
-            System.exit(Desktop.run(window.get().config()));
+            exit(Desktop.run(window.get().config()));
         }
-        System.exit(Cli.run(args, System.in, System.out, System.err));
+        exit(Cli.run(args, System.in, System.out, System.err));
+    }
+
+    private static void exit(int code) {
+        NativeExitNoise.silenceBeforeExit();
+        System.exit(code);
     }
 
     /** The window to open, with the config it reads ({@code null}: the user's own). */

@@ -28,6 +28,7 @@ final class WebRtcEchoCanceller implements EchoCanceller {
     WebRtcEchoCanceller(EchoOptions options) {
         this.options = options;
         this.processing = new AudioProcessing();
+        NativeExitNoise.webRtcLoaded();
         AudioProcessingConfig config = new AudioProcessingConfig();
         config.echoCanceller.enabled = options.cancelEcho();
         config.echoCanceller.enforceHighPassFiltering = options.cancelEcho() && options.highPassFilter();
