@@ -59,11 +59,13 @@ public final class DesktopServices implements AutoCloseable {
     private final TurnController assistant;
     private final DesktopApi api;
     private final CompletableFuture<Void> speechModel;
-    private final CompletableFuture<Void> voice;
+    private final CompletableFuture<Void> voice = new CompletableFuture<>();
+    /** Set once {@link #afterWindowShown} (or a wait for the voice) started the work that waits for the window. */
+    private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
     /** Background provider checks (llm.health.interval) for the dots and failover. */
-    private final dev.parley.BackgroundHealth healthPolling;
+    private volatile dev.parley.BackgroundHealth healthPolling;
     private java.util.Optional<String> configNotice = java.util.Optional.empty();
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
@@ -87,16 +89,36 @@ public final class DesktopServices implements AutoCloseable {
         // Typed questions are answered from the first moment; listening and speaking start once
         // loadSteps() has loaded the speech model and the voice.
         this.assistant = components.voiceAssistant(model, components.newConversation());
-        this.healthPolling = dev.parley.BackgroundHealth.start(components, config.llm(),
-                () -> !assistant.state().atRest());
         // Push-to-talk through the API needs the voice loop, which loadSteps() starts moments later.
         this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true, () -> openConversation),
                 paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
-        configChanges.subscribe(saved -> healthPolling.follow(saved.llm()));
-        api.apply(config.api()); // on the API's own thread: the window does not wait for it
+        // The speech model (native Vosk, ~2 s of one core) loads at once, beside the window; the voice
+        // (MaryTTS, ~4 s of class loading and XML parsing) waits for afterWindowShown: on two cores
+        // it would take the CPU the window needs.
         this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer);
-        this.voice = loadInBackground("parley-voice-load", components::synthesizer);
+    }
+
+    /**
+     * Starts what the window need not wait for, once it is shown: the voice load, the control API
+     * and the provider health polling. Later calls do nothing.
+     */
+    public void afterWindowShown() {
+        if (!deferredStarted.compareAndSet(false, true)) {
+            return;
+        }
+        loadInBackground("parley-voice-load", components::synthesizer).whenComplete((done, failed) -> {
+            if (failed != null) {
+                voice.completeExceptionally(failed);
+            } else {
+                voice.complete(null);
+            }
+        });
+        api.apply(config.api()); // on the API's own thread
+        dev.parley.BackgroundHealth health = dev.parley.BackgroundHealth.start(components, config.llm(),
+                () -> !assistant.state().atRest());
+        healthPolling = health;
+        configChanges.subscribe(saved -> health.follow(saved.llm()));
     }
 
     /** The window shows (and saves) its conversation under {@code name} now. */
@@ -201,7 +223,10 @@ public final class DesktopServices implements AutoCloseable {
 
     /** Start-up work shown as progress: the speech model, the voice, then the assistant listens and speaks. */
     public List<LoadStep> loadSteps() {
-        return loadSteps(() -> awaitLoad(speechModel), () -> awaitLoad(voice));
+        return loadSteps(() -> awaitLoad(speechModel), () -> {
+            afterWindowShown(); // a caller without a window must not wait for a load never started
+            awaitLoad(voice);
+        });
     }
 
     /**
@@ -221,10 +246,7 @@ public final class DesktopServices implements AutoCloseable {
                 }));
     }
 
-    /**
-     * Loads {@code part} on a thread of its own: the speech model and the voice load side by side (two
-     * cores), while JavaFX starts and the window is built, instead of one after the other after it.
-     */
+    /** Loads {@code part} on a thread of its own: the speech model and the voice load side by side. */
     private static CompletableFuture<Void> loadInBackground(String name, Runnable part) {
         CompletableFuture<Void> loaded = new CompletableFuture<>();
         Thread.ofPlatform().name(name).daemon(true).start(() -> {
@@ -377,7 +399,10 @@ public final class DesktopServices implements AutoCloseable {
     @Override
     public void close() {
         api.close(); // first: no client waits on an assistant that is closing
-        healthPolling.close();
+        dev.parley.BackgroundHealth health = healthPolling;
+        if (health != null) {
+            health.close();
+        }
         assistant.close();
         components.close();
     }
