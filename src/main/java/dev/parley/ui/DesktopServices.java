@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The window's one connection to the rest of Parley, built from the loaded config: the voice
@@ -60,8 +61,8 @@ public final class DesktopServices implements AutoCloseable {
     private final DesktopApi api;
     private final CompletableFuture<Void> speechModel;
     private final CompletableFuture<Void> voice = new CompletableFuture<>();
-    /** Set once {@link #afterWindowShown} (or a wait for the voice) started the work that waits for the window. */
-    private final java.util.concurrent.atomic.AtomicBoolean deferredStarted = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set once {@link #afterWindowShown} (or a wait for the voice) started what waits for the window. */
+    private final AtomicBoolean deferredStarted = new AtomicBoolean();
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
     /** Background provider checks (llm.health.interval) for the dots and failover. */
@@ -96,7 +97,7 @@ public final class DesktopServices implements AutoCloseable {
         // The speech model (native Vosk, ~2 s of one core) loads at once, beside the window; the voice
         // (MaryTTS, ~4 s of class loading and XML parsing) waits for afterWindowShown: on two cores
         // it would take the CPU the window needs.
-        this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer);
+        this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer, new CompletableFuture<>());
     }
 
     /**
@@ -107,18 +108,10 @@ public final class DesktopServices implements AutoCloseable {
         if (!deferredStarted.compareAndSet(false, true)) {
             return;
         }
-        loadInBackground("parley-voice-load", components::synthesizer).whenComplete((done, failed) -> {
-            if (failed != null) {
-                voice.completeExceptionally(failed);
-            } else {
-                voice.complete(null);
-            }
-        });
+        loadInBackground("parley-voice-load", components::synthesizer, voice);
         api.apply(config.api()); // on the API's own thread
-        dev.parley.BackgroundHealth health = dev.parley.BackgroundHealth.start(components, config.llm(),
-                () -> !assistant.state().atRest());
-        healthPolling = health;
-        configChanges.subscribe(saved -> health.follow(saved.llm()));
+        healthPolling = dev.parley.BackgroundHealth.start(components, config.llm(), () -> !assistant.state().atRest());
+        configChanges.subscribe(saved -> healthPolling.follow(saved.llm()));
     }
 
     /** The window shows (and saves) its conversation under {@code name} now. */
@@ -246,9 +239,8 @@ public final class DesktopServices implements AutoCloseable {
                 }));
     }
 
-    /** Loads {@code part} on a thread of its own: the speech model and the voice load side by side. */
-    private static CompletableFuture<Void> loadInBackground(String name, Runnable part) {
-        CompletableFuture<Void> loaded = new CompletableFuture<>();
+    /** Loads {@code part} on a thread of its own (the two models side by side); completes {@code loaded}. */
+    private static CompletableFuture<Void> loadInBackground(String name, Runnable part, CompletableFuture<Void> loaded) {
         Thread.ofPlatform().name(name).daemon(true).start(() -> {
             try {
                 part.run();
@@ -399,9 +391,8 @@ public final class DesktopServices implements AutoCloseable {
     @Override
     public void close() {
         api.close(); // first: no client waits on an assistant that is closing
-        dev.parley.BackgroundHealth health = healthPolling;
-        if (health != null) {
-            health.close();
+        if (healthPolling != null) { // null until the window was shown
+            healthPolling.close();
         }
         assistant.close();
         components.close();
