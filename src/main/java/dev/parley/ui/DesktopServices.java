@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The window's one connection to the rest of Parley, built from the loaded config: the voice
@@ -59,11 +60,13 @@ public final class DesktopServices implements AutoCloseable {
     private final TurnController assistant;
     private final DesktopApi api;
     private final CompletableFuture<Void> speechModel;
-    private final CompletableFuture<Void> voice;
+    private final CompletableFuture<Void> voice = new CompletableFuture<>();
+    /** Set once {@link #afterWindowShown} (or a wait for the voice) started what waits for the window. */
+    private final AtomicBoolean deferredStarted = new AtomicBoolean();
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
     /** Background provider checks (llm.health.interval) for the dots and failover. */
-    private final dev.parley.BackgroundHealth healthPolling;
+    private volatile dev.parley.BackgroundHealth healthPolling;
     private java.util.Optional<String> configNotice = java.util.Optional.empty();
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
@@ -87,16 +90,28 @@ public final class DesktopServices implements AutoCloseable {
         // Typed questions are answered from the first moment; listening and speaking start once
         // loadSteps() has loaded the speech model and the voice.
         this.assistant = components.voiceAssistant(model, components.newConversation());
-        this.healthPolling = dev.parley.BackgroundHealth.start(components, config.llm(),
-                () -> !assistant.state().atRest());
         // Push-to-talk through the API needs the voice loop, which loadSteps() starts moments later.
         this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true, () -> openConversation),
                 paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
+        // The speech model (native Vosk, ~2 s of one core) loads at once, beside the window; the voice
+        // (MaryTTS, ~4 s of class loading and XML parsing) waits for afterWindowShown: on two cores
+        // it would take the CPU the window needs.
+        this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer, new CompletableFuture<>());
+    }
+
+    /**
+     * Starts what the window need not wait for, once it is shown: the voice load, the control API
+     * and the provider health polling. Later calls do nothing.
+     */
+    public void afterWindowShown() {
+        if (!deferredStarted.compareAndSet(false, true)) {
+            return;
+        }
+        loadInBackground("parley-voice-load", components::synthesizer, voice);
+        api.apply(config.api()); // on the API's own thread
+        healthPolling = dev.parley.BackgroundHealth.start(components, config.llm(), () -> !assistant.state().atRest());
         configChanges.subscribe(saved -> healthPolling.follow(saved.llm()));
-        api.apply(config.api()); // on the API's own thread: the window does not wait for it
-        this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer);
-        this.voice = loadInBackground("parley-voice-load", components::synthesizer);
     }
 
     /** The window shows (and saves) its conversation under {@code name} now. */
@@ -201,7 +216,10 @@ public final class DesktopServices implements AutoCloseable {
 
     /** Start-up work shown as progress: the speech model, the voice, then the assistant listens and speaks. */
     public List<LoadStep> loadSteps() {
-        return loadSteps(() -> awaitLoad(speechModel), () -> awaitLoad(voice));
+        return loadSteps(() -> awaitLoad(speechModel), () -> {
+            afterWindowShown(); // a caller without a window must not wait for a load never started
+            awaitLoad(voice);
+        });
     }
 
     /**
@@ -221,12 +239,8 @@ public final class DesktopServices implements AutoCloseable {
                 }));
     }
 
-    /**
-     * Loads {@code part} on a thread of its own: the speech model and the voice load side by side (two
-     * cores), while JavaFX starts and the window is built, instead of one after the other after it.
-     */
-    private static CompletableFuture<Void> loadInBackground(String name, Runnable part) {
-        CompletableFuture<Void> loaded = new CompletableFuture<>();
+    /** Loads {@code part} on a thread of its own (the two models side by side); completes {@code loaded}. */
+    private static CompletableFuture<Void> loadInBackground(String name, Runnable part, CompletableFuture<Void> loaded) {
         Thread.ofPlatform().name(name).daemon(true).start(() -> {
             try {
                 part.run();
@@ -377,7 +391,9 @@ public final class DesktopServices implements AutoCloseable {
     @Override
     public void close() {
         api.close(); // first: no client waits on an assistant that is closing
-        healthPolling.close();
+        if (healthPolling != null) { // null until the window was shown
+            healthPolling.close();
+        }
         assistant.close();
         components.close();
     }

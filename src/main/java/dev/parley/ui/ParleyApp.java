@@ -64,6 +64,7 @@ public final class ParleyApp extends Application {
         });
         LOG.info("Window built {} ms after the JVM started", Desktop.sinceJvmStart());
         stage.show();
+        services.afterWindowShown();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
         // A start that failed (no speech model, no voice, no microphone) tries again at each save.

@@ -74,6 +74,7 @@ class DesktopServicesTest {
     void servesTheApiWhenEnabledMovesWithItsPortAndStopsWhenASaveTurnsItOff() throws Exception {
         try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
                 DesktopServices services = DesktopServices.start(withApi(llm, true, 0))) {
+            services.afterWindowShown(); // what the window does once shown: the API starts
             List<ApiState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
             services.watchApi(states::add);
             await(() -> !states.getLast().url().isEmpty());
@@ -122,6 +123,7 @@ class DesktopServicesTest {
         try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
                 ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
                 DesktopServices services = DesktopServices.start(withApi(llm, true, taken.getLocalPort()))) {
+            services.afterWindowShown(); // what the window does once shown: the API starts
             List<ApiState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
             services.watchApi(states::add);
 
