@@ -31,6 +31,25 @@ class BargeInWatcherTest {
         return -1;
     }
 
+    /**
+     * Feeds up to 2 s of beats, each {@code voicedMs} of voice then {@code quietMs} of silence; returns
+     * the ms (from the first beat) at the end of the block that barged in, or -1.
+     */
+    private int feedBeats(int voicedMs, int quietMs) {
+        for (int beat = 0; beat * (voicedMs + quietMs) < 2000; beat++) {
+            int start = beat * (voicedMs + quietMs);
+            int voiced = feed(voicedMs, -25, true);
+            if (voiced > 0) {
+                return start + voiced;
+            }
+            int quiet = feed(quietMs, -200, false);
+            if (quiet > 0) {
+                return start + voicedMs + quiet;
+            }
+        }
+        return -1;
+    }
+
     /** A vowel-like tone (voiced) or a burst of noise at {@code dbfs}; -200 for digital silence. */
     private float[] block(double dbfs, boolean voiced) {
         float[] block = new float[BLOCK];
@@ -73,12 +92,7 @@ class BargeInWatcherTest {
     @Test
     void speechWithQuietConsonantsBargesInOnceItHasLastedTheMinimum() {
         feed(500, -200, false);
-        int at = -1;
-        for (int syllable = 0; syllable < 10 && at < 0; syllable++) {
-            int voiced = feed(75, -25, true); // a vowel, then a consonant too quiet to count
-            int quiet = voiced < 0 ? feed(25, -200, false) : -1;
-            at = voiced > 0 ? syllable * 100 + voiced : quiet > 0 ? syllable * 100 + 75 + quiet : -1;
-        }
+        int at = feedBeats(75, 25); // a vowel, then a consonant too quiet to count
         assertThat(at).as("75 %% voiced: a barge-in once 250 ms have passed, not after 250 ms of vowels")
                 .isBetween(250, 300);
     }
@@ -94,12 +108,7 @@ class BargeInWatcherTest {
     @Test
     void voiceTooSparseForItsSpanWaitsForTheVoicedMinimum() {
         feed(500, -200, false);
-        int at = -1;
-        for (int beat = 0; beat < 20 && at < 0; beat++) {
-            int voiced = feed(50, -25, true);
-            int quiet = voiced < 0 ? feed(75, -200, false) : -1;
-            at = voiced > 0 ? beat * 125 + voiced : quiet > 0 ? beat * 125 + 50 + quiet : -1;
-        }
+        int at = feedBeats(50, 75);
         assertThat(at).as("40 %% voiced: only 250 ms of voice itself barges in").isBetween(550, 575);
     }
 
