@@ -1,6 +1,7 @@
 package dev.parley.llm;
 
 import dev.parley.config.LlmConfig;
+import dev.parley.config.ProviderConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,11 +57,17 @@ public final class HealthPoller implements AutoCloseable {
         providers.forEach(provider -> schedules.put(provider, new Schedule(clock.instant())));
     }
 
-    /** Every configured provider, checked with {@code health} (which reports each result to its news). */
+    /**
+     * Every configured provider, checked with {@code health} (which reports each result to its news);
+     * one that needs a key and has none is not contacted (looked at again at each of its turns, so a
+     * key set meanwhile counts).
+     */
     public static HealthPoller of(ProviderHealth health, LlmConfig llm, Duration interval, BooleanSupplier turnRunning,
             Clock clock) {
-        return new HealthPoller(List.copyOf(llm.providers().keySet()),
-                name -> health.check(name, llm.providers().get(name)).healthy(), interval, turnRunning, clock);
+        return new HealthPoller(List.copyOf(llm.providers().keySet()), name -> {
+            ProviderConfig provider = llm.providers().get(name);
+            return !health.couldAnswer(provider) || health.check(name, provider).healthy();
+        }, interval, turnRunning, clock);
     }
 
     /** Polls on {@code scheduler} from now on, looking for due providers once per interval. */

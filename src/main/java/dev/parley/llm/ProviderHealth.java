@@ -87,6 +87,15 @@ public final class ProviderHealth {
         return Optional.of(String.join(". ", advice) + ".");
     }
 
+    /**
+     * Whether the provider could answer a request now: it needs no key, or its key is set. The
+     * background checks skip one that could not: there is nothing to learn, and a private assistant
+     * does not call a service the user has not set up (the shipped config lists five cloud APIs).
+     */
+    public boolean couldAnswer(ProviderConfig provider) {
+        return !ApiKeys.expectsKey(provider) || apiKeys.keyIfSet(provider) != null;
+    }
+
     /** Checks one provider, e.g. before switching to it. */
     public HealthCheck check(String name, ProviderConfig provider) {
         return check(name, provider, false);

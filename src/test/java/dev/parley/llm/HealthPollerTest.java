@@ -132,4 +132,26 @@ class HealthPollerTest {
             scheduler.shutdownNow();
         }
     }
+
+    @Test
+    void aProviderThatNeedsAKeyAndHasNoneIsNotContactedInTheBackground() throws Exception {
+        try (FakeHttpServer cloud = FakeLlmApis.openAi(null, "gpt-4o-mini")) {
+            var providers = new java.util.LinkedHashMap<String, ProviderConfig>();
+            providers.put("cloud", new ProviderConfig(ProviderType.OPENAI, cloud.url() + "/v1", "gpt-4o-mini",
+                    "CLOUD_KEY", null, null, null));
+            LlmConfig llm = new LlmConfig("cloud", null, providers);
+            Map<String, String> environment = new java.util.HashMap<>();
+            ProviderHealth health = new ProviderHealth(new ApiKeys(environment::get), Duration.ofSeconds(2));
+            HandClock clock = new HandClock();
+            try (HealthPoller poller = HealthPoller.of(health, llm, MINUTE, () -> false, clock)) {
+                poller.poll();
+                assertThat(cloud.requests()).as("no key: nothing sent").isEmpty();
+
+                environment.put("CLOUD_KEY", "sk-test");
+                clock.advance(MINUTE);
+                poller.poll();
+                assertThat(cloud.requests()).as("a key set meanwhile counts at the next turn").isNotEmpty();
+            }
+        }
+    }
 }
