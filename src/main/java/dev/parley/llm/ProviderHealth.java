@@ -101,14 +101,27 @@ public final class ProviderHealth {
         return check(name, provider, false);
     }
 
+    /**
+     * As {@link #check(String, ProviderConfig)}, except that a provider that needs a key and has none
+     * is not contacted: it is reported as missing its key at once. For checks the user did not ask
+     * for (the window's dots at start, the background poller's turns).
+     */
+    public HealthCheck checkIfSetUp(String name, ProviderConfig provider) {
+        return check(name, provider, false, false);
+    }
+
     HealthCheck check(String name, ProviderConfig provider, boolean active) {
-        HealthCheck check = probe(name, provider, active);
+        return check(name, provider, active, true);
+    }
+
+    private HealthCheck check(String name, ProviderConfig provider, boolean active, boolean contactWithoutKey) {
+        HealthCheck check = probe(name, provider, active, contactWithoutKey);
         news.report(name, check.healthy(), String.join("; ", check.advice()));
         routing.record(name, check.healthy(), String.join("; ", check.advice()));
         return check;
     }
 
-    private HealthCheck probe(String name, ProviderConfig provider, boolean active) {
+    private HealthCheck probe(String name, ProviderConfig provider, boolean active, boolean contactWithoutKey) {
         if (provider.type() == ProviderType.EMBEDDED) {
             // Nothing to reach: the model runs in-process and downloads itself on first use.
             return new HealthCheck(name, provider.type(), provider.model(), LanguageModels.IN_PROCESS, active, true,
@@ -120,7 +133,9 @@ public final class ProviderHealth {
                 : ApiKeys.expectsKey(provider) ? KeyStatus.MISSING : KeyStatus.NOT_NEEDED;
         List<String> advice = new ArrayList<>();
 
-        Outcome outcome = endpoint == null ? new Unanswered("no base-url") : listModels(provider.type(), endpoint, key);
+        // null: not asked (no key, and the user did not ask for this check); nothing reachable to report
+        Outcome outcome = !contactWithoutKey && keyStatus == KeyStatus.MISSING ? null
+                : endpoint == null ? new Unanswered("no base-url") : listModels(provider.type(), endpoint, key);
         boolean reachable = outcome instanceof Answered;
         ModelStatus modelStatus = ModelStatus.UNKNOWN;
         if (outcome instanceof Unanswered(String reason)) {

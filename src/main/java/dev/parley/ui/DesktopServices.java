@@ -308,7 +308,7 @@ public final class DesktopServices implements AutoCloseable {
 
             @Override
             public HealthCheck check(String name) {
-                return components.providerHealth().check(name, config.llm().providers().get(name));
+                return components.providerHealth().checkIfSetUp(name, config.llm().providers().get(name));
             }
 
             @Override

@@ -45,6 +45,23 @@ class ProviderHealthTest {
     }
 
     @Test
+    void aCheckTheUserDidNotAskForLeavesAProviderWithoutItsKeyUncontacted() throws Exception {
+        try (FakeHttpServer cloud = FakeLlmApis.openAi(null, "gpt-4o-mini")) {
+            ProviderConfig keyless = provider(ProviderType.OPENAI, cloud.url() + "/v1", "gpt-4o-mini", "UNSET_KEY");
+
+            HealthCheck unasked = health.checkIfSetUp("cloud", keyless);
+
+            assertThat(cloud.requests()).as("nothing sent without a key").isEmpty();
+            assertThat(unasked.keyStatus()).isEqualTo(KeyStatus.MISSING);
+            assertThat(unasked.healthy()).isFalse();
+            assertThat(unasked.advice()).containsExactly("set UNSET_KEY (export UNSET_KEY=...)");
+
+            health.check("cloud", keyless); // asked for (Test, `parley providers`): the endpoint is tried
+            assertThat(cloud.requests()).isNotEmpty();
+        }
+    }
+
+    @Test
     void ollamaWithoutTheModelSaysWhatToPull() throws Exception {
         try (FakeHttpServer ollama = FakeLlmApis.ollama("llama3.2:latest")) {
             HealthCheck check = health.check("ollama", provider(ProviderType.OLLAMA, ollama.url(), "qwen3:0.6b", null), false);
