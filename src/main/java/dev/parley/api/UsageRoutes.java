@@ -1,6 +1,5 @@
 package dev.parley.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.config.ParleyConfig;
 import dev.parley.usage.BudgetReport;
 import dev.parley.usage.Prices;
@@ -41,9 +40,8 @@ final class UsageRoutes {
         int days = days(request.query().first("days").asOptional().orElse("30"));
         List<UsageRecord> records = ledger.read();
         UsageSummary summary = UsageSummary.of(records, Instant.now().minus(Duration.ofDays(days)));
-        ObjectNode body = UsageJson.of(days, summary, prices);
-        body.set("budget", BudgetReport.of(records, Clock.systemDefaultZone(), config.get()).json());
-        ApiJson.send(response, 200, body);
+        ApiJson.send(response, 200, UsageJson.of(days, summary, prices,
+                BudgetReport.of(records, Clock.systemDefaultZone(), config.get())));
     }
 
     private static int days(String value) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import dev.parley.usage.UsageRecord;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,9 +42,7 @@ final class StatsCommand extends ParleySubcommand {
             Prices prices = components.prices();
             BudgetReport budgets = BudgetReport.of(records, Clock.systemDefaultZone(), components.config());
             if (json) {
-                ObjectNode body = UsageJson.of(days, summary, prices);
-                body.set("budget", budgets.json());
-                out.println(new ObjectMapper().writeValueAsString(body));
+                out.println(new ObjectMapper().writeValueAsString(UsageJson.of(days, summary, prices, budgets)));
                 return 0;
             }
             if (summary.providers().isEmpty()) {

@@ -12,8 +12,11 @@ public final class UsageJson {
 
     private UsageJson() {}
 
-    /** {@code {"days": N, "providers": [...]}}; a cost is null where the model has no known price. */
-    public static ObjectNode of(int days, UsageSummary summary, Prices prices) {
+    /**
+     * {@code {"days": N, "providers": [...], "budget": {...}}}; a cost is null where the model has no
+     * known price; {@code budget} as {@link BudgetReport#json()}.
+     */
+    public static ObjectNode of(int days, UsageSummary summary, Prices prices, BudgetReport budgets) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("days", days);
         ArrayNode rows = body.putArray("providers");
         for (UsageSummary.ProviderUsage usage : summary.providers()) {
@@ -25,6 +28,7 @@ public final class UsageJson {
                             : Math.round(usage.tokensPerSecond() * 10) / 10.0)
                     .put("cost_usd", prices.knows(usage.model()) ? usage.costUsd() : null);
         }
+        body.set("budget", budgets.json());
         return body;
     }
 }
