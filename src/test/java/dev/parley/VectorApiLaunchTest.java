@@ -56,13 +56,7 @@ class VectorApiLaunchTest {
 
     @Test
     void anEmbeddedProviderOnlyInACommentIsNotParsedFor() throws IOException {
-        Path file = TestConfigs.write(folder, """
-                llm:
-                  active: local
-                  providers:
-                    local:
-                      type: ollama
-                      model: m
+        Path file = TestConfigs.withSection(folder, """
                     # tiny:
                     #   type: embedded
                 """);
