@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 
@@ -66,27 +67,20 @@ public final class AotTraining {
             return load(Files.readAllLines(Path.of(listed)).stream().map(String::strip)
                     .filter(name -> !name.isEmpty() && !name.startsWith("#")).toList());
         }
-        int loaded = 0;
-        ClassLoader loader = AotTraining.class.getClassLoader();
+        List<String> classNames = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
             if (!name.endsWith(".jar") || WINDOW_JARS.stream().noneMatch(name::startsWith)) {
                 continue;
             }
             try (JarFile jar = new JarFile(entry)) {
-                for (String className : jar.stream().map(e -> e.getName())
+                jar.stream().map(e -> e.getName())
                         .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/") && !n.contains("module-info"))
-                        .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.')).toList()) {
-                    try {
-                        Class.forName(className, false, loader); // loaded and cached, never initialized
-                        loaded++;
-                    } catch (LinkageError | ClassNotFoundException notLoadable) {
-                        // a class for another platform or an optional library: not needed here
-                    }
-                }
+                        .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+                        .forEach(classNames::add);
             }
         }
-        return loaded;
+        return load(classNames);
     }
 
     private static int load(List<String> classNames) {
@@ -96,8 +90,9 @@ public final class AotTraining {
             try {
                 Class.forName(className, false, loader); // loaded and cached, never initialized
                 loaded++;
-            } catch (LinkageError | ClassNotFoundException gone) {
-                // a class the list names that this build no longer has: one less in the cache
+            } catch (LinkageError | ClassNotFoundException notLoadable) {
+                // a class for another platform or an optional library, or one a list names that this
+                // build no longer has: one less in the cache
             }
         }
         return loaded;
