@@ -1,7 +1,6 @@
 package dev.parley;
 
 import dev.parley.audio.DeviceList;
-import dev.parley.audio.Speaker;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.TtsConfig;
 import dev.parley.live.SpeechPartLoader;
@@ -56,7 +55,7 @@ final class LiveSpeechParts implements SpeechPartLoader {
 
     @Override
     public SpeechOutput output(SpeechSynthesizer voice, String name) {
-        return new SpeakerOutput(voice, new Speaker(name, speech.echoCancellation()),
+        return new SpeakerOutput(voice, speech.speaker(name),
                 speech.config().voice().wakeSound());
     }
 
@@ -65,7 +64,7 @@ final class LiveSpeechParts implements SpeechPartLoader {
         MicrophoneSpeech microphone = new MicrophoneSpeech(
                 listener -> speech.openMicrophone(config.audio().inputDevice(), listener),
                 Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer, events,
-                () -> speech.config().audio().talkOver() && speech.echoCancellation().cancelsEcho(),
+                speech::listensWhileSpeaking,
                 config.voice().wakeWord(),
                 Duration.ofMillis(config.audio().bargeInMinMs()), speech.echoCancellation()::leaksOwnVoice);
         return new SwappableSpeechInput.Part(microphone, microphone);

@@ -2,6 +2,7 @@ package dev.parley;
 
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
+import dev.parley.audio.KeptOutputLine;
 import dev.parley.audio.Speaker;
 import dev.parley.audio.echo.EchoCancellers;
 import dev.parley.audio.echo.EchoOptions;
@@ -35,6 +36,8 @@ final class SpeechParts implements AutoCloseable {
     private SpeechSynthesizer synthesizer;
     private LiveEchoCancellation echoCancellation;
     private EchoOptions echoOptions;
+    /** The output line answers share while Parley listens as it speaks: see {@link #listensWhileSpeaking()}. */
+    private final KeptOutputLine keptLine = new KeptOutputLine();
 
     /** @param config the config current at each call (Settings may save a new one while Parley runs) */
     SpeechParts(ParleyPaths paths, Supplier<ParleyConfig> config) {
@@ -92,7 +95,23 @@ final class SpeechParts implements AutoCloseable {
      * reference of the microphone's {@link #echoCancellation()}.
      */
     Speaker speaker() {
-        return new Speaker(config.get().tts().outputDevice(), echoCancellation());
+        return speaker(config.get().tts().outputDevice());
+    }
+
+    /**
+     * A speaker on {@code deviceName}: while Parley listens as it speaks, every answer plays on one
+     * line kept open, so the echo canceller keeps the delay it found ({@link KeptOutputLine}).
+     */
+    Speaker speaker(String deviceName) {
+        return new Speaker(deviceName, echoCancellation(), keptLine, this::listensWhileSpeaking);
+    }
+
+    /**
+     * Whether the microphone stays open for the user to talk over Parley: {@code audio.talk-over}
+     * with an echo canceller that removes Parley's own voice.
+     */
+    boolean listensWhileSpeaking() {
+        return config.get().audio().talkOver() && echoCancellation().cancelsEcho();
     }
 
     /**
@@ -126,6 +145,7 @@ final class SpeechParts implements AutoCloseable {
 
     @Override
     public void close() {
+        keptLine.close();
         synchronized (synthesizerLock) {
             if (synthesizer != null) {
                 synthesizer.close();

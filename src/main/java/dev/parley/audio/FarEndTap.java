@@ -25,6 +25,11 @@ final class FarEndTap {
         this.resampler = new StreamingResampler(lineRate, EchoCanceller.SAMPLE_RATE);
     }
 
+    /** The line ran dry: see {@link EchoReference#ranDry()}. */
+    void ranDry() {
+        reference.ranDry();
+    }
+
     /** {@code length} bytes of 16-bit little-endian frames were written from {@code pcm[offset]}. */
     void written(byte[] pcm, int offset, int length) {
         if (reference == EchoReference.NONE) {

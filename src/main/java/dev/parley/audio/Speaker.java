@@ -3,15 +3,19 @@ package dev.parley.audio;
 import dev.parley.audio.echo.EchoReference;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * An audio output device, chosen by name, played through Java Sound: either one clip at a time
- * ({@link #play}) or as a queue of clips that can be stopped mid-sample ({@link #open}).
+ * ({@link #play}) or as a queue of clips that can be stopped mid-sample ({@link #open}). Each queue gets
+ * a line of its own, or, while a {@link KeptOutputLine} is asked for, they take turns on that one line.
  */
 public final class Speaker {
 
     private final String deviceName;
     private final EchoReference echoReference;
+    private final KeptOutputLine keptLine;
+    private final BooleanSupplier keepLineOpen;
 
     /**
      * @param deviceNameOrNullForDefault part of an output device's name as listed by
@@ -26,7 +30,18 @@ public final class Speaker {
      *     canceller
      */
     public Speaker(String deviceNameOrNullForDefault, EchoReference echoReference) {
+        this(deviceNameOrNullForDefault, echoReference, null, () -> false);
+    }
+
+    /**
+     * @param keptLine the line to play on while {@code keepLineOpen} says so (checked at each
+     *     {@link #open}); when it says no, the kept line is closed and each queue opens its own
+     */
+    public Speaker(String deviceNameOrNullForDefault, EchoReference echoReference, KeptOutputLine keptLine,
+            BooleanSupplier keepLineOpen) {
         this.echoReference = echoReference;
+        this.keptLine = keptLine;
+        this.keepLineOpen = keepLineOpen;
         this.deviceName = deviceNameOrNullForDefault == null || deviceNameOrNullForDefault.isBlank()
                 ? null
                 : deviceNameOrNullForDefault.strip();
@@ -39,7 +54,23 @@ public final class Speaker {
 
     /** Opens the device for a queue of clips, played at {@code sampleRate} if the device takes it. */
     public Playback open(int sampleRate, Playback.Listener listener) throws AudioDeviceException {
-        return new Playback(OutputLines.open(deviceName, sampleRate), listener, echoReference);
+        if (keptLine != null) {
+            if (keepLineOpen.getAsBoolean()) {
+                return keptLine.open(deviceName, sampleRate, listener, echoReference);
+            }
+            keptLine.close();
+        }
+        return LineFeeder.forOne(OutputLines.open(deviceName, sampleRate), echoReference, listener);
+    }
+
+    /**
+     * Opens the kept line now if one is asked for, so the sound server has settled its timing by the
+     * first answer: the echo canceller then finds one delay for the whole conversation.
+     */
+    public void prepare(int sampleRate) throws AudioDeviceException {
+        if (keptLine != null && keepLineOpen.getAsBoolean()) {
+            keptLine.prepare(deviceName, sampleRate, echoReference);
+        }
     }
 
     /**

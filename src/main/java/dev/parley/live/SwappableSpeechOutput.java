@@ -54,6 +54,11 @@ public final class SwappableSpeechOutput implements SpeechOutput, AutoCloseable 
     }
 
     @Override
+    public void readyForTalkOver() {
+        current().readyForTalkOver();
+    }
+
+    @Override
     public SpeechSynthesizer voice() {
         SpeechOutput opened = openedOnThisThread.get();
         if (opened != null) {

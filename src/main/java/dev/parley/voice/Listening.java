@@ -62,6 +62,10 @@ final class Listening {
         Consumer<String> partials = partial -> turns.publish(turn, new VoiceEvent.PartialTranscript(turn.id(), partial));
         Runnable ended = () -> turns.speechEnded(turn);
         turn.waitsForWakeWord = !pressed && handsFree;
+        SpeechOutput speechOutput = output;
+        if (handsFree && speechOutput != null && speechInput.hearsPastOwnVoice()) {
+            speechOutput.readyForTalkOver();
+        }
         turn.utterance = turn.waitsForWakeWord ? speechInput.beginHandsFree(partials, ended, () -> woke(turn))
                 : speechInput.begin(partials, ended);
     }

@@ -52,6 +52,15 @@ public final class SpeakerOutput implements SpeechOutput {
     }
 
     @Override
+    public void readyForTalkOver() {
+        try {
+            speaker.prepare(voice.sampleRate());
+        } catch (AudioDeviceException e) {
+            LOG.debug("The output line could not be opened ahead of the first answer: {}", e.getMessage());
+        }
+    }
+
+    @Override
     public SpeechSynthesizer voice() {
         return voice;
     }

@@ -20,6 +20,14 @@ public interface SpeechOutput {
     }
 
     /**
+     * Parley is about to listen while it speaks (hands-free talk-over): the output gets ready now,
+     * so its timing has settled before the first answer plays ({@link dev.parley.audio.KeptOutputLine}).
+     * Without waiting; a failure is the first answer's to report.
+     */
+    default void readyForTalkOver() {
+    }
+
+    /**
      * A sink for one answer. {@code speaking} runs once its first sample is heard; {@code heard}
      * receives the words heard so far, chunk by chunk; both on the output's own thread.
      *

@@ -69,7 +69,7 @@ class PlaybackTest {
         });
 
         assertThat(played).containsExactly(0, 1);
-        assertThat(loudSeconds(heard)).as("seconds of tone heard").isCloseTo(0.6, within(0.03));
+        assertThat(Signals.toneSeconds(heard)).as("seconds of tone heard").isCloseTo(0.6, within(0.03));
     }
 
     @Test
@@ -93,19 +93,7 @@ class PlaybackTest {
                 : 1.0 + 3.0 * stoppedAt[0].fraction();
         // The line reports what the sound server took, in steps of its request size (~0.1-0.4 s
         // through ALSA's PulseAudio plugin), not what the device played that instant.
-        assertThat(reportedSeconds).isCloseTo(loudSeconds(heard), within(0.5));
+        assertThat(reportedSeconds).isCloseTo(Signals.toneSeconds(heard), within(0.5));
         assertThat(played).containsExactlyElementsOf(stoppedAt[0].clip() == 1 ? List.of(0) : List.of());
-    }
-
-    private static double loudSeconds(AudioClip clip) {
-        float[] x = clip.samples();
-        long loud = 0;
-        for (float sample : x) {
-            if (Math.abs(sample) > 0.1) {
-                loud++;
-            }
-        }
-        // A 1 kHz sine is above a fifth of its peak for ~87 % of its samples.
-        return loud / 0.87 / clip.sampleRate();
     }
 }

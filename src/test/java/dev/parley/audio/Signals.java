@@ -55,6 +55,17 @@ final class Signals {
     }
 
     /** Root mean square of the middle half. */
+    /** Seconds of a 0.5-amplitude 1 kHz tone in {@code clip}: such a sine is above 0.1 ~87 % of the time. */
+    static double toneSeconds(AudioClip clip) {
+        long loud = 0;
+        for (float sample : clip.samples()) {
+            if (Math.abs(sample) > 0.1) {
+                loud++;
+            }
+        }
+        return loud / 0.87 / clip.sampleRate();
+    }
+
     static double rms(AudioClip clip) {
         float[] x = clip.samples();
         double sum = 0;

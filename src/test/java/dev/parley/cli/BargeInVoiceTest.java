@@ -32,9 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * played into the sink midway stops it, and what it said is the next question and is answered.
  */
 @Tag("audio")
-@Disabled("Passes about one run in three (docs/performance.md, Barge-in on the null-sink loopback): AEC3 still"
-        + " lets Parley's voice through now and then, and the second voice's first words are often lost."
-        + " Run it with -Dit.test once that is fixed.")
+@Disabled("Not reliable yet on a busy machine (docs/performance.md, Barge-in on the null-sink loopback): with the"
+        + " output line kept open the echo holds one delay while nothing disturbs it, but at load 5 the sound"
+        + " server's position jumps ~100 ms now and then, AEC3 must find the delay again, and Parley's voice leaks"
+        + " or the second voice's first words are lost (3 of 4 and 1 of 4 runs passed). Run it with -Dit.test.")
 class BargeInVoiceTest {
 
     private static final String[] FIVE_SENTENCES = {"It is sunny and warm in the city today.",

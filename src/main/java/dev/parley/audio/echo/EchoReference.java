@@ -12,4 +12,11 @@ public interface EchoReference {
     EchoReference NONE = samples -> { };
 
     void played(float[] samples);
+
+    /**
+     * The output ran dry (its writer was held up longer than the audio it had queued): what plays
+     * from now on reaches the microphone with another delay, which the canceller has to find again.
+     */
+    default void ranDry() {
+    }
 }

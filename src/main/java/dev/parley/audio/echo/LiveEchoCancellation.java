@@ -37,10 +37,18 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
 
     /** 20 ms more delay between reference and echo: a margin at the cost of 20 ms on the microphone path. */
     static final int NEAR_DELAY_FRAMES = 2;
-    /** How long captured frames may wait for played audio (beyond the delay line): 100 ms. */
-    static final int MAX_HOLD_FRAMES = NEAR_DELAY_FRAMES + 10;
-    /** Audio counts as playing while played audio was reported this recently. */
-    private static final long PLAYING_NANOS = 100_000_000L;
+    /**
+     * How long captured frames may wait for played audio (beyond the delay line): 400 ms. Pairing a
+     * frame with silence instead shifts every later pair by that much, and the canceller loses the
+     * delay it found; on a busy two-core machine the writer thread was held up for over 100 ms at
+     * an answer's start (the synthesizer and the recognizer busy), and Parley's voice leaked.
+     */
+    static final int MAX_HOLD_FRAMES = NEAR_DELAY_FRAMES + 40;
+    /**
+     * Audio counts as playing while played audio was reported this recently: longer than a busy
+     * machine holds up the writer thread (up to ~350 ms measured at load 5 on two cores).
+     */
+    static final long PLAYING_NANOS = 500_000_000L;
     /**
      * How long after played audio starts (a new answer's line) the canceller may still let it
      * through: on the null sink AEC3 re-found the delay within 0.3-1.7 s of a line start, leaking
@@ -66,7 +74,13 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     /** When played audio was last reported; guarded by {@link #farLock}. */
     private long lastPlayedNanos;
     private boolean everPlayed;
-    /** When played audio last started after none: the canceller re-finds the delay from there. */
+    /**
+     * A line started (played audio after none) and has played only silence so far: a line kept open
+     * between answers starts silent, and the canceller has nothing to find the delay on until sound.
+     */
+    private boolean awaitingSound;
+    private boolean everSounded;
+    /** When the first sound of a started line was played: the canceller re-finds the delay from there. */
     private volatile long startedNanos;
 
     // Capture-thread state.
@@ -149,8 +163,10 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     }
 
     /**
-     * Whether what the microphone hears now may still carry Parley's own voice: played audio started
-     * less than {@link #SETTLING_NANOS} ago, while the canceller may not have found the delay yet. A
+     * Whether what the microphone hears now may still carry Parley's own voice: the first sound of a
+     * line started (played audio after none, {@link #NEW_LINE_GAP_NANOS}) was played less than
+     * {@link #SETTLING_NANOS} ago, while the canceller may not have found the delay yet. On a line kept
+     * open between answers that is the first answer only. A
      * barge-in is not decided on such audio ({@code BargeInWatcher.hear(block, ownVoice)}).
      */
     public boolean leaksOwnVoice() {
@@ -158,7 +174,7 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
             return false;
         }
         synchronized (farLock) {
-            return everPlayed && nanoTime.getAsLong() - startedNanos < SETTLING_NANOS;
+            return everSounded && nanoTime.getAsLong() - startedNanos < SETTLING_NANOS;
         }
     }
 
@@ -174,6 +190,11 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
         synchronized (farLock) {
             long now = nanoTime.getAsLong();
             if (!everPlayed || now - lastPlayedNanos >= NEW_LINE_GAP_NANOS) {
+                awaitingSound = true;
+            }
+            if (awaitingSound && audible(samples)) {
+                awaitingSound = false;
+                everSounded = true;
                 startedNanos = now;
             }
             lastPlayedNanos = now;
@@ -187,6 +208,14 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
             int from = Math.max(0, samples.length - MAX_BACKLOG_SAMPLES);
             System.arraycopy(samples, from, farQueue, farLength, samples.length - from);
             farLength += samples.length - from;
+        }
+    }
+
+    /** The delay changed: no barge-in is decided until the canceller had time to find it again. */
+    @Override
+    public void ranDry() {
+        synchronized (farLock) {
+            awaitingSound = true;
         }
     }
 
@@ -252,6 +281,16 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
             farLength -= take;
         }
         return frame;
+    }
+
+    /** Above -80 dBFS anywhere: more than the silence a line is fed between answers. */
+    private static boolean audible(float[] samples) {
+        for (float sample : samples) {
+            if (Math.abs(sample) > 1e-4f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -53,21 +53,47 @@ class LiveEchoCancellationTest {
     void theMicrophoneMayCarryParleysVoiceWhileTheCancellerSettlesAfterPlayedAudioStarts() {
         assertThat(echo.leaksOwnVoice()).as("nothing played yet").isFalse();
 
-        echo.played(new float[FRAME]);
+        echo.played(sound());
         assertThat(echo.leaksOwnVoice()).as("an answer's line just started").isTrue();
         for (long at = 0; at < LiveEchoCancellation.SETTLING_NANOS; at += 50_000_000L) {
             now.addAndGet(50_000_000L); // played on, block after block
-            echo.played(new float[FRAME]);
+            echo.played(sound());
         }
         assertThat(echo.leaksOwnVoice()).as("settled").isFalse();
 
         now.addAndGet(LiveEchoCancellation.NEW_LINE_GAP_NANOS / 2); // the synthesizer fell behind mid-answer
-        echo.played(new float[FRAME]);
+        echo.played(sound());
         assertThat(echo.leaksOwnVoice()).as("a gap within an answer").isFalse();
 
         now.addAndGet(LiveEchoCancellation.NEW_LINE_GAP_NANOS); // a pause between answers
-        echo.played(new float[FRAME]);
+        echo.played(sound());
         assertThat(echo.leaksOwnVoice()).as("the next answer's line started").isTrue();
+    }
+
+    @Test
+    void aLineKeptOpenSettlesFromItsFirstSoundAndOnlyOnce() {
+        for (int block = 0; block < 100; block++) { // 5 s of silence: the line opened, nothing said yet
+            now.addAndGet(50_000_000L);
+            echo.played(new float[FRAME]);
+        }
+        assertThat(echo.leaksOwnVoice()).as("silence gives the canceller nothing to settle on").isFalse();
+
+        echo.played(sound());
+        assertThat(echo.leaksOwnVoice()).as("the first answer's first sound").isTrue();
+        for (int block = 0; block < 200; block++) { // the answer, then silence between answers, then the next
+            now.addAndGet(50_000_000L);
+            echo.played(block < 40 || block > 160 ? sound() : new float[FRAME]);
+        }
+        assertThat(echo.leaksOwnVoice()).as("the line never ran dry: the delay found still holds").isFalse();
+    }
+
+    /** 10 ms of a quiet tone, as an answer plays it. */
+    private static float[] sound() {
+        float[] frame = new float[FRAME];
+        for (int i = 0; i < FRAME; i++) {
+            frame[i] = (float) (0.1 * Math.sin(i * 0.3));
+        }
+        return frame;
     }
 
     @Test
@@ -116,7 +142,7 @@ class LiveEchoCancellationTest {
         echo.captured(constant(DELAY, 0.5f));
         echo.played(constant(FRAME, 0.25f));
         echo.captured(constant(FRAME, 0.5f));
-        now.addAndGet(200_000_000L);
+        now.addAndGet(LiveEchoCancellation.PLAYING_NANOS + 1);
 
         assertThat(echo.captured(constant(FRAME, 0.5f))).hasSize(FRAME).containsOnly(0.5f);
     }

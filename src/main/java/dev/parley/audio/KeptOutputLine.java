@@ -1,0 +1,53 @@
+package dev.parley.audio;
+
+import dev.parley.audio.echo.EchoReference;
+import java.util.Objects;
+
+/**
+ * One output line kept open and running, silent between answers, for as long as Parley listens
+ * while it speaks (talk-over with echo cancellation): opened when hands-free listening starts
+ * ({@link Speaker#prepare}), so the sound server has settled its timing before the first answer.
+ *
+ * <p>Why: a line opened per answer reaches the microphone with a slightly different delay each time
+ * (the sound server sets up a new stream, and on a null sink re-renders its buffer), and the echo
+ * canceller, which estimated the last answer's delay, lets the new answer's first second or two
+ * through while it finds the new one: enough for Parley to hear itself and stop. One line that never
+ * runs dry keeps the delay from written audio to its echo the same for the whole conversation. The
+ * cost is one thread writing silence every 20 ms and a sound-server stream that stays open.
+ */
+public final class KeptOutputLine implements AutoCloseable {
+
+    private LineFeeder feeder;
+    private String deviceName;
+
+    /**
+     * A playback on the kept line of {@code deviceName} (null: the default device), which opens at
+     * {@code sampleRate} if the device takes it; the line of another device is closed first.
+     */
+    synchronized Playback open(String deviceName, int sampleRate, Playback.Listener listener,
+            EchoReference echoReference) throws AudioDeviceException {
+        return prepare(deviceName, sampleRate, echoReference).play(listener);
+    }
+
+    /** The running line of {@code deviceName}, opened now if it is not open yet. */
+    synchronized LineFeeder prepare(String deviceName, int sampleRate, EchoReference echoReference)
+            throws AudioDeviceException {
+        if (feeder != null && (!feeder.isOpen() || !Objects.equals(this.deviceName, deviceName))) {
+            close();
+        }
+        if (feeder == null) {
+            feeder = LineFeeder.keptOpen(OutputLines.open(deviceName, sampleRate), echoReference);
+            this.deviceName = deviceName;
+        }
+        return feeder;
+    }
+
+    /** Closes the line (what still plays on it is cut off); the next {@link #open} opens a new one. */
+    @Override
+    public synchronized void close() {
+        if (feeder != null) {
+            feeder.close();
+            feeder = null;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.parley.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.parley.audio.echo.EchoReference;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Answers taking turns on one line kept open (talk-over), on a real output device (the PulseAudio null
+ * sink on CI), checked by ear through the sink's monitor and by what the echo canceller is told.
+ */
+@Tag("audio")
+class KeptOutputLineTest {
+
+    private static final int RATE = 16_000;
+
+    /** Counts what the line reports as played, as the echo canceller's far end. */
+    private final AtomicLong referenceSamples = new AtomicLong();
+    private final AtomicInteger ranDry = new AtomicInteger();
+    private final EchoReference reference = new EchoReference() {
+        @Override
+        public void played(float[] samples) {
+            referenceSamples.addAndGet(samples.length);
+        }
+
+        @Override
+        public void ranDry() {
+            ranDry.incrementAndGet();
+        }
+    };
+
+    @BeforeEach
+    void needsAnOutputDevice() {
+        SinkMonitor.requireOutputDevice();
+    }
+
+    @Test
+    void answersPlayOneAfterAnotherOnOneLineThatStaysFedBetweenThem() throws Exception {
+        try (KeptOutputLine kept = new KeptOutputLine()) {
+            Speaker speaker = new Speaker(null, reference, kept, () -> true);
+            speaker.prepare(RATE);
+            Thread.sleep(300);
+            long fedFrom = System.nanoTime();
+            long fedBefore = referenceSamples.get();
+            AudioClip heard = SinkMonitor.listenWhile(() -> {
+                for (int answer = 0; answer < 2; answer++) {
+                    Playback playback = speaker.open(RATE, new Playback.Listener() { });
+                    playback.enqueue(Signals.sine(1000, 0.5, 0.4, RATE));
+                    playback.endOfInput();
+                    assertThat(playback.done().get(5, TimeUnit.SECONDS)).as("answer %d played to its end", answer)
+                            .isTrue();
+                    Thread.sleep(500); // between answers: the line plays silence
+                }
+            });
+            double fedSeconds = (referenceSamples.get() - fedBefore) / 16_000.0;
+            double elapsedSeconds = (System.nanoTime() - fedFrom) / 1e9;
+
+            assertThat(Signals.toneSeconds(heard)).as("seconds of tone heard").isCloseTo(0.8, within(0.05));
+            // The far end flowed all along, silence included, at the device's pace (the lead ahead of it).
+            assertThat(fedSeconds).as("seconds reported to the echo canceller").isCloseTo(elapsedSeconds, within(0.4));
+        }
+    }
+
+    @Test
+    void aStopCutsTheAnswerOffAndTheNextOnePlaysInFullOnTheSameLine() throws Exception {
+        try (KeptOutputLine kept = new KeptOutputLine()) {
+            Speaker speaker = new Speaker(null, reference, kept, () -> true);
+            AudioClip heard = SinkMonitor.listenWhile(() -> {
+                Playback first = speaker.open(RATE, new Playback.Listener() { });
+                first.enqueue(Signals.sine(1000, 0.5, 3.0, RATE));
+                Thread.sleep(1000);
+                Playback.Position stoppedAt = first.stop();
+                assertThat(first.done().get(1, TimeUnit.SECONDS)).isFalse();
+                assertThat(stoppedAt.clip()).isZero();
+                Thread.sleep(500);
+                Playback second = speaker.open(RATE, new Playback.Listener() { });
+                second.enqueue(Signals.sine(1000, 0.5, 0.5, RATE));
+                second.endOfInput();
+                assertThat(second.done().get(5, TimeUnit.SECONDS)).isTrue();
+            });
+
+            // ~0.9-1.0 s of the first (the line's lead is flushed at the stop), then all 0.5 s of the second
+            assertThat(Signals.toneSeconds(heard)).as("seconds of tone heard").isBetween(1.2, 1.7);
+        }
+    }
+
+    @Test
+    void closingTheLineEndsWhatStillPlaysAsNotHeardToItsEnd() throws Exception {
+        KeptOutputLine kept = new KeptOutputLine();
+        Speaker speaker = new Speaker(null, reference, kept, () -> true);
+        Playback playback = speaker.open(RATE, new Playback.Listener() { });
+        playback.enqueue(Signals.sine(1000, 0.5, 3.0, RATE));
+        Thread.sleep(300);
+
+        kept.close();
+
+        assertThat(playback.done().get(2, TimeUnit.SECONDS)).isFalse();
+        Playback next = speaker.open(RATE, new Playback.Listener() { }); // a new line opens
+        next.enqueue(Signals.sine(1000, 0.5, 0.2, RATE));
+        next.endOfInput();
+        assertThat(next.done().get(5, TimeUnit.SECONDS)).isTrue();
+        kept.close();
+    }
+}
