@@ -32,13 +32,6 @@ final class LineFeeder {
      * for a low latency; a short lead also keeps what a stop discards small.
      */
     private static final double LEAD_SECONDS = 0.1;
-    /**
-     * The lead of a line kept open: on a busy two-core machine its writer was held up for 100-350 ms
-     * at an answer's start, and a line that runs dry reaches the microphone with another delay, which
-     * the echo canceller must find again while Parley's voice leaks. A stop flushes it, so the longer
-     * lead does not delay a barge-in.
-     */
-    private static final double KEPT_LEAD_SECONDS = 0.25;
     private static final long POLL_MILLIS = 5;
     /** How long a device may take no audio (or report no progress) before it counts as stuck. */
     private static final long STALL_NANOS = 3_000_000_000L;
@@ -68,7 +61,7 @@ final class LineFeeder {
         this.farEnd = new FarEndTap(echoReference, (int) format.getSampleRate(), format.getChannels());
         this.blockBytes = Math.min(line.getBufferSize(),
                 Math.max(1, (int) (format.getSampleRate() * BLOCK_SECONDS)) * format.getFrameSize());
-        this.leadFrames = (long) (format.getSampleRate() * (kept ? KEPT_LEAD_SECONDS : LEAD_SECONDS));
+        this.leadFrames = (long) (format.getSampleRate() * LEAD_SECONDS);
         this.block = new byte[blockBytes];
         this.silence = new byte[blockBytes];
     }
