@@ -93,7 +93,12 @@ public final class ProviderHealth {
      * does not call a service the user has not set up (the shipped config lists five cloud APIs).
      */
     public boolean couldAnswer(ProviderConfig provider) {
-        return !ApiKeys.expectsKey(provider) || apiKeys.keyIfSet(provider) != null;
+        return keyStatus(provider, apiKeys.keyIfSet(provider)) != KeyStatus.MISSING;
+    }
+
+    /** Whether {@code key} (null: none set) is what {@code provider} needs. */
+    private static KeyStatus keyStatus(ProviderConfig provider, String key) {
+        return key != null ? KeyStatus.SET : ApiKeys.expectsKey(provider) ? KeyStatus.MISSING : KeyStatus.NOT_NEEDED;
     }
 
     /** Checks one provider, e.g. before switching to it. */
@@ -129,8 +134,7 @@ public final class ProviderHealth {
         }
         String endpoint = endpointOf(provider);
         String key = apiKeys.keyIfSet(provider);
-        KeyStatus keyStatus = key != null ? KeyStatus.SET
-                : ApiKeys.expectsKey(provider) ? KeyStatus.MISSING : KeyStatus.NOT_NEEDED;
+        KeyStatus keyStatus = keyStatus(provider, key);
         List<String> advice = new ArrayList<>();
 
         // null: not asked (no key, and the user did not ask for this check); nothing reachable to report
