@@ -49,11 +49,9 @@ public final class ParleyApp extends Application {
         ui = DesktopUi.create(services, Tasks.forFx());
         services.useToolCallbacks(sentence -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + sentence,
                 Banner.Level.INFO, "⏰ " + sentence))), this::confirmTool);
-        services.resumeTimers();
         services.configNotice().ifPresent(notice -> ui.banners().show(
                 new Banner("config-last-good", Banner.Level.WARNING, notice)));
         MainWindow window = new MainWindow(ui, stage);
-        trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
         windowFile = services.paths().configDir().resolve("window.properties");
         restore(WindowState.read(windowFile));
         stage.setOnShown(event -> LOG.info("Window shown {} ms after the JVM started", Desktop.sinceJvmStart()));
@@ -67,6 +65,9 @@ public final class ParleyApp extends Application {
         services.afterWindowShown();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
+        // Not needed for the first paint: the tray icon, the global key hook, timers due while closed.
+        trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
+        services.resumeTimers();
         // A start that failed (no speech model, no voice, no microphone) tries again at each save.
         services.configChanges().subscribe(saved -> ui.tasks().onUi(() -> ui.main().retryLoad(services.retryLoadSteps())));
         services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));
