@@ -66,8 +66,11 @@ public final class ParleyApp extends Application {
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
         // Not needed for the first paint: the tray icon, the global key hook, timers due while closed.
-        trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
-        services.resumeTimers();
+        Platform.runLater(() -> {
+            AwtTray.startToolkit(); // here, on GTK's thread: see there
+            trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
+            services.resumeTimers();
+        });
         // A start that failed (no speech model, no voice, no microphone) tries again at each save.
         services.configChanges().subscribe(saved -> ui.tasks().onUi(() -> ui.main().retryLoad(services.retryLoadSteps())));
         services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));
