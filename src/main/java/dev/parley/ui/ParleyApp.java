@@ -34,7 +34,7 @@ public final class ParleyApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        LOG.info("JavaFX started {} ms after the JVM started", Desktop.sinceJvmStart());
+        long javaFxStarted = Desktop.sinceJvmStart();
         try {
             services = Desktop.services != null ? Desktop.services.join() : DesktopServices.start(null);
         } catch (java.util.concurrent.CompletionException e) {
@@ -44,6 +44,9 @@ public final class ParleyApp extends Application {
             fail(e);
             return;
         }
+        // Logged only now: Log4j configures itself on the parley-startup thread, whose config load
+        // asks for the first logger, and a line logged meanwhile by another thread is dropped.
+        LOG.info("JavaFX started {} ms after the JVM started", javaFxStarted);
         LOG.info("Config and services ready {} ms after the JVM started", Desktop.sinceJvmStart());
         Theme.apply(services.config().ui().theme());
         ui = DesktopUi.create(services, Tasks.forFx());
