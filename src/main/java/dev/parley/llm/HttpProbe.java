@@ -43,14 +43,20 @@ final class HttpProbe {
     /** Model lists are a few kilobytes; a body longer than this is not an API's answer. */
     private static final int MAX_BODY_BYTES = 2_000_000;
 
-    private final HttpClient client;
     private final Duration timeout;
 
     HttpProbe(Duration timeout) {
         this.timeout = timeout;
-        // Shared: a client of its own per probe (health, vision, API detection) kept one idle selector
-        // thread each; the shared clients run their work on virtual threads.
-        this.client = SharedHttpClients.withConnectTimeout(timeout);
+    }
+
+    /**
+     * Shared: a client of its own per probe (health, vision, API detection) kept one idle selector
+     * thread each; the shared clients run their work on virtual threads. Looked up at the first
+     * exchange, not when the probe is made: a JDK client loads the TLS trust store (~0.3 s of CPU),
+     * work the window's start does not need.
+     */
+    private HttpClient client() {
+        return SharedHttpClients.withConnectTimeout(timeout);
     }
 
     Outcome get(String url, Map<String, String> headers) {
@@ -79,7 +85,7 @@ final class HttpProbe {
     }
 
     private Outcome send(HttpRequest request) {
-        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
+        CompletableFuture<HttpResponse<String>> pending = client().sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
         try {
             HttpResponse<String> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Answered(response.statusCode(), parse(response.body()));

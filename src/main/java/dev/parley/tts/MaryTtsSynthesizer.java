@@ -69,6 +69,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             if (System.getProperty(SELF_TEST_PROPERTY) == null) {
                 System.setProperty(SELF_TEST_PROPERTY, "false");
             }
+            MaryTtsModules.leaveOutUnused();
             mary = new LocalMaryInterface();
         } catch (MaryConfigurationException e) {
             throw new SpeechSynthesisException("MaryTTS could not start: " + e.getMessage(), e);

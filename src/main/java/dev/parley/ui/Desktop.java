@@ -3,7 +3,6 @@ package dev.parley.ui;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import dev.parley.ui.system.AwtTray;
 import javafx.application.Application;
 
 /**
@@ -30,7 +29,6 @@ public final class Desktop {
         services = CompletableFuture.supplyAsync(() -> DesktopServices.start(config),
                 runnable -> Thread.ofPlatform().name("parley-startup").daemon(true).start(runnable));
         try {
-            AwtTray.startToolkitBeforeJavaFx();
             Application.launch(ParleyApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError noWindow) {
             System.err.println("parley: cannot open the window (" + noWindow.getMessage() + ")."

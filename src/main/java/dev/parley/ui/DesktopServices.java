@@ -16,9 +16,7 @@ import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.ApiDetector;
 import dev.parley.llm.ApiKeys;
 import dev.parley.llm.HealthCheck;
-import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmException;
-import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReadyCheck;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.secrets.BackgroundSecretStore;
@@ -65,8 +63,15 @@ public final class DesktopServices implements AutoCloseable {
     private final AtomicBoolean deferredStarted = new AtomicBoolean();
     /** The name the window saves its conversation under; set on the FX thread, read by the API. */
     private volatile String openConversation = "";
-    /** Background provider checks (llm.health.interval) for the dots and failover. */
-    private volatile dev.parley.BackgroundHealth healthPolling;
+    /** Background provider checks (llm.health.interval) for the dots and failover; null until Ready. */
+    private dev.parley.BackgroundHealth healthPolling;
+    private boolean closed;
+    /**
+     * Done at Ready (the voice loop took over), or when the speech model or the voice failed to load.
+     * Provider checks wait for it: their HTTP client, TLS trust store and requests would take CPU
+     * from the loads that make Ready.
+     */
+    private final CompletableFuture<Void> startUpDone = new CompletableFuture<>();
     private java.util.Optional<String> configNotice = java.util.Optional.empty();
     private volatile java.util.function.Consumer<String> timerListener = label -> { };
     private volatile dev.parley.tools.ToolConfirmer confirmer = dev.parley.tools.ToolConfirmer.DENY;
@@ -85,7 +90,9 @@ public final class DesktopServices implements AutoCloseable {
         components.useToolCallbacks(timer -> timerListener.accept(
                 timer.sentence(java.time.ZoneId.systemDefault(), java.time.Instant.now())),
                 (tool, arguments) -> confirmer.confirm(tool, arguments));
-        this.firstModel = initialModel();
+        // The active provider, created on its first reply: building a client and connecting MCP
+        // servers must not delay the window.
+        this.firstModel = new ConfiguredModel(components, config.llm().active());
         this.model = new SwitchableLanguageModel(firstModel);
         // Typed questions are answered from the first moment; listening and speaking start once
         // loadSteps() has loaded the speech model and the voice.
@@ -98,11 +105,14 @@ public final class DesktopServices implements AutoCloseable {
         // (MaryTTS, ~4 s of class loading and XML parsing) waits for afterWindowShown: on two cores
         // it would take the CPU the window needs.
         this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer, new CompletableFuture<>());
+        speechModel.exceptionally(this::startUpFailed);
+        voice.exceptionally(this::startUpFailed);
     }
 
     /**
-     * Starts what the window need not wait for, once it is shown: the voice load, the control API
-     * and the provider health polling. Later calls do nothing.
+     * Starts what the window need not wait for, once it is shown: the voice load and the control
+     * API; the provider health polling once the speech model and the voice are loaded. Later calls
+     * do nothing.
      */
     public void afterWindowShown() {
         if (!deferredStarted.compareAndSet(false, true)) {
@@ -110,8 +120,26 @@ public final class DesktopServices implements AutoCloseable {
         }
         loadInBackground("parley-voice-load", components::synthesizer, voice);
         api.apply(config.api()); // on the API's own thread
+        startUpDone.thenRun(this::startHealthPolling);
+    }
+
+    private Void startUpFailed(Throwable failure) {
+        startUpDone.complete(null);
+        return null;
+    }
+
+    private synchronized void startHealthPolling() {
+        if (closed) {
+            return;
+        }
         healthPolling = dev.parley.BackgroundHealth.start(components, config.llm(), () -> !assistant.state().atRest());
-        configChanges.subscribe(saved -> healthPolling.follow(saved.llm()));
+        configChanges.subscribe(saved -> followHealth(saved));
+    }
+
+    private synchronized void followHealth(ParleyConfig saved) {
+        if (!closed) {
+            healthPolling.follow(saved.llm());
+        }
     }
 
     /** The window shows (and saves) its conversation under {@code name} now. */
@@ -135,57 +163,6 @@ public final class DesktopServices implements AutoCloseable {
     /** Set when the config file is broken and the window started with the last good one: what is wrong. */
     public java.util.Optional<String> configNotice() {
         return configNotice;
-    }
-
-    /**
-     * The active provider, created on its first reply (building a client and connecting MCP
-     * servers must not delay the window); if it cannot be created, each reply says why.
-     */
-    private ConfiguredModel initialModel() {
-        return new ConfiguredModel(config.llm().active());
-    }
-
-    /** The configured provider, built on first use: by the first reply or the warm-up after Ready. */
-    private final class ConfiguredModel implements LanguageModel {
-            private final String active;
-            private LanguageModel created;
-
-            ConfiguredModel(String active) {
-                this.active = active;
-            }
-
-            void build() {
-                model();
-            }
-
-            private synchronized LanguageModel model() {
-                if (created == null) {
-                    created = components.languageModel(Components.LlmChoice.CONFIGURED);
-                }
-                return created;
-            }
-
-            @Override
-            public String name() {
-                return active;
-            }
-
-            @Override
-            public String describe() {
-                return active;
-            }
-
-            @Override
-            public LlmReply reply(List<dev.parley.conversation.Message> messages, dev.parley.llm.ReplyListener listener) {
-                LanguageModel model;
-                try {
-                    model = model();
-                } catch (LlmException notCreated) {
-                    throw new LlmException(notCreated.getMessage() + " Or switch to another provider in the toolbar.",
-                            notCreated);
-                }
-                return model.reply(messages, listener);
-            }
     }
 
     /**
@@ -233,9 +210,13 @@ public final class DesktopServices implements AutoCloseable {
     private List<LoadStep> loadSteps(Runnable speechModelLoaded, Runnable voiceLoaded) {
         return List.of(new LoadStep("speech model", speechModelLoaded), new LoadStep("voice", voiceLoaded),
                 new LoadStep("voice loop", () -> {
-                    components.useVoice(assistant);
-                    // After Ready, in the background: the first turn as quick as later ones.
-                    FirstTurnWarmUp.start(components, firstModel::build);
+                    try {
+                        components.useVoice(assistant);
+                        // After Ready, in the background: the first turn as quick as later ones.
+                        FirstTurnWarmUp.start(components, firstModel::build);
+                    } finally {
+                        startUpDone.complete(null);
+                    }
                 }));
     }
 
@@ -308,6 +289,7 @@ public final class DesktopServices implements AutoCloseable {
 
             @Override
             public HealthCheck check(String name) {
+                startUpDone.join(); // on a worker thread: the dots wait until Ready, see the field
                 return components.providerHealth().checkIfSetUp(name, config.llm().providers().get(name));
             }
 
@@ -391,8 +373,11 @@ public final class DesktopServices implements AutoCloseable {
     @Override
     public void close() {
         api.close(); // first: no client waits on an assistant that is closing
-        if (healthPolling != null) { // null until the window was shown
-            healthPolling.close();
+        synchronized (this) {
+            closed = true;
+            if (healthPolling != null) { // null until Ready
+                healthPolling.close();
+            }
         }
         assistant.close();
         components.close();

@@ -34,7 +34,7 @@ public final class ParleyApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        LOG.info("JavaFX started {} ms after the JVM started", Desktop.sinceJvmStart());
+        long javaFxStarted = Desktop.sinceJvmStart();
         try {
             services = Desktop.services != null ? Desktop.services.join() : DesktopServices.start(null);
         } catch (java.util.concurrent.CompletionException e) {
@@ -44,16 +44,17 @@ public final class ParleyApp extends Application {
             fail(e);
             return;
         }
+        // Logged only now: Log4j configures itself on the parley-startup thread, whose config load
+        // asks for the first logger, and a line logged meanwhile by another thread is dropped.
+        LOG.info("JavaFX started {} ms after the JVM started", javaFxStarted);
         LOG.info("Config and services ready {} ms after the JVM started", Desktop.sinceJvmStart());
         Theme.apply(services.config().ui().theme());
         ui = DesktopUi.create(services, Tasks.forFx());
         services.useToolCallbacks(sentence -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + sentence,
                 Banner.Level.INFO, "⏰ " + sentence))), this::confirmTool);
-        services.resumeTimers();
         services.configNotice().ifPresent(notice -> ui.banners().show(
                 new Banner("config-last-good", Banner.Level.WARNING, notice)));
         MainWindow window = new MainWindow(ui, stage);
-        trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
         windowFile = services.paths().configDir().resolve("window.properties");
         restore(WindowState.read(windowFile));
         stage.setOnShown(event -> LOG.info("Window shown {} ms after the JVM started", Desktop.sinceJvmStart()));
@@ -67,6 +68,12 @@ public final class ParleyApp extends Application {
         services.afterWindowShown();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
+        // Not needed for the first paint: the tray icon, the global key hook, timers due while closed.
+        Platform.runLater(() -> {
+            AwtTray.startToolkit(); // here, on GTK's thread: see there
+            trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
+            services.resumeTimers();
+        });
         // A start that failed (no speech model, no voice, no microphone) tries again at each save.
         services.configChanges().subscribe(saved -> ui.tasks().onUi(() -> ui.main().retryLoad(services.retryLoadSteps())));
         services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));

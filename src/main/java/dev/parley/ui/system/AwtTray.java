@@ -37,16 +37,18 @@ public final class AwtTray implements Tray {
     private CheckboxMenuItem muteItem;
 
     /**
-     * Starts AWT's toolkit, which the tray needs, before JavaFX starts GTK. Started after GTK (on the
-     * first tray call), AWT sets its X error handler while GDK has an error trap pushed, and GTK prints
-     * "Gdk-WARNING: XSetErrorHandler() called with a GDK error trap pushed" on every window start
-     * (JDK-8156779); started first, nothing is printed. The tray's own calls then find it running.
+     * Starts AWT's toolkit, which the tray needs; call it on the JavaFX thread (GTK's main thread).
+     * Started on another thread while JavaFX runs (the tray's own calls run on a worker), AWT could
+     * set its X error handler while GDK has an error trap pushed, and GTK prints "Gdk-WARNING:
+     * XSetErrorHandler() called with a GDK error trap pushed" (JDK-8156779); GDK pushes and pops its
+     * traps within calls on its own thread, so none is pushed while that thread runs this. Not started
+     * before JavaFX: that put AWT's start (~0.15-0.3 s) in front of the window's.
      */
-    public static void startToolkitBeforeJavaFx() {
+    public static void startToolkit() {
         try {
             trayAvailable();
         } catch (java.awt.AWTError noDisplay) {
-            LOG.debug("AWT did not start: {}", noDisplay.getMessage()); // JavaFX will say it cannot either
+            LOG.debug("AWT did not start: {}", noDisplay.getMessage());
         }
     }
 

@@ -1,0 +1,58 @@
+package dev.parley.ui;
+
+import dev.parley.Components;
+import dev.parley.conversation.Message;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmException;
+import dev.parley.llm.LlmReply;
+import dev.parley.llm.ReplyListener;
+import java.util.List;
+
+/**
+ * The configured provider, built on first use: by the first reply or the warm-up after Ready. If it
+ * cannot be built, each reply says why.
+ */
+final class ConfiguredModel implements LanguageModel {
+
+    private final Components components;
+    private final String active;
+    private LanguageModel created;
+
+    ConfiguredModel(Components components, String active) {
+        this.components = components;
+        this.active = active;
+    }
+
+    void build() {
+        model();
+    }
+
+    private synchronized LanguageModel model() {
+        if (created == null) {
+            created = components.languageModel(Components.LlmChoice.CONFIGURED);
+        }
+        return created;
+    }
+
+    @Override
+    public String name() {
+        return active;
+    }
+
+    @Override
+    public String describe() {
+        return active;
+    }
+
+    @Override
+    public LlmReply reply(List<Message> messages, ReplyListener listener) {
+        LanguageModel model;
+        try {
+            model = model();
+        } catch (LlmException notCreated) {
+            throw new LlmException(notCreated.getMessage() + " Or switch to another provider in the toolbar.",
+                    notCreated);
+        }
+        return model.reply(messages, listener);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.parley.tts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.audio.AudioClip;
+import java.util.List;
+import marytts.modules.MaryModule;
+import marytts.modules.ModuleRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The real voice, started without the MaryTTS modules Parley never uses, still says what Parley asks. */
+@Tag("real")
+class MaryTtsModulesTest {
+
+    private static MaryTtsSynthesizer voice;
+
+    @BeforeAll
+    static void start() {
+        voice = MaryTtsSynthesizer.start("cmu-slt-hsmm");
+    }
+
+    @AfterAll
+    static void stop() {
+        voice.close();
+    }
+
+    @Test
+    void startsNoneOfTheUnusedModules() {
+        List<String> started = ModuleRegistry.getAllModules().stream().map(MaryModule::getClass)
+                .map(Class::getName).toList();
+
+        assertThat(started).contains("marytts.modules.SSMLParser", "marytts.modules.TextToMaryXML",
+                "marytts.modules.OpenNLPPosTagger", "marytts.modules.HTSEngine");
+        assertThat(started).doesNotContain("marytts.modules.SableParser", "marytts.modules.APMLParser",
+                "marytts.modules.EmotionmlParser", "marytts.modules.PraatTextGridGenerator");
+        assertThat(ModuleRegistry.getAllModules()).noneMatch(module -> module.getLocale() != null
+                && module.getLocale().toString().equals("en_GB"));
+    }
+
+    @Test
+    void speaksPlainTextAndSsmlAtAnotherRate() {
+        AudioClip plain = voice.synthesize("What is the weather like in Berlin today?");
+        voice.tune(1.3, 1.0); // sent as SSML prosody
+        AudioClip faster = voice.synthesize("What is the weather like in Berlin today?");
+        voice.tune(1.0, 1.0);
+
+        assertThat(plain.durationSeconds()).isBetween(1.5, 4.0);
+        assertThat(faster.durationSeconds()).isLessThan(plain.durationSeconds() * 0.9);
+    }
+
+    @Test
+    void leavingOutTwiceChangesNothingMore() {
+        MaryTtsModules.leaveOutUnused();
+
+        assertThat(voice.synthesize("Hello there.").durationSeconds()).isBetween(0.4, 3.0);
+    }
+}
