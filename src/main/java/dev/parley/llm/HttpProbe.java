@@ -49,8 +49,9 @@ final class HttpProbe {
     HttpProbe(Duration timeout) {
         this.timeout = timeout;
         // Shared: a client of its own per probe (health, vision, API detection) kept one idle selector
-        // thread each; the shared clients run their work on virtual threads.
-        this.client = SharedHttpClients.withConnectTimeout(timeout);
+        // thread each. The request's timeout bounds connecting too, so all probes, whatever their
+        // timeout, share the one client without a connect timeout: one selector thread between them.
+        this.client = SharedHttpClients.withConnectTimeout(null);
     }
 
     Outcome get(String url, Map<String, String> headers) {
