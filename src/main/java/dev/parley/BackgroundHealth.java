@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs the {@link HealthPoller} on a daemon thread of its own for a long-running Parley (the window,
+ * Runs the {@link HealthPoller} on a virtual thread of its own for a long-running Parley (the window,
  * {@code chat}, {@code serve}), so the provider dots and failover ({@code llm.HealthRouting}) follow
  * fresh health results; {@code llm.health.interval: 0} runs nothing.
  */
@@ -61,8 +61,8 @@ public final class BackgroundHealth implements AutoCloseable {
         }
         poller = HealthPoller.of(components.providerHealth(), llm, Duration.ofSeconds(seconds), busy,
                 Clock.systemUTC());
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("parley-health-poller").daemon(true).factory());
+        // A virtual thread: between checks (a minute by default) it holds no thread of the system.
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("parley-health-poller").factory());
         poller.start(scheduler);
     }
 

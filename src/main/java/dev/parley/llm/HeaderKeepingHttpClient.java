@@ -40,7 +40,12 @@ final class HeaderKeepingHttpClient implements HttpClient {
     private HttpClient blocking;
 
     private HeaderKeepingHttpClient(Duration connectTimeout, Duration readTimeout) {
-        this.http = SharedHttpClients.withConnectTimeout(connectTimeout);
+        // Each request's timeout (readTimeout, until the response headers) bounds connecting too, so a
+        // connect timeout no shorter than it adds nothing: such clients share the client without one
+        // (LangChain4j gives both the provider's one timeout), a selector thread fewer per timeout.
+        boolean connectBoundedByRequest = readTimeout != null
+                && (connectTimeout == null || connectTimeout.compareTo(readTimeout) >= 0);
+        this.http = SharedHttpClients.withConnectTimeout(connectBoundedByRequest ? null : connectTimeout);
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
     }

@@ -51,12 +51,13 @@ final class HttpProbe {
 
     /**
      * Shared: a client of its own per probe (health, vision, API detection) kept one idle selector
-     * thread each; the shared clients run their work on virtual threads. Looked up at the first
-     * exchange, not when the probe is made: a JDK client loads the TLS trust store (~0.3 s of CPU),
-     * work the window's start does not need.
+     * thread each. The request's timeout bounds connecting too, so all probes, whatever their
+     * timeout, share the one client without a connect timeout: one selector thread between them.
+     * Looked up at the first exchange, not when the probe is made: a JDK client loads the TLS trust
+     * store (~0.3 s of CPU), work the window's start does not need.
      */
     private HttpClient client() {
-        return SharedHttpClients.withConnectTimeout(timeout);
+        return SharedHttpClients.withConnectTimeout(null);
     }
 
     Outcome get(String url, Map<String, String> headers) {

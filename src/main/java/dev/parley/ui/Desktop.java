@@ -26,6 +26,7 @@ public final class Desktop {
     /** Opens the window and returns when it is closed; {@code config} null reads the user's own config. */
     public static int run(Path config) {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        Rendering.configure();
         services = CompletableFuture.supplyAsync(() -> DesktopServices.start(config),
                 runnable -> Thread.ofPlatform().name("parley-startup").daemon(true).start(runnable));
         try {

@@ -26,8 +26,8 @@ final class DesktopApi implements AutoCloseable {
 
     private final ApiServer.Backend backend;
     private final ParleyPaths paths;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            task -> Thread.ofPlatform().name("parley-api").daemon(true).unstarted(task));
+    /** A virtual thread: the API is off for most users, and a platform thread would wait here for ever. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("parley-api").factory());
     private final List<Consumer<ApiState>> watchers = new CopyOnWriteArrayList<>();
     private volatile ApiState state = ApiState.OFF;
     /** Touched on the worker thread only. */

@@ -7,6 +7,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.FakeHttpServer;
 import dev.parley.testing.FakeLlmApis;
+import dev.parley.testing.LiveThreads;
 import dev.parley.testing.TestConfigs;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +63,7 @@ class ChatHealthPollingTest {
     }
 
     private static boolean pollerThreadAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(thread -> thread.getName().equals("parley-health-poller") && thread.isAlive());
+        return LiveThreads.anyNamed("parley-health-poller");
     }
 
     @Test
@@ -71,9 +72,17 @@ class ChatHealthPollingTest {
                 FakeHttpServer spare = FakeLlmApis.ollama("scripted:latest")) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-            int code = chat(config(llm.baseUrl(), spare.url(), 60), endingWhen(() -> !spare.requests().isEmpty()), err);
+            AtomicBoolean pollerSeen = new AtomicBoolean();
+            int code = chat(config(llm.baseUrl(), spare.url(), 60), endingWhen(() -> {
+                boolean checked = !spare.requests().isEmpty();
+                if (checked) {
+                    pollerSeen.set(pollerThreadAlive());
+                }
+                return checked;
+            }), err);
 
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(pollerSeen).as("the poller's thread while the chat runs").isTrue();
             assertThat(spare.requests()).extracting(FakeHttpServer.Request::path).containsExactly("/api/tags");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (pollerThreadAlive() && System.nanoTime() < deadline) {

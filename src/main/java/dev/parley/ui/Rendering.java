@@ -1,0 +1,69 @@
+package dev.parley.ui;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * JavaFX and GTK rendering settings that must be chosen before their toolkits start, for the idle
+ * window's footprint (docs/decisions/0017). What the user set ({@code -Dprism.order},
+ * {@code -Djavafx.animation.pulse}, {@code GDK_GL}) is kept.
+ */
+final class Rendering {
+
+    /** Frames per second on Linux; JavaFX's default is 60. */
+    static final int LINUX_PULSE_HZ = 30;
+
+    private static final Logger LOG = LogManager.getLogger(Rendering.class);
+
+    private Rendering() {}
+
+    private interface CLibrary extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    /** Call first, before any other thread starts: libc's setenv is not safe beside a getenv. */
+    static void configure() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return;
+        }
+        if (!hasGpu(Path.of("/dev"))) {
+            withoutGpu();
+        }
+        if (System.getProperty("javafx.animation.pulse") == null) {
+            // On GTK JavaFX's pulse timer cannot pause (GtkTimer._pause does nothing), so an idle
+            // window wakes its thread at the pulse rate for as long as it is open: ~1 % of a core at 60
+            // per second, half that at 30, which still draws the level meter and the text smoothly.
+            System.setProperty("javafx.animation.pulse", Integer.toString(LINUX_PULSE_HZ));
+        }
+    }
+
+    /**
+     * Without a GPU, Mesa renders OpenGL on the CPU through LLVM: JavaFX's OpenGL pipeline then adds
+     * five threads (two rasterizers, a shader disk cache, two driver threads), and GDK's GL probe at
+     * display start alone maps ~43 MB of LLVM and Mesa. Prism's own software renderer is made for
+     * this case, and GDK draws nothing with GL in Parley's window.
+     */
+    private static void withoutGpu() {
+        if (System.getProperty("prism.order") == null) {
+            System.setProperty("prism.order", "sw");
+        }
+        if (System.getenv("GDK_GL") == null) {
+            try {
+                // Java cannot change its own environment; GDK reads it from libc when the display opens.
+                Native.load("c", CLibrary.class).setenv("GDK_GL", "disable", 0);
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                LOG.debug("GDK_GL not set ({}): GDK will probe OpenGL", e.getMessage());
+            }
+        }
+    }
+
+    /** A Linux GPU shows as a DRM device folder (Mesa, AMD, Intel, nouveau) or an NVIDIA device. */
+    static boolean hasGpu(Path dev) {
+        return Files.isDirectory(dev.resolve("dri")) || Files.exists(dev.resolve("nvidia0"));
+    }
+}
