@@ -127,7 +127,20 @@ public final class Microphone implements AutoCloseable {
      * @throws IllegalStateException if the microphone is closed
      */
     public Recording startRecording(Consumer<float[]> blocks) {
-        Recording recording = new Recording(blocks, this::detach);
+        return start(new Recording(blocks, this::detach, true));
+    }
+
+    /**
+     * As {@link #startRecording}, but the audio is only handed on, not kept: {@link Recording#stop}
+     * returns an empty clip. For listening that may wait for speech for hours (hands-free).
+     *
+     * @throws IllegalStateException if the microphone is closed
+     */
+    public Recording startListening(Consumer<float[]> blocks) {
+        return start(new Recording(blocks, this::detach, false));
+    }
+
+    private Recording start(Recording recording) {
         synchronized (lock) {
             if (closed) {
                 recording.stop();

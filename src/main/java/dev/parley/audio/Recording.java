@@ -23,13 +23,19 @@ public final class Recording {
     private final Consumer<float[]> consumer;
     private final Consumer<Recording> detach;
     private final BlockingQueue<float[]> queue = new LinkedBlockingQueue<>();
-    /** Every block taken, for the clip {@link #stop} returns; guarded by itself. */
+    /** Every block taken, for the clip {@link #stop} returns, if it keeps them; guarded by itself. */
     private final List<float[]> blocks = new ArrayList<>();
+    /**
+     * Whether the audio is kept for {@link #stop}: not while listening hands-free, where a recording may
+     * wait for speech all day (64 KB a second).
+     */
+    private final boolean keepAudio;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread deliverer;
 
-    Recording(Consumer<float[]> consumer, Consumer<Recording> detach) {
+    Recording(Consumer<float[]> consumer, Consumer<Recording> detach, boolean keepAudio) {
         this.consumer = consumer;
+        this.keepAudio = keepAudio;
         this.detach = detach;
         this.deliverer = Thread.ofVirtual().name("parley-recording").start(this::deliver);
     }
@@ -39,14 +45,17 @@ public final class Recording {
      * block is shared with other recordings and must not change; consumers get copies.
      */
     void offer(float[] block) {
-        synchronized (blocks) {
-            blocks.add(block);
+        if (keepAudio) {
+            synchronized (blocks) {
+                blocks.add(block);
+            }
         }
         queue.add(block);
     }
 
     /**
-     * Stops taking audio and returns all of it (pre-roll included) at {@link Microphone#SAMPLE_RATE}.
+     * Stops taking audio and returns all of it (pre-roll included) at {@link Microphone#SAMPLE_RATE}, or
+     * an empty clip for a recording that does not keep it ({@link Microphone#startListening}).
      * Blocks captured before the call are still delivered, and have been by the time it returns; no
      * block is delivered after. Called from inside the consumer it returns at once, and the blocks
      * still queued follow when the consumer returns. Calling it again returns the same audio.

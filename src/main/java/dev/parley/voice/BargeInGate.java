@@ -101,7 +101,7 @@ public final class BargeInGate implements Consumer<float[]> {
     private void takeOver() {
         bargedIn.run();
         leadIn.clear();
-        utterance = new LiveTranscript(stream, partials, segments, speechEnded);
+        utterance = new LiveTranscript(stream, partials, segments, speechEnded, false);
         partials.accept(stream.partial());
         if (!segments.inSpeech()) {
             speechEnded.run(); // the stretch had already ended in this very block

@@ -118,12 +118,20 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
     @Override
     public Utterance begin(Consumer<String> partials, Runnable speechEnded) {
+        return transcribed(partials, speechEnded, false);
+    }
+
+    /**
+     * An utterance transcribed as it comes; {@code waitForSpeech}: hands-free, where the recognizer
+     * only gets audio from just before the user starts speaking (see {@link LiveTranscript}).
+     */
+    private Utterance transcribed(Consumer<String> partials, Runnable speechEnded, boolean waitForSpeech) {
         Microphone open = opened();
         RecognitionStream stream = recognizer.stream();
         Recording recording;
         try {
-            recording = open.startRecording(new LiveTranscript(stream, partials,
-                    new SpeechEndpointer(Microphone.SAMPLE_RATE, endOfSpeechSilence), speechEnded));
+            recording = open.startListening(new LiveTranscript(stream, partials,
+                    new SpeechEndpointer(Microphone.SAMPLE_RATE, endOfSpeechSilence), speechEnded, waitForSpeech));
         } catch (RuntimeException e) {
             stream.close();
             throw e;
@@ -146,10 +154,10 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     @Override
     public Utterance beginHandsFree(Consumer<String> partials, Runnable speechEnded, Runnable woke) {
         if (wakeWord == null) {
-            return begin(partials, speechEnded);
+            return transcribed(partials, speechEnded, true);
         }
         WakeGate gate = new WakeGate(wakeWord, recognizer::stream, partials, endOfSpeechSilence, speechEnded, woke);
-        return taken(opened().startRecording(gate), gate::finish, gate::cancel);
+        return taken(opened().startListening(gate), gate::finish, gate::cancel);
     }
 
     /** With a wake word, only the phrase interrupts: a television talking over Parley must not. */
@@ -160,7 +168,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
         }
         BargeInGate gate = new BargeInGate(recognizer::stream, bargeInMinSpeech, endOfSpeechSilence, partials,
                 speechEnded, bargedIn, ownVoiceLeaks);
-        return taken(opened().startRecording(gate), gate::finish, gate::cancel);
+        return taken(opened().startListening(gate), gate::finish, gate::cancel);
     }
 
     /** The utterance {@code recording} feeds: stopping the recording comes first either way. */

@@ -50,7 +50,7 @@ public final class RecordedSpeech implements SpeechInput {
     public Utterance begin(Consumer<String> partials, Runnable speechEnded) {
         RecognitionStream stream = recognizer.stream();
         LiveTranscript transcript = new LiveTranscript(stream, partials,
-                new SpeechEndpointer(SpeechRecognizer.SAMPLE_RATE, PAUSE), speechEnded);
+                new SpeechEndpointer(SpeechRecognizer.SAMPLE_RATE, PAUSE), speechEnded, false);
         return speak(transcript, stream::finish, stream::close);
     }
 

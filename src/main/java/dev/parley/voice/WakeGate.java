@@ -101,7 +101,7 @@ public final class WakeGate implements Consumer<float[]> {
         long skip = Math.round(phraseEndSeconds * SpeechRecognizer.SAMPLE_RATE);
         stream = streams.get();
         question = new LiveTranscript(stream, partials,
-                new SpeechEndpointer(SpeechRecognizer.SAMPLE_RATE, endOfSpeechSilence), speechEnded);
+                new SpeechEndpointer(SpeechRecognizer.SAMPLE_RATE, endOfSpeechSilence), speechEnded, false);
         woke.run();
         float[][] kept = segment.toArray(float[][]::new);
         segment.clear();
