@@ -11,7 +11,7 @@ import org.apache.logging.log4j.Logger;
 /**
  * JavaFX and GTK rendering settings that must be chosen before their toolkits start, for the idle
  * window's footprint (docs/decisions/0017). What the user set ({@code -Dprism.order},
- * {@code -Djavafx.animation.pulse}, {@code GDK_GL}) is kept.
+ * {@code -Djavafx.animation.framerate} or {@code -Djavafx.animation.pulse}, {@code GDK_GL}) is kept.
  */
 final class Rendering {
 
@@ -34,11 +34,14 @@ final class Rendering {
         if (!hasGpu(Path.of("/dev"))) {
             withoutGpu();
         }
-        if (System.getProperty("javafx.animation.pulse") == null) {
+        if (System.getProperty("javafx.animation.framerate") == null
+                && System.getProperty("javafx.animation.pulse") == null) {
             // On GTK JavaFX's pulse timer cannot pause (GtkTimer._pause does nothing), so an idle
             // window wakes its thread at the pulse rate for as long as it is open: ~1 % of a core at 60
             // per second, half that at 30, which still draws the level meter and the text smoothly.
-            System.setProperty("javafx.animation.pulse", Integer.toString(LINUX_PULSE_HZ));
+            // "framerate", not "pulse": JavaFX reads both, but prints "Setting PULSE_DURATION to 30
+            // hz" on standard error at every start for the second.
+            System.setProperty("javafx.animation.framerate", Integer.toString(LINUX_PULSE_HZ));
         }
     }
 
