@@ -36,6 +36,25 @@ public final class TestConfigs {
                 """ + moreYaml);
     }
 
+    /**
+     * A config whose speech model folder does not exist ({@code folder/no-model-here}): its load fails
+     * with that path in the message. The active provider {@code local} is OpenAI-compatible at
+     * {@code serverUrl}/v1, model {@code scripted}.
+     */
+    public static Path withoutSpeechModel(Path folder, String serverUrl) throws IOException {
+        return write(folder, """
+                stt:
+                  model-path: %s
+                llm:
+                  active: local
+                  providers:
+                    local:
+                      type: openai-compatible
+                      base-url: %s/v1
+                      model: scripted
+                """.formatted(folder.resolve("no-model-here"), serverUrl));
+    }
+
     public static Path write(Path folder, String yaml) throws IOException {
         Path file = folder.resolve("config.yaml");
         Files.writeString(file, yaml);

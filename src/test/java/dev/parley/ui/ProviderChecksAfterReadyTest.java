@@ -48,17 +48,7 @@ class ProviderChecksAfterReadyTest {
     @Test
     void aSpeechModelThatFailsToLoadReleasesTheChecks() throws Exception {
         try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
-                DesktopServices services = DesktopServices.start(TestConfigs.write(folder, """
-                        stt:
-                          model-path: %s
-                        llm:
-                          active: local
-                          providers:
-                            local:
-                              type: openai-compatible
-                              base-url: %s/v1
-                              model: scripted
-                        """.formatted(folder.resolve("no-model-here"), llm.url())))) {
+                DesktopServices services = DesktopServices.start(TestConfigs.withoutSpeechModel(folder, llm.url()))) {
             HealthCheck check = CompletableFuture.supplyAsync(() -> services.providers().check("local"))
                     .get(30, TimeUnit.SECONDS);
 

@@ -28,17 +28,7 @@ class RetryFailedStartTest {
     @Test
     void aSpeechModelFixedInSettingsLoadsWithoutARestart() throws Exception {
         try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
-                DesktopServices services = DesktopServices.start(TestConfigs.write(folder, """
-                        stt:
-                          model-path: %s
-                        llm:
-                          active: local
-                          providers:
-                            local:
-                              type: openai-compatible
-                              base-url: %s/v1
-                              model: scripted
-                        """.formatted(folder.resolve("no-model-here"), llm.url())))) {
+                DesktopServices services = DesktopServices.start(TestConfigs.withoutSpeechModel(folder, llm.url()))) {
             List<LoadStep> start = services.loadSteps();
             assertThatThrownBy(() -> start.getFirst().work().run()).hasMessageContaining("no-model-here");
 
