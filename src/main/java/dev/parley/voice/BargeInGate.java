@@ -4,8 +4,6 @@ import dev.parley.audio.SpeechEndpointer;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,8 +32,7 @@ public final class BargeInGate implements Consumer<float[]> {
     private final Runnable speechEnded;
     private final Runnable bargedIn;
     private final SpeechEndpointer segments;
-    private final Deque<float[]> leadIn = new ArrayDeque<>();
-    private int leadInSamples;
+    private final LeadIn leadIn = new LeadIn(LEAD_IN_SAMPLES);
     /** Recognizes the current stretch of sound; null between stretches. */
     private RecognitionStream stream;
     /** The utterance once the user barged in; null before. */
@@ -80,9 +77,9 @@ public final class BargeInGate implements Consumer<float[]> {
         boolean now = watcher.hear(block, ownVoice.getAsBoolean());
         if (stream == null && (event == SpeechEndpointer.Event.SPEECH_STARTED || now)) {
             stream = streams.get();
-            leadIn.forEach(stream::accept);
+            leadIn.replayTo(stream::accept);
         }
-        keepLeadIn(block);
+        leadIn.add(block);
         if (stream == null) {
             return;
         }
@@ -105,14 +102,6 @@ public final class BargeInGate implements Consumer<float[]> {
         partials.accept(stream.partial());
         if (!segments.inSpeech()) {
             speechEnded.run(); // the stretch had already ended in this very block
-        }
-    }
-
-    private void keepLeadIn(float[] block) {
-        leadIn.addLast(block);
-        leadInSamples += block.length;
-        while (leadIn.size() > 1 && leadInSamples - leadIn.peekFirst().length >= LEAD_IN_SAMPLES) {
-            leadInSamples -= leadIn.pollFirst().length;
         }
     }
 

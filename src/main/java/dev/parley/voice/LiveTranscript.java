@@ -3,7 +3,6 @@ package dev.parley.voice;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.SpeechEndpointer;
 import dev.parley.stt.RecognitionStream;
-import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +23,7 @@ final class LiveTranscript implements Consumer<float[]> {
     private final Consumer<String> partials;
     private final SpeechEndpointer endpointer;
     private final Runnable speechEnded;
-    private final ArrayDeque<float[]> leadIn = new ArrayDeque<>();
-    private int leadInSamples;
+    private final LeadIn leadIn = new LeadIn(LEAD_IN_SAMPLES);
     private boolean hearing;
     private String last = "";
     private boolean ended;
@@ -44,11 +42,11 @@ final class LiveTranscript implements Consumer<float[]> {
         SpeechEndpointer.Event event = endpointer.accept(block);
         if (!hearing) {
             if (event != SpeechEndpointer.Event.SPEECH_STARTED) {
-                keepAsLeadIn(block);
+                leadIn.add(block);
                 return;
             }
             hearing = true;
-            leadIn.forEach(stream::accept);
+            leadIn.replayTo(stream::accept);
             leadIn.clear();
         }
         stream.accept(block);
@@ -60,14 +58,6 @@ final class LiveTranscript implements Consumer<float[]> {
         if (event == SpeechEndpointer.Event.SPEECH_ENDED && !ended) {
             ended = true;
             speechEnded.run();
-        }
-    }
-
-    private void keepAsLeadIn(float[] block) {
-        leadIn.add(block);
-        leadInSamples += block.length;
-        while (leadInSamples - leadIn.peekFirst().length >= LEAD_IN_SAMPLES) {
-            leadInSamples -= leadIn.pollFirst().length;
         }
     }
 }
