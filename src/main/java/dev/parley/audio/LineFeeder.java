@@ -2,6 +2,7 @@ package dev.parley.audio;
 
 import dev.parley.audio.echo.EchoReference;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Consumer;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
 
@@ -117,11 +118,11 @@ final class LineFeeder {
     }
 
     /**
-     * Called under {@link #lineLock()} when {@code playback} stops: what the line holds is dropped at
+     * Called under {@link #lineLock()} when a playback stops: what the line holds is dropped at
      * once. A line of its own stops; a kept line runs on (a flushed running line restarts by itself),
      * the writer fills it again, with the next playback's audio or silence.
      */
-    void silence(Playback playback) {
+    void silence() {
         if (closed) {
             return;
         }
@@ -166,18 +167,20 @@ final class LineFeeder {
             }
         } catch (AudioDeviceException e) {
             closeLine();
-            Playback playback;
-            while ((playback = playbacks.poll()) != null) {
-                playback.failed(e);
-            }
+            endAll(playback -> playback.failed(e));
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         closeLine();
+        endAll(playback -> playback.ended(positionAtClose, false));
+    }
+
+    /** The line is closed: every playback still waiting ends as {@code end} says. */
+    private void endAll(Consumer<Playback> end) {
         Playback playback;
         while ((playback = playbacks.poll()) != null) {
-            playback.ended(positionAtClose, false);
+            end.accept(playback);
         }
     }
 

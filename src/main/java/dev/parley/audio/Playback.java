@@ -104,7 +104,7 @@ public final class Playback {
             finalPosition = feeder.position();
             stopped = true;
             queue.clear();
-            feeder.silence(this);
+            feeder.silence();
         }
         return position();
     }

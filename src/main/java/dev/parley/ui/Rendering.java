@@ -16,7 +16,7 @@ import org.apache.logging.log4j.Logger;
 final class Rendering {
 
     /** Frames per second on Linux; JavaFX's default is 60. */
-    static final int LINUX_PULSE_HZ = 30;
+    static final int LINUX_FRAMES_PER_SECOND = 30;
 
     private static final Logger LOG = LogManager.getLogger(Rendering.class);
 
@@ -41,7 +41,7 @@ final class Rendering {
             // per second, half that at 30, which still draws the level meter and the text smoothly.
             // "framerate", not "pulse": JavaFX reads both, but prints "Setting PULSE_DURATION to 30
             // hz" on standard error at every start for the second.
-            System.setProperty("javafx.animation.framerate", Integer.toString(LINUX_PULSE_HZ));
+            System.setProperty("javafx.animation.framerate", Integer.toString(LINUX_FRAMES_PER_SECOND));
         }
     }
 
