@@ -42,9 +42,11 @@ class TranscribeCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).hasSize(1);
-        // 8 kHz audio has nothing above 4 kHz for a 16 kHz model: one CI run heard "what in the when like
-        // today" (2 of 6 words wrong) where runs here hear it all. A broken decoder scores near 1.
-        double allowed = file.startsWith("weather-8k") ? 0.34 : 0.2;
+        // 8 kHz audio has nothing above 4 kHz for a 16 kHz model, and Vosk's native maths differs between
+        // CPUs: this machine hears "what in the weather like today", CI machines heard "what in the when
+        // like today" and "what in that when like today" (3 of 6 wrong). A decoder that misreads the rate,
+        // width or channels hears nothing or noise and scores near 1.
+        double allowed = file.startsWith("weather-8k") ? 0.5 : 0.2;
         assertThat(WordErrorRate.of(WEATHER, run.out().strip())).as(run.out()).isLessThanOrEqualTo(allowed);
     }
 
