@@ -57,7 +57,7 @@ public final class DesktopServices implements AutoCloseable {
     private final SwitchableLanguageModel model;
     private final TurnController assistant;
     private final DesktopApi api;
-    private final CompletableFuture<Void> speechModel;
+    private final CompletableFuture<Void> speechModel = new CompletableFuture<>();
     private final CompletableFuture<Void> voice = new CompletableFuture<>();
     /** Set once {@link #afterWindowShown} (or a wait for the voice) started what waits for the window. */
     private final AtomicBoolean deferredStarted = new AtomicBoolean();
@@ -101,10 +101,9 @@ public final class DesktopServices implements AutoCloseable {
         this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true, () -> openConversation),
                 paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
-        // The speech model (native Vosk, ~2 s of one core) loads at once, beside the window; the voice
-        // (MaryTTS, ~4 s of class loading and XML parsing) waits for afterWindowShown: on two cores
-        // it would take the CPU the window needs.
-        this.speechModel = loadInBackground("parley-speech-model-load", components::recognizer, new CompletableFuture<>());
+        // The speech model (native Vosk, ~2 s of one core) and the voice (MaryTTS, ~2 s of class
+        // loading and XML parsing) load side by side once the window is shown (afterWindowShown):
+        // on two cores either would take the CPU the window needs.
         speechModel.exceptionally(this::startUpFailed);
         voice.exceptionally(this::startUpFailed);
     }
@@ -118,6 +117,7 @@ public final class DesktopServices implements AutoCloseable {
         if (!deferredStarted.compareAndSet(false, true)) {
             return;
         }
+        loadInBackground("parley-speech-model-load", components::recognizer, speechModel);
         loadInBackground("parley-voice-load", components::synthesizer, voice);
         api.apply(config.api()); // on the API's own thread
         startUpDone.thenRun(this::startHealthPolling);
@@ -193,8 +193,12 @@ public final class DesktopServices implements AutoCloseable {
 
     /** Start-up work shown as progress: the speech model, the voice, then the assistant listens and speaks. */
     public List<LoadStep> loadSteps() {
-        return loadSteps(() -> awaitLoad(speechModel), () -> {
-            afterWindowShown(); // a caller without a window must not wait for a load never started
+        // A caller without a window must not wait for loads never started.
+        return loadSteps(() -> {
+            afterWindowShown();
+            awaitLoad(speechModel);
+        }, () -> {
+            afterWindowShown();
             awaitLoad(voice);
         });
     }

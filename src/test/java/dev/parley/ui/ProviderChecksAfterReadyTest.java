@@ -49,6 +49,7 @@ class ProviderChecksAfterReadyTest {
     void aSpeechModelThatFailsToLoadReleasesTheChecks() throws Exception {
         try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
                 DesktopServices services = DesktopServices.start(TestConfigs.withoutSpeechModel(folder, llm.url()))) {
+            services.afterWindowShown(); // as the window does: the speech model's load starts here
             HealthCheck check = CompletableFuture.supplyAsync(() -> services.providers().check("local"))
                     .get(30, TimeUnit.SECONDS);
 
