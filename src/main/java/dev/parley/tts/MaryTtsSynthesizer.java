@@ -70,6 +70,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
                 System.setProperty(SELF_TEST_PROPERTY, "false");
             }
             MaryTtsModules.leaveOutUnused();
+            MaryExitDuringStart.quiet();
             mary = new LocalMaryInterface();
         } catch (MaryConfigurationException e) {
             throw new SpeechSynthesisException("MaryTTS could not start: " + e.getMessage(), e);

@@ -27,6 +27,7 @@ public final class Desktop {
     public static int run(Path config) {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Rendering.configure();
+        QuitOnSignal.install();
         services = CompletableFuture.supplyAsync(() -> DesktopServices.start(config),
                 runnable -> Thread.ofPlatform().name("parley-startup").daemon(true).start(runnable));
         try {

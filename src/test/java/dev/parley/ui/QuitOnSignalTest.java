@@ -1,0 +1,109 @@
+package dev.parley.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.parley.Main;
+import dev.parley.testing.TestConfigs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real window, in its own JVM on its own Xvfb display, asked to stop by SIGTERM (what a session
+ * that ends sends): it closes as its close button does, saving where it was, and prints nothing.
+ * Needs the Xvfb binary ({@code apt-get install xvfb}); skipped without it.
+ */
+@Tag("ui")
+class QuitOnSignalTest {
+
+    @TempDir
+    Path folder;
+
+    private Process xvfb;
+    private Process window;
+
+    @Test
+    void sigtermClosesTheWindowInOrderAndQuietly() throws Exception {
+        String display = startXvfb();
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+        Path configDir = Files.createDirectories(folder.resolve("config"));
+        Files.createFile(configDir.resolve("welcome-done"));
+        Path logs = folder.resolve("logs");
+        Path stderr = folder.resolve("stderr.txt");
+        // The launchers' JVM options (scripts/parley), without which the JVM itself warns on stderr.
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-Dparley.config.dir=" + configDir, "-Dparley.data.dir=" + folder.resolve("data"),
+                "-Dparley.log.dir=" + logs, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--config", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
+        builder.environment().put("DISPLAY", display);
+        builder.environment().put("HOME", folder.toString());
+        window = builder.start();
+        // While the voice still loads: MaryTTS's own shutdown hook must not print either.
+        awaitLogLine(logs.resolve("parley.log"), "Window shown", 90);
+
+        window.destroy(); // SIGTERM
+
+        assertThat(window.waitFor(15, TimeUnit.SECONDS)).as("ended within its grace time").isTrue();
+        assertThat(window.exitValue()).isZero();
+        assertThat(Files.readString(stderr)).isEmpty();
+        assertThat(Files.readString(logs.resolve("parley.log"))).contains("SIGTERM received: closing the window");
+        assertThat(configDir.resolve("window.properties")).as("stop() saved the window's place").exists();
+    }
+
+    private String startXvfb() throws IOException, InterruptedException {
+        for (int n = 140; n < 180; n++) {
+            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                continue;
+            }
+            try {
+                xvfb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException noXvfb) {
+                assumeTrue(false, "needs Xvfb (apt-get install xvfb)");
+            }
+            for (int i = 0; i < 100 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)); i++) {
+                Thread.sleep(50);
+            }
+            if (xvfb.isAlive()) {
+                return ":" + n;
+            }
+        }
+        throw new IllegalStateException("no free X display between :140 and :180");
+    }
+
+    private static void awaitLogLine(Path log, String line, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + line + "' in " + log + " within " + seconds + " s");
+    }
+
+    @AfterEach
+    void stop() {
+        if (window != null) {
+            window.destroyForcibly();
+        }
+        if (xvfb != null) {
+            xvfb.destroy();
+        }
+    }
+}
