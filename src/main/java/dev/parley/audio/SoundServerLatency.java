@@ -1,8 +1,6 @@
 package dev.parley.audio;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import java.util.Locale;
+import dev.parley.platform.ProcessEnvironment;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -28,24 +26,17 @@ final class SoundServerLatency {
     private SoundServerLatency() {
     }
 
-    private interface CLibrary extends Library {
-        int setenv(String name, String value, int overwrite);
-
-        String getenv(String name);
-    }
-
     /** Sets the variable for this process unless it is set already or this is not Linux. */
     static synchronized void request() {
         if (done) {
             return;
         }
         done = true;
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                || System.getenv(VARIABLE) != null) {
+        if (!ProcessEnvironment.isLinux() || System.getenv(VARIABLE) != null) {
             return;
         }
         try {
-            Native.load("c", CLibrary.class).setenv(VARIABLE, MILLIS, 0);
+            ProcessEnvironment.setIfUnset(VARIABLE, MILLIS);
             LOG.debug("{}={} for this process", VARIABLE, MILLIS);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.warn("Could not ask the sound server for a {} ms buffer ({}); speech may start late. Start Parley"
@@ -55,6 +46,6 @@ final class SoundServerLatency {
 
     /** What libc's environment now holds for the variable, as native code (libpulse) sees it. */
     static String current() {
-        return Native.load("c", CLibrary.class).getenv(VARIABLE);
+        return ProcessEnvironment.get(VARIABLE);
     }
 }

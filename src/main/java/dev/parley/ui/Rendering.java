@@ -1,10 +1,8 @@
 package dev.parley.ui;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import dev.parley.platform.ProcessEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -22,13 +20,9 @@ final class Rendering {
 
     private Rendering() {}
 
-    private interface CLibrary extends Library {
-        int setenv(String name, String value, int overwrite);
-    }
-
     /** Call first, before any other thread starts: libc's setenv is not safe beside a getenv. */
     static void configure() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (!ProcessEnvironment.isLinux()) {
             return;
         }
         if (!hasGpu(Path.of("/dev"))) {
@@ -57,8 +51,7 @@ final class Rendering {
         }
         if (System.getenv("GDK_GL") == null) {
             try {
-                // Java cannot change its own environment; GDK reads it from libc when the display opens.
-                Native.load("c", CLibrary.class).setenv("GDK_GL", "disable", 0);
+                ProcessEnvironment.setIfUnset("GDK_GL", "disable"); // GDK reads it when the display opens
             } catch (UnsatisfiedLinkError | RuntimeException e) {
                 LOG.debug("GDK_GL not set ({}): GDK will probe OpenGL", e.getMessage());
             }

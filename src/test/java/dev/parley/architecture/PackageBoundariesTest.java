@@ -22,7 +22,7 @@ class PackageBoundariesTest {
     private static final String[] LOW_LEVEL = {
             "dev.parley.audio..", "dev.parley.stt..", "dev.parley.tts..", "dev.parley.text..",
             "dev.parley.conversation..", "dev.parley.storage..", "dev.parley.tools..", "dev.parley.secrets..",
-            "dev.parley.image.."};
+            "dev.parley.image..", "dev.parley.platform.."};
 
     private static JavaClasses classes;
 
