@@ -19,6 +19,8 @@ public final class KeptOutputLine implements AutoCloseable {
 
     private LineFeeder feeder;
     private String deviceName;
+    /** From the start of hands-free listening ({@link #want}) until it ends ({@link #release}). */
+    private boolean wanted;
 
     /**
      * A playback on the kept line of {@code deviceName} (null: the default device), which opens at
@@ -40,6 +42,43 @@ public final class KeptOutputLine implements AutoCloseable {
             this.deviceName = deviceName;
         }
         return feeder;
+    }
+
+    /** Hands-free listening started: answers play on this line until {@link #release}. */
+    synchronized void want() {
+        wanted = true;
+    }
+
+    synchronized boolean wanted() {
+        return wanted;
+    }
+
+    /**
+     * Hands-free listening ended: the line closes now, or, if an answer still plays on it, once that
+     * answer ends (it is not cut off), unless listening started again meanwhile.
+     */
+    public synchronized void release() {
+        wanted = false;
+        if (feeder == null) {
+            return;
+        }
+        Playback last = feeder.lastQueued();
+        if (last == null) {
+            close();
+            return;
+        }
+        LineFeeder releasing = feeder;
+        last.done().whenComplete((heardToTheEnd, failure) -> closeIfUnwanted(releasing));
+    }
+
+    private synchronized void closeIfUnwanted(LineFeeder releasing) {
+        if (!wanted && feeder == releasing && !releasing.playing()) {
+            close();
+        }
+    }
+
+    synchronized boolean isOpen() {
+        return feeder != null && feeder.isOpen();
     }
 
     /** Closes the line (what still plays on it is cut off); the next {@link #open} opens a new one. */

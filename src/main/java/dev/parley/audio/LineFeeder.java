@@ -101,6 +101,16 @@ final class LineFeeder {
         return !closed;
     }
 
+    /** Whether a playback is playing or waiting its turn. */
+    boolean playing() {
+        return !playbacks.isEmpty();
+    }
+
+    /** The playback that ends last of those playing or waiting, or null. */
+    Playback lastQueued() {
+        return playbacks.peekLast();
+    }
+
     /** Ends every playback (as stopped) and closes the line; the writer thread ends within a block. */
     void close() {
         closed = true;

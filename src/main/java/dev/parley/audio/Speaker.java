@@ -55,7 +55,7 @@ public final class Speaker {
     /** Opens the device for a queue of clips, played at {@code sampleRate} if the device takes it. */
     public Playback open(int sampleRate, Playback.Listener listener) throws AudioDeviceException {
         if (keptLine != null) {
-            if (keepLineOpen.getAsBoolean()) {
+            if (keepLineOpen.getAsBoolean() && keptLine.wanted()) {
                 return keptLine.open(deviceName, sampleRate, listener, echoReference);
             }
             keptLine.close();
@@ -69,7 +69,15 @@ public final class Speaker {
      */
     public void prepare(int sampleRate) throws AudioDeviceException {
         if (keptLine != null && keepLineOpen.getAsBoolean()) {
+            keptLine.want();
             keptLine.prepare(deviceName, sampleRate, echoReference);
+        }
+    }
+
+    /** Hands-free listening ended: the kept line is not needed any more ({@link KeptOutputLine#release}). */
+    public void endTalkOver() {
+        if (keptLine != null) {
+            keptLine.release();
         }
     }
 

@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version the build wrote into version.properties. */
+/**
+ * The version the build wrote into version.properties, and the Java runtime's, with its VM mode:
+ * "sharing" says the JVM mapped a class-data/AOT cache (in the installed app: Parley's own, made at
+ * package time), which scripts/package-smoke checks and a start-up complaint can be asked for.
+ */
 final class VersionProvider implements IVersionProvider {
 
     @Override
@@ -17,6 +21,7 @@ final class VersionProvider implements IVersionProvider {
             }
         }
         return new String[] {"Parley " + properties.getProperty("version", "(development build)"),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.vm.info") + ")"};
     }
 }

@@ -59,6 +59,11 @@ public final class SwappableSpeechOutput implements SpeechOutput, AutoCloseable 
     }
 
     @Override
+    public void talkOverEnded() {
+        current().talkOverEnded();
+    }
+
+    @Override
     public SpeechSynthesizer voice() {
         SpeechOutput opened = openedOnThisThread.get();
         if (opened != null) {

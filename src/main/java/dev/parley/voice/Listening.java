@@ -41,6 +41,10 @@ final class Listening {
      */
     void handsFree(boolean on) {
         handsFree = on;
+        SpeechOutput speechOutput = output;
+        if (!on && speechOutput != null) {
+            speechOutput.talkOverEnded();
+        }
     }
 
     boolean handsFree() {

@@ -61,6 +61,11 @@ public final class SpeakerOutput implements SpeechOutput {
     }
 
     @Override
+    public void talkOverEnded() {
+        speaker.endTalkOver();
+    }
+
+    @Override
     public SpeechSynthesizer voice() {
         return voice;
     }

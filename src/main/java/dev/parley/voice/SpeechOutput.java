@@ -27,6 +27,10 @@ public interface SpeechOutput {
     default void readyForTalkOver() {
     }
 
+    /** Hands-free listening ended: what {@link #readyForTalkOver} kept ready can go. */
+    default void talkOverEnded() {
+    }
+
     /**
      * A sink for one answer. {@code speaking} runs once its first sample is heard; {@code heard}
      * receives the words heard so far, chunk by chunk; both on the output's own thread.

@@ -71,6 +71,7 @@ class KeptOutputLineTest {
     void aStopCutsTheAnswerOffAndTheNextOnePlaysInFullOnTheSameLine() throws Exception {
         try (KeptOutputLine kept = new KeptOutputLine()) {
             Speaker speaker = new Speaker(null, reference, kept, () -> true);
+            speaker.prepare(RATE); // hands-free listening started
             AudioClip heard = SinkMonitor.listenWhile(() -> {
                 Playback first = speaker.open(RATE, new Playback.Listener() { });
                 first.enqueue(Signals.sine(1000, 0.5, 3.0, RATE));
@@ -94,6 +95,7 @@ class KeptOutputLineTest {
     void closingTheLineEndsWhatStillPlaysAsNotHeardToItsEnd() throws Exception {
         KeptOutputLine kept = new KeptOutputLine();
         Speaker speaker = new Speaker(null, reference, kept, () -> true);
+        speaker.prepare(RATE);
         Playback playback = speaker.open(RATE, new Playback.Listener() { });
         playback.enqueue(Signals.sine(1000, 0.5, 3.0, RATE));
         Thread.sleep(300);
@@ -106,5 +108,37 @@ class KeptOutputLineTest {
         next.endOfInput();
         assertThat(next.done().get(5, TimeUnit.SECONDS)).isTrue();
         kept.close();
+    }
+
+    @Test
+    void endingTalkOverClosesAnIdleLineAtOnceAndAPlayingOneOnceItsAnswerEnds() throws Exception {
+        try (KeptOutputLine kept = new KeptOutputLine()) {
+            Speaker speaker = new Speaker(null, reference, kept, () -> true);
+            speaker.prepare(RATE);
+            assertThat(kept.isOpen()).isTrue();
+
+            speaker.endTalkOver(); // hands-free switched off while Parley is quiet
+
+            assertThat(kept.isOpen()).as("an idle line closes at once").isFalse();
+
+            speaker.prepare(RATE);
+            Playback answer = speaker.open(RATE, new Playback.Listener() { });
+            answer.enqueue(Signals.sine(1000, 0.5, 0.8, RATE));
+            answer.endOfInput();
+            Thread.sleep(200);
+            speaker.endTalkOver(); // switched off while Parley speaks
+
+            assertThat(kept.isOpen()).as("open while its answer plays").isTrue();
+            assertThat(answer.done().get(5, TimeUnit.SECONDS)).as("the answer plays to its end").isTrue();
+            for (int i = 0; i < 50 && kept.isOpen(); i++) {
+                Thread.sleep(20);
+            }
+            assertThat(kept.isOpen()).as("closed once the answer ended").isFalse();
+            Playback next = speaker.open(RATE, new Playback.Listener() { }); // push-to-talk: a line of its own
+            next.enqueue(Signals.sine(1000, 0.5, 0.2, RATE));
+            next.endOfInput();
+            assertThat(next.done().get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(kept.isOpen()).as("not reopened without hands-free").isFalse();
+        }
     }
 }

@@ -25,9 +25,21 @@ final class FakeSpeechOutput implements SpeechOutput {
         this.speedUp = speedUp;
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger talkOversEnded = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public SpeechSynthesizer voice() {
         return voice;
+    }
+
+    @Override
+    public void talkOverEnded() {
+        talkOversEnded.incrementAndGet();
+    }
+
+    /** How often the loop said hands-free listening ended. */
+    int talkOversEnded() {
+        return talkOversEnded.get();
     }
 
     @Override

@@ -42,10 +42,24 @@ class TurnControllerHarnessTest {
         return controller;
     }
 
+    private FakeSpeechOutput output;
+
     private void withVoice(String... transcripts) {
         AudioClip speech = new FakeSynthesizer(100).synthesize("what is the weather like");
-        controller.useVoice(new RecordedSpeech(new FakeRecognizer(transcripts), () -> speech),
-                new FakeSpeechOutput(voice, 20));
+        output = new FakeSpeechOutput(voice, 20);
+        controller.useVoice(new RecordedSpeech(new FakeRecognizer(transcripts), () -> speech), output);
+    }
+
+    @Test
+    void switchingHandsFreeOffTellsTheOutputTalkOverEnded() {
+        controller(Script.of("Fine."));
+        withVoice();
+
+        controller.setHandsFree(true);
+        assertThat(output.talkOversEnded()).isZero();
+        controller.setHandsFree(false);
+
+        assertThat(output.talkOversEnded()).as("the kept output line may close").isEqualTo(1);
     }
 
     @AfterEach
