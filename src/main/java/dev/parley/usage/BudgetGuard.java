@@ -67,7 +67,9 @@ public final class BudgetGuard extends ForwardingLanguageModel {
     @Override
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
         if (prices.knows(modelName)) {
-            List<UsageRecord> records = ledger.read();
+            // This month's records (the budget's longest period), read from the ledger's end.
+            List<UsageRecord> records = ledger.readSince(
+                    YearMonth.now(clock).atDay(1).atStartOfDay(clock.getZone()).toInstant());
             check(overall, Spending.of(records, clock), "usage.budget", "");
             String provider = model.name();
             check(own, Spending.of(records.stream().filter(record -> provider.equals(record.provider())).toList(),

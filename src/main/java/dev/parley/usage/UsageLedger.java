@@ -6,14 +6,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.parley.storage.LinesFromEnd;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.storage.WriterLock;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
@@ -35,6 +38,12 @@ public final class UsageLedger {
 
     /** A line takes a millisecond to write; waiting longer means another Parley is stuck, and usage is not worth a turn. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+    /**
+     * How far a line may be out of time order: a record is appended when its reply ends, so a long
+     * reply's record follows shorter ones that started later (also from another Parley).
+     */
+    static final Duration OUT_OF_ORDER = Duration.ofHours(1);
+    static final int OLDER_IN_A_ROW = 100;
 
     private final Path file;
 
@@ -85,6 +94,51 @@ public final class UsageLedger {
         return last.get(0) == '\n';
     }
 
+    /**
+     * The readable records made at or after {@code since}, oldest first, read from the end of the file
+     * back to where {@link #OLDER_IN_A_ROW} records in a row are older than {@code since} by more than
+     * {@link #OUT_OF_ORDER}: what a budget check needs, in time that does not grow with the ledger's
+     * years of history. (A clock set back, or another Parley's slow reply, can put a few older lines
+     * after newer ones; the run makes the read go past them.)
+     */
+    public synchronized List<UsageRecord> readSince(Instant since) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        Instant old = since.minus(OUT_OF_ORDER);
+        ArrayDeque<UsageRecord> records = new ArrayDeque<>();
+        int[] olderInARow = {0};
+        try {
+            LinesFromEnd.read(file, line -> {
+                UsageRecord record = parse(line);
+                if (record == null || record.at() == null) {
+                    return true;
+                }
+                if (!record.at().isBefore(since)) {
+                    records.addFirst(record);
+                }
+                olderInARow[0] = record.at().isBefore(old) ? olderInARow[0] + 1 : 0;
+                return olderInARow[0] < OLDER_IN_A_ROW;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the usage ledger " + file, e);
+        }
+        return new ArrayList<>(records);
+    }
+
+    /** A line, or null for a blank or unreadable one (a torn write). */
+    private UsageRecord parse(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(line, UsageRecord.class);
+        } catch (IOException torn) {
+            LOG.info("Skipping an unreadable usage line in {}", file);
+            return null;
+        }
+    }
+
     /** Every readable record, oldest first; lines that do not parse (a torn write) are skipped. */
     public synchronized List<UsageRecord> read() {
         if (!Files.exists(file)) {
@@ -93,13 +147,9 @@ public final class UsageLedger {
         List<UsageRecord> records = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    records.add(JSON.readValue(line, UsageRecord.class));
-                } catch (IOException torn) {
-                    LOG.info("Skipping an unreadable usage line in {}", file);
+                UsageRecord record = parse(line);
+                if (record != null) {
+                    records.add(record);
                 }
             }
         } catch (IOException e) {

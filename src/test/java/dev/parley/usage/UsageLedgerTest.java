@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,27 @@ class UsageLedgerTest {
         assertThat(Prices.defaults().knows("llama3.2")).isFalse();
         assertThat(Prices.defaults().cost("llama3.2", 5000, 5000)).isZero();
         assertThat(Prices.defaults().cost("gpt-4o", -1, -1)).isZero();
+    }
+
+    @Test
+    void recordsSinceAMomentAreReadFromTheEndOldestFirst() {
+        UsageLedger ledger = new UsageLedger(folder.resolve("since.jsonl"));
+        Instant monthStart = Instant.parse("2026-12-01T00:00:00Z");
+        for (int day = 1; day <= 60; day++) { // October and November: the history a budget check skips
+            ledger.append(record("a", "m", null, 10, 5, 100, 200, 0.01, Instant.parse("2026-10-01T12:00:00Z").plus(Duration.ofDays(day - 1))));
+        }
+        ledger.append(record("a", "m", null, 1, 1, 1, 1, 0.5, monthStart.minusSeconds(60))); // just before
+        ledger.append(record("a", "m", null, 1, 1, 1, 1, 1.0, monthStart.plusSeconds(600)));
+        ledger.append(record("b", "m", null, 1, 1, 1, 1, 2.0, monthStart.plusSeconds(60))); // a long reply, ended later
+        ledger.append(record("a", "m", null, 1, 1, 1, 1, 4.0, monthStart.plusSeconds(900)));
+
+        List<UsageRecord> since = ledger.readSince(monthStart);
+
+        assertThat(since).extracting(UsageRecord::costUsd).containsExactly(1.0, 2.0, 4.0);
+        assertThat(since).isEqualTo(ledger.read().stream().filter(r -> !r.at().isBefore(monthStart)).toList());
+        assertThat(new UsageLedger(folder.resolve("none.jsonl")).readSince(monthStart)).isEmpty();
+        // A line from the clock set back a month, after this month's: the read goes on past it.
+        ledger.append(record("a", "m", null, 1, 1, 1, 1, 8.0, monthStart.minus(Duration.ofDays(30))));
+        assertThat(ledger.readSince(monthStart)).extracting(UsageRecord::costUsd).containsExactly(1.0, 2.0, 4.0);
     }
 }

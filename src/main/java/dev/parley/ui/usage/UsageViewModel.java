@@ -28,7 +28,7 @@ public final class UsageViewModel {
 
     public void refresh() {
         Instant since = Instant.now().minus(Duration.ofDays(days));
-        tasks.run(() -> UsageSummary.of(ledger.read(), since), summary -> rows.setAll(summary.providers()),
+        tasks.run(() -> UsageSummary.of(ledger.readSince(since), since), summary -> rows.setAll(summary.providers()),
                 failure -> banners.show(Banner.error("usage", "Cannot read the usage ledger "
                         + ledger.file() + ": " + Tasks.message(failure))));
     }
