@@ -120,7 +120,7 @@ final class Listening {
 
     /** Hands-free listening stops when the microphone fails, or it would retry (and fail) in a loop. */
     void cannotListen() {
-        handsFree = false;
+        handsFree(false); // also lets go of the output line readied for talk-over before the microphone failed
     }
 
     /** Lets go of the microphone. */
