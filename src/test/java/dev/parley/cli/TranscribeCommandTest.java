@@ -42,12 +42,39 @@ class TranscribeCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).hasSize(1);
-        // 8 kHz audio has nothing above 4 kHz for a 16 kHz model, and Vosk's native maths differs between
-        // CPUs: this machine hears "what in the weather like today", CI machines heard "what in the when
-        // like today" and "what in that when like today" (3 of 6 wrong). A decoder that misreads the rate,
-        // width or channels hears nothing or noise and scores near 1.
-        double allowed = file.startsWith("weather-8k") ? 0.5 : 0.2;
-        assertThat(WordErrorRate.of(WEATHER, run.out().strip())).as(run.out()).isLessThanOrEqualTo(allowed);
+        if (file.startsWith("weather-8k")) {
+            // 8 kHz audio has nothing above 4 kHz for a 16 kHz model, and Vosk's native maths differs
+            // between CPUs: this machine hears "what in the weather like today", CI machines heard "what in
+            // that when like today" and "what in that when they're like today"; the same clip at half the
+            // volume gives "what in that manner like the day". What stays is a few of the sentence's words
+            // in order; a decoder that misreads the rate, width, channels or byte order hears none of them
+            // ("ronald ronald all", "more" or nothing; tried with sox-relabelled copies of this file).
+            assertThat(wordsHeardInOrder(WEATHER, run.out())).as(run.out()).isGreaterThanOrEqualTo(2);
+        } else {
+            assertThat(WordErrorRate.of(WEATHER, run.out().strip())).as(run.out()).isLessThanOrEqualTo(0.2);
+        }
+    }
+
+    /** How many of {@code reference}'s words {@code heard} contains in the same order (longest common subsequence). */
+    static int wordsHeardInOrder(String reference, String heard) {
+        String[] want = WordErrorRate.words(reference);
+        String[] got = WordErrorRate.words(heard);
+        int[][] common = new int[want.length + 1][got.length + 1];
+        for (int i = 1; i <= want.length; i++) {
+            for (int j = 1; j <= got.length; j++) {
+                common[i][j] = want[i - 1].equals(got[j - 1])
+                        ? common[i - 1][j - 1] + 1
+                        : Math.max(common[i - 1][j], common[i][j - 1]);
+            }
+        }
+        return common[want.length][got.length];
+    }
+
+    @Test
+    void wordsHeardInOrderCountsTheCommonSubsequence() {
+        assertThat(wordsHeardInOrder(WEATHER, "what in that when they're like today")).isEqualTo(3);
+        assertThat(wordsHeardInOrder(WEATHER, "ronald ronald all")).isZero();
+        assertThat(wordsHeardInOrder(WEATHER, "today like what")).isEqualTo(1);
     }
 
     @Test
