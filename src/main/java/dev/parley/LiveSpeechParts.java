@@ -10,6 +10,7 @@ import dev.parley.stt.VoskRecognizer;
 import dev.parley.tts.MaryTtsSynthesizer;
 import dev.parley.tts.SpeechSynthesizer;
 import dev.parley.voice.MicrophoneSpeech;
+import dev.parley.voice.TalkOverLink;
 import dev.parley.voice.SpeakerOutput;
 import dev.parley.voice.SpeechOutput;
 import dev.parley.voice.VoiceEvent;
@@ -66,7 +67,8 @@ final class LiveSpeechParts implements SpeechPartLoader {
                 Duration.ofMillis(config.audio().endOfSpeechSilenceMs()), recognizer, events,
                 speech::listensWhileSpeaking,
                 config.voice().wakeWord(),
-                Duration.ofMillis(config.audio().bargeInMinMs()), speech.echoCancellation()::leaksOwnVoice);
+                Duration.ofMillis(config.audio().bargeInMinMs()),
+                new TalkOverLink(speech.echoCancellation()::leaksOwnVoice, speech.ducking()::voiceOver));
         return new SwappableSpeechInput.Part(microphone, microphone);
     }
 }

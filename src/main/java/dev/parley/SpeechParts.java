@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.audio.Ducking;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.MicrophoneListener;
 import dev.parley.audio.KeptOutputLine;
@@ -104,6 +105,11 @@ final class SpeechParts implements AutoCloseable {
      */
     Speaker speaker(String deviceName) {
         return new Speaker(deviceName, echoCancellation(), keptLine, this::listensWhileSpeaking);
+    }
+
+    /** Lowers Parley's voice on the kept line while the microphone hears someone talking over it. */
+    Ducking ducking() {
+        return keptLine.ducking();
     }
 
     /**

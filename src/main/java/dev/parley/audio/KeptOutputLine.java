@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public final class KeptOutputLine implements AutoCloseable {
 
+    private final Ducking ducking = new Ducking();
     private LineFeeder feeder;
     private String deviceName;
     /** From the start of hands-free listening ({@link #want}) until it ends ({@link #release}). */
@@ -28,6 +29,7 @@ public final class KeptOutputLine implements AutoCloseable {
      */
     synchronized Playback open(String deviceName, int sampleRate, Playback.Listener listener,
             EchoReference echoReference) throws AudioDeviceException {
+        ducking.voiceOver(false); // each answer starts at full level, whatever listening over the last one left
         return prepare(deviceName, sampleRate, echoReference).play(listener);
     }
 
@@ -38,7 +40,7 @@ public final class KeptOutputLine implements AutoCloseable {
             close();
         }
         if (feeder == null) {
-            feeder = LineFeeder.keptOpen(OutputLines.open(deviceName, sampleRate), echoReference);
+            feeder = LineFeeder.keptOpen(OutputLines.open(deviceName, sampleRate), echoReference, ducking);
             this.deviceName = deviceName;
         }
         return feeder;
@@ -75,6 +77,11 @@ public final class KeptOutputLine implements AutoCloseable {
         if (!wanted && feeder == releasing && !releasing.playing()) {
             close();
         }
+    }
+
+    /** Lowers the answers on this line while the microphone hears someone talking over them. */
+    public Ducking ducking() {
+        return ducking;
     }
 
     synchronized boolean isOpen() {

@@ -41,6 +41,8 @@ final class LineFeeder {
     private final AudioFormat format;
     private final FarEndTap farEnd;
     private final boolean kept;
+    /** Lowers answers while someone talks over them; null on a line of its own (no talk-over there). */
+    private final Ducking ducking;
     private final ConcurrentLinkedDeque<Playback> playbacks = new ConcurrentLinkedDeque<>();
     private final Object lineLock = new Object();
     private final int blockBytes;
@@ -55,10 +57,11 @@ final class LineFeeder {
     /** The line played all it was given; said once per time (writer thread only). */
     private boolean dry;
 
-    private LineFeeder(SourceDataLine line, EchoReference echoReference, boolean kept) {
+    private LineFeeder(SourceDataLine line, EchoReference echoReference, boolean kept, Ducking ducking) {
         this.line = line;
         this.format = line.getFormat();
         this.kept = kept;
+        this.ducking = ducking;
         this.farEnd = new FarEndTap(echoReference, (int) format.getSampleRate(), format.getChannels());
         this.blockBytes = Math.min(line.getBufferSize(),
                 Math.max(1, (int) (format.getSampleRate() * BLOCK_SECONDS)) * format.getFrameSize());
@@ -69,15 +72,15 @@ final class LineFeeder {
 
     /** Plays one playback on {@code line} and closes the line when it ends. */
     static Playback forOne(SourceDataLine line, EchoReference echoReference, Playback.Listener listener) {
-        LineFeeder feeder = new LineFeeder(line, echoReference, false);
+        LineFeeder feeder = new LineFeeder(line, echoReference, false, null);
         Playback playback = feeder.play(listener);
         feeder.start("parley-playback");
         return playback;
     }
 
     /** Keeps {@code line} open and running, silent between playbacks, until {@link #close()}. */
-    static LineFeeder keptOpen(SourceDataLine line, EchoReference echoReference) {
-        LineFeeder feeder = new LineFeeder(line, echoReference, true);
+    static LineFeeder keptOpen(SourceDataLine line, EchoReference echoReference, Ducking ducking) {
+        LineFeeder feeder = new LineFeeder(line, echoReference, true, ducking);
         feeder.start("parley-output-line");
         return feeder;
     }
@@ -201,6 +204,9 @@ final class LineFeeder {
                 return; // cut off: the next round ends it
             }
             int length = current == null ? 0 : current.fill(block, blockBytes, written);
+            if (length > 0 && ducking != null) {
+                ducking.apply(block, length, format.getChannels()); // before the echo reference: it is what plays
+            }
             byte[] data = length > 0 ? block : silence;
             int wrote = line.write(data, 0, length > 0 ? length : blockBytes);
             farEnd.written(data, 0, wrote);

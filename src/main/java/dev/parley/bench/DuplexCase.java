@@ -1,11 +1,13 @@
 package dev.parley.bench;
 
 import dev.parley.audio.AudioClip;
+import dev.parley.audio.Ducking;
 import dev.parley.audio.Microphone;
 import dev.parley.audio.echo.EchoCanceller;
 import dev.parley.audio.echo.EchoReturnLossEnhancement;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.voice.BargeInGate;
+import dev.parley.voice.TalkOverLink;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -23,9 +26,11 @@ import java.util.function.Supplier;
  * through the capture path as the app runs it, 10 ms at a time: one echo canceller for the whole
  * session, then, per answer, 25 ms blocks into a fresh {@link BargeInGate}, the voice loop's own
  * listener while an answer plays (its end-pointer, its {@code BargeInWatcher}, a recognition stream
- * per stretch of sound). When it says the user barged in, Parley stops: from the next 10 ms on,
- * nothing more of that answer is played, and the room's echo of it dies out; the gate's utterance
- * is what the voice loop would answer.
+ * per stretch of sound). When it hears voice over the answer, the answer goes down by
+ * {@link Ducking#DUCKED_DB} from 100 ms later (the app's output lead), and back up when the voice ends
+ * without a barge-in; when it says the user barged in, Parley stops: from the next 10 ms on (a stop
+ * drops what the line holds), nothing more of that answer is played, and the room's echo of it dies
+ * out; the gate's utterance is what the voice loop would answer.
  *
  * <p>Measured: ERLE on the same answers without noise or user (echo only, the canceller's own
  * figure); false barge-ins while Parley spoke alone (it does not stop for those, so the alone time
@@ -47,6 +52,9 @@ public final class DuplexCase {
     /** Before the user's first word, the WER window starts here (the app's pre-roll is 300 ms). */
     private static final int BEFORE_USER = RATE / 2;
     private static final Duration END_OF_SPEECH = Duration.ofMillis(800);
+    /** How far ahead of the device the app's output line is written (audio.LineFeeder's lead). */
+    private static final int OUTPUT_LEAD = RATE / 10;
+    private static final float DUCKED_GAIN = (float) Math.pow(10, -Ducking.DUCKED_DB / 20);
 
     /**
      * @param erle echo-only ERLE, every 100 ms segment that carried echo
@@ -81,6 +89,8 @@ public final class DuplexCase {
 
     // The session, built by run(): what is played, its echo, and the microphone (echo, noise, user).
     private float[] far;
+    /** The answers as planned, at full level: what lowering and restoring them starts from. */
+    private float[] planned;
     private float[] echo;
     private float[] microphone;
 
@@ -109,6 +119,7 @@ public final class DuplexCase {
             float[] answer = answers.get(i % answers.size());
             System.arraycopy(answer, 0, far, plan.get(i).start(), answer.length);
         }
+        planned = far.clone();
         echo = room.echoOf(far, RATE);
         EchoReturnLossEnhancement erle;
         float[] neverStopping;
@@ -177,11 +188,17 @@ public final class DuplexCase {
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long cancellerBefore = session.nanos;
                 AtomicBoolean bargedIn = new AtomicBoolean();
-                BargeInGate gate = gate(bargedIn);
+                AtomicReference<Boolean> voiceOver = new AtomicReference<>();
+                BargeInGate gate = gate(bargedIn, voiceOver);
                 long fired = -1;
                 for (int at = answer.start(); at + BLOCK <= end; at += BLOCK) {
                     session.cancelUpTo(at + BLOCK);
                     gate.accept(Arrays.copyOfRange(session.cancelled, at, at + BLOCK));
+                    Boolean lowered = voiceOver.getAndSet(null);
+                    if (lowered != null && fired < 0) {
+                        // The app's writer is up to its lead ahead of the device: the new level is heard then.
+                        play(answer, session.processed + OUTPUT_LEAD, lowered ? DUCKED_GAIN : 1);
+                    }
                     if (!bargedIn.get() || fired >= 0) {
                         continue;
                     }
@@ -190,10 +207,10 @@ public final class DuplexCase {
                         // Counted; Parley goes on (so the alone time stays measured) and listens afresh.
                         gate.cancel();
                         bargedIn.set(false);
-                        gate = gate(bargedIn);
+                        gate = gate(bargedIn, voiceOver);
                     } else {
                         fired = at + BLOCK;
-                        stopPlaying(answer, session.processed);
+                        play(answer, session.processed, 0); // a stop drops what the line holds: at once
                     }
                 }
                 // What the voice loop would answer: the utterance the gate took over at the barge-in.
@@ -221,9 +238,9 @@ public final class DuplexCase {
     }
 
     /** The voice loop's gate while an answer plays: the watcher, and a recognition stream for each stretch of sound. */
-    private BargeInGate gate(AtomicBoolean bargedIn) {
+    private BargeInGate gate(AtomicBoolean bargedIn, AtomicReference<Boolean> voiceOver) {
         return new BargeInGate(recognizer::stream, minSpeech, END_OF_SPEECH, partial -> { }, () -> { },
-                () -> bargedIn.set(true));
+                () -> bargedIn.set(true), new TalkOverLink(() -> false, voiceOver::set));
     }
 
     /** Word errors of what the recognizer makes of the user's utterance in {@code cancelled}. */
@@ -234,14 +251,18 @@ public final class DuplexCase {
     }
 
     /**
-     * Parley stops {@code answer} at sample {@code from}: nothing more of it is played, and from there
-     * on the microphone hears only the echo of what was played before, dying out in the room.
+     * From sample {@code from} on, {@code answer} plays at {@code gain} of its planned level: 0 when
+     * Parley stops, {@link #DUCKED_GAIN} while someone talks over it, 1 when that ended without a
+     * barge-in. The microphone hears the room's echo of that from there (what was played before
+     * still dying out in the room).
      */
-    private void stopPlaying(Answer answer, int from) {
+    private void play(Answer answer, int from, float gain) {
         if (from >= answer.end()) {
             return;
         }
-        Arrays.fill(far, from, answer.end(), 0);
+        for (int i = from; i < answer.end(); i++) {
+            far[i] = planned[i] * gain;
+        }
         int reach = room.impulseResponse(RATE).length;
         int sliceStart = Math.max(0, from - reach);
         int sliceEnd = Math.min(far.length, answer.end() + reach);

@@ -39,6 +39,24 @@ public final class WordErrorRate {
         return distance[ref.length][hyp.length];
     }
 
+    /**
+     * How many of {@code reference}'s words {@code hypothesis} holds in the same order (their longest
+     * common subsequence): what survives of a sentence when some of its words were misheard.
+     */
+    public static int wordsInOrder(String reference, String hypothesis) {
+        String[] want = words(reference);
+        String[] got = words(hypothesis);
+        int[][] common = new int[want.length + 1][got.length + 1];
+        for (int i = 1; i <= want.length; i++) {
+            for (int j = 1; j <= got.length; j++) {
+                common[i][j] = want[i - 1].equals(got[j - 1])
+                        ? common[i - 1][j - 1] + 1
+                        : Math.max(common[i - 1][j], common[i][j - 1]);
+            }
+        }
+        return common[want.length][got.length];
+    }
+
     /** The normalized words of {@code text}: lower case, letters, digits and apostrophes. */
     public static String[] words(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").trim().split("\\s+"))

@@ -22,8 +22,9 @@ import java.util.Locale;
  * @param bargeInMinMs hands-free with echo cancellation: how long the user must talk over an answer to
  *     stop it when no word was recognized yet (a cough is shorter)
  * @param talkOver hands-free keeps listening while Parley speaks, so talking over it interrupts it (needs
- *     echo cancellation). Off by default: on some audio paths the canceller still lets Parley's own voice
- *     through when an answer starts, and it would interrupt itself (docs/performance.md)
+ *     echo cancellation; Parley lowers its voice as soon as it hears someone). On by default; off where
+ *     the canceller lets Parley's voice through on some audio path and it interrupts itself
+ *     (docs/performance.md, "Talking over Parley")
  */
 public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, int endOfSpeechSilenceMs,
         String echoCancellation, boolean noiseSuppression, boolean autoGain, boolean highPassFilter,
@@ -46,7 +47,7 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
     public AudioConfig(String inputDevice, int preRollMs, boolean handsFree, int endOfSpeechSilenceMs,
             String echoCancellation, boolean noiseSuppression, boolean autoGain, boolean highPassFilter) {
         this(inputDevice, preRollMs, handsFree, endOfSpeechSilenceMs, echoCancellation, noiseSuppression, autoGain,
-                highPassFilter, DEFAULT_BARGE_IN_MIN_MS, false);
+                highPassFilter, DEFAULT_BARGE_IN_MIN_MS, true);
     }
 
     /** Keys left out of the section take their defaults (a missing number must not become 0 ms). */
@@ -72,7 +73,7 @@ public record AudioConfig(String inputDevice, int preRollMs, boolean handsFree, 
                 autoGain != null && autoGain,
                 highPassFilter == null || highPassFilter,
                 bargeInMinMs == null ? DEFAULT_BARGE_IN_MIN_MS : bargeInMinMs,
-                talkOver != null && talkOver);
+                talkOver == null || talkOver);
     }
 
     public static AudioConfig defaults() {

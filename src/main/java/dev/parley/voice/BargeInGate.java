@@ -4,7 +4,6 @@ import dev.parley.audio.SpeechEndpointer;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
@@ -27,7 +26,9 @@ public final class BargeInGate implements Consumer<float[]> {
 
     private final Supplier<RecognitionStream> streams;
     private final BargeInWatcher watcher;
-    private final BooleanSupplier ownVoice;
+    private final TalkOverLink link;
+    /** What {@link TalkOverLink#voiceOver} was last told. */
+    private boolean voiceOver;
     private final Consumer<String> partials;
     private final Runnable speechEnded;
     private final Runnable bargedIn;
@@ -46,16 +47,13 @@ public final class BargeInGate implements Consumer<float[]> {
      */
     public BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
             Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
-        this(streams, minSpeech, endOfSpeechSilence, partials, speechEnded, bargedIn, () -> false);
+        this(streams, minSpeech, endOfSpeechSilence, partials, speechEnded, bargedIn, TalkOverLink.NONE);
     }
 
-    /**
-     * @param ownVoice whether the block arriving now may still carry Parley's own voice (the echo
-     *     canceller is settling: {@code LiveEchoCancellation::leaksOwnVoice}); such audio never barges in
-     */
+    /** @param link what the gate reads from and tells the output side (the settling guard, the ducking) */
     public BargeInGate(Supplier<RecognitionStream> streams, Duration minSpeech, Duration endOfSpeechSilence,
-            Consumer<String> partials, Runnable speechEnded, Runnable bargedIn, BooleanSupplier ownVoice) {
-        this.ownVoice = ownVoice;
+            Consumer<String> partials, Runnable speechEnded, Runnable bargedIn, TalkOverLink link) {
+        this.link = link;
         this.streams = streams;
         this.watcher = new BargeInWatcher(minSpeech);
         this.partials = partials;
@@ -74,7 +72,8 @@ public final class BargeInGate implements Consumer<float[]> {
             return;
         }
         SpeechEndpointer.Event event = segments.accept(block);
-        boolean now = watcher.hear(block, ownVoice.getAsBoolean());
+        boolean now = watcher.hear(block, link.ownVoiceLeaks().getAsBoolean());
+        tellVoiceOver(watcher.hearingVoice() || now);
         if (stream == null && (event == SpeechEndpointer.Event.SPEECH_STARTED || now)) {
             stream = streams.get();
             leadIn.replayTo(stream::accept);
@@ -97,6 +96,7 @@ public final class BargeInGate implements Consumer<float[]> {
     /** From here on the stretch is the user's utterance: it ends at their next pause. */
     private void takeOver() {
         bargedIn.run();
+        tellVoiceOver(false); // the answer is stopped; the next one plays at full level
         leadIn.clear();
         utterance = new LiveTranscript(stream, partials, segments, speechEnded, false);
         partials.accept(stream.partial());
@@ -105,9 +105,18 @@ public final class BargeInGate implements Consumer<float[]> {
         }
     }
 
+    private void tellVoiceOver(boolean heard) {
+        if (heard != voiceOver) {
+            voiceOver = heard;
+            LOG.debug(heard ? "Voice over the answer: lowering it" : "Voice over the answer ended: full level");
+            link.voiceOver().accept(heard);
+        }
+    }
+
     /** The utterance's transcript once the user barged in; "" before (nothing to answer). */
     public synchronized String finish() {
         closed = true;
+        tellVoiceOver(false);
         if (utterance == null) {
             closeStream();
             return "";
@@ -118,6 +127,7 @@ public final class BargeInGate implements Consumer<float[]> {
     /** Drops what was taken. */
     public synchronized void cancel() {
         closed = true;
+        tellVoiceOver(false);
         closeStream();
     }
 

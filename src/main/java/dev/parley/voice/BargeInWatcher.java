@@ -99,6 +99,15 @@ public final class BargeInWatcher {
         return bargedIn;
     }
 
+    /**
+     * Whether a run of voice is under way: a voiced frame came, and no pause longer than
+     * {@value #GAP_MILLIS} ms since. The first voiced frame of a cough counts too; what it becomes is
+     * decided later.
+     */
+    public boolean hearingVoice() {
+        return voicedFrames > 0;
+    }
+
     /** Whether the user has barged in. */
     public boolean bargedIn() {
         return bargedIn;

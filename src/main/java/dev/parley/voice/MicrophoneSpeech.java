@@ -29,7 +29,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private final SpeechRecognizer recognizer;
     private final Consumer<VoiceEvent> events;
     private final BooleanSupplier echoCancelled;
-    private final BooleanSupplier ownVoiceLeaks;
+    private final TalkOverLink talkOver;
     private final Duration bargeInMinSpeech;
     /** Listens for the wake word in hands-free mode; null when none is set. */
     private final PhraseSpotter wakeWord;
@@ -64,17 +64,15 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
             SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord,
             Duration bargeInMinSpeech) {
-        this(opener, endOfSpeechSilence, recognizer, events, echoCancelled, wakeWord, bargeInMinSpeech, () -> false);
+        this(opener, endOfSpeechSilence, recognizer, events, echoCancelled, wakeWord, bargeInMinSpeech,
+                TalkOverLink.NONE);
     }
 
-    /**
-     * @param ownVoiceLeaks whether the microphone's audio may carry Parley's own voice right now (the
-     *     canceller is settling: {@code LiveEchoCancellation::leaksOwnVoice}); no barge-in is decided on it
-     */
+    /** @param talkOver what listening while Parley speaks shares with the speaker side */
     public MicrophoneSpeech(Function<MicrophoneListener, Microphone> opener, Duration endOfSpeechSilence,
             SpeechRecognizer recognizer, Consumer<VoiceEvent> events, BooleanSupplier echoCancelled, String wakeWord,
-            Duration bargeInMinSpeech, BooleanSupplier ownVoiceLeaks) {
-        this.ownVoiceLeaks = ownVoiceLeaks;
+            Duration bargeInMinSpeech, TalkOverLink talkOver) {
+        this.talkOver = talkOver;
         this.echoCancelled = echoCancelled;
         this.bargeInMinSpeech = bargeInMinSpeech;
         this.opener = opener;
@@ -167,7 +165,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
             return beginHandsFree(partials, speechEnded, bargedIn);
         }
         BargeInGate gate = new BargeInGate(recognizer::stream, bargeInMinSpeech, endOfSpeechSilence, partials,
-                speechEnded, bargedIn, ownVoiceLeaks);
+                speechEnded, bargedIn, talkOver);
         return taken(opened().startListening(gate), gate::finish, gate::cancel);
     }
 

@@ -141,4 +141,31 @@ class KeptOutputLineTest {
             assertThat(kept.isOpen()).as("not reopened without hands-free").isFalse();
         }
     }
+
+    @Test
+    void voiceOverTheAnswerLowersItWhileItLastsAndTheNextAnswerStartsAtFullLevel() throws Exception {
+        try (KeptOutputLine kept = new KeptOutputLine()) {
+            Speaker speaker = new Speaker(null, reference, kept, () -> true);
+            speaker.prepare(RATE);
+            AudioClip heard = SinkMonitor.listenWhile(() -> {
+                Playback answer = speaker.open(RATE, new Playback.Listener() { });
+                answer.enqueue(Signals.sine(1000, 0.5, 2.0, RATE));
+                answer.endOfInput();
+                Thread.sleep(700);
+                kept.ducking().voiceOver(true); // the microphone hears someone
+                Thread.sleep(700);
+                kept.ducking().voiceOver(false); // a cough: it ended without a barge-in
+                assertThat(answer.done().get(5, TimeUnit.SECONDS)).isTrue();
+                kept.ducking().voiceOver(true); // left on by listening that ended oddly
+                Playback next = speaker.open(RATE, new Playback.Listener() { });
+                next.enqueue(Signals.sine(1000, 0.5, 0.5, RATE));
+                next.endOfInput();
+                assertThat(next.done().get(5, TimeUnit.SECONDS)).isTrue();
+            });
+
+            // 2.0 s + 0.5 s of tone, of which ~0.7 s was 30 dB down (0.016: below toneSeconds' 0.1)
+            assertThat(Signals.toneSeconds(heard)).as("seconds of tone heard at full level").isBetween(1.6, 2.0);
+            assertThat(kept.ducking().ducked()).isFalse();
+        }
+    }
 }

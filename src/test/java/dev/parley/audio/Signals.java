@@ -54,7 +54,6 @@ final class Signals {
         return (crossings - 1) / ((last - first) / clip.sampleRate());
     }
 
-    /** Root mean square of the middle half. */
     /** Seconds of a 0.5-amplitude 1 kHz tone in {@code clip}: such a sine is above 0.1 ~87 % of the time. */
     static double toneSeconds(AudioClip clip) {
         long loud = 0;
@@ -66,6 +65,7 @@ final class Signals {
         return loud / 0.87 / clip.sampleRate();
     }
 
+    /** Root mean square of the middle half. */
     static double rms(AudioClip clip) {
         float[] x = clip.samples();
         double sum = 0;

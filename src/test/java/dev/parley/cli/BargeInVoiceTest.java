@@ -19,23 +19,23 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junitpioneer.jupiter.RetryingTest;
 
 /**
  * Issue 14, item 6, on the null sink, where everything Parley plays reaches its microphone at full
  * level: `parley chat --voice --hands-free` with echo cancellation on, the real Vosk model, MaryTTS
  * voice and OpenAI client against a scripted server. A five-sentence answer with nobody talking
  * plays to its end without Parley interrupting or answering itself; a second voice (espeak-ng)
- * played into the sink midway stops it, and what it said is the next question and is answered.
+ * played into the sink midway stops it, and what it said is the next question and is answered: the
+ * words spoken while Parley still played included (Parley lowers its voice as soon as it hears one,
+ * {@code audio.Ducking}; the second voice is 7 dB quieter than Parley's on the sink).
  */
 @Tag("audio")
-@Disabled("Not reliable yet on a busy machine (docs/performance.md, Barge-in on the null-sink loopback): with the"
-        + " output line kept open the echo holds one delay while nothing disturbs it, but at load 5 the sound"
-        + " server's position jumps ~100 ms now and then, AEC3 must find the delay again, and Parley's voice leaks"
-        + " or the second voice's first words are lost (at load 6-8, 2 of 3 and 0 of 3 runs passed). Run it with -Dit.test.")
+// Real device and sound server timing on a shared machine: one retry, so a run disturbed by the
+// machine (the sound server's position jumping under load) does not fail the build, while a Parley
+// that does not do this fails both. Measured pass rates: docs/performance.md, "Talking over Parley".
 class BargeInVoiceTest {
 
     private static final String[] FIVE_SENTENCES = {"It is sunny and warm in the city today.",
@@ -69,7 +69,7 @@ class BargeInVoiceTest {
                 """.formatted(baseUrl));
     }
 
-    @Test
+    @RetryingTest(2)
     void aLongAnswerWithNobodyTalkingPlaysToItsEndWithoutParleyHearingItself() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of(FIVE_SENTENCES), Reply.of("Second."));
                 Loopback sink = Loopback.keepAlive()) {
@@ -94,7 +94,7 @@ class BargeInVoiceTest {
         }
     }
 
-    @Test
+    @RetryingTest(2)
     void aSecondVoiceMidwayStopsTheAnswerAndIsAnswered() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of(FIVE_SENTENCES),
                 Reply.of("The kitchen lights are on."));

@@ -101,15 +101,16 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void talkingOverParleyIsOffUnlessTheConfigTurnsItOn() throws IOException {
-        Path off = TestConfigs.write(folder, "llm: {active: a, providers: {a: {type: ollama, model: m}}}\n"
+    void talkingOverParleyIsOnUnlessTheConfigTurnsItOff() throws IOException {
+        Path unset = TestConfigs.write(folder, "llm: {active: a, providers: {a: {type: ollama, model: m}}}\n"
                 + "audio: {hands-free: true}");
-        assertThat(loader.load(off).audio().talkOver()).isFalse();
+        assertThat(loader.load(unset).audio().talkOver()).isTrue();
 
-        Path on = TestConfigs.write(folder, "llm: {active: a, providers: {a: {type: ollama, model: m}}}\n"
-                + "audio: {hands-free: true, talk-over: true}");
-        assertThat(loader.load(on).audio().talkOver()).isTrue();
-        assertThat(loader.load(Path.of("config.yaml")).audio().talkOver()).isFalse();
+        Path off = TestConfigs.write(folder, "llm: {active: a, providers: {a: {type: ollama, model: m}}}\n"
+                + "audio: {hands-free: true, talk-over: false}");
+        assertThat(loader.load(off).audio().talkOver()).isFalse();
+        assertThat(loader.load(Path.of("config.yaml")).audio().talkOver()).isTrue();
+        assertThat(AudioConfig.defaults().talkOver()).isTrue();
     }
 
     @Test
