@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,9 @@ final class VectorApiLaunch {
 
     /** Set on the second JVM, so it can never start a third. */
     static final String RELAUNCHED = "parley.vectorApiLaunched";
+
+    /** Longer than the second JVM's own grace after a signal (5 s), so it is not cut short. */
+    private static final long CHILD_GRACE_SECONDS = 6;
 
     /** The commands that may ask a model; the rest never need the Vector API. */
     private static final Set<String> MODEL_COMMANDS = Set.of("ask", "chat", "turn", "serve", "test");
@@ -65,7 +69,7 @@ final class VectorApiLaunch {
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            Thread stopChild = new Thread(child::destroy, "parley-stop-relaunched");
+            Thread stopChild = new Thread(() -> stop(child), "parley-stop-relaunched");
             Runtime.getRuntime().addShutdownHook(stopChild); // a signal to this JVM reaches the second one
             int exit = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stopChild);
@@ -75,6 +79,21 @@ final class VectorApiLaunch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
+        }
+    }
+
+    /**
+     * Passes a signal to this JVM on to the second one and waits for it to close in order (the window
+     * saves its place and conversation, within its own 5 s grace), so this JVM does not end first and
+     * give the shell back while the second still writes. A second signal arriving at once (Ctrl-C
+     * reaches both JVMs) counts as the same request there ({@code ui.QuitOnSignal}).
+     */
+    private static void stop(Process child) {
+        child.destroy();
+        try {
+            child.waitFor(CHILD_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -29,7 +29,7 @@ public final class KeptOutputLine implements AutoCloseable {
      */
     synchronized Playback open(String deviceName, int sampleRate, Playback.Listener listener,
             EchoReference echoReference) throws AudioDeviceException {
-        ducking.voiceOver(false); // each answer starts at full level, whatever listening over the last one left
+        ducking.answerStarts();
         return prepare(deviceName, sampleRate, echoReference).play(listener);
     }
 

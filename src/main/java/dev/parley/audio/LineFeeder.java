@@ -205,7 +205,7 @@ final class LineFeeder {
             }
             int length = current == null ? 0 : current.fill(block, blockBytes, written);
             if (length > 0 && ducking != null) {
-                ducking.apply(block, length, format.getChannels()); // before the echo reference: it is what plays
+                ducking.apply(block, length, format.getChannels(), (int) format.getSampleRate()); // before the echo reference: it is what plays
             }
             byte[] data = length > 0 ? block : silence;
             int wrote = line.write(data, 0, length > 0 ? length : blockBytes);

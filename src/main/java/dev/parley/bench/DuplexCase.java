@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -27,8 +26,8 @@ import java.util.function.Supplier;
  * session, then, per answer, 25 ms blocks into a fresh {@link BargeInGate}, the voice loop's own
  * listener while an answer plays (its end-pointer, its {@code BargeInWatcher}, a recognition stream
  * per stretch of sound). When it hears voice over the answer, the answer goes down by
- * {@link Ducking#DUCKED_DB} from 100 ms later (the app's output lead), and back up when the voice ends
- * without a barge-in; when it says the user barged in, Parley stops: from the next 10 ms on (a stop
+ * {@link Ducking#DUCKED_DB} from 100 ms later (the app's output lead; never in an answer's first
+ * {@link Ducking#NOT_BEFORE_SECONDS} s), and back up when the voice ends without a barge-in; when it says the user barged in, Parley stops: from the next 10 ms on (a stop
  * drops what the line holds), nothing more of that answer is played, and the room's echo of it dies
  * out; the gate's utterance is what the voice loop would answer.
  *
@@ -55,6 +54,7 @@ public final class DuplexCase {
     /** How far ahead of the device the app's output line is written (audio.LineFeeder's lead). */
     private static final int OUTPUT_LEAD = RATE / 10;
     private static final float DUCKED_GAIN = (float) Math.pow(10, -Ducking.DUCKED_DB / 20);
+    private static final int NOT_LOWERED_BEFORE = (int) (Ducking.NOT_BEFORE_SECONDS * RATE);
 
     /**
      * @param erle echo-only ERLE, every 100 ms segment that carried echo
@@ -188,16 +188,19 @@ public final class DuplexCase {
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long cancellerBefore = session.nanos;
                 AtomicBoolean bargedIn = new AtomicBoolean();
-                AtomicReference<Boolean> voiceOver = new AtomicReference<>();
+                AtomicBoolean voiceOver = new AtomicBoolean();
                 BargeInGate gate = gate(bargedIn, voiceOver);
                 long fired = -1;
+                boolean lowered = false;
                 for (int at = answer.start(); at + BLOCK <= end; at += BLOCK) {
                     session.cancelUpTo(at + BLOCK);
                     gate.accept(Arrays.copyOfRange(session.cancelled, at, at + BLOCK));
-                    Boolean lowered = voiceOver.getAndSet(null);
-                    if (lowered != null && fired < 0) {
-                        // The app's writer is up to its lead ahead of the device: the new level is heard then.
-                        play(answer, session.processed + OUTPUT_LEAD, lowered ? DUCKED_GAIN : 1);
+                    // The app's writer is up to its lead ahead of the device: a new level is heard then.
+                    int heardFrom = session.processed + OUTPUT_LEAD;
+                    boolean lower = voiceOver.get() && heardFrom - answer.start() >= NOT_LOWERED_BEFORE;
+                    if (lower != lowered && fired < 0) {
+                        lowered = lower;
+                        play(answer, heardFrom, lower ? DUCKED_GAIN : 1);
                     }
                     if (!bargedIn.get() || fired >= 0) {
                         continue;
@@ -238,7 +241,7 @@ public final class DuplexCase {
     }
 
     /** The voice loop's gate while an answer plays: the watcher, and a recognition stream for each stretch of sound. */
-    private BargeInGate gate(AtomicBoolean bargedIn, AtomicReference<Boolean> voiceOver) {
+    private BargeInGate gate(AtomicBoolean bargedIn, AtomicBoolean voiceOver) {
         return new BargeInGate(recognizer::stream, minSpeech, END_OF_SPEECH, partial -> { }, () -> { },
                 () -> bargedIn.set(true), new TalkOverLink(() -> false, voiceOver::set));
     }

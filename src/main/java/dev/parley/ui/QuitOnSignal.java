@@ -19,7 +19,15 @@ final class QuitOnSignal {
     private static final Logger LOG = LogManager.getLogger(QuitOnSignal.class);
     /** A window that has not closed by then ends anyway, as the signal asked. */
     private static final long GRACE_MILLIS = 5_000;
+    /**
+     * A second signal this soon after the first is the same request delivered twice, not a second
+     * Ctrl-C: a terminal signals the whole process group, and the JVM that started this one for the
+     * Vector API ({@code VectorApiLaunch}) passes its own signal on as well. A person pressing Ctrl-C
+     * twice takes longer.
+     */
+    private static final long SAME_REQUEST_NANOS = 500_000_000L;
     private static final AtomicBoolean QUITTING = new AtomicBoolean();
+    private static volatile long firstSignalNanos;
 
     private QuitOnSignal() {}
 
@@ -36,9 +44,12 @@ final class QuitOnSignal {
     private static void quit(Signal signal) {
         int exitCode = 128 + signal.getNumber(); // what a shell reports for a process the signal ended
         if (!QUITTING.compareAndSet(false, true)) {
-            System.exit(exitCode); // asked twice (Ctrl-C again): no more waiting
+            if (System.nanoTime() - firstSignalNanos >= SAME_REQUEST_NANOS) {
+                System.exit(exitCode); // asked twice (Ctrl-C again): no more waiting
+            }
             return;
         }
+        firstSignalNanos = System.nanoTime();
         LOG.info("SIG{} received: closing the window", signal.getName());
         Thread deadline = new Thread(() -> {
             try {

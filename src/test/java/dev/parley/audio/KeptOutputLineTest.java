@@ -149,11 +149,11 @@ class KeptOutputLineTest {
             speaker.prepare(RATE);
             AudioClip heard = SinkMonitor.listenWhile(() -> {
                 Playback answer = speaker.open(RATE, new Playback.Listener() { });
-                answer.enqueue(Signals.sine(1000, 0.5, 2.0, RATE));
+                answer.enqueue(Signals.sine(1000, 0.5, 3.0, RATE));
                 answer.endOfInput();
-                Thread.sleep(700);
-                kept.ducking().voiceOver(true); // the microphone hears someone
-                Thread.sleep(700);
+                Thread.sleep(300);
+                kept.ducking().voiceOver(true); // heard in the answer's first 1.5 s: not lowered then
+                Thread.sleep(1400);
                 kept.ducking().voiceOver(false); // a cough: it ended without a barge-in
                 assertThat(answer.done().get(5, TimeUnit.SECONDS)).isTrue();
                 kept.ducking().voiceOver(true); // left on by listening that ended oddly
@@ -163,8 +163,9 @@ class KeptOutputLineTest {
                 assertThat(next.done().get(5, TimeUnit.SECONDS)).isTrue();
             });
 
-            // 2.0 s + 0.5 s of tone, of which ~0.7 s was 30 dB down (0.016: below toneSeconds' 0.1)
-            assertThat(Signals.toneSeconds(heard)).as("seconds of tone heard at full level").isBetween(1.6, 2.0);
+            // 3.0 s + 0.5 s of tone, of which ~0.2 s (1.5-1.7 s into the first) 30 dB down (0.016: below
+            // toneSeconds' 0.1); ~1.4 s would be without the answer's first 1.5 s kept at full level
+            assertThat(Signals.toneSeconds(heard)).as("seconds of tone heard at full level").isBetween(3.1, 3.4);
             assertThat(kept.ducking().ducked()).isFalse();
         }
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real window, in its own JVM on its own Xvfb display, asked to stop by SIGTERM (what a session
- * that ends sends): it closes as its close button does, saving where it was, and prints nothing.
+ * that ends sends) or by Ctrl-C: it closes as its close button does, saving where it was, and prints
+ * nothing.
  * Needs the Xvfb binary ({@code apt-get install xvfb}); skipped without it.
  */
 @Tag("ui")
@@ -31,14 +32,44 @@ class QuitOnSignalTest {
     private Process xvfb;
     private Process window;
 
+    private Path configDir;
+    private Path logs;
+    private Path stderr;
+
     @Test
     void sigtermClosesTheWindowInOrderAndQuietly() throws Exception {
+        startWindow();
+
+        window.destroy(); // SIGTERM
+
+        assertClosedInOrder();
+        assertThat(Files.readString(logs.resolve("parley.log"))).contains("SIGTERM received: closing the window");
+    }
+
+    /**
+     * Ctrl-C in a terminal signals the whole process group, and a launching JVM (VectorApiLaunch)
+     * passes the signal on too: one request arriving twice within moments must not count as the
+     * second, impatient one that ends Parley without saving.
+     */
+    @Test
+    void oneRequestDeliveredTwiceAtOnceStillClosesInOrder() throws Exception {
+        startWindow();
+
+        signal("INT");
+        Thread.sleep(30);
+        window.destroy(); // SIGTERM, as VectorApiLaunch's parent passes it on
+
+        assertClosedInOrder();
+        assertThat(Files.readString(logs.resolve("parley.log"))).contains("SIGINT received: closing the window");
+    }
+
+    private void startWindow() throws Exception {
         String display = startXvfb();
         Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
-        Path configDir = Files.createDirectories(folder.resolve("config"));
+        configDir = Files.createDirectories(folder.resolve("config"));
         Files.createFile(configDir.resolve("welcome-done"));
-        Path logs = folder.resolve("logs");
-        Path stderr = folder.resolve("stderr.txt");
+        logs = folder.resolve("logs");
+        stderr = folder.resolve("stderr.txt");
         // The launchers' JVM options (scripts/parley), without which the JVM itself warns on stderr.
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED"));
@@ -55,13 +86,17 @@ class QuitOnSignalTest {
         window = builder.start();
         // While the voice still loads: MaryTTS's own shutdown hook must not print either.
         awaitLogLine(logs.resolve("parley.log"), "Window shown", 90);
+    }
 
-        window.destroy(); // SIGTERM
+    private void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(window.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
 
+    private void assertClosedInOrder() throws Exception {
         assertThat(window.waitFor(15, TimeUnit.SECONDS)).as("ended within its grace time").isTrue();
-        assertThat(window.exitValue()).isZero();
+        assertThat(window.exitValue()).as("closed as its close button does, not cut short").isZero();
         assertThat(Files.readString(stderr)).isEmpty();
-        assertThat(Files.readString(logs.resolve("parley.log"))).contains("SIGTERM received: closing the window");
         assertThat(configDir.resolve("window.properties")).as("stop() saved the window's place").exists();
     }
 
