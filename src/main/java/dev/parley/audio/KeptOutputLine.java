@@ -25,16 +25,30 @@ public final class KeptOutputLine implements AutoCloseable {
 
     /**
      * A playback on the kept line of {@code deviceName} (null: the default device), which opens at
-     * {@code sampleRate} if the device takes it; the line of another device is closed first.
+     * {@code sampleRate} if the device takes it (the line of another device is closed first), when
+     * talk-over is {@code allowed} and hands-free listening wants the line; otherwise null, and a
+     * line nobody wants any more is closed. One step under the line's lock, so a {@link #release}
+     * from another thread cannot slip in between the check and the opening and leave a line open.
      */
-    synchronized Playback open(String deviceName, int sampleRate, Playback.Listener listener,
-            EchoReference echoReference) throws AudioDeviceException {
+    synchronized Playback openIfWanted(boolean allowed, String deviceName, int sampleRate,
+            Playback.Listener listener, EchoReference echoReference) throws AudioDeviceException {
+        if (!allowed || !wanted) {
+            close();
+            return null;
+        }
         ducking.answerStarts();
         return prepare(deviceName, sampleRate, echoReference).play(listener);
     }
 
+    /** Hands-free listening started: answers play on this line, opened now, until {@link #release}. */
+    synchronized void want(String deviceName, int sampleRate, EchoReference echoReference)
+            throws AudioDeviceException {
+        wanted = true;
+        prepare(deviceName, sampleRate, echoReference);
+    }
+
     /** The running line of {@code deviceName}, opened now if it is not open yet. */
-    synchronized LineFeeder prepare(String deviceName, int sampleRate, EchoReference echoReference)
+    private LineFeeder prepare(String deviceName, int sampleRate, EchoReference echoReference)
             throws AudioDeviceException {
         if (feeder != null && (!feeder.isOpen() || !Objects.equals(this.deviceName, deviceName))) {
             close();
@@ -44,15 +58,6 @@ public final class KeptOutputLine implements AutoCloseable {
             this.deviceName = deviceName;
         }
         return feeder;
-    }
-
-    /** Hands-free listening started: answers play on this line until {@link #release}. */
-    synchronized void want() {
-        wanted = true;
-    }
-
-    synchronized boolean wanted() {
-        return wanted;
     }
 
     /**
@@ -88,7 +93,7 @@ public final class KeptOutputLine implements AutoCloseable {
         return feeder != null && feeder.isOpen();
     }
 
-    /** Closes the line (what still plays on it is cut off); the next {@link #open} opens a new one. */
+    /** Closes the line (what still plays on it is cut off); the next {@link #openIfWanted} opens a new one. */
     @Override
     public synchronized void close() {
         if (feeder != null) {

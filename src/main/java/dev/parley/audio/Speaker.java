@@ -55,10 +55,11 @@ public final class Speaker {
     /** Opens the device for a queue of clips, played at {@code sampleRate} if the device takes it. */
     public Playback open(int sampleRate, Playback.Listener listener) throws AudioDeviceException {
         if (keptLine != null) {
-            if (keepLineOpen.getAsBoolean() && keptLine.wanted()) {
-                return keptLine.open(deviceName, sampleRate, listener, echoReference);
+            Playback kept = keptLine.openIfWanted(keepLineOpen.getAsBoolean(), deviceName, sampleRate, listener,
+                    echoReference);
+            if (kept != null) {
+                return kept;
             }
-            keptLine.close();
         }
         return LineFeeder.forOne(OutputLines.open(deviceName, sampleRate), echoReference, listener);
     }
@@ -69,8 +70,7 @@ public final class Speaker {
      */
     public void prepare(int sampleRate) throws AudioDeviceException {
         if (keptLine != null && keepLineOpen.getAsBoolean()) {
-            keptLine.want();
-            keptLine.prepare(deviceName, sampleRate, echoReference);
+            keptLine.want(deviceName, sampleRate, echoReference);
         }
     }
 

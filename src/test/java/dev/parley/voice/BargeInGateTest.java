@@ -2,7 +2,6 @@ package dev.parley.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.stt.RecognitionStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ class BargeInGateTest {
     private final List<String> told = new ArrayList<>();
     private final AtomicInteger bargeIns = new AtomicInteger();
     private boolean settling;
-    private final BargeInGate gate = new BargeInGate(SilentStream::new, Duration.ofMillis(250), Duration.ofMillis(600),
+    private final BargeInGate gate = new BargeInGate(WordlessStream::new, Duration.ofMillis(250), Duration.ofMillis(600),
             partial -> { }, () -> { }, () -> {
                 bargeIns.incrementAndGet();
                 told.add("barged in");
@@ -72,24 +71,5 @@ class BargeInGateTest {
         gate.cancel();
 
         assertThat(told).containsExactly("voice", "no voice");
-    }
-
-    /** Recognizes nothing: the gate's decisions here rest on the voice alone. */
-    private static final class SilentStream implements RecognitionStream {
-        @Override
-        public void accept(float[] samples) {}
-
-        @Override
-        public String partial() {
-            return "";
-        }
-
-        @Override
-        public String finish() {
-            return "";
-        }
-
-        @Override
-        public void close() {}
     }
 }

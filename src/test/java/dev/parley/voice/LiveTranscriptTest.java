@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.audio.Microphone;
 import dev.parley.audio.SpeechEndpointer;
-import dev.parley.stt.RecognitionStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -13,31 +12,7 @@ class LiveTranscriptTest {
 
     private static final int BLOCK = Microphone.BLOCK_SAMPLES;
 
-    /** Counts the samples the recognizer is asked to decode. */
-    private static final class CountingStream implements RecognitionStream {
-        long samples;
-
-        @Override
-        public void accept(float[] block) {
-            samples += block.length;
-        }
-
-        @Override
-        public String partial() {
-            return "";
-        }
-
-        @Override
-        public String finish() {
-            return "";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private final CountingStream stream = new CountingStream();
+    private final WordlessStream stream = new WordlessStream();
     private final AtomicInteger ended = new AtomicInteger();
 
     private LiveTranscript transcript(boolean waitForSpeech) {
