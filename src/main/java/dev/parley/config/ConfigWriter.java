@@ -30,7 +30,8 @@ public final class ConfigWriter {
     public record Settings(
             String active, Map<String, ProviderConfig> providers, String systemPrompt,
             String voice, double rate, double volume, String outputDevice, String inputDevice,
-            boolean handsFree, String speechModelPath, String pushToTalkKey, String theme, boolean apiEnabled,
+            boolean handsFree, boolean talkOver, String speechModelPath, String pushToTalkKey, String theme,
+            boolean apiEnabled,
             String globalPushToTalkKey, boolean closeToTray) {
 
         public Settings {
@@ -42,7 +43,7 @@ public final class ConfigWriter {
             return new Settings(config.llm().active(), config.llm().providers(), config.llm().systemPrompt(),
                     config.tts().voice(), config.tts().rate(), config.tts().volume(),
                     nullToEmpty(config.tts().outputDevice()), config.audio().inputDevice(), config.audio().handsFree(),
-                    nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(), config.ui().theme(),
+                    config.audio().talkOver(), nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(), config.ui().theme(),
                     config.api().enabled(), config.ui().globalPushToTalkKey(), config.ui().closeToTray());
         }
     }
@@ -120,6 +121,7 @@ public final class ConfigWriter {
         edits.set(List.of("tts", "output-device"), nullToEmpty(settings.outputDevice()));
         edits.set(List.of("audio", "input-device"), nullToEmpty(settings.inputDevice()));
         edits.set(List.of("audio", "hands-free"), settings.handsFree());
+        edits.set(List.of("audio", "talk-over"), settings.talkOver());
         edits.set(List.of("ui", "push-to-talk-key"), settings.pushToTalkKey());
         edits.set(List.of("ui", "theme"), settings.theme());
         edits.set(List.of("ui", "global-push-to-talk-key"), nullToEmpty(settings.globalPushToTalkKey()));

@@ -37,7 +37,7 @@ class ConfigWriterTest {
                 "qwen2.5-7b-instruct", "LMSTUDIO_API_KEY", null, null, null));
 
         ParleyConfig saved = new ConfigWriter().save(config, new ConfigWriter.Settings("lmstudio", providers,
-                "Be brief.\nAnd kind.", was.voice(), 1.25, 0.8, "", "USB Headset", true, "", "F8", "dark",
+                "Be brief.\nAnd kind.", was.voice(), 1.25, 0.8, "", "USB Headset", true, false, "", "F8", "dark",
                 true, "ctrl+alt+space", true));
 
         String after = Files.readString(config);
@@ -57,6 +57,8 @@ class ConfigWriterTest {
         assertThat(saved.ui().closeToTray()).isTrue();
         assertThat(after).contains("  global-push-to-talk-key: ctrl+alt+space\n", "  close-to-tray: true\n");
         assertThat(saved.audio().inputDevice()).isEqualTo("USB Headset");
+        assertThat(saved.audio().talkOver()).as("the talk-over checkbox").isFalse();
+        assertThat(after).contains("  talk-over: false\n");
         assertThat(Files.readString(folder.resolve("config.yaml.bak"))).isEqualTo(shipped);
     }
 

@@ -207,8 +207,13 @@ public final class SettingsView extends BorderPane {
         Label volumeValue = value(Bindings.format("%.0f%%", model.volumeProperty().multiply(100)));
         CheckBox handsFree = new CheckBox("Hands-free: listen without holding the key; a pause ends what you say");
         handsFree.setId("settings-hands-free");
-        handsFree.setTooltip(new Tooltip("Parley stops listening while it speaks, so it does not hear itself"));
         handsFree.selectedProperty().bindBidirectional(model.handsFreeProperty());
+        CheckBox talkOver = new CheckBox("Talk over Parley: while hands-free, it keeps listening as it speaks");
+        talkOver.setId("settings-talk-over");
+        talkOver.setTooltip(new Tooltip("It lowers its voice when you start talking and stops if you go on; its own"
+                + " voice is removed by echo cancellation. Turn off if it interrupts itself on your speakers."));
+        talkOver.selectedProperty().bindBidirectional(model.talkOverProperty());
+        talkOver.disableProperty().bind(model.handsFreeProperty().not());
         Label note = new Label("Empty device: the system default. Rate, volume and hands-free apply at once; a new"
                 + " voice, device or speech model loads in the background and takes over from the next answer or"
                 + " utterance (what is being said or heard finishes first).");
@@ -222,6 +227,7 @@ public final class SettingsView extends BorderPane {
         form.addRow(row++, label("Input device"), input);
         form.addRow(row++, new Region(), new HBox(10, micTest, micResult));
         form.add(handsFree, 1, row++);
+        form.add(talkOver, 1, row++);
         form.addRow(row++, label("Speech model folder"), speechModel);
         form.add(note, 1, row);
         return form;

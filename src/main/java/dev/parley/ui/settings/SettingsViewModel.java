@@ -39,6 +39,7 @@ public final class SettingsViewModel {
     private final DoubleProperty rate = new SimpleDoubleProperty(1.0);
     private final DoubleProperty volume = new SimpleDoubleProperty(1.0);
     private final BooleanProperty handsFree = new SimpleBooleanProperty(false);
+    private final BooleanProperty talkOver = new SimpleBooleanProperty(true);
     private final BooleanProperty apiEnabled = new SimpleBooleanProperty(false);
     private final StringProperty inputDevice = new SimpleStringProperty("");
     private final StringProperty outputDevice = new SimpleStringProperty("");
@@ -80,6 +81,7 @@ public final class SettingsViewModel {
         rate.set(config.tts().rate());
         volume.set(config.tts().volume());
         handsFree.set(config.audio().handsFree());
+        talkOver.set(config.audio().talkOver());
         apiEnabled.set(config.api().enabled());
         outputDevice.set(config.tts().outputDevice() == null ? "" : config.tts().outputDevice());
         inputDevice.set(config.audio().inputDevice());
@@ -157,7 +159,7 @@ public final class SettingsViewModel {
         ConfigWriter.Settings settings = new ConfigWriter.Settings(text(providers.activeProperty()),
                 providers.configs(), text(systemPrompt).strip(),
                 text(voice), rounded(rate.get()), rounded(volume.get()), text(outputDevice), text(inputDevice),
-                handsFree.get(), text(speechModelPath).strip(), text(pushToTalkKey).strip().toUpperCase(), text(theme),
+                handsFree.get(), talkOver.get(), text(speechModelPath).strip(), text(pushToTalkKey).strip().toUpperCase(), text(theme),
                 apiEnabled.get(), text(globalPushToTalkKey).strip(), closeToTray.get());
         saving.set(true);
         saveStatus.set("Saving…");
@@ -221,6 +223,11 @@ public final class SettingsViewModel {
 
     public BooleanProperty handsFreeProperty() {
         return handsFree;
+    }
+
+    /** {@code audio.talk-over}: hands-free keeps listening while Parley speaks. */
+    public BooleanProperty talkOverProperty() {
+        return talkOver;
     }
 
     public StringProperty inputDeviceProperty() {
