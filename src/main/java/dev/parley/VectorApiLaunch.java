@@ -72,7 +72,11 @@ final class VectorApiLaunch {
             Thread stopChild = new Thread(() -> stop(child), "parley-stop-relaunched");
             Runtime.getRuntime().addShutdownHook(stopChild); // a signal to this JVM reaches the second one
             int exit = child.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stopChild);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // A signal ended the second JVM: the hook, already running, waits for it.
+            }
             return OptionalInt.of(exit);
         } catch (IOException e) {
             return OptionalInt.empty();
@@ -85,13 +89,15 @@ final class VectorApiLaunch {
     /**
      * Passes a signal to this JVM on to the second one and waits for it to close in order (the window
      * saves its place and conversation, within its own 5 s grace), so this JVM does not end first and
-     * give the shell back while the second still writes. A second signal arriving at once (Ctrl-C
-     * reaches both JVMs) counts as the same request there ({@code ui.QuitOnSignal}).
+     * give the shell back while the second still writes. There this SIGTERM after a Ctrl-C's SIGINT
+     * (which reaches both JVMs) counts as the same request ({@code ui.QuitOnSignal}).
      */
     private static void stop(Process child) {
         child.destroy();
         try {
-            child.waitFor(CHILD_GRACE_SECONDS, TimeUnit.SECONDS);
+            if (!child.waitFor(CHILD_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly(); // past its own grace: stuck
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

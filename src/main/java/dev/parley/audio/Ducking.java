@@ -1,9 +1,11 @@
 package dev.parley.audio;
 
+import java.util.function.LongSupplier;
+
 /**
  * Lowers Parley's voice while somebody may be talking over it: the microphone's thread says when a
  * stretch of voice starts and ends ({@link #voiceOver}), the output line's writer scales each block of
- * an answer on its way to the device ({@link #apply}), moving to the new level across one block so the
+ * an answer on its way to the device ({@link Ramp#apply}), moving to the new level over 20 ms so the
  * change does not click.
  *
  * <p>Why: with open speakers Parley's own voice reaches the microphone as loud as the user's or louder
@@ -30,57 +32,77 @@ public final class Ducking {
      */
     public static final double NOT_BEFORE_SECONDS = 1.5;
 
-    private volatile boolean voiceOver;
-    /** Set by {@link #answerStarts()}; the writer then counts the new answer's frames from 0. */
-    private volatile boolean newAnswer;
-    /** The gain the last block ended at (writer thread only). */
-    private float gain = 1;
-    /** Frames of the current answer written so far (writer thread only). */
-    private long answerFrames;
+    /**
+     * How long a "voice over the answer" lasts without being said again: the gate says it with every
+     * block while the voice goes on (25 ms), so a microphone that stalls, fails or is swapped in the
+     * middle of a voice cannot leave an answer lowered to its end.
+     */
+    static final long HEARD_FOR_NANOS = 300_000_000L;
+    /** The ramp between the levels: 20 ms, however the writer's blocks fall (clip ends make short ones). */
+    private static final double RAMP_SECONDS = 0.02;
 
-    /** From the microphone's side: a stretch of voice over the answer started (true) or ended (false). */
-    public void voiceOver(boolean heard) {
-        voiceOver = heard;
+    private final LongSupplier nanoTime;
+    /** When the microphone side last said it hears voice over the answer; 0: it does not. */
+    private volatile long heardNanos;
+
+    public Ducking() {
+        this(System::nanoTime);
     }
 
-    /** A new answer starts: at full level, whatever listening over the last one left. */
-    void answerStarts() {
-        voiceOver = false;
-        newAnswer = true;
-    }
-
-    /** Whether someone is heard over the answer (it is lowered once past its first seconds). */
-    public boolean ducked() {
-        return voiceOver;
+    Ducking(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
     }
 
     /**
-     * Scales {@code length} bytes of 16-bit little-endian {@code channels}-channel frames at
-     * {@code sampleRate} in place, ramping from the previous block's gain to the one wanted now.
-     * Writer thread only.
+     * From the microphone's side, with every block: someone is heard over the answer (true), or the
+     * stretch of voice ended or the answer was stopped (false).
      */
-    void apply(byte[] pcm, int length, int channels, int sampleRate) {
-        if (newAnswer) {
-            newAnswer = false;
-            answerFrames = 0;
-        }
-        boolean early = answerFrames < NOT_BEFORE_SECONDS * sampleRate;
-        answerFrames += length / (2 * channels);
-        float target = voiceOver && !early ? DUCKED_GAIN : 1;
-        if (target == 1 && gain == 1) {
-            return;
-        }
-        int frameBytes = 2 * channels;
-        int frames = length / frameBytes;
-        float start = gain;
-        for (int frame = 0; frame < frames; frame++) {
-            float frameGain = start + (target - start) * (frame + 1) / frames;
-            for (int channel = 0, at = frame * frameBytes; channel < channels; channel++, at += 2) {
-                int sample = Math.round((short) ((pcm[at] & 0xff) | (pcm[at + 1] << 8)) * frameGain);
-                pcm[at] = (byte) sample;
-                pcm[at + 1] = (byte) (sample >> 8);
+    public void voiceOver(boolean heard) {
+        heardNanos = heard ? Math.max(1, nanoTime.getAsLong()) : 0;
+    }
+
+    /** Whether someone was heard over the answer just now (it is lowered once past its first seconds). */
+    boolean hearing() {
+        long heard = heardNanos;
+        return heard != 0 && nanoTime.getAsLong() - heard < HEARD_FOR_NANOS;
+    }
+
+    /** The level of one line's writer thread, which moves towards what {@link Ducking} wants. */
+    Ramp ramp() {
+        return new Ramp();
+    }
+
+    /** One writer thread's gain; a new line (device change, talk-over again) starts a new one. */
+    final class Ramp {
+
+        private float gain = 1;
+
+        private Ramp() {}
+
+        /**
+         * Scales {@code length} bytes of 16-bit little-endian {@code channels}-channel frames at
+         * {@code sampleRate} in place, which start {@code framesIntoAnswer} frames into their answer
+         * (0: a new answer, which starts at full level). Writer thread only.
+         */
+        void apply(byte[] pcm, int length, int channels, int sampleRate, long framesIntoAnswer) {
+            if (framesIntoAnswer == 0) {
+                gain = 1;
+            }
+            boolean early = framesIntoAnswer < NOT_BEFORE_SECONDS * sampleRate;
+            float target = hearing() && !early ? DUCKED_GAIN : 1;
+            if (target == 1 && gain == 1) {
+                return; // nobody talks over it: the answer goes out untouched
+            }
+            float step = (float) ((1 - DUCKED_GAIN) / (RAMP_SECONDS * sampleRate));
+            int frameBytes = 2 * channels;
+            for (int at = 0; at + frameBytes <= length; at += frameBytes) {
+                gain = gain < target ? Math.min(target, gain + step) : Math.max(target, gain - step);
+                for (int channel = 0, sampleAt = at; channel < channels; channel++, sampleAt += 2) {
+                    int sample = Math.round((short) ((pcm[sampleAt] & 0xff) | (pcm[sampleAt + 1] << 8)) * gain);
+                    pcm[sampleAt] = (byte) sample;
+                    pcm[sampleAt + 1] = (byte) (sample >> 8);
+                }
             }
         }
-        gain = target;
     }
 }

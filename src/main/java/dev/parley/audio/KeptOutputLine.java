@@ -36,7 +36,7 @@ public final class KeptOutputLine implements AutoCloseable {
             close();
             return null;
         }
-        ducking.answerStarts();
+        ducking.voiceOver(false); // a new answer: what was heard over the last one is over
         return prepare(deviceName, sampleRate, echoReference).play(listener);
     }
 

@@ -42,7 +42,10 @@ final class LineFeeder {
     private final FarEndTap farEnd;
     private final boolean kept;
     /** Lowers answers while someone talks over them; null on a line of its own (no talk-over there). */
-    private final Ducking ducking;
+    private final Ducking.Ramp ducking;
+    /** The playback the last block came from, and how many of its frames were written (writer thread). */
+    private Playback lastFilled;
+    private long framesOfLastFilled;
     private final ConcurrentLinkedDeque<Playback> playbacks = new ConcurrentLinkedDeque<>();
     private final Object lineLock = new Object();
     private final int blockBytes;
@@ -61,7 +64,7 @@ final class LineFeeder {
         this.line = line;
         this.format = line.getFormat();
         this.kept = kept;
-        this.ducking = ducking;
+        this.ducking = ducking == null ? null : ducking.ramp();
         this.farEnd = new FarEndTap(echoReference, (int) format.getSampleRate(), format.getChannels());
         this.blockBytes = Math.min(line.getBufferSize(),
                 Math.max(1, (int) (format.getSampleRate() * BLOCK_SECONDS)) * format.getFrameSize());
@@ -205,7 +208,13 @@ final class LineFeeder {
             }
             int length = current == null ? 0 : current.fill(block, blockBytes, written);
             if (length > 0 && ducking != null) {
-                ducking.apply(block, length, format.getChannels(), (int) format.getSampleRate()); // before the echo reference: it is what plays
+                if (current != lastFilled) {
+                    lastFilled = current;
+                    framesOfLastFilled = 0;
+                }
+                // Before the echo reference is told: the lowered audio is what plays.
+                ducking.apply(block, length, format.getChannels(), (int) format.getSampleRate(), framesOfLastFilled);
+                framesOfLastFilled += length / format.getFrameSize();
             }
             byte[] data = length > 0 ? block : silence;
             int wrote = line.write(data, 0, length > 0 ? length : blockBytes);

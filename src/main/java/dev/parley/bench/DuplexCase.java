@@ -26,10 +26,11 @@ import java.util.function.Supplier;
  * session, then, per answer, 25 ms blocks into a fresh {@link BargeInGate}, the voice loop's own
  * listener while an answer plays (its end-pointer, its {@code BargeInWatcher}, a recognition stream
  * per stretch of sound). When it hears voice over the answer, the answer goes down by
- * {@link Ducking#DUCKED_DB} from 100 ms later (the app's output lead; never in an answer's first
- * {@link Ducking#NOT_BEFORE_SECONDS} s), and back up when the voice ends without a barge-in; when it says the user barged in, Parley stops: from the next 10 ms on (a stop
- * drops what the line holds), nothing more of that answer is played, and the room's echo of it dies
- * out; the gate's utterance is what the voice loop would answer.
+ * {@link Ducking#DUCKED_DB} from 200 ms later (as in the app, measured; never in an answer's first
+ * {@link Ducking#NOT_BEFORE_SECONDS} s), and back up when the voice ends without a barge-in; when it
+ * says the user barged in, Parley stops: from the next 10 ms on (a stop drops what the line holds),
+ * nothing more of that answer is played, and the room's echo of it dies out; the gate's utterance is
+ * what the voice loop would answer.
  *
  * <p>Measured: ERLE on the same answers without noise or user (echo only, the canceller's own
  * figure); false barge-ins while Parley spoke alone (it does not stop for those, so the alone time
@@ -51,8 +52,12 @@ public final class DuplexCase {
     /** Before the user's first word, the WER window starts here (the app's pre-roll is 300 ms). */
     private static final int BEFORE_USER = RATE / 2;
     private static final Duration END_OF_SPEECH = Duration.ofMillis(800);
-    /** How far ahead of the device the app's output line is written (audio.LineFeeder's lead). */
-    private static final int OUTPUT_LEAD = RATE / 10;
+    /**
+     * From the gate hearing voice to the lowered answer reaching the microphone in the app: the
+     * microphone's bursts, the canceller's 20 ms delay line and the output line's 100 ms lead; ~200 ms
+     * measured on the null sink (docs/performance.md, "Talking over Parley").
+     */
+    private static final int LOWERING_DELAY = RATE / 5;
     private static final float DUCKED_GAIN = (float) Math.pow(10, -Ducking.DUCKED_DB / 20);
     private static final int NOT_LOWERED_BEFORE = (int) (Ducking.NOT_BEFORE_SECONDS * RATE);
 
@@ -195,8 +200,7 @@ public final class DuplexCase {
                 for (int at = answer.start(); at + BLOCK <= end; at += BLOCK) {
                     session.cancelUpTo(at + BLOCK);
                     gate.accept(Arrays.copyOfRange(session.cancelled, at, at + BLOCK));
-                    // The app's writer is up to its lead ahead of the device: a new level is heard then.
-                    int heardFrom = session.processed + OUTPUT_LEAD;
+                    int heardFrom = session.processed + LOWERING_DELAY;
                     boolean lower = voiceOver.get() && heardFrom - answer.start() >= NOT_LOWERED_BEFORE;
                     if (lower != lowered && fired < 0) {
                         lowered = lower;

@@ -43,7 +43,8 @@ public final class ConfigWriter {
             return new Settings(config.llm().active(), config.llm().providers(), config.llm().systemPrompt(),
                     config.tts().voice(), config.tts().rate(), config.tts().volume(),
                     nullToEmpty(config.tts().outputDevice()), config.audio().inputDevice(), config.audio().handsFree(),
-                    config.audio().talkOver(), nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(), config.ui().theme(),
+                    config.audio().talkOver(), nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(),
+                    config.ui().theme(),
                     config.api().enabled(), config.ui().globalPushToTalkKey(), config.ui().closeToTray());
         }
     }

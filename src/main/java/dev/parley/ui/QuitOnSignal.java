@@ -1,7 +1,7 @@
 package dev.parley.ui;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -20,14 +20,12 @@ final class QuitOnSignal {
     /** A window that has not closed by then ends anyway, as the signal asked. */
     private static final long GRACE_MILLIS = 5_000;
     /**
-     * A second signal this soon after the first is the same request delivered twice, not a second
-     * Ctrl-C: a terminal signals the whole process group, and the JVM that started this one for the
-     * Vector API ({@code VectorApiLaunch}) passes its own signal on as well. A person pressing Ctrl-C
-     * twice takes longer.
+     * The first signal's name. A second signal of the same kind (Ctrl-C again) ends Parley at once; one
+     * of another kind is the same request delivered twice: a terminal's Ctrl-C signals the whole
+     * process group (SIGINT), and the JVM that started this one for the Vector API
+     * ({@code VectorApiLaunch}) passes its own signal on as SIGTERM.
      */
-    private static final long SAME_REQUEST_NANOS = 500_000_000L;
-    private static final AtomicBoolean QUITTING = new AtomicBoolean();
-    private static volatile long firstSignalNanos;
+    private static final AtomicReference<String> FIRST = new AtomicReference<>();
 
     private QuitOnSignal() {}
 
@@ -43,13 +41,12 @@ final class QuitOnSignal {
 
     private static void quit(Signal signal) {
         int exitCode = 128 + signal.getNumber(); // what a shell reports for a process the signal ended
-        if (!QUITTING.compareAndSet(false, true)) {
-            if (System.nanoTime() - firstSignalNanos >= SAME_REQUEST_NANOS) {
+        if (!FIRST.compareAndSet(null, signal.getName())) {
+            if (signal.getName().equals(FIRST.get())) {
                 System.exit(exitCode); // asked twice (Ctrl-C again): no more waiting
             }
             return;
         }
-        firstSignalNanos = System.nanoTime();
         LOG.info("SIG{} received: closing the window", signal.getName());
         Thread deadline = new Thread(() -> {
             try {

@@ -71,6 +71,15 @@ public final class BargeInGate implements Consumer<float[]> {
             utterance.accept(block);
             return;
         }
+        try {
+            hearOverAnswer(block);
+        } catch (RuntimeException e) {
+            tellVoiceOver(false); // no more blocks come to a listener that failed (Recording)
+            throw e;
+        }
+    }
+
+    private void hearOverAnswer(float[] block) {
         SpeechEndpointer.Event event = segments.accept(block);
         boolean now = watcher.hear(block, link.ownVoiceLeaks().getAsBoolean());
         tellVoiceOver(watcher.hearingVoice() || now);
@@ -105,12 +114,19 @@ public final class BargeInGate implements Consumer<float[]> {
         }
     }
 
+    /**
+     * Tells the output side: "voice over the answer" again with every block while it lasts (it
+     * expires when not said again, so a microphone that stops mid-voice cannot leave the answer
+     * lowered), and once when it ends.
+     */
     private void tellVoiceOver(boolean heard) {
         if (heard != voiceOver) {
             voiceOver = heard;
             LOG.debug(heard ? "Voice over the answer: lowering it" : "Voice over the answer ended: full level");
-            link.voiceOver().accept(heard);
+        } else if (!heard) {
+            return;
         }
+        link.voiceOver().accept(heard);
     }
 
     /** The utterance's transcript once the user barged in; "" before (nothing to answer). */

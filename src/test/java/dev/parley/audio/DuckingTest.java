@@ -2,15 +2,21 @@ package dev.parley.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Lowering an answer while someone talks over it: how far, how smoothly, and back. */
+/** Lowering an answer while someone talks over it: how far, how smoothly, when not, and back. */
 class DuckingTest {
 
     private static final int RATE = 16_000;
-    private final Ducking ducking = new Ducking();
     /** 20,000 lowered by {@link Ducking#DUCKED_DB} (30 dB: 632). */
     private static final short LOWERED = (short) Math.round(20_000 * Math.pow(10, -Ducking.DUCKED_DB / 20));
+    /** Past an answer's first seconds, which are never lowered. */
+    private static final long LATE = (long) (Ducking.NOT_BEFORE_SECONDS * RATE);
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final Ducking ducking = new Ducking(now::get);
+    private final Ducking.Ramp ramp = ducking.ramp();
 
     /** {@code frames} stereo frames of one constant sample value, 16-bit little-endian. */
     private static byte[] block(int frames, short value) {
@@ -26,72 +32,71 @@ class DuckingTest {
         return (short) ((pcm[2 * index] & 0xff) | (pcm[2 * index + 1] << 8));
     }
 
+    /** One block of {@code frames} stereo frames at {@code framesIntoAnswer}, as the writer hands it over. */
+    private byte[] play(int frames, long framesIntoAnswer) {
+        byte[] pcm = block(frames, (short) 20_000);
+        ramp.apply(pcm, pcm.length, 2, RATE, framesIntoAnswer);
+        return pcm;
+    }
+
     @Test
     void leavesTheAnswerAloneWhenNobodyTalks() {
-        byte[] pcm = block(320, (short) 20_000);
-        ducking.apply(pcm, pcm.length, 2, RATE);
-
-        assertThat(pcm).isEqualTo(block(320, (short) 20_000));
-    }
-
-    /** Plays the answer's first seconds, which are never lowered. */
-    private void pastTheAnswersStart() {
-        for (int written = 0; written < Ducking.NOT_BEFORE_SECONDS * RATE; written += 320) {
-            byte[] pcm = block(320, (short) 20_000);
-            ducking.apply(pcm, pcm.length, 2, RATE);
-            assertThat(pcm).isEqualTo(block(320, (short) 20_000));
-        }
+        assertThat(play(320, LATE)).isEqualTo(block(320, (short) 20_000));
     }
 
     @Test
-    void anAnswersFirstSecondsAreNotLowered() {
-        ducking.answerStarts();
+    void goesDownOver20MillisecondsHoweverTheBlocksFall() {
         ducking.voiceOver(true);
-        pastTheAnswersStart();
-        byte[] next = block(320, (short) 20_000);
-        ducking.apply(next, next.length, 2, RATE);
+        byte[] shortBlock = play(16, LATE); // the end of a clip: 1 ms
+        byte[] next = play(320, LATE + 16);
 
-        assertThat(sample(next, 2 * 319)).as("lowered once past them").isEqualTo(LOWERED);
-        ducking.answerStarts(); // the next answer starts at full level and is not lowered early either
-        ducking.voiceOver(true);
-        byte[] start = block(320, (short) 20_000);
-        ducking.apply(start, start.length, 2, RATE);
-        assertThat(sample(start, 2 * 319)).isEqualTo((short) 20_000);
-    }
-
-    @Test
-    void goesDownAcrossOneBlockAndStaysThere() {
-        pastTheAnswersStart();
-        ducking.voiceOver(true);
-        byte[] first = block(320, (short) 20_000);
-        ducking.apply(first, first.length, 2, RATE);
-        byte[] second = block(320, (short) 20_000);
-        ducking.apply(second, second.length, 2, RATE);
-
-        assertThat(sample(first, 0)).isBetween((short) 19_900, (short) 20_000); // no step: a ramp
-        assertThat(sample(first, 1)).isEqualTo(sample(first, 0)); // both channels alike
-        assertThat(sample(first, 2 * 160)).isBetween((short) 10_000, (short) 12_000); // halfway
-        assertThat(sample(first, 2 * 319)).isEqualTo(LOWERED); // all the way down at the block's end
-        assertThat(LOWERED).isEqualTo((short) 632);
-        assertThat(sample(second, 0)).isEqualTo(LOWERED);
-        assertThat(sample(second, 2 * 319 + 1)).isEqualTo(LOWERED);
+        assertThat(sample(shortBlock, 0)).as("no step").isBetween((short) 19_000, (short) 20_000);
+        assertThat(sample(shortBlock, 2 * 15)).as("1 ms in: still near the top").isGreaterThan((short) 18_000);
+        assertThat(sample(shortBlock, 1)).isEqualTo(sample(shortBlock, 0)); // both channels alike
+        assertThat(sample(next, 2 * 144)).as("10 ms in: halfway").isBetween((short) 9_000, (short) 12_000);
+        assertThat(sample(next, 2 * 319)).as("all the way down after 20 ms").isEqualTo(LOWERED);
+        assertThat(sample(play(320, LATE + 336), 2 * 319 + 1)).isEqualTo(LOWERED);
     }
 
     @Test
     void comesBackUpOnceTheVoiceEnds() {
-        pastTheAnswersStart();
         ducking.voiceOver(true);
-        byte[] ducked = block(320, (short) -20_000);
-        ducking.apply(ducked, ducked.length, 2, RATE);
+        play(320, LATE);
         ducking.voiceOver(false);
-        byte[] rising = block(320, (short) -20_000);
-        ducking.apply(rising, rising.length, 2, RATE);
-        byte[] after = block(320, (short) -20_000);
-        ducking.apply(after, after.length, 2, RATE);
+        byte[] rising = play(320, LATE + 320);
 
-        assertThat(sample(rising, 0)).isBetween((short) (-LOWERED - 100), (short) -LOWERED);
-        assertThat(sample(rising, 2 * 319)).isEqualTo((short) -20_000);
-        assertThat(after).isEqualTo(block(320, (short) -20_000));
-        assertThat(ducking.ducked()).isFalse();
+        assertThat(sample(rising, 0)).isBetween(LOWERED, (short) (LOWERED + 100));
+        assertThat(sample(rising, 2 * 319)).isEqualTo((short) 20_000);
+        assertThat(play(320, LATE + 640)).isEqualTo(block(320, (short) 20_000));
+    }
+
+    @Test
+    void anAnswersFirstSecondsAreNotLowered() {
+        ducking.voiceOver(true);
+
+        assertThat(play(320, 0)).isEqualTo(block(320, (short) 20_000));
+        assertThat(play(320, LATE - 320)).isEqualTo(block(320, (short) 20_000));
+        assertThat(sample(play(320, LATE), 2 * 319)).as("lowered once past them").isEqualTo(LOWERED);
+    }
+
+    @Test
+    void aNewAnswerStartsAtFullLevel() {
+        ducking.voiceOver(true);
+        play(320, LATE); // lowered when the answer was stopped
+        ducking.voiceOver(false);
+
+        assertThat(play(320, 0)).isEqualTo(block(320, (short) 20_000));
+    }
+
+    @Test
+    void voiceThatIsNotSaidAgainExpires() {
+        ducking.voiceOver(true);
+        assertThat(sample(play(320, LATE), 2 * 319)).isEqualTo(LOWERED);
+
+        now.addAndGet(Ducking.HEARD_FOR_NANOS); // the microphone stopped mid-voice
+        byte[] after = play(320, LATE + 320);
+
+        assertThat(sample(after, 2 * 319)).as("back at full level").isEqualTo((short) 20_000);
+        assertThat(ducking.hearing()).isFalse();
     }
 }

@@ -49,7 +49,8 @@ class DesktopServicesTest {
                     null, null, null, null));
 
             services.settings().save(new ConfigWriter.Settings("added", providers, was.systemPrompt(), was.voice(),
-                    was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(), was.talkOver(),
+                    was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
+                    was.talkOver(),
                     was.speechModelPath(), was.pushToTalkKey(), was.theme(), was.apiEnabled(),
                     was.globalPushToTalkKey(), was.closeToTray()));
             ProviderService switcher = services.providers();
@@ -105,7 +106,8 @@ class DesktopServicesTest {
 
             ConfigWriter.Settings was = ConfigWriter.Settings.of(services.settings().config());
             services.settings().save(new ConfigWriter.Settings(was.active(), was.providers(), was.systemPrompt(),
-                    was.voice(), was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(), was.talkOver(),
+                    was.voice(), was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
+                    was.talkOver(),
                     was.speechModelPath(), was.pushToTalkKey(), was.theme(), false,
                     was.globalPushToTalkKey(), was.closeToTray()));
             await(() -> states.getLast().equals(ApiState.OFF));

@@ -17,11 +17,23 @@ class BargeInGateTest {
     private final List<String> told = new ArrayList<>();
     private final AtomicInteger bargeIns = new AtomicInteger();
     private boolean settling;
-    private final BargeInGate gate = new BargeInGate(WordlessStream::new, Duration.ofMillis(250), Duration.ofMillis(600),
+    private final BargeInGate gate = new BargeInGate(WordlessStream::new, Duration.ofMillis(250),
+            Duration.ofMillis(600),
             partial -> { }, () -> { }, () -> {
                 bargeIns.incrementAndGet();
                 told.add("barged in");
-            }, new TalkOverLink(() -> settling, heard -> told.add(heard ? "voice" : "no voice")));
+            }, new TalkOverLink(() -> settling, this::tell));
+    /** How often "voice" was said: with every block while the voice lasts. */
+    private int voiceBlocks;
+
+    /** Records what the output side is told, each change once. */
+    private void tell(boolean heard) {
+        voiceBlocks += heard ? 1 : 0;
+        String said = heard ? "voice" : "no voice";
+        if (told.isEmpty() || !told.getLast().equals(said)) {
+            told.add(said);
+        }
+    }
 
     private void feed(int millis, double dbfs) {
         for (int at = 0; at < millis; at += 25) {
@@ -42,6 +54,7 @@ class BargeInGateTest {
         feed(400, -200);
 
         assertThat(told).containsExactly("voice", "no voice");
+        assertThat(voiceBlocks).as("said again with every block of it, or it expires").isGreaterThanOrEqualTo(4);
         assertThat(bargeIns).hasValue(0);
     }
 
@@ -62,6 +75,28 @@ class BargeInGateTest {
         feed(600, -25);
 
         assertThat(told).isEmpty();
+    }
+
+    @Test
+    void aListenerThatFailsGivesTheLevelBack() {
+        BargeInGate failing = new BargeInGate(() -> {
+            throw new IllegalStateException("the speech model is being swapped");
+        }, Duration.ofMillis(250), Duration.ofMillis(600), partial -> { }, () -> { }, () -> { },
+                new TalkOverLink(() -> false, this::tell));
+        float[] voice = new float[BLOCK];
+        for (int i = 0; i < BLOCK; i++) {
+            voice[i] = (float) (0.08 * Math.sin(2 * Math.PI * 180 * i / RATE));
+        }
+        for (int i = 0; i < 20; i++) {
+            failing.accept(new float[BLOCK]);
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            for (int i = 0; i < 20; i++) {
+                failing.accept(voice);
+            }
+        }).isInstanceOf(IllegalStateException.class);
+        assertThat(told).containsExactly("voice", "no voice");
     }
 
     @Test

@@ -159,7 +159,8 @@ public final class SettingsViewModel {
         ConfigWriter.Settings settings = new ConfigWriter.Settings(text(providers.activeProperty()),
                 providers.configs(), text(systemPrompt).strip(),
                 text(voice), rounded(rate.get()), rounded(volume.get()), text(outputDevice), text(inputDevice),
-                handsFree.get(), talkOver.get(), text(speechModelPath).strip(), text(pushToTalkKey).strip().toUpperCase(), text(theme),
+                handsFree.get(), talkOver.get(), text(speechModelPath).strip(),
+                text(pushToTalkKey).strip().toUpperCase(), text(theme),
                 apiEnabled.get(), text(globalPushToTalkKey).strip(), closeToTray.get());
         saving.set(true);
         saveStatus.set("Saving…");
