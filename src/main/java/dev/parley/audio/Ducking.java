@@ -35,9 +35,11 @@ public final class Ducking {
     /**
      * How long a "voice over the answer" lasts without being said again: the gate says it with every
      * block while the voice goes on (25 ms), so a microphone that stalls, fails or is swapped in the
-     * middle of a voice cannot leave an answer lowered to its end.
+     * middle of a voice cannot leave an answer lowered to its end. Longer than the echo canceller may
+     * hold captured audio back while it waits for played audio on a busy machine (0.4 s,
+     * {@code LiveEchoCancellation.MAX_HOLD_FRAMES}), so a held-up microphone does not flicker the level.
      */
-    static final long HEARD_FOR_NANOS = 300_000_000L;
+    static final long HEARD_FOR_NANOS = 500_000_000L;
     /** The ramp between the levels: 20 ms, however the writer's blocks fall (clip ends make short ones). */
     private static final double RAMP_SECONDS = 0.02;
 
