@@ -20,7 +20,8 @@ public final class Ducking {
 
     /** How far Parley's voice goes down while someone talks over it. */
     public static final double DUCKED_DB = 30;
-    private static final float DUCKED_GAIN = (float) Math.pow(10, -DUCKED_DB / 20);
+    /** {@link #DUCKED_DB} as a factor on the samples. */
+    public static final float DUCKED_GAIN = (float) Math.pow(10, -DUCKED_DB / 20);
 
     /**
      * An answer's first 1.5 s of sound are never lowered. The canceller leaves most of Parley's voice
@@ -63,6 +64,11 @@ public final class Ducking {
         heardNanos = heard ? Math.max(1, nanoTime.getAsLong()) : 0;
     }
 
+    /** Whether an answer may be lowered {@code framesIntoAnswer} frames at {@code sampleRate} into it. */
+    public static boolean mayLower(long framesIntoAnswer, int sampleRate) {
+        return framesIntoAnswer >= NOT_BEFORE_SECONDS * sampleRate;
+    }
+
     /** Whether someone was heard over the answer just now (it is lowered once past its first seconds). */
     boolean hearing() {
         long heard = heardNanos;
@@ -90,8 +96,7 @@ public final class Ducking {
             if (framesIntoAnswer == 0) {
                 gain = 1;
             }
-            boolean early = framesIntoAnswer < NOT_BEFORE_SECONDS * sampleRate;
-            float target = hearing() && !early ? DUCKED_GAIN : 1;
+            float target = hearing() && mayLower(framesIntoAnswer, sampleRate) ? DUCKED_GAIN : 1;
             if (target == 1 && gain == 1) {
                 return; // nobody talks over it: the answer goes out untouched
             }

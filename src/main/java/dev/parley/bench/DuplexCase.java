@@ -58,8 +58,6 @@ public final class DuplexCase {
      * measured on the null sink (docs/performance.md, "Talking over Parley").
      */
     private static final int LOWERING_DELAY = RATE / 5;
-    private static final float DUCKED_GAIN = (float) Math.pow(10, -Ducking.DUCKED_DB / 20);
-    private static final int NOT_LOWERED_BEFORE = (int) (Ducking.NOT_BEFORE_SECONDS * RATE);
 
     /**
      * @param erle echo-only ERLE, every 100 ms segment that carried echo
@@ -201,10 +199,10 @@ public final class DuplexCase {
                     session.cancelUpTo(at + BLOCK);
                     gate.accept(Arrays.copyOfRange(session.cancelled, at, at + BLOCK));
                     int heardFrom = session.processed + LOWERING_DELAY;
-                    boolean lower = voiceOver.get() && heardFrom - answer.start() >= NOT_LOWERED_BEFORE;
+                    boolean lower = voiceOver.get() && Ducking.mayLower(heardFrom - answer.start(), RATE);
                     if (lower != lowered && fired < 0) {
                         lowered = lower;
-                        play(answer, heardFrom, lower ? DUCKED_GAIN : 1);
+                        play(answer, heardFrom, lower ? Ducking.DUCKED_GAIN : 1);
                     }
                     if (!bargedIn.get() || fired >= 0) {
                         continue;
@@ -259,7 +257,7 @@ public final class DuplexCase {
 
     /**
      * From sample {@code from} on, {@code answer} plays at {@code gain} of its planned level: 0 when
-     * Parley stops, {@link #DUCKED_GAIN} while someone talks over it, 1 when that ended without a
+     * Parley stops, {@link Ducking#DUCKED_GAIN} while someone talks over it, 1 when that ended without a
      * barge-in. The microphone hears the room's echo of that from there (what was played before
      * still dying out in the room).
      */

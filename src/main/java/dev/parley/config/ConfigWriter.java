@@ -31,8 +31,7 @@ public final class ConfigWriter {
             String active, Map<String, ProviderConfig> providers, String systemPrompt,
             String voice, double rate, double volume, String outputDevice, String inputDevice,
             boolean handsFree, boolean talkOver, String speechModelPath, String pushToTalkKey, String theme,
-            boolean apiEnabled,
-            String globalPushToTalkKey, boolean closeToTray) {
+            boolean apiEnabled, String globalPushToTalkKey, boolean closeToTray) {
 
         public Settings {
             providers = new LinkedHashMap<>(providers);
@@ -44,8 +43,8 @@ public final class ConfigWriter {
                     config.tts().voice(), config.tts().rate(), config.tts().volume(),
                     nullToEmpty(config.tts().outputDevice()), config.audio().inputDevice(), config.audio().handsFree(),
                     config.audio().talkOver(), nullToEmpty(config.stt().modelPath()), config.ui().pushToTalkKey(),
-                    config.ui().theme(),
-                    config.api().enabled(), config.ui().globalPushToTalkKey(), config.ui().closeToTray());
+                    config.ui().theme(), config.api().enabled(), config.ui().globalPushToTalkKey(),
+                    config.ui().closeToTray());
         }
     }
 

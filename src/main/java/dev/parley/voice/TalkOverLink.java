@@ -9,9 +9,9 @@ import java.util.function.Consumer;
  *
  * @param ownVoiceLeaks whether the microphone's audio may still carry Parley's own voice (the echo
  *     canceller is settling: {@code LiveEchoCancellation::leaksOwnVoice}); no barge-in is decided on it
- * @param voiceOver told true when a stretch of voice starts over an answer and false when it ended
- *     without a barge-in, or the barge-in stopped the answer ({@code Ducking::voiceOver}: Parley's
- *     voice goes down meanwhile)
+ * @param voiceOver told true with every block while a stretch of voice lasts over an answer, and
+ *     false once when it ended without a barge-in, the barge-in stopped the answer or the listening
+ *     ended ({@code Ducking::voiceOver}: Parley's voice goes down meanwhile)
  */
 public record TalkOverLink(BooleanSupplier ownVoiceLeaks, Consumer<Boolean> voiceOver) {
 

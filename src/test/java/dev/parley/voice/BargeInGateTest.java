@@ -1,6 +1,7 @@
 package dev.parley.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,7 @@ class BargeInGateTest {
     private final AtomicInteger bargeIns = new AtomicInteger();
     private boolean settling;
     private final BargeInGate gate = new BargeInGate(WordlessStream::new, Duration.ofMillis(250),
-            Duration.ofMillis(600),
-            partial -> { }, () -> { }, () -> {
+            Duration.ofMillis(600), partial -> { }, () -> { }, () -> {
                 bargeIns.incrementAndGet();
                 told.add("barged in");
             }, new TalkOverLink(() -> settling, this::tell));
@@ -36,6 +36,11 @@ class BargeInGateTest {
     }
 
     private void feed(int millis, double dbfs) {
+        feed(gate, millis, dbfs);
+    }
+
+    /** {@code millis} of a 180 Hz tone at {@code dbfs} (RMS; -200: silence), in 25 ms blocks. */
+    private static void feed(BargeInGate gate, int millis, double dbfs) {
         for (int at = 0; at < millis; at += 25) {
             float[] block = new float[BLOCK];
             double amplitude = Math.pow(10, dbfs / 20) * Math.sqrt(2);
@@ -83,19 +88,9 @@ class BargeInGateTest {
             throw new IllegalStateException("the speech model is being swapped");
         }, Duration.ofMillis(250), Duration.ofMillis(600), partial -> { }, () -> { }, () -> { },
                 new TalkOverLink(() -> false, this::tell));
-        float[] voice = new float[BLOCK];
-        for (int i = 0; i < BLOCK; i++) {
-            voice[i] = (float) (0.08 * Math.sin(2 * Math.PI * 180 * i / RATE));
-        }
-        for (int i = 0; i < 20; i++) {
-            failing.accept(new float[BLOCK]);
-        }
+        feed(failing, 500, -200);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
-            for (int i = 0; i < 20; i++) {
-                failing.accept(voice);
-            }
-        }).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> feed(failing, 500, -25)).isInstanceOf(IllegalStateException.class);
         assertThat(told).containsExactly("voice", "no voice");
     }
 
