@@ -60,7 +60,7 @@ final class VectorApiLaunch {
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(secondJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.add("--add-modules=" + VectorApi.MODULE);
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");
@@ -84,6 +84,14 @@ final class VectorApiLaunch {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
         }
+    }
+
+    /**
+     * This JVM's options for the second one, without the launchers' C1-only JIT setting: Jlama's
+     * Vector API code is fast only when C2 compiles it into vector instructions (ADR 0020).
+     */
+    static List<String> secondJvmOptions(List<String> options) {
+        return options.stream().filter(option -> !option.startsWith("-XX:TieredStopAtLevel=")).toList();
     }
 
     /**

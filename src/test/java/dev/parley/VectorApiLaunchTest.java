@@ -76,4 +76,10 @@ class VectorApiLaunchTest {
         Path file = TestConfigs.write(folder, "llm: [type: embedded\n");
         assertThat(usesEmbedded("--config", file.toString())).isFalse();
     }
+
+    @Test
+    void theSecondJvmKeepsEveryOptionButTheC1OnlyJit() {
+        assertThat(VectorApiLaunch.secondJvmOptions(java.util.List.of("-Xms32m", "-XX:TieredStopAtLevel=1",
+                "-XX:AOTCache=/x/parley.aot"))).containsExactly("-Xms32m", "-XX:AOTCache=/x/parley.aot");
+    }
 }
