@@ -9,17 +9,18 @@ import marytts.config.MaryConfig;
 
 /**
  * Which MaryTTS modules start with the voice. MaryTTS starts every module its config files list,
- * whatever a request will need; Parley only ever asks for audio from plain text or SSML in American
- * English, so the modules below are left out of the lists before MaryTTS starts. That takes ~0.4–0.9 s
- * of CPU out of the voice's start (compiled XSLT stylesheets of three input formats, the British
+ * whatever a request will need; Parley only ever asks for audio from plain text or MaryXML in American
+ * English, so the modules below are left out of the lists before MaryTTS starts. That takes ~0.5–1 s
+ * of CPU out of the voice's start (compiled XSLT stylesheets of four input formats, the British
  * English lexicon, letter-to-sound tree and feature processors), and the audio stays the same to the
  * byte (docs/performance.md, "Start-up: less work before Ready").
  */
 final class MaryTtsModules {
 
-    /** Modules and synthesizers that no request of Parley's (TEXT or SSML → AUDIO, en_US) reaches. */
+    /** Modules and synthesizers that no request of Parley's (TEXT or RAWMARYXML → AUDIO, en_US) reaches. */
     static final Set<String> UNUSED = Set.of(
             // input formats Parley never sends
+            "marytts.modules.SSMLParser",
             "marytts.modules.SableParser",
             "marytts.modules.APMLParser",
             "marytts.modules.EmotionmlParser",

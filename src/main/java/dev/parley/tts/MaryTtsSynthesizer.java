@@ -31,7 +31,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     private static final Logger LOG = LogManager.getLogger(MaryTtsSynthesizer.class);
 
     private final MaryInterface mary;
-    /** SSML's prosody rate ("+20%"), or null to send plain text at the voice's own pace. */
+    /** MaryXML's prosody rate ("+20%"), or null to send plain text at the voice's own pace. */
     private String prosodyRate;
     private double volume;
     private final int sampleRate;
@@ -102,20 +102,24 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         }
     }
 
-    /** Plain text, or the text inside SSML when it is to be spoken at another rate. */
+    /**
+     * Plain text, or the text inside MaryXML when it is to be spoken at another rate. MaryXML, not SSML:
+     * MaryTTS turns SSML into the same MaryXML with an XSLT stylesheet it compiles at start (~0.15 s of
+     * CPU), and the audio is the same to the byte (docs/performance.md, "Start-up: C1 only").
+     */
     private AudioInputStream generate(String text) throws SynthesisException {
         if (prosodyRate == null) {
             mary.setInputType("TEXT");
             return mary.generateAudio(text);
         }
-        mary.setInputType("SSML"); // the rate travels as <prosody rate="...">
+        mary.setInputType("RAWMARYXML"); // the rate travels as <prosody rate="...">
         String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        String ssml = "<?xml version=\"1.0\"?><speak version=\"1.0\" xmlns=\"http://www.w3.org/2001/10/synthesis\""
-                + " xml:lang=\"en-US\"><prosody rate=\"" + prosodyRate + "\">" + escaped + "</prosody></speak>";
+        String maryXml = "<?xml version=\"1.0\"?><maryxml version=\"0.5\" xmlns=\"http://mary.dfki.de/2002/MaryXML\""
+                + " xml:lang=\"en-US\"><prosody rate=\"" + prosodyRate + "\">" + escaped + "</prosody></maryxml>";
         try {
-            return mary.generateAudio(DomUtils.parseDocument(ssml));
+            return mary.generateAudio(DomUtils.parseDocument(maryXml));
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new SynthesisException("could not wrap the text in SSML: " + e.getMessage(), e);
+            throw new SynthesisException("could not wrap the text in MaryXML: " + e.getMessage(), e);
         }
     }
 

@@ -32,18 +32,18 @@ class MaryTtsModulesTest {
         List<String> started = ModuleRegistry.getAllModules().stream().map(MaryModule::getClass)
                 .map(Class::getName).toList();
 
-        assertThat(started).contains("marytts.modules.SSMLParser", "marytts.modules.TextToMaryXML",
+        assertThat(started).contains("marytts.modules.TextToMaryXML",
                 "marytts.modules.OpenNLPPosTagger", "marytts.modules.HTSEngine");
-        assertThat(started).doesNotContain("marytts.modules.SableParser", "marytts.modules.APMLParser",
+        assertThat(started).doesNotContain("marytts.modules.SSMLParser", "marytts.modules.SableParser", "marytts.modules.APMLParser",
                 "marytts.modules.EmotionmlParser", "marytts.modules.PraatTextGridGenerator");
         assertThat(ModuleRegistry.getAllModules()).noneMatch(module -> module.getLocale() != null
                 && module.getLocale().toString().equals("en_GB"));
     }
 
     @Test
-    void speaksPlainTextAndSsmlAtAnotherRate() {
+    void speaksPlainTextAndMaryXmlAtAnotherRate() {
         AudioClip plain = voice.synthesize("What is the weather like in Berlin today?");
-        voice.tune(1.3, 1.0); // sent as SSML prosody
+        voice.tune(1.3, 1.0); // sent as MaryXML prosody
         AudioClip faster = voice.synthesize("What is the weather like in Berlin today?");
         voice.tune(1.0, 1.0);
 
