@@ -104,7 +104,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
 
     /**
      * Plain text, or the text inside MaryXML when it is to be spoken at another rate. MaryXML, not SSML:
-     * MaryTTS turns SSML into the same MaryXML with an XSLT stylesheet it compiles at start (~0.15 s of
+     * MaryTTS turns SSML into the same MaryXML with an XSLT stylesheet it compiles at start (~0.25 s of
      * CPU), and the audio is the same to the byte (docs/performance.md, "Start-up: C1 only").
      */
     private AudioInputStream generate(String text) throws SynthesisException {
