@@ -41,8 +41,7 @@ public record AudioClip(float[] samples, int sampleRate) {
     public static AudioClip fromPcm16le(byte[] pcm, int sampleRate) {
         float[] samples = new float[pcm.length / 2];
         for (int i = 0; i < samples.length; i++) {
-            int value = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
-            samples[i] = value / 32768f;
+            samples[i] = Pcm16.level(pcm, 2 * i);
         }
         return new AudioClip(samples, sampleRate);
     }
@@ -51,9 +50,7 @@ public record AudioClip(float[] samples, int sampleRate) {
     public byte[] toPcm16le() {
         byte[] pcm = new byte[samples.length * 2];
         for (int i = 0; i < samples.length; i++) {
-            int value = Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767f);
-            pcm[2 * i] = (byte) value;
-            pcm[2 * i + 1] = (byte) (value >> 8);
+            Pcm16.putLevel(pcm, 2 * i, samples[i]);
         }
         return pcm;
     }

@@ -57,7 +57,7 @@ public final class DeviceList {
             line.close();
             int peak = 0;
             for (int i = 0; i + 1 < read; i += 2) {
-                peak = Math.max(peak, Math.abs((short) ((buffer[i] & 0xff) | (buffer[i + 1] << 8))));
+                peak = Math.max(peak, Math.abs(Pcm16.sample(buffer, i)));
             }
             return LevelMeter.dbfs(peak / 32768.0);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {

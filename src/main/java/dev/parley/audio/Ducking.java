@@ -105,9 +105,7 @@ public final class Ducking {
             for (int at = 0; at + frameBytes <= length; at += frameBytes) {
                 gain = gain < target ? Math.min(target, gain + step) : Math.max(target, gain - step);
                 for (int channel = 0, sampleAt = at; channel < channels; channel++, sampleAt += 2) {
-                    int sample = Math.round((short) ((pcm[sampleAt] & 0xff) | (pcm[sampleAt + 1] << 8)) * gain);
-                    pcm[sampleAt] = (byte) sample;
-                    pcm[sampleAt + 1] = (byte) (sample >> 8);
+                    Pcm16.put(pcm, sampleAt, Math.round(Pcm16.sample(pcm, sampleAt) * gain));
                 }
             }
         }

@@ -38,7 +38,7 @@ final class FarEndTap {
         int frames = length / (2 * channels);
         float[] channelZero = new float[frames];
         for (int frame = 0, at = offset; frame < frames; frame++, at += 2 * channels) {
-            channelZero[frame] = (short) ((pcm[at] & 0xff) | (pcm[at + 1] << 8)) / 32768f;
+            channelZero[frame] = Pcm16.level(pcm, at);
         }
         float[] resampled = resampler.push(channelZero);
         if (resampled.length > 0) {

@@ -82,7 +82,7 @@ final class JavaSoundInput implements CaptureDevice {
             for (int frame = 0, at = 0; frame < frames; frame++) {
                 float sum = 0;
                 for (int channel = 0; channel < channels; channel++, at += 2) {
-                    sum += (short) ((buffer[at] & 0xff) | (buffer[at + 1] << 8)) / 32768f;
+                    sum += Pcm16.level(buffer, at);
                 }
                 mono[frame] = sum / channels;
             }

@@ -12,7 +12,7 @@ enum SampleEncoding {
     SIGNED_16(2) {
         @Override
         float decode(byte[] bytes, int at) {
-            return (short) ((bytes[at] & 0xff) | (bytes[at + 1] << 8)) / 32768f;
+            return Pcm16.level(bytes, at);
         }
     },
     SIGNED_24(3) {

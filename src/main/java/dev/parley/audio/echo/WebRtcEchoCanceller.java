@@ -1,5 +1,6 @@
 package dev.parley.audio.echo;
 
+import dev.parley.audio.Pcm16;
 import dev.onvoid.webrtc.media.audio.AudioProcessing;
 import dev.onvoid.webrtc.media.audio.AudioProcessingConfig;
 import dev.onvoid.webrtc.media.audio.AudioProcessingStreamConfig;
@@ -95,16 +96,14 @@ final class WebRtcEchoCanceller implements EchoCanceller {
             throw new IllegalArgumentException("a frame has " + FRAME_SAMPLES + " samples, not " + samples.length);
         }
         for (int i = 0; i < FRAME_SAMPLES; i++) {
-            int value = Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767f);
-            pcm[2 * i] = (byte) value;
-            pcm[2 * i + 1] = (byte) (value >> 8);
+            Pcm16.putLevel(pcm, 2 * i, samples[i]);
         }
     }
 
     private static float[] decode(byte[] pcm) {
         float[] samples = new float[FRAME_SAMPLES];
         for (int i = 0; i < FRAME_SAMPLES; i++) {
-            samples[i] = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8)) / 32768f;
+            samples[i] = Pcm16.level(pcm, 2 * i);
         }
         return samples;
     }
