@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parley's shipped log4j2.xml, loaded into a context of its own: against a flood of library warnings,
- * and keeping stack traces off the terminal.
+ * keeping stack traces off the terminal, and its safety net that masks key shapes (and only those).
  */
 class LogFloodTest {
 
@@ -81,6 +81,25 @@ class LogFloodTest {
         assertThat(terminal).isEqualTo("parley: WARN ToolRunner: Tool calculate failed (deep)" + System.lineSeparator());
         assertThat(Files.readString(logs.resolve("parley.log"))).contains("IllegalStateException: deep")
                 .contains("at dev.parley.logging.LogFloodTest").contains("StackOverflowError: too deep");
+    }
+
+    @Test
+    void keysAreMaskedAndAWordThatOnlyContainsAKeyPrefixIsKept() throws IOException {
+        String before = System.getProperty("parley.log.dir");
+        System.setProperty("parley.log.dir", logs.toString());
+        LoggerContext context = new LoggerContext("redaction");
+        try {
+            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            context.getLogger("some.library").warn("Loaded speech model /opt/parley/models/vosk-model-small-en-us-0.15");
+            context.getLogger("some.library").warn("401 for key=sk-proj-abcdefghijklmnop1234 and xai-ABCDEFGHIJKLMNOPQRSTUV");
+        } finally {
+            context.stop();
+            restore(before);
+        }
+
+        assertThat(Files.readString(logs.resolve("parley.log")))
+                .contains("/opt/parley/models/vosk-model-small-en-us-0.15").contains("401 for key=*** and ***")
+                .doesNotContain("abcdefghijklmnop1234").doesNotContain("ABCDEFGHIJKLMNOPQRSTUV");
     }
 
     private static void restore(String logDir) {
