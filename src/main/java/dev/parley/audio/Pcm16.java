@@ -2,8 +2,8 @@ package dev.parley.audio;
 
 /**
  * Signed 16-bit little-endian PCM, the format of every line Parley opens and of most WAV files: one
- * place that reads a sample out of a byte buffer or writes one into it, for the microphone, the speakers, the echo
- * canceller and WAV decoding alike.
+ * place that reads a sample out of a byte buffer or writes one into it, for the microphone, the
+ * speakers, the echo canceller and WAV decoding alike.
  */
 public final class Pcm16 {
 
