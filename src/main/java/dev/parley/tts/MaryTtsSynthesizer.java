@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -29,6 +30,13 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     private static final String SELF_TEST_PROPERTY = "modules.poweronselftest";
 
     private static final Logger LOG = LogManager.getLogger(MaryTtsSynthesizer.class);
+
+    /**
+     * Characters XML 1.0 cannot hold (control characters a model or a tool may send, such as a
+     * terminal's escape sequences): one would make the whole sentence unspeakable at another rate.
+     */
+    private static final Pattern NOT_XML = Pattern.compile(
+            "[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
     private final MaryInterface mary;
     /** MaryXML's prosody rate ("+20%"), or null to send plain text at the voice's own pace. */
@@ -113,7 +121,8 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             return mary.generateAudio(text);
         }
         mary.setInputType("RAWMARYXML"); // the rate travels as <prosody rate="...">
-        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String escaped = NOT_XML.matcher(text).replaceAll(" ").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;");
         String maryXml = "<?xml version=\"1.0\"?><maryxml version=\"0.5\" xmlns=\"http://mary.dfki.de/2002/MaryXML\""
                 + " xml:lang=\"en-US\"><prosody rate=\"" + prosodyRate + "\">" + escaped + "</prosody></maryxml>";
         try {

@@ -52,6 +52,18 @@ class MaryTtsModulesTest {
     }
 
     @Test
+    void speaksTextWithControlCharactersAtAnotherRate() {
+        voice.tune(1.3, 1.0);
+        try {
+            // A model's or tool's terminal escapes: characters XML cannot hold.
+            AudioClip spoken = voice.synthesize("Hello\u0001 world\u001b]0;title\u0007 and \u001b[2J done \uFFFE.");
+            assertThat(spoken.durationSeconds()).isGreaterThan(1.0);
+        } finally {
+            voice.tune(1.0, 1.0);
+        }
+    }
+
+    @Test
     void leavingOutTwiceChangesNothingMore() {
         MaryTtsModules.leaveOutUnused();
 
