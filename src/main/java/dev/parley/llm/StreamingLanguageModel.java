@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.parley.config.ProviderConfig;
+import dev.parley.config.ProviderType;
 import dev.parley.config.ReplyLimitsConfig;
 import dev.parley.conversation.Message;
 import java.time.Duration;
@@ -208,14 +209,31 @@ final class StreamingLanguageModel implements LanguageModel {
         }
 
         Round send(ChatRequest request) {
-            try {
-                client.chat(request, this);
-            } catch (RuntimeException e) {
-                throw ProviderErrors.explain(e, name, provider, endpoint).afterPartialText(priorText);
+            if (provider.type() == ProviderType.EMBEDDED) {
+                long beforeRequest = lastActivity.get();
+                try {
+                    client.chat(request, this);
+                } catch (RuntimeException e) {
+                    throw ProviderErrors.explain(e, name, provider, endpoint).afterPartialText(priorText);
+                }
+                // The quiet-stream clock starts once the request is under way: the embedded model
+                // downloads and loads inside chat() on first use, which may take minutes and is not a
+                // stalled stream. A piece that arrived meanwhile keeps its own time.
+                lastActivity.compareAndSet(beforeRequest, System.nanoTime());
+            } else {
+                // LangChain4j's HTTP clients may read the whole stream inside chat() (its JDK client
+                // goes on on the calling thread when the response is already there), so chat() runs on
+                // a thread of its own and this one keeps the quiet-stream clock; a stream stalled in
+                // there used to go unnoticed (QuietStreamClockTest).
+                Thread.ofVirtual().name("parley-llm-request").start(() -> {
+                    try {
+                        client.chat(request, this);
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+                lastActivity.set(System.nanoTime());
             }
-            // The quiet-stream clock starts once the request is under way: the embedded model downloads
-            // and loads inside chat() on first use, which may take minutes and is not a stalled stream.
-            lastActivity.set(System.nanoTime());
             deadline.start();
             return await();
         }
