@@ -59,7 +59,7 @@ public final class DeviceList {
             for (int i = 0; i + 1 < read; i += 2) {
                 peak = Math.max(peak, Math.abs(Pcm16.sample(buffer, i)));
             }
-            return LevelMeter.dbfs(peak / 32768.0);
+            return LevelMeter.dbfs(peak / Pcm16.FULL_SCALE);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             throw new AudioDeviceException("Cannot open the microphone" + (device == null || device.isBlank() ? ""
                     : " '" + device + "'") + ": " + e.getMessage()
