@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import dev.parley.BackgroundHealth;
 import dev.parley.Components;
+import dev.parley.FirstTurnWarmUp;
 import dev.parley.ParleyException;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationLock;
@@ -157,6 +158,7 @@ final class ChatCommand extends ModelSubcommand {
             });
             assistant.setHandsFree(listensAlone);
             components.useVoice(assistant);
+            FirstTurnWarmUp.start(components, () -> { }); // the first spoken turn as quick as later ones
             components.resumeTimers(); // after the voice, so a timer missed while closed is said aloud too
             if (interactive) {
                 out().println("Talking to " + model.describe() + " by voice. " + (listensAlone

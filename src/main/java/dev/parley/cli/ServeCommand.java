@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import dev.parley.BackgroundHealth;
 import dev.parley.Components;
+import dev.parley.FirstTurnWarmUp;
 import dev.parley.api.ApiServer;
 import dev.parley.api.ApiToken;
 import dev.parley.config.ApiConfig;
@@ -59,6 +60,7 @@ final class ServeCommand extends ParleySubcommand {
                 () -> !assistant.state().atRest());
         if (voice) {
             components.useVoice(assistant);
+            FirstTurnWarmUp.start(components, () -> { }); // the first spoken turn as quick as later ones
         }
         ApiToken token = ApiToken.forUser(components.paths());
         ApiServer server = ApiServer.start(api, token, new ApiServer.Backend(components, model, assistant, voice,

@@ -15,6 +15,7 @@ import marytts.LocalMaryInterface;
 import marytts.MaryInterface;
 import marytts.exceptions.MaryConfigurationException;
 import marytts.exceptions.SynthesisException;
+import marytts.modules.synthesis.Voice;
 import marytts.util.dom.DomUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -73,7 +74,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         MaryInterface mary;
         try {
             // MaryTTS's start-up self-test speaks a sentence per module and never reads the audio, which
-            // leaves its vocoder thread blocked for the life of the app; the probe below tests the voice.
+            // leaves its vocoder thread blocked for the life of the app.
             if (System.getProperty(SELF_TEST_PROPERTY) == null) {
                 System.setProperty(SELF_TEST_PROPERTY, "false");
             }
@@ -90,24 +91,24 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             throw new SpeechSynthesisException("There is no MaryTTS voice '" + voice + "'. Set tts.voice in"
                     + " config.yaml to one of: " + String.join(", ", mary.getAvailableVoices()), e);
         }
-        MaryTtsSynthesizer synthesizer = new MaryTtsSynthesizer(mary, probeSampleRate(mary), rate, volume);
+        MaryTtsSynthesizer synthesizer = new MaryTtsSynthesizer(mary, voiceSampleRate(voice), rate, volume);
         LOG.info("Started MaryTTS voice {} ({} Hz, rate {}, volume {}) in {} ms", voice, synthesizer.sampleRate,
                 rate, volume, (System.nanoTime() - start) / 1_000_000);
         return synthesizer;
     }
 
     /**
-     * The voice's sample rate, which its rate and volume do not change; the probe also warms it. The
-     * stream is read to its end: MaryTTS's vocoder thread blocks forever on an unread stream, closed
-     * or not, so an unread probe would keep one idle thread and its buffers for the life of the app.
+     * The rate the voice's audio comes at (MaryTTS speaks in the voice's own format), which the
+     * speaking rate and volume do not change. Read from the voice, not from a test sentence: speaking
+     * one took a fifth of the voice's start before Ready, and the window's warm-up
+     * ({@code FirstTurnWarmUp}) speaks a sentence right after Ready anyway.
      */
-    private static int probeSampleRate(MaryInterface mary) {
-        try (AudioInputStream audio = mary.generateAudio("Ready.")) {
-            readFully(audio);
-            return Math.round(audio.getFormat().getSampleRate());
-        } catch (SynthesisException | IOException e) {
-            throw new SpeechSynthesisException("MaryTTS could not speak a test word: " + e.getMessage(), e);
+    private static int voiceSampleRate(String name) {
+        Voice voice = Voice.getVoice(name);
+        if (voice == null) {
+            throw new SpeechSynthesisException("MaryTTS started without the voice '" + name + "'", null);
         }
+        return Math.round(voice.dbAudioFormat().getSampleRate());
     }
 
     /**
