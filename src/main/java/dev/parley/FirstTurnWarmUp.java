@@ -38,7 +38,27 @@ public final class FirstTurnWarmUp {
      * @param buildModel builds (without asking it anything) the model the first turn will use
      */
     public static void start(Components components, Runnable buildModel) {
-        Thread warm = Thread.ofPlatform().name("parley-warm-up").daemon(true).unstarted(() -> run(components, buildModel));
+        startInBackground(() -> run(components, buildModel));
+    }
+
+    /**
+     * Warms only the voice, on a low-priority daemon thread: it speaks the sentence to nothing. For
+     * {@code chat} and {@code serve}, whose voice loop listens at once and holds the speech model
+     * until the user's first utterance ends: the whole warm-up would wait there, then run beside the
+     * first answer.
+     */
+    public static void startVoice(Components components) {
+        startInBackground(() -> {
+            try {
+                components.synthesizer().synthesize(SENTENCE);
+            } catch (RuntimeException e) {
+                LOG.info("Voice warm-up stopped early: {}", e.getMessage()); // the first answer says why
+            }
+        });
+    }
+
+    private static void startInBackground(Runnable warmUp) {
+        Thread warm = Thread.ofPlatform().name("parley-warm-up").daemon(true).unstarted(warmUp);
         warm.setPriority(Thread.MIN_PRIORITY);
         warm.start();
     }

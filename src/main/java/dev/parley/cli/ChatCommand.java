@@ -158,7 +158,7 @@ final class ChatCommand extends ModelSubcommand {
             });
             assistant.setHandsFree(listensAlone);
             components.useVoice(assistant);
-            FirstTurnWarmUp.start(components, () -> { }); // the first spoken turn as quick as later ones
+            FirstTurnWarmUp.startVoice(components); // the first answer spoken as quick as later ones
             components.resumeTimers(); // after the voice, so a timer missed while closed is said aloud too
             if (interactive) {
                 out().println("Talking to " + model.describe() + " by voice. " + (listensAlone

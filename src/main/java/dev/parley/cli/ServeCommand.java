@@ -60,7 +60,7 @@ final class ServeCommand extends ParleySubcommand {
                 () -> !assistant.state().atRest());
         if (voice) {
             components.useVoice(assistant);
-            FirstTurnWarmUp.start(components, () -> { }); // the first spoken turn as quick as later ones
+            FirstTurnWarmUp.startVoice(components); // the first answer spoken as quick as later ones
         }
         ApiToken token = ApiToken.forUser(components.paths());
         ApiServer server = ApiServer.start(api, token, new ApiServer.Backend(components, model, assistant, voice,

@@ -100,8 +100,8 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     /**
      * The rate the voice's audio comes at (MaryTTS speaks in the voice's own format), which the
      * speaking rate and volume do not change. Read from the voice, not from a test sentence: speaking
-     * one took a fifth of the voice's start before Ready, and the window's warm-up
-     * ({@code FirstTurnWarmUp}) speaks a sentence right after Ready anyway.
+     * one took a fifth of the voice's start before Ready, and the warm-up after it
+     * ({@code FirstTurnWarmUp}: the window, {@code chat} and {@code serve}) speaks one anyway.
      */
     private static int voiceSampleRate(String name) {
         Voice voice = Voice.getVoice(name);
