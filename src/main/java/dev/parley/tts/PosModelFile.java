@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,11 +53,15 @@ public final class PosModelFile {
             if (original == null) {
                 throw new IOException("MaryTTS's English model " + MARYTTS_ENGLISH_MODEL + " is not on the class path");
             }
-            Path target = Path.of(args[0]);
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(target)) {
+            Path target = Path.of(args[0]).toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            // Written aside and moved in whole: a build stopped halfway must not leave a partial
+            // model that the next build's up-to-date check takes for a finished one.
+            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 write(new POSModel(original), out);
             }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
@@ -96,7 +101,7 @@ public final class PosModelFile {
         double correctionParameter = in.readDouble();
         String[] outcomes = readStrings(in);
         String[] predicates = readStrings(in);
-        int[][] outcomeLists = readOutcomeLists(in, predicates.length);
+        int[][] outcomeLists = readOutcomeLists(in, predicates.length, outcomes.length);
         Context[] parameters = readWeights(in, outcomeLists);
         POSDictionary dictionary = new POSDictionary(in.readBoolean());
         for (String word : readStrings(in)) {
@@ -124,6 +129,9 @@ public final class PosModelFile {
         byte[] text = readBytes(in, checkedCount(in.readInt()));
         String[] strings = new String[lengths.length];
         for (int i = 0, at = 0; i < strings.length; at += lengths[i], i++) {
+            if (lengths[i] < 0 || lengths[i] > text.length - at) {
+                throw new IOException("damaged part-of-speech model (a string beyond its text)");
+            }
             strings[i] = new String(text, at, lengths[i], StandardCharsets.UTF_8);
         }
         return strings;
@@ -154,13 +162,16 @@ public final class PosModelFile {
     }
 
     /** One outcome list per predicate; a run of predicates shares one array, as OpenNLP's reader does. */
-    private static int[][] readOutcomeLists(DataInputStream in, int predicates) throws IOException {
+    private static int[][] readOutcomeLists(DataInputStream in, int predicates, int outcomes) throws IOException {
         int[] runs = readInts(in, checkedCount(in.readInt()));
         int[][] perPredicate = new int[predicates][];
         int predicate = 0;
         for (int run : runs) {
             int[] list = readInts(in, checkedCount(in.readInt()));
-            if (run < 0 || predicate + run > predicates) {
+            if (Arrays.stream(list).anyMatch(outcome -> outcome < 0 || outcome >= outcomes)) {
+                throw new IOException("damaged part-of-speech model (an outcome the model does not have)");
+            }
+            if (run < 0 || run > predicates - predicate) {
                 throw new IOException("outcome lists for more predicates than the model has");
             }
             Arrays.fill(perPredicate, predicate, predicate + run, list);
@@ -186,8 +197,9 @@ public final class PosModelFile {
 
     private static Context[] readWeights(DataInputStream in, int[][] outcomeLists) throws IOException {
         int count = checkedCount(in.readInt());
+        byte[] bytes = readBytes(in, count * Double.BYTES);
         double[] weights = new double[count];
-        ByteBuffer.wrap(readBytes(in, count * Double.BYTES)).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(weights);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(weights);
         Context[] parameters = new Context[outcomeLists.length];
         int at = 0;
         for (int predicate = 0; predicate < parameters.length; predicate++) {
@@ -202,14 +214,18 @@ public final class PosModelFile {
     }
 
     private static int[] readInts(DataInputStream in, int count) throws IOException {
+        byte[] bytes = readBytes(in, count * Integer.BYTES);
         int[] ints = new int[count];
-        ByteBuffer.wrap(readBytes(in, count * Integer.BYTES)).asIntBuffer().get(ints);
+        ByteBuffer.wrap(bytes).asIntBuffer().get(ints);
         return ints;
     }
 
+    /** Grows only as far as the file goes: a damaged count meets the file's end before its size. */
     private static byte[] readBytes(DataInputStream in, int count) throws IOException {
-        byte[] bytes = new byte[count];
-        in.readFully(bytes);
+        byte[] bytes = in.readNBytes(count);
+        if (bytes.length < count) {
+            throw new IOException("damaged part-of-speech model (it ends early)");
+        }
         return bytes;
     }
 
