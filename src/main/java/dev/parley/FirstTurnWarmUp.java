@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.audio.AudioClip;
 import dev.parley.audio.DeviceList;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
@@ -9,6 +10,7 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.conversation.Message;
 import dev.parley.text.SentenceChunker;
+import dev.parley.tts.SpeechSynthesizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -22,7 +24,9 @@ import org.apache.logging.log4j.Logger;
  * chunker, the sound devices, the answering model's client built, and one streamed reply through a
  * client of the same kind from a scripted model on the loopback interface (the HTTP client, JSON and
  * streaming code of the provider's protocol: the first turn's model call used to take ~2 s longer
- * than later ones). Nothing is played and nothing is sent to a provider.
+ * than later ones). Nothing is played and nothing is sent to a provider. The speech model hears the
+ * sentence only if no one is speaking to it: a hands-free microphone listens from Ready and holds it
+ * until the user's first utterance ends, and the rest of the warm-up must not wait for that.
  */
 public final class FirstTurnWarmUp {
 
@@ -50,11 +54,19 @@ public final class FirstTurnWarmUp {
     public static void startVoice(Components components) {
         startInBackground(() -> {
             try {
-                components.synthesizer().synthesize(SENTENCE);
+                speak(components.synthesizer());
             } catch (RuntimeException e) {
                 LOG.info("Voice warm-up stopped early: {}", e.getMessage()); // the first answer says why
             }
         });
+    }
+
+    /**
+     * Speaks the warm-up sentence with {@code voice}, to nothing: its first answer is then as quick as
+     * later ones, and a voice that loads but cannot speak throws here.
+     */
+    public static AudioClip speak(SpeechSynthesizer voice) {
+        return voice.synthesize(SENTENCE);
     }
 
     private static void startInBackground(Runnable warmUp) {
@@ -67,7 +79,8 @@ public final class FirstTurnWarmUp {
     public static long run(Components components, Runnable buildModel) {
         long start = System.nanoTime();
         try {
-            String heard = components.recognizer().transcribe(components.synthesizer().synthesize(SENTENCE));
+            String heard = components.recognizer().transcribeIfIdle(speak(components.synthesizer()))
+                    .orElse("nothing, the microphone was listening");
             SentenceChunker chunker = new SentenceChunker(SentenceChunker.Settings.defaults());
             chunker.push("It is sunny and warm. Enjoy the ");
             chunker.push("weather!");

@@ -41,7 +41,16 @@ final class LiveSpeechParts implements SpeechPartLoader {
 
     @Override
     public SpeechSynthesizer voice(TtsConfig tts) {
-        return MaryTtsSynthesizer.start(tts.voice(), tts.rate(), tts.volume());
+        SpeechSynthesizer voice = MaryTtsSynthesizer.start(tts.voice(), tts.rate(), tts.volume());
+        try {
+            // Swapped in only once it has spoken: the next answer is not the slower first one, and a
+            // voice that loads but cannot speak is reported while the one in use stays.
+            FirstTurnWarmUp.speak(voice);
+            return voice;
+        } catch (RuntimeException e) {
+            voice.close();
+            throw e;
+        }
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.parley.live;
 import dev.parley.stt.PhraseSpotter;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * The speech model in use, replaceable while Parley runs: each stream (one utterance) and each wake
@@ -30,15 +32,29 @@ public final class SwappableRecognizer implements SpeechRecognizer {
 
     @Override
     public RecognitionStream stream() {
+        // may wait for the stream before it: keep no lock here
+        return leased(part -> Optional.of(part.stream())).orElseThrow();
+    }
+
+    @Override
+    public Optional<RecognitionStream> tryStream() {
+        return leased(SpeechRecognizer::tryStream);
+    }
+
+    /** A stream {@code open} starts on the current model, which stays loaded until the stream ends. */
+    private Optional<RecognitionStream> leased(Function<SpeechRecognizer, Optional<RecognitionStream>> open) {
         Swappable.Lease<SpeechRecognizer> lease = model.lease();
-        RecognitionStream stream;
+        Optional<RecognitionStream> opened;
         try {
-            stream = lease.part().stream(); // may wait for the stream before it: keep no lock here
+            opened = open.apply(lease.part());
         } catch (RuntimeException | Error e) {
             lease.close();
             throw e;
         }
-        return new RecognitionStream() {
+        if (opened.isEmpty()) {
+            lease.close();
+        }
+        return opened.map(stream -> new RecognitionStream() {
             @Override
             public void accept(float[] samples) {
                 stream.accept(samples);
@@ -66,7 +82,7 @@ public final class SwappableRecognizer implements SpeechRecognizer {
                     lease.close();
                 }
             }
-        };
+        });
     }
 
     @Override

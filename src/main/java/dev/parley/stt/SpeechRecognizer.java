@@ -4,6 +4,7 @@ import dev.parley.audio.AudioClip;
 import dev.parley.audio.StreamingResampler;
 import dev.parley.audio.WavStream;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Turns speech into text. The one hook the pipeline calls for recognition: whole clips through
@@ -22,6 +23,15 @@ public interface SpeechRecognizer extends AutoCloseable {
     RecognitionStream stream();
 
     /**
+     * Starts recognizing one utterance if no stream is open; empty at once if one is. For work that
+     * must not queue behind the user's own speech (a listening microphone holds its stream until the
+     * utterance ends). This default, for recognizers that never make a stream wait, is {@link #stream}.
+     */
+    default Optional<RecognitionStream> tryStream() {
+        return Optional.of(stream());
+    }
+
+    /**
      * A spotter of {@code phrase} (a wake word) on the same model, to run beside the streams.
      *
      * @throws SpeechModelException if this recognizer cannot spot phrases
@@ -32,7 +42,16 @@ public interface SpeechRecognizer extends AutoCloseable {
 
     /** Transcribes a whole utterance of any sample rate; returns lower-case words, or "" for silence. */
     default String transcribe(AudioClip utterance) {
-        try (RecognitionStream stream = stream()) {
+        return recognize(stream(), utterance);
+    }
+
+    /** {@link #transcribe(AudioClip)}, unless a stream is open: then empty at once (see {@link #tryStream}). */
+    default Optional<String> transcribeIfIdle(AudioClip utterance) {
+        return tryStream().map(stream -> recognize(stream, utterance));
+    }
+
+    private static String recognize(RecognitionStream opened, AudioClip utterance) {
+        try (RecognitionStream stream = opened) {
             stream.accept(utterance.resampledTo(SAMPLE_RATE).samples());
             return stream.finish();
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -86,9 +87,7 @@ public final class VoskRecognizer implements SpeechRecognizer {
      */
     @Override
     public PhraseSpotter spotter(String phrase) {
-        if (closed) {
-            throw new IllegalStateException("the speech recognizer is closed");
-        }
+        checkNotClosed();
         try {
             return new VoskPhraseSpotter(model, phrase);
         } catch (IOException e) {
@@ -99,11 +98,22 @@ public final class VoskRecognizer implements SpeechRecognizer {
     /** Waits for the open stream, if any, to end; see {@link SpeechRecognizer#stream()}. */
     @Override
     public RecognitionStream stream() {
+        checkNotClosed();
+        session.acquireUninterruptibly();
+        return new VoskStream();
+    }
+
+    /** A stream if none is open, without waiting; see {@link SpeechRecognizer#tryStream()}. */
+    @Override
+    public Optional<RecognitionStream> tryStream() {
+        checkNotClosed();
+        return session.tryAcquire() ? Optional.of(new VoskStream()) : Optional.empty();
+    }
+
+    private void checkNotClosed() {
         if (closed) {
             throw new IllegalStateException("the speech recognizer is closed");
         }
-        session.acquireUninterruptibly();
-        return new VoskStream();
     }
 
     /**

@@ -64,6 +64,19 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     }
 
     /**
+     * What went wrong, in the words of the part that failed: MaryTTS wraps a module's failure twice
+     * ("Cannot start MARY server", "Problem starting module ..."), and only the innermost cause says
+     * what to do about it.
+     */
+    static String startFailure(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause && cause.getCause().getMessage() != null) {
+            cause = cause.getCause();
+        }
+        return "MaryTTS could not start: " + cause.getMessage();
+    }
+
+    /**
      * Starts MaryTTS with the named voice (about a second), or says which voices exist.
      *
      * @param rate speaking rate relative to the voice's own (0.5 half as fast, 2 twice as fast)
@@ -82,7 +95,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             MaryExitDuringStart.quiet();
             mary = new LocalMaryInterface();
         } catch (MaryConfigurationException e) {
-            throw new SpeechSynthesisException("MaryTTS could not start: " + e.getMessage(), e);
+            throw new SpeechSynthesisException(startFailure(e), e);
         }
         try {
             mary.setLocale(Locale.US);

@@ -6,6 +6,7 @@ import dev.parley.stt.PhraseSpotter;
 import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.testing.FakeRecognizer;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class SwappableRecognizerTest {
     private static final float[] SPEECH = {0.5f, -0.5f, 0.5f};
 
     /** A model that says what it recognizes and whether it was closed. */
-    static final class Model implements SpeechRecognizer {
+    static class Model implements SpeechRecognizer {
         final FakeRecognizer words;
         boolean closed;
 
@@ -106,5 +107,25 @@ class SwappableRecognizerTest {
         abandoned.close();
 
         assertThat(old.closed).isTrue();
+    }
+
+    @Test
+    void tryStreamOnABusyModelIsEmptyAndHoldsNothingAcrossASwap() {
+        Model busy = new Model() {
+            @Override
+            public Optional<RecognitionStream> tryStream() {
+                return Optional.empty();
+            }
+        };
+        SwappableRecognizer recognizer = new SwappableRecognizer(busy);
+
+        assertThat(recognizer.tryStream()).isEmpty();
+        recognizer.replace(new Model("what time is it"));
+
+        assertThat(busy.closed).as("no lease left behind").isTrue();
+        try (RecognitionStream next = recognizer.tryStream().orElseThrow()) {
+            next.accept(SPEECH);
+            assertThat(next.finish()).isEqualTo("what time is it");
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.parley.audio.AudioClip;
 import dev.parley.config.ParleyPaths;
+import dev.parley.stt.RecognitionStream;
 import dev.parley.stt.VoskRecognizer;
 import dev.parley.bench.WordErrorRate;
 import java.nio.file.Files;
@@ -58,6 +59,18 @@ class SpeechRoundTripTest {
         // Measured ≈ 0.2 on this pairing (STACK.md reports 23 % on 30 sentences); 0.35 catches a broken
         // voice, resampler or recognizer without flaking on the small model's usual mistakes.
         assertThat(errors / words).isLessThan(0.35);
+    }
+
+    @Test
+    void aWarmUpHearsOnlyWhileNobodyElseIsSpeakingToTheModel() {
+        AudioClip speech = voice.synthesize("The capital of France is Paris.");
+
+        try (RecognitionStream listening = recognizer.stream()) {
+            long start = System.nanoTime();
+            assertThat(recognizer.transcribeIfIdle(speech)).as("a microphone holds the stream").isEmpty();
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms: it did not wait").isLessThan(1_000);
+        }
+        assertThat(recognizer.transcribeIfIdle(speech)).hasValueSatisfying(heard -> assertThat(heard).contains("paris"));
     }
 
     @Test
