@@ -82,4 +82,19 @@ class VectorApiLaunchTest {
         assertThat(VectorApiLaunch.secondJvmOptions(java.util.List.of("-Xms32m", "-XX:TieredStopAtLevel=1",
                 "-XX:AOTCache=/x/parley.aot"))).containsExactly("-Xms32m", "-XX:AOTCache=/x/parley.aot");
     }
+
+    @Test
+    void aConfigThatIsNoRegularFileOrTooLargeIsLeftUnreadForTheCommandToRefuse() throws Exception {
+        Path pipe = folder.resolve("config.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        // Read here, a pipe would block (no writer) or be used up before the command reads it.
+        assertThat(usesEmbedded("ask", "--config", pipe.toString(), "hi")).isFalse();
+
+        Path huge = folder.resolve("huge.yaml");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: 3 GB announced, nothing on disk
+        }
+        assertThat(usesEmbedded("ask", "--config", huge.toString(), "hi")).isFalse();
+    }
 }

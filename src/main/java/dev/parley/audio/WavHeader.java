@@ -32,6 +32,11 @@ record WavHeader(WavFormat format, long dataBytes) {
         return dataBytes != UNKNOWN_SIZE;
     }
 
+    /** More chunks than this before the audio: not a WAV file anyone recorded. */
+    static final int MAX_CHUNKS_BEFORE_AUDIO = 1_000;
+    /** How many chunk names an error lists. */
+    private static final int CHUNKS_NAMED = 10;
+
     /** Reads up to the first byte of audio in {@code in}; {@code name} says which file in messages. */
     static WavHeader read(InputStream in, String name) throws IOException {
         requireRiffWave(in.readNBytes(RIFF_HEADER_BYTES), name);
@@ -46,6 +51,10 @@ record WavHeader(WavFormat format, long dataBytes) {
             String id = new String(header, 0, 4, StandardCharsets.ISO_8859_1);
             long size = uint32(header, 4);
             chunksSeen.add("'" + printable(header, 0, 4) + "'");
+            if (chunksSeen.size() > MAX_CHUNKS_BEFORE_AUDIO) {
+                // Real files hold a handful; a hostile one (zeros after "WAVE") holds millions of empty ones.
+                throw missing(format == null ? "fmt " : "data", chunksSeen, name);
+            }
             if (id.equals("data")) {
                 if (format == null) {
                     throw missing("fmt ", chunksSeen, name);
@@ -66,7 +75,9 @@ record WavHeader(WavFormat format, long dataBytes) {
     }
 
     private static AudioFormatException missing(String chunk, List<String> chunksSeen, String name) {
-        String found = chunksSeen.isEmpty() ? "no chunks at all" : String.join(", ", chunksSeen);
+        String found = chunksSeen.isEmpty() ? "no chunks at all"
+                : String.join(", ", chunksSeen.subList(0, Math.min(chunksSeen.size(), CHUNKS_NAMED)))
+                        + (chunksSeen.size() > CHUNKS_NAMED ? " and " + (chunksSeen.size() - CHUNKS_NAMED) + " more" : "");
         return chunk.equals("fmt ")
                 ? new AudioFormatException(name + " has no 'fmt ' chunk before its audio (found: " + found
                         + "), so its sample format is unknown; the file is damaged, export the recording again")

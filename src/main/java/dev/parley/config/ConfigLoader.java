@@ -37,7 +37,7 @@ public final class ConfigLoader {
      * A config file is a few kilobytes. Anything this large is the wrong file or an attack, and parsing
      * it first would take minutes and gigabytes, so the size is checked before a byte is parsed.
      */
-    static final long MAX_CONFIG_BYTES = 1 << 20;
+    public static final long MAX_CONFIG_BYTES = 1 << 20;
 
     // Duplicate keys would otherwise be merged silently, the last one winning.
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())

@@ -7,6 +7,7 @@ import static dev.parley.audio.WavBytes.encode;
 import static dev.parley.audio.WavBytes.fmt;
 import static dev.parley.audio.WavBytes.riffWave;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -79,5 +80,18 @@ class WavStreamTest {
 
             assertThat(block).hasSize(2).containsOnly(0f);
         }
+    }
+
+    @Test
+    void givesUpOnEndlessEmptyChunksBeforeTheAudioWithAShortMessage() {
+        // "RIFF....WAVE" then zeros: a 4 GB sparse file reads as hundreds of millions of empty chunks.
+        byte[] riffWave = "RIFF\u00ff\u00ff\u00ff\u00ffWAVE".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        EndlessInput zeros = new EndlessInput(riffWave, new byte[1], 1L << 32);
+
+        assertThatThrownBy(() -> WavStream.of(zeros, "s.wav"))
+                .isInstanceOf(AudioFormatException.class)
+                .hasMessageContaining("has no 'fmt ' chunk")
+                .hasMessageContaining("and 991 more")
+                .message().hasSizeLessThan(400);
     }
 }
