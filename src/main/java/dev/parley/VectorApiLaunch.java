@@ -126,13 +126,15 @@ final class VectorApiLaunch {
         Path configFile = optionValue(args, "--config").map(Path::of).orElse(null);
         Path text = configFile != null ? configFile : paths.userConfigFile();
         try {
-            // Only a regular file of config size is read here: a pipe would be used up before the
-            // command reads it, and a device or a huge file is the command's to refuse.
-            if (Files.exists(text) && (!Files.isRegularFile(text) || Files.size(text) > ConfigLoader.MAX_CONFIG_BYTES)) {
-                return false;
-            }
-            if (Files.exists(text) && !EMBEDDED_TYPE.matcher(Files.readString(text)).find()) {
-                return false; // most starts: no need to parse the config here
+            if (Files.exists(text)) {
+                // Only a regular file of config size is read here: a pipe would be used up before the
+                // command reads it, and a device or a huge file is the command's to refuse.
+                if (!Files.isRegularFile(text) || Files.size(text) > ConfigLoader.MAX_CONFIG_BYTES) {
+                    return false;
+                }
+                if (!EMBEDDED_TYPE.matcher(Files.readString(text)).find()) {
+                    return false; // most starts: no need to parse the config here
+                }
             }
         } catch (IOException | RuntimeException unreadable) {
             return false; // the command itself reports a config it cannot read

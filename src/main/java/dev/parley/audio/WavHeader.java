@@ -33,7 +33,7 @@ record WavHeader(WavFormat format, long dataBytes) {
     }
 
     /** More chunks than this before the audio: not a WAV file anyone recorded. */
-    static final int MAX_CHUNKS_BEFORE_AUDIO = 1_000;
+    private static final int MAX_CHUNKS_BEFORE_AUDIO = 1_000;
     /** How many chunk names an error lists. */
     private static final int CHUNKS_NAMED = 10;
 
@@ -46,14 +46,14 @@ record WavHeader(WavFormat format, long dataBytes) {
         while (true) {
             byte[] header = in.readNBytes(CHUNK_HEADER_BYTES);
             if (header.length < CHUNK_HEADER_BYTES) {
-                throw missing(format == null ? "fmt " : "data", chunksSeen, name);
+                throw missingBeforeAudio(format, chunksSeen, name);
             }
             String id = new String(header, 0, 4, StandardCharsets.ISO_8859_1);
             long size = uint32(header, 4);
             chunksSeen.add("'" + printable(header, 0, 4) + "'");
             if (chunksSeen.size() > MAX_CHUNKS_BEFORE_AUDIO) {
                 // Real files hold a handful; a hostile one (zeros after "WAVE") holds millions of empty ones.
-                throw missing(format == null ? "fmt " : "data", chunksSeen, name);
+                throw missingBeforeAudio(format, chunksSeen, name);
             }
             if (id.equals("data")) {
                 if (format == null) {
@@ -69,9 +69,14 @@ record WavHeader(WavFormat format, long dataBytes) {
                 toSkip -= body.length;
             }
             if (skip(in, toSkip) < toSkip) {
-                throw missing(format == null ? "fmt " : "data", chunksSeen, name);
+                throw missingBeforeAudio(format, chunksSeen, name);
             }
         }
+    }
+
+    /** The header ended, or went on too long, before the audio: which chunk it still lacks. */
+    private static AudioFormatException missingBeforeAudio(WavFormat format, List<String> chunksSeen, String name) {
+        return missing(format == null ? "fmt " : "data", chunksSeen, name);
     }
 
     private static AudioFormatException missing(String chunk, List<String> chunksSeen, String name) {

@@ -70,7 +70,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
      */
     static String startFailure(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause && cause.getCause().getMessage() != null) {
+        while (cause.getCause() != null && cause.getCause().getMessage() != null) {
             cause = cause.getCause();
         }
         return "MaryTTS could not start: " + cause.getMessage();
