@@ -3,6 +3,7 @@ package dev.parley;
 import dev.parley.audio.echo.NativeExitNoise;
 import dev.parley.cli.Cli;
 import dev.parley.config.ParleyPaths;
+import dev.parley.platform.StandardInput;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class Main {
         if (window.isPresent()) {
             exit(Desktop.run(window.get().config()));
         }
-        exit(Cli.run(args, System.in, System.out, System.err));
+        exit(Cli.run(args, StandardInput.usable(), System.out, System.err));
     }
 
     private static void exit(int code) {

@@ -126,6 +126,9 @@ final class ChatCommand extends ModelSubcommand {
             try {
                 TextTurn.ask(runner, conversation, line.strip(), printer);
                 failedTurns += save(store, conversation, err);
+                if (out.checkError()) {
+                    return 1; // nobody reads the answers; Cli says why
+                }
             } catch (ParleyException e) {
                 failedTurns++;
                 err.println("parley: " + TerminalText.safe(e.getMessage()));
@@ -192,7 +195,8 @@ final class ChatCommand extends ModelSubcommand {
             conversation.clear();
             save(store, conversation, err);
         } else {
-            err.println("parley: unknown command " + line + "; commands: /provider NAME, /reset, /quit");
+            err.println("parley: unknown command " + TerminalText.safe(TerminalText.shortened(line, 60))
+                    + "; commands: /provider NAME, /reset, /quit");
         }
         err.flush();
         return true;

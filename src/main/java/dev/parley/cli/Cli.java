@@ -22,8 +22,16 @@ public final class Cli {
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         ParleyCommand root = new ParleyCommand(in);
+        PrintStream target = out; // inside PrintWriter, "out" names its own Writer
+        PrintWriter stdout = new PrintWriter(target, true, StandardCharsets.UTF_8) {
+            /** A PrintStream keeps its write errors to itself: a full disk must still reach the exit code. */
+            @Override
+            public boolean checkError() {
+                return super.checkError() | target.checkError();
+            }
+        };
         CommandLine commandLine = new CommandLine(root)
-                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setOut(stdout)
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .setExecutionExceptionHandler((error, cmd, parsed) -> report(error, cmd));
         ParleyPaths paths = ParleyPaths.fromEnvironment();
@@ -32,7 +40,16 @@ public final class Cli {
                 "Logs:   " + paths.logDir(),
                 "Saved conversations: " + paths.conversationsDir(),
                 "Exit codes: 0 ok, 1 failure (the reason on stderr), 2 usage error.");
-        return commandLine.execute(args);
+        int exitCode = commandLine.execute(args);
+        if (stdout.checkError()) {
+            // Checked once at the end: the output is the command's result, and "ask > answer.txt" on a
+            // full disk must not look like success.
+            commandLine.getErr().println("parley: could not write all of the output: standard output is full"
+                    + " or closed (a full disk, or a reader that went away).");
+            commandLine.getErr().flush();
+            return Math.max(exitCode, 1);
+        }
+        return exitCode;
     }
 
     private static int report(Exception error, CommandLine command) {

@@ -39,9 +39,9 @@ final class DetectCommand extends ParleySubcommand {
             detection.models().forEach(root.putArray("models")::add);
             out.println(mapper.writeValueAsString(root));
         } else {
-            out.println(url + " speaks " + detection.api().label() + ".");
+            out.println(TerminalText.safe(url) + " speaks " + detection.api().label() + ".");
             if (!detection.models().isEmpty()) {
-                out.println("Models: " + String.join(", ", detection.models()));
+                out.println("Models: " + TerminalText.safe(String.join(", ", detection.models())));
             }
             if (detection.api() == Api.OLLAMA_GENERATE) {
                 out.println("Note: it answers only Ollama's older /api/generate; Parley's ollama type talks to"
@@ -51,8 +51,8 @@ final class DetectCommand extends ParleySubcommand {
             out.println("A provider entry for config.yaml (under llm.providers):");
             out.println("  local:");
             out.println("    type: " + detection.api().providerType().configName());
-            out.println("    base-url: " + detection.baseUrl());
-            out.println("    model: " + model);
+            out.println("    base-url: " + TerminalText.safe(detection.baseUrl()));
+            out.println("    model: " + TerminalText.safe(model));
             if (detection.api() == Api.OPENAI) {
                 out.println("    # api-key-env: NAME_OF_THE_VARIABLE_WITH_THE_KEY   (if the server needs a key)");
             }

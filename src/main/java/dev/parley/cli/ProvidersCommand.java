@@ -80,9 +80,9 @@ final class ProvidersCommand extends ParleySubcommand {
             for (int column = 0; column < widths.length; column++) {
                 line.append(column == widths.length - 1 ? row.get(column) : pad(row.get(column), widths[column] + 2));
             }
-            out.println(line.toString().stripTrailing());
+            out.println(TerminalText.safe(line.toString().stripTrailing()));
             if (check != null) {
-                check.advice().forEach(advice -> out.println("    → " + advice));
+                check.advice().forEach(advice -> out.println("    → " + TerminalText.safe(advice)));
             }
         }
         long unhealthy = checks.stream().filter(check -> !check.healthy()).count();

@@ -40,6 +40,11 @@ final class TerminalText {
         return safe.toString();
     }
 
+    /** At most {@code limit} characters of {@code text}, "..." marking a cut: a pasted megabyte is not echoed back. */
+    static String shortened(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit - 3) + "...";
+    }
+
     private static boolean isClean(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

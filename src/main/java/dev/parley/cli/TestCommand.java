@@ -58,12 +58,12 @@ final class TestCommand extends ParleySubcommand {
         } else {
             out.println("provider:    " + result.description());
             if (result.ok()) {
-                out.println("reply:       " + (result.reply().isEmpty() ? "(empty)" : result.reply()));
+                out.println("reply:       " + (result.reply().isEmpty() ? "(empty)" : TerminalText.safe(result.reply())));
                 out.println("first token: " + (result.firstTokenMs() < 0 ? "none" : result.firstTokenMs() + " ms"));
                 out.println("total:       " + result.totalMs() + " ms");
             } else {
                 PrintWriter err = err();
-                err.println("parley: " + result.error());
+                err.println("parley: " + TerminalText.safe(result.error()));
                 err.flush();
             }
         }

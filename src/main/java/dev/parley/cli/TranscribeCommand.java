@@ -36,7 +36,7 @@ final class TranscribeCommand extends ParleySubcommand {
                 // One unreadable file must not cost the transcripts of the others.
                 try (WavStream wav = WavStream.open(file)) {
                     String text = recognizer.transcribe(wav);
-                    out.println(withNames ? file + "\t" + text : text);
+                    out.println(withNames ? TerminalText.safe(file.toString()) + "\t" + text : text);
                     // Part of a recording must not pass for all of it: say so, and fail the run.
                     if (wav.shortfall().isPresent()) {
                         failures++;

@@ -177,6 +177,17 @@ class DiagnosticsCommandsTest {
         }
     }
 
+    @Test
+    void detectShowsAModelNameWithEscapeSequencesWithoutObeyingThem() throws Exception {
+        try (FakeHttpServer ollama = FakeLlmApis.ollama("llama\u001B]0;pwned\u0007\u001B[2J")) {
+            CliRun run = CliRun.of("detect", ollama.url());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).doesNotContain("\u001B").doesNotContain("\u0007")
+                    .contains("Models: llama␛]0;pwned␇␛[2J").contains("    model: llama␛]0;pwned␇␛[2J");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "/v1"})
     void detectSuggestsAnOpenAiCompatibleEntryWithTheV1BaseUrl(String suffix) throws Exception {

@@ -67,6 +67,17 @@ class TranscribeCommandTest {
     }
 
     @Test
+    void aFileNameWithEscapeSequencesIsPrintedWithoutThem() throws IOException {
+        Path oddName = Files.copy(AUDIO.resolve("lights-16k-s16-mono.wav"), folder.resolve("a\u001B[2Jb.wav"));
+
+        CliRun run = CliRun.of("transcribe", "--config", config.toString(), "--with-names", oddName.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("\u001B").startsWith(folder.resolve("a␛[2Jb.wav") + "\t")
+                .contains("kitchen lights");
+    }
+
+    @Test
     void aBadFileIsReportedAndTheOthersAreStillTranscribed() throws IOException {
         Path notAudio = Files.writeString(folder.resolve("notes.wav"), "these are notes, not audio");
 

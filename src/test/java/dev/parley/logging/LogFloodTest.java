@@ -102,6 +102,31 @@ class LogFloodTest {
                 .doesNotContain("abcdefghijklmnop1234").doesNotContain("ABCDEFGHIJKLMNOPQRSTUV");
     }
 
+    @Test
+    void escapeSequencesFromAServerAreDefusedOnTheTerminalAndInTheFile() throws IOException {
+        String before = System.getProperty("parley.log.dir");
+        System.setProperty("parley.log.dir", logs.toString());
+        LoggerContext context = new LoggerContext("controls");
+        String hostile = "Provider said 400: \u001B]0;pwned\u0007\u001B[2J\rgone\u009B31m";
+        String terminal;
+        try {
+            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            context.getLogger("dev.parley.llm.ProviderErrors").warn(hostile);
+            Appender console = context.getConfiguration().getAppender("console");
+            terminal = (String) console.getLayout().toSerializable(Log4jLogEvent.newBuilder()
+                    .setLoggerName("dev.parley.llm.ProviderErrors").setLevel(Level.WARN)
+                    .setMessage(new SimpleMessage(hostile)).build());
+        } finally {
+            context.stop();
+            restore(before);
+        }
+
+        String defused = "Provider said 400: ?]0;pwned??[2J?gone?31m";
+        assertThat(terminal).isEqualTo("parley: WARN ProviderErrors: " + defused + System.lineSeparator());
+        assertThat(Files.readString(logs.resolve("parley.log"))).contains(defused + System.lineSeparator())
+                .doesNotContain("\u001B");
+    }
+
     private static void restore(String logDir) {
         if (logDir == null) {
             System.clearProperty("parley.log.dir");
