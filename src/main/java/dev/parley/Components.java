@@ -58,6 +58,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -196,7 +197,8 @@ public final class Components implements AutoCloseable {
     /**
      * How tools reach the user: {@code announcer} tells of a finished timer, {@code confirmer} is
      * asked before the tools listed in {@code llm.tools.confirm}. Applies to models created afterwards;
-     * without it timers are only logged and every confirmation is refused.
+     * without it timers are only logged and every confirmation is refused; with
+     * {@link TimerAnnouncer#NOBODY} the model is offered no timers.
      */
     public synchronized void useToolCallbacks(TimerAnnouncer announcer, ToolConfirmer confirmer) {
         this.timerAnnouncer = announcer;
@@ -208,7 +210,8 @@ public final class Components implements AutoCloseable {
         if (!tools.enabled()) {
             return languageModels;
         }
-        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory, timers(),
+        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory,
+                timerAnnouncer == TimerAnnouncer.NOBODY ? Optional.empty() : Optional.of(timers()),
                 () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")),
                 mcpServers.serversFor(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds())), tools,
                 toolConfirmer));

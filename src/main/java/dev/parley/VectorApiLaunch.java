@@ -37,6 +37,8 @@ final class VectorApiLaunch {
 
     /** The commands that may ask a model; the rest never need the Vector API. */
     private static final Set<String> MODEL_COMMANDS = Set.of("ask", "chat", "turn", "serve", "test");
+    /** The options before the command that take a value as the next word ("--log-level debug"). */
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--config", "--log-level");
 
     /** Cheap test before parsing the config: a line (not a comment) choosing the embedded type. */
     private static final Pattern EMBEDDED_TYPE = Pattern.compile("(?m)^[^#\\n]*\\btype:\\s*[\"']?embedded\\b");
@@ -113,8 +115,8 @@ final class VectorApiLaunch {
 
     static boolean asksModel(String[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--config")) {
-                i++; // its value is a file, not the command
+            if (ROOT_OPTIONS_WITH_VALUE.contains(args[i])) {
+                i++; // its value is not the command
             } else if (!args[i].startsWith("-")) {
                 return MODEL_COMMANDS.contains(args[i]); // the first word that is not an option is the command
             }

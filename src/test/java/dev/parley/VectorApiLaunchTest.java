@@ -67,6 +67,8 @@ class VectorApiLaunchTest {
     void onlyCommandsThatAskAModelAreConsidered() {
         assertThat(VectorApiLaunch.asksModel(new String[] {"ask", "hello"})).isTrue();
         assertThat(VectorApiLaunch.asksModel(new String[] {"--config", "chat.yaml", "chat"})).isTrue();
+        assertThat(VectorApiLaunch.asksModel(new String[] {"--log-level", "debug", "ask", "hi"})).isTrue();
+        assertThat(VectorApiLaunch.asksModel(new String[] {"--log-level", "debug", "conversations", "list"})).isFalse();
         assertThat(VectorApiLaunch.asksModel(new String[] {"--version"})).isFalse();
         assertThat(VectorApiLaunch.asksModel(new String[] {"conversations", "list"})).isFalse();
     }

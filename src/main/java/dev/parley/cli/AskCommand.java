@@ -7,6 +7,7 @@ import dev.parley.image.TurnImage;
 import dev.parley.llm.LanguageModel;
 import java.io.PrintWriter;
 import dev.parley.pipeline.TurnRunner;
+import dev.parley.tools.TimerAnnouncer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,8 @@ final class AskCommand extends ModelSubcommand {
             PrintWriter err = err();
             // Pictures first: a wrong file is reported before any model is set up or asked.
             List<TurnImage> shown = pictures(components.imagePreparer());
-            components.useToolCallbacks(timer -> TimerNotice.print(err, timer), new TerminalToolConfirmer(err,
-                    stdinLines(),
+            // No timers: the command ends with its answer, and no timer of it could ever ring.
+            components.useToolCallbacks(TimerAnnouncer.NOBODY, new TerminalToolConfirmer(err, stdinLines(),
                     System.console() != null));
             McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             LanguageModel model = components.languageModel(llm.choice());

@@ -14,6 +14,8 @@ import dev.parley.pipeline.TurnRunner;
 import dev.parley.pipeline.TurnTimings;
 import dev.parley.pipeline.WavSink;
 import dev.parley.stt.SpeechRecognizer;
+import dev.parley.tools.TimerAnnouncer;
+import dev.parley.tools.ToolConfirmer;
 import dev.parley.tts.SpeechSynthesizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,6 +45,7 @@ final class TurnCommand extends ModelSubcommand {
             // Load everything before the clock starts: the turn measures the voice path, not start-up.
             SpeechRecognizer recognizer = components.recognizer();
             SpeechSynthesizer voice = components.synthesizer();
+            components.useToolCallbacks(TimerAnnouncer.NOBODY, ToolConfirmer.DENY); // it ends with its answer
             LanguageModel model = components.languageModel(llm.choice());
             try (TurnRunner runner = components.turnRunner(model)) {
                 TurnClock clock = new TurnClock();

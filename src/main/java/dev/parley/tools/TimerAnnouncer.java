@@ -4,5 +4,11 @@ package dev.parley.tools;
 @FunctionalInterface
 public interface TimerAnnouncer {
 
+    /**
+     * Nobody is there when a timer ends: a one-shot command ({@code ask}, {@code turn}) ends after
+     * its answer. Tools made for it offer no timers, so the model cannot promise one that never rings.
+     */
+    TimerAnnouncer NOBODY = timer -> { };
+
     void timerDone(FinishedTimer timer);
 }

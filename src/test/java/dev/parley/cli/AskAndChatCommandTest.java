@@ -6,9 +6,13 @@ import dev.parley.testing.CliRun;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.testing.TemporaryDataDir;
 import dev.parley.testing.TestConfigs;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +21,10 @@ class AskAndChatCommandTest {
 
     @TempDir
     Path folder;
+
+    /** A chat keeps its timers in the data folder: a fresh one per test, so none rings in the next. */
+    @RegisterExtension
+    final TemporaryDataDir data = new TemporaryDataDir();
 
     private Path configFor(ScriptedLlmServer server, Protocol protocol) throws Exception {
         return TestConfigs.withProvider(folder, protocol == Protocol.OPENAI ? "openai-compatible" : "ollama",
@@ -36,6 +44,26 @@ class AskAndChatCommandTest {
             assertThat(server.requests().getFirst().path("messages").get(1).path("content").asText())
                     .isEqualTo("Capital of France?");
         }
+    }
+
+    @Test
+    void askEndsWithItsAnswerSoItOffersNoTimersWhileChatDoes() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Sure."), Reply.of("Sure."))) {
+            Path config = configFor(server, Protocol.OPENAI);
+
+            CliRun ask = CliRun.of("ask", "--config", config.toString(), "Set a timer for five minutes");
+            CliRun chat = CliRun.withInput("Set a timer for five minutes\n", "chat", "--config", config.toString());
+
+            assertThat(ask.exitCode()).as(ask.err()).isZero();
+            assertThat(chat.exitCode()).as(chat.err()).isZero();
+            assertThat(toolNames(server.requests().get(0))).contains("calculate", "remember")
+                    .doesNotContain("set_timer", "list_timers");
+            assertThat(toolNames(server.requests().get(1))).contains("calculate", "set_timer", "list_timers");
+        }
+    }
+
+    private static List<String> toolNames(JsonNode request) {
+        return request.path("tools").findValues("name").stream().map(JsonNode::asText).toList();
     }
 
     @Test
@@ -80,8 +108,8 @@ class AskAndChatCommandTest {
                 Reply.of("\u001b]0;pwned\u0007Your", " timer\u0007 is set.\u001b[2J"))) {
             Path config = configFor(server, Protocol.OPENAI);
 
-            CliRun ask = CliRun.of("ask", "--config", config.toString(), "Tea", "timer");
             CliRun chat = CliRun.withInput("Tea timer\n", "chat", "--config", config.toString(), "--conversation", "tea");
+            CliRun ask = CliRun.of("ask", "--config", config.toString(), "Tea", "timer");
             CliRun export = CliRun.of("conversations", "export", "tea", "--config", config.toString());
 
             assertThat(ask.exitCode()).as(ask.err()).isZero();
@@ -89,7 +117,7 @@ class AskAndChatCommandTest {
                 assertThat(run.out() + run.err()).doesNotContain("\u001b", "\u0007");
             }
             assertThat(ask.out()).isEqualTo("␛]0;pwned␇Your timer␇ is set.␛[2J" + System.lineSeparator());
-            assertThat(ask.err()).contains("[set_timer 60, ␛[2Jtea → Timer '␛[2Jtea' set for 1 minute.]");
+            assertThat(chat.err()).contains("[set_timer 60, ␛[2Jtea → Timer '␛[2Jtea' set for 1 minute.]");
             assertThat(export.out()).contains("**Parley:** ␛]0;pwned␇Your timer␇ is set.␛[2J");
         }
     }
@@ -132,7 +160,7 @@ class AskAndChatCommandTest {
     }
 
     @Test
-    void withoutATerminalAToolNeedingConfirmationIsRefused() throws Exception {
+    void withoutATerminalAToolNeedingConfirmationIsRefusedInAChat() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI,
                 Reply.toolCall("set_timer", "{\"seconds\": 60, \"label\": \"tea\"}"), Reply.of("I did not set it."))) {
             Path config = TestConfigs.write(folder, """
@@ -143,7 +171,7 @@ class AskAndChatCommandTest {
                       tools: {confirm: [set_timer]}
                     """.formatted(server.baseUrl()));
 
-            CliRun run = CliRun.of("ask", "--config", config.toString(), "Tea timer");
+            CliRun run = CliRun.withInput("Tea timer\n", "chat", "--config", config.toString());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.err()).contains("[set_timer refused: needs confirmation");
