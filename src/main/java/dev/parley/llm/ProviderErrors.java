@@ -58,7 +58,7 @@ final class ProviderErrors {
         Kind kind = classify(error);
         Duration retryAfter = kind == Kind.RATE_LIMIT ? retryAfter(error) : null;
         String message = switch (kind) {
-            case CONNECTION -> who + " is not reachable (" + firstLine(Throwables.rootCause(error)) + "). "
+            case CONNECTION -> who + " is not reachable (" + connectionFailure(error) + "). "
                     + (provider.type() == ProviderType.OLLAMA
                             ? "Start Ollama with 'ollama serve', or pick another provider with --provider."
                             : "Check llm.providers." + name + ".base-url and your network, or pick another provider with --provider.");
@@ -167,6 +167,25 @@ final class ProviderErrors {
         return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format("%.1f", millis / 1000.0);
     }
 
+
+    /**
+     * Why a connection failed, in words: the JDK client reports a refused connection as a
+     * {@code ConnectException} without a message around a bare {@code ClosedChannelException}.
+     */
+    private static String connectionFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "no answer while connecting";
+            }
+            if (cause instanceof UnknownHostException unknown) {
+                return "unknown host" + (unknown.getMessage() == null ? "" : " " + firstLine(unknown));
+            }
+            if (cause instanceof ConnectException refused) {
+                return refused.getMessage() == null ? "connection refused" : firstLine(refused);
+            }
+        }
+        return firstLine(Throwables.rootCause(error));
+    }
 
     private static String firstLine(Throwable error) {
         String message = error.getMessage();

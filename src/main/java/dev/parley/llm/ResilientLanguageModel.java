@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -98,7 +99,8 @@ public final class ResilientLanguageModel implements LanguageModel {
                 .withFailureThreshold(policy.breakerFailures())
                 .withDelay(policy.breakerCooldown())
                 .onOpen(event -> {
-                    LOG.warn("Provider '{}' failed {} times in a row; skipping it for {} s",
+                    // INFO: the failure itself reaches the user; this line only explains later skips.
+                    LOG.info("Provider '{}' failed {} times in a row; skipping it for {} s",
                             provider, policy.breakerFailures(), policy.breakerCooldown().toSeconds());
                     health.report(provider, false, "failed " + policy.breakerFailures() + " times in a row; skipped"
                             + " for " + policy.breakerCooldown().toSeconds() + " s, then tried again");
@@ -133,7 +135,8 @@ public final class ResilientLanguageModel implements LanguageModel {
         SpokenWatch watch = new SpokenWatch(listener);
         LlmException firstFailure = null;
         List<String> alsoFailed = new ArrayList<>();
-        for (Guarded guarded : routing.order(chain, link -> link.model().name())) {
+        List<Guarded> order = routing.order(chain, link -> link.model().name());
+        for (Guarded guarded : order) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
@@ -157,7 +160,10 @@ public final class ResilientLanguageModel implements LanguageModel {
                     throw seen;
                 }
                 LlmException explained = tooLongToWait(seen) ? waitTooLong(guarded.model(), seen) : seen;
-                LOG.warn("Provider '{}' failed ({}): {}", guarded.model().name(), explained.kind(), explained.getMessage());
+                // A warning only when another provider answers instead, which would hide this failure;
+                // otherwise the caller reports it, and the terminal would show it twice.
+                LOG.log(guarded == order.getLast() ? Level.INFO : Level.WARN, "Provider '{}' failed ({}): {}",
+                        guarded.model().name(), explained.kind(), explained.getMessage());
                 guarded.lastFailure().set(explained);
                 alsoFailed.add(guarded.model().name() + " (" + explained.kind().name().toLowerCase().replace('_', ' ') + ")");
                 if (firstFailure == null) {
