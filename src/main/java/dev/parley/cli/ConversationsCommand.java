@@ -4,8 +4,10 @@ import dev.parley.Components;
 import dev.parley.ParleyException;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
+import dev.parley.storage.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +51,10 @@ final class ConversationsCommand extends ParleySubcommand {
             return spec.commandLine().getOut();
         }
 
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
         <T> T withStore(Function<ConversationStore, T> action) {
             try (Components components = parent.parley.components()) {
                 return action.apply(components.conversationStore());
@@ -75,15 +82,28 @@ final class ConversationsCommand extends ParleySubcommand {
         @Override
         public Integer call() {
             PrintWriter out = out();
-            List<ConversationInfo> infos = withStore(ConversationStore::list);
-            if (infos.isEmpty()) {
+            ConversationStore.Listing listing = withStore(ConversationStore::listing);
+            List<ConversationInfo> infos = listing.readable();
+            if (infos.isEmpty() && listing.unreadable().isEmpty()) {
                 out.println("No saved conversations yet; `parley chat --conversation NAME` starts one.");
             }
             int width = infos.stream().mapToInt(info -> info.name().length()).max().orElse(0);
             for (ConversationInfo info : infos) {
-                out.printf("%-" + width + "s  %5d turns  %s%n", info.name(), info.turns(), WHEN.format(info.updated()));
+                out.printf("%-" + width + "s  %5d turns  %s%n", TerminalText.safe(info.name()), info.turns(),
+                        WHEN.format(info.updated()));
             }
             out.flush();
+            if (!listing.unreadable().isEmpty()) {
+                // Each file's reason was logged; the listing must not read as if they were not there.
+                err().println("parley: " + listing.unreadable().size() + " saved conversation file"
+                        + (listing.unreadable().size() == 1 ? "" : "s") + " could not be read and "
+                        + (listing.unreadable().size() == 1 ? "is" : "are") + " not listed: "
+                        + TerminalText.safe(listing.unreadable().stream().limit(3).map(Path::toString)
+                                .collect(Collectors.joining(", ")))
+                        + (listing.unreadable().size() > 3 ? ", ..." : "")
+                        + ". They were left untouched; the log says what is wrong with each.");
+                return 1;
+            }
             return 0;
         }
     }
@@ -110,7 +130,12 @@ final class ConversationsCommand extends ParleySubcommand {
                 return 0;
             }
             try {
-                Files.writeString(outFile, markdown);
+                if (Files.exists(outFile) && !Files.isRegularFile(outFile)) {
+                    Files.writeString(outFile, markdown); // a device or a pipe, such as /dev/stdout
+                } else {
+                    // Private like the conversation it copies, and whole or not at all.
+                    AtomicFiles.write(outFile, markdown.getBytes(StandardCharsets.UTF_8));
+                }
             } catch (IOException e) {
                 throw new ParleyException("Cannot write " + outFile + ": " + e.getMessage(), e);
             }

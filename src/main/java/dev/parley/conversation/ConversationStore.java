@@ -122,26 +122,36 @@ public final class ConversationStore {
         return Files.isRegularFile(fileFor(name));
     }
 
+    /** The saved conversations that could be read, most recently updated first, and the files that could not. */
+    public record Listing(List<ConversationInfo> readable, List<Path> unreadable) {}
+
     /** The saved conversations, most recently updated first. Unreadable files are skipped with a warning. */
     public List<ConversationInfo> list() {
+        return listing().readable();
+    }
+
+    /** Like {@link #list}, also naming the files skipped: "no conversations" is not true of a folder of broken ones. */
+    public Listing listing() {
         if (!Files.isDirectory(folder)) {
-            return List.of();
+            return new Listing(List.of(), List.of());
         }
         List<ConversationInfo> infos = new ArrayList<>();
+        List<Path> unreadable = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(ConversationStore::isConversationFile).toList()) {
+            for (Path file : files.filter(ConversationStore::isConversationFile).sorted().toList()) {
                 try {
                     ConversationFile saved = read(file);
                     infos.add(new ConversationInfo(saved.name(), saved.turns().size(), Instant.parse(saved.updated())));
                 } catch (ConversationStoreException e) {
                     LOG.warn(e.getMessage());
+                    unreadable.add(file);
                 }
             }
         } catch (IOException e) {
             throw new ConversationStoreException("Cannot list " + folder + ": " + e.getMessage(), e);
         }
         infos.sort(Comparator.comparing(ConversationInfo::updated).reversed());
-        return List.copyOf(infos);
+        return new Listing(List.copyOf(infos), List.copyOf(unreadable));
     }
 
     /** Temporary files start with a dot and end in .tmp; only finished files count. */

@@ -10,6 +10,7 @@ import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -150,11 +151,27 @@ class ConversationsCommandTest {
             assertThat(toStdout.out()).isEqualTo("# geo\n\n**You:** Capital of France?\n\n**Parley:** Paris.\n");
             assertThat(toFile.exitCode()).as(toFile.err()).isZero();
             assertThat(Files.readString(markdown)).contains("> capital of France").contains("**Parley:** Paris.");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(markdown))).isEqualTo("rw-------");
             assertThat(rename.exitCode()).as(rename.err()).isZero();
             assertThat(listAfterRename.out()).contains("geography 101").doesNotContain("geo ");
             assertThat(delete.exitCode()).as(delete.err()).isZero();
             assertThat(listAfterDelete.out()).contains("No saved conversations");
         }
+    }
+
+    @Test
+    void aListOfOnlyUnreadableFilesSaysSoInsteadOfNoConversations() throws Exception {
+        Files.createDirectories(conversations());
+        Files.writeString(conversations().resolve("notes.json"), "{\"name\": \"notes\", \"turns\": [");
+        Files.writeString(conversations().resolve("plans.json"), "not json");
+        String config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9").toString();
+
+        CliRun run = CliRun.of("conversations", "list", "--config", config);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).doesNotContain("No saved conversations");
+        assertThat(run.err()).contains("2 saved conversation files could not be read and are not listed: "
+                + conversations().resolve("notes.json") + ", " + conversations().resolve("plans.json"));
     }
 
     @Test
