@@ -54,6 +54,11 @@ public final class ToolRunner {
 
     private static final Logger LOG = LogManager.getLogger(ToolRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The most calls one round runs: a real question needs a handful, and a model (or a hostile
+     * endpoint) asking for thousands at once would start thousands of tools and fill the terminal.
+     */
+    static final int MAX_CALLS_PER_ROUND = 20;
 
     private final Map<String, Tool> tools;
     private final Map<String, McpServers.McpTool> mcpTools = new LinkedHashMap<>();
@@ -179,6 +184,12 @@ public final class ToolRunner {
         try {
             for (int index = 0; index < requests.size(); index++) {
                 ToolExecutionRequest request = requests.get(index);
+                if (index >= MAX_CALLS_PER_ROUND) {
+                    results[index] = "error: not run; at most " + MAX_CALLS_PER_ROUND + " tool calls run in one"
+                            + " round. Ask for fewer at a time.";
+                    running.add(null);
+                    continue;
+                }
                 String argumentsJson = request.arguments() == null ? "{}" : request.arguments();
                 listener.onToolCall(request.name(), argumentsJson);
                 Tool tool = tools.get(request.name());
@@ -211,9 +222,15 @@ public final class ToolRunner {
         } finally {
             executor.shutdownNow();
         }
+        if (requests.size() > MAX_CALLS_PER_ROUND) {
+            LOG.warn("The model asked for {} tool calls in one round; ran the first {} and refused the rest",
+                    requests.size(), MAX_CALLS_PER_ROUND);
+        }
         List<ChatMessage> messages = new ArrayList<>(requests.size() + 1);
         for (int index = 0; index < requests.size(); index++) {
-            listener.onToolResult(requests.get(index).name(), results[index]);
+            if (index < MAX_CALLS_PER_ROUND) {
+                listener.onToolResult(requests.get(index).name(), results[index]);
+            }
             messages.add(ToolExecutionResultMessage.from(requests.get(index), results[index]));
         }
         if (!pictures.isEmpty()) {

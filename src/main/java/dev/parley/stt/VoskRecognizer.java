@@ -34,9 +34,10 @@ public final class VoskRecognizer implements SpeechRecognizer {
 
     private static final long CLOSE_WAIT_SECONDS = 5;
 
-    private static final String HOW_TO_FIX = "Run ./mvnw generate-resources to unpack the bundled English model,"
-            + " or set stt.model-path in config.yaml to an unzipped Vosk model folder"
-            + " (models: https://alphacephei.com/vosk/models).";
+    /** Most users run an installed Parley, which carries the model: a build command is for a source checkout. */
+    private static final String HOW_TO_FIX = "Set stt.model-path in config.yaml to an unzipped Vosk model folder"
+            + " (models: https://alphacephei.com/vosk/models), or reinstall Parley, which brings the English one"
+            + " (from a source checkout: ./mvnw generate-resources unpacks it).";
 
     private final Model model;
     private final Recognizer recognizer;

@@ -13,8 +13,11 @@ import dev.parley.llm.embedded.ModelDownloads;
 import dev.parley.tools.Calculator;
 import dev.parley.tools.ToolConfirmer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,6 +50,39 @@ class MalformedToolCallsOverHttpTest {
 
             assertThat(reply.text()).isEqualTo("Sorry, that failed.");
             assertThat(server.requests().get(1).toString()).contains("error: " + error);
+        }
+    }
+
+    @Test
+    void aRoundOfThousandsOfCallsRunsTheFirstTwentyAndRefusesTheRest() throws Exception {
+        ToolCall[] calls = IntStream.range(0, 2_000)
+                .mapToObj(i -> new ToolCall("call_" + i, "calculate", "{\"expression\": \"" + i + "+1\"}"))
+                .toArray(ToolCall[]::new);
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.toolCalls(calls), Reply.of("Done."))) {
+            var runner = new ToolRunner(List.of(new Calculator()), new ToolsConfig(true, 5, 10, List.of()),
+                    ToolConfirmer.DENY);
+            LanguageModel model = new LanguageModels(new ApiKeys(Map.of("TEST_KEY", "sk-test")::get),
+                    new EmbeddedModels(Path.of("target/test-llm-models"), ModelDownloads.Progress.NONE), runner)
+                    .create("local", ScriptedProviders.config(Protocol.OPENAI, server.baseUrl(), 10));
+            List<String> shown = new ArrayList<>();
+
+            LlmReply reply = model.reply(List.of(Message.user("Count")), new ReplyListener() {
+                @Override
+                public void onText(String delta) {}
+
+                @Override
+                public void onToolCall(String name, String argumentsJson) {
+                    shown.add(argumentsJson);
+                }
+            });
+
+            assertThat(reply.text()).isEqualTo("Done.");
+            assertThat(shown).hasSize(ToolRunner.MAX_CALLS_PER_ROUND);
+            List<String> results = server.requests().get(1).path("messages").findValues("content").stream()
+                    .map(content -> content.asText()).filter(text -> !text.equals("Count")).toList();
+            assertThat(results).hasSize(2_000);
+            assertThat(results.get(19)).isEqualTo("20");
+            assertThat(results.get(20)).startsWith("error: not run; at most 20 tool calls run in one round");
         }
     }
 }

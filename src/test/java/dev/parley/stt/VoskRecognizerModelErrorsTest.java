@@ -20,7 +20,7 @@ class VoskRecognizerModelErrorsTest {
         assertThatThrownBy(() -> VoskRecognizer.load(missing))
                 .isInstanceOf(SpeechModelException.class)
                 .hasMessageContaining(missing.toString())
-                .hasMessageContaining("./mvnw generate-resources")
+                .hasMessageContaining("reinstall Parley").hasMessageContaining("./mvnw generate-resources")
                 .hasMessageContaining("stt.model-path");
     }
 
