@@ -1,6 +1,8 @@
 package dev.parley.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
@@ -27,6 +29,10 @@ import java.util.regex.Pattern;
 
 /** Turns whatever a provider client threw into a typed {@link LlmException} whose one sentence says what to do. */
 final class ProviderErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Error bodies are a few hundred bytes; a larger one is not parsed, only its first line shown. */
+    private static final int MAX_PARSED_BODY_CHARS = 64 * 1024;
 
     /**
      * Where providers state the wait in an error body, for when the Retry-After header is missing
@@ -75,13 +81,13 @@ final class ProviderErrors {
                     + (retryAfter != null ? "It asks to wait " + seconds(retryAfter) + " s; try again then."
                             : "Wait a moment and try again.");
             case CONTENT_FILTERED -> who + " refused to answer (content filter).";
-            case INVALID_REQUEST -> who + " rejected the request: " + firstLine(error);
-            case SERVER -> who + " had an internal error: " + firstLine(error) + ". Try again shortly.";
+            case INVALID_REQUEST -> who + " rejected the request: " + serverSaid(error);
+            case SERVER -> who + " had an internal error: " + serverSaid(error) + ". Try again shortly.";
             case STREAM_BROKEN -> who + " broke off the reply (" + firstLine(Throwables.rootCause(error)) + "). Try again.";
             case CANCELLED -> "The reply from " + name + " was cancelled.";
             case BUSY -> who + " is busy with other requests of Parley's. Try again in a moment.";
             case BUDGET -> who + " was not asked: a spending limit (usage.budget) is reached.";
-            case OTHER -> who + " failed: " + firstLine(error);
+            case OTHER -> who + " failed: " + serverSaid(error);
         };
         return new LlmException(kind, message, error, retryAfter, "");
     }
@@ -187,11 +193,39 @@ final class ProviderErrors {
         return firstLine(Throwables.rootCause(error));
     }
 
+    /**
+     * What the server said: the sentence inside the JSON error body every API sends
+     * ({@code {"error": {"message": …}}}, Ollama's {@code {"error": …}}, Gemini's in a list), not the
+     * JSON itself; anything else by its first line.
+     */
+    private static String serverSaid(Throwable error) {
+        String message = error.getMessage();
+        if (message != null && message.length() <= MAX_PARSED_BODY_CHARS) {
+            try {
+                JsonNode body = JSON.readTree(message);
+                JsonNode first = body != null && body.isArray() ? body.path(0) : body;
+                for (JsonNode said : first == null ? List.<JsonNode>of() : List.of(first.path("error").path("message"),
+                        first.path("error"), first.path("message"))) {
+                    if (said.isTextual() && !said.asText().isBlank()) {
+                        return firstLine(said.asText());
+                    }
+                }
+            } catch (JsonProcessingException notJson) {
+                // a plain-text or HTML body: its first line says it
+            }
+        }
+        return firstLine(error);
+    }
+
     private static String firstLine(Throwable error) {
         String message = error.getMessage();
         if (message == null || message.isBlank()) {
             return error.getClass().getSimpleName();
         }
+        return firstLine(message);
+    }
+
+    private static String firstLine(String message) {
         String line = message.lines().findFirst().orElse(message).strip();
         return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }

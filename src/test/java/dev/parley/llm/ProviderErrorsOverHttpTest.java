@@ -68,6 +68,15 @@ class ProviderErrorsOverHttpTest {
 
     @ParameterizedTest
     @EnumSource(Protocol.class)
+    void aRejectedRequestQuotesTheServersSentenceNotItsJson(Protocol protocol) throws Exception {
+        LlmException failure = failureOf(protocol, Reply.error(400, "max_tokens is too large"), new ArrayList<>());
+
+        assertThat(failure.getMessage()).endsWith("rejected the request: max_tokens is too large")
+                .doesNotContain("{");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
     void rateLimitCarriesTheWaitFromTheRetryAfterHeader(Protocol protocol) throws Exception {
         LlmException failure = failureOf(protocol, Reply.rateLimited(7), new ArrayList<>());
 
