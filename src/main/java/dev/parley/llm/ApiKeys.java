@@ -3,6 +3,7 @@ package dev.parley.llm;
 import dev.parley.secrets.Redaction;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,15 +44,27 @@ public final class ApiKeys {
                 + variable + " (export " + variable + "=...) and start Parley again.");
     }
 
-    /** The key in the variable {@code api-key-env} names, or null when none is configured or set. */
+    /**
+     * The key in the variable {@code api-key-env} names, or null when none is configured or set;
+     * fails for a key with a space, line break or other control character inside it.
+     */
     public String keyIfSet(ProviderConfig provider) {
         String variable = provider.apiKeyEnv();
         String key = variable == null || variable.isBlank() ? null : environment.apply(variable);
         if (key == null || key.isBlank()) {
             return null;
         }
-        Redaction.remember(key); // so no error that echoes it shows it
-        return key.trim();
+        String trimmed = key.strip();
+        Redaction.remember(trimmed); // so no error that echoes it shows it
+        if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            // Pasted with a line break (a wrapped terminal, a file's two lines): no server takes it, the
+            // HTTP client's error would quote it, and each line alone escapes the masking of the whole.
+            trimmed.lines().flatMap(line -> Arrays.stream(line.split("[\\s\\p{Cntrl}]+"))).forEach(Redaction::remember);
+            throw new LlmException("The API key in " + variable + " has a line break, space or other invisible"
+                    + " character inside it, so no server would accept it. Set it again as one word (copy the key"
+                    + " anew, and check the variable with: echo \"$" + variable + "\" | od -c | head).");
+        }
+        return trimmed;
     }
 
     /**
