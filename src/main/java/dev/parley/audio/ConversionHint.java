@@ -32,8 +32,14 @@ final class ConversionHint {
         return "sox " + type + quoted(name) + " -r 16000 -c 1 -b 16 " + quoted(sibling(name, "-16k"));
     }
 
-    /** {@code "dir/song.mp3", "-16k"} becomes {@code "dir/song-16k.wav"}: a new file next to the old one. */
+    /**
+     * {@code "dir/song.mp3", "-16k"} becomes {@code "dir/song-16k.wav"}: a new file next to the old one;
+     * beside a device or a process's file ({@code /dev/stdin}) no file can be made, so in the current folder.
+     */
     private static String sibling(String name, String suffix) {
+        if (name.startsWith("/dev/") || name.startsWith("/proc/")) {
+            return sibling(name.substring(name.lastIndexOf('/') + 1), suffix);
+        }
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         int dot = name.lastIndexOf('.');
         String stem = dot > slash ? name.substring(0, dot) : name;

@@ -304,6 +304,14 @@ class WavFilesTest {
                         + " sox -t ogg 'my song.wav' -r 16000 -c 1 -b 16 'my song-16k.wav'");
     }
 
+    @Test
+    void suggestsAConvertedFileInTheCurrentFolderForADevice() {
+        InputStream zeros = new ByteArrayInputStream(new byte[64]);
+
+        assertThatThrownBy(() -> WavFiles.readMono(zeros, "/dev/zero"))
+                .hasMessageEndingWith("sox /dev/zero -r 16000 -c 1 -b 16 zero-16k.wav");
+    }
+
     // ---- writing ----
 
     @Test
