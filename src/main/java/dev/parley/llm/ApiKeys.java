@@ -59,7 +59,7 @@ public final class ApiKeys {
         if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             // Pasted with a line break (a wrapped terminal, a file's two lines): no server takes it, the
             // HTTP client's error would quote it, and each line alone escapes the masking of the whole.
-            trimmed.lines().flatMap(line -> Arrays.stream(line.split("[\\s\\p{Cntrl}]+"))).forEach(Redaction::remember);
+            Arrays.stream(trimmed.split("[\\s\\p{Cntrl}]+")).forEach(Redaction::remember); // \s: line breaks too
             throw new LlmException("The API key in " + variable + " has a line break, space or other invisible"
                     + " character inside it, so no server would accept it. Set it again as one word (copy the key"
                     + " anew, and check the variable with: echo \"$" + variable + "\" | od -c | head).");

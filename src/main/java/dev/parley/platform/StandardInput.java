@@ -30,6 +30,8 @@ public final class StandardInput {
         try {
             return Files.readSymbolicLink(DESCRIPTOR_ZERO);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // No /proc (macOS, Windows) or not allowed to look: standard input is taken as given,
+            // which is what every Parley did before this check.
             return null;
         }
     }
