@@ -5,21 +5,27 @@ import dev.parley.storage.AtomicFiles;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,10 +39,7 @@ public final class ConfigLoader {
     /** The shipped config.yaml, packed into the jar by the build. */
     static final String SHIPPED_CONFIG = "/dev/parley/config/config.yaml";
 
-    /**
-     * A config file is a few kilobytes. Anything this large is the wrong file or an attack, and parsing
-     * it first would take minutes and gigabytes, so the size is checked before a byte is parsed.
-     */
+    /** The largest config file read; {@link ConfigText} says why. */
     public static final long MAX_CONFIG_BYTES = 1 << 20;
 
     // Duplicate keys would otherwise be merged silently, the last one winning.
@@ -58,11 +61,10 @@ public final class ConfigLoader {
     }
 
     public ParleyConfig load(Path file) {
-        requireSmall(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            RawConfig raw = yaml.readValue(in, RawConfig.class);
-            if (raw == null) {
-                throw new ConfigException(file + " is empty. Delete it and Parley writes a fresh one on the next start.");
+        try {
+            RawConfig raw = yaml.readValue(ConfigText.read(file), RawConfig.class);
+            if (raw == null) { // a document of only "---", "null" or "~"
+                throw ConfigText.empty(file, false);
             }
             ParleyConfig config = raw.toConfig(file);
             ConfigValidator.validate(config);
@@ -76,24 +78,6 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("Cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void requireSmall(Path file) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            return; // reading it reports what is wrong, a missing file included
-        }
-        if (size > MAX_CONFIG_BYTES) {
-            throw new ConfigException(String.format(Locale.ROOT, "%s is %s; a config file is a few kilobytes and"
-                    + " at most 1 MB, so this is not one: check the path given to --config, or delete the file and"
-                    + " Parley writes a fresh one on the next start.", file, megabytes(size)));
-        }
-    }
-
-    private static String megabytes(long bytes) {
-        return bytes >= 10 << 20 ? bytes / (1 << 20) + " MB" : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private static String line(JsonProcessingException e) {
@@ -128,11 +112,15 @@ public final class ConfigLoader {
         }
     }
 
-    private static String describe(Path file, JsonMappingException e) {
+    private String describe(Path file, JsonMappingException e) {
         String key = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         String where = file + (e.getLocation() != null ? " line " + e.getLocation().getLineNr() : "");
+        Optional<String> wrongValue = wrongValue(e);
+        if (wrongValue.isPresent()) {
+            return where + ": " + (key.isEmpty() ? "the file" : key) + " " + wrongValue.get();
+        }
         String problem;
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
         if (MISSING.matcher(String.valueOf(e.getOriginalMessage())).find()) {
@@ -160,6 +148,72 @@ public final class ConfigLoader {
         return where + ": " + (key.isEmpty() ? "" : key + ": ") + problem.replace('`', '\'');
     }
 
+    /**
+     * A value of the wrong kind for its key ({@code temperature: hot}), a whole number too large for it, a
+     * YAML {@code .inf} or {@code .nan}, or nothing where a number is needed: what the key must be and what
+     * was found, phrased to follow the key; empty for other mistakes.
+     */
+    private Optional<String> wrongValue(JsonMappingException e) {
+        Throwable root = Throwables.rootCause(e);
+        if (root instanceof InputCoercionException tooLarge) {
+            Matcher number = OUT_OF_RANGE.matcher(String.valueOf(tooLarge.getOriginalMessage()));
+            String found = number.find() ? number.group(1) : "";
+            boolean wide = tooLarge.getTargetType() == long.class || tooLarge.getTargetType() == Long.class;
+            String bound = found.startsWith("-") ? "down to " + (wide ? Long.MIN_VALUE : Integer.MIN_VALUE)
+                    : "up to " + (wide ? Long.MAX_VALUE : Integer.MAX_VALUE);
+            return Optional.of("must be a whole number " + bound + " (found " + shown(found) + ")");
+        }
+        if (root instanceof NumberFormatException) {
+            // Jackson's YAML parser cannot read YAML's .inf and .nan and says only "Malformed numeric value"
+            Matcher malformed = MALFORMED.matcher(String.valueOf(e.getOriginalMessage()));
+            String found = malformed.find() ? malformed.group(1) : "";
+            if (isWholeNumber(typeOfKey(e))) {
+                return Optional.of("must be a whole number (found " + shown(found) + ")");
+            }
+            return Optional.of("must be a" + (NOT_FINITE.matcher(found).matches() ? " finite" : "") + " number (found "
+                    + shown(found) + ")");
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            Object value = invalid.getValue();
+            return Optional.of("must be " + expected(invalid.getTargetType()) + " (found "
+                    + (value instanceof String text ? "'" + shown(text) + "'" : shown(String.valueOf(value))) + ")");
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isPrimitive() && NULL_INTO.matcher(e.getOriginalMessage()).find()) {
+            return Optional.of("is missing or empty; it must be " + expected(mismatch.getTargetType()));
+        }
+        return Optional.empty();
+    }
+
+    /** The Java type of the key {@code e} is about, asked of Jackson when the exception does not carry it. */
+    private Class<?> typeOfKey(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        if (path.isEmpty() || !(path.getLast().getFrom() instanceof Class<?> section)) {
+            return null;
+        }
+        BeanDescription keys = yaml.getDeserializationConfig().introspect(yaml.constructType(section));
+        return keys.findProperties().stream()
+                .filter(property -> property.getName().equals(path.getLast().getFieldName()))
+                .map(BeanPropertyDefinition::getRawPrimaryType)
+                .findFirst().orElse(null);
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == BigInteger.class;
+    }
+
+    /** A value as the file has it, fit for a one-line message: no control characters, about 40 characters at most. */
+    private static String shown(String value) {
+        String clean = value.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+        return clean.codePointCount(0, clean.length()) <= 40 ? clean
+                : clean.substring(0, clean.offsetByCodePoints(0, 37)) + "...";
+    }
+
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\(([^)]*)\\) out of range");
+    private static final Pattern MALFORMED = Pattern.compile("Malformed numeric value '(.*)'");
+    private static final Pattern NOT_FINITE = Pattern.compile("[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
+    private static final Pattern NULL_INTO = Pattern.compile("Cannot map `null` into type");
     private static final Pattern NESTING = Pattern.compile("(?i)nesting depth.*maximum allowed \\((\\d+)");
     private static final Pattern MISSING = Pattern.compile("Missing required creator property");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
@@ -177,7 +231,7 @@ public final class ConfigLoader {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).map(String::toLowerCase)
                     .collect(Collectors.joining(", "));
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        if (isWholeNumber(type)) {
             return "a whole number";
         }
         if (type == Double.class || type == double.class) {

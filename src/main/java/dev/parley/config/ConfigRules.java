@@ -4,6 +4,7 @@ import dev.parley.conversation.PromptTemplate;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,12 +29,33 @@ public final class ConfigRules {
         try {
             URI uri = URI.create(url.strip());
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return Optional.empty();
+                return impossiblePort(url).map(problem -> "'" + url + "' " + problem);
             }
         } catch (IllegalArgumentException e) {
             // not a URI at all: reported below like any other non-http(s) text
         }
         return Optional.of("'" + url + "' is not an http(s) URL like http://localhost:11434");
+    }
+
+    /** A port in {@code url} that no server can listen on (0, or above 65535), which {@link URI} accepts. */
+    static Optional<String> impossiblePort(String url) {
+        int port;
+        try {
+            port = URI.create(url.strip()).getPort();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a URL at all: the caller's own check says so
+        }
+        return port == 0 || port > 65535 ? Optional.of("has port " + port + ", but a port is 1 to 65535")
+                : Optional.empty();
+    }
+
+    /**
+     * A number too large for a double ({@code 1e999}) or the text {@code NaN} or {@code Infinity} arrives as
+     * a double no setting can use; ranges written as comparisons would report it as "NaN but must be ...".
+     */
+    static Optional<String> nonFinite(Double value) {
+        return value != null && !Double.isFinite(value)
+                ? Optional.of("must be a finite number (found " + value + ")") : Optional.empty();
     }
 
     public static Optional<String> model(String model) {
@@ -47,15 +69,16 @@ public final class ConfigRules {
     }
 
     public static Optional<String> rate(double rate) {
-        return rate >= TtsConfig.MIN_RATE && rate <= TtsConfig.MAX_RATE ? Optional.empty()
+        return nonFinite(rate).or(() -> rate >= TtsConfig.MIN_RATE && rate <= TtsConfig.MAX_RATE ? Optional.empty()
                 : Optional.of("is " + rate + " but must be between " + TtsConfig.MIN_RATE + " and "
-                        + TtsConfig.MAX_RATE + " (1.0 is the voice's own pace)");
+                        + TtsConfig.MAX_RATE + " (1.0 is the voice's own pace)"));
     }
 
     public static Optional<String> volume(double volume) {
-        return volume >= TtsConfig.MIN_VOLUME && volume <= TtsConfig.MAX_VOLUME ? Optional.empty()
+        return nonFinite(volume).or(() -> volume >= TtsConfig.MIN_VOLUME && volume <= TtsConfig.MAX_VOLUME
+                ? Optional.empty()
                 : Optional.of("is " + volume + " but must be between " + TtsConfig.MIN_VOLUME + " and "
-                        + TtsConfig.MAX_VOLUME + " (1.0 is full volume)");
+                        + TtsConfig.MAX_VOLUME + " (1.0 is full volume)"));
     }
 
     public static Optional<String> theme(String theme) {
@@ -82,9 +105,10 @@ public final class ConfigRules {
     /** {@code temperature}: 0 (most predictable) to 2, or to 1 for Anthropic, whose API stops there. */
     public static Optional<String> temperature(ProviderType type, Double temperature) {
         double max = type == ProviderType.ANTHROPIC ? 1 : 2;
-        return temperature == null || temperature >= 0 && temperature <= max ? Optional.empty()
+        return nonFinite(temperature).or(() -> temperature == null || temperature >= 0 && temperature <= max
+                ? Optional.empty()
                 : Optional.of("is " + temperature + " but must be between 0 and " + (int) max
-                        + (type == ProviderType.ANTHROPIC ? " for type anthropic" : ""));
+                        + (type == ProviderType.ANTHROPIC ? " for type anthropic" : "")));
     }
 
     /** {@code top-p}: the share of probability mass sampled from, above 0 and at most 1. */
@@ -95,8 +119,8 @@ public final class ConfigRules {
         if (!type.supportsTopP()) {
             return unsupported(type);
         }
-        return topP > 0 && topP <= 1 ? Optional.empty()
-                : Optional.of("is " + topP + " but must be above 0 and at most 1 (1 samples from every token)");
+        return nonFinite(topP).or(() -> topP > 0 && topP <= 1 ? Optional.empty()
+                : Optional.of("is " + topP + " but must be above 0 and at most 1 (1 samples from every token)"));
     }
 
     /** {@code top-k}: how many likeliest tokens are sampled from, at least 1; not every API has it. */
@@ -142,8 +166,22 @@ public final class ConfigRules {
         return Optional.of("is not supported by type " + type.configName() + "; remove it");
     }
 
-    /** {@code llm.system-prompt}: every name in braces must be one of {@link PromptTemplate#PLACEHOLDERS}. */
+    /**
+     * The longest {@code llm.system-prompt}, in characters: about 8,000 tokens, sent again with every
+     * request, which is already more than a small local model's whole context.
+     */
+    public static final int MAX_SYSTEM_PROMPT_CHARS = 32_000;
+
+    /**
+     * {@code llm.system-prompt}: at most {@link #MAX_SYSTEM_PROMPT_CHARS}, and every name in braces one of
+     * {@link PromptTemplate#PLACEHOLDERS}.
+     */
     public static Optional<String> systemPrompt(String prompt) {
+        if (prompt != null && prompt.length() > MAX_SYSTEM_PROMPT_CHARS) {
+            return Optional.of(String.format(Locale.ROOT, "is %,d characters long but may be at most %,d; it is sent"
+                    + " with every request, so keep it to what shapes the replies", prompt.length(),
+                    MAX_SYSTEM_PROMPT_CHARS));
+        }
         List<String> unknown = PromptTemplate.unknownPlaceholders(prompt);
         if (unknown.isEmpty()) {
             return Optional.empty();

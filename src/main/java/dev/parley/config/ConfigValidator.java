@@ -50,6 +50,7 @@ final class ConfigValidator {
         validateApi(file, config.api());
         check(file, "voice.wake-word", VoiceConfig.wakeWordProblem(config.voice().wakeWord()));
         check(file, "logging.level", LoggingConfig.levelProblem(config.logging().level()));
+        config.usage().prices().forEach((model, price) -> checkPrice(file, "usage.prices." + model, price));
         checkBudget(file, "usage.budget.daily", config.usage().budget().dailyLimit());
         checkBudget(file, "usage.budget.monthly", config.usage().budget().monthlyLimit());
     }
@@ -58,6 +59,23 @@ final class ConfigValidator {
         if (limit < 0 || Double.isNaN(limit) || Double.isInfinite(limit)) {
             throw new ConfigException(file + ": " + key + " is " + limit
                     + "; it must be an amount of 0 or more (0 or unset: no limit).");
+        }
+    }
+
+    private static void checkPrice(String file, String key, UsageConfig.ModelPrice price) {
+        if (price == null) {
+            throw new ConfigException(file + ": " + key + " is empty; give it input and output, in US dollars per"
+                    + " million tokens, like {input: 0.15, output: 0.6}");
+        }
+        checkPriceAmount(file, key + ".input", price.input());
+        checkPriceAmount(file, key + ".output", price.output());
+    }
+
+    private static void checkPriceAmount(String file, String key, double amount) {
+        check(file, key, ConfigRules.nonFinite(amount));
+        if (amount < 0) {
+            throw new ConfigException(file + ": " + key + " is " + amount
+                    + " but a price is 0 or more, in US dollars per million tokens");
         }
     }
 
@@ -78,6 +96,8 @@ final class ConfigValidator {
                 throw new ConfigException(file + ": api.allowed-origins has '" + origin + "' but an origin is a"
                         + " scheme, host and optional port, like http://localhost:3000");
             }
+            check(file, "api.allowed-origins", ConfigRules.impossiblePort(origin)
+                    .map(problem -> "has '" + origin + "', which " + problem));
         }
     }
 
@@ -152,6 +172,10 @@ final class ConfigValidator {
         if (hasUrl && !server.url().strip().matches("https?://.+")) {
             throw new ConfigException(file + ": " + key + ".url must start with http:// or https://, not '"
                     + server.url() + "'");
+        }
+        if (hasUrl) {
+            check(file, key + ".url", ConfigRules.impossiblePort(server.url())
+                    .map(problem -> "'" + server.url() + "' " + problem));
         }
     }
 

@@ -40,6 +40,10 @@ class ApiConfigTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "port: 70000                               | api.port is 70000",
+            "port: -1                                  | api.port is -1 but must be between 0 and 65535",
+            "port: 99999999999999                      | line 8: api.port must be a whole number up to 2147483647 (found 99999999999999)",
+            "port: http                                | line 8: api.port must be a whole number (found 'http')",
+            "allowed-origins: [http://localhost:70000] | api.allowed-origins has 'http://localhost:70000', which has port 70000, but a port is 1 to 65535",
             "allowed-origins: [localhost:3000]         | api.allowed-origins has 'localhost:3000'",
             "allowed-origins: [http://a.example/path]  | api.allowed-origins has 'http://a.example/path'"})
     void impossibleValuesAreRefusedNamingTheKey(String line, String message) {

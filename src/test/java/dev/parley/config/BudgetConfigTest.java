@@ -8,8 +8,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code usage.budget} (unset: no limit; negative: refused naming the key) and {@code llm.health.interval}. */
+/**
+ * {@code usage.budget} (unset: no limit; negative: refused naming the key), {@code usage.prices} (an amount
+ * of 0 or more for both directions) and {@code llm.health.interval}.
+ */
 class BudgetConfigTest {
 
     @TempDir
@@ -51,6 +56,21 @@ class BudgetConfigTest {
                 usage:
                   budget: {monthly: -3}
                 """)).isInstanceOf(ConfigException.class).hasMessageContaining("usage.budget.monthly is -3.0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{m: {input: -1, output: 2}}     | usage.prices.m.input is -1.0 but a price is 0 or more, in US dollars per"
+                    + " million tokens",
+            "{m: {input: 1, output: 1e999}}  | usage.prices.m.output must be a finite number (found Infinity)",
+            "{m: {input: .nan, output: 1}}   | line 6: usage.prices.m.input must be a finite number (found .nan)",
+            "{m: {input: free, output: 1}}   | line 6: usage.prices.m.input must be a number (found 'free')",
+            "{m: {input: 1}}                 | line 6: usage.prices.m.output is missing or empty; it must be a number",
+            "{m: }                           | usage.prices.m is empty; give it input and output",
+    })
+    void aPriceThatIsNoAmountIsAnErrorNamingTheKey(String prices, String message) {
+        assertThatThrownBy(() -> load("usage:\n  prices: " + prices.strip() + "\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(message.strip());
     }
 
     @Test

@@ -39,7 +39,8 @@ class HostileConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(file.toString())
                 .hasMessageContainingAll(messageParts)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("NullPointer", "com.fasterxml", "`"));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("NullPointer", "com.fasterxml", "`", "java.",
+                        "Exception", "deserialize", "Numeric value", "For input string", "NaN but", "Infinity but"));
     }
 
     @Test
@@ -111,6 +112,20 @@ class HostileConfigTest {
             "max-tokens: -1     | llm.providers.a.max-tokens is -1 but must be between 1 and 1000000",
             "max-tokens: 0      | llm.providers.a.max-tokens is 0",
             "timeout-seconds: 99999 | llm.providers.a.timeout-seconds is 99999; it must be between 1 and 3600",
+            "temperature: .inf  | line 7: llm.providers.a.temperature must be a finite number (found .inf)",
+            "temperature: -.Inf | line 7: llm.providers.a.temperature must be a finite number (found -.Inf)",
+            "temperature: .nan  | line 7: llm.providers.a.temperature must be a finite number (found .nan)",
+            "temperature: 1e999 | llm.providers.a.temperature must be a finite number (found Infinity)",
+            "temperature: NaN   | llm.providers.a.temperature must be a finite number (found NaN)",
+            "top-p: .nan        | line 7: llm.providers.a.top-p must be a finite number (found .nan)",
+            "top-p: Infinity    | llm.providers.a.top-p must be a finite number (found Infinity)",
+            "max-tokens: 99999999999999999999 | line 7: llm.providers.a.max-tokens must be a whole number up to"
+                    + " 2147483647 (found 99999999999999999999)",
+            "seed: -99999999999999999999 | line 7: llm.providers.a.seed must be a whole number down to -2147483648",
+            "timeout-seconds: .inf | line 7: llm.providers.a.timeout-seconds must be a whole number (found .inf)",
+            "base-url: http://localhost:99999 | llm.providers.a.base-url 'http://localhost:99999' has port 99999,"
+                    + " but a port is 1 to 65535",
+            "base-url: http://localhost:0 | llm.providers.a.base-url 'http://localhost:0' has port 0",
     })
     void absurdProviderNumbersAreRefusedNamingTheKey(String setting, String message) throws IOException {
         assertRefused("""
@@ -122,6 +137,41 @@ class HostileConfigTest {
                       model: m
                       %s
                 """.formatted(setting.strip()), message.strip());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "temperature: hot       | line 7: llm.providers.a.temperature must be a number (found 'hot')",
+            "max-tokens: lots       | line 7: llm.providers.a.max-tokens must be a whole number (found 'lots')",
+            "top-k: [1, 2]          | line 7: llm.providers.a.top-k: must be a whole number, not a list",
+    })
+    void valuesOfTheWrongKindNameTheKeyTheLineAndWhatWasFound(String setting, String message) throws IOException {
+        assertRefused(PROVIDERS.replace("a: {type: ollama, model: m}", "a:\n      type: ollama\n      model: m\n      "
+                + setting.strip()), message.strip());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "tts: {rate: fast}                       | line 5: tts.rate must be a number (found 'fast')",
+            "tts: {rate: .NaN}                       | line 5: tts.rate must be a finite number (found .NaN)",
+            "tts: {volume: Infinity}                 | tts.volume must be a finite number (found Infinity)",
+            "api: {enabled: maybe}                   | line 5: api.enabled must be true or false (found 'maybe')",
+            "audio: {pre-roll-ms: .inf}              | line 5: audio.pre-roll-ms must be a whole number (found .inf)",
+            "conversation: {max-context-tokens: }    | line 5: conversation.max-context-tokens is missing or empty;"
+                    + " it must be a whole number",
+            "conversation: {max-context-tokens: 1e10} | line 5: conversation.max-context-tokens must be a whole number"
+                    + " up to 2147483647 (found 1e10)",
+    })
+    void wrongValuesOutsideTheProvidersNameTheKeyToo(String setting, String message) throws IOException {
+        assertRefused(PROVIDERS + setting.strip() + "\n", message.strip());
+    }
+
+    @Test
+    void aLongValueIsShownShortenedWithoutItsControlCharacters() throws IOException {
+        String value = "\\u0007bell and then " + "very ".repeat(20) + "long";
+
+        assertRefused(PROVIDERS + "audio: {pre-roll-ms: \"" + value + "\"}\n",
+                "audio.pre-roll-ms must be a whole number (found 'bell and then very very very very ver...')");
     }
 
     @Test

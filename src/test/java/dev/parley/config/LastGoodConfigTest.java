@@ -35,7 +35,7 @@ class LastGoodConfigTest {
 
         assertThat(loaded.config().tts().rate()).isEqualTo(1.5);
         assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
-                .startsWith(config + " line 8: tts.rate: ")
+                .startsWith(config + " line 8: tts.rate must be a number (found 'fast')")
                 .contains("Parley started with the last settings that worked (saved ")
                 .contains("fix config.yaml and restart Parley to use it"));
         assertThat(config).hasContent(broken); // the user's file is never written

@@ -64,6 +64,15 @@ class PromptConfigTest {
     }
 
     @Test
+    void aSystemPromptLongerThanTheLimitIsAnErrorNamingItsLength() throws IOException {
+        assertThat(load("system-prompt: \"" + "x".repeat(ConfigRules.MAX_SYSTEM_PROMPT_CHARS) + "\"").systemPrompt())
+                .hasSize(32_000);
+        assertThatThrownBy(() -> load("system-prompt: \"" + "x".repeat(900_000) + "\""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("llm.system-prompt is 900,000 characters long but may be at most 32,000;");
+    }
+
+    @Test
     void aMemoryBudgetOutOfRangeNamesItsKey() {
         assertThatThrownBy(() -> load("memory: {prompt-tokens: -1}"))
                 .isInstanceOf(ConfigException.class)

@@ -80,6 +80,7 @@ class ToolsConfigTest {
             "mcp: {x: {}}                                   | llm.mcp.x needs exactly one of command",
             "mcp: {x: {command: [a], url: 'http://h/mcp'}}  | llm.mcp.x needs exactly one of command",
             "mcp: {x: {url: 'ftp://h/mcp'}}                 | llm.mcp.x.url must start with http:// or https://",
+            "mcp: {x: {url: 'http://h:99999/mcp'}}          | llm.mcp.x.url 'http://h:99999/mcp' has port 99999, but a port is 1 to 65535",
     })
     void badMcpServersAreRejectedNamingTheKey(String yaml, String message) {
         assertThatThrownBy(() -> load(yaml.strip()))
