@@ -5,12 +5,17 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Finds a provider's API key under the name its {@code api-key-env} gives (the environment, and in the
  * window also the keychain: {@code secrets.KeyLookup}); keys are never in files.
  */
 public final class ApiKeys {
+
+    /** What an API key is made of: printable ASCII, no space (what HTTP header values safely carry). */
+    private static final Pattern KEY_CHARACTERS = Pattern.compile("[\\x21-\\x7E]+");
+    private static final Pattern NOT_KEY_CHARACTERS = Pattern.compile("[^\\x21-\\x7E]+");
 
     private final UnaryOperator<String> environment;
 
@@ -45,8 +50,9 @@ public final class ApiKeys {
     }
 
     /**
-     * The key in the variable {@code api-key-env} names, or null when none is configured or set;
-     * fails for a key with a space, line break or other control character inside it.
+     * The key in the variable {@code api-key-env} names, or null when none is configured or set; fails
+     * for a key with any character other than printable ASCII inside it (a space, line break, control
+     * character, non-breaking or zero-width space, byte order mark, or a letter like {@code €}).
      */
     public String keyIfSet(ProviderConfig provider) {
         String variable = provider.apiKeyEnv();
@@ -56,13 +62,15 @@ public final class ApiKeys {
         }
         String trimmed = key.strip();
         Redaction.remember(trimmed); // so no error that echoes it shows it
-        if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            // Pasted with a line break (a wrapped terminal, a file's two lines): no server takes it, the
-            // HTTP client's error would quote it, and each line alone escapes the masking of the whole.
-            Arrays.stream(trimmed.split("[\\s\\p{Cntrl}]+")).forEach(Redaction::remember); // \s: line breaks too
-            throw new LlmException("The API key in " + variable + " has a line break, space or other invisible"
-                    + " character inside it, so no server would accept it. Set it again as one word (copy the key"
-                    + " anew, and check the variable with: echo \"$" + variable + "\" | od -c | head).");
+        if (!KEY_CHARACTERS.matcher(trimmed).matches()) {
+            // Every provider's keys are printable ASCII. Anything else came with the paste (a wrapped
+            // terminal, a file's two lines, a web page's non-breaking space): no server takes it, the
+            // HTTP client's error would quote it, and each piece alone escapes the masking of the whole.
+            Arrays.stream(NOT_KEY_CHARACTERS.split(trimmed)).forEach(Redaction::remember);
+            throw new LlmException("The API key in " + variable + " has a space, line break or other character"
+                    + " that is not a plain letter, digit or sign inside it, so no server would accept it. Set it"
+                    + " again as one word (copy the key anew, and check the variable with: echo \"$" + variable
+                    + "\" | od -c | head).");
         }
         return trimmed;
     }
