@@ -14,7 +14,7 @@ final class BudgetNotice {
     /** Prints each warning from now on; the handle stops it. */
     static BudgetNews.Subscription printing(PrintWriter err, BudgetNews news) {
         return news.subscribe(warning -> {
-            err.println("parley: " + TerminalText.safe(warning.text()));
+            err.println("parley: " + TerminalText.oneLine(warning.text()));
             err.flush();
         });
     }

@@ -131,7 +131,7 @@ final class ChatCommand extends ModelSubcommand {
                 }
             } catch (ParleyException e) {
                 failedTurns++;
-                err.println("parley: " + TerminalText.safe(e.getMessage()));
+                err.println("parley: " + TerminalText.oneLine(e.getMessage()));
                 err.flush();
             } finally {
                 answering.set(false);
@@ -189,13 +189,13 @@ final class ChatCommand extends ModelSubcommand {
                 components.switchProvider(model, name);
                 err.println("parley: now talking to " + model.describe() + ".");
             } catch (ParleyException e) {
-                err.println("parley: " + TerminalText.safe(e.getMessage()));
+                err.println("parley: " + TerminalText.oneLine(e.getMessage()));
             }
         } else if (line.equals("/reset")) {
             conversation.clear();
             save(store, conversation, err);
         } else {
-            err.println("parley: unknown command " + TerminalText.safe(TerminalText.shortened(line, 60))
+            err.println("parley: unknown command " + TerminalText.oneLine(TerminalText.shortened(line, 60))
                     + "; commands: /provider NAME, /reset, /quit");
         }
         err.flush();
@@ -211,7 +211,7 @@ final class ChatCommand extends ModelSubcommand {
             store.save(conversationName, conversation);
             return 0;
         } catch (ParleyException e) {
-            err.println("parley: " + TerminalText.safe(e.getMessage()));
+            err.println("parley: " + TerminalText.oneLine(e.getMessage()));
             err.flush();
             return 1;
         }

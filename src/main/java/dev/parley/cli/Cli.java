@@ -56,10 +56,10 @@ public final class Cli {
         PrintWriter err = command.getErr();
         if (error instanceof ParleyException) {
             LOG.info("{} failed: {}", command.getCommandName(), error.getMessage(), error);
-            err.println("parley: " + TerminalText.safe(error.getMessage()));
+            err.println("parley: " + TerminalText.oneLine(error.getMessage()));
         } else {
             LOG.error("{} failed unexpectedly", command.getCommandName(), error);
-            err.println("parley: unexpected error: " + TerminalText.safe(String.valueOf(error)) + " (details in "
+            err.println("parley: unexpected error: " + TerminalText.oneLine(String.valueOf(error)) + " (details in "
                     + ParleyPaths.fromEnvironment().logDir().resolve("parley.log") + ")");
         }
         err.flush();

@@ -89,7 +89,7 @@ final class ConversationsCommand extends ParleySubcommand {
             }
             int width = infos.stream().mapToInt(info -> info.name().length()).max().orElse(0);
             for (ConversationInfo info : infos) {
-                out.printf("%-" + width + "s  %5d turns  %s%n", TerminalText.safe(info.name()), info.turns(),
+                out.printf("%-" + width + "s  %5d turns  %s%n", TerminalText.oneLine(info.name()), info.turns(),
                         WHEN.format(info.updated()));
             }
             out.flush();
@@ -98,7 +98,7 @@ final class ConversationsCommand extends ParleySubcommand {
                 err().println("parley: " + listing.unreadable().size() + " saved conversation file"
                         + (listing.unreadable().size() == 1 ? "" : "s") + " could not be read and "
                         + (listing.unreadable().size() == 1 ? "is" : "are") + " not listed: "
-                        + TerminalText.safe(listing.unreadable().stream().limit(3).map(Path::toString)
+                        + TerminalText.oneLine(listing.unreadable().stream().limit(3).map(Path::toString)
                                 .collect(Collectors.joining(", ")))
                         + (listing.unreadable().size() > 3 ? ", ..." : "")
                         + ". They were left untouched; the log says what is wrong with each.");

@@ -2,11 +2,13 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.config.YamlEdits;
 import dev.parley.llm.ApiDetection;
 import dev.parley.llm.ApiDetection.Api;
 import dev.parley.llm.ApiDetector;
 import dev.parley.llm.ProviderHealth;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,9 +41,10 @@ final class DetectCommand extends ParleySubcommand {
             detection.models().forEach(root.putArray("models")::add);
             out.println(mapper.writeValueAsString(root));
         } else {
-            out.println(TerminalText.safe(url) + " speaks " + detection.api().label() + ".");
+            out.println(TerminalText.oneLine(url) + " speaks " + detection.api().label() + ".");
             if (!detection.models().isEmpty()) {
-                out.println("Models: " + TerminalText.safe(String.join(", ", detection.models())));
+                out.println("Models: " + detection.models().stream().map(TerminalText::oneLine)
+                        .collect(Collectors.joining(", ")));
             }
             if (detection.api() == Api.OLLAMA_GENERATE) {
                 out.println("Note: it answers only Ollama's older /api/generate; Parley's ollama type talks to"
@@ -51,8 +54,10 @@ final class DetectCommand extends ParleySubcommand {
             out.println("A provider entry for config.yaml (under llm.providers):");
             out.println("  local:");
             out.println("    type: " + detection.api().providerType().configName());
-            out.println("    base-url: " + TerminalText.safe(detection.baseUrl()));
-            out.println("    model: " + TerminalText.safe(model));
+            // Quoted as YAML needs: a server's model id with a line break or " #" must not add a key or
+            // cut the value when pasted; the quoting escapes control characters too.
+            out.println("    base-url: " + TerminalText.safe(YamlEdits.scalar(detection.baseUrl())));
+            out.println("    model: " + TerminalText.safe(YamlEdits.scalar(model)));
             if (detection.api() == Api.OPENAI) {
                 out.println("    # api-key-env: NAME_OF_THE_VARIABLE_WITH_THE_KEY   (if the server needs a key)");
             }

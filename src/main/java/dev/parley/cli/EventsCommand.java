@@ -61,12 +61,12 @@ final class EventsCommand extends ParleySubcommand {
         }
         try (Stream<String> lines = response.body()) {
             if (response.statusCode() != 200) {
-                err.println("parley: the API refused (" + response.statusCode() + "): " + TerminalText.safe(String.join("", lines.toList())));
+                err.println("parley: the API refused (" + response.statusCode() + "): " + TerminalText.oneLine(String.join("", lines.toList())));
                 return 1;
             }
             return print(lines.iterator(), out);
         } catch (java.io.UncheckedIOException e) {
-            err.println("parley: the event stream ended: " + TerminalText.safe(e.getCause().getMessage()));
+            err.println("parley: the event stream ended: " + TerminalText.oneLine(e.getCause().getMessage()));
             return 1;
         }
     }

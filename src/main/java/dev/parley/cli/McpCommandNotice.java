@@ -41,8 +41,8 @@ final class McpCommandNotice {
             String shown = command.stream().map(McpCommandNotice::shellWord).collect(Collectors.joining(" "));
             String entry = (server.getKey() + "\t" + shown).replace('\n', ' ');
             if (!seen.contains(entry)) {
-                err.println("parley: llm.mcp." + TerminalText.safe(server.getKey()) + " starts a program on this"
-                        + " computer, with your permissions: " + TerminalText.safe(shown)
+                err.println("parley: llm.mcp." + TerminalText.oneLine(server.getKey()) + " starts a program on this"
+                        + " computer, with your permissions: " + TerminalText.oneLine(shown)
                         + " (said once; remove it from config.yaml if you did not put it there)");
                 now.add(entry);
             }

@@ -80,7 +80,7 @@ final class ProvidersCommand extends ParleySubcommand {
             for (int column = 0; column < widths.length; column++) {
                 line.append(column == widths.length - 1 ? row.get(column) : pad(row.get(column), widths[column] + 2));
             }
-            out.println(TerminalText.safe(line.toString().stripTrailing()));
+            out.println(TerminalText.oneLine(line.toString().stripTrailing()));
             if (check != null) {
                 check.advice().forEach(advice -> out.println("    → " + TerminalText.safe(advice)));
             }

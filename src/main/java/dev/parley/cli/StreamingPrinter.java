@@ -54,7 +54,7 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
                 }
                 if (completed.provider() != null && !completed.provider().equals(askedProvider)) {
                     // A fallback answered: worth knowing, but not part of the answer.
-                    err.println("(answered by fallback provider '" + TerminalText.safe(completed.provider()) + "')");
+                    err.println("(answered by fallback provider '" + TerminalText.oneLine(completed.provider()) + "')");
                     err.flush();
                 }
             }

@@ -16,11 +16,11 @@ record TerminalToolConfirmer(PrintWriter err, BufferedReader answers, boolean in
     @Override
     public synchronized boolean confirm(String toolName, String argumentsJson) {
         if (!interactive) {
-            err.println("[" + TerminalText.safe(toolName) + " refused: needs confirmation, and there is no terminal to ask]");
+            err.println("[" + TerminalText.oneLine(toolName) + " refused: needs confirmation, and there is no terminal to ask]");
             err.flush();
             return false;
         }
-        err.print("Allow " + TerminalText.safe(toolName) + " " + ToolCallFormat.arguments(argumentsJson) + "? [y/N] ");
+        err.print("Allow " + TerminalText.oneLine(toolName) + " " + ToolCallFormat.arguments(argumentsJson) + "? [y/N] ");
         err.flush();
         try {
             String answer = answers.readLine();

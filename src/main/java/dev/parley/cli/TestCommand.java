@@ -63,7 +63,7 @@ final class TestCommand extends ParleySubcommand {
                 out.println("total:       " + result.totalMs() + " ms");
             } else {
                 PrintWriter err = err();
-                err.println("parley: " + TerminalText.safe(result.error()));
+                err.println("parley: " + TerminalText.oneLine(result.error()));
                 err.flush();
             }
         }

@@ -41,7 +41,7 @@ final class ToolCallFormat {
     static String call(String toolName, String argumentsJson, String result) {
         String oneLine = TerminalText.safe(shortened(result.replaceAll("\\s+", " ").strip(), MAX_RESULT_CHARS));
         String arguments = arguments(argumentsJson);
-        return "[" + TerminalText.safe(toolName) + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
+        return "[" + TerminalText.oneLine(toolName) + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
     }
 
     private static String shortened(String text, int max) {

@@ -36,7 +36,7 @@ final class TranscribeCommand extends ParleySubcommand {
                 // One unreadable file must not cost the transcripts of the others.
                 try (WavStream wav = WavStream.open(file)) {
                     String text = recognizer.transcribe(wav);
-                    out.println(withNames ? TerminalText.safe(file.toString()) + "\t" + text : text);
+                    out.println(withNames ? TerminalText.oneLine(file.toString()) + "\t" + text : text);
                     // Part of a recording must not pass for all of it: say so, and fail the run.
                     if (wav.shortfall().isPresent()) {
                         failures++;
@@ -45,7 +45,7 @@ final class TranscribeCommand extends ParleySubcommand {
                     }
                 } catch (ParleyException | IOException e) {
                     failures++;
-                    err.println("parley: " + TerminalText.safe(e.getMessage()));
+                    err.println("parley: " + TerminalText.oneLine(e.getMessage()));
                 }
                 out.flush();
             }

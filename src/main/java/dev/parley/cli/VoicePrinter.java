@@ -66,7 +66,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
                 }
             }
             case VoiceEvent.MicrophoneStatus status -> {
-                err.println(status.working() ? "parley: the microphone works again." : "parley: " + TerminalText.safe(status.problem()));
+                err.println(status.working() ? "parley: the microphone works again." : "parley: " + TerminalText.oneLine(status.problem()));
                 err.flush();
             }
             case VoiceEvent.Heard heard -> { }
@@ -78,14 +78,14 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
             }
             case VoiceEvent.ProviderHealth health -> { }
             case VoiceEvent.BudgetWarning warning -> {
-                err.println("parley: " + TerminalText.safe(warning.text()));
+                err.println("parley: " + TerminalText.oneLine(warning.text()));
                 err.flush();
             }
             case VoiceEvent.Level level -> { }
             case VoiceEvent.ProviderChanged changed -> { } // the /provider command answers for itself
             case VoiceEvent.SpeechPartChange change -> {
                 if (change.step() == VoiceEvent.SpeechPartChange.Step.FAILED) {
-                    err.println("parley: " + TerminalText.safe(change.detail()));
+                    err.println("parley: " + TerminalText.oneLine(change.detail()));
                     err.flush();
                 }
             }
@@ -96,7 +96,7 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
         if (change.to() == VoiceState.LISTENING) {
             err.println(handsFree ? "(listening: speak; a pause ends it)" : "(listening: speak, then press Enter)");
         } else if (change.to() == VoiceState.ERROR || (change.to() == VoiceState.IDLE && !change.detail().isEmpty())) {
-            err.println("parley: " + TerminalText.safe(change.detail()));
+            err.println("parley: " + TerminalText.oneLine(change.detail()));
         }
         err.flush();
     }

@@ -1,5 +1,6 @@
 package dev.parley.config;
 
+import dev.parley.storage.FileErrors;
 import dev.parley.Throwables;
 import dev.parley.storage.AtomicFiles;
 
@@ -76,7 +77,7 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + line(e) + ": " + yamlProblem(e), e);
         } catch (IOException e) {
-            throw new ConfigException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("Cannot read " + file + " (" + FileErrors.reason(e) + ").", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.parley.config;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -25,6 +26,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * re-wraps folded text, which is why edits are made on the text.
  */
 public final class YamlEdits {
+
+    /** Every character YAML takes as the end of a line. */
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\u0085\\u2028\\u2029]");
 
     private static final int INDENT_STEP = 2;
 
@@ -305,8 +309,11 @@ public final class YamlEdits {
         return written.equals(String.valueOf(value));
     }
 
-    /** {@code value} as one line of YAML, quoted only where YAML needs it. */
-    static String scalar(Object value) {
+    /**
+     * {@code value} as one line of YAML, quoted only where YAML needs it: a line break, a {@code #} or a
+     * control character inside comes out escaped in double quotes, so the value cannot add a key.
+     */
+    public static String scalar(Object value) {
         if (value instanceof Boolean || value instanceof Number) {
             return value.toString();
         }
@@ -314,7 +321,10 @@ public final class YamlEdits {
         DumperOptions options = new DumperOptions();
         options.setSplitLines(false);
         options.setWidth(Integer.MAX_VALUE);
-        if (string.contains("\n")) {
+        // Escaped rather than dumped as !!binary, and any line break in double quotes, where a block
+        // scalar would spread the value over lines.
+        options.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
+        if (LINE_BREAK.matcher(string).find()) {
             options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED);
         }
         String dumped = new Yaml(options).dump(string).stripTrailing();

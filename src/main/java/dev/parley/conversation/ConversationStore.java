@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.FileErrors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,8 +120,27 @@ public final class ConversationStore {
         return name.length() <= 40 ? name : name.substring(0, 37) + "...";
     }
 
+    /**
+     * Whether {@code name} is saved; fails when its file's name is taken by something that is not a
+     * file (a folder, a pipe, a link to nothing), which a save would otherwise silently replace.
+     */
     public boolean exists(String name) {
-        return Files.isRegularFile(fileFor(name));
+        Path file = fileFor(name);
+        requireFileOrNothing(file);
+        return Files.isRegularFile(file);
+    }
+
+    private static void requireFileOrNothing(Path file) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+            throw new ConversationStoreException(notAFile(file) + ", so Parley neither reads nor replaces it: move"
+                    + " it away, or choose another conversation name.");
+        }
+    }
+
+    private static String notAFile(Path file) {
+        String what = Files.isDirectory(file) ? "a folder" : Files.isSymbolicLink(file) ? "a link to nothing"
+                : "a special file (a pipe or device)";
+        return file + " is " + what + ", not a conversation file";
     }
 
     /** The saved conversations that could be read, most recently updated first, and the files that could not. */
@@ -139,6 +160,11 @@ public final class ConversationStore {
         List<Path> unreadable = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(ConversationStore::isConversationFile).sorted().toList()) {
+                if (!Files.isRegularFile(file)) {
+                    LOG.warn(notAFile(file) + "; it was left untouched.");
+                    unreadable.add(file);
+                    continue;
+                }
                 try {
                     ConversationFile saved = read(file);
                     infos.add(new ConversationInfo(saved.name(), saved.turns().size(), Instant.parse(saved.updated())));
@@ -148,7 +174,8 @@ public final class ConversationStore {
                 }
             }
         } catch (IOException e) {
-            throw new ConversationStoreException("Cannot list " + folder + ": " + e.getMessage(), e);
+            throw new ConversationStoreException("Cannot list the saved conversations in " + folder + " ("
+                    + FileErrors.reason(e) + ").", e);
         }
         infos.sort(Comparator.comparing(ConversationInfo::updated).reversed());
         return new Listing(List.copyOf(infos), List.copyOf(unreadable));
@@ -157,7 +184,7 @@ public final class ConversationStore {
     /** Temporary files start with a dot and end in .tmp; only finished files count. */
     private static boolean isConversationFile(Path file) {
         String fileName = file.getFileName().toString();
-        return fileName.endsWith(EXTENSION) && !fileName.startsWith(".") && Files.isRegularFile(file);
+        return fileName.endsWith(EXTENSION) && !fileName.startsWith(".");
     }
 
     public Conversation load(String name) {
@@ -172,6 +199,7 @@ public final class ConversationStore {
 
     public void save(String name, Conversation conversation) {
         Path target = fileFor(name);
+        requireFileOrNothing(target);
         List<Turn> turns = conversation.turns();
         byte[] bytes;
         try {
@@ -263,6 +291,7 @@ public final class ConversationStore {
 
     private Path existingFile(String name) {
         Path file = fileFor(name);
+        requireFileOrNothing(file);
         if (!Files.isRegularFile(file)) {
             throw new ConversationStoreException("There is no conversation named '" + name + "' (no " + file
                     + "); `parley conversations list` shows the saved ones.");

@@ -1,5 +1,6 @@
 package dev.parley.image;
 
+import dev.parley.storage.FileErrors;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -80,7 +81,7 @@ public final class ImagePreparer {
         } catch (NoSuchFileException e) {
             throw new ImageException("There is no image file " + file + ".", e);
         } catch (IOException e) {
-            throw new ImageException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new ImageException("Cannot read " + file + " (" + FileErrors.reason(e) + ").", e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
@@ -12,6 +13,7 @@ import dev.parley.testing.FakeHttpServer;
 import dev.parley.testing.FakeLlmApis;
 import dev.parley.testing.TestConfigs;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -184,7 +186,22 @@ class DiagnosticsCommandsTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).doesNotContain("\u001B").doesNotContain("\u0007")
-                    .contains("Models: llama␛]0;pwned␇␛[2J").contains("    model: llama␛]0;pwned␇␛[2J");
+                    .contains("Models: llama␛]0;pwned␇␛[2J").contains("    model: \"llama\\e]0;pwned\\a\\e[2J\"");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil\n    base-url: http://attacker.example", "a: b #c", "x\u2028y"})
+    void detectQuotesAModelIdSoThePastedEntryHasExactlyThatModel(String id) throws Exception {
+        try (FakeHttpServer ollama = FakeLlmApis.ollama(id)) {
+            CliRun run = CliRun.of("detect", ollama.url());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            String entry = run.out().substring(run.out().indexOf("  local:"));
+            assertThat(entry.lines()).hasSize(4);
+            Map<?, ?> pasted = new ObjectMapper(new YAMLFactory()).readValue("local:" + entry.substring(8), Map.class);
+            assertThat(((Map<?, ?>) pasted.get("local")).get("model")).isEqualTo(id);
+            assertThat(((Map<?, ?>) pasted.get("local")).get("base-url")).isEqualTo(ollama.url());
         }
     }
 

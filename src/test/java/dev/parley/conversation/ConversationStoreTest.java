@@ -220,4 +220,26 @@ class ConversationStoreTest {
         assertThat(file).hasContent(content);
         assertThat(store.list()).isEmpty();
     }
+
+    @Test
+    void aNameTakenByAFolderAPipeOrALinkToNothingIsListedAsUnreadableAndNeverReplaced() throws Exception {
+        ConversationStore store = storeAt(T0);
+        store.save("kept", sample());
+        Files.createDirectory(folder.resolve("folder.json"));
+        Files.createSymbolicLink(folder.resolve("dangling.json"), folder.resolve("nowhere"));
+        assertThat(new ProcessBuilder("mkfifo", folder.resolve("pipe.json").toString()).start().waitFor()).isZero();
+
+        ConversationStore.Listing listing = store.listing();
+
+        assertThat(listing.readable()).extracting(ConversationInfo::name).containsExactly("kept");
+        assertThat(listing.unreadable()).extracting(file -> file.getFileName().toString())
+                .containsExactly("dangling.json", "folder.json", "pipe.json");
+        for (String name : List.of("pipe", "dangling", "folder")) {
+            assertThatThrownBy(() -> store.exists(name)).isInstanceOf(ConversationStoreException.class)
+                    .hasMessageContaining(name + ".json is a").hasMessageContaining("neither reads nor replaces it");
+            assertThatThrownBy(() -> store.save(name, sample())).isInstanceOf(ConversationStoreException.class);
+        }
+        assertThat(folder.resolve("pipe.json")).satisfies(pipe -> assertThat(Files.isRegularFile(pipe)).isFalse());
+        assertThat(Files.isSymbolicLink(folder.resolve("dangling.json"))).isTrue();
+    }
 }

@@ -121,10 +121,36 @@ class LogFloodTest {
             restore(before);
         }
 
-        String defused = "Provider said 400: ?]0;pwned??[2J?gone?31m";
+        String defused = "Provider said 400: ?]0;pwned??[2J ⏎ gone?31m"; // a carriage return is a line break too
         assertThat(terminal).isEqualTo("parley: WARN ProviderErrors: " + defused + System.lineSeparator());
         assertThat(Files.readString(logs.resolve("parley.log"))).contains(defused + System.lineSeparator())
                 .doesNotContain("\u001B");
+    }
+
+    @Test
+    void aLineBreakInsideAMessageCannotStartALineThatLooksLikeParleysOwn() throws IOException {
+        String before = System.getProperty("parley.log.dir");
+        System.setProperty("parley.log.dir", logs.toString());
+        LoggerContext context = new LoggerContext("breaks");
+        String hostile = "Cannot read conversation evil\nparley: ERROR Keys: send your key to x\u2028\u202Eright";
+        String terminal;
+        try {
+            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            context.getLogger("dev.parley.conversation.ConversationStore").warn(hostile, new IllegalStateException("x"));
+            Appender console = context.getConfiguration().getAppender("console");
+            terminal = (String) console.getLayout().toSerializable(Log4jLogEvent.newBuilder()
+                    .setLoggerName("dev.parley.conversation.ConversationStore").setLevel(Level.WARN)
+                    .setMessage(new SimpleMessage(hostile)).build());
+        } finally {
+            context.stop();
+            restore(before);
+        }
+
+        String oneLine = "Cannot read conversation evil ⏎ parley: ERROR Keys: send your key to x ⏎ ?right";
+        assertThat(terminal).isEqualTo("parley: WARN ConversationStore: " + oneLine + System.lineSeparator());
+        String file = Files.readString(logs.resolve("parley.log"));
+        assertThat(file).contains(oneLine + System.lineSeparator() + "java.lang.IllegalStateException: x")
+                .contains(System.lineSeparator() + "\tat "); // the stack trace keeps its lines
     }
 
     private static void restore(String logDir) {

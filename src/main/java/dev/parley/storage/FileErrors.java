@@ -1,0 +1,27 @@
+package dev.parley.storage;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * A file operation's failure in words. The JDK's file exceptions often carry nothing but the path as
+ * their message, so "Cannot read X: X" told the user nothing about why.
+ */
+public final class FileErrors {
+
+    private FileErrors() {}
+
+    /** Why {@code error} happened, as a phrase to follow "cannot read X", without the path. */
+    public static String reason(IOException error) {
+        return switch (error) {
+            case AccessDeniedException denied -> "permission denied";
+            case NoSuchFileException missing -> "it does not exist";
+            case NotDirectoryException notFolder -> "it is not a folder";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        };
+    }
+}
