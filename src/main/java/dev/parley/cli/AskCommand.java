@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.ParleyException;
 import dev.parley.Components;
 import dev.parley.image.ImagePreparer;
 import dev.parley.image.ScreenCapture;
@@ -47,8 +48,16 @@ final class AskCommand extends ModelSubcommand {
             LanguageModel model = components.languageModel(llm.choice());
             try (TurnRunner runner = components.turnRunner(model);
                     var budget = BudgetNotice.printing(err, components.budgetNews())) {
-                TextTurn.ask(runner, components.newConversation(), String.join(" ", words), shown,
-                        new StreamingPrinter(spec.commandLine(), showThinking));
+                StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking, Thread.currentThread());
+                try {
+                    TextTurn.ask(runner, components.newConversation(), String.join(" ", words), shown, printer);
+                } catch (ParleyException e) {
+                    if (!printer.outputLost()) {
+                        throw e;
+                    }
+                    Thread.interrupted(); // the printer's stop, not the user's: Cli reports the lost output
+                    return 1;
+                }
             }
         }
         return 0;

@@ -93,7 +93,7 @@ final class ChatCommand extends ModelSubcommand {
             AtomicBoolean answering) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
-        StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking);
+        StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking, Thread.currentThread());
         if (interactive) {
             out.println("Talking to " + model.describe() + ". /quit to leave.");
             if (store != null) {
@@ -130,6 +130,11 @@ final class ChatCommand extends ModelSubcommand {
                     return 1; // nobody reads the answers; Cli says why
                 }
             } catch (ParleyException e) {
+                if (printer.outputLost()) {
+                    Thread.interrupted(); // the printer's stop, not the user's
+                    save(store, conversation, err); // what was shown of the answer stays
+                    return 1; // nobody reads the answers; Cli says why
+                }
                 failedTurns++;
                 err.println("parley: " + TerminalText.oneLine(e.getMessage()));
                 err.flush();

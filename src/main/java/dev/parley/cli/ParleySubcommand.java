@@ -31,6 +31,6 @@ abstract class ParleySubcommand implements Callable<Integer> {
 
     /** Standard input as lines; make one per command, since its buffer takes input the next reader won't see. */
     BufferedReader stdinLines() {
-        return new BufferedReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
+        return new BoundedLineReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
     }
 }

@@ -19,13 +19,32 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean showThinking;
+    /** The thread a typed turn runs on, or null where turns run elsewhere (the voice chat). */
+    private final Thread turnThread;
+    private volatile boolean outputLost;
     private boolean thinking;
     private String askedProvider;
 
+    /** Prints the turns of the voice chat, which stops them itself. */
     StreamingPrinter(CommandLine commandLine, boolean showThinking) {
+        this(commandLine, showThinking, null);
+    }
+
+    /**
+     * Prints typed turns run on {@code turnThread}: when the answer can no longer be written (a full
+     * disk, {@code | head -c1}), the thread is interrupted, which cancels the turn at once instead of
+     * reading the rest of a reply nobody will see.
+     */
+    StreamingPrinter(CommandLine commandLine, boolean showThinking, Thread turnThread) {
         this.out = commandLine.getOut();
         this.err = commandLine.getErr();
         this.showThinking = showThinking;
+        this.turnThread = turnThread;
+    }
+
+    /** Whether a turn was stopped because its answer could not be written. */
+    boolean outputLost() {
+        return outputLost;
     }
 
     @Override
@@ -36,6 +55,7 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
                 endThinking();
                 out.print(TerminalText.safe(text.delta()));
                 out.flush();
+                stopTurnIfOutputLost();
             }
             case TurnEvent.Reasoning reasoning -> {
                 if (showThinking) {
@@ -72,6 +92,13 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
             }
             case TurnEvent.ToolCallStarted call -> { }
             case TurnEvent.Chunk chunk -> { }
+        }
+    }
+
+    private void stopTurnIfOutputLost() {
+        if (turnThread != null && !outputLost && out.checkError()) {
+            outputLost = true;
+            turnThread.interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
@@ -13,7 +14,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code parley ask … > answer.txt} on a full disk: the answer is lost, so the exit code must say so. */
@@ -61,6 +65,27 @@ class FullStandardOutputTest {
 
             assertThat(exitCode).isEqualTo(1);
             assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    /**
+     * Without the stop, the endless reply (a word every 10 ms) is read on until the 100,000-character cap,
+     * over three minutes; the timeout fails the test long before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ask", "chat"})
+    void aLongAnswerNobodyCanReadIsStoppedAtOnceNotReadToItsEnd(String command) throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("word ").delayedBy(10).endless())) {
+            Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
+
+            int exitCode = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> command.equals("ask")
+                    ? run("", "ask", "--config", config.toString(), "Talk for ever.")
+                    : run("Talk for ever.\nAnd again.\n", "chat", "--config", config.toString()));
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(server.requests()).hasSize(1);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("parley: could not write all of the output").doesNotContain("cancelled");
         }
     }
 
