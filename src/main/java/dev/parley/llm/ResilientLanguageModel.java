@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -135,14 +134,19 @@ public final class ResilientLanguageModel implements LanguageModel {
         SpokenWatch watch = new SpokenWatch(listener);
         LlmException firstFailure = null;
         List<String> alsoFailed = new ArrayList<>();
-        List<Guarded> order = routing.order(chain, link -> link.model().name());
-        for (Guarded guarded : order) {
+        List<String> earlierFailures = new ArrayList<>();
+        for (Guarded guarded : routing.order(chain, link -> link.model().name())) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
             try {
-                return Failsafe.with(retryPolicy(guarded.model(), watch), guarded.breaker())
+                LlmReply reply = Failsafe.with(retryPolicy(guarded.model(), watch), guarded.breaker())
                         .get(() -> guarded.model().reply(messages, watch));
+                // A fallback answered: the failures before it would go unseen, so now they are warnings.
+                // Had none answered, the caller reports them, and the terminal would show them twice.
+                earlierFailures.forEach(failure -> LOG.warn("{}; '{}' answered instead", failure,
+                        guarded.model().name()));
+                return reply;
             } catch (CircuitBreakerOpenException open) {
                 LOG.info("Skipping provider '{}': its circuit is open for another {} s", guarded.model().name(),
                         guarded.breaker().getRemainingDelay().toSeconds());
@@ -160,10 +164,10 @@ public final class ResilientLanguageModel implements LanguageModel {
                     throw seen;
                 }
                 LlmException explained = tooLongToWait(seen) ? waitTooLong(guarded.model(), seen) : seen;
-                // A warning only when another provider answers instead, which would hide this failure;
-                // otherwise the caller reports it, and the terminal would show it twice.
-                LOG.log(guarded == order.getLast() ? Level.INFO : Level.WARN, "Provider '{}' failed ({}): {}",
-                        guarded.model().name(), explained.kind(), explained.getMessage());
+                String failed = "Provider '" + guarded.model().name() + "' failed (" + explained.kind() + "): "
+                        + explained.getMessage();
+                LOG.info(failed);
+                earlierFailures.add(failed);
                 guarded.lastFailure().set(explained);
                 alsoFailed.add(guarded.model().name() + " (" + explained.kind().name().toLowerCase().replace('_', ' ') + ")");
                 if (firstFailure == null) {

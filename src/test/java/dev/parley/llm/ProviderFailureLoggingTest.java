@@ -56,8 +56,23 @@ class ProviderFailureLoggingTest {
             try (CapturedLog log = CapturedLog.of(ResilientLanguageModel.class)) {
                 assertThat(model.reply(QUESTION, ReplyListener.IGNORE).text()).isEqualTo("Backup here.");
 
-                assertThat(log.at(Level.WARN)).singleElement().asString().startsWith("Provider 'main' failed (CONNECTION)");
+                assertThat(log.at(Level.WARN)).singleElement().asString().startsWith("Provider 'main' failed (CONNECTION)")
+                        .endsWith("'backup' answered instead");
             }
         }
+    }
+
+    @Test
+    void whenTheFallbackFailsTooNeitherFailureIsAWarningTheCallerReportsBoth() throws Exception {
+        var model = new ResilientLanguageModel(List.of(provider("main", FakeHttpServer.closedPortUrl() + "/v1"),
+                provider("backup", FakeHttpServer.closedPortUrl() + "/v1")), FAST);
+
+        LlmException failure;
+        try (CapturedLog log = CapturedLog.of(ResilientLanguageModel.class)) {
+            failure = catchThrowableOfType(LlmException.class, () -> model.reply(QUESTION, ReplyListener.IGNORE));
+
+            assertThat(log.at(Level.WARN)).isEmpty();
+        }
+        assertThat(failure.getMessage()).contains("'main'").contains("No fallback answered either: backup");
     }
 }
