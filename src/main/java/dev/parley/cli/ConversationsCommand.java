@@ -5,6 +5,7 @@ import dev.parley.ParleyException;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.FileErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,8 @@ final class ConversationsCommand extends ParleySubcommand {
         @Parameters(paramLabel = "NAME", description = "The conversation to export.")
         String name;
 
-        @Option(names = "--out", paramLabel = "FILE.md", description = "Write to this file instead of stdout.")
+        @Option(names = "--out", paramLabel = "FILE.md", description = "Write to this file instead of stdout"
+                + " (- is stdout).")
         Path outFile;
 
         @Option(names = "--reasoning", description = "Include the model's reasoning before each answer.")
@@ -124,7 +126,7 @@ final class ConversationsCommand extends ParleySubcommand {
         @Override
         public Integer call() {
             String markdown = withStore(store -> store.exportMarkdown(name, reasoning));
-            if (outFile == null) {
+            if (outFile == null || outFile.toString().equals("-")) {
                 out().print(TerminalText.safe(markdown));
                 out().flush();
                 return 0;
@@ -137,7 +139,7 @@ final class ConversationsCommand extends ParleySubcommand {
                     AtomicFiles.write(outFile, markdown.getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
-                throw new ParleyException("Cannot write " + outFile + ": " + e.getMessage(), e);
+                throw new ParleyException("Cannot write " + outFile + " (" + FileErrors.reason(e) + ").", e);
             }
             return 0;
         }

@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.tools.TimerAnnouncer;
+import dev.parley.tools.ToolConfirmer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
 import dev.parley.Components.LlmChoice;
@@ -30,6 +32,7 @@ final class TestCommand extends ParleySubcommand {
     public Integer call() throws Exception {
         ReadyCheck.Result result;
         try (Components components = parley.components()) {
+            components.useToolCallbacks(TimerAnnouncer.NOBODY, ToolConfirmer.DENY); // it ends with its answer
             String provider = name != null ? name : components.config().llm().active();
             try {
                 LanguageModel model = components.languageModel(new LlmChoice(provider, null, null));

@@ -95,8 +95,10 @@ public final class ToolRunner {
         return config.enabled() && !specifications.isEmpty();
     }
 
-    private List<String> toolNames() {
-        List<String> names = new ArrayList<>(tools.keySet());
+    /** The tools this model was offered, so an error never suggests one it may not call. */
+    private List<String> toolNames(boolean seeing) {
+        List<String> names = new ArrayList<>(tools.keySet().stream().filter(name -> unavailable(name, seeing) == null)
+                .toList());
         names.addAll(mcpTools.keySet());
         return names;
     }
@@ -197,7 +199,7 @@ public final class ToolRunner {
                 String unavailable = unavailable(request.name(), seeing);
                 if (tool == null && mcpTool == null) {
                     results[index] = "error: there is no tool named '" + request.name() + "'; available: "
-                            + String.join(", ", toolNames());
+                            + String.join(", ", toolNames(seeing));
                     running.add(null);
                 } else if (unavailable != null) {
                     results[index] = unavailable;

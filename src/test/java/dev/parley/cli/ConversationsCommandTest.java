@@ -141,6 +141,7 @@ class ConversationsCommandTest {
             Path markdown = folder.resolve("geo.md");
 
             CliRun toStdout = CliRun.of("conversations", "export", "geo", "--config", config);
+            CliRun toDash = CliRun.of("conversations", "export", "geo", "--out", "-", "--config", config);
             CliRun toFile = CliRun.of("conversations", "export", "geo", "--out", markdown.toString(), "--reasoning",
                     "--config", config);
             CliRun rename = CliRun.of("conversations", "rename", "geo", "geography 101", "--config", config);
@@ -149,6 +150,8 @@ class ConversationsCommandTest {
             CliRun listAfterDelete = CliRun.of("conversations", "list", "--config", config);
 
             assertThat(toStdout.out()).isEqualTo("# geo\n\n**You:** Capital of France?\n\n**Parley:** Paris.\n");
+            assertThat(toDash.out()).as("- is stdout, as for most tools").isEqualTo(toStdout.out());
+            assertThat(Path.of("-")).doesNotExist();
             assertThat(toFile.exitCode()).as(toFile.err()).isZero();
             assertThat(Files.readString(markdown)).contains("> capital of France").contains("**Parley:** Paris.");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(markdown))).isEqualTo("rw-------");

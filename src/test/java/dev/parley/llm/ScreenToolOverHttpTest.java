@@ -85,6 +85,19 @@ class ScreenToolOverHttpTest {
     }
 
     @Test
+    void aToolNameTheModelMadeUpIsAnsweredWithTheToolsItWasOfferedOnly() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.toolCall("teleport", "{}"),
+                Reply.of("I cannot do that."))) {
+            model(server, Vision.FALSE, "allow", true, capturing()).reply(List.of(Message.user("Beam me up")),
+                    ReplyListener.IGNORE);
+
+            JsonNode messages = server.requests().get(1).path("messages");
+            assertThat(messages.get(messages.size() - 1).path("content").asText())
+                    .isEqualTo("error: there is no tool named 'teleport'; available: calculate");
+        }
+    }
+
+    @Test
     void denyNeverOffersIt() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("No."))) {
             model(server, Vision.TRUE, "deny", true, capturing()).reply(List.of(Message.user("Look")),
