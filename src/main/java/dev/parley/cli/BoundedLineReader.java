@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.ParleyException;
+import dev.parley.storage.FileErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -32,10 +33,20 @@ final class BoundedLineReader extends BufferedReader {
     /**
      * The next line without its end (\n, \r\n or \r), or null at the end of the input.
      *
-     * @throws ParleyException when the line is longer than the limit; nothing of it is returned
+     * @throws ParleyException when the line is longer than the limit (nothing of it is returned), or the
+     *     input cannot be read at all (a folder given as input)
      */
     @Override
-    public String readLine() throws IOException {
+    public String readLine() {
+        try {
+            return boundedLine();
+        } catch (IOException e) {
+            throw new ParleyException("Cannot read standard input (" + FileErrors.reason(e) + "); give parley text"
+                    + " as its input, typed or from a text file.", e);
+        }
+    }
+
+    private String boundedLine() throws IOException {
         synchronized (lock) {
             StringBuilder line = new StringBuilder();
             int c;

@@ -11,6 +11,7 @@ import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,23 @@ class BoundedLineReaderTest {
     void aLineLongerThanTheLimitFailsWithASentence() {
         assertThatThrownBy(() -> lines("short\n" + "x".repeat(11) + "\n", 10)).isInstanceOf(ParleyException.class)
                 .hasMessageContaining("A line of standard input is longer than 10 characters");
+    }
+
+    @Test
+    void inputThatCannotBeReadFailsWithASentenceNotAnUnexpectedError() {
+        Reader folder = new Reader() {
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                throw new IOException("Is a directory"); // what reading `chat < /` gives
+            }
+
+            @Override
+            public void close() {}
+        };
+
+        assertThatThrownBy(() -> new BoundedLineReader(folder).readLine()).isInstanceOf(ParleyException.class)
+                .hasMessage("Cannot read standard input (Is a directory); give parley text as its input, typed or"
+                        + " from a text file.");
     }
 
     @Test
