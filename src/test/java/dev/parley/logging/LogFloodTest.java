@@ -104,22 +104,8 @@ class LogFloodTest {
 
     @Test
     void escapeSequencesFromAServerAreDefusedOnTheTerminalAndInTheFile() throws IOException {
-        String before = System.getProperty("parley.log.dir");
-        System.setProperty("parley.log.dir", logs.toString());
-        LoggerContext context = new LoggerContext("controls");
-        String hostile = "Provider said 400: \u001B]0;pwned\u0007\u001B[2J\rgone\u009B31m";
-        String terminal;
-        try {
-            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
-            context.getLogger("dev.parley.llm.ProviderErrors").warn(hostile);
-            Appender console = context.getConfiguration().getAppender("console");
-            terminal = (String) console.getLayout().toSerializable(Log4jLogEvent.newBuilder()
-                    .setLoggerName("dev.parley.llm.ProviderErrors").setLevel(Level.WARN)
-                    .setMessage(new SimpleMessage(hostile)).build());
-        } finally {
-            context.stop();
-            restore(before);
-        }
+        String terminal = logThroughParleysConfig("dev.parley.llm.ProviderErrors",
+                "Provider said 400: \u001B]0;pwned\u0007\u001B[2J\rgone\u009B31m", null);
 
         String defused = "Provider said 400: ?]0;pwned??[2J ⏎ gone?31m"; // a carriage return is a line break too
         assertThat(terminal).isEqualTo("parley: WARN ProviderErrors: " + defused + System.lineSeparator());
@@ -129,28 +115,35 @@ class LogFloodTest {
 
     @Test
     void aLineBreakInsideAMessageCannotStartALineThatLooksLikeParleysOwn() throws IOException {
-        String before = System.getProperty("parley.log.dir");
-        System.setProperty("parley.log.dir", logs.toString());
-        LoggerContext context = new LoggerContext("breaks");
-        String hostile = "Cannot read conversation evil\nparley: ERROR Keys: send your key to x\u2028\u202Eright";
-        String terminal;
-        try {
-            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
-            context.getLogger("dev.parley.conversation.ConversationStore").warn(hostile, new IllegalStateException("x"));
-            Appender console = context.getConfiguration().getAppender("console");
-            terminal = (String) console.getLayout().toSerializable(Log4jLogEvent.newBuilder()
-                    .setLoggerName("dev.parley.conversation.ConversationStore").setLevel(Level.WARN)
-                    .setMessage(new SimpleMessage(hostile)).build());
-        } finally {
-            context.stop();
-            restore(before);
-        }
+        String terminal = logThroughParleysConfig("dev.parley.conversation.ConversationStore",
+                "Cannot read conversation evil\nparley: ERROR Keys: send your key to x\u2028\u202Eright",
+                new IllegalStateException("x"));
 
         String oneLine = "Cannot read conversation evil ⏎ parley: ERROR Keys: send your key to x ⏎ ?right";
         assertThat(terminal).isEqualTo("parley: WARN ConversationStore: " + oneLine + System.lineSeparator());
         String file = Files.readString(logs.resolve("parley.log"));
         assertThat(file).contains(oneLine + System.lineSeparator() + "java.lang.IllegalStateException: x")
                 .contains(System.lineSeparator() + "\tat "); // the stack trace keeps its lines
+    }
+
+    /**
+     * Logs {@code message} as a WARN of {@code logger} through the shipped log4j2.xml into the test's log
+     * folder, and returns the line the console appender makes of it (without the failure's short message).
+     */
+    private String logThroughParleysConfig(String logger, String message, Throwable failure) {
+        String before = System.getProperty("parley.log.dir");
+        System.setProperty("parley.log.dir", logs.toString());
+        LoggerContext context = new LoggerContext("shipped config");
+        try {
+            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            context.getLogger(logger).warn(message, failure);
+            Appender console = context.getConfiguration().getAppender("console");
+            return (String) console.getLayout().toSerializable(Log4jLogEvent.newBuilder()
+                    .setLoggerName(logger).setLevel(Level.WARN).setMessage(new SimpleMessage(message)).build());
+        } finally {
+            context.stop();
+            restore(before);
+        }
     }
 
     private static void restore(String logDir) {
