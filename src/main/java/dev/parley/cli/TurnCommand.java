@@ -90,7 +90,7 @@ final class TurnCommand extends ModelSubcommand {
             stdout.println(mapper.writeValueAsString(result));
         } else {
             stdout.println("you:    " + TerminalText.safe(reply.userText()));
-            stdout.println("parley: " + TerminalText.oneLine(reply.text()));
+            stdout.println("parley: " + TerminalText.safe(reply.text()));
             if (reply.cutShort()) {
                 stdout.println("        " + StreamingPrinter.CUT_SHORT_NOTICE);
             }
