@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.MarkerManager;
+import org.apache.logging.log4j.core.filter.Filterable;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
@@ -124,6 +127,30 @@ class LogFloodTest {
         String file = Files.readString(logs.resolve("parley.log"));
         assertThat(file).contains(oneLine + System.lineSeparator() + "java.lang.IllegalStateException: x")
                 .contains(System.lineSeparator() + "\tat "); // the stack trace keeps its lines
+    }
+
+    @Test
+    void anUnexpectedErrorsDetailsGoToTheFileAloneTheCommandPrintsItsOwnLine() throws IOException {
+        String before = System.getProperty("parley.log.dir");
+        System.setProperty("parley.log.dir", logs.toString());
+        LoggerContext context = new LoggerContext("file only");
+        boolean shownOnTheTerminal;
+        try {
+            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            Marker fileOnly = MarkerManager.getMarker("LOG_FILE_ONLY");
+            context.getLogger("dev.parley.cli.Cli").error(fileOnly, "chat failed unexpectedly",
+                    new IllegalStateException("a bug"));
+            Filterable console = (Filterable) context.getConfiguration().getAppender("console");
+            shownOnTheTerminal = !console.isFiltered(Log4jLogEvent.newBuilder().setLoggerName("dev.parley.cli.Cli")
+                    .setLevel(Level.ERROR).setMarker(fileOnly).setMessage(new SimpleMessage("x")).build());
+        } finally {
+            context.stop();
+            restore(before);
+        }
+
+        assertThat(shownOnTheTerminal).isFalse();
+        assertThat(Files.readString(logs.resolve("parley.log"))).contains("chat failed unexpectedly")
+                .contains("java.lang.IllegalStateException: a bug");
     }
 
     /**
