@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,6 +48,8 @@ public final class ConfigLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "max-tokens: 1.5" would otherwise be read as 1 without a word.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Loads the given file; or, when none is given, the user's config, created if missing. */
@@ -173,6 +176,16 @@ public final class ConfigLoader {
             }
             return Optional.of("must be a" + (NOT_FINITE.matcher(found).matches() ? " finite" : "") + " number (found "
                     + shown(found) + ")");
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof Double number
+                && isWholeNumber(invalid.getTargetType())) {
+            // 1.5, or 1e10 (YAML reads any exponent as a fraction): digits say what is meant, and Jackson
+            // would otherwise cut 1.5 to 1 without a word.
+            BigDecimal found = BigDecimal.valueOf(number).stripTrailingZeros();
+            boolean wide = invalid.getTargetType() == long.class || invalid.getTargetType() == Long.class;
+            boolean tooLarge = found.abs().compareTo(BigDecimal.valueOf(wide ? Long.MAX_VALUE : Integer.MAX_VALUE)) > 0;
+            return Optional.of("must be a whole number" + (tooLarge ? " up to " + (wide ? Long.MAX_VALUE
+                    : Integer.MAX_VALUE) : "") + ", written in digits (found " + shown(found.toPlainString()) + ")");
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             Object value = invalid.getValue();

@@ -144,6 +144,7 @@ class HostileConfigTest {
             "temperature: hot       | line 7: llm.providers.a.temperature must be a number (found 'hot')",
             "max-tokens: lots       | line 7: llm.providers.a.max-tokens must be a whole number (found 'lots')",
             "top-k: [1, 2]          | line 7: llm.providers.a.top-k: must be a whole number, not a list",
+            "max-tokens: 1.5        | line 7: llm.providers.a.max-tokens must be a whole number, written in digits (found 1.5)",
     })
     void valuesOfTheWrongKindNameTheKeyTheLineAndWhatWasFound(String setting, String message) throws IOException {
         assertRefused(PROVIDERS.replace("a: {type: ollama, model: m}", "a:\n      type: ollama\n      model: m\n      "
@@ -160,7 +161,9 @@ class HostileConfigTest {
             "conversation: {max-context-tokens: }    | line 5: conversation.max-context-tokens is missing or empty;"
                     + " it must be a whole number",
             "conversation: {max-context-tokens: 1e10} | line 5: conversation.max-context-tokens must be a whole number"
-                    + " up to 2147483647 (found 1e10)",
+                    + " up to 2147483647, written in digits (found 10000000000)",
+            "conversation: {max-context-tokens: 99999999999} | line 5: conversation.max-context-tokens must be a whole"
+                    + " number up to 2147483647 (found 99999999999)",
     })
     void wrongValuesOutsideTheProvidersNameTheKeyToo(String setting, String message) throws IOException {
         assertRefused(PROVIDERS + setting.strip() + "\n", message.strip());
