@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads config.yaml into {@link ParleyConfig}, failing with messages that name the key and line,
@@ -75,13 +76,32 @@ public final class ConfigLoader {
             return config;
         } catch (NoSuchFileException e) {
             throw new ConfigException("Config file " + file + " does not exist. Check the path given to --config.");
-        } catch (JsonMappingException e) {
-            throw new ConfigException(describe(file, e), e);
         } catch (JsonProcessingException e) {
+            indentingTab(e).ifPresent(line -> {
+                throw new ConfigException(file + " line " + line + ": a tab indents this line, and YAML indents with"
+                        + " spaces only; replace the tab with spaces.", e);
+            });
+            if (e instanceof JsonMappingException mapping) {
+                throw new ConfigException(describe(file, mapping), e);
+            }
             throw new ConfigException(file + line(e) + ": " + yamlProblem(e), e);
         } catch (IOException e) {
             throw new ConfigException("Cannot read " + file + " (" + FileErrors.reason(e) + ").", e);
         }
+    }
+
+    /**
+     * The line of a tab used for indentation, the commonest hand-editing mistake, which the parser reports
+     * as "while scanning for the next token" at the line of the section above.
+     */
+    private static Optional<Integer> indentingTab(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null
+                    && String.valueOf(marked.getProblem()).contains("(TAB)")) {
+                return Optional.of(marked.getProblemMark().getLine() + 1);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String line(JsonProcessingException e) {
@@ -111,8 +131,8 @@ public final class ConfigLoader {
             }
             AtomicFiles.write(target, shipped.readAllBytes());
         } catch (IOException e) {
-            throw new ConfigException("Cannot create " + target + ": " + e.getMessage()
-                    + ". Check that the folder is writable, or pass --config FILE.", e);
+            throw new ConfigException("Cannot create " + target + " (" + FileErrors.reason(e) + "). Check that the"
+                    + " folder is writable, or pass --config FILE.", e);
         }
     }
 

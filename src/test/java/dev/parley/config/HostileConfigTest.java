@@ -178,6 +178,12 @@ class HostileConfigTest {
     }
 
     @Test
+    void aTabIndentingALineIsNamedWithItsLineAndTheFix() throws IOException {
+        assertRefused("llm:\n  active: a\n\tproviders:\n", "line 3: a tab indents this line, and YAML indents with"
+                + " spaces only; replace the tab with spaces");
+    }
+
+    @Test
     void aDuplicateKeyIsRefusedWithItsLine() throws IOException {
         assertRefused("""
                 llm:
