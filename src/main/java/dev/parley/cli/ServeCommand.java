@@ -19,6 +19,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs Parley without a window and serves the local control API (docs/api.md) until"
@@ -43,6 +44,11 @@ final class ServeCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
+        if (port != null && (port < 0 || port > 65535)) {
+            // Checked before anything loads: a port no server can have is a mistake in the command line.
+            throw new ParameterException(spec.commandLine(), "--port is " + port + " but a port is 0 (any free"
+                    + " one) to 65535");
+        }
         Components components = parley.componentsOrLastGood(spec.commandLine().getErr());
         ApiConfig api = components.config().api();
         if (port != null) {
