@@ -166,6 +166,22 @@ public final class ConfigRules {
         return Optional.of("is not supported by type " + type.configName() + "; remove it");
     }
 
+    /** The longest {@code llm.user-name}: a name, filled into the system prompt of every request. */
+    public static final int MAX_USER_NAME_CHARS = 100;
+
+    /** {@code llm.user-name}: one line of at most {@link #MAX_USER_NAME_CHARS} characters. */
+    public static Optional<String> userName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        if (name.length() > MAX_USER_NAME_CHARS) {
+            return Optional.of("is " + name.length() + " characters long but a name may have at most "
+                    + MAX_USER_NAME_CHARS);
+        }
+        return name.chars().anyMatch(Character::isISOControl)
+                ? Optional.of("has a line break or control character; a name is one line") : Optional.empty();
+    }
+
     /**
      * The longest {@code llm.system-prompt}, in characters: about 8,000 tokens, sent again with every
      * request, which is already more than a small local model's whole context.

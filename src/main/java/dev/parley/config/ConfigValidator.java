@@ -17,6 +17,7 @@ final class ConfigValidator {
         }
         check(file, "llm.active", ConfigRules.active(llm.active(), llm.providers().keySet()));
         check(file, "llm.system-prompt", ConfigRules.systemPrompt(llm.systemPrompt()));
+        check(file, "llm.user-name", ConfigRules.userName(llm.userName()));
         checkRange(file, "llm.memory.prompt-tokens", llm.memory().promptTokens(), 0, MemoryConfig.MAX_PROMPT_TOKENS);
         checkRange(file, "llm.images.max-count", llm.images().maxCount(), 1, ImagesConfig.MAX_MAX_COUNT);
         checkRange(file, "llm.images.max-side", llm.images().maxSide(), ImagesConfig.MIN_MAX_SIDE,
