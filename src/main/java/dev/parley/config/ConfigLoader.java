@@ -67,12 +67,13 @@ public final class ConfigLoader {
 
     public ParleyConfig load(Path file) {
         try {
-            RawConfig raw = yaml.readValue(ConfigText.read(file), RawConfig.class);
+            byte[] text = ConfigText.read(file);
+            RawConfig raw = yaml.readValue(text, RawConfig.class);
             if (raw == null) { // a document of only "---", "null" or "~"
                 throw ConfigText.empty(file, false);
             }
             ParleyConfig config = raw.toConfig(file);
-            ConfigValidator.validate(config);
+            ConfigValidator.validate(config, text);
             return config;
         } catch (NoSuchFileException e) {
             throw new ConfigException("Config file " + file + " does not exist. Check the path given to --config.");

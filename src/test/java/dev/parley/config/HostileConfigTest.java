@@ -118,14 +118,14 @@ class HostileConfigTest {
             "temperature: 1e999 | llm.providers.a.temperature must be a finite number (found Infinity)",
             "temperature: NaN   | llm.providers.a.temperature must be a finite number (found NaN)",
             "top-p: .nan        | line 7: llm.providers.a.top-p must be a finite number (found .nan)",
-            "top-p: Infinity    | llm.providers.a.top-p must be a finite number (found Infinity)",
+            "top-p: Infinity    | line 7: llm.providers.a.top-p must be a finite number (found Infinity)",
             "max-tokens: 99999999999999999999 | line 7: llm.providers.a.max-tokens must be a whole number up to"
                     + " 2147483647 (found 99999999999999999999)",
             "seed: -99999999999999999999 | line 7: llm.providers.a.seed must be a whole number down to -2147483648",
             "timeout-seconds: .inf | line 7: llm.providers.a.timeout-seconds must be a whole number (found .inf)",
-            "base-url: http://localhost:99999 | llm.providers.a.base-url 'http://localhost:99999' has port 99999,"
+            "base-url: http://localhost:99999 | line 7: llm.providers.a.base-url 'http://localhost:99999' has port 99999,"
                     + " but a port is 1 to 65535",
-            "base-url: http://localhost:0 | llm.providers.a.base-url 'http://localhost:0' has port 0",
+            "base-url: http://localhost:0 | line 7: llm.providers.a.base-url 'http://localhost:0' has port 0",
     })
     void absurdProviderNumbersAreRefusedNamingTheKey(String setting, String message) throws IOException {
         assertRefused("""
@@ -155,7 +155,7 @@ class HostileConfigTest {
     @CsvSource(delimiter = '|', value = {
             "tts: {rate: fast}                       | line 5: tts.rate must be a number (found 'fast')",
             "tts: {rate: .NaN}                       | line 5: tts.rate must be a finite number (found .NaN)",
-            "tts: {volume: Infinity}                 | tts.volume must be a finite number (found Infinity)",
+            "tts: {volume: Infinity}                 | line 5: tts.volume must be a finite number (found Infinity)",
             "api: {enabled: maybe}                   | line 5: api.enabled must be true or false (found 'maybe')",
             "audio: {pre-roll-ms: .inf}              | line 5: audio.pre-roll-ms must be a whole number (found .inf)",
             "conversation: {max-context-tokens: }    | line 5: conversation.max-context-tokens is missing or empty;"
