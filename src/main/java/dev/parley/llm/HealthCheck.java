@@ -15,7 +15,9 @@ public record HealthCheck(String name, ProviderType type, String model, String e
         boolean reachable, KeyStatus keyStatus, ModelStatus modelStatus, List<String> advice) {
 
     public enum KeyStatus {
-        SET("set"), MISSING("missing"), REJECTED("rejected"), NOT_NEEDED("not needed");
+        SET("set"), MISSING("missing"), REJECTED("rejected"), NOT_NEEDED("not needed"),
+        /** Set, but with a character no key has (a space, a line break from a paste): never sent. */
+        INVALID("invalid");
 
         private final String label;
 

@@ -93,7 +93,11 @@ public final class ProviderHealth {
      * does not call a service the user has not set up (the shipped config lists five cloud APIs).
      */
     public boolean couldAnswer(ProviderConfig provider) {
-        return keyStatus(provider, apiKeys.keyIfSet(provider)) != KeyStatus.MISSING;
+        try {
+            return keyStatus(provider, apiKeys.keyIfSet(provider)) != KeyStatus.MISSING;
+        } catch (LlmException invalidKey) {
+            return false; // it would be refused before any request
+        }
     }
 
     /** Whether {@code key} (null: none set) is what {@code provider} needs. */
@@ -133,12 +137,22 @@ public final class ProviderHealth {
                     KeyStatus.NOT_NEEDED, ModelStatus.UNKNOWN, List.of());
         }
         String endpoint = endpointOf(provider);
-        String key = apiKeys.keyIfSet(provider);
-        KeyStatus keyStatus = keyStatus(provider, key);
         List<String> advice = new ArrayList<>();
+        String key = null;
+        KeyStatus keyStatus;
+        try {
+            key = apiKeys.keyIfSet(provider);
+            keyStatus = keyStatus(provider, key);
+        } catch (LlmException invalidKey) {
+            // A key no server would take is never sent, so there is nothing to ask the endpoint.
+            keyStatus = KeyStatus.INVALID;
+            advice.add(invalidKey.getMessage());
+        }
 
-        // null: not asked (no key, and the user did not ask for this check); nothing reachable to report
-        Outcome outcome = !contactWithoutKey && keyStatus == KeyStatus.MISSING ? null
+        // null: not asked (no usable key, and the user did not ask for this check, or an invalid key);
+        // nothing reachable to report
+        Outcome outcome = keyStatus == KeyStatus.INVALID || !contactWithoutKey && keyStatus == KeyStatus.MISSING
+                ? null
                 : endpoint == null ? new Unanswered("no base-url") : listModels(provider.type(), endpoint, key);
         boolean reachable = outcome instanceof Answered;
         ModelStatus modelStatus = ModelStatus.UNKNOWN;

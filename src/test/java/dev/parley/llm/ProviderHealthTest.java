@@ -62,6 +62,30 @@ class ProviderHealthTest {
     }
 
     @Test
+    void aKeyWithAForbiddenCharacterIsReportedAsInvalidNeverSentAndTheOtherProvidersAreStillChecked()
+            throws Exception {
+        ApiKeys pasted = new ApiKeys(Map.of("PASTED_KEY", "sk-first\tsecond")::get);
+        ProviderHealth checks = new ProviderHealth(pasted, Duration.ofSeconds(2));
+        try (FakeHttpServer cloud = FakeLlmApis.openAi(null, "gpt-4o-mini");
+                FakeHttpServer ollama = FakeLlmApis.ollama("llama3.2:latest")) {
+            Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+            providers.put("cloud", provider(ProviderType.OPENAI, cloud.url() + "/v1", "gpt-4o-mini", "PASTED_KEY"));
+            providers.put("local", provider(ProviderType.OLLAMA, ollama.url(), "llama3.2", null));
+            LlmConfig llm = new LlmConfig("local", null, providers);
+
+            List<HealthCheck> results = checks.check(llm);
+
+            assertThat(results).extracting(HealthCheck::name).containsExactly("cloud", "local");
+            assertThat(results.get(0).keyStatus()).isEqualTo(KeyStatus.INVALID);
+            assertThat(results.get(0).advice()).singleElement().asString()
+                    .startsWith("The API key in PASTED_KEY has a space, line break").doesNotContain("second");
+            assertThat(cloud.requests()).as("a key no server takes is never sent").isEmpty();
+            assertThat(results.get(1).healthy()).isTrue();
+            assertThat(checks.couldAnswer(providers.get("cloud"))).isFalse();
+        }
+    }
+
+    @Test
     void ollamaWithoutTheModelSaysWhatToPull() throws Exception {
         try (FakeHttpServer ollama = FakeLlmApis.ollama("llama3.2:latest")) {
             HealthCheck check = health.check("ollama", provider(ProviderType.OLLAMA, ollama.url(), "qwen3:0.6b", null), false);
