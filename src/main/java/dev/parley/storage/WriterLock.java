@@ -1,7 +1,6 @@
 package dev.parley.storage;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -46,20 +46,32 @@ public final class WriterLock {
      * Runs {@code work} holding the lock of {@code file}, waiting at most {@code wait} for another
      * process or thread to let go. A thread already holding it (a nested call) just runs.
      *
+     * <p>An interrupted thread still writes, and stays interrupted afterwards: a turn is cancelled by
+     * interrupting its thread (barge-in, output nobody reads), and what it did (its usage, a remembered
+     * fact) must still be recorded. The wait is bounded, and the file channels the work opens would
+     * fail at once on an interrupted thread.
+     *
      * @throws BusyException when the wait ran out
      */
     public static <T> T holding(Path file, Duration wait, Work<T> work) throws IOException {
+        AtomicBoolean interrupted = new AtomicBoolean(Thread.interrupted());
+        try {
+            return holdingUninterrupted(file, wait, work, interrupted);
+        } finally {
+            if (interrupted.get()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static <T> T holdingUninterrupted(Path file, Duration wait, Work<T> work, AtomicBoolean interrupted)
+            throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         Path lockFile = absolute.resolveSibling("." + absolute.getFileName() + ".lock");
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, path -> new ReentrantLock());
         long deadline = System.nanoTime() + wait.toNanos();
-        try {
-            if (!local.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw busy(absolute, wait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to write " + absolute);
+        if (!lockLocally(local, deadline, interrupted)) {
+            throw busy(absolute, wait);
         }
         try {
             if (local.getHoldCount() > 1) {
@@ -72,7 +84,7 @@ public final class WriterLock {
                 if (created) {
                     PrivateFiles.ownerOnly(lockFile);
                 }
-                FileLock lock = acquire(channel, deadline, absolute, wait);
+                FileLock lock = acquire(channel, deadline, absolute, wait, interrupted);
                 try {
                     return work.run();
                 } finally {
@@ -84,7 +96,18 @@ public final class WriterLock {
         }
     }
 
-    private static FileLock acquire(FileChannel channel, long deadline, Path file, Duration wait) throws IOException {
+    private static boolean lockLocally(ReentrantLock local, long deadline, AtomicBoolean interrupted) {
+        while (true) {
+            try {
+                return local.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted.set(true); // kept for the caller; the wait goes on to its deadline
+            }
+        }
+    }
+
+    private static FileLock acquire(FileChannel channel, long deadline, Path file, Duration wait,
+            AtomicBoolean interrupted) throws IOException {
         while (true) {
             FileLock lock = channel.tryLock();
             if (lock != null) {
@@ -96,8 +119,7 @@ public final class WriterLock {
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting to write " + file);
+                interrupted.set(true);
             }
         }
     }
