@@ -82,13 +82,13 @@ final class ProvidersCommand extends ParleySubcommand {
             }
             out.println(TerminalText.oneLine(line.toString().stripTrailing()));
             if (check != null) {
-                check.advice().forEach(advice -> out.println("    → " + TerminalText.safe(advice)));
+                check.advice().forEach(advice -> out.println("    → " + TerminalText.oneLine(advice)));
             }
         }
         long unhealthy = checks.stream().filter(check -> !check.healthy()).count();
         String active = checks.stream().filter(HealthCheck::active).map(HealthCheck::name).findFirst().orElse("none");
         out.println();
-        out.println("Active provider (*): " + active + ". " + (unhealthy == 0 ? "All providers look healthy."
+        out.println("Active provider (*): " + TerminalText.oneLine(active) + ". " + (unhealthy == 0 ? "All providers look healthy."
                 : unhealthy + " of " + checks.size() + " need attention."));
     }
 

@@ -59,9 +59,9 @@ final class TestCommand extends ParleySubcommand {
                     .put("error", result.error());
             out.println(node);
         } else {
-            out.println("provider:    " + result.description());
+            out.println("provider:    " + TerminalText.oneLine(result.description()));
             if (result.ok()) {
-                out.println("reply:       " + (result.reply().isEmpty() ? "(empty)" : TerminalText.safe(result.reply())));
+                out.println("reply:       " + (result.reply().isEmpty() ? "(empty)" : TerminalText.oneLine(result.reply())));
                 out.println("first token: " + (result.firstTokenMs() < 0 ? "none" : result.firstTokenMs() + " ms"));
                 out.println("total:       " + result.totalMs() + " ms");
             } else {

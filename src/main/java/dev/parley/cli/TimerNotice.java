@@ -12,7 +12,7 @@ final class TimerNotice {
 
     static void print(PrintWriter err, FinishedTimer timer) {
         err.println();
-        err.println("⏰ " + TerminalText.safe(timer.sentence(ZoneId.systemDefault(), Instant.now())));
+        err.println("⏰ " + TerminalText.oneLine(timer.sentence(ZoneId.systemDefault(), Instant.now())));
         err.flush();
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tool calls shown compactly on stderr: {@code [calculate 12*7 → 84]}. */
+/** Tool calls shown compactly on stderr, one line each: {@code [calculate 12*7 → 84]}. */
 final class ToolCallFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,7 +20,7 @@ final class ToolCallFormat {
      * shortened to 120 characters.
      */
     static String arguments(String argumentsJson) {
-        return TerminalText.safe(shortened(values(argumentsJson), MAX_ARGUMENT_CHARS));
+        return TerminalText.oneLine(shortened(values(argumentsJson), MAX_ARGUMENT_CHARS));
     }
 
     private static String values(String argumentsJson) {
@@ -39,7 +39,7 @@ final class ToolCallFormat {
     }
 
     static String call(String toolName, String argumentsJson, String result) {
-        String oneLine = TerminalText.safe(shortened(result.replaceAll("\\s+", " ").strip(), MAX_RESULT_CHARS));
+        String oneLine = TerminalText.oneLine(shortened(result.replaceAll("\\s+", " ").strip(), MAX_RESULT_CHARS));
         String arguments = arguments(argumentsJson);
         return "[" + TerminalText.oneLine(toolName) + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
     }

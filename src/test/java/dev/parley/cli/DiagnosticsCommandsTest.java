@@ -12,6 +12,7 @@ import dev.parley.testing.CliRun;
 import dev.parley.testing.FakeHttpServer;
 import dev.parley.testing.FakeLlmApis;
 import dev.parley.testing.TestConfigs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,21 @@ class DiagnosticsCommandsTest {
             JsonNode down = report.path("providers").get(2);
             assertThat(down.path("reachable").asBoolean()).isFalse();
             assertThat(down.path("advice").get(0).asText()).startsWith("start Ollama: ollama serve");
+        }
+    }
+
+    @Test
+    void testShowsAModelNameAndAReplyOnOneLineEachWithoutObeyingThem() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("ready\nparley: ERROR fake"))) {
+            Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
+            Files.writeString(config, Files.readString(config)
+                    .replace("model: scripted", "model: \"scripted\\e]0;PWNED\\a\\nparley: ERROR fake\""));
+
+            CliRun run = CliRun.of("test", "--config", config.toString());
+
+            assertThat(run.out()).doesNotContain("\u001B").doesNotContain("\u0007")
+                    .contains("scripted␛]0;PWNED␇␊parley: ERROR fake").contains("reply:       ready␊parley: ERROR fake");
+            assertThat(run.out().lines()).noneMatch(line -> line.startsWith("parley:"));
         }
     }
 

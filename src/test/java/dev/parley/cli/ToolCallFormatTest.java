@@ -25,4 +25,13 @@ class ToolCallFormatTest {
     void shortensHugeArgumentsInAConfirmationQuestion() {
         assertThat(ToolCallFormat.arguments("{\"label\": \"" + "x".repeat(5000) + "\"}")).hasSize(120).endsWith("…");
     }
+
+    @Test
+    void argumentsAndResultsCannotStartALineOfTheirOwn() {
+        String line = ToolCallFormat.call("current_time", "{\"tz\": \"UTC\\nparley: ERROR fake\"}",
+                "error: no tool named 'rm\u2028parley: ERROR fake'");
+
+        assertThat(line).doesNotContain("\n").doesNotContain("\u2028")
+                .isEqualTo("[current_time UTC␊parley: ERROR fake → error: no tool named 'rm␤parley: ERROR fake']");
+    }
 }
