@@ -122,23 +122,27 @@ public final class ConversationStore {
 
     /**
      * Whether {@code name} is saved; fails when its file's name is taken by something that is not a
-     * file (a folder, a pipe, a link to nothing), which a save would otherwise silently replace.
+     * file of its own (a folder, a pipe, a link), which a save would otherwise silently replace.
      */
     public boolean exists(String name) {
         Path file = fileFor(name);
         requireFileOrNothing(file);
-        return Files.isRegularFile(file);
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static void requireFileOrNothing(Path file) {
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new ConversationStoreException(notAFile(file) + ", so Parley neither reads nor replaces it: move"
                     + " it away, or choose another conversation name.");
         }
     }
 
+    /**
+     * A link is refused too, wherever it points: reading it would show another file as a conversation,
+     * and a save replaces the link itself (the atomic rename), cutting it from what it pointed to.
+     */
     private static String notAFile(Path file) {
-        String what = Files.isDirectory(file) ? "a folder" : Files.isSymbolicLink(file) ? "a link to nothing"
+        String what = Files.isSymbolicLink(file) ? "a link" : Files.isDirectory(file) ? "a folder"
                 : "a special file (a pipe or device)";
         return file + " is " + what + ", not a conversation file";
     }
@@ -160,7 +164,7 @@ public final class ConversationStore {
         List<Path> unreadable = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(ConversationStore::isConversationFile).sorted().toList()) {
-                if (!Files.isRegularFile(file)) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     LOG.warn(notAFile(file) + "; it was left untouched.");
                     unreadable.add(file);
                     continue;
@@ -250,7 +254,8 @@ public final class ConversationStore {
             Files.delete(file);
             ConversationImages.beside(file).deleteAll();
         } catch (IOException e) {
-            throw new ConversationStoreException("Cannot delete " + fileFor(name) + ": " + e.getMessage(), e);
+            throw new ConversationStoreException("Cannot delete " + fileFor(name) + " (" + FileErrors.reason(e) + ").",
+                    e);
         }
     }
 
@@ -259,7 +264,8 @@ public final class ConversationStore {
         Path oldFile = existingFile(oldName);
         Path newFile = fileFor(newName);
         boolean sameFile = oldFile.equals(newFile);
-        if (!sameFile && Files.exists(newFile)) {
+        requireFileOrNothing(newFile);
+        if (!sameFile && Files.exists(newFile, LinkOption.NOFOLLOW_LINKS)) {
             throw new ConversationStoreException("A conversation named '" + newName + "' already exists ("
                     + newFile + "); delete it first or choose another name.");
         }
@@ -273,7 +279,8 @@ public final class ConversationStore {
                 Files.delete(oldFile);
             }
         } catch (IOException e) {
-            throw new ConversationStoreException("Cannot rename " + oldFile + " to " + newFile + ": " + e.getMessage(), e);
+            throw new ConversationStoreException("Cannot rename " + oldFile + " to " + newFile + " ("
+                    + FileErrors.reason(e) + ").", e);
         }
     }
 

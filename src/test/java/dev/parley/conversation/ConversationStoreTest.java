@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -227,19 +228,27 @@ class ConversationStoreTest {
         store.save("kept", sample());
         Files.createDirectory(folder.resolve("folder.json"));
         Files.createSymbolicLink(folder.resolve("dangling.json"), folder.resolve("nowhere"));
+        Path outside = Files.createTempFile("outside", ".json");
+        Files.copy(folder.resolve("kept.json"), outside, StandardCopyOption.REPLACE_EXISTING);
+        Files.createSymbolicLink(folder.resolve("linked.json"), outside);
         assertThat(new ProcessBuilder("mkfifo", folder.resolve("pipe.json").toString()).start().waitFor()).isZero();
 
         ConversationStore.Listing listing = store.listing();
 
         assertThat(listing.readable()).extracting(ConversationInfo::name).containsExactly("kept");
         assertThat(listing.unreadable()).extracting(file -> file.getFileName().toString())
-                .containsExactly("dangling.json", "folder.json", "pipe.json");
-        for (String name : List.of("pipe", "dangling", "folder")) {
+                .containsExactly("dangling.json", "folder.json", "linked.json", "pipe.json");
+        assertThatThrownBy(() -> store.rename("kept", "dangling")).isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining("dangling.json is a link");
+        for (String name : List.of("pipe", "dangling", "folder", "linked")) {
             assertThatThrownBy(() -> store.exists(name)).isInstanceOf(ConversationStoreException.class)
                     .hasMessageContaining(name + ".json is a").hasMessageContaining("neither reads nor replaces it");
             assertThatThrownBy(() -> store.save(name, sample())).isInstanceOf(ConversationStoreException.class);
         }
         assertThat(folder.resolve("pipe.json")).satisfies(pipe -> assertThat(Files.isRegularFile(pipe)).isFalse());
         assertThat(Files.isSymbolicLink(folder.resolve("dangling.json"))).isTrue();
+        assertThat(Files.isSymbolicLink(folder.resolve("linked.json"))).isTrue();
+        assertThat(folder.resolve("kept.json")).exists();
+        Files.delete(outside);
     }
 }
