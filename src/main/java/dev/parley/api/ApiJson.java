@@ -3,7 +3,10 @@ package dev.parley.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +18,10 @@ import io.helidon.webserver.http.ServerResponse;
 /** Reading and writing the API's JSON with Jackson, so no Helidon media module is needed. */
 final class ApiJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict: a key given twice or text after the object is a mistake to report, not to guess about. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     static final String JSON = "application/json";
 
     private ApiJson() {}
@@ -35,6 +41,14 @@ final class ApiJson {
         } catch (LimitedInput.TooLarge e) {
             throw new ApiProblem(413, "Body too large", "A JSON body here may have at most " + limit / (1024 * 1024)
                     + " MB.");
+        } catch (StreamConstraintsException e) {
+            // Jackson's limits, in words (its message names its own classes).
+            if (String.valueOf(e.getOriginalMessage()).contains("nesting depth")) {
+                throw ApiProblem.badRequest("The body is nested more than 1,000 levels deep; no request of this API"
+                        + " is.");
+            }
+            throw new ApiProblem(413, "Body too large", "A value in the JSON body is larger than Parley reads (a"
+                    + " text of at most 20 million characters, a number of at most 1,000 digits).");
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -93,8 +93,9 @@ final class RequestGuard implements Filter {
                 ? token.matches(authorization.substring(BEARER.length()))
                 : token.matches(queryToken);
         if (!authorized) {
-            return Optional.of(new ApiProblem(401, "Unauthorized", "Send the token from " + token.file()
-                    + " as 'Authorization: Bearer TOKEN'."));
+            // No path: a caller without the token learns nothing of this account's folders.
+            return Optional.of(new ApiProblem(401, "Unauthorized", "Send the token from the file api-token in"
+                    + " Parley's data folder (parley serve prints where) as 'Authorization: Bearer TOKEN'."));
         }
         return Optional.empty();
     }

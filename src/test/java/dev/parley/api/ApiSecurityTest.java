@@ -43,7 +43,8 @@ class ApiSecurityTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(response.body()).contains("\"status\":401", "\"title\":\"Unauthorized\"", "\"type\"", "\"detail\"");
+        assertThat(response.body()).contains("\"status\":401", "\"title\":\"Unauthorized\"", "\"type\"", "\"detail\"")
+                .as("a caller without the token learns no path of this account").doesNotContain(folder.toString());
         assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control"));
     }
 
@@ -124,5 +125,18 @@ class ApiSecurityTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("\"status\":404").doesNotContain("Exception", "at dev.parley");
+    }
+
+    @Test
+    void aBodyWithAKeyTwiceTextAfterItOrNestedAThousandDeepIsRefusedInWords() throws Exception {
+        HttpResponse<String> twice = api.send("PUT", "/providers/active", "{\"name\":\"local\",\"name\":\"other\"}");
+        HttpResponse<String> trailing = api.send("PUT", "/providers/active", "{\"name\":\"local\"} xyz");
+        HttpResponse<String> deep = api.send("POST", "/speak", "{\"text\":" + "[".repeat(1500) + "]".repeat(1500) + "}");
+
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("Duplicate field 'name'");
+        assertThat(trailing.statusCode()).isEqualTo(400);
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(deep.body()).contains("nested more than 1,000 levels deep").doesNotContain("StreamReadConstraints");
     }
 }
