@@ -16,6 +16,7 @@ import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,8 @@ final class AskRoutes {
     private final ConversationAsks otherConversations;
     private final AskImages images;
     private final AtomicBoolean asking = new AtomicBoolean();
+    /** Answers still being written, a turn's place given up or not: a stopping server waits for them. */
+    private final AtomicInteger writing = new AtomicInteger();
 
     /**
      * @param listening whether the assistant has a microphone ({@code parley serve --voice})
@@ -152,16 +155,32 @@ final class AskRoutes {
         void run(TurnWatch watch) throws Exception;
     }
 
+    /**
+     * The place is given up as soon as the turn ends, not when its answer is written: a caller that
+     * stops reading a streamed answer (its socket full) would otherwise hold it, and refuse every
+     * other ask, for as long as it keeps the connection open.
+     */
     private void runAlone(Alone work) throws Exception {
         if (!asking.compareAndSet(false, true)) {
             throw ApiProblem.conflict("Parley is answering another question; wait for it, or POST /api/v1/stop.");
         }
-        TurnWatch watch = new TurnWatch();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                synchronized (asking) {
+                    asking.set(false);
+                    asking.notifyAll();
+                }
+            }
+        };
+        TurnWatch watch = new TurnWatch(release);
+        writing.incrementAndGet();
         try (AutoCloseable subscription = assistant.subscribe(watch)) {
             work.run(watch);
         } finally {
+            release.run();
             synchronized (asking) {
-                asking.set(false);
+                writing.decrementAndGet();
                 asking.notifyAll();
             }
         }
@@ -172,13 +191,14 @@ final class AskRoutes {
      * stops does not drop the caller's connection without a word.
      */
     void stopRunning(long waitMillis) throws InterruptedException {
-        if (!asking.get()) {
+        if (!asking.get() && writing.get() == 0) {
             return;
         }
         assistant.stop();
         long deadline = System.currentTimeMillis() + waitMillis;
         synchronized (asking) {
-            for (long left = waitMillis; asking.get() && left > 0; left = deadline - System.currentTimeMillis()) {
+            for (long left = waitMillis; (asking.get() || writing.get() > 0) && left > 0;
+                    left = deadline - System.currentTimeMillis()) {
                 asking.wait(left);
             }
         }

@@ -15,7 +15,17 @@ import java.util.function.Consumer;
 final class TurnWatch implements Consumer<VoiceEvent> {
 
     private final BlockingQueue<VoiceEvent> events = new LinkedBlockingQueue<>();
+    private final Runnable onEnd;
     private volatile long turn = -1;
+
+    TurnWatch() {
+        this(() -> { });
+    }
+
+    /** {@code onEnd}: run on the publishing thread once the watched turn has ended, before its events are written. */
+    TurnWatch(Runnable onEnd) {
+        this.onEnd = onEnd;
+    }
 
     @Override
     public void accept(VoiceEvent event) {
@@ -24,6 +34,9 @@ final class TurnWatch implements Consumer<VoiceEvent> {
         }
         if (turn >= 0 && turnOf(event) == turn) {
             events.add(event);
+            if (ends(event)) {
+                onEnd.run();
+            }
         }
     }
 

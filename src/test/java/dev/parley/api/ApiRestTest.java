@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.voice.VoiceState;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +167,37 @@ class ApiRestTest {
                     .containsSubsequence("event:reasoning", "event:text", "event:done")
                     .last().isEqualTo("event:done");
             assertThat(response.body()).contains("\"reply\":\"Hello there.\"");
+        }
+    }
+
+    /**
+     * A caller that asks for a streamed answer and never reads it: its socket fills and the server's
+     * writes block. Before, the ask kept its place until that caller hung up, and every other ask was
+     * refused (409) — for as long as it kept the connection open.
+     */
+    @Test
+    void aStreamedAskWhoseCallerStopsReadingDoesNotHoldUpTheNextAsk() throws Exception {
+        String[] pieces = new String[100_000]; // ~4 MB of events, more than the sockets' buffers hold
+        Arrays.fill(pieces, "x");
+        try (ApiHarness api = new ApiHarness(folder, Reply.of(pieces), Reply.of("Second."))) {
+            CompletableFuture<?> answered = api.entering(VoiceState.IDLE);
+            try (Socket stuck = new Socket()) {
+                stuck.setReceiveBufferSize(4096); // a reader that takes nothing: the server's writes soon block
+                stuck.connect(new InetSocketAddress("127.0.0.1", api.server.port()));
+                String body = "{\"text\":\"Talk a lot\",\"speak\":false}";
+                stuck.getOutputStream().write(("POST /api/v1/ask HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port()
+                        + "\r\nAuthorization: Bearer " + api.token.value() + "\r\nAccept: text/event-stream\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                ApiHarness.await(answered); // the turn ended; its events are still being written
+
+                HttpResponse<String> next = api.http.send(api.request("/ask")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"And now?\",\"speak\":false}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+                assertThat(next.body()).contains("\"reply\":\"Second.\"");
+            }
         }
     }
 
