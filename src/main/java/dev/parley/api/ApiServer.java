@@ -3,6 +3,7 @@ package dev.parley.api;
 import dev.parley.Components;
 import dev.parley.config.ApiConfig;
 import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.platform.OpenFileLimit;
 import dev.parley.voice.TurnController;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -30,10 +31,20 @@ public final class ApiServer implements AutoCloseable {
     static final String PREFIX = "/api/v1";
     private static final int REPLAYED_EVENTS = 1000;
     private static final int CLIENT_QUEUE = 1000;
-    /** Connections at once: far more than any local use, far fewer than the process may open. */
-    static final int MAX_CONNECTIONS = 256;
-    /** A connection with no request for this long is closed (the event streams send keep-alives). */
-    private static final Duration IDLE_CONNECTION = Duration.ofMinutes(5);
+    /**
+     * Connections at once: far more than any local use, and a quarter of what the process may open (at
+     * least 256, at most 4,096), so a flood of connections from another program on the machine, which
+     * needs no token to connect, takes that many sockets to shut the API out.
+     */
+    static final int MAX_CONNECTIONS = connectionLimit();
+    /**
+     * A connection that sent no request for this long is closed: an idle keep-alive, or a socket opened
+     * and left silent to use up the connections. A running answer or event stream is never cut (Helidon
+     * closes a busy connection only once its response ends), and a WebSocket client answers the event
+     * stream's ping every 15 s. Checked every {@link #IDLE_CHECK}.
+     */
+    private static final Duration IDLE_CONNECTION = Duration.ofSeconds(30);
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(10);
     /** How long a stopping server lets a cut-off ask send its answer. */
     private static final long STOP_WAIT_MILLIS = 5000;
 
@@ -89,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
                 // instead of failing accept() with "too many open files", which ends Helidon's listener.
                 .maxTcpConnections(MAX_CONNECTIONS)
                 .idleConnectionTimeout(IDLE_CONNECTION)
+                .idleConnectionPeriod(IDLE_CHECK)
                 .routing(routing -> routes(routing, guard, backend, streams, asks))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
                 // Helidon checks a WebSocket's Origin before our guard sees it: same-origin only, unless told.
@@ -136,6 +148,10 @@ public final class ApiServer implements AutoCloseable {
     /** Helidon logs through java.util.logging, which would print INFO lines on the console. */
     private static synchronized void routeHelidonLoggingToLog4j() {
         Log4jBridgeHandler.install(true, null, true);
+    }
+
+    private static int connectionLimit() {
+        return (int) Math.clamp(OpenFileLimit.current().orElse(1024) / 4, 256, 4096);
     }
 
     private static boolean isLoopback(String host) {

@@ -1,2 +1,5 @@
-/** The operating system as Parley's other packages need it, behind one place: the process environment. */
+/**
+ * The operating system as Parley's other packages need it, behind one place: the process environment,
+ * standard input as the JVM left it, the limit of open files.
+ */
 package dev.parley.platform;
