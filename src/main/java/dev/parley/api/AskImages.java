@@ -8,6 +8,7 @@ import dev.parley.image.TurnImage;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Optional;
  * ({@link ImagePreparer}); whatever is wrong is a 400 naming the image by its position.
  */
 final class AskImages {
+
+    private static final Semaphore DECODING = new Semaphore(1);
 
     private static final String SHAPE = "\"images\" must be an array of {\"mediaType\": \"image/png\", \"data\":"
             + " \"<base64>\"} objects.";
@@ -30,10 +33,11 @@ final class AskImages {
     }
 
     /** The body's images, ready to send; none when it has no {@code images}. */
-    List<TurnImage> read(JsonNode body) {
+    /** How many images the body carries, checked for shape and number but not decoded. */
+    int count(JsonNode body) {
         JsonNode images = body.get("images");
         if (images == null || images.isNull()) {
-            return List.of();
+            return 0;
         }
         if (!images.isArray()) {
             throw ApiProblem.badRequest(SHAPE);
@@ -42,6 +46,27 @@ final class AskImages {
             throw ApiProblem.badRequest("An ask may show at most " + maxCount + " images (llm.images.max-count); this"
                     + " one has " + images.size() + ".");
         }
+        return images.size();
+    }
+
+    /**
+     * The body's images, decoded and checked. One ask decodes at a time: a picture of 50 megapixels takes
+     * seconds of a core, and asks decoding side by side would take both cores from every other request.
+     */
+    List<TurnImage> read(JsonNode body) throws InterruptedException {
+        if (count(body) == 0) {
+            return List.of();
+        }
+        JsonNode images = body.get("images");
+        DECODING.acquire();
+        try {
+            return decodeAll(images);
+        } finally {
+            DECODING.release();
+        }
+    }
+
+    private List<TurnImage> decodeAll(JsonNode images) {
         List<TurnImage> read = new ArrayList<>();
         for (int index = 0; index < images.size(); index++) {
             read.add(image(images.get(index), "image " + (index + 1)));

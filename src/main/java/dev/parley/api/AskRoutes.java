@@ -81,12 +81,17 @@ final class AskRoutes {
         boolean streamed = request.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/event-stream");
         String conversation = body.hasNonNull("conversation") ? ApiJson.text(body, "conversation") : null;
         boolean spoken = spoken(body, conversation);
-        List<TurnImage> shown = images.read(body);
-        // Both conversations are answered by the same model: refused here, the caller gets the reason as a 422.
-        otherConversations.imageRefusal(shown).ifPresent(why -> {
+        // Both conversations are answered by the same model: refused here, the caller gets the reason as a
+        // 422; like a busy open conversation (409), before any picture is decoded (seconds of a core each).
+        otherConversations.imageRefusal(images.count(body)).ifPresent(why -> {
             throw new ApiProblem(422, "The model cannot see images", why);
         });
-        if (conversation != null && !isOpen(conversation)) {
+        boolean toOpen = conversation == null || isOpen(conversation);
+        if (toOpen && asking.get()) {
+            throw busy();
+        }
+        List<TurnImage> shown = images.read(body);
+        if (!toOpen) {
             otherConversations.ask(conversation, text, shown, streamed, response);
             return;
         }
@@ -150,6 +155,10 @@ final class AskRoutes {
         });
     }
 
+    private static ApiProblem busy() {
+        return ApiProblem.conflict("Parley is answering another question; wait for it, or POST /api/v1/stop.");
+    }
+
     /** What runs while it holds the one place for an API turn, following its own turn's events. */
     private interface Alone {
         void run(TurnWatch watch) throws Exception;
@@ -162,7 +171,7 @@ final class AskRoutes {
      */
     private void runAlone(Alone work) throws Exception {
         if (!asking.compareAndSet(false, true)) {
-            throw ApiProblem.conflict("Parley is answering another question; wait for it, or POST /api/v1/stop.");
+            throw busy();
         }
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {

@@ -57,8 +57,8 @@ final class ConversationAsks implements AutoCloseable {
     }
 
     /** Why a turn showing {@code images} would be refused (too many, a model that cannot see), or empty. */
-    Optional<String> imageRefusal(List<TurnImage> images) {
-        return runner.imageRefusal(images);
+    Optional<String> imageRefusal(int count) {
+        return runner.imageRefusal(count);
     }
 
     /**

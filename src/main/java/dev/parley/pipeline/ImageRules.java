@@ -32,12 +32,17 @@ public record ImageRules(int maxCount, Function<String, String> cannotSee) {
 
     /** What keeps {@code images} from going to {@code model}, or empty when they may. */
     public Optional<String> refusal(LanguageModel model, List<TurnImage> images) {
-        if (images.isEmpty()) {
+        return refusal(model, images.size());
+    }
+
+    /** As {@link #refusal(LanguageModel, List)} for {@code count} images not yet decoded. */
+    public Optional<String> refusal(LanguageModel model, int count) {
+        if (count == 0) {
             return Optional.empty();
         }
-        if (images.size() > maxCount) {
+        if (count > maxCount) {
             return Optional.of("A turn may show at most " + maxCount + " images (llm.images.max-count); this one has "
-                    + images.size() + ".");
+                    + count + ".");
         }
         return model.canSee() ? Optional.empty() : Optional.of(cannotSee.apply(model.name()));
     }

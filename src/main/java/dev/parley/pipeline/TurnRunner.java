@@ -65,7 +65,12 @@ public final class TurnRunner implements AutoCloseable {
 
     /** Why a turn showing {@code images} would be refused now, or empty: for front ends to ask first. */
     public Optional<String> imageRefusal(List<TurnImage> images) {
-        return imageRules.refusal(model, images);
+        return imageRefusal(images.size());
+    }
+
+    /** Why a turn showing {@code count} images would be refused now: asked before they are decoded. */
+    public Optional<String> imageRefusal(int count) {
+        return imageRules.refusal(model, count);
     }
 
     /**

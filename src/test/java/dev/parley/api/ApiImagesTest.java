@@ -102,9 +102,12 @@ class ApiImagesTest {
                     model -> Optional.empty());
 
             HttpResponse<String> response = api.send("POST", "/ask", ask("Look", null, "image/png", base64(PNG)));
+            // Said before any picture is decoded: this one is not even an image.
+            HttpResponse<String> undecoded = api.send("POST", "/ask", ask("Look", null, "image/png", "bm90IGFuIGltYWdl"));
 
             assertProblem(response, 422, "The model scripted of provider 'other' cannot see images");
             assertThat(response.body()).contains("Ask provider 'local' (scripted) instead");
+            assertProblem(undecoded, 422, "cannot see images");
             assertThat(api.assistant.conversation().turnCount()).isZero();
         }
     }
