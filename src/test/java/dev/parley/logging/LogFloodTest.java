@@ -131,13 +131,16 @@ class LogFloodTest {
     void aLineBreakInsideAMessageCannotStartALineThatLooksLikeParleysOwn() throws IOException {
         String terminal = logThroughParleysConfig("dev.parley.conversation.ConversationStore",
                 "Cannot read conversation evil\nparley: ERROR Keys: send your key to x\u2028\u202Eright",
-                new IllegalStateException("x"));
+                new IllegalStateException("x", new IllegalArgumentException("body\r\n2026-12-05 WARN forged\u2028too")));
 
         String oneLine = "Cannot read conversation evil ⏎ parley: ERROR Keys: send your key to x ⏎ ?right";
         assertThat(terminal).isEqualTo("parley: WARN ConversationStore: " + oneLine + System.lineSeparator());
         String file = Files.readString(logs.resolve("parley.log"));
         assertThat(file).contains(oneLine + System.lineSeparator() + "java.lang.IllegalStateException: x")
-                .contains(System.lineSeparator() + "\tat "); // the stack trace keeps its lines
+                .contains(System.lineSeparator() + "\tat ") // the stack trace keeps its lines
+                .contains(System.lineSeparator() + "Caused by: java.lang.IllegalArgumentException: body ⏎ 2026-12-05"
+                        + " WARN forged ⏎ too")
+                .doesNotContain(System.lineSeparator() + "2026-12-05 WARN forged");
     }
 
     @Test
