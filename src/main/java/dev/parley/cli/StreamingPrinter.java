@@ -42,7 +42,7 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
         this.turnThread = turnThread;
     }
 
-    /** Whether a turn was stopped because its answer could not be written. */
+    /** Whether a turn was stopped because its answer (or the thinking asked for) could not be written. */
     boolean outputLost() {
         return outputLost;
     }
@@ -62,6 +62,7 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
                     thinking = true;
                     err.print(TerminalText.safe(reasoning.delta()));
                     err.flush();
+                    stopTurnIfOutputLost(); // asked to be shown, and nobody can read it
                 }
             }
             case TurnEvent.Completed completed -> {
@@ -96,7 +97,7 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
     }
 
     private void stopTurnIfOutputLost() {
-        if (turnThread != null && !outputLost && out.checkError()) {
+        if (turnThread != null && !outputLost && (out.checkError() || showThinking && err.checkError())) {
             outputLost = true;
             turnThread.interrupt();
         }

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,6 +87,23 @@ class FullStandardOutputTest {
             assertThat(server.requests()).hasSize(1);
             assertThat(err.toString(StandardCharsets.UTF_8))
                     .contains("parley: could not write all of the output").doesNotContain("cancelled");
+        }
+    }
+
+    @Test
+    void thinkingAskedForThatCannotBeWrittenStopsTheTurnAndFailsTheCommand() throws Exception {
+        String[] thoughts = new String[200];
+        Arrays.fill(thoughts, "hmm ");
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Done.").thinkingFirst(thoughts).delayedBy(20))) {
+            Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            int exitCode = Cli.run(new String[] {"ask", "--show-thinking", "--config", config.toString(), "Think."},
+                    new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(FULL_DISK, true, StandardCharsets.UTF_8));
+
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Done.");
         }
     }
 
