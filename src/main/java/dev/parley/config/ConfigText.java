@@ -55,8 +55,11 @@ final class ConfigText {
 
     /** The one answer for a file without settings: a fresh copy is what the user most likely wants. */
     static ConfigException empty(Path file, boolean onlyComments) {
-        return new ConfigException(file + (onlyComments ? " holds only comments, no settings" : " is empty")
-                + "; delete it and Parley writes a fresh one on the next start.");
+        String what = file + (onlyComments ? " holds only comments, no settings" : " is empty");
+        // A pipe or device (--config /dev/stdin) is not for deleting.
+        return new ConfigException(what + (Files.isRegularFile(file)
+                ? "; delete it and Parley writes a fresh one on the next start."
+                : "; pass the path of a config.yaml to --config."));
     }
 
     private static long sizeOrZero(Path file) {

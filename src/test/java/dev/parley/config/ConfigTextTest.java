@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,5 +100,21 @@ class ConfigTextTest {
         Path file = write(text.getBytes(StandardCharsets.UTF_8));
 
         assertRefused(file, file + " holds only comments, no settings; delete it and Parley writes a fresh one");
+    }
+
+    @Test
+    void anEmptyPipeIsNotToldToBeDeleted() throws Exception {
+        Path pipe = folder.resolve("config-pipe.yaml");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try (var out = Files.newOutputStream(pipe)) {
+                out.write("# nothing\n".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        assertRefused(pipe, "holds only comments, no settings; pass the path of a config.yaml to --config.");
+        writer.join();
     }
 }
