@@ -78,9 +78,9 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("Config file " + file + " does not exist. Check the path given to --config.");
         } catch (JsonProcessingException e) {
-            indentingTab(e).ifPresent(line -> {
-                throw new ConfigException(file + " line " + line + ": a tab indents this line, and YAML indents with"
-                        + " spaces only; replace the tab with spaces.", e);
+            syntaxError(e).ifPresent(error -> {
+                throw new ConfigException(file + " line " + (error.getProblemMark().getLine() + 1) + ": "
+                        + syntaxProblem(error), e);
             });
             if (e instanceof JsonMappingException mapping) {
                 throw new ConfigException(describe(file, mapping), e);
@@ -92,17 +92,31 @@ public final class ConfigLoader {
     }
 
     /**
-     * The line of a tab used for indentation, the commonest hand-editing mistake, which the parser reports
-     * as "while scanning for the next token" at the line of the section above.
+     * The YAML parser's own error, which knows the line of the problem; Jackson's location is often the
+     * section's first line instead ("line 1: llm: while parsing a flow mapping").
      */
-    private static Optional<Integer> indentingTab(Throwable e) {
+    private static Optional<MarkedYAMLException> syntaxError(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null
-                    && String.valueOf(marked.getProblem()).contains("(TAB)")) {
-                return Optional.of(marked.getProblemMark().getLine() + 1);
+            if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                return Optional.of(marked);
             }
         }
         return Optional.empty();
+    }
+
+    /** The commonest hand-editing mistakes in words; otherwise what the parser expected. */
+    private static String syntaxProblem(MarkedYAMLException error) {
+        String problem = String.valueOf(error.getProblem());
+        String context = String.valueOf(error.getContext());
+        if (problem.contains("(TAB)")) {
+            return "a tab indents this line, and YAML indents with spaces only; replace the tab with spaces.";
+        }
+        if (context.contains("flow mapping") || context.contains("flow sequence")) {
+            String bracket = context.contains("mapping") ? "{" : "[";
+            return "a " + bracket + " opened at line " + (error.getContextMark().getLine() + 1) + " is not closed where"
+                    + " YAML expects it (" + problem + ").";
+        }
+        return "not valid YAML (" + problem + ").";
     }
 
     private static String line(JsonProcessingException e) {
@@ -212,6 +226,10 @@ public final class ConfigLoader {
             Object value = invalid.getValue();
             return Optional.of("must be " + expected(invalid.getTargetType()) + " (found "
                     + (value instanceof String text ? "'" + shown(text) + "'" : shown(String.valueOf(value))) + ")");
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && String.valueOf(e.getOriginalMessage()).contains("from Embedded Object")) {
+            return Optional.of("must be " + expected(mismatch.getTargetType()) + " (found binary data)");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 && mismatch.getTargetType().isPrimitive() && NULL_INTO.matcher(e.getOriginalMessage()).find()) {

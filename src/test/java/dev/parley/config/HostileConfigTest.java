@@ -184,6 +184,18 @@ class HostileConfigTest {
     }
 
     @Test
+    void anUnclosedBraceIsNamedWithWhereItOpened() throws IOException {
+        assertRefused("llm:\n  active: a\n  providers: {a: {type: ollama, model: m}\n",
+                "line 4: a { opened at line 3 is not closed where YAML expects it");
+    }
+
+    @Test
+    void binaryDataWhereANumberGoesIsNamed() throws IOException {
+        assertRefused(PROVIDERS.replace("model: m}", "model: m, temperature: !!binary aGVsbG8=}"),
+                "llm.providers.a.temperature must be a number (found binary data)");
+    }
+
+    @Test
     void aDuplicateKeyIsRefusedWithItsLine() throws IOException {
         assertRefused("""
                 llm:
