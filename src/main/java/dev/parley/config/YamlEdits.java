@@ -29,6 +29,8 @@ public final class YamlEdits {
 
     /** Every character YAML takes as the end of a line. */
     private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\u0085\\u2028\\u2029]");
+    /** Unicode's explicit direction embeddings, overrides and isolates. */
+    private static final Pattern DIRECTION_CONTROL = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
 
     private static final int INDENT_STEP = 2;
 
@@ -326,6 +328,11 @@ public final class YamlEdits {
         options.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
         if (LINE_BREAK.matcher(string).find()) {
             options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+        }
+        if (DIRECTION_CONTROL.matcher(string).find()) {
+            // Printable to YAML, but a terminal would reorder the text around them: written as escapes.
+            options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+            options.setAllowUnicode(false);
         }
         String dumped = new Yaml(options).dump(string).stripTrailing();
         return dumped.endsWith("\n...") ? dumped.substring(0, dumped.length() - 4).stripTrailing() : dumped;

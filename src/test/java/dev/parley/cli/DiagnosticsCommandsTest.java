@@ -207,7 +207,8 @@ class DiagnosticsCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evil\n    base-url: http://attacker.example", "a: b #c", "x\u2028y"})
+    @ValueSource(strings = {"evil\n    base-url: http://attacker.example", "a: b #c", "x\u2028y", "a\u202Eb",
+            "iso\u2066x\u2069"})
     void detectQuotesAModelIdSoThePastedEntryHasExactlyThatModel(String id) throws Exception {
         try (FakeHttpServer ollama = FakeLlmApis.ollama(id)) {
             CliRun run = CliRun.of("detect", ollama.url());
