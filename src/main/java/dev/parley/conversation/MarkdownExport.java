@@ -15,7 +15,9 @@ final class MarkdownExport {
 
     /** {@code link}: where a picture's link points. */
     static String render(String name, List<Turn> turns, boolean includeReasoning, Function<TurnImage, String> link) {
-        StringBuilder markdown = new StringBuilder("# ").append(name).append("\n");
+        // The heading is one line: a name from a hand-edited file could carry line breaks.
+        StringBuilder markdown = new StringBuilder("# ").append(name.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " "))
+                .append("\n");
         for (Turn turn : turns) {
             markdown.append('\n');
             if (turn.role() == Message.Role.USER) {
