@@ -139,13 +139,16 @@ public final class ResilientLanguageModel implements LanguageModel {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
+            // A fallback that answers would hide the failures before it, so they become warnings, told
+            // before its first word (not after the streamed answer, on its line); had none answered, the
+            // caller reports them, and the terminal would show them twice.
+            List<String> hidden = List.copyOf(earlierFailures);
+            watch.beforeFirstOutput(() -> hidden.forEach(failure -> LOG.warn("'{}' answers instead of {}",
+                    guarded.model().name(), failure)));
             try {
                 LlmReply reply = Failsafe.with(retryPolicy(guarded.model(), watch), guarded.breaker())
                         .get(() -> guarded.model().reply(messages, watch));
-                // A fallback answered: the failures before it would go unseen, so now they are warnings.
-                // Had none answered, the caller reports them, and the terminal would show them twice.
-                earlierFailures.forEach(failure -> LOG.warn("{}; '{}' answered instead", failure,
-                        guarded.model().name()));
+                watch.outputStarts(); // an answer of no words still came from this provider
                 return reply;
             } catch (CircuitBreakerOpenException open) {
                 LOG.info("Skipping provider '{}': its circuit is open for another {} s", guarded.model().name(),
@@ -164,10 +167,10 @@ public final class ResilientLanguageModel implements LanguageModel {
                     throw seen;
                 }
                 LlmException explained = tooLongToWait(seen) ? waitTooLong(guarded.model(), seen) : seen;
-                String failed = "Provider '" + guarded.model().name() + "' failed (" + explained.kind() + "): "
-                        + explained.getMessage();
-                LOG.info(failed);
-                earlierFailures.add(failed);
+                LOG.info("Provider '{}' failed ({}): {}", guarded.model().name(), explained.kind(),
+                        explained.getMessage());
+                earlierFailures.add("provider '" + guarded.model().name() + "', which failed (" + explained.kind()
+                        + "): " + explained.getMessage());
                 guarded.lastFailure().set(explained);
                 alsoFailed.add(guarded.model().name() + " (" + explained.kind().name().toLowerCase().replace('_', ' ') + ")");
                 if (firstFailure == null) {
@@ -247,16 +250,45 @@ public final class ResilientLanguageModel implements LanguageModel {
         private final StringBuilder spoken = new StringBuilder();
         private boolean ranTools;
 
+        /** Run once, before the answering provider's first output reaches the listener. */
+        private Runnable beforeFirstOutput = () -> { };
+
         SpokenWatch(ReplyListener listener) {
             super(listener);
         }
 
+        synchronized void beforeFirstOutput(Runnable action) {
+            beforeFirstOutput = action;
+        }
+
+        void outputStarts() {
+            Runnable action;
+            synchronized (this) {
+                action = beforeFirstOutput;
+                beforeFirstOutput = () -> { };
+            }
+            action.run();
+        }
+
         @Override
         public void onText(String delta) {
+            outputStarts();
             synchronized (this) {
                 spoken.append(delta);
             }
             super.onText(delta);
+        }
+
+        @Override
+        public void onReasoning(String delta) {
+            outputStarts();
+            super.onReasoning(delta);
+        }
+
+        @Override
+        public void onToolCall(String toolName, String argumentsJson) {
+            outputStarts();
+            super.onToolCall(toolName, argumentsJson);
         }
 
         @Override

@@ -11,6 +11,7 @@ import dev.parley.testing.CapturedLog;
 import dev.parley.testing.FakeHttpServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
@@ -48,16 +49,29 @@ class ProviderFailureLoggingTest {
     }
 
     @Test
-    void aFailureAFallbackAnswersForIsAWarning() throws Exception {
+    void aFailureAFallbackAnswersForIsAWarningToldBeforeItsAnswer() throws Exception {
         try (var backup = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Backup here."))) {
             var model = new ResilientLanguageModel(List.of(provider("main", FakeHttpServer.closedPortUrl() + "/v1"),
                     provider("backup", backup.baseUrl())), FAST);
 
             try (CapturedLog log = CapturedLog.of(ResilientLanguageModel.class)) {
-                assertThat(model.reply(QUESTION, ReplyListener.IGNORE).text()).isEqualTo("Backup here.");
+                List<Integer> warningsAtFirstWord = new ArrayList<>();
+                ReplyListener answer = new ReplyListener() {
+                    @Override
+                    public void onText(String delta) {
+                        if (warningsAtFirstWord.isEmpty()) {
+                            warningsAtFirstWord.add(log.at(Level.WARN).size());
+                        }
+                    }
+                };
 
-                assertThat(log.at(Level.WARN)).singleElement().asString().startsWith("Provider 'main' failed (CONNECTION)")
-                        .endsWith("'backup' answered instead");
+                assertThat(model.reply(QUESTION, answer).text()).isEqualTo("Backup here.");
+
+                assertThat(log.at(Level.WARN)).singleElement().asString()
+                        .startsWith("'backup' answers instead of provider 'main', which failed (CONNECTION): ")
+                        .contains("connection refused");
+                assertThat(warningsAtFirstWord).as("the warning comes before the answer, not on its line")
+                        .containsExactly(1);
             }
         }
     }
