@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -72,12 +73,23 @@ public final class McpServers implements AutoCloseable {
                 connections.add(new Connection(client, transport));
                 LOG.info("MCP server '{}' offers {} tools", name, offered.size());
             } catch (RuntimeException e) {
-                LOG.warn("MCP server '{}' is left out: {}", name, e.getMessage());
+                LOG.warn("MCP server '{}' is left out: {}", name, whyLeftOut(e, startTimeout));
                 // A server that hangs at start has a process all the same (building the client started it).
                 end(new Connection(client, transport));
             }
         });
         return new McpServers(List.copyOf(connections), List.copyOf(tools));
+    }
+
+    /** The client's failure in words: a server that never answered (or exited) surfaces as a bare timeout. */
+    private static String whyLeftOut(RuntimeException e, Duration startTimeout) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return "it did not answer within " + startTimeout.toSeconds() + " s (a program that exited, or"
+                        + " hangs before speaking MCP; run its command yourself to see)";
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static McpTransport transport(McpServerConfig server, Duration timeout) {

@@ -10,6 +10,7 @@ import dev.parley.config.ToolsConfig;
 import dev.parley.conversation.Message;
 import dev.parley.llm.embedded.EmbeddedModels;
 import dev.parley.llm.embedded.ModelDownloads;
+import dev.parley.testing.CapturedLog;
 import dev.parley.testing.FakeMcpServer;
 import dev.parley.tools.Calculator;
 import dev.parley.tools.ToolConfirmer;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,9 +62,13 @@ class McpToolsTest {
         // The shell starts a child of its own and then never answers the MCP handshake.
         String script = "sleep 600 & echo $! > '" + pids + "'; echo $$ >> '" + pids + "'; wait";
 
-        try (McpServers mcp = McpServers.connect(Map.of("hung", new McpServerConfig(List.of("sh", "-c", script), null)),
-                Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+        try (CapturedLog log = CapturedLog.of(McpServers.class);
+                McpServers mcp = McpServers.connect(Map.of("hung", new McpServerConfig(List.of("sh", "-c", script), null)),
+                        Duration.ofSeconds(1), Duration.ofSeconds(1))) {
             assertThat(mcp.tools()).isEmpty();
+            assertThat(log.at(Level.WARN)).singleElement().asString()
+                    .isEqualTo("MCP server 'hung' is left out: it did not answer within 1 s (a program that exited, or"
+                            + " hangs before speaking MCP; run its command yourself to see)");
         }
 
         assertThat(Files.readAllLines(pids)).hasSize(2).allSatisfy(pid -> assertEnds(Long.parseLong(pid)));
