@@ -48,9 +48,10 @@ final class TranscribeRoute {
         }
         AudioClip audio;
         try (InputStream body = new LimitedInput(request.content().inputStream(), MAX_AUDIO_BYTES)) {
-            audio = WavFiles.readMono(body, "The uploaded audio");
+            // A file name, since the message's sox command is for the caller to run on their own file.
+            audio = WavFiles.readMono(body, "your-audio.wav");
         } catch (AudioFormatException e) {
-            throw new ApiProblem(422, "Unreadable audio", e.getMessage());
+            throw new ApiProblem(422, "Unreadable audio", "The uploaded audio is not usable: " + e.getMessage());
         } catch (LimitedInput.TooLarge e) {
             throw new ApiProblem(413, "Body too large", "Audio may have at most 25 MB (about 13 minutes of 16 kHz"
                     + " mono); send a shorter file.");
