@@ -3,6 +3,7 @@ package dev.parley.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,9 @@ abstract class ParleySubcommand implements Callable<Integer> {
 
     /** Standard input as lines; make one per command, since its buffer takes input the next reader won't see. */
     BufferedReader stdinLines() {
-        return new BoundedLineReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8));
+        // Strict: bytes that are not UTF-8 (a binary file, /dev/urandom) end the input with a sentence
+        // instead of becoming turns of replacement characters sent to the model.
+        return new BoundedLineReader(new InputStreamReader(parley.stdin(), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.storage;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +21,7 @@ public final class FileErrors {
             case AccessDeniedException denied -> "permission denied";
             case NoSuchFileException missing -> "it does not exist";
             case NotDirectoryException notFolder -> "it is not a folder";
+            case CharacterCodingException notText -> "it is not UTF-8 text";
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         };

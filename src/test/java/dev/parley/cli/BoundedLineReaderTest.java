@@ -9,6 +9,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -71,6 +72,20 @@ class BoundedLineReaderTest {
         assertThatThrownBy(() -> new BoundedLineReader(folder).readLine()).isInstanceOf(ParleyException.class)
                 .hasMessage("Cannot read standard input (Is a directory); give parley text as its input, typed or"
                         + " from a text file.");
+    }
+
+    @Test
+    void chatFromBytesThatAreNotTextEndsWithASentenceInsteadOfSendingThem() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Never asked."))) {
+            Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
+
+            CliRun run = CliRun.withInput(new ByteArrayInputStream(new byte[] {'h', 'i', (byte) 0xFF, (byte) 0xFE,
+                    '\n'}), "chat", "--config", config.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("parley: Cannot read standard input (it is not UTF-8 text)");
+            assertThat(server.requests()).isEmpty();
+        }
     }
 
     @Test
