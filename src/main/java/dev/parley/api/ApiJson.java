@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,10 +21,17 @@ import io.helidon.webserver.http.ServerResponse;
 /** Reading and writing the API's JSON with Jackson, so no Helidon media module is needed. */
 final class ApiJson {
 
-    /** Strict: a key given twice or text after the object is a mistake to report, not to guess about. */
+    /**
+     * Strict in: a key given twice or text after the object is a mistake to report, not to guess about.
+     * Careful out: see {@link VisibleControls}.
+     */
     static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new VisibleControls());
+    }
     static final String JSON = "application/json";
 
     private ApiJson() {}
@@ -86,6 +96,28 @@ final class ApiJson {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unserializable API value", e);
+        }
+    }
+
+    /**
+     * C1 controls, Unicode's line separators and the direction controls written as escapes
+     * (JSON escapes only C0): a client that shows a value as it is (a terminal, a web page) cannot be
+     * made to obey them when a model, a server or a file put them in a name or an answer.
+     */
+    private static final class VisibleControls extends CharacterEscapes {
+
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            boolean hidden = (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069);
+            return hidden ? new SerializedString(String.format("\\u%04X", c)) : null;
         }
     }
 }
