@@ -8,8 +8,8 @@ import dev.parley.image.TurnImage;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * The {@code images} of an ask: {@code [{"mediaType": "image/png", "data": "<base64>"}, ...]}, at
@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 final class AskImages {
 
+    /** Shared by every ask of the process: the cores are. */
     private static final Semaphore DECODING = new Semaphore(1);
 
     private static final String SHAPE = "\"images\" must be an array of {\"mediaType\": \"image/png\", \"data\":"
@@ -32,7 +33,6 @@ final class AskImages {
         this.maxCount = maxCount;
     }
 
-    /** The body's images, ready to send; none when it has no {@code images}. */
     /** How many images the body carries, checked for shape and number but not decoded. */
     int count(JsonNode body) {
         JsonNode images = body.get("images");
@@ -50,8 +50,9 @@ final class AskImages {
     }
 
     /**
-     * The body's images, decoded and checked. One ask decodes at a time: a picture of 50 megapixels takes
-     * seconds of a core, and asks decoding side by side would take both cores from every other request.
+     * The body's images, decoded and checked, ready to send; none when it has no {@code images}. One ask
+     * decodes at a time: a picture of 50 megapixels takes seconds of a core, and asks decoding side by
+     * side would take both cores from every other request.
      */
     List<TurnImage> read(JsonNode body) throws InterruptedException {
         if (count(body) == 0) {
