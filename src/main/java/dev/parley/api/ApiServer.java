@@ -93,14 +93,16 @@ public final class ApiServer implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false) // parley serve closes the server in its own, ordered, shutdown
-                // The guard and the routes answer an over-long body as problem JSON; this is only the
-                // backstop, set above their limit so that Helidon's bare refusal never comes first.
+                // The guard and the routes answer an over-long body with its own limit; this is only the
+                // backstop, set above theirs (a declared length over it is refused before any route, as
+                // problem JSON too: ProblemResponses.direct).
                 .maxPayloadSize(RequestGuard.MAX_BODY_BYTES + 1024 * 1024)
                 // Below the process's file limit, so a flood of idle connections waits in the backlog
                 // instead of failing accept() with "too many open files", which ends Helidon's listener.
                 .maxTcpConnections(MAX_CONNECTIONS)
                 .idleConnectionTimeout(IDLE_CONNECTION)
                 .idleConnectionPeriod(IDLE_CHECK)
+                .directHandlers(ProblemResponses.direct())
                 .routing(routing -> routes(routing, guard, backend, streams, asks))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
                 // Helidon checks a WebSocket's Origin before our guard sees it: same-origin only, unless told.

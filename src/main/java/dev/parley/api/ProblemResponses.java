@@ -1,8 +1,10 @@
 package dev.parley.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.ServerResponse;
 
 /** Writes RFC 9457 problem JSON: what went wrong, for a person; never a stack trace or a secret. */
@@ -17,13 +19,49 @@ final class ProblemResponses {
     }
 
     static void send(ServerResponse response, int status, String title, String detail) {
+        response.status(Status.create(status));
+        response.header(HeaderNames.CONTENT_TYPE, CONTENT_TYPE);
+        response.send(body(status, title, detail));
+    }
+
+    /**
+     * Helidon's own refusals, made before any route or filter runs (a request line or header it cannot
+     * read, a declared body over the server's limit, an HTTP version it does not speak), as problem JSON
+     * too: they came with an empty body. Helidon's message is left out, since it may quote the request.
+     */
+    static DirectHandlers direct() {
+        DirectHandler handler = (request, event, status, headers, message) -> {
+            // By status: Helidon reports a body over its limit as a bad request of status 413.
+            String detail = switch (status.code()) {
+                case 413 -> "The body is larger than this API takes: JSON 1 MB, an ask 20 MB, audio 25 MB.";
+                case 414 -> "The URL is too long.";
+                case 431 -> "The request's headers are too large.";
+                case 505 -> "Send HTTP/1.1.";
+                case 403 -> "Refused.";
+                case 400 -> "The request is not HTTP this server can read: check its first line, its headers and"
+                        + " the URL's encoding.";
+                default -> "The server could not handle the request.";
+            };
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, CONTENT_TYPE)
+                    .entity(body(status.code(), status.reasonPhrase(), detail))
+                    .build();
+        };
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+            handlers.addHandler(event, handler);
+        }
+        return handlers.build();
+    }
+
+    private static String body(int status, String title, String detail) {
         ObjectNode body = ApiJson.object()
                 .put("type", "about:blank")
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail);
-        response.status(Status.create(status));
-        response.header(HeaderNames.CONTENT_TYPE, CONTENT_TYPE);
-        response.send(ApiJson.write(body));
+        return ApiJson.write(body);
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -101,13 +103,13 @@ class ApiSecurityTest {
 
     @Test
     void aChunkedJsonBodyIsCountedAsItIsReadAndRefusedPastOneMegabyte() throws Exception {
-        byte[] chunk = "a".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
         java.util.List<byte[]> body = new java.util.ArrayList<>();
-        body.add("{\"text\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.add("{\"text\":\"".getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < 20; i++) {
             body.add(chunk); // 1.25 MB, sent without a length: chunked
         }
-        body.add("\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.add("\"}".getBytes(StandardCharsets.US_ASCII));
 
         // /speak: an ask may have 20 MB (its images), every other JSON body 1 MB.
         HttpResponse<String> response = api.http.send(api.request("/speak").header("Content-Type", "application/json")
@@ -138,5 +140,38 @@ class ApiSecurityTest {
         assertThat(trailing.statusCode()).isEqualTo(400);
         assertThat(deep.statusCode()).isEqualTo(400);
         assertThat(deep.body()).contains("nested more than 1,000 levels deep").doesNotContain("StreamReadConstraints");
+    }
+
+    /** Refusals Helidon makes before any route ran came with an empty body; they are problem JSON too. */
+    @Test
+    void whatTheServerRefusesBeforeAnyRouteIsProblemJsonToo() throws Exception {
+        String tooLarge = raw("POST /api/v1/speak HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port()
+                + "\r\nAuthorization: Bearer " + api.token.value() + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 30000000\r\n\r\n{");
+        String badUrl = raw("GET /api/v1/health%zz HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port() + "\r\n\r\n");
+
+        assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                .contains("\"status\":413").contains("larger than this API takes");
+        assertThat(badUrl).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400");
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read; (read = socket.getInputStream().read(buffer)) > 0; ) {
+                    response.write(buffer, 0, read);
+                    if (response.toString(StandardCharsets.ISO_8859_1).contains("}")) {
+                        break; // the problem's JSON has arrived; the server may keep the connection open
+                    }
+                }
+            } catch (SocketTimeoutException stillOpen) {
+                // what arrived is the answer
+            }
+            return response.toString(StandardCharsets.UTF_8);
+        }
     }
 }
