@@ -117,7 +117,7 @@ public final class ApiServer implements AutoCloseable {
             AskRoutes asks) {
         Components components = backend.components();
         routing.addFilter(guard)
-                .error(ApiProblem.class, (request, response, problem) -> ProblemResponses.send(response, problem))
+                .error(ApiProblem.class, (request, response, problem) -> ProblemResponses.send(request, response, problem))
                 .error(Exception.class, (request, response, error) -> {
                     if (ClientGone.is(error)) {
                         LOG.debug("The client of {} {} went away mid-request", request.prologue().method(),
@@ -125,7 +125,7 @@ public final class ApiServer implements AutoCloseable {
                         return;
                     }
                     LOG.error("The API failed on {} {}", request.prologue().method(), request.path().path(), error);
-                    ProblemResponses.send(response, 500, "Internal error", "Parley could not answer this request;"
+                    ProblemResponses.send(request, response, 500, "Internal error", "Parley could not answer this request;"
                             + " its log has the details.");
                 })
                 .register(PREFIX, rules -> {
@@ -142,7 +142,7 @@ public final class ApiServer implements AutoCloseable {
                     new ConversationRoutes(components.conversationStore()).register(rules);
                     new UsageRoutes(components.usageLedger(), components.prices(), components::config).register(rules);
                 })
-                .any((request, response) -> ProblemResponses.send(response, 404, "Not found",
+                .any((request, response) -> ProblemResponses.send(request, response, 404, "Not found",
                         "There is no " + request.prologue().method() + " " + request.path().path()
                                 + "; see docs/api.md for the endpoints."));
     }

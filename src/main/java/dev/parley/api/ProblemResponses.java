@@ -3,8 +3,10 @@ package dev.parley.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /** Writes RFC 9457 problem JSON: what went wrong, for a person; never a stack trace or a secret. */
@@ -14,14 +16,19 @@ final class ProblemResponses {
 
     private ProblemResponses() {}
 
-    static void send(ServerResponse response, ApiProblem problem) {
-        send(response, problem.status(), problem.title(), problem.detail());
+    static void send(ServerRequest request, ServerResponse response, ApiProblem problem) {
+        send(request, response, problem.status(), problem.title(), problem.detail());
     }
 
-    static void send(ServerResponse response, int status, String title, String detail) {
+    /** A HEAD request gets the status and headers alone: a body after them would break the connection's framing. */
+    static void send(ServerRequest request, ServerResponse response, int status, String title, String detail) {
         response.status(Status.create(status));
         response.header(HeaderNames.CONTENT_TYPE, CONTENT_TYPE);
-        response.send(body(status, title, detail));
+        if (Method.HEAD.equals(request.prologue().method())) {
+            response.send();
+        } else {
+            response.send(body(status, title, detail));
+        }
     }
 
     /**

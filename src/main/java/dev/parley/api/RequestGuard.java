@@ -59,7 +59,7 @@ final class RequestGuard implements Filter {
         }
         crossOrigin.allowedOrigin(request.headers()).ifPresent(origin -> crossOrigin.allow(response, origin));
         if (refusal.isPresent()) {
-            ProblemResponses.send(response, refusal.get());
+            ProblemResponses.send(request, response, refusal.get());
             return;
         }
         chain.proceed();

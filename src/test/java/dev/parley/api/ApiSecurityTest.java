@@ -155,7 +155,23 @@ class ApiSecurityTest {
         assertThat(badUrl).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400");
     }
 
+    @Test
+    void aHeadRequestsProblemHasNoBodySoTheNextRequestOnTheConnectionIsRead() throws Exception {
+        String host = "Host: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value();
+        String both = raw("HEAD /api/v1/nothing-here HTTP/1.1\r\n" + host + "\r\n\r\n"
+                + "GET /api/v1/health HTTP/1.1\r\n" + host + "\r\n\r\n", "\"status\":\"ok\"");
+
+        String afterHead = both.substring(both.indexOf("\r\n\r\n") + 4);
+        assertThat(both).startsWith("HTTP/1.1 404");
+        assertThat(afterHead).as("nothing between the HEAD's headers and the next response").startsWith("HTTP/1.1 200");
+    }
+
     private String raw(String request) throws Exception {
+        return raw(request, "}");
+    }
+
+    /** What the server sends back for {@code request}, up to {@code until} (or 10 s of silence). */
+    private String raw(String request, String until) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -164,8 +180,8 @@ class ApiSecurityTest {
             try {
                 for (int read; (read = socket.getInputStream().read(buffer)) > 0; ) {
                     response.write(buffer, 0, read);
-                    if (response.toString(StandardCharsets.ISO_8859_1).contains("}")) {
-                        break; // the problem's JSON has arrived; the server may keep the connection open
+                    if (response.toString(StandardCharsets.ISO_8859_1).contains(until)) {
+                        break; // the answer has arrived; the server may keep the connection open
                     }
                 }
             } catch (SocketTimeoutException stillOpen) {
