@@ -111,7 +111,7 @@ public final class ConfigLoader {
         if (problem.contains("(TAB)")) {
             return "a tab indents this line, and YAML indents with spaces only; replace the tab with spaces.";
         }
-        if (context.contains("flow mapping") || context.contains("flow sequence")) {
+        if ((context.contains("flow mapping") || context.contains("flow sequence")) && error.getContextMark() != null) {
             String bracket = context.contains("mapping") ? "{" : "[";
             return "a " + bracket + " opened at line " + (error.getContextMark().getLine() + 1) + " is not closed where"
                     + " YAML expects it (" + problem + ").";
