@@ -67,7 +67,7 @@ public final class ConfigLoader {
 
     public ParleyConfig load(Path file) {
         try {
-            byte[] text = ConfigText.read(file);
+            String text = ConfigText.read(file);
             RawConfig raw = yaml.readValue(text, RawConfig.class);
             if (raw == null) { // a document of only "---", "null" or "~"
                 throw ConfigText.empty(file, false);
@@ -78,17 +78,25 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("Config file " + file + " does not exist. Check the path given to --config.");
         } catch (JsonProcessingException e) {
-            syntaxError(e).ifPresent(error -> {
-                throw new ConfigException(file + " line " + (error.getProblemMark().getLine() + 1) + ": "
-                        + syntaxProblem(error), e);
-            });
-            if (e instanceof JsonMappingException mapping) {
-                throw new ConfigException(describe(file, mapping), e);
-            }
-            throw new ConfigException(file + line(e) + ": " + yamlProblem(e), e);
+            throw new ConfigException(parseFailure(file, e), e);
         } catch (IOException e) {
             throw new ConfigException("Cannot read " + file + " (" + FileErrors.reason(e) + ").", e);
         }
+    }
+
+    /**
+     * Why the text did not parse into a config, naming the file and line: the YAML parser's own error
+     * where it has one (it knows the line of the problem), else Jackson's, in words.
+     */
+    private String parseFailure(Path file, JsonProcessingException e) {
+        Optional<MarkedYAMLException> syntax = syntaxError(e);
+        if (syntax.isPresent()) {
+            return file + " line " + (syntax.get().getProblemMark().getLine() + 1) + ": " + syntaxProblem(syntax.get());
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return describe(file, mapping);
+        }
+        return file + line(e) + ": " + yamlProblem(e);
     }
 
     /**
@@ -116,7 +124,7 @@ public final class ConfigLoader {
             return "a " + bracket + " opened at line " + (error.getContextMark().getLine() + 1) + " is not closed where"
                     + " YAML expects it (" + problem + ").";
         }
-        return "not valid YAML (" + problem + ").";
+        return notValidYaml(problem) + ".";
     }
 
     private static String line(JsonProcessingException e) {
@@ -135,7 +143,11 @@ public final class ConfigLoader {
             return "the YAML is nested more than " + nesting.group(1) + " levels deep, which no Parley config is;"
                     + " it is damaged or not a config file";
         }
-        return "not valid YAML (" + original.replace('`', '\'') + ")";
+        return notValidYaml(original.replace('`', '\''));
+    }
+
+    private static String notValidYaml(String parserSaid) {
+        return "not valid YAML (" + parserSaid + ")";
     }
 
     /** Copies the shipped config.yaml, with all its comments, to where the user edits it. */

@@ -1,15 +1,11 @@
 package dev.parley.config;
 
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -27,9 +23,9 @@ final class ConfigLocations {
     /** Dotted key (llm.providers.local.model) → the line its key starts on, from 1; made on first use. */
     private Map<String, Integer> lines;
 
-    ConfigLocations(String file, byte[] yaml) {
+    ConfigLocations(String file, String yaml) {
         this.file = file;
-        this.text = new String(yaml, StandardCharsets.UTF_8);
+        this.text = yaml;
     }
 
     /**
@@ -57,10 +53,7 @@ final class ConfigLocations {
         if (lines == null) {
             lines = new HashMap<>();
             try {
-                LoaderOptions options = new LoaderOptions();
-                options.setAllowDuplicateKeys(false);
-                Node root = new Yaml(options).compose(new StringReader(text));
-                collect(root, "", Collections.newSetFromMap(new IdentityHashMap<>()));
+                collect(YamlEdits.compose(text), "", Collections.newSetFromMap(new IdentityHashMap<>()));
             } catch (RuntimeException e) {
                 // Jackson has read this text already; a line is a help to the message, never a need.
             }

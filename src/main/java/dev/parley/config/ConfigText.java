@@ -22,12 +22,12 @@ final class ConfigText {
     private ConfigText() {}
 
     /**
-     * The file's bytes, known to be UTF-8 text with at least one setting.
+     * The file's text (a byte order mark left out), known to be UTF-8 with at least one setting.
      *
      * @throws ConfigException naming the file (and line) when it cannot be a config
      * @throws IOException when it cannot be read, a missing file included
      */
-    static byte[] read(Path file) throws IOException {
+    static String read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new ConfigException(file + " is a folder, not a config file; pass the path of a config.yaml"
                     + " to --config.");
@@ -50,7 +50,7 @@ final class ConfigText {
         if (content.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
             throw empty(file, !content.isBlank());
         }
-        return bytes;
+        return content;
     }
 
     /** The one answer for a file without settings: a fresh copy is what the user most likely wants. */

@@ -10,7 +10,7 @@ final class ConfigValidator {
     private ConfigValidator() {}
 
     /** {@code yaml}: the text {@code config} was read from, for the line of a key a message names. */
-    static void validate(ParleyConfig config, byte[] yaml) {
+    static void validate(ParleyConfig config, String yaml) {
         ConfigLocations file = new ConfigLocations(String.valueOf(config.source()), yaml);
         LlmConfig llm = config.llm();
         if (llm.providers() == null || llm.providers().isEmpty()) {

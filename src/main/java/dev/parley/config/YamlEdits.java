@@ -284,6 +284,11 @@ public final class YamlEdits {
     }
 
     private Node parse() {
+        return compose(text);
+    }
+
+    /** {@code text}'s YAML node tree, with the marks of where each node is written; a key twice fails. */
+    static Node compose(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         return new Yaml(options).compose(new StringReader(text));

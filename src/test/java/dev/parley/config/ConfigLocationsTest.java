@@ -2,14 +2,13 @@ package dev.parley.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The line a validation message names: the key's own, else its nearest written parent's. */
 class ConfigLocationsTest {
 
     private static ConfigLocations of(String yaml) {
-        return new ConfigLocations("config.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        return new ConfigLocations("config.yaml", yaml);
     }
 
     @Test
