@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.text.UnicodeControls;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -115,8 +116,8 @@ final class ApiJson {
 
         @Override
         public SerializableString getEscapeSequence(int c) {
-            boolean hidden = (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
-                    || (c >= 0x2066 && c <= 0x2069);
+            boolean hidden = UnicodeControls.isC1(c) || UnicodeControls.isUnicodeLineSeparator(c)
+                    || UnicodeControls.isDirectionControl(c);
             return hidden ? new SerializedString(String.format("\\u%04X", c)) : null;
         }
     }

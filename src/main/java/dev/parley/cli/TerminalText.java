@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.text.UnicodeControls;
+
 /**
  * Text from outside Parley (a model, a tool, an MCP server, a saved conversation, a provider's error
  * body) made safe to print: a terminal obeys control characters, so an endpoint could retitle it
@@ -18,7 +20,7 @@ final class TerminalText {
     private TerminalText() {}
 
     static String safe(String text) {
-        return text == null || isClean(text, false) ? text : defused(text, false);
+        return defused(text, false);
     }
 
     /**
@@ -26,53 +28,46 @@ final class TerminalText {
      * breaks and tabs are shown too (as ␤ and ␉), so it cannot start a line that looks like Parley's own.
      */
     static String oneLine(String text) {
-        return text == null || isClean(text, true) ? text : defused(text, true);
+        return defused(text, true);
     }
 
+    /** {@code text} itself when every character is {@link #kept}, so clean text costs no copy. */
     private static String defused(String text, boolean oneLine) {
+        if (text == null || text.chars().allMatch(c -> kept((char) c, oneLine))) {
+            return text;
+        }
         StringBuilder safe = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\r' && !oneLine) {
-                continue;
-            } else if ((c == '\n' || c == '\t') && !oneLine) {
+            if (kept(c, oneLine)) {
                 safe.append(c);
-            } else if (c == '\u2028' || c == '\u2029') {
-                // Unicode's line and paragraph separators: some terminals break the line, most show nothing.
+            } else if (c == '\r' && !oneLine) {
+                continue; // it would let text overwrite the line
+            } else if (UnicodeControls.isUnicodeLineSeparator(c)) {
+                // Some terminals break the line there, most show nothing.
                 safe.append(oneLine ? NEWLINE_PICTURE : '\n');
             } else if (c < 0x20) {
                 safe.append((char) (CONTROL_PICTURES + c));
             } else if (c == 0x7f) {
                 safe.append(DELETE_PICTURE);
-            } else if ((c >= 0x80 && c <= 0x9f) || isDirectionOverride(c)) {
-                // C1 controls: some terminals take U+009B alone as ESC[, the start of a command. Direction
-                // overrides make text show in another order than it is read ("Trojan source").
+            } else { // C1 controls and direction controls
                 safe.append('\uFFFD');
-            } else {
-                safe.append(c);
             }
         }
         return safe.toString();
     }
 
+    /** Printed as it is: no control character, except a line feed or tab in multi-line text. */
+    private static boolean kept(char c, boolean oneLine) {
+        if (c == '\n' || c == '\t') {
+            return !oneLine;
+        }
+        return c >= 0x20 && c != 0x7f && !UnicodeControls.isC1(c) && !UnicodeControls.isUnicodeLineSeparator(c)
+                && !UnicodeControls.isDirectionControl(c);
+    }
+
     /** At most {@code limit} characters of {@code text}, "..." marking a cut: a pasted megabyte is not echoed back. */
     static String shortened(String text, int limit) {
         return text.length() <= limit ? text : text.substring(0, limit - 3) + "...";
-    }
-
-    private static boolean isClean(String text, boolean oneLine) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && (oneLine || (c != '\n' && c != '\t'))) || (c >= 0x7f && c <= 0x9f)
-                    || c == '\u2028' || c == '\u2029' || isDirectionOverride(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The explicit embeddings, overrides and isolates; ordinary right-to-left text needs none of them. */
-    private static boolean isDirectionOverride(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -2,7 +2,7 @@ package dev.parley.config;
 
 import java.io.StringReader;
 import java.util.List;
-import java.util.regex.Pattern;
+import dev.parley.text.UnicodeControls;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -27,10 +27,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class YamlEdits {
 
-    /** Every character YAML takes as the end of a line. */
-    private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\u0085\\u2028\\u2029]");
-    /** Unicode's explicit direction embeddings, overrides and isolates. */
-    private static final Pattern DIRECTION_CONTROL = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
 
     private static final int INDENT_STEP = 2;
 
@@ -331,10 +327,10 @@ public final class YamlEdits {
         // Escaped rather than dumped as !!binary, and any line break in double quotes, where a block
         // scalar would spread the value over lines.
         options.setNonPrintableStyle(DumperOptions.NonPrintableStyle.ESCAPE);
-        if (LINE_BREAK.matcher(string).find()) {
+        if (string.chars().anyMatch(UnicodeControls::isLineBreak)) {
             options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED);
         }
-        if (DIRECTION_CONTROL.matcher(string).find()) {
+        if (string.chars().anyMatch(UnicodeControls::isDirectionControl)) {
             // Printable to YAML, but a terminal would reorder the text around them: written as escapes.
             options.setDefaultScalarStyle(DumperOptions.ScalarStyle.DOUBLE_QUOTED);
             options.setAllowUnicode(false);

@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.image.TurnImage;
+import dev.parley.text.UnicodeControls;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,11 +14,24 @@ final class MarkdownExport {
 
     private MarkdownExport() {}
 
+    /** {@code name} with each run of line breaks as one space. */
+    private static String oneLine(String name) {
+        StringBuilder line = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!UnicodeControls.isLineBreak(c)) {
+                line.append(c);
+            } else if (i == 0 || !UnicodeControls.isLineBreak(name.charAt(i - 1))) {
+                line.append(' ');
+            }
+        }
+        return line.toString();
+    }
+
     /** {@code link}: where a picture's link points. */
     static String render(String name, List<Turn> turns, boolean includeReasoning, Function<TurnImage, String> link) {
         // The heading is one line: a name from a hand-edited file could carry line breaks.
-        StringBuilder markdown = new StringBuilder("# ").append(name.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " "))
-                .append("\n");
+        StringBuilder markdown = new StringBuilder("# ").append(oneLine(name)).append("\n");
         for (Turn turn : turns) {
             markdown.append('\n');
             if (turn.role() == Message.Role.USER) {
