@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class ApiKeys {
 
-    /** What an API key is made of: printable ASCII, no space (what HTTP header values safely carry). */
-    private static final Pattern KEY_CHARACTERS = Pattern.compile("[\\x21-\\x7E]+");
+    /** What no API key has: anything but printable ASCII without spaces (what HTTP header values safely carry). */
     private static final Pattern NOT_KEY_CHARACTERS = Pattern.compile("[^\\x21-\\x7E]+");
 
     private final UnaryOperator<String> environment;
@@ -62,7 +61,7 @@ public final class ApiKeys {
         }
         String trimmed = key.strip();
         Redaction.remember(trimmed); // so no error that echoes it shows it
-        if (!KEY_CHARACTERS.matcher(trimmed).matches()) {
+        if (NOT_KEY_CHARACTERS.matcher(trimmed).find()) {
             // Every provider's keys are printable ASCII. Anything else came with the paste (a wrapped
             // terminal, a file's two lines, a web page's non-breaking space): no server takes it, the
             // HTTP client's error would quote it, and each piece alone escapes the masking of the whole.
