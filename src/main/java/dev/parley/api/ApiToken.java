@@ -1,6 +1,7 @@
 package dev.parley.api;
 
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class ApiToken {
             restrict(file);
             return new ApiToken(file, token);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the API token file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot create the API token file " + file + ": " + FileErrors.reason(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.config;
 
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.FileErrors;
 import dev.parley.storage.WriterLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ public final class ConfigWriter {
         } catch (WriterLock.BusyException e) {
             throw new ConfigException("Cannot save " + file + ": " + e.getMessage() + ".", e);
         } catch (IOException e) {
-            throw new ConfigException("Cannot write " + file + ": " + e.getMessage()
+            throw new ConfigException("Cannot write " + file + ": " + FileErrors.reason(e)
                     + ". Check that the folder is writable.", e);
         }
     }

@@ -348,7 +348,7 @@ public final class ConversationStore {
         try {
             AtomicFiles.write(target, bytes);
         } catch (IOException e) {
-            throw new ConversationStoreException("Cannot save " + target + ": " + e.getMessage()
+            throw new ConversationStoreException("Cannot save " + target + ": " + FileErrors.reason(e)
                     + ". Check that the folder is writable and the disk has space.", e);
         }
     }

@@ -3,9 +3,12 @@ package dev.parley.storage;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 
 /**
  * A file operation's failure in words. The JDK's file exceptions often carry nothing but the path as
@@ -22,6 +25,9 @@ public final class FileErrors {
             case NoSuchFileException missing -> "it does not exist";
             case NotDirectoryException notFolder -> "it is not a folder";
             case CharacterCodingException notText -> "it is not UTF-8 text";
+            // createDirectories says this, with the path alone, when a file stands where a folder goes.
+            case FileAlreadyExistsException taken when taken.getFile() != null
+                    && !Files.isDirectory(Path.of(taken.getFile())) -> taken.getFile() + " is a file, not a folder";
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         };

@@ -1,6 +1,7 @@
 package dev.parley.tools;
 
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.FileErrors;
 import dev.parley.storage.WriterLock;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -89,7 +90,7 @@ public final class Memory {
                 return "Remembered: " + text;
             });
         } catch (IOException e) {
-            throw new ToolException("could not save the memory file " + file + ": " + e.getMessage());
+            throw new ToolException("could not save the memory file " + file + ": " + FileErrors.reason(e));
         }
     }
 
@@ -138,7 +139,7 @@ public final class Memory {
             AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(facts));
             loadedStamp = stamp(file);
         } catch (IOException e) {
-            throw new ToolException("could not save the memory file " + file + ": " + e.getMessage());
+            throw new ToolException("could not save the memory file " + file + ": " + FileErrors.reason(e));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.FileErrors;
 import dev.parley.storage.WriterLock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -126,7 +127,7 @@ public final class PendingTimers {
                 return null;
             });
         } catch (IOException e) {
-            LOG.warn("Could not {} in {}: {}", what, file, e.getMessage());
+            LOG.warn("Could not {} in {}: {}", what, file, FileErrors.reason(e));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.parley.usage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.parley.storage.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ public final class UsageLedger {
                 return null;
             });
         } catch (IOException e) {
-            LOG.warn("Could not record usage in {}: {}", file, e.getMessage());
+            LOG.warn("Could not record usage in {}: {}", file, FileErrors.reason(e));
         }
     }
 

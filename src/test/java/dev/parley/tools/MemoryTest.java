@@ -37,6 +37,18 @@ class MemoryTest {
         assertThat(folder.resolve("memory.json.tmp")).doesNotExist();
     }
 
+    @Test
+    void aFileThatCannotBeWrittenIsNamedOnceWithTheReason() throws Exception {
+        Files.writeString(folder.resolve("data"), "a file where the memory's folder should be");
+        Path file = folder.resolve("data").resolve("memory.json");
+
+        // The JDK's exception carries only the path; the sentence gives the path once and the reason.
+        assertThatThrownBy(() -> new Memory(file, clock).remember("I take my coffee black."))
+                .isInstanceOf(ToolException.class)
+                .hasMessage("could not save the memory file " + file + ": " + folder.resolve("data")
+                        + " is a file, not a folder");
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
             sister birthday             | My sister Anna's birthday is May 3.
