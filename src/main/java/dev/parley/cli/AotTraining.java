@@ -3,6 +3,9 @@ package dev.parley.cli;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.config.ParleyPaths;
+import dev.parley.firstrun.FirstRun;
+import dev.parley.ui.Desktop;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -10,18 +13,24 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
+import sun.misc.Signal;
 
 /**
  * The training run of the app-image's ahead-of-time cache (JDK 25 {@code -XX:AOTCacheOutput}, made by
  * the {@code package} profile in the pom): what a start of Parley loads and links, done once at
  * package time so each start maps it instead. It runs the commands a user runs, offline: the version,
  * the help, a sentence spoken by the voice into a WAV file and a whole voice turn on it (the speech
- * model, the voice, the LangChain4j client over HTTP to a scripted local model); and it loads,
- * without running them, every class of Parley, JavaFX and the theme, which a start of the window
- * needs but no display exists to show at package time.
+ * model, the voice, the LangChain4j client over HTTP to a scripted local model); it loads, without
+ * running them, the classes a start of the window loads (for a GPU's pipeline too, which the
+ * packaging machine may not have); and, given a display ({@value #TRAIN_WINDOW}, set by
+ * packaging/aot-training under a private Xvfb), it starts the window itself until its first-turn
+ * warm-up is done, then closes it as a session's end does (SIGTERM). Only a window that ran leaves
+ * in the cache the lambdas, call sites and AWT classes its start links: ~1,700 classes a start
+ * otherwise makes or loads itself (docs/decisions/0016).
  *
  * <p>Needs {@code parley.config.dir}, {@code parley.data.dir} and {@code parley.log.dir} pointing at a
  * throwaway folder: the run must not touch the packager's own Parley.
@@ -35,6 +44,13 @@ public final class AotTraining {
      * makes the cache larger by the ~3,300 classes a start never uses.
      */
     private static final String WINDOW_CLASS_LIST = "parley.aot.windowClasses";
+
+    /** System property: "true" to train a start of the window too (needs a display). */
+    private static final String TRAIN_WINDOW = "parley.aot.window";
+    /** The window is closed after its warm-up, or after this long whatever it did. */
+    private static final Duration WINDOW_LIMIT = Duration.ofSeconds(90);
+    /** Log lines that end the warm-up after Ready, logged by FirstTurnWarmUp. */
+    private static final List<String> WARMED = List.of("First turn warmed", "Warm-up stopped");
 
     private AotTraining() {}
 
@@ -51,6 +67,42 @@ public final class AotTraining {
         }
         int loaded = loadWindowClasses();
         System.out.println("AOT training: commands ran, " + loaded + " window classes loaded");
+        if (Boolean.getBoolean(TRAIN_WINDOW)) {
+            trainWindow();
+        }
+    }
+
+    /** Opens the window with a fresh config; it closes itself when warm, and the JVM exits with it. */
+    private static void trainWindow() throws IOException {
+        ParleyPaths paths = ParleyPaths.fromEnvironment();
+        new FirstRun(paths).markDone(); // the main window, not the welcome
+        Path log = Path.of(System.getProperty("parley.log.dir"), "parley.log");
+        Thread.ofPlatform().daemon().name("aot-training-window-closer").start(() -> closeWhenWarm(log));
+        System.out.println("AOT training: starting the window");
+        if (Desktop.run(null) != 0) { // it said why; the cache still holds what ran before
+            System.err.println("AOT training: the window's start is not in the cache");
+        }
+    }
+
+    private static void closeWhenWarm(Path log) {
+        long deadline = System.nanoTime() + WINDOW_LIMIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline && !warmed(log)) {
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+        Signal.raise(new Signal("TERM")); // the window closes as when a session ends (ui.QuitOnSignal)
+    }
+
+    private static boolean warmed(Path log) {
+        try {
+            String text = Files.readString(log);
+            return WARMED.stream().anyMatch(text::contains);
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static void run(String... args) {
