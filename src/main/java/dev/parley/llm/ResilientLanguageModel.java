@@ -196,7 +196,7 @@ public final class ResilientLanguageModel implements LanguageModel {
     /** Built per reply, because whether text was spoken is a fact about this reply. */
     private RetryPolicy<LlmReply> retryPolicy(LanguageModel model, SpokenWatch watch) {
         return RetryPolicy.<LlmReply>builder()
-                .handleIf((reply, error) -> error instanceof LlmException failure && failure.transientFailure()
+                .handleIf((reply, error) -> error instanceof LlmException failure && worthAskingAgain(failure)
                         && failure.partialText().isEmpty() && !watch.spoke() && !watch.ranTools())
                 .abortIf((reply, error) -> error instanceof LlmException failure && tooLongToWait(failure))
                 .withMaxAttempts(policy.maxAttempts())
@@ -208,6 +208,15 @@ public final class ResilientLanguageModel implements LanguageModel {
                     retries.accept(model.name());
                 })
                 .build();
+    }
+
+    /**
+     * A passing failure, but not a timeout: the user has already waited the provider's whole
+     * timeout-seconds for it, and asking again would double or triple that silence (3 minutes with
+     * the default 60 s) before a fallback answers or the turn says what is wrong.
+     */
+    private static boolean worthAskingAgain(LlmException failure) {
+        return failure.transientFailure() && failure.kind() != Kind.TIMEOUT;
     }
 
     /** Why a provider is skipped: its last failure, which still says what to do, and for how long. */

@@ -236,6 +236,23 @@ class ResilientLanguageModelTest {
         }
     }
 
+    @Test
+    void aProviderThatTimedOutIsNotAskedAgainButTheFallbackIs() throws Exception {
+        var threeTries = new ResilientLanguageModel.Policy(3, Duration.ofMillis(10), Duration.ofMillis(100),
+                Duration.ofSeconds(5), 3, Duration.ofSeconds(60));
+        try (var silent = new ScriptedLlmServer(Protocol.OLLAMA, Reply.hang(2500));
+                var backup = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Here ", "I am."))) {
+            var model = new ResilientLanguageModel(List.of(provider("main", Protocol.OLLAMA, silent.baseUrl(), 1),
+                    provider("backup", Protocol.OLLAMA, backup.baseUrl(), 1)), threeTries);
+
+            LlmReply reply = model.reply(QUESTION, ReplyListener.IGNORE);
+
+            assertThat(reply.provider()).isEqualTo("backup");
+            // The user already waited main's whole timeout once; three tries would be three times that.
+            assertThat(silent.requests()).hasSize(1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void providerThatHangsFailsAsTimeout(Protocol protocol) throws Exception {
