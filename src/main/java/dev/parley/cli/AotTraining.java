@@ -87,7 +87,12 @@ public final class AotTraining {
     private static void closeWhenWarm(Path log) {
         long deadline = System.nanoTime() + WINDOW_LIMIT.toNanos();
         try {
-            while (System.nanoTime() < deadline && !warmed(log)) {
+            while (!warmed(log)) {
+                if (System.nanoTime() > deadline) {
+                    System.err.println("AOT training: the window did not finish its warm-up within "
+                            + WINDOW_LIMIT.toSeconds() + " s; closing it (the cache keeps what ran)");
+                    break;
+                }
                 Thread.sleep(200);
             }
         } catch (InterruptedException stopped) {

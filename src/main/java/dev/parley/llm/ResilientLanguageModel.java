@@ -5,6 +5,7 @@ import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import dev.langchain4j.exception.HttpException;
 import dev.parley.config.LlmConfig;
 import dev.parley.conversation.Message;
 import dev.parley.llm.LlmException.Kind;
@@ -211,12 +212,22 @@ public final class ResilientLanguageModel implements LanguageModel {
     }
 
     /**
-     * A passing failure, but not a timeout: the user has already waited the provider's whole
-     * timeout-seconds for it, and asking again would double or triple that silence (3 minutes with
-     * the default 60 s) before a fallback answers or the turn says what is wrong.
+     * A passing failure, but not a timeout Parley waited out: the user has already sat through the
+     * provider's whole timeout-seconds, and asking again would double or triple that silence (3
+     * minutes with the default 60 s) before a fallback answers or the turn says what is wrong. A 408
+     * or 504 that a server or proxy sent may come at once, and is asked again like a 503.
      */
     private static boolean worthAskingAgain(LlmException failure) {
-        return failure.transientFailure() && failure.kind() != Kind.TIMEOUT;
+        return failure.transientFailure() && !(failure.kind() == Kind.TIMEOUT && waitedOut(failure));
+    }
+
+    private static boolean waitedOut(Throwable timeout) {
+        for (Throwable cause = timeout; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException) {
+                return false; // the server answered with a status: its timeout, not ours
+            }
+        }
+        return true;
     }
 
     /** Why a provider is skipped: its last failure, which still says what to do, and for how long. */

@@ -18,16 +18,17 @@ public final class FileErrors {
 
     private FileErrors() {}
 
-    /** Why {@code error} happened, as a phrase to follow "cannot read X", without the path. */
+    /** Why {@code error} happened, as a phrase to follow "cannot read X": without X, though a file in its way is named. */
     public static String reason(IOException error) {
         return switch (error) {
             case AccessDeniedException denied -> "permission denied";
             case NoSuchFileException missing -> "it does not exist";
             case NotDirectoryException notFolder -> "it is not a folder";
             case CharacterCodingException notText -> "it is not UTF-8 text";
-            // createDirectories says this, with the path alone, when a file stands where a folder goes.
+            // createDirectories says this, with the path alone, when a file stands where a folder goes;
+            // the path named is that file, not the one the caller names.
             case FileAlreadyExistsException taken when taken.getFile() != null
-                    && !Files.isDirectory(Path.of(taken.getFile())) -> taken.getFile() + " is a file, not a folder";
+                    && !Files.isDirectory(Path.of(taken.getFile())) -> taken.getFile() + " already exists and is not a folder";
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         };

@@ -253,6 +253,20 @@ class ResilientLanguageModelTest {
         }
     }
 
+    @Test
+    void aGatewayTimeoutTheServerSentIsAskedAgain() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.error(504, "upstream timed out"),
+                Reply.of("Fine now."))) {
+            var model = new ResilientLanguageModel(List.of(provider("main", server, Protocol.OPENAI)), FAST);
+
+            LlmReply reply = model.reply(QUESTION, ReplyListener.IGNORE);
+
+            // A 504 can come at once: only a timeout Parley itself waited out is not asked again.
+            assertThat(reply.text()).isEqualTo("Fine now.");
+            assertThat(server.requests()).hasSize(2);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void providerThatHangsFailsAsTimeout(Protocol protocol) throws Exception {

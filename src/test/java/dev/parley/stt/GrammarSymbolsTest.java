@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,8 @@ class GrammarSymbolsTest {
 
     private static final int FST_MAGIC = 0x7eb2fdd6;
     private static final int SYMBOLS_MAGIC = 2125658996;
+    /** An n-gram FST's header: magic, "ngram", "standard", version, flags, properties, start, counts. */
+    private static final int HEADER_BYTES = 4 + 9 + 12 + 8 + 32;
     /** Stands for the n-gram FST's own data: 37 bytes, so no alignment could hide a shifted copy. */
     private static final byte[] GRAPH = "arcs, weights and states of the graph".getBytes(StandardCharsets.US_ASCII);
 
@@ -28,10 +31,28 @@ class GrammarSymbolsTest {
     void theInputWordListIsRemovedAndEverythingElseKeptByteForByte() throws IOException {
         Path grammar = folder.resolve("Gr.fst");
         Files.write(grammar, fst(3, symbols("<eps>", "hello", "world"), symbols("<eps>", "hello", "world")));
+        FileTime unpacked = FileTime.fromMillis(315_532_800_000L); // as the model archive dates its files
+        Files.setLastModifiedTime(grammar, unpacked);
 
         assertThat(GrammarSymbols.dropInputSymbols(grammar)).isTrue();
 
         assertThat(Files.readAllBytes(grammar)).isEqualTo(fst(2, new byte[0], symbols("<eps>", "hello", "world")));
+        // A newer model archive must still be able to replace it, and nothing is left beside it.
+        assertThat(Files.getLastModifiedTime(grammar)).isEqualTo(unpacked);
+        try (var files = Files.list(folder)) {
+            assertThat(files).containsExactly(grammar);
+        }
+    }
+
+    @Test
+    void anotherKindOfFstIsLeftAloneEvenWithTwoWordLists() throws IOException {
+        Path grammar = folder.resolve("HCLG.fst");
+        byte[] constFst = fst("const", 3, symbols("<eps>", "hello"), symbols("<eps>", "hello"));
+        Files.write(grammar, constFst);
+
+        // Its data may be aligned to its position in the file, which removing bytes would shift.
+        assertThat(GrammarSymbols.dropInputSymbols(grammar)).isFalse();
+        assertThat(Files.readAllBytes(grammar)).isEqualTo(constFst);
     }
 
     @Test
@@ -53,7 +74,7 @@ class GrammarSymbolsTest {
     void aGrammarCutInsideItsWordListIsAnErrorAndStaysAsItWas() throws IOException {
         Path grammar = folder.resolve("Gr.fst");
         byte[] whole = fst(3, symbols("<eps>", "hello"), symbols("<eps>", "hello"));
-        byte[] cut = Arrays.copyOf(whole, 60);
+        byte[] cut = Arrays.copyOf(whole, HEADER_BYTES + 30); // inside the input word list
         Files.write(grammar, cut);
 
         assertThatThrownBy(() -> GrammarSymbols.dropInputSymbols(grammar)).isInstanceOf(IOException.class)
@@ -76,9 +97,13 @@ class GrammarSymbolsTest {
     }
 
     private static byte[] fst(int flags, byte[] inputSymbols, byte[] outputSymbols) {
-        ByteBuffer header = little(4 + 9 + 12 + 8 + 32);
+        return fst("ngram", flags, inputSymbols, outputSymbols);
+    }
+
+    private static byte[] fst(String type, int flags, byte[] inputSymbols, byte[] outputSymbols) {
+        ByteBuffer header = little(4 + 4 + type.length() + 12 + 8 + 32);
         header.putInt(FST_MAGIC);
-        putString(header, "ngram");
+        putString(header, type);
         putString(header, "standard");
         header.putInt(4).putInt(flags).putLong(0x3L).putLong(0).putLong(7).putLong(0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -46,7 +46,7 @@ class MemoryTest {
         assertThatThrownBy(() -> new Memory(file, clock).remember("I take my coffee black."))
                 .isInstanceOf(ToolException.class)
                 .hasMessage("could not save the memory file " + file + ": " + folder.resolve("data")
-                        + " is a file, not a folder");
+                        + " already exists and is not a folder");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
