@@ -44,6 +44,21 @@ final class ConfiguredModel implements LanguageModel {
         return active;
     }
 
+    /**
+     * Whether the configured provider's model can see: asked of the model itself, built for it if no
+     * reply has built it yet. Without this the window refused every picture (paste, file, screen) for
+     * the configured provider until the user switched providers. Asked on a turn's thread, never the
+     * window's; a provider that cannot be built cannot see, and its reply says why.
+     */
+    @Override
+    public boolean canSee() {
+        try {
+            return model().canSee();
+        } catch (LlmException notCreated) {
+            return false;
+        }
+    }
+
     @Override
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
         LanguageModel model;
