@@ -21,10 +21,11 @@ import org.apache.logging.log4j.Logger;
  * Walks the paths of a spoken turn once, after start-up, so the user's first turn does not pay for
  * loading classes and compiling code that every later turn finds ready: a short sentence spoken by
  * the voice and heard by the speech model (Vosk expands its decoding graph as it hears), the
- * chunker, the sound devices, the answering model's client built, and one streamed reply through a
- * client of the same kind from a scripted model on the loopback interface (the HTTP client, JSON and
- * streaming code of the provider's protocol: the first turn's model call used to take ~2 s longer
- * than later ones). Nothing is played and nothing is sent to a provider. The speech model hears the
+ * chunker, the sound devices, the answering model's client built (in the window also whether its
+ * model can see, which an Ollama is asked once over {@code /api/show}), and one streamed reply through
+ * a client of the same kind from a scripted model on the loopback interface (the HTTP client, JSON
+ * and streaming code of the provider's protocol: the first turn's model call used to take ~2 s longer
+ * than later ones). Nothing is played and no prompt is sent to a provider. The speech model hears the
  * sentence only if no one is speaking to it: a hands-free microphone listens from Ready and holds it
  * until the user's first utterance ends, and the rest of the warm-up must not wait for that.
  */

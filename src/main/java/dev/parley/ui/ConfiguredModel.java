@@ -23,8 +23,13 @@ final class ConfiguredModel implements LanguageModel {
         this.active = active;
     }
 
+    /**
+     * Builds the model and asks whether it can see, which an Ollama answers over HTTP ({@code
+     * /api/show}, remembered for the process): the warm-up after Ready calls this, so the first turn
+     * pays for neither.
+     */
     void build() {
-        model();
+        model().canSee();
     }
 
     private synchronized LanguageModel model() {

@@ -3,8 +3,12 @@ package dev.parley.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Components;
+import dev.parley.bench.ScriptedLlmServer;
+import dev.parley.bench.ScriptedLlmServer.Protocol;
+import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.TestConfigs;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +18,27 @@ class ConfiguredModelTest {
 
     @TempDir
     Path folder;
+
+    @Test
+    void buildingItAheadAlsoAsksAnOllamaWhetherItsModelSees() throws Exception {
+        try (var ollama = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hi.")).capabilities("completion", "vision");
+                Components components = Components.load(TestConfigs.write(folder, """
+                        llm:
+                          active: local
+                          providers:
+                            local:
+                              type: ollama
+                              base-url: %s
+                              model: scripted
+                        """.formatted(ollama.baseUrl())))) {
+            ConfiguredModel model = new ConfiguredModel(components, "local");
+
+            model.build(); // the warm-up after Ready
+            ollama.capabilities("completion"); // a server asked again would now say it cannot see
+
+            assertThat(model.canSee()).as("answered by the build, not asked again in the first turn").isTrue();
+        }
+    }
 
     @ParameterizedTest(name = "vision: {0} → can see: {1}")
     @CsvSource({"true, true", "false, false"})
