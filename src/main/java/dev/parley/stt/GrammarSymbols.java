@@ -87,6 +87,8 @@ public final class GrammarSymbols {
         trimmed.putInt(flags & ~HAS_INPUT_SYMBOLS);
         trimmed.put(file.duplicate().position(flagsAt + Integer.BYTES).limit(inputStart));
         trimmed.put(file.duplicate().position(inputEnd).limit(file.limit()));
+        // Not storage.AtomicFiles: it makes a file (and its folder) private to the user, and the model
+        // ships to every user of an installation.
         Path partial = grammar.resolveSibling(grammar.getFileName() + ".partial");
         FileTime unpacked = Files.getLastModifiedTime(grammar);
         try {
