@@ -49,7 +49,8 @@ final class RequestGuard implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        if (hostAllowed(request.headers()) && crossOrigin.answerPreflight(request, response)) {
+        boolean ourHost = hostAllowed(request.headers());
+        if (ourHost && crossOrigin.answerPreflight(request, response)) {
             return;
         }
         Optional<ApiProblem> refusal = refusal(request.headers(), queryToken(request.path().path(),
@@ -57,7 +58,11 @@ final class RequestGuard implements Filter {
         if (refusal.isEmpty()) {
             refusal = tooLarge(request.headers(), request.path().path());
         }
-        crossOrigin.allowedOrigin(request.headers()).ifPresent(origin -> crossOrigin.allow(response, origin));
+        if (ourHost) {
+            // A page that rebinds its DNS name to this machine sends an allowed Origin with its own Host:
+            // its script must not even read why it was refused.
+            crossOrigin.allowedOrigin(request.headers()).ifPresent(origin -> crossOrigin.allow(response, origin));
+        }
         if (refusal.isPresent()) {
             ProblemResponses.send(request, response, refusal.get());
             return;

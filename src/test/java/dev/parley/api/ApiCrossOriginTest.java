@@ -3,12 +3,16 @@ package dev.parley.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.bench.ScriptedLlmServer.Reply;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,36 @@ class ApiCrossOriginTest {
             assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
             assertThat(otherPreflight.statusCode()).isEqualTo(403);
             assertThat(otherPreflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    @Test
+    void anAllowedOriginAddressingAnotherHostGetsNoCorsHeader() throws Exception {
+        try (ApiHarness api = ApiHarness.allowing(folder, List.of(ALLOWED), Reply.of("Hi."))) {
+            String host = "Host: rebound.example:" + api.server.port() + "\r\nOrigin: " + ALLOWED + "\r\n";
+            String preflight = rawAnswer(api, "OPTIONS /api/v1/ask HTTP/1.1\r\n" + host
+                    + "Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n");
+            String get = rawAnswer(api, "GET /api/v1/health HTTP/1.1\r\n" + host + "Authorization: Bearer "
+                    + api.token.value() + "\r\nConnection: close\r\n\r\n");
+
+            for (String answer : List.of(preflight, get)) {
+                assertThat(answer).startsWith("HTTP/1.1 403").contains("Forbidden host");
+                assertThat(answer.toLowerCase(Locale.ROOT)).doesNotContain("access-control-allow-origin");
+            }
+        }
+    }
+
+    /** The server's answer to {@code request}, up to its JSON problem's end (Java's client cannot set Host). */
+    private static String rawAnswer(ApiHarness api, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            StringBuilder answer = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            for (int c; !answer.toString().endsWith("}") && (c = in.read()) >= 0; ) {
+                answer.append((char) c);
+            }
+            return answer.toString();
         }
     }
 
