@@ -3,6 +3,7 @@ package dev.parley.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.ConversationInUseException;
 import dev.parley.conversation.ConversationStoreException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -46,7 +47,11 @@ final class ConversationRoutes {
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
-        store.delete(existing(request));
+        try {
+            store.delete(existing(request));
+        } catch (ConversationInUseException openElsewhere) {
+            throw ApiProblem.conflict(openElsewhere.getMessage());
+        }
         response.status(Status.NO_CONTENT_204).send();
     }
 

@@ -250,20 +250,34 @@ public final class ConversationStore {
         }
     }
 
-    /** Removes the conversation's file, then its pictures. */
+    /**
+     * Removes the conversation's file, then its pictures; refused while another Parley has it open
+     * ({@link ConversationLock}).
+     */
     public void delete(String name) {
-        try {
-            Path file = existingFile(name);
-            Files.delete(file);
-            ConversationImages.beside(file).deleteAll();
-        } catch (IOException e) {
-            throw new ConversationStoreException("Cannot delete " + fileFor(name) + " (" + FileErrors.reason(e) + ").",
-                    e);
-        }
+        Path file = existingFile(name);
+        ConversationLock.unlessOpenElsewhere(this, name, () -> {
+            try {
+                Files.delete(file);
+                ConversationImages.beside(file).deleteAll();
+            } catch (IOException e) {
+                throw new ConversationStoreException("Cannot delete " + file + " (" + FileErrors.reason(e) + ").", e);
+            }
+        });
     }
 
-    /** Saves the conversation under the new name, moves its pictures along, then removes the old file. */
+    /**
+     * Saves the conversation under the new name, moves its pictures along, then removes the old file;
+     * refused while another Parley has either name open ({@link ConversationLock}).
+     */
     public void rename(String oldName, String newName) {
+        existingFile(oldName);
+        Runnable move = () -> move(oldName, newName);
+        ConversationLock.unlessOpenElsewhere(this, oldName, fileFor(oldName).equals(fileFor(newName)) ? move
+                : () -> ConversationLock.unlessOpenElsewhere(this, newName, move));
+    }
+
+    private void move(String oldName, String newName) {
         Path oldFile = existingFile(oldName);
         Path newFile = fileFor(newName);
         boolean sameFile = oldFile.equals(newFile);

@@ -3,7 +3,7 @@ package dev.parley.conversation;
 import dev.parley.ParleyException;
 
 /** A saved conversation that cannot be found, read, written or named as asked. */
-public final class ConversationStoreException extends ParleyException {
+public class ConversationStoreException extends ParleyException {
 
     public ConversationStoreException(String message) {
         super(message);

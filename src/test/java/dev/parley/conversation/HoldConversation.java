@@ -2,16 +2,29 @@ package dev.parley.conversation;
 
 import java.nio.file.Path;
 
-/** A second Parley process for ConversationLockProcessTest: takes a conversation, says so, waits for stdin to end. */
+/**
+ * A second Parley process for ConversationLockProcessTest. {@code FOLDER NAME}: takes the
+ * conversation, says "held", waits for stdin to end. {@code FOLDER NAME try}: says whether it could
+ * take it ("held" or "refused") and exits.
+ */
 public final class HoldConversation {
 
     private HoldConversation() {}
 
     public static void main(String[] args) throws Exception {
-        try (ConversationLock lock = ConversationLock.take(new ConversationStore(Path.of(args[0])), args[1])) {
+        ConversationLock lock;
+        try {
+            lock = ConversationLock.take(new ConversationStore(Path.of(args[0])), args[1]);
+        } catch (ConversationInUseException refused) {
+            System.out.println("refused");
+            return;
+        }
+        try (lock) {
             System.out.println("held");
             System.out.flush();
-            System.in.read();
+            if (args.length < 3) {
+                System.in.read();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationInUseException;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
@@ -110,17 +111,34 @@ public final class ConversationsViewModel {
         if (target.isEmpty() || target.equals(oldName)) {
             return;
         }
+        boolean showing = oldName.equals(current.get()) && held != null;
         tasks.run(() -> {
             if (store.exists(oldName)) {
                 store.rename(oldName, target);
             }
-            return store.list();
-        }, list -> {
-            saved.setAll(list);
+            // The window goes on saving the conversation it shows under the new name: it holds that one now.
+            return new Renamed(store.list(), showing ? holdRenamed(target) : null);
+        }, renamed -> {
+            saved.setAll(renamed.list());
             if (oldName.equals(current.get())) {
                 current.set(target);
             }
+            if (renamed.lock() != null) {
+                letGo();
+                held = renamed.lock();
+            }
         }, this::fail);
+    }
+
+    private record Renamed(List<ConversationInfo> list, ConversationLock lock) {}
+
+    /** The renamed conversation's lock; none if another Parley took the new name in the moment between. */
+    private ConversationLock holdRenamed(String name) {
+        try {
+            return ConversationLock.take(store, name);
+        } catch (ConversationInUseException taken) {
+            return null;
+        }
     }
 
     public void delete(String name) {

@@ -3,8 +3,11 @@ package dev.parley.ui.main;
 import static dev.parley.ui.FxLookup.node;
 import static dev.parley.ui.FxLookup.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationInUseException;
+import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.settings.FakeSettings;
@@ -54,6 +57,7 @@ class MainWindowTest {
     private DesktopUi ui;
     private MainWindow window;
     private Stage stage;
+    private ConversationStore store;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -62,7 +66,8 @@ class MainWindowTest {
         assistant = new ScriptedVoiceAssistant();
         providers = new FakeProviders(0);
         settings = new FakeSettings(home.resolve("config.yaml"), 0);
-        ui = DesktopUi.create(assistant, providers, settings, new ConversationStore(home.resolve("conversations")),
+        store = new ConversationStore(home.resolve("conversations"));
+        ui = DesktopUi.create(assistant, providers, settings, store,
                 () -> new Conversation("test"), new UsageLedger(home.resolve("usage.jsonl")), Tasks.forFx());
         Theme.apply("light");
         window = new MainWindow(ui, stage);
@@ -208,6 +213,21 @@ class MainWindowTest {
             settingsStage[0].close();
             Theme.apply("light");
         });
+    }
+
+    @Test
+    void renamingTheConversationOnScreenMovesItsHoldToTheNewName(FxRobot robot) throws Exception {
+        store.save("kitchen", new Conversation("test"));
+        robot.interact(() -> ui.conversations().resume("kitchen"));
+        waitUntil(() -> "kitchen".equals(ui.conversations().currentProperty().get()));
+
+        robot.interact(() -> ui.conversations().rename("kitchen", "pantry"));
+        waitUntil(() -> "pantry".equals(ui.conversations().currentProperty().get()));
+
+        assertThatThrownBy(() -> ConversationLock.take(store, "pantry")).isInstanceOf(ConversationInUseException.class);
+        try (ConversationLock oldName = ConversationLock.take(store, "kitchen")) {
+            assertThat(oldName).as("the window let the old name go").isNotNull();
+        }
     }
 
     @Test
