@@ -84,7 +84,6 @@ final class ServeCommand extends ParleySubcommand {
             return 1;
         }
 
-        components.resumeTimers(); // timers that went off while Parley was closed, on the event stream and aloud
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Ordered: no client waits on a closing server, and the last answer is in the saved file.
@@ -96,6 +95,8 @@ final class ServeCommand extends ParleySubcommand {
             components.close();
             stopped.countDown();
         }, "parley-serve-shutdown"));
+        // After the hook: whatever happens from here, the MCP servers' processes end with this one.
+        components.resumeTimers(); // timers that went off while Parley was closed, on the event stream and aloud
 
         PrintWriter out = out();
         out.println("Parley API on " + server.url() + " (token: " + token.file() + ")");

@@ -136,8 +136,9 @@ public final class PendingTimers {
             return List.of();
         }
         try {
-            return Optional.ofNullable(JSON.readValue(file.toFile(), new TypeReference<List<Entry>>() {}))
+            List<Entry> stored = Optional.ofNullable(JSON.readValue(file.toFile(), new TypeReference<List<Entry>>() {}))
                     .orElse(List.of());
+            return complete(stored);
         } catch (IOException unreadable) {
             // A damaged file (a disk error; writes are atomic) is set aside, not parsed again on every change.
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
@@ -145,5 +146,22 @@ public final class PendingTimers {
             LOG.warn("The timers file {} was unreadable ({}); moved to {}", file, unreadable.getMessage(), aside);
             return List.of();
         }
+    }
+
+    /**
+     * The entries a timer can run from. A file edited by hand, or written by another version, may
+     * hold an entry without a field or a null; one such entry must cost that timer only, not every
+     * start of the window, {@code chat} and {@code serve}. The next change writes the rest back.
+     */
+    private List<Entry> complete(List<Entry> stored) {
+        List<Entry> complete = stored.stream().filter(entry -> entry != null && entry.id() != null
+                && !entry.id().isBlank() && entry.label() != null && entry.due() != null && entry.owner() != null
+                && entry.owner().started() != null && entry.seconds() >= 1 && entry.seconds() <= Timers.MAX_SECONDS)
+                .toList();
+        if (complete.size() < stored.size()) {
+            LOG.warn("{} of the {} timers in {} were damaged (a field missing, null or out of range) and are left out",
+                    stored.size() - complete.size(), stored.size(), file);
+        }
+        return complete;
     }
 }

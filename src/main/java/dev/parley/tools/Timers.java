@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * {@code set_timer} and {@code list_timers}: timers that announce themselves when done. With a
@@ -28,6 +30,8 @@ public final class Timers implements AutoCloseable {
     static final int MAX_RUNNING = 20;
     /** A label is said aloud when the timer is done: a few words. */
     static final int MAX_LABEL_CHARS = 100;
+
+    private static final Logger LOG = LogManager.getLogger(Timers.class);
 
     private record Active(String id, String label, long seconds, Instant due) {}
 
@@ -99,6 +103,13 @@ public final class Timers implements AutoCloseable {
         for (PendingTimers.Entry entry : taken) {
             if (active.containsKey(entry.id())) {
                 continue; // running here already
+            }
+            if (entry.due().isAfter(now.plusSeconds(MAX_SECONDS))) {
+                // No timer runs longer than a day: a damaged file, or the clock set back by more than one.
+                LOG.warn("The timer '{}' is due at {}, more than a day from now; it is left out", entry.label(),
+                        entry.due());
+                pending.remove(entry.id());
+                continue;
             }
             if (entry.due().isAfter(now)) {
                 arm(new Active(entry.id(), entry.label(), entry.seconds(), entry.due()));

@@ -63,6 +63,26 @@ class TimersAcrossRestartsTest {
     }
 
     @Test
+    void damagedEntriesInTheFileCostOnlyThemselves() throws Exception {
+        String eggs = "{\"id\":\"e\",\"label\":\"eggs\",\"seconds\":60,\"due\":\"2026-12-04T14:01:00Z\","
+                + "\"owner\":{\"pid\":11,\"started\":\"1970-01-01T00:00:00Z\"}}";
+        Files.writeString(file(), "[null, " + eggs + ","
+                + " {\"id\":\"a\",\"label\":\"no owner\",\"seconds\":5,\"due\":\"2020-01-01T00:00:00Z\"},"
+                + " {\"id\":null,\"label\":\"no id\",\"seconds\":5,\"due\":\"2020-01-01T00:00:00Z\"},"
+                + " {\"id\":\"far\",\"label\":\"far off\",\"seconds\":5,\"due\":\"+1000000000-01-01T00:00:00Z\","
+                + "\"owner\":{\"pid\":11,\"started\":\"1970-01-01T00:00:00Z\"}}]");
+
+        LinkedBlockingQueue<FinishedTimer> told = new LinkedBlockingQueue<>();
+        try (Timers after = new Timers(told::add, Clock.fixed(TWO_PM, ZoneOffset.UTC), pendingOf(THIS_PARLEY))) {
+            after.resume();
+
+            assertThat(after.list()).isEqualTo("'eggs': 1 minute left");
+            assertThat(told).isEmpty();
+        }
+        assertThat(pendingOf(THIS_PARLEY).read()).extracting(PendingTimers.Entry::label).containsExactly("eggs");
+    }
+
+    @Test
     void aTimerStillRunningAtTheNextStartGoesOffWhenItWasDue() throws Exception {
         try (Timers before = new Timers(timer -> {}, Clock.fixed(TWO_PM, ZoneOffset.UTC), pendingOf(EARLIER_PARLEY))) {
             before.resume();
