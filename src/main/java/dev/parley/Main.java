@@ -26,6 +26,7 @@ public final class Main {
         }
         // Before Log4j makes the log folder with the umask's permissions.
         PrivateFiles.secure(paths.configDir(), paths.dataDir(), Path.of(System.getProperty("parley.log.dir")));
+        LogFileErrors.reportOnce();
         Optional<WindowLaunch> window = windowLaunch(args);
         OptionalInt withVectorApi = VectorApiLaunch.runIfNeeded(args, window.isPresent(), paths);
         if (withVectorApi.isPresent()) {
