@@ -11,6 +11,7 @@ import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.voice.TurnController;
+import dev.parley.voice.VoiceEvent;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +40,7 @@ final class ServeCommand extends ParleySubcommand {
     boolean voice;
 
     @Option(names = "--conversation", paramLabel = "NAME", description = "Continue the saved conversation NAME, or"
-            + " start it; saved on exit. Without it the conversation is saved as serve-DATE-TIME.")
+            + " start it; saved after every turn. Without it the conversation is saved as serve-DATE-TIME.")
     String conversationName;
 
     @Override
@@ -64,6 +65,12 @@ final class ServeCommand extends ParleySubcommand {
         TurnController assistant = components.voiceAssistant(model, conversation);
         BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
                 () -> !assistant.state().atRest());
+        // After every turn, as chat does: a crash, a kill or a power cut loses at most the turn in progress.
+        assistant.subscribe(event -> {
+            if (event instanceof VoiceEvent.Waterfall) {
+                save(store, name, assistant.conversation());
+            }
+        });
         if (voice) {
             components.useVoice(assistant);
             FirstTurnWarmUp.startVoice(components); // the first answer spoken as quick as later ones

@@ -37,7 +37,7 @@ class ServeCommandTest {
     Path folder;
 
     @Test
-    void servesTheApiWithTheTokenAndSavesTheConversationOnSigterm() throws Exception {
+    void servesTheApiWithTheTokenAndSavesTheConversationAfterEveryTurn() throws Exception {
         try (ScriptedLlmServer llm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI,
                 ScriptedLlmServer.Reply.of("Hello ", "there."));
                 FakeHttpServer spare = FakeLlmApis.ollama("scripted:latest")) {
@@ -80,6 +80,12 @@ class ServeCommandTest {
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"status\":\"ok\"");
                 assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+                Path savedTurn = folder.resolve("data").resolve("conversations").resolve("servetest.json");
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!Files.exists(savedTurn) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(savedTurn).as("saved after the turn, before any exit").content().contains("Hello there.");
 
                 // SIGTERM through the handle: Process.destroy() would also close the stream read below.
                 serve.toHandle().destroy();
@@ -93,7 +99,7 @@ class ServeCommandTest {
             try (var files = Files.walk(folder.resolve("data"))) {
                 files.filter(file -> file.getFileName().toString().startsWith("servetest")).forEach(saved::add);
             }
-            assertThat(saved).as("the conversation, saved on exit").hasSize(1);
+            assertThat(saved).as("the conversation, saved").hasSize(1);
             assertThat(Files.readString(saved.getFirst())).contains("Hello there.");
             assertThat(Files.readString(folder.resolve("stderr.txt"))).doesNotContain("Exception");
             // What it wrote about the user is the user's alone: the log folder and file, the data folder.
