@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.image.TurnImage;
 import dev.parley.pipeline.TurnEvent;
+import dev.parley.pipeline.TurnRunner;
 import dev.parley.voice.VoiceAssistant;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -78,6 +79,9 @@ final class AskRoutes {
     private void ask(ServerRequest request, ServerResponse response) throws Exception {
         JsonNode body = ApiJson.body(request);
         String text = ApiJson.text(body, "text");
+        TurnRunner.tooLong(text).ifPresent(why -> {
+            throw new ApiProblem(413, "Question too long", why);
+        });
         boolean streamed = request.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/event-stream");
         String conversation = body.hasNonNull("conversation") ? ApiJson.text(body, "conversation") : null;
         boolean spoken = spoken(body, conversation);

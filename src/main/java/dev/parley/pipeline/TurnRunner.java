@@ -35,6 +35,14 @@ public final class TurnRunner implements AutoCloseable {
 
     /** Spoken when the model fails mid-answer, so the user knows the answer ended early. */
     static final String CUT_OFF_NOTICE = "Sorry, I lost the connection to the model.";
+    /**
+     * The longest question: a pasted document of ~250,000 tokens, more than any model's context
+     * takes. Longer text (15 MB posted to the API) only exhausted the memory, turn after turn.
+     */
+    public static final int MAX_QUESTION_CHARS = 1_000_000;
+    /** Why a turn that ran out of memory failed, and what to do about it. */
+    public static final String OUT_OF_MEMORY = "Parley ran out of memory answering this: the question or the"
+            + " conversation is too large. Start a new conversation, or ask something shorter.";
 
     private final LanguageModel model;
     private final ContextWindow window;
@@ -96,6 +104,9 @@ public final class TurnRunner implements AutoCloseable {
     public TurnResult run(Conversation conversation, String userText, List<TurnImage> images, TurnClock clock,
             Consumer<TurnEvent> events, Speech speech) {
         imageRules.check(model, images);
+        tooLong(userText).ifPresent(why -> {
+            throw new LlmException(LlmException.Kind.INVALID_REQUEST, why, null, null, "");
+        });
         conversation.addUser(userText, images);
         fitContext(conversation);
         events.accept(new TurnEvent.Started(clock.turn(), userText, model.name()));
@@ -122,6 +133,10 @@ public final class TurnRunner implements AutoCloseable {
             return cutOff(inFlight, userText, e);
         } catch (RuntimeException e) {
             throw failed(inFlight, e);
+        } catch (OutOfMemoryError e) {
+            // The request's garbage goes with this stack. The question goes too: kept in the history,
+            // it would exhaust the memory again on every later turn of this conversation.
+            throw failed(inFlight, new IllegalStateException(OUT_OF_MEMORY, e));
         }
         try {
             if (stage != null) {
@@ -140,6 +155,13 @@ public final class TurnRunner implements AutoCloseable {
         }
         return new TurnResult(userText, reply.text(), reply.reasoning(), reply.provider(),
                 stage == null ? 0 : stage.chunks(), clock.finish(), null, reply.finishReason());
+    }
+
+    /** Why {@code question} is too long to ask, or empty. */
+    public static Optional<String> tooLong(String question) {
+        return question.length() <= MAX_QUESTION_CHARS ? Optional.empty() : Optional.of("A question may have at"
+                + " most " + MAX_QUESTION_CHARS + " characters (a long document); this one has " + question.length()
+                + ". Ask about a part of it.");
     }
 
     /**

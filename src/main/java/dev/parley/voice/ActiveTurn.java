@@ -6,6 +6,7 @@ import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.Speech;
 import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnClock;
+import dev.parley.pipeline.TurnRunner;
 import dev.parley.pipeline.TurnTimings;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -102,7 +103,8 @@ final class ActiveTurn {
 
     /**
      * Runs {@code work} on the turn's own thread. A failure that is not the turn's cancel goes to
-     * {@code failed} as a message for the user; a cancel keeps the text shown so far.
+     * {@code failed} as a message for the user, an {@link Error} (out of memory) too; a cancel keeps
+     * the text shown so far.
      */
     void start(ThreadFactory threads, Runnable work, Consumer<String> failed) {
         thread = threads.newThread(() -> {
@@ -119,6 +121,15 @@ final class ActiveTurn {
                     LOG.error("Turn {} failed", id(), e);
                     failed.accept(String.valueOf(e.getMessage()));
                 }
+            } catch (OutOfMemoryError e) {
+                // Its garbage is gone with the turn's stack: the assistant must go back to waiting, not
+                // stay "thinking" with every later turn refused. (The runner catches it around the
+                // request, taking the question back; this is for the rest of the turn.)
+                LOG.error("Turn {} ran out of memory", id(), e);
+                failed.accept(TurnRunner.OUT_OF_MEMORY);
+            } catch (Error e) {
+                LOG.error("Turn {} failed", id(), e);
+                failed.accept("Parley failed answering this (" + e + "); the log has the details.");
             }
         });
         thread.setName("parley-turn-" + id());

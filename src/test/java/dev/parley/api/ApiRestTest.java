@@ -146,10 +146,13 @@ class ApiRestTest {
     }
 
     @Test
-    void anAskWithoutTextIsABadRequest() throws Exception {
+    void anAskWithoutTextOrWithTooMuchIsRefused() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
             assertThat(api.send("POST", "/ask", "{\"text\":\"  \"}").statusCode()).isEqualTo(400);
             assertThat(api.send("POST", "/ask", "not json").statusCode()).isEqualTo(400);
+            HttpResponse<String> tooLong = api.send("POST", "/ask", "{\"text\":\"" + "word ".repeat(200_001) + "\"}");
+            assertThat(tooLong.statusCode()).isEqualTo(413);
+            assertThat(tooLong.body()).contains("at most 1000000 characters");
         }
     }
 

@@ -9,6 +9,7 @@ import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
 
 import dev.parley.conversation.Turn;
+import dev.parley.llm.LlmException;
 import dev.parley.testing.FakeLanguageModel;
 import dev.parley.testing.FakeLanguageModel.Script;
 import dev.parley.text.SentenceChunker;
@@ -38,6 +39,20 @@ class TurnRunnerFailureTest {
         }
         // Guards against: turns are [USER "Weather?"] - a user turn with no answer; the next turn sends two user turns in a row.
         assertThat(conversation.turns()).extracting(Turn::text).doesNotContain("Weather?");
+    }
+
+    @Test
+    void aQuestionLongerThanAnyContextIsRefusedBeforeItIsRecordedOrSent() {
+        Conversation conversation = new Conversation("");
+        FakeLanguageModel model = new FakeLanguageModel("fake", Script.of("Fine."));
+        try (TurnRunner runner = new TurnRunner(model, null, new SentenceChunker.Settings(3, 200),
+                Thread.ofPlatform().daemon(true).factory())) {
+            assertThatThrownBy(() -> runner.run(conversation, "x".repeat(TurnRunner.MAX_QUESTION_CHARS + 1),
+                    new TurnClock(), e -> { }, null)).isInstanceOf(LlmException.class)
+                    .hasMessageContaining("at most 1000000 characters");
+        }
+        assertThat(conversation.turns()).isEmpty();
+        assertThat(model.requests()).isEmpty();
     }
 
     @Test

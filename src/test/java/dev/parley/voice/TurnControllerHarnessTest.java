@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.audio.AudioClip;
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.Message;
 import dev.parley.conversation.Turn;
+import dev.parley.llm.ForwardingLanguageModel;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmReply;
+import dev.parley.llm.ReplyListener;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.testing.FakeLanguageModel;
@@ -14,6 +19,7 @@ import dev.parley.testing.FakeRecognizer;
 import dev.parley.testing.FakeSynthesizer;
 import dev.parley.text.SentenceChunker;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +198,35 @@ class TurnControllerHarnessTest {
         assertThat(controller.conversation().turns()).extracting(Turn::text).containsExactly("Hello again?", "Fine now.");
         assertThat(events.of(VoiceEvent.Reply.class)).extracting(VoiceEvent.Reply::event)
                 .anyMatch(TurnEvent.Failed.class::isInstance).anyMatch(TurnEvent.Completed.class::isInstance);
+    }
+
+    @Test
+    void aTurnThatRunsOutOfMemoryFailsAndTheNextOneWorks() throws Exception {
+        FakeLanguageModel fine = new FakeLanguageModel("fake", Script.of("Fine now."));
+        AtomicBoolean first = new AtomicBoolean(true);
+        LanguageModel exhausted = new ForwardingLanguageModel(fine) {
+            @Override
+            public LlmReply reply(List<Message> messages, ReplyListener listener) {
+                if (first.getAndSet(false)) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return fine.reply(messages, listener);
+            }
+        };
+        TurnRunner runner = new TurnRunner(exhausted, null, new SentenceChunker.Settings(3, 200),
+                Thread.ofPlatform().daemon(true).factory());
+        controller = new TurnController(new VoiceEventBus(), runner, new Conversation("Be brief."),
+                Thread.ofPlatform().daemon(true).factory());
+        controller.subscribe(events);
+
+        controller.ask("Hello?");
+        events.awaitState(ERROR, 1, 5000);
+        controller.ask("Hello again?");
+        events.awaitState(IDLE, 1, 10_000);
+
+        assertThat(events.of(VoiceEvent.StateChanged.class)).filteredOn(change -> change.to() == ERROR)
+                .first().extracting(VoiceEvent.StateChanged::detail).asString().contains("ran out of memory");
+        assertThat(controller.conversation().turns()).extracting(Turn::text).containsExactly("Hello again?", "Fine now.");
     }
 
     @Test
