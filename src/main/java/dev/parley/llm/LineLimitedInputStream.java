@@ -13,10 +13,19 @@ final class LineLimitedInputStream extends FilterInputStream {
 
     static final int MAX_LINE_BYTES = 1 << 20;
 
+    private final long maxLineBytes;
+    private final String tooLong;
     private long lineBytes;
 
     LineLimitedInputStream(InputStream in) {
+        this(in, MAX_LINE_BYTES, "the server sent a line longer than 1 MB, which no reply event is");
+    }
+
+    /** Fails with {@code tooLong} as the message once a line grows past {@code maxLineBytes}. */
+    LineLimitedInputStream(InputStream in, long maxLineBytes, String tooLong) {
         super(in);
+        this.maxLineBytes = maxLineBytes;
+        this.tooLong = tooLong;
     }
 
     @Override
@@ -40,8 +49,8 @@ final class LineLimitedInputStream extends FilterInputStream {
     private void count(int b) throws IOException {
         if (b == '\n') {
             lineBytes = 0;
-        } else if (++lineBytes > MAX_LINE_BYTES) {
-            throw new IOException("the server sent a line longer than 1 MB, which no reply event is");
+        } else if (++lineBytes > maxLineBytes) {
+            throw new IOException(tooLong);
         }
     }
 }

@@ -5,8 +5,6 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.McpTransport;
-import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
-import dev.langchain4j.mcp.client.transport.stdio.StdioMcpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.parley.config.McpServerConfig;
 import java.time.Duration;
@@ -14,14 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * The MCP servers of {@code llm.mcp}, connected once, their tools offered next to the built-in
  * ones. A server that cannot be started or listed is left out with a warning: one broken server
- * must not cost the user the model.
+ * must not cost the user the model. Parley speaks to them through transports of its own
+ * ({@link StdioMcpServer}, {@link HttpMcpServer}), which cap each message at {@link McpMessageLimit}
+ * and tell at once when a server's program has exited.
  */
 public final class McpServers implements AutoCloseable {
 
@@ -31,13 +35,26 @@ public final class McpServers implements AutoCloseable {
     record McpTool(ToolSpecification specification, McpClient client) {
 
         String execute(ToolExecutionRequest request) {
-            ToolExecutionResult result = client.executeTool(request);
+            ToolExecutionResult result;
+            try {
+                result = client.executeTool(request);
+            } catch (RuntimeException e) {
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof McpServerFailure failure) { // gone: say so, not "failed: <class name>"
+                        return "error: the MCP server '" + client.key() + "' cannot run " + request.name() + ": "
+                                + failure.getMessage();
+                    }
+                }
+                throw e;
+            }
             String text = result.resultText() != null ? result.resultText() : String.valueOf(result.result());
             return result.isError() ? "error: " + text : text;
         }
     }
 
     private static final Logger LOG = LogManager.getLogger(McpServers.class);
+    /** The most servers started at once: enough for any real config, few enough for a laptop. */
+    private static final int MAX_STARTING_AT_ONCE = 8;
 
     /** A connected server: its client, and the transport that holds the process of a local one. */
     private record Connection(McpClient client, McpTransport transport) {}
@@ -50,53 +67,86 @@ public final class McpServers implements AutoCloseable {
         this.tools = tools;
     }
 
-    /** Connects to every server (in name order) and lists its tools; {@code timeout} bounds each call. */
+    /** Connects to every server (at most a few at once) and lists its tools; {@code timeout} bounds each call. */
     public static McpServers connect(Map<String, McpServerConfig> servers, Duration timeout) {
         // A server started by npx may need a while to download before it answers.
         return connect(servers, timeout, timeout.plusSeconds(20));
     }
 
     static McpServers connect(Map<String, McpServerConfig> servers, Duration timeout, Duration startTimeout) {
+        if (servers.isEmpty()) {
+            return NONE;
+        }
+        // In parallel: each server that hangs costs its start timeout, and one after another N of them
+        // cost N times that before the first turn. Bounded, as each start may be a program (npx, a JVM).
+        List<Future<Connected>> starting = new ArrayList<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(Math.min(servers.size(), MAX_STARTING_AT_ONCE),
+                Thread.ofVirtual().name("mcp-connect-", 0).factory())) {
+            new TreeMap<>(servers).forEach((name, server) ->
+                    starting.add(executor.submit(() -> connectOne(name, server, timeout, startTimeout))));
+        }
         List<Connection> connections = new ArrayList<>();
         List<McpTool> tools = new ArrayList<>();
-        new TreeMap<>(servers).forEach((name, server) -> {
-            McpTransport transport = null;
-            McpClient client = null;
-            try {
-                transport = transport(server, timeout);
-                client = DefaultMcpClient.builder().key(name).transport(transport)
-                        .initializationTimeout(startTimeout).toolExecutionTimeout(timeout).build();
-                List<ToolSpecification> offered = client.listTools();
-                for (ToolSpecification specification : offered) {
-                    tools.add(new McpTool(specification, client));
-                }
-                connections.add(new Connection(client, transport));
-                LOG.info("MCP server '{}' offers {} tools", name, offered.size());
-            } catch (RuntimeException e) {
-                LOG.warn("MCP server '{}' is left out: {}", name, whyLeftOut(e, startTimeout));
-                // A server that hangs at start has a process all the same (building the client started it).
-                end(new Connection(client, transport));
+        for (Future<Connected> future : starting) {
+            Connected connected = future.resultNow(); // the executor has closed: every one is done
+            if (connected != null) {
+                connections.add(connected.connection());
+                tools.addAll(connected.tools());
             }
-        });
+        }
         return new McpServers(List.copyOf(connections), List.copyOf(tools));
     }
 
-    /** The client's failure in words: a server that never answered (or exited) surfaces as a bare timeout. */
-    private static String whyLeftOut(RuntimeException e, Duration startTimeout) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException) {
-                return "it did not answer within " + startTimeout.toSeconds() + " s (a program that exited, or"
-                        + " hangs before speaking MCP; run its command yourself to see)";
-            }
+    /** A server that answered, with its tools. */
+    private record Connected(Connection connection, List<McpTool> tools) {}
+
+    /** Connects one server; null (and a warning) when it is left out. */
+    private static Connected connectOne(String name, McpServerConfig server, Duration timeout, Duration startTimeout) {
+        boolean local = !server.command().isEmpty();
+        Duration waited = local ? startTimeout : timeout;
+        McpTransport transport = null;
+        McpClient client = null;
+        try {
+            transport = local ? new StdioMcpServer(server.command()) : new HttpMcpServer(server.url().strip(), timeout);
+            client = DefaultMcpClient.builder().key(name).transport(transport)
+                    .initializationTimeout(waited).toolExecutionTimeout(timeout).build();
+            McpClient answering = client;
+            List<McpTool> tools = client.listTools().stream()
+                    .map(specification -> new McpTool(specification, answering)).toList();
+            LOG.info("MCP server '{}' offers {} tools", name, tools.size());
+            return new Connected(new Connection(client, transport), tools);
+        } catch (RuntimeException e) {
+            LOG.warn("MCP server '{}' is left out: {}", PrintableText.of(name, 64), whyLeftOut(e, server, waited));
+            // A server that hangs at start has a process all the same (building the client started it).
+            end(new Connection(client, transport));
+            return null;
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static McpTransport transport(McpServerConfig server, Duration timeout) {
-        if (!server.command().isEmpty()) {
-            return StdioMcpTransport.builder().command(server.command()).build();
+    /** The client's failure in words that fit the server: its program, or its URL. */
+    private static String whyLeftOut(RuntimeException e, McpServerConfig server, Duration waited) {
+        String command = server.command().isEmpty() ? null : shown(server.command());
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof McpServerFailure failure) {
+                return failure.exited() ? failure.getMessage() + " before speaking MCP; run `" + command
+                        + "` yourself to see why" : failure.getMessage();
+            }
+            if (cause instanceof TimeoutException) {
+                return command != null
+                        ? "its program did not answer within " + waited.toSeconds() + " s (it hangs before speaking"
+                                + " MCP); run `" + command + "` yourself to see why"
+                        : "it did not answer at " + PrintableText.of(server.url().strip(), 200) + " within "
+                                + waited.toSeconds() + " s; check that the server runs and the URL is right";
+            }
         }
-        return StreamableHttpMcpTransport.builder().url(server.url().strip()).timeout(timeout).build();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : PrintableText.of(e.getMessage(), 500);
+    }
+
+    /** The command as one would type it into a shell. */
+    private static String shown(List<String> command) {
+        return PrintableText.of(command.stream()
+                .map(word -> word.matches("[A-Za-z0-9._/@%+=:,-]+") ? word : "'" + word.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" ")), 500);
     }
 
     List<McpTool> tools() {
@@ -110,8 +160,8 @@ public final class McpServers implements AutoCloseable {
 
     /** Closes the client (or, when it was never built, the transport) and ends a local server's processes. */
     private static void end(Connection connection) {
-        List<ProcessHandle> processes = connection.transport() instanceof StdioMcpTransport stdio
-                && stdio.getProcess() != null ? ProcessTrees.of(stdio.getProcess()) : List.of();
+        List<ProcessHandle> processes = connection.transport() instanceof StdioMcpServer stdio
+                && stdio.process() != null ? ProcessTrees.of(stdio.process()) : List.of();
         try {
             if (connection.client() != null) {
                 connection.client().close();

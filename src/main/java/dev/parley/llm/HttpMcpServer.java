@@ -1,0 +1,224 @@
+package dev.parley.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.mcp.client.McpCallContext;
+import dev.langchain4j.mcp.client.transport.McpOperationHandler;
+import dev.langchain4j.mcp.client.transport.McpTransport;
+import dev.langchain4j.mcp.protocol.McpClientMessage;
+import dev.langchain4j.mcp.protocol.McpInitializationNotification;
+import dev.langchain4j.mcp.protocol.McpInitializeRequest;
+import dev.langchain4j.mcp.protocol.McpJsonRpcMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An MCP server reached over streamable HTTP: each message POSTed, the answer a JSON body or a stream
+ * of server-sent events. It replaces LangChain4j's {@code StreamableHttpMcpTransport}, which reads a
+ * body or an event line whole into memory whatever its size and builds its own HTTP client, so nothing
+ * can be wrapped around it: a server answering with a body without end filled memory. Here a body and
+ * an event are capped at {@link McpMessageLimit}, and reading an answer stops after {@code timeout}.
+ * Not supported, as Parley never asked for them: the server-initiated GET stream, custom headers.
+ */
+final class HttpMcpServer implements McpTransport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI url;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final AtomicReference<String> session = new AtomicReference<>();
+    private volatile McpOperationHandler handler;
+    private volatile McpInitializeRequest initializeRequest;
+
+    /** {@code timeout} bounds connecting and reading one answer (the client's wait for it is its own). */
+    HttpMcpServer(String url, Duration timeout) {
+        this.url = URI.create(url);
+        this.timeout = timeout;
+        this.http = SharedHttpClients.withConnectTimeout(timeout);
+    }
+
+    @Override
+    public void start(McpOperationHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> initialize(McpInitializeRequest request) {
+        initializeRequest = request;
+        session.set(null);
+        return send(request, false)
+                .thenCompose(answer -> send(new McpInitializationNotification(), false).thenApply(none -> answer));
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> executeOperationWithResponse(McpClientMessage message) {
+        return send(message, false);
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> executeOperationWithResponse(McpCallContext context) {
+        return send(context.message(), false);
+    }
+
+    @Override
+    public void executeOperationWithoutResponse(McpClientMessage message) {
+        send(message, false);
+    }
+
+    @Override
+    public void executeOperationWithoutResponse(McpCallContext context) {
+        send(context.message(), false);
+    }
+
+    /** POSTs {@code message} on a virtual thread of its own; a blocking read is simple and costs no platform thread. */
+    private CompletableFuture<JsonNode> send(McpJsonRpcMessage message, boolean resent) {
+        CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        if (message.getId() != null) {
+            handler.startOperation(message.getId(), future);
+        }
+        Thread.ofVirtual().name("mcp-http").start(() -> {
+            try {
+                exchange(message, future, resent);
+            } catch (McpServerFailure e) {
+                future.completeExceptionally(e);
+            } catch (HttpTimeoutException e) {
+                future.completeExceptionally(new McpServerFailure("it did not answer at " + url + " within "
+                        + timeout.toSeconds() + " s; check that the server runs and the URL is right"));
+            } catch (IOException e) {
+                future.completeExceptionally(new McpServerFailure(McpMessageLimit.TOO_LONG.equals(e.getMessage())
+                        ? McpMessageLimit.TOO_LONG : "cannot reach " + url + ": " + describe(e)));
+            } catch (InterruptedException e) {
+                future.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
+
+    private void exchange(McpJsonRpcMessage message, CompletableFuture<JsonNode> future, boolean resent)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message)));
+        String sessionId = session.get();
+        if (sessionId != null && !(message instanceof McpInitializeRequest)) {
+            request.header("Mcp-Session-Id", sessionId);
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status == 404 && sessionId != null && !resent && initializeRequest != null
+                    && !(message instanceof McpInitializeRequest)) {
+                // The server forgot the session (it restarted, say): as the protocol asks, start another
+                // and send the message once more.
+                initialize(initializeRequest).thenCompose(ignored -> send(message, true))
+                        .whenComplete((answer, error) -> {
+                            if (error != null) {
+                                future.completeExceptionally(error);
+                            } else {
+                                future.complete(answer);
+                            }
+                        });
+                return;
+            }
+            if (status < 200 || status >= 300) {
+                throw new McpServerFailure("it answered HTTP " + status + " at " + url);
+            }
+            response.headers().firstValue("Mcp-Session-Id").ifPresent(session::set);
+            if (message.getId() == null) {
+                future.complete(null); // a notification: the answer is 202 Accepted, nothing to read
+                return;
+            }
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (type.contains("text/event-stream")) {
+                readEvents(body, future);
+            } else {
+                byte[] bytes = body.readNBytes(McpMessageLimit.MAX_BYTES + 1);
+                if (bytes.length > McpMessageLimit.MAX_BYTES) {
+                    throw new McpServerFailure(McpMessageLimit.TOO_LONG);
+                }
+                handle(new String(bytes, StandardCharsets.UTF_8));
+            }
+            if (!future.isDone()) {
+                throw new McpServerFailure("its answer at " + url + " held no response to the request");
+            }
+        }
+    }
+
+    /** Server-sent events until the one answering the request (others may come first: progress, logs). */
+    private void readEvents(InputStream body, CompletableFuture<JsonNode> future) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(McpMessageLimit.lines(body),
+                StandardCharsets.UTF_8));
+        StringBuilder data = new StringBuilder();
+        String line;
+        while (!future.isDone() && (line = lines.readLine()) != null) {
+            if (System.nanoTime() > deadline) {
+                throw new McpServerFailure("its answer at " + url + " did not come within " + timeout.toSeconds() + " s");
+            }
+            if (line.isEmpty()) {
+                if (!data.isEmpty()) {
+                    handle(data.toString());
+                    data.setLength(0);
+                }
+            } else if (line.startsWith("data:")) {
+                if (data.length() + line.length() > McpMessageLimit.MAX_BYTES) {
+                    throw new McpServerFailure(McpMessageLimit.TOO_LONG); // one event spread over many lines
+                }
+                if (!data.isEmpty()) {
+                    data.append('\n');
+                }
+                data.append(line, line.startsWith("data: ") ? 6 : 5, line.length());
+            }
+        }
+        if (!data.isEmpty() && !future.isDone()) {
+            handle(data.toString());
+        }
+    }
+
+    private void handle(String json) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new McpServerFailure("its answer at " + url + " is not JSON: " + PrintableText.of(json, 80));
+        }
+        if (message != null && message.isObject()) {
+            handler.handle(message);
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    @Override
+    public void checkHealth() {
+        // A remote server's health shows in its answers; there is no process to look at.
+    }
+
+    @Override
+    public void onFailure(Runnable actionOnFailure) {
+        // Each message is a request of its own: nothing stays open that could fail between them.
+    }
+
+    @Override
+    public void close() {
+        // The HTTP client is shared; requests under way end with their timeouts.
+    }
+}

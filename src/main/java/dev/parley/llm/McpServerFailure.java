@@ -1,0 +1,25 @@
+package dev.parley.llm;
+
+/**
+ * Why an MCP server cannot answer: its program exited, or it sent more than one message may hold.
+ * Thrown by Parley's own transports so the sentence the user sees names the real cause at once,
+ * not a timeout waited out in vain.
+ */
+final class McpServerFailure extends RuntimeException {
+
+    /** True when the server's program has exited: then running it by hand shows why. */
+    private final boolean exited;
+
+    McpServerFailure(String message) {
+        this(message, false);
+    }
+
+    McpServerFailure(String message, boolean exited) {
+        super(message, null, false, false);
+        this.exited = exited;
+    }
+
+    boolean exited() {
+        return exited;
+    }
+}

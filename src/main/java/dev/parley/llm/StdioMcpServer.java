@@ -1,0 +1,284 @@
+package dev.parley.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.mcp.client.McpCallContext;
+import dev.langchain4j.mcp.client.transport.McpOperationHandler;
+import dev.langchain4j.mcp.client.transport.McpTransport;
+import dev.langchain4j.mcp.protocol.McpClientMessage;
+import dev.langchain4j.mcp.protocol.McpInitializationNotification;
+import dev.langchain4j.mcp.protocol.McpInitializeRequest;
+import dev.langchain4j.mcp.protocol.McpJsonRpcMessage;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * An MCP server that is a local program, spoken to over its stdin and stdout, one JSON-RPC message a
+ * line. It replaces LangChain4j's {@code StdioMcpTransport}, whose builder offers no way to wrap the
+ * process streams, for two reasons: that transport reads lines (and stderr) without limit, so a program
+ * printing without a newline filled memory; and it fails only the requests waiting when the program
+ * exits, so a request sent to a program already gone (a server that exits at once, one that died
+ * mid-session) waited out its whole timeout. Here a line is capped at {@link McpMessageLimit}, and once
+ * the program has exited every request fails at once with {@link McpServerFailure} saying so.
+ */
+final class StdioMcpServer implements McpTransport {
+
+    private static final Logger LOG = LogManager.getLogger(StdioMcpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Enough of a stderr line to say why a program exited; the rest of a longer line is skipped. */
+    private static final int KEPT_ERROR_LINE_BYTES = 300;
+
+    private final List<String> command;
+    /** This transport's requests still waiting for an answer, failed together when the program goes. */
+    private final Map<Long, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+    private volatile Process process;
+    private volatile Writer stdin;
+    /** Why requests fail now; null while the program runs. */
+    private volatile String failure;
+    private volatile boolean exited;
+    private volatile String lastErrorLine = "";
+
+    StdioMcpServer(List<String> command) {
+        this.command = List.copyOf(command);
+    }
+
+    /** The running program, null before {@link #start}. */
+    Process process() {
+        return process;
+    }
+
+    /** Starts the program; called again by the client to reconnect after a failed health check. */
+    @Override
+    public synchronized void start(McpOperationHandler handler) {
+        if (process != null) {
+            ProcessTrees.end(ProcessTrees.of(process));
+        }
+        Process started;
+        try {
+            started = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new McpServerFailure("its program cannot start: " + e.getMessage());
+        }
+        failure = null;
+        exited = false;
+        lastErrorLine = "";
+        process = started;
+        stdin = new BufferedWriter(new OutputStreamWriter(started.getOutputStream(), StandardCharsets.UTF_8));
+        Thread.ofVirtual().name("mcp-stdout-" + started.pid()).start(() -> readMessages(started, handler));
+        Thread errors = Thread.ofVirtual().name("mcp-stderr-" + started.pid()).start(() -> readErrors(started));
+        started.onExit().thenRun(() -> {
+            try {
+                errors.join(Duration.ofMillis(500)); // its last words, often the reason it exited
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String said = lastErrorLine.isEmpty() ? "" : " (its last output: " + lastErrorLine + ")";
+            fail(started, "its program exited with code " + started.exitValue() + said, true);
+        });
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> initialize(McpInitializeRequest request) {
+        return send(request).thenCompose(answer -> send(new McpInitializationNotification()).thenApply(none -> answer));
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> executeOperationWithResponse(McpClientMessage message) {
+        return send(message);
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> executeOperationWithResponse(McpCallContext context) {
+        return send(context.message());
+    }
+
+    @Override
+    public void executeOperationWithoutResponse(McpClientMessage message) {
+        send(message);
+    }
+
+    @Override
+    public void executeOperationWithoutResponse(McpCallContext context) {
+        send(context.message());
+    }
+
+    /** Sends a message; the future completes with the answer (null for a notification) or the failure. */
+    private CompletableFuture<JsonNode> send(McpJsonRpcMessage message) {
+        CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        Long id = message.getId();
+        if (id != null) {
+            waiting.put(id, future);
+            future.whenComplete((answer, error) -> waiting.remove(id, future));
+        }
+        // Registered before this check, and fail() sets the reason before it fails the waiting:
+        // a program that exits meanwhile fails this request one way or the other.
+        if (failure != null) {
+            future.completeExceptionally(failure());
+            return future;
+        }
+        try {
+            String line = JSON.writeValueAsString(message);
+            synchronized (this) {
+                stdin.write(line);
+                stdin.write('\n');
+                stdin.flush();
+            }
+            if (id == null) {
+                future.complete(null);
+            }
+        } catch (IOException e) {
+            cannotWrite(future, e);
+        }
+        return future;
+    }
+
+    /**
+     * A write fails (broken pipe) mostly because the program is exiting: then the reason it exited is
+     * the one to tell, which its exit handler gives the waiting request a moment later.
+     */
+    private void cannotWrite(CompletableFuture<JsonNode> future, IOException e) {
+        Process program = process;
+        try {
+            if (program.waitFor(1, TimeUnit.SECONDS) && failure == null && waiting.containsValue(future)) {
+                return; // the exit handler, running now, fails it with the exit code
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        future.completeExceptionally(failure != null ? failure()
+                : new McpServerFailure("its program does not read what Parley sends: " + e.getMessage()));
+    }
+
+    private void readMessages(Process program, McpOperationHandler handler) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                McpMessageLimit.lines(program.getInputStream()), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    handle(line, handler);
+                }
+            }
+        } catch (IOException e) {
+            if (McpMessageLimit.TOO_LONG.equals(e.getMessage())) {
+                // Out of the protocol for good: nothing after such a line can be trusted to be a message.
+                fail(program, McpMessageLimit.TOO_LONG, false);
+                ProcessTrees.end(ProcessTrees.of(program));
+            } // else the stream was closed: the transport is closing or the program has gone.
+        }
+    }
+
+    private void handle(String line, McpOperationHandler handler) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(line);
+        } catch (JsonProcessingException notJson) {
+            LOG.debug("Ignored a line from MCP program {} that is not JSON: {}", command.getFirst(),
+                    PrintableText.of(line, 200));
+            return;
+        }
+        if (message.has("id") && (message.has("result") || message.has("error"))) {
+            CompletableFuture<JsonNode> request = waiting.remove(message.get("id").asLong());
+            if (request != null) {
+                request.complete(message);
+                return;
+            }
+        }
+        try {
+            handler.handle(message); // a request or notification of the server's own
+        } catch (RuntimeException e) {
+            LOG.debug("Ignored a message from MCP program {}", command.getFirst(), e);
+        }
+    }
+
+    /** Reads stderr to its end (a full pipe would stall the program), keeping the start of the last line. */
+    private void readErrors(Process program) {
+        try (InputStream errors = program.getErrorStream()) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int read; (read = errors.read(buffer)) > 0;) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        keepErrorLine(line);
+                    } else if (line.size() < KEPT_ERROR_LINE_BYTES) {
+                        line.write(buffer[i]);
+                    }
+                }
+            }
+            keepErrorLine(line);
+        } catch (IOException closed) {
+            // the program has gone or the transport is closing
+        }
+    }
+
+    private void keepErrorLine(ByteArrayOutputStream line) {
+        String text = line.toString(StandardCharsets.UTF_8).strip();
+        line.reset();
+        if (!text.isEmpty()) {
+            lastErrorLine = PrintableText.of(text, KEPT_ERROR_LINE_BYTES);
+            LOG.debug("MCP program {} said: {}", command.getFirst(), lastErrorLine);
+        }
+    }
+
+    /** Fails every waiting request of {@code program} (when it is still this transport's) with {@code why}. */
+    private void fail(Process program, String why, boolean programExited) {
+        if (program != process) {
+            return;
+        }
+        synchronized (waiting) {
+            if (failure == null) {
+                exited = programExited;
+                failure = why; // the first reason stays: a program cut off for a long line then exits
+            }
+        }
+        for (CompletableFuture<JsonNode> request : waiting.values()) {
+            request.completeExceptionally(failure());
+        }
+    }
+
+    private McpServerFailure failure() {
+        return new McpServerFailure(failure, exited);
+    }
+
+    @Override
+    public void checkHealth() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("the MCP program is not running");
+        }
+    }
+
+    @Override
+    public void onFailure(Runnable actionOnFailure) {
+        // The client's health check restarts a program that is gone; nothing else to do here.
+    }
+
+    @Override
+    public void close() {
+        Process program = process;
+        if (program == null) {
+            return;
+        }
+        fail(program, "Parley closed its connection to the server", false);
+        try {
+            program.getOutputStream().close(); // a well-behaved server exits at the end of its input
+        } catch (IOException ignored) {
+            // it has gone already
+        }
+        program.destroy();
+    }
+}

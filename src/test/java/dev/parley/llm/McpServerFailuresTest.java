@@ -1,0 +1,144 @@
+package dev.parley.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.parley.config.McpServerConfig;
+import dev.parley.testing.CapturedLog;
+import dev.parley.testing.FakeMcpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MCP servers that misbehave (real child processes, a real HTTP server): each costs little and says why. */
+class McpServerFailuresTest {
+
+    private static final Duration LONG = Duration.ofSeconds(30);
+
+    @Test
+    void aProgramPrintingALineWithoutEndIsCutOffAtTheMessageLimit() {
+        // 20 MB without a newline, then silence: a reader without a limit holds it all and waits.
+        var command = List.of("sh", "-c", "head -c 20000000 /dev/zero; sleep 600");
+        long start = System.nanoTime();
+
+        try (CapturedLog log = CapturedLog.of(McpServers.class);
+                McpServers mcp = McpServers.connect(Map.of("flood", new McpServerConfig(command, null)), LONG, LONG)) {
+            assertThat(mcp.tools()).isEmpty();
+            assertThat(log.at(Level.WARN)).singleElement().asString().isEqualTo("MCP server 'flood' is left out: it"
+                    + " sent a message larger than 4 MB, the most Parley reads from an MCP server");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anHttpServerAnsweringWithABodyWithoutEndIsCutOffAtTheMessageLimit() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/mcp", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0); // chunked, no end announced
+            byte[] spaces = new byte[64 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            try (OutputStream body = exchange.getResponseBody()) {
+                for (int sent = 0; sent < 1024; sent++) { // 64 MB, then the test gives up on its own
+                    body.write(spaces);
+                }
+            } catch (IOException clientWentAway) {
+                // the expected end: the client stopped reading
+            }
+        });
+        http.start();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/mcp";
+        try (CapturedLog log = CapturedLog.of(McpServers.class);
+                McpServers mcp = McpServers.connect(Map.of("endless", new McpServerConfig(null, url)), LONG)) {
+            assertThat(mcp.tools()).isEmpty();
+            assertThat(log.at(Level.WARN)).singleElement().asString().isEqualTo("MCP server 'endless' is left out: it"
+                    + " sent a message larger than 4 MB, the most Parley reads from an MCP server");
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void aProgramThatExitsIsReportedAtOnceWithItsCodeAndCommand() {
+        var command = List.of("sh", "-c", "echo 'no API token set' >&2; exit 3");
+        long start = System.nanoTime();
+
+        try (CapturedLog log = CapturedLog.of(McpServers.class);
+                McpServers mcp = McpServers.connect(Map.of("dead", new McpServerConfig(command, null)), LONG, LONG)) {
+            assertThat(mcp.tools()).isEmpty();
+            assertThat(log.at(Level.WARN)).singleElement().asString().isEqualTo("MCP server 'dead' is left out: its"
+                    + " program exited with code 3 (its last output: no API token set) before speaking MCP; run"
+                    + " `sh -c 'echo '\\''no API token set'\\'' >&2; exit 3'` yourself to see why");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void serversThatHangStartTogetherNotOneAfterAnother() {
+        var hanging = new McpServerConfig(List.of("sleep", "600"), null);
+        long start = System.nanoTime();
+
+        try (McpServers mcp = McpServers.connect(Map.of("a", hanging, "b", hanging, "c", hanging),
+                Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+            assertThat(mcp.tools()).isEmpty();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anHttpServerThatDoesNotAnswerIsReportedByItsUrl() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/mcp", exchange -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        http.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        http.start();
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/mcp";
+        try (CapturedLog log = CapturedLog.of(McpServers.class);
+                McpServers mcp = McpServers.connect(Map.of("silent", new McpServerConfig(null, url)),
+                        Duration.ofSeconds(1))) {
+            assertThat(mcp.tools()).isEmpty();
+            assertThat(log.at(Level.WARN)).singleElement().asString().isEqualTo("MCP server 'silent' is left out: it"
+                    + " did not answer at " + url + " within 1 s; check that the server runs and the URL is right");
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void aCallToAServerWhoseProgramDiedSaysSoAtOnce(@TempDir Path folder) throws Exception {
+        Path pid = folder.resolve("pid");
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "echo $$ > '" + pid + "'; exec \"$0\" \"$@\""));
+        command.addAll(FakeMcpServer.command());
+        try (McpServers mcp = McpServers.connect(Map.of("fake", new McpServerConfig(command, null)), LONG)) {
+            ProcessHandle server = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+            server.destroyForcibly();
+            server.onExit().get(10, TimeUnit.SECONDS);
+            Thread.sleep(700); // the exit is noticed after its last output is read
+            long start = System.nanoTime();
+
+            String result = mcp.tools().getFirst().execute(ToolExecutionRequest.builder().id("1").name("shout")
+                    .arguments("{\"text\": \"hello\"}").build());
+
+            assertThat(result).startsWith("error: the MCP server 'fake' cannot run shout: its program exited with code");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+}
