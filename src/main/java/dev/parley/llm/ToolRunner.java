@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -59,6 +60,10 @@ public final class ToolRunner {
      * endpoint) asking for thousands at once would start thousands of tools and fill the terminal.
      */
     static final int MAX_CALLS_PER_ROUND = 20;
+    /** What OpenAI-style APIs accept as a tool name; one name outside it makes them refuse every request. */
+    private static final Pattern PROVIDER_TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    /** A description says what a tool does in a few sentences; an MCP server's longer one is cut, as it is sent every turn. */
+    static final int MAX_DESCRIPTION_CHARS = 2_000;
 
     private final Map<String, Tool> tools;
     private final Map<String, McpServers.McpTool> mcpTools = new LinkedHashMap<>();
@@ -81,14 +86,26 @@ public final class ToolRunner {
         this.tools.values().stream().map(ToolRunner::specification).forEach(specifications::add);
         for (McpServers.McpTool tool : mcp.tools()) {
             String name = tool.specification().name();
+            if (!PROVIDER_TOOL_NAME.matcher(name).matches()) {
+                LOG.warn("MCP tool '{}' of server '{}' is left out: a tool name may hold only letters, digits, _ and -,"
+                        + " at most 64 of them, or providers refuse every request", PrintableText.of(name, 80),
+                        tool.client().key());
+                continue;
+            }
             if (this.tools.containsKey(name) || mcpTools.containsKey(name)) {
                 LOG.warn("MCP tool '{}' of server '{}' is left out: another tool has that name", name,
                         tool.client().key());
                 continue;
             }
             mcpTools.put(name, tool);
-            specifications.add(tool.specification());
+            specifications.add(withShortDescription(tool.specification()));
         }
+    }
+
+    private static ToolSpecification withShortDescription(ToolSpecification specification) {
+        String description = specification.description();
+        return description == null || description.length() <= MAX_DESCRIPTION_CHARS ? specification
+                : specification.toBuilder().description(description.substring(0, MAX_DESCRIPTION_CHARS) + "…").build();
     }
 
     boolean enabled() {

@@ -106,4 +106,24 @@ class McpToolsTest {
             http.stop(0);
         }
     }
+
+    @Test
+    void toolsWhoseNamesProvidersRejectAreLeftOutAndLongDescriptionsCut() {
+        try (CapturedLog log = CapturedLog.of(ToolRunner.class);
+                McpServers mcp = McpServers.connect(Map.of("odd", new McpServerConfig(
+                        FakeMcpServer.command(FakeMcpServer.HOSTILE_NAMES), null)), Duration.ofSeconds(10))) {
+            var runner = new ToolRunner(List.of(new Calculator()), mcp, new ToolsConfig(true, 5, 10, List.of()),
+                    ToolConfirmer.DENY);
+
+            assertThat(runner.specifications()).extracting(specification -> specification.name())
+                    .containsExactly("calculate", "shout", "wordy");
+            assertThat(runner.specifications().getLast().description())
+                    .hasSize(ToolRunner.MAX_DESCRIPTION_CHARS + 1).endsWith("…");
+            assertThat(log.at(Level.WARN)).containsExactly(
+                    "MCP tool 'has space\\u000a\\u202e' of server 'odd' is left out: a tool name may hold only letters,"
+                            + " digits, _ and -, at most 64 of them, or providers refuse every request",
+                    "MCP tool '" + "n".repeat(80) + "…' of server 'odd' is left out: a tool name may hold only letters,"
+                            + " digits, _ and -, at most 64 of them, or providers refuse every request");
+        }
+    }
 }

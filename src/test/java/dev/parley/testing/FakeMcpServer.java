@@ -21,13 +21,22 @@ public final class FakeMcpServer {
 
     private FakeMcpServer() {}
 
-    /** The command line that starts this server with the test class path. */
-    public static List<String> command() {
+    /** The argument that makes the server also offer tools whose names no provider accepts. */
+    public static final String HOSTILE_NAMES = "hostile-names";
+
+    private static boolean hostileNames;
+
+    /** The command line that starts this server with the test class path (and {@code arguments}). */
+    public static List<String> command(String... arguments) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-cp", System.getProperty("java.class.path"), FakeMcpServer.class.getName());
+        var command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                FakeMcpServer.class.getName()));
+        command.addAll(List.of(arguments));
+        return List.copyOf(command);
     }
 
     public static void main(String[] args) throws IOException {
+        hostileNames = List.of(args).contains(HOSTILE_NAMES);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -91,6 +100,15 @@ public final class FakeMcpServer {
                 ObjectNode schema = tool.putObject("inputSchema").put("type", "object");
                 schema.putObject("properties").putObject("text").put("type", "string");
                 schema.putArray("required").add("text");
+                if (hostileNames) {
+                    var tools = (com.fasterxml.jackson.databind.node.ArrayNode) result.get("tools");
+                    tools.addObject().put("name", "has space\n\u202e").put("description", "d")
+                            .putObject("inputSchema").put("type", "object");
+                    tools.addObject().put("name", "n".repeat(5_000)).put("description", "d".repeat(200_000))
+                            .putObject("inputSchema").put("type", "object");
+                    tools.addObject().put("name", "wordy").put("description", "w".repeat(200_000))
+                            .putObject("inputSchema").put("type", "object");
+                }
             }
             case "tools/call" -> {
                 String text = message.path("params").path("arguments").path("text").asText();
