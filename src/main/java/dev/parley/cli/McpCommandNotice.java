@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * Says which programs {@code llm.mcp} starts, before Parley starts them for the first time: a config
  * file (perhaps copied from somewhere) can run any command with the user's permissions. Said once per
  * server and command, remembered in {@code mcp-commands-seen.txt} in the data folder; a changed
- * command is new and said again.
+ * command is new and said again. Every command that starts them says it (ask, chat, serve, test,
+ * turn), just before it builds the model, which starts the servers.
  */
 final class McpCommandNotice {
 

@@ -61,6 +61,8 @@ final class ServeCommand extends ParleySubcommand {
         // Held until exit: another Parley continuing the same conversation would save over its turns.
         ConversationLock lock = ConversationLock.take(store, name);
         Conversation conversation = store.exists(name) ? store.load(name) : components.newConversation();
+        McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(),
+                spec.commandLine().getErr());
         var model = new SwitchableLanguageModel(components.languageModel(Components.LlmChoice.CONFIGURED));
         TurnController assistant = components.voiceAssistant(model, conversation);
         BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),

@@ -33,6 +33,7 @@ final class TestCommand extends ParleySubcommand {
         ReadyCheck.Result result;
         try (Components components = parley.components()) {
             components.useToolCallbacks(TimerAnnouncer.NOBODY, ToolConfirmer.DENY); // it ends with its answer
+            McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err());
             String provider = name != null ? name : components.config().llm().active();
             try {
                 LanguageModel model = components.languageModel(new LlmChoice(provider, null, null));

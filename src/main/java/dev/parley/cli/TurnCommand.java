@@ -46,6 +46,7 @@ final class TurnCommand extends ModelSubcommand {
             SpeechRecognizer recognizer = components.recognizer();
             SpeechSynthesizer voice = components.synthesizer();
             components.useToolCallbacks(TimerAnnouncer.NOBODY, ToolConfirmer.DENY); // it ends with its answer
+            McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err());
             LanguageModel model = components.languageModel(llm.choice());
             try (TurnRunner runner = components.turnRunner(model)) {
                 TurnClock clock = new TurnClock();

@@ -91,6 +91,26 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void testShowsAnMcpCommandBeforeItFirstRunsAsAskDoes() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Ready."))) {
+            String program = folder.resolve("no such dir/test-mcp-server").toString();
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local: {type: openai-compatible, base-url: "%s", model: scripted}
+                      mcp:
+                        files: {command: ["%s"]}
+                    """.formatted(server.baseUrl(), program));
+
+            CliRun run = CliRun.of("test", "--config", config.toString());
+
+            assertThat(run.err()).contains("parley: llm.mcp.files starts a program on this computer, with your"
+                    + " permissions: '" + program + "' (said once;");
+        }
+    }
+
+    @Test
     void aGarbledStreamSaysOnceWhereTheAnswerStopped() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paris", " is", " the capital.").malformedAt(2))) {
             CliRun run = CliRun.of("ask", "--config", configFor(server, Protocol.OPENAI).toString(), "Capital?");
