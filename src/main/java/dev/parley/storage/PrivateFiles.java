@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -45,6 +46,14 @@ public final class PrivateFiles {
         if (POSIX) {
             Files.setPosixFilePermissions(file, FILE);
         }
+    }
+
+    /**
+     * The attributes that create a file readable and writable by its owner alone, so it is never open
+     * to others, not even between its creation and an {@link #ownerOnly}; none where POSIX rights do not exist.
+     */
+    public static FileAttribute<?>[] ownerOnlyAttributes() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
     }
 
     /**

@@ -3,9 +3,7 @@ package dev.parley.storage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,12 +76,8 @@ public final class WriterLock {
                 return work.run(); // this thread holds the OS lock already, further up
             }
             PrivateFiles.createFolder(lockFile.getParent());
-            boolean created = !Files.exists(lockFile);
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
-                if (created) {
-                    PrivateFiles.ownerOnly(lockFile);
-                }
+            // A link planted as the lock file is refused rather than followed (OwnFiles says why).
+            try (FileChannel channel = OwnFiles.openForWriting(lockFile)) {
                 FileLock lock = acquire(channel, deadline, absolute, wait, interrupted);
                 try {
                     return work.run();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import dev.parley.storage.LinesFromEnd;
+import dev.parley.storage.OwnFiles;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.storage.WriterLock;
 import java.nio.ByteBuffer;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +72,8 @@ public final class UsageLedger {
 
     private void appendLine(byte[] line) throws IOException {
         PrivateFiles.createFolder(file.toAbsolutePath().getParent());
-        boolean created = !Files.exists(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            if (created) {
-                PrivateFiles.ownerOnly(file);
-            }
+        // Created private; a link planted in the ledger's place is refused, not appended through.
+        try (FileChannel channel = OwnFiles.openForWriting(file)) {
             long end = channel.size();
             ByteBuffer bytes = ByteBuffer.wrap(line);
             if (end > 0 && !endsWithNewline(channel, end)) {
