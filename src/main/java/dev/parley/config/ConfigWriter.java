@@ -5,6 +5,7 @@ import dev.parley.storage.FileErrors;
 import dev.parley.storage.WriterLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +20,16 @@ import java.util.function.Consumer;
  * key order survive every key the edit does not change. The edited text is loaded and validated
  * before it replaces the file atomically (owner-only, as {@link AtomicFiles} creates it); a result
  * Parley could not load is refused and the file left untouched. The previous file is kept next to it
- * as {@code config.yaml.bak}. Saves are serialized across processes by a {@link WriterLock}. API keys are never written: a provider names the environment variable
+ * as {@code config.yaml.bak}. A config.yaml that is a link stays one: the file it leads to is replaced
+ * ({@link #contentFile}). Saves are serialized across processes by a {@link WriterLock}. API keys are never written: a provider names the environment variable
  * (or keychain entry) that holds its key.
  */
 public final class ConfigWriter {
 
     /** Another Parley's save takes milliseconds; this long means it is stuck. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    /** Linux gives up following links after 40 in a row too: more means they loop. */
+    private static final int MAX_LINKS = 40;
 
     /** What the Settings window edits; everything else in the file stays. */
     public record Settings(
@@ -81,16 +85,17 @@ public final class ConfigWriter {
             // Read, edited and replaced under the lock: two Parleys saving at once each keep the
             // other's change instead of writing over it.
             return WriterLock.holding(file, LOCK_WAIT, () -> {
-                if (!Files.exists(file)) {
-                    ConfigLoader.createFromShipped(file);
+                Path content = contentFile(file);
+                if (!Files.exists(content)) {
+                    ConfigLoader.createFromShipped(content);
                 }
-                byte[] before = Files.readAllBytes(file);
+                byte[] before = Files.readAllBytes(content);
                 YamlEdits edits = new YamlEdits(new String(before, StandardCharsets.UTF_8));
                 change.accept(edits);
                 byte[] after = edits.text().getBytes(StandardCharsets.UTF_8);
                 validate(file, after);
                 AtomicFiles.write(file.resolveSibling(file.getFileName() + ".bak"), before);
-                AtomicFiles.write(file, after);
+                AtomicFiles.write(content, after);
                 ParleyConfig saved = new ConfigLoader().load(file);
                 LastGoodConfig.keep(file);
                 return saved;
@@ -101,6 +106,25 @@ public final class ConfigWriter {
             throw new ConfigException("Cannot write " + file + ": " + FileErrors.reason(e)
                     + ". Check that the folder is writable.", e);
         }
+    }
+
+    /**
+     * Where config.yaml's text lives: the file a link in its place leads to (through every link), else
+     * the file itself. The atomic replace happens there, so a config kept in a dotfiles folder and
+     * linked in stays linked and the save lands in the dotfiles copy, as editors (vim) and
+     * {@code git config} do; replacing the link itself would quietly cut the config off from that copy.
+     * The replaced target is made owner-only like any config Parley writes.
+     */
+    static Path contentFile(Path file) throws IOException {
+        Path content = file.toAbsolutePath();
+        for (int links = 0; Files.isSymbolicLink(content); links++) {
+            if (links == MAX_LINKS) {
+                throw new FileSystemException(file.toString(), null, "its links lead round in a circle (more than "
+                        + MAX_LINKS + " in a row); point " + file + " at a file");
+            }
+            content = content.resolveSibling(Files.readSymbolicLink(content));
+        }
+        return content;
     }
 
     /** Loads {@code bytes} from a hidden file next to {@code file}, so relative paths resolve the same. */

@@ -140,6 +140,40 @@ class ConfigWriterTest {
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
+    /**
+     * A config.yaml linked to a dotfiles copy stays a link, and the save lands in that copy: before, the
+     * atomic replace turned the link into a regular file and the dotfiles copy no longer applied.
+     */
+    @Test
+    void aLinkedConfigStaysALinkAndTheSaveLandsInTheFileItLeadsTo() throws Exception {
+        Path dotfiles = Files.createDirectory(folder.resolve("dotfiles"));
+        Path kept = dotfiles.resolve("parley.yaml");
+        Files.move(config, kept);
+        Files.createSymbolicLink(dotfiles.resolve("current.yaml"), Path.of("parley.yaml"));
+        Files.createSymbolicLink(config, Path.of("dotfiles/current.yaml")); // relative, through a second link
+
+        new ConfigWriter().update(config, edits -> edits.set(List.of("ui", "theme"), "dark"));
+
+        assertThat(Files.isSymbolicLink(config)).isTrue();
+        assertThat(Files.readSymbolicLink(config)).isEqualTo(Path.of("dotfiles/current.yaml"));
+        assertThat(Files.isSymbolicLink(dotfiles.resolve("current.yaml"))).isTrue();
+        assertThat(Files.readString(kept)).contains("  theme: dark\n");
+        assertThat(Files.getPosixFilePermissions(kept))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(folder.resolve("config.yaml.bak"))).isEqualTo(shipped);
+    }
+
+    @Test
+    void linksThatLeadRoundInACircleAreRefusedInWords() throws Exception {
+        Files.delete(config);
+        Files.createSymbolicLink(config, Path.of("other.yaml"));
+        Files.createSymbolicLink(folder.resolve("other.yaml"), Path.of("config.yaml"));
+
+        assertThatThrownBy(() -> new ConfigWriter().update(config, edits -> edits.set(List.of("ui", "theme"), "dark")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("links lead round in a circle");
+    }
+
     private static List<String> commentsOf(String yaml) {
         return yaml.lines().map(String::strip).filter(line -> line.startsWith("#")).toList();
     }
