@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.OwnFiles;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -145,9 +146,7 @@ public final class ConversationStore {
      * and a save replaces the link itself (the atomic rename), cutting it from what it pointed to.
      */
     private static String notAFile(Path file) {
-        String what = Files.isSymbolicLink(file) ? "a link" : Files.isDirectory(file) ? "a folder"
-                : "a special file (a pipe or device)";
-        return file + " is " + what + ", not a conversation file";
+        return file + " is " + OwnFiles.whatElse(file).orElse("not a regular file") + ", not a conversation file";
     }
 
     /** The saved conversations that could be read, most recently updated first, and the files that could not. */

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -28,7 +27,7 @@ public final class LinesFromEnd {
     private LinesFromEnd() {}
 
     public static void read(Path file, Reader reader) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = OwnFiles.openForReading(file)) {
             long position = channel.size();
             byte[] carry = new byte[0]; // the start of a line whose end was read already
             boolean overlong = false;

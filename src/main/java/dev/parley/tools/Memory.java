@@ -2,12 +2,15 @@ package dev.parley.tools;
 
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.OwnFiles;
 import dev.parley.storage.WriterLock;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -42,6 +45,11 @@ public final class Memory {
     static final int MAX_FACT_CHARS = 1_000;
     /** Each fact rewrites the whole file, and recall reads them all: keep it the size of a notebook. */
     static final int MAX_FACTS = 500;
+    /**
+     * {@link #MAX_FACTS} of {@link #MAX_FACT_CHARS}, in UTF-8 JSON with room for escapes, are under 4 MB;
+     * a larger file is not one Parley wrote.
+     */
+    static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
     /** How long {@code remember} waits while another Parley saves the file. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = LogManager.getLogger(Memory.class);
@@ -173,15 +181,18 @@ public final class Memory {
     }
 
     private static List<Fact> load(Path file) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
         try {
-            return JSON.readValue(file.toFile(), new TypeReference<List<Fact>>() {});
+            // Bounded, and never a pipe (whose open waits forever) or a link (one to /dev/zero never ends).
+            return JSON.readValue(OwnFiles.readAtMost(file, MAX_FILE_BYTES), new TypeReference<List<Fact>>() {});
         } catch (IOException e) {
             // Left alone rather than overwritten: the user may want to repair it.
-            LOG.warn("Memory file {} is unreadable: {}", file, e.getMessage());
-            throw new ToolException("the memory file " + file + " is unreadable; the user must fix or remove it");
+            String reason = e instanceof FileSystemException ? FileErrors.reason(e) : "it is not a list of facts";
+            LOG.warn("Memory file {} is unreadable: {}", file, reason);
+            throw new ToolException("the memory file " + file + " is unreadable (" + reason + "); the user must fix"
+                    + " or remove it");
         }
     }
 

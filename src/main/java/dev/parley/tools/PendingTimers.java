@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.OwnFiles;
 import dev.parley.storage.WriterLock;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,8 @@ public final class PendingTimers {
 
     private static final Logger LOG = LogManager.getLogger(PendingTimers.class);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+    /** A timer's entry is under 300 bytes and each Parley runs at most 20: a larger file is not Parley's. */
+    static final int MAX_FILE_BYTES = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -109,7 +113,7 @@ public final class PendingTimers {
         try {
             return load();
         } catch (IOException e) {
-            LOG.warn("The timers file {} is unreadable ({}); timers set before are lost", file, e.getMessage());
+            LOG.warn("The timers file {} is unreadable ({}); timers set before are lost", file, FileErrors.reason(e));
             return List.of();
         }
     }
@@ -132,11 +136,14 @@ public final class PendingTimers {
     }
 
     private List<Entry> load() throws IOException {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
+        // Bounded, and never a pipe (whose open waits forever) or a link: refused, naming the file, and
+        // left where it is, since it is not a timers file Parley wrote.
+        byte[] bytes = OwnFiles.readAtMost(file, MAX_FILE_BYTES);
         try {
-            List<Entry> stored = Optional.ofNullable(JSON.readValue(file.toFile(), new TypeReference<List<Entry>>() {}))
+            List<Entry> stored = Optional.ofNullable(JSON.readValue(bytes, new TypeReference<List<Entry>>() {}))
                     .orElse(List.of());
             return complete(stored);
         } catch (IOException unreadable) {

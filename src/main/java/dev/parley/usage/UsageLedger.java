@@ -3,9 +3,10 @@ package dev.parley.usage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.parley.ParleyException;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.LinesFromStart;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import dev.parley.storage.LinesFromEnd;
 import dev.parley.storage.OwnFiles;
@@ -16,6 +17,7 @@ import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -99,7 +101,7 @@ public final class UsageLedger {
      * after newer ones; the run makes the read go past them.)
      */
     public synchronized List<UsageRecord> readSince(Instant since) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
         Instant old = since.minus(OUT_OF_ORDER);
@@ -118,7 +120,7 @@ public final class UsageLedger {
                 return olderInARow[0] < OLDER_IN_A_ROW;
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the usage ledger " + file, e);
+            throw unreadable(e);
         }
         return new ArrayList<>(records);
     }
@@ -136,22 +138,30 @@ public final class UsageLedger {
         }
     }
 
-    /** Every readable record, oldest first; lines that do not parse (a torn write) are skipped. */
+    /**
+     * Every readable record, oldest first; lines that do not parse (a torn write) are skipped. Read a
+     * line at a time: the ledger grows by a line per request, for years, so no size is too large for
+     * it, while a line over {@link LinesFromStart}'s limit (a damaged file) is skipped unheld.
+     */
     public synchronized List<UsageRecord> read() {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
         List<UsageRecord> records = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            LinesFromStart.read(file, line -> {
                 UsageRecord record = parse(line);
                 if (record != null) {
                     records.add(record);
                 }
-            }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the usage ledger " + file, e);
+            throw unreadable(e);
         }
         return records;
+    }
+
+    private ParleyException unreadable(IOException e) {
+        return new ParleyException("Cannot read the usage ledger " + file + " (" + FileErrors.reason(e) + ").", e);
     }
 }

@@ -57,7 +57,7 @@ class PlantedLinksTest {
         assertThatThrownBy(() -> WriterLock.holding(data.resolve("memory.json"), Duration.ofSeconds(1), () -> null))
                 .isInstanceOf(OwnFiles.NotAFileException.class)
                 .satisfies(e -> assertThat(FileErrors.reason((java.io.IOException) e))
-                        .contains(lockFile.toString(), "is a link", "remove it"));
+                        .contains(lockFile.toString(), "is a link", "remove the link"));
         assertThat(victim).doesNotExist();
     }
 

@@ -1,0 +1,49 @@
+package dev.parley.storage;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Reads an append-only text file's lines oldest first, one at a time, so memory holds a line and not
+ * the file: a ledger grows for years, and a damaged one may hold no newline at all. A line longer
+ * than {@link LinesFromEnd#MAX_LINE_BYTES} is skipped instead of held, as reading from the end does.
+ * The file is opened by {@link OwnFiles#openForReading}: never through a link, never a pipe.
+ */
+public final class LinesFromStart {
+
+    private LinesFromStart() {}
+
+    public static void read(Path file, Consumer<String> reader) throws IOException {
+        try (InputStream in = new BufferedInputStream(Channels.newInputStream(OwnFiles.openForReading(file)),
+                LinesFromEnd.BLOCK_BYTES)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            boolean overlong = false;
+            for (int next = in.read(); next >= 0; next = in.read()) {
+                if (next == '\n') {
+                    tell(reader, line, overlong);
+                    line.reset();
+                    overlong = false;
+                } else if (!overlong) {
+                    line.write(next);
+                    if (line.size() > LinesFromEnd.MAX_LINE_BYTES) {
+                        overlong = true;
+                        line.reset(); // the rest of the line is skipped, not held
+                    }
+                }
+            }
+            tell(reader, line, overlong);
+        }
+    }
+
+    private static void tell(Consumer<String> reader, ByteArrayOutputStream line, boolean overlong) {
+        if (!overlong && line.size() > 0) {
+            reader.accept(line.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
