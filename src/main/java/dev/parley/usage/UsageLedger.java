@@ -133,13 +133,14 @@ public final class UsageLedger {
         try {
             return JSON.readValue(line, UsageRecord.class);
         } catch (IOException torn) {
-            LOG.info("Skipping an unreadable usage line in {}", file);
+            LOG.debug("Skipping an unreadable usage line in {}", file); // read() counts them in one warning
             return null;
         }
     }
 
     /**
-     * Every readable record, oldest first; lines that do not parse (a torn write) are skipped. Read a
+     * Every readable record, oldest first; lines that do not parse (a torn write) or have no time are
+     * skipped, and counted in one warning. Read a
      * line at a time: the ledger grows by a line per request, for years, so no size is too large for
      * it, while a line over {@link LinesFromStart}'s limit (a damaged file) is skipped unheld.
      */
@@ -148,15 +149,21 @@ public final class UsageLedger {
             return List.of();
         }
         List<UsageRecord> records = new ArrayList<>();
+        int[] damaged = {0};
         try {
             LinesFromStart.read(file, line -> {
                 UsageRecord record = parse(line);
-                if (record != null) {
+                if (record != null && record.at() != null) {
                     records.add(record);
+                } else if (!line.isBlank()) {
+                    damaged[0]++; // every summary and budget places a record in time: one without is no use
                 }
             });
         } catch (IOException e) {
             throw unreadable(e);
+        }
+        if (damaged[0] > 0) {
+            LOG.warn("Skipped {} damaged line(s) of the usage ledger {} (not JSON, or without a time)", damaged[0], file);
         }
         return records;
     }

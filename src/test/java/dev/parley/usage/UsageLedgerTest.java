@@ -60,6 +60,22 @@ class UsageLedgerTest {
         assertThat(ledger.read()).containsExactly(before, after);
     }
 
+    /** Before, {@code parley stats} ended with "unexpected error: NullPointerException … at() is null". */
+    @Test
+    void linesWithoutATimeAreSkippedLikeTornOnesAndTheSummaryStillAdds() throws IOException {
+        Path file = folder.resolve("usage.jsonl");
+        UsageLedger ledger = new UsageLedger(file);
+        UsageRecord kept = record("openai", "gpt-4o", null, 10, 5, 100, 400, 0.0001, Instant.parse("2026-11-20T10:00:00Z"));
+        ledger.append(kept);
+        Files.writeString(file, "{\"at\":null,\"provider\":\"py\"}\n{\"provider\":\"py\"}\n", StandardOpenOption.APPEND);
+
+        List<UsageRecord> records = ledger.read();
+
+        assertThat(records).containsExactly(kept);
+        assertThat(UsageSummary.of(records, Instant.parse("2026-11-01T00:00:00Z")).providers())
+                .extracting(UsageSummary.ProviderUsage::provider).containsExactly("openai");
+    }
+
     @Test
     void summaryGroupsByProviderAndModelWithinThePeriod() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
