@@ -46,19 +46,22 @@ final class StatsCommand extends ParleySubcommand {
                 return 0;
             }
             if (summary.providers().isEmpty()) {
-                out.println("No requests in the last " + days + " days (ledger: " + ledger.file() + ").");
+                out.println("No requests in the last " + days + " days (ledger: "
+                        + TerminalText.oneLine(ledger.file().toString()) + ").");
             } else {
                 out.printf("%-14s %-22s %8s %6s %7s %10s %10s %9s %7s %10s%n", "provider", "model", "requests", "errors", "retries",
                         "in tok", "out tok", "ttft p50", "tok/s", "cost $");
                 for (ProviderUsage u : summary.providers()) {
-                    out.printf("%-14s %-22s %8d %6d %7d %10d %10d %7s %7s %10s%n", u.provider(), u.model(), u.requests(),
+                    // Names from the ledger and config.yaml: a damaged line, or a YAML "\e", may hold escapes.
+                    out.printf("%-14s %-22s %8d %6d %7d %10d %10d %7s %7s %10s%n", TerminalText.oneLine(u.provider()),
+                            TerminalText.oneLine(u.model()), u.requests(),
                             u.errors(), u.retries(), u.inputTokens(), u.outputTokens(),
                             u.ttftP50Ms() < 0 ? "-" : u.ttftP50Ms() + "ms",
                             Double.isNaN(u.tokensPerSecond()) ? "-" : String.format("%.1f", u.tokensPerSecond()),
                             prices.knows(u.model()) ? String.format("%.4f", u.costUsd()) : "?");
                 }
             }
-            budgets.lines().forEach(out::println);
+            budgets.lines().forEach(line -> out.println(TerminalText.oneLine(line)));
         }
         return 0;
     }
