@@ -1,6 +1,7 @@
 package dev.parley.config;
 
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.FileErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,8 @@ public final class LastGoodConfig {
             AtomicFiles.write(copy, now);
         } catch (IOException | SecurityException e) {
             // Without a copy Parley still starts; it only cannot fall back later.
-            LOG.warn("Could not keep a copy of the working config {} as {}: {}", file, copy, e.getMessage());
+            LOG.warn("Could not keep a copy of the working config {} as {}: {}", file, copy,
+                    e instanceof IOException io ? FileErrors.reason(io) : e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.storage.FileErrors;
 import dev.parley.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -114,7 +115,7 @@ public final class ConversationLock implements AutoCloseable {
                 HELD_HERE.remove(file);
             }
             throw new ConversationStoreException("Cannot lock the conversation '" + name + "' (" + file + "): "
-                    + e.getMessage(), e);
+                    + FileErrors.reason(e), e);
         }
         close(channel);
         HELD_HERE.remove(file);

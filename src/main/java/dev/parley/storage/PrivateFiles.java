@@ -68,7 +68,8 @@ public final class PrivateFiles {
                     Files.setPosixFilePermissions(folder.toAbsolutePath(), FOLDER);
                 }
             } catch (IOException | SecurityException e) {
-                System.err.println("parley: cannot make " + folder + " private (" + e.getMessage() + "); other"
+                String reason = e instanceof IOException io ? FileErrors.reason(io) : e.getMessage();
+                System.err.println("parley: cannot make " + folder + " private (" + reason + "); other"
                         + " accounts on this computer may be able to read it.");
             }
         }
