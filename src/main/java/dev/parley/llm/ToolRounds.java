@@ -10,13 +10,15 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.parley.conversation.ToolCall;
 import dev.parley.conversation.ToolRound;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A round of tool calls between LangChain4j's messages and the conversation's record of it. Every
- * call gets an id: Ollama and Gemini's function calls may come without one, and a conversation kept
+ * call gets an id of its own (a provider may repeat one within a round): Ollama and Gemini's function calls may come without one, and a conversation kept
  * with them may later be continued with Anthropic or OpenAI, which match each result to its call by id.
  */
 final class ToolRounds {
@@ -25,15 +27,22 @@ final class ToolRounds {
 
     private ToolRounds() {}
 
-    /** {@code asked} with an id on every call: its own where the provider gave one, else a new one. */
+    /**
+     * {@code asked} with an id of its own on every call: the provider's where it gave one, else a new one.
+     * A call repeating an id of an earlier call in the round gets a new one too: results are matched to
+     * their calls by id, here and by every provider the history is sent to later, so two calls sharing
+     * one would both be recorded with the first one's result.
+     */
     static AiMessage withIds(AiMessage asked) {
-        if (asked.toolExecutionRequests().stream().allMatch(request -> hasId(request))) {
+        Set<String> seen = new HashSet<>();
+        if (asked.toolExecutionRequests().stream().allMatch(request -> hasId(request) && seen.add(request.id()))) {
             return asked;
         }
+        seen.clear();
         List<ToolExecutionRequest> requests = new ArrayList<>();
         for (ToolExecutionRequest request : asked.toolExecutionRequests()) {
-            requests.add(hasId(request) ? request : ToolExecutionRequest.builder().id(newId())
-                    .name(request.name()).arguments(request.arguments()).build());
+            requests.add(hasId(request) && seen.add(request.id()) ? request : ToolExecutionRequest.builder()
+                    .id(newId()).name(request.name()).arguments(request.arguments()).build());
         }
         return asked.toBuilder().toolExecutionRequests(requests).build();
     }

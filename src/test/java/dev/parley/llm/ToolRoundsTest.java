@@ -31,6 +31,26 @@ class ToolRoundsTest {
         assertThat(ToolRounds.withIds(withIds)).isSameAs(withIds);
     }
 
+    /**
+     * Two calls sharing the id "dup" (calculate 1+1, calculate 2+2): before, the saved round recorded
+     * both with the first one's result, "2", and later turns sent that history again.
+     */
+    @Test
+    void aRepeatedIdIsMadeUniqueSoEachCallKeepsItsOwnResult() {
+        AiMessage asked = AiMessage.from(List.of(request("dup", "calculate"),
+                ToolExecutionRequest.builder().id("dup").name("calculate").arguments("{\"expression\":\"2+2\"}").build()));
+
+        AiMessage withIds = ToolRounds.withIds(asked);
+        List<String> ids = withIds.toolExecutionRequests().stream().map(ToolExecutionRequest::id).toList();
+        ToolRound round = ToolRounds.of(withIds, "", List.of(ToolExecutionResultMessage.from(ids.get(0), "calculate", "2"),
+                ToolExecutionResultMessage.from(ids.get(1), "calculate", "4")));
+
+        assertThat(ids.get(0)).isEqualTo("dup");
+        assertThat(ids.get(1)).matches("call_[0-9a-f]{24}");
+        assertThat(round.calls()).extracting(ToolCall::result).containsExactly("2", "4");
+        assertThat(ToolRounds.withIds(withIds)).isSameAs(withIds);
+    }
+
     @Test
     void aRoundPairsEachCallWithItsResultByIdWhateverTheOrder() {
         AiMessage asked = AiMessage.from(List.of(request("a", "calculate"), request("b", "current_time")));
