@@ -12,6 +12,8 @@ final class ToolCallFormat {
     /** A tool line stays a line: a model may send or get back megabytes. */
     private static final int MAX_RESULT_CHARS = 120;
     private static final int MAX_ARGUMENT_CHARS = 120;
+    /** Providers allow tool names of at most 64 characters (OpenAI, Anthropic): longer is no real tool's. */
+    private static final int MAX_NAME_CHARS = 64;
 
     private ToolCallFormat() {}
 
@@ -41,7 +43,7 @@ final class ToolCallFormat {
     static String call(String toolName, String argumentsJson, String result) {
         String oneLine = TerminalText.oneLine(shortened(result.replaceAll("\\s+", " ").strip(), MAX_RESULT_CHARS));
         String arguments = arguments(argumentsJson);
-        return "[" + TerminalText.oneLine(toolName) + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
+        return "[" + TerminalText.oneLine(shortened(toolName, MAX_NAME_CHARS)) + (arguments.isEmpty() ? "" : " " + arguments) + " → " + oneLine + "]";
     }
 
     private static String shortened(String text, int max) {

@@ -21,6 +21,14 @@ class ToolCallFormatTest {
                 .startsWith("[calculate " + "(".repeat(119) + "… → " + "9".repeat(119) + "…]");
     }
 
+    /** Before, a 200 KB tool name gave a 200,132-character line on stderr. */
+    @Test
+    void shortensAHugeToolName() {
+        String line = ToolCallFormat.call("n".repeat(200_000), "{\"expression\": \"1+1\"}", "2");
+
+        assertThat(line).isEqualTo("[" + "n".repeat(63) + "… 1+1 → 2]");
+    }
+
     @Test
     void shortensHugeArgumentsInAConfirmationQuestion() {
         assertThat(ToolCallFormat.arguments("{\"label\": \"" + "x".repeat(5000) + "\"}")).hasSize(120).endsWith("…");
