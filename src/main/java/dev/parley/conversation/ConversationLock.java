@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.OwnFiles;
 import dev.parley.storage.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -97,8 +97,7 @@ public final class ConversationLock implements AutoCloseable {
             if (!claimed) {
                 return new Attempt(null, true);
             }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            PrivateFiles.ownerOnly(file);
+            channel = OwnFiles.openForWriting(file); // never through a link planted in its place
             FileLock lock = channel.tryLock();
             if (lock != null) {
                 return new Attempt(new ConversationLock(file, channel, lock), false);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.parley.conversation.ConversationLock;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.ConversationStoreException;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
 import java.nio.file.FileSystems;
@@ -58,6 +61,17 @@ class PlantedLinksTest {
                 .isInstanceOf(OwnFiles.NotAFileException.class)
                 .satisfies(e -> assertThat(FileErrors.reason((java.io.IOException) e))
                         .contains(lockFile.toString(), "is a link", "remove the link"));
+        assertThat(victim).doesNotExist();
+    }
+
+    @Test
+    void aLinkInAConversationLocksPlaceIsRefusedAndItsTargetNeitherMadeNorChanged() throws Exception {
+        Path victim = elsewhere.resolve("victim3.txt");
+        Path conversations = Files.createDirectories(data.resolve("conversations"));
+        Files.createSymbolicLink(conversations.resolve(".kitchen.lock"), victim);
+
+        assertThatThrownBy(() -> ConversationLock.take(new ConversationStore(conversations), "kitchen"))
+                .isInstanceOf(ConversationStoreException.class).hasMessageContaining("is a link");
         assertThat(victim).doesNotExist();
     }
 
