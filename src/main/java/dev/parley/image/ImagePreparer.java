@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,7 +78,17 @@ public final class ImagePreparer {
             if (size > MAX_BYTES) {
                 throw tooLarge(file.toString(), size);
             }
-            return prepare(Files.readAllBytes(file), file.toString());
+            // A device or a pipe (/dev/stdin works, /dev/zero never ends) has no size: read one byte past
+            // the limit at most, so the check holds for whatever the path is.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new ImageException(file + " has more than " + MAX_BYTES / (1024 * 1024) + " MB; an image may"
+                        + " have at most " + MAX_BYTES / (1024 * 1024) + " MB.");
+            }
+            return prepare(bytes, file.toString());
         } catch (NoSuchFileException e) {
             throw new ImageException("There is no image file " + file + ".", e);
         } catch (IOException e) {

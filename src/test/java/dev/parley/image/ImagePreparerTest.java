@@ -21,6 +21,15 @@ class ImagePreparerTest {
     private final ImagePreparer preparer = new ImagePreparer(ImagePreparer.DEFAULT_MAX_SIDE);
 
     @Test
+    void aDeviceThatNeverEndsIsRefusedAfterTheLimitNotReadWhole() {
+        Path endless = Path.of("/dev/zero"); // size 0 to Files.size, endless to a reader
+
+        assertThat(endless).exists();
+        assertThatThrownBy(() -> preparer.read(endless)).isInstanceOf(ImageException.class)
+                .hasMessage("/dev/zero has more than 20 MB; an image may have at most 20 MB.");
+    }
+
+    @Test
     void aSmallPictureIsSentAsItIs() {
         byte[] png = TestImages.png(640, 480);
 
