@@ -123,13 +123,26 @@ final class ConversationsCommand extends ParleySubcommand {
         @Option(names = "--reasoning", description = "Include the model's reasoning before each answer.")
         boolean reasoning;
 
+        @Option(names = "--force", description = "Replace FILE.md if it exists.")
+        boolean force;
+
         @Override
         public Integer call() {
-            String markdown = withStore(store -> store.exportMarkdown(name, reasoning));
+            record Exported(String markdown, Path folder) {}
+            Exported export = withStore(store -> new Exported(store.exportMarkdown(name, reasoning), store.folder()));
+            String markdown = export.markdown();
             if (outFile == null || outFile.toString().equals("-")) {
                 out().print(TerminalText.safe(markdown));
                 out().flush();
                 return 0;
+            }
+            // The export of "kitchen" written over kitchen.json replaced the conversation with Markdown.
+            if (resolved(outFile).startsWith(resolved(export.folder()))) {
+                throw new ParleyException("Cannot write " + outFile + ": it is in Parley's conversations folder ("
+                        + export.folder() + "), which holds only the conversations; export it somewhere else.");
+            }
+            if (Files.isRegularFile(outFile) && !force) {
+                throw new ParleyException(outFile + " exists; add --force to replace it, or choose another file.");
             }
             try {
                 if (Files.exists(outFile) && !Files.isRegularFile(outFile)) {
@@ -142,6 +155,17 @@ final class ConversationsCommand extends ParleySubcommand {
                 throw new ParleyException("Cannot write " + outFile + " (" + FileErrors.reason(e) + ").", e);
             }
             return 0;
+        }
+
+        /** {@code path} absolute, with the links of its folder followed, so two spellings of one place compare equal. */
+        private static Path resolved(Path path) {
+            Path absolute = path.toAbsolutePath().normalize();
+            try {
+                return absolute.getParent() == null ? absolute
+                        : absolute.getParent().toRealPath().resolve(absolute.getFileName());
+            } catch (IOException folderMissing) {
+                return absolute;
+            }
         }
     }
 

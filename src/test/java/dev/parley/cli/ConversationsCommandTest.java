@@ -144,6 +144,12 @@ class ConversationsCommandTest {
             CliRun toDash = CliRun.of("conversations", "export", "geo", "--out", "-", "--config", config);
             CliRun toFile = CliRun.of("conversations", "export", "geo", "--out", markdown.toString(), "--reasoning",
                     "--config", config);
+            String exported = Files.readString(markdown);
+            CliRun again = CliRun.of("conversations", "export", "geo", "--out", markdown.toString(), "--config", config);
+            CliRun forced = CliRun.of("conversations", "export", "geo", "--out", markdown.toString(), "--force",
+                    "--config", config);
+            CliRun overItself = CliRun.of("conversations", "export", "geo", "--out",
+                    conversations().resolve("geo.json").toString(), "--force", "--config", config);
             CliRun rename = CliRun.of("conversations", "rename", "geo", "geography 101", "--config", config);
             CliRun listAfterRename = CliRun.of("conversations", "list", "--config", config);
             CliRun delete = CliRun.of("conversations", "delete", "geography 101", "--config", config);
@@ -153,8 +159,14 @@ class ConversationsCommandTest {
             assertThat(toDash.out()).as("- is stdout, as for most tools").isEqualTo(toStdout.out());
             assertThat(Path.of("-")).doesNotExist();
             assertThat(toFile.exitCode()).as(toFile.err()).isZero();
-            assertThat(Files.readString(markdown)).contains("> capital of France").contains("**Parley:** Paris.");
+            assertThat(exported).contains("> capital of France").contains("**Parley:** Paris.");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(markdown))).isEqualTo("rw-------");
+            assertThat(again.exitCode()).isEqualTo(1);
+            assertThat(again.err()).contains(markdown + " exists; add --force to replace it");
+            assertThat(forced.exitCode()).as(forced.err()).isZero();
+            assertThat(Files.readString(markdown)).doesNotContain("> capital of France");
+            assertThat(overItself.exitCode()).isEqualTo(1);
+            assertThat(overItself.err()).contains("it is in Parley's conversations folder");
             assertThat(rename.exitCode()).as(rename.err()).isZero();
             assertThat(listAfterRename.out()).contains("geography 101").doesNotContain("geo ");
             assertThat(delete.exitCode()).as(delete.err()).isZero();
