@@ -2,6 +2,8 @@ package dev.parley.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.SerializableString;
@@ -34,6 +36,7 @@ final class ApiJson {
         MAPPER.getFactory().setCharacterEscapes(new VisibleControls());
     }
     static final String JSON = "application/json";
+    private static final Logger LOG = LogManager.getLogger(ApiJson.class);
 
     private ApiJson() {}
 
@@ -46,9 +49,14 @@ final class ApiJson {
         JsonNode node;
         // A chunked body declares no length up front: it is counted as it is read, never held whole.
         long limit = RequestGuard.jsonLimit(request.path().path());
-        try (InputStream in = new LimitedInput(request.content().hasEntity() ? request.content().inputStream()
-                : InputStream.nullInputStream(), limit)) {
+        InputStream in = new LimitedInput(request.content().hasEntity() ? request.content().inputStream()
+                : InputStream.nullInputStream(), limit);
+        try {
             node = MAPPER.readTree(in);
+        } catch (RuntimeException malformed) {
+            // Helidon's chunked decoding fails with a NumberFormatException on a chunk size that is not hex
+            // (or carries an extension). Not closed: closing reads on to the end of a framing that has none.
+            throw malformedChunks(malformed);
         } catch (LimitedInput.TooLarge e) {
             throw new ApiProblem(413, "Body too large", "A JSON body here may have at most " + limit / (1024 * 1024)
                     + " MB.");
@@ -65,10 +73,28 @@ final class ApiJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the client went away mid-body
         }
+        close(in);
         if (node == null || !node.isObject()) {
             throw ApiProblem.badRequest("The body must be a JSON object.");
         }
         return node;
+    }
+
+    /** The rest of a body read whole (whitespace after the JSON); a client gone by then is no error of its request. */
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A chunked body whose framing cannot be read: the client's mistake, said as such, and the connection ended. */
+    static ApiProblem malformedChunks(RuntimeException cause) {
+        LOG.debug("A chunked body could not be read", cause);
+        return ApiProblem.badRequest("The body's chunked encoding cannot be read (a chunk size that is not"
+                + " hexadecimal, or chunk extensions, which this API does not take); send it with a Content-Length.")
+                .closingTheConnection();
     }
 
     /** A required, non-blank text field of a JSON body. */

@@ -9,11 +9,26 @@ public final class ApiProblem extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final boolean closesConnection;
 
     public ApiProblem(int status, String title, String detail) {
+        this(status, title, detail, false);
+    }
+
+    private ApiProblem(int status, String title, String detail, boolean closesConnection) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
+        this.closesConnection = closesConnection;
+    }
+
+    /** The same problem, answered with {@code Connection: close}: the request's body cannot be read to its end. */
+    ApiProblem closingTheConnection() {
+        return new ApiProblem(status, title, detail(), true);
+    }
+
+    boolean closesConnection() {
+        return closesConnection;
     }
 
     public int status() {

@@ -17,6 +17,9 @@ final class ProblemResponses {
     private ProblemResponses() {}
 
     static void send(ServerRequest request, ServerResponse response, ApiProblem problem) {
+        if (problem.closesConnection()) {
+            response.header(HeaderNames.CONNECTION, "close");
+        }
         send(request, response, problem.status(), problem.title(), problem.detail());
     }
 

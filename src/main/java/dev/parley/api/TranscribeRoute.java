@@ -13,12 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
  * {@code POST /transcribe}: a WAV body (at most 25 MB) → {@code {"text"}}, with the same WAV handling
- * as {@code parley transcribe}. Another media type is 415, a WAV it cannot read 422, and a speech
- * model that cannot be loaded 503, each saying what to do.
+ * as {@code parley transcribe}. Another media type is 415, a WAV it cannot read 422, a speech model
+ * that cannot be loaded 503, and an upload while another is transcribed 429, each saying what to do.
  */
 final class TranscribeRoute {
 
@@ -26,6 +27,7 @@ final class TranscribeRoute {
     private static final Set<String> WAV_TYPES = Set.of("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave");
 
     private final Supplier<SpeechRecognizer> recognizer;
+    private final Semaphore working = new Semaphore(1);
 
     /** @param recognizer the speech model, loaded on first use (seconds) */
     TranscribeRoute(Supplier<SpeechRecognizer> recognizer) {
@@ -46,16 +48,36 @@ final class TranscribeRoute {
         if (!request.content().hasEntity()) {
             throw new ApiProblem(422, "Unreadable audio", "The body is empty; send a WAV file.");
         }
+        // One upload decoded and transcribed at a time: each holds up to 25 MB of audio as samples (~140 MB
+        // of heap) and the recognizer answers one after the other anyway; twelve at once took 1.9 GB.
+        if (!working.tryAcquire()) {
+            throw new ApiProblem(429, "Busy", "Parley is transcribing other audio; send this again once that"
+                    + " answer came (one upload at a time).");
+        }
+        try {
+            transcribe(request.content().inputStream(), response);
+        } finally {
+            working.release();
+        }
+    }
+
+    private void transcribe(InputStream entity, ServerResponse response) throws IOException {
         AudioClip audio;
-        try (InputStream body = new LimitedInput(request.content().inputStream(), MAX_AUDIO_BYTES)) {
+        InputStream body = new LimitedInput(entity, MAX_AUDIO_BYTES);
+        try {
             // A file name, since the message's sox command is for the caller to run on their own file.
             audio = WavFiles.readMono(body, "your-audio.wav");
         } catch (AudioFormatException e) {
+            body.close();
             throw new ApiProblem(422, "Unreadable audio", "The uploaded audio is not usable: " + e.getMessage());
         } catch (LimitedInput.TooLarge e) {
+            body.close();
             throw new ApiProblem(413, "Body too large", "Audio may have at most 25 MB (about 13 minutes of 16 kHz"
                     + " mono); send a shorter file.");
+        } catch (RuntimeException malformed) {
+            throw ApiJson.malformedChunks(malformed); // not closed, as in ApiJson.body
         }
+        body.close();
         SpeechRecognizer speech;
         try {
             speech = recognizer.get();

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,18 @@ class ApiSecurityTest {
         assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("application/problem+json")
                 .contains("\"status\":413").contains("larger than this API takes");
         assertThat(badUrl).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400");
+    }
+
+    @Test
+    void aMalformedChunkedBodyIsABadRequestAnsweredAtOnce() throws Exception {
+        String headers = "Host: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        long start = System.nanoTime();
+        String notHex = raw("POST /api/v1/ask HTTP/1.1\r\n" + headers + "zz\r\nabc\r\n0\r\n\r\n");
+
+        assertThat(notHex).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("chunked");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(9));
     }
 
     @Test

@@ -197,4 +197,26 @@ class ApiTurnsTest {
             assertThat(large.statusCode()).isEqualTo(413);
         }
     }
+
+    @Test
+    void aSecondUploadWhileOneIsReadIsBusyAtOnce() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."));
+                java.net.Socket trickling = new java.net.Socket("127.0.0.1", api.server.port())) {
+            // The first upload's body comes slowly: it holds the route while it is read.
+            trickling.getOutputStream().write(("POST /api/v1/transcribe HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port()
+                    + "\r\nAuthorization: Bearer " + api.token.value() + "\r\nContent-Type: audio/wav\r\n"
+                    + "Content-Length: 100000\r\n\r\nRIFF").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            trickling.getOutputStream().flush();
+            HttpResponse<String> second;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            do { // until the first has reached the route
+                second = api.http.send(api.request("/transcribe").header("Content-Type", "audio/wav")
+                        .POST(HttpRequest.BodyPublishers.ofString("this is no RIFF file at all")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } while (second.statusCode() != 429 && System.nanoTime() < deadline);
+
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(second.body()).contains("one upload at a time");
+        }
+    }
 }
