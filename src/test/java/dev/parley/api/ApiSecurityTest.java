@@ -157,6 +157,14 @@ class ApiSecurityTest {
     }
 
     @Test
+    void aSemicolonInThePathIsRefusedNotDroppedWithWhatFollowsIt() throws Exception {
+        String host = "Host: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value();
+        String answer = raw("DELETE /api/v1/conversations/kitchen;x HTTP/1.1\r\n" + host + "\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("no ';'");
+    }
+
+    @Test
     void aMalformedChunkedBodyIsABadRequestAnsweredAtOnce() throws Exception {
         String headers = "Host: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value()
                 + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
