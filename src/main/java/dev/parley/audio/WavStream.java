@@ -45,6 +45,9 @@ public final class WavStream implements AutoCloseable {
     /** Opens {@code wav} and reads its header; fails with a message that says what is wrong and what to do. */
     public static WavStream open(Path wav) throws IOException {
         String name = wav.toString();
+        if (name.isEmpty()) { // Path.of("") is the current folder
+            throw new AudioFormatException("The WAV file's name is empty; give the path of a .wav file");
+        }
         if (Files.isDirectory(wav)) {
             throw new AudioFormatException(name + " is a directory, not a WAV file; give the path of a .wav file in it");
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
@@ -37,6 +38,11 @@ final class AskCommand extends ModelSubcommand {
 
     @Override
     public Integer call() {
+        if (String.join(" ", words).isBlank()) {
+            // As the API refuses a blank text: an empty question costs a request and says nothing.
+            throw new ParameterException(spec.commandLine(), "The question is empty: parley ask \"What is the"
+                    + " time in Tokyo?\"");
+        }
         try (Components components = parley.components()) {
             PrintWriter err = err();
             // Pictures first: a wrong file is reported before any model is set up or asked.

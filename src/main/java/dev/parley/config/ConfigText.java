@@ -28,6 +28,9 @@ final class ConfigText {
      * @throws IOException when it cannot be read, a missing file included
      */
     static String read(Path file) throws IOException {
+        if (file.toString().isEmpty()) {
+            throw new ConfigException("The config file's name is empty; pass the path of a config.yaml to --config.");
+        }
         if (Files.isDirectory(file)) {
             throw new ConfigException(file + " is a folder, not a config file; pass the path of a config.yaml"
                     + " to --config.");

@@ -71,6 +71,9 @@ public final class ImagePreparer {
     /** Reads {@code file} (its size checked before reading) and prepares it; the file is only read. */
     public TurnImage read(Path file) {
         try {
+            if (file.toString().isEmpty()) { // Path.of("") is the current folder
+                throw new ImageException("The image file's name is empty; give the path of a picture.");
+            }
             if (Files.isDirectory(file)) {
                 throw new ImageException(file + " is a folder, not an image.");
             }

@@ -111,6 +111,24 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void emptyQuestionsAndEmptyFileNamesAreSaidAsSuch() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Hi."))) {
+            String config = configFor(server, Protocol.OPENAI).toString();
+            CliRun blank = CliRun.of("ask", "--config", config, " ");
+            CliRun noImage = CliRun.of("ask", "--config", config, "--image", "", "What is this?");
+            CliRun noConfig = CliRun.of("ask", "--config", "", "Hi");
+            CliRun noWav = CliRun.of("transcribe", "--config", config, "");
+
+            assertThat(blank.exitCode()).isEqualTo(2);
+            assertThat(blank.err()).contains("The question is empty");
+            assertThat(noImage.err()).contains("The image file's name is empty");
+            assertThat(noConfig.err()).contains("The config file's name is empty");
+            assertThat(noWav.err()).contains("The WAV file's name is empty");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void aGarbledStreamSaysOnceWhereTheAnswerStopped() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paris", " is", " the capital.").malformedAt(2))) {
             CliRun run = CliRun.of("ask", "--config", configFor(server, Protocol.OPENAI).toString(), "Capital?");
