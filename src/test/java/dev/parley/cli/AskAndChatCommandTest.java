@@ -66,19 +66,24 @@ class AskAndChatCommandTest {
         return request.path("tools").findValues("name").stream().map(JsonNode::asText).toList();
     }
 
+    /** A config answering from {@code server}, with one MCP server "files" run as {@code command} (YAML list items). */
+    private Path withMcpCommand(ScriptedLlmServer server, String command) throws java.io.IOException {
+        return TestConfigs.write(folder, """
+                llm:
+                  active: local
+                  providers:
+                    local: {type: openai-compatible, base-url: "%s", model: scripted}
+                  mcp:
+                    files: {command: [%s]}
+                """.formatted(server.baseUrl(), command));
+    }
+
     @Test
     void anMcpCommandIsShownOnceBeforeItFirstRuns() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Hi."))) {
             // A path of this test's own, so that the data folder the tests share has not seen it.
             String program = folder.resolve("no such dir/mcp-server").toString();
-            Path config = TestConfigs.write(folder, """
-                    llm:
-                      active: local
-                      providers:
-                        local: {type: openai-compatible, base-url: "%s", model: scripted}
-                      mcp:
-                        files: {command: ["%s", "--root", "~"]}
-                    """.formatted(server.baseUrl(), program));
+            Path config = withMcpCommand(server, "\"" + program + "\", \"--root\", \"~\"");
 
             CliRun first = CliRun.of("ask", "--config", config.toString(), "Hello");
             CliRun second = CliRun.of("ask", "--config", config.toString(), "Hello");
@@ -94,14 +99,7 @@ class AskAndChatCommandTest {
     void testShowsAnMcpCommandBeforeItFirstRunsAsAskDoes() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Ready."))) {
             String program = folder.resolve("no such dir/test-mcp-server").toString();
-            Path config = TestConfigs.write(folder, """
-                    llm:
-                      active: local
-                      providers:
-                        local: {type: openai-compatible, base-url: "%s", model: scripted}
-                      mcp:
-                        files: {command: ["%s"]}
-                    """.formatted(server.baseUrl(), program));
+            Path config = withMcpCommand(server, "\"" + program + "\"");
 
             CliRun run = CliRun.of("test", "--config", config.toString());
 

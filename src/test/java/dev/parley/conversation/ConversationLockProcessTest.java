@@ -33,8 +33,7 @@ class ConversationLockProcessTest {
             assertThatThrownBy(() -> ConversationLock.take(store, "kitchen"))
                     .hasMessageContaining("'kitchen' is open in another Parley");
 
-            holder.destroyForcibly(); // kill -9: no chance to let go by itself
-            assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            kill(holder); // kill -9: no chance to let go by itself
             try (ConversationLock mine = ConversationLock.take(store, "kitchen")) {
                 assertThat(mine).isNotNull();
             }
@@ -56,8 +55,7 @@ class ConversationLockProcessTest {
             assertThatThrownBy(() -> store.rename("garden", "kitchen")).isInstanceOf(ConversationInUseException.class);
             assertThat(store.list()).extracting(ConversationInfo::name).containsExactlyInAnyOrder("kitchen", "garden");
 
-            holder.destroyForcibly();
-            assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            kill(holder);
             store.rename("kitchen", "pantry");
             store.delete("garden");
             assertThat(store.list()).extracting(ConversationInfo::name).containsExactly("pantry");
@@ -78,6 +76,11 @@ class ConversationLockProcessTest {
             assertThat(tryInAnotherProcess("kitchen")).isEqualTo("refused");
         }
         assertThat(tryInAnotherProcess("kitchen")).isEqualTo("held");
+    }
+
+    private static void kill(Process holder) throws InterruptedException {
+        holder.destroyForcibly();
+        assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
 
     private Process holding(String name) throws Exception {
