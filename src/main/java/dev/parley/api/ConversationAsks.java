@@ -66,7 +66,10 @@ final class ConversationAsks implements AutoCloseable {
      * or (when {@code streamed}) SSE.
      */
     void ask(String id, String text, List<TurnImage> images, boolean streamed, ServerResponse response) {
-        if (!busy.add(id)) {
+        // By its file: "my chat" and "my-chat" are one conversation, which would refuse the second as open
+        // in another Parley.
+        String file = fileOf(id);
+        if (!busy.add(file)) {
             throw ApiProblem.conflict("The conversation '" + id + "' is answering another question; wait for it.");
         }
         running.add(Thread.currentThread());
@@ -81,7 +84,7 @@ final class ConversationAsks implements AutoCloseable {
         } finally {
             running.remove(Thread.currentThread());
             Thread.interrupted(); // a stop that came after the turn must not reach the next request
-            busy.remove(id);
+            busy.remove(file);
         }
     }
 
@@ -142,6 +145,15 @@ final class ConversationAsks implements AutoCloseable {
             // A stop interrupts this thread; the file must still be written (an interrupted channel closes).
             Thread.interrupted();
             save(id, conversation);
+        }
+    }
+
+    /** Where conversation {@code id} is saved; an invalid name is the caller's mistake (400). */
+    private String fileOf(String id) {
+        try {
+            return store.fileFor(id).toString();
+        } catch (ConversationStoreException invalid) {
+            throw ApiProblem.badRequest(invalid.getMessage());
         }
     }
 

@@ -62,15 +62,16 @@ class ApiTurnsTest {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Slow.").firstAfter(3000), Reply.of("Quick."))) {
             CompletableFuture<VoiceEvent> started = api.first(event -> event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Started);
             CompletableFuture<HttpResponse<String>> first = api.http.sendAsync(api.request("/ask")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"one\",\"conversation\":\"garden\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"one\",\"conversation\":\"my garden\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             ApiHarness.await(started);
 
-            HttpResponse<String> same = api.send("POST", "/ask", "{\"text\":\"two\",\"conversation\":\"garden\"}");
+            // Spelled otherwise, but saved in the same file: the same conversation, busy here, not elsewhere.
+            HttpResponse<String> same = api.send("POST", "/ask", "{\"text\":\"two\",\"conversation\":\"my-garden\"}");
             HttpResponse<String> open = api.ask("three");
 
             assertThat(same.statusCode()).isEqualTo(409);
-            assertThat(same.body()).contains("garden");
+            assertThat(same.body()).contains("'my-garden' is answering another question");
             assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
             assertThat(ApiHarness.await(first).statusCode()).isEqualTo(200);
         }
