@@ -3,6 +3,7 @@ package dev.parley.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.Components;
+import dev.parley.config.ConfigRules;
 import dev.parley.config.ProviderConfig;
 import dev.parley.llm.ApiDetection;
 import dev.parley.llm.ApiDetector;
@@ -89,11 +90,10 @@ final class ProviderRoutes {
      */
     private void detect(ServerRequest request, ServerResponse response) {
         String url = ApiJson.text(ApiJson.body(request), "baseUrl").strip();
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new ApiProblem(422, "Unprocessable content",
-                    "'" + url + "' is not an http:// or https:// URL; give the address of the server, e.g."
-                            + " http://localhost:11434.");
-        }
+        // As config.yaml's base URLs are checked: "http://" or "http://[::1" is no address to ask (502 before).
+        ConfigRules.httpUrl(url).ifPresent(problem -> {
+            throw new ApiProblem(422, "Unprocessable content", problem + "; give the address of the server.");
+        });
         ApiDetection detection;
         try {
             detection = new ApiDetector(ProviderHealth.DEFAULT_TIMEOUT).detect(url);

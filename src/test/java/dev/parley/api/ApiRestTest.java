@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,12 @@ class ApiRestTest {
             assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
             assertThat(ApiJson.MAPPER.readTree(found.body()).path("type").asText()).isEqualTo("openai-compatible");
             assertThat(notHttp.statusCode()).isEqualTo(422);
-            assertThat(ApiJson.MAPPER.readTree(notHttp.body()).path("detail").asText()).contains("not an http://");
+            assertThat(ApiJson.MAPPER.readTree(notHttp.body()).path("detail").asText()).contains("not an http(s) URL");
+            for (String noAddress : List.of("http://", "http://[::1", "http://localhost:0")) {
+                HttpResponse<String> refused = api.send("POST", "/providers/detect",
+                        "{\"baseUrl\":\"" + noAddress + "\"}");
+                assertThat(refused.statusCode()).as(noAddress).isEqualTo(422);
+            }
             assertThat(silent.statusCode()).isEqualTo(502);
             assertThat(ApiJson.MAPPER.readTree(silent.body()).path("detail").asText()).contains("Nothing answers");
         }
