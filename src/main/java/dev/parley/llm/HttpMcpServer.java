@@ -22,6 +22,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,39 +60,44 @@ final class HttpMcpServer implements McpTransport {
     public CompletableFuture<JsonNode> initialize(McpInitializeRequest request) {
         initializeRequest = request;
         session.set(null);
-        return send(request, false)
-                .thenCompose(answer -> send(new McpInitializationNotification(), false).thenApply(none -> answer));
+        return send(request, false, true)
+                .thenCompose(answer -> send(new McpInitializationNotification(), false, false).thenApply(none -> answer));
     }
 
     @Override
     public CompletableFuture<JsonNode> executeOperationWithResponse(McpClientMessage message) {
-        return send(message, false);
+        return send(message, false, true);
     }
 
     @Override
     public CompletableFuture<JsonNode> executeOperationWithResponse(McpCallContext context) {
-        return send(context.message(), false);
+        return send(context.message(), false, true);
     }
 
     @Override
     public void executeOperationWithoutResponse(McpClientMessage message) {
-        send(message, false);
+        send(message, false, false);
     }
 
     @Override
     public void executeOperationWithoutResponse(McpCallContext context) {
-        send(context.message(), false);
+        send(context.message(), false, false);
     }
 
-    /** POSTs {@code message} on a virtual thread of its own; a blocking read is simple and costs no platform thread. */
-    private CompletableFuture<JsonNode> send(McpJsonRpcMessage message, boolean resent) {
+    /**
+     * POSTs {@code message} on a virtual thread of its own; a blocking read is simple and costs no
+     * platform thread. Without {@code answerAwaited} (a notification, or the client's reply to the
+     * server's own ping or roots/list, which carries the server's id) nothing is registered under its
+     * id, where it would take the place of one of Parley's requests, and a 2xx completes it.
+     */
+    private CompletableFuture<JsonNode> send(McpJsonRpcMessage message, boolean resent, boolean answerAwaited) {
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
-        if (message.getId() != null) {
+        if (answerAwaited) {
             handler.startOperation(message.getId(), future);
         }
         Thread.ofVirtual().name("mcp-http").start(() -> {
             try {
-                exchange(message, future, resent);
+                exchange(message, future, resent, answerAwaited);
             } catch (McpServerFailure e) {
                 future.completeExceptionally(e);
             } catch (HttpTimeoutException e) {
@@ -109,8 +115,8 @@ final class HttpMcpServer implements McpTransport {
         return future;
     }
 
-    private void exchange(McpJsonRpcMessage message, CompletableFuture<JsonNode> future, boolean resent)
-            throws IOException, InterruptedException {
+    private void exchange(McpJsonRpcMessage message, CompletableFuture<JsonNode> future, boolean resent,
+            boolean answerAwaited) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
@@ -120,13 +126,17 @@ final class HttpMcpServer implements McpTransport {
             request.header("Mcp-Session-Id", sessionId);
         }
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        // The request's timeout ends at the headers: a server going quiet in its body would hold this thread
+        // and the connection for good. Closing the body from here wakes the read.
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> closeQuietly(response.body()));
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 404 && sessionId != null && !resent && initializeRequest != null
                     && !(message instanceof McpInitializeRequest)) {
                 // The server forgot the session (it restarted, say): as the protocol asks, start another
                 // and send the message once more.
-                initialize(initializeRequest).thenCompose(ignored -> send(message, true))
+                initialize(initializeRequest).thenCompose(ignored -> send(message, true, answerAwaited))
                         .whenComplete((answer, error) -> {
                             if (error != null) {
                                 future.completeExceptionally(error);
@@ -140,8 +150,8 @@ final class HttpMcpServer implements McpTransport {
                 throw new McpServerFailure("it answered HTTP " + status + " at " + url);
             }
             response.headers().firstValue("Mcp-Session-Id").ifPresent(session::set);
-            if (message.getId() == null) {
-                future.complete(null); // a notification: the answer is 202 Accepted, nothing to read
+            if (!answerAwaited) {
+                future.complete(null); // the answer is 202 Accepted, nothing to read
                 return;
             }
             String type = response.headers().firstValue("Content-Type").orElse("");
@@ -200,6 +210,14 @@ final class HttpMcpServer implements McpTransport {
         }
         if (message != null && message.isObject()) {
             handler.handle(message);
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // closed already, or the connection is gone: either way nothing is read any more
         }
     }
 

@@ -43,6 +43,8 @@ final class StdioMcpServer implements McpTransport {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Enough of a stderr line to say why a program exited; the rest of a longer line is skipped. */
     private static final int KEPT_ERROR_LINE_BYTES = 300;
+    /** Longer than any client timeout (a tool call's, a start's with its download): a request's upper bound. */
+    private static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
 
     private final List<String> command;
     /** This transport's requests still waiting for an answer, failed together when the program goes. */
@@ -52,6 +54,9 @@ final class StdioMcpServer implements McpTransport {
     /** Why requests fail now; null while the program runs. */
     private volatile String failure;
     private volatile boolean exited;
+    /** Set by {@link #close}: no program starts after it. */
+    private boolean closed;
+    private final Object writing = new Object();
     private volatile String lastErrorLine = "";
 
     StdioMcpServer(List<String> command) {
@@ -66,8 +71,14 @@ final class StdioMcpServer implements McpTransport {
     /** Starts the program; called again by the client to reconnect after a failed health check. */
     @Override
     public synchronized void start(McpOperationHandler handler) {
+        if (closed) {
+            // The client's health check may restart a program while Parley closes: none may outlive it.
+            throw new McpServerFailure("Parley closed its connection to the server");
+        }
         if (process != null) {
-            ProcessTrees.end(ProcessTrees.of(process));
+            Process old = process;
+            fail(old, "its program was restarted", false); // its requests end now, not at their timeouts
+            ProcessTrees.end(ProcessTrees.of(old));
         }
         Process started;
         try {
@@ -75,10 +86,12 @@ final class StdioMcpServer implements McpTransport {
         } catch (IOException e) {
             throw new McpServerFailure("its program cannot start: " + e.getMessage());
         }
-        failure = null;
-        exited = false;
+        synchronized (waiting) {
+            process = started; // before the reason is cleared: the old program's exit handler sees it is old
+            failure = null;
+            exited = false;
+        }
         lastErrorLine = "";
-        process = started;
         stdin = new BufferedWriter(new OutputStreamWriter(started.getOutputStream(), StandardCharsets.UTF_8));
         Thread.ofVirtual().name("mcp-stdout-" + started.pid()).start(() -> readMessages(started, handler));
         Thread errors = Thread.ofVirtual().name("mcp-stderr-" + started.pid()).start(() -> readErrors(started));
@@ -95,35 +108,42 @@ final class StdioMcpServer implements McpTransport {
 
     @Override
     public CompletableFuture<JsonNode> initialize(McpInitializeRequest request) {
-        return send(request).thenCompose(answer -> send(new McpInitializationNotification()).thenApply(none -> answer));
+        return send(request, true)
+                .thenCompose(answer -> send(new McpInitializationNotification(), false).thenApply(none -> answer));
     }
 
     @Override
     public CompletableFuture<JsonNode> executeOperationWithResponse(McpClientMessage message) {
-        return send(message);
+        return send(message, true);
     }
 
     @Override
     public CompletableFuture<JsonNode> executeOperationWithResponse(McpCallContext context) {
-        return send(context.message());
+        return send(context.message(), true);
     }
 
     @Override
     public void executeOperationWithoutResponse(McpClientMessage message) {
-        send(message);
+        send(message, false);
     }
 
     @Override
     public void executeOperationWithoutResponse(McpCallContext context) {
-        send(context.message());
+        send(context.message(), false);
     }
 
-    /** Sends a message; the future completes with the answer (null for a notification) or the failure. */
-    private CompletableFuture<JsonNode> send(McpJsonRpcMessage message) {
+    /**
+     * Sends a message; the future completes with the answer, or null once written when none is
+     * awaited: a notification, or the client's reply to the server's own request (a ping, roots/list),
+     * which carries the server's id and must not be taken for one of Parley's requests.
+     */
+    private CompletableFuture<JsonNode> send(McpJsonRpcMessage message, boolean answerAwaited) {
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
-        Long id = message.getId();
+        Long id = answerAwaited ? message.getId() : null;
         if (id != null) {
             waiting.put(id, future);
+            // The client gives up at its own timeout; the entry must not outlive it.
+            future.orTimeout(WAIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             future.whenComplete((answer, error) -> waiting.remove(id, future));
         }
         // Registered before this check, and fail() sets the reason before it fails the waiting:
@@ -134,7 +154,7 @@ final class StdioMcpServer implements McpTransport {
         }
         try {
             String line = JSON.writeValueAsString(message);
-            synchronized (this) {
+            synchronized (writing) { // not this: a write blocked on a full pipe must not hold up close()
                 stdin.write(line);
                 stdin.write('\n');
                 stdin.flush();
@@ -237,10 +257,10 @@ final class StdioMcpServer implements McpTransport {
 
     /** Fails every waiting request of {@code program} (when it is still this transport's) with {@code why}. */
     private void fail(Process program, String why, boolean programExited) {
-        if (program != process) {
-            return;
-        }
         synchronized (waiting) {
+            if (program != process) {
+                return;
+            }
             if (failure == null) {
                 exited = programExited;
                 failure = why; // the first reason stays: a program cut off for a long line then exits
@@ -269,7 +289,11 @@ final class StdioMcpServer implements McpTransport {
 
     @Override
     public void close() {
-        Process program = process;
+        Process program;
+        synchronized (this) {
+            closed = true;
+            program = process;
+        }
         if (program == null) {
             return;
         }

@@ -108,6 +108,21 @@ class McpToolsTest {
     }
 
     @Test
+    void aServersOwnPingWithTheIdOfAPendingRequestDoesNotTakeItsAnswer() throws Exception {
+        var http = FakeMcpServer.startHttp(true);
+        try (McpServers local = McpServers.connect(Map.of("local", new McpServerConfig(
+                        FakeMcpServer.command(FakeMcpServer.PINGS_FIRST), null)), Duration.ofSeconds(5));
+                McpServers remote = McpServers.connect(Map.of("remote", new McpServerConfig(null,
+                        "http://127.0.0.1:" + http.getAddress().getPort() + "/mcp")), Duration.ofSeconds(5))) {
+            // The client answers the ping with the server's id: its reply must not stand in for tools/list.
+            assertThat(local.tools()).extracting(tool -> tool.specification().name()).containsExactly("shout");
+            assertThat(remote.tools()).extracting(tool -> tool.specification().name()).containsExactly("shout");
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
     void toolsWhoseNamesProvidersRejectAreLeftOutAndLongDescriptionsCut() {
         try (CapturedLog log = CapturedLog.of(ToolRunner.class);
                 McpServers mcp = McpServers.connect(Map.of("odd", new McpServerConfig(

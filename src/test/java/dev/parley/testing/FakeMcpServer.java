@@ -24,7 +24,14 @@ public final class FakeMcpServer {
     /** The argument that makes the server also offer tools whose names no provider accepts. */
     public static final String HOSTILE_NAMES = "hostile-names";
 
+    /**
+     * The argument that makes the server ask the client a ping of its own, with the id of the client's
+     * tools/list, before answering it (servers number their requests from 0 too).
+     */
+    public static final String PINGS_FIRST = "pings-first";
+
     private static boolean hostileNames;
+    private static volatile boolean pingsFirst;
 
     /** The command line that starts this server with the test class path (and {@code arguments}). */
     public static List<String> command(String... arguments) {
@@ -37,10 +44,12 @@ public final class FakeMcpServer {
 
     public static void main(String[] args) throws IOException {
         hostileNames = List.of(args).contains(HOSTILE_NAMES);
+        pingsFirst = List.of(args).contains(PINGS_FIRST);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
+            pingFirst(line).ifPresent(out::println);
             String reply = answer(line);
             if (reply != null) {
                 out.println(reply);
@@ -50,6 +59,11 @@ public final class FakeMcpServer {
 
     /** A streamable HTTP MCP endpoint on 127.0.0.1 with the same tool, at {@code /mcp}. */
     public static com.sun.net.httpserver.HttpServer startHttp() throws IOException {
+        return startHttp(false);
+    }
+
+    /** As {@link #startHttp()}; with {@code pings}, tools/list is answered as events: a ping with its id, then the list. */
+    public static com.sun.net.httpserver.HttpServer startHttp(boolean pings) throws IOException {
         var server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/mcp", exchange -> {
@@ -58,7 +72,19 @@ public final class FakeMcpServer {
                 exchange.close();
                 return;
             }
-            String reply = answer(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String reply = answer(request);
+            java.util.Optional<String> ping = pings ? pingFirstFor(request) : java.util.Optional.empty();
+            if (reply != null && ping.isPresent()) {
+                byte[] events = ("data: " + ping.get() + "\n\ndata: " + reply + "\n\n").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                exchange.getResponseHeaders().add("Mcp-Session-Id", "fake-session");
+                exchange.sendResponseHeaders(200, events.length);
+                try (var out = exchange.getResponseBody()) {
+                    out.write(events);
+                }
+                return;
+            }
             if (reply == null) {
                 exchange.sendResponseHeaders(202, -1);
                 exchange.close();
@@ -76,14 +102,29 @@ public final class FakeMcpServer {
         return server;
     }
 
-    /** The reply to one JSON-RPC message, or null for a notification. */
+    /** In {@link #PINGS_FIRST} mode, the server's own ping to send before answering {@code line}. */
+    private static java.util.Optional<String> pingFirst(String line) throws IOException {
+        return pingsFirst ? pingFirstFor(line) : java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> pingFirstFor(String line) throws IOException {
+        JsonNode message = line.isBlank() ? JSON.createObjectNode() : JSON.readTree(line);
+        if (!"tools/list".equals(message.path("method").asText())) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode ping = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "ping");
+        ping.set("id", message.get("id"));
+        return java.util.Optional.of(ping.toString());
+    }
+
+    /** The reply to one JSON-RPC message, or null for a notification or the client's reply to a ping. */
     static String answer(String line) throws IOException {
         if (line.isBlank()) {
             return null;
         }
         JsonNode message = JSON.readTree(line);
-        if (!message.has("id")) {
-            return null; // a notification, e.g. notifications/initialized
+        if (!message.has("id") || message.has("result") || message.has("error")) {
+            return null; // a notification (notifications/initialized), or the client's answer to our ping
         }
         ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
         reply.set("id", message.get("id"));
