@@ -62,18 +62,9 @@ public final class McpServers implements AutoCloseable {
     private final List<Connection> connections;
     private final List<McpTool> tools;
 
-    /** Ends the local servers' processes if the JVM exits without {@link #close} (Ctrl+C, SIGTERM in chat). */
-    private final Thread atExit;
-
     private McpServers(List<Connection> connections, List<McpTool> tools) {
         this.connections = connections;
         this.tools = tools;
-        // A program started with setsid or in the background is not ended by the JVM's exit: without this
-        // a chat ended by Ctrl+C left its MCP servers' processes running under init.
-        this.atExit = connections.isEmpty() ? null : new Thread(this::endProcesses, "parley-mcp-exit");
-        if (atExit != null) {
-            Runtime.getRuntime().addShutdownHook(atExit);
-        }
     }
 
     /** Connects to every server (at most a few at once) and lists its tools; {@code timeout} bounds each call. */
@@ -164,22 +155,7 @@ public final class McpServers implements AutoCloseable {
 
     @Override
     public void close() {
-        if (atExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(atExit);
-            } catch (IllegalStateException exiting) {
-                // closed by another shutdown hook: this one runs as well, and ending twice is harmless
-            }
-        }
         connections.forEach(McpServers::end);
-    }
-
-    private void endProcesses() {
-        for (Connection connection : connections) {
-            if (connection.transport() instanceof StdioMcpServer stdio && stdio.process() != null) {
-                ProcessTrees.end(ProcessTrees.of(stdio.process()));
-            }
-        }
     }
 
     /** Closes the client (or, when it was never built, the transport) and ends a local server's processes. */

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,22 @@ final class StdioMcpServer implements McpTransport {
     private static final int KEPT_ERROR_LINE_BYTES = 300;
     /** Longer than any client timeout (a tool call's, a start's with its download): a request's upper bound. */
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
+
+    /**
+     * The transports whose programs may run. A program started with setsid or in the background does
+     * not end with the JVM: a Ctrl+C in chat, or a SIGTERM while servers were still starting, left
+     * them running under init. One hook for all, registered before the first program starts.
+     */
+    private static final Set<StdioMcpServer> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(StdioMcpServer::endAtExit),
+                    "parley-mcp-exit"));
+        } catch (IllegalStateException exiting) {
+            // the JVM is ending already; so does any program this class could start
+        }
+    }
 
     private final List<String> command;
     /** This transport's requests still waiting for an answer, failed together when the program goes. */
@@ -80,6 +97,7 @@ final class StdioMcpServer implements McpTransport {
             fail(old, "its program was restarted", false); // its requests end now, not at their timeouts
             ProcessTrees.end(ProcessTrees.of(old));
         }
+        RUNNING.add(this);
         Process started;
         try {
             started = new ProcessBuilder(command).start();
@@ -304,5 +322,13 @@ final class StdioMcpServer implements McpTransport {
             // it has gone already
         }
         program.destroy();
+        RUNNING.remove(this); // the caller ends the rest of its process tree
+    }
+
+    private void endAtExit() {
+        Process program = process;
+        if (program != null) {
+            ProcessTrees.end(ProcessTrees.of(program));
+        }
     }
 }
