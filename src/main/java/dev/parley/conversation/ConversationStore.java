@@ -55,6 +55,11 @@ public final class ConversationStore {
      * In UTF-8 a Latin letter takes one byte, a Chinese, Japanese or Korean one three.
      */
     static final int MAX_NAME_BYTES = 200;
+    /**
+     * The largest conversation file read: hundreds of long turns fit (pictures are files of their own);
+     * a larger one is damaged or not Parley's, and parsing it could exhaust the memory.
+     */
+    static final int MAX_FILE_BYTES = 128 * 1024 * 1024;
     /** Device names Windows reserves in every folder, whatever the extension: such a file cannot be made there. */
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
     private static final String EXTENSION = ".json";
@@ -324,7 +329,7 @@ public final class ConversationStore {
 
     private ConversationFile read(Path file) {
         try {
-            ConversationFile saved = json.readValue(file.toFile(), ConversationFile.class);
+            ConversationFile saved = json.readValue(OwnFiles.readAtMost(file, MAX_FILE_BYTES), ConversationFile.class);
             if (saved == null) {
                 throw new IllegalArgumentException("the file is empty");
             }

@@ -91,15 +91,23 @@ public final class OwnFiles {
      */
     public static byte[] readAtMost(Path file, int maxBytes) throws IOException {
         try (FileChannel channel = openForReading(file)) {
-            // Read one byte past the limit rather than trust the size alone: the file may grow meanwhile.
+            // The size first, so a file far too large is not read at all; then one byte past the limit
+            // rather than trust the size alone: the file may grow meanwhile.
+            if (channel.size() > maxBytes) {
+                throw tooLarge(file, channel.size(), maxBytes);
+            }
             byte[] bytes = Channels.newInputStream(channel).readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw new FileSystemException(file.toString(), null, String.format(Locale.ROOT,
-                        "%s has %,d bytes or more, more than the %,d Parley reads from it, so it is damaged or not"
-                                + " Parley's: move it away", file, Math.max(channel.size(), bytes.length), maxBytes));
+                throw tooLarge(file, Math.max(channel.size(), bytes.length), maxBytes);
             }
             return bytes;
         }
+    }
+
+    private static FileSystemException tooLarge(Path file, long size, int maxBytes) {
+        return new FileSystemException(file.toString(), null, String.format(Locale.ROOT, "%s has %,d bytes or more,"
+                + " more than the %,d Parley reads from it, so it is damaged or not Parley's: move it away", file, size,
+                maxBytes));
     }
 
     private static void requireFileOrNothing(Path file, String verb) throws NotAFileException {

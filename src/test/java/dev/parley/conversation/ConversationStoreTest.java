@@ -253,4 +253,18 @@ class ConversationStoreTest {
         assertThat(folder.resolve("kept.json")).exists();
         Files.delete(outside);
     }
+
+    @Test
+    void aFileLargerThanAnyConversationIsUnreadableWithoutBeingRead() throws Exception {
+        ConversationStore store = storeAt(T0);
+        Path huge = folder.resolve("huge.json");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(ConversationStore.MAX_FILE_BYTES + 1L); // sparse: no disk, and never read
+        }
+
+        assertThat(store.listing().unreadable()).containsExactly(huge);
+        assertThatThrownBy(() -> store.load("huge")).isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining("more than the 134,217,728 Parley reads from it");
+        assertThat(Files.size(huge)).isEqualTo(ConversationStore.MAX_FILE_BYTES + 1L);
+    }
 }
