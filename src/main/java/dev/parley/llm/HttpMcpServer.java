@@ -22,6 +22,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,6 +39,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HttpMcpServer implements McpTransport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Ends the reading of answers that outlive their timeout; one daemon thread for every server. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("mcp-http-deadlines").daemon().factory());
 
     private final URI url;
     private final Duration timeout;
@@ -127,9 +133,11 @@ final class HttpMcpServer implements McpTransport {
         }
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         // The request's timeout ends at the headers: a server going quiet in its body would hold this thread
-        // and the connection for good. Closing the body from here wakes the read.
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> closeQuietly(response.body()));
+        // and the connection for good. Closing the body wakes the read; the close runs on a virtual thread
+        // of its own (never the common pool's one worker on two cores: a close can wait on a stream whose
+        // server keeps sending), and only if the answer is still being read.
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> Thread.ofVirtual().name("mcp-http-deadline")
+                .start(() -> closeQuietly(response.body())), timeout.toMillis(), TimeUnit.MILLISECONDS);
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 404 && sessionId != null && !resent && initializeRequest != null
@@ -167,6 +175,8 @@ final class HttpMcpServer implements McpTransport {
             if (!future.isDone()) {
                 throw new McpServerFailure("its answer at " + url + " held no response to the request");
             }
+        } finally {
+            deadline.cancel(false);
         }
     }
 
