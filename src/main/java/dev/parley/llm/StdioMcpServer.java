@@ -113,15 +113,22 @@ final class StdioMcpServer implements McpTransport {
         stdin = new BufferedWriter(new OutputStreamWriter(started.getOutputStream(), StandardCharsets.UTF_8));
         Thread.ofVirtual().name("mcp-stdout-" + started.pid()).start(() -> readMessages(started, handler));
         Thread errors = Thread.ofVirtual().name("mcp-stderr-" + started.pid()).start(() -> readErrors(started));
-        started.onExit().thenRun(() -> {
-            try {
-                errors.join(Duration.ofMillis(500)); // its last words, often the reason it exited
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            String said = lastErrorLine.isEmpty() ? "" : " (its last output: " + lastErrorLine + ")";
-            fail(started, "its program exited with code " + started.exitValue() + said, true);
-        });
+        // Not Process.onExit(): its stage runs on the common pool, which can then take over the JDK's own
+        // exit work for the process, and that work waits for the pipe readers to let go. When a child the
+        // program left behind keeps its output open, it waits for that child, and the pool (one worker on
+        // two cores) stalled everything else that used it.
+        Thread.ofVirtual().name("mcp-exit-" + started.pid()).start(() -> reportExit(started, errors));
+    }
+
+    private void reportExit(Process program, Thread errors) {
+        try {
+            program.waitFor();
+            errors.join(Duration.ofMillis(500)); // its last words, often the reason it exited
+        } catch (InterruptedException e) {
+            return; // nothing interrupts this thread but the JVM's end
+        }
+        String said = lastErrorLine.isEmpty() ? "" : " (its last output: " + lastErrorLine + ")";
+        fail(program, "its program exited with code " + program.exitValue() + said, true);
     }
 
     @Override
@@ -204,8 +211,12 @@ final class StdioMcpServer implements McpTransport {
     }
 
     private void readMessages(Process program, McpOperationHandler handler) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                McpMessageLimit.lines(program.getInputStream()), StandardCharsets.UTF_8))) {
+        // Not closed when reading ends: the JDK closes it when the program exits, and closing it while the
+        // program still writes would end the writer with SIGPIPE, letting a shell go on to its next command
+        // before the tree below is ended.
+        BufferedReader reader = new BufferedReader(new InputStreamReader(
+                McpMessageLimit.lines(program.getInputStream()), StandardCharsets.UTF_8));
+        try {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class McpServerFailuresTest {
     @Test
     void aProgramPrintingALineWithoutEndIsCutOffAtTheMessageLimit() {
         // 20 MB without a newline, then silence: a reader without a limit holds it all and waits.
-        var command = List.of("sh", "-c", "head -c 20000000 /dev/zero; sleep 600");
+        // The shell is ended before its child: ended after, it went on to start the sleep, which outlived Parley.
+        var command = List.of("sh", "-c", "head -c 20000000 /dev/zero; sleep 599");
         long start = System.nanoTime();
 
         try (CapturedLog log = CapturedLog.of(McpServers.class);
@@ -40,6 +42,8 @@ class McpServerFailuresTest {
                     + " sent a message larger than 4 MB, the most Parley reads from an MCP server");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse("")))
+                .noneMatch(commandLine -> commandLine.endsWith("sleep 599"));
     }
 
     @Test
@@ -83,6 +87,38 @@ class McpServerFailuresTest {
                     + " `sh -c 'echo '\\''no API token set'\\'' >&2; exit 3'` yourself to see why");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aProgramWhoseChildKeepsItsOutputOpenIsReportedAtOnceAndHoldsNoSharedThread(@TempDir Path folder)
+            throws Exception {
+        // The program exits; the child it left behind still holds its stdout and stderr. The JDK then
+        // waits, in a thread of whoever fires the program's exit, for the pipe readers to let go: on the
+        // common pool (one worker on two cores) that stalled everything else that used it.
+        // Which thread that is varies from run to run, so eight programs do it at once.
+        Path pids = folder.resolve("pids");
+        var command = List.of("sh", "-c", "sleep 600 & echo $! >> '" + pids + "'; echo 'gone' >&2; exit 3");
+        Map<String, McpServerConfig> servers = new java.util.TreeMap<>();
+        for (int i = 1; i <= 8; i++) {
+            servers.put("parent" + i, new McpServerConfig(command, null));
+        }
+        try (CapturedLog log = CapturedLog.of(McpServers.class);
+                McpServers mcp = McpServers.connect(servers, LONG, LONG)) {
+            assertThat(mcp.tools()).isEmpty();
+            assertThat(log.at(Level.WARN)).hasSize(8).allSatisfy(warning -> assertThat(warning).asString()
+                    .contains("left out: its program exited with code 3 (its last output: gone)"));
+            Thread.sleep(500); // time for the exit's work to run wherever it runs
+            assertThat(Thread.getAllStackTraces().entrySet()).noneSatisfy(thread -> {
+                assertThat(thread.getKey().getName()).startsWith("ForkJoinPool.commonPool");
+                assertThat(thread.getValue()).anySatisfy(frame ->
+                        assertThat(frame.getMethodName()).isEqualTo("processExited"));
+            });
+            assertThat(CompletableFuture.runAsync(() -> {})).succeedsWithin(Duration.ofSeconds(5));
+        } finally {
+            for (String pid : Files.readAllLines(pids)) {
+                ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
     }
 
     @Test
