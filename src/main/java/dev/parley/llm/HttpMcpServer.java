@@ -54,11 +54,7 @@ final class HttpMcpServer implements McpTransport {
     HttpMcpServer(String url, Duration timeout) {
         this.url = URI.create(url);
         this.timeout = timeout;
-        // A client of its own, ended at close: whatever a hostile server does to its connections (an
-        // endless body the client drains) stays off the clients the providers share.
-        this.http = HttpClient.newBuilder().connectTimeout(timeout)
-                .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mcp-http-client").factory()))
-                .build();
+        this.http = SharedHttpClients.withConnectTimeout(timeout);
     }
 
     @Override
@@ -251,6 +247,6 @@ final class HttpMcpServer implements McpTransport {
 
     @Override
     public void close() {
-        http.shutdownNow(); // its connections and requests under way end here
+        // The HTTP client is shared; requests under way end with their timeouts.
     }
 }
