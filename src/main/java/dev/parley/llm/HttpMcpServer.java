@@ -134,8 +134,9 @@ final class HttpMcpServer implements McpTransport {
         HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         // The request's timeout ends at the headers: a server going quiet in its body would hold this thread
         // and the connection for good. Closing the body wakes the read; the close runs on a virtual thread
-        // of its own (never the common pool's one worker on two cores: a close can wait on a stream whose
-        // server keeps sending), and only if the answer is still being read.
+        // of its own, so that no close can hold up the one thread that times every server's answers (nor
+        // the common pool, one worker on two cores and shared by all), and only if the answer is still
+        // being read.
         ScheduledFuture<?> deadline = DEADLINES.schedule(() -> Thread.ofVirtual().name("mcp-http-deadline")
                 .start(() -> closeQuietly(response.body())), timeout.toMillis(), TimeUnit.MILLISECONDS);
         try (InputStream body = response.body()) {
