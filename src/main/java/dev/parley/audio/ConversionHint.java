@@ -1,6 +1,6 @@
 package dev.parley.audio;
 
-import java.util.regex.Pattern;
+import dev.parley.text.ShellWords;
 
 /**
  * The sox command lines that error messages suggest, so a user can copy one and run it. sox because it
@@ -8,19 +8,18 @@ import java.util.regex.Pattern;
  */
 final class ConversionHint {
 
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9._/+:=@%-]+");
 
     private ConversionHint() {
     }
 
     /** A command that rewrites a WAV file of an unsupported encoding as 16-bit PCM next to it. */
     static String toPcm(String name) {
-        return "sox " + quoted(name) + " -e signed-integer -b 16 " + quoted(sibling(name, "-pcm"));
+        return "sox " + ShellWords.quote(name) + " -e signed-integer -b 16 " + ShellWords.quote(sibling(name, "-pcm"));
     }
 
     /** A command that rewrites a WAV file whose header announces more audio than it holds, keeping what is there. */
     static String ignoringLength(String name) {
-        return "sox --ignore-length " + quoted(name) + " " + quoted(sibling(name, "-fixed"));
+        return "sox --ignore-length " + ShellWords.quote(name) + " " + ShellWords.quote(sibling(name, "-fixed"));
     }
 
     /**
@@ -29,7 +28,7 @@ final class ConversionHint {
      */
     static String toWav(String name, String soxTypeOrNull) {
         String type = soxTypeOrNull != null && name.toLowerCase().endsWith(".wav") ? "-t " + soxTypeOrNull + " " : "";
-        return "sox " + type + quoted(name) + " -r 16000 -c 1 -b 16 " + quoted(sibling(name, "-16k"));
+        return "sox " + type + ShellWords.quote(name) + " -r 16000 -c 1 -b 16 " + ShellWords.quote(sibling(name, "-16k"));
     }
 
     /**
@@ -44,9 +43,5 @@ final class ConversionHint {
         int dot = name.lastIndexOf('.');
         String stem = dot > slash ? name.substring(0, dot) : name;
         return stem + suffix + ".wav";
-    }
-
-    private static String quoted(String word) {
-        return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.cli;
 import dev.parley.config.LlmConfig;
 import dev.parley.config.McpServerConfig;
 import dev.parley.storage.AtomicFiles;
+import dev.parley.text.ShellWords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Says which programs {@code llm.mcp} starts, before Parley starts them for the first time: a config
@@ -39,7 +39,7 @@ final class McpCommandNotice {
             if (command.isEmpty()) {
                 continue;
             }
-            String shown = command.stream().map(McpCommandNotice::shellWord).collect(Collectors.joining(" "));
+            String shown = ShellWords.command(command);
             String entry = (server.getKey() + "\t" + shown).replace('\n', ' ');
             if (!seen.contains(entry)) {
                 err.println("parley: llm.mcp." + TerminalText.oneLine(server.getKey()) + " starts a program on this"
@@ -64,9 +64,5 @@ final class McpCommandNotice {
         } catch (IOException unreadable) {
             return List.of();
         }
-    }
-
-    private static String shellWord(String word) {
-        return word.matches("[A-Za-z0-9._/@%+=:,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -7,6 +7,7 @@ import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.McpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.parley.config.McpServerConfig;
+import dev.parley.text.ShellWords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -144,9 +144,7 @@ public final class McpServers implements AutoCloseable {
 
     /** The command as one would type it into a shell. */
     private static String shown(List<String> command) {
-        return PrintableText.of(command.stream()
-                .map(word -> word.matches("[A-Za-z0-9._/@%+=:,-]+") ? word : "'" + word.replace("'", "'\\''") + "'")
-                .collect(Collectors.joining(" ")), 500);
+        return PrintableText.of(ShellWords.command(command), 500);
     }
 
     List<McpTool> tools() {
