@@ -156,10 +156,11 @@ public final class McpServers implements AutoCloseable {
         connections.forEach(McpServers::end);
     }
 
-    /** Closes the client (or, when it was never built, the transport) and ends a local server's processes. */
+    /**
+     * Closes the client (or, when it was never built, the transport); the client closes its transport,
+     * and a local server's transport ends the server's processes.
+     */
     private static void end(Connection connection) {
-        List<ProcessHandle> processes = connection.transport() instanceof StdioMcpServer stdio
-                && stdio.process() != null ? ProcessTrees.of(stdio.process()) : List.of();
         try {
             if (connection.client() != null) {
                 connection.client().close();
@@ -169,6 +170,5 @@ public final class McpServers implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("Closing an MCP connection failed", e);
         }
-        ProcessTrees.end(processes);
     }
 }

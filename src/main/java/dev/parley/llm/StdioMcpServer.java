@@ -80,11 +80,6 @@ final class StdioMcpServer implements McpTransport {
         this.command = List.copyOf(command);
     }
 
-    /** The running program, null before {@link #start}. */
-    Process process() {
-        return process;
-    }
-
     /** Starts the program; called again by the client to reconnect after a failed health check. */
     @Override
     public synchronized void start(McpOperationHandler handler) {
@@ -326,14 +321,15 @@ final class StdioMcpServer implements McpTransport {
         if (program == null) {
             return;
         }
+        List<ProcessHandle> tree = ProcessTrees.of(program); // before it ends: its children then leave the tree
         fail(program, "Parley closed its connection to the server", false);
         try {
             program.getOutputStream().close(); // a well-behaved server exits at the end of its input
         } catch (IOException ignored) {
             // it has gone already
         }
-        program.destroy();
-        RUNNING.remove(this); // the caller ends the rest of its process tree
+        ProcessTrees.end(tree);
+        RUNNING.remove(this); // only now: an exit under way still ends the tree
     }
 
     private void endAtExit() {
