@@ -27,14 +27,17 @@ public record ToolCall(String id, String name, String arguments, String result) 
         return compactLine(name, arguments, result);
     }
 
-    /** A call shown on one line, arguments and result each cut to {@value #COMPACT_TEXT} characters. */
+    /**
+     * A call shown on one line, name, arguments and result each cut to {@value #COMPACT_TEXT} characters
+     * (a tool name the model made up can be of any length).
+     */
     public static String compactLine(String name, String arguments, String result) {
-        return name + " " + compact(arguments) + " → " + compact(result);
+        return compact(name) + " " + compact(arguments) + " → " + compact(result);
     }
 
     /** A call still running: {@code calculate {"expression":"21*2"} …}. */
     public static String runningLine(String name, String arguments) {
-        return name + " " + compact(arguments) + " …";
+        return compact(name) + " " + compact(arguments) + " …";
     }
 
     private static String compact(String text) {
