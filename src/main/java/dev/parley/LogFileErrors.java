@@ -63,7 +63,7 @@ final class LogFileErrors implements ErrorHandler {
 
     /** The file system's words (No space left on device), found under Log4j's wrappers. */
     private static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : Throwables.causes(failure)) {
             if (cause instanceof IOException io) {
                 return FileErrors.reason(io);
             }

@@ -6,6 +6,7 @@ import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.McpTransport;
 import dev.langchain4j.service.tool.ToolExecutionResult;
+import dev.parley.Throwables;
 import dev.parley.config.McpServerConfig;
 import dev.parley.text.ShellWords;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class McpServers implements AutoCloseable {
             try {
                 result = client.executeTool(request);
             } catch (RuntimeException e) {
-                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                for (Throwable cause : Throwables.causes(e)) {
                     if (cause instanceof McpServerFailure failure) { // gone: say so, not "failed: <class name>"
                         return "error: the MCP server '" + client.key() + "' cannot run " + request.name() + ": "
                                 + failure.getMessage();
@@ -126,7 +127,7 @@ public final class McpServers implements AutoCloseable {
     /** The client's failure in words that fit the server: its program, or its URL. */
     private static String whyLeftOut(RuntimeException e, McpServerConfig server, Duration waited) {
         String command = server.command().isEmpty() ? null : shown(server.command());
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : Throwables.causes(e)) {
             if (cause instanceof McpServerFailure failure) {
                 return failure.exited() ? failure.getMessage() + " before speaking MCP; run `" + command
                         + "` yourself to see why" : failure.getMessage();
