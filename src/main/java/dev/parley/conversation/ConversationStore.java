@@ -275,10 +275,10 @@ public final class ConversationStore {
      * refused while another Parley has either name open ({@link ConversationLock}).
      */
     public void rename(String oldName, String newName) {
-        existingFile(oldName);
-        Runnable move = () -> move(oldName, newName);
-        ConversationLock.unlessOpenElsewhere(this, oldName, fileFor(oldName).equals(fileFor(newName)) ? move
-                : () -> ConversationLock.unlessOpenElsewhere(this, newName, move));
+        existingFile(oldName); // "no such conversation" comes before "open in another Parley"
+        // Both names are held while it moves; when both are one file, the inner hold finds it held here.
+        ConversationLock.unlessOpenElsewhere(this, oldName,
+                () -> ConversationLock.unlessOpenElsewhere(this, newName, () -> move(oldName, newName)));
     }
 
     private void move(String oldName, String newName) {

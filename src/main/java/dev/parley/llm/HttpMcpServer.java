@@ -104,17 +104,13 @@ final class HttpMcpServer implements McpTransport {
         Thread.ofVirtual().name("mcp-http").start(() -> {
             try {
                 exchange(message, future, resent, answerAwaited);
-            } catch (McpServerFailure e) {
-                future.completeExceptionally(e);
             } catch (HttpTimeoutException e) {
                 future.completeExceptionally(new McpServerFailure("it did not answer at " + url + " within "
                         + timeout.toSeconds() + " s; check that the server runs and the URL is right"));
             } catch (IOException e) {
                 future.completeExceptionally(new McpServerFailure(McpMessageLimit.TOO_LONG.equals(e.getMessage())
                         ? McpMessageLimit.TOO_LONG : "cannot reach " + url + ": " + describe(e)));
-            } catch (InterruptedException e) {
-                future.completeExceptionally(e);
-            } catch (RuntimeException e) {
+            } catch (InterruptedException | RuntimeException e) { // McpServerFailure among them
                 future.completeExceptionally(e);
             }
         });

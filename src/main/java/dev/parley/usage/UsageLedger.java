@@ -110,7 +110,7 @@ public final class UsageLedger {
         try {
             LinesFromEnd.read(file, line -> {
                 UsageRecord record = parse(line);
-                if (record == null || record.at() == null) {
+                if (record == null) {
                     return true;
                 }
                 if (!record.at().isBefore(since)) {
@@ -125,13 +125,17 @@ public final class UsageLedger {
         return new ArrayList<>(records);
     }
 
-    /** A line, or null for a blank or unreadable one (a torn write). */
+    /**
+     * A line, or null for a blank or unreadable one (a torn write) and for a record without a time:
+     * every summary and budget places a record in time, so one without is no use.
+     */
     private UsageRecord parse(String line) {
         if (line.isBlank()) {
             return null;
         }
         try {
-            return JSON.readValue(line, UsageRecord.class);
+            UsageRecord record = JSON.readValue(line, UsageRecord.class);
+            return record != null && record.at() != null ? record : null; // a line "null" parses to null
         } catch (IOException torn) {
             LOG.debug("Skipping an unreadable usage line in {}", file); // read() counts them in one warning
             return null;
@@ -153,10 +157,10 @@ public final class UsageLedger {
         try {
             LinesFromStart.read(file, line -> {
                 UsageRecord record = parse(line);
-                if (record != null && record.at() != null) {
+                if (record != null) {
                     records.add(record);
                 } else if (!line.isBlank()) {
-                    damaged[0]++; // every summary and budget places a record in time: one without is no use
+                    damaged[0]++;
                 }
             });
         } catch (IOException e) {
