@@ -8,7 +8,6 @@ import dev.parley.text.ShellWords;
  */
 final class ConversionHint {
 
-
     private ConversionHint() {
     }
 
