@@ -21,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -49,6 +51,9 @@ final class HttpMcpServer implements McpTransport {
     private final AtomicReference<String> session = new AtomicReference<>();
     private volatile McpOperationHandler handler;
     private volatile McpInitializeRequest initializeRequest;
+    /** The threads whose requests are under way, interrupted at {@link #close}. */
+    private final Set<Thread> exchanges = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /** {@code timeout} bounds connecting and reading one answer (the client's wait for it is its own). */
     HttpMcpServer(String url, Duration timeout) {
@@ -101,20 +106,34 @@ final class HttpMcpServer implements McpTransport {
         if (answerAwaited) {
             handler.startOperation(message.getId(), future);
         }
-        Thread.ofVirtual().name("mcp-http").start(() -> {
+        Thread exchanging = Thread.ofVirtual().name("mcp-http").unstarted(() -> {
             try {
                 exchange(message, future, resent, answerAwaited);
             } catch (HttpTimeoutException e) {
-                future.completeExceptionally(new McpServerFailure("it did not answer at " + url + " within "
-                        + timeout.toSeconds() + " s; check that the server runs and the URL is right"));
+                future.completeExceptionally(closed ? closedFailure() : new McpServerFailure("it did not answer at "
+                        + url + " within " + timeout.toSeconds() + " s; check that the server runs and the URL is right"));
             } catch (IOException e) {
-                future.completeExceptionally(new McpServerFailure(McpMessageLimit.TOO_LONG.equals(e.getMessage())
-                        ? McpMessageLimit.TOO_LONG : "cannot reach " + url + ": " + describe(e)));
+                future.completeExceptionally(closed ? closedFailure() : new McpServerFailure(
+                        McpMessageLimit.TOO_LONG.equals(e.getMessage()) ? McpMessageLimit.TOO_LONG
+                                : "cannot reach " + url + ": " + describe(e)));
             } catch (InterruptedException | RuntimeException e) { // McpServerFailure among them
-                future.completeExceptionally(e);
+                future.completeExceptionally(closed ? closedFailure() : e);
+            } finally {
+                exchanges.remove(Thread.currentThread());
             }
         });
+        exchanges.add(exchanging); // before the check: close() interrupts it, or it sees closed
+        if (closed) {
+            exchanges.remove(exchanging);
+            future.completeExceptionally(closedFailure());
+        } else {
+            exchanging.start();
+        }
         return future;
+    }
+
+    private static McpServerFailure closedFailure() {
+        return new McpServerFailure(McpServerFailure.CLOSED);
     }
 
     private void exchange(McpJsonRpcMessage message, CompletableFuture<JsonNode> future, boolean resent,
@@ -242,8 +261,10 @@ final class HttpMcpServer implements McpTransport {
         // Each message is a request of its own: nothing stays open that could fail between them.
     }
 
+    /** Ends the requests under way (the HTTP client is shared, so they are interrupted one by one). */
     @Override
     public void close() {
-        // The HTTP client is shared; requests under way end with their timeouts.
+        closed = true;
+        exchanges.forEach(Thread::interrupt);
     }
 }

@@ -7,6 +7,9 @@ package dev.parley.llm;
  */
 final class McpServerFailure extends RuntimeException {
 
+    /** Why a request fails once Parley has closed the connection: the same words for every transport. */
+    static final String CLOSED = "Parley closed its connection to the server";
+
     /** True when the server's program has exited: then running it by hand shows why. */
     private final boolean exited;
 

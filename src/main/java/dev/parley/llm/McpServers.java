@@ -56,6 +56,8 @@ public final class McpServers implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(McpServers.class);
     /** The most servers started at once: enough for any real config, few enough for a laptop. */
     private static final int MAX_STARTING_AT_ONCE = 8;
+    /** How much longer than a tool call a server may take to answer the client's ping. */
+    private static final Duration PING_MARGIN = Duration.ofSeconds(10);
 
     /** A connected server: its client, and the transport that holds the process of a local one. */
     private record Connection(McpClient client, McpTransport transport) {}
@@ -109,8 +111,12 @@ public final class McpServers implements AutoCloseable {
         McpClient client = null;
         try {
             transport = local ? new StdioMcpServer(server.command()) : new HttpMcpServer(server.url().strip(), timeout);
+            // The client pings each server every 30 s and restarts one that does not answer in time. A
+            // server that runs one request at a time answers after its tool call: not before the call's
+            // own timeout is up may the ping be taken for a hung server, or a long call is cut off.
             client = DefaultMcpClient.builder().key(name).transport(transport)
-                    .initializationTimeout(waited).toolExecutionTimeout(timeout).build();
+                    .initializationTimeout(waited).toolExecutionTimeout(timeout)
+                    .pingTimeout(timeout.plus(PING_MARGIN)).build();
             McpClient answering = client;
             List<McpTool> tools = client.listTools().stream()
                     .map(specification -> new McpTool(specification, answering)).toList();
@@ -152,9 +158,13 @@ public final class McpServers implements AutoCloseable {
         return tools;
     }
 
+    /** Closes every server at once: each may take its programs' grace period to end. */
     @Override
     public void close() {
-        connections.forEach(McpServers::end);
+        try (ExecutorService closing = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mcp-close-", 0)
+                .factory())) {
+            connections.forEach(connection -> closing.execute(() -> end(connection)));
+        }
     }
 
     /**

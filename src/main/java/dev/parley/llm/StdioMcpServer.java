@@ -20,6 +20,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +57,7 @@ final class StdioMcpServer implements McpTransport {
 
     static {
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(StdioMcpServer::endAtExit),
-                    "parley-mcp-exit"));
+            Runtime.getRuntime().addShutdownHook(new Thread(StdioMcpServer::endAllAtExit, "parley-mcp-exit"));
         } catch (IllegalStateException exiting) {
             // the JVM is ending already; so does any program this class could start
         }
@@ -71,7 +71,7 @@ final class StdioMcpServer implements McpTransport {
     /** Why requests fail now; null while the program runs. */
     private volatile String failure;
     private volatile boolean exited;
-    /** Set by {@link #close}: no program starts after it. */
+    /** Set by {@link #close} and at the JVM's exit: no program starts after it. */
     private boolean closed;
     private final Object writing = new Object();
     private volatile String lastErrorLine = "";
@@ -85,7 +85,7 @@ final class StdioMcpServer implements McpTransport {
     public synchronized void start(McpOperationHandler handler) {
         if (closed) {
             // The client's health check may restart a program while Parley closes: none may outlive it.
-            throw new McpServerFailure("Parley closed its connection to the server");
+            throw new McpServerFailure(McpServerFailure.CLOSED);
         }
         if (process != null) {
             Process old = process;
@@ -112,18 +112,28 @@ final class StdioMcpServer implements McpTransport {
         // exit work for the process, and that work waits for the pipe readers to let go. When a child the
         // program left behind keeps its output open, it waits for that child, and the pool (one worker on
         // two cores) stalled everything else that used it.
-        Thread.ofVirtual().name("mcp-exit-" + started.pid()).start(() -> reportExit(started, errors));
+        Thread.ofVirtual().name("mcp-exit-" + started.pid()).start(() -> watch(started, errors));
     }
 
-    private void reportExit(Process program, Thread errors) {
+    /**
+     * Waits for the program to exit, then fails its requests with the reason and ends the children it
+     * left. Those are no longer found from it once it has gone, so its tree is looked at while it runs
+     * (soon after the start, then every few seconds); a child left running holds the program's pipes,
+     * and with them a reader thread of ours and a JDK thread, until it ends.
+     */
+    private void watch(Process program, Thread errors) {
+        List<ProcessHandle> tree = List.of();
         try {
-            program.waitFor();
+            for (long wait = 50; !program.waitFor(wait, TimeUnit.MILLISECONDS); wait = Math.min(2 * wait, 5_000)) {
+                tree = ProcessTrees.of(program);
+            }
             errors.join(Duration.ofMillis(500)); // its last words, often the reason it exited
         } catch (InterruptedException e) {
             return; // nothing interrupts this thread but the JVM's end
         }
         String said = lastErrorLine.isEmpty() ? "" : " (its last output: " + lastErrorLine + ")";
         fail(program, "its program exited with code " + program.exitValue() + said, true);
+        ProcessTrees.end(tree.stream().filter(ProcessHandle::isAlive).toList());
     }
 
     @Override
@@ -322,7 +332,7 @@ final class StdioMcpServer implements McpTransport {
             return;
         }
         List<ProcessHandle> tree = ProcessTrees.of(program); // before it ends: its children then leave the tree
-        fail(program, "Parley closed its connection to the server", false);
+        fail(program, McpServerFailure.CLOSED, false);
         try {
             program.getOutputStream().close(); // a well-behaved server exits at the end of its input
         } catch (IOException ignored) {
@@ -332,10 +342,19 @@ final class StdioMcpServer implements McpTransport {
         RUNNING.remove(this); // only now: an exit under way still ends the tree
     }
 
-    private void endAtExit() {
-        Process program = process;
-        if (program != null) {
-            ProcessTrees.end(ProcessTrees.of(program));
-        }
+    /**
+     * At the JVM's exit: first no program may start any more (the client's health check restarts one
+     * it finds gone, and would while the trees end), then every program's tree ends at once.
+     */
+    private static void endAllAtExit() {
+        List<ProcessHandle> trees = new ArrayList<>();
+        RUNNING.forEach(server -> trees.addAll(server.closeForExit()));
+        ProcessTrees.end(trees);
+    }
+
+    /** Refuses any later start; the running program's processes, for the caller to end. */
+    synchronized List<ProcessHandle> closeForExit() {
+        closed = true;
+        return process != null ? ProcessTrees.of(process) : List.of();
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -119,6 +120,76 @@ class McpServerFailuresTest {
                 ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    @Test
+    void theChildrenAProgramLeftWhenItExitedAreEnded(@TempDir Path folder) throws Exception {
+        Path pids = folder.resolve("pids");
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                "sleep 597 & echo $! > '" + pids + "'; echo $$ >> '" + pids + "'; exec \"$0\" \"$@\""));
+        command.addAll(FakeMcpServer.command());
+        try (McpServers mcp = McpServers.connect(Map.of("fake", new McpServerConfig(command, null)), LONG)) {
+            List<String> lines = Files.readAllLines(pids);
+            ProcessHandle child = ProcessHandle.of(Long.parseLong(lines.get(0).strip())).orElseThrow();
+            ProcessHandle server = ProcessHandle.of(Long.parseLong(lines.get(1).strip())).orElseThrow();
+            Thread.sleep(300); // the program's tree has been looked at (50 ms after its start, then 100, 200)
+
+            server.destroyForcibly(); // it crashes; its child, left under init, still holds its pipes
+
+            assertThat(child.onExit()).as("the child the server left").succeedsWithin(Duration.ofSeconds(10));
+            assertThat(mcp.tools().getFirst().execute(ToolExecutionRequest.builder().id("1").name("shout")
+                    .arguments("{\"text\": \"hello\"}").build()))
+                    .startsWith("error: the MCP server 'fake' cannot run shout: its program exited with code");
+        } finally {
+            for (String pid : Files.readAllLines(pids)) {
+                ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    @Test
+    void closingEndsEveryServerAtOnceAndAUrlServersCallUnderWay() throws Exception {
+        var http = FakeMcpServer.startHttp(false, Duration.ofSeconds(20));
+        // Each local server leaves a child that ignores SIGTERM: 2 s of grace each, one after another 8 s.
+        Map<String, McpServerConfig> servers = new java.util.TreeMap<>(Map.of("remote", new McpServerConfig(null,
+                "http://127.0.0.1:" + http.getAddress().getPort() + "/mcp")));
+        for (int i = 1; i <= 4; i++) {
+            List<String> command = new ArrayList<>(List.of("sh", "-c",
+                    "(trap '' TERM; sleep 598) & exec \"$0\" \"$@\""));
+            command.addAll(FakeMcpServer.command());
+            servers.put("local" + i, new McpServerConfig(command, null));
+        }
+        try {
+            McpServers mcp = McpServers.connect(servers, LONG);
+            assertThat(mcp.tools()).hasSize(5);
+            var call = CompletableFuture.supplyAsync(() -> mcp.tools().stream()
+                    .filter(tool -> tool.client().key().equals("remote")).findFirst().orElseThrow()
+                    .execute(ToolExecutionRequest.builder().id("1").name("shout").arguments("{\"text\": \"x\"}")
+                            .build()), runnable -> Thread.ofVirtual().start(runnable));
+            Thread.sleep(500); // the call is under way: its answer takes 20 s
+
+            long start = System.nanoTime();
+            mcp.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(call).succeedsWithin(Duration.ofSeconds(2)).asString()
+                    .isEqualTo("error: the MCP server 'remote' cannot run shout: " + McpServerFailure.CLOSED);
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
+    void atTheJvmsExitNoProgramStartsAgain() {
+        // The client's health check restarts a program it finds gone; while the exit hook ends the
+        // programs one could otherwise start again, and run on under init after Parley.
+        StdioMcpServer server = new StdioMcpServer(FakeMcpServer.command());
+        server.start(null); // nothing is read before the client speaks: no handler needed
+
+        ProcessTrees.end(server.closeForExit());
+
+        assertThatThrownBy(() -> server.start(null)).isInstanceOf(McpServerFailure.class)
+                .hasMessage(McpServerFailure.CLOSED);
     }
 
     @Test

@@ -64,6 +64,12 @@ public final class FakeMcpServer {
 
     /** As {@link #startHttp()}; with {@code pings}, tools/list is answered as events: a ping with its id, then the list. */
     public static com.sun.net.httpserver.HttpServer startHttp(boolean pings) throws IOException {
+        return startHttp(pings, java.time.Duration.ZERO);
+    }
+
+    /** As {@link #startHttp(boolean)}, each tools/call answered after {@code callTime}. */
+    public static com.sun.net.httpserver.HttpServer startHttp(boolean pings, java.time.Duration callTime)
+            throws IOException {
         var server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/mcp", exchange -> {
@@ -73,6 +79,13 @@ public final class FakeMcpServer {
                 return;
             }
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (request.contains("\"tools/call\"")) {
+                try {
+                    Thread.sleep(callTime);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String reply = answer(request);
             java.util.Optional<String> ping = pings ? pingFirstFor(request) : java.util.Optional.empty();
             if (reply != null && ping.isPresent()) {
@@ -98,6 +111,8 @@ public final class FakeMcpServer {
                 out.write(body);
             }
         });
+        // Handlers on threads of their own: a slow call holds up neither other requests nor stop().
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         return server;
     }
