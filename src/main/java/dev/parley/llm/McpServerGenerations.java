@@ -2,9 +2,10 @@ package dev.parley.llm;
 
 import dev.parley.config.McpServerConfig;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The MCP servers of the {@code llm.mcp} in use, started once per value of it: a config saved with
@@ -14,20 +15,28 @@ import java.util.Map;
  */
 public final class McpServerGenerations implements AutoCloseable {
 
-    private McpServers current;
+    /** Set and read under no lock: a start holds this object's lock, and closing must not wait for it. */
+    private final AtomicReference<McpServers> current = new AtomicReference<>();
+    private final Queue<McpServers> retired = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
     private Map<String, McpServerConfig> startedFrom;
-    private final List<McpServers> retired = new ArrayList<>();
 
     /** The servers of {@code wanted}: those running when it is what they were started from, else new ones. */
     public synchronized McpServers serversFor(Map<String, McpServerConfig> wanted, Duration timeout) {
-        if (current == null || !wanted.equals(startedFrom)) {
-            if (current != null) {
-                retired.add(current);
-            }
-            startedFrom = wanted;
-            current = McpServers.connect(wanted, timeout);
+        McpServers running = current.get();
+        if (running != null && wanted.equals(startedFrom)) {
+            return running;
         }
-        return current;
+        if (running != null) {
+            retired.add(running);
+        }
+        startedFrom = wanted;
+        McpServers started = McpServers.connect(wanted, timeout);
+        current.set(started);
+        if (closed) {
+            close(); // Parley closed while they started: they end now, not at its exit
+        }
+        return started;
     }
 
     /**
@@ -35,22 +44,17 @@ public final class McpServerGenerations implements AutoCloseable {
      * running on one, in a reply already under way, then fails and the model is told).
      */
     public void closeRetired() {
-        List<McpServers> ending;
-        synchronized (this) {
-            ending = List.copyOf(retired);
-            retired.clear();
+        for (McpServers ending; (ending = retired.poll()) != null;) {
+            ending.close();
         }
-        ending.forEach(McpServers::close);
     }
 
+    /** Ends every server at once, even while others still start: those end when their start is over. */
     @Override
     public void close() {
+        closed = true;
         closeRetired();
-        McpServers last;
-        synchronized (this) {
-            last = current;
-            current = null;
-        }
+        McpServers last = current.getAndSet(null);
         if (last != null) {
             last.close();
         }

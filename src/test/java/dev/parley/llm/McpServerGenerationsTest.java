@@ -52,4 +52,29 @@ class McpServerGenerationsTest {
         }
         assertThat(runningServersAfterExits(0)).isZero();
     }
+
+    @Test
+    void closingDoesNotWaitForServersStillStartingWhichEndOnceStarted() throws Exception {
+        var silent = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        silent.createContext("/mcp", exchange -> { }); // never answers: the start takes the whole timeout
+        silent.start();
+        var wanted = Map.of("local", new McpServerConfig(FakeMcpServer.command(), null), "remote",
+                new McpServerConfig(null, "http://127.0.0.1:" + silent.getAddress().getPort() + "/mcp"));
+        McpServerGenerations servers = new McpServerGenerations();
+        try {
+            var starting = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> servers.serversFor(wanted, Duration.ofSeconds(4)), runnable -> Thread.ofVirtual().start(runnable));
+            Thread.sleep(300);
+
+            long start = System.nanoTime();
+            servers.close();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(starting).succeedsWithin(Duration.ofSeconds(10));
+            assertThat(runningServersAfterExits(0)).as("the local server, started after the close").isZero();
+        } finally {
+            silent.stop(0);
+        }
+    }
 }
