@@ -25,6 +25,7 @@ import dev.parley.image.ScreenCapture;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.McpServerGenerations;
+import dev.parley.llm.McpServers;
 import dev.parley.llm.ModelSummarizer;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReplyCache;
@@ -205,16 +206,21 @@ public final class Components implements AutoCloseable {
         this.toolConfirmer = confirmer;
     }
 
-    private synchronized LanguageModels languageModelsWithTools() {
-        ToolsConfig tools = config.llm().tools();
+    private LanguageModels languageModelsWithTools() {
+        LlmConfig llm = config.llm();
+        ToolsConfig tools = llm.tools();
         if (!tools.enabled()) {
             return languageModels;
         }
-        return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory,
-                timerAnnouncer == TimerAnnouncer.NOBODY ? Optional.empty() : Optional.of(timers()),
-                () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")),
-                mcpServers.serversFor(config.llm().mcp(), Duration.ofSeconds(tools.timeoutSeconds())), tools,
-                toolConfirmer));
+        // Outside this object's lock: a start of the MCP servers may take their whole start timeout, and
+        // close() must not wait for it.
+        McpServers mcp = mcpServers.serversFor(llm.mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
+        synchronized (this) {
+            return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory,
+                    timerAnnouncer == TimerAnnouncer.NOBODY ? Optional.empty() : Optional.of(timers()),
+                    () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")), mcp, tools,
+                    toolConfirmer));
+        }
     }
 
     /**
@@ -390,7 +396,7 @@ public final class Components implements AutoCloseable {
         if (timers != null) {
             timers.close();
         }
-        mcpServers.close();
+        mcpServers.close(); // does not wait for servers a turn is still starting: they end once started
         if (liveSpeech != null) {
             liveSpeech.close();
         }

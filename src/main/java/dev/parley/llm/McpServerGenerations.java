@@ -49,7 +49,7 @@ public final class McpServerGenerations implements AutoCloseable {
         }
     }
 
-    /** Ends every server at once, even while others still start: those end when their start is over. */
+    /** Ends every server without waiting for a start under way: servers still starting end once started. */
     @Override
     public void close() {
         closed = true;

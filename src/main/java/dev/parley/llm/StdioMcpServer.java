@@ -54,11 +54,13 @@ final class StdioMcpServer implements McpTransport {
      * them running under init. One hook for all, registered before the first program starts.
      */
     private static final Set<StdioMcpServer> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Set first by the exit hook: a transport that starts later (servers connect 8 at a time) starts nothing. */
+    private static volatile boolean exiting;
 
     static {
         try {
             Runtime.getRuntime().addShutdownHook(new Thread(StdioMcpServer::endAllAtExit, "parley-mcp-exit"));
-        } catch (IllegalStateException exiting) {
+        } catch (IllegalStateException jvmEnding) {
             // the JVM is ending already; so does any program this class could start
         }
     }
@@ -92,7 +94,11 @@ final class StdioMcpServer implements McpTransport {
             fail(old, "its program was restarted", false); // its requests end now, not at their timeouts
             ProcessTrees.end(ProcessTrees.of(old));
         }
-        RUNNING.add(this);
+        RUNNING.add(this); // before the check: the exit hook then sees this transport, or it sees the hook
+        if (exiting) {
+            closed = true;
+            throw new McpServerFailure(McpServerFailure.CLOSED);
+        }
         Process started;
         try {
             started = new ProcessBuilder(command).start();
@@ -122,14 +128,17 @@ final class StdioMcpServer implements McpTransport {
      * and with them a reader thread of ours and a JDK thread, until it ends.
      */
     private void watch(Process program, Thread errors) {
-        List<ProcessHandle> tree = List.of();
+        List<ProcessHandle> tree = ProcessTrees.of(program);
         try {
             for (long wait = 50; !program.waitFor(wait, TimeUnit.MILLISECONDS); wait = Math.min(2 * wait, 5_000)) {
-                tree = ProcessTrees.of(program);
+                List<ProcessHandle> now = ProcessTrees.of(program);
+                if (program.isAlive()) { // else its children had already left the tree when it was looked at
+                    tree = now;
+                }
             }
             errors.join(Duration.ofMillis(500)); // its last words, often the reason it exited
         } catch (InterruptedException e) {
-            return; // nothing interrupts this thread but the JVM's end
+            return; // not expected: nothing interrupts this thread
         }
         String said = lastErrorLine.isEmpty() ? "" : " (its last output: " + lastErrorLine + ")";
         fail(program, "its program exited with code " + program.exitValue() + said, true);
@@ -333,11 +342,15 @@ final class StdioMcpServer implements McpTransport {
         }
         List<ProcessHandle> tree = ProcessTrees.of(program); // before it ends: its children then leave the tree
         fail(program, McpServerFailure.CLOSED, false);
-        try {
-            program.getOutputStream().close(); // a well-behaved server exits at the end of its input
-        } catch (IOException ignored) {
-            // it has gone already
-        }
+        // A well-behaved server exits at the end of its input. Closed on a thread of its own: a send blocked
+        // on a full pipe holds the stream's lock, which the close needs, until the program below has ended.
+        Thread.ofVirtual().name("mcp-stdin-close").start(() -> {
+            try {
+                program.getOutputStream().close();
+            } catch (IOException ignored) {
+                // it has gone already
+            }
+        });
         ProcessTrees.end(tree);
         RUNNING.remove(this); // only now: an exit under way still ends the tree
     }
@@ -347,6 +360,7 @@ final class StdioMcpServer implements McpTransport {
      * it finds gone, and would while the trees end), then every program's tree ends at once.
      */
     private static void endAllAtExit() {
+        exiting = true;
         List<ProcessHandle> trees = new ArrayList<>();
         RUNNING.forEach(server -> trees.addAll(server.closeForExit()));
         ProcessTrees.end(trees);

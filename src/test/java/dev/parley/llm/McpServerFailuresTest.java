@@ -33,7 +33,8 @@ class McpServerFailuresTest {
     void aProgramPrintingALineWithoutEndIsCutOffAtTheMessageLimit() {
         // 20 MB without a newline, then silence: a reader without a limit holds it all and waits.
         // The shell is ended before its child: ended after, it went on to start the sleep, which outlived Parley.
-        var command = List.of("sh", "-c", "head -c 20000000 /dev/zero; sleep 599");
+        String sleep = "sleep 599." + System.nanoTime() % 1_000_000; // one this run alone starts
+        var command = List.of("sh", "-c", "head -c 20000000 /dev/zero; " + sleep);
         long start = System.nanoTime();
 
         try (CapturedLog log = CapturedLog.of(McpServers.class);
@@ -44,7 +45,7 @@ class McpServerFailuresTest {
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(ProcessHandle.allProcesses().map(process -> process.info().commandLine().orElse("")))
-                .noneMatch(commandLine -> commandLine.endsWith("sleep 599"));
+                .noneMatch(commandLine -> commandLine.endsWith(sleep));
     }
 
     @Test
@@ -159,14 +160,17 @@ class McpServerFailuresTest {
             command.addAll(FakeMcpServer.command());
             servers.put("local" + i, new McpServerConfig(command, null));
         }
+        McpServers mcp = McpServers.connect(servers, LONG);
         try {
-            McpServers mcp = McpServers.connect(servers, LONG);
             assertThat(mcp.tools()).hasSize(5);
+            int callsBefore = FakeMcpServer.httpCallsReceived();
             var call = CompletableFuture.supplyAsync(() -> mcp.tools().stream()
                     .filter(tool -> tool.client().key().equals("remote")).findFirst().orElseThrow()
                     .execute(ToolExecutionRequest.builder().id("1").name("shout").arguments("{\"text\": \"x\"}")
                             .build()), runnable -> Thread.ofVirtual().start(runnable));
-            Thread.sleep(500); // the call is under way: its answer takes 20 s
+            while (FakeMcpServer.httpCallsReceived() == callsBefore) {
+                Thread.sleep(20); // until the call is under way: its answer takes 20 s
+            }
 
             long start = System.nanoTime();
             mcp.close();
@@ -175,6 +179,7 @@ class McpServerFailuresTest {
             assertThat(call).succeedsWithin(Duration.ofSeconds(2)).asString()
                     .isEqualTo("error: the MCP server 'remote' cannot run shout: " + McpServerFailure.CLOSED);
         } finally {
+            mcp.close();
             http.stop(0);
         }
     }
@@ -237,7 +242,11 @@ class McpServerFailuresTest {
         try (McpServers mcp = McpServers.connect(Map.of("fake", new McpServerConfig(command, null)), LONG)) {
             ProcessHandle server = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
             server.destroyForcibly();
-            server.onExit().get(10, TimeUnit.SECONDS);
+            // Not onExit(): on a process this JVM started, it puts the JDK's exit work on the common pool.
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    server.isAlive() && System.nanoTime() < deadline;) {
+                Thread.sleep(20);
+            }
             Thread.sleep(700); // the exit is noticed after its last output is read
             long start = System.nanoTime();
 

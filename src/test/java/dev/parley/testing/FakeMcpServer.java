@@ -31,6 +31,8 @@ public final class FakeMcpServer {
     public static final String PINGS_FIRST = "pings-first";
 
     private static boolean hostileNames;
+    /** The tools/call requests the HTTP endpoints of this JVM have received, so a test knows one is under way. */
+    private static final java.util.concurrent.atomic.AtomicInteger HTTP_CALLS = new java.util.concurrent.atomic.AtomicInteger();
     private static volatile boolean pingsFirst;
 
     /** The command line that starts this server with the test class path (and {@code arguments}). */
@@ -80,6 +82,7 @@ public final class FakeMcpServer {
             }
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (request.contains("\"tools/call\"")) {
+                HTTP_CALLS.incrementAndGet();
                 try {
                     Thread.sleep(callTime);
                 } catch (InterruptedException e) {
@@ -115,6 +118,11 @@ public final class FakeMcpServer {
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         return server;
+    }
+
+    /** How many tools/call requests the HTTP endpoints of this JVM have received. */
+    public static int httpCallsReceived() {
+        return HTTP_CALLS.get();
     }
 
     /** In {@link #PINGS_FIRST} mode, the server's own ping to send before answering {@code line}. */
