@@ -30,6 +30,10 @@ public final class FakeMcpServer {
      */
     public static final String PINGS_FIRST = "pings-first";
 
+    /** The argument that makes the (stdio) server answer each tools/call after {@link #SLOW_CALL}, one request at a time. */
+    public static final String SLOW_CALLS = "slow-calls";
+    public static final java.time.Duration SLOW_CALL = java.time.Duration.ofSeconds(45);
+
     private static boolean hostileNames;
     /** The tools/call requests the HTTP endpoints of this JVM have received, so a test knows one is under way. */
     private static final java.util.concurrent.atomic.AtomicInteger HTTP_CALLS = new java.util.concurrent.atomic.AtomicInteger();
@@ -47,11 +51,19 @@ public final class FakeMcpServer {
     public static void main(String[] args) throws IOException {
         hostileNames = List.of(args).contains(HOSTILE_NAMES);
         pingsFirst = List.of(args).contains(PINGS_FIRST);
+        boolean slowCalls = List.of(args).contains(SLOW_CALLS);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
             pingFirst(line).ifPresent(out::println);
+            if (slowCalls && line.contains("\"tools/call\"")) {
+                try {
+                    Thread.sleep(SLOW_CALL); // and nothing else is read meanwhile, a ping included
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
             String reply = answer(line);
             if (reply != null) {
                 out.println(reply);
