@@ -123,14 +123,15 @@ final class StdioMcpServer implements McpTransport {
 
     /**
      * Waits for the program to exit, then fails its requests with the reason and ends the children it
-     * left. Those are no longer found from it once it has gone, so its tree is looked at while it runs
-     * (soon after the start, then every few seconds); a child left running holds the program's pipes,
-     * and with them a reader thread of ours and a JDK thread, until it ends.
+     * left. Those are no longer found from it once it has gone, so its tree is looked at while it runs:
+     * at the start, when programs start their children, often, then every 30 s (a look reads every
+     * process's parent, ~1-5 ms). A child left running holds the program's pipes, and with them a
+     * reader thread of ours and a JDK thread, until it ends.
      */
     private void watch(Process program, Thread errors) {
         List<ProcessHandle> tree = ProcessTrees.of(program);
         try {
-            for (long wait = 50; !program.waitFor(wait, TimeUnit.MILLISECONDS); wait = Math.min(2 * wait, 5_000)) {
+            for (long wait = 50; !program.waitFor(wait, TimeUnit.MILLISECONDS); wait = Math.min(2 * wait, 30_000)) {
                 List<ProcessHandle> now = ProcessTrees.of(program);
                 if (program.isAlive()) { // else its children had already left the tree when it was looked at
                     tree = now;
