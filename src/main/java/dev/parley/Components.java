@@ -9,7 +9,6 @@ import dev.parley.config.LlmConfig;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderConfig;
-import dev.parley.config.ToolsConfig;
 import dev.parley.conversation.CharacterTokenEstimate;
 import dev.parley.conversation.ContextWindow;
 import dev.parley.conversation.Conversation;
@@ -21,26 +20,19 @@ import dev.parley.llm.LanguageModel;
 import dev.parley.llm.HealthNews;
 import dev.parley.llm.HealthRouting;
 import dev.parley.image.ImagePreparer;
-import dev.parley.image.ScreenCapture;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
-import dev.parley.llm.McpServerGenerations;
-import dev.parley.llm.McpServers;
 import dev.parley.llm.ModelSummarizer;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReplyCache;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.live.LiveSpeechSettings;
-import dev.parley.llm.ToolRunner;
 import dev.parley.pipeline.ImageRules;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.stt.SpeechRecognizer;
 import dev.parley.text.SentenceChunker;
-import dev.parley.tools.BuiltInTools;
 import dev.parley.tools.Memory;
-import dev.parley.tools.PendingTimers;
 import dev.parley.tools.TimerAnnouncer;
-import dev.parley.tools.Timers;
 import dev.parley.tools.ToolConfirmer;
 import dev.parley.tts.SpeechSynthesizer;
 import dev.parley.usage.BudgetNews;
@@ -52,17 +44,11 @@ import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.TimerAnnouncements;
 import dev.parley.voice.VoiceEventBus;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
  * The one place that builds Parley's object graph from the loaded config. Each component is made
@@ -70,8 +56,6 @@ import org.apache.logging.log4j.Logger;
  * {@code ask} should not pay.
  */
 public final class Components implements AutoCloseable {
-
-    private static final Logger LOG = LogManager.getLogger(Components.class);
 
     private final ParleyPaths paths;
     /** Replaced when the window saves a new config; see {@link #useConfig}. */
@@ -92,15 +76,10 @@ public final class Components implements AutoCloseable {
     private final BudgetNews budgetNews = new BudgetNews();
     /** The speech model, the voice, the speaker and the microphone's echo cancellation, made on first use. */
     private final SpeechParts speech;
-    private TimerAnnouncer timerAnnouncer = timer -> LOG.info("Timer '{}' is done", timer.label());
-    /** The assistants made here, told of every finished timer (their event stream, their voice). */
-    private final List<TimerAnnouncer> assistantTimers = new CopyOnWriteArrayList<>();
-    private ToolConfirmer toolConfirmer = ToolConfirmer.DENY;
-    private Timers timers;
     /** The facts of the {@code remember} tool: read by the tools and by the system prompt's {@code {memories}}. */
     private final Memory memory;
-    /** Started on first use of tools, anew when a saved config changes {@code llm.mcp}. */
-    private final McpServerGenerations mcpServers = new McpServerGenerations();
+    /** The built-in tools, the timers and the MCP servers, made on first use. */
+    private final ToolParts tools;
     /** The voice loop's speech parts once {@link #useVoice} ran; a saved config swaps them while Parley runs. */
     private volatile LiveSpeechSettings liveSpeech;
 
@@ -117,6 +96,7 @@ public final class Components implements AutoCloseable {
         // Reads its file on first use only, so making it here costs nothing.
         this.memory = new Memory(paths.dataDir().resolve("memory.json"), Clock.systemUTC());
         this.speech = new SpeechParts(paths, () -> this.config);
+        this.tools = new ToolParts(paths.dataDir().resolve("timers.json"), memory, this::imagePreparer);
     }
 
     /** Loads the config ({@code configFile}, or the user's, created on first run) and wires from it. */
@@ -201,26 +181,13 @@ public final class Components implements AutoCloseable {
      * without it timers are only logged and every confirmation is refused; with
      * {@link TimerAnnouncer#NOBODY} the model is offered no timers.
      */
-    public synchronized void useToolCallbacks(TimerAnnouncer announcer, ToolConfirmer confirmer) {
-        this.timerAnnouncer = announcer;
-        this.toolConfirmer = confirmer;
+    public void useToolCallbacks(TimerAnnouncer announcer, ToolConfirmer confirmer) {
+        tools.useCallbacks(announcer, confirmer);
     }
 
     private LanguageModels languageModelsWithTools() {
         LlmConfig llm = config.llm();
-        ToolsConfig tools = llm.tools();
-        if (!tools.enabled()) {
-            return languageModels;
-        }
-        // Outside this object's lock: a start of the MCP servers may take their whole start timeout, and
-        // close() must not wait for it.
-        McpServers mcp = mcpServers.serversFor(llm.mcp(), Duration.ofSeconds(tools.timeoutSeconds()));
-        synchronized (this) {
-            return languageModels.withTools(new ToolRunner(BuiltInTools.create(Clock.systemDefaultZone(), memory,
-                    timerAnnouncer == TimerAnnouncer.NOBODY ? Optional.empty() : Optional.of(timers()),
-                    () -> imagePreparer().prepare(ScreenCapture.wholeScreen(), "the screenshot")), mcp, tools,
-                    toolConfirmer));
-        }
+        return llm.tools().enabled() ? languageModels.withTools(tools.runner(llm)) : languageModels;
     }
 
     /**
@@ -236,18 +203,6 @@ public final class Components implements AutoCloseable {
         };
     }
 
-    /** The timers, kept in {@code <data>/timers.json} until told, so they outlive the process. */
-    private synchronized Timers timers() {
-        if (timers == null) {
-            // Announced through the field, so callbacks set later still reach the user.
-            timers = new Timers(timer -> {
-                currentAnnouncer().timerDone(timer);
-                assistantTimers.forEach(assistant -> assistant.timerDone(timer));
-            }, Clock.systemDefaultZone(), new PendingTimers(paths.dataDir().resolve("timers.json")));
-        }
-        return timers;
-    }
-
     /**
      * For the window, {@code chat} and {@code serve}, once they listen: tells the timers that went off
      * while Parley was closed, runs the pending ones, and keeps this process's timers in the file from
@@ -255,12 +210,8 @@ public final class Components implements AutoCloseable {
      */
     public void resumeTimers() {
         if (config.llm().tools().enabled()) {
-            timers().resume();
+            tools.resumeTimers();
         }
-    }
-
-    private synchronized TimerAnnouncer currentAnnouncer() {
-        return timerAnnouncer;
     }
 
     /**
@@ -300,7 +251,7 @@ public final class Components implements AutoCloseable {
         LanguageModel candidate = languageModel(new LlmChoice(name, null, null));
         Map<String, ProviderConfig> chain = LanguageModels.chainOf(name, config.llm().providers().get(name), config.llm());
         active.switchTo(candidate, model -> providerHealth.problemOf(chain));
-        mcpServers.closeRetired(); // the model that used them answers no more
+        tools.closeRetiredServers(); // the model that used them answers no more
     }
 
     /** Checks the configured providers' endpoints, keys and models. */
@@ -345,7 +296,7 @@ public final class Components implements AutoCloseable {
         budgetNews.subscribe(warning -> events.accept(new VoiceEvent.BudgetWarning(warning.limit(), warning.text())));
         TurnController assistant = new TurnController(events, turnRunner(model), conversation,
                 threads("parley-voice"));
-        assistantTimers.add(timer -> TimerAnnouncements.announce(assistant, timer));
+        tools.tellOfTimers(timer -> TimerAnnouncements.announce(assistant, timer));
         assistant.setHandsFree(config.audio().handsFree());
         return assistant;
     }
@@ -393,10 +344,7 @@ public final class Components implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (timers != null) {
-            timers.close();
-        }
-        mcpServers.close(); // does not wait for servers a turn is still starting: they end once started
+        tools.close();
         if (liveSpeech != null) {
             liveSpeech.close();
         }
