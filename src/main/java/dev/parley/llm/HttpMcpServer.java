@@ -109,15 +109,8 @@ final class HttpMcpServer implements McpTransport {
         Thread exchanging = Thread.ofVirtual().name("mcp-http").unstarted(() -> {
             try {
                 exchange(message, future, resent, answerAwaited);
-            } catch (HttpTimeoutException e) {
-                future.completeExceptionally(closed ? closedFailure() : new McpServerFailure("it did not answer at "
-                        + url + " within " + timeout.toSeconds() + " s; check that the server runs and the URL is right"));
-            } catch (IOException e) {
-                future.completeExceptionally(closed ? closedFailure() : new McpServerFailure(
-                        McpMessageLimit.TOO_LONG.equals(e.getMessage()) ? McpMessageLimit.TOO_LONG
-                                : "cannot reach " + url + ": " + describe(e)));
-            } catch (InterruptedException | RuntimeException e) { // McpServerFailure among them
-                future.completeExceptionally(closed ? closedFailure() : e);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                future.completeExceptionally(closed ? closedFailure() : failureOf(e));
             } finally {
                 exchanges.remove(Thread.currentThread());
             }
@@ -130,6 +123,19 @@ final class HttpMcpServer implements McpTransport {
             exchanging.start();
         }
         return future;
+    }
+
+    /** Why a request failed, in the user's words; an {@link McpServerFailure} already is. */
+    private Exception failureOf(Exception e) {
+        if (e instanceof HttpTimeoutException) {
+            return new McpServerFailure("it did not answer at " + url + " within " + timeout.toSeconds()
+                    + " s; check that the server runs and the URL is right");
+        }
+        if (e instanceof IOException io) {
+            return new McpServerFailure(McpMessageLimit.TOO_LONG.equals(io.getMessage()) ? McpMessageLimit.TOO_LONG
+                    : "cannot reach " + url + ": " + describe(io));
+        }
+        return e; // interrupted, or a failure of the exchange itself (McpServerFailure among them)
     }
 
     private static McpServerFailure closedFailure() {
