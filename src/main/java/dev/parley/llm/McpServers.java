@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -30,26 +31,36 @@ import org.apache.logging.log4j.Logger;
  */
 public final class McpServers implements AutoCloseable {
 
-    public static final McpServers NONE = new McpServers(List.of(), List.of());
+    public static final McpServers NONE = new McpServers(List.of(), List.of(), new AtomicBoolean());
 
-    /** A tool of an MCP server, as the tool loop runs it. */
-    record McpTool(ToolSpecification specification, McpClient client) {
+    /**
+     * A tool of an MCP server, as the tool loop runs it. {@code serversClosed} is set once Parley has
+     * closed the servers (a config change retired them, or Parley is closing) while a reply made with
+     * them may still call one.
+     */
+    record McpTool(ToolSpecification specification, McpClient client, AtomicBoolean serversClosed) {
 
         String execute(ToolExecutionRequest request) {
             ToolExecutionResult result;
             try {
                 result = client.executeTool(request);
             } catch (RuntimeException e) {
+                if (serversClosed.get()) { // the client's own words would be "The client is closed"
+                    return cannotRun(request, McpServerFailure.CLOSED);
+                }
                 for (Throwable cause : Throwables.causes(e)) {
                     if (cause instanceof McpServerFailure failure) { // gone: say so, not "failed: <class name>"
-                        return "error: the MCP server '" + client.key() + "' cannot run " + request.name() + ": "
-                                + failure.getMessage();
+                        return cannotRun(request, failure.getMessage());
                     }
                 }
                 throw e;
             }
             String text = result.resultText() != null ? result.resultText() : String.valueOf(result.result());
             return result.isError() ? "error: " + text : text;
+        }
+
+        private String cannotRun(ToolExecutionRequest request, String why) {
+            return "error: the MCP server '" + client.key() + "' cannot run " + request.name() + ": " + why;
         }
     }
 
@@ -64,10 +75,12 @@ public final class McpServers implements AutoCloseable {
 
     private final List<Connection> connections;
     private final List<McpTool> tools;
+    private final AtomicBoolean closed;
 
-    private McpServers(List<Connection> connections, List<McpTool> tools) {
+    private McpServers(List<Connection> connections, List<McpTool> tools, AtomicBoolean closed) {
         this.connections = connections;
         this.tools = tools;
+        this.closed = closed;
     }
 
     /** Connects to every server (at most a few at once) and lists its tools; {@code timeout} bounds each call. */
@@ -82,11 +95,12 @@ public final class McpServers implements AutoCloseable {
         }
         // In parallel: each server that hangs costs its start timeout, and one after another N of them
         // cost N times that before the first turn. Bounded, as each start may be a program (npx, a JVM).
+        AtomicBoolean closed = new AtomicBoolean();
         List<Future<Connected>> starting = new ArrayList<>();
         try (ExecutorService executor = Executors.newFixedThreadPool(Math.min(servers.size(), MAX_STARTING_AT_ONCE),
                 Thread.ofVirtual().name("mcp-connect-", 0).factory())) {
             new TreeMap<>(servers).forEach((name, server) ->
-                    starting.add(executor.submit(() -> connectOne(name, server, timeout, startTimeout))));
+                    starting.add(executor.submit(() -> connectOne(name, server, timeout, startTimeout, closed))));
         }
         List<Connection> connections = new ArrayList<>();
         List<McpTool> tools = new ArrayList<>();
@@ -97,14 +111,15 @@ public final class McpServers implements AutoCloseable {
                 tools.addAll(connected.tools());
             }
         }
-        return new McpServers(List.copyOf(connections), List.copyOf(tools));
+        return new McpServers(List.copyOf(connections), List.copyOf(tools), closed);
     }
 
     /** A server that answered, with its tools. */
     private record Connected(Connection connection, List<McpTool> tools) {}
 
     /** Connects one server; null (and a warning) when it is left out. */
-    private static Connected connectOne(String name, McpServerConfig server, Duration timeout, Duration startTimeout) {
+    private static Connected connectOne(String name, McpServerConfig server, Duration timeout, Duration startTimeout,
+            AtomicBoolean closed) {
         boolean local = !server.command().isEmpty();
         Duration waited = local ? startTimeout : timeout;
         McpTransport transport = null;
@@ -119,7 +134,7 @@ public final class McpServers implements AutoCloseable {
                     .pingTimeout(timeout.plus(PING_MARGIN)).build();
             McpClient answering = client;
             List<McpTool> tools = client.listTools().stream()
-                    .map(specification -> new McpTool(specification, answering)).toList();
+                    .map(specification -> new McpTool(specification, answering, closed)).toList();
             LOG.info("MCP server '{}' offers {} tools", name, tools.size());
             return new Connected(new Connection(client, transport), tools);
         } catch (RuntimeException e) {
@@ -161,6 +176,7 @@ public final class McpServers implements AutoCloseable {
     /** Closes every server at once: each may take its programs' grace period to end. */
     @Override
     public void close() {
+        closed.set(true);
         try (ExecutorService closing = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mcp-close-", 0)
                 .factory())) {
             connections.forEach(connection -> closing.execute(() -> end(connection)));

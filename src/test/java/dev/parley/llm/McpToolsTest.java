@@ -89,6 +89,19 @@ class McpToolsTest {
         assertEnds(Long.parseLong(Files.readString(pids).strip()));
     }
 
+    /** A reply made before a config change retired the servers may still call one of their tools. */
+    @Test
+    void aToolOfServersParleyClosedSaysSoInParleysWords() {
+        McpServers mcp = McpServers.connect(Map.of("fake", new McpServerConfig(FakeMcpServer.command(), null)),
+                Duration.ofSeconds(10));
+        var shout = mcp.tools().getFirst();
+        mcp.close();
+
+        assertThat(shout.execute(dev.langchain4j.agent.tool.ToolExecutionRequest.builder()
+                .id("1").name("shout").arguments("{\"text\": \"late\"}").build()))
+                .isEqualTo("error: the MCP server 'fake' cannot run shout: Parley closed its connection to the server");
+    }
+
     private static void assertEnds(long pid) {
         ProcessHandle.of(pid).ifPresent(process -> assertThat(process.onExit())
                 .as("process %d still runs", pid).succeedsWithin(Duration.ofSeconds(10)));
