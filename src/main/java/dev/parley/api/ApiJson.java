@@ -5,7 +5,9 @@ import java.io.InputStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -44,6 +46,25 @@ final class ApiJson {
         return MAPPER.createObjectNode();
     }
 
+    /**
+     * What is wrong with a body, for a person: where, and Jackson's reason without the names of its own
+     * classes and settings (which it gives for data after the object and for a body cut short).
+     */
+    static String notJson(JsonProcessingException e) {
+        String reason = String.valueOf(e.getOriginalMessage());
+        if (e instanceof JsonEOFException) {
+            reason = "it ends before the JSON does";
+        } else if (reason.startsWith("Trailing token")) {
+            reason = "something follows the JSON object";
+        } else {
+            reason = reason.lines().findFirst().orElse("").replaceFirst(" \\(start marker at .*", "");
+        }
+        JsonLocation at = e.getLocation();
+        String where = at != null && at.getLineNr() > 0 ? " at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                : "";
+        return "The body is not valid JSON" + where + ": " + reason + ".";
+    }
+
     /** The request's body as a JSON object; a clear 400 for anything else. */
     static JsonNode body(ServerRequest request) {
         JsonNode node;
@@ -69,7 +90,7 @@ final class ApiJson {
             throw new ApiProblem(413, "Body too large", "A value in the JSON body is larger than Parley reads (a"
                     + " text of at most 20 million characters, a number of at most 1,000 digits).");
         } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiProblem.badRequest(notJson(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the client went away mid-body
         }

@@ -94,11 +94,11 @@ final class AskRoutes {
         if (toOpen && asking.get()) {
             throw busy();
         }
-        List<TurnImage> shown = images.read(body);
-        if (!toOpen) {
-            otherConversations.ask(conversation, text, shown, streamed, response);
+        if (!toOpen) { // its name and whether it is busy are checked before the pictures are decoded
+            otherConversations.ask(conversation, text, () -> images.read(body), streamed, response);
             return;
         }
+        List<TurnImage> shown = images.read(body);
         runAlone(watch -> {
             assistant.ask(text, spoken, shown);
             if (streamed) {

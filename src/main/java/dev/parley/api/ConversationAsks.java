@@ -61,11 +61,17 @@ final class ConversationAsks implements AutoCloseable {
         return runner.imageRefusal(count);
     }
 
+    /** The pictures of an ask, decoded only once the ask is known to go ahead (seconds of a core each). */
+    interface ImagesToShow {
+        List<TurnImage> read() throws InterruptedException;
+    }
+
     /**
      * Answers {@code text}, showing the model {@code images}, in the conversation {@code id}, as JSON
      * or (when {@code streamed}) SSE.
      */
-    void ask(String id, String text, List<TurnImage> images, boolean streamed, ServerResponse response) {
+    void ask(String id, String text, ImagesToShow images, boolean streamed, ServerResponse response)
+            throws InterruptedException {
         // By its file: "my chat" and "my-chat" are one conversation, which would refuse the second as open
         // in another Parley.
         String file = fileOf(id);
@@ -75,10 +81,11 @@ final class ConversationAsks implements AutoCloseable {
         running.add(Thread.currentThread());
         try (ConversationLock lock = lock(id)) {
             Conversation conversation = load(id);
+            List<TurnImage> shown = images.read();
             if (streamed) {
-                stream(id, conversation, text, images, response);
+                stream(id, conversation, text, shown, response);
             } else {
-                ObjectNode reply = run(id, conversation, text, images, event -> { });
+                ObjectNode reply = run(id, conversation, text, shown, event -> { });
                 ApiJson.send(response, 200, reply);
             }
         } finally {

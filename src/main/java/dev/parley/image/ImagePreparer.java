@@ -31,17 +31,21 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *   <li>at most {@link #MAX_BYTES}, and not empty;
  *   <li>a PNG, JPEG, GIF or WebP by its signature (the name or declared type is not trusted);
  *   <li>at most {@link #MAX_PIXELS} as its header declares, read before any pixel is decoded, and
- *       again as the decoder sees the first frame (a GIF's frame may exceed its header's size);
+ *       again as the decoder sees the first frame (a GIF's frame may exceed its header's size); a
+ *       JPEG's scans times its pixels at most {@link #MAX_SCAN_PIXELS} ({@link JpegScans});
  *   <li>decoded in full, so a damaged or truncated file fails here, not at the provider; a big
  *       picture is decoded subsampled to at most twice the target size (WebP through the
  *       TwelveMonkeys ImageIO plug-in: the JDK has no WebP reader);
  *   <li>when its longest side exceeds {@code maxSide}, scaled down to it and re-encoded: JPEG stays
  *       JPEG, PNG, GIF and WebP become PNG (JPEG when that PNG would exceed {@link #MAX_SENT_BYTES});
+ *   <li>re-encoded at its size the same way when its file exceeds {@link #MAX_SENT_BYTES} (a PNG of
+ *       noise, or padded with chunks), and when it is a GIF: Gemini takes no GIF and OpenAI no
+ *       animated one, so a GIF goes as a PNG of its first frame;
  *   <li>a JPEG whose EXIF orientation says it is stored sideways or mirrored is turned upright and
  *       re-encoded, at any size ({@link ExifOrientation}), as the tag does not survive re-encoding.
  * </ol>
  *
- * A picture within the size is sent as it was. The caller's original is never written to.
+ * Any other picture within the size is sent as it was. The caller's original is never written to.
  */
 public final class ImagePreparer {
 
@@ -52,6 +56,11 @@ public final class ImagePreparer {
     static final long MAX_PIXELS = 50_000_000L;
     /** Providers take about 5 MB per image (Anthropic's limit); a scaled PNG larger than this goes as JPEG. */
     static final int MAX_SENT_BYTES = 4 * 1024 * 1024;
+    /**
+     * The most scans times pixels of a JPEG decoded (about 7 s on a 2-core laptop): a progressive 50
+     * megapixel photo of ten scans fits, and a 100-scan one of 10 megapixels.
+     */
+    static final long MAX_SCAN_PIXELS = 20 * MAX_PIXELS;
     private static final float JPEG_QUALITY = 0.85f;
 
     private final int maxSide;
@@ -135,9 +144,18 @@ public final class ImagePreparer {
             throw new ImageException(source + " is " + header.width() + " × " + header.height() + " pixels; images may"
                     + " have at most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
         }
+        if (type == ImageType.JPEG) {
+            int scans = JpegScans.count(bytes);
+            if (scans * header.pixels() > MAX_SCAN_PIXELS) {
+                throw new ImageException(source + " is a JPEG stored in " + scans + " passes over " + header.width()
+                        + " × " + header.height() + " pixels, which would take too long to decode. Save it again as"
+                        + " an ordinary (baseline) JPEG or as a PNG.");
+            }
+        }
         Decoded decoded = decode(bytes, header, source);
         int orientation = type == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
-        if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT) {
+        if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT
+                && bytes.length <= MAX_SENT_BYTES && type != ImageType.GIF) {
             return new TurnImage(type, bytes);
         }
         return scaled(decoded, type, orientation);
@@ -197,7 +215,10 @@ public final class ImagePreparer {
         }
     }
 
-    /** Scaled to the max side (when larger) and turned upright as its EXIF {@code orientation} asks. */
+    /**
+     * Scaled to the max side (when larger), turned upright as its EXIF {@code orientation} asks, and
+     * re-encoded.
+     */
     private TurnImage scaled(Decoded decoded, ImageType original, int orientation) {
         double scale = Math.min(1, (double) maxSide / decoded.longestSide());
         int width = Math.max(1, (int) Math.round(decoded.width() * scale));

@@ -76,6 +76,19 @@ class ApiImagesTest {
         }
     }
 
+    /** Decoding a picture takes seconds of a core: an ask refused anyway is refused before it. */
+    @Test
+    void anInvalidConversationNameIsRefusedBeforeAnyImageIsDecoded() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Never."))) {
+            HttpResponse<String> response = api.send("POST", "/ask",
+                    ask("What is it?", "../outside", "image/png", base64("not a picture".getBytes())));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.body()).contains("outside").doesNotContain("image 1");
+            assertThat(api.llm.requests()).isEmpty();
+        }
+    }
+
     @Test
     void whatIsWrongWithAnImageIsA400NamingItAndNothingIsAsked() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Never."))) {

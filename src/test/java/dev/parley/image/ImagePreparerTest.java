@@ -68,11 +68,53 @@ class ImagePreparerTest {
         assertThat(TestImages.decode(image.bytes()).getWidth()).isEqualTo(1568);
     }
 
+    /** Gemini takes no GIF and OpenAI no animated one: the first frame goes, as a PNG. */
     @Test
-    void aSmallGifIsSentAsItIs() {
-        byte[] gif = TestImages.gif(100, 80);
+    void aSmallGifBecomesAPngOfTheSameSize() {
+        TurnImage image = preparer.prepare(TestImages.gif(100, 80), "small.gif");
 
-        assertThat(preparer.prepare(gif, "small.gif").bytes()).isEqualTo(gif);
+        BufferedImage sent = TestImages.decode(image.bytes());
+        assertThat(image.type()).isEqualTo(ImageType.PNG);
+        assertThat(sent.getWidth()).isEqualTo(100);
+        assertThat(sent.getHeight()).isEqualTo(80);
+    }
+
+    /** Within the longest side, but larger than a provider takes (Anthropic: 5 MB): sent re-encoded. */
+    @Test
+    void aPictureWithinTheSideButTooManyBytesIsReEncodedSmallEnough() {
+        byte[] noise = TestImages.noisyPng(1400, 1400);
+        assertThat(noise.length).isGreaterThan(ImagePreparer.MAX_SENT_BYTES);
+
+        TurnImage image = preparer.prepare(noise, "noise.png");
+
+        assertThat(image.type()).isEqualTo(ImageType.JPEG);
+        assertThat(image.bytes().length).isLessThanOrEqualTo(ImagePreparer.MAX_SENT_BYTES);
+        assertThat(TestImages.decode(image.bytes()).getWidth()).isEqualTo(1400);
+    }
+
+    @Test
+    void jpegScansAreCountedWithoutDecoding() {
+        assertThat(JpegScans.count(TestImages.jpeg(64, 48))).isEqualTo(1);
+        assertThat(JpegScans.count(TestImages.progressiveJpeg(64, 48))).isEqualTo(10);
+        assertThat(JpegScans.count(TestImages.withLastScanRepeated(TestImages.progressiveJpeg(64, 48), 5)))
+                .isEqualTo(15);
+    }
+
+    @Test
+    void anOrdinaryProgressiveJpegIsDecoded() {
+        TurnImage image = preparer.prepare(TestImages.progressiveJpeg(2000, 1500), "progressive.jpg");
+
+        assertThat(TestImages.decode(image.bytes()).getWidth()).isEqualTo(1568);
+    }
+
+    /** The JDK's decoder cannot be stopped while it goes over the picture once per scan. */
+    @Test
+    void aJpegOfTooManyScansForItsSizeIsRefusedBeforeDecoding() {
+        byte[] scans = TestImages.withLastScanRepeated(TestImages.progressiveJpeg(4000, 3000), 90);
+
+        assertThatThrownBy(() -> preparer.prepare(scans, "scans.jpg")).isInstanceOf(ImageException.class)
+                .hasMessage("scans.jpg is a JPEG stored in 100 passes over 4000 × 3000 pixels, which would take too"
+                        + " long to decode. Save it again as an ordinary (baseline) JPEG or as a PNG.");
     }
 
     @Test

@@ -94,6 +94,45 @@ public final class TestImages {
         return tagged;
     }
 
+    /** A progressive JPEG, as ImageIO writes one: libjpeg's usual script of ten scans. */
+    public static byte[] progressiveJpeg(int width, int height) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var output = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(output);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new javax.imageio.IIOImage(picture(width, height, BufferedImage.TYPE_INT_RGB), null, null),
+                    param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * {@code jpeg} with its last scan (start-of-scan segment and coded data) repeated {@code times}
+     * more before the end: a small file that makes a decoder go over every pixel once per scan.
+     */
+    public static byte[] withLastScanRepeated(byte[] jpeg, int times) {
+        int lastScan = -1;
+        for (int at = 2; at + 1 < jpeg.length; at++) {
+            if ((jpeg[at] & 0xFF) == 0xFF && (jpeg[at + 1] & 0xFF) == 0xDA) {
+                lastScan = at;
+            }
+        }
+        int end = jpeg.length - 2; // the end-of-image marker
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, end);
+        for (int i = 0; i < times; i++) {
+            out.write(jpeg, lastScan, end - lastScan);
+        }
+        out.write(jpeg, end, 2);
+        return out.toByteArray();
+    }
+
     public static BufferedImage decode(byte[] bytes) {
         try {
             return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
