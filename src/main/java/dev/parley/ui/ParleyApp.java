@@ -3,6 +3,7 @@ package dev.parley.ui;
 import dev.parley.ParleyException;
 import dev.parley.ui.main.Banner;
 import dev.parley.ui.main.MainWindow;
+import dev.parley.ui.main.StartUpLoads;
 import dev.parley.ui.main.WindowState;
 import dev.parley.ui.system.AwtTray;
 import dev.parley.ui.system.NativeHookKeys;
@@ -30,6 +31,8 @@ public final class ParleyApp extends Application {
     private Stage stage;
     private Path windowFile;
     private TrayAndGlobalKey trayAndKey;
+    /** Set by stop(): a start-up load that ends while the window closes starts nothing more. */
+    private boolean stopped;
 
     @Override
     public void start(Stage stage) {
@@ -68,12 +71,17 @@ public final class ParleyApp extends Application {
         services.afterWindowShown();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
-        // Not needed for the first paint: the tray icon, the global key hook, timers due while closed.
-        Platform.runLater(() -> {
+        // Needed neither for the first paint nor before the speech model and the voice have loaded, whose
+        // loads want both cores (AWT's start alone is 0.15-0.3 s of the JavaFX thread): the tray icon, the
+        // global key hook (talking waits for the speech model anyway), timers due while closed (told aloud).
+        StartUpLoads.whenEnded(ui.main(), () -> Platform.runLater(() -> {
+            if (stopped) { // the window closed while they loaded
+                return;
+            }
             AwtTray.startToolkit(); // here, on GTK's thread: see there
             trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
             services.resumeTimers();
-        });
+        }));
         // A start that failed (no speech model, no voice, no microphone) tries again at each save.
         services.configChanges().subscribe(saved -> ui.tasks().onUi(() -> ui.main().retryLoad(services.retryLoadSteps())));
         services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));
@@ -119,6 +127,7 @@ public final class ParleyApp extends Application {
 
     @Override
     public void stop() {
+        stopped = true;
         if (stage != null && windowFile != null) {
             new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())
                     .write(windowFile);
