@@ -57,7 +57,10 @@ final class ApiJson {
         } else if (reason.startsWith("Trailing token")) {
             reason = "something follows the JSON object";
         } else {
-            reason = reason.lines().findFirst().orElse("").replaceFirst(" \\(start marker at .*", "");
+            // Up to where Jackson starts to name its source, its settings or its features.
+            reason = reason.lines().findFirst().orElse("")
+                    .replaceFirst("(?: \\(for |: enable | \\(not recognized| \\(start marker|\\[Source|`|;).*", "")
+                    .replaceFirst("[\\s.?:;,]+$", "");
         }
         JsonLocation at = e.getLocation();
         String where = at != null && at.getLineNr() > 0 ? " at line " + at.getLineNr() + ", column " + at.getColumnNr()

@@ -70,8 +70,7 @@ final class ConversationAsks implements AutoCloseable {
      * Answers {@code text}, showing the model {@code images}, in the conversation {@code id}, as JSON
      * or (when {@code streamed}) SSE.
      */
-    void ask(String id, String text, ImagesToShow images, boolean streamed, ServerResponse response)
-            throws InterruptedException {
+    void ask(String id, String text, ImagesToShow images, boolean streamed, ServerResponse response) {
         // By its file: "my chat" and "my-chat" are one conversation, which would refuse the second as open
         // in another Parley.
         String file = fileOf(id);
@@ -81,7 +80,12 @@ final class ConversationAsks implements AutoCloseable {
         running.add(Thread.currentThread());
         try (ConversationLock lock = lock(id)) {
             Conversation conversation = load(id);
-            List<TurnImage> shown = images.read();
+            List<TurnImage> shown;
+            try {
+                shown = images.read();
+            } catch (InterruptedException stopped) { // stopAll() while it waited for its turn to decode
+                throw ApiProblem.conflict("The answer was stopped before its pictures were read; nothing was asked.");
+            }
             if (streamed) {
                 stream(id, conversation, text, shown, response);
             } else {

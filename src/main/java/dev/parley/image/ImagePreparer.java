@@ -221,25 +221,45 @@ public final class ImagePreparer {
      */
     private TurnImage scaled(Decoded decoded, ImageType original, int orientation) {
         double scale = Math.min(1, (double) maxSide / decoded.longestSide());
-        int width = Math.max(1, (int) Math.round(decoded.width() * scale));
-        int height = Math.max(1, (int) Math.round(decoded.height() * scale));
         boolean jpeg = original == ImageType.JPEG;
-        BufferedImage target = new BufferedImage(width, height,
-                jpeg ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
+        BufferedImage target = drawn(decoded.image(), (int) Math.round(decoded.width() * scale),
+                (int) Math.round(decoded.height() * scale), jpeg || !decoded.image().getColorModel().hasAlpha());
+        byte[] encoded;
+        if (jpeg) {
+            target = ExifOrientation.upright(target, orientation);
+            encoded = jpeg(target);
+        } else {
+            encoded = png(target);
+            if (encoded.length <= MAX_SENT_BYTES) {
+                return new TurnImage(ImageType.PNG, encoded);
+            }
+            target = opaque(target);
+            encoded = jpeg(target);
+        }
+        // A large llm.images.max-side lets a photo re-encoded at its size exceed what providers take:
+        // smaller until it fits (the bytes of a JPEG go about with its pixels).
+        for (int tries = 0; encoded.length > MAX_SENT_BYTES && tries < 4; tries++) {
+            double shrink = Math.sqrt((double) MAX_SENT_BYTES / encoded.length) * 0.9;
+            target = drawn(target, (int) Math.round(target.getWidth() * shrink),
+                    (int) Math.round(target.getHeight() * shrink), true);
+            encoded = jpeg(target);
+        }
+        return new TurnImage(ImageType.JPEG, encoded);
+    }
+
+    /** {@code image} drawn at this size, bicubic; {@code opaque} leaves out the alpha channel. */
+    private static BufferedImage drawn(BufferedImage image, int width, int height, boolean opaque) {
+        BufferedImage target = new BufferedImage(Math.max(1, width), Math.max(1, height),
+                opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
         Graphics2D graphics = target.createGraphics();
         try {
             graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            graphics.drawImage(decoded.image(), 0, 0, width, height, null);
+            graphics.drawImage(image, 0, 0, target.getWidth(), target.getHeight(), null);
         } finally {
             graphics.dispose();
         }
-        if (jpeg) {
-            return new TurnImage(ImageType.JPEG, jpeg(ExifOrientation.upright(target, orientation)));
-        }
-        byte[] png = png(target);
-        return png.length <= MAX_SENT_BYTES ? new TurnImage(ImageType.PNG, png)
-                : new TurnImage(ImageType.JPEG, jpeg(opaque(target)));
+        return target;
     }
 
     /** JPEG has no transparency: transparent parts become white, as they show on a page. */

@@ -11,6 +11,7 @@ import dev.parley.ui.system.TrayAndGlobalKey;
 import dev.parley.ui.welcome.WelcomeWindow;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -71,20 +72,28 @@ public final class ParleyApp extends Application {
         services.afterWindowShown();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
-        // Needed neither for the first paint nor before the speech model and the voice have loaded, whose
-        // loads want both cores (AWT's start alone is 0.15-0.3 s of the JavaFX thread): the tray icon, the
-        // global key hook (talking waits for the speech model anyway), timers due while closed (told aloud).
-        StartUpLoads.whenEnded(ui.main(), () -> Platform.runLater(() -> {
-            if (stopped) { // the window closed while they loaded
-                return;
-            }
-            AwtTray.startToolkit(); // here, on GTK's thread: see there
-            trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
-            services.resumeTimers();
-        }));
+        // Needed neither for the first paint nor before the start-up loads (the speech model, the voice, the
+        // microphone) have ended, which want both cores (AWT's start alone is 0.15-0.3 s of the JavaFX
+        // thread): the tray icon, the global key hook (talking waits for the speech model anyway), the timers
+        // (those due while closed are told aloud). At most 10 s late: a load that hangs (a stuck audio
+        // device) must not keep them away for good.
+        StartUpLoads.whenEnded(ui.main(), () -> Platform.runLater(this::startSystemParts));
+        PauseTransition hungLoad = new PauseTransition(javafx.util.Duration.seconds(10));
+        hungLoad.setOnFinished(event -> startSystemParts());
+        hungLoad.play();
         // A start that failed (no speech model, no voice, no microphone) tries again at each save.
         services.configChanges().subscribe(saved -> ui.tasks().onUi(() -> ui.main().retryLoad(services.retryLoadSteps())));
         services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));
+    }
+
+    /** The tray icon, the global key and the timers; on the JavaFX thread, once. */
+    private void startSystemParts() {
+        if (trayAndKey != null || stopped) { // started already, or the window closed meanwhile
+            return;
+        }
+        AwtTray.startToolkit(); // here, on GTK's thread: see there
+        trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
+        services.resumeTimers();
     }
 
     /** Asks before a tool listed in llm.tools.confirm runs; called on a worker thread, which waits. */

@@ -21,6 +21,10 @@ class ApiJsonTest {
                 + " before the JSON does.");
         assertThat(problem("{\"text\": hi}")).startsWith("The body is not valid JSON at line 1, column ")
                 .contains("Unrecognized token 'hi'").doesNotContain("Source", "`", "\n");
+        for (String body : new String[] {"{\"a\":1]", "{\"a\":[1}", "{\"a\":NaN}", "{\"a\":+1}", "/*c*/{}"}) {
+            assertThat(problem(body)).as(body).startsWith("The body is not valid JSON at line 1, column ")
+                    .doesNotContain("Source", "`", "enable", "Feature", "REDACTED").endsWith(".").doesNotEndWith(":.");
+        }
     }
 
     private static String problem(String body) {

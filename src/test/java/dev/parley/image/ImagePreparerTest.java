@@ -92,6 +92,16 @@ class ImagePreparerTest {
         assertThat(TestImages.decode(image.bytes()).getWidth()).isEqualTo(1400);
     }
 
+    /** With a large llm.images.max-side, even the JPEG of a picture within it may be too large to send. */
+    @Test
+    void aPictureStillTooLargeAtItsSizeIsMadeSmallerUntilItFits() {
+        TurnImage image = new ImagePreparer(4000).prepare(TestImages.noisyPng(2600, 2600), "noise.png");
+
+        assertThat(image.type()).isEqualTo(ImageType.JPEG);
+        assertThat(image.bytes().length).isLessThanOrEqualTo(ImagePreparer.MAX_SENT_BYTES);
+        assertThat(TestImages.decode(image.bytes()).getWidth()).isBetween(1000, 2599);
+    }
+
     @Test
     void jpegScansAreCountedWithoutDecoding() {
         assertThat(JpegScans.count(TestImages.jpeg(64, 48))).isEqualTo(1);
@@ -105,6 +115,22 @@ class ImagePreparerTest {
         TurnImage image = preparer.prepare(TestImages.progressiveJpeg(2000, 1500), "progressive.jpg");
 
         assertThat(TestImages.decode(image.bytes()).getWidth()).isEqualTo(1568);
+    }
+
+    /** Markers the decoder skips without a word must not hide the scans behind them. */
+    @ParameterizedTest
+    @CsvSource({"FF01", "FFD3", "00", "FFFFFF"})
+    void bytesTheDecoderSkipsDoNotHideScans(String inserted) {
+        byte[] jpeg = TestImages.withLastScanRepeated(TestImages.progressiveJpeg(64, 48), 5);
+        byte[] extra = java.util.HexFormat.of().parseHex(inserted);
+        int afterFirstSegment = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF)); // SOI, then APP0
+        byte[] tricked = new byte[jpeg.length + extra.length];
+        System.arraycopy(jpeg, 0, tricked, 0, afterFirstSegment);
+        System.arraycopy(extra, 0, tricked, afterFirstSegment, extra.length);
+        System.arraycopy(jpeg, afterFirstSegment, tricked, afterFirstSegment + extra.length,
+                jpeg.length - afterFirstSegment);
+
+        assertThat(JpegScans.count(tricked)).isEqualTo(15);
     }
 
     /** The JDK's decoder cannot be stopped while it goes over the picture once per scan. */

@@ -4,7 +4,10 @@ import java.util.function.BooleanSupplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 
-/** What waits for the window's start-up loads (the speech model, the voice) to end, loaded or failed. */
+/**
+ * What waits for the window's start-up steps ({@link MainViewModel#load}: the speech model, the voice,
+ * the microphone) to end, loaded or failed.
+ */
 public final class StartUpLoads {
 
     private StartUpLoads() {}
