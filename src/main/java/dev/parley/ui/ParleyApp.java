@@ -94,6 +94,7 @@ public final class ParleyApp extends Application {
         AwtTray.startToolkit(); // here, on GTK's thread: see there
         trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
         services.resumeTimers();
+        LOG.info("Tray, global key and timers started {} ms after the JVM started", Desktop.sinceJvmStart());
     }
 
     /** Asks before a tool listed in llm.tools.confirm runs; called on a worker thread, which waits. */

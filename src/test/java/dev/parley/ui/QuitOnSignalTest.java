@@ -39,6 +39,8 @@ class QuitOnSignalTest {
     @Test
     void sigtermClosesTheWindowInOrderAndQuietly() throws Exception {
         startWindow();
+        // Once the start-up loads have ended: AWT (the tray) and the key hook run too, and must end quietly.
+        awaitLogLine(logs.resolve("parley.log"), "Tray, global key and timers started", 60);
 
         window.destroy(); // SIGTERM
 
@@ -47,7 +49,7 @@ class QuitOnSignalTest {
     }
 
     /**
-     * Ctrl-C in a terminal signals the whole process group, and a launching JVM (VectorApiLaunch)
+     * While the start-up loads still run. Ctrl-C in a terminal signals the whole process group, and a launching JVM (VectorApiLaunch)
      * passes the signal on too: one request arriving twice within moments must not count as the
      * second, impatient one that ends Parley without saving.
      */
