@@ -97,6 +97,10 @@ public final class Timers implements AutoCloseable {
             return;
         }
         kept = true;
+        // Set before this (a question typed while the window's start-up loads ran): kept from now on too.
+        for (Active timer : active.values()) {
+            pending.add(new PendingTimers.Entry(timer.id(), timer.label(), timer.seconds(), timer.due(), pending.self()));
+        }
         Instant now = clock.instant();
         List<PendingTimers.Entry> taken = new ArrayList<>(pending.takeOrphans(now));
         taken.sort(Comparator.comparing(PendingTimers.Entry::due));

@@ -62,6 +62,24 @@ class TimersAcrossRestartsTest {
         }
     }
 
+    /** The window resumes its timers once its start-up loads end; a question typed before may set one. */
+    @Test
+    void aTimerSetBeforeTheTimersWereResumedIsKeptToo() throws Exception {
+        try (Timers before = new Timers(timer -> {}, Clock.fixed(TWO_PM, ZoneOffset.UTC), pendingOf(EARLIER_PARLEY))) {
+            before.set(300, "tea");
+            before.resume();
+        }
+
+        LinkedBlockingQueue<FinishedTimer> told = new LinkedBlockingQueue<>();
+        try (Timers after = new Timers(told::add, Clock.fixed(TWO_PM.plus(Duration.ofMinutes(10)), ZoneOffset.UTC),
+                pendingOf(THIS_PARLEY))) {
+            after.resume();
+
+            assertThat(told.poll(1, TimeUnit.SECONDS)).isEqualTo(new FinishedTimer("tea", 300, TWO_PM.plusSeconds(300),
+                    true));
+        }
+    }
+
     @Test
     void damagedEntriesInTheFileCostOnlyThemselves() throws Exception {
         String eggs = "{\"id\":\"e\",\"label\":\"eggs\",\"seconds\":60,\"due\":\"2026-12-04T14:01:00Z\","
