@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -31,6 +32,8 @@ final class AskRoutes {
 
     /** Longer than any provider timeout; only a turn that never ends hits it. */
     private static final long TURN_LIMIT_MILLIS = 10 * 60 * 1000;
+    /** How long an ask waits for the place of a turn that is just ending before it is refused (409). */
+    private static final long JUST_ENDING_MILLIS = 250;
 
     private final VoiceAssistant assistant;
     private final boolean listening;
@@ -91,7 +94,7 @@ final class AskRoutes {
             throw new ApiProblem(422, "The model cannot see images", why);
         });
         boolean toOpen = conversation == null || isOpen(conversation);
-        if (toOpen && asking.get()) {
+        if (toOpen && !placeFreeWithin(JUST_ENDING_MILLIS)) {
             throw busy();
         }
         if (!toOpen) { // its name and whether it is busy are checked before the pictures are decoded
@@ -174,8 +177,10 @@ final class AskRoutes {
      * other ask, for as long as it keeps the connection open.
      */
     private void runAlone(Alone work) throws Exception {
-        if (!asking.compareAndSet(false, true)) {
-            throw busy();
+        while (!asking.compareAndSet(false, true)) {
+            if (!placeFreeWithin(JUST_ENDING_MILLIS)) {
+                throw busy();
+            }
         }
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
@@ -197,6 +202,24 @@ final class AskRoutes {
                 asking.notifyAll();
             }
         }
+    }
+
+    /**
+     * Whether the one place is free, waiting up to {@code millis} for a turn that is just ending: its
+     * last event reaches every subscriber in no set order, so a caller told by the event stream that
+     * the turn ended may ask a moment before this route has given the place up.
+     */
+    private boolean placeFreeWithin(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (asking) {
+            for (long left = millis; asking.get(); left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                if (left <= 0) {
+                    return false;
+                }
+                asking.wait(left);
+            }
+        }
+        return true;
     }
 
     /**
