@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -210,16 +211,7 @@ final class AskRoutes {
      * the turn ended may ask a moment before this route has given the place up.
      */
     private boolean placeFreeWithin(long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        synchronized (asking) {
-            for (long left = millis; asking.get(); left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
-                if (left <= 0) {
-                    return false;
-                }
-                asking.wait(left);
-            }
-        }
-        return true;
+        return waitWhile(asking::get, millis);
     }
 
     /**
@@ -231,13 +223,25 @@ final class AskRoutes {
             return;
         }
         assistant.stop();
-        long deadline = System.currentTimeMillis() + waitMillis;
+        waitWhile(() -> asking.get() || writing.get() > 0, waitMillis);
+    }
+
+    /**
+     * Waits while {@code busy} holds, up to {@code millis}, on {@code asking}'s monitor (notified when the
+     * place or an answer's writing is given up); whether it stopped holding in time.
+     */
+    private boolean waitWhile(BooleanSupplier busy, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         synchronized (asking) {
-            for (long left = waitMillis; (asking.get() || writing.get() > 0) && left > 0;
-                    left = deadline - System.currentTimeMillis()) {
+            for (long left = millis; busy.getAsBoolean();
+                    left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
+                if (left <= 0) {
+                    return false;
+                }
                 asking.wait(left);
             }
         }
+        return true;
     }
 
     private void answer(TurnWatch watch, ServerResponse response) throws InterruptedException {
