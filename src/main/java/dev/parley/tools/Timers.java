@@ -81,7 +81,7 @@ public final class Timers implements AutoCloseable {
         }
         Active timer = new Active(UUID.randomUUID().toString(), name, seconds, clock.instant().plusSeconds(seconds));
         if (kept) {
-            pending.add(new PendingTimers.Entry(timer.id(), name, seconds, timer.due(), pending.self()));
+            keep(timer);
         }
         arm(timer);
         return "Timer '" + name + "' set for " + spoken(seconds) + ".";
@@ -98,9 +98,7 @@ public final class Timers implements AutoCloseable {
         }
         kept = true;
         // Set before this (a question typed while the window's start-up loads ran): kept from now on too.
-        for (Active timer : active.values()) {
-            pending.add(new PendingTimers.Entry(timer.id(), timer.label(), timer.seconds(), timer.due(), pending.self()));
-        }
+        active.values().forEach(this::keep);
         Instant now = clock.instant();
         List<PendingTimers.Entry> taken = new ArrayList<>(pending.takeOrphans(now));
         taken.sort(Comparator.comparing(PendingTimers.Entry::due));
@@ -121,6 +119,11 @@ public final class Timers implements AutoCloseable {
                 announcer.timerDone(new FinishedTimer(entry.label(), entry.seconds(), entry.due(), true));
             }
         }
+    }
+
+    /** Writes {@code timer} to the file, for the next start should this Parley close first. */
+    private void keep(Active timer) {
+        pending.add(new PendingTimers.Entry(timer.id(), timer.label(), timer.seconds(), timer.due(), pending.self()));
     }
 
     private void arm(Active timer) {
