@@ -1,5 +1,7 @@
 package dev.parley.conversation;
 
+import dev.parley.image.ImageException;
+import dev.parley.image.ImagePreparer;
 import dev.parley.image.ImageType;
 import dev.parley.image.TurnImage;
 import dev.parley.storage.AtomicFiles;
@@ -70,14 +72,32 @@ final class ConversationImages {
             return Optional.empty();
         }
         String extension = name.substring(name.lastIndexOf('.') + 1);
+        Path file = folder.resolve(name);
         try {
-            return Optional.of(new TurnImage(ImageType.ofExtension(extension).orElseThrow(),
-                    Files.readAllBytes(folder.resolve(name))));
+            return Optional.of(new TurnImage(ImageType.ofExtension(extension).orElseThrow(), Files.readAllBytes(file)));
         } catch (IOException e) {
-            LOG.warn("The image {} of this conversation cannot be read ({}); the turn is kept without it",
-                    folder.resolve(name), e.getMessage());
+            LOG.warn("The image {} of this conversation cannot be read ({}); the turn is kept without it", file,
+                    e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The picture saved as {@code name} as Parley sends pictures now ({@link ImagePreparer#asSentNow}),
+     * for a conversation that goes on; its next save writes the converted picture and removes the old
+     * file ({@link #keepOnly}).
+     */
+    Optional<TurnImage> readToSend(String name) {
+        return read(name).flatMap(saved -> {
+            Path file = folder.resolve(name);
+            try {
+                return Optional.of(ImagePreparer.asSentNow(saved, file.toString()));
+            } catch (ImageException e) {
+                LOG.warn("The image {} of this conversation cannot be sent ({}); the turn is kept without it", file,
+                        e.getMessage());
+                return Optional.empty();
+            }
+        });
     }
 
     /** Removes the pictures none of {@code kept} names, and the folder once it is empty. */

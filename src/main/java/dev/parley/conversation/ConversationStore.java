@@ -200,7 +200,7 @@ public final class ConversationStore {
 
     public Conversation load(String name) {
         Path file = existingFile(name);
-        return read(file).toConversation(filler, ConversationImages.beside(file)::read);
+        return read(file).toConversation(filler, ConversationImages.beside(file)::readToSend);
     }
 
     /** The folder the pictures of the conversation {@code name} are saved in (it may not exist). */

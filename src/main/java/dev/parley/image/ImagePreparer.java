@@ -161,6 +161,20 @@ public final class ImagePreparer {
         return scaled(decoded, type, orientation);
     }
 
+    /**
+     * A picture saved with a conversation, as Parley sends pictures now: a GIF (saved as it came until
+     * 2026-12-06, and refused by Gemini at every later turn) becomes a PNG of its first frame at its
+     * own size; anything else is returned as it is.
+     *
+     * @throws ImageException when a saved GIF cannot be decoded
+     */
+    public static TurnImage asSentNow(TurnImage saved, String source) {
+        if (saved.type() != ImageType.GIF) {
+            return saved;
+        }
+        return new ImagePreparer(Integer.MAX_VALUE).prepare(saved.bytes(), source);
+    }
+
     /** The picture as decoded (perhaps subsampled), and its full size as the decoder reads it. */
     private record Decoded(BufferedImage image, int width, int height) {
         int longestSide() {

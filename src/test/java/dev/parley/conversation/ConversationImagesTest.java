@@ -3,11 +3,14 @@ package dev.parley.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.image.ImagePreparer;
+import dev.parley.image.ImageType;
 import dev.parley.image.TurnImage;
 import dev.parley.testing.TestImages;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +134,35 @@ class ConversationImagesTest {
         Files.delete(folder.resolve("my-chat.images").resolve(dot.fileName()));
 
         assertThat(store.load("my chat").turns().getFirst().images()).containsExactly(photo);
+    }
+
+    @Test
+    void aGifSavedByAnEarlierVersionComesBackAsThePngItIsSentAsNowAndReplacesItAtTheNextSave() {
+        TurnImage savedGif = new TurnImage(ImageType.GIF, TestImages.gif(20, 10));
+        TurnImage damagedGif = new TurnImage(ImageType.GIF, Arrays.copyOf(TestImages.gif(20, 10), 30));
+        Conversation conversation = new Conversation("");
+        conversation.addUser("What is this?", List.of(savedGif, damagedGif, photo));
+        ConversationStore store = new ConversationStore(folder);
+        store.save("old chat", conversation);
+
+        String markdown = store.exportMarkdown("old chat", false);
+        Conversation loaded = store.load("old chat");
+
+        List<TurnImage> images = loaded.turns().getFirst().images();
+        assertThat(images).hasSize(2);
+        assertThat(images.getFirst().type()).isEqualTo(ImageType.PNG);
+        BufferedImage frame = TestImages.decode(images.getFirst().bytes());
+        assertThat(frame.getWidth()).isEqualTo(20);
+        assertThat(frame.getHeight()).isEqualTo(10);
+        assertThat(images.get(1)).isEqualTo(photo);
+        assertThat(markdown).as("the export links the files as they are").contains(savedGif.fileName());
+
+        store.save("old chat", loaded);
+        Path pictures = folder.resolve("old-chat.images");
+        assertThat(pictures.resolve(savedGif.fileName())).doesNotExist();
+        assertThat(pictures.resolve(damagedGif.fileName())).doesNotExist();
+        assertThat(pictures.resolve(images.getFirst().fileName())).exists();
+        assertThat(store.load("old chat").turns().getFirst().images()).isEqualTo(images);
     }
 
     @Test
