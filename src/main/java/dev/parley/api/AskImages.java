@@ -19,8 +19,8 @@ import java.util.concurrent.Semaphore;
  */
 final class AskImages {
 
-    /** Shared by every ask of the process: the cores are. */
-    private static final Semaphore DECODING = new Semaphore(1);
+    /** Shared by every ask of the process: the cores are. (Package-private: a test holds it.) */
+    static final Semaphore DECODING = new Semaphore(1);
 
     private static final String SHAPE = "\"images\" must be an array of {\"mediaType\": \"image/png\", \"data\":"
             + " \"<base64>\"} objects.";

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +88,39 @@ class ApiImagesTest {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
             assertThat(response.body()).contains("outside").doesNotContain("image 1");
             assertThat(api.llm.requests()).isEmpty();
+        }
+    }
+
+    /** An ask to another conversation waits for the one decoding slot; a stop then ends it unasked. */
+    @Test
+    void aStopWhileAnAskWaitsToDecodeItsPicturesIsA409AndNothingIsAsked() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Never."))) {
+            HttpResponse<String> response;
+            AskImages.DECODING.acquire(); // as if another ask were decoding a large picture
+            try {
+                CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return api.send("POST", "/ask", ask("What is it?", "shapes", "image/png", base64(PNG)));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!AskImages.DECODING.hasQueuedThreads() && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertThat(AskImages.DECODING.hasQueuedThreads()).as("the ask waits for the slot").isTrue();
+
+                assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
+                response = waiting.get(20, TimeUnit.SECONDS);
+            } finally {
+                AskImages.DECODING.release();
+            }
+
+            assertProblem(response, 409, "The answer was stopped before its pictures were read; nothing was asked.");
+            assertThat(api.llm.requests()).isEmpty();
+            assertThat(api.send("POST", "/ask", ask("And now?", "shapes", "image/png", base64(PNG))).statusCode())
+                    .as("the conversation is free again").isEqualTo(200);
         }
     }
 
