@@ -3,6 +3,7 @@ package dev.parley.image;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 
 /**
  * How a JPEG asks to be turned (its EXIF orientation, 1 to 8), and the picture turned that way.
@@ -18,23 +19,18 @@ final class ExifOrientation {
 
     static int of(byte[] jpeg) {
         try {
-            int at = 2;
-            while (at + 4 < jpeg.length && (jpeg[at] & 0xFF) == 0xFF) {
-                int marker = jpeg[at + 1] & 0xFF;
-                int length = u16(jpeg, at + 2, true);
-                if (marker == 0xDA || marker == 0xD9) {
-                    return UPRIGHT; // the pixel data starts: no EXIF before it
-                }
-                if (marker == 0xE1 && new String(jpeg, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII)
-                        .equals("Exif")) {
-                    return orientation(jpeg, at + 10);
-                }
-                at += 2 + length;
-            }
-        } catch (ArrayIndexOutOfBoundsException | StringIndexOutOfBoundsException e) {
-            // a damaged segment: treated as having no orientation
+            return JpegSegments.first(jpeg, segment -> isExif(jpeg, segment))
+                    .map(exif -> orientation(jpeg, exif.payload() + 6))
+                    .orElse(UPRIGHT);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return UPRIGHT; // a damaged segment: treated as having no orientation
         }
-        return UPRIGHT;
+    }
+
+    /** APP1 starting "Exif\0\0", then the TIFF structure; another APP1 (XMP) may come before it. */
+    private static boolean isExif(byte[] jpeg, JpegSegments.Segment segment) {
+        return segment.marker() == 0xE1 && segment.end() - segment.payload() > 6
+                && new String(jpeg, segment.payload(), 4, StandardCharsets.US_ASCII).equals("Exif");
     }
 
     /** The TIFF structure at {@code tiff}: byte order, then IFD0's entries; tag 0x0112 is the orientation. */

@@ -1,5 +1,7 @@
 package dev.parley.image;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The width and height an image declares in its header, read from the first bytes without decoding
  * any pixel: how a decompression bomb (a small file declaring a gigantic picture) is refused before
@@ -20,8 +22,7 @@ record ImageHeader(ImageType type, int width, int height) {
     static ImageHeader read(ImageType type, byte[] bytes, String source) {
         try {
             ImageHeader header = switch (type) {
-                // IHDR is always the first chunk: width and height as big-endian ints at 16 and 20.
-                case PNG -> new ImageHeader(type, bigEndian32(bytes, 16), bigEndian32(bytes, 20));
+                case PNG -> png(bytes);
                 // The logical screen: little-endian 16-bit width and height after "GIF89a".
                 case GIF -> new ImageHeader(type, littleEndian(bytes, 6, 2), littleEndian(bytes, 8, 2));
                 case JPEG -> jpeg(bytes);
@@ -32,39 +33,39 @@ record ImageHeader(ImageType type, int width, int height) {
                         + header.height + " pixels).");
             }
             return header;
-        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) { // a String's too: a WebP cut short
             throw new ImageException(source + " is not a readable " + type + " image: its header is cut short or"
                     + " damaged.", e);
         }
     }
 
-    /** Walks the JPEG markers to the first start-of-frame, which holds height then width. */
-    private static ImageHeader jpeg(byte[] bytes) {
-        int at = 2;
-        while (true) {
-            if ((bytes[at] & 0xFF) != 0xFF) {
-                throw new IllegalArgumentException("no marker at " + at);
-            }
-            int marker = bytes[at + 1] & 0xFF;
-            if (marker == 0xFF) { // fill byte
-                at++;
-                continue;
-            }
-            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-                    && marker != 0xCC;
-            if (startOfFrame) {
-                return new ImageHeader(ImageType.JPEG, bigEndian16(bytes, at + 7), bigEndian16(bytes, at + 5));
-            }
-            if (marker == 0xD9 || marker == 0xDA) { // end of image, or scan data before any frame header
-                throw new IllegalArgumentException("no frame header");
-            }
-            at += 2 + bigEndian16(bytes, at + 2);
+    /** IHDR must be the first chunk: width and height as big-endian ints at 16 and 20. */
+    private static ImageHeader png(byte[] bytes) {
+        if (!"IHDR".equals(new String(bytes, 12, 4, StandardCharsets.US_ASCII))) {
+            throw new IllegalArgumentException("the first chunk is not IHDR");
         }
+        return new ImageHeader(ImageType.PNG, bigEndian32(bytes, 16), bigEndian32(bytes, 20));
+    }
+
+    /** The first start-of-frame segment, walked to as the decoder walks: precision, height, width. */
+    private static ImageHeader jpeg(byte[] bytes) {
+        JpegSegments.Segment frame = JpegSegments.first(bytes, segment -> isStartOfFrame(segment.marker()))
+                .orElseThrow(() -> new IllegalArgumentException("no frame header"));
+        if (frame.end() - frame.payload() < 5) {
+            throw new IllegalArgumentException("frame header cut short");
+        }
+        return new ImageHeader(ImageType.JPEG, bigEndian16(bytes, frame.payload() + 3),
+                bigEndian16(bytes, frame.payload() + 1));
+    }
+
+    /** SOF0–SOF15 but for DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+    private static boolean isStartOfFrame(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }
 
     /** RIFF, then one of three chunk kinds: lossy VP8, lossless VP8L, or extended VP8X (with a canvas size). */
     private static ImageHeader webp(byte[] bytes) {
-        String chunk = new String(bytes, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(bytes, 12, 4, StandardCharsets.US_ASCII);
         return switch (chunk) {
             case "VP8 " -> new ImageHeader(ImageType.WEBP, littleEndian(bytes, 26, 2) & 0x3FFF,
                     littleEndian(bytes, 28, 2) & 0x3FFF);

@@ -32,15 +32,15 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *   <li>a PNG, JPEG, GIF or WebP by its signature (the name or declared type is not trusted);
  *   <li>at most {@link #MAX_PIXELS} as its header declares, read before any pixel is decoded, and
  *       again as the decoder sees the first frame (a GIF's frame may exceed its header's size); a
- *       JPEG's scans times its pixels at most {@link #MAX_SCAN_PIXELS} ({@link JpegScans});
+ *       JPEG's scans times the decoder's pixels at most {@link #MAX_SCAN_PIXELS} ({@link JpegScans});
  *   <li>decoded in full, so a damaged or truncated file fails here, not at the provider; a big
  *       picture is decoded subsampled to at most twice the target size (WebP through the
  *       TwelveMonkeys ImageIO plug-in: the JDK has no WebP reader);
  *   <li>when its longest side exceeds {@code maxSide}, scaled down to it and re-encoded: JPEG stays
  *       JPEG, PNG, GIF and WebP become PNG (JPEG when that PNG would exceed {@link #MAX_SENT_BYTES});
  *   <li>re-encoded at its size the same way when its file exceeds {@link #MAX_SENT_BYTES} (a PNG of
- *       noise, or padded with chunks), and when it is a GIF: Gemini takes no GIF and OpenAI no
- *       animated one, so a GIF goes as a PNG of its first frame;
+ *       noise, or padded with chunks), and when it is a GIF or a WebP ({@link #sentAsItIs}): a
+ *       PNG of its first frame;
  *   <li>a JPEG whose EXIF orientation says it is stored sideways or mirrored is turned upright and
  *       re-encoded, at any size ({@link ExifOrientation}), as the tag does not survive re-encoding.
  * </ol>
@@ -144,32 +144,33 @@ public final class ImagePreparer {
             throw new ImageException(source + " is " + header.width() + " × " + header.height() + " pixels; images may"
                     + " have at most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
         }
-        if (type == ImageType.JPEG) {
-            int scans = JpegScans.count(bytes);
-            if (scans * header.pixels() > MAX_SCAN_PIXELS) {
-                throw new ImageException(source + " is a JPEG stored in " + scans + " passes over " + header.width()
-                        + " × " + header.height() + " pixels, which would take too long to decode. Save it again as"
-                        + " an ordinary (baseline) JPEG or as a PNG.");
-            }
-        }
         Decoded decoded = decode(bytes, header, source);
         int orientation = type == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
         if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT
-                && bytes.length <= MAX_SENT_BYTES && type != ImageType.GIF) {
+                && bytes.length <= MAX_SENT_BYTES && sentAsItIs(type)) {
             return new TurnImage(type, bytes);
         }
         return scaled(decoded, type, orientation);
     }
 
     /**
-     * A picture saved with a conversation, as Parley sends pictures now: a GIF (saved as it came until
-     * 2026-12-06, and refused by Gemini at every later turn) becomes a PNG of its first frame at its
-     * own size; anything else is returned as it is.
+     * PNG and JPEG within the limits go byte for byte. A GIF does not (Gemini takes none, OpenAI no
+     * animated one), nor a WebP: its extended form declares a canvas apart from the picture it holds
+     * (a 1 × 1 canvas may wrap 16384 × 16384 pixels), so what is sent is what was decoded here.
+     */
+    private static boolean sentAsItIs(ImageType type) {
+        return type == ImageType.PNG || type == ImageType.JPEG;
+    }
+
+    /**
+     * A picture saved with a conversation, as Parley sends pictures now: a GIF or WebP (saved as it came
+     * until 2026-12-06; Gemini refuses a GIF at every later turn) becomes a PNG of its first frame at
+     * its own size; anything else is returned as it is.
      *
-     * @throws ImageException when a saved GIF cannot be decoded
+     * @throws ImageException when a saved GIF or WebP cannot be decoded
      */
     public static TurnImage asSentNow(TurnImage saved, String source) {
-        if (saved.type() != ImageType.GIF) {
+        if (sentAsItIs(saved.type())) {
             return saved;
         }
         return new ImagePreparer(Integer.MAX_VALUE).prepare(saved.bytes(), source);
@@ -207,6 +208,9 @@ public final class ImagePreparer {
                     throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at"
                             + " most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
                 }
+                if (header.type() == ImageType.JPEG) {
+                    refuseTooManyScans(bytes, width, height, source);
+                }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = (int) Math.ceil(Math.max(width, height) / (2.0 * maxSide));
                 if (step > 1) {
@@ -224,8 +228,25 @@ public final class ImagePreparer {
             if (e instanceof ImageException known) {
                 throw known;
             }
-            throw new ImageException(source + " is damaged or cut short and cannot be decoded as " + header.type()
-                    + " (" + e.getMessage() + ").", e);
+            throw new ImageException(source + " is damaged or cut short, or in a form Parley cannot decode as "
+                    + header.type() + " (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                    + ").", e);
+        } catch (OutOfMemoryError e) { // the decoder's buffers for what the file holds; freed as this returns
+            throw new ImageException(source + " is too large to decode in the memory Parley has; scale it down"
+                    + " first.");
+        }
+    }
+
+    /**
+     * The JDK's decoder goes over every pixel once per scan and cannot be stopped ({@link JpegScans}):
+     * judged by the size the decoder itself read, which no marker trick in the file can make differ.
+     */
+    private static void refuseTooManyScans(byte[] jpeg, int width, int height, String source) {
+        int scans = JpegScans.count(jpeg);
+        if (scans * (long) width * height > MAX_SCAN_PIXELS) {
+            throw new ImageException(source + " is a JPEG stored in " + scans + " passes over " + width + " × " + height
+                    + " pixels, which would take too long to decode. Save it again as an ordinary (baseline) JPEG"
+                    + " or as a PNG.");
         }
     }
 
