@@ -1,5 +1,6 @@
 package dev.parley.voice;
 
+import dev.parley.audio.AudioDeviceException;
 import dev.parley.image.TurnImage;
 import java.util.List;
 import dev.parley.conversation.Conversation;
@@ -115,7 +116,8 @@ public final class TurnController implements VoiceAssistant {
             turn.clock.markEndOfSpeech();
             moveTo(turn, VoiceState.TRANSCRIBING, "");
             start(turn, () -> answer(turn, listening.transcribe(turn),
-                    "Nothing was recognized; hold the talk key while you speak."));
+                    "Nothing was recognized: hold the talk key while you speak, and check the input device in"
+                            + " Settings."));
         });
     }
 
@@ -250,7 +252,16 @@ public final class TurnController implements VoiceAssistant {
             return;
         }
         moveTo(turn, VoiceState.THINKING, "");
-        Speech speech = turn.spoken ? openSpeech(turn) : null;
+        Speech speech = null;
+        String unspoken = "";
+        if (turn.spoken) {
+            try {
+                speech = openSpeech(turn);
+            } catch (AudioDeviceException e) { // no speakers, or the sound server went away: still answered
+                LOG.warn("Turn {} is answered in text only: {}", turn.id(), e.getMessage());
+                unspoken = "The answer is shown but not spoken: " + e.words();
+            }
+        }
         if (speech != null) {
             listening.overhear(turn);
         }
@@ -272,7 +283,7 @@ public final class TurnController implements VoiceAssistant {
             return; // the barge-in ends this turn and starts the next (takeOver)
         }
         moveTo(turn, result.complete() ? VoiceState.IDLE : VoiceState.ERROR,
-                result.complete() ? "" : result.cutOff());
+                result.complete() ? unspoken : result.cutOff());
     }
 
     /** Speaks {@code text} as it is: an announcement, not a turn of the conversation. */

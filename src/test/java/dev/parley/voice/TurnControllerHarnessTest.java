@@ -4,6 +4,7 @@ import static dev.parley.voice.VoiceState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.audio.AudioClip;
+import dev.parley.audio.AudioDeviceException;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.Turn;
@@ -11,6 +12,8 @@ import dev.parley.llm.ForwardingLanguageModel;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReplyListener;
+import dev.parley.pipeline.SpeechSink;
+import dev.parley.pipeline.TurnClock;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.testing.FakeLanguageModel;
@@ -18,8 +21,10 @@ import dev.parley.testing.FakeLanguageModel.Script;
 import dev.parley.testing.FakeRecognizer;
 import dev.parley.testing.FakeSynthesizer;
 import dev.parley.text.SentenceChunker;
+import dev.parley.tts.SpeechSynthesizer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +91,35 @@ class TurnControllerHarnessTest {
         assertThat(voice.spoken()).isEmpty();
         assertThat(controller.conversation().turns()).extracting(Turn::text).containsExactly("Weather?", "Sunny today.");
         assertThat(events.of(VoiceEvent.Waterfall.class)).hasSize(1);
+    }
+
+    /** No speakers (none plugged in, the sound server gone): the answer is still shown, only not spoken. */
+    @Test
+    void aTypedQuestionIsAnsweredInTextWhenNoSpeakerCanBeOpened() throws Exception {
+        controller(Script.of("Paris", " it is."));
+        AudioClip speech = new FakeSynthesizer(100).synthesize("what is the weather like");
+        controller.useVoice(new RecordedSpeech(new FakeRecognizer(), () -> speech), new SpeechOutput() {
+            @Override
+            public SpeechSynthesizer voice() {
+                return voice;
+            }
+
+            @Override
+            public SpeechSink open(TurnClock clock, Runnable speaking, Consumer<String> heard)
+                    throws AudioDeviceException {
+                throw new AudioDeviceException("No audio output device found.");
+            }
+        });
+
+        controller.ask("The capital of France?");
+        events.awaitState(IDLE, 1, 5000);
+
+        assertThat(events.states()).containsExactly(THINKING, IDLE);
+        assertThat(controller.conversation().turns()).extracting(Turn::text)
+                .containsExactly("The capital of France?", "Paris it is.");
+        assertThat(voice.spoken()).isEmpty();
+        assertThat(events.of(VoiceEvent.StateChanged.class).getLast().detail())
+                .isEqualTo("The answer is shown but not spoken: No audio output device found.");
     }
 
     @Test

@@ -235,9 +235,11 @@ public final class MainViewModel implements AutoCloseable {
                 state.set(changed.to());
                 if (changed.to() == VoiceState.ERROR) {
                     banners.show(Banner.error("voice", changed.detail().isBlank() ? "Something went wrong." : changed.detail()));
+                } else if (changed.to() == VoiceState.IDLE && !changed.detail().isBlank()) {
+                    // the turn ended but not as asked: nothing recognized, or answered without sound
+                    banners.show(Banner.warning("voice", changed.detail()));
                 } else if (changed.to() == VoiceState.LISTENING) {
                     banners.dismiss("voice");
-                    banners.dismiss("heard");
                 }
                 if (changed.to() != VoiceState.LISTENING) {
                     level.set(0);
@@ -252,13 +254,7 @@ public final class MainViewModel implements AutoCloseable {
                 }
             }
             case VoiceEvent.PartialTranscript partial -> partialTranscript.set(partial.text());
-            case VoiceEvent.FinalTranscript done -> {
-                partialTranscript.set("");
-                if (done.text().isBlank()) {
-                    banners.show(Banner.warning("heard", "Nothing was recognized: hold the talk key while you speak,"
-                            + " and check the input device in Settings."));
-                }
-            }
+            case VoiceEvent.FinalTranscript done -> partialTranscript.set(""); // nothing heard: the turn's end says so
             case VoiceEvent.Reply reply -> handle(reply.event());
             case VoiceEvent.Heard heard -> { }
             case VoiceEvent.AudioStarted started -> { } // the SPEAKING state shows it
@@ -290,7 +286,6 @@ public final class MainViewModel implements AutoCloseable {
             case TurnEvent.Started started -> {
                 banners.dismiss("turn");
                 banners.dismiss("voice");
-                banners.dismiss("heard");
                 if (transcript.start(started.turn(), started.userText())) {
                     lastWaterfall.set(null); // a new spoken turn: the last one's waterfall is stale
                 }

@@ -158,6 +158,20 @@ class MainViewModelTest {
         assertThat(banners.shown()).hasSize(1);
     }
 
+    /** A turn that ended but not as asked (nothing recognized, no speakers) says why, once, until the next turn. */
+    @Test
+    void aTurnEndingWithANoteShowsItAsAWarningUntilTheNextTurn() {
+        ready();
+        assistant.move(VoiceState.THINKING, "");
+        assistant.move(VoiceState.IDLE, "The answer is shown but not spoken: No audio output device found.");
+
+        assertThat(banners.shown()).extracting(Banner::message)
+                .containsExactly("The answer is shown but not spoken: No audio output device found.");
+        assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
+        assistant.move(VoiceState.LISTENING, "");
+        assertThat(banners.shown()).isEmpty();
+    }
+
     @Test
     void aBudgetWarningShowsAWarningBannerPerLimit() {
         ready();
