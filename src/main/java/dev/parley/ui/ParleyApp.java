@@ -146,7 +146,7 @@ public final class ParleyApp extends Application {
             trayAndKey.close(); // the key hook's native thread would keep the JVM alive
         }
         if (ui != null) {
-            ui.conversations().saveCurrent();
+            ui.conversations().saveCurrentBeforeExit();
             ui.main().close();
         }
         if (services != null) {

@@ -14,6 +14,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -24,6 +26,8 @@ import javafx.collections.ObservableList;
  * screen is saved under its name after every completed turn. All file work runs off the UI thread.
  */
 public final class ConversationsViewModel {
+
+    private static final Logger LOG = LogManager.getLogger(ConversationsViewModel.class);
 
     private static final DateTimeFormatter NAME_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
 
@@ -47,7 +51,7 @@ public final class ConversationsViewModel {
         this.main = main;
         this.tasks = tasks;
         this.banners = banners;
-        main.onCompleted(completed -> saveCurrent());
+        main.onTurnEnded(this::saveCurrent);
         refresh();
     }
 
@@ -104,6 +108,23 @@ public final class ConversationsViewModel {
             store.save(name, conversation);
             return store.list();
         }, saved::setAll, this::fail);
+    }
+
+    /**
+     * Saves the conversation on the calling thread, for a window that closes: the process may end
+     * before a save on a worker thread would finish. A failure is logged; there is no window left to
+     * show it.
+     */
+    public void saveCurrentBeforeExit() {
+        Conversation conversation = assistant.conversation();
+        if (conversation.turnCount() == 0) {
+            return;
+        }
+        try {
+            store.save(current.get(), conversation);
+        } catch (RuntimeException e) {
+            LOG.error("The conversation '{}' could not be saved as Parley closed: {}", current.get(), e.getMessage());
+        }
     }
 
     public void rename(String oldName, String newName) {

@@ -61,6 +61,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final BooleanBinding busy;
     private final List<Consumer<TurnEvent.Completed>> onCompleted = new ArrayList<>();
+    private final List<Runnable> onTurnEnded = new ArrayList<>();
     /** A start-up step failed and nothing has tried again since; a saved config does ({@link #retryLoad}). */
     private boolean loadFailed;
 
@@ -132,9 +133,14 @@ public final class MainViewModel implements AutoCloseable {
         load(steps);
     }
 
-    /** Adds a listener of completed turns (to save the conversation, to know a provider answered); FX thread. */
+    /** Adds a listener of completed turns (to know a provider answered); FX thread. */
     public void onCompleted(Consumer<TurnEvent.Completed> listener) {
         onCompleted.add(listener);
+    }
+
+    /** Adds a listener of every answered turn's end, completed, stopped or failed (to save); FX thread. */
+    public void onTurnEnded(Runnable listener) {
+        onTurnEnded.add(listener);
     }
 
     // --- actions -------------------------------------------------------------------------------
@@ -241,9 +247,7 @@ public final class MainViewModel implements AutoCloseable {
                 } else if (changed.to() == VoiceState.LISTENING) {
                     banners.dismiss("voice");
                 }
-                if (changed.to() != VoiceState.LISTENING) {
-                    level.set(0);
-                }
+                level.set(changed.to() == VoiceState.LISTENING ? level.get() : 0); // the meter rests between turns
             }
             case VoiceEvent.Level sample -> level.set(LevelMeter.meterLevel(sample.dbfs()));
             case VoiceEvent.MicrophoneStatus microphone -> {
@@ -265,7 +269,10 @@ public final class MainViewModel implements AutoCloseable {
                     warning.text()));
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider
             case VoiceEvent.Interrupted cut -> transcript.interrupted(cut.turn(), cut.heard());
-            case VoiceEvent.Waterfall waterfall -> lastWaterfall.set(Waterfall.of(waterfall.timings()));
+            case VoiceEvent.Waterfall waterfall -> { // the one event every answered turn ends with
+                lastWaterfall.set(Waterfall.of(waterfall.timings()));
+                onTurnEnded.forEach(Runnable::run);
+            }
             case VoiceEvent.SpeechPartChange change -> speechPartChanged(change);
         }
     }

@@ -1,0 +1,60 @@
+package dev.parley.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.Turn;
+import dev.parley.pipeline.TurnTimings;
+import dev.parley.ui.ScriptedVoiceAssistant;
+import dev.parley.ui.Tasks;
+import dev.parley.voice.VoiceEvent;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When the window saves the conversation it shows: at every answered turn's end, however it ended, and at exit. */
+class ConversationsViewModelTest {
+
+    @TempDir
+    Path folder;
+
+    private final ScriptedVoiceAssistant assistant = new ScriptedVoiceAssistant();
+    private final Banners banners = new Banners();
+    private final MainViewModel main = new MainViewModel(assistant, Tasks.direct(), banners);
+
+    private ConversationsViewModel conversations(ConversationStore store) {
+        return new ConversationsViewModel(store, assistant, () -> new Conversation(""), main, Tasks.direct(), banners);
+    }
+
+    /** Esc while the first answer of a new conversation speaks: what was heard is kept, and saved. */
+    @Test
+    void aStoppedAnswerIsSavedWhenItsTurnEnds() {
+        ConversationStore store = new ConversationStore(folder);
+        ConversationsViewModel conversations = conversations(store);
+        Conversation conversation = assistant.conversation();
+        conversation.addUser("Tell me about Paris.");
+        conversation.endInterruptedTurn("Paris is the capital");
+
+        assistant.emit(new VoiceEvent.Waterfall(1, new TurnTimings(0, 500, 600, 900, 950, 1200)));
+
+        String name = conversations.currentProperty().get();
+        assertThat(store.list()).extracting(ConversationInfo::name).containsExactly(name);
+        assertThat(store.load(name).turns()).extracting(Turn::text)
+                .containsExactly("Tell me about Paris.", "Paris is the capital");
+    }
+
+    @Test
+    void theConversationIsSavedOnTheCallingThreadAsTheWindowCloses() {
+        ConversationStore store = new ConversationStore(folder);
+        ConversationsViewModel conversations = new ConversationsViewModel(store, assistant, () -> new Conversation(""),
+                main, new Tasks(work -> { }, Runnable::run), banners); // a worker that never runs: the process ends
+        assistant.conversation().addUser("Hello?");
+        assistant.conversation().endInterruptedTurn("Hi");
+
+        conversations.saveCurrentBeforeExit();
+
+        assertThat(store.load(conversations.currentProperty().get()).turns()).hasSize(2);
+    }
+}
