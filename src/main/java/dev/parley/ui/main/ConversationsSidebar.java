@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -48,7 +51,7 @@ final class ConversationsSidebar extends VBox {
         create.setMaxWidth(Double.MAX_VALUE);
         Button resume = button("Open", "Continue the selected conversation (Enter, or double-click)", conversations::resume);
         Button rename = button("Rename", "Rename the selected conversation", this::rename);
-        Button delete = button("Delete", "Delete the selected conversation (Delete)", conversations::delete);
+        Button delete = button("Delete", "Delete the selected conversation (Delete)", this::delete);
         delete.getStyleClass().add("danger");
         for (Button button : new Button[] {resume, rename, delete}) {
             button.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -84,9 +87,12 @@ final class ConversationsSidebar extends VBox {
             if (event.getCode() == KeyCode.ENTER && selected() != null) {
                 conversations.resume(selected());
             } else if (event.getCode() == KeyCode.DELETE && selected() != null) {
-                conversations.delete(selected());
+                delete(selected());
             }
         });
+        // Opening or starting a conversation highlights it, or nothing (a new one): Delete never acts on
+        // one left highlighted from before.
+        conversations.currentProperty().subscribe(current -> selectOnly(view, current));
         VBox.setVgrow(view, Priority.ALWAYS);
         return view;
     }
@@ -111,6 +117,25 @@ final class ConversationsSidebar extends VBox {
         dialog.setHeaderText(null);
         dialog.setContentText("New name:");
         dialog.showAndWait().ifPresent(newName -> conversations.rename(name, newName));
+    }
+
+    /** Deleting removes the file and its pictures for good, so it is asked first; Cancel is the default. */
+    private void delete(String name) {
+        ButtonType remove = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Its turns and pictures are removed for good.", remove,
+                ButtonType.CANCEL);
+        ask.initOwner(owner);
+        ask.setTitle("Delete conversation");
+        ask.setHeaderText("Delete '" + name + "'?");
+        ((Button) ask.getDialogPane().lookupButton(remove)).setDefaultButton(false);
+        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ask.getDialogPane().lookupButton(remove).setId("delete-confirm");
+        ask.showAndWait().filter(remove::equals).ifPresent(confirmed -> conversations.delete(name));
+    }
+
+    private static void selectOnly(ListView<ConversationInfo> view, String name) {
+        view.getItems().stream().filter(info -> info.name().equals(name)).findFirst().ifPresentOrElse(
+                info -> view.getSelectionModel().select(info), () -> view.getSelectionModel().clearSelection());
     }
 
     private void export(String name) {

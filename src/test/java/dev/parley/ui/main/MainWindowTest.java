@@ -231,6 +231,38 @@ class MainWindowTest {
     }
 
     @Test
+    void deletingAConversationAsksFirstAndANewOneLeavesNoneHighlighted(FxRobot robot) throws Exception {
+        for (String name : List.of("kitchen", "garden")) {
+            Conversation conversation = new Conversation("test");
+            conversation.addUser("Hello from the " + name);
+            store.save(name, conversation);
+        }
+        robot.interact(() -> ui.conversations().refresh());
+        waitUntil(() -> ui.conversations().saved().size() == 2);
+        robot.interact(() -> ui.conversations().resume("garden"));
+        waitUntil(() -> robot.lookup("#conversation-list").queryListView().getSelectionModel().getSelectedItem() != null);
+
+        robot.clickOn("#conversation-list").type(KeyCode.DELETE);
+        waitUntil(() -> robot.lookup("#delete-confirm").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(store.list()).hasSize(2);
+
+        robot.clickOn("#conversation-list").type(KeyCode.DELETE);
+        waitUntil(() -> robot.lookup("#delete-confirm").tryQuery().isPresent());
+        robot.clickOn("#delete-confirm");
+        waitUntil(() -> store.list().size() == 1);
+        assertThat(store.list().getFirst().name()).isEqualTo("kitchen");
+
+        robot.interact(() -> ui.conversations().resume("kitchen"));
+        waitUntil(() -> "kitchen".equals(ui.conversations().currentProperty().get()));
+        robot.interact(() -> ui.conversations().startNew());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#conversation-list").queryListView().getSelectionModel().getSelectedItem())
+                .as("nothing left highlighted for Delete to act on").isNull();
+    }
+
+    @Test
     void settingsValidateAsTyped(FxRobot robot) throws Exception {
         SettingsViewModel model = ui.newSettings();
         Stage[] other = new Stage[1];
