@@ -41,6 +41,9 @@ final class ConversationsSidebar extends VBox {
         Label current = new Label();
         current.getStyleClass().add("muted");
         current.textProperty().bind(Bindings.concat("Now: ", conversations.currentProperty()));
+        Tooltip currentName = new Tooltip(); // a long name ends in "…" in the sidebar: whole on hover
+        currentName.textProperty().bind(conversations.currentProperty());
+        current.setTooltip(currentName);
         list = list();
 
         Button create = new Button("+ New conversation");
@@ -75,7 +78,9 @@ final class ConversationsSidebar extends VBox {
             protected void updateItem(ConversationInfo info, boolean empty) {
                 super.updateItem(info, empty);
                 setText(empty || info == null ? null
-                        : info.name() + "\n" + info.turns() + " turns · " + UPDATED.format(info.updated()));
+                        : info.name() + "\n" + info.turns() + (info.turns() == 1 ? " turn · " : " turns · ")
+                                + UPDATED.format(info.updated()));
+                setTooltip(empty || info == null ? null : new Tooltip(info.name()));
             }
         });
         view.setOnMouseClicked(event -> {

@@ -1,5 +1,6 @@
 package dev.parley.ui.main;
 
+import dev.parley.ui.Sizing;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,8 +24,10 @@ final class InputBar extends VBox {
         Attachments attachments = main.attachments();
         TextField input = input(main);
         AttachmentStrip.pasteInto(input, attachments);
-        HBox bar = new HBox(talkButton(main), meter(main), input, AttachmentStrip.attachButton(attachments),
-                AttachmentStrip.lookAtScreenButton(attachments), send(main), stop(main));
+        HBox bar = new HBox(Sizing.whole(talkButton(main)), meter(main), input,
+                Sizing.whole(AttachmentStrip.attachButton(attachments)),
+                Sizing.whole(AttachmentStrip.lookAtScreenButton(attachments)), Sizing.whole(send(main)),
+                Sizing.whole(stop(main)));
         bar.getStyleClass().add("input-bar");
         getChildren().setAll(partial(main), AttachmentStrip.thumbnails(attachments), bar);
         AttachmentStrip.dropOnto(this, attachments);

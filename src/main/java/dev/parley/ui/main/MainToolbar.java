@@ -1,5 +1,6 @@
 package dev.parley.ui.main;
 
+import dev.parley.ui.Sizing;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -50,8 +51,9 @@ final class MainToolbar extends HBox {
         settingsButton.setTooltip(new Tooltip("Providers, voice, audio, speech model, prompt, keys (Ctrl+,)"));
         settingsButton.setOnAction(event -> openSettings.run());
 
-        getChildren().setAll(conversations, title, switcher(providers), test(providers), testResult, spacer, usage,
-                settingsButton, themeToggle(settings));
+        Sizing.yielding(testResult); // the toolbar's buttons keep their words; the result shrinks, whole in its tooltip
+        getChildren().setAll(Sizing.whole(conversations), title, switcher(providers), Sizing.whole(test(providers)),
+                testResult, spacer, Sizing.whole(usage), Sizing.whole(settingsButton), Sizing.whole(themeToggle(settings)));
         getStyleClass().add("toolbar");
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.ui.settings;
 
+import dev.parley.ui.Sizing;
 import dev.parley.config.ProviderType;
 import dev.parley.config.TtsConfig;
 import javafx.beans.binding.Bindings;
@@ -63,7 +64,7 @@ public final class SettingsView extends BorderPane {
         Button cancel = new Button("Close");
         cancel.setCancelButton(true);
         cancel.setOnAction(event -> close.run());
-        HBox bottom = new HBox(10, messages, save, cancel);
+        HBox bottom = new HBox(10, Sizing.yielding(messages), Sizing.whole(save), Sizing.whole(cancel));
         bottom.setPadding(new Insets(10, 14, 12, 14));
         setBottom(bottom);
     }
@@ -86,7 +87,7 @@ public final class SettingsView extends BorderPane {
         remove.setId("provider-remove");
         remove.setOnAction(event -> model.providers().removeSelected());
         remove.disableProperty().bind(model.providers().selectedProperty().isNull());
-        VBox left = new VBox(8, list, new HBox(6, add, remove));
+        VBox left = new VBox(8, list, new HBox(6, Sizing.whole(add), Sizing.whole(remove)));
         VBox.setVgrow(list, Priority.ALWAYS);
 
         TextField name = new TextField();
@@ -155,7 +156,7 @@ public final class SettingsView extends BorderPane {
         form.addRow(row++, label("Name"), name);
         form.addRow(row++, label("Type"), type);
         form.addRow(row++, label("Base URL"), baseUrl);
-        HBox modelRow = new HBox(6, modelName, fetch);
+        HBox modelRow = new HBox(6, modelName, Sizing.whole(fetch));
         HBox.setHgrow(modelName, Priority.ALWAYS);
         form.addRow(row++, label("Model"), modelRow);
         form.add(modelsStatus, 1, row++);
@@ -187,7 +188,7 @@ public final class SettingsView extends BorderPane {
         ComboBox<String> voice = choice(model.voices(), model.voiceProperty(), "settings-voice");
         ComboBox<String> output = choice(model.outputDevices(), model.outputDeviceProperty(), "settings-output");
         ComboBox<String> input = choice(model.inputDevices(), model.inputDeviceProperty(), "settings-input");
-        Button micTest = new Button("Test microphone");
+        Button micTest = Sizing.whole(new Button("Test microphone"));
         micTest.setId("mic-test");
         micTest.setTooltip(new Tooltip("Records 1.5 s and shows how loud it was"));
         micTest.setOnAction(event -> model.testMicrophone());

@@ -262,6 +262,28 @@ class MainWindowTest {
                 .as("nothing left highlighted for Delete to act on").isNull();
     }
 
+    /** At the window's narrowest, beside a long test result, every button still shows its whole label. */
+    @Test
+    void buttonsKeepTheirWordsInTheNarrowestWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(stage.getMinWidth());
+            stage.setHeight(stage.getMinHeight());
+        });
+        robot.clickOn("#provider-test");
+        waitUntil(() -> !robot.lookup("#provider-test-result").queryLabeled().getText().isBlank());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double sceneWidth = stage.getScene().getWidth();
+        for (String id : List.of("#provider-test", "#usage-button", "#settings-button", "#theme-toggle",
+                "#conversations-toggle")) {
+            javafx.scene.control.Labeled button = robot.lookup(id).queryLabeled();
+            assertThat(button.getWidth()).as(id + " is as wide as its label").isGreaterThanOrEqualTo(
+                    Math.floor(button.prefWidth(-1)));
+            assertThat(button.localToScene(button.getBoundsInLocal()).getMaxX()).as(id + " is inside the window")
+                    .isLessThanOrEqualTo(sceneWidth);
+        }
+    }
+
     @Test
     void settingsValidateAsTyped(FxRobot robot) throws Exception {
         SettingsViewModel model = ui.newSettings();
