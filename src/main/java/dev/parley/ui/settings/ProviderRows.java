@@ -7,6 +7,8 @@ import dev.parley.ui.Tasks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -62,15 +64,25 @@ public final class ProviderRows {
 
     public void removeSelected() {
         ProviderRow row = selected.get();
-        if (row == null) {
+        if (row == null || isActive(row)) {
             return;
         }
         int index = rows.indexOf(row);
         rows.remove(row);
         selected.set(rows.isEmpty() ? null : rows.get(Math.max(0, index - 1)));
-        if (SettingsViewModel.text(row.nameProperty()).equals(SettingsViewModel.text(active)) && !rows.isEmpty()) {
-            active.set(rows.getFirst().nameProperty().get());
-        }
+    }
+
+    /**
+     * Whether the selected provider may be removed: not the active one. Removing that made another
+     * active in passing (perhaps one without a key, which the switch then refused), and the window
+     * went on answering with a provider no longer in the list.
+     */
+    public BooleanBinding removableBinding() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && !isActive(selected.get()), selected, active);
+    }
+
+    private boolean isActive(ProviderRow row) {
+        return SettingsViewModel.text(row.nameProperty()).equals(SettingsViewModel.text(active));
     }
 
     /** Asks the selected provider's endpoint for its models (in the background). */

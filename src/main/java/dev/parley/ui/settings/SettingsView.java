@@ -86,7 +86,8 @@ public final class SettingsView extends BorderPane {
         Button remove = new Button("Remove");
         remove.setId("provider-remove");
         remove.setOnAction(event -> model.providers().removeSelected());
-        remove.disableProperty().bind(model.providers().selectedProperty().isNull());
+        remove.disableProperty().bind(model.providers().removableBinding().not());
+        remove.setTooltip(new Tooltip("Remove the selected provider (not the active one: make another active first)"));
         VBox left = new VBox(8, list, new HBox(6, Sizing.whole(add), Sizing.whole(remove)));
         VBox.setVgrow(list, Priority.ALWAYS);
 

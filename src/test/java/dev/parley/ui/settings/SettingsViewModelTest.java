@@ -50,6 +50,24 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theActiveProviderCannotBeRemovedAnotherCan() {
+        SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
+        ProviderRows providers = model.providers();
+        ProviderRow active = providers.selectedProperty().get();
+        int count = providers.rows().size();
+
+        assertThat(providers.removableBinding().get()).isFalse();
+        providers.removeSelected();
+        assertThat(providers.rows()).hasSize(count).contains(active);
+
+        ProviderRow other = providers.rows().get(1);
+        providers.selectedProperty().set(other);
+        assertThat(providers.removableBinding().get()).isTrue();
+        providers.removeSelected();
+        assertThat(providers.rows()).hasSize(count - 1).doesNotContain(other);
+    }
+
+    @Test
     void fieldChecksSayWhatTheLoaderWouldSay() {
         SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
 
