@@ -33,6 +33,9 @@ import picocli.CommandLine.ParameterException;
                 "Exits with 1 if any turn failed."})
 final class ChatCommand extends ModelSubcommand {
 
+    private static final String COMMANDS = "commands: /provider NAME (switch providers), /reset (forget this"
+            + " conversation's turns), /help, /quit";
+
     @Option(names = "--show-thinking", description = "Print the model's reasoning to stderr.")
     boolean showThinking;
 
@@ -95,7 +98,7 @@ final class ChatCommand extends ModelSubcommand {
         PrintWriter err = err();
         StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking, Thread.currentThread());
         if (interactive) {
-            out.println("Talking to " + model.describe() + ". /quit to leave.");
+            out.println("Talking to " + model.describe() + ". /help lists the commands, /quit leaves.");
             if (store != null) {
                 out.println((conversation.turnCount() == 0 ? "Starting '" : "Continuing '") + conversationName
                         + "' (" + conversation.turnCount() + " turns), saved in " + store.fileFor(conversationName));
@@ -171,7 +174,7 @@ final class ChatCommand extends ModelSubcommand {
             if (interactive) {
                 out().println("Talking to " + model.describe() + " by voice. " + (listensAlone
                         ? "Just speak; a pause ends your question. Enter stops an answer;"
-                        : "Press Enter to talk and Enter again when done;") + " or type. /quit to leave.");
+                        : "Press Enter to talk and Enter again when done;") + " or type. /help lists the commands, /quit leaves.");
             }
             new VoiceChat(assistant, line -> slashCommand(line, components, model, assistant.conversation(), store))
                     .run(lines);
@@ -199,9 +202,11 @@ final class ChatCommand extends ModelSubcommand {
         } else if (line.equals("/reset")) {
             conversation.clear();
             save(store, conversation, err);
+        } else if (line.equals("/help")) {
+            err.println("parley: " + COMMANDS);
         } else {
-            err.println("parley: unknown command " + TerminalText.oneLine(TerminalText.shortened(line, 60))
-                    + "; commands: /provider NAME, /reset, /quit");
+            err.println("parley: unknown command " + TerminalText.oneLine(TerminalText.shortened(line, 60)) + "; "
+                    + COMMANDS);
         }
         err.flush();
         return true;

@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "listen", mixinStandardHelpOptions = true,
-        description = {"Test the microphone: a live level meter and the words heard so far on stderr,",
-                "then the transcript on stdout. Stops after --seconds or when Enter is pressed."})
+        description = {"Test the microphone: a live level meter and the words heard so far, then the transcript.",
+                "The meter and the words so far go to stderr, the transcript to stdout. Stops after --seconds or"
+                        + " when Enter is pressed."})
 final class ListenCommand extends ParleySubcommand {
 
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "5",

@@ -45,7 +45,7 @@ public final class ApiKeys {
                     + " config.yaml to the name of an environment variable that holds it.");
         }
         throw new LlmException("Provider '" + providerName + "' needs an API key: set the environment variable "
-                + variable + " (export " + variable + "=...) and start Parley again.");
+                + variable + " (export " + variable + "=...) before Parley starts.");
     }
 
     /**

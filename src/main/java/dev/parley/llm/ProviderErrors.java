@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
 /** Turns whatever a provider client threw into a typed {@link LlmException} whose one sentence says what to do. */
 final class ProviderErrors {
 
+    /** The same words serve the command line and the window. */
+    private static final String OTHER_PROVIDER = "switch to another provider (--provider, or the window's provider list).";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Error bodies are a few hundred bytes; a larger one is not parsed, only its first line shown. */
     private static final int MAX_PARSED_BODY_CHARS = 64 * 1024;
@@ -66,8 +69,8 @@ final class ProviderErrors {
         String message = switch (kind) {
             case CONNECTION -> who + " is not reachable (" + connectionFailure(error) + "). "
                     + (provider.type() == ProviderType.OLLAMA
-                            ? "Start Ollama with 'ollama serve', or pick another provider with --provider."
-                            : "Check llm.providers." + name + ".base-url and your network, or pick another provider with --provider.");
+                            ? "Start Ollama with 'ollama serve', or " + OTHER_PROVIDER
+                            : "Check llm.providers." + name + ".base-url and your network, or " + OTHER_PROVIDER);
             case TIMEOUT -> who + " did not answer in time. Try again, raise llm.providers." + name
                     + ".timeout-seconds, or pick a faster model.";
             case AUTHENTICATION -> who + " rejected the API key"

@@ -210,7 +210,7 @@ public final class WelcomeViewModel implements AutoCloseable {
         }, saved -> {
             saving.set(false);
             models.keyStored();
-            finishStatus.set("Saved: " + saved.provider() + " answers from now on (llm.active in config.yaml).");
+            finishStatus.set("Saved: " + saved.provider() + " answers from now on.");
             onFinished.accept(saved.provider());
             done.set(true);
         }, failure -> {
