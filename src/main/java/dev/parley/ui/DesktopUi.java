@@ -18,6 +18,7 @@ import dev.parley.ui.main.ProviderSwitcherViewModel;
 import dev.parley.ui.usage.UsageViewModel;
 import dev.parley.usage.UsageLedger;
 import dev.parley.voice.VoiceAssistant;
+import dev.parley.voice.VoiceEvent;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,12 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
         main.handsFreeConfigured(settings.config().audio().handsFree());
         ProviderSwitcherViewModel switcher = new ProviderSwitcherViewModel(providers, tasks, banners);
         main.onCompleted(completed -> switcher.answeredBy(completed.provider()));
+        // For as long as the window lives (the assistant closes with it): the background checks' news.
+        assistant.subscribe(event -> {
+            if (event instanceof VoiceEvent.ProviderHealth health) {
+                tasks.onUi(() -> switcher.healthChanged(health.provider(), health.healthy(), health.detail()));
+            }
+        });
         return new DesktopUi(main, switcher,
                 new ConversationsViewModel(store, assistant, fresh, main, tasks, banners),
                 new UsageViewModel(ledger, tasks, banners), settings, tasks, banners, settings.config().ui(),

@@ -264,7 +264,7 @@ public final class MainViewModel implements AutoCloseable {
             case VoiceEvent.AudioStarted started -> { } // the SPEAKING state shows it
             case VoiceEvent.TimerDone timer -> { } // ParleyApp shows a banner for it
             case VoiceEvent.WakeWordHeard heard -> partialTranscript.set("…"); // the cue: it is listening to you
-            case VoiceEvent.ProviderHealth health -> { } // the provider switcher checks health itself
+            case VoiceEvent.ProviderHealth health -> { } // DesktopUi passes it to the provider switcher
             case VoiceEvent.BudgetWarning warning -> banners.show(Banner.warning("budget:" + warning.limit(),
                     warning.text()));
             case VoiceEvent.ProviderChanged changed -> { } // the provider switcher shows the active provider

@@ -106,12 +106,7 @@ public final class ProviderSwitcherViewModel {
         for (Item item : items) {
             tasks.run(() -> service.check(item.name()), check -> {
                 show(item, check);
-                if (item == active.get() && !check.healthy()) {
-                    banners.show(Banner.warning("provider", item.name() + " may not answer: "
-                            + String.join("; ", check.advice()) + ". Or pick another provider in the toolbar."));
-                } else if (item == active.get()) {
-                    banners.dismiss("provider");
-                }
+                warnIfActive(item, check.healthy(), String.join("; ", check.advice()));
             }, failure -> {
                 item.health.set(Health.UNHEALTHY);
                 item.healthDetail.set(Tasks.message(failure));
@@ -132,6 +127,33 @@ public final class ProviderSwitcherViewModel {
         item.healthDetail.set("answered the last question");
         if (item == active.get()) {
             banners.dismiss("provider");
+        }
+    }
+
+    /**
+     * The background checks ({@code llm.health.interval}) found {@code name} answering or not, or its
+     * circuit breaker opened or closed: its dot and, for the active provider, the banner follow. Without
+     * this a provider started after the window stayed red, and one that stopped stayed green.
+     */
+    public void healthChanged(String name, boolean healthy, String detail) {
+        Item item = find(name);
+        if (item == null) {
+            return;
+        }
+        item.health.set(healthy ? Health.HEALTHY : Health.UNHEALTHY);
+        item.healthDetail.set(healthy ? "answering (checked in the background)" : detail);
+        warnIfActive(item, healthy, detail);
+    }
+
+    private void warnIfActive(Item item, boolean healthy, String advice) {
+        if (item != active.get()) {
+            return;
+        }
+        if (healthy) {
+            banners.dismiss("provider");
+        } else {
+            banners.show(Banner.warning("provider", item.name() + " may not answer: " + advice
+                    + ". Or pick another provider in the toolbar."));
         }
     }
 

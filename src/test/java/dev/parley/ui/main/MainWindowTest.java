@@ -179,6 +179,17 @@ class MainWindowTest {
     }
 
     @Test
+    void theBackgroundHealthChecksReachTheProviderBanner(FxRobot robot) throws Exception {
+        assistant.emit(new VoiceEvent.ProviderHealth("local", false, "connection refused"));
+        waitUntil(() -> robot.lookup(".banner.warning .banner-message").tryQuery().isPresent());
+        assertThat(robot.lookup(".banner.warning .banner-message").queryAs(Label.class).getText())
+                .startsWith("local may not answer: connection refused.");
+
+        assistant.emit(new VoiceEvent.ProviderHealth("local", true, ""));
+        waitUntil(() -> robot.lookup(".banner.warning .banner-message").tryQuery().isEmpty());
+    }
+
+    @Test
     void settingsRoundTripThroughTheWindowToYaml(FxRobot robot) throws Exception {
         Stage[] settingsStage = new Stage[1];
         robot.interact(() -> window.settingsOpener(model -> {

@@ -44,6 +44,28 @@ class ProviderSwitcherViewModelTest {
         model.answeredBy("nobody"); // a provider no longer configured: nothing to show
     }
 
+    /** Ollama started after the window, then stopped: the background checks' news moves the dot and the banner. */
+    @Test
+    void theBackgroundChecksTurnTheDotGreenAndRedAgain() {
+        service.active = "cloud";
+        model.reload();
+
+        model.healthChanged("cloud", true, "");
+        assertThat(item("cloud").healthProperty().get()).isEqualTo(ProviderSwitcherViewModel.Health.HEALTHY);
+        assertThat(banners.shown()).isEmpty();
+
+        model.healthChanged("cloud", false, "connection refused: start it");
+        assertThat(item("cloud").healthProperty().get()).isEqualTo(ProviderSwitcherViewModel.Health.UNHEALTHY);
+        assertThat(item("cloud").healthDetailProperty().get()).isEqualTo("connection refused: start it");
+        assertThat(banners.shown()).extracting(Banner::message)
+                .containsExactly("cloud may not answer: connection refused: start it. Or pick another provider in the toolbar.");
+
+        model.healthChanged("spare", false, "down"); // not the active one: its dot only
+        assertThat(item("spare").healthProperty().get()).isEqualTo(ProviderSwitcherViewModel.Health.UNHEALTHY);
+        assertThat(banners.shown()).hasSize(1);
+        model.healthChanged("nobody", true, ""); // no longer configured: nothing to show
+    }
+
     @Test
     void switchingToAHealthyProviderMakesItActive() {
         model.switchTo(item("spare"));
