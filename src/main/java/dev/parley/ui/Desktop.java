@@ -1,7 +1,11 @@
 package dev.parley.ui;
 
 import java.lang.management.ManagementFactory;
+import dev.parley.config.ParleyPaths;
+import dev.parley.platform.SingleInstance;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 
@@ -23,8 +27,45 @@ public final class Desktop {
      */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
-    /** Opens the window and returns when it is closed; {@code config} null reads the user's own config. */
+    /** What brings the shown window forward (set once it is shown): another start of Parley asks. */
+    static volatile Runnable bringForward = () -> { };
+
+    /**
+     * Opens the window and returns when it is closed; {@code config} null reads the user's own config.
+     * When a window of the same data folder is open already, that one comes forward instead.
+     */
     public static int run(Path config) {
+        Optional<SingleInstance> instance = claimTheWindow();
+        if (instance == null) {
+            return 0;
+        }
+        try {
+            return openWindow(config);
+        } finally {
+            instance.ifPresent(SingleInstance::close);
+        }
+    }
+
+    /** This process's claim to the window; empty when it cannot be made; null when another window runs. */
+    private static Optional<SingleInstance> claimTheWindow() {
+        try {
+            return switch (SingleInstance.claim(ParleyPaths.fromEnvironment().dataDir(), () -> bringForward.run())) {
+                case SingleInstance.Claim.First first -> Optional.of(first.instance());
+                case SingleInstance.Claim.AlreadyRunning running -> {
+                    System.out.println(running.broughtForward() ? "Parley is already running: its window was brought"
+                            + " forward." : "Parley is already running, but its window did not answer; close it, or"
+                            + " end the other Parley, and start again.");
+                    yield null;
+                }
+            };
+        } catch (IOException e) {
+            System.err.println("parley: cannot tell whether Parley already runs (" + e.getMessage() + "); opening"
+                    + " the window anyway.");
+            return Optional.empty();
+        }
+    }
+
+    private static int openWindow(Path config) {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Rendering.configure();
         QuitOnSignal.install();

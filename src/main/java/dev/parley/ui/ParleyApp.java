@@ -69,6 +69,7 @@ public final class ParleyApp extends Application {
         });
         LOG.info("Window built {} ms after the JVM started", Desktop.sinceJvmStart());
         stage.show();
+        Desktop.bringForward = () -> Platform.runLater(this::bringForward);
         services.afterWindowShown();
         window.scene().getRoot().requestFocus();
         ui.main().load(services.loadSteps());
@@ -84,6 +85,17 @@ public final class ParleyApp extends Application {
         // A start that failed (no speech model, no voice, no microphone) tries again at each save.
         services.configChanges().subscribe(saved -> ui.tasks().onUi(() -> ui.main().retryLoad(services.retryLoadSteps())));
         services.welcomeIfDue().ifPresent(welcome -> WelcomeWindow.show(welcome, ui, stage));
+    }
+
+    /** Parley was started again: this window comes forward, from the tray or the taskbar too. */
+    private void bringForward() {
+        if (stopped) {
+            return;
+        }
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
     }
 
     /** The tray icon, the global key and the timers; on the JavaFX thread, once. */

@@ -1,0 +1,76 @@
+package dev.parley.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One window per data folder: a second start brings the first forward, over a socket only the user opens. */
+class SingleInstanceTest {
+
+    @TempDir
+    Path folder;
+
+    private final Semaphore shown = new Semaphore(0);
+
+    @Test
+    void aSecondStartBringsTheFirstWindowForwardInsteadOfOpeningAnother() throws Exception {
+        SingleInstance.Claim first = SingleInstance.claim(folder, shown::release);
+        assertThat(first).isInstanceOf(SingleInstance.Claim.First.class);
+
+        SingleInstance.Claim second = SingleInstance.claim(folder, () -> { });
+
+        assertThat(second).isEqualTo(new SingleInstance.Claim.AlreadyRunning(true));
+        assertThat(shown.tryAcquire(5, TimeUnit.SECONDS)).as("the first window was asked to show").isTrue();
+        assertThat(Files.getPosixFilePermissions(folder.resolve("window.sock")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(folder.resolve("window.lock")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        ((SingleInstance.Claim.First) first).instance().close();
+    }
+
+    @Test
+    void onceTheWindowClosedTheNextStartOpensOne() throws Exception {
+        ((SingleInstance.Claim.First) SingleInstance.claim(folder, () -> { })).instance().close();
+        Files.writeString(folder.resolve("window.sock"), "left by a window killed with -9");
+
+        SingleInstance.Claim next = SingleInstance.claim(folder, shown::release);
+
+        assertThat(next).isInstanceOf(SingleInstance.Claim.First.class);
+        assertThat(SingleInstance.claim(folder, () -> { })).isEqualTo(new SingleInstance.Claim.AlreadyRunning(true));
+        assertThat(shown.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        ((SingleInstance.Claim.First) next).instance().close();
+    }
+
+    /** A client that connects and says nothing, or something else, neither shows the window nor blocks the next. */
+    @Test
+    void onlyTheShowRequestCountsAndASilentClientBlocksNothing() throws Exception {
+        SingleInstance.Claim first = SingleInstance.claim(folder, shown::release);
+        Path socket = folder.resolve("window.sock");
+        for (int waited = 0; !Files.exists(socket) && waited < 5000; waited += 10) {
+            Thread.sleep(10); // bound off the claiming thread
+        }
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
+        try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.connect(address);
+            try (SocketChannel other = SocketChannel.open(address)) {
+                other.write(ByteBuffer.wrap("quit\n".getBytes(StandardCharsets.US_ASCII)));
+            }
+            assertThat(shown.tryAcquire(300, TimeUnit.MILLISECONDS)).isFalse();
+
+            assertThat(SingleInstance.claim(folder, () -> { })).isEqualTo(new SingleInstance.Claim.AlreadyRunning(true));
+            assertThat(shown.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        }
+        ((SingleInstance.Claim.First) first).instance().close();
+    }
+}
