@@ -58,6 +58,8 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding valid;
     private Consumer<ParleyConfig> onSaved = config -> { };
+    /** What was loaded, then what was last saved: what {@link #hasUnsavedChanges} compares with. */
+    private ConfigWriter.Settings lastSaved;
 
     public SettingsViewModel(SettingsBackend backend, Tasks tasks) {
         this.backend = backend;
@@ -72,6 +74,13 @@ public final class SettingsViewModel {
         valid = Bindings.createBooleanBinding(() -> providerError.get().isEmpty() && generalError.get().isEmpty(),
                 providerError, generalError);
         validate();
+        // "Saved to ..." beside a new problem would say the shown settings are saved; they are not.
+        valid.addListener((obs, was, now) -> {
+            if (!now && !saving.get()) {
+                saveStatus.set("");
+            }
+        });
+        lastSaved = edited();
     }
 
     private void load(ParleyConfig config) {
@@ -156,12 +165,7 @@ public final class SettingsViewModel {
             return;
         }
         Map<String, String> keys = providers.typedKeys();
-        ConfigWriter.Settings settings = new ConfigWriter.Settings(text(providers.activeProperty()),
-                providers.configs(), text(systemPrompt).strip(),
-                text(voice), rounded(rate.get()), rounded(volume.get()), text(outputDevice), text(inputDevice),
-                handsFree.get(), talkOver.get(), text(speechModelPath).strip(),
-                text(pushToTalkKey).strip().toUpperCase(), text(theme),
-                apiEnabled.get(), text(globalPushToTalkKey).strip(), closeToTray.get());
+        ConfigWriter.Settings settings = edited();
         saving.set(true);
         saveStatus.set("Saving…");
         tasks.run(() -> {
@@ -170,6 +174,7 @@ public final class SettingsViewModel {
         }, saved -> {
             saving.set(false);
             providers.forgetTypedKeys();
+            lastSaved = settings;
             saveStatus.set("Saved to " + saved.source() + (keys.isEmpty() ? "" : "; keys stored in the keychain")
                     + ". A new voice, device or speech model loads in the background and takes over from the"
                     + " next answer or utterance.");
@@ -178,6 +183,20 @@ public final class SettingsViewModel {
             saving.set(false);
             saveStatus.set("Not saved: " + Tasks.message(failure));
         });
+    }
+
+    /** The settings as the fields hold them now, in the form they are saved. */
+    private ConfigWriter.Settings edited() {
+        return new ConfigWriter.Settings(text(providers.activeProperty()), providers.configs(),
+                text(systemPrompt).strip(), text(voice), rounded(rate.get()), rounded(volume.get()),
+                text(outputDevice), text(inputDevice), handsFree.get(), talkOver.get(), text(speechModelPath).strip(),
+                text(pushToTalkKey).strip().toUpperCase(), text(theme), apiEnabled.get(),
+                text(globalPushToTalkKey).strip(), closeToTray.get());
+    }
+
+    /** Whether closing now would lose edits: a field differs from what was loaded or last saved, or a key was typed. */
+    public boolean hasUnsavedChanges() {
+        return !edited().equals(lastSaved) || !providers.typedKeys().isEmpty();
     }
 
     /** A slider's 1.1500000000000001 is saved as 1.15. */

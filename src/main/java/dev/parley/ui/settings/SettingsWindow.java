@@ -2,23 +2,58 @@ package dev.parley.ui.settings;
 
 import dev.parley.ui.Theme;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** The settings panel in its own, non-modal window. */
+/** The settings panel in its own, non-modal window; closing it with unsaved edits asks first. */
 public final class SettingsWindow {
 
     private final Stage stage = new Stage();
+    private final SettingsViewModel model;
 
     public SettingsWindow(SettingsViewModel model, Window owner) {
+        this.model = model;
         stage.initOwner(owner);
         stage.setTitle("Parley settings");
-        Scene scene = new Scene(new SettingsView(model, stage::close), 760, 520);
+        Scene scene = new Scene(new SettingsView(model, this::closeIfAllowed), 760, 520);
         Theme.style(scene);
         stage.setScene(scene);
+        stage.setOnCloseRequest(event -> { // the title bar's close button
+            if (!mayClose()) {
+                event.consume();
+            }
+        });
     }
 
     public void show() {
         stage.show();
+    }
+
+    /** Close and Esc. */
+    private void closeIfAllowed() {
+        if (mayClose()) {
+            stage.close();
+        }
+    }
+
+    /** Edits not saved would be lost without a word: asked, with "Keep editing" the default. */
+    private boolean mayClose() {
+        if (!model.hasUnsavedChanges()) {
+            return true;
+        }
+        ButtonType discard = new ButtonType("Close without saving", ButtonBar.ButtonData.OTHER);
+        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Your changes are not saved yet. Keep editing and"
+                + " press Save, or close without them.", keep, discard);
+        ask.initOwner(stage);
+        ask.setTitle("Unsaved settings");
+        ask.setHeaderText("Close without saving?");
+        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        ask.getDialogPane().lookupButton(discard).setId("settings-discard");
+        return ask.showAndWait().filter(discard::equals).isPresent();
     }
 }

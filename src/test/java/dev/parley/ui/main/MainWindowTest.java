@@ -227,6 +227,28 @@ class MainWindowTest {
     }
 
     @Test
+    void closingSettingsWithUnsavedEditsAsksFirst(FxRobot robot) throws Exception {
+        robot.clickOn("#settings-button");
+        waitUntil(() -> robot.lookup("#settings-save").tryQuery().isPresent());
+        robot.clickOn("General");
+        robot.doubleClickOn("#settings-ptt-key").eraseText(5).write("F9");
+
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#settings-discard").tryQuery().isPresent());
+        robot.clickOn("Keep editing");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#settings-save").tryQuery()).as("still open, edits kept").isPresent();
+        assertThat(robot.lookup("#settings-ptt-key").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("F9");
+
+        robot.clickOn("#settings-ptt-key").type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#settings-discard").tryQuery().isPresent());
+        robot.clickOn("#settings-discard");
+        waitUntil(() -> robot.lookup("#settings-save").tryQuery().isEmpty());
+        assertThat(Files.exists(settings.file) ? Files.readString(settings.file) : "").doesNotContain("F9");
+    }
+
+    @Test
     void renamingTheConversationOnScreenMovesItsHoldToTheNewName(FxRobot robot) throws Exception {
         store.save("kitchen", new Conversation("test"));
         robot.interact(() -> ui.conversations().resume("kitchen"));

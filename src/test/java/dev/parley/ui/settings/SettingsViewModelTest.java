@@ -50,6 +50,25 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void editsAreUnsavedUntilSavedAndATypedKeyCountsToo() throws Exception {
+        SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
+        assertThat(model.hasUnsavedChanges()).as("as loaded").isFalse();
+
+        model.pushToTalkKeyProperty().set("F8");
+        assertThat(model.hasUnsavedChanges()).isTrue();
+        model.save();
+        assertThat(model.saveStatusProperty().get()).startsWith("Saved to");
+        assertThat(model.hasUnsavedChanges()).as("saved").isFalse();
+
+        model.providers().rows().getFirst().apiKeyProperty().set("sk-typed");
+        assertThat(model.hasUnsavedChanges()).as("a key typed, not stored").isTrue();
+        model.providers().rows().getFirst().apiKeyProperty().set("");
+
+        model.pushToTalkKeyProperty().set("SPAC");
+        assertThat(model.saveStatusProperty().get()).as("no 'Saved to' beside a new problem").isEmpty();
+    }
+
+    @Test
     void theActiveProviderCannotBeRemovedAnotherCan() {
         SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
         ProviderRows providers = model.providers();
