@@ -49,6 +49,11 @@ public final class UsageWindow {
         BorderPane.setMargin(table, new Insets(0, 10, 10, 10));
         Scene scene = new Scene(root, 860, 360);
         Theme.style(scene);
+        scene.setOnKeyPressed(event -> { // as Settings: Esc closes it
+            if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
         stage.initOwner(owner);
         stage.setTitle("Parley usage");
         stage.setScene(scene);

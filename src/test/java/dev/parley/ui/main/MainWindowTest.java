@@ -249,6 +249,14 @@ class MainWindowTest {
     }
 
     @Test
+    void escClosesTheUsageWindow(FxRobot robot) throws Exception {
+        robot.clickOn("#usage-button");
+        waitUntil(() -> robot.lookup(".table-view").tryQuery().isPresent());
+        robot.clickOn(".table-view").type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup(".table-view").tryQuery().isEmpty());
+    }
+
+    @Test
     void renamingTheConversationOnScreenMovesItsHoldToTheNewName(FxRobot robot) throws Exception {
         store.save("kitchen", new Conversation("test"));
         robot.interact(() -> ui.conversations().resume("kitchen"));
