@@ -61,8 +61,8 @@ final class RequestGuard implements Filter {
         if (refusal.isEmpty() && request.path().rawPath().contains(";")) {
             // Helidon reads ";x" in a segment as a parameter and drops it: DELETE .../conversations/kitchen;x
             // deleted "kitchen". No route or conversation name of this API has one.
-            refusal = Optional.of(ApiProblem.badRequest("A path of this API has no ';' (conversation names are"
-                    + " letters, digits, spaces, '-' and '_')."));
+            refusal = Optional.of(ApiProblem.badRequest("A path of this API has no ';' (no conversation name has"
+                    + " one)."));
         }
         if (ourHost) {
             // A page that rebinds its DNS name to this machine sends an allowed Origin with its own Host:

@@ -51,7 +51,7 @@ final class ChatCommand extends ModelSubcommand {
 
     @Option(names = "--conversation", paramLabel = "NAME",
             description = "Continue the saved conversation NAME, or start it; saved after every turn."
-                    + " Names: letters, digits, spaces, '-' and '_'. Without it the chat is not saved.")
+                    + " Names: letters, digits, spaces and - _ , ' ( ) & ! +. Without it the chat is not saved.")
     String conversationName;
 
     @Override

@@ -47,7 +47,12 @@ import org.apache.logging.log4j.Logger;
 public final class ConversationStore {
 
     private static final Logger LOG = LogManager.getLogger(ConversationStore.class);
-    private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}_\\- ]+");
+    /**
+     * Letters and digits of any script, spaces, and punctuation every common file system takes in a
+     * file name ("Mum's birthday", "Café plans, Paris"); never a path separator, a dot (no hidden file,
+     * no "..", and no slug that is another's images folder) or what Windows refuses (? : * " < > |).
+     */
+    private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}_\\- ,'()&!+]+");
     private static final int MAX_NAME_LENGTH = 100;
     /**
      * File systems limit a file name to 255 bytes, not characters, and a save also writes
@@ -93,8 +98,8 @@ public final class ConversationStore {
     }
 
     /**
-     * The file a name is saved in. Names are letters, digits, spaces, '-' and '_', so no name can
-     * reach outside the folder or hide a file.
+     * The file a name is saved in. Names are letters, digits, spaces and a few marks ({@link #VALID_NAME}),
+     * so no name can reach outside the folder or hide a file.
      */
     public Path fileFor(String name) {
         return folder.resolve(slug(name) + EXTENSION);
@@ -108,7 +113,8 @@ public final class ConversationStore {
         }
         if (trimmed.length() > MAX_NAME_LENGTH || !VALID_NAME.matcher(trimmed).matches()) {
             throw new ConversationStoreException("'" + shortened(name) + "' is not a valid conversation name: use up"
-                    + " to " + MAX_NAME_LENGTH + " letters, digits, spaces, '-' and '_' (no '/', '\\' or '.').");
+                    + " to " + MAX_NAME_LENGTH + " letters, digits, spaces and - _ , ' ( ) & ! + (not / \\ . ? : ; *"
+                    + " \" < > |).");
         }
         String slug = trimmed.replaceAll(" +", "-");
         int bytes = slug.getBytes(StandardCharsets.UTF_8).length;
@@ -122,6 +128,16 @@ public final class ConversationStore {
                     + " have it; choose another conversation name.");
         }
         return slug;
+    }
+
+    /** What is wrong with {@code name} as a conversation name, as a save would say it; empty when nothing is. */
+    public static java.util.Optional<String> nameProblem(String name) {
+        try {
+            slug(name);
+            return java.util.Optional.empty();
+        } catch (ConversationStoreException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     /** A name as messages quote it: a 1,000-character one is not repeated in full. */

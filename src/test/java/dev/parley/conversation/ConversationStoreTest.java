@@ -141,7 +141,8 @@ class ConversationStoreTest {
 
     @ParameterizedTest(name = "\"{0}\" is rejected")
     @ValueSource(strings = {"", "   ", "../escape", "a/b", "a\\b", "dots.json", ".hidden", "semi;colon", "tab\there",
-            "..", "nul\0byte", "/etc/passwd", "..\\..\\windows", "a\u202Eb", "NUL", "com1", "Lpt9"})
+            "..", "nul\0byte", "/etc/passwd", "..\\..\\windows", "a\u202Eb", "NUL", "com1", "Lpt9", "why?",
+            "a:b", "a*b", "a\"b", "a<b>", "a|b"})
     void rejectsNamesThatAreNotFileSafe(String name) {
         // One level down, so that a file written beside the folder would show too.
         Path conversations = folder.resolve("conversations");
@@ -197,8 +198,9 @@ class ConversationStoreTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is saved as {1}")
-    @CsvSource(delimiter = '|', value = {"work | work.json", "Trip to Rome | Trip-to-Rome.json",
-            "2026_plans-B | 2026_plans-B.json", "Café  über | Café-über.json"})
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"work | work.json", "Trip to Rome | Trip-to-Rome.json",
+            "2026_plans-B | 2026_plans-B.json", "Café  über | Café-über.json",
+            "Café plans, Paris | Café-plans,-Paris.json", "Mum's birthday (2026) & more! +1 | Mum's-birthday-(2026)-&-more!-+1.json"})
     void validNamesBecomeReadableFileNames(String name, String fileName) {
         storeAt(T0).save(name, sample());
 

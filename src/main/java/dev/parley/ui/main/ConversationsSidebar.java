@@ -1,12 +1,14 @@
 package dev.parley.ui.main;
 
 import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationStore;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -115,12 +117,25 @@ final class ConversationsSidebar extends VBox {
         return button;
     }
 
+    /** The new name is checked as it is typed: OK waits for a valid one, so a typed name is never lost. */
     private void rename(String name) {
         TextInputDialog dialog = new TextInputDialog(name);
         dialog.initOwner(owner);
         dialog.setTitle("Rename conversation");
         dialog.setHeaderText(null);
         dialog.setContentText("New name:");
+        Label problem = new Label();
+        problem.setId("rename-problem");
+        problem.getStyleClass().add("validation");
+        problem.setWrapText(true);
+        problem.setMaxWidth(360);
+        dialog.getDialogPane().setContent(new VBox(8, dialog.getDialogPane().getContent(), problem));
+        Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        dialog.getEditor().textProperty().subscribe(typed -> {
+            String trouble = typed.isBlank() ? "" : ConversationStore.nameProblem(typed).orElse("");
+            problem.setText(trouble);
+            ok.setDisable(typed.isBlank() || !trouble.isEmpty());
+        });
         dialog.showAndWait().ifPresent(newName -> conversations.rename(name, newName));
     }
 

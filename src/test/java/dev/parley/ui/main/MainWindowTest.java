@@ -249,6 +249,28 @@ class MainWindowTest {
     }
 
     @Test
+    void theRenameDialogChecksTheNameAsItIsTyped(FxRobot robot) throws Exception {
+        store.save("kitchen", new Conversation("test"));
+        robot.interact(() -> ui.conversations().refresh());
+        waitUntil(() -> ui.conversations().saved().size() == 1);
+        robot.interact(() -> robot.lookup("#conversation-list").queryListView().getSelectionModel().select(0));
+        robot.clickOn("Rename");
+        waitUntil(() -> robot.lookup("#rename-problem").tryQuery().isPresent());
+        javafx.scene.control.TextField editor = robot.lookup(".dialog-pane .text-field").queryAs(
+                javafx.scene.control.TextField.class);
+
+        robot.interact(() -> editor.setText("why? a/b"));
+        assertThat(robot.lookup("#rename-problem").queryLabeled().getText()).contains("is not a valid conversation name");
+        assertThat(robot.lookup("OK").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> editor.setText("Café plans, Paris"));
+        assertThat(robot.lookup("#rename-problem").queryLabeled().getText()).isEmpty();
+        robot.clickOn("OK");
+        waitUntil(() -> store.exists("Café plans, Paris"));
+        assertThat(store.exists("kitchen")).isFalse();
+    }
+
+    @Test
     void escClosesTheUsageWindow(FxRobot robot) throws Exception {
         robot.clickOn("#usage-button");
         waitUntil(() -> robot.lookup(".table-view").tryQuery().isPresent());
