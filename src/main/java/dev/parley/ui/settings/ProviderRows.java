@@ -96,7 +96,7 @@ public final class ProviderRows {
         tasks.run(() -> backend.models(config), list -> {
             models.setAll(list);
             modelsStatus.set(list.isEmpty() ? "The endpoint lists no models here; type the model name."
-                    : list.size() + " models");
+                    : list.size() + (list.size() == 1 ? " model" : " models"));
         }, failure -> modelsStatus.set("Could not list models: " + Tasks.message(failure)));
     }
 

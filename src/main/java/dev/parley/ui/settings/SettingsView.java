@@ -284,6 +284,13 @@ public final class SettingsView extends BorderPane {
         box.setMaxWidth(Double.MAX_VALUE);
         box.setPromptText("system default");
         box.valueProperty().bindBidirectional(value);
+        box.setCellFactory(list -> new javafx.scene.control.ListCell<>() { // "" is the system's default: say so
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.isEmpty() ? "System default" : item);
+            }
+        });
         return box;
     }
 
