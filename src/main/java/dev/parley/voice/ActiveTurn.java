@@ -1,5 +1,6 @@
 package dev.parley.voice;
 
+import dev.parley.audio.AudioDeviceException;
 import dev.parley.image.TurnImage;
 import dev.parley.llm.LlmException;
 import dev.parley.pipeline.TurnEvent;
@@ -34,6 +35,8 @@ final class ActiveTurn {
     volatile boolean waitsForWakeWord;
     /** Whether the answer is spoken when Parley has a voice (an API ask may want text only). */
     volatile boolean spoken = true;
+    /** Why an answer meant to be spoken is only shown (no speaker could be opened); "" otherwise. */
+    volatile String unspoken = "";
     /** The images a typed question shows the model. */
     volatile List<TurnImage> images = List.of();
     /** The completed answer, for the waterfall event that closes the turn; null until then. */
@@ -158,6 +161,20 @@ final class ActiveTurn {
             publish.accept(new VoiceEvent.AudioStarted(id()));
         }, heard -> publish.accept(new VoiceEvent.Heard(id(), heard)));
         return new Speech(output.voice(), sink);
+    }
+
+    /**
+     * As {@link #openSpeech}, but when no speaker can be opened (none plugged in, the sound server
+     * gone) the answer is still given, shown and not spoken: null, and {@link #unspoken} says why.
+     */
+    Speech trySpeech(SpeechOutput output, Runnable speaking, Consumer<VoiceEvent> publish) {
+        try {
+            return openSpeech(output, speaking, publish);
+        } catch (AudioDeviceException e) {
+            LOG.warn("Turn {} is answered in text only: {}", id(), e.getMessage());
+            unspoken = "The answer is shown but not spoken: " + e.words();
+            return null;
+        }
     }
 
     /** Stops the answer's sound at once, on the caller's thread; a no-op before it speaks. */

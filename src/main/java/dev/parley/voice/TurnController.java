@@ -1,6 +1,5 @@
 package dev.parley.voice;
 
-import dev.parley.audio.AudioDeviceException;
 import dev.parley.image.TurnImage;
 import java.util.List;
 import dev.parley.conversation.Conversation;
@@ -116,8 +115,7 @@ public final class TurnController implements VoiceAssistant {
             turn.clock.markEndOfSpeech();
             moveTo(turn, VoiceState.TRANSCRIBING, "");
             start(turn, () -> answer(turn, listening.transcribe(turn),
-                    "Nothing was recognized: hold the talk key while you speak, and check the input device in"
-                            + " Settings."));
+                    "Nothing was recognized: hold the talk key while you speak, or check the input device."));
         });
     }
 
@@ -252,16 +250,7 @@ public final class TurnController implements VoiceAssistant {
             return;
         }
         moveTo(turn, VoiceState.THINKING, "");
-        Speech speech = null;
-        String unspoken = "";
-        if (turn.spoken) {
-            try {
-                speech = openSpeech(turn);
-            } catch (AudioDeviceException e) { // no speakers, or the sound server went away: still answered
-                LOG.warn("Turn {} is answered in text only: {}", turn.id(), e.getMessage());
-                unspoken = "The answer is shown but not spoken: " + e.words();
-            }
-        }
+        Speech speech = turn.spoken ? openSpeech(turn) : null;
         if (speech != null) {
             listening.overhear(turn);
         }
@@ -283,14 +272,14 @@ public final class TurnController implements VoiceAssistant {
             return; // the barge-in ends this turn and starts the next (takeOver)
         }
         moveTo(turn, result.complete() ? VoiceState.IDLE : VoiceState.ERROR,
-                result.complete() ? unspoken : result.cutOff());
+                result.complete() ? turn.unspoken : result.cutOff());
     }
 
     /** Speaks {@code text} as it is: an announcement, not a turn of the conversation. */
     private void announce(ActiveTurn turn, String text) {
         Speech speech = openSpeech(turn);
         if (turn.cancelled || speech == null || text.isBlank()) {
-            moveTo(turn, VoiceState.IDLE, "");
+            moveTo(turn, VoiceState.IDLE, turn.unspoken);
             return;
         }
         runner.speak(text, turn.clock, event -> publish(turn, new VoiceEvent.Reply(event)), speech);
@@ -299,7 +288,7 @@ public final class TurnController implements VoiceAssistant {
 
     /** The turn's way to the speaker, or null when Parley has no voice (yet). */
     private Speech openSpeech(ActiveTurn turn) {
-        return turn.openSpeech(output, () -> moveTo(turn, VoiceState.SPEAKING, ""), event -> publish(turn, event));
+        return turn.trySpeech(output, () -> moveTo(turn, VoiceState.SPEAKING, ""), event -> publish(turn, event));
     }
 
     /** Publishes an event of {@code turn} unless another turn replaced it or it was cancelled. */
