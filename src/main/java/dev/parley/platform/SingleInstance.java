@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -31,6 +32,9 @@ public final class SingleInstance implements AutoCloseable {
 
     static final String SHOW = "show";
     private static final int MAX_REQUEST = 16;
+    /** Requests read at once; a start sends one and closes, so more are only clients saying nothing. */
+    private static final int MAX_CLIENTS = 4;
+    private static final long READ_WAIT_MILLIS = 1000;
     /** How long a second start waits for the first window's socket: it may be starting itself. */
     private static final long CONNECT_WAIT_MILLIS = 3000;
 
@@ -63,17 +67,26 @@ public final class SingleInstance implements AutoCloseable {
     public static Claim claim(Path folder, Runnable showRequested) throws IOException {
         PrivateFiles.createFolder(folder);
         Path socket = folder.resolve("window.sock");
-        FileChannel lockFile = FileChannel.open(folder.resolve("window.lock"),
-                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.ownerOnlyAttributes());
+        long deadline = System.currentTimeMillis() + CONNECT_WAIT_MILLIS;
+        FileChannel lockFile;
         FileLock lock;
-        try {
-            lock = lockFile.tryLock();
-        } catch (OverlappingFileLockException heldInThisProcess) {
-            lock = null;
-        }
-        if (lock == null) {
+        // The lock again at every try: a window that is quitting stops answering first and lets the lock
+        // go a moment later, and then this start is the window.
+        while (true) {
+            lockFile = FileChannel.open(folder.resolve("window.lock"),
+                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.ownerOnlyAttributes());
+            lock = tryLock(lockFile);
+            if (lock != null) {
+                break;
+            }
             lockFile.close();
-            return new Claim.AlreadyRunning(askToShow(socket));
+            if (askedToShow(socket)) {
+                return new Claim.AlreadyRunning(true);
+            }
+            if (System.currentTimeMillis() > deadline || !pause()) {
+                log().warn("The running window could not be asked to come forward");
+                return new Claim.AlreadyRunning(false);
+            }
         }
         SingleInstance instance = new SingleInstance(lockFile, lock, socket);
         // Binding the first Unix socket of the process takes ~90 ms (NIO's start), which the window's start
@@ -105,24 +118,44 @@ public final class SingleInstance implements AutoCloseable {
     }
 
     private static void serve(ServerSocketChannel server, Runnable showRequested) {
+        Semaphore slots = new Semaphore(MAX_CLIENTS);
         while (server.isOpen()) {
             try {
                 SocketChannel client = server.accept();
-                // Each on its own thread: a client that connects and sends nothing holds only that one.
-                Thread.ofVirtual().name("parley-single-instance-request").start(() -> answer(client, showRequested));
+                if (!slots.tryAcquire()) { // clients that connect and say nothing: no more are kept open
+                    client.close();
+                    continue;
+                }
+                // Each on its own thread: one that connects and sends nothing holds only its own slot.
+                Thread.ofVirtual().name("parley-single-instance-request").start(() -> {
+                    try {
+                        answer(client, showRequested);
+                    } finally {
+                        slots.release();
+                    }
+                });
             } catch (IOException e) {
-                if (server.isOpen()) {
+                if (server.isOpen()) { // out of file handles, say: not in a tight loop
                     log().debug("Accepting a request to the window failed: {}", e.getMessage());
+                    pause();
                 }
             }
         }
     }
 
-    /** One read of at most a few bytes: {@value #SHOW} brings the window forward, anything else nothing. */
+    /**
+     * Reads at most a few bytes for at most {@link #READ_WAIT_MILLIS}: {@value #SHOW} brings the window
+     * forward, anything else (or nothing) does nothing.
+     */
     private static void answer(SocketChannel client, Runnable showRequested) {
         try (client) {
+            client.configureBlocking(false); // a client that says nothing is dropped, not waited for
             ByteBuffer request = ByteBuffer.allocate(MAX_REQUEST);
-            client.read(request);
+            long deadline = System.currentTimeMillis() + READ_WAIT_MILLIS;
+            while (request.hasRemaining() && client.read(request) >= 0 && !endsLine(request)
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
             String text = new String(request.array(), 0, request.position(), StandardCharsets.US_ASCII).strip();
             if (text.equals(SHOW)) {
                 log().info("Parley was started again: bringing the window forward");
@@ -130,27 +163,40 @@ public final class SingleInstance implements AutoCloseable {
             }
         } catch (IOException e) {
             log().debug("A request to the window failed: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private static boolean askToShow(Path socket) {
-        long deadline = System.currentTimeMillis() + CONNECT_WAIT_MILLIS;
-        while (true) {
-            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-                channel.write(ByteBuffer.wrap((SHOW + "\n").getBytes(StandardCharsets.US_ASCII)));
-                return true;
-            } catch (IOException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    log().warn("The running window could not be asked to come forward: {}", e.getMessage());
-                    return false;
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    private static boolean endsLine(ByteBuffer request) {
+        return request.position() > 0 && request.get(request.position() - 1) == '\n';
+    }
+
+    private static FileLock tryLock(FileChannel lockFile) throws IOException {
+        try {
+            return lockFile.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
+        }
+    }
+
+    private static boolean askedToShow(Path socket) {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            channel.write(ByteBuffer.wrap((SHOW + "\n").getBytes(StandardCharsets.US_ASCII)));
+            return true;
+        } catch (IOException e) {
+            return false; // not bound yet (the window is starting), or gone (it is quitting)
+        }
+    }
+
+    /** 100 ms between tries; false when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -162,15 +208,27 @@ public final class SingleInstance implements AutoCloseable {
         return LogManager.getLogger(SingleInstance.class);
     }
 
-    /** Gives the window up: the socket is removed and the lock released. */
-    @Override
-    public synchronized void close() {
+    /**
+     * The window is quitting: requests are no longer taken, so another start does not hear "brought
+     * forward" from a window about to go; it takes the window once {@link #close} lets the lock go.
+     */
+    public synchronized void stopListening() {
         closed = true;
         try {
             if (server != null) {
                 server.close();
                 Files.deleteIfExists(socket);
             }
+        } catch (IOException e) {
+            log().debug("Closing the window's socket failed: {}", e.getMessage());
+        }
+    }
+
+    /** Gives the window up: the socket is removed and the lock released. */
+    @Override
+    public synchronized void close() {
+        stopListening();
+        try {
             lock.release();
             lockFile.close();
         } catch (IOException e) {

@@ -29,6 +29,8 @@ public final class Desktop {
 
     /** What brings the shown window forward (set once it is shown): another start of Parley asks. */
     static volatile Runnable bringForward = () -> { };
+    /** Called as the window quits: another start then waits for it to go and opens its own. */
+    static volatile Runnable stopBeingFound = () -> { };
 
     /**
      * Opens the window and returns when it is closed; {@code config} null reads the user's own config.
@@ -39,6 +41,7 @@ public final class Desktop {
         if (instance == null) {
             return 0;
         }
+        stopBeingFound = () -> instance.ifPresent(SingleInstance::stopListening);
         try {
             return openWindow(config);
         } finally {

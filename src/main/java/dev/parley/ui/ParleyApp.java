@@ -150,6 +150,7 @@ public final class ParleyApp extends Application {
     @Override
     public void stop() {
         stopped = true;
+        Desktop.stopBeingFound.run();
         if (stage != null && windowFile != null) {
             new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())
                     .write(windowFile);

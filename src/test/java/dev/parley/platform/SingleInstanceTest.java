@@ -52,6 +52,68 @@ class SingleInstanceTest {
         ((SingleInstance.Claim.First) next).instance().close();
     }
 
+    /** A window that quits stops answering at once; a start meanwhile waits for the lock and opens the window. */
+    @Test
+    void aStartWhileTheWindowQuitsOpensTheNextWindow() throws Exception {
+        SingleInstance first = ((SingleInstance.Claim.First) SingleInstance.claim(folder, shown::release)).instance();
+        first.stopListening();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300); // the quitting window's last moments: saving, closing the models
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            first.close();
+        });
+
+        SingleInstance.Claim next = SingleInstance.claim(folder, () -> { });
+
+        assertThat(next).isInstanceOf(SingleInstance.Claim.First.class);
+        assertThat(shown.tryAcquire()).as("the quitting window was not asked").isFalse();
+        ((SingleInstance.Claim.First) next).instance().close();
+    }
+
+    /** Clients that connect and say nothing are dropped: few at once, none for long; a start then gets through. */
+    @Test
+    void silentClientsCannotHoldTheSocketOpen() throws Exception {
+        SingleInstance.Claim first = SingleInstance.claim(folder, shown::release);
+        Path socket = folder.resolve("window.sock");
+        for (int waited = 0; !Files.exists(socket) && waited < 5000; waited += 10) {
+            Thread.sleep(10);
+        }
+        java.util.List<SocketChannel> silent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+                channel.configureBlocking(false);
+                silent.add(channel);
+            }
+            Thread.sleep(200);
+            assertThat(openOnes(silent)).as("kept open at once").isLessThanOrEqualTo(4);
+            Thread.sleep(1500);
+            assertThat(openOnes(silent)).as("after the read wait").isZero();
+
+            assertThat(SingleInstance.claim(folder, () -> { })).isEqualTo(new SingleInstance.Claim.AlreadyRunning(true));
+            assertThat(shown.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            for (SocketChannel channel : silent) {
+                channel.close();
+            }
+        }
+        ((SingleInstance.Claim.First) first).instance().close();
+    }
+
+    /** Connections the window has not closed: a read gives 0 bytes (nothing yet) rather than the end. */
+    private static long openOnes(java.util.List<SocketChannel> channels) throws Exception {
+        long open = 0;
+        for (SocketChannel channel : channels) {
+            if (channel.read(ByteBuffer.allocate(1)) == 0) {
+                open++;
+            }
+        }
+        return open;
+    }
+
     /** A client that connects and says nothing, or something else, neither shows the window nor blocks the next. */
     @Test
     void onlyTheShowRequestCountsAndASilentClientBlocksNothing() throws Exception {
