@@ -330,7 +330,12 @@ public final class ConversationStore {
         ConversationFile saved = read(file);
         ConversationImages images = ConversationImages.beside(file);
         return MarkdownExport.render(saved.name(), saved.toConversation(PromptFiller.VERBATIM, images::read).turns(),
-                includeReasoning, image -> images.fileOf(image.fileName()).toUri().toString());
+                includeReasoning, image -> markdownAddress(images.fileOf(image.fileName())));
+    }
+
+    /** A file URI a Markdown link can hold: a name's "(" or ")" would end the link early. */
+    private static String markdownAddress(Path file) {
+        return file.toUri().toString().replace("(", "%28").replace(")", "%29");
     }
 
     private Path existingFile(String name) {

@@ -100,6 +100,12 @@ final class ConversationsSidebar extends VBox {
         // Opening or starting a conversation highlights it, or nothing (a new one): Delete never acts on
         // one left highlighted from before.
         conversations.currentProperty().subscribe(current -> selectOnly(view, current));
+        // A save lists the conversations anew, which clears the highlight: the shown one gets it back.
+        view.getItems().addListener((javafx.collections.ListChangeListener<ConversationInfo>) change -> {
+            if (view.getSelectionModel().isEmpty()) {
+                selectOnly(view, conversations.currentProperty().get());
+            }
+        });
         VBox.setVgrow(view, Priority.ALWAYS);
         return view;
     }

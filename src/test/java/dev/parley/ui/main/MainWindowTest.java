@@ -319,6 +319,12 @@ class MainWindowTest {
 
         robot.interact(() -> ui.conversations().resume("kitchen"));
         waitUntil(() -> "kitchen".equals(ui.conversations().currentProperty().get()));
+        robot.interact(() -> ui.conversations().saveCurrent()); // as at a turn's end: the list comes anew
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#conversation-list").queryListView().getSelectionModel().getSelectedItem())
+                .as("the shown conversation stays highlighted").isNotNull();
         robot.interact(() -> ui.conversations().startNew());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#conversation-list").queryListView().getSelectionModel().getSelectedItem())

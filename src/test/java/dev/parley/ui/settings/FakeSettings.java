@@ -16,6 +16,8 @@ public final class FakeSettings implements SettingsBackend {
     public final Path file;
     public final InMemoryKeychain keychain = new InMemoryKeychain();
     public volatile long delayMs;
+    /** When set, saving fails with it (a full disk, a folder made read-only). */
+    public volatile RuntimeException saveFailure;
     private volatile ParleyConfig config;
     private final ConfigChanges changes = new ConfigChanges();
 
@@ -34,6 +36,9 @@ public final class FakeSettings implements SettingsBackend {
     @Override
     public ParleyConfig save(ConfigWriter.Settings settings) {
         pause();
+        if (saveFailure != null) {
+            throw saveFailure;
+        }
         config = new ConfigWriter().save(file, settings);
         changes.publish(config);
         return config;

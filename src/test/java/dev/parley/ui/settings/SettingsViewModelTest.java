@@ -69,6 +69,26 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void nothingIsUnsavedWhileASaveIsUnderWayAndAFailedOneLeavesTheEditsUnsaved() throws Exception {
+        java.util.List<Runnable> inFlight = new java.util.ArrayList<>();
+        SettingsViewModel model = new SettingsViewModel(backend(), new Tasks(inFlight::add, Runnable::run));
+        model.pushToTalkKeyProperty().set("F8");
+
+        model.save();
+        assertThat(model.hasUnsavedChanges()).as("Save, then Esc at once: nothing to ask").isFalse();
+        inFlight.forEach(Runnable::run);
+        assertThat(model.hasUnsavedChanges()).isFalse();
+
+        FakeSettings failing = backend();
+        failing.saveFailure = new IllegalStateException("No space left on device");
+        SettingsViewModel refused = new SettingsViewModel(failing, Tasks.direct());
+        refused.pushToTalkKeyProperty().set("F9");
+        refused.save();
+        assertThat(refused.saveStatusProperty().get()).startsWith("Not saved");
+        assertThat(refused.hasUnsavedChanges()).isTrue();
+    }
+
+    @Test
     void theActiveProviderCannotBeRemovedAnotherCan() {
         SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
         ProviderRows providers = model.providers();
