@@ -9,7 +9,10 @@ import dev.parley.storage.AtomicFiles;
 import dev.parley.ui.Tasks;
 import dev.parley.voice.VoiceAssistant;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -40,6 +43,8 @@ public final class ConversationsViewModel {
     private final ObservableList<ConversationInfo> saved = FXCollections.observableArrayList();
     private final ObservableList<ConversationInfo> savedView = FXCollections.unmodifiableObservableList(saved);
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(newName());
+    /** The conversations folder's time when {@link #refreshIfChanged} last looked. */
+    private final AtomicReference<FileTime> listedAt = new AtomicReference<>();
     /** The resumed conversation, held so no other Parley saves over it meanwhile; FX thread only. */
     private ConversationLock held;
 
@@ -57,6 +62,25 @@ public final class ConversationsViewModel {
 
     public void refresh() {
         tasks.run(store::list, saved::setAll, this::fail);
+    }
+
+    /**
+     * Lists the conversations again when their folder changed since the last look (a {@code parley chat
+     * --conversation} in a terminal saved one): what the window does when it gets the focus. Every
+     * save renames a file into the folder, which changes its time; reading every file costs more.
+     */
+    public void refreshIfChanged() {
+        tasks.run(() -> {
+            FileTime changed = Files.isDirectory(store.folder()) ? Files.getLastModifiedTime(store.folder()) : null;
+            if (changed == null || changed.equals(listedAt.getAndSet(changed))) {
+                return null;
+            }
+            return store.list();
+        }, list -> {
+            if (list != null) {
+                saved.setAll(list);
+            }
+        }, this::fail);
     }
 
     /** Starts an empty conversation under a new name (saved once it has a turn). */

@@ -53,6 +53,12 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> ui.conversations().startNew());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), main::stop);
+        // A conversation a terminal's `parley chat` saved meanwhile shows when the window is back in use.
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                ui.conversations().refreshIfChanged();
+            }
+        });
         stage.setScene(scene);
         stage.setTitle("Parley");
         stage.setMinWidth(560);

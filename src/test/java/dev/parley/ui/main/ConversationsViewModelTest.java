@@ -45,6 +45,30 @@ class ConversationsViewModelTest {
                 .containsExactly("Tell me about Paris.", "Paris is the capital");
     }
 
+    /** `parley chat --conversation NAME` in a terminal saved one while the window was in the background. */
+    @Test
+    void aConversationSavedElsewhereShowsOnceTheFolderChanged() throws Exception {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("kitchen", withATurn());
+        ConversationsViewModel conversations = conversations(store);
+        conversations.refreshIfChanged();
+        assertThat(conversations.saved()).extracting(ConversationInfo::name).containsExactly("kitchen");
+
+        Thread.sleep(20); // a folder's time moves in clock ticks of a few ms; a person's saves are further apart
+        new ConversationStore(folder).save("from the terminal", withATurn());
+        conversations.refreshIfChanged();
+
+        assertThat(conversations.saved()).extracting(ConversationInfo::name)
+                .containsExactlyInAnyOrder("kitchen", "from the terminal");
+    }
+
+    private static Conversation withATurn() {
+        Conversation conversation = new Conversation("");
+        conversation.addUser("Hello?");
+        conversation.endInterruptedTurn("Hi");
+        return conversation;
+    }
+
     @Test
     void theConversationIsSavedOnTheCallingThreadAsTheWindowCloses() {
         ConversationStore store = new ConversationStore(folder);
