@@ -25,7 +25,7 @@ final class EventJson {
                     .put("detail", e.detail());
             case VoiceEvent.Level e -> json.put("type", LEVEL).put("dbfs", Math.round(e.dbfs() * 10) / 10.0);
             case VoiceEvent.MicrophoneStatus e -> json.put("type", "microphone").put("working", e.working())
-                    .put("problem", e.problem());
+                    .put("problem", e.problem()).put("commands", e.commands());
             case VoiceEvent.PartialTranscript e -> json.put("type", "speech.partial").put("turn", e.turn())
                     .put("text", e.text());
             case VoiceEvent.FinalTranscript e -> json.put("type", "speech.final").put("turn", e.turn())

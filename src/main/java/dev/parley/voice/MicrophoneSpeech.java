@@ -98,7 +98,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
                     @Override
                     public void deviceLost(AudioDeviceException problem) {
-                        events.accept(new VoiceEvent.MicrophoneStatus(problem.getMessage()));
+                        events.accept(new VoiceEvent.MicrophoneStatus(problem.words(), problem.commands()));
                     }
 
                     @Override
@@ -107,7 +107,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
                     }
                 });
             } catch (AudioDeviceException e) {
-                events.accept(new VoiceEvent.MicrophoneStatus(e.getMessage()));
+                events.accept(new VoiceEvent.MicrophoneStatus(e.words(), e.commands()));
                 throw e;
             }
         }

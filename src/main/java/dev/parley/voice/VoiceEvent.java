@@ -18,10 +18,15 @@ public sealed interface VoiceEvent {
     record Level(double dbfs) implements VoiceEvent {}
 
     /**
-     * The microphone failed ({@code problem} says what to do) or, with an empty problem, works again.
-     * Parley keeps trying to reopen it meanwhile.
+     * The microphone failed ({@code problem} says what to do, in words; {@code commands}, one a line,
+     * set it right where there are any) or, with an empty problem, works again. Parley keeps trying to
+     * reopen it meanwhile.
      */
-    record MicrophoneStatus(String problem) implements VoiceEvent {
+    record MicrophoneStatus(String problem, String commands) implements VoiceEvent {
+        public MicrophoneStatus(String problem) {
+            this(problem, "");
+        }
+
         public boolean working() {
             return problem.isEmpty();
         }

@@ -6,6 +6,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -47,6 +49,18 @@ final class BannerArea extends VBox {
         close.setTooltip(new Tooltip("Dismiss"));
         close.setOnAction(event -> banners.dismiss(banner));
         HBox box = new HBox(icon, message, close);
+        if (!banner.commands().isEmpty()) { // the fix as commands to paste in a terminal, not a wall of shell text
+            Button copy = new Button("Copy commands");
+            copy.getStyleClass().add("small");
+            copy.setTooltip(new Tooltip(banner.commands()));
+            copy.setOnAction(event -> {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(banner.commands() + "\n");
+                Clipboard.getSystemClipboard().setContent(content);
+                copy.setText("Copied");
+            });
+            box.getChildren().add(2, copy);
+        }
         box.getStyleClass().addAll("banner", banner.level().name().toLowerCase());
         return box;
     }

@@ -114,8 +114,8 @@ public final class MainViewModel implements AutoCloseable {
             loadMessage.set("");
             loadProgress.set(1);
             loadFailed = true;
-            banners.show(Banner.error("load", "Could not load the " + step.label() + ": " + Tasks.message(failure)
-                    + " Typed questions still work; fix it in Settings and Parley tries again when you save."));
+            banners.show(Banner.failure("load", "Could not load the " + step.label() + ": ", failure,
+                    " Typed questions still work; fix it in Settings and Parley tries again when you save."));
         });
     }
 
@@ -254,7 +254,7 @@ public final class MainViewModel implements AutoCloseable {
                 if (microphone.working()) {
                     banners.dismiss("microphone");
                 } else {
-                    banners.show(Banner.error("microphone", microphone.problem()));
+                    banners.show(new Banner("microphone", Banner.Level.ERROR, microphone.problem(), microphone.commands()));
                 }
             }
             case VoiceEvent.PartialTranscript partial -> partialTranscript.set(partial.text());

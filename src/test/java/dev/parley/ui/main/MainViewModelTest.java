@@ -243,6 +243,22 @@ class MainViewModelTest {
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready (typing only)");
     }
 
+    /** The fix for a missing sound device is shell commands: behind Copy, not in the banner's words. */
+    @Test
+    void aDeviceFailureShowsItsWordsAndKeepsItsCommandsForCopy() {
+        model.load(List.of(new LoadStep("speakers", () -> {
+            throw new dev.parley.audio.AudioDeviceException("No audio output device found.",
+                    "sudo apt-get install pulseaudio\npulseaudio --start");
+        })));
+        model.handle(new VoiceEvent.MicrophoneStatus("The microphone stopped.", "pulseaudio --start"));
+
+        assertThat(banners.shown()).extracting(Banner::key, Banner::message, Banner::commands).containsExactlyInAnyOrder(
+                tuple("load", "Could not load the speakers: No audio output device found. Typed questions still work;"
+                        + " fix it in Settings and Parley tries again when you save.",
+                        "sudo apt-get install pulseaudio\npulseaudio --start"),
+                tuple("microphone", "The microphone stopped.", "pulseaudio --start"));
+    }
+
     @Test
     void aSavedConfigRetriesAFailedStartAndOnlyAFailedOne() {
         List<String> ran = new ArrayList<>();

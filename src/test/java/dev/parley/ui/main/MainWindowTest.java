@@ -179,6 +179,20 @@ class MainWindowTest {
     }
 
     @Test
+    void aDeviceProblemsCommandsAreBehindACopyButton(FxRobot robot) throws Exception {
+        assistant.emit(new VoiceEvent.MicrophoneStatus("No audio input device found.", "pulseaudio --start"));
+        waitUntil(() -> robot.lookup("Copy commands").tryQuery().isPresent());
+        assertThat(robot.lookup(".banner.error .banner-message").queryAs(Label.class).getText())
+                .isEqualTo("No audio input device found.");
+
+        robot.clickOn("Copy commands");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied[0]).isEqualTo("pulseaudio --start\n");
+        assertThat(robot.lookup("Copied").tryQuery()).isPresent();
+    }
+
+    @Test
     void theBackgroundHealthChecksReachTheProviderBanner(FxRobot robot) throws Exception {
         assistant.emit(new VoiceEvent.ProviderHealth("local", false, "connection refused"));
         waitUntil(() -> robot.lookup(".banner.warning .banner-message").tryQuery().isPresent());
