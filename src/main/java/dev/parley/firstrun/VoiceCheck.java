@@ -15,9 +15,15 @@ public final class VoiceCheck {
         void play(AudioClip clip) throws AudioDeviceException;
     }
 
-    public record Result(boolean played, double seconds, String problem) {
+    /** {@code commands}: shell commands that would give this machine speakers, one a line; "" when none apply. */
+    public record Result(boolean played, double seconds, String problem, String commands) {
+        public Result(boolean played, double seconds, String problem) {
+            this(played, seconds, problem, "");
+        }
+
         public String describe() {
-            return played ? "spoke %.1f s of speech".formatted(seconds) : "could not play speech: " + problem;
+            return played ? "spoke %.1f s of speech".formatted(seconds) : "could not play speech: " + problem
+                    + (commands.isEmpty() ? "" : " Commands: " + commands.replace("\n", "; "));
         }
     }
 
@@ -40,7 +46,7 @@ public final class VoiceCheck {
             player.play(speech);
             return new Result(true, speech.durationSeconds(), null);
         } catch (AudioDeviceException e) {
-            return new Result(false, speech.durationSeconds(), e.getMessage());
+            return new Result(false, speech.durationSeconds(), e.words(), e.commands());
         }
     }
 }

@@ -67,17 +67,23 @@ final class WelcomeView extends BorderPane {
         retry.visibleProperty().bind(model.microphoneMissingProperty());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(event -> model.listen());
+        return new VBox(intro, meter, status, new HBox(8, retry,
+                copyButton(model.microphoneCommandsProperty(), "welcome-mic-copy")));
+    }
+
+    /** Shell commands that set a device up, behind a button rather than in the text; shown when there are some. */
+    private static Button copyButton(javafx.beans.value.ObservableStringValue commands, String id) {
         Button copy = new Button("Copy setup commands");
-        copy.setId("welcome-mic-copy");
-        copy.visibleProperty().bind(model.microphoneCommandsProperty().isNotEmpty());
+        copy.setId(id);
+        copy.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(commands));
         copy.managedProperty().bind(copy.visibleProperty());
         copy.setOnAction(event -> {
-            ClipboardContent commands = new ClipboardContent();
-            commands.putString(model.microphoneCommandsProperty().get() + "\n");
-            Clipboard.getSystemClipboard().setContent(commands);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(commands.get() + "\n");
+            Clipboard.getSystemClipboard().setContent(content);
             copy.setText("Copied: paste them into a terminal");
         });
-        return new VBox(intro, meter, status, new HBox(8, retry, copy));
+        return copy;
     }
 
     private static VBox voice(WelcomeViewModel model) {
@@ -90,7 +96,7 @@ final class WelcomeView extends BorderPane {
         status.setId("welcome-voice-status");
         status.getStyleClass().add("muted");
         status.textProperty().bind(model.voiceStatusProperty());
-        return new VBox(intro, play, status);
+        return new VBox(intro, play, status, copyButton(model.voiceCommandsProperty(), "welcome-voice-copy"));
     }
 
     private static VBox models(ModelChoice model) {

@@ -45,6 +45,8 @@ public final class WelcomeViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper microphoneStatus = new ReadOnlyStringWrapper("");
     /** Shell commands that would give this machine a microphone, for a Copy button; "" when none apply. */
     private final ReadOnlyStringWrapper microphoneCommands = new ReadOnlyStringWrapper("");
+    /** Shell commands that would give this machine speakers, for a Copy button; "" when none apply. */
+    private final ReadOnlyStringWrapper voiceCommands = new ReadOnlyStringWrapper("");
     /** Guarded by this: the open microphone, or null. */
     private WelcomeBackend.MicrophoneSession microphone;
     private boolean listening;
@@ -176,10 +178,12 @@ public final class WelcomeViewModel implements AutoCloseable {
         }
         speaking.set(true);
         voiceStatus.set("Speaking…");
+        voiceCommands.set("");
         tasks.run(backend::speakTestSentence, result -> {
             speaking.set(false);
+            voiceCommands.set(result.played() ? "" : result.commands());
             voiceStatus.set(result.played() ? "Did you hear it? Then your speakers work (" + result.describe() + ")."
-                    : "Could not play speech: " + result.problem()
+                    : "Could not play speech: " + result.problem().replaceAll("\\.$", "")
                             + ". Check the output device in Settings, or go on: answers also appear as text.");
         }, failure -> {
             speaking.set(false);
@@ -288,6 +292,10 @@ public final class WelcomeViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty microphoneMissingProperty() {
         return microphoneMissing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty voiceCommandsProperty() {
+        return voiceCommands.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty microphoneCommandsProperty() {

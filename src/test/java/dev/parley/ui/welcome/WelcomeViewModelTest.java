@@ -1,5 +1,6 @@
 package dev.parley.ui.welcome;
 
+import dev.parley.firstrun.VoiceCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.config.ConfigLoader;
@@ -93,6 +94,22 @@ class WelcomeViewModelTest {
         model.playTestSentence();
         assertThat(backend.calls).contains("speak");
         assertThat(model.voiceStatusProperty().get()).startsWith("Did you hear it?").contains("3.2 s");
+    }
+
+    @Test
+    void missingSpeakersSayWhatIsWrongInWordsWithTheCommandsApart() {
+        FakeWelcome backend = new FakeWelcome(folder, 0);
+        backend.speakerResult = new VoiceCheck.Result(false, 3.2, "No audio output device found.",
+                "sudo apt-get install pulseaudio");
+        WelcomeViewModel model = started(backend);
+        model.next();
+        voiceLoaded.set(true);
+
+        model.playTestSentence();
+
+        assertThat(model.voiceStatusProperty().get()).isEqualTo("Could not play speech: No audio output device found."
+                + " Check the output device in Settings, or go on: answers also appear as text.");
+        assertThat(model.voiceCommandsProperty().get()).isEqualTo("sudo apt-get install pulseaudio");
     }
 
     @Test
