@@ -200,6 +200,10 @@ public final class ConversationsViewModel {
 
     /** Writes the conversation as Markdown (reasoning left out) to {@code target}. */
     public void export(String name, Path target) {
+        if (name.equals(current.get()) && assistant.conversation().turnCount() == 0 && held == null) {
+            banners.show(Banner.info("export", "Nothing to export yet: this conversation has no turns."));
+            return;
+        }
         tasks.run(() -> {
             if (name.equals(current.get()) && !store.exists(name)) {
                 store.save(name, assistant.conversation());

@@ -70,6 +70,19 @@ class ConversationsViewModelTest {
     }
 
     @Test
+    void exportingANewConversationWithoutTurnsSaysSoAndSavesNothing() {
+        ConversationStore store = new ConversationStore(folder);
+        ConversationsViewModel conversations = conversations(store);
+
+        conversations.export(conversations.currentProperty().get(), folder.resolve("out.md"));
+
+        assertThat(banners.shown()).extracting(Banner::message)
+                .containsExactly("Nothing to export yet: this conversation has no turns.");
+        assertThat(store.list()).isEmpty();
+        assertThat(folder.resolve("out.md")).doesNotExist();
+    }
+
+    @Test
     void theConversationIsSavedOnTheCallingThreadAsTheWindowCloses() {
         ConversationStore store = new ConversationStore(folder);
         ConversationsViewModel conversations = new ConversationsViewModel(store, assistant, () -> new Conversation(""),
