@@ -24,6 +24,9 @@ import javafx.collections.ObservableList;
  */
 public final class ProviderRows {
 
+    /** The address an added provider starts with: an OpenAI-compatible server on this machine. */
+    private static final String LOCAL_SERVER = "http://localhost:8080/v1";
+
     private final SettingsBackend backend;
     private final Tasks tasks;
     private final ObservableList<ProviderRow> rows =
@@ -55,8 +58,18 @@ public final class ProviderRows {
         }
         ProviderRow row = new ProviderRow(name, null);
         row.typeProperty().set(ProviderType.OPENAI_COMPATIBLE);
-        row.baseUrlProperty().set("http://localhost:8080/v1");
+        row.baseUrlProperty().set(LOCAL_SERVER);
         row.modelProperty().set("model");
+        // The example address is openai-compatible's (which needs one): another type, left as it was, uses
+        // its own (Ollama's port, OpenAI's, Anthropic's...) rather than a local server it does not speak to.
+        row.typeProperty().addListener((obs, was, now) -> {
+            String url = SettingsViewModel.text(row.baseUrlProperty());
+            if (now != ProviderType.OPENAI_COMPATIBLE && url.equals(LOCAL_SERVER)) {
+                row.baseUrlProperty().set("");
+            } else if (now == ProviderType.OPENAI_COMPATIBLE && url.isBlank()) {
+                row.baseUrlProperty().set(LOCAL_SERVER);
+            }
+        });
         rows.add(row);
         selected.set(row);
         return row;

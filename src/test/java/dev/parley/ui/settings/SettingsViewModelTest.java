@@ -89,6 +89,22 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void anAddedProviderOfAnotherTypeDropsTheExampleAddress() {
+        SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
+        ProviderRow added = model.providers().add();
+        assertThat(added.baseUrlProperty().get()).isEqualTo("http://localhost:8080/v1");
+
+        added.typeProperty().set(dev.parley.config.ProviderType.OLLAMA);
+        assertThat(added.baseUrlProperty().get()).as("Ollama's own address applies").isEmpty();
+        added.typeProperty().set(dev.parley.config.ProviderType.OPENAI_COMPATIBLE);
+        assertThat(added.baseUrlProperty().get()).isEqualTo("http://localhost:8080/v1");
+
+        added.baseUrlProperty().set("http://my-box:9000/v1");
+        added.typeProperty().set(dev.parley.config.ProviderType.OPENAI);
+        assertThat(added.baseUrlProperty().get()).as("a typed address is kept").isEqualTo("http://my-box:9000/v1");
+    }
+
+    @Test
     void theActiveProviderCannotBeRemovedAnotherCan() {
         SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
         ProviderRows providers = model.providers();
