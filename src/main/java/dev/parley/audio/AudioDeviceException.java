@@ -22,7 +22,7 @@ public final class AudioDeviceException extends ParleyException {
      * The message, for a terminal or a log, carries both.
      */
     public AudioDeviceException(String words, String commands) {
-        super(words + (commands.isEmpty() ? "" : " Commands: " + commands.strip().replace("\n", "; ")));
+        super(inOneLine(words, commands));
         this.words = words;
         this.commands = commands.strip();
     }
@@ -31,6 +31,11 @@ public final class AudioDeviceException extends ParleyException {
         super(message, cause);
         this.words = message;
         this.commands = "";
+    }
+
+    /** {@code words}, then the {@code commands} on the same line, for a terminal or a log. */
+    public static String inOneLine(String words, String commands) {
+        return words + (commands.isBlank() ? "" : " Commands: " + commands.strip().replace("\n", "; "));
     }
 
     /** What is wrong, in plain words (the window shows this, with the commands behind a Copy button). */

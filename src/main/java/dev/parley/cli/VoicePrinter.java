@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.audio.AudioDeviceException;
 import dev.parley.pipeline.TurnTimings;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -66,7 +67,8 @@ final class VoicePrinter implements Consumer<VoiceEvent> {
                 }
             }
             case VoiceEvent.MicrophoneStatus status -> {
-                err.println(status.working() ? "parley: the microphone works again." : "parley: " + TerminalText.oneLine(status.problem()));
+                err.println(status.working() ? "parley: the microphone works again." : "parley: "
+                        + TerminalText.oneLine(AudioDeviceException.inOneLine(status.problem(), status.commands())));
                 err.flush();
             }
             case VoiceEvent.Heard heard -> { }

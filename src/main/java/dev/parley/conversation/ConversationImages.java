@@ -85,17 +85,17 @@ final class ConversationImages {
     /**
      * The picture saved as {@code name} as Parley sends pictures now ({@link ImagePreparer#asSentNow}),
      * for a conversation that goes on; its next save writes the converted picture and removes the old
-     * file ({@link #keepOnly}). One that cannot be converted is kept as it was.
+     * file ({@link #keepOnly}). One that cannot be decoded is left out, as a provider would refuse it.
      */
     Optional<TurnImage> readToSend(String name) {
         return read(name).flatMap(saved -> {
             Path file = folder.resolve(name);
             try {
                 return Optional.of(ImagePreparer.asSentNow(saved, file.toString()));
-            } catch (ImageException e) { // kept as it was: a failure may pass (memory), and nothing is deleted
-                LOG.warn("The image {} of this conversation could not be converted ({}); it is sent as it was saved",
-                        file, e.getMessage());
-                return Optional.of(saved);
+            } catch (ImageException e) { // damaged: a provider would refuse it at every later turn
+                LOG.warn("The image {} of this conversation cannot be sent ({}); the turn goes on without it", file,
+                        e.getMessage());
+                return Optional.empty();
             }
         });
     }

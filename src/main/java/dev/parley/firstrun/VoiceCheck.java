@@ -22,8 +22,8 @@ public final class VoiceCheck {
         }
 
         public String describe() {
-            return played ? "spoke %.1f s of speech".formatted(seconds) : "could not play speech: " + problem
-                    + (commands.isEmpty() ? "" : " Commands: " + commands.replace("\n", "; "));
+            return played ? "spoke %.1f s of speech".formatted(seconds)
+                    : "could not play speech: " + AudioDeviceException.inOneLine(problem, commands);
         }
     }
 

@@ -35,8 +35,9 @@ public final class SingleInstance implements AutoCloseable {
     /** Requests read at once; a start sends one and closes, so more are only clients saying nothing. */
     private static final int MAX_CLIENTS = 4;
     private static final long READ_WAIT_MILLIS = 1000;
-    /** How long a second start waits for the first window's socket: it may be starting itself. */
-    private static final long CONNECT_WAIT_MILLIS = 3000;
+    /** How long a second start waits for the window to answer: it may be starting, or quitting (saving). */
+    private static final long CONNECT_WAIT_MILLIS = 10_000;
+    private static final String SHOWN = "ok";
 
     private final FileChannel lockFile;
     private final FileLock lock;
@@ -149,17 +150,11 @@ public final class SingleInstance implements AutoCloseable {
      */
     private static void answer(SocketChannel client, Runnable showRequested) {
         try (client) {
-            client.configureBlocking(false); // a client that says nothing is dropped, not waited for
-            ByteBuffer request = ByteBuffer.allocate(MAX_REQUEST);
-            long deadline = System.currentTimeMillis() + READ_WAIT_MILLIS;
-            while (request.hasRemaining() && client.read(request) >= 0 && !endsLine(request)
-                    && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
-            String text = new String(request.array(), 0, request.position(), StandardCharsets.US_ASCII).strip();
-            if (text.equals(SHOW)) {
+            if (readLine(client).equals(SHOW)) {
                 log().info("Parley was started again: bringing the window forward");
                 showRequested.run();
+                client.configureBlocking(true);
+                client.write(ByteBuffer.wrap((SHOWN + "\n").getBytes(StandardCharsets.US_ASCII)));
             }
         } catch (IOException e) {
             log().debug("A request to the window failed: {}", e.getMessage());
@@ -180,13 +175,29 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
+    /** Whether the window took the request: it answers {@value #SHOWN} (one whose slots are all busy closes at once). */
     private static boolean askedToShow(Path socket) {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             channel.write(ByteBuffer.wrap((SHOW + "\n").getBytes(StandardCharsets.US_ASCII)));
-            return true;
+            return readLine(channel).equals(SHOWN);
         } catch (IOException e) {
             return false; // not bound yet (the window is starting), or gone (it is quitting)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** At most {@link #MAX_REQUEST} bytes, up to a line's end, the end of the stream or {@link #READ_WAIT_MILLIS}. */
+    private static String readLine(SocketChannel channel) throws IOException, InterruptedException {
+        channel.configureBlocking(false); // a peer that says nothing is not waited for
+        ByteBuffer line = ByteBuffer.allocate(MAX_REQUEST);
+        long deadline = System.currentTimeMillis() + READ_WAIT_MILLIS;
+        while (line.hasRemaining() && channel.read(line) >= 0 && !endsLine(line)
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        return new String(line.array(), 0, line.position(), StandardCharsets.US_ASCII).strip();
     }
 
     /** 100 ms between tries; false when interrupted. */

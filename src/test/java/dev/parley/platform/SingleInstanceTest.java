@@ -77,10 +77,7 @@ class SingleInstanceTest {
     @Test
     void silentClientsCannotHoldTheSocketOpen() throws Exception {
         SingleInstance.Claim first = SingleInstance.claim(folder, shown::release);
-        Path socket = folder.resolve("window.sock");
-        for (int waited = 0; !Files.exists(socket) && waited < 5000; waited += 10) {
-            Thread.sleep(10);
-        }
+        Path socket = listening(folder);
         java.util.List<SocketChannel> silent = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < 50; i++) {
@@ -103,6 +100,19 @@ class SingleInstanceTest {
         ((SingleInstance.Claim.First) first).instance().close();
     }
 
+    /** The window's socket once it takes connections: it is bound off the claiming thread, and listens just after. */
+    private static Path listening(Path folder) throws Exception {
+        Path socket = folder.resolve("window.sock");
+        for (int waited = 0; waited < 5000; waited += 10) {
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                return socket; // the probe says nothing: the window drops it
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("the window's socket never took a connection");
+    }
+
     /** Connections the window has not closed: a read gives 0 bytes (nothing yet) rather than the end. */
     private static long openOnes(java.util.List<SocketChannel> channels) throws Exception {
         long open = 0;
@@ -118,10 +128,7 @@ class SingleInstanceTest {
     @Test
     void onlyTheShowRequestCountsAndASilentClientBlocksNothing() throws Exception {
         SingleInstance.Claim first = SingleInstance.claim(folder, shown::release);
-        Path socket = folder.resolve("window.sock");
-        for (int waited = 0; !Files.exists(socket) && waited < 5000; waited += 10) {
-            Thread.sleep(10); // bound off the claiming thread
-        }
+        Path socket = listening(folder);
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
         try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             silent.connect(address);

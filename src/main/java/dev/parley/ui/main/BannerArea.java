@@ -1,13 +1,12 @@
 package dev.parley.ui.main;
 
+import dev.parley.ui.CopyButton;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,15 +49,9 @@ final class BannerArea extends VBox {
         close.setOnAction(event -> banners.dismiss(banner));
         HBox box = new HBox(icon, message, close);
         if (!banner.commands().isEmpty()) { // the fix as commands to paste in a terminal, not a wall of shell text
-            Button copy = new Button("Copy commands");
+            Button copy = CopyButton.of(new javafx.beans.property.SimpleStringProperty(banner.commands()),
+                    "Copy commands", "Copied");
             copy.getStyleClass().add("small");
-            copy.setTooltip(new Tooltip(banner.commands()));
-            copy.setOnAction(event -> {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(banner.commands() + "\n");
-                Clipboard.getSystemClipboard().setContent(content);
-                copy.setText("Copied");
-            });
             box.getChildren().add(2, copy);
         }
         box.getStyleClass().addAll("banner", banner.level().name().toLowerCase());

@@ -165,6 +165,10 @@ final class ConversationsSidebar extends VBox {
     }
 
     private void export(String name) {
+        if (conversations.nothingToExport(name)) { // says so before asking where to write nothing
+            conversations.export(name, null);
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name + ".md");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Markdown", "*.md"));

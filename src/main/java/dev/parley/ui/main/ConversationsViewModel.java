@@ -71,11 +71,15 @@ public final class ConversationsViewModel {
      */
     public void refreshIfChanged() {
         tasks.run(() -> {
-            FileTime changed = Files.isDirectory(store.folder()) ? Files.getLastModifiedTime(store.folder()) : null;
-            if (changed == null || changed.equals(listedAt.getAndSet(changed))) {
-                return null;
+            synchronized (listedAt) { // one look at a time: an older listing never lands after a newer one
+                FileTime changed = Files.isDirectory(store.folder()) ? Files.getLastModifiedTime(store.folder()) : null;
+                if (changed == null || changed.equals(listedAt.get())) {
+                    return null;
+                }
+                List<ConversationInfo> list = store.list();
+                listedAt.set(changed); // only once listed: a failed listing is tried again at the next focus
+                return list;
             }
-            return store.list();
         }, list -> {
             if (list != null) {
                 saved.setAll(list);
@@ -200,7 +204,7 @@ public final class ConversationsViewModel {
 
     /** Writes the conversation as Markdown (reasoning left out) to {@code target}. */
     public void export(String name, Path target) {
-        if (name.equals(current.get()) && assistant.conversation().turnCount() == 0 && held == null) {
+        if (nothingToExport(name)) {
             banners.show(Banner.info("export", "Nothing to export yet: this conversation has no turns."));
             return;
         }
@@ -212,6 +216,11 @@ public final class ConversationsViewModel {
             return target;
         }, written -> banners.show(new Banner("export", Banner.Level.INFO, "Exported " + name + " to " + written)),
                 this::fail);
+    }
+
+    /** The new conversation on screen before its first turn: no file, nothing said. */
+    public boolean nothingToExport(String name) {
+        return name.equals(current.get()) && assistant.conversation().turnCount() == 0 && held == null;
     }
 
     private void fail(Throwable failure) {

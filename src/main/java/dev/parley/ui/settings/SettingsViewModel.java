@@ -166,8 +166,6 @@ public final class SettingsViewModel {
         }
         Map<String, String> keys = providers.typedKeys();
         ConfigWriter.Settings settings = edited();
-        ConfigWriter.Settings before = lastSaved;
-        lastSaved = settings; // closing while it is saved loses nothing: ask nothing then
         saving.set(true);
         saveStatus.set("Saving…");
         tasks.run(() -> {
@@ -176,13 +174,13 @@ public final class SettingsViewModel {
         }, saved -> {
             saving.set(false);
             providers.forgetTypedKeys();
+            lastSaved = settings;
             saveStatus.set("Saved to " + saved.source() + (keys.isEmpty() ? "" : "; keys stored in the keychain")
                     + ". A new voice, device or speech model loads in the background and takes over from the"
                     + " next answer or utterance.");
             onSaved.accept(saved);
         }, failure -> {
             saving.set(false);
-            lastSaved = before;
             saveStatus.set("Not saved: " + Tasks.message(failure));
         });
     }
@@ -198,7 +196,7 @@ public final class SettingsViewModel {
 
     /** Whether closing now would lose edits: a field differs from what was loaded or last saved, or a key was typed. */
     public boolean hasUnsavedChanges() {
-        return !edited().equals(lastSaved) || (!saving.get() && !providers.typedKeys().isEmpty());
+        return !edited().equals(lastSaved) || !providers.typedKeys().isEmpty();
     }
 
     /** A slider's 1.1500000000000001 is saved as 1.15. */

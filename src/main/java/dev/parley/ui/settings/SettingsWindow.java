@@ -40,8 +40,14 @@ public final class SettingsWindow {
         }
     }
 
-    /** Edits not saved would be lost without a word: asked, with "Keep editing" the default. */
+    /**
+     * Not while a save is under way (it may fail, and its "Not saved" would go to a closed window:
+     * it takes a moment); edits not saved would be lost without a word: asked, "Keep editing" the default.
+     */
     private boolean mayClose() {
+        if (model.savingProperty().get()) {
+            return false;
+        }
         if (!model.hasUnsavedChanges()) {
             return true;
         }

@@ -1,5 +1,6 @@
 package dev.parley.ui.welcome;
 
+import dev.parley.ui.CopyButton;
 import dev.parley.firstrun.ModelOffers.Offer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -16,8 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 
 /** The welcome's controls, bound to a {@link WelcomeViewModel}: one page per step, Back / Next / Finish, Skip. */
@@ -73,16 +72,8 @@ final class WelcomeView extends BorderPane {
 
     /** Shell commands that set a device up, behind a button rather than in the text; shown when there are some. */
     private static Button copyButton(javafx.beans.value.ObservableStringValue commands, String id) {
-        Button copy = new Button("Copy setup commands");
+        Button copy = CopyButton.of(commands, "Copy setup commands", "Copied: paste them into a terminal");
         copy.setId(id);
-        copy.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(commands));
-        copy.managedProperty().bind(copy.visibleProperty());
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(commands.get() + "\n");
-            Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied: paste them into a terminal");
-        });
         return copy;
     }
 

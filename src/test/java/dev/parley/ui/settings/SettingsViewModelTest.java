@@ -69,13 +69,14 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void nothingIsUnsavedWhileASaveIsUnderWayAndAFailedOneLeavesTheEditsUnsaved() throws Exception {
+    void editsAreSavedOnlyOnceTheSaveSucceedsAndAFailedOneLeavesThemUnsaved() throws Exception {
         java.util.List<Runnable> inFlight = new java.util.ArrayList<>();
         SettingsViewModel model = new SettingsViewModel(backend(), new Tasks(inFlight::add, Runnable::run));
         model.pushToTalkKeyProperty().set("F8");
 
         model.save();
-        assertThat(model.hasUnsavedChanges()).as("Save, then Esc at once: nothing to ask").isFalse();
+        assertThat(model.savingProperty().get()).as("the window does not close meanwhile").isTrue();
+        assertThat(model.hasUnsavedChanges()).isTrue();
         inFlight.forEach(Runnable::run);
         assertThat(model.hasUnsavedChanges()).isFalse();
 
