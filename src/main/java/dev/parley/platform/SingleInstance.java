@@ -44,7 +44,8 @@ public final class SingleInstance implements AutoCloseable {
     private final Path socket;
     /** Set once the socket is bound, off the start-up's path; null before, or where it cannot be made. */
     private ServerSocketChannel server;
-    private boolean closed;
+    /** Set by {@link #stopListening}; read unlocked only to keep a quitting window's log quiet. */
+    private volatile boolean closed;
 
     private SingleInstance(FileChannel lockFile, FileLock lock, Path socket) {
         this.lockFile = lockFile;
@@ -101,20 +102,22 @@ public final class SingleInstance implements AutoCloseable {
         try {
             Files.deleteIfExists(socket); // left by a window that ended without closing it; the lock says so
             ServerSocketChannel bound = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            bound.bind(UnixDomainSocketAddress.of(socket));
-            PrivateFiles.ownerOnly(socket);
             synchronized (this) {
-                if (closed) {
+                if (closed) { // the window quit before its socket was made
                     bound.close();
-                    Files.deleteIfExists(socket);
                     return;
                 }
-                server = bound;
+                server = bound; // from here on stopListening closes it and removes its file
             }
+            bound.bind(UnixDomainSocketAddress.of(socket));
+            PrivateFiles.ownerOnly(socket);
             Thread.ofVirtual().name("parley-single-instance").start(() -> serve(bound, showRequested));
         } catch (IOException | UnsupportedOperationException e) {
-            log().warn("Another start of Parley cannot bring this window forward ({}): it will say so instead",
-                    e.getMessage());
+            if (!closed) { // not a window that quit meanwhile: this one will not be found
+                log().warn("Another start of Parley cannot bring this window forward ({}): it will say so instead",
+                        e.getMessage());
+            }
+            stopListening(); // a socket bound but not made private is not left open
         }
     }
 
@@ -154,13 +157,17 @@ public final class SingleInstance implements AutoCloseable {
                 log().info("Parley was started again: bringing the window forward");
                 showRequested.run();
                 client.configureBlocking(true);
-                client.write(ByteBuffer.wrap((SHOWN + "\n").getBytes(StandardCharsets.US_ASCII)));
+                client.write(line(SHOWN));
             }
         } catch (IOException e) {
             log().debug("A request to the window failed: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static ByteBuffer line(String text) {
+        return ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     private static boolean endsLine(ByteBuffer request) {
@@ -178,7 +185,7 @@ public final class SingleInstance implements AutoCloseable {
     /** Whether the window took the request: it answers {@value #SHOWN} (one whose slots are all busy closes at once). */
     private static boolean askedToShow(Path socket) {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            channel.write(ByteBuffer.wrap((SHOW + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.write(line(SHOW));
             return readLine(channel).equals(SHOWN);
         } catch (IOException e) {
             return false; // not bound yet (the window is starting), or gone (it is quitting)
