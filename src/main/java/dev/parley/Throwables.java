@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Walking exception cause chains, which libraries wrap several layers deep (and sometimes in a loop). */
@@ -19,6 +20,11 @@ public final class Throwables {
             chain.add(cause);
         }
         return chain;
+    }
+
+    /** The outermost of {@code error} and its causes that is a {@code type}, if any. */
+    public static <T extends Throwable> Optional<T> causeOf(Throwable error, Class<T> type) {
+        return causes(error).stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** The innermost cause: usually the one whose message says what really happened. */

@@ -1,5 +1,6 @@
 package dev.parley.ui.main;
 
+import dev.parley.Throwables;
 import dev.parley.audio.AudioDeviceException;
 import dev.parley.ui.Tasks;
 
@@ -20,12 +21,9 @@ public record Banner(String key, Level level, String message, String commands) {
 
     /** An error saying {@code before} + what {@code failure} says + {@code after}; a device's commands go behind Copy. */
     public static Banner failure(String key, String before, Throwable failure, String after) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AudioDeviceException device) {
-                return new Banner(key, Level.ERROR, before + device.words() + after, device.commands());
-            }
-        }
-        return new Banner(key, Level.ERROR, before + Tasks.message(failure) + after, "");
+        return Throwables.causeOf(failure, AudioDeviceException.class)
+                .map(device -> new Banner(key, Level.ERROR, before + device.words() + after, device.commands()))
+                .orElseGet(() -> new Banner(key, Level.ERROR, before + Tasks.message(failure) + after, ""));
     }
 
     public static Banner error(String key, String message) {

@@ -1,5 +1,6 @@
 package dev.parley.ui.welcome;
 
+import dev.parley.Throwables;
 import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.LevelMeter;
 import dev.parley.audio.MicrophoneListener;
@@ -134,8 +135,7 @@ public final class WelcomeViewModel implements AutoCloseable {
                 listening = false;
             }
             microphoneMissing.set(true);
-            AudioDeviceException device = failure instanceof AudioDeviceException e ? e
-                    : failure.getCause() instanceof AudioDeviceException e ? e : null;
+            AudioDeviceException device = Throwables.causeOf(failure, AudioDeviceException.class).orElse(null);
             microphoneCommands.set(device == null ? "" : device.commands());
             microphoneStatus.set((device == null ? Tasks.message(failure) : device.words())
                     + " Connect one (or pick the input device in Settings), then Try again; or go on without it."
