@@ -1,5 +1,6 @@
 package dev.parley.ui.main;
 
+import dev.parley.ui.Confirmation;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
 import java.io.File;
@@ -9,9 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -147,16 +146,10 @@ final class ConversationsSidebar extends VBox {
 
     /** Deleting removes the file and its pictures for good, so it is asked first; Cancel is the default. */
     private void delete(String name) {
-        ButtonType remove = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Its turns and pictures are removed for good.", remove,
-                ButtonType.CANCEL);
-        ask.initOwner(owner);
-        ask.setTitle("Delete conversation");
-        ask.setHeaderText("Delete '" + name + "'?");
-        ((Button) ask.getDialogPane().lookupButton(remove)).setDefaultButton(false);
-        ((Button) ask.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ask.getDialogPane().lookupButton(remove).setId("delete-confirm");
-        ask.showAndWait().filter(remove::equals).ifPresent(confirmed -> conversations.delete(name));
+        if (new Confirmation("Delete conversation", "Delete '" + name + "'?",
+                "Its turns and pictures are removed for good.", "Delete", "delete-confirm", "Cancel").ask(owner)) {
+            conversations.delete(name);
+        }
     }
 
     private static void selectOnly(ListView<ConversationInfo> view, String name) {

@@ -1,11 +1,8 @@
 package dev.parley.ui.settings;
 
+import dev.parley.ui.Confirmation;
 import dev.parley.ui.Theme;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -51,15 +48,8 @@ public final class SettingsWindow {
         if (!model.hasUnsavedChanges()) {
             return true;
         }
-        ButtonType discard = new ButtonType("Close without saving", ButtonBar.ButtonData.OTHER);
-        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Your changes are not saved yet. Keep editing and"
-                + " press Save, or close without them.", keep, discard);
-        ask.initOwner(stage);
-        ask.setTitle("Unsaved settings");
-        ask.setHeaderText("Close without saving?");
-        ((Button) ask.getDialogPane().lookupButton(keep)).setDefaultButton(true);
-        ask.getDialogPane().lookupButton(discard).setId("settings-discard");
-        return ask.showAndWait().filter(discard::equals).isPresent();
+        return new Confirmation("Unsaved settings", "Close without saving?", "Your changes are not saved yet. Keep"
+                + " editing and press Save, or close without them.", "Close without saving", "settings-discard",
+                "Keep editing").ask(stage);
     }
 }
