@@ -60,13 +60,24 @@ public final class SingleInstance implements AutoCloseable {
 
         /** Another window runs; {@code broughtForward} whether it was asked to come forward. */
         record AlreadyRunning(boolean broughtForward) implements Claim {}
+
+        /** The lock could not be tried (the data folder cannot be written): {@code why}. */
+        record Unknown(String why) implements Claim {}
     }
 
     /**
      * Becomes the one window of {@code folder}, calling {@code showRequested} (on a thread of its own)
      * whenever another start asks; or, when a window already runs there, asks it to come forward.
      */
-    public static Claim claim(Path folder, Runnable showRequested) throws IOException {
+    public static Claim claim(Path folder, Runnable showRequested) {
+        try {
+            return lockOrAsk(folder, showRequested);
+        } catch (IOException e) {
+            return new Claim.Unknown(e.getMessage());
+        }
+    }
+
+    private static Claim lockOrAsk(Path folder, Runnable showRequested) throws IOException {
         PrivateFiles.createFolder(folder);
         Path socket = folder.resolve("window.sock");
         long deadline = System.currentTimeMillis() + CONNECT_WAIT_MILLIS;

@@ -3,9 +3,7 @@ package dev.parley.ui;
 import java.lang.management.ManagementFactory;
 import dev.parley.config.ParleyPaths;
 import dev.parley.platform.SingleInstance;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 
@@ -37,35 +35,25 @@ public final class Desktop {
      * When a window of the same data folder is open already, that one comes forward instead.
      */
     public static int run(Path config) {
-        Optional<SingleInstance> instance = claimTheWindow();
-        if (instance == null) {
-            return 0;
-        }
-        stopBeingFound = () -> instance.ifPresent(SingleInstance::stopListening);
-        try {
-            return openWindow(config);
-        } finally {
-            instance.ifPresent(SingleInstance::close);
-        }
-    }
-
-    /** This process's claim to the window; empty when it cannot be made; null when another window runs. */
-    private static Optional<SingleInstance> claimTheWindow() {
-        try {
-            return switch (SingleInstance.claim(ParleyPaths.fromEnvironment().dataDir(), () -> bringForward.run())) {
-                case SingleInstance.Claim.First first -> Optional.of(first.instance());
-                case SingleInstance.Claim.AlreadyRunning running -> {
-                    System.out.println(running.broughtForward() ? "Parley is already running: its window was brought"
-                            + " forward." : "Parley is already running, but its window did not answer; close it, or"
-                            + " end the other Parley, and start again.");
-                    yield null;
+        return switch (SingleInstance.claim(ParleyPaths.fromEnvironment().dataDir(), () -> bringForward.run())) {
+            case SingleInstance.Claim.First first -> {
+                try (SingleInstance instance = first.instance()) {
+                    stopBeingFound = instance::stopListening;
+                    yield openWindow(config);
                 }
-            };
-        } catch (IOException e) {
-            System.err.println("parley: cannot tell whether Parley already runs (" + e.getMessage() + "); opening"
-                    + " the window anyway.");
-            return Optional.empty();
-        }
+            }
+            case SingleInstance.Claim.AlreadyRunning running -> {
+                System.out.println(running.broughtForward() ? "Parley is already running: its window was brought"
+                        + " forward." : "Parley is already running, but its window did not answer; close it, or end"
+                        + " the other Parley, and start again.");
+                yield 0;
+            }
+            case SingleInstance.Claim.Unknown unknown -> {
+                System.err.println("parley: cannot tell whether Parley already runs (" + unknown.why() + "); opening"
+                        + " the window anyway.");
+                yield openWindow(config);
+            }
+        };
     }
 
     private static int openWindow(Path config) {

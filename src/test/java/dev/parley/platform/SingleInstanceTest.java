@@ -39,6 +39,16 @@ class SingleInstanceTest {
         ((SingleInstance.Claim.First) first).instance().close();
     }
 
+    /** A data folder that cannot be made: the start says it cannot tell, and the window opens anyway. */
+    @Test
+    void aFolderThatCannotBeMadeLeavesItUnknown() throws Exception {
+        Path file = Files.writeString(folder.resolve("not-a-folder"), "a file where the data folder should be");
+
+        SingleInstance.Claim claim = SingleInstance.claim(file.resolve("parley"), () -> { });
+
+        assertThat(claim).isInstanceOf(SingleInstance.Claim.Unknown.class);
+    }
+
     @Test
     void onceTheWindowClosedTheNextStartOpensOne() throws Exception {
         ((SingleInstance.Claim.First) SingleInstance.claim(folder, () -> { })).instance().close();
