@@ -42,22 +42,12 @@ class ImagePreparerTest {
 
     @Test
     void aWidePngIsScaledToTheLongestSideAndStaysPng() {
-        TurnImage image = preparer.prepare(TestImages.png(3000, 1000), "wide.png");
-
-        BufferedImage sent = TestImages.decode(image.bytes());
-        assertThat(image.type()).isEqualTo(ImageType.PNG);
-        assertThat(sent.getWidth()).isEqualTo(1568);
-        assertThat(sent.getHeight()).isEqualTo(523);
+        assertSent(preparer.prepare(TestImages.png(3000, 1000), "wide.png"), ImageType.PNG, 1568, 523);
     }
 
     @Test
     void aTallJpegIsScaledAndStaysJpeg() {
-        TurnImage image = new ImagePreparer(800).prepare(TestImages.jpeg(1500, 4000), "tall.jpg");
-
-        BufferedImage sent = TestImages.decode(image.bytes());
-        assertThat(image.type()).isEqualTo(ImageType.JPEG);
-        assertThat(sent.getWidth()).isEqualTo(300);
-        assertThat(sent.getHeight()).isEqualTo(800);
+        assertSent(new ImagePreparer(800).prepare(TestImages.jpeg(1500, 4000), "tall.jpg"), ImageType.JPEG, 300, 800);
     }
 
     @Test
@@ -71,12 +61,7 @@ class ImagePreparerTest {
     /** Gemini takes no GIF and OpenAI no animated one: the first frame goes, as a PNG. */
     @Test
     void aSmallGifBecomesAPngOfTheSameSize() {
-        TurnImage image = preparer.prepare(TestImages.gif(100, 80), "small.gif");
-
-        BufferedImage sent = TestImages.decode(image.bytes());
-        assertThat(image.type()).isEqualTo(ImageType.PNG);
-        assertThat(sent.getWidth()).isEqualTo(100);
-        assertThat(sent.getHeight()).isEqualTo(80);
+        assertSent(preparer.prepare(TestImages.gif(100, 80), "small.gif"), ImageType.PNG, 100, 80);
     }
 
     /** Within the longest side, but larger than a provider takes (Anthropic: 5 MB): sent re-encoded. */
@@ -162,12 +147,8 @@ class ImagePreparerTest {
 
     @Test
     void aPhotoStoredSidewaysIsTurnedUpright() {
-        TurnImage image = preparer.prepare(TestImages.jpegWithOrientation(600, 400, 6), "phone.jpg");
-
-        BufferedImage sent = TestImages.decode(image.bytes());
-        assertThat(image.type()).isEqualTo(ImageType.JPEG);
-        assertThat(sent.getWidth()).isEqualTo(400);
-        assertThat(sent.getHeight()).isEqualTo(600);
+        BufferedImage sent = assertSent(preparer.prepare(TestImages.jpegWithOrientation(600, 400, 6), "phone.jpg"),
+                ImageType.JPEG, 400, 600);
         // Turned 90° clockwise: the red top-left quarter is now the top-right one.
         assertThat(new java.awt.Color(sent.getRGB(350, 50)).getRed()).isGreaterThan(200);
         assertThat(new java.awt.Color(sent.getRGB(350, 50)).getGreen()).isLessThan(60);
@@ -211,12 +192,7 @@ class ImagePreparerTest {
     void aWebpLargerThanTheLimitIsScaledAndBecomesAPng(String name) throws Exception {
         byte[] webp = webpFixture(name);
 
-        TurnImage image = new ImagePreparer(100).prepare(webp, name);
-
-        BufferedImage sent = TestImages.decode(image.bytes());
-        assertThat(image.type()).isEqualTo(ImageType.PNG);
-        assertThat(sent.getWidth()).isEqualTo(100);
-        assertThat(sent.getHeight()).isEqualTo(75);
+        BufferedImage sent = assertSent(new ImagePreparer(100).prepare(webp, name), ImageType.PNG, 100, 75);
         // The gradient survives: red grows from left to right (the fixture's red channel is x).
         assertThat(red(sent.getRGB(90, 40))).isGreaterThan(red(sent.getRGB(10, 40)) + 150);
     }
@@ -225,12 +201,7 @@ class ImagePreparerTest {
     void aWebpWithinTheLimitGoesAsAPngOfItsSize() throws Exception {
         byte[] webp = webpFixture("gradient-400x300-lossy.webp");
 
-        TurnImage image = preparer.prepare(webp, "photo.webp");
-
-        BufferedImage sent = TestImages.decode(image.bytes());
-        assertThat(image.type()).isEqualTo(ImageType.PNG);
-        assertThat(sent.getWidth()).isEqualTo(400);
-        assertThat(sent.getHeight()).isEqualTo(300);
+        BufferedImage sent = assertSent(preparer.prepare(webp, "photo.webp"), ImageType.PNG, 400, 300);
         assertThat(red(sent.getRGB(390, 150))).isGreaterThan(red(sent.getRGB(10, 150)) + 150);
     }
 
@@ -247,6 +218,15 @@ class ImagePreparerTest {
         try (var in = ImagePreparerTest.class.getResourceAsStream("/images/" + name)) {
             return in.readAllBytes();
         }
+    }
+
+    /** What was sent: its type and its size as decoded; the decoded picture for more checks. */
+    private static BufferedImage assertSent(TurnImage image, ImageType type, int width, int height) {
+        BufferedImage sent = TestImages.decode(image.bytes());
+        assertThat(image.type()).isEqualTo(type);
+        assertThat(sent.getWidth()).isEqualTo(width);
+        assertThat(sent.getHeight()).isEqualTo(height);
+        return sent;
     }
 
     private static int red(int argb) {
