@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -131,12 +132,12 @@ public final class ConversationStore {
     }
 
     /** What is wrong with {@code name} as a conversation name, as a save would say it; empty when nothing is. */
-    public static java.util.Optional<String> nameProblem(String name) {
+    public static Optional<String> nameProblem(String name) {
         try {
             slug(name);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (ConversationStoreException e) {
-            return java.util.Optional.of(e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 
