@@ -15,6 +15,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -137,7 +138,9 @@ public final class ParleyApp extends Application {
         Platform.exit();
     }
 
-    private void restore(WindowState state) {
+    /** Where the window was left, on a screen that is still there (else centred, as at a first start). */
+    private void restore(WindowState saved) {
+        WindowState state = saved.onScreens(Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
         stage.setWidth(state.width());
         stage.setHeight(state.height());
         if (!Double.isNaN(state.x()) && !Double.isNaN(state.y())) {
@@ -152,7 +155,9 @@ public final class ParleyApp extends Application {
         stopped = true;
         Desktop.stopBeingFound.run();
         if (stage != null && windowFile != null) {
-            new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())
+            // A maximized window's bounds are the screen's: keep the size it had before, to return to.
+            (stage.isMaximized() ? WindowState.read(windowFile).withMaximized(true)
+                    : new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false))
                     .write(windowFile);
         }
         if (trayAndKey != null) {

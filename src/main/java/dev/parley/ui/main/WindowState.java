@@ -6,12 +6,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import javafx.geometry.Rectangle2D;
 
-/** The window's size and position, remembered between runs in a small properties file. */
+/**
+ * The window's size and position, remembered between runs in a small properties file: its bounds
+ * when last neither maximized nor minimized, and whether it was maximized.
+ */
 public record WindowState(double x, double y, double width, double height, boolean maximized) {
 
     static final WindowState DEFAULT = new WindowState(Double.NaN, Double.NaN, 980, 700, false);
+
+    /** How much of the title bar must be on a screen for the window to be dragged back by it. */
+    private static final double TITLE_BAR_GRIP = 120;
+    private static final double TITLE_BAR_HEIGHT = 30;
 
     public static WindowState read(Path file) {
         Properties properties = new Properties();
@@ -24,6 +33,36 @@ public record WindowState(double x, double y, double width, double height, boole
         } catch (IOException | RuntimeException e) {
             return DEFAULT;
         }
+    }
+
+    /**
+     * This state as it can be shown on {@code screens} (their visual bounds) today: where it was when
+     * its title bar is still on one of them, else centred (a monitor unplugged, a smaller screen); no
+     * larger than the largest screen.
+     */
+    public WindowState onScreens(List<Rectangle2D> screens) {
+        if (screens.isEmpty()) {
+            return this;
+        }
+        double fitWidth = screens.stream().mapToDouble(Rectangle2D::getWidth).max().orElseThrow();
+        double fitHeight = screens.stream().mapToDouble(Rectangle2D::getHeight).max().orElseThrow();
+        double shownWidth = Math.min(width, fitWidth);
+        double shownHeight = Math.min(height, fitHeight);
+        boolean titleBarShown = !Double.isNaN(x) && !Double.isNaN(y)
+                && screens.stream().anyMatch(screen -> titleBarOn(screen, shownWidth));
+        return titleBarShown ? new WindowState(x, y, shownWidth, shownHeight, maximized)
+                : new WindowState(Double.NaN, Double.NaN, shownWidth, shownHeight, maximized);
+    }
+
+    /** Whether at least {@link #TITLE_BAR_GRIP} pixels of the title bar's strip (30 px high) are on {@code screen}. */
+    private boolean titleBarOn(Rectangle2D screen, double shownWidth) {
+        double across = Math.min(x + shownWidth, screen.getMaxX()) - Math.max(x, screen.getMinX());
+        double down = Math.min(y + TITLE_BAR_HEIGHT, screen.getMaxY()) - Math.max(y, screen.getMinY());
+        return across >= Math.min(shownWidth, TITLE_BAR_GRIP) && down > 0;
+    }
+
+    public WindowState withMaximized(boolean now) {
+        return new WindowState(x, y, width, height, now);
     }
 
     public void write(Path file) {

@@ -74,13 +74,13 @@ final class SettingsChecks {
     /** The first problem of the other tabs' fields, or empty. */
     static String general(String speechModelPath, String systemPrompt, String pushToTalkKey, String theme,
             String voice, double rate, double volume) {
-        String path = speechModelPath.strip();
-        if (!path.isEmpty()) {
-            Path folder = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
-            if (folder.isAbsolute() && !Files.isDirectory(folder.resolve("am"))) {
-                return "Speech model: " + folder + " is not a Vosk model folder (it has no 'am' folder). "
-                        + "Leave it empty for the bundled English model.";
-            }
+        Optional<Path> folder = speechModelFolder(speechModelPath);
+        if (folder.isEmpty() && !speechModelPath.isBlank()) {
+            return "Speech model: '" + speechModelPath.strip() + "' is not a folder's path.";
+        }
+        if (folder.isPresent() && folder.get().isAbsolute() && !Files.isDirectory(folder.get().resolve("am"))) {
+            return "Speech model: " + folder.get() + " is not a Vosk model folder (it has no 'am' folder). "
+                    + "Leave it empty for the bundled English model.";
         }
         if (systemPrompt.isBlank()) {
             return "System prompt: write one (it shapes every reply).";
@@ -100,6 +100,19 @@ final class SettingsChecks {
             return problem.get();
         }
         return voice.isBlank() ? "Voice: choose one." : "";
+    }
+
+    /** The speech model folder the field names, {@code ~/} as the home folder; empty for the bundled model. */
+    static Optional<Path> speechModelFolder(String text) {
+        String path = text == null ? "" : text.strip();
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     private static String pushToTalkKey(String name) {

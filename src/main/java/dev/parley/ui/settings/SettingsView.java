@@ -3,6 +3,10 @@ package dev.parley.ui.settings;
 import dev.parley.ui.Sizing;
 import dev.parley.config.ProviderType;
 import dev.parley.config.TtsConfig;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.StringProperty;
@@ -28,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 
 /** The settings panel's controls, bound to a {@link SettingsViewModel}; shown in a window or embedded. */
 public final class SettingsView extends BorderPane {
@@ -154,17 +159,17 @@ public final class SettingsView extends BorderPane {
 
         GridPane form = form();
         int row = 0;
-        form.addRow(row++, label("Name"), name);
-        form.addRow(row++, label("Type"), type);
-        form.addRow(row++, label("Base URL"), baseUrl);
+        form.addRow(row++, label("Name", name), name);
+        form.addRow(row++, label("Type", type), type);
+        form.addRow(row++, label("Base URL", baseUrl), baseUrl);
         HBox modelRow = new HBox(6, modelName, Sizing.whole(fetch));
         HBox.setHgrow(modelName, Priority.ALWAYS);
-        form.addRow(row++, label("Model"), modelRow);
+        form.addRow(row++, label("Model", modelName), modelRow);
         form.add(modelsStatus, 1, row++);
-        form.addRow(row++, label("Key variable"), keyEnv);
-        form.addRow(row++, label("API key"), key);
+        form.addRow(row++, label("Key variable", keyEnv), keyEnv);
+        form.addRow(row++, label("API key", key), key);
         form.add(keyWhere, 1, row++);
-        form.addRow(row++, label("Active provider"), active);
+        form.addRow(row++, label("Active provider", active), active);
         HBox box = new HBox(12, left, form);
         HBox.setHgrow(form, Priority.ALWAYS);
         box.setPadding(new Insets(12));
@@ -201,6 +206,10 @@ public final class SettingsView extends BorderPane {
         speechModel.setId("settings-speech-model");
         speechModel.setPromptText("empty: the bundled small English model");
         speechModel.textProperty().bindBidirectional(model.speechModelPathProperty());
+        Button browse = Sizing.whole(new Button("Browse…"));
+        browse.setId("settings-speech-model-browse");
+        browse.setTooltip(new Tooltip("Choose an unpacked Vosk model folder (the one holding 'am' and 'conf')"));
+        browse.setOnAction(event -> chooseSpeechModel(speechModel));
         Slider rate = slider(TtsConfig.MIN_RATE, TtsConfig.MAX_RATE, model.rateProperty(), "settings-rate",
                 "How fast the voice speaks; 1.0× is its own pace");
         Label rateValue = value(Bindings.format("%.2f×", model.rateProperty()));
@@ -222,15 +231,17 @@ public final class SettingsView extends BorderPane {
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         int row = 0;
-        form.addRow(row++, label("Voice"), voice);
-        form.addRow(row++, label("Rate"), new HBox(10, rate, rateValue));
-        form.addRow(row++, label("Volume"), new HBox(10, volume, volumeValue));
-        form.addRow(row++, label("Output device"), output);
-        form.addRow(row++, label("Input device"), input);
+        form.addRow(row++, label("Voice", voice), voice);
+        form.addRow(row++, label("Rate", rate), new HBox(10, rate, rateValue));
+        form.addRow(row++, label("Volume", volume), new HBox(10, volume, volumeValue));
+        form.addRow(row++, label("Output device", output), output);
+        form.addRow(row++, label("Input device", input), input);
         form.addRow(row++, new Region(), new HBox(10, micTest, micResult));
         form.add(handsFree, 1, row++);
         form.add(talkOver, 1, row++);
-        form.addRow(row++, label("Speech model folder"), speechModel);
+        HBox speechModelRow = new HBox(6, speechModel, browse);
+        HBox.setHgrow(speechModel, Priority.ALWAYS);
+        form.addRow(row++, label("Speech model folder", speechModel), speechModelRow);
         form.add(note, 1, row);
         return form;
     }
@@ -242,15 +253,13 @@ public final class SettingsView extends BorderPane {
         prompt.setWrapText(true);
         prompt.setPrefRowCount(5);
         prompt.textProperty().bindBidirectional(model.systemPromptProperty());
-        TextField key = new TextField();
-        key.setId("settings-ptt-key");
-        key.setTooltip(new Tooltip("A JavaFX key name: SPACE, F8, CONTROL, ..."));
+        KeyField key = new KeyField(KeyField.Kind.WINDOW_KEY, "settings-ptt-key");
+        key.setTooltip(new Tooltip("Held while this window has focus. Click here and press the key: Space, F8,"
+                + " Ctrl, ... (not a letter or digit, which would type)."));
         key.textProperty().bindBidirectional(model.pushToTalkKeyProperty());
-        TextField globalKey = new TextField();
-        globalKey.setId("settings-global-ptt-key");
-        globalKey.setPromptText("empty: off; e.g. F8 or ctrl+alt+space");
+        KeyField globalKey = new KeyField(KeyField.Kind.GLOBAL_CHORD, "settings-global-ptt-key");
         globalKey.setTooltip(new Tooltip("Held while another application has focus (X11, macOS, Windows; not Wayland)."
-                + " Applied at once."));
+                + " Click here and press the key with its modifiers; Backspace turns it off. Applied at once."));
         globalKey.textProperty().bindBidirectional(model.globalPushToTalkKeyProperty());
         CheckBox closeToTray = new CheckBox("Closing the window hides it to the tray icon");
         closeToTray.setId("settings-close-to-tray");
@@ -267,11 +276,11 @@ public final class SettingsView extends BorderPane {
         apiNote.getStyleClass().add("muted");
         apiNote.setWrapText(true);
         int row = 0;
-        form.addRow(row++, label("System prompt"), prompt);
-        form.addRow(row++, label("Push-to-talk key"), key);
-        form.addRow(row++, label("Global talk key"), globalKey);
+        form.addRow(row++, label("System prompt", prompt), prompt);
+        form.addRow(row++, label("Push-to-talk key", key), key);
+        form.addRow(row++, label("Global talk key", globalKey), globalKey);
         form.add(closeToTray, 1, row++);
-        form.addRow(row++, label("Theme"), theme);
+        form.addRow(row++, label("Theme", theme), theme);
         form.add(api, 1, row++);
         form.add(apiNote, 1, row);
         return form;
@@ -323,9 +332,23 @@ public final class SettingsView extends BorderPane {
         return form;
     }
 
-    private static Label label(String text) {
+    /** A field's name, tied to the field so a screen reader says it and clicking it focuses the field. */
+    private static Label label(String text, Node field) {
         Label label = new Label(text);
         label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(field);
         return label;
+    }
+
+    private static void chooseSpeechModel(TextField path) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a Vosk speech model folder");
+        SettingsChecks.speechModelFolder(path.getText()).map(Path::getParent).filter(Files::isDirectory)
+                .or(() -> Optional.of(Path.of(System.getProperty("user.home"))))
+                .ifPresent(start -> chooser.setInitialDirectory(start.toFile()));
+        File chosen = chooser.showDialog(path.getScene().getWindow());
+        if (chosen != null) {
+            path.setText(chosen.getAbsolutePath());
+        }
     }
 }

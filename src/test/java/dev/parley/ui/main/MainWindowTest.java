@@ -215,7 +215,9 @@ class MainWindowTest {
         }));
         robot.clickOn("#settings-button");
         robot.clickOn("General");
-        robot.doubleClickOn("#settings-ptt-key").eraseText(5).write("F8");
+        robot.clickOn("#settings-ptt-key").type(KeyCode.F8); // the key itself, not its name
+        robot.clickOn("#settings-global-ptt-key").press(KeyCode.CONTROL, KeyCode.ALT).type(KeyCode.G)
+                .release(KeyCode.ALT, KeyCode.CONTROL);
         robot.interact(() -> robot.lookup("#settings-theme").queryAs(ComboBox.class).setValue("dark"));
         assertThat(((Label) node(robot, "settings-api-note")).getText()).startsWith("Lets other programs on this"
                 + " computer drive Parley; they need the token in ");
@@ -230,7 +232,7 @@ class MainWindowTest {
         robot.clickOn("#settings-save");
         waitUntil(() -> ((Label) node(robot, "settings-status")).getText().startsWith("Saved to"));
         String yaml = Files.readString(settings.file);
-        assertThat(yaml).contains("push-to-talk-key: F8", "theme: dark", "hands-free: true", "talk-over: false");
+        assertThat(yaml).contains("push-to-talk-key: F8", "global-push-to-talk-key: ctrl+alt+G", "theme: dark", "hands-free: true", "talk-over: false");
         assertThat(yaml.substring(yaml.indexOf("\napi:"))).contains("  enabled: true\n");
         assertThat(((Label) node(robot, "talk-hint")).getText()).isEqualTo("Hold F8 to talk");
         assertThat(assistant.calls).as("hands-free applies at once").contains("hands-free:true");
@@ -245,7 +247,7 @@ class MainWindowTest {
         robot.clickOn("#settings-button");
         waitUntil(() -> robot.lookup("#settings-save").tryQuery().isPresent());
         robot.clickOn("General");
-        robot.doubleClickOn("#settings-ptt-key").eraseText(5).write("F9");
+        robot.clickOn("#settings-ptt-key").type(KeyCode.F9);
 
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> robot.lookup("#settings-discard").tryQuery().isPresent());

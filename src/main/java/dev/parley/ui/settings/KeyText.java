@@ -1,0 +1,65 @@
+package dev.parley.ui.settings;
+
+import dev.parley.config.KeyChord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javafx.scene.input.KeyCode;
+
+/** How a key pressed in a {@link KeyField} is written in {@code config.yaml}. */
+final class KeyText {
+
+    private static final Set<KeyCode> MODIFIERS = Set.of(KeyCode.CONTROL, KeyCode.ALT, KeyCode.SHIFT, KeyCode.META,
+            KeyCode.WINDOWS, KeyCode.COMMAND, KeyCode.ALT_GRAPH);
+
+    private KeyText() {
+    }
+
+    /**
+     * What pressing {@code code} with the modifiers given writes into a field of {@code kind}; empty
+     * when the press writes nothing (Tab and Esc, which keep their usual jobs, and a modifier alone in
+     * the global chord, which waits for its key).
+     */
+    static Optional<String> written(KeyField.Kind kind, KeyCode code, boolean ctrl, boolean alt, boolean shift, boolean meta) {
+        if (passesThrough(code)) {
+            return Optional.empty();
+        }
+        if (kind == KeyField.Kind.WINDOW_KEY) {
+            return Optional.of(code.name());
+        }
+        boolean modified = ctrl || alt || shift || meta;
+        if (!modified && (code == KeyCode.BACK_SPACE || code == KeyCode.DELETE)) {
+            return Optional.of(""); // off, as the prompt says
+        }
+        if (MODIFIERS.contains(code)) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        if (ctrl) {
+            parts.add("ctrl");
+        }
+        if (alt) {
+            parts.add("alt");
+        }
+        if (shift) {
+            parts.add("shift");
+        }
+        if (meta) {
+            parts.add("meta");
+        }
+        parts.add(chordKey(code));
+        return Optional.of(String.join("+", parts));
+    }
+
+    static boolean passesThrough(KeyCode code) {
+        return code == KeyCode.TAB || code == KeyCode.ESCAPE;
+    }
+
+    /** The key as {@link KeyChord#parse} reads it: {@code 1} for DIGIT1, {@code F8}, {@code space}. */
+    private static String chordKey(KeyCode code) {
+        String name = code.name().startsWith("DIGIT") ? code.name().substring(5) : code.name();
+        return name.length() <= 3 ? name : name.toLowerCase(Locale.ROOT);
+    }
+}
