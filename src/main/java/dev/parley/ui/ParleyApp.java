@@ -7,6 +7,7 @@ import dev.parley.ui.main.StartUpLoads;
 import dev.parley.ui.main.WindowState;
 import dev.parley.ui.system.AwtTray;
 import dev.parley.ui.system.NativeHookKeys;
+import dev.parley.ui.system.TrayWindow;
 import dev.parley.ui.system.TrayAndGlobalKey;
 import dev.parley.ui.welcome.WelcomeWindow;
 import java.nio.file.Path;
@@ -93,10 +94,7 @@ public final class ParleyApp extends Application {
         if (stopped) {
             return;
         }
-        stage.setIconified(false);
-        stage.show();
-        stage.toFront();
-        stage.requestFocus();
+        TrayWindow.of(stage).show();
     }
 
     /** The tray icon, the global key and the timers; on the JavaFX thread, once. */

@@ -5,7 +5,6 @@ import dev.parley.ui.DesktopUi;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.event.EventHandler;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
@@ -33,7 +32,7 @@ public final class TrayAndGlobalKey implements AutoCloseable {
         this.implicitExit = implicitExit;
         this.globalKey = new GlobalTalkKey(keys, ui.main()::pressToTalk, ui.main()::releaseToTalk, ui.tasks(),
                 ui.banners());
-        this.tray = new TrayPresence(tray, ui.main(), window(stage), Platform::exit, ui.tasks());
+        this.tray = new TrayPresence(tray, ui.main(), TrayWindow.of(stage), Platform::exit, ui.tasks());
         this.stage = stage;
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, closing);
         apply(config);
@@ -75,26 +74,5 @@ public final class TrayAndGlobalKey implements AutoCloseable {
         stage.removeEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, closing);
         globalKey.close();
         tray.close();
-    }
-
-    private static TrayWindow window(Stage stage) {
-        return new TrayWindow() {
-            @Override
-            public ReadOnlyBooleanProperty showingProperty() {
-                return stage.showingProperty();
-            }
-
-            @Override
-            public void show() {
-                stage.setIconified(false);
-                stage.show();
-                stage.toFront();
-            }
-
-            @Override
-            public void hide() {
-                stage.hide();
-            }
-        };
     }
 }
