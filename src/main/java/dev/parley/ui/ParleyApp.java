@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -70,6 +71,7 @@ public final class ParleyApp extends Application {
             }
         });
         LOG.info("Window built {} ms after the JVM started", Desktop.sinceJvmStart());
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, this::closedDuringStart);
         stage.show();
         Desktop.bringForward = () -> Platform.runLater(this::bringForward);
         services.afterWindowShown();
@@ -95,6 +97,20 @@ public final class ParleyApp extends Application {
             return;
         }
         TrayWindow.of(stage).show();
+    }
+
+    /**
+     * Closed before the tray is up, with {@code ui.close-to-tray} on: the window goes to the tray as it
+     * would a moment later, rather than quitting. Once the tray is up, {@link TrayAndGlobalKey} decides.
+     */
+    private void closedDuringStart(WindowEvent event) {
+        if (trayAndKey == null && services.config().ui().closeToTray()) {
+            event.consume();
+            startSystemParts();
+            if (trayAndKey != null) {
+                trayAndKey.closeOnceTrayAnswered();
+            }
+        }
     }
 
     /** The tray icon, the global key and the timers; on the JavaFX thread, once. */

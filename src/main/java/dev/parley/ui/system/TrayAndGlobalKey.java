@@ -63,6 +63,21 @@ public final class TrayAndGlobalKey implements AutoCloseable {
         }
     }
 
+    /**
+     * The window was closed before this existed (during the start, before the tray's turn): once the
+     * tray answered, it hides there if {@code ui.close-to-tray} says so, or closes as without a tray.
+     */
+    public void closeOnceTrayAnswered() {
+        tray.whenAnswered(() -> {
+            if (tray.hidesOnClose()) {
+                stage.hide();
+            } else {
+                implicitExit.accept(true);
+                stage.close();
+            }
+        });
+    }
+
     /** Whether closing the window hides it to the tray now. */
     public boolean hidesOnClose() {
         return tray.hidesOnClose();

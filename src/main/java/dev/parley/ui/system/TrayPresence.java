@@ -2,6 +2,8 @@ package dev.parley.ui.system;
 
 import dev.parley.ui.Tasks;
 import dev.parley.ui.main.MainViewModel;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.InvalidationListener;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -26,7 +28,7 @@ public final class TrayPresence implements AutoCloseable {
     private boolean closeToTray;
     private boolean toldNoTray;
     private boolean closed;
-    private Runnable onAnswered = () -> { };
+    private final List<Runnable> onAnswered = new ArrayList<>();
 
     /** Installs the icon in the background (the toolkit may take a moment to start); {@code quit} ends Parley. */
     public TrayPresence(Tray tray, MainViewModel main, TrayWindow window, Runnable quit, Tasks tasks) {
@@ -77,14 +79,15 @@ public final class TrayPresence implements AutoCloseable {
             refresh();
         }
         closeToTray(closeToTray);
-        onAnswered.run();
+        onAnswered.forEach(Runnable::run);
     }
 
     /** Runs {@code then} once the tray answered whether it has the icon (on the UI thread), when that may change {@link #hidesOnClose()}. */
     public void whenAnswered(Runnable then) {
-        this.onAnswered = then;
         if (answered) {
             then.run();
+        } else {
+            onAnswered.add(then);
         }
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -108,6 +109,34 @@ class CloseToTrayWindowTest {
         waitUntil(stage::isShowing);
         assertThat(((Label) node(robot, "status-text")).getText()).isEqualTo("Ready");
         waitUntil(() -> tray.last().windowItem().equals("Hide window"));
+    }
+
+    @Test
+    void closedWhileTheTrayWasStillStartingTheWindowHidesThereOnceItIsUp() throws Exception {
+        CountDownLatch installing = new CountDownLatch(1);
+        FakeTray slowTray = new FakeTray(true, installing);
+        trayAndKey(slowTray, true);
+        WaitForAsyncUtils.asyncFx(() -> trayAndKey.closeOnceTrayAnswered()).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).as("nothing to hide into yet").isTrue();
+
+        installing.countDown();
+
+        waitUntil(() -> !stage.isShowing());
+        assertThat(implicitExit).as("hidden, not quit").isFalse();
+        assertThat(slowTray.removed).isFalse();
+    }
+
+    @Test
+    void closedWhileTheTrayWasStillStartingOnADesktopWithoutOneQuits() throws Exception {
+        CountDownLatch installing = new CountDownLatch(1);
+        trayAndKey(new FakeTray(false, installing), true);
+        WaitForAsyncUtils.asyncFx(() -> trayAndKey.closeOnceTrayAnswered()).get();
+
+        installing.countDown();
+
+        waitUntil(() -> !stage.isShowing());
+        assertThat(implicitExit).as("closing the last window ends JavaFX, so Parley quits").isTrue();
     }
 
     @Test
