@@ -153,8 +153,6 @@ final class ConversationAsks implements AutoCloseable {
             }
             throw new ApiProblem(502, "The model failed", e.getMessage());
         } finally {
-            // A stop interrupts this thread; the file must still be written (an interrupted channel closes).
-            Thread.interrupted();
             save(id, conversation);
         }
     }

@@ -1,7 +1,7 @@
 package dev.parley.storage;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -36,12 +36,12 @@ public final class AtomicFiles {
         // Created 0600 (createTempFile's default on POSIX), so the renamed file is private too.
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true); // so a crash after the rename cannot leave an empty file behind
+            // A stream, not a FileChannel: a stop interrupts the thread a turn ran on, and its answer must
+            // still be saved there (an interrupted thread's channel closes mid-write). The interrupt stays
+            // set for the caller to see.
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                out.write(bytes);
+                out.getFD().sync(); // so a crash after the rename cannot leave an empty file behind
             }
             moveIntoPlace(temp, absolute);
             temp = null;
@@ -66,6 +66,9 @@ public final class AtomicFiles {
 
     /** Makes the rename itself durable; not every platform can open a folder for that, which is fine. */
     private static void syncFolder(Path folder) {
+        if (Thread.currentThread().isInterrupted()) {
+            return; // opening a channel now would fail; the rename is in place, only its durability waits
+        }
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
