@@ -75,7 +75,7 @@ public final class ParleyApp extends Application {
         stage.show();
         Desktop.bringForward = () -> Platform.runLater(this::bringForward);
         services.afterWindowShown();
-        window.scene().getRoot().requestFocus();
+        window.scene().getRoot().requestFocus(); // the talk key talks at once; typing moves to the text field
         ui.main().load(services.loadSteps());
         // Needed neither for the first paint nor before the start-up loads (the speech model, the voice, the
         // microphone) have ended, which want both cores (AWT's start alone is 0.15-0.3 s of the JavaFX

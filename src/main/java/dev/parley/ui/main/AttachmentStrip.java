@@ -61,6 +61,7 @@ final class AttachmentStrip {
         Button remove = new Button("×");
         remove.getStyleClass().addAll("small", "flat");
         remove.setTooltip(new Tooltip("Remove this picture"));
+        remove.setAccessibleText("Remove this picture");
         remove.setOnAction(event -> attachments.remove(picture));
         StackPane box = new StackPane(face, remove);
         box.getStyleClass().add("attachment");

@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import dev.parley.ui.CopyButton;
+import dev.parley.ui.Sizing;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -46,13 +47,14 @@ final class BannerArea extends VBox {
         Button close = new Button("✕");
         close.getStyleClass().add("flat");
         close.setTooltip(new Tooltip("Dismiss"));
+        close.setAccessibleText("Dismiss");
         close.setOnAction(event -> banners.dismiss(banner));
         HBox box = new HBox(icon, message, close);
         if (!banner.commands().isEmpty()) { // the fix as commands to paste in a terminal, not a wall of shell text
             Button copy = CopyButton.of(new javafx.beans.property.SimpleStringProperty(banner.commands()),
                     "Copy commands", "Copied");
             copy.getStyleClass().add("small");
-            box.getChildren().add(2, copy);
+            box.getChildren().add(2, Sizing.whole(copy)); // the message gives way, not the button's label
         }
         box.getStyleClass().addAll("banner", banner.level().name().toLowerCase());
         return box;

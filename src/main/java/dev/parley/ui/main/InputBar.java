@@ -6,8 +6,12 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.Scene;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -20,14 +24,17 @@ import javafx.scene.layout.VBox;
  */
 final class InputBar extends VBox {
 
+    private final TextField input;
+
     InputBar(MainViewModel main) {
         Attachments attachments = main.attachments();
         TextField input = input(main);
         AttachmentStrip.pasteInto(input, attachments);
         HBox bar = new HBox(Sizing.whole(talkButton(main)), meter(main), input,
                 Sizing.whole(AttachmentStrip.attachButton(attachments)),
-                Sizing.whole(AttachmentStrip.lookAtScreenButton(attachments)), Sizing.whole(send(main)),
+                Sizing.whole(AttachmentStrip.lookAtScreenButton(attachments)), Sizing.whole(send(main, input)),
                 Sizing.whole(stop(main)));
+        this.input = input;
         bar.getStyleClass().add("input-bar");
         getChildren().setAll(partial(main), AttachmentStrip.thumbnails(attachments), bar);
         AttachmentStrip.dropOnto(this, attachments);
@@ -56,6 +63,19 @@ final class InputBar extends VBox {
         talk.setTooltip(new Tooltip("Hold while you speak; release to send. The talk key works anywhere but in text fields."));
         talk.setOnMousePressed(event -> main.pressToTalk());
         talk.setOnMouseReleased(event -> main.releaseToTalk());
+        // From the keyboard too: Space or Enter held on the focused button talks until released.
+        talk.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER) {
+                event.consume();
+                main.pressToTalk(); // the key's repeats while held are ignored by the view model
+            }
+        });
+        talk.addEventFilter(KeyEvent.KEY_RELEASED, event -> {
+            if (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER) {
+                event.consume();
+                main.releaseToTalk();
+            }
+        });
         main.talkingProperty().addListener((obs, old, on) -> {
             if (on) {
                 talk.getStyleClass().add("talking");
@@ -87,14 +107,47 @@ final class InputBar extends VBox {
         return input;
     }
 
-    private static Button send(MainViewModel main) {
+    /** Page Up and Page Down in the text field scroll the conversation above it. */
+    void scrollsWithPageKeys(TranscriptView transcript) {
+        input.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.PAGE_UP || event.getCode() == KeyCode.PAGE_DOWN) {
+                event.consume();
+                transcript.scrollByPage(event.getCode() == KeyCode.PAGE_DOWN);
+            }
+        });
+    }
+
+    /**
+     * Typing while the keyboard is elsewhere (nothing focused at start, a button) starts the question:
+     * the letter goes to the text field, which takes the keyboard. Not a space, which the talk key or
+     * a focused button has already used, nor a shortcut.
+     */
+    void takesTypingFrom(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            String typed = event.getCharacter();
+            if (scene.getFocusOwner() instanceof TextInputControl || typed.isBlank() || typed.chars().anyMatch(
+                    Character::isISOControl) || event.isControlDown() || event.isAltDown() || event.isMetaDown()
+                    || event.isShortcutDown()) {
+                return;
+            }
+            event.consume();
+            input.requestFocus();
+            input.appendText(typed);
+            input.end();
+        });
+    }
+
+    private static Button send(MainViewModel main, TextField input) {
         Button send = new Button("Send");
         send.setId("send-button");
         send.getStyleClass().add("accent");
         send.setDefaultButton(false);
         send.setTooltip(new Tooltip("Send the typed question (Enter)"));
         send.disableProperty().bind(main.inputProperty().isEmpty());
-        send.setOnAction(event -> main.send());
+        send.setOnAction(event -> {
+            main.send();
+            input.requestFocus(); // not on to Stop, which the next Enter would press
+        });
         return send;
     }
 

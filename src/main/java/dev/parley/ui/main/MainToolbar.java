@@ -28,6 +28,7 @@ final class MainToolbar extends HBox {
         conversations.setId("conversations-toggle");
         conversations.setSelected(true);
         conversations.setTooltip(new Tooltip("Show or hide saved conversations"));
+        conversations.setAccessibleText("Conversations"); // a screen reader would read the glyph
 
         Label testResult = new Label();
         testResult.setId("provider-test-result");
@@ -98,6 +99,7 @@ final class MainToolbar extends HBox {
         ToggleButton dark = new ToggleButton("◐");
         dark.setId("theme-toggle");
         dark.setTooltip(new Tooltip("Light or dark theme for this session (Settings saves it)"));
+        dark.setAccessibleText("Dark theme");
         dark.setSelected(isDark(settings.themeProperty().get()));
         dark.selectedProperty().addListener((obs, old, on) -> settings.useTheme(on ? "dark" : "light"));
         settings.themeProperty().addListener((obs, old, now) -> dark.setSelected(isDark(now)));

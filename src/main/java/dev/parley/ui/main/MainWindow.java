@@ -26,6 +26,7 @@ public final class MainWindow {
     private final Scene scene;
     private final WindowSettings settings;
     private Consumer<SettingsViewModel> settingsOpener;
+    private final InputBar inputBar;
 
     public MainWindow(DesktopUi ui, Stage stage) {
         this.ui = ui;
@@ -39,13 +40,20 @@ public final class MainWindow {
         MainToolbar toolbar = new MainToolbar(ui.providers(), settings,
                 () -> new UsageWindow(ui.usage(), stage).show(), this::openSettings);
         ConversationsSidebar sidebar = new ConversationsSidebar(ui.conversations(), stage);
-        toolbar.conversationsShownProperty().addListener((obs, old, on) -> root.setLeft(on ? sidebar : null));
+        // Hidden, not removed: put back, it would come last in the window's Tab order.
+        sidebar.visibleProperty().bind(toolbar.conversationsShownProperty());
+        sidebar.managedProperty().bind(sidebar.visibleProperty());
         root.setTop(new VBox(toolbar, new BannerArea(ui.banners())));
         root.setLeft(sidebar);
-        root.setCenter(new TranscriptView(main));
+        TranscriptView transcript = new TranscriptView(main);
+        root.setCenter(transcript);
         scene = new Scene(root, 980, 700);
         TalkKey talkKey = new TalkKey(scene, settings.talkKeyProperty(), main);
-        root.setBottom(new VBox(new InputBar(main), new StatusBar(main, ui.providers(), ui.api(), talkKey.hint())));
+        transcript.talkKeyIs(talkKey.keyName());
+        inputBar = new InputBar(main);
+        root.setBottom(new VBox(inputBar, new StatusBar(main, ui.providers(), ui.api(), talkKey.hint())));
+        inputBar.scrollsWithPageKeys(transcript);
+        inputBar.takesTypingFrom(scene);
 
         Theme.style(scene);
         settings.themeProperty().addListener((obs, old, theme) -> Theme.apply(theme));
@@ -68,6 +76,8 @@ public final class MainWindow {
     public Scene scene() {
         return scene;
     }
+
+
 
     /** How the Settings button opens the panel (tests and screenshots replace it). */
     public void settingsOpener(Consumer<SettingsViewModel> opener) {

@@ -40,6 +40,14 @@ final class ProviderCell extends ListCell<ProviderSwitcherViewModel.Item> {
     }
 
     private void paint(ProviderSwitcherViewModel.Health health) {
+        ProviderSwitcherViewModel.Item item = getItem();
+        if (item != null) { // the dot's colour in words, for a screen reader and for colour blindness
+            setAccessibleText(item.name() + " · " + item.model() + switch (health) {
+                case HEALTHY -> ", answering";
+                case UNHEALTHY -> ", not answering";
+                case UNKNOWN -> "";
+            });
+        }
         dot.getStyleClass().removeAll("healthy", "unhealthy");
         switch (health) {
             case HEALTHY -> dot.getStyleClass().add("healthy");

@@ -4,7 +4,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableStringValue;
+import dev.parley.ui.settings.SettingsChecks;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Control;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -40,16 +43,30 @@ final class TalkKey {
         return Bindings.createStringBinding(() -> "Hold " + key.get().getName() + " to talk", key);
     }
 
-    private boolean typing() {
-        KeyCode talk = key.get();
-        return scene.getFocusOwner() instanceof TextInputControl
-                && (talk == KeyCode.SPACE || talk.isLetterKey() || talk.isDigitKey());
+    /** The talk key's name as the keyboard shows it ("Space", "F8"), following the key Settings saves. */
+    StringBinding keyName() {
+        return Bindings.createStringBinding(() -> key.get().getName(), key);
     }
 
-    /** The key named in the config; Space when the name is unknown. */
+    /**
+     * Whether the focused control wants the key itself: a text field the key would type in, or a
+     * control reached from the keyboard (Tab), which Space presses. A button focused by a click does
+     * not keep Space from talking.
+     */
+    private boolean typing() {
+        KeyCode talk = key.get();
+        Node focus = scene.getFocusOwner();
+        if (focus instanceof TextInputControl) {
+            return talk == KeyCode.SPACE || talk.isLetterKey() || talk.isDigitKey();
+        }
+        return talk == KeyCode.SPACE && focus instanceof Control && focus.isFocusVisible();
+    }
+
+    /** The key named in the config; Space when the name is unknown or the key is needed for something else. */
     static KeyCode keyCode(String name) {
         try {
-            return KeyCode.valueOf(name.strip().toUpperCase());
+            KeyCode named = KeyCode.valueOf(name.strip().toUpperCase());
+            return SettingsChecks.talkKeyProblem(named).isEmpty() ? named : KeyCode.SPACE;
         } catch (RuntimeException e) {
             return KeyCode.SPACE;
         }

@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
@@ -21,7 +22,7 @@ final class TranscriptView extends ScrollPane {
     private final VBox box = new VBox();
     /** One node per entry, made once: streaming updates go through bindings, not rebuilds. */
     private final java.util.Map<TranscriptEntry, Node> rows = new java.util.IdentityHashMap<>();
-    private final Label empty = new Label("Hold Space (or the talk button) and speak, or type a question below.");
+    private final Label empty = new Label();
 
     TranscriptView(MainViewModel model) {
         setId("transcript");
@@ -35,6 +36,21 @@ final class TranscriptView extends ScrollPane {
         rebuild(model);
         model.transcript().addListener((ListChangeListener<TranscriptEntry>) change -> rebuild(model));
         box.heightProperty().addListener((obs, old, now) -> setVvalue(1.0));
+    }
+
+    /** The empty conversation's hint names the talk key in use. */
+    void talkKeyIs(ObservableStringValue name) {
+        empty.textProperty().bind(Bindings.concat("Hold ", name,
+                " (or the talk button) and speak, or type a question below."));
+    }
+
+    /** Page Up and Page Down scroll the conversation, wherever the keyboard is. */
+    void scrollByPage(boolean down) {
+        double page = getViewportBounds().getHeight();
+        double scrollable = box.getHeight() - page;
+        if (scrollable > 0) {
+            setVvalue(Math.clamp(getVvalue() + (down ? 1 : -1) * page * 0.9 / scrollable, 0, 1));
+        }
     }
 
     private void rebuild(MainViewModel model) {

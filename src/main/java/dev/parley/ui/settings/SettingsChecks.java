@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javafx.scene.input.KeyCode;
 
@@ -15,7 +16,7 @@ import javafx.scene.input.KeyCode;
  * {@link ConfigRules}, the same the loader applies; the rest are the window's own: names it can store
  * a key under, a key to hold that does not type, a Vosk folder that exists.
  */
-final class SettingsChecks {
+public final class SettingsChecks {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -117,14 +118,27 @@ final class SettingsChecks {
 
     private static String pushToTalkKey(String name) {
         try {
-            KeyCode code = KeyCode.valueOf(name.strip().toUpperCase());
-            if (code.isLetterKey() || code.isDigitKey()) {
-                return "Push-to-talk key: " + code + " would also type in the text field; use SPACE, F1–F12, CONTROL, ...";
-            }
-            return "";
+            return talkKeyProblem(KeyCode.valueOf(name.strip().toUpperCase())).map(problem -> "Push-to-talk key: "
+                    + problem + "; use Space, F1–F12, Ctrl, ...").orElse("");
         } catch (IllegalArgumentException e) {
             return "Push-to-talk key: '" + name + "' is not a key name (SPACE, F8, CONTROL, ...).";
         }
+    }
+
+    /** Keys that move through the window or send and stop: held to talk, they would be taken from the keyboard. */
+    private static final Set<KeyCode> NAVIGATION = Set.of(KeyCode.TAB, KeyCode.ENTER, KeyCode.ESCAPE, KeyCode.UP,
+            KeyCode.DOWN, KeyCode.LEFT, KeyCode.RIGHT, KeyCode.HOME, KeyCode.END, KeyCode.PAGE_UP, KeyCode.PAGE_DOWN,
+            KeyCode.BACK_SPACE, KeyCode.DELETE);
+
+    /** Why {@code key} cannot be the in-window talk key, or empty when it can. */
+    public static Optional<String> talkKeyProblem(KeyCode key) {
+        if (key.isLetterKey() || key.isDigitKey()) {
+            return Optional.of(key.getName() + " would also type in the text field");
+        }
+        if (NAVIGATION.contains(key)) {
+            return Optional.of(key.getName() + " is needed to move through the window, send or stop");
+        }
+        return Optional.empty();
     }
 
     static String suggestedEnv(String providerName) {

@@ -25,6 +25,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -45,6 +47,19 @@ public final class SettingsView extends BorderPane {
                 new Tab("General", general(model)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
+        // Ctrl+Tab switches tabs wherever the keyboard is (a text field would take it to move on), and
+        // the keyboard goes along, not left on a field of the hidden tab.
+        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.TAB && event.isShortcutDown()) {
+                event.consume();
+                if (event.isShiftDown()) {
+                    tabs.getSelectionModel().selectPrevious();
+                } else {
+                    tabs.getSelectionModel().selectNext();
+                }
+                tabs.requestFocus();
+            }
+        });
 
         Label problem = new Label();
         problem.setId("settings-validation");
@@ -257,6 +272,12 @@ public final class SettingsView extends BorderPane {
         key.setTooltip(new Tooltip("Held while this window has focus. Click here and press the key: Space, F8,"
                 + " Ctrl, ... (not a letter or digit, which would type)."));
         key.textProperty().bindBidirectional(model.pushToTalkKeyProperty());
+        prompt.addEventFilter(KeyEvent.KEY_PRESSED, event -> { // Tab moves on, as in every other field
+            if (event.getCode() == KeyCode.TAB && !event.isShortcutDown() && !event.isShiftDown()) {
+                event.consume();
+                key.requestFocus();
+            }
+        });
         KeyField globalKey = new KeyField(KeyField.Kind.GLOBAL_CHORD, "settings-global-ptt-key");
         globalKey.setTooltip(new Tooltip("Held while another application has focus (X11, macOS, Windows; not Wayland)."
                 + " Click here and press the key with its modifiers; Backspace turns it off. Applied at once."));

@@ -4,6 +4,7 @@ import dev.parley.ui.CopyButton;
 import dev.parley.firstrun.ModelOffers.Offer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -160,7 +161,13 @@ final class WelcomeView extends BorderPane {
         Button next = new Button("Next");
         next.setId("welcome-next");
         next.getStyleClass().add("accent");
-        next.setDefaultButton(true);
+        next.defaultButtonProperty().bind(next.visibleProperty());
+        // Enter on arrival goes on, not past the welcome for good: the keyboard starts on Next, not Skip.
+        next.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                Platform.runLater(next::requestFocus);
+            }
+        });
         next.visibleProperty().bind(model.stepProperty().isNotEqualTo(WelcomeViewModel.MODEL));
         next.managedProperty().bind(next.visibleProperty());
         next.setOnAction(event -> model.next());
@@ -171,6 +178,7 @@ final class WelcomeView extends BorderPane {
         finish.managedProperty().bind(finish.visibleProperty());
         finish.disableProperty().bind(model.models().selectedProperty().isNull().or(model.savingProperty()));
         finish.setOnAction(event -> model.finish());
+        finish.defaultButtonProperty().bind(finish.visibleProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);

@@ -117,6 +117,52 @@ class MainWindowTest {
     }
 
     @Test
+    void spacePressesAControlReachedWithTheKeyboardInsteadOfTalking(FxRobot robot) throws Exception {
+        robot.interact(() -> node(robot, "provider-switcher").requestFocus());
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT); // back to the first control
+        javafx.scene.control.ToggleButton sidebar = robot.lookup("#conversations-toggle")
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        waitUntil(sidebar::isFocused);
+        assertThat(sidebar.isFocusVisible()).isTrue();
+
+        robot.type(KeyCode.SPACE);
+
+        waitUntil(() -> !sidebar.isSelected());
+        assertThat(assistant.calls).as("Space pressed the button, it did not talk").isEmpty();
+    }
+
+    @Test
+    void theTalkButtonWorksFromTheKeyboard(FxRobot robot) throws Exception {
+        robot.clickOn("#text-input").press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        waitUntil(() -> node(robot, "talk-button").isFocused());
+
+        robot.press(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((javafx.scene.control.Button) node(robot, "talk-button")).getText()).isEqualTo("● Listening…");
+        robot.release(KeyCode.ENTER);
+
+        waitUntil(() -> bubbleTexts(robot).size() == 2);
+        assertThat(assistant.calls).containsExactly("press", "release");
+    }
+
+    @Test
+    void typingWithTheKeyboardElsewhereStartsAQuestionInTheTextField(FxRobot robot) throws Exception {
+        robot.clickOn("#transcript");
+
+        robot.write("what");
+
+        javafx.scene.control.TextField input = robot.lookup("#text-input").queryAs(javafx.scene.control.TextField.class);
+        waitUntil(() -> "what".equals(input.getText()));
+        assertThat(input.isFocused()).isTrue();
+        assertThat(assistant.calls).isEmpty();
+    }
+
+    @Test
+    void theEmptyConversationNamesTheTalkKeyInUse(FxRobot robot) throws Exception {
+        assertThat(robot.lookup(".empty-hint").queryLabeled().getText()).startsWith("Hold Space (or the talk button)");
+    }
+
+    @Test
     void typedQuestionsSendWithEnterAndSpaceTypesInTheField(FxRobot robot) throws Exception {
         robot.clickOn("#text-input").write("hello there").type(KeyCode.ENTER);
         waitUntil(() -> bubbleTexts(robot).size() == 2);
