@@ -5,6 +5,8 @@ import java.io.InputStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -68,8 +70,24 @@ final class ApiJson {
         return "The body is not valid JSON" + where + ": " + reason + ".";
     }
 
-    /** The request's body as a JSON object; a clear 400 for anything else. */
-    static JsonNode body(ServerRequest request) {
+    /**
+     * The request's body as a JSON object with only the {@code fields} this request takes; a clear 400
+     * for anything else. A misspelt field is refused, not ignored: {@code "conversaton"} would
+     * otherwise send a question meant for another conversation into the open one.
+     */
+    static JsonNode body(ServerRequest request, List<String> fields) {
+        JsonNode node = object(request);
+        node.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                throw ApiProblem.badRequest("The body has a field \"" + (name.length() > 60 ? name.substring(0, 60) + "…" : name) + "\" that this"
+                        + " request does not take; it takes " + fields.stream().map(field -> "\"" + field + "\"")
+                        .collect(Collectors.joining(", ")) + ".");
+            }
+        });
+        return node;
+    }
+
+    private static JsonNode object(ServerRequest request) {
         JsonNode node;
         // A chunked body declares no length up front: it is counted as it is read, never held whole.
         long limit = RequestGuard.jsonLimit(request.path().path());

@@ -139,7 +139,7 @@ public final class ApiServer implements AutoCloseable {
                     new ProviderRoutes(components, backend.model()).register(rules);
                     asks.register(rules);
                     new TranscribeRoute(components::recognizer).register(rules);
-                    new ConversationRoutes(components.conversationStore()).register(rules);
+                    new ConversationRoutes(components.conversationStore(), backend.openConversation()).register(rules);
                     new UsageRoutes(components.usageLedger(), components.prices(), components::config).register(rules);
                 })
                 .any((request, response) -> ProblemResponses.send(request, response, 404, "Not found",

@@ -81,7 +81,7 @@ final class AskRoutes {
     }
 
     private void ask(ServerRequest request, ServerResponse response) throws Exception {
-        JsonNode body = ApiJson.body(request);
+        JsonNode body = ApiJson.body(request, List.of("text", "conversation", "speak", "images"));
         String text = ApiJson.text(body, "text");
         TurnRunner.tooLong(text).ifPresent(why -> {
             throw new ApiProblem(413, "Question too long", why);
@@ -140,7 +140,7 @@ final class AskRoutes {
 
     /** {@code POST /speak}: says a text as it is and answers once it was heard to its end. */
     private void speak(ServerRequest request, ServerResponse response) throws Exception {
-        String text = ApiJson.text(ApiJson.body(request), "text");
+        String text = ApiJson.text(ApiJson.body(request, List.of("text")), "text");
         if (!assistant.speaks()) {
             throw ApiProblem.conflict("Parley has no voice here; start it with 'parley serve --voice'.");
         }

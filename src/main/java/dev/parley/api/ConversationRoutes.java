@@ -12,6 +12,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.function.Supplier;
 
 /**
  * The saved conversations. An id is the conversation's name; the store refuses any name that could
@@ -20,9 +21,12 @@ import java.nio.file.Files;
 final class ConversationRoutes {
 
     private final ConversationStore store;
+    private final Supplier<String> openConversation;
 
-    ConversationRoutes(ConversationStore store) {
+    /** {@code openConversation}: the conversation this Parley has open (the window's, or serve's). */
+    ConversationRoutes(ConversationStore store, Supplier<String> openConversation) {
         this.store = store;
+        this.openConversation = openConversation;
     }
 
     void register(HttpRules rules) {
@@ -42,13 +46,28 @@ final class ConversationRoutes {
     /** The saved file as it is: it is JSON already, in the documented format of the conversation store. */
     private void show(ServerRequest request, ServerResponse response) throws IOException {
         String id = existing(request);
+        byte[] saved = Files.readAllBytes(store.fileFor(id));
+        try {
+            ApiJson.MAPPER.readTree(saved);
+        } catch (IOException damaged) { // never served as JSON when it is not
+            throw new ApiProblem(500, "Damaged conversation", "The saved file of '" + id + "' is not valid JSON (a"
+                    + " disk error, or an edit by hand); 'parley conversations list' names every damaged file.");
+        }
         response.header(HeaderNames.CONTENT_TYPE, ApiJson.JSON);
-        response.send(Files.readAllBytes(store.fileFor(id)));
+        response.send(saved);
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
+        String id = existing(request);
+        String open = openConversation.get();
+        if (open != null && store.fileFor(open).equals(store.fileFor(id))) {
+            // Deleted, it would be saved again by the next turn; the window and serve keep it open.
+            throw ApiProblem.conflict("'" + id + "' is the conversation this Parley has open (the window's, or the"
+                    + " one 'parley serve' runs in), and its next turn would save it again; open another one in the"
+                    + " window, or stop serve, first.");
+        }
         try {
-            store.delete(existing(request));
+            store.delete(id);
         } catch (ConversationInUseException openElsewhere) {
             throw ApiProblem.conflict(openElsewhere.getMessage());
         }

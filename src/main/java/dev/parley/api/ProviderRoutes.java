@@ -16,6 +16,7 @@ import dev.parley.llm.SwitchableLanguageModel;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,7 +59,7 @@ final class ProviderRoutes {
     }
 
     private void switchActive(ServerRequest request, ServerResponse response) {
-        String name = ApiJson.text(ApiJson.body(request), "name");
+        String name = ApiJson.text(ApiJson.body(request, List.of("name")), "name");
         known(name);
         try {
             components.switchProvider(model, name);
@@ -89,7 +90,7 @@ final class ProviderRoutes {
      * the health check's timeout, so a silent address answers within a few of those.
      */
     private void detect(ServerRequest request, ServerResponse response) {
-        String url = ApiJson.text(ApiJson.body(request), "baseUrl").strip();
+        String url = ApiJson.text(ApiJson.body(request, List.of("baseUrl")), "baseUrl").strip();
         // As config.yaml's base URLs are checked: "http://" or "http://[::1" is no address to ask (502 before).
         ConfigRules.httpUrl(url).ifPresent(problem -> {
             throw new ApiProblem(422, "Unprocessable content", problem + "; give the address of the server.");

@@ -159,6 +159,14 @@ class ApiRestTest {
             HttpResponse<String> tooLong = api.send("POST", "/ask", "{\"text\":\"" + "word ".repeat(200_001) + "\"}");
             assertThat(tooLong.statusCode()).isEqualTo(413);
             assertThat(tooLong.body()).contains("at most 1000000 characters");
+
+            HttpResponse<String> misspelt = api.send("POST", "/ask", "{\"text\":\"hi\",\"conversaton\":\"kitchen\"}");
+            assertThat(misspelt.statusCode()).as("not asked in the open conversation instead").isEqualTo(400);
+            assertThat(misspelt.body()).contains("\\\"conversaton\\\" that this request does not take",
+                    "\\\"conversation\\\"");
+            assertThat(api.llm.requests()).as("no model was asked").isEmpty();
+            assertThat(api.send("PUT", "/providers/active", "{\"name\":\"local\",\"force\":true}").statusCode())
+                    .isEqualTo(400);
         }
     }
 
@@ -249,6 +257,19 @@ class ApiRestTest {
             assertThat(api.get("/conversations/..%2Fsecret").statusCode()).isIn(400, 404);
             assertThat(api.send("DELETE", "/conversations/kitchen", "").statusCode()).isEqualTo(204);
             assertThat(api.get("/conversations/kitchen").statusCode()).isEqualTo(404);
+
+            // The open one would be saved again by its next turn: refused, and kept.
+            api.components.conversationStore().save(ApiHarness.OPEN, api.assistant.conversation());
+            HttpResponse<String> open = api.send("DELETE", "/conversations/" + ApiHarness.OPEN, "");
+            assertThat(open.statusCode()).isEqualTo(409);
+            assertThat(open.body()).contains("is the conversation this Parley has open");
+            assertThat(api.get("/conversations/" + ApiHarness.OPEN).statusCode()).isEqualTo(200);
+
+            // A damaged file is never served as JSON.
+            java.nio.file.Files.writeString(api.components.conversationStore().fileFor("kitchen"), "{not json");
+            HttpResponse<String> damaged = api.get("/conversations/kitchen");
+            assertThat(damaged.statusCode()).isEqualTo(500);
+            assertThat(damaged.body()).contains("is not valid JSON");
 
             JsonNode usage = ApiJson.MAPPER.readTree(api.get("/usage?days=7").body());
             assertThat(usage.path("days").asInt()).isEqualTo(7);
