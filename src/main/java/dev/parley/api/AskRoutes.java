@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,12 +62,7 @@ final class AskRoutes {
     void register(HttpRules rules) {
         rules.post("/ask", this::ask);
         rules.post("/speak", this::speak);
-        rules.post("/stop", (request, response) -> {
-            // Everything the API runs: the open conversation's answer and asks in other conversations.
-            assistant.stop();
-            otherConversations.stopAll(0);
-            response.status(Status.NO_CONTENT_204).send();
-        });
+        rules.post("/stop", this::stop);
         rules.post("/talk/start", (request, response) -> talk(response, assistant::pressToTalk));
         rules.post("/talk/stop", (request, response) -> talk(response, assistant::releaseToTalk));
     }
@@ -78,6 +74,20 @@ final class AskRoutes {
         }
         action.run();
         response.status(Status.ACCEPTED_202).send();
+    }
+
+    /**
+     * Cuts off the open conversation's answer (and its speech), or with {@code ?conversation=ID} the ask
+     * running in that conversation: a background ask elsewhere is not what a stop button meant.
+     */
+    private void stop(ServerRequest request, ServerResponse response) {
+        Optional<String> conversation = request.query().first("conversation").asOptional();
+        if (conversation.isEmpty() || isOpen(conversation.get())) {
+            assistant.stop();
+        } else {
+            otherConversations.stop(conversation.get().strip());
+        }
+        response.status(Status.NO_CONTENT_204).send();
     }
 
     private void ask(ServerRequest request, ServerResponse response) throws Exception {

@@ -17,8 +17,9 @@ import io.helidon.webserver.sse.SseSink;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -40,9 +41,8 @@ final class ConversationAsks implements AutoCloseable {
     private final Supplier<Conversation> fresh;
     private final TurnRunner runner;
     private final Consumer<VoiceEvent> events;
-    private final Set<String> busy = ConcurrentHashMap.newKeySet();
-    /** The request threads running a turn, to cut off on /stop or when the server stops. */
-    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    /** The request thread running a turn, by the file of its conversation: cut off on /stop or when the server stops. */
+    private final Map<String, Thread> running = new ConcurrentHashMap<>();
 
     /**
      * @param fresh a new conversation with the configured system prompt
@@ -74,10 +74,9 @@ final class ConversationAsks implements AutoCloseable {
         // By its file: "my chat" and "my-chat" are one conversation, which would refuse the second as open
         // in another Parley.
         String file = fileOf(id);
-        if (!busy.add(file)) {
+        if (running.putIfAbsent(file, Thread.currentThread()) != null) {
             throw ApiProblem.conflict("The conversation '" + id + "' is answering another question; wait for it.");
         }
-        running.add(Thread.currentThread());
         try (ConversationLock lock = lock(id)) {
             Conversation conversation = load(id);
             List<TurnImage> shown;
@@ -93,9 +92,8 @@ final class ConversationAsks implements AutoCloseable {
                 ApiJson.send(response, 200, reply);
             }
         } finally {
-            running.remove(Thread.currentThread());
+            running.remove(file);
             Thread.interrupted(); // a stop that came after the turn must not reach the next request
-            busy.remove(file);
         }
     }
 
@@ -105,12 +103,20 @@ final class ConversationAsks implements AutoCloseable {
      */
     void stopAll(long waitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMillis;
-        for (Thread thread : running) {
-            thread.interrupt();
-        }
-        for (Thread thread : running) {
+        List<Thread> threads = List.copyOf(running.values());
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             thread.join(Math.max(1, deadline - System.currentTimeMillis()));
         }
+    }
+
+    /** Cuts off the ask running in conversation {@code id} (its caller gets 409: stopped); false when none runs. */
+    boolean stop(String id) {
+        Thread thread = running.get(fileOf(id));
+        if (thread != null) {
+            thread.interrupt();
+        }
+        return thread != null;
     }
 
     private void stream(String id, Conversation conversation, String text, List<TurnImage> images,
@@ -132,10 +138,14 @@ final class ConversationAsks implements AutoCloseable {
             Consumer<TurnEvent> caller) {
         TurnClock clock = new TurnClock();
         AtomicReference<TurnEvent.Completed> completed = new AtomicReference<>();
+        AtomicLong turn = new AtomicLong(-1);
         try {
             TurnResult result = runner.run(conversation, text, images, clock, event -> {
                 if (event instanceof TurnEvent.Completed done) {
                     completed.set(done);
+                }
+                if (event instanceof TurnEvent.Started started) {
+                    turn.set(started.turn());
                 }
                 events.accept(new VoiceEvent.Reply(event));
                 caller.accept(event);
@@ -148,6 +158,9 @@ final class ConversationAsks implements AutoCloseable {
             return reply;
         } catch (LlmException e) {
             if (e.kind() == LlmException.Kind.CANCELLED) {
+                if (turn.get() >= 0) { // its end on the event stream, as the open conversation's stopped turn has
+                    events.accept(new VoiceEvent.Interrupted(turn.get(), e.partialText()));
+                }
                 throw ApiProblem.conflict("The answer was stopped" + (e.partialText().isBlank() ? "."
                         : " after: " + e.partialText()));
             }

@@ -111,7 +111,7 @@ class ApiImagesTest {
                 }
                 assertThat(AskImages.DECODING.hasQueuedThreads()).as("the ask waits for the slot").isTrue();
 
-                assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
+                assertThat(api.send("POST", "/stop?conversation=shapes", "").statusCode()).isEqualTo(204);
                 response = waiting.get(20, TimeUnit.SECONDS);
             } finally {
                 AskImages.DECODING.release();

@@ -78,7 +78,7 @@ class ApiTurnsTest {
     }
 
     @Test
-    void stopCutsOffAnAskInAnotherConversationAndKeepsWhatWasShown() throws Exception {
+    void stopNamingAnotherConversationCutsOffItsAskEndsItsTurnAndKeepsWhatWasShown() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("One", " two", " three", " four").delayedBy(400))) {
             CompletableFuture<VoiceEvent> firstWords = api.first(event -> event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Text);
             CompletableFuture<HttpResponse<String>> asked = api.http.sendAsync(api.request("/ask")
@@ -86,11 +86,16 @@ class ApiTurnsTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             ApiHarness.await(firstWords);
 
+            CompletableFuture<VoiceEvent> ended = api.first(event -> event instanceof VoiceEvent.Interrupted);
             assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
+            assertThat(asked).as("a plain stop is the open conversation's").isNotDone();
+            assertThat(api.send("POST", "/stop?conversation=garden", "").statusCode()).isEqualTo(204);
 
             HttpResponse<String> response = ApiHarness.await(asked);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
             assertThat(response.body()).contains("stopped");
+            assertThat(((VoiceEvent.Interrupted) ApiHarness.await(ended)).heard()).as("its end on the event stream")
+                    .startsWith("One");
             List<Turn> saved = api.components.conversationStore().load("garden").turns();
             assertThat(saved.getFirst().text()).isEqualTo("Count");
             assertThat(saved.getLast().interrupted()).isTrue();
