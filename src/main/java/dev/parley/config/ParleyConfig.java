@@ -18,7 +18,7 @@ public record ParleyConfig(
             return paths.bundledSpeechModel();
         }
         String expanded = configured.startsWith("~/")
-                ? System.getProperty("user.home") + configured.substring(1)
+                ? ParleyPaths.userHome() + configured.substring(1)
                 : configured;
         Path path = Path.of(expanded);
         Path base = source != null && source.getParent() != null ? source.getParent() : Path.of(".");

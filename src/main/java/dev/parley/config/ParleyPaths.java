@@ -17,7 +17,21 @@ public record ParleyPaths(Path home, Path configDir, Path dataDir, Path logDir) 
     public static final String HOME_PROPERTY = "parley.home";
 
     public static ParleyPaths fromEnvironment() {
-        return resolve(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"));
+        return resolve(System.getProperty("os.name", ""), System.getenv(), userHome());
+    }
+
+    /**
+     * The user's home folder, as {@code ~} means it: {@code $HOME} on Linux and macOS, as every other
+     * program there reads it (a script that sets {@code HOME} to try something apart gets Parley apart
+     * too); Java's {@code user.home} (the account's entry) on Windows or when {@code HOME} is unset.
+     */
+    public static String userHome() {
+        return userHome(System.getProperty("os.name", ""), System.getenv("HOME"), System.getProperty("user.home"));
+    }
+
+    static String userHome(String osName, String homeVariable, String accountHome) {
+        boolean windows = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("windows");
+        return !windows && homeVariable != null && homeVariable.startsWith("/") ? homeVariable : accountHome;
     }
 
     /**

@@ -41,6 +41,16 @@ class ParleyPathsTest {
     }
 
     @Test
+    void homeIsTheHomeVariableOnUnixAsForEveryOtherProgramThere() {
+        assertThat(ParleyPaths.userHome("Linux", "/tmp/trial", "/root")).isEqualTo("/tmp/trial");
+        assertThat(ParleyPaths.userHome("Mac OS X", "/Users/ann", "/var/root")).isEqualTo("/Users/ann");
+        assertThat(ParleyPaths.userHome("Linux", null, "/home/ann")).as("unset").isEqualTo("/home/ann");
+        assertThat(ParleyPaths.userHome("Linux", "relative", "/home/ann")).as("not a folder's path").isEqualTo("/home/ann");
+        assertThat(ParleyPaths.userHome("Windows 11", "/c/Users/ann", "C:\\Users\\ann")).as("Git Bash's HOME")
+                .isEqualTo("C:\\Users\\ann");
+    }
+
+    @Test
     void linuxHonoursXdgVariables() {
         ParleyPaths paths = ParleyPaths.resolve("Linux",
                 Map.of("XDG_CONFIG_HOME", "/cfg", "XDG_DATA_HOME", "/data"), "/home/ann");

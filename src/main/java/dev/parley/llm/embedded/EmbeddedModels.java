@@ -1,5 +1,6 @@
 package dev.parley.llm.embedded;
 
+import dev.parley.config.ParleyPaths;
 import dev.parley.llm.LlmException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class EmbeddedModels {
      */
     public Path folderFor(String model, String baseUrl, String token) {
         String name = model.strip();
-        Path local = Path.of(name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name);
+        Path local = Path.of(name.startsWith("~/") ? ParleyPaths.userHome() + name.substring(1) : name);
         if (Files.isDirectory(local)) {
             return local;
         }

@@ -1,5 +1,6 @@
 package dev.parley.ui.settings;
 
+import dev.parley.config.ParleyPaths;
 import dev.parley.config.ConfigRules;
 import dev.parley.config.ProviderType;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class SettingsChecks {
             return Optional.empty();
         }
         try {
-            return Optional.of(Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path));
+            return Optional.of(Path.of(path.startsWith("~/") ? ParleyPaths.userHome() + path.substring(1) : path));
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.parley.ui.settings;
 
+import dev.parley.config.ParleyPaths;
 import dev.parley.ui.Sizing;
 import dev.parley.config.ProviderType;
 import dev.parley.config.TtsConfig;
@@ -365,7 +366,7 @@ public final class SettingsView extends BorderPane {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Choose a Vosk speech model folder");
         SettingsChecks.speechModelFolder(path.getText()).map(Path::getParent).filter(Files::isDirectory)
-                .or(() -> Optional.of(Path.of(System.getProperty("user.home"))))
+                .or(() -> Optional.of(Path.of(ParleyPaths.userHome())))
                 .ifPresent(start -> chooser.setInitialDirectory(start.toFile()));
         File chosen = chooser.showDialog(path.getScene().getWindow());
         if (chosen != null) {
