@@ -6,6 +6,7 @@ import dev.parley.config.YamlEdits;
 import dev.parley.llm.ApiDetection;
 import dev.parley.llm.ApiDetection.Api;
 import dev.parley.llm.ApiDetector;
+import dev.parley.llm.LlmException;
 import dev.parley.llm.ProviderHealth;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
@@ -28,13 +29,26 @@ final class DetectCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
-        ApiDetection detection = new ApiDetector(ProviderHealth.DEFAULT_TIMEOUT).detect(url);
         PrintWriter out = out();
+        ObjectMapper mapper = new ObjectMapper();
+        ApiDetection detection;
+        try {
+            detection = new ApiDetector(ProviderHealth.DEFAULT_TIMEOUT).detect(url);
+        } catch (LlmException nothing) {
+            if (!json) {
+                throw nothing;
+            }
+            // A script reads the answer on stdout either way, as test --json gives it.
+            out.println(mapper.writeValueAsString(mapper.createObjectNode().put("url", url).put("ok", false)
+                    .put("error", nothing.getMessage())));
+            out.flush();
+            return 1;
+        }
         String model = detection.models().isEmpty() ? "MODEL-NAME" : detection.models().getFirst();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode()
                     .put("url", url)
+                    .put("ok", true)
                     .put("api", detection.api().label())
                     .put("type", detection.api().providerType().configName())
                     .put("base_url", detection.baseUrl());

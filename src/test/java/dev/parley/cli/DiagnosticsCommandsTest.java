@@ -237,6 +237,16 @@ class DiagnosticsCommandsTest {
     }
 
     @Test
+    void detectWithJsonSaysOnStdoutWhenNothingAnswers() throws Exception {
+        CliRun run = CliRun.of("detect", "--json", "http://127.0.0.1:9");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode result = JSON.readTree(run.out());
+        assertThat(result.path("ok").asBoolean(true)).isFalse();
+        assertThat(result.path("error").asText()).startsWith("Nothing answers at");
+    }
+
+    @Test
     void detectNotesThatAGenerateOnlyServerLacksTheChatRoute() throws Exception {
         try (FakeHttpServer old = FakeLlmApis.ollamaGenerateOnly("llama2:latest")) {
             CliRun run = CliRun.of("detect", old.url());
