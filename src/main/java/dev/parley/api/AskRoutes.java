@@ -163,6 +163,9 @@ final class AskRoutes {
                 }
                 if (TurnWatch.ends(event)) {
                     if (event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.IDLE) {
+                        if (!changed.detail().isBlank()) { // at rest, but the output could not be opened
+                            throw new ApiProblem(503, "Not spoken", changed.detail());
+                        }
                         ApiJson.send(response, 200, ApiJson.object().put("turn", watch.turn()).put("heard", heard));
                         return;
                     }
@@ -268,9 +271,18 @@ final class AskRoutes {
                 if (!reply.has("reply")) {
                     throw ApiProblem.conflict("The answer was stopped before it was complete.");
                 }
+                warnIfUnspoken(reply, event);
                 ApiJson.send(response, 200, reply);
                 return;
             }
+        }
+    }
+
+    /** An answer given but not spoken (no output device) says why in {@code warning}: it is not an error. */
+    private static void warnIfUnspoken(ObjectNode reply, VoiceEvent end) {
+        if (end instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.IDLE
+                && !changed.detail().isBlank()) {
+            reply.put("warning", changed.detail());
         }
     }
 
@@ -285,6 +297,7 @@ final class AskRoutes {
                 }
                 if (TurnWatch.ends(event)) {
                     if (done.has("reply")) {
+                        warnIfUnspoken(done, event);
                         ReplyStream.emit(sink, "done", done);
                     } else if (!(event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.ERROR
                             && done.has("failed"))) {

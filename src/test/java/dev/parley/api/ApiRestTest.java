@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.audio.AudioDeviceException;
+import dev.parley.pipeline.TurnClock;
+import dev.parley.testing.FakeRecognizer;
+import dev.parley.testing.FakeSynthesizer;
+import dev.parley.tts.SpeechSynthesizer;
+import dev.parley.voice.RecordedSpeech;
+import dev.parley.voice.SpeechOutput;
+import dev.parley.pipeline.SpeechSink;
 import dev.parley.voice.VoiceState;
+import java.util.function.Consumer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -242,6 +251,38 @@ class ApiRestTest {
 
             assertThat(response.statusCode()).isEqualTo(409);
             assertThat(response.body()).contains("--voice");
+        }
+    }
+
+    /** No speaker can be opened (none plugged in, the sound server gone): said, not answered with a silent 200. */
+    @Test
+    void withoutASpeakerSpeakIsRefusedAndASpokenAskIsAnsweredWithAWarning() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("It is sunny."))) {
+            FakeSynthesizer voice = new FakeSynthesizer(100);
+            api.assistant.useVoice(new RecordedSpeech(new FakeRecognizer(), () -> voice.synthesize("hello")),
+                    new SpeechOutput() {
+                        @Override
+                        public SpeechSynthesizer voice() {
+                            return voice;
+                        }
+
+                        @Override
+                        public SpeechSink open(TurnClock clock, Runnable speaking, Consumer<String> heard)
+                                throws AudioDeviceException {
+                            throw new AudioDeviceException("No audio output device found.");
+                        }
+                    });
+
+            HttpResponse<String> speak = api.send("POST", "/speak", "{\"text\":\"The laundry is done.\"}");
+            assertThat(speak.statusCode()).as(speak.body()).isEqualTo(503);
+            assertThat(speak.body()).contains("Not spoken", "No audio output device found.");
+
+            HttpResponse<String> ask = api.send("POST", "/ask", "{\"text\":\"Weather?\",\"speak\":true}");
+            assertThat(ask.statusCode()).as(ask.body()).isEqualTo(200);
+            JsonNode answer = ApiJson.MAPPER.readTree(ask.body());
+            assertThat(answer.path("reply").asText()).isEqualTo("It is sunny.");
+            assertThat(answer.path("warning").asText())
+                    .isEqualTo("The answer is shown but not spoken: No audio output device found.");
         }
     }
 
