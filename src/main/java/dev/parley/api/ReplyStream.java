@@ -18,6 +18,9 @@ final class ReplyStream {
     /** Sends the part of {@code event} a streaming caller sees; a completion is left to {@code done}. */
     static void emit(SseSink sink, TurnEvent event) {
         switch (event) {
+            // First, with the turn's number: what ties this stream to the same turn's events on /events.
+            case TurnEvent.Started e -> emit(sink, "started", ApiJson.object().put("turn", e.turn())
+                    .put("provider", e.provider()));
             case TurnEvent.Text e -> emit(sink, "text", ApiJson.object().put("delta", e.delta()));
             case TurnEvent.Reasoning e -> emit(sink, "reasoning", ApiJson.object().put("delta", e.delta()));
             case TurnEvent.ToolCallStarted e -> emit(sink, "tool", ApiJson.object().put("phase", "started")

@@ -190,8 +190,8 @@ class ApiRestTest {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/event-stream"));
             assertThat(response.body().lines().filter(line -> line.startsWith("event:")).map(String::strip).toList())
-                    .containsSubsequence("event:reasoning", "event:text", "event:done")
-                    .last().isEqualTo("event:done");
+                    .containsSubsequence("event:started", "event:reasoning", "event:text", "event:done")
+                    .startsWith("event:started").last().isEqualTo("event:done");
             assertThat(response.body()).contains("\"reply\":\"Hello there.\"");
         }
     }
