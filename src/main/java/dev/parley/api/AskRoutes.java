@@ -36,6 +36,8 @@ final class AskRoutes {
     private static final long TURN_LIMIT_MILLIS = 10 * 60 * 1000;
     /** How long an ask waits for the place of a turn that is just ending before it is refused (409). */
     private static final long JUST_ENDING_MILLIS = 250;
+    /** How much of a stopped answer its 409 repeats: the caller has the rest on the event stream. */
+    private static final int STOPPED_AFTER_LIMIT = 4_000;
 
     private final VoiceAssistant assistant;
     private final boolean listening;
@@ -259,8 +261,17 @@ final class AskRoutes {
 
     private void answer(TurnWatch watch, ServerResponse response) throws InterruptedException {
         ObjectNode reply = ApiJson.object();
+        String heard = "";
+        StringBuilder shown = new StringBuilder(); // what a text-only answer had said when stopped
         for (VoiceEvent event = next(watch); ; event = next(watch)) {
             collect(reply, event);
+            if (event instanceof VoiceEvent.Interrupted stopped) {
+                heard = stopped.heard();
+            }
+            if (event instanceof VoiceEvent.Reply r && r.event() instanceof TurnEvent.Text text
+                    && shown.length() < STOPPED_AFTER_LIMIT) {
+                shown.append(text.delta());
+            }
             if (event instanceof VoiceEvent.Reply r && r.event() instanceof TurnEvent.Failed failed) {
                 throw new ApiProblem(502, "The model failed", failed.message());
             }
@@ -268,8 +279,10 @@ final class AskRoutes {
                 if (event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.ERROR) {
                     throw new ApiProblem(502, "The turn failed", changed.detail());
                 }
-                if (!reply.has("reply")) {
-                    throw ApiProblem.conflict("The answer was stopped before it was complete.");
+                if (!reply.has("reply")) { // worded as a stopped ask in another conversation is
+                    String said = heard.isBlank() ? shown.toString().strip() : heard;
+                    throw ApiProblem.conflict("The answer was stopped" + (said.isBlank() ? " before it was complete."
+                            : " after: " + said));
                 }
                 warnIfUnspoken(reply, event);
                 ApiJson.send(response, 200, reply);

@@ -103,6 +103,23 @@ class ApiTurnsTest {
     }
 
     @Test
+    void aStoppedAskInTheOpenConversationSaysWhatItHadSaid() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("One", " two", " three", " four").delayedBy(400))) {
+            CompletableFuture<VoiceEvent> firstWords = api.first(event -> event instanceof VoiceEvent.Reply reply && reply.event() instanceof TurnEvent.Text);
+            CompletableFuture<HttpResponse<String>> asked = api.http.sendAsync(api.request("/ask")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Count\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(firstWords);
+
+            assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
+
+            HttpResponse<String> response = ApiHarness.await(asked);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(response.body()).contains("The answer was stopped after: One");
+        }
+    }
+
+    @Test
     void theOpenConversationIsFoundHoweverItsNameIsSpelled() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Open."))) {
             HttpResponse<String> response = api.send("POST", "/ask", "{\"text\":\"Hi\",\"conversation\":\"open chat\"}");
