@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -24,6 +25,9 @@ import javafx.scene.layout.VBox;
  */
 final class InputBar extends VBox {
 
+    static final double MIN_INPUT_WIDTH = 140;
+    private static final double METER_SHOWN_FROM_WIDTH = 820;
+
     private final TextField input;
 
     InputBar(MainViewModel main) {
@@ -35,6 +39,12 @@ final class InputBar extends VBox {
                 Sizing.whole(AttachmentStrip.lookAtScreenButton(attachments)), Sizing.whole(send(main, input)),
                 Sizing.whole(stop(main)));
         this.input = input;
+        // Narrow (a window tiled beside another), the level meter gives way first, then the text field down
+        // to a width still worth typing in; the buttons keep their words.
+        input.setMinWidth(MIN_INPUT_WIDTH);
+        Node levelMeter = bar.getChildren().get(1);
+        levelMeter.visibleProperty().bind(bar.widthProperty().greaterThan(METER_SHOWN_FROM_WIDTH));
+        levelMeter.managedProperty().bind(levelMeter.visibleProperty());
         bar.getStyleClass().add("input-bar");
         getChildren().setAll(partial(main), AttachmentStrip.thumbnails(attachments), bar);
         AttachmentStrip.dropOnto(this, attachments);

@@ -69,7 +69,7 @@ public final class MainWindow {
         });
         stage.setScene(scene);
         stage.setTitle("Parley");
-        stage.setMinWidth(560);
+        stage.setMinWidth(700); // the input bar's buttons and a text field of InputBar.MIN_INPUT_WIDTH
         stage.setMinHeight(420);
     }
 

@@ -406,13 +406,15 @@ class MainWindowTest {
 
         double sceneWidth = stage.getScene().getWidth();
         for (String id : List.of("#provider-test", "#usage-button", "#settings-button", "#theme-toggle",
-                "#conversations-toggle")) {
+                "#conversations-toggle", "#talk-button", "#send-button", "#stop-button")) {
             javafx.scene.control.Labeled button = robot.lookup(id).queryLabeled();
             assertThat(button.getWidth()).as(id + " is as wide as its label").isGreaterThanOrEqualTo(
                     Math.floor(button.prefWidth(-1)));
             assertThat(button.localToScene(button.getBoundsInLocal()).getMaxX()).as(id + " is inside the window")
                     .isLessThanOrEqualTo(sceneWidth);
         }
+        assertThat(node(robot, "text-input").getLayoutBounds().getWidth()).as("room left to type a question")
+                .isGreaterThanOrEqualTo(140);
     }
 
     @Test
