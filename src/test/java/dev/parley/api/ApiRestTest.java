@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.bench.ScriptedLlmServer.Reply;
-import dev.parley.audio.AudioDeviceException;
-import dev.parley.pipeline.TurnClock;
 import dev.parley.testing.FakeRecognizer;
 import dev.parley.testing.FakeSynthesizer;
-import dev.parley.tts.SpeechSynthesizer;
+import dev.parley.testing.SpeakerlessOutput;
 import dev.parley.voice.RecordedSpeech;
-import dev.parley.voice.SpeechOutput;
-import dev.parley.pipeline.SpeechSink;
 import dev.parley.voice.VoiceState;
-import java.util.function.Consumer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -260,18 +255,7 @@ class ApiRestTest {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("It is sunny."))) {
             FakeSynthesizer voice = new FakeSynthesizer(100);
             api.assistant.useVoice(new RecordedSpeech(new FakeRecognizer(), () -> voice.synthesize("hello")),
-                    new SpeechOutput() {
-                        @Override
-                        public SpeechSynthesizer voice() {
-                            return voice;
-                        }
-
-                        @Override
-                        public SpeechSink open(TurnClock clock, Runnable speaking, Consumer<String> heard)
-                                throws AudioDeviceException {
-                            throw new AudioDeviceException("No audio output device found.");
-                        }
-                    });
+                    new SpeakerlessOutput(voice));
 
             HttpResponse<String> speak = api.send("POST", "/speak", "{\"text\":\"The laundry is done.\"}");
             assertThat(speak.statusCode()).as(speak.body()).isEqualTo(503);

@@ -4,7 +4,6 @@ import static dev.parley.voice.VoiceState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.audio.AudioClip;
-import dev.parley.audio.AudioDeviceException;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.Turn;
@@ -12,19 +11,16 @@ import dev.parley.llm.ForwardingLanguageModel;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReplyListener;
-import dev.parley.pipeline.SpeechSink;
-import dev.parley.pipeline.TurnClock;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.testing.FakeLanguageModel;
 import dev.parley.testing.FakeLanguageModel.Script;
 import dev.parley.testing.FakeRecognizer;
 import dev.parley.testing.FakeSynthesizer;
+import dev.parley.testing.SpeakerlessOutput;
 import dev.parley.text.SentenceChunker;
-import dev.parley.tts.SpeechSynthesizer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,18 +94,7 @@ class TurnControllerHarnessTest {
     void aTypedQuestionIsAnsweredInTextWhenNoSpeakerCanBeOpened() throws Exception {
         controller(Script.of("Paris", " it is."));
         AudioClip speech = new FakeSynthesizer(100).synthesize("what is the weather like");
-        controller.useVoice(new RecordedSpeech(new FakeRecognizer(), () -> speech), new SpeechOutput() {
-            @Override
-            public SpeechSynthesizer voice() {
-                return voice;
-            }
-
-            @Override
-            public SpeechSink open(TurnClock clock, Runnable speaking, Consumer<String> heard)
-                    throws AudioDeviceException {
-                throw new AudioDeviceException("No audio output device found.");
-            }
-        });
+        controller.useVoice(new RecordedSpeech(new FakeRecognizer(), () -> speech), new SpeakerlessOutput(voice));
 
         controller.ask("The capital of France?");
         events.awaitState(IDLE, 1, 5000);
