@@ -73,16 +73,26 @@ final class InputBar extends VBox {
         talk.setTooltip(new Tooltip("Hold while you speak; release to send. The talk key works anywhere but in text fields."));
         talk.setOnMousePressed(event -> main.pressToTalk());
         talk.setOnMouseReleased(event -> main.releaseToTalk());
-        // From the keyboard too: Space or Enter held on the focused button talks until released.
+        // From the keyboard too: Space or Enter held on the focused button talks until released, or until
+        // the keyboard leaves the button (Tab while holding), whose release then goes elsewhere.
+        boolean[] held = {false};
         talk.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER) {
                 event.consume();
+                held[0] = true;
                 main.pressToTalk(); // the key's repeats while held are ignored by the view model
             }
         });
         talk.addEventFilter(KeyEvent.KEY_RELEASED, event -> {
-            if (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER) {
+            if (held[0] && (event.getCode() == KeyCode.SPACE || event.getCode() == KeyCode.ENTER)) {
                 event.consume();
+                held[0] = false;
+                main.releaseToTalk();
+            }
+        });
+        talk.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && held[0]) {
+                held[0] = false;
                 main.releaseToTalk();
             }
         });

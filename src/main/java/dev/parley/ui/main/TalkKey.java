@@ -20,20 +20,35 @@ final class TalkKey {
 
     private final Scene scene;
     private final ObjectBinding<KeyCode> key;
+    /** Whether this key's press started the talking: its release ends it wherever the keyboard went meanwhile. */
+    private boolean held;
 
     TalkKey(Scene scene, ObservableStringValue keyName, MainViewModel main) {
         this.scene = scene;
         this.key = Bindings.createObjectBinding(() -> keyCode(keyName.get()), keyName);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == key.get() && !typing()) {
+            if (event.getCode() == key.get() && (held || !typing())) {
                 event.consume();
+                held = true;
                 main.pressToTalk(); // repeated presses while held are ignored by the view model
             }
         });
         scene.addEventFilter(KeyEvent.KEY_RELEASED, event -> {
-            if (event.getCode() == key.get() && !typing()) {
+            if (event.getCode() == key.get() && (held || !typing())) {
                 event.consume();
+                held = false;
                 main.releaseToTalk();
+            }
+        });
+        // Released in another application, the key's release never comes here: leaving the window ends it.
+        scene.windowProperty().addListener((obs, old, window) -> {
+            if (window != null) {
+                window.focusedProperty().addListener((focus, was, focused) -> {
+                    if (!focused && held) {
+                        held = false;
+                        main.releaseToTalk();
+                    }
+                });
             }
         });
     }

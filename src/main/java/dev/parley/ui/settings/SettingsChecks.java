@@ -120,7 +120,7 @@ public final class SettingsChecks {
     private static String pushToTalkKey(String name) {
         try {
             return talkKeyProblem(KeyCode.valueOf(name.strip().toUpperCase())).map(problem -> "Push-to-talk key: "
-                    + problem + "; use Space, F1–F12, Ctrl, ...").orElse("");
+                    + problem + "; use Space, F1–F24, Ctrl, Alt, Insert or Pause").orElse("");
         } catch (IllegalArgumentException e) {
             return "Push-to-talk key: '" + name + "' is not a key name (SPACE, F8, CONTROL, ...).";
         }
@@ -131,15 +131,27 @@ public final class SettingsChecks {
             KeyCode.DOWN, KeyCode.LEFT, KeyCode.RIGHT, KeyCode.HOME, KeyCode.END, KeyCode.PAGE_UP, KeyCode.PAGE_DOWN,
             KeyCode.BACK_SPACE, KeyCode.DELETE);
 
+    /**
+     * Keys that can be held to talk: they type nothing and move nothing. Any other would type in the
+     * text field (a letter, a mark, a key of another layout JavaFX calls UNDEFINED) or change what is
+     * typed (Shift, AltGr, Caps Lock).
+     */
+    private static final Set<KeyCode> HOLDABLE = java.util.stream.Stream.concat(
+            java.util.stream.IntStream.rangeClosed(1, 24).mapToObj(n -> KeyCode.valueOf("F" + n)),
+            java.util.stream.Stream.of(KeyCode.SPACE, KeyCode.CONTROL, KeyCode.ALT, KeyCode.META, KeyCode.WINDOWS,
+                    KeyCode.COMMAND, KeyCode.INSERT, KeyCode.PAUSE, KeyCode.SCROLL_LOCK, KeyCode.PRINTSCREEN,
+                    KeyCode.CONTEXT_MENU)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Why {@code key} cannot be the in-window talk key, or empty when it can. */
     public static Optional<String> talkKeyProblem(KeyCode key) {
-        if (key.isLetterKey() || key.isDigitKey()) {
-            return Optional.of(key.getName() + " would also type in the text field");
+        if (HOLDABLE.contains(key)) {
+            return Optional.empty();
         }
         if (NAVIGATION.contains(key)) {
             return Optional.of(key.getName() + " is needed to move through the window, send or stop");
         }
-        return Optional.empty();
+        String name = key == KeyCode.UNDEFINED ? "that key" : key.getName();
+        return Optional.of(name + " would type in the text field or change what is typed");
     }
 
     static String suggestedEnv(String providerName) {

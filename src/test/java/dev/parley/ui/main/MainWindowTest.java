@@ -132,6 +132,18 @@ class MainWindowTest {
     }
 
     @Test
+    void theTalkKeysReleaseEndsTheTalkingWhereverTabTookTheKeyboardMeanwhile(FxRobot robot) throws Exception {
+        robot.clickOn("#conversations-toggle").clickOn("#conversations-toggle"); // focused by the mouse
+        robot.press(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.TAB); // on to a control the keyboard reached, where Space would press it
+        robot.release(KeyCode.SPACE);
+
+        waitUntil(() -> bubbleTexts(robot).size() == 2);
+        assertThat(assistant.calls).containsExactly("press", "release");
+    }
+
+    @Test
     void theTalkButtonWorksFromTheKeyboard(FxRobot robot) throws Exception {
         robot.clickOn("#text-input").press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
         waitUntil(() -> node(robot, "talk-button").isFocused());

@@ -7,6 +7,7 @@ import dev.parley.config.ConfigRules;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.ui.Tasks;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,19 @@ class SettingsViewModelTest {
         model.pushToTalkKeyProperty().set("SPAC");
         assertThat(model.generalErrorProperty().get()).startsWith("Push-to-talk key: 'SPAC' is not a key name");
         model.pushToTalkKeyProperty().set("a");
-        assertThat(model.generalErrorProperty().get()).startsWith("Push-to-talk key: A would also type");
+        assertThat(model.generalErrorProperty().get()).startsWith("Push-to-talk key: A would type in the text field");
+        for (String typing : List.of("MINUS", "SLASH", "UNDEFINED", "SHIFT", "ALT_GRAPH", "CAPS", "NUMPAD1")) {
+            model.pushToTalkKeyProperty().set(typing);
+            assertThat(model.generalErrorProperty().get()).as(typing).contains("would type in the text field");
+        }
+        for (String moving : List.of("TAB", "ENTER", "ESCAPE", "UP", "PAGE_DOWN", "BACK_SPACE")) {
+            model.pushToTalkKeyProperty().set(moving);
+            assertThat(model.generalErrorProperty().get()).as(moving).contains("is needed to move through the window");
+        }
+        for (String holdable : List.of("SPACE", "CONTROL", "ALT", "F24", "INSERT", "PAUSE")) {
+            model.pushToTalkKeyProperty().set(holdable);
+            assertThat(model.generalErrorProperty().get()).as(holdable).isEmpty();
+        }
         model.pushToTalkKeyProperty().set("f8");
         assertThat(model.generalErrorProperty().get()).isEmpty();
         model.globalPushToTalkKeyProperty().set("ctrl+F99");
