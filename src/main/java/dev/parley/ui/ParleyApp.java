@@ -4,19 +4,17 @@ import dev.parley.ParleyException;
 import dev.parley.ui.main.Banner;
 import dev.parley.ui.main.MainWindow;
 import dev.parley.ui.main.StartUpLoads;
-import dev.parley.ui.main.WindowState;
+import dev.parley.ui.main.WindowPlacement;
 import dev.parley.ui.system.AwtTray;
 import dev.parley.ui.system.NativeHookKeys;
 import dev.parley.ui.system.TrayWindow;
 import dev.parley.ui.system.TrayAndGlobalKey;
 import dev.parley.ui.welcome.WelcomeWindow;
-import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.apache.logging.log4j.LogManager;
@@ -33,7 +31,7 @@ public final class ParleyApp extends Application {
     private DesktopServices services;
     private DesktopUi ui;
     private Stage stage;
-    private Path windowFile;
+    private WindowPlacement placement;
     private TrayAndGlobalKey trayAndKey;
     /** Set by stop(): a start-up load that ends while the window closes starts nothing more. */
     private boolean stopped;
@@ -62,8 +60,7 @@ public final class ParleyApp extends Application {
         services.configNotice().ifPresent(notice -> ui.banners().show(
                 new Banner("config-last-good", Banner.Level.WARNING, notice)));
         MainWindow window = new MainWindow(ui, stage);
-        windowFile = services.paths().configDir().resolve("window.properties");
-        restore(WindowState.read(windowFile));
+        placement = WindowPlacement.restore(stage, services.paths().configDir().resolve("window.properties"));
         stage.setOnShown(event -> LOG.info("Window shown {} ms after the JVM started", Desktop.sinceJvmStart()));
         ui.main().speechReadyProperty().addListener((obs, old, ready) -> {
             if (ready) {
@@ -152,27 +149,12 @@ public final class ParleyApp extends Application {
         Platform.exit();
     }
 
-    /** Where the window was left, on a screen that is still there (else centred, as at a first start). */
-    private void restore(WindowState saved) {
-        WindowState state = saved.onScreens(Screen.getScreens().stream().map(Screen::getVisualBounds).toList());
-        stage.setWidth(state.width());
-        stage.setHeight(state.height());
-        if (!Double.isNaN(state.x()) && !Double.isNaN(state.y())) {
-            stage.setX(state.x());
-            stage.setY(state.y());
-        }
-        stage.setMaximized(state.maximized());
-    }
-
     @Override
     public void stop() {
         stopped = true;
         Desktop.stopBeingFound.run();
-        if (stage != null && windowFile != null) {
-            // A maximized window's bounds are the screen's: keep the size it had before, to return to.
-            (stage.isMaximized() ? WindowState.read(windowFile).withMaximized(true)
-                    : new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false))
-                    .write(windowFile);
+        if (placement != null) {
+            placement.save();
         }
         if (trayAndKey != null) {
             trayAndKey.close(); // the key hook's native thread would keep the JVM alive

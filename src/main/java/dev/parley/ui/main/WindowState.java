@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import javafx.geometry.Rectangle2D;
 
@@ -36,22 +37,27 @@ public record WindowState(double x, double y, double width, double height, boole
     }
 
     /**
-     * This state as it can be shown on {@code screens} (their visual bounds) today: where it was when
-     * its title bar is still on one of them, else centred (a monitor unplugged, a smaller screen); no
-     * larger than the largest screen.
+     * This state as it can be shown on {@code screens} (their visual bounds, the primary first) today:
+     * where it was when its title bar is still on one of them, else centred on the primary (a monitor
+     * unplugged, a smaller screen); no larger than the screen it opens on.
      */
     public WindowState onScreens(List<Rectangle2D> screens) {
         if (screens.isEmpty()) {
             return this;
         }
-        double fitWidth = screens.stream().mapToDouble(Rectangle2D::getWidth).max().orElseThrow();
-        double fitHeight = screens.stream().mapToDouble(Rectangle2D::getHeight).max().orElseThrow();
-        double shownWidth = Math.min(width, fitWidth);
-        double shownHeight = Math.min(height, fitHeight);
-        boolean titleBarShown = !Double.isNaN(x) && !Double.isNaN(y)
-                && screens.stream().anyMatch(screen -> titleBarOn(screen, shownWidth));
-        return titleBarShown ? new WindowState(x, y, shownWidth, shownHeight, maximized)
-                : new WindowState(Double.NaN, Double.NaN, shownWidth, shownHeight, maximized);
+        Optional<Rectangle2D> holding = Double.isNaN(x) || Double.isNaN(y) ? Optional.empty()
+                : screens.stream().filter(screen -> titleBarOn(screen, width)).findFirst();
+        Rectangle2D opensOn = holding.orElse(screens.getFirst());
+        double shownWidth = Math.min(width, opensOn.getWidth());
+        double shownHeight = Math.min(height, opensOn.getHeight());
+        if (holding.isEmpty()) {
+            return new WindowState(Double.NaN, Double.NaN, shownWidth, shownHeight, maximized);
+        }
+        // Kept where it was, but pulled in so that the size it was given fits on that screen.
+        double shownX = Math.max(opensOn.getMinX(), Math.min(x, opensOn.getMaxX() - shownWidth));
+        double shownY = Math.max(opensOn.getMinY(), Math.min(y, opensOn.getMaxY() - shownHeight));
+        return new WindowState(x < opensOn.getMinX() ? x : shownX, y < opensOn.getMinY() ? y : shownY, shownWidth,
+                shownHeight, maximized);
     }
 
     /** Whether at least {@link #TITLE_BAR_GRIP} pixels of the title bar's strip (30 px high) are on {@code screen}. */

@@ -44,6 +44,16 @@ class WindowStateTest {
     }
 
     @Test
+    void aWindowLargerThanTheScreenItOpensOnIsMadeToFitThatScreen() {
+        WindowState left = new WindowState(100, 50, 2400, 1300, false);
+
+        WindowState shown = left.onScreens(List.of(LAPTOP, MONITOR_RIGHT));
+
+        assertThat(shown).as("on the laptop, where its title bar is, not sized for the larger monitor")
+                .isEqualTo(new WindowState(0, 0, 1366, 740, false));
+    }
+
+    @Test
     void noScreensKnownLeavesItAsItWas() {
         WindowState left = new WindowState(10, 10, 800, 600, false);
 
