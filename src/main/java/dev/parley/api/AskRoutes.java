@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.image.TurnImage;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnRunner;
+import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceAssistant;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -84,10 +85,15 @@ final class AskRoutes {
      */
     private void stop(ServerRequest request, ServerResponse response) {
         Optional<String> conversation = request.query().first("conversation").asOptional();
+        if (conversation.isEmpty() && request.content().hasEntity()) { // as an ask names it: in the body
+            JsonNode body = ApiJson.body(request, List.of("conversation"));
+            conversation = body.hasNonNull("conversation") ? Optional.of(ApiJson.text(body, "conversation"))
+                    : Optional.empty();
+        }
         if (conversation.isEmpty() || isOpen(conversation.get())) {
             assistant.stop();
-        } else {
-            otherConversations.stop(conversation.get().strip());
+        } else if (!otherConversations.stop(conversation.get().strip())) {
+            throw ApiProblem.notFound("No ask is running in the conversation '" + conversation.get().strip() + "'.");
         }
         response.status(Status.NO_CONTENT_204).send();
     }
@@ -166,7 +172,8 @@ final class AskRoutes {
                 if (TurnWatch.ends(event)) {
                     if (event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.IDLE) {
                         if (!changed.detail().isBlank()) { // at rest, but the output could not be opened
-                            throw new ApiProblem(503, "Not spoken", changed.detail());
+                            throw new ApiProblem(503, "Not spoken", "Nothing could be said: "
+                                    + changed.detail().replace(TurnController.NOT_SPOKEN, ""));
                         }
                         ApiJson.send(response, 200, ApiJson.object().put("turn", watch.turn()).put("heard", heard));
                         return;

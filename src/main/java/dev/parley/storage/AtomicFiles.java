@@ -66,13 +66,16 @@ public final class AtomicFiles {
 
     /** Makes the rename itself durable; not every platform can open a folder for that, which is fine. */
     private static void syncFolder(Path folder) {
-        if (Thread.currentThread().isInterrupted()) {
-            return; // opening a channel now would fail; the rename is in place, only its durability waits
-        }
+        // A channel's force() fails on an interrupted thread; the stop is kept for the caller.
+        boolean interrupted = Thread.interrupted();
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.debug("Could not sync folder {}: {}", folder, e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -33,6 +33,8 @@ public final class TurnController implements VoiceAssistant {
     private static final Logger LOG = LogManager.getLogger(TurnController.class);
     /** How long a cancelled turn may take to let go (close the model's stream) before we move on. */
     private static final long CANCEL_WAIT_MILLIS = 3000;
+    /** How a turn's end says its answer was given in text only: no speaker could be opened. */
+    public static final String NOT_SPOKEN = "The answer is shown but not spoken: ";
     static final String NOT_LISTENING_YET = "Parley cannot listen yet: the speech model and the voice are still"
             + " loading. Type your question meanwhile.";
 

@@ -259,7 +259,7 @@ class ApiRestTest {
 
             HttpResponse<String> speak = api.send("POST", "/speak", "{\"text\":\"The laundry is done.\"}");
             assertThat(speak.statusCode()).as(speak.body()).isEqualTo(503);
-            assertThat(speak.body()).contains("Not spoken", "No audio output device found.");
+            assertThat(speak.body()).contains("Not spoken", "Nothing could be said: No audio output device found.");
 
             HttpResponse<String> ask = api.send("POST", "/ask", "{\"text\":\"Weather?\",\"speak\":true}");
             assertThat(ask.statusCode()).as(ask.body()).isEqualTo(200);

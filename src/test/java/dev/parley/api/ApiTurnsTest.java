@@ -89,7 +89,10 @@ class ApiTurnsTest {
             CompletableFuture<VoiceEvent> ended = api.first(event -> event instanceof VoiceEvent.Interrupted);
             assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
             assertThat(asked).as("a plain stop is the open conversation's").isNotDone();
-            assertThat(api.send("POST", "/stop?conversation=garden", "").statusCode()).isEqualTo(204);
+            assertThat(api.send("POST", "/stop", "{\"conversaton\":\"garden\"}").statusCode()).as("misspelt")
+                    .isEqualTo(400);
+            assertThat(api.send("POST", "/stop?conversation=nothing-runs-here", "").statusCode()).isEqualTo(404);
+            assertThat(api.send("POST", "/stop", "{\"conversation\":\"garden\"}").statusCode()).isEqualTo(204);
 
             HttpResponse<String> response = ApiHarness.await(asked);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(409);

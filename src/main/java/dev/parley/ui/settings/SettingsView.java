@@ -51,7 +51,7 @@ public final class SettingsView extends BorderPane {
         // Ctrl+Tab switches tabs wherever the keyboard is (a text field would take it to move on), and
         // the keyboard goes along, not left on a field of the hidden tab.
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.TAB && event.isShortcutDown()) {
+            if (event.getCode() == KeyCode.TAB && event.isControlDown()) { // Ctrl on macOS too
                 event.consume();
                 if (event.isShiftDown()) {
                     tabs.getSelectionModel().selectPrevious();
@@ -274,7 +274,7 @@ public final class SettingsView extends BorderPane {
                 + " Ctrl, ... (not a letter or digit, which would type)."));
         key.textProperty().bindBidirectional(model.pushToTalkKeyProperty());
         prompt.addEventFilter(KeyEvent.KEY_PRESSED, event -> { // Tab moves on, as in every other field
-            if (event.getCode() == KeyCode.TAB && !event.isShortcutDown() && !event.isShiftDown()) {
+            if (event.getCode() == KeyCode.TAB && !event.isControlDown() && !event.isShiftDown()) {
                 event.consume();
                 key.requestFocus();
             }
