@@ -3,6 +3,7 @@ package dev.parley.ui.system;
 import dev.parley.config.UiConfig;
 import dev.parley.ui.DesktopUi;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.event.EventHandler;
 import javafx.stage.Stage;
@@ -15,12 +16,16 @@ import javafx.stage.WindowEvent;
  */
 public final class TrayAndGlobalKey implements AutoCloseable {
 
+    private static final javafx.util.Duration TRAY_ANSWER_WAIT = javafx.util.Duration.seconds(5);
+
     private final GlobalTalkKey globalKey;
     private final TrayPresence tray;
     private final Runnable unsubscribe;
     private final Consumer<Boolean> implicitExit;
     private final Stage stage;
     private final EventHandler<WindowEvent> closing = this::closing;
+    /** A close made before the tray answered, waiting for it ({@link #closeOnceTrayAnswered}). */
+    private boolean closeWaiting;
 
     public TrayAndGlobalKey(DesktopUi ui, UiConfig config, Stage stage, Tray tray, GlobalKeys keys) {
         this(ui, config, stage, tray, keys, Platform::setImplicitExit);
@@ -55,7 +60,9 @@ public final class TrayAndGlobalKey implements AutoCloseable {
     }
 
     private void closing(WindowEvent event) {
-        if (tray.hidesOnClose()) {
+        if (closeWaiting) {
+            event.consume(); // a second click while the first waits for the tray: that one decides
+        } else if (tray.hidesOnClose()) {
             event.consume();
             stage.hide();
         } else {
@@ -68,14 +75,28 @@ public final class TrayAndGlobalKey implements AutoCloseable {
      * tray answered, it hides there if {@code ui.close-to-tray} says so, or closes as without a tray.
      */
     public void closeOnceTrayAnswered() {
+        closeWaiting = true;
+        // A tray that never answers (a hung desktop service) must not keep the window from closing.
+        PauseTransition noAnswer = new PauseTransition(TRAY_ANSWER_WAIT);
+        noAnswer.setOnFinished(event -> closeWaitingAs(false));
+        noAnswer.play();
         tray.whenAnswered(() -> {
-            if (tray.hidesOnClose()) {
-                stage.hide();
-            } else {
-                implicitExit.accept(true);
-                stage.close();
-            }
+            noAnswer.stop();
+            closeWaitingAs(tray.hidesOnClose());
         });
+    }
+
+    private void closeWaitingAs(boolean hide) {
+        if (!closeWaiting) {
+            return;
+        }
+        closeWaiting = false;
+        if (hide) {
+            stage.hide();
+        } else {
+            implicitExit.accept(true);
+            stage.close();
+        }
     }
 
     /** Whether closing the window hides it to the tray now. */

@@ -119,6 +119,9 @@ class CloseToTrayWindowTest {
         WaitForAsyncUtils.asyncFx(() -> trayAndKey.closeOnceTrayAnswered()).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.isShowing()).as("nothing to hide into yet").isTrue();
+        closeButton(); // impatient: a second click while the tray starts
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).as("the second click does not quit Parley").isTrue();
 
         installing.countDown();
 
