@@ -69,7 +69,7 @@ public final class ParleyApp extends Application {
         });
         LOG.info("Window built {} ms after the JVM started", Desktop.sinceJvmStart());
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, this::closedDuringStart);
-        stage.show();
+        Windows.show(stage);
         Desktop.bringForward = () -> Platform.runLater(this::bringForward);
         services.afterWindowShown();
         window.scene().getRoot().requestFocus(); // the talk key talks at once; typing moves to the text field

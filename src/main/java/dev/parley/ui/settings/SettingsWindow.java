@@ -1,5 +1,6 @@
 package dev.parley.ui.settings;
 
+import dev.parley.ui.Windows;
 import dev.parley.ui.Confirmation;
 import dev.parley.ui.Theme;
 import javafx.scene.Scene;
@@ -27,7 +28,7 @@ public final class SettingsWindow {
     }
 
     public void show() {
-        stage.show();
+        Windows.show(stage);
     }
 
     /** Close and Esc. */

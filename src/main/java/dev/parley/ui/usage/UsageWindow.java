@@ -1,5 +1,6 @@
 package dev.parley.ui.usage;
 
+import dev.parley.ui.Windows;
 import dev.parley.ui.Theme;
 import dev.parley.usage.UsageSummary.ProviderUsage;
 import java.util.function.Function;
@@ -67,6 +68,6 @@ public final class UsageWindow {
     }
 
     public void show() {
-        stage.show();
+        Windows.show(stage);
     }
 }

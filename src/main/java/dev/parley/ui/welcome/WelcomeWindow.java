@@ -1,5 +1,6 @@
 package dev.parley.ui.welcome;
 
+import dev.parley.ui.Windows;
 import dev.parley.ui.DesktopUi;
 import dev.parley.ui.Theme;
 import dev.parley.ui.main.Banner;
@@ -37,7 +38,7 @@ public final class WelcomeWindow {
     /** Shows the welcome for {@code backend} over {@code owner} and starts its checks. */
     public static void show(WelcomeBackend backend, DesktopUi ui, Window owner) {
         WelcomeViewModel model = new WelcomeViewModel(backend, ui.tasks(), ui.main().speechReadyProperty());
-        new WelcomeWindow(model, owner, ui.banners()).stage.show();
+        Windows.show(new WelcomeWindow(model, owner, ui.banners()).stage);
         model.start();
     }
 }
