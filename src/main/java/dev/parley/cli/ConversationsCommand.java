@@ -1,5 +1,8 @@
 package dev.parley.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
 import dev.parley.ParleyException;
 import dev.parley.conversation.ConversationInfo;
@@ -80,11 +83,27 @@ final class ConversationsCommand extends ParleySubcommand {
         private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .withZone(ZoneId.systemDefault());
 
+        @Option(names = "--json", description = "Print one JSON object: the conversations (id, turns, updated, as the"
+                + " API lists them) and the files that could not be read.")
+        boolean json;
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             PrintWriter out = out();
             ConversationStore.Listing listing = withStore(ConversationStore::listing);
             List<ConversationInfo> infos = listing.readable();
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                ObjectNode root = mapper.createObjectNode();
+                ArrayNode rows = root.putArray("conversations");
+                infos.forEach(info -> rows.addObject().put("id", info.name()).put("turns", info.turns())
+                        .put("updated", info.updated().toString()));
+                ArrayNode damaged = root.putArray("unreadable");
+                listing.unreadable().forEach(file -> damaged.add(file.toString()));
+                out.println(mapper.writeValueAsString(root));
+                out.flush();
+                return listing.unreadable().isEmpty() ? 0 : 1;
+            }
             if (infos.isEmpty() && listing.unreadable().isEmpty()) {
                 out.println("No saved conversations yet; `parley chat --conversation NAME` starts one.");
             }

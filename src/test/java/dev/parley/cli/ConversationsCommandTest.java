@@ -190,6 +190,24 @@ class ConversationsCommandTest {
     }
 
     @Test
+    void theListAsJsonHasTheConversationsAndTheFilesThatCouldNotBeRead() throws Exception {
+        Files.createDirectories(conversations());
+        new dev.parley.conversation.ConversationStore(conversations()).save("kitchen",
+                new dev.parley.conversation.Conversation("Answer briefly."));
+        Files.writeString(conversations().resolve("plans.json"), "not json");
+        String config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9").toString();
+
+        CliRun run = CliRun.of("conversations", "list", "--json", "--config", config);
+
+        assertThat(run.exitCode()).as("a file could not be read").isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode listed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out());
+        assertThat(listed.path("conversations").get(0).path("id").asText()).isEqualTo("kitchen");
+        assertThat(listed.path("conversations").get(0).has("updated")).isTrue();
+        assertThat(listed.path("unreadable").get(0).asText()).isEqualTo(conversations().resolve("plans.json").toString());
+    }
+
+    @Test
     void aCorruptConversationFileStopsChatAndIsLeftAsItWas() throws Exception {
         Files.createDirectories(conversations());
         Path file = conversations().resolve("notes.json");
