@@ -56,7 +56,8 @@ final class EventsCommand extends ParleySubcommand {
         try {
             response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
         } catch (ConnectException e) {
-            err.println("parley: nothing listens on http://127.0.0.1:" + apiPort + "; start 'parley serve' first.");
+            err.println("parley: nothing listens on http://127.0.0.1:" + apiPort + "; start 'parley serve' first,"
+                    + " or give the port a running one printed with --port PORT.");
             return 1;
         }
         try (Stream<String> lines = response.body()) {
