@@ -73,7 +73,8 @@ final class AskRoutes {
     /** Push-to-talk; what is heard and answered shows on the event stream ({@code speech.final}, ...). */
     private void talk(ServerResponse response, Runnable action) {
         if (!listening) {
-            throw ApiProblem.conflict("Parley has no microphone here; start it with 'parley serve --voice'.");
+            throw ApiProblem.conflict(ApiProblem.Code.NO_MICROPHONE,
+                    "Parley has no microphone here; start it with 'parley serve --voice'.");
         }
         action.run();
         response.status(Status.ACCEPTED_202).send();
@@ -141,7 +142,8 @@ final class AskRoutes {
             return assistant.speaks();
         }
         if (speak.asBoolean() && !assistant.speaks()) {
-            throw ApiProblem.conflict("Parley has no voice here; start it with 'parley serve --voice', or wait until"
+            throw ApiProblem.conflict(ApiProblem.Code.NO_VOICE, "Parley has no voice here; start it with 'parley serve"
+                    + " --voice', or wait until"
                     + " the window has loaded its voice.");
         }
         if (speak.asBoolean() && conversation != null && !isOpen(conversation)) {
@@ -160,7 +162,8 @@ final class AskRoutes {
     private void speak(ServerRequest request, ServerResponse response) throws Exception {
         String text = ApiJson.text(ApiJson.body(request, List.of("text")), "text");
         if (!assistant.speaks()) {
-            throw ApiProblem.conflict("Parley has no voice here; start it with 'parley serve --voice'.");
+            throw ApiProblem.conflict(ApiProblem.Code.NO_VOICE,
+                    "Parley has no voice here; start it with 'parley serve --voice'.");
         }
         runAlone(watch -> {
             assistant.say(text);
@@ -179,14 +182,15 @@ final class AskRoutes {
                         return;
                     }
                     String detail = event instanceof VoiceEvent.StateChanged changed ? changed.detail() : "Stopped.";
-                    throw ApiProblem.conflict("The text was not spoken to its end: " + detail);
+                    throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The text was not spoken to its end: " + detail);
                 }
             }
         });
     }
 
     private static ApiProblem busy() {
-        return ApiProblem.conflict("Parley is answering another question; wait for it, or POST /api/v1/stop.");
+        return ApiProblem.conflict(ApiProblem.Code.BUSY,
+                "Parley is answering another question; wait for it, or POST /api/v1/stop.");
     }
 
     /** What runs while it holds the one place for an API turn, following its own turn's events. */
@@ -288,7 +292,7 @@ final class AskRoutes {
                 }
                 if (!reply.has("reply")) { // worded as a stopped ask in another conversation is
                     String said = heard.isBlank() ? shown.toString().strip() : heard;
-                    throw ApiProblem.conflict("The answer was stopped" + (said.isBlank() ? " before it was complete."
+                    throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The answer was stopped" + (said.isBlank() ? " before it was complete."
                             : " after: " + said));
                 }
                 warnIfUnspoken(reply, event);
@@ -322,7 +326,8 @@ final class AskRoutes {
                     } else if (!(event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.ERROR
                             && done.has("failed"))) {
                         String detail = event instanceof VoiceEvent.StateChanged changed ? changed.detail() : "Stopped.";
-                        ReplyStream.emit(sink, "error", ReplyStream.problem(409, "The answer did not complete", detail));
+                        ReplyStream.emit(sink, "error", ReplyStream.problem(ApiProblem.conflict(ApiProblem.Code.STOPPED,
+                                "The answer did not complete: " + detail)));
                     }
                     return;
                 }

@@ -75,7 +75,8 @@ final class ConversationAsks implements AutoCloseable {
         // in another Parley.
         String file = fileOf(id);
         if (running.putIfAbsent(file, Thread.currentThread()) != null) {
-            throw ApiProblem.conflict("The conversation '" + id + "' is answering another question; wait for it.");
+            throw ApiProblem.conflict(ApiProblem.Code.BUSY,
+                    "The conversation '" + id + "' is answering another question; wait for it.");
         }
         try (ConversationLock lock = lock(id)) {
             Conversation conversation = load(id);
@@ -83,7 +84,8 @@ final class ConversationAsks implements AutoCloseable {
             try {
                 shown = images.read();
             } catch (InterruptedException stopped) { // stopAll() while it waited for its turn to decode
-                throw ApiProblem.conflict("The answer was stopped before its pictures were read; nothing was asked.");
+                throw ApiProblem.conflict(ApiProblem.Code.STOPPED,
+                        "The answer was stopped before its pictures were read; nothing was asked.");
             }
             if (streamed) {
                 stream(id, conversation, text, shown, response);
@@ -126,7 +128,7 @@ final class ConversationAsks implements AutoCloseable {
                 ReplyStream.emit(sink, "done", run(id, conversation, text, images,
                         event -> ReplyStream.emit(sink, event)));
             } catch (ApiProblem problem) {
-                ReplyStream.emit(sink, "error", ReplyStream.problem(problem.status(), problem.title(), problem.detail()));
+                ReplyStream.emit(sink, "error", ReplyStream.problem(problem));
             }
         } catch (UncheckedIOException e) {
             LOG.debug("The caller of an ask in '{}' left before its end", id);
@@ -161,7 +163,7 @@ final class ConversationAsks implements AutoCloseable {
                 if (turn.get() >= 0) { // its end on the event stream, as the open conversation's stopped turn has
                     events.accept(new VoiceEvent.Interrupted(turn.get(), e.partialText()));
                 }
-                throw ApiProblem.conflict("The answer was stopped" + (e.partialText().isBlank() ? "."
+                throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The answer was stopped" + (e.partialText().isBlank() ? "."
                         : " after: " + e.partialText()));
             }
             throw new ApiProblem(502, "The model failed", e.getMessage());
@@ -198,7 +200,7 @@ final class ConversationAsks implements AutoCloseable {
         try {
             return ConversationLock.take(store, id);
         } catch (ConversationStoreException taken) {
-            throw ApiProblem.conflict(taken.getMessage());
+            throw ApiProblem.conflict(ApiProblem.Code.CONVERSATION_OPEN, taken.getMessage());
         }
     }
 

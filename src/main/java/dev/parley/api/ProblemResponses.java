@@ -20,17 +20,25 @@ final class ProblemResponses {
         if (problem.closesConnection()) {
             response.header(HeaderNames.CONNECTION, "close");
         }
-        send(request, response, problem.status(), problem.title(), problem.detail());
+        if (problem.code() == ApiProblem.Code.BUSY) {
+            response.header(HeaderNames.RETRY_AFTER, "1"); // turns and uploads take seconds, not minutes
+        }
+        send(request, response, problem.status(), problem.title(), problem.detail(), problem.code());
+    }
+
+    static void send(ServerRequest request, ServerResponse response, int status, String title, String detail) {
+        send(request, response, status, title, detail, null);
     }
 
     /** A HEAD request gets the status and headers alone: a body after them would break the connection's framing. */
-    static void send(ServerRequest request, ServerResponse response, int status, String title, String detail) {
+    private static void send(ServerRequest request, ServerResponse response, int status, String title, String detail,
+            ApiProblem.Code code) {
         response.status(Status.create(status));
         response.header(HeaderNames.CONTENT_TYPE, CONTENT_TYPE);
         if (Method.HEAD.equals(request.prologue().method())) {
             response.send();
         } else {
-            response.send(body(status, title, detail));
+            response.send(body(status, title, detail, code));
         }
     }
 
@@ -67,11 +75,18 @@ final class ProblemResponses {
     }
 
     private static String body(int status, String title, String detail) {
+        return body(status, title, detail, null);
+    }
+
+    private static String body(int status, String title, String detail, ApiProblem.Code code) {
         ObjectNode body = ApiJson.object()
                 .put("type", "about:blank")
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail);
+        if (code != null) { // an extension member (RFC 9457 section 3.2) for programs
+            body.put("code", code.toString());
+        }
         return ApiJson.write(body);
     }
 }

@@ -44,6 +44,15 @@ final class ReplyStream {
                 .put("detail", detail);
     }
 
+    /** {@code problem} as a stream's {@code error} event, with its {@code code} when it has one. */
+    static ObjectNode problem(ApiProblem problem) {
+        ObjectNode body = problem(problem.status(), problem.title(), problem.detail());
+        if (problem.code() != null) {
+            body.put("code", problem.code().toString());
+        }
+        return body;
+    }
+
     static void emit(SseSink sink, String name, ObjectNode data) {
         sink.emit(SseEvent.builder().name(name).data(ApiJson.write(data)).build());
     }

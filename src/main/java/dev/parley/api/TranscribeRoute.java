@@ -51,7 +51,7 @@ final class TranscribeRoute {
         // One upload decoded and transcribed at a time: each holds up to 25 MB of audio as samples (~140 MB
         // of heap) and the recognizer answers one after the other anyway; twelve at once took 1.9 GB.
         if (!working.tryAcquire()) {
-            throw new ApiProblem(429, "Busy", "Parley is transcribing other audio; send this again once that"
+            throw ApiProblem.busy("Parley is transcribing other audio; send this again once that"
                     + " answer came (one upload at a time).");
         }
         try {

@@ -233,9 +233,15 @@ class ApiRestTest {
 
             HttpResponse<String> second = api.ask("two");
             assertThat(second.statusCode()).isEqualTo(409);
+            assertThat(ApiJson.MAPPER.readTree(second.body()).path("code").asText()).as("retry").isEqualTo("busy");
+            assertThat(second.headers().firstValue("Retry-After")).contains("1");
 
             assertThat(api.send("POST", "/stop", "").statusCode()).isEqualTo(204);
-            assertThat(ApiHarness.await(first).statusCode()).isEqualTo(409);
+            HttpResponse<String> stopped = ApiHarness.await(first);
+            assertThat(stopped.statusCode()).isEqualTo(409);
+            assertThat(ApiJson.MAPPER.readTree(stopped.body()).path("code").asText()).as("do not retry")
+                    .isEqualTo("stopped");
+            assertThat(stopped.headers().firstValue("Retry-After")).isEmpty();
         }
     }
 

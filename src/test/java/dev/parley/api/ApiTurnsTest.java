@@ -196,8 +196,9 @@ class ApiTurnsTest {
             HttpResponse<String> ask = api.send("POST", "/ask", "{\"text\":\"Hi\",\"speak\":true}");
 
             assertThat(speak.statusCode()).isEqualTo(409);
-            assertThat(speak.body()).contains("--voice");
+            assertThat(speak.body()).contains("--voice", "\"code\":\"no-voice\"");
             assertThat(ask.statusCode()).isEqualTo(409);
+            assertThat(ask.body()).contains("\"code\":\"no-voice\"");
             assertThat(api.llm.requests()).isEmpty();
             // Without a voice an ask answers in text, as it says nothing of speaking.
             assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
