@@ -79,8 +79,9 @@ final class ApiJson {
         JsonNode node = object(request);
         node.fieldNames().forEachRemaining(name -> {
             if (!fields.contains(name)) {
-                throw ApiProblem.badRequest("The body has a field \"" + (name.length() > 60 ? name.substring(0, 60) + "…" : name) + "\" that this"
-                        + " request does not take; it takes " + fields.stream().map(field -> "\"" + field + "\"")
+                String shown = name.length() > 60 ? name.substring(0, 60) + "…" : name; // echoed, so kept short
+                throw ApiProblem.badRequest("The body has a field \"" + shown + "\" that this request does not"
+                        + " take; it takes " + fields.stream().map(field -> "\"" + field + "\"")
                         .collect(Collectors.joining(", ")) + ".");
             }
         });

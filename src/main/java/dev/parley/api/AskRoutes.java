@@ -292,8 +292,8 @@ final class AskRoutes {
                 }
                 if (!reply.has("reply")) { // worded as a stopped ask in another conversation is
                     String said = heard.isBlank() ? shown.toString().strip() : heard;
-                    throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The answer was stopped" + (said.isBlank() ? " before it was complete."
-                            : " after: " + said));
+                    throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The answer was stopped"
+                            + (said.isBlank() ? " before it was complete." : " after: " + said));
                 }
                 warnIfUnspoken(reply, event);
                 ApiJson.send(response, 200, reply);
@@ -326,8 +326,9 @@ final class AskRoutes {
                     } else if (!(event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.ERROR
                             && done.has("failed"))) {
                         String detail = event instanceof VoiceEvent.StateChanged changed ? changed.detail() : "Stopped.";
-                        ReplyStream.emit(sink, "error", ReplyStream.problem(ApiProblem.conflict(ApiProblem.Code.STOPPED,
-                                "The answer did not complete: " + detail)));
+                        ApiProblem stopped = ApiProblem.conflict(ApiProblem.Code.STOPPED,
+                                "The answer did not complete: " + detail);
+                        ReplyStream.emit(sink, "error", ReplyStream.problem(stopped));
                     }
                     return;
                 }

@@ -163,8 +163,8 @@ final class ConversationAsks implements AutoCloseable {
                 if (turn.get() >= 0) { // its end on the event stream, as the open conversation's stopped turn has
                     events.accept(new VoiceEvent.Interrupted(turn.get(), e.partialText()));
                 }
-                throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The answer was stopped" + (e.partialText().isBlank() ? "."
-                        : " after: " + e.partialText()));
+                throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The answer was stopped"
+                        + (e.partialText().isBlank() ? "." : " after: " + e.partialText()));
             }
             throw new ApiProblem(502, "The model failed", e.getMessage());
         } finally {

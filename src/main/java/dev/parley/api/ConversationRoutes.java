@@ -62,9 +62,9 @@ final class ConversationRoutes {
         String open = openConversation.get();
         if (open != null && store.fileFor(open).equals(store.fileFor(id))) {
             // Deleted, it would be saved again by the next turn; the window and serve keep it open.
-            throw ApiProblem.conflict(ApiProblem.Code.CONVERSATION_OPEN, "'" + id + "' is the conversation this Parley has open (the window's, or the"
-                    + " one 'parley serve' runs in), and its next turn would save it again; open another one in the"
-                    + " window, or stop serve, first.");
+            throw ApiProblem.conflict(ApiProblem.Code.CONVERSATION_OPEN, "'" + id + "' is the conversation this"
+                    + " Parley has open (the window's, or the one 'parley serve' runs in), and its next turn would"
+                    + " save it again; open another one in the window, or stop serve, first.");
         }
         try {
             store.delete(id);
