@@ -54,7 +54,7 @@ final class ConversationsSidebar extends VBox {
         create.setOnAction(event -> conversations.startNew());
         create.setMaxWidth(Double.MAX_VALUE);
         Button resume = button("Open", "Continue the selected conversation (Enter, or double-click)", conversations::resume);
-        Button rename = button("Rename", "Rename the selected conversation", this::rename);
+        Button rename = button("Rename", "Rename the selected conversation (F2)", this::rename);
         Button delete = button("Delete", "Delete the selected conversation (Delete)", this::delete);
         delete.getStyleClass().add("danger");
         for (Button button : new Button[] {resume, rename, delete}) {
@@ -94,6 +94,8 @@ final class ConversationsSidebar extends VBox {
                 conversations.resume(selected());
             } else if (event.getCode() == KeyCode.DELETE && selected() != null) {
                 delete(selected());
+            } else if (event.getCode() == KeyCode.F2 && selected() != null) { // as in file managers
+                rename(selected());
             }
         });
         // Opening or starting a conversation highlights it, or nothing (a new one): Delete never acts on

@@ -61,6 +61,8 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> ui.conversations().startNew());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), main::stop);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
+                () -> ShortcutsHelp.show(stage, talkKey.keyName()));
         // A conversation a terminal's `parley chat` saved meanwhile shows when the window is back in use.
         stage.focusedProperty().addListener((obs, was, focused) -> {
             if (focused) {

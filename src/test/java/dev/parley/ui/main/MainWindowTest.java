@@ -170,6 +170,18 @@ class MainWindowTest {
     }
 
     @Test
+    void f1ListsTheKeyboardShortcutsWithTheTalkKeyInUse(FxRobot robot) throws Exception {
+        robot.clickOn("#transcript").type(KeyCode.F1);
+        waitUntil(() -> robot.lookup("#shortcuts").tryQuery().isPresent());
+
+        javafx.scene.control.DialogPane help = robot.lookup("#shortcuts").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(help.getContentText()).startsWith("Hold Space: talk").contains("Ctrl+N: new conversation",
+                "Enter / F2 / Delete");
+        robot.clickOn("Close");
+        waitUntil(() -> robot.lookup("#shortcuts").tryQuery().isEmpty());
+    }
+
+    @Test
     void theEmptyConversationNamesTheTalkKeyInUse(FxRobot robot) throws Exception {
         assertThat(robot.lookup(".empty-hint").queryLabeled().getText()).startsWith("Hold Space (or the talk button)");
     }
@@ -327,8 +339,11 @@ class MainWindowTest {
         store.save("kitchen", new Conversation("test"));
         robot.interact(() -> ui.conversations().refresh());
         waitUntil(() -> ui.conversations().saved().size() == 1);
-        robot.interact(() -> robot.lookup("#conversation-list").queryListView().getSelectionModel().select(0));
-        robot.clickOn("Rename");
+        robot.interact(() -> {
+            robot.lookup("#conversation-list").queryListView().getSelectionModel().select(0);
+            robot.lookup("#conversation-list").queryListView().requestFocus();
+        });
+        robot.type(KeyCode.F2); // as the Rename button does
         waitUntil(() -> robot.lookup("#rename-problem").tryQuery().isPresent());
         javafx.scene.control.TextField editor = robot.lookup(".dialog-pane .text-field").queryAs(
                 javafx.scene.control.TextField.class);
