@@ -16,6 +16,12 @@ public final class Banners {
     }
 
     public void show(Banner banner) {
+        // A failed push-to-talk repeats the microphone's problem with its commands written out: the
+        // microphone's banner already says it, with the commands behind its Copy button.
+        if (banner.commands().isEmpty() && shown.stream().anyMatch(old -> !old.commands().isEmpty()
+                && !old.key().equals(banner.key()) && banner.message().startsWith(old.message()))) {
+            return;
+        }
         // One banner per source, and one per message: a failed turn also moves the state to ERROR
         // with the same sentence.
         shown.removeIf(old -> old.key().equals(banner.key()) || old.message().equals(banner.message()));

@@ -23,8 +23,8 @@ final class KeyField extends TextField {
     KeyField(Kind kind, String id) {
         setId(id);
         setEditable(false);
-        setPromptText(kind == Kind.GLOBAL_CHORD ? "off: click here and press a key, e.g. F8 or Ctrl+Alt+Space"
-                : "click here and press a key");
+        setPromptText(kind == Kind.GLOBAL_CHORD ? "off: press a key here, e.g. F8 or Ctrl+Alt+Space"
+                : "press a key here");
         setAccessibleHelp(kind == Kind.GLOBAL_CHORD ? "Press the key to use, with its modifiers; Backspace turns it off"
                 : "Press the key to use");
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
