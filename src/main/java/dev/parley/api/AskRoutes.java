@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.image.TurnImage;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnRunner;
-import dev.parley.voice.TurnController;
+import dev.parley.voice.TurnEndWords;
 import dev.parley.voice.VoiceAssistant;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
@@ -176,7 +176,7 @@ final class AskRoutes {
                     if (event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.IDLE) {
                         if (!changed.detail().isBlank()) { // at rest, but the output could not be opened
                             throw new ApiProblem(503, "Not spoken", "Nothing could be said: "
-                                    + changed.detail().replace(TurnController.NOT_SPOKEN, ""));
+                                    + changed.detail().replace(TurnEndWords.NOT_SPOKEN, ""));
                         }
                         ApiJson.send(response, 200, ApiJson.object().put("turn", watch.turn()).put("heard", heard));
                         return;

@@ -172,7 +172,7 @@ final class ActiveTurn {
             return openSpeech(output, speaking, publish);
         } catch (AudioDeviceException e) {
             LOG.warn("Turn {} is answered in text only: {}", id(), e.getMessage());
-            unspoken = TurnController.NOT_SPOKEN + e.words();
+            unspoken = TurnEndWords.NOT_SPOKEN + e.words();
             return null;
         }
     }

@@ -33,10 +33,6 @@ public final class TurnController implements VoiceAssistant {
     private static final Logger LOG = LogManager.getLogger(TurnController.class);
     /** How long a cancelled turn may take to let go (close the model's stream) before we move on. */
     private static final long CANCEL_WAIT_MILLIS = 3000;
-    /** How a turn's end says its answer was given in text only: no speaker could be opened. */
-    public static final String NOT_SPOKEN = "The answer is shown but not spoken: ";
-    static final String NOT_LISTENING_YET = "Parley cannot listen yet: the speech model and the voice are still"
-            + " loading. Type your question meanwhile.";
 
     private final VoiceEventBus events;
     private final TurnRunner runner;
@@ -225,7 +221,7 @@ public final class TurnController implements VoiceAssistant {
         current = turn;
         if (!listening.canListen()) {
             // Not a failure of hands-free: it starts listening as soon as the voice is there.
-            moveTo(turn, VoiceState.ERROR, NOT_LISTENING_YET);
+            moveTo(turn, VoiceState.ERROR, TurnEndWords.NOT_LISTENING_YET);
             return;
         }
         moveTo(turn, VoiceState.LISTENING, "");

@@ -117,7 +117,7 @@ class TurnControllerHarnessTest {
         events.awaitState(IDLE, 1, 5000);
 
         assertThat(events.of(VoiceEvent.StateChanged.class).getFirst().detail())
-                .isEqualTo(TurnController.NOT_LISTENING_YET);
+                .isEqualTo(TurnEndWords.NOT_LISTENING_YET);
         assertThat(controller.conversation().turns()).extracting(Turn::text).containsExactly("Hello?", "Fine.");
     }
 
