@@ -17,10 +17,7 @@ public record ParleyConfig(
         if (configured == null || configured.isBlank()) {
             return paths.bundledSpeechModel();
         }
-        String expanded = configured.startsWith("~/")
-                ? ParleyPaths.userHome() + configured.substring(1)
-                : configured;
-        Path path = Path.of(expanded);
+        Path path = Path.of(ParleyPaths.expandHome(configured));
         Path base = source != null && source.getParent() != null ? source.getParent() : Path.of(".");
         return path.isAbsolute() ? path : base.resolve(path).normalize();
     }

@@ -29,6 +29,11 @@ public record ParleyPaths(Path home, Path configDir, Path dataDir, Path logDir) 
         return userHome(System.getProperty("os.name", ""), System.getenv("HOME"), System.getProperty("user.home"));
     }
 
+    /** {@code path} with a leading {@code ~/} made the user's home, as a shell would; anything else as it is. */
+    public static String expandHome(String path) {
+        return path.startsWith("~/") ? userHome() + path.substring(1) : path;
+    }
+
     static String userHome(String osName, String homeVariable, String accountHome) {
         boolean windows = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("windows");
         return !windows && homeVariable != null && homeVariable.startsWith("/") ? homeVariable : accountHome;

@@ -27,7 +27,7 @@ public final class EmbeddedModels {
      */
     public Path folderFor(String model, String baseUrl, String token) {
         String name = model.strip();
-        Path local = Path.of(name.startsWith("~/") ? ParleyPaths.userHome() + name.substring(1) : name);
+        Path local = Path.of(ParleyPaths.expandHome(name));
         if (Files.isDirectory(local)) {
             return local;
         }

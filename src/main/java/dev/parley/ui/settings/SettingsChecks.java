@@ -111,7 +111,7 @@ public final class SettingsChecks {
             return Optional.empty();
         }
         try {
-            return Optional.of(Path.of(path.startsWith("~/") ? ParleyPaths.userHome() + path.substring(1) : path));
+            return Optional.of(Path.of(ParleyPaths.expandHome(path)));
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
