@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -92,13 +93,23 @@ public record KeyChord(Set<Modifier> modifiers, String key) {
     /** As the window shows it: {@code Ctrl+Alt+Space}, {@code F8}. */
     @Override
     public String toString() {
+        return joined(KeyChord::capitalized, key.length() <= 3 ? key : capitalized(key).replace('_', ' '));
+    }
+
+    /** As {@code config.yaml} holds it and {@link #parse} reads it back: {@code ctrl+alt+space}, {@code F8}. */
+    public String written() {
+        return joined(name -> name.toLowerCase(Locale.ROOT), key.length() <= 3 ? key : key.toLowerCase(Locale.ROOT));
+    }
+
+    /** The modifiers in a fixed order, each as {@code modifierName} spells its enum name, then {@code keyName}. */
+    private String joined(UnaryOperator<String> modifierName, String keyName) {
         List<String> parts = new ArrayList<>();
         for (Modifier modifier : Modifier.values()) {
             if (modifiers.contains(modifier)) {
-                parts.add(capitalized(modifier.name()));
+                parts.add(modifierName.apply(modifier.name()));
             }
         }
-        parts.add(key.length() <= 3 ? key : capitalized(key).replace('_', ' '));
+        parts.add(keyName);
         return String.join("+", parts);
     }
 

@@ -1,9 +1,7 @@
 package dev.parley.ui.settings;
 
 import dev.parley.config.KeyChord;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import javafx.scene.input.KeyCode;
@@ -36,30 +34,26 @@ final class KeyText {
         if (MODIFIERS.contains(code)) {
             return Optional.empty();
         }
-        List<String> parts = new ArrayList<>();
+        Set<KeyChord.Modifier> held = EnumSet.noneOf(KeyChord.Modifier.class);
         if (ctrl) {
-            parts.add("ctrl");
+            held.add(KeyChord.Modifier.CTRL);
         }
         if (alt) {
-            parts.add("alt");
+            held.add(KeyChord.Modifier.ALT);
         }
         if (shift) {
-            parts.add("shift");
+            held.add(KeyChord.Modifier.SHIFT);
         }
         if (meta) {
-            parts.add("meta");
+            held.add(KeyChord.Modifier.META);
         }
-        parts.add(chordKey(code));
-        return Optional.of(String.join("+", parts));
+        // Digits as KeyChord names them (DIGIT1 is 1); a key it cannot listen for is written all the same,
+        // for Settings' check to name.
+        String key = code.name().startsWith("DIGIT") ? code.name().substring(5) : code.name();
+        return Optional.of(new KeyChord(held, key).written());
     }
 
     static boolean passesThrough(KeyCode code) {
         return code == KeyCode.TAB || code == KeyCode.ESCAPE;
-    }
-
-    /** The key as {@link KeyChord#parse} reads it: {@code 1} for DIGIT1, {@code F8}, {@code space}. */
-    private static String chordKey(KeyCode code) {
-        String name = code.name().startsWith("DIGIT") ? code.name().substring(5) : code.name();
-        return name.length() <= 3 ? name : name.toLowerCase(Locale.ROOT);
     }
 }
