@@ -38,7 +38,7 @@ final class ConversationRoutes {
     private void list(ServerRequest request, ServerResponse response) {
         ArrayNode rows = ApiJson.MAPPER.createArrayNode();
         for (ConversationInfo info : store.list()) {
-            rows.addObject().put("id", info.name()).put("turns", info.turns()).put("updated", info.updated().toString());
+            info.writeRow(rows.addObject());
         }
         ApiJson.send(response, 200, rows);
     }

@@ -96,8 +96,7 @@ final class ConversationsCommand extends ParleySubcommand {
                 ObjectMapper mapper = new ObjectMapper();
                 ObjectNode root = mapper.createObjectNode();
                 ArrayNode rows = root.putArray("conversations");
-                infos.forEach(info -> rows.addObject().put("id", info.name()).put("turns", info.turns())
-                        .put("updated", info.updated().toString()));
+                infos.forEach(info -> info.writeRow(rows.addObject()));
                 ArrayNode damaged = root.putArray("unreadable");
                 listing.unreadable().forEach(file -> damaged.add(file.toString()));
                 out.println(mapper.writeValueAsString(root));
