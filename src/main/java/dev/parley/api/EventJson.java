@@ -1,10 +1,10 @@
 package dev.parley.api;
 
-import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.voice.VoiceEvent;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The wire form of one {@link VoiceEvent}: {@code {"seq","time","type","turn",...}} with the type names
@@ -21,7 +21,7 @@ final class EventJson {
         ObjectNode json = ApiJson.object().put("seq", seq).put("time", time.toString());
         switch (event) {
             case VoiceEvent.StateChanged e -> json.put("type", "state").put("turn", e.turn())
-                    .put("from", e.from().name().toLowerCase()).put("to", e.to().name().toLowerCase())
+                    .put("from", e.from().name().toLowerCase(Locale.ROOT)).put("to", e.to().name().toLowerCase(Locale.ROOT))
                     .put("detail", e.detail());
             case VoiceEvent.Level e -> json.put("type", LEVEL).put("dbfs", Math.round(e.dbfs() * 10) / 10.0);
             case VoiceEvent.MicrophoneStatus e -> json.put("type", "microphone").put("working", e.working())
@@ -45,7 +45,7 @@ final class EventJson {
             case VoiceEvent.ProviderChanged e -> json.put("type", "provider.switched").put("provider", e.provider())
                     .put("description", e.description());
             case VoiceEvent.SpeechPartChange e -> json.put("type", "speech.part").put("part", e.part())
-                    .put("step", e.step().name().toLowerCase()).put("detail", e.detail());
+                    .put("step", e.step().name().toLowerCase(Locale.ROOT)).put("detail", e.detail());
             case VoiceEvent.Waterfall e -> turnEnd(json, e);
         }
         return json;

@@ -1,6 +1,7 @@
 package dev.parley.audio;
 
 import dev.parley.text.ShellWords;
+import java.util.Locale;
 
 /**
  * The sox command lines that error messages suggest, so a user can copy one and run it. sox because it
@@ -26,7 +27,7 @@ final class ConversionHint {
      * another format but named *.wav needs sox's {@code -t} to say what it really is.
      */
     static String toWav(String name, String soxTypeOrNull) {
-        String type = soxTypeOrNull != null && name.toLowerCase().endsWith(".wav") ? "-t " + soxTypeOrNull + " " : "";
+        String type = soxTypeOrNull != null && name.toLowerCase(Locale.ROOT).endsWith(".wav") ? "-t " + soxTypeOrNull + " " : "";
         return "sox " + type + ShellWords.quote(name) + " -r 16000 -c 1 -b 16 " + ShellWords.quote(sibling(name, "-16k"));
     }
 

@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.Locale;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the voice path: model load times, speech-in and speech-out real-time factors,"
@@ -204,7 +205,7 @@ final class BenchCommand extends ParleySubcommand {
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode().put("turns", r.turns());
-            root.putObject("scripted_llm").put("protocol", protocol.name().toLowerCase())
+            root.putObject("scripted_llm").put("protocol", protocol.name().toLowerCase(Locale.ROOT))
                     .put("first_token_ms", firstTokenMs).put("token_ms", tokenMs)
                     .put("reply_sentences", VoiceBench.REPLY.split("(?<=\\.) ").length);
             root.putObject("cold_start_ms").put("speech_model", speechModelMs).put("voice", voiceMs)
@@ -231,7 +232,7 @@ final class BenchCommand extends ParleySubcommand {
                             + " | first synthesized %d | first audio %d%n", first.sttMs(), first.llmFirstTokenMs(),
                     first.firstChunkMs(), first.firstAudioMs(), first.firstSoundMs());
             out.printf("%d turns each, scripted %s model (first token %d ms, %d ms/token, 5-sentence reply),"
-                    + " ms from end of speech:%n", r.turns(), protocol.name().toLowerCase(), firstTokenMs, tokenMs);
+                    + " ms from end of speech:%n", r.turns(), protocol.name().toLowerCase(Locale.ROOT), firstTokenMs, tokenMs);
             out.printf("  %-18s %9s %9s %9s %9s%n", "stage", "stream50", "stream95", "naive50", "naive95");
             row(out, "stt", r.streaming().stt(), r.naive().stt());
             row(out, "llm first token", r.streaming().firstToken(), r.naive().firstToken());

@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -173,7 +174,7 @@ public final class ResilientLanguageModel implements LanguageModel {
                 earlierFailures.add("provider '" + guarded.model().name() + "', which failed (" + explained.kind()
                         + "): " + explained.getMessage());
                 guarded.lastFailure().set(explained);
-                alsoFailed.add(guarded.model().name() + " (" + explained.kind().name().toLowerCase().replace('_', ' ') + ")");
+                alsoFailed.add(guarded.model().name() + " (" + explained.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
                 if (firstFailure == null) {
                     firstFailure = explained;
                 }

@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.Locale;
 
 /** The banners under the toolbar (errors, warnings, notices), each dismissible; takes no room when there are none. */
 final class BannerArea extends VBox {
@@ -56,7 +57,7 @@ final class BannerArea extends VBox {
             copy.getStyleClass().add("small");
             box.getChildren().add(2, Sizing.whole(copy)); // the message gives way, not the button's label
         }
-        box.getStyleClass().addAll("banner", banner.level().name().toLowerCase());
+        box.getStyleClass().addAll("banner", banner.level().name().toLowerCase(Locale.ROOT));
         return box;
     }
 }

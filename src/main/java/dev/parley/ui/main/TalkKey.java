@@ -11,6 +11,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import java.util.Locale;
 
 /**
  * Push-to-talk from the keyboard: holding the configured key anywhere in the window talks, except
@@ -80,7 +81,7 @@ final class TalkKey {
     /** The key named in the config; Space when the name is unknown or the key is needed for something else. */
     static KeyCode keyCode(String name) {
         try {
-            KeyCode named = KeyCode.valueOf(name.strip().toUpperCase());
+            KeyCode named = KeyCode.valueOf(name.strip().toUpperCase(Locale.ROOT));
             return SettingsChecks.talkKeyProblem(named).isEmpty() ? named : KeyCode.SPACE;
         } catch (RuntimeException e) {
             return KeyCode.SPACE;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -119,7 +120,7 @@ public final class SettingsChecks {
 
     private static String pushToTalkKey(String name) {
         try {
-            return talkKeyProblem(KeyCode.valueOf(name.strip().toUpperCase())).map(problem -> "Push-to-talk key: "
+            return talkKeyProblem(KeyCode.valueOf(name.strip().toUpperCase(Locale.ROOT))).map(problem -> "Push-to-talk key: "
                     + problem + "; use Space, F1–F24, Ctrl, Alt, Insert or Pause").orElse("");
         } catch (IllegalArgumentException e) {
             return "Push-to-talk key: '" + name + "' is not a key name (SPACE, F8, CONTROL, ...).";
@@ -155,6 +156,6 @@ public final class SettingsChecks {
     }
 
     static String suggestedEnv(String providerName) {
-        return providerName.toUpperCase().replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
+        return providerName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
     }
 }

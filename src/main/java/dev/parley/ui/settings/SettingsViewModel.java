@@ -6,6 +6,7 @@ import dev.parley.config.ParleyConfig;
 import dev.parley.ui.Tasks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -190,7 +191,7 @@ public final class SettingsViewModel {
         return new ConfigWriter.Settings(text(providers.activeProperty()), providers.configs(),
                 text(systemPrompt).strip(), text(voice), rounded(rate.get()), rounded(volume.get()),
                 text(outputDevice), text(inputDevice), handsFree.get(), talkOver.get(), text(speechModelPath).strip(),
-                text(pushToTalkKey).strip().toUpperCase(), text(theme), apiEnabled.get(),
+                text(pushToTalkKey).strip().toUpperCase(Locale.ROOT), text(theme), apiEnabled.get(),
                 text(globalPushToTalkKey).strip(), closeToTray.get());
     }
 
