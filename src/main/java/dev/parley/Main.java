@@ -6,6 +6,7 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.platform.StandardInput;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,7 +21,14 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        ParleyPaths paths = ParleyPaths.fromEnvironment();
+        ParleyPaths paths;
+        try {
+            paths = ParleyPaths.fromEnvironment();
+        } catch (InvalidPathException unspellable) { // the launchers avoid it; a bare `java -cp` may not
+            System.err.println(unspellablePath(unspellable));
+            System.exit(1);
+            return;
+        }
         if (System.getProperty("parley.log.dir") == null) {
             System.setProperty("parley.log.dir", paths.logDir().toString());
         }
@@ -36,6 +44,16 @@ public final class Main {
             exit(Desktop.run(window.get().config()));
         }
         exit(Cli.run(args, StandardInput.usable(), System.out, System.err));
+    }
+
+    /**
+     * A home or XDG folder whose name the locale's character set cannot hold (a "é" under LANG=C): the
+     * JVM then cannot name any file in it.
+     */
+    static String unspellablePath(InvalidPathException e) {
+        return "parley: the folder " + e.getInput() + " has characters that this locale ("
+                + System.getProperty("sun.jnu.encoding") + ") cannot spell; start Parley with LC_ALL=C.UTF-8 or"
+                + " another UTF-8 locale.";
     }
 
     private static void exit(int code) {

@@ -59,10 +59,27 @@ public final class ConfigLoader {
             return load(explicitFile);
         }
         Path userFile = paths.userConfigFile();
+        if (Files.isSymbolicLink(userFile) && Files.notExists(userFile)) {
+            throw new ConfigException(userFile + " is a link to " + linkTarget(userFile) + ", which is not there (a"
+                    + " dotfiles folder not mounted or checked out?). Bring it back, or remove the link and Parley"
+                    + " writes a fresh config.");
+        }
         if (!Files.exists(userFile)) {
             createFromShipped(userFile);
+        } else if (!Files.isRegularFile(userFile) && !Files.isDirectory(userFile)) {
+            // A FIFO would be waited on for ever; --config reads one on purpose (--config <(...)).
+            throw new ConfigException(userFile + " is not a file (a pipe or a device). Move it away and Parley writes"
+                    + " a fresh config, or pass --config FILE.");
         }
         return load(userFile);
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a file";
+        }
     }
 
     public ParleyConfig load(Path file) {

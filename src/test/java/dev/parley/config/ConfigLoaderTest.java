@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,6 +55,34 @@ class ConfigLoaderTest {
         assertThat(paths.userConfigFile()).exists();
         assertThat(Files.readString(paths.userConfigFile())).isEqualTo(Files.readString(Path.of("config.yaml")));
         assertThat(config.source()).isEqualTo(paths.userConfigFile());
+    }
+
+    @Test
+    void aLinkToAConfigThatIsNotThereIsNamedAndKept() throws IOException {
+        ParleyPaths paths = new ParleyPaths(Path.of("."), folder.resolve("cfg"), folder.resolve("data"),
+                folder.resolve("logs"));
+        Files.createDirectories(paths.configDir());
+        Path dotfiles = folder.resolve("dotfiles/parley.yaml"); // the checkout is not there right now
+        Files.createSymbolicLink(paths.userConfigFile(), dotfiles);
+
+        assertThatThrownBy(() -> loader.load(null, paths)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is a link to " + dotfiles + ", which is not there");
+
+        assertThat(Files.isSymbolicLink(paths.userConfigFile())).isTrue(); // not replaced by a fresh file
+        assertThat(dotfiles).doesNotExist();
+    }
+
+    @Test
+    @Timeout(10) // reading the pipe would wait for a writer for ever
+    void aPipeInPlaceOfTheConfigIsRefusedNotWaitedOn() throws Exception {
+        ParleyPaths paths = new ParleyPaths(Path.of("."), folder.resolve("cfg"), folder.resolve("data"),
+                folder.resolve("logs"));
+        Files.createDirectories(paths.configDir());
+        Process mkfifo = new ProcessBuilder("mkfifo", paths.userConfigFile().toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        assertThatThrownBy(() -> loader.load(null, paths)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is not a file (a pipe or a device)");
     }
 
     @Test
