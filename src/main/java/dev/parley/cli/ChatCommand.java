@@ -83,8 +83,9 @@ final class ChatCommand extends ModelSubcommand {
                 try (TurnRunner runner = components.turnRunner(model);
                         var budget = BudgetNotice.printing(err, components.budgetNews());
                         BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
-                                answering::get)) {
-                    return typed(runner, components, model, conversation, store, lines, interactive, answering);
+                                answering::get);
+                        ChatExit exit = ChatExit.stoppingTypedTurns()) {
+                    return typed(runner, components, model, conversation, store, lines, interactive, answering, exit);
                 }
             }
         }
@@ -93,7 +94,7 @@ final class ChatCommand extends ModelSubcommand {
     /** The typed chat; 1 if a turn failed or its conversation could not be saved. */
     private int typed(TurnRunner runner, Components components, SwitchableLanguageModel model,
             Conversation conversation, ConversationStore store, BufferedReader lines, boolean interactive,
-            AtomicBoolean answering) throws IOException {
+            AtomicBoolean answering, ChatExit exit) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
         StreamingPrinter printer = new StreamingPrinter(spec.commandLine(), showThinking, Thread.currentThread());
@@ -124,6 +125,9 @@ final class ChatCommand extends ModelSubcommand {
             if (line.isBlank()) {
                 continue;
             }
+            if (!exit.turnStarts()) {
+                return 1; // Ctrl+C or SIGTERM: the process is ending
+            }
             // A failed turn is reported and the conversation goes on: nothing typed so far is lost.
             answering.set(true); // no health check shares the network with the answer
             try {
@@ -133,16 +137,17 @@ final class ChatCommand extends ModelSubcommand {
                     return 1; // nobody reads the answers; Cli says why
                 }
             } catch (ParleyException e) {
-                if (printer.outputLost()) {
-                    Thread.interrupted(); // the printer's stop, not the user's
-                    save(store, conversation, err); // what was shown of the answer stays
-                    return 1; // nobody reads the answers; Cli says why
+                if (exit.exiting() || printer.outputLost()) {
+                    Thread.interrupted(); // the exit's or the printer's stop, not the user's
+                    save(store, conversation, err); // what was shown of the answer stays, marked interrupted
+                    return 1; // the process is ending, or nobody reads the answers (Cli says why)
                 }
                 failedTurns++;
                 err.println("parley: " + TerminalText.oneLine(e.getMessage()));
                 err.flush();
             } finally {
                 answering.set(false);
+                exit.turnEnded();
             }
         }
     }
@@ -155,7 +160,8 @@ final class ChatCommand extends ModelSubcommand {
         boolean listensAlone = handsFree != null ? handsFree : components.config().audio().handsFree();
         try (TurnController assistant = components.voiceAssistant(model, conversation);
                 BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
-                        () -> !assistant.state().atRest())) {
+                        () -> !assistant.state().atRest());
+                ChatExit exit = ChatExit.running(() -> stopAndSave(assistant, store, err))) {
             // Subscribed before the voice starts: hands-free listens at once, and its first events
             // must not be published before anyone prints or saves.
             assistant.subscribe(new VoicePrinter(spec.commandLine(), showThinking, interactive, timings,
@@ -182,6 +188,20 @@ final class ChatCommand extends ModelSubcommand {
             Thread.currentThread().interrupt();
         }
         return failedTurns[0] == 0 ? 0 : 1;
+    }
+
+    /** At Ctrl+C or SIGTERM: the answer in progress stops, and the conversation is saved with what was heard. */
+    private void stopAndSave(TurnController assistant, ConversationStore store, PrintWriter err) {
+        assistant.stop();
+        long deadline = System.currentTimeMillis() + 3000;
+        try {
+            while (!assistant.state().atRest() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        save(store, assistant.conversation(), err);
     }
 
     /** Runs a "/..." command of the chat; false for /quit. */
