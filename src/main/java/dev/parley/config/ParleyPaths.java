@@ -79,8 +79,15 @@ public record ParleyPaths(Path home, Path configDir, Path dataDir, Path logDir) 
         return new ParleyPaths(home, configDir, dataDir, logDir);
     }
 
+    /**
+     * The folder an environment variable names, or {@code fallback} in the home folder. A relative path
+     * is ignored, as the XDG specification says: it would put the conversations wherever Parley
+     * happened to start ("~/data" from a systemd unit or an env file, where "~" is never expanded).
+     */
     private static Path base(String fromEnv, String userHome, String fallback) {
-        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of(userHome, fallback);
+        return fromEnv != null && !fromEnv.isBlank() && Path.of(fromEnv).isAbsolute()
+                ? Path.of(fromEnv)
+                : Path.of(userHome, fallback);
     }
 
     private static Path override(String property, Path otherwise) {

@@ -60,6 +60,16 @@ class ParleyPathsTest {
     }
 
     @Test
+    void relativeXdgFoldersAreIgnoredAsTheSpecificationSays() {
+        // "~" is never expanded in an environment variable (a systemd Environment= line, a Docker env file).
+        ParleyPaths paths = ParleyPaths.resolve("Linux",
+                Map.of("XDG_CONFIG_HOME", "rel/cfg", "XDG_DATA_HOME", "~/data"), "/home/ann");
+
+        assertThat(paths.userConfigFile()).isEqualTo(Path.of("/home/ann/.config/parley/config.yaml"));
+        assertThat(paths.dataDir()).isEqualTo(Path.of("/home/ann/.local/share/parley"));
+    }
+
+    @Test
     void windowsUsesRoamingAppDataForConfigAndLocalAppDataForDataAndLogs() {
         ParleyPaths paths = ParleyPaths.resolve("Windows 11",
                 Map.of("APPDATA", "/Users/ann/AppData/Roaming", "LOCALAPPDATA", "/Users/ann/AppData/Local"),
