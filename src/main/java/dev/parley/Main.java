@@ -6,6 +6,7 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.platform.StandardInput;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,7 +34,13 @@ public final class Main {
             System.setProperty("parley.log.dir", paths.logDir().toString());
         }
         // Before Log4j makes the log folder with the umask's permissions.
-        PrivateFiles.secure(paths.configDir(), paths.dataDir(), Path.of(System.getProperty("parley.log.dir")));
+        Path logDir = Path.of(System.getProperty("parley.log.dir"));
+        PrivateFiles.secure(paths.configDir(), paths.dataDir(), logDir).forEach((folder, why) -> System.err.println(
+                "parley: cannot make the folder " + folder + " (" + why + ")"
+                        + (folder.equals(logDir) ? "; Parley keeps no log this time." : ".")));
+        if (!Files.isDirectory(logDir)) {
+            System.setProperty("parley.log.file", "off"); // log4j2.xml: no file, rather than Log4j's stack trace
+        }
         LogFileErrors.reportOnce();
         Optional<WindowLaunch> window = windowLaunch(args);
         OptionalInt withVectorApi = VectorApiLaunch.runIfNeeded(args, window.isPresent(), paths);

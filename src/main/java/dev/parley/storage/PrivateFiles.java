@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,13 +60,24 @@ public final class PrivateFiles {
 
     /**
      * Parley's own folders (config, data, logs): created private, and made private if an older
-     * version left them open. A folder that cannot be changed (not the user's) is reported, not fatal.
+     * version left them open. A folder whose rights cannot be changed (not the user's) is reported,
+     * not fatal; one already private is left alone, so a read-only mount is no news.
+     *
+     * @return the folders that could not be made at all (a file in the way, a read-only parent), each
+     *     with the reason, for the caller to say what that costs
      */
-    public static void secure(Path... folders) {
+    public static Map<Path, String> secure(Path... folders) {
+        Map<Path, String> unusable = new LinkedHashMap<>();
         for (Path folder : folders) {
             try {
                 createFolder(folder);
-                if (POSIX) {
+            } catch (IOException | SecurityException e) {
+                unusable.put(folder, Files.exists(folder) ? "a file of that name is in the way"
+                        : e instanceof IOException io ? FileErrors.reason(io) : e.getMessage());
+                continue;
+            }
+            try {
+                if (POSIX && !Files.getPosixFilePermissions(folder).equals(FOLDER)) {
                     Files.setPosixFilePermissions(folder.toAbsolutePath(), FOLDER);
                 }
             } catch (IOException | SecurityException e) {
@@ -73,5 +86,6 @@ public final class PrivateFiles {
                         + " accounts on this computer may be able to read it.");
             }
         }
+        return unusable;
     }
 }

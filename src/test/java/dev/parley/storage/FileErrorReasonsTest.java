@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,18 +50,19 @@ class FileErrorReasonsTest {
     }
 
     @Test
-    void aFolderThatCannotBeMadePrivateSaysWhy() throws Exception {
+    void aFolderThatCannotBeMadeSaysWhyToTheCallerAndPrintsNothingOfItsOwn() throws Exception {
         Path logs = Files.writeString(folder.resolve("logs"), "a file where the folder goes");
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Map<Path, String> unusable;
         try {
-            PrivateFiles.secure(logs);
+            unusable = PrivateFiles.secure(logs);
         } finally {
             System.setErr(original);
         }
 
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("cannot make " + logs + " private (" + logs + " already exists and is not a folder)");
+        assertThat(unusable).containsEntry(logs, "a file of that name is in the way");
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("not 'cannot make it private': it is not there").isEmpty();
     }
 }

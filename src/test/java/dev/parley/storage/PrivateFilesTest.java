@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,17 @@ class PrivateFilesTest {
 
         assertThat(mode(data)).isEqualTo("rwx------");
         assertThat(mode(folder.resolve("logs"))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeIsReturnedWithItsReasonForTheCallerToSayWhatItCosts() throws Exception {
+        Path data = Files.writeString(folder.resolve("parley"), "a file where the data folder goes");
+
+        Map<Path, String> unusable = PrivateFiles.secure(data, data.resolve("logs"), folder.resolve("config"));
+
+        assertThat(unusable).containsOnlyKeys(data, data.resolve("logs"));
+        assertThat(unusable.get(data)).isEqualTo("a file of that name is in the way");
+        assertThat(mode(folder.resolve("config"))).isEqualTo("rwx------");
     }
 
     @Test
