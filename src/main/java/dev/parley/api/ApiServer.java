@@ -6,6 +6,7 @@ import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.platform.OpenFileLimit;
 import dev.parley.voice.TurnController;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
@@ -45,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
      */
     private static final Duration IDLE_CONNECTION = Duration.ofSeconds(30);
     private static final Duration IDLE_CHECK = Duration.ofSeconds(10);
+
     /** How long a stopping server lets a cut-off ask send its answer. */
     private static final long STOP_WAIT_MILLIS = 5000;
 
@@ -102,6 +104,9 @@ public final class ApiServer implements AutoCloseable {
                 .maxTcpConnections(MAX_CONNECTIONS)
                 .idleConnectionTimeout(IDLE_CONNECTION)
                 .idleConnectionPeriod(IDLE_CHECK)
+                // The idle check leaves a connection alone once a request has begun: ReadDeadlines ends one
+                // that falls silent in its head or body.
+                .addProtocol(Http1Config.builder().addReceiveListener(new ReadDeadlines()).build())
                 .directHandlers(ProblemResponses.direct())
                 .routing(routing -> routes(routing, guard, backend, streams, asks))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))

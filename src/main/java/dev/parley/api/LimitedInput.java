@@ -4,7 +4,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A body read up to a limit: one byte more fails with {@link TooLarge}, whatever the body declared. */
+/**
+ * A body read up to a limit: one byte more fails with {@link TooLarge}, whatever the body declared.
+ * Each read must make progress within {@link ReadDeadlines#SILENCE}: a body declared and never sent
+ * does not hold its request (and a route's slot, as /transcribe's) for ever.
+ */
 final class LimitedInput extends FilterInputStream {
 
     /** The body went past the limit. */
@@ -24,7 +28,13 @@ final class LimitedInput extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b;
+        ReadDeadlines.reading();
+        try {
+            b = super.read();
+        } finally {
+            ReadDeadlines.done();
+        }
         if (b >= 0) {
             count(1);
         }
@@ -33,7 +43,13 @@ final class LimitedInput extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n;
+        ReadDeadlines.reading();
+        try {
+            n = super.read(buffer, offset, length);
+        } finally {
+            ReadDeadlines.done();
+        }
         if (n > 0) {
             count(n);
         }
