@@ -59,6 +59,9 @@ public final class UsageLedger {
     }
 
     public synchronized void append(UsageRecord record) {
+        // A FileChannel closes itself on an interrupt; a stop of the turn that made this request (it
+        // interrupts that thread) would lose the request's record. The interrupt is set aside, then back.
+        boolean interrupted = Thread.interrupted();
         try {
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             // Under the lock, so two Parleys' lines never interleave, and a line torn by a killed
@@ -69,6 +72,10 @@ public final class UsageLedger {
             });
         } catch (IOException e) {
             LOG.warn("Could not record usage in {}: {}", file, FileErrors.reason(e));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -81,8 +88,15 @@ public final class UsageLedger {
             if (end > 0 && !endsWithNewline(channel, end)) {
                 bytes = ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line).flip();
             }
-            while (bytes.hasRemaining()) {
-                end += channel.write(bytes, end);
+            long before = end;
+            try {
+                while (bytes.hasRemaining()) {
+                    end += channel.write(bytes, end);
+                }
+            } catch (IOException partly) {
+                // A full disk mid-line: the torn line goes, or every later read would warn of it for ever.
+                channel.truncate(before);
+                throw partly;
             }
         }
     }

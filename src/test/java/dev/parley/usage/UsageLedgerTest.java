@@ -36,6 +36,22 @@ class UsageLedgerTest {
     }
 
     @Test
+    void aRecordMadeByAnInterruptedTurnIsKeptAndTheInterruptStays() {
+        UsageLedger ledger = new UsageLedger(folder.resolve("usage.jsonl"));
+        UsageRecord stopped = record("local", "scripted", null, 10, 2, 100, 300, 0, Instant.parse("2026-12-06T10:00:00Z"));
+
+        Thread.currentThread().interrupt(); // a /stop of the turn that made the request
+        try {
+            ledger.append(stopped);
+            assertThat(Thread.currentThread().isInterrupted()).as("the stop is still there for the turn").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(ledger.read()).containsExactly(stopped);
+    }
+
+    @Test
     void aTornLastLineIsSkippedAndEverythingBeforeItKept() throws IOException {
         Path file = folder.resolve("usage.jsonl");
         UsageLedger ledger = new UsageLedger(file);
