@@ -108,7 +108,7 @@ public final class ApiServer implements AutoCloseable {
                 // that falls silent in its head or body.
                 .addProtocol(Http1Config.builder().addReceiveListener(new ReadDeadlines()).build())
                 .directHandlers(ProblemResponses.direct())
-                .routing(routing -> routes(routing, guard, backend, streams, asks))
+                .routing(routing -> routes(routing, guard, backend, streams, asks, others))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
                 // Helidon checks a WebSocket's Origin before our guard sees it: same-origin only, unless told.
                 .addProtocol(WsConfig.builder().origins(Set.copyOf(config.allowedOrigins())).build())
@@ -119,7 +119,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void routes(HttpRouting.Builder routing, RequestGuard guard, Backend backend, EventStreams streams,
-            AskRoutes asks) {
+            AskRoutes asks, ConversationAsks others) {
         Components components = backend.components();
         routing.addFilter(guard)
                 .error(ApiProblem.class, (request, response, problem) -> ProblemResponses.send(request, response, problem))
@@ -144,7 +144,7 @@ public final class ApiServer implements AutoCloseable {
                     new ProviderRoutes(components, backend.model()).register(rules);
                     asks.register(rules);
                     new TranscribeRoute(components::recognizer).register(rules);
-                    new ConversationRoutes(components.conversationStore(), backend.openConversation()).register(rules);
+                    new ConversationRoutes(components.conversationStore(), backend.openConversation(), others).register(rules);
                     new UsageRoutes(components.usageLedger(), components.prices(), components::config).register(rules);
                 })
                 .any((request, response) -> ProblemResponses.send(request, response, 404, "Not found",

@@ -28,7 +28,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * {@code POST /ask} with a {@code conversation} other than the one Parley has open: the saved
- * conversation (or a new one of that name) answers in text, on the request's thread, through the
+ * conversation (or a new one of that name) answers in text, on a thread of its own ({@link AskInFlight}), through the
  * same turn runner, and is saved after the turn. One turn per conversation at a time (409). Its
  * turn events go to the assistant's event stream too ({@code turn.started} … {@code llm.done}); the
  * assistant's state stays the open conversation's, so no {@code state} events come with them.
@@ -41,8 +41,8 @@ final class ConversationAsks implements AutoCloseable {
     private final Supplier<Conversation> fresh;
     private final TurnRunner runner;
     private final Consumer<VoiceEvent> events;
-    /** The request thread running a turn, by the file of its conversation: cut off on /stop or when the server stops. */
-    private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    /** The running asks, by the file of their conversation: cut off on /stop or when the server stops. */
+    private final Map<String, AskInFlight> running = new ConcurrentHashMap<>();
 
     /**
      * @param fresh a new conversation with the configured system prompt
@@ -74,7 +74,8 @@ final class ConversationAsks implements AutoCloseable {
         // By its file: "my chat" and "my-chat" are one conversation, which would refuse the second as open
         // in another Parley.
         String file = fileOf(id);
-        if (running.putIfAbsent(file, Thread.currentThread()) != null) {
+        AskInFlight inFlight = new AskInFlight();
+        if (running.putIfAbsent(file, inFlight) != null) {
             throw ApiProblem.conflict(ApiProblem.Code.BUSY,
                     "The conversation '" + id + "' is answering another question; wait for it.");
         }
@@ -82,20 +83,20 @@ final class ConversationAsks implements AutoCloseable {
             Conversation conversation = load(id);
             List<TurnImage> shown;
             try {
-                shown = images.read();
-            } catch (InterruptedException stopped) { // stopAll() while it waited for its turn to decode
+                shown = inFlight.stoppable(images::read);
+            } catch (InterruptedException stopped) { // a stop, or the server's, while it waited for its turn to decode
                 throw ApiProblem.conflict(ApiProblem.Code.STOPPED,
                         "The answer was stopped before its pictures were read; nothing was asked.");
             }
             if (streamed) {
-                stream(id, conversation, text, shown, response);
+                stream(inFlight, id, conversation, text, shown, response);
             } else {
-                ObjectNode reply = run(id, conversation, text, shown, event -> { });
+                ObjectNode reply = inFlight.run(events -> run(id, conversation, text, shown, events), event -> { });
                 ApiJson.send(response, 200, reply);
             }
         } finally {
             running.remove(file);
-            Thread.interrupted(); // a stop that came after the turn must not reach the next request
+            Thread.interrupted(); // nothing of this request reaches the next one on this thread
         }
     }
 
@@ -105,30 +106,41 @@ final class ConversationAsks implements AutoCloseable {
      */
     void stopAll(long waitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMillis;
-        List<Thread> threads = List.copyOf(running.values());
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+        List<AskInFlight> asks = List.copyOf(running.values());
+        asks.forEach(AskInFlight::stop);
+        for (AskInFlight ask : asks) {
+            ask.awaitAnswered(deadline - System.currentTimeMillis());
         }
     }
 
     /** Cuts off the ask running in conversation {@code id} (its caller gets 409: stopped); false when none runs. */
     boolean stop(String id) {
-        Thread thread = running.get(fileOf(id));
-        if (thread != null) {
-            thread.interrupt();
+        AskInFlight ask = running.get(fileOf(id));
+        if (ask != null) {
+            ask.stop();
         }
-        return thread != null;
+        return ask != null;
     }
 
-    private void stream(String id, Conversation conversation, String text, List<TurnImage> images,
-            ServerResponse response) {
+    /** Whether an ask is answering in conversation {@code id} now (its turn would save it again). */
+    boolean answering(String id) {
+        return running.containsKey(fileOf(id));
+    }
+
+    private void stream(AskInFlight inFlight, String id, Conversation conversation, String text,
+            List<TurnImage> images, ServerResponse response) {
         try (SseSink sink = response.sink(SseSink.TYPE)) {
+            AtomicReference<Boolean> failureSent = new AtomicReference<>(false);
             try {
-                ReplyStream.emit(sink, "done", run(id, conversation, text, images,
-                        event -> ReplyStream.emit(sink, event)));
+                ReplyStream.emit(sink, "done", inFlight.run(events -> run(id, conversation, text, images, events),
+                        event -> {
+                            failureSent.compareAndSet(false, event instanceof TurnEvent.Failed);
+                            ReplyStream.emit(sink, event);
+                        }));
             } catch (ApiProblem problem) {
-                ReplyStream.emit(sink, "error", ReplyStream.problem(problem));
+                if (!failureSent.get()) { // a failed turn's "error" event went out already
+                    ReplyStream.emit(sink, "error", ReplyStream.problem(problem));
+                }
             }
         } catch (UncheckedIOException e) {
             LOG.debug("The caller of an ask in '{}' left before its end", id);

@@ -22,9 +22,12 @@ final class ConversationRoutes {
 
     private final ConversationStore store;
     private final Supplier<String> openConversation;
+    /** The asks running in other conversations than the open one. */
+    private final ConversationAsks asks;
 
     /** {@code openConversation}: the conversation this Parley has open (the window's, or serve's). */
-    ConversationRoutes(ConversationStore store, Supplier<String> openConversation) {
+    ConversationRoutes(ConversationStore store, Supplier<String> openConversation, ConversationAsks asks) {
+        this.asks = asks;
         this.store = store;
         this.openConversation = openConversation;
     }
@@ -65,6 +68,10 @@ final class ConversationRoutes {
             throw ApiProblem.conflict(ApiProblem.Code.CONVERSATION_OPEN, "'" + id + "' is the conversation this"
                     + " Parley has open (the window's, or the one 'parley serve' runs in), and its next turn would"
                     + " save it again; open another one in the window, or stop serve, first.");
+        }
+        if (asks.answering(id)) { // deleted now, its turn would save it again when it ends
+            throw ApiProblem.conflict(ApiProblem.Code.CONVERSATION_OPEN, "'" + id + "' is answering a question"
+                    + " asked through this API; stop it (POST /stop?conversation=" + id + ") or wait, then delete it.");
         }
         try {
             store.delete(id);
