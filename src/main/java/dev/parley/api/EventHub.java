@@ -21,7 +21,15 @@ final class EventHub implements Consumer<VoiceEvent> {
     private final int replayed;
     private final int clientQueue;
     private final Clock clock;
+    /**
+     * At most this many characters of JSON are kept for replay, whatever the count: with texts cut at
+     * {@link EventJson#MAX_TEXT} an event is at most a few hundred kilobytes, so 1,000 of them could
+     * still hold a few hundred megabytes.
+     */
+    static final long REPLAYED_CHARS = 8_000_000;
+
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
+    private long recentChars;
     private final List<EventClient> clients = new CopyOnWriteArrayList<>();
     private long seq;
     private boolean closed;
@@ -52,8 +60,9 @@ final class EventHub implements Consumer<VoiceEvent> {
         Published published = new Published(++seq, ApiJson.write(EventJson.of(seq, clock.instant(), event)));
         if (!level) {
             recent.addLast(published);
-            if (recent.size() > replayed) {
-                recent.pollFirst();
+            recentChars += published.json().length();
+            while (recent.size() > replayed || recentChars > REPLAYED_CHARS) {
+                recentChars -= recent.pollFirst().json().length();
             }
         }
         for (EventClient client : clients) {

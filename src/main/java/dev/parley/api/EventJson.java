@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 final class EventJson {
 
+    /** The longest text an event carries; {@link #shortened} says why. */
+    static final int MAX_TEXT = 10_000;
+
     /** The type of microphone level events, which a client must ask for ({@code ?level=true}). */
     static final String LEVEL = "level";
 
@@ -48,7 +51,26 @@ final class EventJson {
                     .put("step", e.step().name().toLowerCase(Locale.ROOT)).put("detail", e.detail());
             case VoiceEvent.Waterfall e -> turnEnd(json, e);
         }
-        return json;
+        return shortened(json);
+    }
+
+    /**
+     * Cuts every text over {@link #MAX_TEXT} characters to that length and marks the event
+     * {@code "truncated": true}. A question may have a million characters, and each event is kept for
+     * replay and queued for every client: a few hundred such events held gigabytes. The whole text is in
+     * the saved conversation ({@code GET /conversations/ID}).
+     */
+    static ObjectNode shortened(ObjectNode json) {
+        boolean cut = false;
+        for (var field : json.properties()) {
+            if (field.getValue().isTextual() && field.getValue().asText().length() > MAX_TEXT) {
+                String text = field.getValue().asText();
+                int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+                field.setValue(ApiJson.MAPPER.getNodeFactory().textNode(text.substring(0, end) + "…"));
+                cut = true;
+            }
+        }
+        return cut ? json.put("truncated", true) : json;
     }
 
     private static void reply(ObjectNode json, TurnEvent event) {
