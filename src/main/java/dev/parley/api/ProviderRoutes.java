@@ -13,6 +13,7 @@ import dev.parley.llm.LlmException;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReadyCheck;
 import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.secrets.Redaction;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -101,8 +102,10 @@ final class ProviderRoutes {
         } catch (LlmException e) {
             throw new ApiProblem(502, "Bad gateway", e.getMessage());
         }
-        ObjectNode body = ApiJson.object().put("url", url).put("api", detection.api().label())
-                .put("type", detection.api().providerType().configName()).put("baseUrl", detection.baseUrl());
+        // Masked though the caller sent them: keys never appear in what the API answers.
+        ObjectNode body = ApiJson.object().put("url", Redaction.clean(url)).put("api", detection.api().label())
+                .put("type", detection.api().providerType().configName())
+                .put("baseUrl", Redaction.clean(detection.baseUrl()));
         detection.models().forEach(body.putArray("models")::add);
         ApiJson.send(response, 200, body);
     }

@@ -106,6 +106,9 @@ final class RequestGuard implements Filter {
             return Optional.of(new ApiProblem(403, "Forbidden origin", "Web pages from " + origin.get()
                     + " may not call Parley; add the origin to api.allowed-origins in config.yaml to allow it."));
         }
+        if (headers.values(HeaderNames.AUTHORIZATION).size() > 1) { // which one counts would be a guess
+            return Optional.of(ApiProblem.badRequest("Send one Authorization header."));
+        }
         String authorization = headers.first(HeaderNames.AUTHORIZATION).orElse("");
         boolean authorized = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? token.matches(authorization.substring(BEARER.length()))

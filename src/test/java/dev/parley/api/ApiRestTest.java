@@ -128,6 +128,10 @@ class ApiRestTest {
 
             assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
             assertThat(ApiJson.MAPPER.readTree(found.body()).path("type").asText()).isEqualTo("openai-compatible");
+            HttpResponse<String> withCredentials = api.send("POST", "/providers/detect",
+                    "{\"baseUrl\":\"" + api.llm.baseUrl().replace("://", "://ann:sk-secret-in-url@") + "\"}");
+            assertThat(withCredentials.body()).as("keys never in an answer").doesNotContain("sk-secret-in-url")
+                    .contains("://***@");
             assertThat(notHttp.statusCode()).isEqualTo(422);
             assertThat(ApiJson.MAPPER.readTree(notHttp.body()).path("detail").asText()).contains("not an http(s) URL");
             for (String noAddress : List.of("http://", "http://[::1", "http://localhost:0")) {

@@ -69,6 +69,23 @@ class ApiSecurityTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreRefusedWhicheverComesFirst() throws Exception {
+        for (String[] pair : new String[][] {{api.token.value(), "wrong"}, {"wrong", api.token.value()}}) {
+            try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port()
+                        + "\r\nAuthorization: Bearer " + pair[0] + "\r\nAuthorization: Bearer " + pair[1]
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+
+                assertThat(status).startsWith("HTTP/1.1 400");
+            }
+        }
+    }
+
+    @Test
     void aRequestForAnotherHostIsRefusedAgainstDnsRebinding() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
             OutputStream out = socket.getOutputStream();
