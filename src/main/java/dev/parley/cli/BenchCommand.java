@@ -94,6 +94,8 @@ final class BenchCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.within(spec, "--first-token-ms", firstTokenMs, 0, 60_000);
+        OptionChecks.within(spec, "--token-ms", tokenMs, 0, 10_000);
         if ((echo ? 1 : 0) + (duplex ? 1 : 0) + (soak ? 1 : 0) > 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--echo, --duplex and --soak are separate benchmarks: pick one");

@@ -35,6 +35,10 @@ final class EventsCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.port(spec, "--port", port);
+        if (max != null) {
+            OptionChecks.within(spec, "--max", max, 1, Integer.MAX_VALUE);
+        }
         PrintWriter out = out();
         PrintWriter err = err();
         int apiPort;

@@ -27,9 +27,7 @@ final class ListenCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (seconds <= 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seconds must be positive");
-        }
+        OptionChecks.within(spec, "--seconds", seconds, 0.1, 3600);
         PrintWriter out = out();
         PrintWriter err = err();
         try (Components components = parley.components()) {

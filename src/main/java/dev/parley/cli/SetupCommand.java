@@ -49,6 +49,8 @@ final class SetupCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.within(spec, "--mic-seconds", micSeconds, 1, 60);
+        OptionChecks.httpUrl(spec, "--ollama-url", ollamaUrl.toString());
         PrintWriter out = out();
         ParleyPaths paths = ParleyPaths.fromEnvironment();
         Path configFile = parley.configFile != null ? parley.configFile : paths.userConfigFile();

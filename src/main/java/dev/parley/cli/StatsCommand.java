@@ -34,6 +34,7 @@ final class StatsCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.within(spec, "--days", days, 1, 36_500);
         PrintWriter out = out();
         try (Components components = parley.components()) {
             UsageLedger ledger = components.usageLedger();

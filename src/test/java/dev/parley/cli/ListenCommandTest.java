@@ -53,7 +53,7 @@ class ListenCommandTest {
         CliRun run = CliRun.of("listen", "--config", config.toString(), "--seconds", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--seconds must be positive");
+        assertThat(run.err()).contains("--seconds must be from 0.1 to 3600 (found 0)");
     }
 
     @Test
