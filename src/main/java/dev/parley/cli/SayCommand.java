@@ -22,6 +22,7 @@ final class SayCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.notBlank(spec, "--out", out == null ? null : out.toString());
         try (Components components = parley.components()) {
             AudioClip speech = components.synthesizer().synthesize(String.join(" ", words));
             if (out != null) {

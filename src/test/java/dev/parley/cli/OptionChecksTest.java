@@ -25,7 +25,9 @@ class OptionChecksTest {
             "ask --model= hello | --model is empty",
             "ask --model=\u0020\u0020 hello | --model is empty",
             "ask --base-url=localhost:11434 hello | --base-url: 'localhost:11434' is not an http(s) URL",
-            "bench --token-ms=-5 | --token-ms must be from 0 to 10000 (found -5)"})
+            "bench --token-ms=-5 | --token-ms must be from 0 to 10000 (found -5)",
+            "say hi --out= | --out is empty",
+            "conversations export kitchen --out= | --out is empty"})
     void aValueNoRunCanUseIsAUsageErrorNamingTheOption(String command, String message) {
         CliRun run = CliRun.of((command + " --config /nonexistent/config.yaml").split(" "));
 
