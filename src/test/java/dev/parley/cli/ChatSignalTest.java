@@ -6,14 +6,18 @@ import dev.parley.Main;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.testing.Loopback;
 import dev.parley.testing.TestConfigs;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,12 +42,7 @@ class ChatSignalTest {
         try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Still going. ").delayedBy(40).endless())) {
             Path config = TestConfigs.withProvider(folder, "ollama", server.baseUrl());
             Path data = folder.resolve("data");
-            Process chat = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "--enable-native-access=ALL-UNNAMED", "-Dparley.config.dir=" + folder.resolve("config"),
-                    "-Dparley.data.dir=" + data, "-Dparley.log.dir=" + folder.resolve("logs"),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "chat", "--config", config.toString(), "--conversation", "kitchen")
-                    .redirectError(folder.resolve("stderr.txt").toFile()).start();
+            Process chat = chat(config, data);
             try {
                 OutputStream stdin = chat.getOutputStream();
                 stdin.write("What is going on?\n".getBytes(StandardCharsets.UTF_8));
@@ -61,6 +60,47 @@ class ChatSignalTest {
                 chat.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    @Tag("audio") // the voice chat speaks into the null sink
+    void aSignalWhileTheVoiceChatSpeaksSavesWhatWasHeardMarkedInterrupted() throws Exception {
+        Loopback.requireDevices();
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Still going. ").delayedBy(40).endless());
+                Loopback sink = Loopback.keepAlive()) {
+            Path config = TestConfigs.withProvider(folder, "ollama", server.baseUrl());
+            Path data = folder.resolve("data");
+            Process chat = chat(config, data, "--voice");
+            try {
+                OutputStream stdin = chat.getOutputStream();
+                stdin.write("What is going on?\n".getBytes(StandardCharsets.UTF_8)); // typed: answered aloud
+                stdin.flush();
+                awaitOutput(chat.getInputStream(), "Still going. Still going.");
+                Thread.sleep(3000); // some of the answer spoken, so some was heard
+
+                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(chat.pid())).start();
+                assertThat(kill.waitFor()).isZero();
+
+                assertThat(chat.waitFor(15, TimeUnit.SECONDS)).as("ended soon after the signal").isTrue();
+                assertThat(chat.exitValue()).isEqualTo(130);
+                String saved = Files.readString(data.resolve("conversations/kitchen.json"));
+                assertThat(saved).contains("What is going on?", "Still going.", "\"interrupted\" : true");
+            } finally {
+                chat.destroyForcibly();
+            }
+        }
+    }
+
+    /** {@code parley chat --conversation kitchen} in a JVM of its own, with {@code more} options. */
+    private Process chat(Path config, Path data, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-Dparley.config.dir=" + folder.resolve("config"),
+                "-Dparley.data.dir=" + data, "-Dparley.log.dir=" + folder.resolve("logs"),
+                "-Dparley.home=" + System.getProperty("parley.home", "."),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "chat", "--config", config.toString(), "--conversation", "kitchen"));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectError(folder.resolve("stderr.txt").toFile()).start();
     }
 
     /** Reads the chat's output until {@code text} was printed. */
