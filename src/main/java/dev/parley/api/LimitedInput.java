@@ -3,11 +3,13 @@ package dev.parley.api;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 /**
  * A body read up to a limit: one byte more fails with {@link TooLarge}, whatever the body declared.
- * Each read must make progress within {@link ReadDeadlines#SILENCE}: a body declared and never sent
- * does not hold its request (and a route's slot, as /transcribe's) for ever.
+ * Each read must make progress within {@link ReadDeadlines#SILENCE}, and the whole body must be in
+ * within {@link #WHOLE_BODY}: a body declared and never sent, or trickled a byte at a time, does not
+ * hold its request (and a route's slot, as /transcribe's one upload at a time) for ever.
  */
 final class LimitedInput extends FilterInputStream {
 
@@ -18,18 +20,32 @@ final class LimitedInput extends FilterInputStream {
         }
     }
 
+    /** Time for a whole body: 25 MB of audio takes milliseconds over loopback, seconds over a slow LAN. */
+    static final Duration WHOLE_BODY = Duration.ofSeconds(60);
+
     private final long limit;
+    private final long wholeBy;
     private long read;
 
     LimitedInput(InputStream in, long limit) {
+        this(in, limit, WHOLE_BODY);
+    }
+
+    LimitedInput(InputStream in, long limit, Duration whole) {
         super(in);
         this.limit = limit;
+        this.wholeBy = System.nanoTime() + whole.toNanos();
+    }
+
+    private void reading() {
+        long silent = System.nanoTime() + ReadDeadlines.SILENCE.toNanos();
+        ReadDeadlines.readingUntil(silent - wholeBy < 0 ? silent : wholeBy);
     }
 
     @Override
     public int read() throws IOException {
         int b;
-        ReadDeadlines.reading();
+        reading();
         try {
             b = super.read();
         } finally {
@@ -44,7 +60,7 @@ final class LimitedInput extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n;
-        ReadDeadlines.reading();
+        reading();
         try {
             n = super.read(buffer, offset, length);
         } finally {

@@ -36,7 +36,12 @@ final class ReadDeadlines implements Http1ConnectionListener {
 
     /** The calling thread is about to wait for a client's bytes. */
     static void reading() {
-        READING.put(Thread.currentThread(), System.nanoTime() + SILENCE.toNanos());
+        readingUntil(System.nanoTime() + SILENCE.toNanos());
+    }
+
+    /** The calling thread is about to wait for a client's bytes, which must come by {@code nanoTime}. */
+    static void readingUntil(long nanoTime) {
+        READING.put(Thread.currentThread(), nanoTime);
     }
 
     /** The calling thread's read has ended (or the head is complete). */
