@@ -72,6 +72,17 @@ final class LimitedInput extends FilterInputStream {
         return n;
     }
 
+    /** Helidon's body stream reads from the socket as it closes (Jackson closes it after a syntax error). */
+    @Override
+    public void close() throws IOException {
+        reading();
+        try {
+            super.close();
+        } finally {
+            ReadDeadlines.done();
+        }
+    }
+
     private void count(int n) throws TooLarge {
         read += n;
         if (read > limit) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.HashSet;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -49,13 +50,6 @@ final class RequestGuard implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        if (request.content().hasEntity()) {
-            // Helidon reads a body its route left unread before the next request, with no deadline: a
-            // client that declares one and never sends it (a refused request, a GET) would hold the
-            // connection for ever. A connection that carried a body is closed instead; on this machine
-            // a new one costs a fraction of a millisecond.
-            response.header(HeaderNames.CONNECTION, "close");
-        }
         boolean ourHost = hostAllowed(request.headers());
         if (ourHost && crossOrigin.answerPreflight(request, response)) {
             return;
@@ -78,9 +72,33 @@ final class RequestGuard implements Filter {
         }
         if (refusal.isPresent()) {
             ProblemResponses.send(request, response, refusal.get());
+            finishBody(request);
             return;
         }
-        chain.proceed();
+        chain.proceed(); // the routes' error handlers answer within it
+        finishBody(request);
+    }
+
+    /**
+     * Reads what is left of a body its route did not read (a refused request's, a GET's), within
+     * {@link ReadDeadlines#SILENCE}, so the connection can take the next request; a client that does
+     * not send it gets its connection closed. Helidon would read it with no deadline at all, and told
+     * "Connection: close" it takes those bytes for the next request. Read, not cut: a client still
+     * sending a body it was refused must get to read the answer, which a reset connection would lose.
+     */
+    private static void finishBody(RoutingRequest request) {
+        if (!request.content().hasEntity() || request.content().consumed()) {
+            return;
+        }
+        ReadDeadlines.reading();
+        try {
+            request.content().consume();
+        } catch (RuntimeException notSent) {
+            throw new CloseConnectionException("A body that did not come: the connection closes", notSent);
+        } finally {
+            ReadDeadlines.done();
+            Thread.interrupted(); // the watchdog's, if it came: the connection closes, this thread goes on
+        }
     }
 
     /**

@@ -192,6 +192,9 @@ final class ChatCommand extends ModelSubcommand {
 
     /** At Ctrl+C or SIGTERM: the answer in progress stops, and the conversation is saved with what was heard. */
     private void stopAndSave(TurnController assistant, ConversationStore store, PrintWriter err) {
+        if (assistant.conversation().turnCount() == 0 && assistant.state().atRest()) {
+            return; // nothing said yet: no empty conversation is saved
+        }
         assistant.stop();
         long deadline = System.currentTimeMillis() + 3000;
         try {

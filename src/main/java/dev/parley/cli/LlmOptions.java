@@ -34,7 +34,7 @@ final class LlmOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "Endpoint to use instead of the provider's configured one.")
     void baseUrl(String url) {
         OptionChecks.httpUrl(command, "--base-url", url);
-        baseUrl = url;
+        baseUrl = url.strip();
     }
 
     LlmChoice choice() {

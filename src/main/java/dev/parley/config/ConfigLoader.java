@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -59,7 +60,7 @@ public final class ConfigLoader {
             return load(explicitFile);
         }
         Path userFile = paths.userConfigFile();
-        if (Files.isSymbolicLink(userFile) && Files.notExists(userFile)) {
+        if (Files.isSymbolicLink(userFile) && !Files.exists(userFile)) { // not there, a loop, or unreadable
             throw new ConfigException(userFile + " is a link to " + linkTarget(userFile) + ", which is not there (a"
                     + " dotfiles folder not mounted or checked out?). Bring it back, or remove the link and Parley"
                     + " writes a fresh config.");
@@ -310,7 +311,10 @@ public final class ConfigLoader {
             return "a list";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).map(String::toLowerCase)
+            // As config.yaml spells them: "openai-compatible", not the constant's OPENAI_COMPATIBLE.
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant instanceof ProviderType provider ? provider.configName()
+                            : constant.toString().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .collect(Collectors.joining(", "));
         }
         if (isWholeNumber(type)) {

@@ -95,7 +95,11 @@ public final class UsageLedger {
                 }
             } catch (IOException partly) {
                 // A full disk mid-line: the torn line goes, or every later read would warn of it for ever.
-                channel.truncate(before);
+                try {
+                    channel.truncate(before);
+                } catch (IOException alsoFailed) {
+                    partly.addSuppressed(alsoFailed);
+                }
                 throw partly;
             }
         }

@@ -7,6 +7,7 @@ import dev.parley.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,39 @@ class ConfigLoaderTest {
 
         assertThat(Files.isSymbolicLink(paths.userConfigFile())).isTrue(); // not replaced by a fresh file
         assertThat(dotfiles).doesNotExist();
+    }
+
+    @Test
+    void aLinkToItselfIsNamedAndKept() throws IOException {
+        ParleyPaths paths = new ParleyPaths(Path.of("."), folder.resolve("cfg"), folder.resolve("data"),
+                folder.resolve("logs"));
+        Files.createDirectories(paths.configDir());
+        Files.createSymbolicLink(paths.userConfigFile(), Path.of("config.yaml")); // a loop
+
+        assertThatThrownBy(() -> loader.load(null, paths)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is a link to config.yaml");
+        assertThat(Files.isSymbolicLink(paths.userConfigFile())).isTrue();
+    }
+
+    @Test
+    void aWrongProviderTypeListsTheTypesAsTheConfigSpellsThemUnderEveryLocale() throws IOException {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            Path config = TestConfigs.write(folder, """
+                    llm:
+                      active: local
+                      providers:
+                        local:
+                          type: {a: 1}
+                          model: m
+                    """);
+
+            assertThatThrownBy(() -> loader.load(config)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("one of ollama, openai, openai-compatible, anthropic, gemini, embedded");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
