@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -16,8 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -249,6 +253,68 @@ class ApiSecurityTest {
                 // what arrived is the answer
             }
             return response.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What each connection sends before it falls silent, and whether it shows the token. */
+    private static final String[][] SILENT_STARTS = {
+            {"GET /api/v1/health HTTP/1.1\r\nHo", "no"}, // half a request head
+            {"POST /api/v1/ask HTTP/1.1\r\nHost: HOST\r\nContent-Length: 1000000\r\n\r\n{\"text\":", "no"}, // refused, body unread
+            {"POST /api/v1/ask HTTP/1.1\r\nHost: HOST\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello", "no"},
+            {"GET /api/v1/health HTTP/1.1\r\nHost: HOST\r\nContent-Length: 100\r\n\r\nabc", "yes"}, // answered, body unread
+            {"POST /api/v1/ask HTTP/1.1\r\nHost: HOST\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"te",
+                    "yes"}, // a body the route waits for
+            {"POST /api/v1/transcribe HTTP/1.1\r\nHost: HOST\r\nContent-Type: audio/wav\r\nContent-Length: 1000000\r\n\r\nRIFF",
+                    "yes"}};
+
+    /**
+     * Any program on the machine can connect without a token: a connection that started a request and
+     * fell silent (half a head, a body declared and never sent) was held for ever, and a few hundred
+     * of them shut the API out. All at once, as a flood would come: each is closed within
+     * {@link ReadDeadlines#SILENCE} of falling silent in a head or body, a body its route left unread too.
+     */
+    @Test
+    @Tag("slow") // waits out the read deadlines
+    void connectionsThatFallSilentMidRequestAreClosed() throws Exception {
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (String[] start : SILENT_STARTS) {
+                String request = start[0].replace("HOST", "127.0.0.1:" + api.server.port());
+                if (start[1].equals("yes")) {
+                    request = request.replaceFirst("\r\n", "\r\nAuthorization: Bearer " + api.token.value() + "\r\n");
+                }
+                Socket socket = new Socket("127.0.0.1", api.server.port());
+                sockets.add(socket);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            long began = System.nanoTime();
+            for (int i = 0; i < sockets.size(); i++) {
+                Socket socket = sockets.get(i);
+                long left = Duration.ofSeconds(50).toMillis() - Duration.ofNanos(System.nanoTime() - began).toMillis();
+                socket.setSoTimeout((int) Math.max(left, 1));
+                assertThat(readsToTheEnd(socket.getInputStream())).as("closed by the server: " + SILENT_STARTS[i][0])
+                        .isTrue();
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        assertThat(api.get("/health").statusCode()).as("the API still answers").isEqualTo(200);
+    }
+
+    /** Reads whatever the server answers (a 401, say) until it closes the connection; false if it never does. */
+    private static boolean readsToTheEnd(InputStream in) throws Exception {
+        try {
+            while (in.read() >= 0) {
+                // the answer, if any
+            }
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true;
         }
     }
 }
