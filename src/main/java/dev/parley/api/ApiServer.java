@@ -46,7 +46,6 @@ public final class ApiServer implements AutoCloseable {
      */
     private static final Duration IDLE_CONNECTION = Duration.ofSeconds(30);
     private static final Duration IDLE_CHECK = Duration.ofSeconds(10);
-
     /** How long a stopping server lets a cut-off ask send its answer. */
     private static final long STOP_WAIT_MILLIS = 5000;
 
@@ -144,7 +143,8 @@ public final class ApiServer implements AutoCloseable {
                     new ProviderRoutes(components, backend.model()).register(rules);
                     asks.register(rules);
                     new TranscribeRoute(components::recognizer).register(rules);
-                    new ConversationRoutes(components.conversationStore(), backend.openConversation(), others).register(rules);
+                    new ConversationRoutes(components.conversationStore(), backend.openConversation(), others)
+                            .register(rules);
                     new UsageRoutes(components.usageLedger(), components.prices(), components::config).register(rules);
                 })
                 .any((request, response) -> ProblemResponses.send(request, response, 404, "Not found",

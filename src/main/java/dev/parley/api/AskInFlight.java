@@ -22,7 +22,7 @@ import java.util.function.Function;
 final class AskInFlight {
 
     private final Thread request = Thread.currentThread();
-    /** What a stop interrupts: the turn's thread, or the request's in a {@link #stoppable} wait, else nothing. Guarded by this. */
+    /** What a stop interrupts: the turn's thread, or the request's in a {@link #stoppable} wait. Guarded by this. */
     private Thread interruptible;
     private boolean stopped;
 

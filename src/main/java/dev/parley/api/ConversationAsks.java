@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -28,8 +29,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * {@code POST /ask} with a {@code conversation} other than the one Parley has open: the saved
- * conversation (or a new one of that name) answers in text, on a thread of its own ({@link AskInFlight}), through the
- * same turn runner, and is saved after the turn. One turn per conversation at a time (409). Its
+ * conversation (or a new one of that name) answers in text, on a thread of its own ({@link
+ * AskInFlight}), through the same turn runner, and is saved after the turn. One turn per conversation at a time (409). Its
  * turn events go to the assistant's event stream too ({@code turn.started} … {@code llm.done}); the
  * assistant's state stays the open conversation's, so no {@code state} events come with them.
  */
@@ -130,11 +131,13 @@ final class ConversationAsks implements AutoCloseable {
     private void stream(AskInFlight inFlight, String id, Conversation conversation, String text,
             List<TurnImage> images, ServerResponse response) {
         try (SseSink sink = response.sink(SseSink.TYPE)) {
-            AtomicReference<Boolean> failureSent = new AtomicReference<>(false);
+            AtomicBoolean failureSent = new AtomicBoolean();
             try {
                 ReplyStream.emit(sink, "done", inFlight.run(events -> run(id, conversation, text, images, events),
                         event -> {
-                            failureSent.compareAndSet(false, event instanceof TurnEvent.Failed);
+                            if (event instanceof TurnEvent.Failed) {
+                                failureSent.set(true);
+                            }
                             ReplyStream.emit(sink, event);
                         }));
             } catch (ApiProblem problem) {

@@ -24,8 +24,8 @@ final class EventJson {
         ObjectNode json = ApiJson.object().put("seq", seq).put("time", time.toString());
         switch (event) {
             case VoiceEvent.StateChanged e -> json.put("type", "state").put("turn", e.turn())
-                    .put("from", e.from().name().toLowerCase(Locale.ROOT)).put("to", e.to().name().toLowerCase(Locale.ROOT))
-                    .put("detail", e.detail());
+                    .put("from", e.from().name().toLowerCase(Locale.ROOT))
+                    .put("to", e.to().name().toLowerCase(Locale.ROOT)).put("detail", e.detail());
             case VoiceEvent.Level e -> json.put("type", LEVEL).put("dbfs", Math.round(e.dbfs() * 10) / 10.0);
             case VoiceEvent.MicrophoneStatus e -> json.put("type", "microphone").put("working", e.working())
                     .put("problem", e.problem()).put("commands", e.commands());
