@@ -64,7 +64,7 @@ final class ProblemResponses {
                     .status(status)
                     .headers(headers)
                     .header(HeaderNames.CONTENT_TYPE, CONTENT_TYPE)
-                    .entity(body(status.code(), status.reasonPhrase(), detail))
+                    .entity(body(status.code(), status.reasonPhrase(), detail, null))
                     .build();
         };
         DirectHandlers.Builder handlers = DirectHandlers.builder();
@@ -74,11 +74,12 @@ final class ProblemResponses {
         return handlers.build();
     }
 
-    private static String body(int status, String title, String detail) {
-        return body(status, title, detail, null);
+    private static String body(int status, String title, String detail, ApiProblem.Code code) {
+        return ApiJson.write(json(status, title, detail, code));
     }
 
-    private static String body(int status, String title, String detail, ApiProblem.Code code) {
+    /** The problem JSON of a response, and of a stream's {@code error} event ({@link ReplyStream}). */
+    static ObjectNode json(int status, String title, String detail, ApiProblem.Code code) {
         ObjectNode body = ApiJson.object()
                 .put("type", "about:blank")
                 .put("title", title)
@@ -87,6 +88,6 @@ final class ProblemResponses {
         if (code != null) { // an extension member (RFC 9457 section 3.2) for programs
             body.put("code", code.toString());
         }
-        return ApiJson.write(body);
+        return body;
     }
 }

@@ -40,17 +40,12 @@ final class ReplyStream {
     }
 
     static ObjectNode problem(int status, String title, String detail) {
-        return ApiJson.object().put("type", "about:blank").put("title", title).put("status", status)
-                .put("detail", detail);
+        return ProblemResponses.json(status, title, detail, null);
     }
 
     /** {@code problem} as a stream's {@code error} event, with its {@code code} when it has one. */
     static ObjectNode problem(ApiProblem problem) {
-        ObjectNode body = problem(problem.status(), problem.title(), problem.detail());
-        if (problem.code() != null) {
-            body.put("code", problem.code().toString());
-        }
-        return body;
+        return ProblemResponses.json(problem.status(), problem.title(), problem.detail(), problem.code());
     }
 
     static void emit(SseSink sink, String name, ObjectNode data) {
