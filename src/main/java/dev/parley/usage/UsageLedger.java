@@ -59,9 +59,6 @@ public final class UsageLedger {
     }
 
     public synchronized void append(UsageRecord record) {
-        // A FileChannel closes itself on an interrupt; a stop of the turn that made this request (it
-        // interrupts that thread) would lose the request's record. The interrupt is set aside, then back.
-        boolean interrupted = Thread.interrupted();
         try {
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             // Under the lock, so two Parleys' lines never interleave, and a line torn by a killed
@@ -72,10 +69,6 @@ public final class UsageLedger {
             });
         } catch (IOException e) {
             LOG.warn("Could not record usage in {}: {}", file, FileErrors.reason(e));
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
