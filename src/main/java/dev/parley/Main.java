@@ -6,9 +6,9 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.platform.StandardInput;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -35,10 +35,10 @@ public final class Main {
         }
         // Before Log4j makes the log folder with the umask's permissions.
         Path logDir = Path.of(System.getProperty("parley.log.dir"));
-        PrivateFiles.secure(paths.configDir(), paths.dataDir(), logDir).forEach((folder, why) -> System.err.println(
-                "parley: cannot make the folder " + folder + " (" + why + ")"
-                        + (folder.equals(logDir) ? "; Parley keeps no log this time." : ".")));
-        if (!Files.isDirectory(logDir)) {
+        Map<Path, String> unusable = PrivateFiles.secure(paths.configDir(), paths.dataDir(), logDir);
+        unusable.forEach((folder, why) -> System.err.println("parley: cannot make the folder " + folder + " (" + why
+                + ")" + (folder.equals(logDir) ? "; Parley keeps no log this time." : ".")));
+        if (unusable.containsKey(logDir)) {
             System.setProperty("parley.log.file", "off"); // log4j2.xml: no file, rather than Log4j's stack trace
         }
         LogFileErrors.reportOnce();
