@@ -115,6 +115,7 @@ public final class ParleyApp extends Application {
         if (trayAndKey != null || stopped) { // started already, or the window closed meanwhile
             return;
         }
+        IdlePulse.letPause(); // here, not before: an idle window is what it is for
         AwtTray.startToolkit(); // here, on GTK's thread: see there
         trayAndKey = new TrayAndGlobalKey(ui, services.config().ui(), stage, new AwtTray(), new NativeHookKeys());
         services.resumeTimers();

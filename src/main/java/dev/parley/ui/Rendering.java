@@ -30,11 +30,10 @@ final class Rendering {
         }
         if (System.getProperty("javafx.animation.framerate") == null
                 && System.getProperty("javafx.animation.pulse") == null) {
-            // On GTK JavaFX's pulse timer cannot pause (GtkTimer._pause does nothing), so an idle
-            // window wakes its thread at the pulse rate for as long as it is open: ~1 % of a core at 60
-            // per second, half that at 30, which still draws the level meter and the text smoothly.
-            // "framerate", not "pulse": JavaFX reads both, but prints "Setting PULSE_DURATION to 30
-            // hz" on standard error at every start for the second.
+            // Animations (the level meter's, the controls' transitions) advance 30 times a second,
+            // which still draws them smoothly. The pulse timer itself keeps its 60 Hz (IdlePulse stops
+            // it while nothing changes). "framerate", not "pulse": JavaFX prints "Setting
+            // PULSE_DURATION to 30 hz" on standard error at every start for the second.
             System.setProperty("javafx.animation.framerate", Integer.toString(LINUX_FRAMES_PER_SECOND));
         }
     }
