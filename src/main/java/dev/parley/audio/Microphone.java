@@ -35,6 +35,15 @@ public final class Microphone implements AutoCloseable {
     private static final int LEVEL_WINDOW_SAMPLES = SAMPLE_RATE / 20;
     /** Well under the ~50 ms in which the line fills, so reading never lags. */
     private static final long POLL_NANOS = 10_000_000L;
+    /**
+     * While nothing records (an idle window between push-to-talk presses), the device is read every
+     * 80 ms, after audio too: only the pre-roll and the level meter need it then, not promptly. The line
+     * holds 200 ms (JavaSoundInput), so a read up to 120 ms late still loses nothing. An idle window's
+     * capture thread had woken 100 times a second, most of the window's idle CPU with the level updates
+     * it sent (docs/performance.md, "The idle window with its microphone"). A new recording wakes the
+     * thread at once and switches back to {@link #POLL_NANOS}.
+     */
+    private static final long IDLE_POLL_NANOS = 80_000_000L;
 
     private static final Logger LOG = LogManager.getLogger(Microphone.class);
 
@@ -58,6 +67,8 @@ public final class Microphone implements AutoCloseable {
     private final LevelMeter meter = new LevelMeter(LEVEL_WINDOW_SAMPLES);
     private final Thread capture;
     private volatile boolean closed;
+    /** Whether a recording runs: then the capture thread polls every {@link #POLL_NANOS}. */
+    private volatile boolean recordingRuns;
 
     // Capture-thread state.
     private CaptureLine line;
@@ -154,13 +165,16 @@ public final class Microphone implements AutoCloseable {
                 }
             }
             recordings.add(recording);
+            recordingRuns = true;
         }
+        LockSupport.unpark(capture); // from the idle poll to the recording's
         return recording;
     }
 
     private void detach(Recording recording) {
         synchronized (lock) {
             recordings.remove(recording);
+            recordingRuns = !recordings.isEmpty();
         }
     }
 
@@ -223,7 +237,10 @@ public final class Microphone implements AutoCloseable {
                             + patience.stall().toMillis() + " ms. It may have been unplugged, muted or suspended;"
                             + " Parley keeps trying to reopen it. Check it, or choose another input device: "
                             + AudioDevices.INPUT.available());
-                } else {
+                }
+                if (!recordingRuns) {
+                    LockSupport.parkNanos(IDLE_POLL_NANOS);
+                } else if (captured.length == 0) {
                     LockSupport.parkNanos(POLL_NANOS);
                 }
             } catch (RuntimeException e) {

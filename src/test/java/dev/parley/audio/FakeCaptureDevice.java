@@ -16,6 +16,8 @@ final class FakeCaptureDevice implements CaptureDevice {
     private final LongFunction<Float> signal;
     private final Deque<AudioDeviceException> openFailures = new ArrayDeque<>();
     final AtomicInteger opened = new AtomicInteger();
+    /** How often the microphone asked for audio. */
+    final AtomicInteger reads = new AtomicInteger();
     volatile boolean stalled;
     volatile AudioDeviceException readFailure;
     private final long startNanos = System.nanoTime();
@@ -66,6 +68,7 @@ final class FakeCaptureDevice implements CaptureDevice {
     }
 
     private synchronized float[] read() {
+        reads.incrementAndGet();
         if (readFailure != null) {
             throw readFailure;
         }

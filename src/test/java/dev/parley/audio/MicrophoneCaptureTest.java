@@ -44,6 +44,31 @@ class MicrophoneCaptureTest {
         assertThat(delivered.stream().limit(12).mapToInt(block -> block.length).sum()).isEqualTo(4800);
     }
 
+    /**
+     * Between recordings only the pre-roll and the level need the audio, so the device is read every
+     * 80 ms (an idle window's microphone thread woke 100 times a second); a recording switches back at
+     * once. Bounds far from both rates: 12.5 and (with audio always there, as here) ~75 a second.
+     */
+    @Test
+    void theDeviceIsReadLessOftenWhileNothingRecords() throws Exception {
+        FakeCaptureDevice device = FakeCaptureDevice.counting();
+        try (Microphone microphone = Microphone.open(device, Duration.ofMillis(300), MicrophoneListener.NONE, QUICK)) {
+            Thread.sleep(200);
+            int before = device.reads.get();
+            Thread.sleep(1000);
+            int idle = device.reads.get() - before;
+
+            Recording recording = microphone.startRecording(block -> { });
+            before = device.reads.get();
+            Thread.sleep(1000);
+            int recordingReads = device.reads.get() - before;
+            recording.stop();
+
+            assertThat(idle).as("reads in an idle second").isBetween(3, 25);
+            assertThat(recordingReads).as("reads in a recording's second").isGreaterThan(45);
+        }
+    }
+
     @Test
     void aRecordingStartedRightAfterOpeningHasWhatever_preRollThereIs() {
         try (Microphone microphone = Microphone.open(FakeCaptureDevice.counting(), Duration.ofMillis(300),

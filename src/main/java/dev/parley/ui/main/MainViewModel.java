@@ -85,7 +85,7 @@ public final class MainViewModel implements AutoCloseable {
         muted.addListener((obs, old, now) -> updateStatus());
         loadMessage.addListener((obs, old, now) -> updateStatus());
         updateStatus();
-        this.subscription = assistant.subscribe(event -> tasks.onUi(() -> handle(event)));
+        this.subscription = assistant.subscribe(MeterGate.inFrontOf(level, event -> tasks.onUi(() -> handle(event))));
     }
 
     /** Runs the start-up steps one after another in the background; typed input works meanwhile. */

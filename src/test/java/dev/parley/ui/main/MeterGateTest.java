@@ -1,0 +1,66 @@
+package dev.parley.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.audio.LevelMeter;
+import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.VoiceState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleDoubleProperty;
+import org.junit.jupiter.api.Test;
+
+class MeterGateTest {
+
+    private final SimpleDoubleProperty shown = new SimpleDoubleProperty(0);
+    private final List<VoiceEvent> passed = new ArrayList<>();
+    /** The window's side: what passes is shown, as MainViewModel.handle does. */
+    private final Consumer<VoiceEvent> gate = MeterGate.inFrontOf(shown, event -> {
+        passed.add(event);
+        if (event instanceof VoiceEvent.Level sample) {
+            shown.set(LevelMeter.meterLevel(sample.dbfs()));
+        }
+    });
+
+    @Test
+    void aQuietRoomsLevelReachesTheWindowOnceNotTwentyTimesASecond() {
+        for (int i = 0; i < 100; i++) {
+            gate.accept(new VoiceEvent.Level(-120)); // below the meter's floor: an empty meter, as shown
+        }
+        gate.accept(new VoiceEvent.Level(-30));
+        for (int i = 0; i < 100; i++) {
+            gate.accept(new VoiceEvent.Level(-30.01)); // the same to well under a pixel
+        }
+
+        assertThat(passed).containsExactly(new VoiceEvent.Level(-30));
+    }
+
+    @Test
+    void aLevelTheMeterWouldDrawDifferentlyAlwaysPasses() {
+        gate.accept(new VoiceEvent.Level(-30));
+        gate.accept(new VoiceEvent.Level(-20));
+        gate.accept(new VoiceEvent.Level(-30));
+
+        assertThat(passed).hasSize(3);
+    }
+
+    @Test
+    void aLevelEqualToOneTheWindowHasSinceResetIsShownAgain() {
+        gate.accept(new VoiceEvent.Level(-30));
+        shown.set(0); // the meter rests between turns
+
+        gate.accept(new VoiceEvent.Level(-30));
+
+        assertThat(passed).hasSize(2);
+    }
+
+    @Test
+    void everyOtherEventPasses() {
+        VoiceEvent changed = new VoiceEvent.StateChanged(VoiceState.IDLE, VoiceState.LISTENING, 1, "");
+        gate.accept(changed);
+        gate.accept(changed);
+
+        assertThat(passed).containsExactly(changed, changed);
+    }
+}
