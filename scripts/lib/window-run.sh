@@ -32,8 +32,18 @@ fresh_home() {
   mkdir -p "$home/.config/parley"
   cp "$root/config.yaml" "$home/.config/parley/config.yaml"
   touch "$home/.config/parley/welcome-done"
+  # The user's audio set-up, so the window opens the microphone as on the user's own desktop: ALSA's
+  # routing to the sound server (scripts/audio-null-sink writes it on a machine without a sound card).
+  if [[ -f "$HOME/.asoundrc" ]]; then cp "$HOME/.asoundrc" "$home/.asoundrc"; fi
   echo "$home"
 }
+
+# A sound server found through the real home (no XDG_RUNTIME_DIR, as for root here) is named
+# outright: the throwaway home would not find it.
+if [[ -z "${PULSE_SERVER:-}" && -z "${XDG_RUNTIME_DIR:-}" ]] && command -v pactl >/dev/null; then
+  PULSE_SERVER="$(pactl info 2>/dev/null | sed -n 's/^Server String: //p')"
+  [[ -n "$PULSE_SERVER" ]] && export PULSE_SERVER
+fi
 
 # launch_parley HOME IMAGE ARGS...: starts Parley in the background; sets parley_pid, launched_ms.
 launch_parley() {
