@@ -41,8 +41,8 @@ fresh_home() {
 # A sound server found through the real home (no XDG_RUNTIME_DIR, as for root here) is named
 # outright: the throwaway home would not find it.
 if [[ -z "${PULSE_SERVER:-}" && -z "${XDG_RUNTIME_DIR:-}" ]] && command -v pactl >/dev/null; then
-  PULSE_SERVER="$(pactl info 2>/dev/null | sed -n 's/^Server String: //p')"
-  [[ -n "$PULSE_SERVER" ]] && export PULSE_SERVER
+  server="$(pactl info 2>/dev/null | sed -n 's/^Server String: //p' || true)"
+  if [[ -n "$server" ]]; then export PULSE_SERVER="$server"; fi # (an if: the callers run with set -e)
 fi
 
 # launch_parley HOME IMAGE ARGS...: starts Parley in the background; sets parley_pid, launched_ms.
