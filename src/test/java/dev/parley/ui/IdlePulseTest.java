@@ -1,9 +1,8 @@
 package dev.parley.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
+import dev.parley.testing.PrivateDisplay;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ class IdlePulseTest {
     @TempDir
     Path folder;
 
-    private Process xvfb;
+    private PrivateDisplay display;
     private Process probe;
 
     @Test
@@ -44,13 +43,13 @@ class IdlePulseTest {
     }
 
     private Map<String, String> runProbe() throws Exception {
-        String display = startXvfb();
+        display = PrivateDisplay.start(180);
         Path out = folder.resolve("out.txt");
         ProcessBuilder builder = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Djavafx.animation.framerate=" + Rendering.LINUX_FRAMES_PER_SECOND,
                 "-cp", System.getProperty("java.class.path"), IdlePulseProbe.class.getName()))
                 .redirectErrorStream(true).redirectOutput(out.toFile());
-        builder.environment().put("DISPLAY", display);
+        builder.environment().put("DISPLAY", display.name());
         probe = builder.start();
         assertThat(probe.waitFor(60, TimeUnit.SECONDS)).as("the probe ended").isTrue();
         String printed = Files.readString(out, StandardCharsets.UTF_8);
@@ -62,34 +61,13 @@ class IdlePulseTest {
         return seen;
     }
 
-    private String startXvfb() throws IOException, InterruptedException {
-        for (int n = 180; n < 220; n++) {
-            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                continue;
-            }
-            try {
-                xvfb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException noXvfb) {
-                assumeTrue(false, "needs Xvfb (apt-get install xvfb)");
-            }
-            for (int i = 0; i < 100 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)); i++) {
-                Thread.sleep(50);
-            }
-            if (xvfb.isAlive()) {
-                return ":" + n;
-            }
-        }
-        throw new IllegalStateException("no free X display between :180 and :220");
-    }
-
     @AfterEach
     void stop() {
         if (probe != null) {
             probe.destroyForcibly();
         }
-        if (xvfb != null) {
-            xvfb.destroy();
+        if (display != null) {
+            display.close();
         }
     }
 }

@@ -1,11 +1,10 @@
 package dev.parley.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.parley.Main;
+import dev.parley.testing.PrivateDisplay;
 import dev.parley.testing.TestConfigs;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ class QuitOnSignalTest {
     @TempDir
     Path folder;
 
-    private Process xvfb;
+    private PrivateDisplay display;
     private Process window;
 
     private Path configDir;
@@ -66,7 +65,7 @@ class QuitOnSignalTest {
     }
 
     private void startWindow() throws Exception {
-        String display = startXvfb();
+        display = PrivateDisplay.start(140);
         Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
         configDir = Files.createDirectories(folder.resolve("config"));
         Files.createFile(configDir.resolve("welcome-done"));
@@ -83,7 +82,7 @@ class QuitOnSignalTest {
                 "--config", config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
-        builder.environment().put("DISPLAY", display);
+        builder.environment().put("DISPLAY", display.name());
         builder.environment().put("HOME", folder.toString());
         window = builder.start();
         // While the voice still loads: MaryTTS's own shutdown hook must not print either.
@@ -103,27 +102,6 @@ class QuitOnSignalTest {
         assertThat(configDir.resolve("window.properties")).as("stop() saved the window's place").exists();
     }
 
-    private String startXvfb() throws IOException, InterruptedException {
-        for (int n = 140; n < 180; n++) {
-            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                continue;
-            }
-            try {
-                xvfb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException noXvfb) {
-                assumeTrue(false, "needs Xvfb (apt-get install xvfb)");
-            }
-            for (int i = 0; i < 100 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)); i++) {
-                Thread.sleep(50);
-            }
-            if (xvfb.isAlive()) {
-                return ":" + n;
-            }
-        }
-        throw new IllegalStateException("no free X display between :140 and :180");
-    }
-
     private static void awaitLogLine(Path log, String line, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
@@ -140,8 +118,8 @@ class QuitOnSignalTest {
         if (window != null) {
             window.destroyForcibly();
         }
-        if (xvfb != null) {
-            xvfb.destroy();
+        if (display != null) {
+            display.close();
         }
     }
 }
