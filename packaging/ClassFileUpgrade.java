@@ -27,9 +27,9 @@ import java.util.jar.JarOutputStream;
  * such a class carries no stack maps, so it can only be checked by the old inferencing verifier at
  * run time, which the cache cannot do ahead of time. MaryTTS's libraries (icu4j, OpenNLP, Commons)
  * are such jars, and a start of Parley loaded ~230 of their classes from the jars while the voice
- * loaded (docs/performance.md, "Start-up: old class files"). Version 50 with frames is checked by the
- * type-checking verifier, and a frame this tool got wrong would not break anything: for version 50
- * the JVM falls back to the old verifier (FailOverToOldVerifier).
+ * loaded (docs/performance.md, "Start-up: old class files in the cache; the idle window with its
+ * microphone"). Version 50 with frames is checked by the type-checking verifier, and a frame this
+ * tool got wrong would not break anything: for version 50 the JVM falls back to the old verifier.
  *
  * <p>A class whose code cannot get frames here (jsr/ret subroutines, or a type in a merge that no jar
  * on the class path has), or that the JDK's port of the type-checking verifier refuses, stays as it
@@ -132,7 +132,13 @@ public final class ClassFileUpgrade {
 
     /** The class as version 50 with frames, or {@code bytes} itself when it needs no change or cannot get frames. */
     private static byte[] upgradeClass(ClassFile classFile, byte[] bytes, String name, List<String> kept) {
-        ClassModel model = classFile.parse(bytes);
+        ClassModel model;
+        try {
+            model = classFile.parse(bytes);
+        } catch (IllegalArgumentException unreadable) { // the JVM would not load it either: left as it is
+            kept.add(name + " (" + unreadable.getMessage() + ")");
+            return bytes;
+        }
         if (model.majorVersion() >= FIRST_VERSION_WITH_FRAMES) {
             return bytes;
         }
@@ -150,7 +156,7 @@ public final class ClassFileUpgrade {
             // The JDK's own port of the type-checking verifier: a class it refuses stays as it was.
             List<VerifyError> refused = classFile.verify(upgraded);
             if (!refused.isEmpty()) {
-                kept.add(name + " (" + refused.getFirst().getMessage() + ")");
+                kept.add(name + " (" + String.join("; ", refused.stream().map(Throwable::getMessage).toList()) + ")");
                 return bytes;
             }
             return upgraded;

@@ -1,5 +1,5 @@
 # Sourced by scripts/startup-bench, scripts/idle-footprint, packaging/aot-window-classes-update and
-# packaging/aot-training (its display only): starts Parley's window (or another
+# packaging/aot-training (its display, and the sound server named below): starts Parley's window (or another
 # command) in a throwaway home, under a private Xvfb display, and waits for the start-up markers
 # ParleyApp logs ("Window shown N ms after the JVM started", "Ready ... N ms after the JVM started").
 #

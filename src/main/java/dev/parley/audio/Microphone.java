@@ -38,10 +38,11 @@ public final class Microphone implements AutoCloseable {
     /**
      * While nothing records (an idle window between push-to-talk presses), the device is read every
      * 80 ms, after audio too: only the pre-roll and the level meter need it then, not promptly. The line
-     * holds 200 ms (JavaSoundInput), so a read up to 120 ms late still loses nothing. An idle window's
-     * capture thread had woken 100 times a second, most of the window's idle CPU with the level updates
-     * it sent (docs/performance.md, "The idle window with its microphone"). A new recording wakes the
-     * thread at once and switches back to {@link #POLL_NANOS}.
+     * holds 200 ms (JavaSoundInput), so a read up to 120 ms late loses nothing (a capture thread held up
+     * longer by a machine under heavy load leaves a gap in the pre-roll). An idle window's capture thread
+     * had woken 100 times a second, most of the window's idle CPU with the level updates it sent
+     * (docs/performance.md, "Start-up: old class files in the cache; the idle window with its
+     * microphone"). A new recording wakes the thread at once and switches back to {@link #POLL_NANOS}.
      */
     private static final long IDLE_POLL_NANOS = 80_000_000L;
 
@@ -252,7 +253,7 @@ public final class Microphone implements AutoCloseable {
                     listener.deviceLost(problem);
                 }
                 closeLine();
-                LockSupport.parkNanos(retryNanos); // close() unparks
+                LockSupport.parkNanos(retryNanos); // close() unparks, and a new recording: a press tries the device at once
                 retryNanos = Math.min(2 * retryNanos, patience.maxRetry().toNanos());
             }
         }

@@ -3,6 +3,7 @@ package dev.parley.ui;
 import com.sun.glass.ui.Timer;
 import com.sun.javafx.tk.Toolkit;
 import java.lang.reflect.Field;
+import javafx.application.Platform;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -19,7 +20,13 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>This reaches into JavaFX's internals (the Quantum toolkit's {@code pulseTimer} field, Glass's
  * {@code Timer}), which JavaFX on the class path allows. Where either is not as expected (another
- * JavaFX version, another platform, a module path), nothing changes and the timer runs as before.
+ * JavaFX version, another platform, a module path, {@code javafx.animation.fullspeed}), nothing
+ * changes and the timer runs as before.
+ *
+ * <p>The GTK timer is stopped only on the JavaFX thread, which runs its ticks: GTK's native stop
+ * drops the timer's runnable with no lock, and a stop from another thread (the render thread asks
+ * for a pause too, with a GPU) could race a tick about to call it. A pause asked elsewhere waits for
+ * the next tick's, which comes at most a period later.
  */
 final class IdlePulse {
 
@@ -30,6 +37,9 @@ final class IdlePulse {
 
     /** On the JavaFX thread, once the toolkit runs. Returns whether the timer can now pause. */
     static boolean letPause() {
+        if (Boolean.getBoolean("javafx.animation.fullspeed")) {
+            return false; // a timer as fast as it goes, by request: left as it is
+        }
         try {
             Toolkit toolkit = Toolkit.getToolkit();
             Field field = toolkit.getClass().getDeclaredField("pulseTimer");
@@ -44,7 +54,8 @@ final class IdlePulse {
                 field.set(toolkit, new PausingTimer(timer, interval.getInt(toolkit)));
             }
             return true;
-        } catch (ReflectiveOperationException | RuntimeException notThisJavaFx) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError notThisJavaFx) {
+            // LinkageError: IllegalAccessError where JavaFX is on the module path and keeps com.sun.* to itself
             LOG.debug("JavaFX's pulse timer keeps running while idle: {}", notThisJavaFx.toString());
             return false;
         }
@@ -92,7 +103,7 @@ final class IdlePulse {
 
         @Override
         protected void _pause(long handle) {
-            if (!paused) {
+            if (!paused && Platform.isFxApplicationThread()) {
                 paused = true;
                 wrapped.stop();
             }

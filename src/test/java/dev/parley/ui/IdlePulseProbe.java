@@ -33,13 +33,19 @@ public final class IdlePulseProbe {
             Scene scene = new Scene(text, 200, 80);
             scene.addPostLayoutPulseListener(pulses::incrementAndGet);
             label.set(text);
-            installed.set(IdlePulse.letPause()); // before the toolkit starts its timer: it is wrapped stopped
             Stage stage = new Stage();
             stage.setScene(scene);
             stage.setOnShown(event -> shown.countDown());
             stage.show();
         });
         shown.await(20, TimeUnit.SECONDS);
+        // As ParleyApp does: once the window is shown, the toolkit's timer running.
+        CountDownLatch wrapped = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            installed.set(IdlePulse.letPause());
+            wrapped.countDown();
+        });
+        wrapped.await(5, TimeUnit.SECONDS);
         System.out.println("installed=" + installed.get());
 
         Thread.sleep(1000); // JavaFX asks to pause after 250 ms without anything to draw

@@ -11,10 +11,10 @@ import javafx.beans.value.ObservableDoubleValue;
  * <p>The microphone reports its level 20 times a second for as long as it is open, and every event
  * reaching the window costs a hand-over to the JavaFX thread. An idle window in a quiet room mostly
  * got the level it already showed (the idle window's JavaFX thread and its hand-over thread were
- * most of its CPU after the microphone's own). A level is passed on when it differs from the one
- * shown by a hundredth of the meter (less than a pixel of the input bar's meter) or more; any other
- * event always is. What is shown is read from the meter's own value, so a level the window reset
- * (the meter rests between turns) is never mistaken for one still shown.
+ * most of its CPU after the microphone's own). A level is held back only when it is the one last
+ * passed on and also the one shown, to a hundredth of the meter (less than a pixel of the input
+ * bar's meter): a level passed on but not yet shown, or one the window has since reset (the meter
+ * rests between turns), never hides a new one. Any other event always passes.
  */
 final class MeterGate {
 
@@ -22,6 +22,8 @@ final class MeterGate {
     private static final int STEPS = 100;
 
     private volatile long shownStep;
+    /** The step of the last level passed on, by the thread that reports levels (the microphone's). */
+    private volatile long passedStep = -1;
 
     private MeterGate(ObservableDoubleValue shown) {
         shownStep = step(shown.get());
@@ -32,9 +34,14 @@ final class MeterGate {
     static Consumer<VoiceEvent> inFrontOf(ObservableDoubleValue shownLevel, Consumer<VoiceEvent> handler) {
         MeterGate gate = new MeterGate(shownLevel);
         return event -> {
-            if (!(event instanceof VoiceEvent.Level sample) || step(LevelMeter.meterLevel(sample.dbfs())) != gate.shownStep) {
-                handler.accept(event);
+            if (event instanceof VoiceEvent.Level sample) {
+                long step = step(LevelMeter.meterLevel(sample.dbfs()));
+                if (step == gate.passedStep && step == gate.shownStep) {
+                    return;
+                }
+                gate.passedStep = step;
             }
+            handler.accept(event);
         };
     }
 
