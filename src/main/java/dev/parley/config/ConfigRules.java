@@ -28,8 +28,20 @@ public final class ConfigRules {
     public static Optional<String> httpUrl(String url) {
         try {
             URI uri = URI.create(url.strip());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (web && uri.getHost() != null) {
                 return impossiblePort(url).map(problem -> "'" + url + "' " + problem);
+            }
+            if (!web && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                // Parley compares schemes as written, like most of the clients it uses
+                return Optional.of("'" + url + "' must start with " + uri.getScheme().toLowerCase(Locale.ROOT)
+                        + ":// in lower case");
+            }
+            if (web && uri.getRawAuthority() != null && uri.getRawAuthority().contains("_")) {
+                // A Docker service name such as ollama_server: java.net.URI (and so Java's HTTP client)
+                // takes no '_' in a host name, so no request could reach it.
+                return Optional.of("'" + url + "' has a '_' in its host name, which Java's HTTP client cannot"
+                        + " reach: use a name without '_' (a Docker network alias) or the address");
             }
         } catch (IllegalArgumentException e) {
             // not a URI at all: reported below like any other non-http(s) text

@@ -25,6 +25,8 @@ class OptionChecksTest {
             "ask --model= hello | --model is empty",
             "ask --model=\u0020\u0020 hello | --model is empty",
             "ask --base-url=localhost:11434 hello | --base-url: 'localhost:11434' is not an http(s) URL",
+            "ask --base-url=HTTP://localhost:11434 hello | --base-url: 'HTTP://localhost:11434' must start with http:// in lower case",
+            "ask --base-url=http://ollama_server:11434 hello | --base-url: 'http://ollama_server:11434' has a '_' in its host name",
             "bench --token-ms=-5 | --token-ms must be from 0 to 10000 (found -5)",
             "say hi --out= | --out is empty",
             "conversations export kitchen --out= | --out is empty"})
