@@ -82,9 +82,11 @@ final class IdlePulse {
             }
         }
 
+        /** The start without a period (a vsync timer's): passed on, so GTK's timer refuses it as it always did. */
         @Override
         protected long _start(Runnable ignored) {
-            throw new UnsupportedOperationException("the toolkit starts its pulse timer with a period");
+            wrapped.start();
+            return 1;
         }
 
         @Override
