@@ -27,7 +27,7 @@ final class ReplyStream {
                     .put("tool", e.tool()).put("arguments", e.arguments()));
             case TurnEvent.ToolCallFinished e -> emit(sink, "tool", ApiJson.object().put("phase", "finished")
                     .put("tool", e.tool()).put("result", e.result()));
-            case TurnEvent.Failed e -> emit(sink, "error", problem(502, "The model failed", e.message()));
+            case TurnEvent.Failed e -> emit(sink, "error", ProblemResponses.json(502, "The model failed", e.message(), null));
             default -> { }
         }
     }
@@ -37,10 +37,6 @@ final class ReplyStream {
         return reply.put("turn", e.turn()).put("reply", e.reply()).put("reasoning", e.reasoning())
                 .put("provider", e.provider()).put("inputTokens", e.inputTokens()).put("outputTokens", e.outputTokens())
                 .put("finishReason", e.finishReason().name().toLowerCase(Locale.ROOT));
-    }
-
-    static ObjectNode problem(int status, String title, String detail) {
-        return ProblemResponses.json(status, title, detail, null);
     }
 
     /** {@code problem} as a stream's {@code error} event, with its {@code code} when it has one. */
