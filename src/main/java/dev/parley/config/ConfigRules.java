@@ -28,13 +28,14 @@ public final class ConfigRules {
     public static Optional<String> httpUrl(String url) {
         try {
             URI uri = URI.create(url.strip());
-            boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            String scheme = uri.getScheme();
+            boolean web = "http".equals(scheme) || "https".equals(scheme);
             if (web && uri.getHost() != null) {
                 return impossiblePort(url).map(problem -> "'" + url + "' " + problem);
             }
-            if (!web && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            if (!web && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
                 // Parley compares schemes as written, like most of the clients it uses
-                return Optional.of("'" + url + "' must start with " + uri.getScheme().toLowerCase(Locale.ROOT)
+                return Optional.of("'" + url + "' must start with " + scheme.toLowerCase(Locale.ROOT)
                         + ":// in lower case");
             }
             if (web && uri.getRawAuthority() != null && uri.getRawAuthority().contains("_")) {
