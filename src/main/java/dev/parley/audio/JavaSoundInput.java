@@ -58,7 +58,12 @@ final class JavaSoundInput implements CaptureDevice {
         }
 
         @Override
-        public float[] readAvailable() throws AudioDeviceException {
+        public int capacity() {
+            return buffer.length / (2 * channels);
+        }
+
+        @Override
+        public int readAvailable(float[] into) throws AudioDeviceException {
             int frameBytes = 2 * channels;
             int read;
             try {
@@ -73,12 +78,11 @@ final class JavaSoundInput implements CaptureDevice {
             if (read < 0) {
                 throw new AudioDeviceException(subject() + " stopped delivering audio. " + advice());
             }
-            return decode(read / frameBytes);
+            return decode(read / frameBytes, into);
         }
 
         /** Signed 16-bit little-endian frames, channels averaged. */
-        private float[] decode(int frames) {
-            float[] mono = new float[frames];
+        private int decode(int frames, float[] mono) {
             for (int frame = 0, at = 0; frame < frames; frame++) {
                 float sum = 0;
                 for (int channel = 0; channel < channels; channel++, at += 2) {
@@ -86,7 +90,7 @@ final class JavaSoundInput implements CaptureDevice {
                 }
                 mono[frame] = sum / channels;
             }
-            return mono;
+            return frames;
         }
 
         @Override

@@ -73,7 +73,11 @@ public final class Microphone implements AutoCloseable {
 
     // Capture-thread state.
     private CaptureLine line;
+    /** What the line read last, reused from read to read. */
+    private float[] captured;
+    /** Null where the line delivers {@link #SAMPLE_RATE} already (as PulseAudio's always does). */
     private StreamingResampler resampler;
+    /** The block being filled; handed on as a copy only to recordings, which keep it. */
     private final float[] block = new float[BLOCK_SAMPLES];
     private int blockFill;
 
@@ -206,7 +210,8 @@ public final class Microphone implements AutoCloseable {
 
     private void use(CaptureLine opened) {
         line = opened;
-        resampler = new StreamingResampler(opened.sampleRate(), SAMPLE_RATE);
+        captured = new float[opened.capacity()];
+        resampler = opened.sampleRate() == SAMPLE_RATE ? null : new StreamingResampler(opened.sampleRate(), SAMPLE_RATE);
         LOG.info("{} is open at {} Hz", device.subject(), opened.sampleRate());
     }
 
@@ -221,9 +226,9 @@ public final class Microphone implements AutoCloseable {
                     use(device.open());
                     openedAt = lastAudio = System.nanoTime();
                 }
-                float[] captured = line.readAvailable();
+                int count = line.readAvailable(captured);
                 long now = System.nanoTime();
-                if (captured.length > 0) {
+                if (count > 0) {
                     lastAudio = now;
                     if (lostBecause != null) {
                         lostBecause = null;
@@ -231,7 +236,7 @@ public final class Microphone implements AutoCloseable {
                         LOG.info("{} delivers audio again", device.subject());
                         listener.deviceRestored();
                     }
-                    cut(echo.captured(resampler.push(captured)));
+                    handOn(count);
                 } else if (now - lastAudio > patience.stall().toNanos()
                         && now - openedAt > patience.startGrace().toNanos()) {
                     throw new AudioDeviceException(device.subject() + " delivered no audio for "
@@ -241,7 +246,7 @@ public final class Microphone implements AutoCloseable {
                 }
                 if (!recordingRuns) {
                     LockSupport.parkNanos(IDLE_POLL_NANOS);
-                } else if (captured.length == 0) {
+                } else if (count == 0) {
                     LockSupport.parkNanos(POLL_NANOS);
                 }
             } catch (RuntimeException e) {
@@ -260,26 +265,46 @@ public final class Microphone implements AutoCloseable {
         closeLine();
     }
 
-    /** Cuts captured 16 kHz audio into fixed blocks and hands each one on. */
-    private void cut(float[] samples) {
-        for (int at = 0; at < samples.length; ) {
-            int count = Math.min(BLOCK_SAMPLES - blockFill, samples.length - at);
+    /**
+     * Hands on the first {@code count} samples of {@link #captured}, at 16 kHz and with the echo removed.
+     * The usual case, a 16 kHz line without echo cancellation, allocates nothing while no recording runs:
+     * the garbage of an idle window's capture thread (12.5 reads a second, all day) had cost it page
+     * faults on freshly committed heap and young collections (docs/performance.md, "The idle capture
+     * thread").
+     */
+    private void handOn(int count) {
+        if (resampler == null && echo.passesThrough()) {
+            cut(captured, count);
+            return;
+        }
+        float[] samples = Arrays.copyOf(captured, count);
+        float[] cleaned = echo.captured(resampler == null ? samples : resampler.push(samples));
+        cut(cleaned, cleaned.length);
+    }
+
+    /** Cuts 16 kHz audio into fixed blocks and publishes each one. */
+    private void cut(float[] samples, int length) {
+        for (int at = 0; at < length; ) {
+            int count = Math.min(BLOCK_SAMPLES - blockFill, length - at);
             System.arraycopy(samples, at, block, blockFill, count);
             blockFill += count;
             at += count;
             if (blockFill == BLOCK_SAMPLES) {
                 blockFill = 0;
-                publish(block.clone());
+                publishBlock();
             }
         }
     }
 
-    private void publish(float[] samples) {
-        meter.add(samples).ifPresent(listener::level);
+    private void publishBlock() {
+        meter.add(block).ifPresent(listener::level);
         synchronized (lock) {
-            preRoll.add(samples);
-            for (Recording recording : recordings) {
-                recording.offer(samples);
+            preRoll.add(block);
+            if (!recordings.isEmpty()) {
+                float[] kept = block.clone(); // the recordings keep it; the block is filled again
+                for (Recording recording : recordings) {
+                    recording.offer(kept);
+                }
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.parley.audio;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongFunction;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * A capture device under the test's control: it delivers a signal in real time, and can be told to
@@ -12,8 +12,10 @@ import java.util.function.LongFunction;
 final class FakeCaptureDevice implements CaptureDevice {
 
     private final int rate;
-    /** The signal: sample number → value, continuing across reopenings (the world goes on). */
-    private final LongFunction<Float> signal;
+    /** 200 ms, as JavaSoundInput's line holds. */
+    private final int capacity;
+    /** The signal: sample number → value, continuing across reopenings (the world goes on); unboxed, so reading makes no garbage. */
+    private final LongToDoubleFunction signal;
     private final Deque<AudioDeviceException> openFailures = new ArrayDeque<>();
     final AtomicInteger opened = new AtomicInteger();
     /** How often the microphone asked for audio. */
@@ -23,8 +25,9 @@ final class FakeCaptureDevice implements CaptureDevice {
     private final long startNanos = System.nanoTime();
     private long delivered;
 
-    FakeCaptureDevice(int rate, LongFunction<Float> signal) {
+    FakeCaptureDevice(int rate, LongToDoubleFunction signal) {
         this.rate = rate;
+        this.capacity = rate / 5;
         this.signal = signal;
     }
 
@@ -57,8 +60,13 @@ final class FakeCaptureDevice implements CaptureDevice {
             }
 
             @Override
-            public float[] readAvailable() {
-                return read();
+            public int capacity() {
+                return capacity;
+            }
+
+            @Override
+            public int readAvailable(float[] into) {
+                return read(into);
             }
 
             @Override
@@ -67,22 +75,23 @@ final class FakeCaptureDevice implements CaptureDevice {
         };
     }
 
-    private synchronized float[] read() {
+    /** As much as is due, up to the line's capacity: the rest waits for the next read (nothing is lost). */
+    private synchronized int read(float[] into) {
         reads.incrementAndGet();
         if (readFailure != null) {
             throw readFailure;
         }
         if (stalled) {
             skipToNow();
-            return new float[0];
+            return 0;
         }
         long due = (System.nanoTime() - startNanos) * rate / 1_000_000_000L;
-        float[] samples = new float[(int) (due - delivered)];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = signal.apply(delivered + i);
+        int count = (int) Math.min(due - delivered, capacity);
+        for (int i = 0; i < count; i++) {
+            into[i] = (float) signal.applyAsDouble(delivered + i);
         }
-        delivered = due;
-        return samples;
+        delivered += count;
+        return count;
     }
 
     private void skipToNow() {

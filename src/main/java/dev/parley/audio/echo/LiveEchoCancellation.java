@@ -220,6 +220,14 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
     }
 
     /**
+     * Whether {@link #captured} would return its samples untouched now: no canceller works and none
+     * waits to take over (one that arrives later is taken up at the next call). Capture thread only.
+     */
+    public boolean passesThrough() {
+        return closed || (passThrough && replacement.get() == null);
+    }
+
+    /**
      * The microphone's samples with the echo removed. Works in 10 ms frames behind a 20 ms delay line,
      * so it returns the whole frames it could pair with played audio: the rest waits for the next call
      * (20-30 ms; up to {@link #MAX_HOLD_FRAMES} frames while played audio is late), so the length
