@@ -85,7 +85,7 @@ public final class MainViewModel implements AutoCloseable {
         muted.addListener((obs, old, now) -> updateStatus());
         loadMessage.addListener((obs, old, now) -> updateStatus());
         updateStatus();
-        this.subscription = assistant.subscribe(MeterGate.inFrontOf(level, event -> tasks.onUi(() -> handle(event))));
+        this.subscription = assistant.subscribe(MeterGate.inFrontOf(level, state, event -> tasks.onUi(() -> handle(event))));
     }
 
     /** Runs the start-up steps one after another in the background; typed input works meanwhile. */
@@ -249,7 +249,7 @@ public final class MainViewModel implements AutoCloseable {
                 }
                 level.set(changed.to() == VoiceState.LISTENING ? level.get() : 0); // the meter rests between turns
             }
-            case VoiceEvent.Level sample -> level.set(LevelMeter.meterLevel(sample.dbfs()));
+            case VoiceEvent.Level sample -> level.set(state.get() == VoiceState.LISTENING ? LevelMeter.meterLevel(sample.dbfs()) : 0);
             case VoiceEvent.MicrophoneStatus microphone -> {
                 if (microphone.working()) {
                     banners.dismiss("microphone");

@@ -52,6 +52,21 @@ class MainViewModelTest {
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
     }
 
+    /** A level already on its way when listening ended does not light the resting meter. */
+    @Test
+    void theMeterRestsBetweenTurnsWhateverLevelArrives() {
+        ready();
+        assistant.emit(new VoiceEvent.Level(-30));
+        assertThat(model.levelProperty().get()).isZero();
+
+        model.pressToTalk();
+        model.releaseToTalk();
+        model.handle(new VoiceEvent.Level(-20)); // handed to the JavaFX thread while still listening
+
+        assertThat(model.stateProperty().get()).isEqualTo(VoiceState.IDLE);
+        assertThat(model.levelProperty().get()).isZero();
+    }
+
     @Test
     void holdingTheKeyPressesOnceAndReleasingWithoutPressDoesNothing() {
         ready();

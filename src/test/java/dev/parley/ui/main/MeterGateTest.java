@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
 class MeterGateTest {
 
     private final SimpleDoubleProperty shown = new SimpleDoubleProperty(0);
+    private final SimpleObjectProperty<VoiceState> state = new SimpleObjectProperty<>(VoiceState.LISTENING);
     private final List<VoiceEvent> passed = new ArrayList<>();
     /** The window's side: what passes is shown, as MainViewModel.handle does. */
-    private final Consumer<VoiceEvent> gate = MeterGate.inFrontOf(shown, event -> {
+    private final Consumer<VoiceEvent> gate = MeterGate.inFrontOf(shown, state, event -> {
         passed.add(event);
         if (event instanceof VoiceEvent.Level sample) {
             shown.set(LevelMeter.meterLevel(sample.dbfs()));
@@ -59,7 +61,7 @@ class MeterGateTest {
     @Test
     void aLevelEqualToTheShownOneStillPassesWhileADifferentOneIsOnItsWay() {
         List<VoiceEvent> queued = new ArrayList<>();
-        Consumer<VoiceEvent> slowWindow = MeterGate.inFrontOf(shown, queued::add);
+        Consumer<VoiceEvent> slowWindow = MeterGate.inFrontOf(shown, state, queued::add);
         shown.set(LevelMeter.meterLevel(-30));
 
         slowWindow.accept(new VoiceEvent.Level(-20)); // posted, not yet shown
@@ -68,8 +70,26 @@ class MeterGateTest {
         assertThat(queued).containsExactly(new VoiceEvent.Level(-20), new VoiceEvent.Level(-30));
     }
 
+    /** A real microphone's level changes at nearly every reading: between turns none reaches the window. */
+    @Test
+    void noLevelPassesWhileParleyIsNotListeningAndTheyPassAgainWhenItListens() {
+        for (VoiceState notListening : List.of(VoiceState.IDLE, VoiceState.THINKING, VoiceState.SPEAKING)) {
+            state.set(notListening);
+            for (int i = 0; i < 20; i++) {
+                gate.accept(new VoiceEvent.Level(-50 + i % 3));
+            }
+        }
+        assertThat(passed).isEmpty();
+
+        state.set(VoiceState.LISTENING);
+        gate.accept(new VoiceEvent.Level(-50));
+
+        assertThat(passed).containsExactly(new VoiceEvent.Level(-50));
+    }
+
     @Test
     void everyOtherEventPasses() {
+        state.set(VoiceState.IDLE);
         VoiceEvent changed = new VoiceEvent.StateChanged(VoiceState.IDLE, VoiceState.LISTENING, 1, "");
         gate.accept(changed);
         gate.accept(changed);
