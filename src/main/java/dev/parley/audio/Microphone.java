@@ -267,10 +267,10 @@ public final class Microphone implements AutoCloseable {
 
     /**
      * Hands on the first {@code count} samples of {@link #captured}, at 16 kHz and with the echo removed.
-     * The usual case, a 16 kHz line without echo cancellation, allocates nothing while no recording runs:
-     * the garbage of an idle window's capture thread (12.5 reads a second, all day) had cost it page
-     * faults on freshly committed heap and young collections (docs/performance.md, "The idle capture
-     * thread").
+     * The usual case, a 16 kHz line without echo cancellation, copies no audio while no recording runs:
+     * an idle window's capture thread made ~63 KB of garbage a second that way, all day, and with it
+     * young collections and G1's concurrent cycles (docs/performance.md, "The idle window in a room
+     * that is not silent; the capture thread's garbage").
      */
     private void handOn(int count) {
         if (resampler == null && echo.passesThrough()) {
