@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
 import dev.parley.ParleyException;
+import dev.parley.config.ParleyPaths;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.storage.AtomicFiles;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -104,6 +106,14 @@ final class ConversationsCommand extends ParleySubcommand {
                 return listing.unreadable().isEmpty() ? 0 : 1;
             }
             if (infos.isEmpty() && listing.unreadable().isEmpty()) {
+                Path folder = ParleyPaths.fromEnvironment().conversationsDir();
+                Optional<Path> inTheWay = FileErrors.fileInTheWay(folder);
+                if (inTheWay.isPresent()) {
+                    err().println("parley: no conversation can be saved in " + TerminalText.oneLine(folder.toString())
+                            + ": " + TerminalText.oneLine(inTheWay.get().toString()) + " is a file, not a folder."
+                            + " Move that file away, or set XDG_DATA_HOME to another folder.");
+                    return 1;
+                }
                 out.println("No saved conversations yet; `parley chat --conversation NAME` starts one.");
             }
             int width = infos.stream().mapToInt(info -> info.name().length()).max().orElse(0);

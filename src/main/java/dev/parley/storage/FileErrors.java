@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A file operation's failure in words. The JDK's file exceptions often carry nothing but the path as
@@ -17,6 +18,19 @@ import java.nio.file.Path;
 public final class FileErrors {
 
     private FileErrors() {}
+
+    /**
+     * The file standing where {@code folder}, or a folder above it, should be, if one does: then no
+     * folder can be made there, and an empty listing of it would be a false "nothing saved yet".
+     */
+    public static Optional<Path> fileInTheWay(Path folder) {
+        for (Path at = folder.toAbsolutePath(); at != null; at = at.getParent()) {
+            if (Files.exists(at)) {
+                return Files.isDirectory(at) ? Optional.empty() : Optional.of(at);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Why {@code error} happened, as a phrase to follow "cannot read X": without X, though a file in its way is named. */
     public static String reason(IOException error) {

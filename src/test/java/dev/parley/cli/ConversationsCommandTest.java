@@ -189,6 +189,20 @@ class ConversationsCommandTest {
                 + conversations().resolve("notes.json") + ", " + conversations().resolve("plans.json"));
     }
 
+    /** A file where the data folder goes: "no saved conversations yet" would be false comfort. */
+    @Test
+    void aListWhereAFileStandsInTheDataFoldersPlaceSaysSoInsteadOfNoConversations() throws Exception {
+        Path blocker = Files.writeString(folder.resolve("data"), "not a folder");
+        String config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9").toString();
+
+        CliRun run = CliRun.of("conversations", "list", "--config", config);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).doesNotContain("No saved conversations");
+        assertThat(run.err()).contains("no conversation can be saved in " + conversations() + ": " + blocker
+                + " is a file, not a folder. Move that file away, or set XDG_DATA_HOME to another folder.");
+    }
+
     @Test
     void theListAsJsonHasTheConversationsAndTheFilesThatCouldNotBeRead() throws Exception {
         Files.createDirectories(conversations());
