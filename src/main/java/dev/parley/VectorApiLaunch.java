@@ -89,11 +89,13 @@ final class VectorApiLaunch {
     }
 
     /**
-     * This JVM's options for the second one, without the launchers' C1-only JIT setting: Jlama's
-     * Vector API code is fast only when C2 compiles it into vector instructions (ADR 0020).
+     * This JVM's options for the second one, without the launchers' JIT settings (C1 only, compiled
+     * late): Jlama's Vector API code is fast only when C2 compiles it into vector instructions, and
+     * soon (ADR 0020).
      */
     static List<String> secondJvmOptions(List<String> options) {
-        return options.stream().filter(option -> !option.startsWith("-XX:TieredStopAtLevel=")).toList();
+        return options.stream().filter(option -> !option.startsWith("-XX:TieredStopAtLevel=")
+                && !option.startsWith("-XX:CompileThresholdScaling=")).toList();
     }
 
     /**
