@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
 import dev.parley.ParleyException;
-import dev.parley.config.ParleyPaths;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.storage.AtomicFiles;
@@ -89,10 +88,14 @@ final class ConversationsCommand extends ParleySubcommand {
                 + " API lists them) and the files that could not be read.")
         boolean json;
 
+        /** A listing and the folder the store read it from. */
+        private record Listed(ConversationStore.Listing listing, Path folder) {}
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = out();
-            ConversationStore.Listing listing = withStore(ConversationStore::listing);
+            Listed listed = withStore(store -> new Listed(store.listing(), store.folder()));
+            ConversationStore.Listing listing = listed.listing();
             List<ConversationInfo> infos = listing.readable();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
@@ -106,7 +109,7 @@ final class ConversationsCommand extends ParleySubcommand {
                 return listing.unreadable().isEmpty() ? 0 : 1;
             }
             if (infos.isEmpty() && listing.unreadable().isEmpty()) {
-                Path folder = ParleyPaths.fromEnvironment().conversationsDir();
+                Path folder = listed.folder();
                 Optional<Path> inTheWay = FileErrors.fileInTheWay(folder);
                 if (inTheWay.isPresent()) {
                     err().println("parley: no conversation can be saved in " + TerminalText.oneLine(folder.toString())
