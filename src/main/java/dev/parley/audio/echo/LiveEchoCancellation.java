@@ -234,7 +234,7 @@ public final class LiveEchoCancellation implements EchoReference, AutoCloseable 
      * returned varies around the length given. Capture thread only.
      */
     public float[] captured(float[] samples) {
-        if (closed) {
+        if (passesThrough()) {
             return samples;
         }
         if (replacement.get() != null) {
