@@ -3,6 +3,7 @@ package dev.parley;
 import dev.parley.audio.echo.NativeExitNoise;
 import dev.parley.cli.Cli;
 import dev.parley.config.ParleyPaths;
+import dev.parley.logging.LogFileErrors;
 import dev.parley.platform.StandardInput;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
@@ -39,7 +40,7 @@ public final class Main {
         unusable.forEach((folder, why) -> System.err.println("parley: cannot make the folder " + folder + " (" + why
                 + ")" + (folder.equals(logDir) ? "; Parley keeps no log this time." : ".")));
         if (unusable.containsKey(logDir)) {
-            System.setProperty("parley.log.file", "off"); // log4j2.xml: no file, rather than Log4j's stack trace
+            System.setProperty("parley.log.file", "off"); // LogConfiguration: no file, rather than Log4j's stack trace
         }
         LogFileErrors.reportOnce();
         Optional<WindowLaunch> window = windowLaunch(args);

@@ -2,14 +2,13 @@ package dev.parley.cli;
 
 import dev.parley.ParleyException;
 import dev.parley.config.ParleyPaths;
+import dev.parley.logging.LogConfiguration;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.logging.log4j.Marker;
-import org.apache.logging.log4j.MarkerManager;
 import picocli.CommandLine;
 
 /**
@@ -19,8 +18,6 @@ import picocli.CommandLine;
 public final class Cli {
 
     private static final Logger LOG = LogManager.getLogger(Cli.class);
-    /** For the log file alone (log4j2.xml): the terminal gets the command's own one line instead. */
-    static final Marker LOG_FILE_ONLY = MarkerManager.getMarker("LOG_FILE_ONLY");
 
     private Cli() {}
 
@@ -62,7 +59,7 @@ public final class Cli {
             LOG.info("{} failed: {}", command.getCommandName(), error.getMessage(), error);
             err.println("parley: " + TerminalText.oneLine(error.getMessage()));
         } else {
-            LOG.error(LOG_FILE_ONLY, "{} failed unexpectedly", command.getCommandName(), error);
+            LOG.error(LogConfiguration.FILE_ONLY, "{} failed unexpectedly", command.getCommandName(), error);
             err.println("parley: unexpected error: " + TerminalText.oneLine(String.valueOf(error)) + " (details in "
                     + ParleyPaths.fromEnvironment().logDir().resolve("parley.log") + ")");
         }

@@ -1,7 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.Components;
-import dev.parley.LogLevels;
+import dev.parley.logging.LogLevels;
 import dev.parley.config.LoggingConfig;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.LastGoodConfig;

@@ -4,7 +4,7 @@ import dev.parley.Components;
 import dev.parley.FirstTurnWarmUp;
 import dev.parley.api.ApiServer;
 import dev.parley.audio.DeviceList;
-import dev.parley.LogLevels;
+import dev.parley.logging.LogLevels;
 import dev.parley.config.ConfigChanges;
 import dev.parley.config.LastGoodConfig;
 import dev.parley.config.ConfigWriter;

@@ -2,7 +2,7 @@ package dev.parley.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.LogLevels;
+import dev.parley.logging.LogLevels;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

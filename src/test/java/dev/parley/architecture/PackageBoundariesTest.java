@@ -84,6 +84,7 @@ class PackageBoundariesTest {
             "javax.imageio..,             dev.parley.image..",
             "dev.onvoid.webrtc..,         dev.parley.audio.echo..",
             "com.github.kwhat.jnativehook.., dev.parley.ui.system..",
+            "org.apache.logging.log4j.core.., dev.parley.logging..",
     })
     void libraryIsUsedOnlyByThePackageThatWrapsIt(String library, String allowed) {
         noClasses().that().resideOutsideOfPackages(allowed.split("\\|"))

@@ -2,7 +2,7 @@ package dev.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.LogLevels;
+import dev.parley.logging.LogLevels;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;

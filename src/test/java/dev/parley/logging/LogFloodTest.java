@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
-import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.core.filter.Filterable;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Parley's shipped log4j2.xml, loaded into a context of its own: against a flood of library warnings,
+ * Parley's logging configuration, in a context of its own: against a flood of library warnings,
  * keeping stack traces off the terminal, and its safety net that masks key shapes (and only those).
  */
 class LogFloodTest {
@@ -55,7 +54,7 @@ class LogFloodTest {
         System.setProperty("parley.log.dir", logs.toString()); // read when the configuration is built
         LoggerContext context = new LoggerContext("flood");
         try {
-            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            context.start(new LogConfiguration(context));
             Logger logger = context.getLogger(loggerName);
             for (int i = 0; i < warnings; i++) {
                 logger.warn("Ignoring message received because it is not valid JSON: {}", "garbage " + i);
@@ -79,7 +78,7 @@ class LogFloodTest {
         LoggerContext context = new LoggerContext("traces");
         String terminal;
         try {
-            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            context.start(new LogConfiguration(context));
             Throwable failure = new IllegalStateException("deep", new StackOverflowError("too deep"));
             context.getLogger("dev.parley.llm.ToolRunner").warn("Tool calculate failed", failure);
             // The terminal's layout, applied directly: the build raises the terminal's level in tests.
@@ -103,7 +102,7 @@ class LogFloodTest {
         System.setProperty("parley.log.dir", logs.toString());
         LoggerContext context = new LoggerContext("redaction");
         try {
-            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            context.start(new LogConfiguration(context));
             context.getLogger("some.library").warn("Loaded speech model /opt/parley/models/vosk-model-small-en-us-0.15");
             context.getLogger("some.library").warn("401 for key=sk-proj-abcdefghijklmnop1234 and xai-ABCDEFGHIJKLMNOPQRSTUV");
         } finally {
@@ -150,8 +149,8 @@ class LogFloodTest {
         LoggerContext context = new LoggerContext("file only");
         boolean shownOnTheTerminal;
         try {
-            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
-            Marker fileOnly = MarkerManager.getMarker("LOG_FILE_ONLY");
+            context.start(new LogConfiguration(context));
+            Marker fileOnly = LogConfiguration.FILE_ONLY;
             context.getLogger("dev.parley.cli.Cli").error(fileOnly, "chat failed unexpectedly",
                     new IllegalStateException("a bug"));
             Filterable console = (Filterable) context.getConfiguration().getAppender("console");
@@ -168,7 +167,7 @@ class LogFloodTest {
     }
 
     /**
-     * Logs {@code message} as a WARN of {@code logger} through the shipped log4j2.xml into the test's log
+     * Logs {@code message} as a WARN of {@code logger} through Parley's logging configuration into the test's log
      * folder, and returns the line the console appender makes of it (without the failure's short message).
      */
     private String logThroughParleysConfig(String logger, String message, Throwable failure) {
@@ -176,7 +175,7 @@ class LogFloodTest {
         System.setProperty("parley.log.dir", logs.toString());
         LoggerContext context = new LoggerContext("shipped config");
         try {
-            context.setConfigLocation(Path.of("src/main/resources/log4j2.xml").toUri());
+            context.start(new LogConfiguration(context));
             context.getLogger(logger).warn(message, failure);
             Appender console = context.getConfiguration().getAppender("console");
             return (String) console.getLayout().toSerializable(Log4jLogEvent.newBuilder()

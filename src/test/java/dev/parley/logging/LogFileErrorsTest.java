@@ -1,4 +1,4 @@
-package dev.parley;
+package dev.parley.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.parley;
+package dev.parley.logging;
 
 import dev.parley.config.LoggingConfig;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Sets how much goes to the log file ({@code logging.level}, {@code --log-level}) once the config
- * is read; log4j2.xml starts at info. Debug is for Parley's own loggers only: libraries' debug
+ * is read; LogConfiguration starts at info. Debug is for Parley's own loggers only: libraries' debug
  * output can carry request headers in shapes the file's redaction does not know.
  */
 public final class LogLevels {

@@ -1,5 +1,6 @@
-package dev.parley;
+package dev.parley.logging;
 
+import dev.parley.Throwables;
 import dev.parley.storage.FileErrors;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +17,7 @@ import org.apache.logging.log4j.core.appender.RollingFileAppender;
  * in one line, never the session: Log4j's own handler prints three stack traces of ~70 lines each on
  * the terminal, in the middle of a chat's answers, and then one every five minutes.
  */
-final class LogFileErrors implements ErrorHandler {
+public final class LogFileErrors implements ErrorHandler {
 
     private final String file;
     private final PrintStream terminal;
@@ -28,7 +29,7 @@ final class LogFileErrors implements ErrorHandler {
     }
 
     /** Puts this handler on the log file's appender of the running Log4j configuration. */
-    static void reportOnce() {
+    public static void reportOnce() {
         if (LogManager.getContext(false) instanceof LoggerContext context) {
             for (Appender appender : context.getConfiguration().getAppenders().values()) {
                 if (appender instanceof RollingFileAppender rolling) {
