@@ -126,6 +126,16 @@ final class EventStreams {
         return ApiJson.write(ApiJson.object().put("type", "connected").put("seq", hub.lastSeq()));
     }
 
+    /** Why a stream's {@code ?since=} cannot be used, or empty. */
+    static Optional<ApiProblem> badSince(Parameters query) {
+        try {
+            since(query);
+            return Optional.empty();
+        } catch (ApiProblem bad) {
+            return Optional.of(bad);
+        }
+    }
+
     private static long since(Parameters query) {
         Optional<String> value = query.first("since").asOptional();
         if (value.isEmpty()) {

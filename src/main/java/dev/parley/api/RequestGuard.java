@@ -59,6 +59,11 @@ final class RequestGuard implements Filter {
         if (refusal.isEmpty()) {
             refusal = tooLarge(request.headers(), request.path().path());
         }
+        if (refusal.isEmpty() && isStream(request.path().path())) {
+            // Here, not only where the stream starts: a WebSocket refused at its upgrade gets Helidon's bare
+            // 400, and this filter runs before the upgrade.
+            refusal = EventStreams.badSince(request.query());
+        }
         if (refusal.isEmpty() && request.path().rawPath().contains(";")) {
             // Helidon reads ";x" in a segment as a parameter and drops it: DELETE .../conversations/kitchen;x
             // deleted "kitchen". No route or conversation name of this API has one.
@@ -106,7 +111,11 @@ final class RequestGuard implements Filter {
      * {@code ?token=} (exactly them: not a conversation that happens to be named "events").
      */
     private static String queryToken(String path, String value) {
-        return path.equals(ApiServer.PREFIX + "/events") || path.equals(ApiServer.PREFIX + "/ws") ? value : null;
+        return isStream(path) ? value : null;
+    }
+
+    private static boolean isStream(String path) {
+        return path.equals(ApiServer.PREFIX + "/events") || path.equals(ApiServer.PREFIX + "/ws");
     }
 
     private boolean hostAllowed(Headers headers) {

@@ -95,6 +95,29 @@ class ApiEventsTest {
     }
 
     @Test
+    void aWebSocketAskingToResumeFromSomethingThatIsNotASeqGetsProblemJson() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."));
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET /api/v1/ws?since=abc&token=" + api.token.value() + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + api.server.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+
+            assertThat(answer.readLine()).isEqualTo("HTTP/1.1 400 Bad Request");
+            String line = answer.readLine();
+            while (!line.isEmpty()) {
+                line = answer.readLine();
+            }
+            char[] body = new char[400];
+            int read = answer.read(body);
+            assertThat(new String(body, 0, read)).contains("\"status\":400")
+                    .contains("since must be an event's seq number, not 'abc'.");
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsDoesNotDelayTurns() throws Exception {
         String longAnswer = "word ".repeat(5000);
         try (ApiHarness api = new ApiHarness(folder, Reply.of(longAnswer.split("(?<= )")));
