@@ -50,9 +50,8 @@ public final class LogConfiguration extends AbstractConfiguration {
     protected void doConfigure() {
         Appender console = console();
         Appender file = file();
-        for (Appender appender : new Appender[] {console, file}) {
-            addAppender(appender);
-        }
+        addAppender(console);
+        addAppender(file);
         // MaryTTS warns on every sentence (e.g. "Locale is null, overriding with en").
         logger("marytts", Level.ERROR, null);
         logger("de.dfki.lt", Level.ERROR, null);
