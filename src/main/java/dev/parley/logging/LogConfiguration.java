@@ -46,6 +46,11 @@ public final class LogConfiguration extends AbstractConfiguration {
         setName("parley");
     }
 
+    /**
+     * In place of Log4j's own, which builds the elements of a parsed file. It would also start Log4j's
+     * scheduler, which nothing here uses: a cron rollover, an idle purge or a {@code monitorInterval}
+     * added later needs {@code getScheduler().start()} too.
+     */
     @Override
     protected void doConfigure() {
         Appender console = console();
