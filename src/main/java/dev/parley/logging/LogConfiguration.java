@@ -1,5 +1,6 @@
 package dev.parley.logging;
 
+import dev.parley.config.ParleyPaths;
 import java.nio.file.Path;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
@@ -112,7 +113,9 @@ public final class LogConfiguration extends AbstractConfiguration {
         if ("off".equals(System.getProperty("parley.log.file"))) {
             return NullAppender.createAppender("file");
         }
-        Path folder = logFolder();
+        // Main sets parley.log.dir first thing; ParleyPaths reads it, or gives the OS's own folder where
+        // Log4j starts without Main (tests, a tool on the class path).
+        Path folder = ParleyPaths.fromEnvironment().logDir();
         return RollingFileAppender.newBuilder()
                 .setName("file")
                 .withFileName(folder.resolve("parley.log").toString())
@@ -125,12 +128,6 @@ public final class LogConfiguration extends AbstractConfiguration {
                         + LogPatterns.cleanedTrace("%throwable")))
                 .setConfiguration(this)
                 .build();
-    }
-
-    private static Path logFolder() {
-        String folder = System.getProperty("parley.log.dir");
-        return folder != null ? Path.of(folder)
-                : Path.of(System.getProperty("user.home"), ".local", "share", "parley", "logs");
     }
 
     private PatternLayout layout(String pattern) {
