@@ -40,6 +40,7 @@ import dev.parley.usage.ProviderMetering;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageLedger;
 import dev.parley.usage.UsageRecord;
+import dev.parley.platform.QuietHeapTrim;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.TimerAnnouncements;
@@ -296,6 +297,13 @@ public final class Components implements AutoCloseable {
         budgetNews.subscribe(warning -> events.accept(new VoiceEvent.BudgetWarning(warning.limit(), warning.text())));
         TurnController assistant = new TurnController(events, turnRunner(model), conversation,
                 threads("parley-voice"));
+        QuietHeapTrim trim = QuietHeapTrim.process();
+        trim.activity(); // the start's garbage
+        events.subscribe(event -> {
+            if (event instanceof VoiceEvent.StateChanged) {
+                trim.activity();
+            }
+        });
         tools.tellOfTimers(timer -> TimerAnnouncements.announce(assistant, timer));
         assistant.setHandsFree(config.audio().handsFree());
         return assistant;

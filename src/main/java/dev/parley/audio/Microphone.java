@@ -37,14 +37,16 @@ public final class Microphone implements AutoCloseable {
     private static final long POLL_NANOS = 10_000_000L;
     /**
      * While nothing records (an idle window between push-to-talk presses), the device is read every
-     * 80 ms, after audio too: only the pre-roll and the level meter need it then, not promptly. The line
-     * holds 200 ms (JavaSoundInput), so a read up to 120 ms late loses nothing (a capture thread held up
-     * longer by a machine under heavy load leaves a gap in the pre-roll). An idle window's capture thread
-     * had woken 100 times a second, most of the window's idle CPU with the level updates it sent
-     * (docs/performance.md, "Start-up: old class files in the cache; the idle window with its
-     * microphone"). A new recording wakes the thread at once and switches back to {@link #POLL_NANOS}.
+     * 150 ms, after audio too: only the pre-roll and the level meter need it then, not promptly. The
+     * line holds 200 ms (JavaSoundInput). Through PulseAudio a later read loses nothing: the stream
+     * queues what the line cannot hold and the next reads drain it (a 10 s test reading 400 ms apart,
+     * then every 10 ms, got 10.4 s of audio); elsewhere a read more than 50 ms late leaves a gap in the
+     * pre-roll. Each read costs the sound server's client library a wake-up too: an idle window's
+     * capture thread woke 100 times a second once, 12.5 at 80 ms, 6.7 now (docs/performance.md, "The
+     * idle window with its microphone under 1 %"). A new recording wakes the thread at once and
+     * switches back to {@link #POLL_NANOS}.
      */
-    private static final long IDLE_POLL_NANOS = 80_000_000L;
+    private static final long IDLE_POLL_NANOS = 150_000_000L;
 
     private static final Logger LOG = LogManager.getLogger(Microphone.class);
 

@@ -1,0 +1,80 @@
+package dev.parley.platform;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Gives the unused part of the Java heap back to the operating system once Parley has been quiet for
+ * a while: one collection after {@link #QUIET} without an {@link #activity()}, then none until the
+ * next activity. G1 shrinks the heap only after a concurrent cycle or a full collection, and an idle
+ * window makes no garbage that would start one, so the heap that the start or a turn grew would stay
+ * committed. Both launchers pass {@code -XX:+ExplicitGCInvokesConcurrent}, so the collection is a
+ * concurrent cycle (pauses of a few ms) rather than a full one (packaging/jvm-options).
+ *
+ * <p>G1's own periodic collection ({@code G1PeriodicGCInterval}) did this at 30 s, but it repeats
+ * every interval for as long as Parley idles, each cycle marking the whole live heap to free nothing
+ * after the first: 0.1–0.2 % of a core all day (docs/performance.md, "The idle window with its
+ * microphone under 1 %"). It stays, at 5 minutes, for what no activity reports (a typed chat).
+ *
+ * <p>One per process, as the heap is: the waiting is a parked virtual thread, started at the first
+ * activity, so a command that reports none starts nothing.
+ */
+public final class QuietHeapTrim {
+
+    /** After a turn, long enough that the next question of a conversation usually comes first. */
+    static final Duration QUIET = Duration.ofSeconds(30);
+
+    private static final QuietHeapTrim PROCESS = new QuietHeapTrim(QUIET, System::gc, "parley-heap-trim");
+
+    private final long quietNanos;
+    private final Runnable collect;
+    private final String threadName;
+    /** Whether a collection is owed: set by each activity, cleared by the collection. */
+    private final AtomicBoolean owed = new AtomicBoolean();
+    private volatile long lastActivity;
+    private volatile Thread waiter;
+
+    QuietHeapTrim(Duration quiet, Runnable collect, String threadName) {
+        this.quietNanos = quiet.toNanos();
+        this.collect = collect;
+        this.threadName = threadName;
+    }
+
+    /** The process's trim. */
+    public static QuietHeapTrim process() {
+        return PROCESS;
+    }
+
+    /** Something happened (a turn started or ended): the collection waits for {@link #QUIET} from now. */
+    public void activity() {
+        lastActivity = System.nanoTime();
+        if (!owed.getAndSet(true)) {
+            Thread current = waiter;
+            if (current == null) {
+                startWaiter();
+            } else {
+                LockSupport.unpark(current); // parked until the next activity
+            }
+        }
+    }
+
+    private synchronized void startWaiter() {
+        if (waiter == null) {
+            waiter = Thread.ofVirtual().name(threadName).start(this::waitAndCollect);
+        }
+    }
+
+    private void waitAndCollect() {
+        while (true) {
+            long wait = lastActivity + quietNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait); // an activity meanwhile moves the deadline: the loop waits again
+            } else if (owed.compareAndSet(true, false)) {
+                collect.run();
+            } else {
+                LockSupport.park(); // an activity unparks
+            }
+        }
+    }
+}
