@@ -3,6 +3,8 @@ package dev.parley.platform;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Gives the unused part of the Java heap back to the operating system once Parley has been quiet for
@@ -18,14 +20,17 @@ import java.util.concurrent.locks.LockSupport;
  * microphone under 1 %"). It stays, at 5 minutes, for what no activity reports (a typed chat).
  *
  * <p>One per process, as the heap is: the waiting is a parked virtual thread, started at the first
- * activity, so a command that reports none starts nothing.
+ * activity, so a command that reports none starts nothing; the collection itself runs on a platform
+ * thread that ends with it (see {@link #collectOffCarrier}), so the idle process keeps no thread more.
  */
 public final class QuietHeapTrim {
 
     /** After a turn, long enough that the next question of a conversation usually comes first. */
     static final Duration QUIET = Duration.ofSeconds(30);
 
-    private static final QuietHeapTrim PROCESS = new QuietHeapTrim(QUIET, System::gc, "parley-heap-trim");
+    private static final Logger LOG = LogManager.getLogger(QuietHeapTrim.class);
+    private static final QuietHeapTrim PROCESS = new QuietHeapTrim(QUIET, QuietHeapTrim::collectOffCarrier,
+            "parley-heap-trim");
 
     private final long quietNanos;
     private final Runnable collect;
@@ -71,10 +76,33 @@ public final class QuietHeapTrim {
             if (wait > 0) {
                 LockSupport.parkNanos(wait); // an activity meanwhile moves the deadline: the loop waits again
             } else if (owed.compareAndSet(true, false)) {
-                collect.run();
+                if (lastActivity + quietNanos - System.nanoTime() > 0) {
+                    owed.set(true); // an activity came between reading the deadline and claiming it: wait for it
+                } else {
+                    collectQuietly();
+                }
             } else {
                 LockSupport.park(); // an activity unparks
             }
         }
+    }
+
+    /** A failing collection is logged; the trim goes on at the next activity. */
+    private void collectQuietly() {
+        try {
+            collect.run();
+        } catch (RuntimeException e) {
+            LOG.warn("The heap trim's collection failed", e);
+        }
+    }
+
+    /**
+     * System.gc() waits inside the VM for the whole concurrent cycle (50–150 ms here), and a virtual
+     * thread blocked there holds its carrier: another virtual thread (a recording's deliverer, a model
+     * request) would wait for it on a machine with one carrier. So it runs on a short-lived platform
+     * thread of its own, not waited for.
+     */
+    private static void collectOffCarrier() {
+        Thread.ofPlatform().daemon().name("parley-heap-trim-gc").start(System::gc);
     }
 }

@@ -36,7 +36,8 @@ class MicrophoneCaptureTest {
 
         float[] samples = clip.samples();
         assertThat(clip.sampleRate()).isEqualTo(16000);
-        assertThat(clip.durationSeconds()).isBetween(0.55, 0.75); // 300 ms pre-roll + ~300 ms live
+        // 300 ms pre-roll up to the last idle read, what the line held since (up to 150 ms), ~300 ms live
+        assertThat(clip.durationSeconds()).isBetween(0.55, 0.9);
         for (int i = 1; i < samples.length; i++) {
             assertThat(samples[i] - samples[i - 1]).as("step at sample %d", i).isEqualTo(1 / 65536f);
         }
@@ -218,7 +219,7 @@ class MicrophoneCaptureTest {
             Thread.sleep(1000);
         }
 
-        assertThat(levels).hasSizeBetween(17, 21);
+        assertThat(levels).hasSizeBetween(15, 21); // idle, up to the last 150 ms are still unread at close
         assertThat(levels).allSatisfy(level -> assertThat(level).isCloseTo(-6.02, within(0.01)));
     }
 

@@ -45,6 +45,19 @@ class QuietHeapTrimTest {
         assertThat(collections).hasValue(0);
     }
 
+    @Test
+    void aCollectionThatFailsDoesNotEndTheTrim() throws InterruptedException {
+        QuietHeapTrim failingFirst = new QuietHeapTrim(QUIET, () -> {
+            if (collections.incrementAndGet() == 1) {
+                throw new IllegalStateException("the first collection fails");
+            }
+        }, "test-heap-trim-failing");
+        failingFirst.activity();
+        awaitCollections(count -> count == 1);
+        failingFirst.activity();
+        awaitCollections(count -> count == 2);
+    }
+
     private void awaitCollections(IntPredicate expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!expected.test(collections.get()) && System.nanoTime() < deadline) {
