@@ -19,9 +19,10 @@ import org.apache.logging.log4j.Logger;
  * after the first: 0.1–0.2 % of a core all day (docs/performance.md, "The idle window with its
  * microphone under 1 %"). It stays, at 5 minutes, for what no activity reports (a typed chat).
  *
- * <p>One per process, as the heap is: the waiting is a parked virtual thread, started at the first
- * activity, so a command that reports none starts nothing; the collection itself runs on a platform
- * thread that ends with it (see {@link #collectOffCarrier}), so the idle process keeps no thread more.
+ * <p>One per process, as the heap is: the waiting is a parked virtual thread, started when the
+ * process's trim is first asked for (by the assistant, which reports its first activity at once), so a
+ * command without an assistant starts nothing; the collection itself runs on a platform thread that
+ * ends with it (see {@link #collectOffCarrier}), so the idle process keeps no thread more.
  */
 public final class QuietHeapTrim {
 
@@ -34,16 +35,15 @@ public final class QuietHeapTrim {
 
     private final long quietNanos;
     private final Runnable collect;
-    private final String threadName;
     /** Whether a collection is owed: set by each activity, cleared by the collection. */
     private final AtomicBoolean owed = new AtomicBoolean();
     private volatile long lastActivity;
-    private volatile Thread waiter;
+    private final Thread waiter;
 
     QuietHeapTrim(Duration quiet, Runnable collect, String threadName) {
         this.quietNanos = quiet.toNanos();
         this.collect = collect;
-        this.threadName = threadName;
+        this.waiter = Thread.ofVirtual().name(threadName).start(this::waitAndCollect); // parks until an activity
     }
 
     /** The process's trim. */
@@ -55,18 +55,7 @@ public final class QuietHeapTrim {
     public void activity() {
         lastActivity = System.nanoTime();
         if (!owed.getAndSet(true)) {
-            Thread current = waiter;
-            if (current == null) {
-                startWaiter();
-            } else {
-                LockSupport.unpark(current); // parked until the next activity
-            }
-        }
-    }
-
-    private synchronized void startWaiter() {
-        if (waiter == null) {
-            waiter = Thread.ofVirtual().name(threadName).start(this::waitAndCollect);
+            LockSupport.unpark(waiter); // parked until the next activity
         }
     }
 
