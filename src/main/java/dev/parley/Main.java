@@ -4,6 +4,7 @@ import dev.parley.audio.echo.NativeExitNoise;
 import dev.parley.cli.Cli;
 import dev.parley.config.ParleyPaths;
 import dev.parley.logging.LogFileErrors;
+import dev.parley.platform.NativeLibraryFolders;
 import dev.parley.platform.StandardInput;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
@@ -23,6 +24,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        NativeLibraryFolders.nameUnlessNamed(); // before anything loads a native library through JNA
         ParleyPaths paths;
         try {
             paths = ParleyPaths.fromEnvironment();
