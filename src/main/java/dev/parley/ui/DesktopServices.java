@@ -4,6 +4,7 @@ import dev.parley.Components;
 import dev.parley.FirstTurnWarmUp;
 import dev.parley.api.ApiServer;
 import dev.parley.audio.DeviceList;
+import dev.parley.audio.Microphone;
 import dev.parley.logging.LogLevels;
 import dev.parley.config.ConfigChanges;
 import dev.parley.config.LastGoodConfig;
@@ -117,7 +118,10 @@ public final class DesktopServices implements AutoCloseable {
         if (!deferredStarted.compareAndSet(false, true)) {
             return;
         }
-        loadInBackground("parley-speech-model-load", components::recognizer, speechModel);
+        loadInBackground("parley-speech-model-load", () -> {
+            components.recognizer();
+            Microphone.prepare(); // while the voice loads: Ready then waits only for the open
+        }, speechModel);
         loadInBackground("parley-voice-load", components::synthesizer, voice);
         api.apply(config.api()); // on the API's own thread
         startUpDone.thenRun(this::startHealthPolling);
