@@ -92,6 +92,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
                 System.setProperty(SELF_TEST_PROPERTY, "false");
             }
             MaryTtsModules.leaveOutUnused();
+            VoiceTreeOrder.use();
             MaryExitDuringStart.quiet();
             mary = new LocalMaryInterface();
         } catch (MaryConfigurationException e) {
