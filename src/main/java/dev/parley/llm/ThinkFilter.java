@@ -8,19 +8,21 @@ import java.util.Objects;
  * others) write {@code <think>…</think>} or {@code <thinking>…</thinking>} into the text itself; what lies
  * inside must be shown at most, never spoken.
  *
- * <p>Tags match case-insensitively and may be split across pieces at any character, so a piece's tail
- * that could still grow into a tag is held back until the next piece shows whether it does. Nothing else
- * is held back: {@code "a < b"} comes out as soon as the character after {@code <} rules a tag out.
+ * <p>Such a block counts as reasoning only at the start of the reply (after optional whitespace, and
+ * possibly several blocks in a row): that is where these models write it. Once the answer has begun,
+ * tags are text like any other, so an answer that mentions {@code <think>} or {@code </think>} (the user
+ * asked about them, or the model echoes the question) is said and shown whole rather than losing its
+ * rest to a block that never closes. A {@code </think>} with no block open is text too, for the same
+ * reason; a server that puts the opening tag into its prompt template therefore shows that reasoning
+ * and the tag as the answer, which at least says what happened.
  *
- * <p>A {@code </think>} without an opening tag is removed and never spoken. Some servers put the opening
- * tag into the prompt template, so the text before such a tag is really reasoning; telling that apart
- * would mean holding back every answer until its end in case a closing tag follows, which costs the
- * first audio its head start. The reasoning before a stray closing tag is therefore spoken, the tag
- * itself is not.
+ * <p>Tags match case-insensitively and may be split across pieces at any character, so while the reply
+ * could still be starting with a tag (or a block could still be closing), the tail that could grow into
+ * one is held back until the next piece shows whether it does. Once the answer has begun nothing is held
+ * back.
  *
- * <p>The answer never starts with whitespace, and whitespace right after a think block is dropped when
- * the answer so far is empty or already ends in whitespace, so {@code "<think>…</think>\n\nHi"} reads
- * {@code "Hi"} and {@code "Hi <think>…</think> there"} reads {@code "Hi there"}.
+ * <p>The answer never starts with whitespace: blanks before and between leading blocks are dropped, so
+ * {@code "<think>…</think>\n\nHi"} reads {@code "Hi"}.
  *
  * <p>One filter serves one stream at a time; {@link #finish()} makes it ready for the next.
  */
@@ -41,38 +43,48 @@ public final class ThinkFilter {
         }
     }
 
+    private enum Place {
+        /** Before the answer: blanks are skipped and a think block may open. */
+        START,
+        /** Inside a leading think block: only its closing tag means anything. */
+        IN_BLOCK,
+        /** The answer has begun: everything is answer text, tags included. */
+        ANSWER
+    }
+
     private static final List<String> OPENING_TAGS = List.of("<think>", "<thinking>");
     private static final List<String> CLOSING_TAGS = List.of("</think>", "</thinking>");
-    private static final List<String> ALL_TAGS = List.of("<think>", "<thinking>", "</think>", "</thinking>");
 
     private String heldBack = "";
-    private boolean inThinkBlock;
-    private boolean answerEndsInBlank = true;
-    private boolean skippingBlanks = true;
+    private Place place = Place.START;
 
     /** Takes the next streamed piece and returns the answer and reasoning text it made certain. */
     public Split push(String piece) {
         String text = heldBack + piece;
         heldBack = "";
+        if (place == Place.ANSWER) {
+            return text.isEmpty() ? Split.EMPTY : new Split(text, "");
+        }
         StringBuilder answer = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();
         int at = 0;
-        while (at < text.length()) {
+        while (at < text.length() && place != Place.ANSWER) {
             if (text.charAt(at) == '<') {
                 String tag = tagAt(text, at);
                 if (tag != null) {
-                    enterOrLeave(tag);
+                    place = place == Place.START ? Place.IN_BLOCK : Place.START;
                     at += tag.length();
                     continue;
                 }
                 if (couldBecomeTag(text, at)) {
                     heldBack = text.substring(at);
-                    break;
+                    return split(answer, reasoning);
                 }
             }
             emit(text.charAt(at), answer, reasoning);
             at++;
         }
+        answer.append(text, at, text.length());
         return split(answer, reasoning);
     }
 
@@ -87,15 +99,13 @@ public final class ThinkFilter {
             emit(heldBack.charAt(at), answer, reasoning);
         }
         heldBack = "";
-        inThinkBlock = false;
-        answerEndsInBlank = true;
-        skippingBlanks = true;
+        place = Place.START;
         return split(answer, reasoning);
     }
 
-    /** Tags that mean something here: inside a block only its end; outside, a start or a stray end. */
+    /** The tags that mean something here: at the start an opening one, inside a block its end. */
     private List<String> tagsInEffect() {
-        return inThinkBlock ? CLOSING_TAGS : ALL_TAGS;
+        return place == Place.IN_BLOCK ? CLOSING_TAGS : OPENING_TAGS;
     }
 
     /** The tag (as spelled in the lists above) that starts at {@code at}, or null. */
@@ -119,27 +129,15 @@ public final class ThinkFilter {
         return false;
     }
 
-    private void enterOrLeave(String tag) {
-        if (OPENING_TAGS.contains(tag)) {
-            inThinkBlock = true;
-        } else {
-            // A closing tag, matched or stray: the answer resumes here.
-            inThinkBlock = false;
-            skippingBlanks = answerEndsInBlank;
-        }
-    }
-
     private void emit(char c, StringBuilder answer, StringBuilder reasoning) {
-        if (inThinkBlock) {
+        if (place == Place.IN_BLOCK) {
             reasoning.append(c);
             return;
         }
-        boolean blank = Character.isWhitespace(c);
-        if (blank && skippingBlanks) {
+        if (place == Place.START && Character.isWhitespace(c)) {
             return;
         }
-        skippingBlanks = false;
-        answerEndsInBlank = blank;
+        place = Place.ANSWER;
         answer.append(c);
     }
 

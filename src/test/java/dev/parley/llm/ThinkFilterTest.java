@@ -26,20 +26,25 @@ class ThinkFilterTest {
                 stream("ends with a tag start <think", "ends with a tag start <think", ""),
                 stream("ends with a closing tag start </thin", "ends with a closing tag start </thin", ""),
                 stream("not a tag: </thinker> and <thinks>", "not a tag: </thinker> and <thinks>", ""),
-                stream("A<think>one</think> B <think>two</think> C", "A B C", "onetwo"),
+                stream("A<think>one</think> B <think>two</think> C", "A<think>one</think> B <think>two</think> C", ""),
                 stream("<think>a</think>   \n\n  <think>b</think>\n\nFinal", "Final", "ab"),
                 stream("<think>never closed, still thinking", "", "never closed, still thinking"),
-                stream("Answer first.<think>trailing thoughts", "Answer first.", "trailing thoughts"),
-                stream("leaked reasoning</think>\n\nThe answer.", "leaked reasoning\n\nThe answer.", ""),
-                stream("</think>\n\nAnswer after a stray tag.", "Answer after a stray tag.", ""),
-                stream("one </think> two </thinking> three", "one two three", ""),
+                stream("Answer first.<think>trailing thoughts", "Answer first.<think>trailing thoughts", ""),
+                stream("leaked reasoning</think>\n\nThe answer.", "leaked reasoning</think>\n\nThe answer.", ""),
+                stream("</think>\n\nAnswer after a stray tag.", "</think>\n\nAnswer after a stray tag.", ""),
+                stream("one </think> two </thinking> three", "one </think> two </thinking> three", ""),
+                stream("The tag <think> is used by reasoning models. Bye.",
+                        "The tag <think> is used by reasoning models. Bye.", ""),
+                stream("<think>echo</think>The tag <think> opens reasoning; </think> ends it.",
+                        "The tag <think> opens reasoning; </think> ends it.", "echo"),
                 stream("  \n\n leading blanks go", "leading blanks go", ""),
                 stream("<think>x < y and <b>bold</b></think>ok", "ok", "x < y and <b>bold</b>"),
                 stream("<think>nested <think> inner</think>after", "after", "nested <think> inner"),
-                stream("Hello<think>hm</think> world", "Hello world", "hm"),
-                stream("Hi <think>hm</think>\nthere", "Hi there", "hm"),
-                stream("Line one\n\n<think>aside</think>\n\nLine two", "Line one\n\nLine two", "aside"),
-                stream("<<think>>", "<", ">"),
+                stream("Hello<think>hm</think> world", "Hello<think>hm</think> world", ""),
+                stream("Line one\n\n<think>aside</think>\n\nLine two", "Line one\n\n<think>aside</think>\n\nLine two",
+                        ""),
+                stream("<<think>>", "<<think>>", ""),
+                stream(" \n <think>a</think><think>b</think> x", "x", "ab"),
                 stream("", "", ""));
     }
 
@@ -91,7 +96,7 @@ class ThinkFilterTest {
     void holdsBackOnlyTheTextThatCouldStillBeATag() {
         ThinkFilter filter = new ThinkFilter();
 
-        assertThat(filter.push("a <th")).isEqualTo(new Split("a ", ""));
+        assertThat(filter.push(" <th")).isEqualTo(Split.EMPTY);
         assertThat(filter.push("is")).isEqualTo(new Split("<this", ""));
     }
 
@@ -99,8 +104,8 @@ class ThinkFilterTest {
     void releasesLoneAngleBracketOnceTheNextCharacterRulesOutATag() {
         ThinkFilter filter = new ThinkFilter();
 
-        assertThat(filter.push("x<")).isEqualTo(new Split("x", ""));
-        assertThat(filter.push("3")).isEqualTo(new Split("<3", ""));
+        assertThat(filter.push("<")).isEqualTo(Split.EMPTY);
+        assertThat(filter.push("3 is a heart")).isEqualTo(new Split("<3 is a heart", ""));
     }
 
     @Test
@@ -114,7 +119,7 @@ class ThinkFilterTest {
     @Test
     void finishReleasesAHeldBackTagStartAsAnswer() {
         ThinkFilter filter = new ThinkFilter();
-        filter.push("two <thin");
+        filter.push("  <thin");
 
         assertThat(filter.finish()).isEqualTo(new Split("<thin", ""));
     }
@@ -130,19 +135,20 @@ class ThinkFilterTest {
     @Test
     void startsTheNextStreamAfreshAfterFinish() {
         ThinkFilter filter = new ThinkFilter();
-        filter.push("Hi.<think>left open");
+        filter.push("Hi, <think> is a tag");
         filter.finish();
 
-        assertThat(filter.push("  Next answer")).isEqualTo(new Split("Next answer", ""));
+        assertThat(concat(filter.push(" <think>r</think> Next answer"), filter.finish()))
+                .isEqualTo(new Split("Next answer", "r"));
     }
 
     @Test
-    void keepsWhitespaceAfterThinkBlockThatJoinsTwoWords() {
+    void passesTheAnswerOnAtOnceOnceItHasBegunEvenWhereATagCouldStart() {
         ThinkFilter filter = new ThinkFilter();
 
-        Split result = concat(filter.push("Hello<think>x</think>"), filter.push(" world"), filter.finish());
-
-        assertThat(result.answer()).isEqualTo("Hello world");
+        assertThat(filter.push("Hi")).isEqualTo(new Split("Hi", ""));
+        assertThat(filter.push(" <thi")).isEqualTo(new Split(" <thi", ""));
+        assertThat(filter.push("nk> more")).isEqualTo(new Split("nk> more", ""));
     }
 
     @Test
