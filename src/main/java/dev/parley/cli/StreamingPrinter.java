@@ -8,13 +8,16 @@ import picocli.CommandLine;
 /**
  * Renders turn events in the terminal: answer text to stdout as it arrives, reasoning to stderr
  * when asked, tool calls compactly on stderr, and short notes (a cut-off answer, a fallback
- * provider, an answer cut short at max-tokens) where they belong. What the model sends is printed
+ * provider, an answer cut short at max-tokens or stopped by a safety filter) where they belong. What the model sends is printed
  * through {@link TerminalText}.
  */
 final class StreamingPrinter implements Consumer<TurnEvent> {
 
     /** Printed after an answer the model stopped at the provider's max-tokens. */
     static final String CUT_SHORT_NOTICE = "(The answer was cut short at max-tokens.)";
+
+    /** Printed after an answer the provider's safety filter (or the model's refusal) ended. */
+    static final String FILTERED_NOTICE = "(The provider's safety filter stopped the answer.)";
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -69,8 +72,8 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
                 endThinking();
                 out.println();
                 out.flush();
-                if (completed.cutShort()) {
-                    err.println(CUT_SHORT_NOTICE);
+                if (completed.cutShort() || completed.filtered()) {
+                    err.println(completed.cutShort() ? CUT_SHORT_NOTICE : FILTERED_NOTICE);
                     err.flush();
                 }
                 if (completed.provider() != null && !completed.provider().equals(askedProvider)) {

@@ -93,8 +93,9 @@ final class TurnCommand extends ModelSubcommand {
         } else {
             stdout.println("you:    " + TerminalText.safe(reply.userText()));
             stdout.println("parley: " + TerminalText.safe(reply.text()));
-            if (reply.cutShort()) {
-                stdout.println("        " + StreamingPrinter.CUT_SHORT_NOTICE);
+            if (reply.cutShort() || reply.filtered()) {
+                stdout.println("        "
+                        + (reply.cutShort() ? StreamingPrinter.CUT_SHORT_NOTICE : StreamingPrinter.FILTERED_NOTICE));
             }
             stdout.printf("ms from end of input: stt %d | llm first token %d | first chunk %d"
                             + " | first audio %d | total %d%n",

@@ -40,7 +40,7 @@ final class ChatModelFactory {
                     .seed(provider.seed())
                     .returnThinking(true)
                     .timeout(timeout)
-                    .httpClientBuilder(HeaderKeepingHttpClient.builder())
+                    .httpClientBuilder(HeaderKeepingHttpClient.builder().editingEvents(OllamaToolCallIndexes::new))
                     .build();
             case OPENAI, OPENAI_COMPATIBLE -> OpenAiStreamingChatModel.builder()
                     .baseUrl(baseUrl)

@@ -2,8 +2,9 @@ package dev.parley.llm;
 
 /**
  * Why a reply ended, as the provider reported it on its last round (after tool calls, the round
- * that answered). Only {@link #LENGTH} changes what the user is told: the answer was cut short at
- * {@code max-tokens}.
+ * that answered). {@link #LENGTH} and {@link #CONTENT_FILTER} change what the user is told: the answer
+ * was cut short at {@code max-tokens}, or stopped by the provider's safety filter; a reply that ends
+ * with neither text nor tool calls fails instead ({@link UnusableReplies}).
  */
 public enum FinishReason {
     /** The model finished its answer (or hit a configured stop sequence). */

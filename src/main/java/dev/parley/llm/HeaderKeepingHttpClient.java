@@ -8,6 +8,7 @@ import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpClientBuilderLoader;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
@@ -20,14 +21,19 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * LangChain4j's JDK HTTP client for streaming, except that an error response keeps its
  * {@code Retry-After} header ({@link RetryAfterHttpException}); LangChain4j's own client keeps only
  * the status and body. Three more differences guard against hostile servers: error bodies are read up
  * to 64 KB, stream lines up to 1 MB ({@link LineLimitedInputStream}), and a redirect is reported, not
- * followed ({@link RedirectHttpException}). Everything else behaves as LangChain4j's JdkHttpClient does
- * (the same timeouts, the same SSE/NDJSON parsing and listener calls); blocking calls go to it unchanged.
+ * followed ({@link RedirectHttpException}). An event the provider's client cannot handle fails the reply
+ * ({@link FailingEventListener}) where LangChain4j would log it and go on without it; events may be
+ * rewritten first for a server the client would misread ({@link Builder#editingEvents}). Everything else
+ * behaves as LangChain4j's JdkHttpClient does (the same timeouts, the same SSE/NDJSON parsing); blocking
+ * calls go to it unchanged.
  */
 final class HeaderKeepingHttpClient implements HttpClient {
 
@@ -37,9 +43,12 @@ final class HeaderKeepingHttpClient implements HttpClient {
     private final java.net.http.HttpClient http;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    /** A fresh editor for each reply stream's events. */
+    private final Supplier<UnaryOperator<ServerSentEvent>> eventEdits;
     private HttpClient blocking;
 
-    private HeaderKeepingHttpClient(Duration connectTimeout, Duration readTimeout) {
+    private HeaderKeepingHttpClient(Duration connectTimeout, Duration readTimeout,
+            Supplier<UnaryOperator<ServerSentEvent>> eventEdits) {
         // Each request's timeout (readTimeout, until the response headers) bounds connecting too, so a
         // connect timeout no shorter than it adds nothing: such clients share the client without one
         // (LangChain4j gives both the provider's one timeout), a selector thread fewer per timeout.
@@ -48,6 +57,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
         this.http = SharedHttpClients.withConnectTimeout(connectBoundedByRequest ? null : connectTimeout);
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.eventEdits = eventEdits;
     }
 
     /**
@@ -62,7 +72,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
         return blocking;
     }
 
-    static HttpClientBuilder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
@@ -72,11 +82,12 @@ final class HeaderKeepingHttpClient implements HttpClient {
     }
 
     @Override
-    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener client) {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
-            blocking().execute(request, parser, listener); // Uploads are not ours to stream.
+            blocking().execute(request, parser, client); // Uploads are not ours to stream.
             return;
         }
+        ServerSentEventListener listener = new FailingEventListener(client, eventEdits.get());
         http.sendAsync(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream())
                 .thenAccept(response -> {
                     if (response.statusCode() >= 300 && response.statusCode() < 400) {
@@ -170,10 +181,17 @@ final class HeaderKeepingHttpClient implements HttpClient {
         }
     }
 
-    private static final class Builder implements HttpClientBuilder {
+    static final class Builder implements HttpClientBuilder {
 
         private Duration connectTimeout;
         private Duration readTimeout;
+        private Supplier<UnaryOperator<ServerSentEvent>> eventEdits = UnaryOperator::identity;
+
+        /** Each reply stream's events pass through a new editor from {@code edits} before the client reads them. */
+        Builder editingEvents(Supplier<UnaryOperator<ServerSentEvent>> edits) {
+            this.eventEdits = edits;
+            return this;
+        }
 
         @Override
         public Duration connectTimeout() {
@@ -199,7 +217,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new HeaderKeepingHttpClient(connectTimeout, readTimeout);
+            return new HeaderKeepingHttpClient(connectTimeout, readTimeout, eventEdits);
         }
     }
 }

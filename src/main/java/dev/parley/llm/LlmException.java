@@ -24,6 +24,13 @@ public final class LlmException extends ParleyException {
         SERVER(true),
         /** The reply stream broke off or could not be read; may carry the text that did arrive. */
         STREAM_BROKEN(true),
+        /**
+         * The reply came whole but in a shape the client cannot read (a field of another type, a
+         * missing one): the same server sends the same shape again, so it is not retried.
+         */
+        UNREADABLE_REPLY(false),
+        /** The reply ended properly with no answer text and no tool calls; a model may well answer next time. */
+        EMPTY_REPLY(true),
         /** The caller stopped the reply (barge-in, shutdown): no failure of the provider. */
         CANCELLED(false),
         /** Parley's own queue for the provider stayed full (llm.max-concurrent-requests): nothing was sent. */

@@ -23,4 +23,9 @@ public record LlmReply(String text, String reasoning, int inputTokens, int outpu
     public boolean cutShort() {
         return finishReason == FinishReason.LENGTH;
     }
+
+    /** The provider's safety filter (or the model's refusal) ended the answer: the text may be partial. */
+    public boolean filtered() {
+        return finishReason == FinishReason.CONTENT_FILTER;
+    }
 }

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class ProviderErrors {
 
     /** The same words serve the command line and the window. */
-    private static final String OTHER_PROVIDER = "switch to another provider (--provider, or the window's provider list).";
+    static final String OTHER_PROVIDER = "switch to another provider (--provider, or the window's provider list).";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Error bodies are a few hundred bytes; a larger one is not parsed, only its first line shown. */
@@ -55,7 +55,7 @@ final class ProviderErrors {
         if (error instanceof LlmException explained) {
             return explained; // ours, e.g. the embedded model's download or load failing: already says what to do
         }
-        String who = "Provider '" + name + "' (" + provider.type().configName() + " at " + endpoint + ")";
+        String who = who(name, provider, endpoint);
         for (Throwable cause : Throwables.causes(error)) {
             if (cause instanceof RedirectHttpException redirect) {
                 return new LlmException(Kind.INVALID_REQUEST, who + " redirects (HTTP " + redirect.statusCode()
@@ -87,12 +87,26 @@ final class ProviderErrors {
             case INVALID_REQUEST -> who + " rejected the request: " + serverSaid(error);
             case SERVER -> who + " had an internal error: " + serverSaid(error) + ". Try again shortly.";
             case STREAM_BROKEN -> who + " broke off the reply (" + firstLine(Throwables.rootCause(error)) + "). Try again.";
+            case UNREADABLE_REPLY -> who + " sent a reply Parley could not read (a malformed stream line: "
+                    + unreadableLine(error) + "). Check that llm.providers." + name + ".type matches the server's API,"
+                    + " or " + OTHER_PROVIDER;
+            case EMPTY_REPLY -> who + " answered nothing (no text and no tool calls). Try again, or " + OTHER_PROVIDER;
             case CANCELLED -> "The reply from " + name + " was cancelled.";
             case BUSY -> who + " is busy with other requests of Parley's. Try again in a moment.";
             case BUDGET -> who + " was not asked: a spending limit (usage.budget) is reached.";
             case OTHER -> who + " failed: " + serverSaid(error);
         };
         return new LlmException(kind, message, error, retryAfter, "");
+    }
+
+    /** How every message names a provider: its name, API and address. */
+    static String who(String name, ProviderConfig provider, String endpoint) {
+        return "Provider '" + name + "' (" + provider.type().configName() + " at " + endpoint + ")";
+    }
+
+    private static String unreadableLine(Throwable error) {
+        return Throwables.causeOf(error, UnreadableReplyException.class).map(UnreadableReplyException::eventStart)
+                .orElseGet(() -> firstLine(Throwables.rootCause(error)));
     }
 
     static Kind classify(Throwable error) {
@@ -138,6 +152,8 @@ final class ProviderErrors {
                 case "invalid_request_error" -> Kind.INVALID_REQUEST;
                 default -> Kind.STREAM_BROKEN;
             };
+            // A stream event the client could not handle: the server sends it that way.
+            case UnreadableReplyException e -> Kind.UNREADABLE_REPLY;
             // A stream that could not be parsed: garbled on the way, worth one more try.
             case JsonProcessingException e -> Kind.STREAM_BROKEN;
             // Connection problems were matched above; any other I/O failure broke the body off.

@@ -51,6 +51,7 @@ final class RoundStream implements StreamingChatResponseHandler {
     private final String priorText;
     private final ReplyDeadline deadline;
     private final ThinkFilter thinkFilter = new ThinkFilter();
+    private final SafetyStops safety = new SafetyStops();
     private final StringBuilder answer = new StringBuilder();
     private final StringBuilder reasoning = new StringBuilder();
     private final CompletableFuture<Round> done = new CompletableFuture<>();
@@ -123,9 +124,18 @@ final class RoundStream implements StreamingChatResponseHandler {
     }
 
     @Override
+    public void onUnmappedRawEvent(Object rawEvent) {
+        safety.read(rawEvent);
+    }
+
+    @Override
     public void onCompleteResponse(ChatResponse response) {
         if (done.isDone()) {
             return; // Already ended by the idle timeout or a cancel: the caller has moved on.
+        }
+        if (safety.blockedPrompt().isPresent()) {
+            done.completeExceptionally(UnusableReplies.blockedPrompt(source, safety.blockedPrompt().get()));
+            return;
         }
         if (response.finishReason() == null) {
             // Some clients (OpenAI's, Gemini's) complete when the body ends, final event or not.
@@ -137,7 +147,8 @@ final class RoundStream implements StreamingChatResponseHandler {
         done.complete(new Round(response, new LlmReply(answer.toString().strip(), reasoning.toString().strip(),
                 usage != null && usage.inputTokenCount() != null ? usage.inputTokenCount() : -1,
                 usage != null && usage.outputTokenCount() != null ? usage.outputTokenCount() : -1,
-                firstTextNanos, source.name(), FinishReason.of(response.finishReason()))));
+                firstTextNanos, source.name(),
+                safety.refused() ? FinishReason.CONTENT_FILTER : FinishReason.of(response.finishReason()))));
     }
 
     @Override

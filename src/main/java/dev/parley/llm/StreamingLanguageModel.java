@@ -91,6 +91,11 @@ final class StreamingLanguageModel implements LanguageModel {
             // A reply cut off at a limit has no response: its tool calls, if any, never finished.
             AiMessage message = result.response() == null ? null : result.response().aiMessage();
             if (message == null || !message.hasToolExecutionRequests()) {
+                if (message != null && totals.answer.isEmpty()) {
+                    // Ended properly with nothing to say or show: a silent success would print
+                    // nothing, exit 0 and save an empty turn.
+                    throw UnusableReplies.nothingAnswered(source, result.reply());
+                }
                 return totals.reply();
             }
             if (!offerTools) {

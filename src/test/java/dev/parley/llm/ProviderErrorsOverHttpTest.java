@@ -137,27 +137,26 @@ class ProviderErrorsOverHttpTest {
     }
 
     /**
-     * Only the OpenAI client reports a line it cannot parse; the Ollama, Anthropic and Gemini clients
-     * drop it silently (LangChain4j ignores exceptions thrown while handling an event), so that
-     * piece of the answer is lost without an error.
+     * A line the client cannot parse breaks the reply off with what had arrived, whatever the protocol.
+     * The OpenAI client reports it itself; the Ollama, Anthropic and Gemini clients would drop it (LangChain4j
+     * ignores exceptions thrown while handling an event) and answer without that piece, had Parley's HTTP
+     * client not reported it ({@link FailingEventListener}).
      */
-    @ParameterizedTest(name = "{0}: reported = {1}")
-    @CsvSource({"OPENAI, true", "OLLAMA, false", "ANTHROPIC, false", "GEMINI, false"})
-    void malformedLineEitherBreaksTheStreamOrIsDroppedByTheClient(Protocol protocol, boolean reported)
-            throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"OPENAI, broke off the reply", "OLLAMA, sent a reply Parley could not read",
+            "ANTHROPIC, sent a reply Parley could not read", "GEMINI, sent a reply Parley could not read"})
+    void aMalformedLineBreaksTheReplyOffWithWhatHadArrived(Protocol protocol, String said) throws Exception {
         List<String> spoken = new ArrayList<>();
         try (var server = new ScriptedLlmServer(protocol, Reply.of("Hello", " there", " friend.").malformedAt(1))) {
             LanguageModel model = models.create("local", ScriptedProviders.config(protocol, server.baseUrl(), 5));
 
-            if (reported) {
-                LlmException failure = catchThrowableOfType(LlmException.class,
-                        () -> model.reply(List.of(Message.user("Hi")), spoken::add));
-                assertThat(failure.kind()).isEqualTo(Kind.STREAM_BROKEN);
-                assertThat(failure.partialText()).isEqualTo("Hello");
-            } else {
-                LlmReply reply = model.reply(List.of(Message.user("Hi")), spoken::add);
-                assertThat(reply.text()).isEqualTo("Hello friend.");
-            }
+            LlmException failure = catchThrowableOfType(LlmException.class,
+                    () -> model.reply(List.of(Message.user("Hi")), spoken::add));
+
+            assertThat(failure.kind()).isEqualTo(Kind.STREAM_BROKEN);
+            assertThat(failure.partialText()).isEqualTo("Hello");
+            assertThat(failure.getMessage()).contains(said).contains("It stopped after 5 characters");
+            assertThat(spoken).containsExactly("Hello");
         }
     }
 }
