@@ -1,17 +1,21 @@
 package dev.parley.api;
 
+import dev.parley.ParleyException;
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.OwnFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The secret every API request carries as {@code Authorization: Bearer TOKEN}. It lives in a file only
@@ -21,6 +25,8 @@ import java.util.HexFormat;
 public final class ApiToken {
 
     private static final int BYTES = 32;
+    /** Far more than a token and its line break: a larger file there is not one Parley wrote. */
+    private static final int MAX_FILE_BYTES = 4096;
 
     private final Path file;
     private final byte[] value;
@@ -43,15 +49,19 @@ public final class ApiToken {
         return paths.dataDir().resolve("api-token");
     }
 
-    /** Reads the token from {@code file}, creating it (mode 0600) if it is missing or empty. */
+    /**
+     * Reads the token from {@code file}, creating it (mode 0600) if it is missing or empty. A link or
+     * anything but a regular file there is refused: followed, another file's content became the token
+     * and that file was made 0600.
+     *
+     * @throws ParleyException when something other than a regular file is there, saying what to do
+     */
     public static ApiToken loadOrCreate(Path file) {
         try {
-            if (Files.isRegularFile(file)) {
-                String existing = Files.readString(file, StandardCharsets.US_ASCII).strip();
-                if (existing.length() >= BYTES) {
-                    restrict(file);
-                    return new ApiToken(file, existing);
-                }
+            String existing = readIfThere(file);
+            if (existing.length() >= BYTES) {
+                restrict(file);
+                return new ApiToken(file, existing);
             }
             byte[] random = new byte[BYTES];
             new SecureRandom().nextBytes(random);
@@ -62,6 +72,34 @@ public final class ApiToken {
             return new ApiToken(file, token);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the API token file " + file + ": " + FileErrors.reason(e), e);
+        }
+    }
+
+    /**
+     * The token in {@code file} for a client ({@code parley events}), read as {@link #loadOrCreate} reads
+     * it but never made: empty when the file is missing or holds no token.
+     *
+     * @throws ParleyException when something other than a regular file is there, or it cannot be read
+     */
+    public static Optional<String> existing(Path file) {
+        try {
+            String token = readIfThere(file);
+            return token.length() >= BYTES ? Optional.of(token) : Optional.empty();
+        } catch (IOException e) {
+            throw new ParleyException("Cannot read the API token in " + file + " (" + FileErrors.reason(e) + ").", e);
+        }
+    }
+
+    /** The file's token, or "" when nothing is there yet; never read through a link. */
+    private static String readIfThere(Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "";
+        }
+        try {
+            return new String(OwnFiles.readAtMost(file, MAX_FILE_BYTES), StandardCharsets.US_ASCII).strip();
+        } catch (OwnFiles.NotAFileException e) {
+            throw new ParleyException("Parley keeps its API token in " + file + ", but " + FileErrors.reason(e)
+                    + "; Parley then makes a new token there.", e);
         }
     }
 
