@@ -107,6 +107,8 @@ public final class ApiServer implements AutoCloseable {
                 // that falls silent in its head or body.
                 .addProtocol(Http1Config.builder().addReceiveListener(new ReadDeadlines()).build())
                 .directHandlers(ProblemResponses.direct())
+                // Before Helidon's HTTP/1.1 selector, which leaves any other version's connection unanswered.
+                .addConnectionSelector(new OtherHttpVersions())
                 .routing(routing -> routes(routing, guard, backend, streams, asks, others))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
                 // Helidon checks a WebSocket's Origin before our guard sees it: same-origin only, unless told.

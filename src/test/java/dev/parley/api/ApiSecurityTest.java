@@ -200,6 +200,20 @@ class ApiSecurityTest {
         assertThat(badUrl).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400");
     }
 
+    /** Helidon closed the connection of any other HTTP version without a byte; docs/api.md promised problem JSON. */
+    @Test
+    void anotherHttpVersionIsAnswered505AsProblemJson() throws Exception {
+        String host = "Host: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value();
+        String http10 = raw("GET /api/v1/health HTTP/1.0\r\n" + host + "\r\n\r\n");
+        String http20 = raw("GET /api/v1/health HTTP/2.0\r\n" + host + "\r\n\r\n");
+        String http11 = raw("GET /api/v1/health HTTP/1.1\r\n" + host + "\r\n\r\n");
+
+        assertThat(http10).startsWith("HTTP/1.1 505").contains("application/problem+json")
+                .contains("\"status\":505").contains("Send HTTP/1.1.");
+        assertThat(http20).startsWith("HTTP/1.1 505").contains("\"status\":505");
+        assertThat(http11).startsWith("HTTP/1.1 200").contains("\"status\":\"ok\"");
+    }
+
     @Test
     void aSemicolonInThePathIsRefusedNotDroppedWithWhatFollowsIt() throws Exception {
         String host = "Host: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value();
