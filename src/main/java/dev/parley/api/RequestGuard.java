@@ -70,6 +70,12 @@ final class RequestGuard implements Filter {
             refusal = Optional.of(ApiProblem.badRequest("A path of this API has no ';' (no conversation name has"
                     + " one)."));
         }
+        if (refusal.isEmpty() && !request.path().rawPath().startsWith("/")) {
+            // The absolute form (GET http://host/path) names a host of its own, unchecked by the Host check, and
+            // Helidon routes it by its path alone; only proxies are sent it, and this API is none.
+            refusal = Optional.of(ApiProblem.badRequest("Send the path alone in the request line (GET /api/v1/...),"
+                    + " not a full URL."));
+        }
         if (ourHost) {
             // A page that rebinds its DNS name to this machine sends an allowed Origin with its own Host:
             // its script must not even read why it was refused.

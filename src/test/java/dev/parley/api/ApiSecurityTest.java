@@ -214,6 +214,19 @@ class ApiSecurityTest {
         assertThat(http11).startsWith("HTTP/1.1 200").contains("\"status\":\"ok\"");
     }
 
+    /** Helidon routes {@code GET http://evil.com/api/v1/health} by its path alone; the host it names was never checked. */
+    @Test
+    void aRequestLineWithAFullUrlIsRefused() throws Exception {
+        String host = "Host: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value();
+        String absolute = raw("GET http://evil.com/api/v1/health HTTP/1.1\r\n" + host + "\r\n\r\n");
+        String ours = raw("GET http://127.0.0.1:" + api.server.port() + "/api/v1/health HTTP/1.1\r\n" + host
+                + "\r\n\r\n");
+
+        assertThat(absolute).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("not a full URL")
+                .doesNotContain("\"status\":\"ok\"");
+        assertThat(ours).startsWith("HTTP/1.1 400");
+    }
+
     @Test
     void aSemicolonInThePathIsRefusedNotDroppedWithWhatFollowsIt() throws Exception {
         String host = "Host: 127.0.0.1:" + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value();
