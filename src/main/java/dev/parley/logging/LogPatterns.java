@@ -9,11 +9,14 @@ final class LogPatterns {
     /**
      * A safety net under {@code dev.parley.secrets.Redaction}, which masks the keys Parley read in its own
      * messages: whatever a library logs (a stack trace's causes included) loses well-known key shapes,
-     * bearer tokens and URL credentials. A key shape starts a word, as in Redaction: the speech model's
-     * folder, vosk-model-small-en-us-0.15, is not an "sk-" key.
+     * bearer tokens, URL credentials and the values of a query's parameters ({@code ?key=***&b=***}; the
+     * cheap {@code (?<==)} first, so the bounded look-behind for the name runs only after an '=').
+     * A key shape starts a word, as in Redaction: the speech model's folder,
+     * vosk-model-small-en-us-0.15, is not an "sk-" key.
      */
     static final String SECRETS = "\\b(?:sk-[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{20,}"
-            + "|hf_[A-Za-z0-9]{20,}|xai-[A-Za-z0-9]{20,})|(?<=://)[^/\\s@]+(?=@)|(?<=Bearer )[A-Za-z0-9._~+/=-]{8,}";
+            + "|hf_[A-Za-z0-9]{20,}|xai-[A-Za-z0-9]{20,})|(?<=://)[^/\\s@]+(?=@)|(?<=Bearer )[A-Za-z0-9._~+/=-]{8,}"
+            + "|(?<==)(?<=[?&][A-Za-z0-9_.~+-]{1,64}=)[^&#\\s\"'<>]*[^&#\\s\"'<>).,;\\]]";
 
     /**
      * Control characters other than tab and line feed: a provider's error body or a server's redirect

@@ -51,6 +51,21 @@ class LogLevelOptionTest {
     }
 
     @Test
+    void aKeyInTheBaseUrlsQueryShowsNowhereNotEvenAtDebug() throws Exception {
+        String config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9").toString();
+        long before = Files.exists(LOG) ? Files.size(LOG) : 0;
+
+        CliRun run = CliRun.of("ask", "--log-level", "debug", "--config", config, "--base-url",
+                "http://127.0.0.1:1/v1?key=hunter2secretvalue", "Hi");
+
+        byte[] all = Files.readAllBytes(LOG);
+        String logged = new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("http://127.0.0.1:1/v1?key=***").doesNotContain("hunter2");
+        assertThat(logged).contains("POST http://127.0.0.1:1/v1?key=***").doesNotContain("hunter2");
+    }
+
+    @Test
     void anUnknownLevelIsRefusedWithTheChoices() {
         CliRun run = CliRun.of("ask", "--log-level", "verbose", "Hi");
 

@@ -105,6 +105,7 @@ class LogFloodTest {
             context.start(new LogConfiguration(context));
             context.getLogger("some.library").warn("Loaded speech model /opt/parley/models/vosk-model-small-en-us-0.15");
             context.getLogger("some.library").warn("401 for key=sk-proj-abcdefghijklmnop1234 and xai-ABCDEFGHIJKLMNOPQRSTUV");
+            context.getLogger("some.library").warn("POST http://gw.example/v1?key=hunter2secretvalue&code=42) failed");
         } finally {
             context.stop();
             restore(before);
@@ -112,7 +113,8 @@ class LogFloodTest {
 
         assertThat(Files.readString(logs.resolve("parley.log")))
                 .contains("/opt/parley/models/vosk-model-small-en-us-0.15").contains("401 for key=*** and ***")
-                .doesNotContain("abcdefghijklmnop1234").doesNotContain("ABCDEFGHIJKLMNOPQRSTUV");
+                .contains("POST http://gw.example/v1?key=***&code=***) failed")
+                .doesNotContain("abcdefghijklmnop1234").doesNotContain("ABCDEFGHIJKLMNOPQRSTUV").doesNotContain("hunter2");
     }
 
     @Test

@@ -21,6 +21,23 @@ class RedactionTest {
     }
 
     @Test
+    void everyQueryValueOfAUrlIsMaskedButTheAddressAndTheParameterNamesStay() {
+        assertThat(Redaction.clean("Provider 'x' (ollama at http://127.0.0.1:1/v1?key=hunter2secretvalue) is not reachable."))
+                .isEqualTo("Provider 'x' (ollama at http://127.0.0.1:1/v1?key=***) is not reachable.");
+        assertThat(Redaction.clean("POST https://gw.example.com/openai?api-version=2024-06-01&code=abc&&flag=, model m"))
+                .isEqualTo("POST https://gw.example.com/openai?api-version=***&code=***&&flag=, model m");
+        assertThat(Redaction.clean("at https://bob:pw@h.example/v1?tok3nOnly#frag and http://h/?x=1"))
+                .isEqualTo("at https://***@h.example/v1?***#frag and http://h/?x=***");
+    }
+
+    @Test
+    void aQuestionMarkOutsideAUrlIsNotAQuery() {
+        String text = "Is it http://localhost:11434? Did you mean a=b?c=d";
+
+        assertThat(Redaction.clean(text)).isEqualTo(text);
+    }
+
+    @Test
     void wellKnownKeyShapesAndBearerTokensAreMaskedEvenWhenParleyNeverReadThem() {
         assertThat(Redaction.clean("Incorrect API key provided: sk-proj-abcdefghijklmnopqrstuvwx."))
                 .isEqualTo("Incorrect API key provided: ***.");

@@ -3,6 +3,7 @@ package dev.parley.ui.settings;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import dev.parley.secrets.Redaction;
 import dev.parley.ui.Tasks;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,12 +106,13 @@ public final class ProviderRows {
             return;
         }
         ProviderConfig config = row.toConfig();
-        modelsStatus.set("Asking " + (config.baseUrl() == null ? "the endpoint" : config.baseUrl()) + "…");
+        // Shown under the field, perhaps on a shared screen: a key in the URL's query is masked here too.
+        modelsStatus.set("Asking " + (config.baseUrl() == null ? "the endpoint" : Redaction.clean(config.baseUrl())) + "…");
         tasks.run(() -> backend.models(config), list -> {
             models.setAll(list);
             modelsStatus.set(list.isEmpty() ? "The endpoint lists no models here; type the model name."
                     : list.size() + (list.size() == 1 ? " model" : " models"));
-        }, failure -> modelsStatus.set("Could not list models: " + Tasks.message(failure)));
+        }, failure -> modelsStatus.set("Could not list models: " + Redaction.clean(Tasks.message(failure))));
     }
 
     /** The providers as config entries, by their (trimmed) names, in list order. */

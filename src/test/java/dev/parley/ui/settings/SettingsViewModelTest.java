@@ -245,4 +245,15 @@ class SettingsViewModelTest {
         model.loadChoices();
         assertThat(model.inputDevices()).containsExactly("", "Built-in Microphone", "USB Headset");
     }
+
+    @Test
+    void aKeyInTheBaseUrlsQueryIsMaskedInTheModelListStatus() {
+        Tasks neverDone = new Tasks(work -> {}, Runnable::run);
+        SettingsViewModel model = new SettingsViewModel(backend(), neverDone);
+        model.providers().rows().getFirst().baseUrlProperty().set("http://gw.example/v1?key=hunter2secretvalue");
+
+        model.providers().fetchModels();
+
+        assertThat(model.providers().modelsStatusProperty().get()).isEqualTo("Asking http://gw.example/v1?key=***…");
+    }
 }
