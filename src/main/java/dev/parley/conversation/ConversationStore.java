@@ -52,8 +52,11 @@ public final class ConversationStore {
      * Letters and digits of any script, spaces, and punctuation every common file system takes in a
      * file name ("Mum's birthday", "Café plans, Paris"); never a path separator, a dot (no hidden file,
      * no "..", and no slug that is another's images folder) or what Windows refuses (? : * " < > |).
+     * A letter or digit brings its combining marks (\\p{M}): Devanagari's and Tamil's vowel signs,
+     * Hebrew's points, accents NFC cannot compose; a mark alone, which would sit on the quote or dash
+     * before it, is not a name.
      */
-    private static final Pattern VALID_NAME = Pattern.compile("[\\p{L}\\p{N}_\\- ,'()&!+]+");
+    private static final Pattern VALID_NAME = Pattern.compile("(?:[\\p{L}\\p{N}]\\p{M}*|[_\\- ,'()&!+])+");
     private static final int MAX_NAME_LENGTH = 100;
     /**
      * File systems limit a file name to 255 bytes, not characters, and a save also writes

@@ -142,7 +142,7 @@ class ConversationStoreTest {
     @ParameterizedTest(name = "\"{0}\" is rejected")
     @ValueSource(strings = {"", "   ", "../escape", "a/b", "a\\b", "dots.json", ".hidden", "semi;colon", "tab\there",
             "..", "nul\0byte", "/etc/passwd", "..\\..\\windows", "a\u202Eb", "NUL", "com1", "Lpt9", "why?",
-            "a:b", "a*b", "a\"b", "a<b>", "a|b"})
+            "a:b", "a*b", "a\"b", "a<b>", "a|b", "\u0301", "\u0301abc", "a \u093Fb", "\u05B8\u05BC"})
     void rejectsNamesThatAreNotFileSafe(String name) {
         // One level down, so that a file written beside the folder would show too.
         Path conversations = folder.resolve("conversations");
@@ -200,7 +200,8 @@ class ConversationStoreTest {
     @ParameterizedTest(name = "\"{0}\" is saved as {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"work | work.json", "Trip to Rome | Trip-to-Rome.json",
             "2026_plans-B | 2026_plans-B.json", "Café  über | Café-über.json",
-            "Café plans, Paris | Café-plans,-Paris.json", "Mum's birthday (2026) & more! +1 | Mum's-birthday-(2026)-&-more!-+1.json"})
+            "Café plans, Paris | Café-plans,-Paris.json", "Mum's birthday (2026) & more! +1 | Mum's-birthday-(2026)-&-more!-+1.json",
+            "हिंदी नोट्स | हिंदी-नोट्स.json", "தமிழ் | தமிழ்.json", "שָׁלוֹם | שָׁלוֹם.json", "q\u0307\u0323 | q\u0323\u0307.json"})
     void validNamesBecomeReadableFileNames(String name, String fileName) {
         storeAt(T0).save(name, sample());
 
