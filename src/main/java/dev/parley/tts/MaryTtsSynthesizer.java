@@ -130,7 +130,8 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
      * MaryTTS turns SSML into the same MaryXML with an XSLT stylesheet it compiles at start (~0.25 s of
      * CPU), and the audio is the same to the byte (docs/performance.md, "Start-up: C1 only").
      */
-    private AudioInputStream generate(String text) throws SynthesisException {
+    private AudioInputStream generate(String written) throws SynthesisException {
+        String text = LongNumbers.spelledOut(written);
         if (prosodyRate == null) {
             mary.setInputType("TEXT");
             return mary.generateAudio(text);

@@ -126,6 +126,20 @@ class SpeechRoundTripTest {
         assertThat(brisk.synthesize(sentence).durationSeconds()).isCloseTo(usual.durationSeconds(), within(0.05));
     }
 
+    @Test
+    void aNumberTooLongForMaryTtsIsSpokenDigitByDigitAtAnyRate() {
+        String digits = "one two three four five six seven eight nine zero";
+        AudioClip without = voice.synthesize("I love it and apples");
+        AudioClip with = voice.synthesize("I love it and 12345678901234567890 apples");
+        MaryTtsSynthesizer brisk = MaryTtsSynthesizer.start("cmu-slt-hsmm", 1.2, 1.0);
+
+        // MaryTTS alone leaves the number out (1.6 s in all) and logs an ERROR; its 20 digits take ~7 s.
+        assertThat(with.durationSeconds()).isGreaterThan(without.durationSeconds() + 5);
+        assertThat(recognizer.transcribe(with)).contains(digits + " " + digits);
+        assertThat(brisk.synthesize("Total 12,345,678,901,234,567,890 votes").durationSeconds()).as("through MaryXML")
+                .isGreaterThan(6);
+    }
+
     private static double peak(AudioClip clip) {
         double peak = 0;
         for (float sample : clip.samples()) {
