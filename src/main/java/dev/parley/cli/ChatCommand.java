@@ -15,6 +15,7 @@ import dev.parley.voice.VoiceState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,14 +28,17 @@ import picocli.CommandLine.ParameterException;
                 "With --voice you talk: Enter starts listening (the microphone: audio.input-device), Enter again"
                         + " ends the utterance and Parley answers aloud; Enter while it speaks cuts it off and listens."
                         + " Typed lines are still answered (aloud).",
-                "Commands: /provider NAME answers with another configured provider from the next turn on (the"
-                        + " conversation is kept; refused if the provider fails its health check), /reset forgets"
-                        + " the conversation, /quit (or end of input) leaves.",
+                "Commands: /provider says which provider answers; /provider NAME answers with another configured"
+                        + " provider from the next turn on (the conversation is kept; refused if the provider fails"
+                        + " its health check); /reset starts the conversation over (with --conversation NAME its"
+                        + " earlier turns are kept as the conversation NAME-before-reset-DATE-TIME); /quit (or end of"
+                        + " input) leaves.",
                 "Exits with 1 if any turn failed."})
 final class ChatCommand extends ModelSubcommand {
 
-    private static final String COMMANDS = "commands: /provider NAME (switch providers), /reset (forget this"
-            + " conversation's turns), /help, /quit";
+    private static final String COMMANDS = "commands: /provider (which provider answers), /provider NAME (switch"
+            + " providers), /reset (start over; a saved conversation's turns are kept as NAME-before-reset-DATE-TIME),"
+            + " /help, /quit";
 
     @Option(names = "--show-thinking", description = "Print the model's reasoning to stderr.")
     boolean showThinking;
@@ -214,7 +218,10 @@ final class ChatCommand extends ModelSubcommand {
         if (line.equals("/quit")) {
             return false;
         }
-        if (line.startsWith("/provider ")) {
+        if (line.equals("/provider")) {
+            err.println("parley: talking to " + model.describe() + "; /provider NAME switches to another of "
+                    + TerminalText.oneLine(String.join(", ", components.config().llm().providers().keySet())) + ".");
+        } else if (line.startsWith("/provider ")) {
             String name = line.substring("/provider ".length()).strip();
             try {
                 components.switchProvider(model, name);
@@ -223,8 +230,12 @@ final class ChatCommand extends ModelSubcommand {
                 err.println("parley: " + TerminalText.oneLine(e.getMessage()));
             }
         } else if (line.equals("/reset")) {
-            conversation.clear();
-            save(store, conversation, err);
+            try {
+                err.println("parley: " + TerminalText.oneLine(ChatReset.startOver(conversation, store, conversationName,
+                        LocalDateTime.now())));
+            } catch (ParleyException e) {
+                err.println("parley: " + TerminalText.oneLine(e.getMessage()) + " Nothing was reset.");
+            }
         } else if (line.equals("/help")) {
             err.println("parley: " + COMMANDS);
         } else {

@@ -288,13 +288,14 @@ class AskAndChatCommandTest {
                         gone: {type: ollama, base-url: "http://127.0.0.1:9", model: scripted}
                     """.formatted(first.baseUrl(), second.baseUrl()));
 
-            CliRun run = CliRun.withInput("Hi one.\n/provider gone\n/provider two\nHi two.\n",
+            CliRun run = CliRun.withInput("Hi one.\n/provider\n/provider gone\n/provider two\nHi two.\n",
                     "chat", "--config", config.toString());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("Hello from the first.").contains("Hello from the second.");
             assertThat(run.err()).contains("Not switching to gone").contains("ollama serve").contains("Still using one")
-                    .contains("now talking to two");
+                    .contains("now talking to two").contains("parley: talking to one")
+                    .contains("/provider NAME switches to another of one, two, gone.").doesNotContain("unknown command");
             var sentToSecond = second.requests().getFirst().path("messages");
             assertThat(sentToSecond.get(1).path("content").asText()).isEqualTo("Hi one.");
             assertThat(sentToSecond.get(2).path("content").asText()).isEqualTo("Hello from the first.");

@@ -73,6 +73,37 @@ class ConversationsCommandTest {
     }
 
     @Test
+    void resetStartsASavedConversationOverAndKeepsItsEarlierTurnsUnderANameItSays() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("One."), Reply.of("Two."), Reply.of("Three."))) {
+            String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();
+
+            CliRun run = CliRun.withInput("First?\nSecond?\n/reset\nThird?\n", "chat", "--config", config,
+                    "--conversation", "keep");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).containsPattern("parley: Started over: the 4 earlier turns are kept as the"
+                    + " conversation 'keep-before-reset-\\d{4}-\\d\\d-\\d\\d-\\d{6}' \\(parley conversations export");
+            assertThat(contents(server.requests().get(2))).containsExactly("Answer briefly.", "Third?");
+            assertThat(CliRun.of("conversations", "list", "--config", config).out())
+                    .containsPattern("(?m)^keep +2 turns").containsPattern("(?m)^keep-before-reset-\\S+ +4 turns");
+        }
+    }
+
+    @Test
+    void resetInAnUnsavedChatSaysTheTurnsAreForgotten() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("One."))) {
+            String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();
+
+            CliRun run = CliRun.withInput("/reset\nFirst?\n/reset\n", "chat", "--config", config);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("parley: Started over (there were no earlier turns).")
+                    .contains("parley: Started over: the 2 earlier turns are forgotten (this chat is not saved).");
+            assertThat(conversations()).doesNotExist();
+        }
+    }
+
+    @Test
     void aConversationOpenInAnotherParleyIsRefusedBeforeAnyTurn() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hi."));
                 var other = dev.parley.conversation.ConversationLock.take(
