@@ -1,6 +1,8 @@
 package dev.parley.cli;
 
 import dev.parley.config.ConfigRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -41,6 +43,24 @@ final class OptionChecks {
     static void notBlank(CommandSpec spec, String option, String value) {
         if (value != null && value.isBlank()) {
             throw new ParameterException(spec.commandLine(), option + " is empty; leave it out, or give a value");
+        }
+    }
+
+    /**
+     * A file to write whose folder exists ({@code null} or "-": not given, or stdout). A typo in the
+     * folder ("/tmp/typo/deep/s.wav") would otherwise make the whole path, even a folder at the root,
+     * and leave the file where nobody looks; like cp and most tools, Parley writes only into a folder
+     * that is there.
+     */
+    static void folderExists(CommandSpec spec, String option, Path file) {
+        if (file == null || file.toString().equals("-")) {
+            return;
+        }
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + ": the folder " + folder
+                    + (Files.exists(folder) ? " is not a folder" : " does not exist") + "; create it first, or choose"
+                    + " another place");
         }
     }
 

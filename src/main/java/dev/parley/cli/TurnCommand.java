@@ -41,6 +41,7 @@ final class TurnCommand extends ModelSubcommand {
     @Override
     public Integer call() throws Exception {
         OptionChecks.notBlank(spec, "--out", out == null ? null : out.toString());
+        OptionChecks.folderExists(spec, "--out", out);
         try (Components components = parley.components()) {
             AudioClip utterance = WavFiles.readMono(in);
             // Load everything before the clock starts: the turn measures the voice path, not start-up.

@@ -3,6 +3,7 @@ package dev.parley.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.testing.CliRun;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,11 +30,18 @@ class OptionChecksTest {
             "ask --base-url=http://ollama_server:11434 hello | --base-url: 'http://ollama_server:11434' has a '_' in its host name",
             "bench --token-ms=-5 | --token-ms must be from 0 to 10000 (found -5)",
             "say hi --out= | --out is empty",
-            "conversations export kitchen --out= | --out is empty"})
+            "conversations export kitchen --out= | --out is empty",
+            "say hi --out=/no-such-parley-folder/deep/s.wav | --out /no-such-parley-folder/deep/s.wav: the folder"
+                    + " /no-such-parley-folder/deep does not exist; create it first, or choose another place",
+            "turn --in=q.wav --out=/no-such-parley-folder/a.wav | the folder /no-such-parley-folder does not exist",
+            "conversations export kitchen --out=/no-such-parley-folder/dir/x.md | the folder /no-such-parley-folder/dir"
+                    + " does not exist",
+            "say hi --out=/etc/passwd/s.wav | the folder /etc/passwd is not a folder"})
     void aValueNoRunCanUseIsAUsageErrorNamingTheOption(String command, String message) {
         CliRun run = CliRun.of((command + " --config /nonexistent/config.yaml").split(" "));
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(message).doesNotContain("Exception", "/nonexistent");
+        assertThat(Path.of("/no-such-parley-folder")).as("an --out folder is never made").doesNotExist();
     }
 }

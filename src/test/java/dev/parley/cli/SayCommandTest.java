@@ -19,7 +19,7 @@ class SayCommandTest {
     @Tag("real")
     void writesTheSpeechToAWavFile() throws Exception {
         Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
-        Path out = folder.resolve("sub/hello.wav");
+        Path out = folder.resolve("hello.wav");
 
         CliRun run = CliRun.of("say", "--config", config.toString(), "--out", out.toString(), "Hello", "world.");
 
