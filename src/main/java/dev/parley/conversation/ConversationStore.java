@@ -2,11 +2,10 @@ package dev.parley.conversation;
 
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.JsonDamage;
 import dev.parley.storage.OwnFiles;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.text.Normalizer;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -374,17 +372,10 @@ public final class ConversationStore {
      * quotes the file's first word (of any file, a linked /etc/passwd included).
      */
     private static String firstLine(Exception e) {
-        if (e instanceof JsonParseException json) {
-            return "it is not JSON" + (json.getLocation() != null ? " at line " + json.getLocation().getLineNr() : "");
+        if (e instanceof IOException io) {
+            return JsonDamage.reason(io, "a conversation");
         }
-        if (e instanceof JsonMappingException json) {
-            String where = json.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return "it is JSON but not a conversation" + (where.isEmpty() ? "" : ": '" + where + "' has the wrong shape");
-        }
-        String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
     }
 
     private void writeAtomically(Path target, byte[] bytes) {

@@ -2,13 +2,13 @@ package dev.parley.tools;
 
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.JsonDamage;
 import dev.parley.storage.OwnFiles;
 import dev.parley.storage.WriterLock;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -189,7 +189,7 @@ public final class Memory {
             return JSON.readValue(OwnFiles.readAtMost(file, MAX_FILE_BYTES), new TypeReference<List<Fact>>() {});
         } catch (IOException e) {
             // Left alone rather than overwritten: the user may want to repair it.
-            String reason = e instanceof FileSystemException ? FileErrors.reason(e) : "it is not a list of facts";
+            String reason = JsonDamage.reason(e, "a list of facts");
             LOG.warn("Memory file {} is unreadable: {}", file, reason);
             throw new ToolException("the memory file " + file + " is unreadable (" + reason + "); the user must fix"
                     + " or remove it");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.JsonDamage;
 import dev.parley.storage.OwnFiles;
 import dev.parley.storage.WriterLock;
 import java.io.IOException;
@@ -150,7 +151,8 @@ public final class PendingTimers {
             // A damaged file (a disk error; writes are atomic) is set aside, not parsed again on every change.
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            LOG.warn("The timers file {} was unreadable ({}); moved to {}", file, unreadable.getMessage(), aside);
+            LOG.warn("The timers file {} is damaged: {}; it was moved aside to {}, and the timers it held are lost"
+                    + " (set them again)", file, JsonDamage.reason(unreadable, "a list of timers"), aside);
             return List.of();
         }
     }

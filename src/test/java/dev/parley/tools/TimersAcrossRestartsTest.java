@@ -2,6 +2,7 @@ package dev.parley.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Timers outlive the Parley that set them: told at the next start if they went off meanwhile, else run on. */
 class TimersAcrossRestartsTest {
+
+    private static final Path LOG = Path.of(System.getProperty("parley.log.dir", "target/test-logs"))
+            .resolve("parley.log");
 
     private static final Instant TWO_PM = Instant.parse("2026-12-04T14:00:00Z");
     private static final PendingTimers.Owner EARLIER_PARLEY = new PendingTimers.Owner(11, Instant.EPOCH);
@@ -150,6 +154,7 @@ class TimersAcrossRestartsTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
 
         Files.writeString(file(), "[{\"id\": ");
+        long logged = Files.exists(LOG) ? Files.size(LOG) : 0;
         LinkedBlockingQueue<FinishedTimer> told = new LinkedBlockingQueue<>();
         try (Timers timers = new Timers(told::add, Clock.systemUTC(), pendingOf(THIS_PARLEY))) {
             timers.resume();
@@ -157,6 +162,11 @@ class TimersAcrossRestartsTest {
         }
         assertThat(told).isEmpty();
         assertThat(folder.resolve("timers.json.unreadable")).hasContent("[{\"id\": ");
+        byte[] log = Files.readAllBytes(LOG);
+        assertThat(new String(log, (int) logged, log.length - (int) logged, StandardCharsets.UTF_8))
+                .contains("The timers file " + file() + " is damaged: it ends early (line 1, column 9); it was moved"
+                        + " aside to " + folder.resolve("timers.json.unreadable") + ", and the timers it held are lost")
+                .doesNotContain("REDACTED", "marker", "StreamReadFeature");
         assertThat(new PendingTimers(file()).read()).extracting(PendingTimers.Entry::label).containsExactly("coffee");
     }
 
