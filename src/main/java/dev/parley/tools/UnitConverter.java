@@ -125,7 +125,13 @@ public final class UnitConverter implements Tool {
             throw new ToolException("cannot convert " + describe(source) + " to " + describe(target));
         }
         if (source.dimension() == Dimension.TEMPERATURE) {
-            return fromKelvin(toKelvin(value, source.name()), target.name()).round(Calculator.PRECISION);
+            BigDecimal kelvin = toKelvin(value, source.name());
+            // A model converting "-500 K" has misread something; a number that no thermometer shows would hide it.
+            if (kelvin.signum() < 0) {
+                throw new ToolException(Calculator.format(value) + " " + from.strip() + " is below absolute zero"
+                        + " (0 K = -273.15 °C = -459.67 °F), so it is no temperature; check the value and its unit");
+            }
+            return fromKelvin(kelvin, target.name()).round(Calculator.PRECISION);
         }
         // One division, last: exact whenever the answer has a finite decimal form.
         return value.multiply(source.toBase()).multiply(target.perBase())

@@ -50,6 +50,30 @@ class UnitConverterTest {
                 .isInstanceOf(ToolException.class).hasMessageContaining(message);
     }
 
+    @ParameterizedTest(name = "{0} {1} is refused")
+    @CsvSource(delimiter = '|', textBlock = """
+            -500     | K
+            -0.001   | kelvin
+            -273.16  | C
+            -459.68  | F
+            """)
+    void refusesATemperatureBelowAbsoluteZero(String value, String unit) {
+        assertThatThrownBy(() -> UnitConverter.convert(new BigDecimal(value), unit, "C"))
+                .isInstanceOf(ToolException.class)
+                .hasMessage(value + " " + unit + " is below absolute zero (0 K = -273.15 °C = -459.67 °F), so it is no"
+                        + " temperature; check the value and its unit");
+    }
+
+    @ParameterizedTest(name = "{0} {1} is absolute zero")
+    @CsvSource(delimiter = '|', textBlock = """
+            0        | K
+            -273.15  | C
+            -459.67  | F
+            """)
+    void absoluteZeroItselfConverts(String value, String unit) {
+        assertThat(UnitConverter.convert(new BigDecimal(value), unit, "K")).isEqualByComparingTo("0");
+    }
+
     @Test
     void answersWithTheValueAndBothUnits() {
         String result = new UnitConverter().execute(ToolArguments.of(Map.of("value", 5, "from", "mi", "to", "km")));
