@@ -9,6 +9,7 @@ import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.CapturedLog;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.FakeHttpServer;
+import dev.parley.testing.OpenAiStreams;
 import dev.parley.testing.FakeHttpServer.Response;
 import dev.parley.testing.TemporaryDataDir;
 import dev.parley.testing.TestConfigs;
@@ -73,11 +74,8 @@ class UnusualRepliesCommandTest {
 
     @Test
     void anAnswerAContentFilterStoppedIsPrintedWithANotice() throws Exception {
-        String chunk = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"scripted\","
-                + "\"choices\":[{\"index\":0,\"delta\":%s,\"finish_reason\":%s}]}";
         try (var server = new FakeHttpServer().on("POST", "/v1/chat/completions", request -> new Response(200,
-                "text/event-stream", "data: " + chunk.formatted("{\"content\":\"Here is how\"}", "null") + "\n\n"
-                        + "data: " + chunk.formatted("{}", "\"content_filter\"") + "\n\ndata: [DONE]\n\n"))) {
+                "text/event-stream", OpenAiStreams.textThenStop("content_filter")))) {
             Path config = TestConfigs.withProvider(folder, "openai-compatible", server.url() + "/v1");
 
             CliRun ask = CliRun.of("ask", "--config", config.toString(), "How?");

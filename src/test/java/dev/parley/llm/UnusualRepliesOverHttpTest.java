@@ -11,6 +11,7 @@ import dev.parley.llm.LlmException.Kind;
 import dev.parley.llm.embedded.EmbeddedModels;
 import dev.parley.llm.embedded.ModelDownloads;
 import dev.parley.testing.FakeHttpServer;
+import dev.parley.testing.OpenAiStreams;
 import dev.parley.testing.FakeHttpServer.Response;
 import dev.parley.tools.Calculator;
 import dev.parley.tools.ToolConfirmer;
@@ -174,11 +175,8 @@ class UnusualRepliesOverHttpTest {
 
     @Test
     void anOpenAiContentFilterStopKeepsTheTextAndReportsIt() throws Exception {
-        String chunk = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"scripted\","
-                + "\"choices\":[{\"index\":0,\"delta\":%s,\"finish_reason\":%s}]}";
         try (var server = new FakeHttpServer().on("POST", "/v1/chat/completions", request -> new Response(200,
-                "text/event-stream", "data: " + chunk.formatted("{\"content\":\"Here is how\"}", "null") + "\n\n"
-                        + "data: " + chunk.formatted("{}", "\"content_filter\"") + "\n\ndata: [DONE]\n\n"))) {
+                "text/event-stream", OpenAiStreams.textThenStop("content_filter")))) {
             LlmReply reply = model(Protocol.OPENAI, server).reply(List.of(Message.user("How?")), delta -> {});
 
             assertThat(reply.text()).isEqualTo("Here is how");
