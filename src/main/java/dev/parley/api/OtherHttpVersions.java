@@ -26,6 +26,8 @@ final class OtherHttpVersions implements ServerConnectionSelector {
     private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z]+ \\S+ HTTP/\\d(\\.\\d)?\r?");
     /** More header lines than a client sends: the head is read only so the answer is not lost to a reset. */
     private static final int MAX_HEAD_LINES = 200;
+    /** Longer than any header a client sends (Helidon's own limit for HTTP/1.1 is 16 KB for the head). */
+    private static final int MAX_LINE = 8192;
 
     @Override
     public int bytesToIdentifyConnection() {
@@ -91,12 +93,20 @@ final class OtherHttpVersions implements ServerConnectionSelector {
          * can make the client drop the answer it has not read yet), and returns its version for the log.
          */
         private String requestHead() {
-            String requestLine = context.dataReader().readLine();
+            String requestLine = boundedLine();
             String version = requestLine.substring(requestLine.lastIndexOf(' ') + 1);
-            for (int i = 0; i < MAX_HEAD_LINES && !context.dataReader().readLine().isEmpty(); i++) {
+            for (int i = 0; i < MAX_HEAD_LINES && !boundedLine().isEmpty(); i++) {
                 // header lines, not needed for the answer
             }
             return version;
+        }
+
+        /** The next line, if it ends within {@link #MAX_LINE} bytes: an endless line is not buffered. */
+        private String boundedLine() {
+            if (context.dataReader().findNewLine(MAX_LINE) >= MAX_LINE) {
+                throw new IllegalStateException("a request line or header longer than " + MAX_LINE + " bytes");
+            }
+            return context.dataReader().readLine();
         }
 
         /** Since the connection began: a client that sends part of a head and stops is closed as idle. */
