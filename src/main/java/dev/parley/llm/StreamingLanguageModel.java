@@ -91,9 +91,11 @@ final class StreamingLanguageModel implements LanguageModel {
             // A reply cut off at a limit has no response: its tool calls, if any, never finished.
             AiMessage message = result.response() == null ? null : result.response().aiMessage();
             if (message == null || !message.hasToolExecutionRequests()) {
-                if (message != null && totals.answer.isEmpty()) {
+                if (message != null && round == 0 && totals.answer.isEmpty()) {
                     // Ended properly with nothing to say or show: a silent success would print
-                    // nothing, exit 0 and save an empty turn.
+                    // nothing, exit 0 and save an empty turn. Not once tools ran: their calls took
+                    // effect (a timer is set), and failing would have the turn asked again, the
+                    // tools with it.
                     throw UnusableReplies.nothingAnswered(source, result.reply());
                 }
                 return totals.reply();

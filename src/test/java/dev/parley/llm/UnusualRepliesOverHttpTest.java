@@ -121,6 +121,35 @@ class UnusualRepliesOverHttpTest {
     }
 
     @Test
+    void aReplyThatRanToolsAndThenSaidNothingIsNoFailure() throws Exception {
+        // Failing it would have the turn asked again, and the tool (a timer, say) run twice.
+        List<String> bodies = new ArrayList<>();
+        try (var server = new FakeHttpServer().on("POST", "/api/chat", request -> {
+            bodies.add(request.body());
+            return new Response(200, "application/x-ndjson", bodies.size() == 1
+                    ? ollamaLine("{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"function\":"
+                            + "{\"index\":0,\"name\":\"calculate\",\"arguments\":{\"expression\":\"2+2\"}}}]}")
+                            + OLLAMA_DONE
+                    : ollamaLine("{\"role\":\"assistant\",\"content\":\"\"}") + OLLAMA_DONE);
+        })) {
+            List<String> ran = new ArrayList<>();
+            LlmReply reply = model(Protocol.OLLAMA, server).reply(List.of(Message.user("Sum?")), new ReplyListener() {
+                @Override
+                public void onText(String delta) {}
+
+                @Override
+                public void onToolCall(String name, String argumentsJson) {
+                    ran.add(argumentsJson);
+                }
+            });
+
+            assertThat(reply.text()).isEmpty();
+            assertThat(ran).containsExactly("{\"expression\":\"2+2\"}");
+            assertThat(bodies).hasSize(2);
+        }
+    }
+
+    @Test
     void aReplyWithNoTextAndNoToolCallsSaysTheProviderAnsweredNothing() throws Exception {
         try (var server = new FakeHttpServer().on("POST", "/api/chat",
                 request -> new Response(200, "application/x-ndjson", OLLAMA_DONE))) {
