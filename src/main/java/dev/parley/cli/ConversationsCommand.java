@@ -159,8 +159,7 @@ final class ConversationsCommand extends ParleySubcommand {
 
         @Override
         public Integer call() {
-            OptionChecks.notBlank(spec, "--out", outFile == null ? null : outFile.toString());
-            OptionChecks.folderExists(spec, "--out", outFile);
+            OptionChecks.outputFile(spec, "--out", outFile);
             record Exported(String markdown, Path folder) {}
             Exported export = withStore(store -> new Exported(store.exportMarkdown(name, reasoning), store.folder()));
             String markdown = export.markdown();

@@ -47,12 +47,13 @@ final class OptionChecks {
     }
 
     /**
-     * A file to write whose folder exists ({@code null} or "-": not given, or stdout). A typo in the
-     * folder ("/tmp/typo/deep/s.wav") would otherwise make the whole path, even a folder at the root,
-     * and leave the file where nobody looks; like cp and most tools, Parley writes only into a folder
-     * that is there.
+     * A file to write: not blank, and in a folder that exists ({@code null} or "-": not given, or
+     * stdout). A typo in the folder ("/tmp/typo/deep/s.wav") would otherwise make the whole path, even
+     * a folder at the root, and leave the file where nobody looks; like cp and most tools, Parley writes
+     * only into a folder that is there.
      */
-    static void folderExists(CommandSpec spec, String option, Path file) {
+    static void outputFile(CommandSpec spec, String option, Path file) {
+        notBlank(spec, option, file == null ? null : file.toString());
         if (file == null || file.toString().equals("-")) {
             return;
         }

@@ -22,8 +22,7 @@ final class SayCommand extends ParleySubcommand {
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.notBlank(spec, "--out", out == null ? null : out.toString());
-        OptionChecks.folderExists(spec, "--out", out);
+        OptionChecks.outputFile(spec, "--out", out);
         try (Components components = parley.components()) {
             AudioClip speech = components.synthesizer().synthesize(String.join(" ", words));
             if (out != null) {
