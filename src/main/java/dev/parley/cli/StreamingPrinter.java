@@ -1,7 +1,9 @@
 package dev.parley.cli;
 
+import dev.parley.llm.FinishReason;
 import dev.parley.pipeline.TurnEvent;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -18,6 +20,15 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
 
     /** Printed after an answer the provider's safety filter (or the model's refusal) ended. */
     static final String FILTERED_NOTICE = "(The provider's safety filter stopped the answer.)";
+
+    /** The note an answer that ended for {@code reason} gets, if its text may not be the whole answer. */
+    static Optional<String> endingNotice(FinishReason reason) {
+        return switch (reason) {
+            case LENGTH -> Optional.of(CUT_SHORT_NOTICE);
+            case CONTENT_FILTER -> Optional.of(FILTERED_NOTICE);
+            default -> Optional.empty();
+        };
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -72,10 +83,10 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
                 endThinking();
                 out.println();
                 out.flush();
-                if (completed.cutShort() || completed.filtered()) {
-                    err.println(completed.cutShort() ? CUT_SHORT_NOTICE : FILTERED_NOTICE);
+                endingNotice(completed.finishReason()).ifPresent(notice -> {
+                    err.println(notice);
                     err.flush();
-                }
+                });
                 if (completed.provider() != null && !completed.provider().equals(askedProvider)) {
                     // A fallback answered: worth knowing, but not part of the answer.
                     err.println("(answered by fallback provider '" + TerminalText.oneLine(completed.provider()) + "')");

@@ -40,8 +40,7 @@ final class TurnCommand extends ModelSubcommand {
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.notBlank(spec, "--out", out == null ? null : out.toString());
-        OptionChecks.folderExists(spec, "--out", out);
+        OptionChecks.outputFile(spec, "--out", out);
         try (Components components = parley.components()) {
             AudioClip utterance = WavFiles.readMono(in);
             // Load everything before the clock starts: the turn measures the voice path, not start-up.
@@ -94,10 +93,7 @@ final class TurnCommand extends ModelSubcommand {
         } else {
             stdout.println("you:    " + TerminalText.safe(reply.userText()));
             stdout.println("parley: " + TerminalText.safe(reply.text()));
-            if (reply.cutShort() || reply.filtered()) {
-                stdout.println("        "
-                        + (reply.cutShort() ? StreamingPrinter.CUT_SHORT_NOTICE : StreamingPrinter.FILTERED_NOTICE));
-            }
+            StreamingPrinter.endingNotice(reply.finishReason()).ifPresent(notice -> stdout.println("        " + notice));
             stdout.printf("ms from end of input: stt %d | llm first token %d | first chunk %d"
                             + " | first audio %d | total %d%n",
                     t.sttMs(), t.llmFirstTokenMs(), t.firstChunkMs(), t.firstAudioMs(), t.totalMs());

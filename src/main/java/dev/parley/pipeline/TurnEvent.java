@@ -52,11 +52,6 @@ public sealed interface TurnEvent {
         public boolean cutShort() {
             return finishReason == FinishReason.LENGTH;
         }
-
-        /** The provider's safety filter, or the model's refusal, ended the answer: worth telling the user too. */
-        public boolean filtered() {
-            return finishReason == FinishReason.CONTENT_FILTER;
-        }
     }
 
     /**

@@ -30,9 +30,4 @@ public record TurnResult(String userText, String text, String reasoning, String 
     public boolean cutShort() {
         return finishReason == FinishReason.LENGTH;
     }
-
-    /** The answer is complete as far as the connection goes, but the provider's safety filter ended it. */
-    public boolean filtered() {
-        return finishReason == FinishReason.CONTENT_FILTER;
-    }
 }
