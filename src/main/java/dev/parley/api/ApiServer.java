@@ -30,6 +30,11 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(ApiServer.class);
     static final String PREFIX = "/api/v1";
+    /**
+     * How often an event stream with no event sends a keep-alive, so a server and a client each notice
+     * the other gone; {@code parley events} takes four missed as a stuck server.
+     */
+    public static final Duration EVENT_KEEP_ALIVE = Duration.ofSeconds(15);
     private static final int REPLAYED_EVENTS = 1000;
     private static final int CLIENT_QUEUE = 1000;
     /**

@@ -23,7 +23,7 @@ import org.apache.logging.log4j.Logger;
 final class EventStreams {
 
     private static final Logger LOG = LogManager.getLogger(EventStreams.class);
-    static final long KEEP_ALIVE_MILLIS = 15_000;
+    static final long KEEP_ALIVE_MILLIS = ApiServer.EVENT_KEEP_ALIVE.toMillis();
 
     private final EventHub hub;
     private final RequestGuard guard;

@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.Components;
+import dev.parley.api.ApiServer;
 import dev.parley.api.ApiToken;
 import dev.parley.platform.LoopbackPortOwner;
 import java.io.IOException;
@@ -28,8 +29,8 @@ final class EventsCommand extends ParleySubcommand {
 
     /** As long as the other commands' probes wait: a Parley on this machine connects and answers at once. */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
-    /** Parley's stream sends a keep-alive every 15 s when there is no event (api.EventStreams): four missed means it is gone. */
-    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** Parley's stream sends a keep-alive when there is no event: four missed means it is gone. */
+    static final Duration IDLE_TIMEOUT = ApiServer.EVENT_KEEP_ALIVE.multipliedBy(4);
     /** The most of a refusal's body shown: a server that is not Parley may send anything. */
     private static final int MAX_REFUSAL_BYTES = 4096;
 
@@ -139,7 +140,8 @@ final class EventsCommand extends ParleySubcommand {
                     apiPort, EventStreamLines.MAX_LINE_BYTES));
         } catch (EventStreamLines.SilentException e) {
             err.println("parley: the event stream on port " + apiPort + " sent nothing for " + IDLE_TIMEOUT.toSeconds()
-                    + " s, not even the keep-alive Parley sends every 15 s; the server is stuck or gone. Run"
+                    + " s, not even the keep-alive Parley sends every " + ApiServer.EVENT_KEEP_ALIVE.toSeconds()
+                    + " s; the server is stuck or gone. Run"
                     + " 'parley events' again once it answers.");
         } catch (IOException e) {
             err.println("parley: the event stream ended: " + TerminalText.oneLine(String.valueOf(e.getMessage())));
