@@ -114,12 +114,12 @@ public final class LoopbackPortOwner {
         }
     }
 
-    /** This process's uid on a system with Unix attributes; empty elsewhere (Windows). */
+    /** This process's uid, from /proc/self; empty where there is none (macOS, Windows) or it cannot be read. */
     static OptionalInt currentUid() {
         try {
             return OptionalInt.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-            return OptionalInt.empty();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException noProcUid) {
+            return OptionalInt.empty(); // then nothing is known, and the caller connects as it would anyway
         }
     }
 }

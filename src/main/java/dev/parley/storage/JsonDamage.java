@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +31,7 @@ public final class JsonDamage {
                     .startsWith("No content to map") -> "it is empty";
             case JsonMappingException wrongShape -> "it is JSON but not " + expected + field(wrongShape);
             case JsonProcessingException other -> "it is not " + expected + where(other);
-            case FileSystemException file -> FileErrors.reason(file);
-            default -> FileErrors.reason(error);
+            default -> FileErrors.reason(error); // not a parse failure: the file could not be read
         };
     }
 
