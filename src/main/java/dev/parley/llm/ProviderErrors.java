@@ -90,7 +90,7 @@ final class ProviderErrors {
             case UNREADABLE_REPLY -> who + " sent a reply Parley could not read (a malformed stream line: "
                     + unreadableLine(error) + "). Check that llm.providers." + name + ".type matches the server's API,"
                     + " or " + OTHER_PROVIDER;
-            case EMPTY_REPLY -> who + " answered nothing (no text and no tool calls). Try again, or " + OTHER_PROVIDER;
+            case EMPTY_REPLY -> UnusableReplies.nothingAnswered(who, false);
             case CANCELLED -> "The reply from " + name + " was cancelled.";
             case BUSY -> who + " is busy with other requests of Parley's. Try again in a moment.";
             case BUDGET -> who + " was not asked: a spending limit (usage.budget) is reached.";

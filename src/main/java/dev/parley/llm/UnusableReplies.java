@@ -22,10 +22,14 @@ final class UnusableReplies {
             case LENGTH -> new LlmException(Kind.OTHER, who + " reached its max-tokens before any answer text"
                     + (reasoned ? " (it spent them reasoning)" : "") + ". Raise llm.providers." + source.name()
                     + ".max-tokens.", null, null, "");
-            default -> new LlmException(Kind.EMPTY_REPLY, who + " answered nothing (no text and no tool calls"
-                    + (reasoned ? ", only reasoning" : "") + "). Try again, or " + ProviderErrors.OTHER_PROVIDER,
-                    null, null, "");
+            default -> new LlmException(Kind.EMPTY_REPLY, nothingAnswered(who, reasoned), null, null, "");
         };
+    }
+
+    /** The sentence for a reply with nothing in it, for {@link ProviderErrors} too. */
+    static String nothingAnswered(String who, boolean reasoned) {
+        return who + " answered nothing (no text and no tool calls" + (reasoned ? ", only reasoning" : "")
+                + "). Try again, or " + ProviderErrors.OTHER_PROVIDER;
     }
 
     /** The provider would not take the prompt at all; sending it again gets the same. */
