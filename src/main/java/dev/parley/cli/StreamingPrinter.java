@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.llm.FinishReason;
+import dev.parley.pipeline.EndingNotices;
 import dev.parley.pipeline.TurnEvent;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -15,19 +16,12 @@ import picocli.CommandLine;
  */
 final class StreamingPrinter implements Consumer<TurnEvent> {
 
-    /** Printed after an answer the model stopped at the provider's max-tokens. */
-    static final String CUT_SHORT_NOTICE = "(The answer was cut short at max-tokens.)";
-
-    /** Printed after an answer the provider's safety filter (or the model's refusal) ended. */
-    static final String FILTERED_NOTICE = "(The provider's safety filter stopped the answer.)";
-
-    /** The note an answer that ended for {@code reason} gets, if its text may not be the whole answer. */
+    /**
+     * The note an answer that ended for {@code reason} gets on stderr, if its text may not be the whole
+     * answer: {@link EndingNotices}' words, in parentheses.
+     */
     static Optional<String> endingNotice(FinishReason reason) {
-        return switch (reason) {
-            case LENGTH -> Optional.of(CUT_SHORT_NOTICE);
-            case CONTENT_FILTER -> Optional.of(FILTERED_NOTICE);
-            default -> Optional.empty();
-        };
+        return EndingNotices.written(reason).map(words -> "(" + words + ")");
     }
 
     private final PrintWriter out;

@@ -6,6 +6,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventListenerUtils;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.pipeline.EndingNotices;
 import dev.parley.testing.CapturedLog;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.FakeHttpServer;
@@ -82,7 +83,7 @@ class UnusualRepliesCommandTest {
 
             assertThat(ask.exitCode()).as(ask.err()).isZero();
             assertThat(ask.out()).isEqualTo("Here is how" + System.lineSeparator());
-            assertThat(ask.err()).contains(StreamingPrinter.FILTERED_NOTICE);
+            assertThat(ask.err()).contains("(" + EndingNotices.FILTERED + ")");
         }
     }
 

@@ -1,0 +1,42 @@
+package dev.parley.pipeline;
+
+import dev.parley.llm.FinishReason;
+import java.util.Optional;
+
+/**
+ * The one place for what the user is told when an answer ended before the model was done with it:
+ * the provider cut it short at {@code max-tokens}, or its safety filter stopped it. The words shown
+ * (the terminal, the window under the answer) and the sentence spoken after a spoken answer. Any
+ * other finish says nothing; a turn the user stopped never completes, so it gets no notice either.
+ */
+public final class EndingNotices {
+
+    /** Shown under an answer the provider stopped at its {@code max-tokens}. */
+    public static final String CUT_SHORT = "The answer was cut short at max-tokens.";
+    /** Shown under an answer the provider's safety filter (or the model's refusal) ended. */
+    public static final String FILTERED = "The provider's safety filter stopped the answer.";
+    /** Said after a spoken answer the provider stopped at its {@code max-tokens}. */
+    public static final String SPOKEN_CUT_SHORT = "That answer was cut short.";
+    /** Said after a spoken answer the provider's safety filter ended. */
+    public static final String SPOKEN_FILTERED = "The provider's safety filter stopped that answer.";
+
+    private EndingNotices() {}
+
+    /** The note shown with an answer that ended for {@code reason}, if its text may not be the whole answer. */
+    public static Optional<String> written(FinishReason reason) {
+        return switch (reason) {
+            case LENGTH -> Optional.of(CUT_SHORT);
+            case CONTENT_FILTER -> Optional.of(FILTERED);
+            case STOP, OTHER, UNKNOWN -> Optional.empty();
+        };
+    }
+
+    /** The sentence said after a spoken answer that ended for {@code reason}, if it may not be the whole answer. */
+    public static Optional<String> spoken(FinishReason reason) {
+        return switch (reason) {
+            case LENGTH -> Optional.of(SPOKEN_CUT_SHORT);
+            case CONTENT_FILTER -> Optional.of(SPOKEN_FILTERED);
+            case STOP, OTHER, UNKNOWN -> Optional.empty();
+        };
+    }
+}
