@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * {@link SpeechSink} → the conversation record. A text-only turn is the same turn without
  * {@link Speech}.
  *
- * <p>The runner owns the conversation record: a complete answer is recorded as complete; an answer
- * cut off by the model keeps what was said, marked interrupted; a cancelled turn (the calling thread
+ * <p>The runner owns the conversation record: a complete answer is recorded as complete (spoken, one
+ * of {@link EndingNotices}' sentences follows it when the provider cut it short or its safety filter
+ * stopped it); an answer cut off by the model keeps what was said, marked interrupted; a cancelled turn (the calling thread
  * interrupted: barge-in) keeps only what the sink delivered (what was heard, or for a text-only turn
  * what was shown), and a question nobody heard an answer to is taken back. The tool rounds of the
  * answer are recorded with it, complete rounds only: a call whose result never came is left out,
@@ -141,6 +142,8 @@ public final class TurnRunner implements AutoCloseable {
         try {
             if (stage != null) {
                 stage.finish();
+                // The provider ended it early: one sentence says so after it (not part of the answer).
+                EndingNotices.spoken(reply.finishReason()).ifPresent(notice -> stage.say(notice, false));
                 stage.awaitSynthesized();
             }
             conversation.addAssistant(reply.text(), reply.reasoning(), false, replyEvents.rounds());

@@ -100,6 +100,27 @@ class TurnCommandTest {
     }
 
     @Test
+    void aReplyCutShortAtMaxTokensEndsWithASpokenSentenceSayingSo() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI,
+                Reply.of("It is sunny", " and warm today.", " Take a").stoppedAtMaxTokens())) {
+            Path config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl());
+            Path out = folder.resolve("short.wav");
+
+            CliRun run = CliRun.of("turn", "--config", config.toString(), "--in", UTTERANCE.toString(),
+                    "--out", out.toString(), "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode result = new ObjectMapper().readTree(run.out());
+            assertThat(result.path("reply").asText()).isEqualTo("It is sunny and warm today. Take a");
+            assertThat(result.path("finish_reason").asText()).isEqualTo("length");
+            try (var recognizer = VoskRecognizer.load(ParleyPaths.fromEnvironment().bundledSpeechModel())) {
+                String heard = recognizer.transcribe(WavFiles.readMono(out));
+                assertThat(heard).contains("sunny").endsWith("that answer was cut short");
+            }
+        }
+    }
+
+    @Test
     void printsTranscriptReplyAndTimingsForPeople() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Sunny."))) {
             Path config = TestConfigs.withProvider(folder, "ollama", server.baseUrl());

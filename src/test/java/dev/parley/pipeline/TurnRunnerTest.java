@@ -10,12 +10,16 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.conversation.Conversation;
 import dev.parley.llm.ApiKeys;
+import dev.parley.llm.FinishReason;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LanguageModels;
 import dev.parley.llm.LlmException;
+import dev.parley.testing.FakeHttpServer;
+import dev.parley.testing.FakeHttpServer.Response;
 import dev.parley.testing.FakeLanguageModel;
 import dev.parley.testing.FakeLanguageModel.Script;
 import dev.parley.testing.FakeSynthesizer;
+import dev.parley.testing.OpenAiStreams;
 import dev.parley.text.SentenceChunker;
 import dev.parley.voice.VoiceEventBus;
 import java.nio.file.Path;
@@ -34,7 +38,11 @@ class TurnRunnerTest {
     private final List<TurnEvent> seen = new CopyOnWriteArrayList<>();
 
     private LanguageModel model(ScriptedLlmServer server) {
-        return models.create("local", new ProviderConfig(ProviderType.OPENAI_COMPATIBLE, server.baseUrl(), "scripted",
+        return model(server.baseUrl());
+    }
+
+    private LanguageModel model(String baseUrl) {
+        return models.create("local", new ProviderConfig(ProviderType.OPENAI_COMPATIBLE, baseUrl, "scripted",
                 null, null, null, 10));
     }
 
@@ -110,6 +118,83 @@ class TurnRunnerTest {
             assertThat(seen).filteredOn(TurnEvent.Chunk.class::isInstance).hasSize(2);
             assertThat(result.timings().firstAudioMs()).isGreaterThanOrEqualTo(result.timings().firstChunkMs());
         }
+    }
+
+    @Test
+    void aSpokenAnswerCutShortAtMaxTokensEndsWithASentenceSayingSo() throws Exception {
+        FakeSynthesizer voice = new FakeSynthesizer(50);
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny today.", " Take a")
+                .stoppedAtMaxTokens());
+                TurnRunner runner = runner(model(server))) {
+            WavSink sink = new WavSink(voice.sampleRate());
+            Conversation conversation = new Conversation("");
+
+            TurnResult result = runner.run(conversation, "Weather?", new TurnClock(), seen::add, new Speech(voice, sink));
+
+            assertThat(result.cutShort()).isTrue();
+            assertThat(voice.spoken()).containsExactly("It is sunny today.", "Take a", EndingNotices.SPOKEN_CUT_SHORT);
+            assertThat(seen).filteredOn(TurnEvent.Chunk.class::isInstance).last()
+                    .extracting(chunk -> ((TurnEvent.Chunk) chunk).text()).isEqualTo(EndingNotices.SPOKEN_CUT_SHORT);
+            // The sentence is Parley's, not the model's: neither heard as the answer nor kept in the conversation.
+            assertThat(sink.silence()).isEqualTo("It is sunny today. Take a");
+            assertThat(conversation.turns().getLast().text()).isEqualTo("It is sunny today. Take a");
+            assertThat(((TurnEvent.Completed) seen.getLast()).finishReason()).isEqualTo(FinishReason.LENGTH);
+        }
+    }
+
+    @Test
+    void aSpokenAnswerTheSafetyFilterStoppedEndsWithASentenceSayingSo() throws Exception {
+        FakeSynthesizer voice = new FakeSynthesizer(50);
+        try (var server = new FakeHttpServer().on("POST", "/v1/chat/completions", request -> new Response(200,
+                "text/event-stream", OpenAiStreams.textThenStop("content_filter")));
+                TurnRunner runner = runner(model(server.url() + "/v1"))) {
+            WavSink sink = new WavSink(voice.sampleRate());
+
+            runner.run(new Conversation(""), "How?", new TurnClock(), seen::add, new Speech(voice, sink));
+
+            assertThat(voice.spoken()).containsExactly("Here is how", EndingNotices.SPOKEN_FILTERED);
+            assertThat(sink.silence()).isEqualTo("Here is how");
+        }
+    }
+
+    @Test
+    void anAnswerThatEndedAsTheModelChoseGetsNoSentenceAfterIt() throws Exception {
+        FakeSynthesizer voice = new FakeSynthesizer(50);
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny today."));
+                TurnRunner runner = runner(model(server))) {
+            runner.run(new Conversation(""), "Weather?", new TurnClock(), seen::add,
+                    new Speech(voice, new WavSink(voice.sampleRate())));
+
+            assertThat(voice.spoken()).containsExactly("It is sunny today.");
+        }
+    }
+
+    @Test
+    void aSpokenTurnStoppedBeforeTheProviderCutItShortSaysNothingMore() throws Exception {
+        FakeSynthesizer voice = new FakeSynthesizer(50);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("One.", " Two.", " Three.", " Four.")
+                .delayedBy(200).stoppedAtMaxTokens());
+                TurnRunner runner = runner(model(server))) {
+            Thread turn = Thread.ofPlatform().start(() -> {
+                try {
+                    runner.run(new Conversation(""), "Count", new TurnClock(), seen::add,
+                            new Speech(voice, new WavSink(voice.sampleRate())));
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                }
+            });
+            while (seen.stream().filter(TurnEvent.Text.class::isInstance).count() < 2) {
+                Thread.sleep(5);
+            }
+            turn.interrupt(); // the user stops it, or barges in
+            turn.join(2000);
+        }
+
+        assertThat(thrown.get()).isInstanceOf(LlmException.class)
+                .extracting(e -> ((LlmException) e).kind()).isEqualTo(LlmException.Kind.CANCELLED);
+        assertThat(seen).noneMatch(TurnEvent.Completed.class::isInstance);
+        assertThat(voice.spoken()).doesNotContain(EndingNotices.SPOKEN_CUT_SHORT);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.parley.testing;
 
 import dev.parley.conversation.Message;
+import dev.parley.llm.FinishReason;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.LlmReply;
@@ -18,20 +19,29 @@ import java.util.List;
  */
 public final class FakeLanguageModel implements LanguageModel {
 
-    /** One scripted reply: its tokens, the delay before each, and a failure after {@code failAfter} tokens (-1: none). */
-    public record Script(List<String> tokens, long tokenDelayMillis, int failAfter, String failure) {
+    /**
+     * One scripted reply: its tokens, the delay before each, a failure after {@code failAfter} tokens
+     * (-1: none), and the finish reason a complete reply reports.
+     */
+    public record Script(List<String> tokens, long tokenDelayMillis, int failAfter, String failure,
+            FinishReason finish) {
 
         public static Script of(String... tokens) {
-            return new Script(List.of(tokens), 0, -1, null);
+            return new Script(List.of(tokens), 0, -1, null, FinishReason.UNKNOWN);
         }
 
         public Script delayedBy(long millis) {
-            return new Script(tokens, millis, failAfter, failure);
+            return new Script(tokens, millis, failAfter, failure, finish);
         }
 
         /** Fails with {@code message} after {@code tokens} tokens (0: before any answer text). */
         public Script failingAfter(int tokens, String message) {
-            return new Script(this.tokens, tokenDelayMillis, tokens, message);
+            return new Script(this.tokens, tokenDelayMillis, tokens, message, finish);
+        }
+
+        /** Completes saying the provider ended it for {@code reason} (max-tokens, a safety filter...). */
+        public Script finishingWith(FinishReason reason) {
+            return new Script(tokens, tokenDelayMillis, failAfter, failure, reason);
         }
     }
 
@@ -99,7 +109,7 @@ public final class FakeLanguageModel implements LanguageModel {
         if (script.failAfter() == script.tokens().size()) {
             throw failure(script, text);
         }
-        return new LlmReply(text.toString(), "", -1, -1, 0, name);
+        return new LlmReply(text.toString(), "", -1, -1, 0, name, script.finish());
     }
 
     /** Before any text a server error (nothing was said); after some, a broken stream with what was said. */

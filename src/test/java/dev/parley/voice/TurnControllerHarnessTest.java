@@ -7,10 +7,12 @@ import dev.parley.audio.AudioClip;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.Turn;
+import dev.parley.llm.FinishReason;
 import dev.parley.llm.ForwardingLanguageModel;
 import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmReply;
 import dev.parley.llm.ReplyListener;
+import dev.parley.pipeline.EndingNotices;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.testing.FakeLanguageModel;
@@ -140,6 +142,37 @@ class TurnControllerHarnessTest {
         assertThat(timings.firstSoundMs()).isGreaterThanOrEqualTo(timings.firstAudioMs());
         assertThat(controller.conversation().turns()).extracting(Turn::text)
                 .containsExactly("what is the weather like", "It is sunny. Take a hat.");
+    }
+
+    @Test
+    void aSpokenAnswerTheProviderCutShortEndsWithASentenceSayingSo() throws Exception {
+        controller(Script.of("It is sunny.", " Take a").finishingWith(FinishReason.LENGTH));
+        withVoice("what is the weather like");
+
+        controller.pressToTalk();
+        events.awaitState(LISTENING, 1, 5000);
+        controller.releaseToTalk();
+        events.awaitState(IDLE, 1, 10_000);
+
+        assertThat(voice.spoken()).containsExactly("It is sunny.", "Take a", EndingNotices.SPOKEN_CUT_SHORT);
+        assertThat(events.of(VoiceEvent.Heard.class).getLast().text()).isEqualTo("It is sunny. Take a");
+        assertThat(controller.conversation().turns().getLast().text()).isEqualTo("It is sunny. Take a");
+        assertThat(controller.conversation().turns().getLast().interrupted()).isFalse();
+    }
+
+    @Test
+    void anAnswerStoppedByTheUserIsNotCalledCutShort() throws Exception {
+        controller(Script.of("It is sunny today.", " Take a hat.", " And water.", " And a book.").delayedBy(300)
+                .finishingWith(FinishReason.LENGTH));
+        withVoice();
+        controller.ask("Weather?");
+        events.await(VoiceEvent.Reply.class, reply -> reply.event() instanceof TurnEvent.Text, 5000);
+
+        controller.stop();
+        events.awaitState(IDLE, 1, 5000);
+
+        assertThat(events.states()).contains(INTERRUPTED);
+        assertThat(voice.spoken()).doesNotContain(EndingNotices.SPOKEN_CUT_SHORT);
     }
 
     @Test
