@@ -4,6 +4,7 @@ import dev.parley.conversation.Message;
 import dev.parley.conversation.ToolCall;
 import dev.parley.conversation.Turn;
 import dev.parley.image.TurnImage;
+import dev.parley.pipeline.EndingNotices;
 import dev.parley.pipeline.TurnEvent;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -12,8 +13,9 @@ import javafx.collections.ObservableList;
 /**
  * The transcript's entries, kept in step with a turn's events: a typed question shows at once and
  * gets its turn number when the turn starts; the answer streams into its entry with reasoning and
- * compact tool calls; a cut-off answer keeps what was heard, marked. Entries are found by turn
- * number from the end, where the live turn is.
+ * compact tool calls; a cut-off answer keeps what was heard, marked; an answer the provider cut
+ * short or its safety filter stopped gets a note saying so. Entries are found by turn number from
+ * the end, where the live turn is.
  */
 final class Transcript {
 
@@ -75,6 +77,7 @@ final class Transcript {
                 if (completed.reasoning() != null && entry.reasoning().isEmpty()) {
                     entry.setReasoning(completed.reasoning());
                 }
+                entry.setEndingNote(EndingNotices.written(completed.finishReason()).orElse(""));
                 entry.streaming(false);
             }
             case TurnEvent.Failed failed -> {

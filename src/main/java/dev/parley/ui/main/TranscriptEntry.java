@@ -12,8 +12,8 @@ import javafx.collections.ObservableList;
 /**
  * One turn in the transcript: the user's words (and the pictures they showed), or the assistant's
  * answer as it streams in, with
- * its reasoning (collapsed in the view, never shown by default), its tool calls and whether it was
- * cut off.
+ * its reasoning (collapsed in the view, never shown by default), its tool calls, whether it was
+ * cut off, and a note when the provider ended it early ({@link dev.parley.pipeline.EndingNotices}).
  */
 public final class TranscriptEntry {
 
@@ -29,6 +29,7 @@ public final class TranscriptEntry {
     private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper interrupted = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper endingNote = new ReadOnlyStringWrapper("");
 
     TranscriptEntry(Role role, long turn, String text) {
         this(role, turn, text, List.of());
@@ -95,6 +96,15 @@ public final class TranscriptEntry {
         return failed.getReadOnlyProperty();
     }
 
+    /** Why the answer may not be whole (cut short at max-tokens, stopped by a safety filter), or empty. */
+    public ReadOnlyStringProperty endingNoteProperty() {
+        return endingNote.getReadOnlyProperty();
+    }
+
+    public String endingNote() {
+        return endingNote.get();
+    }
+
     void appendText(String delta) {
         text.set(text.get() + delta);
     }
@@ -121,6 +131,10 @@ public final class TranscriptEntry {
         } else {
             toolCalls.set(toolCalls.size() - 1, line);
         }
+    }
+
+    void setEndingNote(String note) {
+        endingNote.set(note);
     }
 
     void streaming(boolean on) {

@@ -111,6 +111,16 @@ final class TranscriptView extends ScrollPane {
             bubble.getChildren().addAll(reasoning, tools);
         }
         bubble.getChildren().add(body);
+        if (!user) {
+            Label note = new Label();
+            note.getStyleClass().add("ending-note");
+            note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            note.textProperty().bind(entry.endingNoteProperty());
+            note.visibleProperty().bind(entry.endingNoteProperty().isNotEmpty());
+            note.managedProperty().bind(note.visibleProperty());
+            bubble.getChildren().add(note);
+        }
         if (!entry.images().isEmpty()) {
             HBox pictures = new HBox(6);
             pictures.getStyleClass().add("pictures");

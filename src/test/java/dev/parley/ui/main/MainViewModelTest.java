@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.parley.conversation.ToolCall;
 import dev.parley.conversation.ToolRound;
 import dev.parley.conversation.Turn;
+import dev.parley.llm.FinishReason;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.ScriptedVoiceAssistant;
 import dev.parley.ui.Tasks;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MainViewModelTest {
 
@@ -133,6 +136,23 @@ class MainViewModelTest {
         assertThat(model.answeredByProperty().get()).isEqualTo("local");
         assertThat(model.lastWaterfallProperty().get().summary())
                 .isEqualTo("first token 200 ms · first chunk 240 ms · first audio 500 ms · first sound 520 ms · reply done 900 ms");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LENGTH, The answer was cut short at max-tokens.",
+            "CONTENT_FILTER, The provider's safety filter stopped the answer.", "STOP, ''", "UNKNOWN, ''"})
+    void anAnswerTheProviderEndedEarlyCarriesANoteSayingWhy(FinishReason reason, String note) {
+        ready();
+        long turn = assistant.nextTurn();
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "how?", "local")));
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "Here is how")));
+        assertThat(model.transcript().getLast().endingNote()).isEmpty();
+
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Completed(turn, "Here is how", "", "local", 3, 3, reason)));
+
+        TranscriptEntry answer = model.transcript().getLast();
+        assertThat(answer.text()).isEqualTo("Here is how");
+        assertThat(answer.endingNote()).isEqualTo(note);
     }
 
     @Test
