@@ -51,7 +51,8 @@ final class SpeechStage {
 
     /**
      * Speaks {@code chunk} after the chunks before it. A chunk that is not the model's answer (the
-     * cut-off notice, an {@link EndingNotices} sentence) reaches the sink with no text, so it never counts as words the model said.
+     * cut-off notice, an {@link EndingNotices} sentence) reaches the sink with no text, so it never
+     * counts as words the model said.
      */
     synchronized void say(String chunk, boolean answer) {
         if (dropped) {

@@ -22,9 +22,10 @@ import java.util.function.Consumer;
  *
  * <p>The runner owns the conversation record: a complete answer is recorded as complete (spoken, one
  * of {@link EndingNotices}' sentences follows it when the provider cut it short or its safety filter
- * stopped it); an answer cut off by the model keeps what was said, marked interrupted; a cancelled turn (the calling thread
- * interrupted: barge-in) keeps only what the sink delivered (what was heard, or for a text-only turn
- * what was shown), and a question nobody heard an answer to is taken back. The tool rounds of the
+ * stopped it); an answer cut off by the model keeps what was said, marked interrupted; a cancelled
+ * turn (the calling thread interrupted: barge-in) keeps only what the sink delivered (what was
+ * heard, or for a text-only turn what was shown), and a question nobody heard an answer to is taken
+ * back. The tool rounds of the
  * answer are recorded with it, complete rounds only: a call whose result never came is left out,
  * and a turn whose tools ran stays even when nothing of its answer was heard. Every step is
  * reported as a {@link TurnEvent}.
