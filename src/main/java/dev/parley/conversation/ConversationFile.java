@@ -34,7 +34,9 @@ record ConversationFile(
     @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     record TurnEntry(
             @JsonProperty(value = "role", required = true) String role,
-            @JsonProperty(value = "text", required = true) String text,
+            // Always written, though empty: an answer stopped after its tools ran, before it said anything,
+            // has no text, and the class's NON_DEFAULT left the required field out, so the file did not load.
+            @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty(value = "text", required = true) String text,
             @JsonProperty(value = "at", required = true) String at,
             @JsonProperty("interrupted") boolean interrupted,
             @JsonProperty("reasoning") String reasoning,

@@ -55,6 +55,17 @@ class ToolHistoryStoreTest {
     }
 
     @Test
+    void anAnswerStoppedAfterItsToolRanBeforeItSaidAnythingIsSavedReadably() throws Exception {
+        Conversation stopped = Conversation.restore("Be brief.", T0, null, 0, List.of(
+                Turn.user("what time is it?", T0.plusSeconds(1)),
+                Turn.assistant("", T0.plusSeconds(2), null, true, List.of(new ToolRound("", List.of(
+                        new ToolCall("call_a", "current_time", "{}", "12:00")))))));
+        store().save("stopped", stopped);
+
+        assertThat(store().load("stopped").turns()).isEqualTo(stopped.turns());
+    }
+
+    @Test
     void aFileSavedBeforeToolRoundsWereKeptLoadsWithNone() throws Exception {
         Files.writeString(folder.resolve("old.json"), """
                 {
