@@ -87,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
                     config.host());
         }
         RequestGuard guard = new RequestGuard(token, config.allowedOrigins());
+        CallerWatch callers = new CallerWatch();
         EventHub hub = new EventHub(REPLAYED_EVENTS, CLIENT_QUEUE, Clock.systemUTC());
         AutoCloseable subscription = backend.assistant().subscribe(hub);
         EventStreams streams = new EventStreams(hub, guard);
@@ -110,11 +111,12 @@ public final class ApiServer implements AutoCloseable {
                 .idleConnectionPeriod(IDLE_CHECK)
                 // The idle check leaves a connection alone once a request has begun: ReadDeadlines ends one
                 // that falls silent in its head or body.
-                .addProtocol(Http1Config.builder().addReceiveListener(new ReadDeadlines()).build())
+                .addProtocol(Http1Config.builder().addReceiveListener(new ReceiveListeners(new ReadDeadlines(), callers))
+                        .build())
                 .directHandlers(ProblemResponses.direct())
                 // Before Helidon's HTTP/1.1 selector, which leaves any other version's connection unanswered.
                 .addConnectionSelector(new OtherHttpVersions())
-                .routing(routing -> routes(routing, guard, backend, streams, asks, others))
+                .routing(routing -> routes(routing.addFilter(guard).addFilter(callers), backend, streams, asks, others))
                 .addRouting(WsRouting.builder().endpoint(PREFIX + "/ws", streams::webSocket))
                 // Helidon checks a WebSocket's Origin before our guard sees it: same-origin only, unless told.
                 .addProtocol(WsConfig.builder().origins(Set.copyOf(config.allowedOrigins())).build())
@@ -124,11 +126,10 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(server, hub, subscription, asks, others, config.host());
     }
 
-    private static void routes(HttpRouting.Builder routing, RequestGuard guard, Backend backend, EventStreams streams,
-            AskRoutes asks, ConversationAsks others) {
+    private static void routes(HttpRouting.Builder routing, Backend backend, EventStreams streams, AskRoutes asks,
+            ConversationAsks others) {
         Components components = backend.components();
-        routing.addFilter(guard)
-                .error(ApiProblem.class, (request, response, problem) -> ProblemResponses.send(request, response, problem))
+        routing.error(ApiProblem.class, (request, response, problem) -> ProblemResponses.send(request, response, problem))
                 .error(Exception.class, (request, response, error) -> {
                     if (ClientGone.is(error)) {
                         LOG.debug("The client of {} {} went away mid-request", request.prologue().method(),

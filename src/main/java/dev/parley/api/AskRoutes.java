@@ -15,20 +15,16 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * What runs through the turn controller: {@code POST /ask}, {@code /speak}, {@code /stop} and
  * push-to-talk ({@code /talk/start}, {@code /talk/stop}). An ask runs like a typed question in the
  * window, so it shows on every event stream too. One at a time: a second ask or speak while the
- * first runs is 409, because the controller would otherwise cut the first one off. An ask in
+ * first runs is 409, because the controller would otherwise cut the first one off ({@link TurnPlace}).
+ * An ask whose caller leaves is stopped as {@code /stop} stops it ({@link CallerWatch}). An ask in
  * another saved conversation goes to {@link ConversationAsks} instead.
  */
 final class AskRoutes {
@@ -45,9 +41,7 @@ final class AskRoutes {
     private final Supplier<String> openConversation;
     private final ConversationAsks otherConversations;
     private final AskImages images;
-    private final AtomicBoolean asking = new AtomicBoolean();
-    /** Answers still being written, a turn's place given up or not: a stopping server waits for them. */
-    private final AtomicInteger writing = new AtomicInteger();
+    private final TurnPlace place;
 
     /**
      * @param listening whether the assistant has a microphone ({@code parley serve --voice})
@@ -60,6 +54,7 @@ final class AskRoutes {
         this.openConversation = openConversation;
         this.otherConversations = otherConversations;
         this.images = images;
+        this.place = new TurnPlace(assistant);
     }
 
     void register(HttpRules rules) {
@@ -114,20 +109,24 @@ final class AskRoutes {
             throw new ApiProblem(422, "The model cannot see images", why);
         });
         boolean toOpen = conversation == null || isOpen(conversation);
-        if (toOpen && !placeFreeWithin(JUST_ENDING_MILLIS)) {
+        if (toOpen && !place.freeWithin(JUST_ENDING_MILLIS)) {
             throw busy();
         }
         if (!toOpen) { // its name and whether it is busy are checked before the pictures are decoded
-            otherConversations.ask(conversation, text, () -> images.read(body), streamed, response);
+            otherConversations.ask(conversation, text, () -> images.read(body), streamed, request, response);
             return;
         }
         List<TurnImage> shown = images.read(body);
-        runAlone(watch -> {
+        place.runAlone(JUST_ENDING_MILLIS, AskRoutes::busy, (watch, stopTurn) -> {
             assistant.ask(text, spoken, shown);
-            if (streamed) {
-                stream(watch, response);
-            } else {
-                answer(watch, response);
+            // Watched from after the ask: a caller gone already ends the watch's first read at once, and the
+            // stop then comes behind the ask on the controller's queue.
+            try (CallerWatch.Watch caller = CallerWatch.start(request, response, stopTurn)) {
+                if (streamed) {
+                    stream(watch, response, stopTurn);
+                } else {
+                    answer(watch, response);
+                }
             }
         });
     }
@@ -165,7 +164,7 @@ final class AskRoutes {
             throw ApiProblem.conflict(ApiProblem.Code.NO_VOICE,
                     "Parley has no voice here; start it with 'parley serve --voice'.");
         }
-        runAlone(watch -> {
+        place.runAlone(JUST_ENDING_MILLIS, AskRoutes::busy, (watch, stopTurn) -> {
             assistant.say(text);
             String heard = "";
             for (VoiceEvent event = next(watch); ; event = next(watch)) {
@@ -188,86 +187,14 @@ final class AskRoutes {
         });
     }
 
+    /** Cuts off a running ask or speak and waits until its answer (a 409: stopped) is sent. */
+    void stopRunning(long waitMillis) throws InterruptedException {
+        place.stopRunning(waitMillis);
+    }
+
     private static ApiProblem busy() {
         return ApiProblem.conflict(ApiProblem.Code.BUSY,
                 "Parley is answering another question; wait for it, or POST /api/v1/stop.");
-    }
-
-    /** What runs while it holds the one place for an API turn, following its own turn's events. */
-    private interface Alone {
-        void run(TurnWatch watch) throws Exception;
-    }
-
-    /**
-     * The place is given up as soon as the turn ends, not when its answer is written: a caller that
-     * stops reading a streamed answer (its socket full) would otherwise hold it, and refuse every
-     * other ask, for as long as it keeps the connection open.
-     */
-    private void runAlone(Alone work) throws Exception {
-        while (!asking.compareAndSet(false, true)) {
-            if (!placeFreeWithin(JUST_ENDING_MILLIS)) {
-                throw busy();
-            }
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                synchronized (asking) {
-                    asking.set(false);
-                    asking.notifyAll();
-                }
-            }
-        };
-        TurnWatch watch = new TurnWatch(release);
-        writing.incrementAndGet();
-        try (AutoCloseable subscription = assistant.subscribe(watch)) {
-            work.run(watch);
-        } finally {
-            release.run();
-            synchronized (asking) {
-                writing.decrementAndGet();
-                asking.notifyAll();
-            }
-        }
-    }
-
-    /**
-     * Whether the one place is free, waiting up to {@code millis} for a turn that is just ending: its
-     * last event reaches every subscriber in no set order, so a caller told by the event stream that
-     * the turn ended may ask a moment before this route has given the place up.
-     */
-    private boolean placeFreeWithin(long millis) throws InterruptedException {
-        return waitWhile(asking::get, millis);
-    }
-
-    /**
-     * Cuts off a running ask and waits until its answer (a 409: stopped) is sent, so a server that
-     * stops does not drop the caller's connection without a word.
-     */
-    void stopRunning(long waitMillis) throws InterruptedException {
-        if (!asking.get() && writing.get() == 0) {
-            return;
-        }
-        assistant.stop();
-        waitWhile(() -> asking.get() || writing.get() > 0, waitMillis);
-    }
-
-    /**
-     * Waits while {@code busy} holds, up to {@code millis}, on {@code asking}'s monitor (notified when the
-     * place or an answer's writing is given up); whether it stopped holding in time.
-     */
-    private boolean waitWhile(BooleanSupplier busy, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        synchronized (asking) {
-            for (long left = millis; busy.getAsBoolean();
-                    left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
-                if (left <= 0) {
-                    return false;
-                }
-                asking.wait(left);
-            }
-        }
-        return true;
     }
 
     private void answer(TurnWatch watch, ServerResponse response) throws InterruptedException {
@@ -311,7 +238,7 @@ final class AskRoutes {
     }
 
     /** SSE events text, reasoning, tool, done, error: the answer as it streams. */
-    private void stream(TurnWatch watch, ServerResponse response) throws InterruptedException {
+    private void stream(TurnWatch watch, ServerResponse response, Runnable stopTurn) throws InterruptedException {
         ObjectNode done = ApiJson.object();
         try (SseSink sink = response.sink(SseSink.TYPE)) {
             for (VoiceEvent event = next(watch); ; event = next(watch)) {
@@ -333,8 +260,11 @@ final class AskRoutes {
                     return;
                 }
             }
-        } catch (UncheckedIOException e) {
-            assistant.stop(); // the caller left: nobody wants the rest of this answer
+        } catch (RuntimeException e) { // Helidon 4.5 reports a failed write as a ServerConnectionException
+            if (!ClientGone.is(e)) {
+                throw e;
+            }
+            stopTurn.run(); // the caller left: nobody wants the rest of this answer
         }
     }
 

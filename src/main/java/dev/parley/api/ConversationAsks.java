@@ -12,9 +12,9 @@ import dev.parley.pipeline.TurnEvent;
 import dev.parley.pipeline.TurnResult;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.voice.VoiceEvent;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -71,7 +71,8 @@ final class ConversationAsks implements AutoCloseable {
      * Answers {@code text}, showing the model {@code images}, in the conversation {@code id}, as JSON
      * or (when {@code streamed}) SSE.
      */
-    void ask(String id, String text, ImagesToShow images, boolean streamed, ServerResponse response) {
+    void ask(String id, String text, ImagesToShow images, boolean streamed, ServerRequest request,
+            ServerResponse response) {
         // By its file: "my chat" and "my-chat" are one conversation, which would refuse the second as open
         // in another Parley.
         String file = fileOf(id);
@@ -80,7 +81,9 @@ final class ConversationAsks implements AutoCloseable {
             throw ApiProblem.conflict(ApiProblem.Code.BUSY,
                     "The conversation '" + id + "' is answering another question; wait for it.");
         }
-        try (ConversationLock lock = lock(id)) {
+        // A caller that leaves stops its ask as /stop would: while its pictures wait to be decoded, its turn.
+        try (ConversationLock lock = lock(id);
+                CallerWatch.Watch caller = CallerWatch.start(request, response, inFlight::stop)) {
             Conversation conversation = load(id);
             List<TurnImage> shown;
             try {
@@ -145,7 +148,10 @@ final class ConversationAsks implements AutoCloseable {
                     ReplyStream.emit(sink, "error", ReplyStream.problem(problem));
                 }
             }
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) { // Helidon 4.5 reports a failed write as a ServerConnectionException
+            if (!ClientGone.is(e)) {
+                throw e;
+            }
             LOG.debug("The caller of an ask in '{}' left before its end", id);
         }
     }
