@@ -17,7 +17,10 @@ import org.apache.logging.log4j.Logger;
  * an upgrade) with 505 and problem JSON. Helidon's HTTP/1.1 selector claims only a first line ending in
  * {@code HTTP/1.1}, and a connection no selector claims is closed without a byte or a log line, so a
  * client of HTTP/1.0 (old scripts, monitoring probes) saw the connection drop and learned nothing.
- * Registered before Helidon's own selector; every other connection is left to it.
+ * Registered before Helidon's own selector; every other connection is left to it. A first line not
+ * yet whole (it came in two packets) is left to it too, as it claims such a connection at once: its
+ * HTTP/1.1 connection then refuses 1.0 as "version not supported", which {@link ProblemResponses#direct}
+ * answers with the same 505, and any other version as a bad request (400).
  */
 final class OtherHttpVersions implements ServerConnectionSelector {
 

@@ -214,6 +214,26 @@ class ApiSecurityTest {
         assertThat(http11).startsWith("HTTP/1.1 200").contains("\"status\":\"ok\"");
     }
 
+    /**
+     * A first line that arrives in two packets is not one {@link OtherHttpVersions} can judge, so it goes
+     * to Helidon's HTTP/1.1 connection, whose own refusal of 1.0 must come out as the same 505.
+     */
+    @Test
+    void anHttp10RequestWhoseFirstLineComesInTwoPacketsIsAnswered505Too() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET / HTTP/1.".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(100); // the server has read the first packet alone
+            out.write(("0\r\nHost: 127.0.0.1:" + api.server.port() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .startsWith("HTTP/1.1 505").contains("application/problem+json", "\"status\":505", "Send HTTP/1.1.");
+        }
+    }
+
     /** Helidon routes {@code GET http://evil.com/api/v1/health} by its path alone; the host it names was never checked. */
     @Test
     void aRequestLineWithAFullUrlIsRefused() throws Exception {
