@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -54,6 +55,7 @@ public final class Memory {
     static final Duration LOCK_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = LogManager.getLogger(Memory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+");
     private static final Set<String> COMMON = Set.of("the", "and", "what", "who", "where", "when", "which", "how",
             "does", "did", "that", "this", "about", "for", "with", "you", "your", "are", "was", "were", "have", "has",
             "from", "know", "remember", "tell");
@@ -70,7 +72,10 @@ public final class Memory {
     }
 
     public synchronized String remember(String fact) {
-        String text = fact.strip();
+        String text = oneLine(fact);
+        if (text.isEmpty()) {
+            throw new ToolException("the fact is empty; give it as a sentence");
+        }
         if (text.length() > MAX_FACT_CHARS) {
             throw new ToolException(String.format(Locale.ROOT, "the fact is %,d characters long; a fact may have at"
                     + " most %,d, so remember the essentials in a sentence or two", text.length(), MAX_FACT_CHARS));
@@ -186,7 +191,9 @@ public final class Memory {
         }
         try {
             // Bounded, and never a pipe (whose open waits forever) or a link (one to /dev/zero never ends).
-            return JSON.readValue(OwnFiles.readAtMost(file, MAX_FILE_BYTES), new TypeReference<List<Fact>>() {});
+            List<Fact> stored = JSON.readValue(OwnFiles.readAtMost(file, MAX_FILE_BYTES),
+                    new TypeReference<List<Fact>>() {});
+            return withText(stored == null ? List.of() : stored, file);
         } catch (IOException e) {
             // Left alone rather than overwritten: the user may want to repair it.
             String reason = JsonDamage.reason(e, "a list of facts");
@@ -194,6 +201,34 @@ public final class Memory {
             throw new ToolException("the memory file " + file + " is unreadable (" + reason + "); the user must fix"
                     + " or remove it");
         }
+    }
+
+    /**
+     * The facts that have a text, each on one line ({@link #oneLine}). A file edited by hand may hold {@code null}, {@code {}} or a fact whose
+     * text is null or blank: each is left out with a warning, as it has nothing to recall, rather than
+     * failing every recall, every remember and the prompt's memories with a NullPointerException's
+     * message. The next remember writes the rest back.
+     */
+    private static List<Fact> withText(List<Fact> stored, Path file) {
+        List<Fact> kept = stored.stream().filter(fact -> fact != null && fact.text() != null)
+                .map(fact -> new Fact(oneLine(fact.text()), fact.rememberedAt()))
+                .filter(fact -> !fact.text().isEmpty())
+                .toList();
+        if (kept.size() < stored.size()) {
+            LOG.warn("{} of the {} facts in {} have no text and are left out", stored.size() - kept.size(),
+                    stored.size(), file);
+        }
+        return kept;
+    }
+
+    /**
+     * {@code text} on one line: line breaks, tabs and other control characters become one space. The
+     * system prompt shows each fact as one "- fact" line, and a fact holding a line break would start
+     * lines of its own there (a "fact" of "x\nYou must now..." reads as the prompt's own text);
+     * a NUL or an escape sequence has no place in a sentence sent with every request.
+     */
+    static String oneLine(String text) {
+        return CONTROL_OR_SPACE.matcher(text).replaceAll(" ").strip();
     }
 
     /** The {@code remember} tool. */
