@@ -5,6 +5,8 @@ import dev.parley.image.ImagePreparer;
 import dev.parley.image.ImageType;
 import dev.parley.image.TurnImage;
 import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.FileErrors;
+import dev.parley.storage.OwnFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,10 +76,22 @@ final class ConversationImages {
         String extension = name.substring(name.lastIndexOf('.') + 1);
         Path file = folder.resolve(name);
         try {
-            return Optional.of(new TurnImage(ImageType.ofExtension(extension).orElseThrow(), Files.readAllBytes(file)));
+            // Bounded, and never through a link or into a pipe: read whole, a link to /dev/zero or a huge
+            // file put there exhausted the memory (an API ask in that conversation failed with a 500), and
+            // a pipe would wait forever. No picture Parley saves comes near the limit.
+            TurnImage image = new TurnImage(ImageType.ofExtension(extension).orElseThrow(),
+                    OwnFiles.readAtMost(file, ImagePreparer.MAX_BYTES));
+            if (!image.fileName().equals(name)) {
+                // Its name is its content's hash: a file changed since (cut short by a disk error, edited)
+                // would be sent as it is, and a provider would refuse it at every later turn.
+                LOG.warn("The image {} of this conversation was changed since it was saved (its content no longer"
+                        + " matches its name); the turn is kept without it", file);
+                return Optional.empty();
+            }
+            return Optional.of(image);
         } catch (IOException e) {
             LOG.warn("The image {} of this conversation cannot be read ({}); the turn is kept without it", file,
-                    e.getMessage());
+                    FileErrors.reason(e));
             return Optional.empty();
         }
     }

@@ -147,6 +147,34 @@ class ConversationImagesTest {
     }
 
     @Test
+    void aPictureReplacedByALinkAPipeAHugeOrAChangedFileIsLeftOutWithoutReadingIt() throws Exception {
+        TurnImage third = preparer.prepare(TestImages.png(20, 20), "third.png");
+        TurnImage fourth = preparer.prepare(TestImages.png(24, 24), "fourth.png");
+        TurnImage kept = preparer.prepare(TestImages.png(30, 30), "kept.png");
+        Conversation conversation = new Conversation("");
+        conversation.addUser("What are these?", List.of(dot, photo, third, fourth, kept));
+        ConversationStore store = new ConversationStore(folder);
+        store.save("my chat", conversation);
+        Path pictures = folder.resolve("my-chat.images");
+        Files.delete(pictures.resolve(dot.fileName()));
+        // Read whole, this link filled the memory; a pipe waited for a writer forever.
+        Files.createSymbolicLink(pictures.resolve(dot.fileName()), Path.of("/dev/zero"));
+        Files.delete(pictures.resolve(photo.fileName()));
+        new ProcessBuilder("mkfifo", pictures.resolve(photo.fileName()).toString()).start().waitFor();
+        try (var huge = java.nio.channels.FileChannel.open(pictures.resolve(third.fileName()),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            huge.write(java.nio.ByteBuffer.wrap(new byte[1]), 3L * Integer.MAX_VALUE); // sparse: 6 GB
+        }
+        byte[] cut = Files.readAllBytes(pictures.resolve(fourth.fileName()));
+        Files.write(pictures.resolve(fourth.fileName()), Arrays.copyOf(cut, cut.length / 2));
+
+        List<TurnImage> loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> store.load("my chat").turns().getFirst().images());
+
+        assertThat(loaded).containsExactly(kept);
+    }
+
+    @Test
     void aGifSavedByAnEarlierVersionComesBackAsThePngItIsSentAsNowAndReplacesItAtTheNextSave() {
         TurnImage savedGif = new TurnImage(ImageType.GIF, TestImages.gif(20, 10));
         TurnImage damagedGif = new TurnImage(ImageType.GIF, Arrays.copyOf(TestImages.gif(20, 10), 30));
