@@ -5,13 +5,14 @@ import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.ConversationInUseException;
 import dev.parley.conversation.ConversationStoreException;
+import dev.parley.storage.FileErrors;
+import dev.parley.storage.OwnFiles;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.function.Supplier;
 
 /**
@@ -49,7 +50,15 @@ final class ConversationRoutes {
     /** The saved file as it is: it is JSON already, in the documented format of the conversation store. */
     private void show(ServerRequest request, ServerResponse response) throws IOException {
         String id = existing(request);
-        byte[] saved = Files.readAllBytes(store.fileFor(id));
+        byte[] saved;
+        try {
+            // Bounded, as the store reads it: read whole, a huge file there exhausted the memory (a 500
+            // saying nothing, and an OutOfMemoryError any other request could have met).
+            saved = OwnFiles.readAtMost(store.fileFor(id), ConversationStore.MAX_FILE_BYTES);
+        } catch (IOException unreadable) {
+            throw new ApiProblem(500, "Damaged conversation", "The saved file of '" + id + "' cannot be read ("
+                    + FileErrors.reason(unreadable) + "); 'parley conversations list' names every damaged file.");
+        }
         try {
             ApiJson.MAPPER.readTree(saved);
         } catch (IOException damaged) { // never served as JSON when it is not

@@ -66,7 +66,7 @@ public final class ConversationStore {
      * The largest conversation file read: hundreds of long turns fit (pictures are files of their own);
      * a larger one is damaged or not Parley's, and parsing it could exhaust the memory.
      */
-    static final int MAX_FILE_BYTES = 128 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = 128 * 1024 * 1024;
     /** Device names Windows reserves in every folder, whatever the extension: such a file cannot be made there. */
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
     private static final String EXTENSION = ".json";

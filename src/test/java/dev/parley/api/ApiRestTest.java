@@ -305,6 +305,14 @@ class ApiRestTest {
             HttpResponse<String> damaged = api.get("/conversations/kitchen");
             assertThat(damaged.statusCode()).isEqualTo(500);
             assertThat(damaged.body()).contains("is not valid JSON");
+            // Read whole, a file far larger than any conversation exhausted the memory: a bare 500.
+            try (var huge = java.nio.channels.FileChannel.open(api.components.conversationStore().fileFor("kitchen"),
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                huge.write(java.nio.ByteBuffer.wrap(new byte[1]), 3L * Integer.MAX_VALUE); // sparse: 6 GB
+            }
+            HttpResponse<String> huge = api.get("/conversations/kitchen");
+            assertThat(huge.statusCode()).isEqualTo(500);
+            assertThat(huge.body()).contains("Damaged conversation", "more than the 134,217,728 Parley reads from it");
 
             JsonNode usage = ApiJson.MAPPER.readTree(api.get("/usage?days=7").body());
             assertThat(usage.path("days").asInt()).isEqualTo(7);
