@@ -30,7 +30,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <ol>
  *   <li>at most {@link #MAX_BYTES}, and not empty;
  *   <li>a PNG, JPEG, GIF or WebP by its signature (the name or declared type is not trusted);
- *   <li>at most {@link #MAX_PIXELS} as its header declares, read before any pixel is decoded, and
+ *   <li>at most {@link #MAX_PIXELS}, and at most {@link #MAX_SIDE_PIXELS} on a side, as its header declares, read before any pixel is decoded, and
  *       again as the decoder sees the first frame (a GIF's frame may exceed its header's size); a
  *       JPEG's scans times the decoder's pixels at most {@link #MAX_SCAN_PIXELS} ({@link JpegScans});
  *   <li>decoded in full, so a damaged or truncated file fails here, not at the provider; a big
@@ -54,6 +54,11 @@ public final class ImagePreparer {
     public static final int MAX_BYTES = 20 * 1024 * 1024;
     /** The most pixels a header may declare: 50 megapixels, more than most phone cameras take. */
     static final long MAX_PIXELS = 50_000_000L;
+    /**
+     * The longest side read at all, JPEG's own limit: the PNG decoder holds two whole rows however much
+     * it subsamples, so a 49,000,000 × 1 strip within {@link #MAX_PIXELS} took 700 MB to decode.
+     */
+    static final int MAX_SIDE_PIXELS = 65_535;
     /** Providers take about 5 MB per image (Anthropic's limit); a scaled PNG larger than this goes as JPEG. */
     static final int MAX_SENT_BYTES = 4 * 1024 * 1024;
     /**
@@ -140,10 +145,7 @@ public final class ImagePreparer {
         ImageType type = ImageType.sniff(bytes).orElseThrow(() -> new ImageException(source
                 + " is not an image Parley can send: it must be a " + ImageType.NAMES + " file."));
         ImageHeader header = ImageHeader.read(type, bytes, source);
-        if (header.pixels() > MAX_PIXELS) {
-            throw new ImageException(source + " is " + header.width() + " × " + header.height() + " pixels; images may"
-                    + " have at most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
-        }
+        refuseTooLarge(header.width(), header.height(), source);
         Decoded decoded = decode(bytes, header, source);
         int orientation = type == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
         if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT
@@ -204,10 +206,10 @@ public final class ImagePreparer {
                 // screen size in its header, and the decoder would allocate for the frame.
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if ((long) width * height > MAX_PIXELS || width <= 0 || height <= 0) {
-                    throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at"
-                            + " most " + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
+                if (width <= 0 || height <= 0) {
+                    throw new ImageException(source + " is " + width + " × " + height + " pixels: no picture.");
                 }
+                refuseTooLarge(width, height, source);
                 if (header.type() == ImageType.JPEG) {
                     refuseTooManyScans(bytes, width, height, source);
                 }
@@ -234,6 +236,17 @@ public final class ImagePreparer {
         } catch (OutOfMemoryError e) { // the decoder's buffers for what the file holds; freed as this returns
             throw new ImageException(source + " is too large to decode in the memory Parley has; scale it down"
                     + " first.");
+        }
+    }
+
+    private static void refuseTooLarge(int width, int height, String source) {
+        if ((long) width * height > MAX_PIXELS) {
+            throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at most "
+                    + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
+        }
+        if (Math.max(width, height) > MAX_SIDE_PIXELS) {
+            throw new ImageException(String.format(java.util.Locale.ROOT, "%s is %d × %d pixels; a side may have at most"
+                    + " %,d pixels. Crop it first.", source, width, height, MAX_SIDE_PIXELS));
         }
     }
 

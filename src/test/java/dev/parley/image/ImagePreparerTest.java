@@ -271,6 +271,26 @@ class ImagePreparerTest {
     }
 
     @Test
+    void aLongStripWithinTheMegapixelsIsRefusedBeforeDecoding() throws Exception {
+        // 49,000,000 × 1 RGBA: within 50 megapixels, and 700 MB for the decoder's two rows of 196 MB.
+        int width = 49_000_000;
+        java.io.ByteArrayOutputStream pixels = new java.io.ByteArrayOutputStream();
+        try (var deflate = new java.util.zip.DeflaterOutputStream(pixels)) {
+            deflate.write(0); // the row's filter: none
+            byte[] zeros = new byte[1 << 20];
+            for (long left = 4L * width; left > 0; left -= zeros.length) {
+                deflate.write(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+        }
+        byte[] strip = TestImages.pngWithData(TestImages.pngHeader(width, 1), pixels.toByteArray());
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> preparer.prepare(strip, "strip.png")).isInstanceOf(ImageException.class)
+                .hasMessage("strip.png is 49000000 × 1 pixels; a side may have at most 65,535 pixels. Crop it first.");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aGifFrameLargerThanItsScreenIsRefusedBeforeDecoding() {
         long start = System.nanoTime();
 

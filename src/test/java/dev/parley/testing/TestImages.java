@@ -57,6 +57,14 @@ public final class TestImages {
         return header.array();
     }
 
+    /** {@code header} ({@link #pngHeader}, its CRC left zero: the JDK's reader does not check it), then one IDAT of {@code zlib} and IEND. */
+    public static byte[] pngWithData(byte[] header, byte[] zlib) {
+        ByteBuffer png = ByteBuffer.allocate(header.length + 12 + zlib.length + 12);
+        png.put(header).putInt(zlib.length).put(new byte[] {'I', 'D', 'A', 'T'}).put(zlib).putInt(0);
+        png.putInt(0).put(new byte[] {'I', 'E', 'N', 'D'}).putInt(0xAE426082);
+        return png.array();
+    }
+
     /**
      * A GIF whose logical screen is 1 × 1 but whose one frame declares this size: a bomb hiding
      * behind the header most readers look at first.
