@@ -46,7 +46,27 @@ final class AskImages {
             throw ApiProblem.badRequest("An ask may show at most " + maxCount + " images (llm.images.max-count); this"
                     + " one has " + images.size() + ".");
         }
+        for (int index = 0; index < images.size(); index++) {
+            refuseOtherFields(images.get(index), "image " + (index + 1));
+        }
         return images.size();
+    }
+
+    /**
+     * Strict as the body itself ({@link ApiJson#body}): a field an image does not take (an OpenAI-style
+     * {@code "detail": "low"}, a {@code "name"}) was ignored, so the caller believed it applied.
+     */
+    private static void refuseOtherFields(JsonNode image, String name) {
+        if (!image.isObject()) {
+            return; // image() says what an image must be
+        }
+        image.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("mediaType") && !field.equals("data")) {
+                String shown = field.length() > 60 ? field.substring(0, 60) + "…" : field; // echoed, so kept short
+                throw ApiProblem.badRequest(name + " has a field \"" + shown + "\" that an image does not take; it"
+                        + " takes \"mediaType\" and \"data\".");
+            }
+        });
     }
 
     /**

@@ -137,6 +137,9 @@ class ApiImagesTest {
             assertProblem(api.send("POST", "/ask", ask("?", null, "image/png", base64(PNG), base64(PNG), base64(PNG),
                     base64(PNG), base64(PNG))), 400, "at most 4 images (llm.images.max-count); this one has 5");
             assertProblem(api.send("POST", "/ask", "{\"text\":\"?\",\"images\":\"x\"}"), 400, "must be an array");
+            assertProblem(api.send("POST", "/ask", "{\"text\":\"?\",\"images\":[{\"mediaType\":\"image/png\",\"data\":\""
+                    + base64(PNG) + "\",\"detail\":\"low\"}]}"), 400, "image 1 has a field \"detail\" that an image does"
+                    + " not take; it takes \"mediaType\" and \"data\".");
 
             assertThat(api.llm.requests()).isEmpty();
             assertThat(api.assistant.conversation().turnCount()).isZero();
