@@ -240,8 +240,9 @@ public final class ConversationStore {
         try {
             images.write(turns.stream().flatMap(turn -> turn.images().stream()).toList());
         } catch (IOException e) {
+            // FileErrors: the JDK's message is often the path alone ("in X: X.").
             throw new ConversationStoreException("Cannot save the images of " + target + " in " + images.folder()
-                    + ": " + e.getMessage() + ". Check that the folder is writable and the disk has space.", e);
+                    + ": " + FileErrors.reason(e) + ". Check that the folder is writable and the disk has space.", e);
         }
         writeAtomically(target, bytes);
         images.keepOnly(ConversationImages.namesIn(turns));

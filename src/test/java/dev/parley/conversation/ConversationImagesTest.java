@@ -204,6 +204,18 @@ class ConversationImagesTest {
     }
 
     @Test
+    void aFileWhereThePicturesFolderGoesIsNamedWithTheReason() throws Exception {
+        Path inTheWay = folder.resolve("my-chat.images");
+        Files.writeString(inTheWay, "not a folder");
+
+        // The JDK's exception carried the path alone: "... in X: X. Check that ...".
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ConversationStore(folder).save("my chat",
+                withPictures())).isInstanceOf(ConversationStoreException.class).hasMessage("Cannot save the images of "
+                + folder.resolve("my-chat.json") + " in " + inTheWay + ": " + inTheWay + " already exists and is not a"
+                + " folder. Check that the folder is writable and the disk has space.");
+    }
+
+    @Test
     void aConversationWithoutPicturesMakesNoFolder() {
         ConversationStore store = new ConversationStore(folder);
         Conversation conversation = new Conversation("");
