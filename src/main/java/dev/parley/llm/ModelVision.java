@@ -7,7 +7,9 @@ import dev.parley.config.ProviderType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -16,32 +18,48 @@ import org.apache.logging.log4j.Logger;
  * {@code auto}, an Ollama server is asked ({@code POST /api/show}, whose {@code capabilities} list
  * "vision"), and every other endpoint, or an Ollama that cannot say, is judged by the model's name
  * ({@link KnownVisionModels}). The in-process models never see. Answers are remembered per
- * endpoint and model for the life of the process, so the question costs one request at most.
+ * endpoint and model for the life of the process, so the question costs one request at most; a guess
+ * by name made because Ollama could not say (not running yet, say, when the window opened) is
+ * remembered for {@link #ASK_AGAIN_AFTER} only, so a vision model is not refused for the whole
+ * session once its server is up.
  */
 public final class ModelVision {
 
     private static final Logger LOG = LogManager.getLogger(ModelVision.class);
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(3);
+    /** How long a guess made while Ollama could not be asked stands before Ollama is asked again. */
+    static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(30);
 
     private final HttpProbe probe;
-    private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+    private final LongSupplier nanoTime;
+    private final Map<String, Judgement> known = new ConcurrentHashMap<>();
 
     public ModelVision() {
-        this(ASK_TIMEOUT);
+        this(ASK_TIMEOUT, System::nanoTime);
     }
 
-    ModelVision(Duration timeout) {
+    ModelVision(Duration timeout, LongSupplier nanoTime) {
         this.probe = new HttpProbe(timeout);
+        this.nanoTime = nanoTime;
     }
+
+    /** Whether a model sees; {@code guessedSince}: when it was judged by name because Ollama could not say. */
+    private record Judgement(boolean sees, OptionalLong guessedSince) {}
 
     public boolean canSee(ProviderConfig provider) {
         return switch (provider.vision()) {
             case TRUE -> true;
             case FALSE -> false;
             case AUTO -> provider.type() != ProviderType.EMBEDDED
-                    && known.computeIfAbsent(provider.type() + " " + LanguageModels.endpointOf(provider) + " "
-                            + provider.model(), key -> judge(provider));
+                    && known.compute(provider.type() + " " + LanguageModels.endpointOf(provider) + " "
+                            + provider.model(), (key, earlier) -> earlier != null && !stale(earlier)
+                                    ? earlier : judge(provider)).sees();
         };
+    }
+
+    private boolean stale(Judgement judgement) {
+        return judgement.guessedSince().isPresent()
+                && nanoTime.getAsLong() - judgement.guessedSince().getAsLong() >= ASK_AGAIN_AFTER.toNanos();
     }
 
     /** The configured providers whose models can see, in the order of the config. */
@@ -70,7 +88,7 @@ public final class ModelVision {
                 + "' if its model can see.";
     }
 
-    private boolean judge(ProviderConfig provider) {
+    private Judgement judge(ProviderConfig provider) {
         if (provider.type() == ProviderType.OLLAMA) {
             String url = LanguageModels.endpointOf(provider).replaceAll("/+$", "") + "/api/show";
             String body = "{\"model\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(provider.model()) + "}";
@@ -78,13 +96,14 @@ public final class ModelVision {
                     && answer.json().path("capabilities").isArray()) {
                 for (JsonNode capability : answer.json().path("capabilities")) {
                     if ("vision".equals(capability.asText())) {
-                        return true;
+                        return new Judgement(true, OptionalLong.empty());
                     }
                 }
-                return false;
+                return new Judgement(false, OptionalLong.empty());
             }
             LOG.debug("Ollama at {} did not list the capabilities of {}; judging by its name", url, provider.model());
+            return new Judgement(KnownVisionModels.canSee(provider.model()), OptionalLong.of(nanoTime.getAsLong()));
         }
-        return KnownVisionModels.canSee(provider.model());
+        return new Judgement(KnownVisionModels.canSee(provider.model()), OptionalLong.empty());
     }
 }

@@ -14,7 +14,15 @@ import dev.parley.conversation.Message;
 import dev.parley.image.ImagePreparer;
 import dev.parley.image.TurnImage;
 import dev.parley.testing.TestImages;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +157,41 @@ class ImagesOverHttpTest {
                 5).withOverrides("llava:13b", null);
 
         assertThat(new ModelVision().canSee(llava)).isTrue();
+    }
+
+    @Test
+    void anOllamaThatCouldNotSayIsAskedAgainOnceTheGuessIsOld() throws Exception {
+        AtomicBoolean up = new AtomicBoolean();
+        AtomicInteger asked = new AtomicInteger();
+        HttpServer ollama = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ollama.createContext("/api/show", exchange -> {
+            asked.incrementAndGet();
+            byte[] body = "{\"capabilities\":[\"completion\",\"vision\"]}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(up.get() ? 200 : 503, up.get() ? body.length : -1);
+            if (up.get()) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        ollama.start();
+        try {
+            ProviderConfig eyes = ScriptedProviders.config(Protocol.OLLAMA,
+                    "http://127.0.0.1:" + ollama.getAddress().getPort(), 5).withOverrides("house-eyes:7b", null);
+            AtomicLong now = new AtomicLong();
+            ModelVision vision = new ModelVision(Duration.ofSeconds(3), now::get);
+
+            assertThat(vision.canSee(eyes)).as("a name not known to see, while Ollama cannot say").isFalse();
+            up.set(true);
+            now.addAndGet(ModelVision.ASK_AGAIN_AFTER.toNanos() - 1);
+            assertThat(vision.canSee(eyes)).as("the guess stands a while").isFalse();
+            now.addAndGet(1);
+            assertThat(vision.canSee(eyes)).as("then Ollama is asked again").isTrue();
+            now.addAndGet(ModelVision.ASK_AGAIN_AFTER.toNanos() * 10);
+            assertThat(vision.canSee(eyes)).isTrue();
+            assertThat(asked).as("Ollama's own answer is kept").hasValue(2);
+        } finally {
+            ollama.stop(0);
+        }
     }
 
     @Test
