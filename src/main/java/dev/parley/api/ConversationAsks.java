@@ -16,8 +16,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -156,8 +156,25 @@ final class ConversationAsks implements AutoCloseable {
         }
     }
 
-    /** Runs the turn, then saves the conversation whatever the outcome (the runner kept it consistent). */
+    /**
+     * Runs the turn, then saves the conversation whatever the outcome (the runner kept it consistent).
+     * An answer given but not saved is still the caller's, with a {@code warning} saying why it was
+     * not saved: a 500 in its place would lose an answer already paid for (and perhaps spoken).
+     */
     private ObjectNode run(String id, Conversation conversation, String text, List<TurnImage> images,
+            Consumer<TurnEvent> caller) {
+        ObjectNode reply;
+        try {
+            reply = answer(id, conversation, text, images, caller);
+        } catch (RuntimeException failed) {
+            saveFailure(id, conversation); // logged: the caller hears of the turn's own failure
+            throw failed;
+        }
+        saveFailure(id, conversation).ifPresent(why -> reply.put("warning", why));
+        return reply;
+    }
+
+    private ObjectNode answer(String id, Conversation conversation, String text, List<TurnImage> images,
             Consumer<TurnEvent> caller) {
         TurnClock clock = new TurnClock();
         AtomicReference<TurnEvent.Completed> completed = new AtomicReference<>();
@@ -188,8 +205,6 @@ final class ConversationAsks implements AutoCloseable {
                         + (e.partialText().isBlank() ? "." : " after: " + e.partialText()));
             }
             throw new ApiProblem(502, "The model failed", e.getMessage());
-        } finally {
-            save(id, conversation);
         }
     }
 
@@ -233,15 +248,17 @@ final class ConversationAsks implements AutoCloseable {
         }
     }
 
-    private void save(String id, Conversation conversation) {
+    /** Saves the conversation; why it could not be, if it could not (logged). */
+    private Optional<String> saveFailure(String id, Conversation conversation) {
         if (conversation.turnCount() == 0) {
-            return;
+            return Optional.empty();
         }
         try {
             store.save(id, conversation);
+            return Optional.empty();
         } catch (ConversationStoreException e) {
             LOG.error("Could not save the conversation '{}'", id, e);
-            throw new ApiProblem(500, "The conversation was not saved", e.getMessage());
+            return Optional.of("The answer was not saved in conversation '" + id + "': " + e.getMessage());
         }
     }
 

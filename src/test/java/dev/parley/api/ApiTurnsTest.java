@@ -10,6 +10,7 @@ import dev.parley.voice.VoiceEvent;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,29 @@ class ApiTurnsTest {
             assertThat(api.components.conversationStore().load("kitchen").turns()).extracting(Turn::text)
                     .containsExactly("Lights?", "Kitchen reply.", "And now?", "Again.");
             assertThat(api.assistant.conversation().turnCount()).isZero();
+        }
+    }
+
+    @Test
+    void anAnswerThatCouldNotBeSavedIsStillTheCallersWithAWarningSayingWhy() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Kept ", "for you.").firstAfter(1_000))) {
+            CompletableFuture<VoiceEvent> started = api.first(event -> event instanceof VoiceEvent.Reply reply
+                    && reply.event() instanceof TurnEvent.Started);
+            CompletableFuture<HttpResponse<String>> asked = api.http.sendAsync(api.request("/ask")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Lights?\",\"conversation\":\"garage\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            ApiHarness.await(started);
+            // While the model thinks, a folder takes the conversation file's place: the save must fail.
+            Path file = api.components.conversationStore().fileFor("garage");
+            Files.createDirectories(file.resolve("in-the-way"));
+
+            HttpResponse<String> response = ApiHarness.await(asked);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode reply = ApiJson.MAPPER.readTree(response.body());
+            assertThat(reply.path("reply").asText()).isEqualTo("Kept for you.");
+            assertThat(reply.path("warning").asText()).startsWith("The answer was not saved in conversation 'garage': ")
+                    .contains(file.getFileName().toString());
         }
     }
 
