@@ -204,10 +204,13 @@ public final class Memory {
     }
 
     /**
-     * The facts that have a text, each on one line ({@link #oneLine}). A file edited by hand may hold {@code null}, {@code {}} or a fact whose
-     * text is null or blank: each is left out with a warning, as it has nothing to recall, rather than
-     * failing every recall, every remember and the prompt's memories with a NullPointerException's
-     * message. The next remember writes the rest back.
+     * The facts that have a text, each on one line ({@link #oneLine}), the newest {@link #MAX_FACTS} of
+     * them. A file edited by hand may hold {@code null}, {@code {}} or a fact whose text is null or
+     * blank: each is left out with a warning, as it has nothing to recall, rather than failing every
+     * recall, every remember and the prompt's memories with a NullPointerException's message. The next
+     * remember writes the rest back. A file of more facts than remember lets in (hundreds of
+     * thousands fit in {@link #MAX_FILE_BYTES}) took seconds to rank for every prompt: only the newest
+     * count, and remember, finding the memory full, writes nothing that would lose the others.
      */
     private static List<Fact> withText(List<Fact> stored, Path file) {
         List<Fact> kept = stored.stream().filter(fact -> fact != null && fact.text() != null)
@@ -217,6 +220,11 @@ public final class Memory {
         if (kept.size() < stored.size()) {
             LOG.warn("{} of the {} facts in {} have no text and are left out", stored.size() - kept.size(),
                     stored.size(), file);
+        }
+        if (kept.size() > MAX_FACTS) {
+            LOG.warn("{} holds {} facts; only the newest {} are used: remove those no longer needed", file,
+                    kept.size(), MAX_FACTS);
+            return kept.subList(kept.size() - MAX_FACTS, kept.size());
         }
         return kept;
     }

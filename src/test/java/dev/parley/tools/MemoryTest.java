@@ -185,4 +185,22 @@ class MemoryTest {
                 .hasMessageContaining(folder.resolve("memory.json").toString());
         assertThat(memory.recall("many")).isEqualTo("nothing remembered about that");
     }
+
+    @Test
+    void aFileOfMoreFactsThanRememberLetsInUsesTheNewestAndLosesNone() throws Exception {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 20_000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"text\":\"fact f").append(i).append("\"}");
+        }
+        Path file = folder.resolve("memory.json");
+        Files.writeString(file, json.append("]"));
+        Memory memory = memory();
+
+        assertThat(memory.ranked("fact")).hasSize(Memory.MAX_FACTS).first().isEqualTo("fact f19999");
+        assertThat(memory.recall("f19500")).isEqualTo("fact f19500");
+        assertThat(memory.recall("f19499")).isEqualTo("nothing remembered about that"); // older: unused
+        assertThatThrownBy(() -> memory.remember("one more")).isInstanceOf(ToolException.class)
+                .hasMessageStartingWith("the memory is full");
+        assertThat(Files.readString(file)).contains("fact f0\"").contains("fact f19999\"");
+    }
 }
