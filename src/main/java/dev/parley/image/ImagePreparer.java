@@ -113,6 +113,14 @@ public final class ImagePreparer {
         }
     }
 
+    /** Refuses a picture given as pixels of this size, before its pixels are read. */
+    public static void refusePixelCount(int width, int height, String source) {
+        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
+            throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at most "
+                    + MAX_PIXELS / 1_000_000 + " megapixels.");
+        }
+    }
+
     /**
      * A picture given as pixels (a pasted image, a screenshot taken by the window), encoded as PNG
      * and prepared like any file.
@@ -120,9 +128,9 @@ public final class ImagePreparer {
      * @param argb {@code width × height} pixels, row by row, as 0xAARRGGBB
      */
     public TurnImage fromPixels(int width, int height, int[] argb, String source) {
-        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS || argb.length != width * height) {
-            throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at most "
-                    + MAX_PIXELS / 1_000_000 + " megapixels.");
+        refusePixelCount(width, height, source);
+        if (argb.length != width * height) {
+            throw new IllegalArgumentException(argb.length + " pixels given for " + width + " × " + height);
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, width, height, argb, 0, width);

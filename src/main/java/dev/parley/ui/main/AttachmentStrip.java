@@ -142,8 +142,10 @@ final class AttachmentStrip {
     private static void attach(Attachments attachments, Image image, String source) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
-        int[] argb = new int[width * height];
-        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        attachments.attachPixels(width, height, argb, source);
+        attachments.attachPixels(width, height, () -> {
+            int[] argb = new int[width * height];
+            image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+            return argb;
+        }, source);
     }
 }

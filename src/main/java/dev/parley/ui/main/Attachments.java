@@ -1,11 +1,13 @@
 package dev.parley.ui.main;
 
+import dev.parley.image.ImageException;
 import dev.parley.image.ImagePreparer;
 import dev.parley.image.TurnImage;
 import dev.parley.ui.Tasks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -38,8 +40,19 @@ public final class Attachments {
         attach(() -> preparer.read(file));
     }
 
-    /** A pasted picture or a screenshot, as ARGB pixels row by row. */
-    public void attachPixels(int width, int height, int[] argb, String source) {
+    /**
+     * A pasted picture or a screenshot of {@code width × height}, as ARGB pixels row by row that
+     * {@code readPixels} gives: called only for a size within the limit, since a pasted picture of
+     * billions of pixels would need their array first (and over 2³¹ its size does not fit an int).
+     */
+    public void attachPixels(int width, int height, Supplier<int[]> readPixels, String source) {
+        try {
+            ImagePreparer.refusePixelCount(width, height, source);
+        } catch (ImageException tooLarge) {
+            banners.show(new Banner("image", Banner.Level.ERROR, tooLarge.getMessage()));
+            return;
+        }
+        int[] argb = readPixels.get();
         attach(() -> preparer.fromPixels(width, height, argb, source));
     }
 

@@ -8,6 +8,7 @@ import dev.parley.ui.ScriptedVoiceAssistant;
 import dev.parley.ui.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class AttachmentsTest {
         ScriptedVoiceAssistant assistant = new ScriptedVoiceAssistant();
         MainViewModel main = new MainViewModel(assistant, Tasks.direct(), banners, attachments);
         attachments.attachFile(Files.write(folder.resolve("a.png"), TestImages.png(30, 20)));
-        attachments.attachPixels(2, 1, new int[] {0xFFFF0000, 0xFF00FF00}, "the pasted image");
+        attachments.attachPixels(2, 1, () -> new int[] {0xFFFF0000, 0xFF00FF00}, "the pasted image");
 
         main.inputProperty().set("Which is which?");
         main.send();
@@ -56,5 +57,20 @@ class AttachmentsTest {
         assertThat(attachments.images()).isEmpty();
         assertThat(banners.shown()).extracting(Banner::message).singleElement().asString()
                 .contains("is not an image Parley can send");
+    }
+
+    @Test
+    void aPastedPictureTooLargeIsABannerAndItsPixelsAreNeverRead() {
+        AtomicBoolean read = new AtomicBoolean();
+
+        attachments.attachPixels(70_000, 70_000, () -> {
+            read.set(true);
+            return new int[0];
+        }, "the pasted image");
+
+        assertThat(read).isFalse();
+        assertThat(attachments.images()).isEmpty();
+        assertThat(banners.shown()).extracting(Banner::message)
+                .containsExactly("the pasted image is 70000 × 70000 pixels; images may have at most 50 megapixels.");
     }
 }
