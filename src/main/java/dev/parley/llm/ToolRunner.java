@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
@@ -60,6 +61,12 @@ public final class ToolRunner {
      * endpoint) asking for thousands at once would start thousands of tools and fill the terminal.
      */
     static final int MAX_CALLS_PER_ROUND = 20;
+    /**
+     * The most characters of one call's result the model is given (about 25,000 tokens, Claude Code's
+     * default cap on an MCP tool's output): an MCP server may answer with megabytes, which every
+     * later request of the turn, and of the conversation, would carry and pay for again.
+     */
+    static final int MAX_RESULT_CHARS = 100_000;
     /** What OpenAI-style APIs accept as a tool name; one name outside it makes them refuse every request. */
     private static final Pattern PROVIDER_TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
     /** A description says what a tool does in a few sentences; an MCP server's longer one is cut, as it is sent every turn. */
@@ -247,6 +254,7 @@ public final class ToolRunner {
         }
         List<ChatMessage> messages = new ArrayList<>(requests.size() + 1);
         for (int index = 0; index < requests.size(); index++) {
+            results[index] = capped(results[index], requests.get(index).name());
             if (index < MAX_CALLS_PER_ROUND) {
                 listener.onToolResult(requests.get(index).name(), results[index]);
             }
@@ -257,6 +265,22 @@ public final class ToolRunner {
                     List.copyOf(pictures))));
         }
         return messages;
+    }
+
+    /** {@code result} cut to {@link #MAX_RESULT_CHARS}, saying so to the model; a null result is empty. */
+    static String capped(String result, String name) {
+        if (result == null) {
+            return "";
+        }
+        if (result.length() <= MAX_RESULT_CHARS) {
+            return result;
+        }
+        LOG.warn("Tool {} returned {} characters; the model is given the first {}", name, result.length(),
+                MAX_RESULT_CHARS);
+        int end = Character.isHighSurrogate(result.charAt(MAX_RESULT_CHARS - 1)) ? MAX_RESULT_CHARS - 1
+                : MAX_RESULT_CHARS;
+        return result.substring(0, end) + String.format(Locale.ROOT, "\n[cut: the result was %,d characters; only"
+                + " the first %,d are shown]", result.length(), MAX_RESULT_CHARS);
     }
 
     private String await(Future<String> call, long deadline, String name) throws InterruptedException {

@@ -11,7 +11,10 @@ import dev.parley.conversation.Message;
 import dev.parley.llm.embedded.EmbeddedModels;
 import dev.parley.llm.embedded.ModelDownloads;
 import dev.parley.tools.Calculator;
+import dev.parley.tools.Tool;
+import dev.parley.tools.ToolArguments;
 import dev.parley.tools.ToolConfirmer;
+import dev.parley.tools.ToolParameter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +86,44 @@ class MalformedToolCallsOverHttpTest {
             assertThat(results).hasSize(2_000);
             assertThat(results.get(19)).isEqualTo("20");
             assertThat(results.get(20)).startsWith("error: not run; at most 20 tool calls run in one round");
+        }
+    }
+
+    @Test
+    void aHugeToolResultReachesTheModelCutWithANote() throws Exception {
+        Tool chatty = new Tool() {
+            @Override
+            public String name() {
+                return "dump";
+            }
+
+            @Override
+            public String description() {
+                return "Dumps a lot.";
+            }
+
+            @Override
+            public List<ToolParameter> parameters() {
+                return List.of();
+            }
+
+            @Override
+            public String execute(ToolArguments arguments) {
+                return "y".repeat(3_000_000);
+            }
+        };
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.toolCalls(new ToolCall("call_1", "dump", "{}")),
+                Reply.of("Plenty."))) {
+            var runner = new ToolRunner(List.of(chatty), new ToolsConfig(true, 5, 10, List.of()), ToolConfirmer.DENY);
+            LanguageModel model = new LanguageModels(new ApiKeys(Map.of("TEST_KEY", "sk-test")::get),
+                    new EmbeddedModels(Path.of("target/test-llm-models"), ModelDownloads.Progress.NONE), runner)
+                    .create("local", ScriptedProviders.config(Protocol.OPENAI, server.baseUrl(), 10));
+
+            assertThat(model.reply(List.of(Message.user("Dump")), ReplyListener.IGNORE).text()).isEqualTo("Plenty.");
+            String given = server.requests().get(1).path("messages").findValues("content").stream()
+                    .map(content -> content.asText()).filter(text -> text.startsWith("yyy")).findFirst().orElseThrow();
+            assertThat(given.indexOf("\n[cut:")).isEqualTo(ToolRunner.MAX_RESULT_CHARS);
+            assertThat(given).endsWith("\n[cut: the result was 3,000,000 characters; only the first 100,000 are shown]");
         }
     }
 }
