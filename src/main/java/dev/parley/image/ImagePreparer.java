@@ -156,32 +156,57 @@ public final class ImagePreparer {
         refuseTooLarge(header.width(), header.height(), source);
         Decoded decoded = decode(bytes, header, source);
         int orientation = type == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
-        if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT
-                && bytes.length <= MAX_SENT_BYTES && sentAsItIs(type)) {
-            return new TurnImage(type, bytes);
+        if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT && sentAsItIs(type)) {
+            byte[] stripped = stripped(type, bytes);
+            if (stripped != null && stripped.length <= MAX_SENT_BYTES) {
+                return new TurnImage(type, stripped);
+            }
         }
         return scaled(decoded, type, orientation);
     }
 
     /**
-     * PNG and JPEG within the limits go byte for byte. A GIF does not (Gemini takes none, OpenAI no
-     * animated one), nor a WebP: its extended form declares a canvas apart from the picture it holds
-     * (a 1 × 1 canvas may wrap 16384 × 16384 pixels), so what is sent is what was decoded here.
+     * PNG and JPEG within the limits go as they are, without their metadata. A GIF does not (Gemini
+     * takes none, OpenAI no animated one), nor a WebP: its extended form declares a canvas apart from
+     * the picture it holds (a 1 × 1 canvas may wrap 16384 × 16384 pixels), so what is sent is what was
+     * decoded here.
      */
     private static boolean sentAsItIs(ImageType type) {
         return type == ImageType.PNG || type == ImageType.JPEG;
     }
 
+    /** {@link MetadataStripper#strip}, or null when the file's structure cannot be walked: then it is re-encoded. */
+    private static byte[] stripped(ImageType type, byte[] bytes) {
+        try {
+            return MetadataStripper.strip(type, bytes);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
     /**
      * A picture saved with a conversation, as Parley sends pictures now: a GIF or WebP (saved as it came
      * until 2026-12-06; Gemini refuses a GIF at every later turn) becomes a PNG of its first frame at
-     * its own size; anything else is returned as it is.
+     * its own size; a PNG or JPEG goes without its metadata (saved with it until 2026-12-07), stripped
+     * as it is read, without decoding it; a JPEG stored sideways, or one whose structure cannot be
+     * walked, is prepared anew. The saved file is not written to: its name still matches its content,
+     * which {@code ConversationImages} checks before this; a conversation that goes on saves the
+     * stripped picture under its own name at its next save and removes the old file, as it does for a
+     * converted GIF.
      *
-     * @throws ImageException when a saved GIF or WebP cannot be decoded
+     * @throws ImageException when a saved picture that must be prepared anew cannot be decoded
      */
     public static TurnImage asSentNow(TurnImage saved, String source) {
         if (sentAsItIs(saved.type())) {
-            return saved;
+            byte[] bytes = saved.bytes();
+            byte[] stripped = stripped(saved.type(), bytes);
+            boolean upright = saved.type() != ImageType.JPEG || ExifOrientation.of(bytes) == ExifOrientation.UPRIGHT;
+            if (stripped == bytes && upright) {
+                return saved;
+            }
+            if (stripped != null && upright) {
+                return new TurnImage(saved.type(), stripped);
+            }
         }
         return new ImagePreparer(Integer.MAX_VALUE).prepare(saved.bytes(), source);
     }

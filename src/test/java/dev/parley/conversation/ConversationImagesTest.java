@@ -203,6 +203,28 @@ class ConversationImagesTest {
         assertThat(store.load("old chat").turns().getFirst().images()).isEqualTo(images);
     }
 
+    /** Saved with its metadata by an earlier version: it goes without it, and is saved without it next time. */
+    @Test
+    void aPhotoSavedWithItsPositionIsSentWithoutItAndReplacedAtTheNextSave() throws Exception {
+        TurnImage saved = new TurnImage(ImageType.JPEG, TestImages.photoWithMetadata(40, 30));
+        Conversation conversation = new Conversation("");
+        conversation.addUser("Where is this?", List.of(saved));
+        ConversationStore store = new ConversationStore(folder);
+        store.save("old chat", conversation);
+        Path pictures = folder.resolve("old-chat.images");
+
+        TurnImage loaded = store.load("old chat").turns().getFirst().images().getFirst();
+
+        assertThat(new String(loaded.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("GPS-48.8584N", "Exif");
+        assertThat(loaded.fileName()).isNotEqualTo(saved.fileName());
+        assertThat(pictures.resolve(saved.fileName())).as("read, not written to").hasBinaryContent(saved.bytes());
+
+        store.save("old chat", store.load("old chat"));
+        assertThat(pictures.resolve(saved.fileName())).doesNotExist();
+        assertThat(pictures.resolve(loaded.fileName())).hasBinaryContent(loaded.bytes());
+        assertThat(store.load("old chat").turns().getFirst().images()).containsExactly(loaded);
+    }
+
     @Test
     void aFileWhereThePicturesFolderGoesIsNamedWithTheReason() throws Exception {
         Path inTheWay = folder.resolve("my-chat.images");
