@@ -42,10 +42,16 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  *       noise, or padded with chunks), and when it is a GIF or a WebP ({@link #sentAsItIs}): a
  *       PNG of its first frame;
  *   <li>a JPEG whose EXIF orientation says it is stored sideways or mirrored is turned upright and
- *       re-encoded, at any size ({@link ExifOrientation}), as the tag does not survive re-encoding.
+ *       re-encoded, at any size ({@link ExifOrientation}), as the tag does not survive re-encoding;
+ *   <li>any other PNG or JPEG is sent as it is without its metadata ({@link MetadataStripper}: EXIF
+ *       with a phone's GPS position, time and serial number, XMP, IPTC, comments, PNG text, what
+ *       follows the end of the image), its segments or chunks left out whole and nothing re-encoded,
+ *       so its pixels are exactly the same; one whose structure cannot be walked is re-encoded at its
+ *       size as in 6. Re-encoding (5 to 7) writes no metadata either. A saved picture is stripped as
+ *       it is read back ({@link #asSentNow}).
  * </ol>
  *
- * Any other picture within the size is sent as it was. The caller's original is never written to.
+ * The caller's original is never written to.
  */
 public final class ImagePreparer {
 
