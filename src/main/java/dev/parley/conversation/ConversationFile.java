@@ -35,8 +35,9 @@ record ConversationFile(
     record TurnEntry(
             @JsonProperty(value = "role", required = true) String role,
             // Always written, though empty: an answer stopped after its tools ran, before it said anything,
-            // has no text, and the class's NON_DEFAULT left the required field out, so the file did not load.
-            @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty(value = "text", required = true) String text,
+            // has no text, and the class's NON_DEFAULT left the field out, so the file did not load. Not
+            // required when read, so files saved so (2026-12-04 to -07) load; toTurn checks it instead.
+            @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("text") String text,
             @JsonProperty(value = "at", required = true) String at,
             @JsonProperty("interrupted") boolean interrupted,
             @JsonProperty("reasoning") String reasoning,
@@ -62,7 +63,13 @@ record ConversationFile(
                     : images.stream().map(pictures).flatMap(Optional::stream).toList();
             List<ToolRound> rounds = toolRounds == null ? List.of()
                     : toolRounds.stream().map(ToolRoundEntry::toRound).toList();
-            return new Turn(parsed, text, Instant.parse(at), interrupted, reasoning, shown, rounds);
+            // Only an answer whose tools ran was ever saved without its (empty) text; any other turn lacking
+            // one is not a turn Parley wrote.
+            if (text == null && (parsed != Message.Role.ASSISTANT || rounds.isEmpty())) {
+                throw new IllegalArgumentException("a " + role + " turn without its text");
+            }
+            return new Turn(parsed, text == null ? "" : text, Instant.parse(at), interrupted, reasoning, shown,
+                    rounds);
         }
     }
 

@@ -66,6 +66,44 @@ class ToolHistoryStoreTest {
     }
 
     @Test
+    void aFileSavedWithoutTheTextOfAnAnswerStoppedAfterItsToolRanLoads() throws Exception {
+        // As builds of 2026-12-04 to -07 saved such an answer: its empty text left out.
+        Files.writeString(folder.resolve("stopped.json"), """
+                {
+                  "format" : 1,
+                  "name" : "stopped",
+                  "created" : "2026-12-05T10:00:00Z",
+                  "updated" : "2026-12-05T10:00:05Z",
+                  "system-prompt" : "Be brief.",
+                  "turns" : [ {
+                    "role" : "user",
+                    "text" : "what time is it?",
+                    "at" : "2026-12-05T10:00:01Z"
+                  }, {
+                    "role" : "assistant",
+                    "at" : "2026-12-05T10:00:02Z",
+                    "interrupted" : true,
+                    "tool-rounds" : [ {
+                      "calls" : [ {
+                        "id" : "call_a",
+                        "name" : "current_time",
+                        "arguments" : "{}",
+                        "result" : "12:00"
+                      } ]
+                    } ]
+                  } ]
+                }
+                """);
+
+        Conversation loaded = store().load("stopped");
+
+        assertThat(loaded.turns().getLast().text()).isEmpty();
+        assertThat(loaded.turns().getLast().toolRounds()).extracting(ToolRound::calls)
+                .containsExactly(List.of(new ToolCall("call_a", "current_time", "{}", "12:00")));
+        assertThat(store().list()).extracting(ConversationInfo::name).contains("stopped");
+    }
+
+    @Test
     void aFileSavedBeforeToolRoundsWereKeptLoadsWithNone() throws Exception {
         Files.writeString(folder.resolve("old.json"), """
                 {
@@ -115,6 +153,19 @@ class ToolHistoryStoreTest {
         assertThatThrownBy(() -> store().load("broken")).isInstanceOf(ConversationStoreException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("not a readable conversation");
         assertThat(file).hasContent(content);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"role\":\"user\",\"at\":\"2026-01-01T00:00:01Z\"}",
+            "{\"role\":\"assistant\",\"at\":\"2026-01-01T00:00:01Z\"}"})
+    void aTurnWithoutTextIsRefusedUnlessItIsAnAnswerWhoseToolsRan(String turn) throws Exception {
+        Path file = folder.resolve("broken.json");
+        Files.writeString(file, "{\"format\":1,\"name\":\"broken\",\"created\":\"2026-01-01T00:00:00Z\","
+                + "\"updated\":\"2026-01-01T00:00:00Z\",\"turns\":[{\"role\":\"user\",\"text\":\"hi\","
+                + "\"at\":\"2026-01-01T00:00:00Z\"}," + turn + "]}");
+
+        assertThatThrownBy(() -> store().load("broken")).isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining("without its text");
     }
 
     @Test
