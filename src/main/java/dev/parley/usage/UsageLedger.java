@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -58,7 +59,25 @@ public final class UsageLedger {
         return file;
     }
 
+    /**
+     * Appends {@code record}. The write runs on a thread of its own, waited for without heeding an
+     * interrupt: a reply's record is made on the turn's thread as it ends, and a stop or barge-in
+     * interrupts that thread, which closed the file channel mid-write (ClosedByInterruptException)
+     * and lost the record of a reply already paid for.
+     */
     public synchronized void append(UsageRecord record) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        Thread.ofVirtual().name("parley-usage-write").start(() -> {
+            try {
+                write(record);
+            } finally {
+                written.complete(null);
+            }
+        });
+        written.join(); // not interruptible: bounded by the lock's wait and one line's write
+    }
+
+    private void write(UsageRecord record) {
         try {
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             // Under the lock, so two Parleys' lines never interleave, and a line torn by a killed

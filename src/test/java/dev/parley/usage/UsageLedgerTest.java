@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,30 @@ class UsageLedgerTest {
         }
 
         assertThat(ledger.read()).containsExactly(stopped);
+    }
+
+    @Test
+    void aStopThatComesWhileARecordIsWrittenLosesNothing() throws Exception {
+        UsageLedger ledger = new UsageLedger(folder.resolve("usage.jsonl"));
+        List<UsageRecord> made = new ArrayList<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread turn = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 300; i++) {
+                UsageRecord record = record("local", "scripted", null, i, 2, 100, 300, 0,
+                        Instant.parse("2026-12-06T10:00:00Z").plusSeconds(i));
+                made.add(record);
+                ledger.append(record);
+                Thread.interrupted(); // the next turn starts afresh
+            }
+            done.set(true);
+        });
+        while (!done.get()) { // stops, again and again, whenever they come
+            turn.interrupt();
+            Thread.onSpinWait();
+        }
+        turn.join();
+
+        assertThat(ledger.read()).containsExactlyElementsOf(made);
     }
 
     @Test
