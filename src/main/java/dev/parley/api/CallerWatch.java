@@ -71,10 +71,10 @@ final class CallerWatch implements Http1ConnectionListener, Filter {
     /** Ends the connection of a watched request once its answer is sent, since the watch's read may still wait on it. */
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        RuntimeException failed = null;
+        Throwable failed = null;
         try {
             chain.proceed(); // the routes' error handlers answer within it
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: a watch left open would read the next request
             failed = e;
         }
         Watch watch = WATCHED.get();
@@ -83,8 +83,11 @@ final class CallerWatch implements Http1ConnectionListener, Filter {
             watch.close();
             throw new CloseConnectionException("A watched ask's connection closes after its answer", failed);
         }
-        if (failed != null) {
-            throw failed;
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
         }
     }
 
