@@ -30,9 +30,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <ol>
  *   <li>at most {@link #MAX_BYTES}, and not empty;
  *   <li>a PNG, JPEG, GIF or WebP by its signature (the name or declared type is not trusted);
- *   <li>at most {@link #MAX_PIXELS}, and at most {@link #MAX_SIDE_PIXELS} on a side, as its header declares, read before any pixel is decoded, and
- *       again as the decoder sees the first frame (a GIF's frame may exceed its header's size); a
- *       JPEG's scans times the decoder's pixels at most {@link #MAX_SCAN_PIXELS} ({@link JpegScans});
+ *   <li>within the {@link PixelLimits} (pixels, the longest side) as its header declares, read
+ *       before any pixel is decoded, and again as the decoder sees the first frame (a GIF's frame may
+ *       exceed its header's size); a JPEG's scans times the decoder's pixels within them too;
  *   <li>decoded in full, so a damaged or truncated file fails here, not at the provider; a big
  *       picture is decoded subsampled to at most twice the target size (WebP through the
  *       TwelveMonkeys ImageIO plug-in: the JDK has no WebP reader);
@@ -58,20 +58,8 @@ public final class ImagePreparer {
     public static final int DEFAULT_MAX_SIDE = 1568;
     /** The largest image file read at all. */
     public static final int MAX_BYTES = 20 * 1024 * 1024;
-    /** The most pixels a header may declare: 50 megapixels, more than most phone cameras take. */
-    static final long MAX_PIXELS = 50_000_000L;
-    /**
-     * The longest side read at all, JPEG's own limit: the PNG decoder holds two whole rows however much
-     * it subsamples, so a 49,000,000 × 1 strip within {@link #MAX_PIXELS} took 700 MB to decode.
-     */
-    static final int MAX_SIDE_PIXELS = 65_535;
     /** Providers take about 5 MB per image (Anthropic's limit); a scaled PNG larger than this goes as JPEG. */
     static final int MAX_SENT_BYTES = 4 * 1024 * 1024;
-    /**
-     * The most scans times pixels of a JPEG decoded (about 7 s on a 2-core laptop): a progressive 50
-     * megapixel photo of ten scans fits, and a 100-scan one of 10 megapixels.
-     */
-    static final long MAX_SCAN_PIXELS = 20 * MAX_PIXELS;
     private static final float JPEG_QUALITY = 0.85f;
 
     private final int maxSide;
@@ -119,14 +107,6 @@ public final class ImagePreparer {
         }
     }
 
-    /** Refuses a picture given as pixels of this size, before its pixels are read. */
-    public static void refusePixelCount(int width, int height, String source) {
-        if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
-            throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at most "
-                    + MAX_PIXELS / 1_000_000 + " megapixels.");
-        }
-    }
-
     /**
      * A picture given as pixels (a pasted image, a screenshot taken by the window), encoded as PNG
      * and prepared like any file.
@@ -134,7 +114,7 @@ public final class ImagePreparer {
      * @param argb {@code width × height} pixels, row by row, as 0xAARRGGBB
      */
     public TurnImage fromPixels(int width, int height, int[] argb, String source) {
-        refusePixelCount(width, height, source);
+        PixelLimits.refuseGiven(width, height, source);
         if (argb.length != width * height) {
             throw new IllegalArgumentException(argb.length + " pixels given for " + width + " × " + height);
         }
@@ -159,7 +139,7 @@ public final class ImagePreparer {
         ImageType type = ImageType.sniff(bytes).orElseThrow(() -> new ImageException(source
                 + " is not an image Parley can send: it must be a " + ImageType.NAMES + " file."));
         ImageHeader header = ImageHeader.read(type, bytes, source);
-        refuseTooLarge(header.width(), header.height(), source);
+        PixelLimits.refuse(header.width(), header.height(), source);
         Decoded decoded = decode(bytes, header, source);
         int orientation = type == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
         if (decoded.longestSide() <= maxSide && orientation == ExifOrientation.UPRIGHT && sentAsItIs(type)) {
@@ -248,9 +228,9 @@ public final class ImagePreparer {
                 if (width <= 0 || height <= 0) {
                     throw new ImageException(source + " is " + width + " × " + height + " pixels: no picture.");
                 }
-                refuseTooLarge(width, height, source);
+                PixelLimits.refuse(width, height, source);
                 if (header.type() == ImageType.JPEG) {
-                    refuseTooManyScans(bytes, width, height, source);
+                    PixelLimits.refuseTooManyScans(bytes, width, height, source);
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = (int) Math.ceil(Math.max(width, height) / (2.0 * maxSide));
@@ -275,30 +255,6 @@ public final class ImagePreparer {
         } catch (OutOfMemoryError e) { // the decoder's buffers for what the file holds; freed as this returns
             throw new ImageException(source + " is too large to decode in the memory Parley has; scale it down"
                     + " first.");
-        }
-    }
-
-    private static void refuseTooLarge(int width, int height, String source) {
-        if ((long) width * height > MAX_PIXELS) {
-            throw new ImageException(source + " is " + width + " × " + height + " pixels; images may have at most "
-                    + MAX_PIXELS / 1_000_000 + " megapixels. Scale it down first.");
-        }
-        if (Math.max(width, height) > MAX_SIDE_PIXELS) {
-            throw new ImageException(String.format(java.util.Locale.ROOT, "%s is %d × %d pixels; a side may have at most"
-                    + " %,d pixels. Crop it first.", source, width, height, MAX_SIDE_PIXELS));
-        }
-    }
-
-    /**
-     * The JDK's decoder goes over every pixel once per scan and cannot be stopped ({@link JpegScans}):
-     * judged by the size the decoder itself read, which no marker trick in the file can make differ.
-     */
-    private static void refuseTooManyScans(byte[] jpeg, int width, int height, String source) {
-        int scans = JpegScans.count(jpeg);
-        if (scans * (long) width * height > MAX_SCAN_PIXELS) {
-            throw new ImageException(source + " is a JPEG stored in " + scans + " passes over " + width + " × " + height
-                    + " pixels, which would take too long to decode. Save it again as an ordinary (baseline) JPEG"
-                    + " or as a PNG.");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.parley.ui.main;
 
 import dev.parley.image.ImageException;
 import dev.parley.image.ImagePreparer;
+import dev.parley.image.PixelLimits;
 import dev.parley.image.TurnImage;
 import dev.parley.ui.Tasks;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class Attachments {
      */
     public void attachPixels(int width, int height, Supplier<int[]> readPixels, String source) {
         try {
-            ImagePreparer.refusePixelCount(width, height, source);
+            PixelLimits.refuseGiven(width, height, source);
         } catch (ImageException tooLarge) {
             banners.show(new Banner("image", Banner.Level.ERROR, tooLarge.getMessage()));
             return;
