@@ -105,7 +105,13 @@ public final class Conversation {
     /** An answer that used tools: {@code toolRounds}, each call with its result, in the order they ran. */
     public synchronized void addAssistant(String text, String reasoning, boolean interrupted,
             List<ToolRound> toolRounds) {
-        turns.add(Turn.assistant(text, clock.instant(), reasoning, interrupted, toolRounds));
+        addAssistant(text, reasoning, interrupted, toolRounds, AnswerEnd.WHOLE);
+    }
+
+    /** A whole answer as the provider ended it: {@code ended} when it cut it short or filtered it. */
+    public synchronized void addAssistant(String text, String reasoning, boolean interrupted,
+            List<ToolRound> toolRounds, AnswerEnd ended) {
+        turns.add(Turn.assistant(text, clock.instant(), reasoning, interrupted, toolRounds, ended));
     }
 
     /**
@@ -148,13 +154,15 @@ public final class Conversation {
     public synchronized void endInterruptedTurn(String heard, List<ToolRound> finishedRounds) {
         String reasoning = null;
         List<ToolRound> rounds = finishedRounds;
+        AnswerEnd ended = AnswerEnd.WHOLE;
         if (turns.size() > contextStart && turns.getLast().role() == Message.Role.ASSISTANT) {
             Turn recorded = turns.removeLast();
             reasoning = recorded.reasoning();
             rounds = recorded.toolRounds().isEmpty() ? finishedRounds : recorded.toolRounds();
+            ended = recorded.ended(); // talked over as it was told, the provider had still cut it short
         }
         if (heard != null && !heard.isBlank() || !rounds.isEmpty()) {
-            addAssistant(heard == null ? "" : heard.strip(), reasoning, true, rounds);
+            addAssistant(heard == null ? "" : heard.strip(), reasoning, true, rounds, ended);
         } else {
             withdrawLastUserTurn();
         }

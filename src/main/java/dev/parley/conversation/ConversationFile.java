@@ -42,14 +42,15 @@ record ConversationFile(
             @JsonProperty("interrupted") boolean interrupted,
             @JsonProperty("reasoning") String reasoning,
             @JsonProperty("images") List<String> images,
-            @JsonProperty("tool-rounds") List<ToolRoundEntry> toolRounds) {
+            @JsonProperty("tool-rounds") List<ToolRoundEntry> toolRounds,
+            @JsonProperty("ended") String ended) {
 
         static TurnEntry of(Turn turn) {
             List<String> names = turn.images().stream().map(TurnImage::fileName).toList();
             List<ToolRoundEntry> rounds = turn.toolRounds().stream().map(ToolRoundEntry::of).toList();
             return new TurnEntry(turn.role().name().toLowerCase(java.util.Locale.ROOT), turn.text(),
                     turn.at().toString(), turn.interrupted(), turn.reasoning(), names.isEmpty() ? null : names,
-                    rounds.isEmpty() ? null : rounds);
+                    rounds.isEmpty() ? null : rounds, turn.ended().savedAs().orElse(null));
         }
 
         /** {@code pictures}: the image saved under a name, or empty when it is gone. */
@@ -69,7 +70,7 @@ record ConversationFile(
                 throw new IllegalArgumentException("a " + role + " turn without its text");
             }
             return new Turn(parsed, text == null ? "" : text, Instant.parse(at), interrupted, reasoning, shown,
-                    rounds);
+                    rounds, parsed == Message.Role.ASSISTANT ? AnswerEnd.saved(ended) : AnswerEnd.WHOLE);
         }
     }
 

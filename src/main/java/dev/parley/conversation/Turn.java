@@ -9,14 +9,15 @@ import java.util.Objects;
 /**
  * One turn as it is kept and saved: what was said, when, the pictures a user turn showed, and for
  * assistant turns whether the reply was cut short, the model's reasoning (shown on request, never
- * sent back to the model) and the rounds of tool calls the answer made, each with its results.
+ * sent back to the model), the rounds of tool calls the answer made, each with its results, and
+ * whether the provider ended it early ({@link AnswerEnd}).
  *
  * <p>{@code text} is the whole answer as the user got it, including what the model said alongside
  * its tool calls. An assistant turn with tool rounds goes to the model as several messages
  * ({@link #messages()}); it is folded and dropped as one, so a call is never parted from its result.
  */
 public record Turn(Message.Role role, String text, Instant at, boolean interrupted, String reasoning,
-        List<TurnImage> images, List<ToolRound> toolRounds) {
+        List<TurnImage> images, List<ToolRound> toolRounds, AnswerEnd ended) {
 
     public Turn {
         Objects.requireNonNull(role, "role");
@@ -34,6 +35,15 @@ public record Turn(Message.Role role, String text, Instant at, boolean interrupt
         if (role != Message.Role.ASSISTANT && !toolRounds.isEmpty()) {
             throw new IllegalArgumentException("only the assistant calls tools");
         }
+        ended = ended == null ? AnswerEnd.WHOLE : ended;
+        if (role != Message.Role.ASSISTANT && ended != AnswerEnd.WHOLE) {
+            throw new IllegalArgumentException("only an answer ends " + ended);
+        }
+    }
+
+    public Turn(Message.Role role, String text, Instant at, boolean interrupted, String reasoning,
+            List<TurnImage> images, List<ToolRound> toolRounds) {
+        this(role, text, at, interrupted, reasoning, images, toolRounds, AnswerEnd.WHOLE);
     }
 
     public Turn(Message.Role role, String text, Instant at, boolean interrupted, String reasoning,
@@ -60,7 +70,13 @@ public record Turn(Message.Role role, String text, Instant at, boolean interrupt
     /** An answer that used tools: {@code toolRounds} in the order they ran. */
     public static Turn assistant(String text, Instant at, String reasoning, boolean interrupted,
             List<ToolRound> toolRounds) {
-        return new Turn(Message.Role.ASSISTANT, text, at, interrupted, reasoning, List.of(), toolRounds);
+        return assistant(text, at, reasoning, interrupted, toolRounds, AnswerEnd.WHOLE);
+    }
+
+    /** An answer the provider may have ended early: {@code ended} says how. */
+    public static Turn assistant(String text, Instant at, String reasoning, boolean interrupted,
+            List<ToolRound> toolRounds, AnswerEnd ended) {
+        return new Turn(Message.Role.ASSISTANT, text, at, interrupted, reasoning, List.of(), toolRounds, ended);
     }
 
     /**

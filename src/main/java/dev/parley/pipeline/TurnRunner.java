@@ -147,7 +147,8 @@ public final class TurnRunner implements AutoCloseable {
                 EndingNotices.spoken(reply.finishReason()).ifPresent(notice -> stage.say(notice, false));
                 stage.awaitSynthesized();
             }
-            conversation.addAssistant(reply.text(), reply.reasoning(), false, replyEvents.rounds());
+            conversation.addAssistant(reply.text(), reply.reasoning(), false, replyEvents.rounds(),
+                    EndingNotices.ended(reply.finishReason()));
             events.accept(new TurnEvent.Completed(clock.turn(), reply.text(), reply.reasoning(), reply.provider(),
                     reply.inputTokens(), reply.outputTokens(), reply.finishReason()));
             deliver(speech);

@@ -54,6 +54,40 @@ class ConversationStoreTest {
     }
 
     @Test
+    void anAnswerTheProviderEndedEarlyIsSavedSoAndOthersWithoutTheField() throws Exception {
+        ConversationStore store = storeAt(T0);
+        Conversation conversation = new Conversation("Be brief.", Clock.fixed(T0, ZoneOffset.UTC));
+        conversation.addUser("Tell all");
+        conversation.addAssistant("Once upon", null, false, List.of(), AnswerEnd.CUT_SHORT);
+        conversation.addUser("And that?");
+        conversation.addAssistant("No.", null, false, List.of(), AnswerEnd.FILTERED);
+        conversation.addUser("Hi");
+        conversation.addAssistant("Hello.");
+
+        store.save("endings", conversation);
+
+        assertThat(store.load("endings").turns()).extracting(Turn::ended).containsExactly(AnswerEnd.WHOLE,
+                AnswerEnd.CUT_SHORT, AnswerEnd.WHOLE, AnswerEnd.FILTERED, AnswerEnd.WHOLE, AnswerEnd.WHOLE);
+        String saved = Files.readString(store.fileFor("endings"));
+        assertThat(saved).contains("\"ended\" : \"max-tokens\"", "\"ended\" : \"safety-filter\"");
+        assertThat(saved.split("\"ended\"", -1)).hasSize(3);
+    }
+
+    @Test
+    void anEndingALaterParleyMayWriteLoadsAsAWholeAnswer() throws Exception {
+        ConversationStore store = storeAt(T0);
+        Conversation conversation = new Conversation("Be brief.", Clock.fixed(T0, ZoneOffset.UTC));
+        conversation.addUser("Tell all");
+        conversation.addAssistant("Once upon", null, false, List.of(), AnswerEnd.CUT_SHORT);
+        store.save("later", conversation);
+        Path file = store.fileFor("later");
+        Files.writeString(file, Files.readString(file).replace("max-tokens", "time-limit"));
+
+        assertThat(store.load("later").turns().getLast()).extracting(Turn::text, Turn::ended)
+                .containsExactly("Once upon", AnswerEnd.WHOLE);
+    }
+
+    @Test
     void listShowsTheMostRecentlyUpdatedFirstAndIgnoresOtherFiles() throws Exception {
         storeAt(T0).save("older", sample());
         storeAt(T0.plusSeconds(5)).save("newer", new Conversation("x"));

@@ -2,6 +2,7 @@ package dev.parley.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.conversation.AnswerEnd;
 import dev.parley.llm.FinishReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,5 +30,15 @@ class EndingNoticesTest {
     void anyOtherEndGetsNoNote(FinishReason reason) {
         assertThat(EndingNotices.written(reason)).isEmpty();
         assertThat(EndingNotices.spoken(reason)).isEmpty();
+        assertThat(EndingNotices.ended(reason)).isEqualTo(AnswerEnd.WHOLE);
+    }
+
+    @Test
+    void anAnswerKeptWithHowItEndedShowsTheSameNoteOpenedAgain() {
+        assertThat(EndingNotices.written(EndingNotices.ended(FinishReason.LENGTH)))
+                .isEqualTo(EndingNotices.written(FinishReason.LENGTH)).isPresent();
+        assertThat(EndingNotices.written(EndingNotices.ended(FinishReason.CONTENT_FILTER)))
+                .isEqualTo(EndingNotices.written(FinishReason.CONTENT_FILTER)).isPresent();
+        assertThat(EndingNotices.written(AnswerEnd.WHOLE)).isEmpty();
     }
 }

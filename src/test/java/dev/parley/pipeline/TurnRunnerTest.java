@@ -8,6 +8,7 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import dev.parley.conversation.AnswerEnd;
 import dev.parley.conversation.Conversation;
 import dev.parley.llm.ApiKeys;
 import dev.parley.llm.FinishReason;
@@ -138,6 +139,8 @@ class TurnRunnerTest {
             // The sentence is Parley's, not the model's: neither heard as the answer nor kept in the conversation.
             assertThat(sink.silence()).isEqualTo("It is sunny today. Take a");
             assertThat(conversation.turns().getLast().text()).isEqualTo("It is sunny today. Take a");
+            assertThat(conversation.turns().getLast().ended()).as("kept, for the note when it is opened again")
+                    .isEqualTo(AnswerEnd.CUT_SHORT);
             assertThat(((TurnEvent.Completed) seen.getLast()).finishReason()).isEqualTo(FinishReason.LENGTH);
         }
     }

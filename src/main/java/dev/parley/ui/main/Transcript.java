@@ -44,6 +44,7 @@ final class Transcript {
                 if (turn.interrupted()) {
                     entry.markInterrupted();
                 }
+                entry.setEndingNote(EndingNotices.written(turn.ended()).orElse(""));
             }
             entries.add(entry);
         }

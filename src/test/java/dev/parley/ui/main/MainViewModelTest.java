@@ -3,10 +3,12 @@ package dev.parley.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.parley.conversation.AnswerEnd;
 import dev.parley.conversation.ToolCall;
 import dev.parley.conversation.ToolRound;
 import dev.parley.conversation.Turn;
 import dev.parley.llm.FinishReason;
+import dev.parley.pipeline.EndingNotices;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.ui.ScriptedVoiceAssistant;
 import dev.parley.ui.Tasks;
@@ -337,6 +339,18 @@ class MainViewModelTest {
         assertThat(model.transcript()).hasSize(2);
         assertThat(model.transcript().getLast().toolCalls()).containsExactly("current_time {\"zone\": \"UTC\"} → 12:00");
         assertThat(model.transcript().getFirst().toolCalls()).isEmpty();
+    }
+
+    @Test
+    void aSavedAnswerTheProviderEndedEarlyShowsItsNoteWhenOpenedAgain() {
+        Instant at = Instant.parse("2026-12-07T09:00:00Z");
+
+        model.showTurns(List.of(Turn.user("tell all", at),
+                Turn.assistant("Once upon", at, null, false, List.of(), AnswerEnd.CUT_SHORT), Turn.user("hi", at),
+                Turn.assistant("Hello.", at, null, false, List.of())));
+
+        assertThat(model.transcript()).extracting(TranscriptEntry::endingNote)
+                .containsExactly("", EndingNotices.CUT_SHORT, "", "");
     }
 
     @Test
