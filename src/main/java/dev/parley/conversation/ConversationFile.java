@@ -120,6 +120,16 @@ record ConversationFile(
     }
 
     Conversation toConversation(PromptFiller filler, Function<String, Optional<TurnImage>> pictures) {
+        // A later format may hold what this build does not know (unknown fields are skipped when read):
+        // continuing it here would save it back as format 1 without them.
+        if (format < 1 || format > FORMAT) {
+            throw new IllegalArgumentException("it is in format " + format + ", and this Parley reads format " + FORMAT
+                    + (format > FORMAT ? "; a newer Parley wrote it" : ""));
+        }
+        // "turns": null reads as null, not as a missing field, and would end in a NullPointerException's message.
+        if (turns == null) {
+            throw new IllegalArgumentException("its turns are null, not a list");
+        }
         return Conversation.restore(systemPrompt, Instant.parse(created), summary, contextStart,
                 turns.stream().map(entry -> entry.toTurn(pictures)).toList(), filler);
     }

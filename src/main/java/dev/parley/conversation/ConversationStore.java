@@ -196,7 +196,7 @@ public final class ConversationStore {
                 }
                 try {
                     ConversationFile saved = read(file);
-                    infos.add(new ConversationInfo(saved.name(), saved.turns().size(), Instant.parse(saved.updated())));
+                    infos.add(ConversationInfo.of(saved, file));
                 } catch (ConversationStoreException e) {
                     LOG.warn(e.getMessage());
                     unreadable.add(file);
