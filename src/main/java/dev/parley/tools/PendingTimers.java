@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -87,6 +89,12 @@ public final class PendingTimers {
 
     void remove(String id) {
         change("forget a finished timer", entries -> entries.removeIf(entry -> entry.id().equals(id)));
+    }
+
+    /** Forgets the timers {@code ids} in one change, not one rewrite of the file each. */
+    void removeAll(Collection<String> ids) {
+        Set<String> gone = Set.copyOf(ids);
+        change("forget " + gone.size() + " timers", entries -> entries.removeIf(entry -> gone.contains(entry.id())));
     }
 
     /**
@@ -160,11 +168,13 @@ public final class PendingTimers {
     /**
      * The entries a timer can run from. A file edited by hand, or written by another version, may
      * hold an entry without a field or a null; one such entry must cost that timer only, not every
-     * start of the window, {@code chat} and {@code serve}. The next change writes the rest back.
+     * start of the window, {@code chat} and {@code serve}. A label longer than {@code set_timer} takes is
+     * no timer Parley set, and would be read out at length. The next change writes the rest back.
      */
     private List<Entry> complete(List<Entry> stored) {
         List<Entry> complete = stored.stream().filter(entry -> entry != null && entry.id() != null
-                && !entry.id().isBlank() && entry.label() != null && entry.due() != null && entry.owner() != null
+                && !entry.id().isBlank() && entry.label() != null && entry.label().length() <= Timers.MAX_LABEL_CHARS
+                && entry.due() != null && entry.owner() != null
                 && entry.owner().started() != null && entry.seconds() >= 1 && entry.seconds() <= Timers.MAX_SECONDS)
                 .toList();
         if (complete.size() < stored.size()) {

@@ -102,9 +102,20 @@ public final class Timers implements AutoCloseable {
         Instant now = clock.instant();
         List<PendingTimers.Entry> taken = new ArrayList<>(pending.takeOrphans(now));
         taken.sort(Comparator.comparing(PendingTimers.Entry::due));
+        // A file of thousands (damaged, or written by something else) told every one aloud at each start, and
+        // armed them all to go off together: no more are told, nor run, than one Parley may run at once.
+        long missed = taken.stream().filter(entry -> !entry.due().isAfter(now)).count();
+        long toldFrom = Math.max(0, missed - MAX_RUNNING); // the latest ones, the likeliest still wanted
+        List<String> leftOut = new ArrayList<>();
+        int index = -1;
         for (PendingTimers.Entry entry : taken) {
+            index++;
             if (active.containsKey(entry.id())) {
                 continue; // running here already
+            }
+            if (index < toldFrom || entry.due().isAfter(now) && active.size() >= MAX_RUNNING) {
+                leftOut.add(entry.id());
+                continue;
             }
             if (entry.due().isAfter(now.plusSeconds(MAX_SECONDS))) {
                 // No timer runs longer than a day: a damaged file, or the clock set back by more than one.
@@ -118,6 +129,11 @@ public final class Timers implements AutoCloseable {
             } else {
                 announcer.timerDone(new FinishedTimer(entry.label(), entry.seconds(), entry.due(), true));
             }
+        }
+        if (!leftOut.isEmpty()) {
+            LOG.warn("{} of the {} timers in {} were left out: at most {} are told or run at a start", leftOut.size(),
+                    taken.size(), pending.file(), MAX_RUNNING);
+            pending.removeAll(leftOut);
         }
     }
 
