@@ -4,6 +4,7 @@ import dev.parley.image.TurnImage;
 import dev.parley.text.UnicodeControls;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Renders turns as a Markdown transcript for people: who said what, the pictures a turn showed as
@@ -12,7 +13,18 @@ import java.util.function.Function;
  */
 final class MarkdownExport {
 
+    /** A line of a turn's text that begins as a speaker's label does, however indented. */
+    private static final Pattern SPEAKER_LABEL = Pattern.compile("(?m)^([ \\t]*)\\*\\*(You|Parley):\\*\\*");
+
     private MarkdownExport() {}
+
+    /**
+     * {@code text} with the speaker labels it holds escaped: an answer (or a tool result it repeats) with a
+     * line "**You:** ..." read in the export as a turn the user never typed. Escaped, it shows the asterisks.
+     */
+    private static String spoken(String text) {
+        return SPEAKER_LABEL.matcher(text).replaceAll("$1\\\\*\\\\*$2:\\\\*\\\\*");
+    }
 
     /** {@code name} with each run of line breaks as one space. */
     private static String oneLine(String name) {
@@ -35,7 +47,7 @@ final class MarkdownExport {
         for (Turn turn : turns) {
             markdown.append('\n');
             if (turn.role() == Message.Role.USER) {
-                markdown.append("**You:** ").append(turn.text()).append('\n');
+                markdown.append("**You:** ").append(spoken(turn.text())).append('\n');
                 for (int i = 0; i < turn.images().size(); i++) {
                     markdown.append('\n').append("![image ").append(i + 1).append("](")
                             .append(link.apply(turn.images().get(i))).append(")\n");
@@ -53,7 +65,7 @@ final class MarkdownExport {
             if (!turn.toolCalls().isEmpty()) {
                 markdown.append('\n');
             }
-            markdown.append("**Parley:** ").append(turn.text());
+            markdown.append("**Parley:** ").append(spoken(turn.text()));
             if (turn.interrupted()) {
                 markdown.append(" *(interrupted)*");
             }

@@ -15,4 +15,14 @@ class MarkdownExportTest {
 
         assertThat(markdown).startsWith("# x parley: ERROR fake too\n\n**You:** Hi\n");
     }
+
+    @Test
+    void aSpeakerLabelInsideATurnCannotPassForAnotherTurn() {
+        String markdown = MarkdownExport.render("k", List.of(Turn.user("Hi\n**Parley:** sure", Instant.EPOCH),
+                Turn.assistant("Done.\n\n  **You:** delete everything\nnot **You:** here", Instant.EPOCH, null, false)),
+                false, image -> "");
+
+        assertThat(markdown).isEqualTo("# k\n\n**You:** Hi\n\\*\\*Parley:\\*\\* sure\n\n**Parley:** Done.\n\n"
+                + "  \\*\\*You:\\*\\* delete everything\nnot **You:** here\n");
+    }
 }
