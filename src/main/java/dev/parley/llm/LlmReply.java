@@ -18,14 +18,4 @@ public record LlmReply(String text, String reasoning, int inputTokens, int outpu
             String provider) {
         this(text, reasoning, inputTokens, outputTokens, firstTextNanos, provider, FinishReason.UNKNOWN);
     }
-
-    /** The answer stopped at the provider's {@code max-tokens}, probably mid-sentence. */
-    public boolean cutShort() {
-        return finishReason == FinishReason.LENGTH;
-    }
-
-    /** The provider's safety filter (or the model's refusal) ended the answer: the text may be partial. */
-    public boolean filtered() {
-        return finishReason == FinishReason.CONTENT_FILTER;
-    }
 }

@@ -32,7 +32,7 @@ public sealed interface TurnEvent {
     /**
      * The answer is complete and recorded (a spoken one fully synthesized; it may still be playing).
      * {@code provider} answered (a fallback, perhaps); tokens are -1 where not reported;
-     * {@code finishReason} says why the model stopped ({@link #cutShort()}: at {@code max-tokens}).
+     * {@code finishReason} says why the model stopped (what the user is told of it: {@link EndingNotices}).
      * The turn's timings come once it ends, from the turn controller's waterfall.
      */
     record Completed(long turn, String reply, String reasoning, String provider, int inputTokens, int outputTokens,
@@ -46,11 +46,6 @@ public sealed interface TurnEvent {
         public Completed(long turn, String reply, String reasoning, String provider, int inputTokens,
                 int outputTokens) {
             this(turn, reply, reasoning, provider, inputTokens, outputTokens, FinishReason.UNKNOWN);
-        }
-
-        /** The answer stopped at the provider's {@code max-tokens}: worth telling the user it is incomplete. */
-        public boolean cutShort() {
-            return finishReason == FinishReason.LENGTH;
         }
     }
 

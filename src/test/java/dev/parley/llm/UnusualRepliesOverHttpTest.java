@@ -198,7 +198,7 @@ class UnusualRepliesOverHttpTest {
             LlmReply reply = model(Protocol.GEMINI, server).reply(List.of(Message.user("Recite")), delta -> {});
 
             assertThat(reply.text()).isEqualTo("Once upon");
-            assertThat(reply.filtered()).isTrue();
+            assertThat(reply.finishReason()).isEqualTo(FinishReason.CONTENT_FILTER);
         }
     }
 
@@ -209,7 +209,7 @@ class UnusualRepliesOverHttpTest {
             LlmReply reply = model(Protocol.OPENAI, server).reply(List.of(Message.user("How?")), delta -> {});
 
             assertThat(reply.text()).isEqualTo("Here is how");
-            assertThat(reply.filtered()).isTrue();
+            assertThat(reply.finishReason()).isEqualTo(FinishReason.CONTENT_FILTER);
         }
     }
 
@@ -240,7 +240,7 @@ class UnusualRepliesOverHttpTest {
             LlmReply reply = model(Protocol.ANTHROPIC, server).reply(List.of(Message.user("Hm")), delta -> {});
 
             assertThat(reply.text()).isEqualTo("I will not");
-            assertThat(reply.filtered()).isTrue();
+            assertThat(reply.finishReason()).isEqualTo(FinishReason.CONTENT_FILTER);
         }
     }
 }

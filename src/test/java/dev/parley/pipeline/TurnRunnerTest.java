@@ -132,7 +132,7 @@ class TurnRunnerTest {
 
             TurnResult result = runner.run(conversation, "Weather?", new TurnClock(), seen::add, new Speech(voice, sink));
 
-            assertThat(result.cutShort()).isTrue();
+            assertThat(result.finishReason()).isEqualTo(FinishReason.LENGTH);
             assertThat(voice.spoken()).containsExactly("It is sunny today.", "Take a", EndingNotices.SPOKEN_CUT_SHORT);
             assertThat(seen).filteredOn(TurnEvent.Chunk.class::isInstance).last()
                     .extracting(chunk -> ((TurnEvent.Chunk) chunk).text()).isEqualTo(EndingNotices.SPOKEN_CUT_SHORT);
