@@ -107,9 +107,9 @@ public final class Timers implements AutoCloseable {
         long missed = taken.stream().filter(entry -> !entry.due().isAfter(now)).count();
         long toldFrom = Math.max(0, missed - MAX_RUNNING); // the latest ones, the likeliest still wanted
         List<String> leftOut = new ArrayList<>();
-        int index = -1;
-        for (PendingTimers.Entry entry : taken) {
-            index++;
+        List<String> forgotten = new ArrayList<>(); // with leftOut, removed from the file in one write
+        for (int index = 0; index < taken.size(); index++) {
+            PendingTimers.Entry entry = taken.get(index);
             if (active.containsKey(entry.id())) {
                 continue; // running here already
             }
@@ -121,7 +121,7 @@ public final class Timers implements AutoCloseable {
                 // No timer runs longer than a day: a damaged file, or the clock set back by more than one.
                 LOG.warn("The timer '{}' is due at {}, more than a day from now; it is left out", entry.label(),
                         entry.due());
-                pending.remove(entry.id());
+                forgotten.add(entry.id());
                 continue;
             }
             if (entry.due().isAfter(now)) {
@@ -133,7 +133,10 @@ public final class Timers implements AutoCloseable {
         if (!leftOut.isEmpty()) {
             LOG.warn("{} of the {} timers in {} were left out: at most {} are told or run at a start", leftOut.size(),
                     taken.size(), pending.file(), MAX_RUNNING);
-            pending.removeAll(leftOut);
+            forgotten.addAll(leftOut);
+        }
+        if (!forgotten.isEmpty()) {
+            pending.removeAll(forgotten);
         }
     }
 
