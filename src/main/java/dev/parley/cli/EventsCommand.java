@@ -141,8 +141,7 @@ final class EventsCommand extends ParleySubcommand {
         } catch (EventStreamLines.SilentException e) {
             err.println("parley: the event stream on port " + apiPort + " sent nothing for " + IDLE_TIMEOUT.toSeconds()
                     + " s, not even the keep-alive Parley sends every " + ApiServer.EVENT_KEEP_ALIVE.toSeconds()
-                    + " s; the server is stuck or gone. Run"
-                    + " 'parley events' again once it answers.");
+                    + " s; the server is stuck or gone. Run 'parley events' again once it answers.");
         } catch (IOException e) {
             err.println("parley: the event stream ended: " + TerminalText.oneLine(String.valueOf(e.getMessage())));
         }

@@ -25,9 +25,8 @@ import java.util.function.Consumer;
  * stopped it); an answer cut off by the model keeps what was said, marked interrupted; a cancelled
  * turn (the calling thread interrupted: barge-in) keeps only what the sink delivered (what was
  * heard, or for a text-only turn what was shown), and a question nobody heard an answer to is taken
- * back. The tool rounds of the
- * answer are recorded with it, complete rounds only: a call whose result never came is left out,
- * and a turn whose tools ran stays even when nothing of its answer was heard. Every step is
+ * back. The tool rounds of the answer are recorded with it, complete rounds only: a call whose result
+ * never came is left out, and a turn whose tools ran stays even when nothing of its answer was heard. Every step is
  * reported as a {@link TurnEvent}.
  *
  * <p>A turn may show the model images; {@link ImageRules} checks them (how many, a model that can

@@ -118,8 +118,10 @@ public final class LoopbackPortOwner {
     static OptionalInt currentUid() {
         try {
             return OptionalInt.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException noProcUid) {
+        } catch (IOException | SecurityException unreadable) {
             return OptionalInt.empty(); // then nothing is known, and the caller connects as it would anyway
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return OptionalInt.empty(); // no "unix" attribute view on this file system (Windows)
         }
     }
 }
