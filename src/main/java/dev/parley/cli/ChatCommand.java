@@ -32,13 +32,15 @@ import picocli.CommandLine.ParameterException;
                         + " provider from the next turn on (the conversation is kept; refused if the provider fails"
                         + " its health check); /reset starts the conversation over (with --conversation NAME its"
                         + " earlier turns are kept as the conversation NAME-before-reset-DATE-TIME); /quit (or end of"
-                        + " input) leaves.",
+                        + " input) leaves. Any other line is asked, one that begins with / too (\"/etc/hosts is"
+                        + " what?\"), unless it is a slash and a word; start it with // to ask that (\"//quit\" asks"
+                        + " \"/quit\").",
                 "Exits with 1 if any turn failed."})
 final class ChatCommand extends ModelSubcommand {
 
     private static final String COMMANDS = "commands: /provider (which provider answers), /provider NAME (switch"
             + " providers), /reset (start over; a saved conversation's turns are kept as NAME-before-reset-DATE-TIME),"
-            + " /help, /quit";
+            + " /help, /quit; to ask something that begins with a slash and a word, start the line with //";
 
     @Option(names = "--show-thinking", description = "Print the model's reasoning to stderr.")
     boolean showThinking;
@@ -120,7 +122,7 @@ final class ChatCommand extends ModelSubcommand {
             if (line == null) {
                 return failedTurns == 0 ? 0 : 1;
             }
-            if (line.strip().startsWith("/")) {
+            if (ChatLine.isCommand(line.strip())) {
                 if (!slashCommand(line.strip(), components, model, conversation, store)) {
                     return failedTurns == 0 ? 0 : 1;
                 }
@@ -135,7 +137,7 @@ final class ChatCommand extends ModelSubcommand {
             // A failed turn is reported and the conversation goes on: nothing typed so far is lost.
             answering.set(true); // no health check shares the network with the answer
             try {
-                TextTurn.ask(runner, conversation, line.strip(), printer);
+                TextTurn.ask(runner, conversation, ChatLine.question(line.strip()), printer);
                 failedTurns += save(store, conversation, err);
                 if (out.checkError()) {
                     return 1; // nobody reads the answers; Cli says why

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * {@code parley chat --voice}: Enter toggles push-to-talk (pressing it while Parley speaks cuts the
- * answer off), a typed line is asked as text, and slash commands work as in the text chat.
+ * answer off), a typed line is asked as text, and slash commands ({@link ChatLine}) work as in the text chat.
  */
 final class VoiceChat {
 
@@ -45,12 +45,12 @@ final class VoiceChat {
             } else if (typed.isEmpty()) {
                 assistant.pressToTalk();
                 await(state -> state == VoiceState.LISTENING || state == VoiceState.ERROR, EFFECT_SECONDS);
-            } else if (typed.startsWith("/")) {
+            } else if (ChatLine.isCommand(typed)) {
                 if (!slashCommand.test(typed)) {
                     break;
                 }
             } else {
-                assistant.ask(typed);
+                assistant.ask(ChatLine.question(typed));
                 await(state -> !AT_REST.contains(state), EFFECT_SECONDS);
             }
         }

@@ -276,6 +276,24 @@ class AskAndChatCommandTest {
     }
 
     @Test
+    void chatAsksALineThatBeginsWithAPathOrTwoSlashesAndRefusesOnlyAnUnknownCommand() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("A file."), Reply.of("A word."))) {
+            CliRun run = CliRun.withInput("/etc/hosts is what?\n/quti\n//quit means?\n",
+                    "chat", "--config", configFor(server, Protocol.OPENAI).toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("A file.").contains("A word.");
+            assertThat(run.err()).contains("unknown command /quti").contains("start the line with //")
+                    .doesNotContain("/etc/hosts");
+            assertThat(server.requests()).hasSize(2);
+            assertThat(server.requests().get(0).path("messages").get(1).path("content").asText())
+                    .isEqualTo("/etc/hosts is what?");
+            assertThat(server.requests().get(1).path("messages").get(3).path("content").asText())
+                    .isEqualTo("/quit means?");
+        }
+    }
+
+    @Test
     void chatSwitchesProviderMidConversationKeepingContextAndRefusesAnUnhealthyOne() throws Exception {
         try (var first = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Hello from the first."));
                 var second = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hello from the second."))) {
