@@ -120,6 +120,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the open would wait for ever
+    void aPipeGivenAsTheConfigThatNothingWritesToIsRefusedAfterAWait() throws Exception {
+        Path pipe = folder.resolve("config-pipe.yaml");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> loader.load(pipe)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Cannot read " + pipe + " (nothing opened this pipe to write into it within"
+                        + " 10 s; start the program that writes to it first, or give a file).");
+    }
+
+    @Test
     void missingSectionsTakeDefaults() throws IOException {
         Path file = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:1");
 
