@@ -156,8 +156,8 @@ public final class UsageLedger {
     }
 
     /**
-     * A line, or null for a blank or unreadable one (a torn write) and for a record without a time:
-     * every summary and budget places a record in time, so one without is no use.
+     * A line, or null for a blank or unreadable one (a torn write) and for a record without a time or a
+     * provider: every summary and budget places a record in time and with a provider, so one without is no use.
      */
     private UsageRecord parse(String line) {
         if (line.isBlank()) {
@@ -165,7 +165,8 @@ public final class UsageLedger {
         }
         try {
             UsageRecord record = JSON.readValue(line, UsageRecord.class);
-            return record != null && record.at() != null ? record : null; // a line "null" parses to null
+            // A line "null" parses to null; a record of no provider would be summed as one named "null".
+            return record != null && record.at() != null && record.provider() != null ? record : null;
         } catch (IOException torn) {
             LOG.debug("Skipping an unreadable usage line in {}", file); // read() counts them in one warning
             return null;
@@ -173,7 +174,7 @@ public final class UsageLedger {
     }
 
     /**
-     * Every readable record, oldest first; lines that do not parse (a torn write) or have no time are
+     * Every readable record, oldest first; lines that do not parse (a torn write) or have no time or provider are
      * skipped, and counted in one warning. Read a
      * line at a time: the ledger grows by a line per request, for years, so no size is too large for
      * it, while a line over {@link LinesFromStart}'s limit (a damaged file) is skipped unheld.
@@ -197,7 +198,8 @@ public final class UsageLedger {
             throw unreadable(e);
         }
         if (damaged[0] > 0) {
-            LOG.warn("Skipped {} damaged line(s) of the usage ledger {} (not JSON, or without a time)", damaged[0], file);
+            LOG.warn("Skipped {} damaged line(s) of the usage ledger {} (not JSON, or without a time or a provider)",
+                    damaged[0], file);
         }
         return records;
     }

@@ -118,6 +118,19 @@ class UsageLedgerTest {
                 .extracting(UsageSummary.ProviderUsage::provider).containsExactly("openai");
     }
 
+    /** Before, {@code parley stats} listed such a line as requests of a provider named "null". */
+    @Test
+    void linesWithoutAProviderAreSkippedAsDamaged() throws IOException {
+        Path file = folder.resolve("usage.jsonl");
+        UsageLedger ledger = new UsageLedger(file);
+        UsageRecord kept = record("openai", "gpt-4o", null, 10, 5, 100, 400, 0.0001, Instant.parse("2026-11-20T10:00:00Z"));
+        ledger.append(kept);
+        Files.writeString(file, "{\"at\":\"2026-11-20T10:01:00Z\",\"provider\":null}\n"
+                + "{\"at\":\"2026-11-20T10:02:00Z\",\"model\":\"m\"}\n", StandardOpenOption.APPEND);
+
+        assertThat(ledger.read()).containsExactly(kept);
+    }
+
     @Test
     void summaryGroupsByProviderAndModelWithinThePeriod() {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
