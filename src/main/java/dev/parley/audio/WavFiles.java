@@ -1,6 +1,6 @@
 package dev.parley.audio;
 
-import dev.parley.storage.AtomicFiles;
+import dev.parley.storage.GivenFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,10 +86,11 @@ public final class WavFiles {
     /**
      * Writes {@code clip} as 16-bit PCM mono WAV, creating parent directories. Readers never see a half-
      * written file: the bytes go to a temporary file in the same directory, which then replaces
-     * {@code wav} in one rename.
+     * {@code wav} in one rename; a pipe, device or link ({@code /dev/stdout}) is written into instead
+     * ({@link GivenFiles#write}).
      */
     public static void write(Path wav, AudioClip clip) throws IOException {
-        AtomicFiles.write(wav, encodePcm16(clip, wav.toString()));
+        GivenFiles.write(wav, encodePcm16(clip, wav.toString()));
     }
 
 

@@ -1,6 +1,6 @@
 package dev.parley.audio;
 
-import dev.parley.storage.InputFiles;
+import dev.parley.storage.GivenFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,7 @@ public final class WavStream implements AutoCloseable {
         }
         InputStream in;
         try {
-            in = new BufferedInputStream(InputFiles.open(wav));
+            in = new BufferedInputStream(GivenFiles.open(wav));
         } catch (NoSuchFileException e) {
             throw new AudioFormatException(name + " does not exist (looked for " + wav.toAbsolutePath()
                     + "); check the path and the current directory");

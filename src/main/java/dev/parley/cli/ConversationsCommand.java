@@ -7,8 +7,8 @@ import dev.parley.Components;
 import dev.parley.ParleyException;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
-import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.GivenFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -173,20 +173,29 @@ final class ConversationsCommand extends ParleySubcommand {
                 throw new ParleyException("Cannot write " + outFile + ": it is in Parley's conversations folder ("
                         + export.folder() + "), which holds only the conversations; export it somewhere else.");
             }
-            if (Files.isRegularFile(outFile) && !force) {
+            if (holdsSomething(outFile) && !force) {
                 throw new ParleyException(outFile + " exists; add --force to replace it, or choose another file.");
             }
             try {
-                if (Files.exists(outFile) && !Files.isRegularFile(outFile)) {
-                    Files.writeString(outFile, markdown); // a device or a pipe, such as /dev/stdout
-                } else {
-                    // Private like the conversation it copies, and whole or not at all.
-                    AtomicFiles.write(outFile, markdown.getBytes(StandardCharsets.UTF_8));
-                }
+                // A file private like the conversation it copies, whole or not at all; a pipe or a link such as
+                // /dev/stdout written into.
+                GivenFiles.write(outFile, markdown.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new ParleyException("Cannot write " + outFile + " (" + FileErrors.reason(e) + ").", e);
             }
             return 0;
+        }
+
+        /**
+         * Whether {@code file} is a file with something in it: an empty one loses nothing, such as the one a
+         * shell made for {@code --out /dev/stdout > FILE.md}.
+         */
+        private static boolean holdsSomething(Path file) {
+            try {
+                return Files.isRegularFile(file) && Files.size(file) > 0;
+            } catch (IOException e) {
+                return true; // the write says what is wrong with it
+            }
         }
 
         /** {@code path} absolute, with the links of its folder followed, so two spellings of one place compare equal. */

@@ -1,6 +1,6 @@
 package dev.parley.config;
 
-import dev.parley.storage.InputFiles;
+import dev.parley.storage.GivenFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -42,7 +42,7 @@ final class ConfigText {
         }
         byte[] bytes;
         // A bounded read: a device or pipe reports size 0 and may stream without end.
-        try (InputStream in = InputFiles.open(file)) {
+        try (InputStream in = GivenFiles.open(file)) {
             bytes = in.readNBytes(Math.toIntExact(ConfigLoader.MAX_CONFIG_BYTES) + 1);
         }
         if (bytes.length > ConfigLoader.MAX_CONFIG_BYTES) {

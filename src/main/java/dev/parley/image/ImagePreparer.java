@@ -1,6 +1,6 @@
 package dev.parley.image;
 
-import dev.parley.storage.InputFiles;
+import dev.parley.storage.GivenFiles;
 import dev.parley.storage.FileErrors;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -93,7 +93,7 @@ public final class ImagePreparer {
             // A device or a pipe (/dev/stdin works, /dev/zero never ends) has no size: read one byte past
             // the limit at most, so the check holds for whatever the path is.
             byte[] bytes;
-            try (InputStream in = InputFiles.open(file)) {
+            try (InputStream in = GivenFiles.open(file)) {
                 bytes = in.readNBytes(MAX_BYTES + 1);
             }
             if (bytes.length > MAX_BYTES) {

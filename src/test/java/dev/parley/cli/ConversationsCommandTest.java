@@ -205,6 +205,23 @@ class ConversationsCommandTest {
         }
     }
 
+    /** Before, the export was renamed over the link: as root, {@code --out /dev/stdout} replaced /dev/stdout. */
+    @Test
+    void anExportThroughALinkWritesWhereItLeadsAndKeepsTheLink() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paris."))) {
+            String config = TestConfigs.withProvider(folder, "openai-compatible", server.baseUrl()).toString();
+            CliRun.withInput("Capital of France?\n", "chat", "--config", config, "--conversation", "geo");
+            Path target = Files.createFile(folder.resolve("made-by-the-shell.md"));
+            Path link = Files.createSymbolicLink(folder.resolve("stdout"), target);
+
+            CliRun run = CliRun.of("conversations", "export", "geo", "--out", link.toString(), "--config", config);
+
+            assertThat(run.exitCode()).as("an empty file loses nothing: " + run.err()).isZero();
+            assertThat(Files.isSymbolicLink(link)).isTrue();
+            assertThat(Files.readString(target)).isEqualTo("# geo\n\n**You:** Capital of France?\n\n**Parley:** Paris.\n");
+        }
+    }
+
     @Test
     void aListOfOnlyUnreadableFilesSaysSoInsteadOfNoConversations() throws Exception {
         Files.createDirectories(conversations());

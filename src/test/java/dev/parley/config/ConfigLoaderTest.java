@@ -127,7 +127,7 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> loader.load(pipe)).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("Cannot read " + pipe + " (nothing opened this pipe to write into it within"
-                        + " 10 s; start the program that writes to it first, or give a file).");
+                        + " 10 s; start the program at its other end first, or give a file).");
     }
 
     @Test

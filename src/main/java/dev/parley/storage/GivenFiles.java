@@ -1,0 +1,117 @@
+package dev.parley.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Files the user names on the command line: one to read (a config, a picture, a recording) and one to
+ * write (a WAV, an export). A regular file is read as it is and replaced whole ({@link AtomicFiles});
+ * anything else, a named pipe, {@code /dev/stdout}, a process substitution's {@code /dev/fd/63} or a
+ * link, is read or written through, never replaced: renaming a file over {@code /dev/stdout} replaced
+ * the link itself (for root; for anyone else it failed in the folder {@code /dev}).
+ *
+ * <p>Opening a named pipe waits, in the kernel, until its other end is opened too: a pipe nobody
+ * opened kept Parley silent for ever. That end is waited for {@link #OTHER_END_WAIT}, then the pipe is
+ * refused with a sentence saying so.
+ */
+public final class GivenFiles {
+
+    /** Long enough for a program started alongside (a process substitution, a shell pipeline) to open its end. */
+    public static final Duration OTHER_END_WAIT = Duration.ofSeconds(10);
+
+    /** Opens a stream on a file or pipe (a Supplier may not throw IOException). */
+    private interface Opener<T> {
+        T open() throws IOException;
+    }
+
+    private GivenFiles() {}
+
+    /** {@code file} open for reading; a pipe nothing opened for writing within {@link #OTHER_END_WAIT} is refused. */
+    public static InputStream open(Path file) throws IOException {
+        return open(file, OTHER_END_WAIT);
+    }
+
+    static InputStream open(Path file, Duration wait) throws IOException {
+        if (Files.isRegularFile(file) || !Files.exists(file)) {
+            return Files.newInputStream(file); // a missing file fails at once, with the JDK's own exception
+        }
+        return waitingForTheOtherEnd(file, wait, () -> Files.newInputStream(file), "write into it");
+    }
+
+    /**
+     * Writes {@code bytes} as {@code file}: a regular file (or none yet) replaced whole; a link, pipe or
+     * device written into, once a pipe's reader opened it within {@link #OTHER_END_WAIT}.
+     */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, bytes, OTHER_END_WAIT);
+    }
+
+    static void write(Path file, byte[] bytes, Duration wait) throws IOException {
+        if (!Files.isSymbolicLink(file) && (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Files.exists(file))) {
+            AtomicFiles.write(file, bytes);
+            return;
+        }
+        Opener<OutputStream> opener = () -> Files.newOutputStream(file, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try (OutputStream out = Files.isRegularFile(file) ? opener.open()
+                : waitingForTheOtherEnd(file, wait, opener, "read from it")) {
+            out.write(bytes);
+        }
+    }
+
+    private static <T extends AutoCloseable> T waitingForTheOtherEnd(Path file, Duration wait, Opener<T> opener,
+            String otherEnd) throws IOException {
+        CompletableFuture<T> opened = new CompletableFuture<>();
+        // A thread of its own: the open cannot be interrupted, so a pipe whose other end is never opened keeps
+        // it. Daemon, so it never holds the process open; what it opens once the wait is given up is closed.
+        Thread.ofPlatform().daemon().name("parley-open-" + file.getFileName()).start(() -> {
+            try {
+                T stream = opener.open();
+                if (!opened.complete(stream)) {
+                    stream.close();
+                }
+            } catch (Exception e) {
+                opened.completeExceptionally(e);
+            }
+        });
+        try {
+            return opened.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (!opened.cancel(false)) {
+                return opened(opened); // opened just now
+            }
+            throw new FileSystemException(file.toString(), null, "nothing opened this pipe to " + otherEnd
+                    + " within " + wait.toSeconds() + " s; start the program at its other end first, or give a file");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (!opened.cancel(false)) {
+                return opened(opened);
+            }
+            throw new InterruptedIOException("interrupted while waiting for the other end of " + file);
+        }
+    }
+
+    /** What a finished open gave. */
+    private static <T> T opened(CompletableFuture<T> done) throws IOException {
+        if (done.state() == Future.State.SUCCESS) {
+            return done.resultNow();
+        }
+        Throwable cause = done.exceptionNow();
+        throw cause instanceof IOException io ? io : new IOException(cause);
+    }
+}
