@@ -6,6 +6,7 @@ import dev.parley.text.UnicodeControls;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -76,7 +77,7 @@ public final class YamlEdits {
             throw new ConfigException("Cannot remove " + String.join(".", path)
                     + ": its section is written in {...} style. Write it as one key per line.");
         }
-        int from = commentsAbove(lineStart(tuple.getKeyNode().getStartMark().getIndex()),
+        int from = commentsAbove(lineStart(at(tuple.getKeyNode().getStartMark())),
                 tuple.getKeyNode().getStartMark().getColumn());
         text = text.substring(0, from) + text.substring(lineAfter(tuple.getValueNode()));
         return this;
@@ -126,7 +127,7 @@ public final class YamlEdits {
             } else if (node instanceof ScalarNode empty && empty.getValue().isEmpty()) {
                 // "section:" with nothing under it: the rest of the path goes under that key.
                 int column = tuple.getKeyNode().getStartMark().getColumn() + INDENT_STEP;
-                int at = empty.getStartMark().getIndex();
+                int at = at(empty.getStartMark());
                 int end = lineAfter(empty);
                 text = text.substring(0, at).stripTrailing() + "\n" + block(path.subList(i + 1, path.size()), value, column)
                         + text.substring(end);
@@ -145,8 +146,8 @@ public final class YamlEdits {
         if (sameValue(scalar.getValue(), value)) {
             return;
         }
-        int start = scalar.getStartMark().getIndex();
-        int end = scalar.getEndMark().getIndex();
+        int start = at(scalar.getStartMark());
+        int end = at(scalar.getEndMark());
         // A block scalar (>-, |) ends after its line breaks and the blank lines that follow: keep those.
         end = start + text.substring(start, end).stripTrailing().length();
         text = text.substring(0, start) + scalar(value) + text.substring(end);
@@ -173,7 +174,7 @@ public final class YamlEdits {
     private void insertInFlow(MappingNode mapping, List<String> path, Object value) {
         String entry = path.size() == 1 ? path.getFirst() + ": " + scalar(value)
                 : path.getFirst() + ": {" + flow(path.subList(1, path.size()), value) + "}";
-        int close = text.lastIndexOf('}', mapping.getEndMark().getIndex());
+        int close = text.lastIndexOf('}', at(mapping.getEndMark()));
         String separator = mapping.getValue().isEmpty() ? "" : ", ";
         text = text.substring(0, close) + separator + entry + text.substring(close);
     }
@@ -254,9 +255,17 @@ public final class YamlEdits {
                 && !sequence.getValue().isEmpty()) {
             return lineAfter(sequence.getValue().getLast());
         }
-        int start = node.getStartMark().getIndex();
-        int end = start + text.substring(start, node.getEndMark().getIndex()).stripTrailing().length();
+        int start = at(node.getStartMark());
+        int end = start + text.substring(start, at(node.getEndMark())).stripTrailing().length();
         return next(lineEnd(end));
+    }
+
+    /**
+     * Where {@code mark} is in {@link #text}: SnakeYAML counts code points, a String counts UTF-16 units,
+     * so each emoji or other character beyond the BMP before the mark would shift an edit by one.
+     */
+    private int at(Mark mark) {
+        return text.offsetByCodePoints(0, mark.getIndex());
     }
 
     private int lineStart(int index) {

@@ -48,6 +48,17 @@ class YamlEditsTest {
     }
 
     @Test
+    void anEmojiAboveTheKeyDoesNotShiftTheEdit() {
+        // SnakeYAML counts an emoji as one character, Java's String as two.
+        String yaml = "# my 🎤 and 🎧\nllm:\n  system-prompt: Be kind 😀\n  active: a # mine\n  other: 1\n";
+
+        String edited = new YamlEdits(yaml).set(List.of("llm", "active"), "b").set(List.of("llm", "third"), 3).text();
+
+        assertThat(edited).isEqualTo(
+                "# my 🎤 and 🎧\nllm:\n  system-prompt: Be kind 😀\n  active: b # mine\n  other: 1\n  third: 3\n");
+    }
+
+    @Test
     void stringsThatLookLikeOtherTypesAreQuoted() {
         assertThat(YamlEdits.scalar("yes")).isEqualTo("'yes'");
         assertThat(YamlEdits.scalar("1.0")).isEqualTo("'1.0'");
