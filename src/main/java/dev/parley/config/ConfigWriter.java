@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one writer of config.yaml: Settings, the welcome and {@code parley setup} all save through it.
@@ -53,9 +55,20 @@ public final class ConfigWriter {
         }
     }
 
-    /** Writes {@code settings} into {@code file}; returns the config as now saved. */
+    /** Writes every one of {@code settings} into {@code file}; returns the config as now saved. */
     public ParleyConfig save(Path file, Settings settings) {
-        return update(file, edits -> apply(edits, settings));
+        return save(file, null, settings);
+    }
+
+    /**
+     * Writes into {@code file} the settings that differ between {@code shown} (what the window loaded
+     * or last saved) and {@code edited}; returns the config as now saved. What the user changed in the
+     * file by hand meanwhile stays: a setting the window did not change is not written back from its
+     * old copy, and a provider is removed only when it was removed in the window. A null {@code shown}
+     * writes every setting.
+     */
+    public ParleyConfig save(Path file, Settings shown, Settings edited) {
+        return update(file, edits -> apply(edits, shown, edited));
     }
 
     /**
@@ -138,35 +151,57 @@ public final class ConfigWriter {
         }
     }
 
-    private static void apply(YamlEdits edits, Settings settings) {
-        edits.set(List.of("stt", "model-path"), nullToEmpty(settings.speechModelPath()));
-        edits.set(List.of("tts", "voice"), settings.voice());
-        edits.set(List.of("tts", "rate"), settings.rate());
-        edits.set(List.of("tts", "volume"), settings.volume());
-        edits.set(List.of("tts", "output-device"), nullToEmpty(settings.outputDevice()));
-        edits.set(List.of("audio", "input-device"), nullToEmpty(settings.inputDevice()));
-        edits.set(List.of("audio", "hands-free"), settings.handsFree());
-        edits.set(List.of("audio", "talk-over"), settings.talkOver());
-        edits.set(List.of("ui", "push-to-talk-key"), settings.pushToTalkKey());
-        edits.set(List.of("ui", "theme"), settings.theme());
-        edits.set(List.of("ui", "global-push-to-talk-key"), nullToEmpty(settings.globalPushToTalkKey()));
-        edits.set(List.of("ui", "close-to-tray"), settings.closeToTray());
-        edits.set(List.of("api", "enabled"), settings.apiEnabled());
+    private static void apply(YamlEdits edits, Settings shown, Settings edited) {
+        Changed changed = new Changed(edits, shown, edited);
+        changed.write(List.of("stt", "model-path"), s -> nullToEmpty(s.speechModelPath()));
+        changed.write(List.of("tts", "voice"), Settings::voice);
+        changed.write(List.of("tts", "rate"), Settings::rate);
+        changed.write(List.of("tts", "volume"), Settings::volume);
+        changed.write(List.of("tts", "output-device"), s -> nullToEmpty(s.outputDevice()));
+        changed.write(List.of("audio", "input-device"), s -> nullToEmpty(s.inputDevice()));
+        changed.write(List.of("audio", "hands-free"), Settings::handsFree);
+        changed.write(List.of("audio", "talk-over"), Settings::talkOver);
+        changed.write(List.of("ui", "push-to-talk-key"), Settings::pushToTalkKey);
+        changed.write(List.of("ui", "theme"), Settings::theme);
+        changed.write(List.of("ui", "global-push-to-talk-key"), s -> nullToEmpty(s.globalPushToTalkKey()));
+        changed.write(List.of("ui", "close-to-tray"), Settings::closeToTray);
+        changed.write(List.of("api", "enabled"), Settings::apiEnabled);
         List<String> providers = List.of("llm", "providers");
         for (String old : edits.keys(providers)) {
-            if (!settings.providers().containsKey(old)) {
+            boolean removedInWindow = shown == null || shown.providers().containsKey(old);
+            if (removedInWindow && !edited.providers().containsKey(old)) {
                 edits.remove(List.of("llm", "providers", old));
             }
         }
         // Keys the window does not show (temperature, max-tokens, ...) stay in each entry as they are.
-        settings.providers().forEach((name, provider) -> {
-            edits.set(List.of("llm", "providers", name, "type"), provider.type().configName());
-            edits.setOrRemove(List.of("llm", "providers", name, "base-url"), provider.baseUrl());
-            edits.set(List.of("llm", "providers", name, "model"), provider.model());
-            edits.setOrRemove(List.of("llm", "providers", name, "api-key-env"), provider.apiKeyEnv());
+        edited.providers().forEach((name, provider) -> {
+            ProviderConfig was = shown == null ? null : shown.providers().get(name);
+            if (was == null || was.type() != provider.type()) {
+                edits.set(List.of("llm", "providers", name, "type"), provider.type().configName());
+            }
+            if (was == null || !Objects.equals(was.baseUrl(), provider.baseUrl())) {
+                edits.setOrRemove(List.of("llm", "providers", name, "base-url"), provider.baseUrl());
+            }
+            if (was == null || !Objects.equals(was.model(), provider.model())) {
+                edits.set(List.of("llm", "providers", name, "model"), provider.model());
+            }
+            if (was == null || !Objects.equals(was.apiKeyEnv(), provider.apiKeyEnv())) {
+                edits.setOrRemove(List.of("llm", "providers", name, "api-key-env"), provider.apiKeyEnv());
+            }
         });
-        edits.set(List.of("llm", "active"), settings.active());
-        edits.set(List.of("llm", "system-prompt"), settings.systemPrompt());
+        changed.write(List.of("llm", "active"), Settings::active);
+        changed.write(List.of("llm", "system-prompt"), Settings::systemPrompt);
+    }
+
+    /** Writes a setting where {@code edited} differs from {@code shown} (every setting without {@code shown}). */
+    private record Changed(YamlEdits edits, Settings shown, Settings edited) {
+
+        void write(List<String> path, Function<Settings, Object> setting) {
+            Object value = setting.apply(edited);
+            if (shown == null || !Objects.equals(setting.apply(shown), value)) {
+                edits.set(path, value);
+            }
+        }
     }
 
     private static String nullToEmpty(String text) {

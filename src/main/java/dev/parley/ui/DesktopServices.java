@@ -327,8 +327,8 @@ public final class DesktopServices implements AutoCloseable {
             }
 
             @Override
-            public ParleyConfig save(ConfigWriter.Settings settings) {
-                ParleyConfig saved = new ConfigWriter().save(file, settings);
+            public ParleyConfig save(ConfigWriter.Settings shown, ConfigWriter.Settings edited) {
+                ParleyConfig saved = new ConfigWriter().save(file, shown, edited);
                 configChanges.publish(saved);
                 return saved;
             }

@@ -48,7 +48,7 @@ class DesktopServicesTest {
             providers.put("added", new ProviderConfig(ProviderType.OLLAMA, added.url(), "qwen2.5",
                     null, null, null, null));
 
-            services.settings().save(new ConfigWriter.Settings("added", providers, was.systemPrompt(), was.voice(),
+            services.settings().save(was, new ConfigWriter.Settings("added", providers, was.systemPrompt(), was.voice(),
                     was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
                     was.talkOver(),
                     was.speechModelPath(), was.pushToTalkKey(), was.theme(), was.apiEnabled(),
@@ -105,7 +105,7 @@ class DesktopServicesTest {
                     .statusCode()).as("restarted on the new port").isEqualTo(200);
 
             ConfigWriter.Settings was = ConfigWriter.Settings.of(services.settings().config());
-            services.settings().save(new ConfigWriter.Settings(was.active(), was.providers(), was.systemPrompt(),
+            services.settings().save(was, new ConfigWriter.Settings(was.active(), was.providers(), was.systemPrompt(),
                     was.voice(), was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
                     was.talkOver(),
                     was.speechModelPath(), was.pushToTalkKey(), was.theme(), false,

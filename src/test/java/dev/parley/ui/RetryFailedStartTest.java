@@ -34,7 +34,7 @@ class RetryFailedStartTest {
 
             ConfigWriter.Settings was = ConfigWriter.Settings.of(services.settings().config());
             String bundled = ParleyPaths.fromEnvironment().bundledSpeechModel().toString();
-            services.settings().save(new ConfigWriter.Settings(was.active(), was.providers(), was.systemPrompt(),
+            services.settings().save(was, new ConfigWriter.Settings(was.active(), was.providers(), was.systemPrompt(),
                     was.voice(), was.rate(), was.volume(), was.outputDevice(), was.inputDevice(), was.handsFree(),
                     was.talkOver(),
                     bundled, was.pushToTalkKey(), was.theme(), was.apiEnabled(), was.globalPushToTalkKey(),

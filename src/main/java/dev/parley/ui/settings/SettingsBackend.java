@@ -16,10 +16,11 @@ public interface SettingsBackend {
     ParleyConfig config();
 
     /**
-     * Validates and writes the user's config.yaml, then publishes it on {@link #changes()}; returns it
-     * as saved, or throws naming the key.
+     * Validates and writes into the user's config.yaml what differs between {@code shown} (the settings
+     * as loaded or last saved) and {@code edited}, so what was changed in the file by hand meanwhile
+     * stays; then publishes it on {@link #changes()}. Returns it as saved, or throws naming the key.
      */
-    ParleyConfig save(ConfigWriter.Settings settings);
+    ParleyConfig save(ConfigWriter.Settings shown, ConfigWriter.Settings edited);
 
     /** Every config saved while the window runs (by Settings or the welcome); the window applies it from here. */
     ConfigChanges changes();

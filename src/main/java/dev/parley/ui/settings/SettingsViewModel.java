@@ -167,11 +167,12 @@ public final class SettingsViewModel {
         }
         Map<String, String> keys = providers.typedKeys();
         ConfigWriter.Settings settings = edited();
+        ConfigWriter.Settings shown = lastSaved;
         saving.set(true);
         saveStatus.set("Saving…");
         tasks.run(() -> {
             keys.forEach((env, key) -> backend.secrets().write(env, key));
-            return backend.save(settings);
+            return backend.save(shown, settings);
         }, saved -> {
             saving.set(false);
             providers.forgetTypedKeys();

@@ -34,12 +34,12 @@ public final class FakeSettings implements SettingsBackend {
     }
 
     @Override
-    public ParleyConfig save(ConfigWriter.Settings settings) {
+    public ParleyConfig save(ConfigWriter.Settings shown, ConfigWriter.Settings edited) {
         pause();
         if (saveFailure != null) {
             throw saveFailure;
         }
-        config = new ConfigWriter().save(file, settings);
+        config = new ConfigWriter().save(file, shown, edited);
         changes.publish(config);
         return config;
     }

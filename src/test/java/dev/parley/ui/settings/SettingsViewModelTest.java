@@ -82,6 +82,25 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aSaveKeepsWhatWasChangedInTheFileByHandWhileTheWindowWasOpen() throws Exception {
+        FakeSettings backend = backend();
+        SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
+        String shipped = Files.readString(backend.file);
+        Files.writeString(backend.file, shipped.replace("  theme: light\n", "  theme: dark\n")
+                .replace("  rate: 1.0\n", "  rate: 1.5\n")
+                .replace("    # embedded:\n", "    # mine\n    mine:\n      type: ollama\n      model: qwen3\n"));
+
+        model.pushToTalkKeyProperty().set("F8");
+        model.save();
+
+        assertThat(model.saveStatusProperty().get()).startsWith("Saved to");
+        String saved = Files.readString(backend.file);
+        assertThat(saved).contains("  push-to-talk-key: F8\n", "  theme: dark\n", "  rate: 1.5\n",
+                "    # mine\n    mine:\n      type: ollama\n      model: qwen3\n");
+        assertThat(backend.config().llm().providers()).containsKey("mine");
+    }
+
+    @Test
     void editsAreSavedOnlyOnceTheSaveSucceedsAndAFailedOneLeavesThemUnsaved() throws Exception {
         java.util.List<Runnable> inFlight = new java.util.ArrayList<>();
         SettingsViewModel model = new SettingsViewModel(backend(), new Tasks(inFlight::add, Runnable::run));
