@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -84,11 +85,19 @@ public final class VoskRecognizer implements SpeechRecognizer {
 
     /**
      * A spotter of {@code phrase} on this model (its own small recognizer, so it runs beside the
-     * streams). The phrase's words must be in the model's vocabulary; Vosk ignores the others.
+     * streams). The phrase's words must be in the model's vocabulary: Vosk would drop the others from
+     * the grammar and the phrase could never be heard, so a phrase with one is refused naming it.
      */
     @Override
     public PhraseSpotter spotter(String phrase) {
         checkNotClosed();
+        List<String> unknown = VoskVocabulary.unknownWords(model, VoskPhraseSpotter.normalize(phrase));
+        if (!unknown.isEmpty()) {
+            throw new SpeechModelException("The wake word '" + phrase + "' (voice.wake-word in config.yaml) cannot be"
+                    + " heard: the speech model does not know " + (unknown.size() == 1 ? "the word '" : "the words '")
+                    + String.join("', '", unknown) + "'. Choose a phrase of words it knows (English words for the"
+                    + " bundled model), or a speech model of the phrase's language (stt.model-path).");
+        }
         try {
             return new VoskPhraseSpotter(model, phrase);
         } catch (IOException e) {
