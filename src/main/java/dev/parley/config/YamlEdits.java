@@ -12,6 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Edits the text of a YAML document in place, key by key. SnakeYAML parses the text into nodes
@@ -124,13 +125,17 @@ public final class YamlEdits {
             }
             if (node instanceof MappingNode child) {
                 mapping = child;
-            } else if (node instanceof ScalarNode empty && empty.getValue().isEmpty()) {
-                // "section:" with nothing under it: the rest of the path goes under that key.
+            } else if (node instanceof ScalarNode empty && (empty.getValue().isEmpty() || Tag.NULL.equals(empty.getTag()))) {
+                // "section:" with nothing under it (or ~): the rest of the path goes under that key,
+                // and a comment on its line stays there.
                 int column = tuple.getKeyNode().getStartMark().getColumn() + INDENT_STEP;
-                int at = at(empty.getStartMark());
-                int end = lineAfter(empty);
-                text = text.substring(0, at).stripTrailing() + "\n" + block(path.subList(i + 1, path.size()), value, column)
-                        + text.substring(end);
+                int end = at(empty.getEndMark());
+                int lineEnd = lineEnd(end);
+                String comment = text.substring(end, lineEnd).strip();
+                int after = next(lineEnd);
+                text = text.substring(0, at(empty.getStartMark())).stripTrailing()
+                        + (comment.isEmpty() ? "" : " " + comment) + "\n"
+                        + block(path.subList(i + 1, path.size()), value, column) + text.substring(after);
                 return;
             } else {
                 throw new ConfigException(String.join(".", path.subList(0, i + 1))

@@ -32,6 +32,22 @@ class YamlEditsTest {
     }
 
     @Test
+    void anEmptySectionKeepsTheCommentOnItsLine() {
+        String edited = new YamlEdits("audio: # my USB mic, some day\ntts:\n  voice: x\n")
+                .set(List.of("audio", "input-device"), "USB").text();
+
+        assertThat(edited).isEqualTo("audio: # my USB mic, some day\n  input-device: USB\ntts:\n  voice: x\n");
+    }
+
+    @Test
+    void aSectionWrittenAsNullGetsItsFirstKey() {
+        assertThat(new YamlEdits("audio: ~\nui:\n").set(List.of("audio", "hands-free"), true).text())
+                .isEqualTo("audio:\n  hands-free: true\nui:\n");
+        assertThat(new YamlEdits("audio: null # later\n").set(List.of("audio", "hands-free"), true).text())
+                .isEqualTo("audio: # later\n  hands-free: true\n");
+    }
+
+    @Test
     void aRemovedKeyTakesItsCommentButNotTheSectionsComment() {
         String yaml = "providers:\n  # about a\n  a:\n    model: x\n\n  # about b\n  b:\n    model: y\n";
 
