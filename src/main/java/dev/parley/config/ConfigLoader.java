@@ -86,6 +86,7 @@ public final class ConfigLoader {
     public ParleyConfig load(Path file) {
         try {
             String text = ConfigText.read(file);
+            ConfigAliases.refuse(file, text);
             RawConfig raw = yaml.readValue(text, RawConfig.class);
             if (raw == null) { // a document of only "---", "null" or "~"
                 throw ConfigText.empty(file, false);

@@ -196,6 +196,24 @@ class HostileConfigTest {
     }
 
     @Test
+    void aYamlAliasIsRefusedNamingItsKeyAndLineInsteadOfReadAsItsName() throws IOException {
+        // Jackson reads *mic as the text "mic", which would pick another device without a word.
+        assertRefused(PROVIDERS + "audio:\n  input-device: &mic USB Headset\ntts:\n  output-device: *mic\n",
+                "line 8: tts.output-device is written as the YAML alias *mic", "write the value out");
+        assertRefused("""
+                llm:
+                  active: b
+                  providers:
+                    a: &base {type: ollama, model: m}
+                    b:
+                      <<: *base
+                      model: n
+                """, "line 6: llm.providers.b.<< is written as the YAML alias *base");
+        assertRefused(PROVIDERS + "api:\n  allowed-origins: [&o http://localhost:3000, *o]\n",
+                "line 6: api.allowed-origins item 2 is written as the YAML alias *o");
+    }
+
+    @Test
     void anAliasBombIsRefused() throws IOException {
         StringBuilder yaml = new StringBuilder(PROVIDERS + "x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (int i = 1; i < 10; i++) {
