@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +104,7 @@ public final class ConfigWriter {
                 if (!Files.exists(content)) {
                     ConfigLoader.createFromShipped(content);
                 }
+                refuseReadOnly(file, content);
                 byte[] before = Files.readAllBytes(content);
                 YamlEdits edits = new YamlEdits(new String(before, StandardCharsets.UTF_8));
                 change.accept(edits);
@@ -138,6 +141,21 @@ public final class ConfigWriter {
             content = content.resolveSibling(Files.readSymbolicLink(content));
         }
         return content;
+    }
+
+    /**
+     * A config the user made read-only stays as it is: the replace renames over it, which a writable
+     * folder allows whatever the file's own permissions, and would leave it writable (0600).
+     */
+    private static void refuseReadOnly(Path file, Path content) throws IOException {
+        boolean posix = Files.getFileAttributeView(content, PosixFileAttributeView.class) != null;
+        boolean readOnly = posix ? !Files.getPosixFilePermissions(content).contains(PosixFilePermission.OWNER_WRITE)
+                : !Files.isWritable(content);
+        if (readOnly) {
+            throw new ConfigException(file + " is read-only, so Parley leaves it as it is: make it writable ("
+                    + (posix ? "chmod u+w " + content : "untick Read-only in its Properties") + ") to save settings,"
+                    + " or change it by hand.");
+        }
     }
 
     /** Loads {@code bytes} from a hidden file next to {@code file}, so relative paths resolve the same. */

@@ -140,6 +140,18 @@ class ConfigWriterTest {
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
+    @Test
+    void aConfigMadeReadOnlyIsNotReplaced() throws Exception {
+        Files.setPosixFilePermissions(config, java.util.Set.of(PosixFilePermission.OWNER_READ));
+
+        assertThatThrownBy(() -> new ConfigWriter().update(config, edits -> edits.set(List.of("ui", "theme"), "dark")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(config + " is read-only")
+                .hasMessageContaining("chmod u+w");
+        assertThat(Files.readString(config)).isEqualTo(shipped);
+        assertThat(Files.getPosixFilePermissions(config)).containsExactly(PosixFilePermission.OWNER_READ);
+    }
+
     /**
      * A config.yaml linked to a dotfiles copy stays a link, and the save lands in that copy: before, the
      * atomic replace turned the link into a regular file and the dotfiles copy no longer applied.
