@@ -80,6 +80,9 @@ public record KeyChord(Set<Modifier> modifiers, String key) {
     }
 
     private static String keyName(String name) {
+        if (!name.chars().allMatch(c -> c < 0x80)) {
+            return name; // upper-cased, Turkish ı would be I and the long ſ S: keys the user did not name
+        }
         String upper = name.toUpperCase(Locale.ROOT).replace('-', '_');
         return switch (upper) {
             case "ESC" -> "ESCAPE";

@@ -65,7 +65,9 @@ class GlobalKeyConfigTest {
             "hyper+F8       | 'hyper' is no modifier",
             "space          | alone, SPACE would talk whenever you type in another application",
             "a              | alone, A would talk whenever you type",
-            "ctrl+          | '' is not a key"})
+            "ctrl+          | '' is not a key",
+            "ctrl+ı         | 'ı' is not a key",
+            "ctrl+alt+ſ     | 'ſ' is not a key"})
     void unknownKeysAreRefusedNamingTheKeyAndWhy(String key, String message) {
         assertThatThrownBy(() -> load("ui:\n  global-push-to-talk-key: \"" + key + "\"\n"))
                 .isInstanceOf(ConfigException.class)
