@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The one writer of config.yaml: Settings, the welcome and {@code parley setup} all save through it.
@@ -107,7 +108,11 @@ public final class ConfigWriter {
                 refuseReadOnly(file, content);
                 byte[] before = Files.readAllBytes(content);
                 YamlEdits edits = new YamlEdits(new String(before, StandardCharsets.UTF_8));
-                change.accept(edits);
+                try {
+                    change.accept(edits);
+                } catch (YAMLException unparsable) {
+                    throw broken(file, unparsable);
+                }
                 byte[] after = edits.text().getBytes(StandardCharsets.UTF_8);
                 validate(file, after);
                 AtomicFiles.write(file.resolveSibling(file.getFileName() + ".bak"), before);
@@ -158,12 +163,33 @@ public final class ConfigWriter {
         }
     }
 
-    /** Loads {@code bytes} from a hidden file next to {@code file}, so relative paths resolve the same. */
+    /**
+     * The file as it is does not parse (edited by hand while Parley ran): the loader's sentence for it,
+     * naming the line, rather than the YAML parser's own lines.
+     */
+    private static ConfigException broken(Path file, YAMLException unparsable) {
+        try {
+            new ConfigLoader().load(file);
+        } catch (ConfigException loaderSays) {
+            String problem = loaderSays.getMessage().strip();
+            return new ConfigException(problem + (problem.endsWith(".") ? "" : ".") + " Fix that, then save again.",
+                    unparsable);
+        }
+        return new ConfigException(file + " cannot be edited: " + unparsable.getMessage().lines().findFirst().orElse("")
+                + ". Fix it by hand, then save again.", unparsable);
+    }
+
+    /**
+     * Loads {@code bytes} from a hidden file next to {@code file}, so relative paths resolve the same; a
+     * refusal names {@code file}, which the user knows, not the hidden one.
+     */
     private static void validate(Path file, byte[] bytes) throws IOException {
         Path candidate = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".new");
         try {
             Files.write(candidate, bytes);
             new ConfigLoader().load(candidate);
+        } catch (ConfigException refused) {
+            throw new ConfigException(refused.getMessage().replace(candidate.toString(), file.toString()), refused);
         } finally {
             Files.deleteIfExists(candidate);
         }

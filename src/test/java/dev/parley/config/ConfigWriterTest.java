@@ -133,6 +133,25 @@ class ConfigWriterTest {
     }
 
     @Test
+    void aRefusedResultIsNamedByTheConfigFileNotByTheCandidateThatWasChecked() {
+        assertThatThrownBy(() -> new ConfigWriter().update(config, edits -> edits.set(List.of("ui", "theme"), "pink")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(config + " line ")
+                .hasMessageNotContaining(".new");
+    }
+
+    @Test
+    void aFileBrokenByHandIsNamedInTheLoadersWordsWhenSettingsAreSaved() throws Exception {
+        Files.writeString(config, shipped.replace("  hands-free: false\n", "\thands-free: false\n"));
+
+        assertThatThrownBy(() -> new ConfigWriter().update(config, edits -> edits.set(List.of("ui", "theme"), "dark")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(config + " line ")
+                .hasMessageContaining("tab")
+                .hasMessageNotContaining("'reader'");
+    }
+
+    @Test
     void theSavedFileStaysReadableOnlyByItsOwner() throws Exception {
         new ConfigWriter().update(config, edits -> edits.set(List.of("ui", "theme"), "dark"));
 
