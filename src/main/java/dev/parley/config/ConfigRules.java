@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The value rules of config.yaml, one method per rule, shared by the loader ({@link ConfigValidator},
@@ -97,6 +99,23 @@ public final class ConfigRules {
     public static Optional<String> theme(String theme) {
         return "light".equals(theme) || "dark".equals(theme) ? Optional.empty()
                 : Optional.of("is '" + theme + "' but must be light or dark");
+    }
+
+    /**
+     * The keys the window's talk key may be, as JavaFX names them: those that type nothing and move
+     * nothing in the window. Settings checks a pressed key against the same names.
+     */
+    public static final List<String> HOLDABLE_KEYS = Stream.concat(
+            IntStream.rangeClosed(1, 24).mapToObj(n -> "F" + n),
+            Stream.of("SPACE", "CONTROL", "ALT", "META", "WINDOWS", "COMMAND", "INSERT", "PAUSE", "SCROLL_LOCK",
+                    "PRINTSCREEN", "CONTEXT_MENU")).toList();
+
+    /** {@code ui.push-to-talk-key}: one of {@link #HOLDABLE_KEYS}, in any case. */
+    public static Optional<String> pushToTalkKey(String key) {
+        return HOLDABLE_KEYS.contains(key.strip().toUpperCase(Locale.ROOT)) ? Optional.empty()
+                : Optional.of("is '" + key + "' but must be one key held in the window: SPACE, F1-F24, CONTROL, ALT,"
+                        + " META, INSERT, PAUSE, SCROLL_LOCK, PRINTSCREEN or CONTEXT_MENU (a key with modifiers, like"
+                        + " ctrl+alt+space, goes in ui.global-push-to-talk-key)");
     }
 
     /** {@code ui.global-push-to-talk-key}: empty (off) or a key {@link KeyChord} can read. */

@@ -48,6 +48,7 @@ final class ConfigValidator {
         validateAudio(file, config.audio());
         validateVoice(file, config.tts());
         check(file, "ui.theme", ConfigRules.theme(config.ui().theme()));
+        check(file, "ui.push-to-talk-key", ConfigRules.pushToTalkKey(config.ui().pushToTalkKey()));
         check(file, "ui.global-push-to-talk-key", ConfigRules.globalPushToTalkKey(config.ui().globalPushToTalkKey()));
         validateApi(file, config.api());
         check(file, "voice.wake-word", VoiceConfig.wakeWordProblem(config.voice().wakeWord()));

@@ -75,6 +75,22 @@ class GlobalKeyConfigTest {
                 .hasMessageContaining(message);
     }
 
+    @ParameterizedTest
+    @CsvSource({"ctrl+space", "ENTER", "a", "F 8"})
+    void anInWindowTalkKeyThatCannotBeHeldIsRefusedNamingTheKey(String key) {
+        // The window fell back to Space without a word.
+        assertThatThrownBy(() -> load("ui:\n  push-to-talk-key: \"" + key + "\"\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ui.push-to-talk-key is '" + key + "' but must be one key held in the window")
+                .hasMessageContaining("ui.global-push-to-talk-key");
+    }
+
+    @Test
+    void anInWindowTalkKeyIsReadInAnyCase() throws Exception {
+        assertThat(load("ui:\n  push-to-talk-key: f8\n").ui().pushToTalkKey()).isEqualTo("f8");
+        assertThat(load("ui:\n  push-to-talk-key: Control\n").ui().pushToTalkKey()).isEqualTo("Control");
+    }
+
     @Test
     void theRuleAcceptsEmptyAsOff() {
         assertThat(ConfigRules.globalPushToTalkKey("")).isEmpty();

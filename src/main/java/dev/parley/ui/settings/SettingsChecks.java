@@ -137,11 +137,8 @@ public final class SettingsChecks {
      * text field (a letter, a mark, a key of another layout JavaFX calls UNDEFINED) or change what is
      * typed (Shift, AltGr, Caps Lock).
      */
-    private static final Set<KeyCode> HOLDABLE = java.util.stream.Stream.concat(
-            java.util.stream.IntStream.rangeClosed(1, 24).mapToObj(n -> KeyCode.valueOf("F" + n)),
-            java.util.stream.Stream.of(KeyCode.SPACE, KeyCode.CONTROL, KeyCode.ALT, KeyCode.META, KeyCode.WINDOWS,
-                    KeyCode.COMMAND, KeyCode.INSERT, KeyCode.PAUSE, KeyCode.SCROLL_LOCK, KeyCode.PRINTSCREEN,
-                    KeyCode.CONTEXT_MENU)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<KeyCode> HOLDABLE = ConfigRules.HOLDABLE_KEYS.stream().map(KeyCode::valueOf)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Why {@code key} cannot be the in-window talk key, or empty when it can. */
     public static Optional<String> talkKeyProblem(KeyCode key) {
