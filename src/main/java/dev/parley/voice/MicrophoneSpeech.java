@@ -7,12 +7,15 @@ import dev.parley.audio.Recording;
 import dev.parley.audio.SpeechEndpointer;
 import dev.parley.stt.PhraseSpotter;
 import dev.parley.stt.RecognitionStream;
+import dev.parley.stt.SpeechModelException;
 import dev.parley.stt.SpeechRecognizer;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Utterances from the microphone, recognized while they are spoken: by the time the talk key is
@@ -24,6 +27,8 @@ import java.util.function.Supplier;
  */
 public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
+    private static final Logger LOG = LogManager.getLogger(MicrophoneSpeech.class);
+
     private final Function<MicrophoneListener, Microphone> opener;
     private final Duration endOfSpeechSilence;
     private final SpeechRecognizer recognizer;
@@ -31,8 +36,13 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     private final BooleanSupplier echoCancelled;
     private final TalkOverLink talkOver;
     private final Duration bargeInMinSpeech;
-    /** Listens for the wake word in hands-free mode; null when none is set. */
+    /** Listens for the wake word in hands-free mode; null when none is set, or it cannot be heard. */
     private final PhraseSpotter wakeWord;
+    /**
+     * Why the configured wake word cannot be heard (a word the speech model does not know), or null.
+     * Only hands-free needs the phrase, so the talk key still works and hands-free says this instead.
+     */
+    private final SpeechModelException wakeWordProblem;
     private Microphone microphone;
 
     /**
@@ -79,7 +89,18 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
         this.endOfSpeechSilence = endOfSpeechSilence;
         this.recognizer = recognizer;
         this.events = events;
-        this.wakeWord = wakeWord == null || wakeWord.isBlank() ? null : recognizer.spotter(wakeWord);
+        PhraseSpotter spotter = null;
+        SpeechModelException problem = null;
+        if (wakeWord != null && !wakeWord.isBlank()) {
+            try {
+                spotter = recognizer.spotter(wakeWord);
+            } catch (SpeechModelException e) {
+                LOG.warn("Hands-free cannot start: {}", e.getMessage());
+                problem = e;
+            }
+        }
+        this.wakeWord = spotter;
+        this.wakeWordProblem = problem;
         try {
             opened();
         } catch (AudioDeviceException e) {
@@ -151,6 +172,9 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
     @Override
     public Utterance beginHandsFree(Consumer<String> partials, Runnable speechEnded, Runnable woke) {
+        if (wakeWordProblem != null) {
+            throw new SpeechModelException(wakeWordProblem.getMessage());
+        }
         if (wakeWord == null) {
             return transcribed(partials, speechEnded, true);
         }
@@ -161,7 +185,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
     /** With a wake word, only the phrase interrupts: a television talking over Parley must not. */
     @Override
     public Utterance beginOverlapping(Consumer<String> partials, Runnable speechEnded, Runnable bargedIn) {
-        if (wakeWord != null) {
+        if (hasWakeWord()) {
             return beginHandsFree(partials, speechEnded, bargedIn);
         }
         BargeInGate gate = new BargeInGate(recognizer::stream, bargeInMinSpeech, endOfSpeechSilence, partials,
@@ -188,7 +212,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
 
     @Override
     public boolean hasWakeWord() {
-        return wakeWord != null;
+        return wakeWord != null || wakeWordProblem != null;
     }
 
     @Override

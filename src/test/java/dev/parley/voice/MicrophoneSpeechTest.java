@@ -1,8 +1,10 @@
 package dev.parley.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.audio.AudioDeviceException;
+import dev.parley.stt.SpeechModelException;
 import dev.parley.testing.FakeRecognizer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +33,22 @@ class MicrophoneSpeechTest {
             throw new AudioDeviceException("no microphone here");
         }, Duration.ofMillis(800), new FakeRecognizer(), event -> { })) {
             assertThat(input.hearsPastOwnVoice()).isFalse();
+        }
+    }
+
+    @Test
+    void aWakeWordThatCannotBeHeardStopsOnlyHandsFreeSayingWhy() {
+        // FakeRecognizer spots no phrase, as the speech model refuses a wake word of words it lacks.
+        try (MicrophoneSpeech input = new MicrophoneSpeech(listener -> {
+            throw new AudioDeviceException("no microphone here");
+        }, Duration.ofMillis(800), new FakeRecognizer(), event -> { }, () -> true, "hey xyzzy")) {
+            assertThat(input.hasWakeWord()).isTrue(); // an answer is not talked over without the phrase either
+
+            assertThatThrownBy(() -> input.beginHandsFree(partial -> { }, () -> { }, () -> { }))
+                    .isInstanceOf(SpeechModelException.class)
+                    .hasMessageContaining("wake word");
+            assertThatThrownBy(() -> input.beginOverlapping(partial -> { }, () -> { }, () -> { }))
+                    .isInstanceOf(SpeechModelException.class);
         }
     }
 }
