@@ -95,7 +95,7 @@ public final class MicrophoneSpeech implements SpeechInput, AutoCloseable {
             try {
                 spotter = recognizer.spotter(wakeWord);
             } catch (SpeechModelException e) {
-                LOG.warn("Hands-free cannot start: {}", e.getMessage());
+                LOG.info("Hands-free cannot start: {}", e.getMessage()); // said when it is turned on
                 problem = e;
             }
         }
