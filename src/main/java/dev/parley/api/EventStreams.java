@@ -1,5 +1,6 @@
 package dev.parley.api;
 
+import io.helidon.common.buffers.BufferData;
 import io.helidon.http.HttpPrologue;
 import io.helidon.http.Headers;
 import io.helidon.http.sse.SseEvent;
@@ -81,6 +82,15 @@ final class EventStreams {
                 Thread.ofVirtual().name("parley-api-ws").start(() -> write(session, joined));
             }
 
+            /**
+             * RFC 6455 requires the pong, and Helidon's listener sends none by itself: clients that ping to
+             * check the connection (Python's websockets every 20 s) otherwise drop it as dead.
+             */
+            @Override
+            public void onPing(WsSession session, BufferData payload) {
+                session.pong(payload);
+            }
+
             @Override
             public void onClose(WsSession session, int status, String reason) {
                 leave();
@@ -106,7 +116,7 @@ final class EventStreams {
             session.send(connected(), true);
             for (String json = client.next(KEEP_ALIVE_MILLIS); json != null; json = client.next(KEEP_ALIVE_MILLIS)) {
                 if (json.isEmpty()) {
-                    session.ping(io.helidon.common.buffers.BufferData.empty());
+                    session.ping(BufferData.empty());
                 } else {
                     session.send(json, true);
                 }

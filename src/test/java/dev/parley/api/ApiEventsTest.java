@@ -84,6 +84,27 @@ class ApiEventsTest {
     }
 
     @Test
+    void aWebSocketClientsPingIsAnsweredWithAPongOfTheSamePayload() throws Exception {
+        // Python's websockets, among others, pings every 20 s and drops a connection whose ping goes unanswered.
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            CompletableFuture<String> pong = new CompletableFuture<>();
+            URI ws = URI.create("ws://127.0.0.1:" + api.server.port() + "/api/v1/ws?token=" + api.token.value());
+            WebSocket socket = api.http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+                    pong.complete(StandardCharsets.UTF_8.decode(message).toString());
+                    return null;
+                }
+            }).get(20, TimeUnit.SECONDS);
+
+            socket.sendPing(java.nio.ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(pong.get(20, TimeUnit.SECONDS)).isEqualTo("are you there");
+            socket.abort();
+        }
+    }
+
+    @Test
     void aWebSocketWithoutTheTokenIsRefused() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
             URI ws = URI.create("ws://127.0.0.1:" + api.server.port() + "/api/v1/ws");
