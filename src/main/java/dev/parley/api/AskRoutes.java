@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * push-to-talk ({@code /talk/start}, {@code /talk/stop}). An ask runs like a typed question in the
  * window, so it shows on every event stream too. One at a time: a second ask or speak while the
  * first runs is 409, because the controller would otherwise cut the first one off ({@link TurnPlace}).
- * An ask whose caller leaves is stopped as {@code /stop} stops it ({@link CallerWatch}). An ask in
+ * An ask or speak whose caller leaves is stopped as {@code /stop} stops it ({@link CallerWatch}). An ask in
  * another saved conversation goes to {@link ConversationAsks} instead.
  */
 final class AskRoutes {
@@ -166,25 +166,32 @@ final class AskRoutes {
         }
         place.runAlone(JUST_ENDING_MILLIS, AskRoutes::busy, (watch, stopTurn) -> {
             assistant.say(text);
-            String heard = "";
-            for (VoiceEvent event = next(watch); ; event = next(watch)) {
-                if (event instanceof VoiceEvent.Heard h) {
-                    heard = h.text();
-                }
-                if (TurnWatch.ends(event)) {
-                    if (event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.IDLE) {
-                        if (!changed.detail().isBlank()) { // at rest, but the output could not be opened
-                            throw new ApiProblem(503, "Not spoken", "Nothing could be said: "
-                                    + changed.detail().replace(TurnEndWords.NOT_SPOKEN, ""));
-                        }
-                        ApiJson.send(response, 200, ApiJson.object().put("turn", watch.turn()).put("heard", heard));
-                        return;
-                    }
-                    String detail = event instanceof VoiceEvent.StateChanged changed ? changed.detail() : "Stopped.";
-                    throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The text was not spoken to its end: " + detail);
-                }
+            // As an ask's: a caller gone would leave the text playing, and every ask refused, to its end.
+            try (CallerWatch.Watch caller = CallerWatch.start(request, response, stopTurn)) {
+                sayToTheEnd(watch, response);
             }
         });
+    }
+
+    private static void sayToTheEnd(TurnWatch watch, ServerResponse response) throws InterruptedException {
+        String heard = "";
+        for (VoiceEvent event = next(watch); ; event = next(watch)) {
+            if (event instanceof VoiceEvent.Heard h) {
+                heard = h.text();
+            }
+            if (TurnWatch.ends(event)) {
+                if (event instanceof VoiceEvent.StateChanged changed && changed.to() == VoiceState.IDLE) {
+                    if (!changed.detail().isBlank()) { // at rest, but the output could not be opened
+                        throw new ApiProblem(503, "Not spoken", "Nothing could be said: "
+                                + changed.detail().replace(TurnEndWords.NOT_SPOKEN, ""));
+                    }
+                    ApiJson.send(response, 200, ApiJson.object().put("turn", watch.turn()).put("heard", heard));
+                    return;
+                }
+                String detail = event instanceof VoiceEvent.StateChanged changed ? changed.detail() : "Stopped.";
+                throw ApiProblem.conflict(ApiProblem.Code.STOPPED, "The text was not spoken to its end: " + detail);
+            }
+        }
     }
 
     /** Cuts off a running ask or speak and waits until its answer (a 409: stopped) is sent. */

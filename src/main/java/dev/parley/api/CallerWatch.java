@@ -17,11 +17,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Notices the caller of an ask leaving while its turn runs, so the turn is stopped as {@code /stop}
- * stops it: the model's stream closed, no further tool run. A plain (JSON) ask writes nothing until
- * its turn has ended, and a streamed one nothing while the model is silent or a tool runs, so a failed
- * write noticed a caller's leaving late or never, after the provider's tokens were paid for and its
- * tools had run. The turn then ends as any stopped turn does, so a conversation reads the same
+ * Notices the caller of an ask (or a {@code /speak}) leaving while its turn runs, so the turn is
+ * stopped as {@code /stop} stops it: the model's stream closed, no further tool run, no more speech.
+ * A plain (JSON) ask writes nothing until its turn has ended, and a streamed one nothing while the
+ * model is silent or a tool runs, so a failed write noticed a caller's leaving late or never, after
+ * the provider's tokens were paid for and its tools had run. The turn then ends as any stopped turn does, so a conversation reads the same
  * whoever stopped it: what the answer had shown (spoken: what was heard) stays, marked interrupted,
  * with the tool rounds that finished; with nothing shown and no tool run the question is taken back.
  *

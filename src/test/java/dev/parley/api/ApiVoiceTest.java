@@ -8,8 +8,11 @@ import dev.parley.audio.Speaker;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +78,31 @@ class ApiVoiceTest {
             HttpResponse<String> response = ApiHarness.await(speak);
             assertThat(response.statusCode()).isEqualTo(409);
             assertThat(response.body()).contains("not spoken to its end");
+        }
+    }
+
+    @Test
+    void aSpeakWhoseCallerLeavesIsCutOffAndAnAskMayFollowAtOnce() throws Exception {
+        try (ApiHarness api = ApiHarness.speaking(folder, Reply.of("Here."))) {
+            CompletableFuture<VoiceEvent> speaking = api.entering(VoiceState.SPEAKING);
+            CompletableFuture<VoiceEvent> interrupted = api.first(VoiceEvent.Interrupted.class::isInstance);
+            // Far longer than the wait below: spoken to its end, it would hold the place that whole time.
+            String announcement = "This announcement goes on and on. ".repeat(60);
+            byte[] body = ("{\"text\":\"" + announcement + "\"}").getBytes(StandardCharsets.UTF_8);
+            try (Socket caller = new Socket("127.0.0.1", api.server.port())) {
+                OutputStream out = caller.getOutputStream();
+                out.write(("POST " + ApiServer.PREFIX + "/speak HTTP/1.1\r\nHost: 127.0.0.1:" + api.server.port()
+                        + "\r\nAuthorization: Bearer " + api.token.value() + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+                ApiHarness.await(speaking);
+            } // the caller leaves mid-speech
+
+            VoiceEvent.Interrupted cut = (VoiceEvent.Interrupted) ApiHarness.await(interrupted);
+            assertThat(cut.heard()).hasSizeLessThan(announcement.strip().length());
+            HttpResponse<String> next = api.send("POST", "/ask", "{\"text\":\"Next\",\"speak\":false}");
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
         }
     }
 
