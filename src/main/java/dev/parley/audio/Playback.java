@@ -40,6 +40,12 @@ public final class Playback {
      * drops what it still holds.
      */
     private static final double TAIL_SECONDS = 0.15;
+    /**
+     * How much audio may wait to be played before {@link #awaitRoom()} holds the synthesizer back:
+     * ample to bridge a slow sentence, while a long text's whole speech (synthesized several times
+     * faster than it plays, at 4 bytes a sample) would otherwise pile up here, 1 MB for each second.
+     */
+    static final double AHEAD_SECONDS = 20;
 
     private final Listener listener;
     private final AudioFormat format;
@@ -48,6 +54,9 @@ public final class Playback {
     /** Line frames [start, end) of each clip handed to the line so far, in queue order. */
     private final List<long[]> clipSpans = new ArrayList<>();
     private final CompletableFuture<Boolean> done = new CompletableFuture<>();
+    /** The monitor {@link #awaitRoom()} waits on; guards {@link #queuedSeconds}. */
+    private final Object room = new Object();
+    private double queuedSeconds;
     private volatile boolean inputEnded;
     private volatile boolean stopped;
     /** The line position when it stopped or ended: what was heard stays fixed from then on. */
@@ -76,7 +85,30 @@ public final class Playback {
         if (inputEnded) {
             throw new IllegalStateException("no clips may follow endOfInput()");
         }
+        synchronized (room) {
+            queuedSeconds += clip.durationSeconds();
+        }
         queue.add(clip);
+    }
+
+    /**
+     * Waits while more than {@link #AHEAD_SECONDS} of queued audio wait to be played; returns at once
+     * once this playback is stopped or over, since nothing is taken from its queue then.
+     */
+    public void awaitRoom() throws InterruptedException {
+        synchronized (room) {
+            while (queuedSeconds > AHEAD_SECONDS && !stopped && !done.isDone()) {
+                room.wait();
+            }
+        }
+    }
+
+    /** Tells {@link #awaitRoom()} that audio was taken, or that none will be. */
+    private void roomMade(double seconds) {
+        synchronized (room) {
+            queuedSeconds = Math.max(0, queuedSeconds - seconds);
+            room.notifyAll();
+        }
     }
 
     /** No more clips will come: playback finishes once the queued ones have been heard. */
@@ -106,6 +138,7 @@ public final class Playback {
             queue.clear();
             feeder.silence();
         }
+        roomMade(Double.MAX_VALUE);
         return position();
     }
 
@@ -157,6 +190,7 @@ public final class Playback {
     private boolean takeNext(long atFrame) {
         AudioClip clip = queue.poll();
         if (clip != null) {
+            roomMade(clip.durationSeconds());
             pending = OutputLines.frames(clip, format);
             pendingAt = 0;
             pendingIsSpeech = true;
@@ -200,6 +234,7 @@ public final class Playback {
             reportPlayedClips();
         }
         done.complete(complete);
+        roomMade(Double.MAX_VALUE);
     }
 
     /** The device failed: no more of it plays. */
@@ -209,6 +244,7 @@ public final class Playback {
         }
         stopped = true;
         done.completeExceptionally(e);
+        roomMade(Double.MAX_VALUE);
     }
 
     private void reportPlayedClips() {

@@ -109,6 +109,11 @@ public final class SpeakerOutput implements SpeechOutput {
         }
 
         @Override
+        protected void awaitRoom() throws InterruptedException {
+            playback.awaitRoom();
+        }
+
+        @Override
         public void finish() throws InterruptedException {
             playback.endOfInput();
             try {
