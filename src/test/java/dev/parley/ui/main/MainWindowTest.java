@@ -3,83 +3,32 @@ package dev.parley.ui.main;
 import static dev.parley.ui.FxLookup.node;
 import static dev.parley.ui.FxLookup.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.conversation.Conversation;
-import dev.parley.conversation.ConversationInUseException;
-import dev.parley.conversation.ConversationLock;
-import dev.parley.conversation.ConversationStore;
 import dev.parley.pipeline.TurnEvent;
-import dev.parley.ui.settings.FakeSettings;
-import dev.parley.ui.settings.SettingsView;
 import dev.parley.ui.settings.SettingsViewModel;
-import dev.parley.ui.DesktopUi;
-import dev.parley.ui.ScriptedVoiceAssistant;
-import dev.parley.ui.Tasks;
-import dev.parley.ui.Theme;
-import dev.parley.usage.UsageLedger;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The window on headless Monocle, driven like a user would, over a scripted voice pipeline. */
+/** The window on headless Monocle, driven like a user would: talking, typing, answers, providers, banners. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-
-    @TempDir
-    static Path folder;
-
-    private ScriptedVoiceAssistant assistant;
-    private FakeProviders providers;
-    private FakeSettings settings;
-    private DesktopUi ui;
-    private MainWindow window;
-    private Stage stage;
-    private ConversationStore store;
+class MainWindowTest extends MainWindowFixture {
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        Path home = Files.createTempDirectory(folder, "home");
-        assistant = new ScriptedVoiceAssistant();
-        providers = new FakeProviders(0);
-        settings = new FakeSettings(home.resolve("config.yaml"), 0);
-        store = new ConversationStore(home.resolve("conversations"));
-        ui = DesktopUi.create(assistant, providers, settings, store,
-                () -> new Conversation("test"), new UsageLedger(home.resolve("usage.jsonl")), Tasks.forFx());
-        Theme.apply("light");
-        window = new MainWindow(ui, stage);
-        stage.show();
-        ui.main().load(List.of());
-    }
-
-
-    private static List<String> bubbleTexts(FxRobot robot) {
-        List<String> texts = new ArrayList<>();
-        robot.lookup(".bubble .body").queryAllAs(Label.class).forEach(label -> texts.add(label.getText()));
-        return texts;
+        open(stage);
     }
 
     @Test
@@ -105,7 +54,6 @@ class MainWindowTest {
         assertThat(reasoning.isExpanded()).isFalse();
         assertThat(((Label) node(robot, "status-text")).getText()).isEqualTo("Ready");
     }
-
     @Test
     void theTalkButtonWorksWithTheMouse(FxRobot robot) throws Exception {
         robot.moveTo("#talk-button").press(javafx.scene.input.MouseButton.PRIMARY);
@@ -115,7 +63,6 @@ class MainWindowTest {
         waitUntil(() -> bubbleTexts(robot).size() == 2);
         assertThat(assistant.calls).containsExactly("press", "release");
     }
-
     @Test
     void spacePressesAControlReachedWithTheKeyboardInsteadOfTalking(FxRobot robot) throws Exception {
         robot.interact(() -> node(robot, "provider-switcher").requestFocus());
@@ -130,7 +77,6 @@ class MainWindowTest {
         waitUntil(() -> !sidebar.isSelected());
         assertThat(assistant.calls).as("Space pressed the button, it did not talk").isEmpty();
     }
-
     @Test
     void theTalkKeysReleaseEndsTheTalkingWhereverTabTookTheKeyboardMeanwhile(FxRobot robot) throws Exception {
         robot.clickOn("#conversations-toggle").clickOn("#conversations-toggle"); // focused by the mouse
@@ -142,7 +88,6 @@ class MainWindowTest {
         waitUntil(() -> bubbleTexts(robot).size() == 2);
         assertThat(assistant.calls).containsExactly("press", "release");
     }
-
     @Test
     void theTalkButtonWorksFromTheKeyboard(FxRobot robot) throws Exception {
         robot.clickOn("#text-input").press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
@@ -156,7 +101,6 @@ class MainWindowTest {
         waitUntil(() -> bubbleTexts(robot).size() == 2);
         assertThat(assistant.calls).containsExactly("press", "release");
     }
-
     @Test
     void typingWithTheKeyboardElsewhereStartsAQuestionInTheTextField(FxRobot robot) throws Exception {
         robot.clickOn("#transcript");
@@ -168,7 +112,6 @@ class MainWindowTest {
         assertThat(input.isFocused()).isTrue();
         assertThat(assistant.calls).isEmpty();
     }
-
     @Test
     void f1ListsTheKeyboardShortcutsWithTheTalkKeyInUse(FxRobot robot) throws Exception {
         robot.clickOn("#transcript").type(KeyCode.F1);
@@ -180,12 +123,10 @@ class MainWindowTest {
         robot.clickOn("Close");
         waitUntil(() -> robot.lookup("#shortcuts").tryQuery().isEmpty());
     }
-
     @Test
     void theEmptyConversationNamesTheTalkKeyInUse(FxRobot robot) throws Exception {
         assertThat(robot.lookup(".empty-hint").queryLabeled().getText()).startsWith("Hold Space (or the talk button)");
     }
-
     @Test
     void typedQuestionsSendWithEnterAndSpaceTypesInTheField(FxRobot robot) throws Exception {
         robot.clickOn("#text-input").write("hello there").type(KeyCode.ENTER);
@@ -193,7 +134,6 @@ class MainWindowTest {
         assertThat(assistant.calls).containsExactly("ask:hello there");
         assertThat(bubbleTexts(robot).getFirst()).isEqualTo("hello there");
     }
-
     @Test
     void answerTextStreamsIntoTheBubble(FxRobot robot) throws Exception {
         long turn = assistant.nextTurn();
@@ -216,7 +156,6 @@ class MainWindowTest {
         waitUntil(() -> bubbleTexts(robot).get(1).equals("One, two,"));
         assertThat(robot.lookup(".tag-interrupted").queryAs(Label.class).isVisible()).isTrue();
     }
-
     @Test
     void switchingProviderInTheToolbarIsInstantAndChecked(FxRobot robot) throws Exception {
         providers.delayMs = 300;
@@ -236,7 +175,6 @@ class MainWindowTest {
         robot.clickOn("#provider-test");
         waitUntil(() -> ((Label) node(robot, "provider-test-result")).getText().startsWith("spare answered"));
     }
-
     @Test
     void anErrorShowsABannerThatCanBeDismissed(FxRobot robot) throws Exception {
         assistant.move(VoiceState.ERROR, "No microphone found: connect one, or pick the input device in Settings.");
@@ -247,7 +185,6 @@ class MainWindowTest {
         robot.clickOn(".banner .button");
         waitUntil(() -> !node(robot, "banners").isVisible());
     }
-
     @Test
     void aDeviceProblemsCommandsAreBehindACopyButton(FxRobot robot) throws Exception {
         assistant.emit(new VoiceEvent.MicrophoneStatus("No audio input device found.", "pulseaudio --start"));
@@ -261,7 +198,6 @@ class MainWindowTest {
         assertThat(copied[0]).isEqualTo("pulseaudio --start\n");
         assertThat(robot.lookup("Copied").tryQuery()).isPresent();
     }
-
     @Test
     void theBackgroundHealthChecksReachTheProviderBanner(FxRobot robot) throws Exception {
         assistant.emit(new VoiceEvent.ProviderHealth("local", false, "connection refused"));
@@ -272,154 +208,6 @@ class MainWindowTest {
         assistant.emit(new VoiceEvent.ProviderHealth("local", true, ""));
         waitUntil(() -> robot.lookup(".banner.warning .banner-message").tryQuery().isEmpty());
     }
-
-    @Test
-    void settingsRoundTripThroughTheWindowToYaml(FxRobot robot) throws Exception {
-        Stage[] settingsStage = new Stage[1];
-        robot.interact(() -> window.settingsOpener(model -> {
-            settingsStage[0] = new Stage();
-            Scene scene = new Scene(new SettingsView(model, settingsStage[0]::close), 760, 520);
-            Theme.style(scene);
-            settingsStage[0].setScene(scene);
-            settingsStage[0].show();
-        }));
-        robot.clickOn("#settings-button");
-        robot.clickOn("General");
-        robot.clickOn("#settings-ptt-key").type(KeyCode.F8); // the key itself, not its name
-        robot.clickOn("#settings-global-ptt-key").press(KeyCode.CONTROL, KeyCode.ALT).type(KeyCode.G)
-                .release(KeyCode.ALT, KeyCode.CONTROL);
-        robot.interact(() -> robot.lookup("#settings-theme").queryAs(ComboBox.class).setValue("dark"));
-        assertThat(((Label) node(robot, "settings-api-note")).getText()).startsWith("Lets other programs on this"
-                + " computer drive Parley; they need the token in ");
-        robot.clickOn("#settings-api-enabled");
-        robot.clickOn("Voice & audio");
-        CheckBox talkOver = robot.lookup("#settings-talk-over").queryAs(CheckBox.class);
-        assertThat(talkOver.isDisabled()).as("talk-over is a hands-free option").isTrue();
-        robot.clickOn("#settings-hands-free");
-        assertThat(talkOver.isDisabled()).isFalse();
-        assertThat(talkOver.isSelected()).as("on by default").isTrue();
-        robot.clickOn("#settings-talk-over");
-        robot.clickOn("#settings-save");
-        waitUntil(() -> ((Label) node(robot, "settings-status")).getText().startsWith("Saved to"));
-        String yaml = Files.readString(settings.file);
-        assertThat(yaml).contains("push-to-talk-key: F8", "global-push-to-talk-key: ctrl+alt+G", "theme: dark", "hands-free: true", "talk-over: false");
-        assertThat(yaml.substring(yaml.indexOf("\napi:"))).contains("  enabled: true\n");
-        assertThat(((Label) node(robot, "talk-hint")).getText()).isEqualTo("Hold F8 to talk");
-        assertThat(assistant.calls).as("hands-free applies at once").contains("hands-free:true");
-        robot.interact(() -> {
-            settingsStage[0].close();
-            Theme.apply("light");
-        });
-    }
-
-    @Test
-    void closingSettingsWithUnsavedEditsAsksFirst(FxRobot robot) throws Exception {
-        robot.clickOn("#settings-button");
-        waitUntil(() -> robot.lookup("#settings-save").tryQuery().isPresent());
-        robot.clickOn("General");
-        robot.clickOn("#settings-ptt-key").type(KeyCode.F9);
-
-        robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> robot.lookup("#settings-discard").tryQuery().isPresent());
-        robot.clickOn("Keep editing");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#settings-save").tryQuery()).as("still open, edits kept").isPresent();
-        assertThat(robot.lookup("#settings-ptt-key").queryAs(javafx.scene.control.TextField.class).getText())
-                .isEqualTo("F9");
-
-        robot.clickOn("#settings-ptt-key").type(KeyCode.ESCAPE);
-        waitUntil(() -> robot.lookup("#settings-discard").tryQuery().isPresent());
-        robot.clickOn("#settings-discard");
-        waitUntil(() -> robot.lookup("#settings-save").tryQuery().isEmpty());
-        assertThat(Files.exists(settings.file) ? Files.readString(settings.file) : "").doesNotContain("F9");
-    }
-
-    @Test
-    void theRenameDialogChecksTheNameAsItIsTyped(FxRobot robot) throws Exception {
-        store.save("kitchen", new Conversation("test"));
-        robot.interact(() -> ui.conversations().refresh());
-        waitUntil(() -> ui.conversations().saved().size() == 1);
-        robot.interact(() -> {
-            robot.lookup("#conversation-list").queryListView().getSelectionModel().select(0);
-            robot.lookup("#conversation-list").queryListView().requestFocus();
-        });
-        robot.type(KeyCode.F2); // as the Rename button does
-        waitUntil(() -> robot.lookup("#rename-problem").tryQuery().isPresent());
-        javafx.scene.control.TextField editor = robot.lookup(".dialog-pane .text-field").queryAs(
-                javafx.scene.control.TextField.class);
-
-        robot.interact(() -> editor.setText("why? a/b"));
-        assertThat(robot.lookup("#rename-problem").queryLabeled().getText()).contains("is not a valid conversation name");
-        assertThat(robot.lookup("OK").queryButton().isDisabled()).isTrue();
-
-        robot.interact(() -> editor.setText("Café plans, Paris"));
-        assertThat(robot.lookup("#rename-problem").queryLabeled().getText()).isEmpty();
-        robot.clickOn("OK");
-        waitUntil(() -> store.exists("Café plans, Paris"));
-        assertThat(store.exists("kitchen")).isFalse();
-    }
-
-    @Test
-    void escClosesTheUsageWindow(FxRobot robot) throws Exception {
-        robot.clickOn("#usage-button");
-        waitUntil(() -> robot.lookup(".table-view").tryQuery().isPresent());
-        robot.clickOn(".table-view").type(KeyCode.ESCAPE);
-        waitUntil(() -> robot.lookup(".table-view").tryQuery().isEmpty());
-    }
-
-    @Test
-    void renamingTheConversationOnScreenMovesItsHoldToTheNewName(FxRobot robot) throws Exception {
-        store.save("kitchen", new Conversation("test"));
-        robot.interact(() -> ui.conversations().resume("kitchen"));
-        waitUntil(() -> "kitchen".equals(ui.conversations().currentProperty().get()));
-
-        robot.interact(() -> ui.conversations().rename("kitchen", "pantry"));
-        waitUntil(() -> "pantry".equals(ui.conversations().currentProperty().get()));
-
-        assertThatThrownBy(() -> ConversationLock.take(store, "pantry")).isInstanceOf(ConversationInUseException.class);
-        try (ConversationLock oldName = ConversationLock.take(store, "kitchen")) {
-            assertThat(oldName).as("the window let the old name go").isNotNull();
-        }
-    }
-
-    @Test
-    void deletingAConversationAsksFirstAndANewOneLeavesNoneHighlighted(FxRobot robot) throws Exception {
-        for (String name : List.of("kitchen", "garden")) {
-            Conversation conversation = new Conversation("test");
-            conversation.addUser("Hello from the " + name);
-            store.save(name, conversation);
-        }
-        robot.interact(() -> ui.conversations().refresh());
-        waitUntil(() -> ui.conversations().saved().size() == 2);
-        robot.interact(() -> ui.conversations().resume("garden"));
-        waitUntil(() -> robot.lookup("#conversation-list").queryListView().getSelectionModel().getSelectedItem() != null);
-
-        robot.clickOn("#conversation-list").type(KeyCode.DELETE);
-        waitUntil(() -> robot.lookup("#delete-confirm").tryQuery().isPresent());
-        robot.clickOn("Cancel");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(store.list()).hasSize(2);
-
-        robot.clickOn("#conversation-list").type(KeyCode.DELETE);
-        waitUntil(() -> robot.lookup("#delete-confirm").tryQuery().isPresent());
-        robot.clickOn("#delete-confirm");
-        waitUntil(() -> store.list().size() == 1);
-        assertThat(store.list().getFirst().name()).isEqualTo("kitchen");
-
-        robot.interact(() -> ui.conversations().resume("kitchen"));
-        waitUntil(() -> "kitchen".equals(ui.conversations().currentProperty().get()));
-        robot.interact(() -> ui.conversations().saveCurrent()); // as at a turn's end: the list comes anew
-        WaitForAsyncUtils.waitForFxEvents();
-        sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#conversation-list").queryListView().getSelectionModel().getSelectedItem())
-                .as("the shown conversation stays highlighted").isNotNull();
-        robot.interact(() -> ui.conversations().startNew());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#conversation-list").queryListView().getSelectionModel().getSelectedItem())
-                .as("nothing left highlighted for Delete to act on").isNull();
-    }
-
     /** At the window's narrowest, beside a long test result, every button still shows its whole label. */
     @Test
     void buttonsKeepTheirWordsInTheNarrowestWindow(FxRobot robot) throws Exception {
@@ -443,23 +231,6 @@ class MainWindowTest {
         assertThat(node(robot, "text-input").getLayoutBounds().getWidth()).as("room left to type a question")
                 .isGreaterThanOrEqualTo(140);
     }
-
-    @Test
-    void settingsValidateAsTyped(FxRobot robot) throws Exception {
-        SettingsViewModel model = ui.newSettings();
-        Stage[] other = new Stage[1];
-        robot.interact(() -> {
-            other[0] = new Stage();
-            other[0].setScene(new Scene(new SettingsView(model, other[0]::close), 760, 520));
-            other[0].show();
-        });
-        robot.clickOn("#provider-base-url").eraseText(40).write("localhost");
-        waitUntil(() -> ((Label) robot.lookup("#settings-validation").query()).getText()
-                .contains("base URL 'localhost' is not an http(s) URL"));
-        assertThat(robot.lookup("#settings-save").query().isDisabled()).isTrue();
-        robot.interact(() -> other[0].close());
-    }
-
     @Test
     void theStatusBarShowsTheApiUrlWhileTheWindowServesIt(FxRobot robot) throws Exception {
         Label api = node(robot, "api-status");
@@ -475,7 +246,6 @@ class MainWindowTest {
         waitUntil(() -> !api.isVisible());
         waitUntil(() -> ui.banners().shown().stream().anyMatch(banner -> banner.message().contains("already in use")));
     }
-
     @Test
     void longOperationsNeverBlockTheFxThread(FxRobot robot) throws Exception {
         providers.delayMs = 1500;
@@ -511,18 +281,5 @@ class MainWindowTest {
         assertThat(slowest[0]).as("ms the FX thread spent starting each long operation").isLessThan(400);
         assertThat(worst).as("worst FX thread response while they run, ms").isLessThan(400);
         assertThat(ui.providers().switchingProperty().get() || providers.switched.contains("spare")).isTrue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static Pane unused() {
-        return null;
     }
 }
