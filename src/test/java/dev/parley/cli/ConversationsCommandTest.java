@@ -205,7 +205,7 @@ class ConversationsCommandTest {
         }
     }
 
-    /** Before, the export was renamed over the link: as root, {@code --out /dev/stdout} replaced /dev/stdout. */
+    /** Renaming the export over the link would replace it: as root, {@code --out /dev/stdout} would replace /dev/stdout. */
     @Test
     void anExportThroughALinkWritesWhereItLeadsAndKeepsTheLink() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("Paris."))) {

@@ -118,7 +118,7 @@ class UsageLedgerTest {
                 .extracting(UsageSummary.ProviderUsage::provider).containsExactly("openai");
     }
 
-    /** Before, {@code parley stats} listed such a line as requests of a provider named "null". */
+    /** A line with no provider cannot be summed under one: {@code parley stats} would list a provider "null". */
     @Test
     void linesWithoutAProviderAreSkippedAsDamaged() throws IOException {
         Path file = folder.resolve("usage.jsonl");
