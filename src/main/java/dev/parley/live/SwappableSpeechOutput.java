@@ -96,6 +96,11 @@ public final class SwappableSpeechOutput implements SpeechOutput, AutoCloseable 
     private record LeasedSink(SpeechSink sink, Swappable.Lease<Part> lease) implements SpeechSink {
 
         @Override
+        public void awaitRoom() throws InterruptedException {
+            sink.awaitRoom();
+        }
+
+        @Override
         public void piece(int chunk, AudioClip piece) {
             sink.piece(chunk, piece);
         }

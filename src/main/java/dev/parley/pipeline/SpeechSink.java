@@ -12,6 +12,16 @@ import dev.parley.audio.AudioClip;
  */
 public interface SpeechSink {
 
+    /**
+     * Waits while enough speech is queued ahead of what is heard; called on the synthesis thread before
+     * each chunk is synthesized, outside the voice, which holds its lock while it hands out pieces (a
+     * save's {@link dev.parley.tts.SpeechSynthesizer#tune} would wait with it). Returns once the sink
+     * is silenced or over; by default at once.
+     *
+     * @throws InterruptedException when the synthesis thread is stopped (Parley closes)
+     */
+    default void awaitRoom() throws InterruptedException {}
+
     /** A piece of chunk {@code chunk}'s speech (0-based), as soon as it exists. */
     void piece(int chunk, AudioClip piece);
 

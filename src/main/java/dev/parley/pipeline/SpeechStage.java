@@ -62,6 +62,12 @@ final class SpeechStage {
         clock.markFirstChunk();
         events.accept(new TurnEvent.Chunk(clock.turn(), chunk));
         pending.add(synthesis.submit(() -> {
+            try {
+                speech.sink().awaitRoom();
+            } catch (InterruptedException closing) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             speech.voice().synthesize(chunk, piece -> {
                 clock.markFirstAudio();
                 speech.sink().piece(index, piece);

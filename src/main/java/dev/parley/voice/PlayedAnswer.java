@@ -21,27 +21,11 @@ abstract class PlayedAnswer implements SpeechSink {
     /** Stops playing at once; where it got. */
     protected abstract Playback.Position stopPlaying();
 
-    /** Waits while the player has enough audio ahead, and returns once it is stopped; by default at once. */
-    protected void awaitRoom() throws InterruptedException {
-    }
-
-    /**
-     * Waits for room outside this sink's lock, so a barge-in's {@link #silence()} gets in meanwhile (and
-     * ends the wait), then queues the piece unless silenced by then.
-     */
     @Override
-    public final void piece(int chunk, AudioClip piece) {
-        try {
-            awaitRoom();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the turn is being cancelled: its silence() follows
-            return;
-        }
-        synchronized (this) {
-            if (heardWhenSilenced == null) {
-                pieces.piece(chunk, piece.samples().length);
-                play(piece);
-            }
+    public final synchronized void piece(int chunk, AudioClip piece) {
+        if (heardWhenSilenced == null) {
+            pieces.piece(chunk, piece.samples().length);
+            play(piece);
         }
     }
 

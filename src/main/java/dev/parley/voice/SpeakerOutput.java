@@ -108,8 +108,9 @@ public final class SpeakerOutput implements SpeechOutput {
             return playback.stop();
         }
 
+        /** Not under this sink's lock: a barge-in's {@link #silence()} gets in meanwhile and ends the wait. */
         @Override
-        protected void awaitRoom() throws InterruptedException {
+        public void awaitRoom() throws InterruptedException {
             playback.awaitRoom();
         }
 

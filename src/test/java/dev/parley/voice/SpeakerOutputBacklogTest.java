@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.Speaker;
+import dev.parley.llm.LlmException;
+import dev.parley.pipeline.Speech;
 import dev.parley.pipeline.SpeechSink;
 import dev.parley.pipeline.TurnClock;
+import dev.parley.pipeline.TurnRunner;
+import dev.parley.pipeline.WavSink;
+import dev.parley.testing.FakeLanguageModel;
+import dev.parley.text.SentenceChunker;
 import dev.parley.tts.SpeechSynthesizer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class SpeakerOutputBacklogTest {
 
     private static final int RATE = 16_000;
-    /** Ten minutes of speech, handed over a second at a time as a synthesizer would. */
-    private static final int SECONDS = 600;
+    /** Ten minutes of speech, one second a sentence. */
+    private static final int SENTENCES = 600;
 
     @BeforeEach
     void needsAnOutputDevice() {
@@ -34,27 +44,46 @@ class SpeakerOutputBacklogTest {
     }
 
     @Test
-    void aSynthesizerFarAheadOfPlaybackWaitsUntilTheAnswerIsSilenced() throws Exception {
-        SpeakerOutput output = new SpeakerOutput(new SilentVoice(), new Speaker(null));
-        SpeechSink sink = output.open(new TurnClock(), () -> { }, heard -> { });
-        AtomicInteger handedOver = new AtomicInteger();
-        Thread synthesis = Thread.ofPlatform().name("test-synthesis").start(() -> {
-            for (int second = 0; second < SECONDS; second++) {
-                sink.piece(second, new AudioClip(new float[RATE], RATE));
-                sink.chunkDone(second, "word");
-                handedOver.incrementAndGet();
+    void aSynthesizerFarAheadOfPlaybackWaitsOutsideTheVoiceUntilTheAnswerIsSilenced() throws Exception {
+        LockedVoice voice = new LockedVoice();
+        SpeakerOutput output = new SpeakerOutput(voice, new Speaker(null));
+        TurnClock clock = new TurnClock();
+        SpeechSink sink = output.open(clock, () -> { }, heard -> { });
+        AtomicReference<Thread> synthesisThread = new AtomicReference<>();
+        TurnRunner runner = new TurnRunner(new FakeLanguageModel("fake"), null, new SentenceChunker.Settings(3, 200),
+                task -> {
+                    Thread thread = Thread.ofPlatform().daemon().name("test-synthesis").unstarted(task);
+                    synthesisThread.set(thread);
+                    return thread;
+                });
+        AtomicReference<Throwable> speakEnded = new AtomicReference<>();
+        Thread speaking = Thread.ofPlatform().name("test-speak").start(() -> {
+            try {
+                runner.speak("One sentence of speech here. ".repeat(SENTENCES), clock, event -> { },
+                        new Speech(voice, sink));
+            } catch (RuntimeException e) {
+                speakEnded.set(e);
             }
         });
 
-        while (!waitingOnAMonitor(synthesis) && synthesis.isAlive()) {
+        while (synthesisThread.get() == null || !waitingOnAMonitor(synthesisThread.get()) && speaking.isAlive()) {
             Thread.onSpinWait();
         }
-        assertThat(synthesis.isAlive()).as("the synthesis thread, %d seconds handed over", handedOver.get()).isTrue();
-        assertThat(handedOver.get()).isLessThan(SECONDS / 10);
+        assertThat(speaking.isAlive()).as("the turn, %d sentences synthesized", voice.synthesized.get()).isTrue();
+        assertThat(voice.synthesized.get()).isLessThan(SENTENCES / 10);
+        // MaryTTS holds its lock while it hands out pieces: waiting in there would hold up a save's tune().
+        assertThat(lockedMonitors(synthesisThread.get())).as("what the waiting synthesis thread holds")
+                .doesNotContain(LockedVoice.class.getName());
 
-        sink.silence();
-        synthesis.join(20_000);
-        assertThat(synthesis.isAlive()).as("the synthesis thread once silenced").isFalse();
+        speaking.interrupt(); // a barge-in
+        speaking.join();
+        assertThat(speakEnded.get()).isInstanceOfSatisfying(LlmException.class,
+                cancelled -> assertThat(cancelled.kind()).isEqualTo(LlmException.Kind.CANCELLED));
+        // The one synthesis thread is free again: the next turn is spoken.
+        WavSink next = new WavSink(RATE);
+        runner.speak("The next turn.", new TurnClock(), event -> { }, new Speech(voice, next));
+        assertThat(next.audio().durationSeconds()).isEqualTo(1.0);
+        runner.close();
     }
 
     /** In Object.wait: held back, not a queue's lock met for a moment (a park). */
@@ -63,11 +92,31 @@ class SpeakerOutputBacklogTest {
                 .anyMatch(frame -> frame.getClassName().equals("java.lang.Object") && frame.getMethodName().startsWith("wait"));
     }
 
-    /** Only the sample rate matters: the test hands the pieces over itself. */
-    private static final class SilentVoice implements SpeechSynthesizer {
+    private static java.util.List<String> lockedMonitors(Thread thread) {
+        return Arrays.stream(ManagementFactory.getThreadMXBean().getThreadInfo(new long[] {thread.threadId()}, true,
+                false)[0].getLockedMonitors()).map(MonitorInfo::getClassName).toList();
+    }
+
+    /** A second of silence a sentence, handed out under the voice's lock as MaryTTS does. */
+    private static final class LockedVoice implements SpeechSynthesizer {
+
+        final AtomicInteger synthesized = new AtomicInteger();
+
         @Override
-        public AudioClip synthesize(String text) {
-            return new AudioClip(new float[0], RATE);
+        public synchronized AudioClip synthesize(String text) {
+            return synthesize(text, piece -> { });
+        }
+
+        @Override
+        public synchronized AudioClip synthesize(String text, Consumer<AudioClip> pieces) {
+            AudioClip clip = new AudioClip(new float[RATE], RATE);
+            pieces.accept(clip);
+            synthesized.incrementAndGet();
+            return clip;
+        }
+
+        @Override
+        public synchronized void tune(double rate, double volume) {
         }
 
         @Override
