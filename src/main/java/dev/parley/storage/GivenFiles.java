@@ -1,5 +1,7 @@
 package dev.parley.storage;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -15,13 +17,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Files the user names on the command line: one to read (a config, a picture, a recording) and one to
  * write (a WAV, an export). A regular file is read as it is and replaced whole ({@link AtomicFiles});
  * anything else, a named pipe, {@code /dev/stdout}, a process substitution's {@code /dev/fd/63} or a
  * link, is read or written through, never replaced: renaming a file over {@code /dev/stdout} replaced
- * the link itself (for root; for anyone else it failed in the folder {@code /dev}).
+ * the link itself (for root; for anyone else it failed in the folder {@code /dev}). Standard output and
+ * error ({@code /dev/stdout}) are written through the stream Parley was given, never opened again by
+ * their path, which would truncate the file behind them: what {@code >>} appends to, or, with the stream
+ * closed, a file the JVM opened itself.
  *
  * <p>Opening a named pipe waits, in the kernel, until its other end is opened too: a pipe nobody
  * opened kept Parley silent for ever. That end is waited for {@link #OTHER_END_WAIT}, then the pipe is
@@ -36,6 +43,13 @@ public final class GivenFiles {
     private interface Opener<T> {
         T open() throws IOException;
     }
+
+    /** A descriptor of process {@code group(1)} as the kernel lists it. */
+    private static final Pattern OWN_DESCRIPTOR = Pattern.compile("/proc/(\\d+)/fd/(\\d+)");
+    private static final int MAX_LINKS = 40;
+    /** open(2)'s O_ACCMODE and O_RDONLY, as /proc/self/fdinfo shows a descriptor's flags (octal). */
+    private static final int ACCESS_MODE = 3;
+    private static final int READ_ONLY = 0;
 
     private GivenFiles() {}
 
@@ -64,12 +78,79 @@ public final class GivenFiles {
             AtomicFiles.write(file, bytes);
             return;
         }
+        int descriptor = ownDescriptor(file);
+        if (descriptor == 1 || descriptor == 2) {
+            writeStandard(file, descriptor, bytes);
+            return;
+        }
+        if (descriptor > 2 && Files.isRegularFile(file)) {
+            throw new FileSystemException(file.toString(), null, "it is Parley's own descriptor " + descriptor
+                    + ", and the file behind it may be one Parley opened itself; give that file's path instead");
+        }
         Opener<OutputStream> opener = () -> Files.newOutputStream(file, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         try (OutputStream out = Files.isRegularFile(file) ? opener.open()
                 : waitingForTheOtherEnd(file, wait, opener, "read from it")) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * Which of this process's own descriptors {@code file} names ({@code /dev/stdout}, {@code /dev/fd/N},
+     * {@code /proc/self/fd/N}, through any links), or -1. Opened again by its path, such a descriptor's
+     * file would be truncated, and it may not be the one the user meant: with standard output closed
+     * ({@code >&-}) descriptor 1 is the first file the JVM opened, its own lib/modules.
+     */
+    static int ownDescriptor(Path file) {
+        Path at = file.toAbsolutePath();
+        try {
+            for (int links = 0; links < MAX_LINKS; links++) {
+                Path parent = at.getParent();
+                if (parent != null && Files.isDirectory(parent)) {
+                    Matcher descriptor = OWN_DESCRIPTOR.matcher(parent.toRealPath().resolve(at.getFileName()).toString());
+                    if (descriptor.matches() && Long.parseLong(descriptor.group(1)) == ProcessHandle.current().pid()) {
+                        return Integer.parseInt(descriptor.group(2));
+                    }
+                }
+                if (!Files.isSymbolicLink(at)) {
+                    return -1;
+                }
+                at = at.resolveSibling(Files.readSymbolicLink(at));
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return -1; // not a descriptor path this code can follow: written as any other file
+        }
+        return -1;
+    }
+
+    /**
+     * Writes through standard output or error itself, not its path opened again: a file the shell opened
+     * with {@code >>} keeps what it held, and a stream that was closed is refused, not truncated.
+     */
+    private static void writeStandard(Path file, int descriptor, byte[] bytes) throws IOException {
+        if (!openForWriting(descriptor)) {
+            throw new FileSystemException(file.toString(), null, "Parley's " + (descriptor == 1 ? "standard output"
+                    : "standard error") + " is closed or not open for writing; redirect it to a file or a program,"
+                    + " or give a file");
+        }
+        System.out.flush();
+        System.err.flush();
+        // Not closed: that would close the stream for the rest of the run.
+        new FileOutputStream(descriptor == 1 ? FileDescriptor.out : FileDescriptor.err).write(bytes);
+    }
+
+    /** Whether the kernel lists {@code descriptor} as open for writing ({@code /proc/self/fdinfo}). */
+    private static boolean openForWriting(int descriptor) throws IOException {
+        Path info = Path.of("/proc/self/fdinfo/" + descriptor);
+        if (!Files.exists(info)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(info)) {
+            if (line.startsWith("flags:")) {
+                return (Integer.parseInt(line.substring("flags:".length()).strip(), 8) & ACCESS_MODE) != READ_ONLY;
+            }
+        }
+        return true;
     }
 
     private static <T extends AutoCloseable> T waitingForTheOtherEnd(Path file, Duration wait, Opener<T> opener,

@@ -112,4 +112,79 @@ class GivenFilesTest {
         assertThat(Files.readString(target)).isEqualTo("new");
         assertThat(Files.readString(plain)).isEqualTo("new");
     }
+
+    /**
+     * With standard output closed ({@code >&-}) descriptor 1 is the first file the JVM opens, its own
+     * lib/modules: {@code --out /dev/stdout} truncated it and wrote the WAV into it, and Parley could not
+     * start again. Here descriptor 1 is a file opened read-only, as lib/modules is.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void standardOutputOpenOnlyForReadingIsRefusedAndTheFileBehindItKept() throws Exception {
+        Path notOutput = Files.writeString(folder.resolve("modules"), "the runtime's classes");
+
+        Process child = writeToStandardOutput("1<", notOutput);
+
+        assertThat(child.waitFor()).isEqualTo(3);
+        assertThat(new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("standard output is closed or not open for writing");
+        assertThat(Files.readString(notOutput)).isEqualTo("the runtime's classes");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void standardOutputAppendedToByTheShellKeepsWhatItHeld() throws Exception {
+        Path notes = Files.writeString(folder.resolve("notes.md"), "kept\n");
+
+        Process child = writeToStandardOutput("1>>", notes);
+
+        assertThat(child.waitFor()).as(new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(Files.readString(notes)).isEqualTo("kept\nwritten");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aDescriptorOfParleysOwnHoldingAFileIsRefusedNotTruncated() throws Exception {
+        Path file = Files.writeString(folder.resolve("opened.bin"), "Parley's own");
+        try (InputStream opened = Files.newInputStream(file)) {
+            int descriptor = descriptorOf(file);
+
+            assertThatThrownBy(() -> GivenFiles.write(Path.of("/dev/fd/" + descriptor), new byte[] {1}))
+                    .isInstanceOf(FileSystemException.class)
+                    .hasMessageContaining("give that file's path instead");
+        }
+        assertThat(Files.readString(file)).isEqualTo("Parley's own");
+    }
+
+    /** A JVM whose descriptor 1 is {@code file} opened as the shell's {@code redirection} says, writing "written" to /dev/stdout. */
+    private static Process writeToStandardOutput(String redirection, Path file) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder("bash", "-c", "exec \"$0\" -cp \"$1\" \"$2\" " + redirection + "\"$3\"", java,
+                System.getProperty("java.class.path"), StandardOutputWriter.class.getName(), file.toString()).start();
+    }
+
+    private static int descriptorOf(Path file) throws IOException {
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file);
+                } catch (IOException closedMeanwhile) {
+                    return false;
+                }
+            }).mapToInt(fd -> Integer.parseInt(fd.getFileName().toString())).findFirst().orElseThrow();
+        }
+    }
+
+    /** The child: {@code --out /dev/stdout} as the commands write it. */
+    static final class StandardOutputWriter {
+        public static void main(String[] args) {
+            try {
+                GivenFiles.write(Path.of("/dev/stdout"), "written".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                System.err.println(FileErrors.reason(e));
+                System.exit(3);
+            }
+        }
+    }
 }
