@@ -93,6 +93,11 @@ public final class WavFiles {
         GivenFiles.write(wav, encodePcm16(clip, wav.toString()));
     }
 
+    /** {@code clip} as the bytes of a 16-bit PCM mono WAV file, for a stream rather than a file. */
+    public static byte[] bytes(AudioClip clip) {
+        return encodePcm16(clip, "the WAV audio");
+    }
+
 
     private static byte[] encodePcm16(AudioClip clip, String name) {
         long dataBytes = 2L * clip.samples().length;

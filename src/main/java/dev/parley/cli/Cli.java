@@ -22,7 +22,7 @@ public final class Cli {
     private Cli() {}
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        ParleyCommand root = new ParleyCommand(in);
+        ParleyCommand root = new ParleyCommand(in, out);
         PrintStream target = out; // inside PrintWriter, "out" names its own Writer
         PrintWriter stdout = new PrintWriter(target, true, StandardCharsets.UTF_8) {
             /** A PrintStream keeps its write errors to itself: a full disk must still reach the exit code. */

@@ -163,7 +163,7 @@ final class ConversationsCommand extends ParleySubcommand {
             record Exported(String markdown, Path folder) {}
             Exported export = withStore(store -> new Exported(store.exportMarkdown(name, reasoning), store.folder()));
             String markdown = export.markdown();
-            if (outFile == null || outFile.toString().equals("-")) {
+            if (outFile == null || OptionChecks.isStandardOutput(outFile)) {
                 out().print(TerminalText.safe(markdown));
                 out().flush();
                 return 0;

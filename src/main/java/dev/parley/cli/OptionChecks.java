@@ -54,7 +54,7 @@ final class OptionChecks {
      */
     static void outputFile(CommandSpec spec, String option, Path file) {
         notBlank(spec, option, file == null ? null : file.toString());
-        if (file == null || file.toString().equals("-")) {
+        if (file == null || isStandardOutput(file)) {
             return;
         }
         Path folder = file.toAbsolutePath().normalize().getParent();
@@ -63,6 +63,11 @@ final class OptionChecks {
                     + (Files.exists(folder) ? " is not a folder" : " does not exist") + "; create it first, or choose"
                     + " another place");
         }
+    }
+
+    /** Whether {@code file}, an {@code --out} value, is "-": standard output, as for most tools. */
+    static boolean isStandardOutput(Path file) {
+        return file != null && file.toString().equals("-");
     }
 
     private static String number(double value) {

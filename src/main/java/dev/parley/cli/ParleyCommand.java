@@ -9,6 +9,7 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.llm.ApiKeys;
 import java.io.PrintWriter;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -50,13 +51,23 @@ final class ParleyCommand implements Runnable {
     CommandSpec spec;
 
     private final InputStream stdin;
+    private final PrintStream stdout;
 
-    ParleyCommand(InputStream stdin) {
+    ParleyCommand(InputStream stdin, PrintStream stdout) {
         this.stdin = stdin;
+        this.stdout = stdout;
     }
 
     InputStream stdin() {
         return stdin;
+    }
+
+    /**
+     * Standard output as bytes, for a file written there ({@code --out -}): the command line's writer
+     * would encode them as text. Its write errors are seen by {@link Cli}, as the writer's are.
+     */
+    PrintStream stdout() {
+        return stdout;
     }
 
     Components components() {

@@ -1,10 +1,13 @@
 package dev.parley.cli;
 
+import dev.parley.storage.GivenFiles;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -28,6 +31,19 @@ abstract class ParleySubcommand implements Callable<Integer> {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * Writes a whole file's {@code bytes} to {@code file}, or to standard output when it is "-"
+     * ({@link OptionChecks#isStandardOutput}); a file named "-" is never made.
+     */
+    void writeOut(Path file, byte[] bytes) throws IOException {
+        if (OptionChecks.isStandardOutput(file)) {
+            parley.stdout().write(bytes);
+            parley.stdout().flush(); // a failed write is kept by the stream for Cli's check
+        } else {
+            GivenFiles.write(file, bytes);
+        }
     }
 
     /** Standard input as lines; make one per command, since its buffer takes input the next reader won't see. */

@@ -17,7 +17,8 @@ final class SayCommand extends ParleySubcommand {
     @Parameters(arity = "1..*", paramLabel = "TEXT", description = "What to say.")
     List<String> words;
 
-    @Option(names = "--out", paramLabel = "FILE.wav", description = "Write a WAV file instead of playing.")
+    @Option(names = "--out", paramLabel = "FILE.wav", description = "Write a WAV file instead of playing"
+            + " (- is stdout).")
     Path out;
 
     @Override
@@ -26,7 +27,7 @@ final class SayCommand extends ParleySubcommand {
         try (Components components = parley.components()) {
             AudioClip speech = components.synthesizer().synthesize(String.join(" ", words));
             if (out != null) {
-                WavFiles.write(out, speech);
+                writeOut(out, WavFiles.bytes(speech));
             } else {
                 new Speaker(components.config().tts().outputDevice()).play(speech);
             }

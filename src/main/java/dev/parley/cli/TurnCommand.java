@@ -32,7 +32,8 @@ final class TurnCommand extends ModelSubcommand {
     @Option(names = "--in", required = true, paramLabel = "IN.wav", description = "The user's utterance.")
     Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.wav", description = "Where the spoken reply goes.")
+    @Option(names = "--out", required = true, paramLabel = "OUT.wav", description = "Where the spoken reply goes"
+            + " (- is stdout; the report then goes to stderr).")
     Path out;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
@@ -62,7 +63,7 @@ final class TurnCommand extends ModelSubcommand {
                 TurnResult reply = runner.run(components.newConversation(), transcript, clock, event -> { },
                         new Speech(voice, speech));
                 AudioClip audio = speech.audio();
-                WavFiles.write(out, audio);
+                writeOut(out, WavFiles.bytes(audio));
                 print(reply, audio);
             }
         }
@@ -70,7 +71,8 @@ final class TurnCommand extends ModelSubcommand {
     }
 
     private void print(TurnResult reply, AudioClip audio) throws Exception {
-        PrintWriter stdout = out();
+        // With the audio on standard output, the report goes to stderr, which keeps the WAV whole.
+        PrintWriter stdout = OptionChecks.isStandardOutput(out) ? err() : out();
         TurnTimings t = reply.timings();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -80,7 +82,7 @@ final class TurnCommand extends ModelSubcommand {
                     .put("reasoning", reply.reasoning())
                     .put("chunks", reply.chunks())
                     .put("audio_seconds", Math.round(audio.durationSeconds() * 100) / 100.0)
-                    .put("out", out.toAbsolutePath().toString())
+                    .put("out", OptionChecks.isStandardOutput(out) ? "-" : out.toAbsolutePath().toString())
                     .put("cut_off", reply.cutOff())
                     .put("finish_reason", reply.finishReason().name().toLowerCase(Locale.ROOT));
             result.putObject("timings_ms")
@@ -98,7 +100,7 @@ final class TurnCommand extends ModelSubcommand {
                             + " | first audio %d | total %d%n",
                     t.sttMs(), t.llmFirstTokenMs(), t.firstChunkMs(), t.firstAudioMs(), t.totalMs());
             stdout.printf("wrote %.1f s of speech in %d chunks to %s%n", audio.durationSeconds(),
-                    reply.chunks(), out);
+                    reply.chunks(), OptionChecks.isStandardOutput(out) ? "standard output" : out);
         }
         if (reply.cutOff() != null) {
             err().println("parley: the reply was cut off: " + TerminalText.safe(reply.cutOff()));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.audio.WavFiles;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,26 @@ class SayCommandTest {
         var clip = WavFiles.readMono(out);
         assertThat(clip.sampleRate()).isEqualTo(48_000);
         assertThat(clip.durationSeconds()).isBetween(0.5, 3.0);
+    }
+
+    @Test
+    @Tag("real")
+    void aDashWritesTheWavToStandardOutputNotToAFileNamedDash() throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+        Path dash = Path.of("-");
+        assertThat(dash).doesNotExist();
+
+        CliRun.Binary run = CliRun.withBinaryOutput("say", "--config", config.toString(), "--out", "-", "Hello.");
+
+        try {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(dash).as("a file named - in the working folder").doesNotExist();
+            var clip = WavFiles.readMono(new ByteArrayInputStream(run.out()), "standard output");
+            assertThat(clip.sampleRate()).isEqualTo(48_000);
+            assertThat(clip.durationSeconds()).isBetween(0.3, 3.0);
+        } finally {
+            Files.deleteIfExists(dash);
+        }
     }
 
     @Test

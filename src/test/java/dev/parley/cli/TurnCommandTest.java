@@ -14,7 +14,9 @@ import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.TestConfigs;
 import dev.parley.bench.WordErrorRate;
+import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,27 @@ class TurnCommandTest {
             try (var recognizer = VoskRecognizer.load(ParleyPaths.fromEnvironment().bundledSpeechModel())) {
                 String heard = recognizer.transcribe(WavFiles.readMono(out));
                 assertThat(heard).contains("sunny").endsWith("that answer was cut short");
+            }
+        }
+    }
+
+    @Test
+    void aDashSendsTheSpokenReplyToStandardOutputAndTheReportToStderr() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Sunny."))) {
+            Path config = TestConfigs.withProvider(folder, "ollama", server.baseUrl());
+            Path dash = Path.of("-");
+
+            CliRun.Binary run = CliRun.withBinaryOutput("turn", "--config", config.toString(), "--in",
+                    UTTERANCE.toString(), "--out", "-");
+
+            try {
+                assertThat(run.exitCode()).as(run.err()).isZero();
+                assertThat(dash).as("a file named - in the working folder").doesNotExist();
+                AudioClip spoken = WavFiles.readMono(new ByteArrayInputStream(run.out()), "standard output");
+                assertThat(spoken.durationSeconds()).isPositive();
+                assertThat(run.err()).contains("parley: Sunny.").contains("to standard output");
+            } finally {
+                Files.deleteIfExists(dash);
             }
         }
     }

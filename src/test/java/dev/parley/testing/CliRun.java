@@ -14,6 +14,17 @@ public record CliRun(int exitCode, String out, String err) {
         return withInput("", args);
     }
 
+    /** A run whose standard output is bytes, not text: a WAV written there with {@code --out -}. */
+    public record Binary(int exitCode, byte[] out, String err) {}
+
+    public static Binary withBinaryOutput(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Binary(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
     public static CliRun withInput(String stdin, String... args) {
         return withInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
     }
