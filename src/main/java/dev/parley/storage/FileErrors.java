@@ -32,6 +32,34 @@ public final class FileErrors {
         return Optional.empty();
     }
 
+    /**
+     * What the user can do about {@code error}, a failure to write in {@code folder}: a sentence
+     * (capital first, full stop last) that names the folder, or a file in its way. A full disk and a
+     * folder without write permission need different fixes, and "No space left on device" alone
+     * reads as a failure of whatever the message was about. Empty when the reason says it already.
+     */
+    public static String remedy(IOException error, Path folder) {
+        if (error instanceof WriterLock.BusyException) {
+            return ""; // its reason says what to do already
+        }
+        String reason = reason(error).toLowerCase(java.util.Locale.ROOT);
+        Optional<Path> inTheWay = fileInTheWay(folder);
+        if (inTheWay.isPresent()) {
+            return inTheWay.get() + " is a file, not a folder: move it away.";
+        }
+        if (reason.contains("no space left") || reason.contains("not enough space") || reason.contains("quota")) {
+            return "The disk that holds " + folder + " is full: free some space on it.";
+        }
+        if (reason.contains("read-only file system")) {
+            return folder + " is on a disk mounted read-only: mount it writable.";
+        }
+        if (error instanceof AccessDeniedException || reason.contains("permission denied")) {
+            return "You may not write in " + folder + ": make it writable for you (chmod u+rwx), or give it to"
+                    + " you (chown).";
+        }
+        return "Check that " + folder + " exists and can be written.";
+    }
+
     /** Why {@code error} happened, as a phrase to follow "cannot read X": without X, though a file in its way is named. */
     public static String reason(IOException error) {
         return switch (error) {

@@ -84,17 +84,18 @@ public final class PendingTimers {
     }
 
     void add(Entry entry) {
-        change("keep the timer '" + entry.label() + "'", entries -> entries.add(entry));
+        change("the timer '" + entry.label() + "' goes off while this Parley runs, but is lost if it closes first",
+                entries -> entries.add(entry));
     }
 
     void remove(String id) {
-        change("forget a finished timer", entries -> entries.removeIf(entry -> entry.id().equals(id)));
+        change("a finished timer stays in it, and the next Parley to start tells it again", entries -> entries.removeIf(entry -> entry.id().equals(id)));
     }
 
     /** Forgets the timers {@code ids} in one change, not one rewrite of the file each. */
     void removeAll(Collection<String> ids) {
         Set<String> gone = Set.copyOf(ids);
-        change("forget " + gone.size() + " timers", entries -> entries.removeIf(entry -> gone.contains(entry.id())));
+        change(gone.size() + " finished timers stay in it, and the next Parley to start tells them again", entries -> entries.removeIf(entry -> gone.contains(entry.id())));
     }
 
     /**
@@ -103,8 +104,12 @@ public final class PendingTimers {
      * they are told once, by whoever took them.
      */
     List<Entry> takeOrphans(Instant now) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of(); // no timer was ever kept: nothing to take, and nothing is written
+        }
         List<Entry> taken = new ArrayList<>();
-        change("take over the timers of a closed Parley", entries -> {
+        change("the timers of a closed Parley are told or run now, but stay in it, and the next Parley to start"
+                + " tells them again", entries -> {
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 if (entry.owner().equals(self) || !alive.test(entry.owner())) {
@@ -131,16 +136,26 @@ public final class PendingTimers {
         void apply(List<Entry> entries);
     }
 
-    private void change(String what, Change change) {
+    /**
+     * Applies {@code change} to the file's entries and writes them back, unless it changed nothing.
+     * {@code ifUnwritten} says what a failed write means for the user's timers: the warning names the
+     * cause (a full disk, a folder not writable) with its fix, and never reads as a failure of a timer.
+     */
+    private void change(String ifUnwritten, Change change) {
         try {
             WriterLock.holding(file, LOCK_WAIT, () -> {
-                List<Entry> entries = new ArrayList<>(load());
+                List<Entry> before = load();
+                List<Entry> entries = new ArrayList<>(before);
                 change.apply(entries);
-                AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(entries));
+                if (!entries.equals(before)) {
+                    AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(entries));
+                }
                 return null;
             });
         } catch (IOException e) {
-            LOG.warn("Could not {} in {}: {}", what, file, FileErrors.reason(e));
+            Path folder = file.toAbsolutePath().getParent();
+            LOG.warn("Could not write the timers file {} ({}), so {}. {}", file, FileErrors.reason(e), ifUnwritten,
+                    FileErrors.remedy(e, folder).strip());
         }
     }
 

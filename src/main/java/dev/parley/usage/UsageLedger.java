@@ -87,7 +87,8 @@ public final class UsageLedger {
                 return null;
             });
         } catch (IOException e) {
-            LOG.warn("Could not record usage in {}: {}", file, FileErrors.reason(e));
+            LOG.warn("Could not record usage in {} ({}), so this request is missing from parley stats and the"
+                    + " budgets. {}", file, FileErrors.reason(e), FileErrors.remedy(e, file.toAbsolutePath().getParent()).strip());
         }
     }
 

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
+import dev.parley.testing.CapturedLog;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,5 +191,19 @@ class UsageLedgerTest {
         // A line from the clock set back a month, after this month's: the read goes on past it.
         ledger.append(record("a", "m", null, 1, 1, 1, 1, 8.0, monthStart.minus(Duration.ofDays(30))));
         assertThat(ledger.readSince(monthStart)).extracting(UsageRecord::costUsd).containsExactly(1.0, 2.0, 4.0);
+    }
+
+    @Test
+    void aLedgerThatCannotBeWrittenSaysWhatIsMissingAndWhatToDo() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("parley"), "a file where the data folder goes");
+        UsageLedger ledger = new UsageLedger(notAFolder.resolve("usage.jsonl"));
+
+        try (CapturedLog log = CapturedLog.of(UsageLedger.class)) {
+            ledger.append(record("local", "scripted", null, 10, 2, 100, 300, 0, Instant.now()));
+
+            assertThat(log.at(Level.WARN)).singleElement().satisfies(warning -> assertThat(warning)
+                    .contains("this request is missing from parley stats and the budgets")
+                    .endsWith(notAFolder + " is a file, not a folder: move it away."));
+        }
     }
 }
