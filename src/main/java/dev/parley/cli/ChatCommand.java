@@ -7,6 +7,7 @@ import dev.parley.ParleyException;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
+import dev.parley.conversation.ConversationStoreException;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.pipeline.TurnRunner;
 import dev.parley.voice.TurnController;
@@ -78,7 +79,7 @@ final class ChatCommand extends ModelSubcommand {
             // Taken first: another Parley continuing the same conversation would save over its turns.
             // It also rejects an invalid name now, before the first answer; a corrupt file fails
             // load() and is never overwritten.
-            try (ConversationLock lock = store == null ? null : ConversationLock.take(store, conversationName)) {
+            try (ConversationLock lock = store == null ? null : lock(store)) {
                 Conversation conversation = store != null && store.exists(conversationName)
                         ? store.load(conversationName)
                         : components.newConversation();
@@ -94,6 +95,22 @@ final class ChatCommand extends ModelSubcommand {
                     return typed(runner, components, model, conversation, store, lines, interactive, answering, exit);
                 }
             }
+        }
+    }
+
+    /**
+     * The saved conversation, held for this chat. A folder it cannot be saved in is refused with the
+     * ways out a chat has besides fixing the folder: another data folder, or no saving.
+     */
+    private ConversationLock lock(ConversationStore store) {
+        try {
+            return ConversationLock.take(store, conversationName);
+        } catch (ConversationStoreException e) {
+            if (!(e.getCause() instanceof IOException)) {
+                throw e; // a name it refuses, or a conversation open elsewhere: its message says what to do
+            }
+            throw new ParleyException(e.getMessage() + " Or set XDG_DATA_HOME to a folder you can write, or leave out"
+                    + " --conversation to chat without saving.", e);
         }
     }
 

@@ -114,7 +114,7 @@ public final class ConversationLock implements AutoCloseable {
                 HELD_HERE.remove(file);
             }
             throw new ConversationStoreException("Cannot lock the conversation '" + name + "' (" + file + "): "
-                    + FileErrors.reason(e), e);
+                    + FileErrors.reason(e) + ". " + FileErrors.remedy(e, store.folder()), e);
         }
         close(channel);
         HELD_HERE.remove(file);

@@ -119,6 +119,23 @@ class ConversationsCommandTest {
     }
 
     @Test
+    void aDataFolderThatCannotHoldTheConversationIsRefusedWithTheWaysOut() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hi."))) {
+            String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();
+            Files.writeString(folder.resolve("data"), "a file where the data folder goes");
+
+            CliRun run = CliRun.withInput("Hello\n", "chat", "--config", config, "--conversation", "Ada chat");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("parley: Cannot lock the conversation 'Ada chat'")
+                    .contains(folder.resolve("data") + " is a file, not a folder: move it away.")
+                    .contains("Or set XDG_DATA_HOME to a folder you can write, or leave out --conversation to chat"
+                            + " without saving.");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void chatWithoutAConversationNameSavesNothing() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Hi."))) {
             String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();

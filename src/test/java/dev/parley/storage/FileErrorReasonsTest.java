@@ -34,7 +34,8 @@ class FileErrorReasonsTest {
         assertThatThrownBy(() -> ConversationLock.take(new ConversationStore(notAFolder), "x"))
                 .isInstanceOf(ConversationStoreException.class)
                 .hasMessageContaining("Cannot lock the conversation 'x'")
-                .hasMessageEndingWith(notAFolder + " already exists and is not a folder");
+                .hasMessageContaining(notAFolder + " already exists and is not a folder")
+                .hasMessageEndingWith(notAFolder + " is a file, not a folder: move it away.");
     }
 
     @Test
