@@ -2,6 +2,8 @@ package dev.parley.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
+import dev.parley.ParleyException;
+import dev.parley.storage.FileErrors;
 import dev.parley.usage.Prices;
 import dev.parley.usage.BudgetReport;
 import dev.parley.usage.UsageLedger;
@@ -9,6 +11,7 @@ import dev.parley.usage.UsageJson;
 import dev.parley.usage.UsageSummary;
 import dev.parley.usage.UsageSummary.ProviderUsage;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,7 @@ final class StatsCommand extends ParleySubcommand {
         PrintWriter out = out();
         try (Components components = parley.components()) {
             UsageLedger ledger = components.usageLedger();
+            refuseFileInTheWay(ledger.file());
             List<UsageRecord> records = ledger.read();
             UsageSummary summary = UsageSummary.of(records, Instant.now().minus(Duration.ofDays(days)));
             Prices prices = components.prices();
@@ -65,5 +69,17 @@ final class StatsCommand extends ParleySubcommand {
             budgets.lines().forEach(line -> out.println(TerminalText.oneLine(line)));
         }
         return 0;
+    }
+
+    /**
+     * A file where the data folder goes (XDG_DATA_HOME naming a file) leaves no ledger to read, and
+     * "No requests" would say that nothing was asked, when nothing could be recorded.
+     */
+    private static void refuseFileInTheWay(Path ledger) {
+        Path folder = ledger.toAbsolutePath().getParent();
+        FileErrors.fileInTheWay(folder).ifPresent(file -> {
+            throw new ParleyException("No usage can be recorded or read in " + folder + ": " + file + " is a file,"
+                    + " not a folder. Move that file away, or set XDG_DATA_HOME to a folder.");
+        });
     }
 }

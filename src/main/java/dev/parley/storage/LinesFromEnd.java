@@ -22,7 +22,7 @@ public final class LinesFromEnd {
     }
 
     static final int BLOCK_BYTES = 64 * 1024;
-    static final int MAX_LINE_BYTES = 1024 * 1024;
+    public static final int MAX_LINE_BYTES = 1024 * 1024;
 
     private LinesFromEnd() {}
 

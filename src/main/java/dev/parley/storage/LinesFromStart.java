@@ -12,21 +12,24 @@ import java.util.function.Consumer;
 /**
  * Reads an append-only text file's lines oldest first, one at a time, so memory holds a line and not
  * the file: a ledger grows for years, and a damaged one may hold no newline at all. A line longer
- * than {@link LinesFromEnd#MAX_LINE_BYTES} is skipped instead of held, as reading from the end does.
+ * than {@link LinesFromEnd#MAX_LINE_BYTES} is skipped instead of held, as reading from the end does,
+ * and counted, so the caller can say that lines were left out.
  * The file is opened by {@link OwnFiles#openForReading}: never through a link, never a pipe.
  */
 public final class LinesFromStart {
 
     private LinesFromStart() {}
 
-    public static void read(Path file, Consumer<String> reader) throws IOException {
+    /** Hands each line to {@code reader}; returns how many lines were skipped as too long. */
+    public static int read(Path file, Consumer<String> reader) throws IOException {
         try (InputStream in = new BufferedInputStream(Channels.newInputStream(OwnFiles.openForReading(file)),
                 LinesFromEnd.BLOCK_BYTES)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             boolean overlong = false;
+            int skipped = 0;
             for (int next = in.read(); next >= 0; next = in.read()) {
                 if (next == '\n') {
-                    tell(reader, line, overlong);
+                    skipped += tell(reader, line, overlong);
                     line.reset();
                     overlong = false;
                 } else if (!overlong) {
@@ -37,13 +40,18 @@ public final class LinesFromStart {
                     }
                 }
             }
-            tell(reader, line, overlong);
+            return skipped + tell(reader, line, overlong);
         }
     }
 
-    private static void tell(Consumer<String> reader, ByteArrayOutputStream line, boolean overlong) {
-        if (!overlong && line.size() > 0) {
+    /** Hands over a line; 1 if it was skipped as too long. */
+    private static int tell(Consumer<String> reader, ByteArrayOutputStream line, boolean overlong) {
+        if (overlong) {
+            return 1;
+        }
+        if (line.size() > 0) {
             reader.accept(line.toString(StandardCharsets.UTF_8));
         }
+        return 0;
     }
 }

@@ -178,7 +178,8 @@ public final class UsageLedger {
      * Every readable record, oldest first; lines that do not parse (a torn write) or have no time or provider are
      * skipped, and counted in one warning. Read a
      * line at a time: the ledger grows by a line per request, for years, so no size is too large for
-     * it, while a line over {@link LinesFromStart}'s limit (a damaged file) is skipped unheld.
+     * it, while a line over {@link LinesFromStart}'s limit (a damaged file) is skipped unheld, and counted
+     * with the damaged ones.
      */
     public synchronized List<UsageRecord> read() {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -187,7 +188,7 @@ public final class UsageLedger {
         List<UsageRecord> records = new ArrayList<>();
         int[] damaged = {0};
         try {
-            LinesFromStart.read(file, line -> {
+            int overlong = LinesFromStart.read(file, line -> {
                 UsageRecord record = parse(line);
                 if (record != null) {
                     records.add(record);
@@ -195,12 +196,14 @@ public final class UsageLedger {
                     damaged[0]++;
                 }
             });
+            damaged[0] += overlong;
         } catch (IOException e) {
             throw unreadable(e);
         }
         if (damaged[0] > 0) {
-            LOG.warn("Skipped {} damaged line(s) of the usage ledger {} (not JSON, or without a time or a provider)",
-                    damaged[0], file);
+            LOG.warn("Skipped {} damaged line(s) of the usage ledger {} (not JSON, without a time or a provider, or"
+                    + " over {} MB); their requests are not counted", damaged[0], file,
+                    LinesFromEnd.MAX_LINE_BYTES / (1024 * 1024));
         }
         return records;
     }

@@ -9,10 +9,13 @@ import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.CliRun;
 import dev.parley.testing.TestConfigs;
 import dev.parley.testing.TemporaryDataDir;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Requests through the CLI land in the usage ledger, and `parley stats` sums them per provider. */
 class StatsCommandTest {
@@ -73,6 +76,22 @@ class StatsCommandTest {
 
         assertThat(stats.exitCode()).isZero();
         assertThat(stats.out()).contains("No requests in the last 30 days");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--json"})
+    void aDataFolderBehindAFileIsReportedNotTakenForNoUsage(String json) throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+        Path file = Files.writeString(folder.resolve("not-a-folder"), "XDG_DATA_HOME pointed here");
+        System.setProperty("parley.data.dir", file.resolve("parley").toString()); // put back by TemporaryDataDir
+
+        CliRun stats = json.isEmpty() ? CliRun.of("stats", "--config", config.toString())
+                : CliRun.of("stats", "--config", config.toString(), json);
+
+        assertThat(stats.exitCode()).isEqualTo(1);
+        assertThat(stats.out()).doesNotContain("No requests");
+        assertThat(stats.err()).contains("parley: No usage can be recorded or read in " + file.resolve("parley")
+                + ": " + file + " is a file, not a folder. Move that file away, or set XDG_DATA_HOME to a folder.");
     }
 
     @Test

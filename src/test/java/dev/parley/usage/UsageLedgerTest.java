@@ -194,6 +194,23 @@ class UsageLedgerTest {
     }
 
     @Test
+    void aLineOverOneMegabyteIsCountedWithTheDamagedLinesInTheWarning() throws Exception {
+        UsageLedger ledger = new UsageLedger(folder.resolve("usage.jsonl"));
+        UsageRecord kept = record("local", "scripted", null, 10, 2, 100, 300, 0, Instant.parse("2026-12-06T10:00:00Z"));
+        ledger.append(kept);
+        Files.writeString(ledger.file(), "x".repeat(1_100_000) + "\n", StandardOpenOption.APPEND);
+        Files.writeString(ledger.file(), "not json\n", StandardOpenOption.APPEND);
+
+        try (CapturedLog log = CapturedLog.of(UsageLedger.class)) {
+            assertThat(ledger.read()).containsExactly(kept);
+
+            assertThat(log.at(Level.WARN)).singleElement().satisfies(warning -> assertThat(warning)
+                    .startsWith("Skipped 2 damaged line(s) of the usage ledger " + ledger.file())
+                    .contains("over 1 MB"));
+        }
+    }
+
+    @Test
     void aLedgerThatCannotBeWrittenSaysWhatIsMissingAndWhatToDo() throws Exception {
         Path notAFolder = Files.writeString(folder.resolve("parley"), "a file where the data folder goes");
         UsageLedger ledger = new UsageLedger(notAFolder.resolve("usage.jsonl"));
