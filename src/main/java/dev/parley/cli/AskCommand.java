@@ -48,7 +48,7 @@ final class AskCommand extends ModelSubcommand {
             // Pictures first: a wrong file is reported before any model is set up or asked.
             List<TurnImage> shown = pictures(components.imagePreparer());
             // No timers: the command ends with its answer, and no timer of it could ever ring.
-            components.useToolCallbacks(TimerAnnouncer.NOBODY, new TerminalToolConfirmer(err, stdinLines(),
+            components.useToolCallbacks(TimerAnnouncer.NOBODY, new TerminalToolConfirmer(err, stdinLines()::readLine,
                     System.console() != null));
             McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             LanguageModel model = components.languageModel(llm.choice());

@@ -29,6 +29,8 @@ import picocli.CommandLine.ParameterException;
                 "With --voice you talk: Enter starts listening (the microphone: audio.input-device), Enter again"
                         + " ends the utterance and Parley answers aloud; Enter while it speaks cuts it off and listens."
                         + " Typed lines are still answered (aloud).",
+                "On a terminal, text pasted with line breaks is one message, sent by the next Enter, and a line"
+                        + " ending in a backslash goes on on the next line; from a pipe or a file each line is a turn.",
                 "Commands: /provider says which provider answers; /provider NAME answers with another configured"
                         + " provider from the next turn on (the conversation is kept; refused if the provider fails"
                         + " its health check); /reset starts the conversation over (with --conversation NAME its"
@@ -41,7 +43,8 @@ final class ChatCommand extends ModelSubcommand {
 
     private static final String COMMANDS = "commands: /provider (which provider answers), /provider NAME (switch"
             + " providers), /reset (start over; a saved conversation's turns are kept as NAME-before-reset-DATE-TIME),"
-            + " /help, /quit; to ask something that begins with a slash and a word, start the line with //";
+            + " /help, /quit; to ask something that begins with a slash and a word, start the line with //."
+            + " Text pasted with line breaks is one message, sent by Enter; a line ending in \\ goes on on the next";
 
     @Option(names = "--show-thinking", description = "Print the model's reasoning to stderr.")
     boolean showThinking;
@@ -71,8 +74,11 @@ final class ChatCommand extends ModelSubcommand {
         try (Components components = parley.componentsOrLastGood(err)) {
             boolean interactive = System.console() != null;
             BufferedReader lines = stdinLines();
+            // Typed on a terminal, a paste of several lines is one message; from a pipe, each line is one.
+            TypedMessages messages = voice ? null : interactive ? TypedMessages.fromTerminal(lines, this::promptForMore)
+                    : TypedMessages.lineByLine(lines);
             components.useToolCallbacks(timer -> TimerNotice.print(err, timer),
-                    new TerminalToolConfirmer(err, lines, interactive));
+                    new TerminalToolConfirmer(err, voice ? lines::readLine : messages::readLine, interactive));
             McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err);
             SwitchableLanguageModel model = new SwitchableLanguageModel(components.languageModel(llm.choice()));
             ConversationStore store = conversationName == null ? null : components.conversationStore();
@@ -92,7 +98,8 @@ final class ChatCommand extends ModelSubcommand {
                         BackgroundHealth health = BackgroundHealth.start(components, components.config().llm(),
                                 answering::get);
                         ChatExit exit = ChatExit.stoppingTypedTurns()) {
-                    return typed(runner, components, model, conversation, store, lines, interactive, answering, exit);
+                    return typed(runner, components, model, conversation, store, messages, interactive, answering,
+                            exit);
                 }
             }
         }
@@ -116,7 +123,7 @@ final class ChatCommand extends ModelSubcommand {
 
     /** The typed chat; 1 if a turn failed or its conversation could not be saved. */
     private int typed(TurnRunner runner, Components components, SwitchableLanguageModel model,
-            Conversation conversation, ConversationStore store, BufferedReader lines, boolean interactive,
+            Conversation conversation, ConversationStore store, TypedMessages messages, boolean interactive,
             AtomicBoolean answering, ChatExit exit) throws IOException {
         PrintWriter out = out();
         PrintWriter err = err();
@@ -135,7 +142,14 @@ final class ChatCommand extends ModelSubcommand {
                 out.print("> ");
                 out.flush();
             }
-            String line = lines.readLine();
+            String line;
+            try {
+                line = messages.readMessage();
+            } catch (TypedMessages.TooLong e) {
+                err.println("parley: " + e.getMessage());
+                err.flush();
+                continue;
+            }
             if (line == null) {
                 return failedTurns == 0 ? 0 : 1;
             }
@@ -173,6 +187,12 @@ final class ChatCommand extends ModelSubcommand {
                 exit.turnEnded();
             }
         }
+    }
+
+    /** After a line ending in a backslash: the message goes on on the next line. */
+    private void promptForMore() {
+        out().print("... ");
+        out().flush();
     }
 
     /** The voice chat; 1 if a turn failed or its conversation could not be saved. */

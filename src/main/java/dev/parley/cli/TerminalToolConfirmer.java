@@ -1,7 +1,6 @@
 package dev.parley.cli;
 
 import dev.parley.tools.ToolConfirmer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -11,7 +10,12 @@ import java.util.Locale;
  * the same reader as the chat input, so no typed line is lost to a second buffer. Without a
  * terminal nobody can answer, so every such call is refused.
  */
-record TerminalToolConfirmer(PrintWriter err, BufferedReader answers, boolean interactive) implements ToolConfirmer {
+record TerminalToolConfirmer(PrintWriter err, Answers answers, boolean interactive) implements ToolConfirmer {
+
+    /** Where the answer's line comes from: standard input's reader, or the chat's own ({@link TypedMessages}). */
+    interface Answers {
+        String readLine() throws IOException;
+    }
 
     @Override
     public synchronized boolean confirm(String toolName, String argumentsJson) {
