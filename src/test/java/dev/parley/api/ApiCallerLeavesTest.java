@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -139,20 +138,8 @@ class ApiCallerLeavesTest {
         if (!conversation.equals(OTHER)) {
             return api.assistant.conversation().turns().getLast();
         }
-        assertThat(eventually(() -> api.components.conversationStore().exists(OTHER), 5000)).as("saved").isTrue();
+        assertThat(ApiHarness.eventually(() -> api.components.conversationStore().exists(OTHER), 5000)).as("saved").isTrue();
         return api.components.conversationStore().load(OTHER).turns().getLast();
-    }
-
-    /** Whether {@code condition} came to hold within {@code millis}, checked every 10 ms. */
-    private static boolean eventually(BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
     }
 
     private static long millisSince(long nanoTime) {

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -152,6 +153,18 @@ final class ApiHarness implements AutoCloseable {
 
     static <T> T await(CompletableFuture<T> future) throws Exception {
         return future.get(20, TimeUnit.SECONDS);
+    }
+
+    /** Whether {@code condition} came to hold within {@code millis}, checked every 10 ms. */
+    static boolean eventually(BooleanSupplier condition, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     /** The {@code type} fields of JSON events, in order. */

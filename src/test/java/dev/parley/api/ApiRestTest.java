@@ -94,6 +94,8 @@ class ApiRestTest {
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"one\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             ApiHarness.await(thinking);
+            // Thinking comes before the request: a switch in between would answer the first turn too.
+            assertThat(ApiHarness.eventually(() -> !api.llm.requests().isEmpty(), 5000)).as("asked").isTrue();
 
             assertThat(api.send("PUT", "/providers/active", "{\"name\":\"other\"}").statusCode()).isEqualTo(200);
             assertThat(ApiHarness.await(streaming).body()).contains("event:done", "First answer.");
