@@ -17,8 +17,12 @@ import dev.parley.secrets.Redaction;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The providers of config.yaml: list with health, switch the active one (the window's switch, so the
@@ -42,21 +46,36 @@ final class ProviderRoutes {
         rules.post("/providers/{name}/test", this::test);
     }
 
+    /**
+     * Every provider checked at once ({@link ProviderHealth#check(Map, String)}), and whether each can
+     * see asked beside the checks, since for an Ollama that is a request too: one after another, three
+     * silent endpoints took three timeouts.
+     */
     private void list(ServerRequest request, ServerResponse response) {
+        Map<String, ProviderConfig> providers = providers();
+        Map<String, Future<Boolean>> sight = new LinkedHashMap<>();
+        List<HealthCheck> checks;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            providers.forEach((name, provider) -> sight.put(name, threads.submit(() -> components.canSee(provider))));
+            checks = components.providerHealth().check(providers, model.name());
+        }
         ArrayNode rows = ApiJson.MAPPER.createArrayNode();
-        for (Map.Entry<String, ProviderConfig> entry : providers().entrySet()) {
-            ProviderConfig provider = entry.getValue();
-            HealthCheck health = components.providerHealth().check(entry.getKey(), provider);
-            ObjectNode row = rows.addObject().put("name", entry.getKey()).put("type", provider.type().configName())
-                    .put("model", provider.model()).put("baseUrl", health.endpoint())
-                    .put("active", entry.getKey().equals(model.name()))
-                    .put("canSee", components.canSee(provider));
+        for (HealthCheck health : checks) {
+            ProviderConfig provider = providers.get(health.name());
+            ObjectNode row = rows.addObject().put("name", health.name()).put("type", provider.type().configName())
+                    .put("model", provider.model()).put("baseUrl", health.endpoint()).put("active", health.active())
+                    .put("canSee", sees(sight.get(health.name())));
             ObjectNode state = row.putObject("health").put("healthy", health.healthy())
                     .put("reachable", health.reachable()).put("key", health.keyStatus().label())
                     .put("model", health.modelStatus().label());
             health.advice().forEach(state.putArray("advice")::add);
         }
         ApiJson.send(response, 200, rows);
+    }
+
+    /** A provider whose vision could not be judged (no address to ask) is shown as one that cannot see. */
+    private static boolean sees(Future<Boolean> judged) {
+        return judged.state() == Future.State.SUCCESS && judged.resultNow();
     }
 
     private void switchActive(ServerRequest request, ServerResponse response) {

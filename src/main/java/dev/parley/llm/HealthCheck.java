@@ -17,7 +17,9 @@ public record HealthCheck(String name, ProviderType type, String model, String e
     public enum KeyStatus {
         SET("set"), MISSING("missing"), REJECTED("rejected"), NOT_NEEDED("not needed"),
         /** Set, but with a character no key has (a space, a line break from a paste): never sent. */
-        INVALID("invalid");
+        INVALID("invalid"),
+        /** Not known: the check did not finish in time. */
+        UNKNOWN("unknown");
 
         private final String label;
 
@@ -32,7 +34,7 @@ public record HealthCheck(String name, ProviderType type, String model, String e
 
     public enum ModelStatus {
         AVAILABLE("available"), MISSING("missing"),
-        /** The endpoint did not say: unreachable, no key, or no model list. */
+        /** The endpoint did not say: unreachable, no key, no model list, or the check did not finish. */
         UNKNOWN("unknown");
 
         private final String label;

@@ -18,7 +18,7 @@ import org.apache.logging.log4j.Logger;
  * {@code auto}, an Ollama server is asked ({@code POST /api/show}, whose {@code capabilities} list
  * "vision"), and every other endpoint, or an Ollama that cannot say, is judged by the model's name
  * ({@link KnownVisionModels}). The in-process models never see. Answers are remembered per
- * endpoint and model for the life of the process, so the question costs one request at most; a guess
+ * endpoint and model for the life of the process, so the question costs one request; a guess
  * by name made because Ollama could not say (not running yet, say, when the window opened) is
  * remembered for {@link #ASK_AGAIN_AFTER} only, so a vision model is not refused for the whole
  * session once its server is up.
@@ -50,11 +50,24 @@ public final class ModelVision {
         return switch (provider.vision()) {
             case TRUE -> true;
             case FALSE -> false;
-            case AUTO -> provider.type() != ProviderType.EMBEDDED
-                    && known.compute(provider.type() + " " + LanguageModels.endpointOf(provider) + " "
-                            + provider.model(), (key, earlier) -> earlier != null && !stale(earlier)
-                                    ? earlier : judge(provider)).sees();
+            case AUTO -> provider.type() != ProviderType.EMBEDDED && judged(provider).sees();
         };
+    }
+
+    /**
+     * Judged outside the map's compute: that holds a lock for a whole bin of keys, so the providers
+     * listed at once would otherwise wait for each other's Ollama. Two callers that ask about the same
+     * model at the same moment may both ask it.
+     */
+    private Judgement judged(ProviderConfig provider) {
+        String key = provider.type() + " " + LanguageModels.endpointOf(provider) + " " + provider.model();
+        Judgement earlier = known.get(key);
+        if (earlier != null && !stale(earlier)) {
+            return earlier;
+        }
+        Judgement judgement = judge(provider);
+        known.put(key, judgement);
+        return judgement;
     }
 
     private boolean stale(Judgement judgement) {

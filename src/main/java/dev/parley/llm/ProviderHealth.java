@@ -19,12 +19,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 
 /**
  * Checks every configured provider with one cheap request each: its model list, which also shows
  * whether the endpoint answers and takes the key. Providers are checked in parallel, so a whole
- * report takes about one timeout however many endpoints are down.
+ * report takes about one timeout however many endpoints are down, and never more than
+ * {@link #reportLimit()}.
  */
 public final class ProviderHealth {
 
@@ -33,7 +36,11 @@ public final class ProviderHealth {
     /** The Anthropic API version the model list is requested with (the one LangChain4j sends). */
     private static final String ANTHROPIC_VERSION = "2023-06-01";
 
+    /** What a whole report allows beyond one probe's timeout: looking up the key, starting the threads. */
+    private static final Duration REPORT_MARGIN = Duration.ofSeconds(1);
+
     private final ApiKeys apiKeys;
+    private final Duration timeout;
     private final HttpProbe http;
     private final HealthNews news;
     private final HealthRouting routing;
@@ -50,20 +57,36 @@ public final class ProviderHealth {
     /** {@code routing} also hears each result, so failover follows the latest check. */
     public ProviderHealth(ApiKeys apiKeys, Duration timeout, HealthNews news, HealthRouting routing) {
         this.apiKeys = apiKeys;
+        this.timeout = timeout;
         this.http = new HttpProbe(timeout);
         this.news = news;
         this.routing = routing;
     }
 
-    /** One check per configured provider, in config order. */
+    /** One check per configured provider, in config order, {@code llm.active} marked active. */
     public List<HealthCheck> check(LlmConfig llm) {
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HealthCheck>> checks = new ArrayList<>();
-            llm.providers().forEach((name, provider) ->
-                    checks.add(threads.submit(() -> check(name, provider, name.equals(llm.active())))));
+        return check(llm.providers(), llm.active());
+    }
+
+    /**
+     * One check per provider of {@code providers}, in their order, {@code active} marked active (the
+     * API's list marks the provider answering now, which a switch may have changed since the config
+     * was read). All run at once, and the report waits at most {@link #reportLimit()}: each probe is
+     * bounded by the timeout, but what comes before it is not (a name server or keychain that does not
+     * answer), and a report must not hang with it. A check still running then is reported unfinished and
+     * left to end on its own; its result then reaches the health news as any check's does.
+     */
+    public List<HealthCheck> check(Map<String, ProviderConfig> providers, String active) {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            Map<String, Future<HealthCheck>> checks = new LinkedHashMap<>();
+            providers.forEach((name, provider) ->
+                    checks.put(name, threads.submit(() -> check(name, provider, name.equals(active)))));
+            long deadline = System.nanoTime() + reportLimit().toNanos();
             List<HealthCheck> results = new ArrayList<>();
-            for (Future<HealthCheck> check : checks) {
-                results.add(check.get());
+            for (Map.Entry<String, Future<HealthCheck>> check : checks.entrySet()) {
+                results.add(resultBy(deadline, check.getValue(), check.getKey(), providers.get(check.getKey()),
+                        check.getKey().equals(active)));
             }
             return results;
         } catch (ExecutionException e) {
@@ -71,6 +94,30 @@ public final class ProviderHealth {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException("The provider checks were interrupted.", e);
+        } finally {
+            threads.shutdown(); // not close(): that would wait for a check past the deadline
+        }
+    }
+
+    /** How long a whole report may take: one probe's timeout, and a second for what comes before it. */
+    public Duration reportLimit() {
+        return timeout.plus(REPORT_MARGIN);
+    }
+
+    private static String inWords(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    private HealthCheck resultBy(long deadline, Future<HealthCheck> check, String name, ProviderConfig provider,
+            boolean active) throws ExecutionException, InterruptedException {
+        try {
+            return check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException unfinished) {
+            return new HealthCheck(name, provider.type(), provider.model(), endpointOf(provider), active, false,
+                    KeyStatus.UNKNOWN, ModelStatus.UNKNOWN, List.of("the check did not finish within "
+                            + inWords(reportLimit()) + " (a name lookup or the keychain did not answer): try"
+                            + " again, and check llm.providers." + name + ".base-url and your network"));
         }
     }
 

@@ -52,20 +52,25 @@ final class ApiHarness implements AutoCloseable {
 
     /** With the token in {@code tokenFile}: where a CLI command run in this JVM looks for it. */
     ApiHarness(Path folder, Path tokenFile, ScriptedLlmServer.Reply... script) throws IOException {
-        this(folder, tokenFile, false, List.of(), script);
+        this(folder, tokenFile, false, List.of(), "", script);
     }
 
     /** {@code voice}: answers are spoken with the real voice on the default output device. */
     static ApiHarness speaking(Path folder, ScriptedLlmServer.Reply... script) throws IOException {
-        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), true, List.of(), script);
+        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), true, List.of(), "", script);
     }
 
     /** {@code origins}: web pages allowed to call it ({@code api.allowed-origins}). */
     static ApiHarness allowing(Path folder, List<String> origins, ScriptedLlmServer.Reply... script) throws IOException {
-        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), false, origins, script);
+        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), false, origins, "", script);
     }
 
-    private ApiHarness(Path folder, Path tokenFile, boolean voice, List<String> origins,
+    /** {@code providers}: more entries of {@code llm.providers}, as YAML indented by four spaces. */
+    static ApiHarness withProviders(Path folder, String providers, ScriptedLlmServer.Reply... script) throws IOException {
+        return new ApiHarness(folder, folder.resolve("data").resolve("api-token"), false, List.of(), providers, script);
+    }
+
+    private ApiHarness(Path folder, Path tokenFile, boolean voice, List<String> origins, String moreProviders,
             ScriptedLlmServer.Reply... script) throws IOException {
         llm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, script);
         otherLlm = new ScriptedLlmServer(ScriptedLlmServer.Protocol.OPENAI, ScriptedLlmServer.Reply.of("From other."));
@@ -91,7 +96,7 @@ final class ApiHarness implements AutoCloseable {
                       base-url: %s
                       model: scripted
                       timeout-seconds: 10
-                """.formatted(llm.baseUrl(), otherLlm.baseUrl()));
+                """.formatted(llm.baseUrl(), otherLlm.baseUrl()) + moreProviders);
         // A speaking harness finds the bundled speech model and voice where the build unpacked them.
         Path home = voice ? Path.of(System.getProperty("parley.home", ".")).toAbsolutePath() : folder;
         ParleyPaths paths = new ParleyPaths(home, folder, folder.resolve("data"), folder.resolve("logs"));

@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -227,6 +231,42 @@ class ProviderHealthTest {
                     .containsExactly("start Ollama: ollama serve (not reachable: no answer within 500 ms)"));
         } finally {
             stuck.forEach(FakeHttpServer::close);
+        }
+    }
+
+    @Test
+    void aCheckStuckBeforeItsRequestIsReportedUnfinishedAndTheReportDoesNotWaitForIt() throws Exception {
+        CountDownLatch keychain = new CountDownLatch(1);
+        ApiKeys stuckLookup = new ApiKeys(name -> {
+            if (name.equals("STUCK_KEY")) {
+                try {
+                    keychain.await(); // a keychain that does not answer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return null;
+        });
+        try (FakeHttpServer ollama = FakeLlmApis.ollama("llama3.2:latest");
+                FakeHttpServer cloud = FakeLlmApis.openAi(null, "gpt-4o-mini")) {
+            Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+            providers.put("local", provider(ProviderType.OLLAMA, ollama.url(), "llama3.2", null));
+            providers.put("cloud", provider(ProviderType.OPENAI, cloud.url() + "/v1", "gpt-4o-mini", "STUCK_KEY"));
+            ProviderHealth checks = new ProviderHealth(stuckLookup, Duration.ofMillis(500));
+
+            CompletableFuture<List<HealthCheck>> report = CompletableFuture.supplyAsync(
+                    () -> checks.check(new LlmConfig("cloud", null, providers)), Executors.newVirtualThreadPerTaskExecutor());
+
+            List<HealthCheck> results = report.get(20, TimeUnit.SECONDS); // without a limit: never
+            assertThat(results.get(0).healthy()).isTrue();
+            HealthCheck stuck = results.get(1);
+            assertThat(stuck.active()).isTrue();
+            assertThat(stuck.reachable()).isFalse();
+            assertThat(stuck.keyStatus()).isEqualTo(KeyStatus.UNKNOWN);
+            assertThat(stuck.advice()).containsExactly("the check did not finish within 1500 ms (a name lookup or the"
+                    + " keychain did not answer): try again, and check llm.providers.cloud.base-url and your network");
+        } finally {
+            keychain.countDown();
         }
     }
 
