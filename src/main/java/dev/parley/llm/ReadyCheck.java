@@ -1,7 +1,12 @@
 package dev.parley.llm;
 
 import dev.parley.conversation.Message;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends one short prompt through a provider's real streaming path and times it: the time to the
@@ -26,6 +31,60 @@ public final class ReadyCheck {
             return new Result(model.name(), model.describe(), true, reply.text(), firstTokenMs, totalMs, null);
         } catch (LlmException e) {
             return failed(model.name(), model.describe(), e);
+        }
+    }
+
+    /**
+     * Starts the check on a thread of its own, so that whoever waits for it can give up: a provider
+     * that never answers would otherwise hold the caller for its timeout and every retry.
+     */
+    public static Pending start(LanguageModel model) {
+        return new Pending(model);
+    }
+
+    /** A check under way; {@link #cancel} closes its request's stream as a stop closes a turn's. */
+    public static final class Pending {
+        private final LanguageModel model;
+        private final CompletableFuture<Result> result = new CompletableFuture<>();
+        private final Thread thread;
+
+        private Pending(LanguageModel model) {
+            this.model = model;
+            this.thread = Thread.ofVirtual().name("parley-ready-check").start(() -> {
+                try {
+                    result.complete(run(model));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        }
+
+        public void cancel() {
+            thread.interrupt();
+        }
+
+        /**
+         * The result, or, when {@code limit} passes first, a failed one that says so; the check is then
+         * cancelled, so no request goes on behind the answer; so it is when the waiting thread is interrupted.
+         */
+        public Result await(Duration limit) throws InterruptedException {
+            try {
+                return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                cancel();
+                throw e;
+            } catch (TimeoutException late) {
+                cancel();
+                return new Result(model.name(), model.describe(), false, null, -1, -1, "Provider '" + model.name()
+                        + "' gave no answer within " + limit.toSeconds() + " s, so the test stopped waiting. A local"
+                        + " server may still be loading the model: test again in a moment. Otherwise check that it"
+                        + " runs and that llm.providers." + model.name() + ".base-url is its address.");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw (Error) e.getCause();
+            }
         }
     }
 

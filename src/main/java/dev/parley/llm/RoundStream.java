@@ -101,7 +101,10 @@ final class RoundStream implements StreamingChatResponseHandler {
     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
         handle.compareAndSet(null, context.streamingHandle());
         if (done.isDone()) {
-            return; // Some clients keep delivering after reporting an error; the reply has ended.
+            // The reply has ended (some clients keep delivering after reporting an error), maybe by a
+            // cancel that came before the client had handed out a handle: stopped now it has one.
+            cancelStream();
+            return;
         }
         lastActivity.set(System.nanoTime());
         forward(thinkFilter.push(partial.text()));
@@ -111,6 +114,10 @@ final class RoundStream implements StreamingChatResponseHandler {
     public void onPartialThinking(PartialThinking thinking, PartialThinkingContext context) {
         // The handle may come first with reasoning: a stream of nothing else must be stoppable too.
         handle.compareAndSet(null, context.streamingHandle());
+        if (done.isDone()) {
+            cancelStream();
+            return;
+        }
         onPartialThinking(thinking);
     }
 
