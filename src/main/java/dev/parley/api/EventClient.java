@@ -10,19 +10,26 @@ import java.util.ArrayDeque;
  */
 final class EventClient {
 
-    /** What {@link #next} returns when nothing came within the wait: time for a keep-alive. */
-    static final String IDLE = "";
+    /** An event to write: its {@code seq}, or {@link #NO_SEQ} for a notice of this stream's own. */
+    record Event(long seq, String json) {}
 
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    static final long NO_SEQ = -1;
+    /** What {@link #next} returns when nothing came within the wait: time for a keep-alive. */
+    static final Event IDLE = new Event(NO_SEQ, "");
+
+    private final ArrayDeque<Event> queue = new ArrayDeque<>();
     private final int capacity;
     private final boolean wantsLevels;
+    private final long resumesAfter;
     private final Clock clock;
     private long dropped;
     private boolean closed;
 
-    EventClient(int capacity, boolean wantsLevels, Clock clock) {
+    /** {@code resumesAfter}: the seq after which this client's events follow (replayed ones included). */
+    EventClient(int capacity, boolean wantsLevels, long resumesAfter, Clock clock) {
         this.capacity = capacity;
         this.wantsLevels = wantsLevels;
+        this.resumesAfter = resumesAfter;
         this.clock = clock;
     }
 
@@ -30,8 +37,13 @@ final class EventClient {
         return wantsLevels;
     }
 
+    /** The seq after which this client's events follow: where it stands before its first event. */
+    long resumesAfter() {
+        return resumesAfter;
+    }
+
     /** Never blocks: a full queue loses its oldest event. */
-    synchronized void offer(String json) {
+    synchronized void offer(long seq, String json) {
         if (closed) {
             return;
         }
@@ -39,7 +51,7 @@ final class EventClient {
             queue.pollFirst();
             dropped++;
         }
-        queue.addLast(json);
+        queue.addLast(new Event(seq, json));
         notifyAll();
     }
 
@@ -47,7 +59,7 @@ final class EventClient {
      * The next event to write: a {@code dropped} notice first if events were lost, {@link #IDLE} if none
      * came within {@code waitMillis}, null once closed and drained.
      */
-    synchronized String next(long waitMillis) throws InterruptedException {
+    synchronized Event next(long waitMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMillis;
         while (queue.isEmpty() && dropped == 0 && !closed) {
             long left = deadline - System.currentTimeMillis();
@@ -59,7 +71,7 @@ final class EventClient {
         if (dropped > 0) {
             long count = dropped;
             dropped = 0;
-            return EventJson.dropped(count, clock.instant());
+            return new Event(NO_SEQ, EventJson.dropped(count, clock.instant()));
         }
         return queue.pollFirst(); // null when closed and empty
     }

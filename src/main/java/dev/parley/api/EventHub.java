@@ -3,21 +3,27 @@ package dev.parley.api;
 import dev.parley.voice.VoiceEvent;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
  * The server's one subscriber of the turn controller's event stream, fanned out to every stream
  * client. Numbers each event ({@code seq}) and keeps the recent ones so a client that connects late
- * can ask for what it missed ({@code ?since=SEQ}). Runs on the publishing thread, so it only
- * serializes and enqueues; the writing happens on each client's own thread.
+ * can ask for what it missed ({@code ?since=SEQ}, or an SSE client's {@code Last-Event-ID}). Runs on the
+ * publishing thread, so it only serializes and enqueues; the writing happens on each client's own thread.
+ *
+ * <p>Numbering starts at 1 with each hub, that is each start of the server, so a seq alone does not say
+ * which run it is from: the hub has a random {@link #run() run} name, and SSE ids are {@code RUN-SEQ}.
  */
 final class EventHub implements Consumer<VoiceEvent> {
 
     /** Sequence number and JSON of a published event. */
     private record Published(long seq, String json) {}
 
+    private final String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final int replayed;
     private final int clientQueue;
     private final Clock clock;
@@ -67,19 +73,22 @@ final class EventHub implements Consumer<VoiceEvent> {
         }
         for (EventClient client : clients) {
             if (!level || client.wantsLevels()) {
-                client.offer(published.json());
+                client.offer(published.seq(), published.json());
             }
         }
     }
 
     /**
      * A new client, its queue already holding the buffered events after {@code since} (none when
-     * negative); it sees every event published after this call.
+     * negative); it sees every event published after this call. A {@code since} beyond the latest seq
+     * names an event of an earlier run (numbering starts again at each start), so every buffered event
+     * is new to that client and all are replayed.
      */
     synchronized EventClient join(long since, boolean levels) {
-        EventClient client = new EventClient(clientQueue, levels, clock);
-        if (since >= 0) {
-            recent.stream().filter(event -> event.seq() > since).forEach(event -> client.offer(event.json()));
+        long after = since > seq ? 0 : since;
+        EventClient client = new EventClient(clientQueue, levels, after < 0 ? seq : after, clock);
+        if (after >= 0) {
+            recent.stream().filter(event -> event.seq() > after).forEach(event -> client.offer(event.seq(), event.json()));
         }
         if (closed) {
             client.close();
@@ -87,6 +96,31 @@ final class EventHub implements Consumer<VoiceEvent> {
             clients.add(client);
         }
         return client;
+    }
+
+    /** This run's name: every start of the server has another, so ids of an earlier run are told apart. */
+    String run() {
+        return run;
+    }
+
+    /** An SSE event id: this run and the seq. */
+    String eventId(long seq) {
+        return run + "-" + seq;
+    }
+
+    /**
+     * Where an SSE client that reconnects with {@code lastEventId} resumes: after that seq when it is an
+     * id of this run (or a bare seq); from the start of what is buffered when it is another run's, since
+     * everything this run sent is new to that client.
+     */
+    long since(String lastEventId) {
+        String id = lastEventId.strip();
+        String seqPart = id.startsWith(run + "-") ? id.substring(run.length() + 1) : id;
+        try {
+            return Math.max(0, Long.parseLong(seqPart));
+        } catch (NumberFormatException anotherRun) {
+            return 0;
+        }
     }
 
     /** The seq of the latest event, for a client to resume from with {@code ?since=}. */

@@ -1,8 +1,10 @@
 package dev.parley.api;
 
 import io.helidon.common.buffers.BufferData;
-import io.helidon.http.HttpPrologue;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.webserver.http.ServerRequest;
@@ -24,6 +26,7 @@ import org.apache.logging.log4j.Logger;
 final class EventStreams {
 
     private static final Logger LOG = LogManager.getLogger(EventStreams.class);
+    private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
     static final long KEEP_ALIVE_MILLIS = ApiServer.EVENT_KEEP_ALIVE.toMillis();
 
     private final EventHub hub;
@@ -34,15 +37,23 @@ final class EventStreams {
         this.guard = guard;
     }
 
-    /** SSE: runs on the request's own (virtual) thread until the client or the server goes. */
+    /**
+     * SSE: runs on the request's own (virtual) thread until the client or the server goes. Each event
+     * carries its id ({@link EventHub#eventId}), so a browser's EventSource reconnects with
+     * {@code Last-Event-ID} and resumes after the last event it had, which takes precedence over the
+     * {@code ?since=} of its URL (that would replay the same events at every reconnect).
+     */
     void sse(ServerRequest request, ServerResponse response) {
-        EventClient client = hub.join(since(request.query()), levels(request.query()));
+        Optional<String> lastEventId = request.headers().first(LAST_EVENT_ID).filter(id -> !id.isBlank());
+        long since = lastEventId.isPresent() ? hub.since(lastEventId.get()) : since(request.query());
+        EventClient client = hub.join(since, levels(request.query()));
         try (SseSink sink = response.sink(SseSink.TYPE)) {
-            // Sends the headers now: a client that sees them knows it receives every later event.
-            sink.emit(SseEvent.builder().data(connected()).build());
-            for (String json = client.next(KEEP_ALIVE_MILLIS); json != null; json = client.next(KEEP_ALIVE_MILLIS)) {
-                sink.emit(json.isEmpty() ? SseEvent.builder().comment("keep-alive").build()
-                        : SseEvent.builder().data(json).build());
+            // Sends the headers now: a client that sees them knows it receives every later event. Its id
+            // is where the stream stands, so a client that reconnects before any event resumes there.
+            sink.emit(SseEvent.builder().id(hub.eventId(client.resumesAfter())).data(connected()).build());
+            for (EventClient.Event event = client.next(KEEP_ALIVE_MILLIS); event != null;
+                    event = client.next(KEEP_ALIVE_MILLIS)) {
+                sink.emit(sse(event));
             }
         } catch (UncheckedIOException e) {
             LOG.debug("An event stream client left: {}", e.getMessage());
@@ -51,6 +62,18 @@ final class EventStreams {
         } finally {
             hub.leave(client);
         }
+    }
+
+    /** A notice of the stream's own ({@code dropped}) has no id: the client's last id stays its last event's. */
+    private SseEvent sse(EventClient.Event event) {
+        if (event == EventClient.IDLE) {
+            return SseEvent.builder().comment("keep-alive").build();
+        }
+        SseEvent.Builder built = SseEvent.builder().data(event.json());
+        if (event.seq() != EventClient.NO_SEQ) {
+            built.id(hub.eventId(event.seq()));
+        }
+        return built.build();
     }
 
     /** A listener for one WebSocket connection; the same checks as for HTTP, made at the upgrade. */
@@ -114,11 +137,12 @@ final class EventStreams {
     private void write(WsSession session, EventClient client) {
         try {
             session.send(connected(), true);
-            for (String json = client.next(KEEP_ALIVE_MILLIS); json != null; json = client.next(KEEP_ALIVE_MILLIS)) {
-                if (json.isEmpty()) {
+            for (EventClient.Event event = client.next(KEEP_ALIVE_MILLIS); event != null;
+                    event = client.next(KEEP_ALIVE_MILLIS)) {
+                if (event == EventClient.IDLE) {
                     session.ping(BufferData.empty());
                 } else {
-                    session.send(json, true);
+                    session.send(event.json(), true);
                 }
             }
             session.close(1001, "Parley is stopping");
@@ -131,9 +155,12 @@ final class EventStreams {
         }
     }
 
-    /** The first message of every stream: the client is subscribed, and the seq to resume from later. */
+    /**
+     * The first message of every stream: the client is subscribed, the seq to resume from later, and the
+     * run those seqs belong to (another run's seqs mean Parley restarted and numbers from 1 again).
+     */
     private String connected() {
-        return ApiJson.write(ApiJson.object().put("type", "connected").put("seq", hub.lastSeq()));
+        return ApiJson.write(ApiJson.object().put("type", "connected").put("seq", hub.lastSeq()).put("run", hub.run()));
     }
 
     /** Why a stream's {@code ?since=} cannot be used, or empty. */

@@ -37,7 +37,7 @@ class ApiEventsTest {
             HttpResponse<InputStream> stream = api.http.send(api.request("/events").timeout(java.time.Duration.ofMinutes(1))
                     .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-            assertThat(lines.readLine()).contains("\"type\":\"connected\""); // subscribed from here on
+            assertThat(readEvents(lines, 1).getFirst()).contains("\"type\":\"connected\""); // subscribed from here on
 
             assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
 
@@ -197,6 +197,76 @@ class ApiEventsTest {
     }
 
     @Test
+    void eachServerSentEventHasAnIdAndAReconnectWithTheLastOneResumesAfterItWhateverItsSince() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+            List<String[]> first = readIdentified(api, "/events?since=0", null, 1 + WHOLE_TURN.size());
+            assertThat(first).allSatisfy(event -> assertThat(event[0]).as("id of " + event[1]).isNotNull());
+            String[] third = first.get(3); // connected, state, turn.started, then the first llm.text
+
+            // An EventSource reconnects to the same URL, ?since=0 and all, with the last id it had.
+            List<String[]> resumed = readIdentified(api, "/events?since=0", third[0], 1 + WHOLE_TURN.size() - 3);
+
+            assertThat(resumed.get(0)[1]).contains("\"type\":\"connected\"");
+            assertThat(resumed.subList(1, resumed.size())).extracting(event -> event[1])
+                    .containsExactlyElementsOf(first.subList(4, first.size()).stream().map(event -> event[1]).toList());
+        }
+    }
+
+    @Test
+    void aClientResumingFromAnEarlierRunGetsEveryBufferedEventOfThisOne() throws Exception {
+        // Numbering starts again at 1 when Parley restarts: seq 500 of the run before says nothing here.
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
+            assertThat(api.ask("Hi").statusCode()).isEqualTo(200);
+
+            List<String[]> byId = readIdentified(api, "/events", "0badc0de-500", 1 + WHOLE_TURN.size());
+            List<String[]> bySince = readIdentified(api, "/events?since=500", null, 1 + WHOLE_TURN.size());
+
+            assertThat(ApiHarness.types(byId.stream().map(event -> event[1]).toList()))
+                    .containsExactly(List.of("connected", "state", "turn.started", "llm.text", "llm.text", "llm.done",
+                            "turn.done", "state").toArray(String[]::new));
+            assertThat(bySince).extracting(event -> event[1]).containsExactlyElementsOf(
+                    byId.stream().map(event -> event[1]).toList());
+        }
+    }
+
+    private static void closeQuietly(BufferedReader reader) {
+        try {
+            reader.close();
+        } catch (java.io.IOException ignored) {
+            // the read it ends fails in its turn
+        }
+    }
+
+    /** The first {@code count} events of an SSE stream as {id, data}, sent {@code lastEventId} if not null. */
+    private static List<String[]> readIdentified(ApiHarness api, String path, String lastEventId, int count)
+            throws Exception {
+        java.net.http.HttpRequest.Builder request = api.request(path).timeout(java.time.Duration.ofMinutes(1)).GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> stream = api.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        // Fewer events than expected would leave the read waiting for ever: closing the stream ends it.
+        CompletableFuture.delayedExecutor(20, TimeUnit.SECONDS).execute(() -> closeQuietly(lines));
+        try (lines) {
+            List<String[]> events = new ArrayList<>();
+            String id = null;
+            while (events.size() < count) {
+                String line = lines.readLine();
+                assertThat(line).as("the stream ended after %d events", events.size()).isNotNull();
+                if (line.startsWith("id:")) {
+                    id = line.substring("id:".length()).strip();
+                } else if (line.startsWith("data:")) {
+                    events.add(new String[] {id, line.substring("data:".length()).strip()});
+                    id = null;
+                }
+            }
+            return events;
+        }
+    }
+
+    @Test
     void fiftyClientsAtOnceEachGetTheWholeTurn() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Hello ", "there."))) {
             List<BufferedReader> clients = new ArrayList<>();
@@ -204,7 +274,7 @@ class ApiEventsTest {
                 HttpResponse<InputStream> stream = api.http.send(api.request("/events")
                         .timeout(java.time.Duration.ofMinutes(1)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
                 BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-                assertThat(lines.readLine()).contains("\"type\":\"connected\"");
+                assertThat(readEvents(lines, 1).getFirst()).contains("\"type\":\"connected\"");
                 clients.add(lines);
             }
 
@@ -223,7 +293,7 @@ class ApiEventsTest {
             HttpResponse<InputStream> stream = api.http.send(api.request("/events").timeout(java.time.Duration.ofMinutes(1))
                     .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-            assertThat(lines.readLine()).contains("\"type\":\"connected\"");
+            assertThat(readEvents(lines, 1).getFirst()).contains("\"type\":\"connected\"");
             CompletableFuture<?> thinking = api.entering(dev.parley.voice.VoiceState.THINKING);
             CompletableFuture<HttpResponse<String>> ask = api.http.sendAsync(api.request("/ask")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"Hi\"}")).build(),
@@ -254,15 +324,15 @@ class ApiEventsTest {
 
     @Test
     void anOverflowingClientLosesItsOldestEventsAndIsToldHowMany() throws Exception {
-        EventClient client = new EventClient(2, false, java.time.Clock.systemUTC());
-        client.offer("{\"seq\":1}");
-        client.offer("{\"seq\":2}");
-        client.offer("{\"seq\":3}");
-        client.offer("{\"seq\":4}");
+        EventClient client = new EventClient(2, false, 0, java.time.Clock.systemUTC());
+        client.offer(1, "{\"seq\":1}");
+        client.offer(2, "{\"seq\":2}");
+        client.offer(3, "{\"seq\":3}");
+        client.offer(4, "{\"seq\":4}");
 
-        assertThat(client.next(0)).contains("\"type\":\"dropped\"", "\"count\":2");
-        assertThat(client.next(0)).isEqualTo("{\"seq\":3}");
-        assertThat(client.next(0)).isEqualTo("{\"seq\":4}");
+        assertThat(client.next(0).json()).contains("\"type\":\"dropped\"", "\"count\":2");
+        assertThat(client.next(0).json()).isEqualTo("{\"seq\":3}");
+        assertThat(client.next(0).json()).isEqualTo("{\"seq\":4}");
         assertThat(client.next(0)).isEqualTo(EventClient.IDLE);
         client.close();
         assertThat(client.next(0)).isNull();

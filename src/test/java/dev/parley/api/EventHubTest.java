@@ -22,7 +22,7 @@ class EventHubTest {
         long chars = 0;
         int events = 0;
         String last = null;
-        for (String json = late.next(0); json != null && !json.isEmpty(); json = late.next(0)) {
+        for (String json = late.next(0).json(); !json.isEmpty(); json = late.next(0).json()) {
             chars += json.length();
             events++;
             last = json;
