@@ -137,6 +137,11 @@ final class EventHub implements Consumer<VoiceEvent> {
         return clients.size();
     }
 
+    /** Whether {@link #close} ended the streams: the server is stopping, not a client leaving. */
+    synchronized boolean closed() {
+        return closed;
+    }
+
     /** Ends every stream (each writes what it has queued, then closes). */
     synchronized void close() {
         closed = true;

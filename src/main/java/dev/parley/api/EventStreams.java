@@ -10,6 +10,7 @@ import io.helidon.common.parameters.Parameters;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
+import io.helidon.websocket.WsCloseCodes;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
@@ -114,14 +115,27 @@ final class EventStreams {
                 session.pong(payload);
             }
 
+            /**
+             * A close code no endpoint may send (RFC 6455 7.4) is a protocol error; Helidon would answer
+             * it with 1000. Closing first makes Helidon's own reply none.
+             */
             @Override
             public void onClose(WsSession session, int status, String reason) {
+                if (!sendableCloseCode(status)) {
+                    closeQuietly(session, WsCloseCodes.PROTOCOL_ERROR);
+                }
                 leave();
             }
 
+            /**
+             * A frame Helidon could not read, such as a close frame of one byte: Helidon would close
+             * with 1011 and its exception's message ("This buffer has 1 bytes…") as the reason; the
+             * client is told 1002 instead, with no text of the server's insides.
+             */
             @Override
             public void onError(WsSession session, Throwable error) {
                 LOG.debug("A WebSocket client failed: {}", error.getMessage());
+                closeQuietly(session, WsCloseCodes.PROTOCOL_ERROR);
                 leave();
             }
 
@@ -145,13 +159,28 @@ final class EventStreams {
                     session.send(event.json(), true);
                 }
             }
-            session.close(1001, "Parley is stopping");
+            if (hub.closed()) { // else the client left, and Helidon answers its close: this one would race it
+                session.close(WsCloseCodes.GOING_AWAY, "Parley is stopping");
+            }
         } catch (RuntimeException e) {
             LOG.debug("A WebSocket client left: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             hub.leave(client);
+        }
+    }
+
+    /** Whether an endpoint may send {@code code} in a close frame (RFC 6455 7.4.1, 7.4.2, and IANA's 1012-1014). */
+    static boolean sendableCloseCode(int code) {
+        return code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
+    }
+
+    private static void closeQuietly(WsSession session, int code) {
+        try {
+            session.close(code, "");
+        } catch (RuntimeException gone) {
+            LOG.debug("A WebSocket client could not be told why it is closed: {}", gone.getMessage());
         }
     }
 

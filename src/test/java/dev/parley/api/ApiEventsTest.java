@@ -20,6 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The live event stream over SSE and WebSocket: a whole turn in order, and stuck clients cost nothing. */
 class ApiEventsTest {
@@ -135,6 +137,61 @@ class ApiEventsTest {
             int read = answer.read(body);
             assertThat(new String(body, 0, read)).contains("\"status\":400")
                     .contains("since must be an event's seq number, not 'abc'.");
+        }
+    }
+
+    @ParameterizedTest(name = "close payload {0}")
+    @CsvSource({"03", "03e7", "03ed"}) // one byte; 999 and 1005, codes no endpoint may send
+    void aMalformedCloseFrameIsAnsweredAsAProtocolErrorWithNoTextOfTheServersInsides(String payload)
+            throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            byte[] reply = closeWith(api, java.util.HexFormat.of().parseHex(payload));
+
+            assertThat(java.util.HexFormat.of().formatHex(reply)).as("close frame: 1002, no reason").isEqualTo("880203ea");
+        }
+    }
+
+    @Test
+    void aClientsCloseIsAnsweredWithItsCodeNeverWithParleyStopping() throws Exception {
+        // Leaving ends the client's event writer, whose "Parley is stopping" (1001) raced Helidon's answer.
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                byte[] reply = closeWith(api, new byte[] {0x03, (byte) 0xe8});
+
+                assertThat(java.util.HexFormat.of().formatHex(reply, 2, 4)).as("close code, attempt %d", attempt).isEqualTo("03e8");
+            }
+        }
+    }
+
+    /** Opens a WebSocket, sends a close frame with {@code payload} and returns the server's close frame. */
+    private static byte[] closeWith(ApiHarness api, byte[] payload) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("GET /api/v1/ws?token=" + api.token.value() + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + api.server.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                head.write(in.read());
+            }
+            assertThat(head.toString(StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 101");
+            byte[] greeting = new byte[2];
+            assertThat(in.readNBytes(greeting, 0, 2)).isEqualTo(2);
+            in.readNBytes(greeting[1] & 0x7f); // the connected message
+            byte[] mask = {1, 2, 3, 4};
+            java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+            frame.write(0x88);
+            frame.write(0x80 | payload.length);
+            frame.write(mask);
+            for (int i = 0; i < payload.length; i++) {
+                frame.write(payload[i] ^ mask[i % 4]);
+            }
+            socket.getOutputStream().write(frame.toByteArray());
+            byte[] answer = in.readNBytes(2);
+            return java.nio.ByteBuffer.allocate(2 + (answer[1] & 0x7f)).put(answer).put(in.readNBytes(answer[1] & 0x7f))
+                    .array();
         }
     }
 
