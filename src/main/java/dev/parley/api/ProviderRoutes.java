@@ -8,7 +8,6 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.llm.ApiDetection;
 import dev.parley.llm.ApiDetector;
 import dev.parley.llm.HealthCheck;
-import dev.parley.llm.LanguageModel;
 import dev.parley.llm.LlmException;
 import dev.parley.llm.ProviderHealth;
 import dev.parley.llm.ReadyCheck;
