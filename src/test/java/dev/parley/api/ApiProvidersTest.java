@@ -78,8 +78,8 @@ class ApiProvidersTest {
 
     @Test
     void aTestWhoseCallerLeavesClosesTheProvidersStream() throws Exception {
-        try (ApiHarness api = new ApiHarness(folder, Reply.of("ready").delayedBy(20).endless());
-                Socket caller = new Socket("127.0.0.1", api.server.port())) {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("ready").delayedBy(20).endless())) {
+            Socket caller = new Socket("127.0.0.1", api.server.port());
             caller.getOutputStream().write(("POST " + ApiServer.PREFIX + "/providers/local/test HTTP/1.1\r\nHost: 127.0.0.1:"
                     + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value()
                     + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
