@@ -255,12 +255,12 @@ public final class Components implements AutoCloseable {
         tools.closeRetiredServers(); // the model that used them answers no more
     }
 
-    /** Checks the configured providers' endpoints, keys and models. */
     /** Whether any language model made here is answering now (any conversation, any front end). */
     public boolean answering() {
         return languageModels.answering();
     }
 
+    /** Checks the configured providers' endpoints, keys and models. */
     public ProviderHealth providerHealth() {
         return providerHealth;
     }
