@@ -153,13 +153,16 @@ class MainWindowDialogsTest extends MainWindowFixture {
         waitUntil(() -> robot.lookup("#conversation-list").queryListView().getSelectionModel().getSelectedItem()
                 instanceof ConversationInfo shown && shown.name().equals("garden"));
 
-        robot.clickOn("#conversation-list").type(KeyCode.DELETE);
+        // The keyboard on the list, not a click: a click at its middle may land on the other row and select it.
+        robot.interact(() -> robot.lookup("#conversation-list").queryListView().requestFocus());
+        robot.type(KeyCode.DELETE);
         waitUntil(() -> robot.lookup("#delete-confirm").tryQuery().isPresent());
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(store.list()).hasSize(2);
 
-        robot.clickOn("#conversation-list").type(KeyCode.DELETE);
+        robot.interact(() -> robot.lookup("#conversation-list").queryListView().requestFocus());
+        robot.type(KeyCode.DELETE);
         waitUntil(() -> robot.lookup("#delete-confirm").tryQuery().isPresent());
         robot.clickOn("#delete-confirm");
         waitUntil(() -> store.list().size() == 1);
