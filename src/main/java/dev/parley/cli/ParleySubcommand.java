@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.ParleyException;
+import dev.parley.storage.FileErrors;
 import dev.parley.storage.GivenFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,14 +37,19 @@ abstract class ParleySubcommand implements Callable<Integer> {
 
     /**
      * Writes a whole file's {@code bytes} to {@code file}, or to standard output when it is "-"
-     * ({@link OptionChecks#isStandardOutput}); a file named "-" is never made.
+     * ({@link OptionChecks#isStandardOutput}); a file named "-" is never made. A file that cannot be
+     * written (a link to a folder or to nowhere, a pipe whose reader left) is said in one sentence.
      */
     void writeOut(Path file, byte[] bytes) throws IOException {
         if (OptionChecks.isStandardOutput(file)) {
             parley.stdout().write(bytes);
             parley.stdout().flush(); // a failed write is kept by the stream for Cli's check
         } else {
-            GivenFiles.write(file, bytes);
+            try {
+                GivenFiles.write(file, bytes);
+            } catch (IOException e) {
+                throw new ParleyException("Cannot write " + file + " (" + FileErrors.reason(e) + ").", e);
+            }
         }
     }
 

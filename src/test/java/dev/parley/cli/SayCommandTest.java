@@ -52,6 +52,19 @@ class SayCommandTest {
     }
 
     @Test
+    @Tag("real")
+    void aFileThatCannotBeWrittenIsSaidInASentenceNotAsAnUnexpectedError() throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+        Path out = java.nio.file.Files.createSymbolicLink(folder.resolve("nowhere.wav"),
+                folder.resolve("missing-folder/speech.wav"));
+
+        CliRun run = CliRun.of("say", "--config", config.toString(), "--out", out.toString(), "Hello.");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Cannot write " + out).doesNotContain("unexpected error");
+    }
+
+    @Test
     @Tag("audio")
     void playsOnTheDefaultDeviceWhenNoFileIsGiven() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(
