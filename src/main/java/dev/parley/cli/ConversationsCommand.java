@@ -8,7 +8,6 @@ import dev.parley.ParleyException;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.storage.FileErrors;
-import dev.parley.storage.GivenFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -176,13 +175,8 @@ final class ConversationsCommand extends ParleySubcommand {
             if (holdsSomething(outFile) && !force) {
                 throw new ParleyException(outFile + " exists; add --force to replace it, or choose another file.");
             }
-            try {
-                // A file private like the conversation it copies, whole or not at all; a pipe or a link such as
-                // /dev/stdout written into.
-                GivenFiles.write(outFile, markdown.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new ParleyException("Cannot write " + outFile + " (" + FileErrors.reason(e) + ").", e);
-            }
+            // A file private like the conversation it copies.
+            ParleySubcommand.writeFile(outFile, markdown.getBytes(StandardCharsets.UTF_8));
             return 0;
         }
 

@@ -45,11 +45,19 @@ abstract class ParleySubcommand implements Callable<Integer> {
             parley.stdout().write(bytes);
             parley.stdout().flush(); // a failed write is kept by the stream for Cli's check
         } else {
-            try {
-                GivenFiles.write(file, bytes);
-            } catch (IOException e) {
-                throw new ParleyException("Cannot write " + file + " (" + FileErrors.reason(e) + ").", e);
-            }
+            writeFile(file, bytes);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code file} through {@link GivenFiles#write} (private, whole or not at all; a
+     * pipe or a link written into), or says in one sentence which file could not be written and why.
+     */
+    static void writeFile(Path file, byte[] bytes) {
+        try {
+            GivenFiles.write(file, bytes);
+        } catch (IOException e) {
+            throw new ParleyException("Cannot write " + file + " (" + FileErrors.reason(e) + ").", e);
         }
     }
 
