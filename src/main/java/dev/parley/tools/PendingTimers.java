@@ -89,13 +89,16 @@ public final class PendingTimers {
     }
 
     void remove(String id) {
-        change("a finished timer stays in it, and the next Parley to start tells it again", entries -> entries.removeIf(entry -> entry.id().equals(id)));
+        removeAll(List.of(id));
     }
 
     /** Forgets the timers {@code ids} in one change, not one rewrite of the file each. */
     void removeAll(Collection<String> ids) {
         Set<String> gone = Set.copyOf(ids);
-        change(gone.size() + " finished timers stay in it, and the next Parley to start tells them again", entries -> entries.removeIf(entry -> gone.contains(entry.id())));
+        String loss = gone.size() == 1
+                ? "a finished timer stays in it, and the next Parley to start tells it again"
+                : gone.size() + " finished timers stay in it, and the next Parley to start tells them again";
+        change(loss, entries -> entries.removeIf(entry -> gone.contains(entry.id())));
     }
 
     /**
