@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -196,7 +197,7 @@ public final class ConfigWriter {
     }
 
     private static void apply(YamlEdits edits, Settings shown, Settings edited) {
-        Changed changed = new Changed(edits, shown, edited);
+        Changed<Settings> changed = new Changed<>(edits, shown, edited);
         changed.write(List.of("stt", "model-path"), s -> nullToEmpty(s.speechModelPath()));
         changed.write(List.of("tts", "voice"), Settings::voice);
         changed.write(List.of("tts", "rate"), Settings::rate);
@@ -220,30 +221,31 @@ public final class ConfigWriter {
         // Keys the window does not show (temperature, max-tokens, ...) stay in each entry as they are.
         edited.providers().forEach((name, provider) -> {
             ProviderConfig was = shown == null ? null : shown.providers().get(name);
-            if (was == null || was.type() != provider.type()) {
-                edits.set(List.of("llm", "providers", name, "type"), provider.type().configName());
-            }
-            if (was == null || !Objects.equals(was.baseUrl(), provider.baseUrl())) {
-                edits.setOrRemove(List.of("llm", "providers", name, "base-url"), provider.baseUrl());
-            }
-            if (was == null || !Objects.equals(was.model(), provider.model())) {
-                edits.set(List.of("llm", "providers", name, "model"), provider.model());
-            }
-            if (was == null || !Objects.equals(was.apiKeyEnv(), provider.apiKeyEnv())) {
-                edits.setOrRemove(List.of("llm", "providers", name, "api-key-env"), provider.apiKeyEnv());
-            }
+            Changed<ProviderConfig> entry = new Changed<>(edits, was, provider);
+            // An optional key the window emptied leaves the file rather than becoming null.
+            entry.write(List.of("llm", "providers", name, "type"), p -> p.type().configName());
+            entry.write(List.of("llm", "providers", name, "base-url"), ProviderConfig::baseUrl, edits::setOrRemove);
+            entry.write(List.of("llm", "providers", name, "model"), ProviderConfig::model);
+            entry.write(List.of("llm", "providers", name, "api-key-env"), ProviderConfig::apiKeyEnv, edits::setOrRemove);
         });
         changed.write(List.of("llm", "active"), Settings::active);
         changed.write(List.of("llm", "system-prompt"), Settings::systemPrompt);
     }
 
-    /** Writes a setting where {@code edited} differs from {@code shown} (every setting without {@code shown}). */
-    private record Changed(YamlEdits edits, Settings shown, Settings edited) {
+    /**
+     * Writes a setting (of the whole {@link Settings} or of one provider) where {@code edited} differs from
+     * {@code shown}: every one when nothing was shown, as for a provider added in the window.
+     */
+    private record Changed<S>(YamlEdits edits, S shown, S edited) {
 
-        void write(List<String> path, Function<Settings, Object> setting) {
-            Object value = setting.apply(edited);
+        void write(List<String> path, Function<S, Object> setting) {
+            write(path, setting, edits::set);
+        }
+
+        <T> void write(List<String> path, Function<S, T> setting, BiConsumer<List<String>, T> edit) {
+            T value = setting.apply(edited);
             if (shown == null || !Objects.equals(setting.apply(shown), value)) {
-                edits.set(path, value);
+                edit.accept(path, value);
             }
         }
     }
