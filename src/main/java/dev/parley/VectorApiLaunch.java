@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +26,11 @@ import java.util.regex.Pattern;
  * window or a command that asks a model would use an embedded provider (the active one, the one
  * named by {@code --provider}, or one in {@code llm.fallback}), this JVM runs a second one with
  * {@code --add-modules jdk.incubator.vector} and the same options, class path and arguments, and
- * exits with its exit code. That costs one short JVM start, and the warning is printed once.
+ * exits with its exit code. That costs one short JVM start, and the warning is printed once. A window
+ * whose user chooses an embedded provider after it started opens again the same way
+ * ({@link #startWindowAgain}).
  */
-final class VectorApiLaunch {
+public final class VectorApiLaunch {
 
     /** Set on the second JVM, so it can never start a third. */
     static final String RELAUNCHED = "parley.vectorApiLaunched";
@@ -60,17 +63,8 @@ final class VectorApiLaunch {
         if (java == null) {
             return OptionalInt.empty(); // the embedded provider then says what is missing when asked
         }
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(secondJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        command.add("--add-modules=" + VectorApi.MODULE);
-        command.add("-D" + RELAUNCHED + "=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
         try {
-            Process child = new ProcessBuilder(command).inheritIO().start();
+            Process child = new ProcessBuilder(command(java, List.of(args))).inheritIO().start();
             Thread stopChild = new Thread(() -> stop(child), "parley-stop-relaunched");
             Runtime.getRuntime().addShutdownHook(stopChild); // a signal to this JVM reaches the second one
             int exit = child.waitFor();
@@ -86,6 +80,43 @@ final class VectorApiLaunch {
             Thread.currentThread().interrupt();
             return OptionalInt.of(130);
         }
+    }
+
+    /**
+     * Starts the window again in a process of its own with the Vector API, and returns without waiting:
+     * for a window whose user chose an embedded provider after it started. The caller quits; the new
+     * window waits for it to let the window lock go ({@code platform.SingleInstance}).
+     *
+     * @param args the window's arguments (none, or {@code --config FILE})
+     * @param environment added to this process's environment for the new one
+     * @throws IOException when this runtime has no java launcher or the process cannot start
+     */
+    public static void startWindowAgain(List<String> args, Map<String, String> environment) throws IOException {
+        windowAgain(args, environment).start();
+    }
+
+    static ProcessBuilder windowAgain(List<String> args, Map<String, String> environment) throws IOException {
+        Path java = javaLauncher(true);
+        if (java == null) {
+            throw new IOException("this Java runtime (" + System.getProperty("java.home") + ") has no java launcher");
+        }
+        ProcessBuilder window = new ProcessBuilder(command(java, args)).inheritIO();
+        window.environment().putAll(environment);
+        return window;
+    }
+
+    /** {@code java} with this JVM's options and class path, the Vector API, Parley's main class and {@code args}. */
+    private static List<String> command(Path java, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(secondJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.add("--add-modules=" + VectorApi.MODULE);
+        command.add("-D" + RELAUNCHED + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(args);
+        return command;
     }
 
     /**

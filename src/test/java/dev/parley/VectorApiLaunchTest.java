@@ -6,6 +6,8 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +101,23 @@ class VectorApiLaunchTest {
             file.setLength(3L << 30); // sparse: 3 GB announced, nothing on disk
         }
         assertThat(usesEmbedded("ask", "--config", huge.toString(), "hi")).isFalse();
+    }
+
+    /** The window's Restart for an embedded provider chosen after the start: a working start, with the module. */
+    @Test
+    void theWindowStartedAgainRunsParleyWithTheVectorApiAndTheGivenEnvironment() throws Exception {
+        ProcessBuilder again = VectorApiLaunch.windowAgain(List.of("--version"),
+                Map.of("PARLEY_RESUME_CONVERSATION", "kitchen"));
+
+        assertThat(again.command()).contains("--add-modules=jdk.incubator.vector", Main.class.getName())
+                .endsWith("--version");
+        assertThat(again.environment()).containsEntry("PARLEY_RESUME_CONVERSATION", "kitchen");
+        Path out = folder.resolve("out.txt");
+        Path err = folder.resolve("err.txt");
+        Process version = again.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(version.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(version.exitValue()).isZero();
+        assertThat(java.nio.file.Files.readString(out)).startsWith("Parley ");
+        assertThat(java.nio.file.Files.readString(err)).contains("jdk.incubator.vector"); // the JVM's own notice
     }
 }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import dev.parley.config.ParleyPaths;
 import dev.parley.platform.SingleInstance;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 
@@ -27,6 +28,9 @@ public final class Desktop {
 
     /** What brings the shown window forward (set once it is shown): another start of Parley asks. */
     static volatile Runnable bringForward = () -> { };
+    /** The window's config file as given with {@code --config}, or null: for {@link #windowArguments}. */
+    private static volatile Path configArgument;
+
     /** Called as the window quits: another start then waits for it to go and opens its own. */
     static volatile Runnable stopBeingFound = () -> { };
 
@@ -35,6 +39,7 @@ public final class Desktop {
      * When a window of the same data folder is open already, that one comes forward instead.
      */
     public static int run(Path config) {
+        configArgument = config;
         return switch (SingleInstance.claim(ParleyPaths.fromEnvironment().dataDir(), () -> bringForward.run())) {
             case SingleInstance.Claim.First first -> {
                 try (SingleInstance instance = first.instance()) {
@@ -70,6 +75,12 @@ public final class Desktop {
             return 1;
         }
         return 0;
+    }
+
+    /** The arguments that open this window again: none, or {@code --config FILE}. */
+    static List<String> windowArguments() {
+        Path config = configArgument;
+        return config == null ? List.of() : List.of("--config", config.toString());
     }
 
     /** Milliseconds since this JVM started: what the start-up log lines report. */

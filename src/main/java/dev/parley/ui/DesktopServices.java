@@ -16,9 +16,6 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.llm.ApiDetector;
 import dev.parley.llm.ApiKeys;
-import dev.parley.llm.HealthCheck;
-import dev.parley.llm.LlmException;
-import dev.parley.llm.ReadyCheck;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.secrets.BackgroundSecretStore;
 import dev.parley.secrets.KeyLookup;
@@ -36,15 +33,14 @@ import dev.parley.voice.VoiceAssistant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The window's one connection to the rest of Parley, built from the loaded config: the voice
- * assistant, the providers, the settings, conversations and usage. The only class in {@code ui}
- * that knows {@link Components}.
+ * assistant, the providers, the settings, conversations and usage. With {@link DesktopProviders}, the
+ * only class in {@code ui} that knows {@link Components}.
  */
 public final class DesktopServices implements AutoCloseable {
 
@@ -283,39 +279,7 @@ public final class DesktopServices implements AutoCloseable {
     }
 
     public ProviderService providers() {
-        return new ProviderService() {
-
-            @Override
-            public Map<String, ProviderConfig> providers() {
-                return config.llm().providers();
-            }
-
-            @Override
-            public String active() {
-                return model.name(); // the switchable model is the one place that knows
-            }
-
-            @Override
-            public HealthCheck check(String name) {
-                startUpDone.join(); // on a worker thread: the dots wait until Ready, see the field
-                return components.providerHealth().checkIfSetUp(name, config.llm().providers().get(name));
-            }
-
-            @Override
-            public void switchTo(String name) {
-                // The voice loop answers through the same SwitchableLanguageModel.
-                components.switchProvider(model, name);
-            }
-
-            @Override
-            public ReadyCheck.Result test(String name) {
-                try {
-                    return ReadyCheck.run(components.languageModel(new Components.LlmChoice(name, null, null)));
-                } catch (LlmException notCreated) {
-                    return ReadyCheck.failed(name, name, notCreated);
-                }
-            }
-        };
+        return new DesktopProviders(components, model, () -> config, startUpDone);
     }
 
     public SettingsBackend settings() {

@@ -42,6 +42,8 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
         assistant.subscribe(event -> {
             if (event instanceof VoiceEvent.ProviderHealth health) {
                 tasks.onUi(() -> switcher.healthChanged(health.provider(), health.healthy(), health.detail()));
+            } else if (event instanceof VoiceEvent.ProviderChanged changed) {
+                tasks.onUi(() -> switcher.providerChanged(changed.provider()));
             }
         });
         return new DesktopUi(main, switcher,

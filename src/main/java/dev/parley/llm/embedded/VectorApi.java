@@ -20,8 +20,8 @@ public final class VectorApi {
 
     /** Why an embedded provider cannot answer in this JVM, and what to do. */
     static String missingMessage() {
-        return "The embedded model needs Java's Vector API (" + MODULE + "), which Parley turns on only when it"
-                + " starts with an embedded provider active (llm.active or --provider, or in llm.fallback)."
-                + " Make it the active provider and start Parley again.";
+        return "The embedded model needs Java's Vector API (" + MODULE + "), which a running Parley cannot turn on:"
+                + " it is turned on at start when an embedded provider is active (llm.active or --provider) or in"
+                + " llm.fallback. Start Parley again.";
     }
 }

@@ -10,10 +10,20 @@ import dev.parley.ui.Tasks;
  * @param key identifies the source, so a repeated error replaces its banner instead of stacking
  * @param commands shell commands that fix it, one a line, behind a Copy button rather than in the
  *     message; "" when there are none
+ * @param action a button that does what the message asks, or {@link Action#NONE}
  */
-public record Banner(String key, Level level, String message, String commands) {
+public record Banner(String key, Level level, String message, String commands, Action action) {
 
     public enum Level { ERROR, WARNING, INFO }
+
+    /** A button beside the message, such as "Restart Parley"; {@code run} is called on the JavaFX thread. */
+    public record Action(String label, Runnable run) {
+        public static final Action NONE = new Action("", () -> { });
+    }
+
+    public Banner(String key, Level level, String message, String commands) {
+        this(key, level, message, commands, Action.NONE);
+    }
 
     public Banner(String key, Level level, String message) {
         this(key, level, message, "");

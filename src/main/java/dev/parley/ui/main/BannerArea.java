@@ -57,6 +57,12 @@ final class BannerArea extends VBox {
             copy.getStyleClass().add("small");
             box.getChildren().add(2, Sizing.whole(copy)); // the message gives way, not the button's label
         }
+        if (banner.action() != Banner.Action.NONE) {
+            Button act = new Button(banner.action().label());
+            act.getStyleClass().addAll("small", "accent");
+            act.setOnAction(event -> banner.action().run().run());
+            box.getChildren().add(2, Sizing.whole(act));
+        }
         box.getStyleClass().addAll("banner", banner.level().name().toLowerCase(Locale.ROOT));
         return box;
     }

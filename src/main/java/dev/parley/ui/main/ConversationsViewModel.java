@@ -142,16 +142,20 @@ public final class ConversationsViewModel {
      * Saves the conversation on the calling thread, for a window that closes: the process may end
      * before a save on a worker thread would finish. A failure is logged; there is no window left to
      * show it.
+     *
+     * @return whether the conversation is saved under {@link #currentProperty()}'s name
      */
-    public void saveCurrentBeforeExit() {
+    public boolean saveCurrentBeforeExit() {
         Conversation conversation = assistant.conversation();
         if (conversation.turnCount() == 0) {
-            return;
+            return false;
         }
         try {
             store.save(current.get(), conversation);
+            return true;
         } catch (RuntimeException e) {
             LOG.error("The conversation '{}' could not be saved as Parley closed: {}", current.get(), e.getMessage());
+            return false;
         }
     }
 

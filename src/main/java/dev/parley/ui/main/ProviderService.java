@@ -4,6 +4,7 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.ReadyCheck;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the provider switcher needs from the LLM layer. Every method but {@link #providers()} and
@@ -20,6 +21,12 @@ public interface ProviderService {
 
     /** Makes {@code name} answer from the next turn; throws with the reason when it cannot. */
     void switchTo(String name);
+
+    /**
+     * The provider in {@code name}'s chain (itself or a fallback) that can answer only after Parley starts
+     * again: an embedded model, in a Parley started without Java's Vector API. Quick; no network.
+     */
+    Optional<String> needsRestart(String name);
 
     /** One short prompt through the provider, timed. */
     ReadyCheck.Result test(String name);

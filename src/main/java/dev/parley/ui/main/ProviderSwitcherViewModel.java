@@ -63,6 +63,8 @@ public final class ProviderSwitcherViewModel {
 
     public enum Health { UNKNOWN, HEALTHY, UNHEALTHY }
 
+    static final String RESTART_BANNER = "restart";
+
     private final ProviderService service;
     private final Tasks tasks;
     private final Banners banners;
@@ -72,12 +74,31 @@ public final class ProviderSwitcherViewModel {
     private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+    /** Quits and opens the window again (for a provider that needs a new start); set by the app. */
+    private Runnable restart = () -> { };
 
     public ProviderSwitcherViewModel(ProviderService service, Tasks tasks, Banners banners) {
         this.service = service;
         this.tasks = tasks;
         this.banners = banners;
         reload();
+    }
+
+    /** What the banner's "Restart Parley" does; the app's window sets it. */
+    public void onRestart(Runnable restart) {
+        this.restart = restart;
+    }
+
+    /**
+     * After {@code name} became the one answering (the switcher, Settings, the welcome): when it can
+     * answer only after a new start, a banner says so with a button that restarts; otherwise that banner goes.
+     */
+    public void providerChanged(String name) {
+        service.needsRestart(name).ifPresentOrElse(embedded -> banners.show(new Banner(RESTART_BANNER,
+                Banner.Level.WARNING, "The built-in model (" + embedded + ") answers once Parley starts again: it"
+                        + " needs Java's Vector API, which can be turned on only at start. The conversation carries"
+                        + " over.", "", new Banner.Action("Restart Parley", () -> restart.run()))),
+                () -> banners.dismiss(RESTART_BANNER));
     }
 
     /** Lists the providers again (after the settings changed) and re-checks their health. */

@@ -8,6 +8,7 @@ import dev.parley.llm.ReadyCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Two providers, "local" (healthy) and "cloud" (key missing), each network call taking {@code delayMs}. */
@@ -16,6 +17,8 @@ public final class FakeProviders implements ProviderService {
     public final List<String> switched = new CopyOnWriteArrayList<>();
     public volatile long delayMs;
     public volatile String active = "local";
+    /** The provider whose chain needs a new start of Parley (an embedded one, in this test's story); null: none. */
+    public volatile String needsRestart;
 
     public FakeProviders(long delayMs) {
         this.delayMs = delayMs;
@@ -54,6 +57,11 @@ public final class FakeProviders implements ProviderService {
         }
         switched.add(name);
         active = name;
+    }
+
+    @Override
+    public Optional<String> needsRestart(String name) {
+        return Optional.ofNullable(name.equals(needsRestart) ? name : null);
     }
 
     @Override

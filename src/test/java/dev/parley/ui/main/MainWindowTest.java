@@ -198,6 +198,20 @@ class MainWindowTest extends MainWindowFixture {
         assertThat(copied[0]).isEqualTo("pulseaudio --start\n");
         assertThat(robot.lookup("Copied").tryQuery()).isPresent();
     }
+
+    /** The welcome chose the built-in model in a window started without the Vector API. */
+    @Test
+    void aProviderThatNeedsANewStartOffersARestartButton(FxRobot robot) throws Exception {
+        providers.needsRestart = "spare";
+        java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> ui.providers().onRestart(restarts::incrementAndGet));
+
+        assistant.emit(new VoiceEvent.ProviderChanged("spare", "spare · qwen"));
+        waitUntil(() -> robot.lookup("Restart Parley").tryQuery().isPresent());
+        robot.clickOn("Restart Parley");
+
+        assertThat(restarts).hasValue(1);
+    }
     @Test
     void theBackgroundHealthChecksReachTheProviderBanner(FxRobot robot) throws Exception {
         assistant.emit(new VoiceEvent.ProviderHealth("local", false, "connection refused"));

@@ -103,4 +103,24 @@ class ProviderSwitcherViewModelTest {
                 .isEqualTo("local answered \"ready\" · first token 120 ms · total 180 ms");
         assertThat(model.testingProperty().get()).isFalse();
     }
+
+    /** The welcome's built-in model, chosen in a window started without the Vector API: one click restarts. */
+    @Test
+    void aProviderThatNeedsANewStartIsAnnouncedWithARestartButtonThatGoesWhenAnotherAnswers() {
+        service.needsRestart = "spare";
+        java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+        model.onRestart(restarts::incrementAndGet);
+
+        model.providerChanged("spare");
+
+        assertThat(banners.shown()).singleElement().satisfies(banner -> {
+            assertThat(banner.message()).startsWith("The built-in model (spare) answers once Parley starts again");
+            assertThat(banner.action().label()).isEqualTo("Restart Parley");
+            banner.action().run().run();
+        });
+        assertThat(restarts).hasValue(1);
+
+        model.providerChanged("local");
+        assertThat(banners.shown()).isEmpty();
+    }
 }
