@@ -60,7 +60,7 @@ public final class ParleyApp extends Application {
         services.configNotice().ifPresent(notice -> ui.banners().show(
                 new Banner("config-last-good", Banner.Level.WARNING, notice)));
         ui.providers().onRestart(() -> WindowRestart.restart(ui));
-        WindowRestart.resumed().ifPresent(ui.conversations()::resume);
+        WindowRestart.resume(ui);
         MainWindow window = new MainWindow(ui, stage);
         placement = WindowPlacement.restore(stage, services.paths().configDir().resolve("window.properties"));
         stage.setOnShown(event -> LOG.info("Window shown {} ms after the JVM started", Desktop.sinceJvmStart()));

@@ -3,7 +3,9 @@ package dev.parley.ui;
 import dev.parley.VectorApiLaunch;
 import dev.parley.ui.main.Banner;
 import dev.parley.ui.main.ConversationsViewModel;
+import dev.parley.ui.main.ProviderSwitcherViewModel;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -13,25 +15,35 @@ import org.apache.logging.log4j.Logger;
 /**
  * Opens the window again in a new process, for a provider chosen after the start that can answer only
  * in a new one: an embedded model needs Java's Vector API, which a JVM turns on only at start
- * ({@code dev.parley.VectorApiLaunch}). The conversation on show is saved, and the new window continues it.
+ * ({@code dev.parley.VectorApiLaunch}). The conversation on show is saved, and the new window continues it
+ * with the provider that was answering.
  */
 final class WindowRestart {
 
     private static final Logger LOG = LogManager.getLogger(WindowRestart.class);
 
     /**
-     * Names the conversation the new window continues: in its environment, which only the user can read,
-     * rather than on its command line, which every user of the machine can.
+     * Name the conversation the new window continues and the provider it answers with (a switch in the
+     * toolbar is not saved): in its environment, which only the user can read, rather than on its command
+     * line, which every user of the machine can.
      */
-    static final String RESUME = "PARLEY_RESUME_CONVERSATION";
+    static final String RESUME_CONVERSATION = "PARLEY_RESUME_CONVERSATION";
+    static final String RESUME_PROVIDER = "PARLEY_RESUME_PROVIDER";
 
     private WindowRestart() {}
 
     /** On the JavaFX thread: starts the new window and quits this one, or says in a banner why it cannot. */
     static void restart(DesktopUi ui) {
+        // Both always set, "" for none: this window may be a restart itself, and its own values are inherited.
+        Map<String, String> resume = new HashMap<>(Map.of(RESUME_CONVERSATION, "", RESUME_PROVIDER, ""));
         ConversationsViewModel conversations = ui.conversations();
-        Map<String, String> resume = conversations.saveCurrentBeforeExit()
-                ? Map.of(RESUME, conversations.currentProperty().get()) : Map.of();
+        if (conversations.saveCurrentBeforeExit()) {
+            resume.put(RESUME_CONVERSATION, conversations.currentProperty().get());
+        }
+        ProviderSwitcherViewModel.Item answering = ui.providers().activeProperty().get();
+        if (answering != null) {
+            resume.put(RESUME_PROVIDER, answering.name());
+        }
         // Before the new start looks: it must wait for this window to go, not bring it forward.
         Desktop.stopBeingFound.run();
         try {
@@ -46,8 +58,13 @@ final class WindowRestart {
         Platform.exit();
     }
 
-    /** The conversation to continue, when this window is a restart of one that had a conversation. */
-    static Optional<String> resumed() {
-        return Optional.ofNullable(System.getenv(RESUME)).filter(name -> !name.isBlank());
+    /** When this window is a restart: continues the conversation and the provider of the one before. */
+    static void resume(DesktopUi ui) {
+        variable(RESUME_PROVIDER).ifPresent(ui.providers()::switchTo);
+        variable(RESUME_CONVERSATION).ifPresent(ui.conversations()::resume);
+    }
+
+    private static Optional<String> variable(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
     }
 }

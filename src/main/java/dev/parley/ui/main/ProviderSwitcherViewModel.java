@@ -194,6 +194,11 @@ public final class ProviderSwitcherViewModel {
         }
     }
 
+    /** {@link #switchTo(Item)} by name; a name no longer configured is no change. */
+    public void switchTo(String name) {
+        switchTo(find(name));
+    }
+
     private void startSwitch(Item item, Item previous) {
         active.set(item);
         switching.set(true);
