@@ -126,6 +126,19 @@ class MainWindowDialogsTest extends MainWindowFixture {
         waitUntil(() -> robot.lookup(".table-view").tryQuery().isEmpty());
     }
     @Test
+    void theUsageWindowShowsEveryColumnTitleWhole(FxRobot robot) throws Exception {
+        robot.clickOn("#usage-button");
+        waitUntil(() -> robot.lookup(".column-header .label").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // A title cut to fit ends in JavaFX's "..." on screen, while the Label keeps the whole text.
+        assertThat(robot.lookup(".column-header .label .text").queryAllAs(javafx.scene.text.Text.class))
+                .extracting(javafx.scene.text.Text::getText)
+                .contains("Provider", "First token p50", "Tokens out").noneMatch(title -> title.endsWith("..."));
+        robot.clickOn(".table-view").type(KeyCode.ESCAPE);
+    }
+
+    @Test
     void renamingTheConversationOnScreenMovesItsHoldToTheNewName(FxRobot robot) throws Exception {
         store.save("kitchen", new Conversation("test"));
         robot.interact(() -> ui.conversations().resume("kitchen"));
