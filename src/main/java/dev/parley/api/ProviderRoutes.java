@@ -16,7 +16,6 @@ import dev.parley.secrets.Redaction;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,6 @@ import java.util.concurrent.Future;
  * request. Key values never leave this class: only whether a key is set.
  */
 final class ProviderRoutes {
-
-    /**
-     * How long a test waits for its one word: enough for a local server to load a small model, and
-     * well under the timeout plus retries (over a minute) that a hung provider otherwise takes.
-     */
-    static final Duration TEST_LIMIT = Duration.ofSeconds(20);
 
     private final Components components;
     private final SwitchableLanguageModel model;
@@ -97,7 +90,7 @@ final class ProviderRoutes {
 
     /**
      * Asks the provider for one word, as {@code parley test} does: {ok, reply, firstTokenMs, totalMs,
-     * error}. At most {@link #TEST_LIMIT}, and no longer than its caller stays ({@link CallerWatch}):
+     * error}. At most {@link ReadyCheck#LIMIT}, and no longer than its caller stays ({@link CallerWatch}):
      * a provider that never answers held the caller for its timeout and each retry, over a minute, and
      * the request went on after the caller had gone.
      */
@@ -112,7 +105,7 @@ final class ProviderRoutes {
             ReadyCheck.Pending check = ReadyCheck.start(
                     components.languageModel(new Components.LlmChoice(name, null, null)));
             try (CallerWatch.Watch caller = CallerWatch.start(request, response, check::cancel)) {
-                result = check.await(TEST_LIMIT);
+                result = check.await(ReadyCheck.LIMIT);
             }
         } catch (LlmException e) {
             result = ReadyCheck.failed(name, name, e);

@@ -5,8 +5,6 @@ import dev.parley.tools.ToolConfirmer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
 import dev.parley.Components.LlmChoice;
-import dev.parley.llm.LanguageModel;
-import dev.parley.llm.LlmException;
 import dev.parley.llm.ReadyCheck;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -19,6 +17,7 @@ import picocli.CommandLine.Parameters;
                 + " the total time.",
                 "The times include the client's start-up in this process (up to a second), which the first"
                         + " turn of a conversation pays too.",
+                "Gives up after " + ReadyCheck.LIMIT_SECONDS + " s without an answer, saying what to check.",
                 "Exits 1 with the provider's error when it does not answer."})
 final class TestCommand extends ParleySubcommand {
 
@@ -35,12 +34,10 @@ final class TestCommand extends ParleySubcommand {
             components.useToolCallbacks(TimerAnnouncer.NOBODY, ToolConfirmer.DENY); // it ends with its answer
             McpCommandNotice.sayNewCommands(components.config().llm(), components.paths().dataDir(), err());
             String provider = name != null ? name : components.config().llm().active();
-            try {
-                LanguageModel model = components.languageModel(new LlmChoice(provider, null, null));
-                result = ReadyCheck.run(model);
-            } catch (LlmException notCreated) {
-                result = ReadyCheck.failed(provider, provider, notCreated);
-            }
+            // Bounded as the window's and the API's test: a server that takes the request and never
+            // answers would hold the terminal for the provider's timeout and each retry.
+            result = ReadyCheck.run(provider, () -> components.languageModel(new LlmChoice(provider, null, null)),
+                    ReadyCheck.LIMIT);
         }
         print(result);
         return result.ok() ? 0 : 1;

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Sends one short prompt through a provider's real streaming path and times it: the time to the
@@ -15,6 +16,16 @@ import java.util.concurrent.TimeoutException;
 public final class ReadyCheck {
 
     public static final String PROMPT = "Reply with the single word: ready";
+
+    /**
+     * How long a test waits for its one word, wherever it is asked for (the window's Test, {@code parley
+     * test}, the control API): enough for a local server to load a small model, and well under the
+     * timeout plus retries (over a minute) that a server which takes the request and never answers
+     * would otherwise hold the tester for.
+     */
+    public static final int LIMIT_SECONDS = 20;
+
+    public static final Duration LIMIT = Duration.ofSeconds(LIMIT_SECONDS);
 
     /** The outcome; on failure {@code error} says what went wrong and what to do, and the times are -1. */
     public record Result(String provider, String description, boolean ok, String reply, long firstTokenMs,
@@ -32,6 +43,20 @@ public final class ReadyCheck {
         } catch (LlmException e) {
             return failed(model.name(), model.describe(), e);
         }
+    }
+
+    /**
+     * Tests provider {@code name}, created by {@code model} on the calling thread, for at most
+     * {@code limit}; a provider that cannot be created (its key is missing) fails the check with why.
+     */
+    public static Result run(String name, Supplier<LanguageModel> model, Duration limit) throws InterruptedException {
+        LanguageModel created;
+        try {
+            created = model.get();
+        } catch (LlmException notCreated) {
+            return failed(name, name, notCreated);
+        }
+        return start(created).await(limit);
     }
 
     /**

@@ -7,8 +7,7 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LanguageModels;
-import dev.parley.llm.LlmException;
-import dev.parley.llm.ReadyCheck;
+import dev.parley.llm.LanguageModel;
 import dev.parley.llm.SwitchableLanguageModel;
 import dev.parley.llm.embedded.VectorApi;
 import dev.parley.ui.main.ProviderService;
@@ -61,11 +60,7 @@ record DesktopProviders(Components components, SwitchableLanguageModel model, Su
     }
 
     @Override
-    public ReadyCheck.Result test(String name) {
-        try {
-            return ReadyCheck.run(components.languageModel(new Components.LlmChoice(name, null, null)));
-        } catch (LlmException notCreated) {
-            return ReadyCheck.failed(name, name, notCreated);
-        }
+    public LanguageModel modelToTest(String name) {
+        return components.languageModel(new Components.LlmChoice(name, null, null));
     }
 }

@@ -2,7 +2,7 @@ package dev.parley.ui.main;
 
 import dev.parley.config.ProviderConfig;
 import dev.parley.llm.HealthCheck;
-import dev.parley.llm.ReadyCheck;
+import dev.parley.llm.LanguageModel;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +28,9 @@ public interface ProviderService {
      */
     Optional<String> needsRestart(String name);
 
-    /** One short prompt through the provider, timed. */
-    ReadyCheck.Result test(String name);
+    /**
+     * The provider as its Test asks it (see {@link dev.parley.llm.ReadyCheck}); throws
+     * {@link dev.parley.llm.LlmException} with the reason when it cannot be set up (its key is missing).
+     */
+    LanguageModel modelToTest(String name);
 }

@@ -4,6 +4,7 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.ReadyCheck;
 import dev.parley.ui.Tasks;
+import java.time.Duration;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -76,11 +77,18 @@ public final class ProviderSwitcherViewModel {
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     /** Quits and opens the window again (for a provider that needs a new start); set by the app. */
     private Runnable restart = () -> { };
+    private final Duration testLimit;
 
     public ProviderSwitcherViewModel(ProviderService service, Tasks tasks, Banners banners) {
+        this(service, tasks, banners, ReadyCheck.LIMIT);
+    }
+
+    /** {@code testLimit}: how long Test waits for the provider's answer before it says it gave none. */
+    ProviderSwitcherViewModel(ProviderService service, Tasks tasks, Banners banners, Duration testLimit) {
         this.service = service;
         this.tasks = tasks;
         this.banners = banners;
+        this.testLimit = testLimit;
         reload();
     }
 
@@ -222,7 +230,11 @@ public final class ProviderSwitcherViewModel {
         });
     }
 
-    /** Sends the test prompt to the active provider; the result shows in {@link #testResultProperty()}. */
+    /**
+     * Sends the test prompt to the active provider; the result shows in {@link #testResultProperty()}.
+     * Bounded, as the API's test is: a server that takes the request and never answers would keep
+     * the button disabled for the provider's timeout and each retry.
+     */
     public void testActive() {
         Item item = active.get();
         if (item == null || testing.get()) {
@@ -230,7 +242,7 @@ public final class ProviderSwitcherViewModel {
         }
         testing.set(true);
         testResult.set("Testing " + item.name() + "…");
-        tasks.run(() -> service.test(item.name()), result -> {
+        tasks.run(() -> ReadyCheck.run(item.name(), () -> service.modelToTest(item.name()), testLimit), result -> {
             testing.set(false);
             testResult.set(describe(result));
             item.health.set(result.ok() ? Health.HEALTHY : Health.UNHEALTHY);

@@ -4,11 +4,15 @@ import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
 import dev.parley.llm.HealthCheck;
 import dev.parley.llm.LlmException;
-import dev.parley.llm.ReadyCheck;
+import dev.parley.conversation.Message;
+import dev.parley.llm.LanguageModel;
+import dev.parley.llm.LlmReply;
+import dev.parley.llm.ReplyListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Two providers, "local" (healthy) and "cloud" (key missing), each network call taking {@code delayMs}. */
@@ -19,6 +23,8 @@ public final class FakeProviders implements ProviderService {
     public volatile String active = "local";
     /** The provider whose chain needs a new start of Parley (an embedded one, in this test's story); null: none. */
     public volatile String needsRestart;
+    /** Whether the tested provider takes the request and never answers, as a hung server does. */
+    public volatile boolean testNeverAnswers;
 
     public FakeProviders(long delayMs) {
         this.delayMs = delayMs;
@@ -65,9 +71,37 @@ public final class FakeProviders implements ProviderService {
     }
 
     @Override
-    public ReadyCheck.Result test(String name) {
-        pause();
-        return new ReadyCheck.Result(name, name, true, "ready", 120, 180, null);
+    public LanguageModel modelToTest(String name) {
+        return new LanguageModel() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String describe() {
+                return name;
+            }
+
+            @Override
+            public LlmReply reply(List<Message> messages, ReplyListener listener) {
+                if (testNeverAnswers) {
+                    awaitInterrupt();
+                }
+                pause();
+                listener.onText("ready");
+                return new LlmReply("ready", "", 1, 1, System.nanoTime(), name);
+            }
+        };
+    }
+
+    private static void awaitInterrupt() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LlmException.cancelled("hung", e, "");
+        }
     }
 
     private void pause() {

@@ -3,7 +3,10 @@ package dev.parley.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.ui.Tasks;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ProviderSwitcherViewModelTest {
 
@@ -100,7 +103,7 @@ class ProviderSwitcherViewModelTest {
     void testShowsTheReplyAndLatency() {
         model.testActive();
         assertThat(model.testResultProperty().get())
-                .isEqualTo("local answered \"ready\" · first token 120 ms · total 180 ms");
+                .matches("local answered \"ready\" · first token \\d+ ms · total \\d+ ms");
         assertThat(model.testingProperty().get()).isFalse();
     }
 
@@ -122,5 +125,20 @@ class ProviderSwitcherViewModelTest {
 
         model.providerChanged("local");
         assertThat(banners.shown()).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // unbounded, it waits for ever
+    void testOfAProviderThatNeverAnswersEndsAtTheLimitAndSaysWhatToCheck() {
+        service.testNeverAnswers = true;
+        ProviderSwitcherViewModel bounded = new ProviderSwitcherViewModel(service, Tasks.direct(), banners,
+                Duration.ofSeconds(1));
+
+        bounded.testActive();
+
+        assertThat(bounded.testResultProperty().get()).startsWith("local failed: Provider 'local' gave no answer"
+                + " within 1 s").contains("llm.providers.local.base-url");
+        assertThat(bounded.testingProperty().get()).isFalse();
+        assertThat(bounded.items().getFirst().healthProperty().get()).isEqualTo(ProviderSwitcherViewModel.Health.UNHEALTHY);
     }
 }
