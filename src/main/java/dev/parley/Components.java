@@ -164,16 +164,32 @@ public final class Components implements AutoCloseable {
     public LanguageModel languageModel(LlmChoice choice) {
         LlmConfig llm = config.llm();
         String name = choice.provider() != null ? choice.provider() : llm.active();
-        ProviderConfig provider = llm.providers().get(name);
-        if (provider == null) {
-            throw new LlmException("There is no provider '" + name + "' in " + config.source()
-                    + "; configured: " + String.join(", ", llm.providers().keySet()));
-        }
-        ProviderConfig chosen = provider.withOverrides(choice.model(), choice.baseUrl());
+        ProviderConfig chosen = configured(name).withOverrides(choice.model(), choice.baseUrl());
         LanguageModel model = languageModelsWithTools().createResilient(name, chosen, llm, this::metered,
                 retried -> usageLedger.append(UsageRecord.retry(Instant.now(), retried,
                         llm.providers().get(retried).model())));
         return llm.cache().enabled() ? replyCache.cached(model, chosen.model()) : model;
+    }
+
+    /**
+     * The provider {@code name} as its test asks it (the window's Test, {@code parley test}, the API's
+     * test): that provider alone, never its {@code llm.fallback} chain nor the reply cache, either of
+     * which would answer for it while it is down. Metered and kept in budget as any request.
+     */
+    public LanguageModel modelToTest(String name) {
+        LlmConfig llm = config.llm();
+        ProviderConfig provider = configured(name);
+        return languageModelsWithTools().createAlone(name, provider, llm, this::metered,
+                retried -> usageLedger.append(UsageRecord.retry(Instant.now(), retried, provider.model())));
+    }
+
+    private ProviderConfig configured(String name) {
+        ProviderConfig provider = config.llm().providers().get(name);
+        if (provider == null) {
+            throw new LlmException("There is no provider '" + name + "' in " + config.source()
+                    + "; configured: " + String.join(", ", config.llm().providers().keySet()));
+        }
+        return provider;
     }
 
     /**

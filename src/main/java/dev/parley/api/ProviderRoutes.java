@@ -102,8 +102,7 @@ final class ProviderRoutes {
         }
         ReadyCheck.Result result;
         try {
-            ReadyCheck.Pending check = ReadyCheck.start(
-                    components.languageModel(new Components.LlmChoice(name, null, null)));
+            ReadyCheck.Pending check = ReadyCheck.start(components.modelToTest(name));
             try (CallerWatch.Watch caller = CallerWatch.start(request, response, check::cancel)) {
                 result = check.await(ReadyCheck.LIMIT);
             }

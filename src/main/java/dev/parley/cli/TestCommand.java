@@ -4,7 +4,6 @@ import dev.parley.tools.TimerAnnouncer;
 import dev.parley.tools.ToolConfirmer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
-import dev.parley.Components.LlmChoice;
 import dev.parley.llm.ReadyCheck;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Send one short prompt (\"" + ReadyCheck.PROMPT + "\") to a provider through the same"
                 + " streaming path a voice turn uses, and report the reply, the time to first token and"
-                + " the total time.",
+                + " the total time. Only that provider answers: neither its fallbacks nor the reply cache.",
                 "The times include the client's start-up in this process (up to a second), which the first"
                         + " turn of a conversation pays too.",
                 "Gives up after " + ReadyCheck.LIMIT_SECONDS + " s without an answer, saying what to check.",
@@ -36,7 +35,7 @@ final class TestCommand extends ParleySubcommand {
             String provider = name != null ? name : components.config().llm().active();
             // Bounded as the window's and the API's test: a server that takes the request and never
             // answers would hold the terminal for the provider's timeout and each retry.
-            result = ReadyCheck.run(provider, () -> components.languageModel(new LlmChoice(provider, null, null)),
+            result = ReadyCheck.run(provider, () -> components.modelToTest(provider),
                     ReadyCheck.LIMIT);
         }
         print(result);

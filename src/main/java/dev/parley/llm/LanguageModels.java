@@ -134,6 +134,20 @@ public final class LanguageModels {
     }
 
     /**
+     * The provider {@code name} alone, as a test asks it: retried, metered and limited as in
+     * {@link #createResilient}, but with no fallback to answer in its place and a circuit breaker of
+     * its own, so that failures elsewhere in this process do not skip it: a test that passed because
+     * another provider answered, or failed without asking this one, would say nothing about it.
+     */
+    public LanguageModel createAlone(String name, ProviderConfig provider, LlmConfig llm,
+            BiFunction<ProviderConfig, LanguageModel, LanguageModel> eachProvider, Consumer<String> retries) {
+        LanguageModel model = limited(eachProvider.apply(provider, create(name, provider, llm.replyLimits())), provider,
+                llm);
+        return new ResilientLanguageModel(List.of(model), ResilientLanguageModel.Policy.from(llm),
+                new ConcurrentHashMap<>(), retries, new HealthNews(), HealthRouting.NONE);
+    }
+
+    /**
      * The providers a reply from {@code name} may come from, in order: {@code provider} itself, then
      * the configured providers of {@code llm.fallback}. The chain {@link #createResilient} builds, and
      * what a provider switch checks.

@@ -61,6 +61,6 @@ record DesktopProviders(Components components, SwitchableLanguageModel model, Su
 
     @Override
     public LanguageModel modelToTest(String name) {
-        return components.languageModel(new Components.LlmChoice(name, null, null));
+        return components.modelToTest(name);
     }
 }
