@@ -6,6 +6,7 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.logging.LogFileErrors;
 import dev.parley.platform.NativeLibraryFolders;
 import dev.parley.platform.StandardInput;
+import dev.parley.platform.StandardOutput;
 import dev.parley.storage.PrivateFiles;
 import dev.parley.ui.Desktop;
 import java.nio.file.InvalidPathException;
@@ -53,7 +54,7 @@ public final class Main {
         if (window.isPresent()) {
             exit(Desktop.run(window.get().config()));
         }
-        exit(Cli.run(args, StandardInput.usable(), System.out, System.err));
+        exit(Cli.run(args, StandardInput.usable(), System.out, System.err, StandardOutput.isTerminal()));
     }
 
     /**

@@ -22,7 +22,15 @@ public final class Cli {
     private Cli() {}
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        ParleyCommand root = new ParleyCommand(in, out);
+        return run(args, in, out, err, false);
+    }
+
+    /**
+     * {@code outIsTerminal}: whether {@code out} shows on a terminal, where binary output (a WAV file
+     * with {@code --out -}) is refused, as curl refuses it.
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean outIsTerminal) {
+        ParleyCommand root = new ParleyCommand(in, out, outIsTerminal);
         PrintStream target = out; // inside PrintWriter, "out" names its own Writer
         PrintWriter stdout = new PrintWriter(target, true, StandardCharsets.UTF_8) {
             /** A PrintStream keeps its write errors to itself: a full disk must still reach the exit code. */

@@ -52,10 +52,12 @@ final class ParleyCommand implements Runnable {
 
     private final InputStream stdin;
     private final PrintStream stdout;
+    private final boolean stdoutIsTerminal;
 
-    ParleyCommand(InputStream stdin, PrintStream stdout) {
+    ParleyCommand(InputStream stdin, PrintStream stdout, boolean stdoutIsTerminal) {
         this.stdin = stdin;
         this.stdout = stdout;
+        this.stdoutIsTerminal = stdoutIsTerminal;
     }
 
     InputStream stdin() {
@@ -68,6 +70,11 @@ final class ParleyCommand implements Runnable {
      */
     PrintStream stdout() {
         return stdout;
+    }
+
+    /** Whether {@link #stdout()} shows on a terminal, rather than going to a pipe or a file. */
+    boolean stdoutIsTerminal() {
+        return stdoutIsTerminal;
     }
 
     Components components() {

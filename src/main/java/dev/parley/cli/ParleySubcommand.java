@@ -36,6 +36,18 @@ abstract class ParleySubcommand implements Callable<Integer> {
     }
 
     /**
+     * Refuses a WAV file bound for a terminal ({@code --out -} without a pipe or a redirection), as
+     * curl refuses binary output there: it shows as garbage, and its bytes may set the terminal's
+     * modes. Checked before any work, so no speech is made for nothing.
+     */
+    void refuseAudioOnTerminal(String option, Path file) {
+        if (OptionChecks.isStandardOutput(file) && parley.stdoutIsTerminal()) {
+            throw new ParleyException("Not writing WAV audio to the terminal (" + option + " -): pipe it to a"
+                    + " player or a file (| aplay, > speech.wav), or give a file name (" + option + " speech.wav).");
+        }
+    }
+
+    /**
      * Writes a whole file's {@code bytes} to {@code file}, or to standard output when it is "-"
      * ({@link OptionChecks#isStandardOutput}); a file named "-" is never made. A file that cannot be
      * written (a link to a folder or to nowhere, a pipe whose reader left) is said in one sentence.

@@ -24,6 +24,7 @@ final class SayCommand extends ParleySubcommand {
     @Override
     public Integer call() throws Exception {
         OptionChecks.outputFile(spec, "--out", out);
+        refuseAudioOnTerminal("--out", out);
         try (Components components = parley.components()) {
             AudioClip speech = components.synthesizer().synthesize(String.join(" ", words));
             if (out != null) {

@@ -42,6 +42,7 @@ final class TurnCommand extends ModelSubcommand {
     @Override
     public Integer call() throws Exception {
         OptionChecks.outputFile(spec, "--out", out);
+        refuseAudioOnTerminal("--out", out);
         try (Components components = parley.components()) {
             AudioClip utterance = WavFiles.readMono(in);
             // Load everything before the clock starts: the turn measures the voice path, not start-up.

@@ -52,6 +52,30 @@ class SayCommandTest {
     }
 
     @Test
+    void aDashWhenStandardOutputIsATerminalIsRefusedWithTheWayOut() throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+
+        CliRun.Binary run = CliRun.onTerminal("say", "--config", config.toString(), "--out", "-", "Hello.");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("parley: Not writing WAV audio to the terminal (--out -): pipe it to a"
+                + " player or a file (| aplay, > speech.wav), or give a file name (--out speech.wav).\n");
+    }
+
+    @Test
+    @Tag("real")
+    void aFileIsWrittenThoughStandardOutputIsATerminal() throws Exception {
+        Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");
+        Path wav = folder.resolve("hello.wav");
+
+        CliRun.Binary run = CliRun.onTerminal("say", "--config", config.toString(), "--out", wav.toString(), "Hello.");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(WavFiles.readMono(wav).durationSeconds()).isBetween(0.3, 3.0);
+    }
+
+    @Test
     @Tag("real")
     void aFileThatCannotBeWrittenIsSaidInASentenceNotAsAnUnexpectedError() throws Exception {
         Path config = TestConfigs.withProvider(folder, "ollama", "http://127.0.0.1:9");

@@ -123,6 +123,21 @@ class TurnCommandTest {
     }
 
     @Test
+    void aDashWhenStandardOutputIsATerminalIsRefusedBeforeTheProviderIsAsked() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Sunny."))) {
+            Path config = TestConfigs.withProvider(folder, "ollama", server.baseUrl());
+
+            CliRun.Binary run = CliRun.onTerminal("turn", "--config", config.toString(), "--in", UTTERANCE.toString(),
+                    "--out", "-");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("parley: Not writing WAV audio to the terminal (--out -)");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void aDashSendsTheSpokenReplyToStandardOutputAndTheReportToStderr() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("Sunny."))) {
             Path config = TestConfigs.withProvider(folder, "ollama", server.baseUrl());

@@ -25,6 +25,15 @@ public record CliRun(int exitCode, String out, String err) {
         return new Binary(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A run whose standard output shows on a terminal, as when nothing is piped or redirected. */
+    public static Binary onTerminal(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), true);
+        return new Binary(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
     public static CliRun withInput(String stdin, String... args) {
         return withInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
     }
