@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  *
  * <p>Opening a named pipe waits, in the kernel, until its other end is opened too: a pipe nobody
  * opened kept Parley silent for ever. That end is waited for {@link #OTHER_END_WAIT}, then the pipe is
- * refused with a sentence saying so.
+ * refused with a sentence saying so, and the open still waiting is released.
  */
 public final class GivenFiles {
 
@@ -50,6 +51,11 @@ public final class GivenFiles {
     /** open(2)'s O_ACCMODE and O_RDONLY, as /proc/self/fdinfo shows a descriptor's flags (octal). */
     private static final int ACCESS_MODE = 3;
     private static final int READ_ONLY = 0;
+    /** stat(2)'s S_IFMT and S_IFIFO, as the "unix:mode" attribute holds them. */
+    private static final int FILE_TYPE = 0170000;
+    private static final int NAMED_PIPE = 0010000;
+    /** How long a released open may take to return: at once, as the kernel wakes it. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private GivenFiles() {}
 
@@ -156,9 +162,9 @@ public final class GivenFiles {
     private static <T extends AutoCloseable> T waitingForTheOtherEnd(Path file, Duration wait, Opener<T> opener,
             String otherEnd) throws IOException {
         CompletableFuture<T> opened = new CompletableFuture<>();
-        // A thread of its own: the open cannot be interrupted, so a pipe whose other end is never opened keeps
-        // it. Daemon, so it never holds the process open; what it opens once the wait is given up is closed.
-        Thread.ofPlatform().daemon().name("parley-open-" + file.getFileName()).start(() -> {
+        // A thread of its own: the open cannot be interrupted. Daemon, so it never holds the process open;
+        // what it opens once the wait is given up is closed, and a wait given up releases it (release).
+        Thread opening = Thread.ofPlatform().daemon().name("parley-open-" + file.getFileName()).start(() -> {
             try {
                 T stream = opener.open();
                 if (!opened.complete(stream)) {
@@ -174,6 +180,7 @@ public final class GivenFiles {
             if (!opened.cancel(false)) {
                 return opened(opened); // opened just now
             }
+            release(file, opening);
             throw new FileSystemException(file.toString(), null, "nothing opened this pipe to " + otherEnd
                     + " within " + wait.toSeconds() + " s; start the program at its other end first, or give a file");
         } catch (ExecutionException e) {
@@ -183,7 +190,44 @@ public final class GivenFiles {
             if (!opened.cancel(false)) {
                 return opened(opened);
             }
+            release(file, opening);
             throw new InterruptedIOException("interrupted while waiting for the other end of " + file);
+        }
+    }
+
+    /**
+     * Ends the open left waiting on {@code opening} after the wait was given up: without this the thread
+     * stayed blocked in the kernel for the rest of the run (one more per refused pipe, in a long-running
+     * chat or serve). Parley opens the pipe's other end itself, for reading and writing at once, which on
+     * a named pipe never blocks and counts as either end; the waiting open returns, its stream is closed
+     * as unwanted, and so is this one. Other special files (devices) are left alone: opening them may
+     * have effects.
+     */
+    private static void release(Path file, Thread opening) {
+        boolean interrupted = Thread.interrupted(); // the join below must wait even for an interrupted caller
+        try {
+            if (!isNamedPipe(file)) {
+                return;
+            }
+            try (FileChannel bothEnds = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                opening.join(RELEASE_WAIT);
+            } catch (IOException | RuntimeException cannotOpen) {
+                // Not ours to open (permissions, a pipe removed meanwhile): the thread waits on, as a daemon.
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean isNamedPipe(Path file) {
+        try {
+            return ((Integer) Files.getAttribute(file, "unix:mode") & FILE_TYPE) == NAMED_PIPE;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException notUnix) {
+            return false;
         }
     }
 

@@ -83,6 +83,20 @@ class GivenFilesTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
+    void aRefusedPipeLeavesNoThreadWaitingToOpenIt() throws Exception {
+        Path pipe = pipe();
+
+        assertThatThrownBy(() -> GivenFiles.write(pipe, new byte[] {1}, Duration.ofMillis(200)))
+                .isInstanceOf(FileSystemException.class);
+        assertThatThrownBy(() -> GivenFiles.open(pipe, Duration.ofMillis(200))).isInstanceOf(FileSystemException.class);
+
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> thread.getName().equals("parley-open-pipe"))
+                .as("threads still blocked opening the pipe").isEmpty();
+        assertThat(Files.isRegularFile(pipe)).as("still the pipe").isFalse();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
     void aPipeWithAReaderGetsTheBytesAndStaysAPipe() throws Exception {
         Path pipe = pipe();
         CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
