@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -121,17 +123,47 @@ public final class ProviderHealth {
         }
     }
 
-    /** Empty if some provider of {@code chain} (a provider and its fallbacks) can answer; else each one's advice. */
+    /**
+     * Empty if some provider of {@code chain} (a provider and its fallbacks) can answer; else each one's
+     * advice, in chain order. The links are checked at once and the first healthy one ends the wait:
+     * one after another, each dead link cost a whole timeout before the next was asked (four silent
+     * fallbacks held a switch for four timeouts). A check still running when the answer is known, or at
+     * {@link #reportLimit()}, is left to end on its own and reaches the health news as any check does.
+     */
     public Optional<String> problemOf(Map<String, ProviderConfig> chain) {
-        List<String> advice = new ArrayList<>();
-        for (Map.Entry<String, ProviderConfig> link : chain.entrySet()) {
-            HealthCheck health = check(link.getKey(), link.getValue());
-            if (health.healthy()) {
-                return Optional.empty();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CompletionService<HealthCheck> done = new ExecutorCompletionService<>(threads);
+            Map<String, HealthCheck> results = new LinkedHashMap<>();
+            chain.forEach((name, provider) -> {
+                results.put(name, null); // keeps the chain's order for the advice
+                done.submit(() -> check(name, provider));
+            });
+            long deadline = System.nanoTime() + reportLimit().toNanos();
+            for (int pending = chain.size(); pending > 0; pending--) {
+                Future<HealthCheck> next = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break; // the rest are reported unfinished below
+                }
+                HealthCheck health = next.get();
+                if (health.healthy()) {
+                    return Optional.empty();
+                }
+                results.put(health.name(), health);
             }
-            advice.add((chain.size() > 1 ? link.getKey() + ": " : "") + String.join("; ", health.advice()));
+            List<String> advice = new ArrayList<>();
+            results.forEach((name, health) -> advice.add((chain.size() > 1 ? name + ": " : "") + String.join("; ",
+                    health != null ? health.advice() : List.of("the check did not finish within "
+                            + inWords(reportLimit()) + ": check llm.providers." + name + ".base-url and your network"))));
+            return Optional.of(String.join(". ", advice) + ".");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a provider check failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmException("The provider checks were interrupted.", e);
+        } finally {
+            threads.shutdown(); // not close(): that would wait for the checks the answer did not need
         }
-        return Optional.of(String.join(". ", advice) + ".");
     }
 
     /**
