@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.parley.ParleyException;
+import dev.parley.storage.FailingWrites;
 import dev.parley.storage.FileErrors;
 import dev.parley.storage.LinesFromStart;
 import java.io.IOException;
@@ -50,6 +51,7 @@ public final class UsageLedger {
     static final int OLDER_IN_A_ROW = 100;
 
     private final Path file;
+    private final FailingWrites failing = new FailingWrites();
 
     public UsageLedger(Path file) {
         this.file = file;
@@ -86,9 +88,19 @@ public final class UsageLedger {
                 appendLine(line);
                 return null;
             });
+            int missing = failing.succeeded();
+            if (missing > 0) {
+                LOG.info("Usage is recorded in {} again; {} request(s) before this one are missing from parley stats"
+                        + " and the budgets", file, missing);
+            }
         } catch (IOException e) {
-            LOG.warn("Could not record usage in {} ({}), so this request is missing from parley stats and the"
-                    + " budgets. {}", file, FileErrors.reason(e), FileErrors.remedy(e, file.toAbsolutePath().getParent()).strip());
+            if (failing.failed()) {
+                LOG.warn("Could not record usage in {} ({}), so this request is missing from parley stats and the"
+                        + " budgets; later failures are not warned of until a record is written again. {}", file,
+                        FileErrors.reason(e), FileErrors.remedy(e, file.toAbsolutePath().getParent()).strip());
+            } else {
+                LOG.debug("Could not record usage in {} ({}), still", file, FileErrors.reason(e));
+            }
         }
     }
 

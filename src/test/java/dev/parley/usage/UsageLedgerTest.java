@@ -223,4 +223,27 @@ class UsageLedgerTest {
                     .endsWith(notAFolder + " is a file, not a folder: move it away."));
         }
     }
+
+    @Test
+    void aLedgerThatKeepsFailingWarnsOnceUntilARecordIsWrittenAgain() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("parley"), "a file where the data folder goes");
+        UsageLedger ledger = new UsageLedger(notAFolder.resolve("usage.jsonl"));
+
+        try (CapturedLog log = CapturedLog.of(UsageLedger.class)) {
+            for (int turn = 0; turn < 3; turn++) {
+                ledger.append(record("local", "scripted", null, 10, 2, 100, 300, 0, Instant.now()));
+            }
+            assertThat(log.at(Level.WARN)).as("three failed turns").hasSize(1);
+
+            Files.delete(notAFolder);
+            ledger.append(record("local", "scripted", null, 10, 2, 100, 300, 0, Instant.now()));
+            assertThat(log.at(Level.INFO)).singleElement().satisfies(recovered -> assertThat(recovered)
+                    .contains("again", "3 request(s) before this one are missing"));
+
+            Files.move(notAFolder, folder.resolve("moved away"));
+            Files.writeString(notAFolder, "in the way again");
+            ledger.append(record("local", "scripted", null, 10, 2, 100, 300, 0, Instant.now()));
+            assertThat(log.at(Level.WARN)).as("a failure after a success is news").hasSize(2);
+        }
+    }
 }
