@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -31,6 +33,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * (or keychain entry) that holds its key.
  */
 public final class ConfigWriter {
+
+    private static final Logger LOG = LogManager.getLogger(ConfigWriter.class);
 
     /** Another Parley's save takes milliseconds; this long means it is stuck. */
     static final Duration LOCK_WAIT = Duration.ofSeconds(10);
@@ -212,7 +216,8 @@ public final class ConfigWriter {
         changed.write(List.of("ui", "close-to-tray"), Settings::closeToTray);
         changed.write(List.of("api", "enabled"), Settings::apiEnabled);
         List<String> providers = List.of("llm", "providers");
-        for (String old : edits.keys(providers)) {
+        List<String> inFile = edits.keys(providers);
+        for (String old : inFile) {
             boolean removedInWindow = shown == null || shown.providers().containsKey(old);
             if (removedInWindow && !edited.providers().containsKey(old)) {
                 edits.remove(List.of("llm", "providers", old));
@@ -221,6 +226,15 @@ public final class ConfigWriter {
         // Keys the window does not show (temperature, max-tokens, ...) stay in each entry as they are.
         edited.providers().forEach((name, provider) -> {
             ProviderConfig was = shown == null ? null : shown.providers().get(name);
+            boolean chosen = shown != null && name.equals(edited.active()) && !name.equals(shown.active());
+            if (was != null && !inFile.contains(name) && (!was.equals(provider) || chosen)) {
+                // Removed from the file by hand while the window showed it, then edited or chosen there:
+                // the later, explicit edit wins, and the entry is written whole rather than as the
+                // changed keys alone, which would leave an entry without a type.
+                LOG.info("llm.providers.{} was no longer in the config file (removed by hand while Settings showed"
+                        + " it); the window's edit writes it again", name);
+                was = null;
+            }
             Changed<ProviderConfig> entry = new Changed<>(edits, was, provider);
             // An optional key the window emptied leaves the file rather than becoming null.
             entry.write(List.of("llm", "providers", name, "type"), p -> p.type().configName());

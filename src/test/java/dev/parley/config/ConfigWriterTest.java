@@ -205,6 +205,81 @@ class ConfigWriterTest {
                 .hasMessageContaining("links lead round in a circle");
     }
 
+    @Test
+    void aProviderEditedInTheWindowAfterItWasDeletedFromTheFileIsWrittenWhole() throws Exception {
+        ConfigWriter.Settings shown = ConfigWriter.Settings.of(new ConfigLoader().load(config));
+        Map<String, ProviderConfig> providers = new LinkedHashMap<>(shown.providers());
+        ProviderConfig gemini = providers.get("gemini");
+        providers.put("gemini", new ProviderConfig(gemini.type(), gemini.baseUrl(), "gemini-2.5-pro",
+                gemini.apiKeyEnv(), null, null, null));
+        String deletedByHand = removeEntry(shipped, "gemini");
+        Files.writeString(config, deletedByHand);
+
+        ParleyConfig saved = new ConfigWriter().save(config, shown, new ConfigWriter.Settings(shown.active(), providers,
+                shown.systemPrompt(), shown.voice(), shown.rate(), shown.volume(), shown.outputDevice(),
+                shown.inputDevice(), shown.handsFree(), shown.talkOver(), shown.speechModelPath(),
+                shown.pushToTalkKey(), shown.theme(), shown.apiEnabled(), shown.globalPushToTalkKey(),
+                shown.closeToTray()));
+
+        assertThat(saved.llm().providers().get("gemini")).extracting(ProviderConfig::type, ProviderConfig::baseUrl,
+                ProviderConfig::model, ProviderConfig::apiKeyEnv)
+                .containsExactly(gemini.type(), gemini.baseUrl(), "gemini-2.5-pro", gemini.apiKeyEnv());
+        assertThat(Files.readString(config)).as("the rest of the file as the hand edit left it")
+                .startsWith(deletedByHand.substring(0, deletedByHand.indexOf("  providers:")));
+    }
+
+    @Test
+    void aProviderDeletedFromTheFileWhileTheWindowLeftItAloneStaysDeleted() throws Exception {
+        ConfigWriter.Settings shown = ConfigWriter.Settings.of(new ConfigLoader().load(config));
+        Files.writeString(config, removeEntry(shipped, "gemini"));
+
+        ParleyConfig saved = new ConfigWriter().save(config, shown, withTheme(shown, "dark"));
+
+        assertThat(saved.llm().providers()).doesNotContainKey("gemini");
+        assertThat(saved.ui().theme()).isEqualTo("dark");
+    }
+
+    @Test
+    void aProviderChosenInTheWindowAfterItWasDeletedFromTheFileIsWrittenAgain() throws Exception {
+        ConfigWriter.Settings shown = ConfigWriter.Settings.of(new ConfigLoader().load(config));
+        Files.writeString(config, removeEntry(shipped, "gemini"));
+
+        ParleyConfig saved = new ConfigWriter().save(config, shown, new ConfigWriter.Settings("gemini",
+                shown.providers(), shown.systemPrompt(), shown.voice(), shown.rate(), shown.volume(),
+                shown.outputDevice(), shown.inputDevice(), shown.handsFree(), shown.talkOver(),
+                shown.speechModelPath(), shown.pushToTalkKey(), shown.theme(), shown.apiEnabled(),
+                shown.globalPushToTalkKey(), shown.closeToTray()));
+
+        assertThat(saved.llm().active()).isEqualTo("gemini");
+        assertThat(saved.llm().providers().get("gemini").model()).isEqualTo("gemini-2.5-flash");
+    }
+
+    private static ConfigWriter.Settings withTheme(ConfigWriter.Settings shown, String theme) {
+        return new ConfigWriter.Settings(shown.active(), shown.providers(), shown.systemPrompt(), shown.voice(),
+                shown.rate(), shown.volume(), shown.outputDevice(), shown.inputDevice(), shown.handsFree(),
+                shown.talkOver(), shown.speechModelPath(), shown.pushToTalkKey(), theme, shown.apiEnabled(),
+                shown.globalPushToTalkKey(), shown.closeToTray());
+    }
+
+    /** {@code yaml} without the lines of provider {@code name}'s entry. */
+    private static String removeEntry(String yaml, String name) {
+        StringBuilder kept = new StringBuilder();
+        boolean inEntry = false;
+        for (String line : yaml.split("\n", -1)) {
+            if (line.equals("    " + name + ":")) {
+                inEntry = true;
+                continue;
+            }
+            if (inEntry && !line.startsWith("      ")) {
+                inEntry = false;
+            }
+            if (!inEntry) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.substring(0, kept.length() - 1);
+    }
+
     private static List<String> commentsOf(String yaml) {
         return yaml.lines().map(String::strip).filter(line -> line.startsWith("#")).toList();
     }
