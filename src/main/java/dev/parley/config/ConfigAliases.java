@@ -61,8 +61,8 @@ final class ConfigAliases {
 
     private static ConfigException refused(Path file, int line, String key, Node anchored) {
         String name = anchored.getAnchor() == null ? "" : anchored.getAnchor();
-        return new ConfigException(file + " line " + line + ": " + key + " is written as the YAML alias *" + name
-                + ", which Parley does not read (it would take the word '" + name + "' as the value); write the"
+        return new ConfigException(file + " line " + line + ": " + key + " is written as the YAML alias *" + ShownValues.shown(name)
+                + ", which Parley does not read (it would take the word " + ShownValues.quoted(name) + " as the value); write the"
                 + " value out in full there.");
     }
 }

@@ -155,7 +155,7 @@ public final class ConfigLoader {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
         Matcher duplicate = DUPLICATE.matcher(original);
         if (duplicate.find()) {
-            return "the key '" + duplicate.group(1) + "' appears twice in the same section; keep one of them";
+            return "the key " + ShownValues.quoted(duplicate.group(1)) + " appears twice in the same section; keep one of them";
         }
         Matcher nesting = NESTING.matcher(original);
         if (nesting.find()) {
@@ -184,7 +184,7 @@ public final class ConfigLoader {
 
     private String describe(Path file, JsonMappingException e) {
         String key = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getFieldName() != null ? ShownValues.shown(ref.getFieldName()) : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         String where = file + (e.getLocation() != null ? " line " + e.getLocation().getLineNr() : "");
         Optional<String> wrongValue = wrongValue(e);
@@ -196,9 +196,9 @@ public final class ConfigLoader {
         if (MISSING.matcher(String.valueOf(e.getOriginalMessage())).find()) {
             return where + ": " + key + " is missing, and Parley needs it; see the shipped config.yaml";
         } else if (duplicate.find()) {
-            problem = "the key '" + duplicate.group(1) + "' appears twice in the same section; keep one of them";
+            problem = "the key " + ShownValues.quoted(duplicate.group(1)) + " appears twice in the same section; keep one of them";
         } else if (e instanceof UnrecognizedPropertyException unknown) {
-            problem = "unknown key '" + unknown.getPropertyName() + "'; known keys here: "
+            problem = "unknown key " + ShownValues.quoted(unknown.getPropertyName()) + "; known keys here: "
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                             .collect(Collectors.joining(", "));
         } else if (Throwables.rootCause(e) instanceof ConfigEntries.EmptyEntry empty) {
@@ -256,7 +256,7 @@ public final class ConfigLoader {
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             Object value = invalid.getValue();
             return Optional.of("must be " + expected(invalid.getTargetType()) + " (found "
-                    + (value instanceof String text ? "'" + shown(text) + "'" : shown(String.valueOf(value))) + ")");
+                    + (value instanceof String text ? ShownValues.quoted(text) : shown(String.valueOf(value))) + ")");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 && String.valueOf(e.getOriginalMessage()).contains("from Embedded Object")) {
@@ -287,11 +287,8 @@ public final class ConfigLoader {
                 || type == BigInteger.class;
     }
 
-    /** A value as the file has it, fit for a one-line message: no control characters, about 40 characters at most. */
     private static String shown(String value) {
-        String clean = value.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
-        return clean.codePointCount(0, clean.length()) <= 40 ? clean
-                : clean.substring(0, clean.offsetByCodePoints(0, 37)) + "...";
+        return ShownValues.shown(value);
     }
 
     private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\(([^)]*)\\) out of range");

@@ -33,7 +33,7 @@ final class ConfigLocations {
      * key left at its default has none of its own); "FILE: KEY" when neither is written.
      */
     String at(String key) {
-        return file + lineOf(key).map(line -> " line " + line).orElse("") + ": " + key;
+        return file + lineOf(key).map(line -> " line " + line).orElse("") + ": " + ShownValues.key(key);
     }
 
     Optional<Integer> lineOf(String key) {

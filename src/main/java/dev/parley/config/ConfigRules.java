@@ -33,23 +33,23 @@ public final class ConfigRules {
             String scheme = uri.getScheme();
             boolean web = "http".equals(scheme) || "https".equals(scheme);
             if (web && uri.getHost() != null) {
-                return impossiblePort(url).map(problem -> "'" + url + "' " + problem);
+                return impossiblePort(url).map(problem -> ShownValues.quoted(url) + " " + problem);
             }
             if (!web && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
                 // Parley compares schemes as written, like most of the clients it uses
-                return Optional.of("'" + url + "' must start with " + scheme.toLowerCase(Locale.ROOT)
+                return Optional.of(ShownValues.quoted(url) + " must start with " + scheme.toLowerCase(Locale.ROOT)
                         + ":// in lower case");
             }
             if (web && uri.getRawAuthority() != null && uri.getRawAuthority().contains("_")) {
                 // A Docker service name such as ollama_server: java.net.URI (and so Java's HTTP client)
                 // takes no '_' in a host name, so no request could reach it.
-                return Optional.of("'" + url + "' has a '_' in its host name, which Java's HTTP client cannot"
+                return Optional.of(ShownValues.quoted(url) + " has a '_' in its host name, which Java's HTTP client cannot"
                         + " reach: use a name without '_' (a Docker network alias) or the address");
             }
         } catch (IllegalArgumentException e) {
             // not a URI at all: reported below like any other non-http(s) text
         }
-        return Optional.of("'" + url + "' is not an http(s) URL like http://localhost:11434");
+        return Optional.of(ShownValues.quoted(url) + " is not an http(s) URL like http://localhost:11434");
     }
 
     /** A port in {@code url} that no server can listen on (0, or above 65535), which {@link URI} accepts. */
@@ -79,8 +79,8 @@ public final class ConfigRules {
 
     /** {@code llm.active} must name one of the providers (an empty list is reported on its own). */
     public static Optional<String> active(String active, Collection<String> providers) {
-        return providers.contains(active) ? Optional.empty() : Optional.of("is '" + active
-                + "' but llm.providers has no such entry; use one of " + String.join(", ", providers));
+        return providers.contains(active) ? Optional.empty() : Optional.of("is " + ShownValues.quoted(active)
+                + " but llm.providers has no such entry; use one of " + String.join(", ", providers));
     }
 
     public static Optional<String> rate(double rate) {
@@ -98,7 +98,7 @@ public final class ConfigRules {
 
     public static Optional<String> theme(String theme) {
         return "light".equals(theme) || "dark".equals(theme) ? Optional.empty()
-                : Optional.of("is '" + theme + "' but must be light or dark");
+                : Optional.of("is " + ShownValues.quoted(theme) + " but must be light or dark");
     }
 
     /**
@@ -113,7 +113,7 @@ public final class ConfigRules {
     /** {@code ui.push-to-talk-key}: one of {@link #HOLDABLE_KEYS}, in any case. */
     public static Optional<String> pushToTalkKey(String key) {
         return HOLDABLE_KEYS.contains(key.strip().toUpperCase(Locale.ROOT)) ? Optional.empty()
-                : Optional.of("is '" + key + "' but must be one key held in the window: SPACE, F1-F24, CONTROL, ALT,"
+                : Optional.of("is " + ShownValues.quoted(key) + " but must be one key held in the window: SPACE, F1-F24, CONTROL, ALT,"
                         + " META, INSERT, PAUSE, SCROLL_LOCK, PRINTSCREEN or CONTEXT_MENU (a key with modifiers, like"
                         + " ctrl+alt+space, goes in ui.global-push-to-talk-key)");
     }
@@ -235,12 +235,12 @@ public final class ConfigRules {
             return Optional.empty();
         }
         return Optional.of("uses unknown placeholder" + (unknown.size() == 1 ? " " : "s ")
-                + String.join(", ", unknown.stream().map(name -> "{" + name + "}").toList()) + "; the placeholders are "
+                + String.join(", ", unknown.stream().map(name -> ShownValues.shown("{" + name + "}")).toList()) + "; the placeholders are "
                 + String.join(", ", PromptTemplate.PLACEHOLDERS.stream().map(name -> "{" + name + "}").toList()));
     }
 
     public static Optional<String> echoCancellation(String mode) {
         return AudioConfig.ECHO_MODES.contains(mode) ? Optional.empty()
-                : Optional.of("is '" + mode + "' but must be auto (on when hands-free), on or off");
+                : Optional.of("is " + ShownValues.quoted(mode) + " but must be auto (on when hands-free), on or off");
     }
 }

@@ -96,11 +96,11 @@ final class ConfigValidator {
             }
             if (uri == null || uri.getScheme() == null || uri.getHost() == null || !origin.equals(origin.strip())
                     || (uri.getPath() != null && !uri.getPath().isEmpty())) {
-                throw new ConfigException(file.at("api.allowed-origins") + " has '" + origin + "' but an origin is a"
+                throw new ConfigException(file.at("api.allowed-origins") + " has " + ShownValues.quoted(origin) + " but an origin is a"
                         + " scheme, host and optional port, like http://localhost:3000");
             }
             check(file, "api.allowed-origins", ConfigRules.impossiblePort(origin)
-                    .map(problem -> "has '" + origin + "', which " + problem));
+                    .map(problem -> "has " + ShownValues.quoted(origin) + ", which " + problem));
         }
     }
 
@@ -136,8 +136,8 @@ final class ConfigValidator {
     private static void validateResilience(ConfigLocations file, LlmConfig llm) {
         for (String name : llm.fallback()) {
             if (!llm.providers().containsKey(name)) {
-                throw new ConfigException(file.at("llm.fallback") + " names '" + name
-                        + "' but llm.providers has no such entry; use one of "
+                throw new ConfigException(file.at("llm.fallback") + " names " + ShownValues.quoted(name)
+                        + " but llm.providers has no such entry; use one of "
                         + String.join(", ", llm.providers().keySet()));
             }
         }
@@ -173,12 +173,12 @@ final class ConfigValidator {
                     + "or url (a streamable HTTP MCP server)");
         }
         if (hasUrl && !server.url().strip().matches("https?://.+")) {
-            throw new ConfigException(file.at(key + ".url") + " must start with http:// or https://, not '"
-                    + server.url() + "'");
+            throw new ConfigException(file.at(key + ".url") + " must start with http:// or https://, not "
+                    + ShownValues.quoted(server.url()));
         }
         if (hasUrl) {
             check(file, key + ".url", ConfigRules.impossiblePort(server.url())
-                    .map(problem -> "'" + server.url() + "' " + problem));
+                    .map(problem -> ShownValues.quoted(server.url()) + " " + problem));
         }
     }
 
@@ -187,12 +187,12 @@ final class ConfigValidator {
         checkRange(file, "llm.tools.max-rounds", tools.maxRounds(), 1, 20);
         checkRange(file, "llm.tools.timeout-seconds", tools.timeoutSeconds(), 1, 600);
         if (!ToolsConfig.SCREEN_CHOICES.contains(tools.screen())) {
-            throw new ConfigException(file.at("llm.tools.screen") + " is '" + tools.screen()
-                    + "'; it must be ask, allow or deny.");
+            throw new ConfigException(file.at("llm.tools.screen") + " is " + ShownValues.quoted(tools.screen())
+                    + "; it must be ask, allow or deny.");
         }
         for (String name : tools.confirm()) {
             if (!ToolsConfig.BUILT_IN_TOOLS.contains(name) && !mcpServers) {
-                throw new ConfigException(file.at("llm.tools.confirm") + " names '" + name + "', which is no tool; use "
+                throw new ConfigException(file.at("llm.tools.confirm") + " names " + ShownValues.quoted(name) + ", which is no tool; use "
                         + String.join(", ", ToolsConfig.BUILT_IN_TOOLS));
             }
         }

@@ -52,17 +52,18 @@ public record KeyChord(Set<Modifier> modifiers, String key) {
         List<String> parts = List.of(text.strip().split("\\s*\\+\\s*", -1));
         Set<Modifier> modifiers = new LinkedHashSet<>();
         for (String part : parts.subList(0, parts.size() - 1)) {
-            modifiers.add(modifier(part).orElseThrow(() -> new IllegalArgumentException("is '" + text + "' but '"
-                    + part + "' is no modifier; use ctrl, alt, shift or meta, like ctrl+alt+space")));
+            modifiers.add(modifier(part).orElseThrow(() -> new IllegalArgumentException("is " + ShownValues.quoted(text)
+                    + " but " + ShownValues.quoted(part) + " is no modifier; use ctrl, alt, shift or meta, like ctrl+alt+space")));
         }
         String key = keyName(parts.getLast());
         if (!KEYS.contains(key)) {
-            throw new IllegalArgumentException("is '" + text + "' but '" + parts.getLast() + "' is not a key Parley"
+            throw new IllegalArgumentException("is " + ShownValues.quoted(text) + " but " + ShownValues.quoted(parts.getLast())
+                    + " is not a key Parley"
                     + " can listen for; use F1-F24, A-Z, 0-9, SPACE, ENTER, TAB, INSERT, PAUSE, ... with optional"
                     + " modifiers, like F8 or ctrl+alt+space");
         }
         if (modifiers.isEmpty() && TYPING_KEYS.contains(key)) {
-            throw new IllegalArgumentException("is '" + text + "': alone, " + key + " would talk whenever you type in"
+            throw new IllegalArgumentException("is " + ShownValues.quoted(text) + ": alone, " + key + " would talk whenever you type in"
                     + " another application; add a modifier (ctrl+alt+" + key.toLowerCase(Locale.ROOT)
                     + ") or use a key like F8");
         }

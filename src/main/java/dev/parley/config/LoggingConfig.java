@@ -29,6 +29,6 @@ public record LoggingConfig(String level) {
     /** Why {@code level} is not one Parley knows, or empty. */
     public static Optional<String> levelProblem(String level) {
         return LEVELS.contains(level) ? Optional.empty()
-                : Optional.of("is '" + level + "' but must be one of " + String.join(", ", LEVELS));
+                : Optional.of("is " + ShownValues.quoted(level) + " but must be one of " + String.join(", ", LEVELS));
     }
 }

@@ -33,7 +33,7 @@ public enum ProviderType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown provider type '" + name + "'; use one of " + names());
+        throw new IllegalArgumentException("unknown provider type " + ShownValues.quoted(name) + "; use one of " + names());
     }
 
     /** Whether the wire protocol has top-k sampling (OpenAI's chat completions has none). */

@@ -22,7 +22,7 @@ public enum Vision {
             case "true", "yes" -> TRUE;
             case "false", "no" -> FALSE;
             case "auto", "" -> AUTO;
-            default -> throw new IllegalArgumentException("'" + value + "' is not true, false or auto");
+            default -> throw new IllegalArgumentException(ShownValues.quoted(value) + " is not true, false or auto");
         };
     }
 

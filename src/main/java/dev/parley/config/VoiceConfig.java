@@ -42,7 +42,7 @@ public record VoiceConfig(String wakeWord, boolean wakeSound) {
         if (phrase.isEmpty() || PHRASE.matcher(phrase).matches() && phrase.length() <= 40) {
             return Optional.empty();
         }
-        return Optional.of("is '" + phrase + "' but must be one to four words of letters (like \"hey parley\"),"
+        return Optional.of("is " + ShownValues.quoted(phrase) + " but must be one to four words of letters (like \"hey parley\"),"
                 + " at most 40 characters, or \"\" for none");
     }
 }

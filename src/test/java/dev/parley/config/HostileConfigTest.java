@@ -163,7 +163,30 @@ class HostileConfigTest {
         String value = "\\u0007bell and then " + "very ".repeat(20) + "long";
 
         assertRefused(PROVIDERS + "audio: {pre-roll-ms: \"" + value + "\"}\n",
-                "audio.pre-roll-ms must be a whole number (found 'bell and then very very very very ver...')");
+                "audio.pre-roll-ms must be a whole number (found 'bell and then very very very very very very very very very…')");
+    }
+
+    /** In each row ~ is a line break of the file, and LONG 1,000 x's. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            base-url      | llm:~  active: a~  providers:~    a: {type: ollama, model: m, base-url: ftp://LONG}~ | line 4: llm.providers.a.base-url 'ftp://xxx
+            active        | llm:~  active: LONG~  providers:~    a: {type: ollama, model: m}~ | line 2: llm.active is 'xxx
+            theme         | ui: {theme: LONG}~                                                  | line 5: ui.theme is 'xxx
+            fallback      | llm:~  active: a~  fallback: [LONG]~  providers:~    a: {type: ollama, model: m}~ | line 3: llm.fallback names 'xxx
+            mcp url       | llm:~  active: a~  providers:~    a: {type: ollama, model: m}~  mcp:~    s: {url: ftp://LONG}~ | line 6: llm.mcp.s.url must start with http:// or https://, not 'ftp://xxx
+            provider type | llm:~  active: a~  providers:~    a: {type: LONG, model: m}~ | unknown provider type 'xxx
+            unknown key   | ui:~  LONG: 1~                                                      | …: unknown key 'xxx
+            global key    | ui: {global-push-to-talk-key: LONG}~                                | line 5: ui.global-push-to-talk-key is 'xxx
+            wake word     | voice: {wake-word: LONG}~                                           | line 5: voice.wake-word is 'xxx
+            """)
+    void aLongValueIsEchoedCutShortAfterItsKeyAndLine(String what, String yaml, String start) throws IOException {
+        String file = yaml.replace('~', '\n').replace("LONG", "x".repeat(1_000)); // YAML's longest key
+        Path config = TestConfigs.write(folder, file.startsWith("llm:") ? file : PROVIDERS + file);
+
+        assertThatThrownBy(() -> loader.load(config)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains(start)
+                        .hasSizeLessThan(config.toString().length() + 400)
+                        .containsPattern("x{" + (ShownValues.MAX_CHARS - 8) + "}x*…'"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.parley.ui.settings;
 
 import dev.parley.config.ParleyPaths;
 import dev.parley.config.ConfigRules;
+import dev.parley.config.ShownValues;
 import dev.parley.config.ProviderType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +35,12 @@ public final class SettingsChecks {
                 return "Provider names use letters, digits, '-', '_' and '.' (\"" + name + "\").";
             }
             if (names.contains(name)) {
-                return "Two providers are named '" + name + "'.";
+                return "Two providers are named " + ShownValues.quoted(name) + ".";
             }
             names.add(name);
             String problem = provider(row, name, keychainAvailable);
             if (!problem.isEmpty()) {
-                return "Provider '" + name + "': " + problem;
+                return "Provider " + ShownValues.quoted(name) + ": " + problem;
             }
         }
         if (rows.isEmpty()) {
@@ -60,7 +61,7 @@ public final class SettingsChecks {
         }
         String env = SettingsViewModel.text(row.apiKeyEnvProperty()).strip();
         if (!env.isEmpty() && !ENV_NAME.matcher(env).matches()) {
-            return "the key variable '" + env + "' is not an environment variable name (e.g. OPENAI_API_KEY).";
+            return "the key variable " + ShownValues.quoted(env) + " is not an environment variable name (e.g. OPENAI_API_KEY).";
         }
         if (!SettingsViewModel.text(row.apiKeyProperty()).isBlank()) {
             if (env.isEmpty()) {
@@ -79,7 +80,7 @@ public final class SettingsChecks {
             String voice, double rate, double volume) {
         Optional<Path> folder = speechModelFolder(speechModelPath);
         if (folder.isEmpty() && !speechModelPath.isBlank()) {
-            return "Speech model: '" + speechModelPath.strip() + "' is not a folder's path.";
+            return "Speech model: " + ShownValues.quoted(speechModelPath) + " is not a folder's path.";
         }
         if (folder.isPresent() && folder.get().isAbsolute() && !Files.isDirectory(folder.get().resolve("am"))) {
             return "Speech model: " + folder.get() + " is not a Vosk model folder (it has no 'am' folder). "
@@ -123,7 +124,7 @@ public final class SettingsChecks {
             return talkKeyProblem(KeyCode.valueOf(name.strip().toUpperCase(Locale.ROOT))).map(problem -> "Push-to-talk key: "
                     + problem + "; use Space, F1–F24, Ctrl, Alt, Insert or Pause").orElse("");
         } catch (IllegalArgumentException e) {
-            return "Push-to-talk key: '" + name + "' is not a key name (SPACE, F8, CONTROL, ...).";
+            return "Push-to-talk key: " + ShownValues.quoted(name) + " is not a key name (SPACE, F8, CONTROL, ...).";
         }
     }
 
