@@ -10,12 +10,14 @@ import dev.parley.conversation.Turn;
 import dev.parley.llm.FinishReason;
 import dev.parley.pipeline.EndingNotices;
 import dev.parley.pipeline.TurnEvent;
+import dev.parley.testing.CapturedLog;
 import dev.parley.ui.ScriptedVoiceAssistant;
 import dev.parley.ui.Tasks;
 import dev.parley.ui.UiThread;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
 import java.time.Instant;
+import org.apache.logging.log4j.Level;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -278,6 +280,19 @@ class MainViewModelTest {
                 + " /nowhere is not a Vosk model. Typed questions still work; fix it in Settings and Parley tries"
                 + " again when you save.");
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready (typing only)");
+    }
+
+    @Test
+    void aFailedLoadStepIsLoggedOnceAsAWarningWithoutSecrets() {
+        dev.parley.secrets.Redaction.remember("sk-load-step-secret-123456");
+        try (CapturedLog log = CapturedLog.of(MainViewModel.class)) {
+            model.load(List.of(new LoadStep("voice", () -> {
+                throw new IllegalStateException("The voice no-such-voice is not installed (key sk-load-step-secret-123456).");
+            })));
+
+            assertThat(log.at(Level.WARN)).containsExactly("Could not load the voice: The voice no-such-voice is not"
+                    + " installed (key ***).");
+        }
     }
 
     /** The fix for a missing sound device is shell commands: behind Copy, not in the banner's words. */
