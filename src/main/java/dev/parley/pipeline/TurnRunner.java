@@ -177,7 +177,7 @@ public final class TurnRunner implements AutoCloseable {
      *     is what was heard)
      */
     public void speak(String text, TurnClock clock, Consumer<TurnEvent> events, Speech speech) {
-        SpeechStage stage = new SpeechStage(speech, new SentenceChunker(chunking), synthesis, clock, events);
+        SpeechStage stage = new SpeechStage(speech, SentenceChunker.plainText(chunking), synthesis, clock, events);
         try {
             stage.push(text);
             stage.finish();

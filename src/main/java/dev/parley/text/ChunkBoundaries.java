@@ -22,6 +22,8 @@ final class ChunkBoundaries {
             "though", "while", "whereas", "which", "unless");
 
     private final int maxChunkChars;
+    /** False for text given to be said as it is: no line markers, backticks or code to heed. */
+    private final boolean markdown;
     private final Predicate<String> mayEndEarly;
     private final Consumer<String> onChunk;
 
@@ -40,9 +42,11 @@ final class ChunkBoundaries {
     /**
      * @param mayEndEarly asked at each clause boundary with the chunk's markdown so far: end it here?
      * @param onChunk receives the markdown of each chunk, in order
+     * @param markdown whether the text is markdown (a model's reply) or plain text to be said as it is
      */
-    ChunkBoundaries(int maxChunkChars, Predicate<String> mayEndEarly, Consumer<String> onChunk) {
+    ChunkBoundaries(int maxChunkChars, Predicate<String> mayEndEarly, Consumer<String> onChunk, boolean markdown) {
         this.maxChunkChars = maxChunkChars;
+        this.markdown = markdown;
         this.mayEndEarly = mayEndEarly;
         this.onChunk = onChunk;
     }
@@ -79,7 +83,7 @@ final class ChunkBoundaries {
         if (c == '\n') {
             return endLine(complete);
         }
-        if (c == '`') {
+        if (c == '`' && markdown) {
             inInlineCode = !inInlineCode;
         } else if (MarkdownLine.isBlank(c)) {
             return space(complete);
@@ -95,6 +99,10 @@ final class ChunkBoundaries {
     }
 
     private boolean startLine(boolean complete) {
+        if (!markdown) { // "- 5 degrees" is minus five, "1. " a number said
+            atLineStart = false;
+            return true;
+        }
         MarkdownLine.Start start = MarkdownLine.classify(text, scan, complete);
         if (start == null) {
             return false;
@@ -110,6 +118,12 @@ final class ChunkBoundaries {
     }
 
     private boolean endLine(boolean complete) {
+        if (!markdown) { // a line break in plain text is a space; sentences still end at their punctuation
+            noteSpace(scan);
+            scan++;
+            atLineStart = true;
+            return true;
+        }
         MarkdownLine.Start next = MarkdownLine.classify(text, scan + 1, complete);
         if (next == null) {
             return false;

@@ -137,7 +137,7 @@ public final class MarkdownToSpeech {
         return insideWord || spacedTimes;
     }
 
-    private static String collapseWhitespace(String s) {
+    static String collapseWhitespace(String s) {
         StringBuilder out = new StringBuilder(s.length());
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); i++) {

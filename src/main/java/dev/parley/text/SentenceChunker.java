@@ -47,6 +47,7 @@ public final class SentenceChunker {
     }
 
     private final Settings settings;
+    private final boolean markdown;
     private final CodeFenceFilter codeFences = new CodeFenceFilter();
     /** Reused for the code-free text of each push on its way to the boundaries. */
     private final StringBuilder codeFree = new StringBuilder();
@@ -54,13 +55,32 @@ public final class SentenceChunker {
     private ChunkBoundaries boundaries;
     private boolean spokeFirstChunk;
 
+    /** A chunker of markdown: a model's reply. */
     public SentenceChunker(Settings settings) {
+        this(settings, true);
+    }
+
+    private SentenceChunker(Settings settings, boolean markdown) {
         this.settings = settings;
+        this.markdown = markdown;
         this.boundaries = newBoundaries();
+    }
+
+    /**
+     * A chunker of text given to be said as it is ({@code POST /speak}, an announcement): cut into
+     * sentences the same way, but nothing in it is read as markdown, so "x[i]", "<b>", "*", "`" and a
+     * line starting "- 5" reach the voice as written, and the voice says them.
+     */
+    public static SentenceChunker plainText(Settings settings) {
+        return new SentenceChunker(settings, false);
     }
 
     /** Takes the next streamed piece of the reply and returns the chunks it completed, often none. */
     public List<String> push(String piece) {
+        if (!markdown) {
+            boundaries.push(piece);
+            return takeReady();
+        }
         codeFences.push(piece, codeFree);
         boundaries.push(codeFree);
         codeFree.setLength(0);
@@ -69,7 +89,9 @@ public final class SentenceChunker {
 
     /** Ends the reply: returns the remaining chunks and makes the chunker ready for the next reply. */
     public List<String> finish() {
-        codeFences.finish(codeFree);
+        if (markdown) {
+            codeFences.finish(codeFree);
+        }
         boundaries.finish(codeFree);
         codeFree.setLength(0);
         boundaries = newBoundaries();
@@ -78,15 +100,19 @@ public final class SentenceChunker {
     }
 
     private ChunkBoundaries newBoundaries() {
-        return new ChunkBoundaries(settings.maxChunkChars(), this::mayEndEarly, this::speak);
+        return new ChunkBoundaries(settings.maxChunkChars(), this::mayEndEarly, this::speak, markdown);
     }
 
-    private boolean mayEndEarly(String markdown) {
-        return !spokeFirstChunk && words(MarkdownToSpeech.inlineToSpeech(markdown)) >= settings.firstChunkMinWords();
+    private boolean mayEndEarly(String chunk) {
+        return !spokeFirstChunk && words(toSpeech(chunk)) >= settings.firstChunkMinWords();
     }
 
-    private void speak(String markdown) {
-        String speech = MarkdownToSpeech.inlineToSpeech(markdown);
+    private String toSpeech(String chunk) {
+        return markdown ? MarkdownToSpeech.inlineToSpeech(chunk) : MarkdownToSpeech.collapseWhitespace(chunk);
+    }
+
+    private void speak(String written) {
+        String speech = toSpeech(written);
         for (String chunk : ChunkLength.split(speech, settings.maxChunkChars())) {
             if (MarkdownToSpeech.isSpeakable(chunk)) {
                 ready.add(chunk);

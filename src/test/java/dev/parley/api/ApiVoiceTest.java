@@ -63,6 +63,19 @@ class ApiVoiceTest {
         }
     }
 
+    /** Text given to be said is not a model's markdown: brackets, tags and marks reach the voice, which says them. */
+    @Test
+    void speakSaysBracketsTagsAndMarksAsWrittenNotAsMarkdown() throws Exception {
+        String text = "See note [1]. Then x[i] = a < b, <b>bold</b> and *stars*.\\n- 5 degrees.";
+        try (ApiHarness api = ApiHarness.speaking(folder, Reply.of("unused"))) {
+            HttpResponse<String> response = api.send("POST", "/speak", "{\"text\":\"" + text + "\"}");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(ApiJson.MAPPER.readTree(response.body()).path("heard").asText())
+                    .isEqualTo("See note [1]. Then x[i] = a < b, <b>bold</b> and *stars*. - 5 degrees.");
+        }
+    }
+
     @Test
     void stopCutsASpokenTextOffAndSpeakSaysSo() throws Exception {
         try (ApiHarness api = ApiHarness.speaking(folder, Reply.of("unused"))) {

@@ -292,6 +292,16 @@ class SentenceChunkerTest {
                 .hasMessageContaining("maxChunkChars");
     }
 
+    @Test
+    void plainTextIsCutIntoSentencesButNothingInItIsReadAsMarkdown() {
+        SentenceChunker chunker = SentenceChunker.plainText(Settings.defaults());
+
+        assertThat(chunk(chunker, "See note [1]. Then x[i] = a < b, <b>bold</b> and *stars* `here`.\n"
+                + "- 5 degrees.\n```\nkept\n```\n# Heading"))
+                .containsExactly("See note [1].", "Then x[i] = a < b, <b>bold</b> and *stars* `here`.", "- 5 degrees.",
+                        "``` kept ``` # Heading");
+    }
+
     private static List<String> chunk(SentenceChunker chunker, String reply) {
         List<String> chunks = new ArrayList<>(chunker.push(reply));
         chunks.addAll(chunker.finish());
