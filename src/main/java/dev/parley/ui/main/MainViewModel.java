@@ -1,6 +1,5 @@
 package dev.parley.ui.main;
 
-import dev.parley.secrets.Redaction;
 import dev.parley.audio.LevelMeter;
 import dev.parley.conversation.Turn;
 import dev.parley.image.ImagePreparer;
@@ -115,8 +114,7 @@ public final class MainViewModel implements AutoCloseable {
             loadMessage.set("");
             loadProgress.set(1);
             loadFailed = true;
-            // The banner goes when the window closes; the log is what a bug report or a later look has.
-            LOG.warn("Could not load the {}: {}", step.label(), Redaction.clean(Tasks.message(failure)));
+            LOG.warn("Could not load the {}: {}", step.label(), dev.parley.secrets.Redaction.clean(Tasks.message(failure)));
             banners.show(Banner.failure("load", "Could not load the " + step.label() + ": ", failure,
                     " Typed questions still work; fix it in Settings and Parley tries again when you save."));
         });
