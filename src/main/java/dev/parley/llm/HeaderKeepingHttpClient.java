@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -88,8 +89,11 @@ final class HeaderKeepingHttpClient implements HttpClient {
             return;
         }
         ServerSentEventListener listener = new FailingEventListener(client, eventEdits.get());
-        http.sendAsync(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream())
-                .thenAccept(response -> {
+        InFlightRequest inFlight = InFlightRequest.current();
+        CompletableFuture<HttpResponse<InputStream>> exchange =
+                http.sendAsync(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream());
+        inFlight.exchange(exchange);
+        exchange.thenAccept(response -> {
                     if (response.statusCode() >= 300 && response.statusCode() < 400) {
                         closeQuietly(response);
                         var redirect = new RedirectHttpException(response.statusCode(),
@@ -107,6 +111,7 @@ final class HeaderKeepingHttpClient implements HttpClient {
                     SuccessfulHttpResponse success = SuccessfulHttpResponse.builder()
                             .statusCode(response.statusCode()).headers(response.headers().map()).build();
                     ignoringExceptions(() -> listener.onOpen(success));
+                    inFlight.body(response.body());
                     try (InputStream body = new LineLimitedInputStream(response.body())) {
                         parser.parse(body, listener);
                         ignoringExceptions(listener::onClose);

@@ -57,6 +57,7 @@ final class RoundStream implements StreamingChatResponseHandler {
     private final CompletableFuture<Round> done = new CompletableFuture<>();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+    private final InFlightRequest inFlight = new InFlightRequest();
     private long firstTextNanos;
 
     RoundStream(Source source, ReplyListener listener, String priorText, ReplyDeadline deadline) {
@@ -86,7 +87,7 @@ final class RoundStream implements StreamingChatResponseHandler {
             // there used to go unnoticed (QuietStreamClockTest).
             Thread.ofVirtual().name("parley-llm-request").start(() -> {
                 try {
-                    source.client().chat(request, this);
+                    inFlight.during(() -> source.client().chat(request, this));
                 } catch (RuntimeException e) {
                     done.completeExceptionally(e);
                 }
@@ -273,11 +274,15 @@ final class RoundStream implements StreamingChatResponseHandler {
         return failure;
     }
 
-    /** Stops the stream where the client has handed out a handle (not every client does). */
+    /**
+     * Stops the stream where the client has handed out a handle (not every client does), and closes its
+     * HTTP request, which is all there is to stop before the provider's first event.
+     */
     private void cancelStream() {
         StreamingHandle streaming = handle.get();
         if (streaming != null) {
             streaming.cancel();
         }
+        inFlight.cancel();
     }
 }

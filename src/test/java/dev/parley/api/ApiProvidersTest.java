@@ -7,6 +7,7 @@ import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Reply;
 import dev.parley.testing.FakeHttpServer;
 import dev.parley.testing.FakeHttpServer.Response;
+import dev.parley.testing.HeldResponseServer;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -90,6 +91,29 @@ class ApiProvidersTest {
             assertThat(api.llm.awaitEndlessStreamsStopped(Duration.ofSeconds(10))).as("the provider's stream closed")
                     .isTrue();
             assertThat(api.llm.requests()).as("no retry after the caller left").hasSize(1);
+        }
+    }
+
+    @Test
+    void aTestWhoseCallerLeavesBeforeTheProviderAnswersClosesTheRequest() throws Exception {
+        try (HeldResponseServer held = new HeldResponseServer();
+                ApiHarness api = ApiHarness.withProviders(folder, """
+                            held:
+                              type: openai-compatible
+                              base-url: %s
+                              model: scripted
+                              timeout-seconds: 60
+                        """.formatted(held.baseUrl("/v1")), Reply.of("Hi."));
+                Socket caller = new Socket("127.0.0.1", api.server.port())) {
+            caller.getOutputStream().write(("POST " + ApiServer.PREFIX + "/providers/held/test HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + api.server.port() + "\r\nAuthorization: Bearer " + api.token.value()
+                    + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(held.awaitAccepted(1, Duration.ofSeconds(20))).as("the request reached the provider").isTrue();
+
+            caller.close();
+
+            assertThat(held.awaitAllClosed(Duration.ofSeconds(10)))
+                    .as("the provider's connection closed, not held for its 60 s timeout").isTrue();
         }
     }
 
