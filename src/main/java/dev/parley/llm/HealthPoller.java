@@ -5,6 +5,7 @@ import dev.parley.config.ProviderConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -28,7 +30,8 @@ public final class HealthPoller implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(HealthPoller.class);
     static final int MAX_BACKOFF_FACTOR = 10;
 
-    private final Predicate<String> check;
+    /** Checks the providers due, all at once, and tells which are healthy. */
+    private final Function<List<String>, Map<String, Boolean>> checkAll;
     private final Duration interval;
     private final BooleanSupplier turnRunning;
     private final Clock clock;
@@ -44,13 +47,21 @@ public final class HealthPoller implements AutoCloseable {
         }
     }
 
-    /** {@code check} tells whether a provider is healthy (and announces it); {@code providers} are due at once. */
+    /**
+     * {@code check} tells whether a provider is healthy (and announces it); {@code providers} are due at
+     * once, and are checked one after another.
+     */
     public HealthPoller(List<String> providers, Predicate<String> check, Duration interval, BooleanSupplier turnRunning,
             Clock clock) {
+        this(due -> inTurn(due, check), providers, interval, turnRunning, clock);
+    }
+
+    private HealthPoller(Function<List<String>, Map<String, Boolean>> checkAll, List<String> providers,
+            Duration interval, BooleanSupplier turnRunning, Clock clock) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("A health check interval must be positive: " + interval);
         }
-        this.check = check;
+        this.checkAll = checkAll;
         this.interval = interval;
         this.turnRunning = turnRunning;
         this.clock = clock;
@@ -59,15 +70,35 @@ public final class HealthPoller implements AutoCloseable {
 
     /**
      * Every configured provider, checked with {@code health} (which reports each result to its news);
-     * one that needs a key and has none is not contacted (looked at again at each of its turns, so a
-     * key set meanwhile counts).
+     * the providers due are checked at once, as {@code GET /providers} checks them, so at start a chain
+     * of dead endpoints takes one timeout, not one each, and no check waits longer than
+     * {@link ProviderHealth#reportLimit()}. One that needs a key and has none is not contacted (looked
+     * at again at each of its turns, so a key set meanwhile counts).
      */
     public static HealthPoller of(ProviderHealth health, LlmConfig llm, Duration interval, BooleanSupplier turnRunning,
             Clock clock) {
-        return new HealthPoller(List.copyOf(llm.providers().keySet()), name -> {
-            ProviderConfig provider = llm.providers().get(name);
-            return !health.couldAnswer(provider) || health.check(name, provider).healthy();
-        }, interval, turnRunning, clock);
+        return new HealthPoller(due -> {
+            Map<String, Boolean> healthy = new HashMap<>();
+            Map<String, ProviderConfig> contacted = new LinkedHashMap<>();
+            for (String name : due) {
+                ProviderConfig provider = llm.providers().get(name);
+                if (health.couldAnswer(provider)) {
+                    contacted.put(name, provider);
+                } else {
+                    healthy.put(name, true);
+                }
+            }
+            if (!contacted.isEmpty()) {
+                health.check(contacted, null).forEach(check -> healthy.put(check.name(), check.healthy()));
+            }
+            return healthy;
+        }, List.copyOf(llm.providers().keySet()), interval, turnRunning, clock);
+    }
+
+    private static Map<String, Boolean> inTurn(List<String> due, Predicate<String> check) {
+        Map<String, Boolean> healthy = new HashMap<>();
+        due.forEach(provider -> healthy.put(provider, checkSafely(provider, check)));
+        return healthy;
     }
 
     /** Polls on {@code scheduler} from now on, looking for due providers once per interval. */
@@ -83,9 +114,10 @@ public final class HealthPoller implements AutoCloseable {
         Instant now = clock.instant();
         List<String> checked = schedules.entrySet().stream().filter(entry -> !entry.getValue().due.isAfter(now))
                 .map(Map.Entry::getKey).toList();
+        Map<String, Boolean> results = checked.isEmpty() ? Map.of() : checkAllSafely(checked);
         for (String provider : checked) {
             Schedule schedule = schedules.get(provider);
-            boolean healthy = checkSafely(provider);
+            boolean healthy = results.getOrDefault(provider, false);
             schedule.failures = healthy ? 0 : schedule.failures + 1;
             schedule.due = now.plus(waitAfter(schedule.failures));
         }
@@ -98,7 +130,16 @@ public final class HealthPoller implements AutoCloseable {
         return interval.multipliedBy(factor);
     }
 
-    private boolean checkSafely(String provider) {
+    private Map<String, Boolean> checkAllSafely(List<String> due) {
+        try {
+            return checkAll.apply(due);
+        } catch (RuntimeException e) {
+            LOG.warn("Health check of providers {} failed: {}", due, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private static boolean checkSafely(String provider, Predicate<String> check) {
         try {
             return check.test(provider);
         } catch (RuntimeException e) {

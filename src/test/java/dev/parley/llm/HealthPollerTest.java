@@ -16,6 +16,7 @@ import dev.parley.testing.HandClock;
 import dev.parley.testing.FakeLlmApis;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -130,6 +131,47 @@ class HealthPollerTest {
             }
         } finally {
             scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void theProvidersDueAreCheckedAtOnce() throws Exception {
+        // Each endpoint answers only once all three have been asked: checked one after another, the
+        // first would wait out its timeout alone and be found down.
+        CountDownLatch asked = new CountDownLatch(3);
+        HealthNews news = new HealthNews();
+        List<HealthNews.Change> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        news.subscribe(changes::add);
+        ProviderHealth health = new ProviderHealth(new ApiKeys(Map.<String, String>of()::get), Duration.ofSeconds(2),
+                news);
+        List<FakeHttpServer> ollamas = new ArrayList<>();
+        try {
+            var providers = new java.util.LinkedHashMap<String, ProviderConfig>();
+            for (String name : List.of("first", "second", "third")) {
+                FakeHttpServer ollama = new FakeHttpServer().on("GET", "/api/tags", request -> {
+                    asked.countDown();
+                    try {
+                        asked.await(10, TimeUnit.SECONDS); // far beyond the checks' timeout: they give up first
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return FakeHttpServer.Response.json(200, "{\"models\":[{\"name\":\"llama3.2:latest\"}]}");
+                });
+                ollamas.add(ollama);
+                providers.put(name, new ProviderConfig(ProviderType.OLLAMA, ollama.url(), "llama3.2", null, null, null,
+                        null));
+            }
+            try (HealthPoller poller = HealthPoller.of(health, new LlmConfig("first", null, providers), MINUTE,
+                    () -> false, clock)) {
+                assertThat(poller.poll()).containsExactly("first", "second", "third");
+
+                assertThat(changes).extracting(HealthNews.Change::provider, HealthNews.Change::healthy)
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("first", true),
+                                org.assertj.core.groups.Tuple.tuple("second", true),
+                                org.assertj.core.groups.Tuple.tuple("third", true));
+            }
+        } finally {
+            ollamas.forEach(FakeHttpServer::close);
         }
     }
 
