@@ -2,12 +2,15 @@ package dev.parley.api;
 
 import dev.parley.voice.VoiceEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The server's one subscriber of the turn controller's event stream, fanned out to every stream
@@ -27,12 +30,21 @@ final class EventHub implements Consumer<VoiceEvent> {
     private final int replayed;
     private final int clientQueue;
     private final Clock clock;
+    private final Duration stuckWrite;
     /**
      * At most this many characters of JSON are kept for replay, whatever the count: with texts cut at
      * {@link EventJson#MAX_TEXT} an event is at most a few hundred kilobytes, so 1,000 of them could
      * still hold a few hundred megabytes.
      */
     static final long REPLAYED_CHARS = 8_000_000;
+
+    /**
+     * How long a client's write may block, its queue full, before the client is closed: a client reading
+     * at all on this machine empties its socket's buffer in milliseconds.
+     */
+    static final Duration STUCK_WRITE = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LogManager.getLogger(EventHub.class);
 
     private final ArrayDeque<Published> recent = new ArrayDeque<>();
     private long recentChars;
@@ -45,9 +57,15 @@ final class EventHub implements Consumer<VoiceEvent> {
      * @param clientQueue how many events a client may lag behind before its oldest are dropped
      */
     EventHub(int replayed, int clientQueue, Clock clock) {
+        this(replayed, clientQueue, clock, STUCK_WRITE);
+    }
+
+    /** {@code stuckWrite}: how long a full client's write may block before the client is closed. */
+    EventHub(int replayed, int clientQueue, Clock clock, Duration stuckWrite) {
         this.replayed = replayed;
         this.clientQueue = clientQueue;
         this.clock = clock;
+        this.stuckWrite = stuckWrite;
     }
 
     /**
@@ -72,8 +90,12 @@ final class EventHub implements Consumer<VoiceEvent> {
             }
         }
         for (EventClient client : clients) {
-            if (!level || client.wantsLevels()) {
-                client.offer(published.seq(), published.json());
+            if ((!level || client.wantsLevels()) && !client.offer(published.seq(), published.json())) {
+                clients.remove(client);
+                LOG.warn("An event stream client read nothing for {} s while its {} events (or {} MB) waited: its"
+                        + " connection is closed. A client that reconnects with Last-Event-ID or ?since= gets what"
+                        + " is still buffered.", stuckWrite.toSeconds(), clientQueue, EventClient.MAX_QUEUED_CHARS
+                        / 1_000_000);
             }
         }
     }
@@ -86,7 +108,7 @@ final class EventHub implements Consumer<VoiceEvent> {
      */
     synchronized EventClient join(long since, boolean levels) {
         long after = since > seq ? 0 : since;
-        EventClient client = new EventClient(clientQueue, levels, after < 0 ? seq : after, clock);
+        EventClient client = new EventClient(clientQueue, levels, after < 0 ? seq : after, clock, stuckWrite);
         if (after >= 0) {
             recent.stream().filter(event -> event.seq() > after).forEach(event -> client.offer(event.seq(), event.json()));
         }

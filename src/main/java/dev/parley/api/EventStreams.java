@@ -54,14 +54,23 @@ final class EventStreams {
             sink.emit(SseEvent.builder().id(hub.eventId(client.resumesAfter())).data(connected()).build());
             for (EventClient.Event event = client.next(KEEP_ALIVE_MILLIS); event != null;
                     event = client.next(KEEP_ALIVE_MILLIS)) {
+                client.writing(Thread.currentThread());
                 sink.emit(sse(event));
+                client.written();
             }
         } catch (UncheckedIOException e) {
             LOG.debug("An event stream client left: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!client.abandoned()) {
+                throw e;
+            }
         } finally {
             hub.leave(client);
+            if (client.abandoned()) {
+                Thread.interrupted(); // the interrupt closed the socket; Helidon's thread is not to keep it
+            }
         }
     }
 
@@ -153,11 +162,13 @@ final class EventStreams {
             session.send(connected(), true);
             for (EventClient.Event event = client.next(KEEP_ALIVE_MILLIS); event != null;
                     event = client.next(KEEP_ALIVE_MILLIS)) {
+                client.writing(Thread.currentThread());
                 if (event == EventClient.IDLE) {
                     session.ping(BufferData.empty());
                 } else {
                     session.send(event.json(), true);
                 }
+                client.written();
             }
             if (hub.closed()) { // else the client left, and Helidon answers its close: this one would race it
                 session.close(WsCloseCodes.GOING_AWAY, "Parley is stopping");
