@@ -79,8 +79,7 @@ public final class ProviderHealth {
      * left to end on its own; its result then reaches the health news as any check's does.
      */
     public List<HealthCheck> check(Map<String, ProviderConfig> providers, String active) {
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try {
+        return atOnce(threads -> {
             Map<String, Future<HealthCheck>> checks = new LinkedHashMap<>();
             providers.forEach((name, provider) ->
                     checks.put(name, threads.submit(() -> check(name, provider, name.equals(active)))));
@@ -91,14 +90,7 @@ public final class ProviderHealth {
                         check.getKey().equals(active)));
             }
             return results;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a provider check failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LlmException("The provider checks were interrupted.", e);
-        } finally {
-            threads.shutdown(); // not close(): that would wait for a check past the deadline
-        }
+        });
     }
 
     /** How long a whole report may take: one probe's timeout, and a second for what comes before it. */
@@ -131,8 +123,7 @@ public final class ProviderHealth {
      * {@link #reportLimit()}, is left to end on its own and reaches the health news as any check does.
      */
     public Optional<String> problemOf(Map<String, ProviderConfig> chain) {
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try {
+        return atOnce(threads -> {
             CompletionService<HealthCheck> done = new ExecutorCompletionService<>(threads);
             Map<String, HealthCheck> results = new LinkedHashMap<>();
             chain.forEach((name, provider) -> {
@@ -156,13 +147,26 @@ public final class ProviderHealth {
                     health != null ? health.advice() : List.of("the check did not finish within "
                             + inWords(reportLimit()) + ": check llm.providers." + name + ".base-url and your network"))));
             return Optional.of(String.join(". ", advice) + ".");
+        });
+    }
+
+    /** What {@link #atOnce} runs: checks submitted to {@code threads}, their results awaited. */
+    private interface Checks<T> {
+        T await(ExecutorService threads) throws ExecutionException, InterruptedException;
+    }
+
+    /** Runs {@code checks} on threads of their own, which are not waited for once it returns. */
+    private static <T> T atOnce(Checks<T> checks) {
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            return checks.await(threads);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a provider check failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LlmException("The provider checks were interrupted.", e);
         } finally {
-            threads.shutdown(); // not close(): that would wait for the checks the answer did not need
+            threads.shutdown(); // not close(): that would wait for a check past its deadline or no longer needed
         }
     }
 
