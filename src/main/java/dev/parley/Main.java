@@ -54,7 +54,7 @@ public final class Main {
         if (window.isPresent()) {
             exit(Desktop.run(window.get().config()));
         }
-        exit(Cli.run(args, StandardInput.usable(), System.out, System.err, StandardOutput.isTerminal()));
+        exit(Cli.run(args, StandardInput.usable(), System.out, System.err, StandardOutput::isTerminal));
     }
 
     /**

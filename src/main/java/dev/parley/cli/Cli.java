@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine;
@@ -22,14 +23,15 @@ public final class Cli {
     private Cli() {}
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return run(args, in, out, err, false);
+        return run(args, in, out, err, () -> false);
     }
 
     /**
      * {@code outIsTerminal}: whether {@code out} shows on a terminal, where binary output (a WAV file
      * with {@code --out -}) is refused, as curl refuses it.
      */
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean outIsTerminal) {
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+            BooleanSupplier outIsTerminal) {
         ParleyCommand root = new ParleyCommand(in, out, outIsTerminal);
         PrintStream target = out; // inside PrintWriter, "out" names its own Writer
         PrintWriter stdout = new PrintWriter(target, true, StandardCharsets.UTF_8) {

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,9 +53,10 @@ final class ParleyCommand implements Runnable {
 
     private final InputStream stdin;
     private final PrintStream stdout;
-    private final boolean stdoutIsTerminal;
+    /** Asked only for {@code --out -}: asking loads libc through JNA, which no other command needs. */
+    private final BooleanSupplier stdoutIsTerminal;
 
-    ParleyCommand(InputStream stdin, PrintStream stdout, boolean stdoutIsTerminal) {
+    ParleyCommand(InputStream stdin, PrintStream stdout, BooleanSupplier stdoutIsTerminal) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stdoutIsTerminal = stdoutIsTerminal;
@@ -74,7 +76,7 @@ final class ParleyCommand implements Runnable {
 
     /** Whether {@link #stdout()} shows on a terminal, rather than going to a pipe or a file. */
     boolean stdoutIsTerminal() {
-        return stdoutIsTerminal;
+        return stdoutIsTerminal.getAsBoolean();
     }
 
     Components components() {

@@ -68,7 +68,7 @@ class ParleySubcommandTest {
     @Test
     void aModelSubcommandTakesTheProviderOptionsAndTheConfig() {
         StringWriter out = new StringWriter();
-        CommandLine line = new CommandLine(new ParleyCommand(new ByteArrayInputStream(new byte[0]), System.out, false))
+        CommandLine line = new CommandLine(new ParleyCommand(new ByteArrayInputStream(new byte[0]), System.out, () -> false))
                 .addSubcommand(new Probe());
         line.setOut(new PrintWriter(out, true));
 

@@ -22,7 +22,7 @@ class VoicePrinterTest {
 
     @BeforeEach
     void printer() {
-        CommandLine commandLine = new CommandLine(new ParleyCommand(InputStream.nullInputStream(), System.out, false))
+        CommandLine commandLine = new CommandLine(new ParleyCommand(InputStream.nullInputStream(), System.out, () -> false))
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         printer = new VoicePrinter(commandLine, false, false, false, false);
     }

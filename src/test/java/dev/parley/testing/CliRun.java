@@ -30,7 +30,7 @@ public record CliRun(int exitCode, String out, String err) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Cli.run(args, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), true);
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> true);
         return new Binary(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 
