@@ -100,8 +100,14 @@ public final class ProviderSwitcherViewModel {
     /**
      * After {@code name} became the one answering (the switcher, Settings, the welcome): when it can
      * answer only after a new start, a banner says so with a button that restarts; otherwise that banner goes.
+     * A switch made outside the toolbar (the control API's) shows there too: Restart Parley continues with
+     * the provider the toolbar shows.
      */
     public void providerChanged(String name) {
+        Item answering = find(name);
+        if (answering != null) {
+            active.set(answering);
+        }
         service.needsRestart(name).ifPresentOrElse(embedded -> banners.show(new Banner(RESTART_BANNER,
                 Banner.Level.WARNING, "The built-in model (" + embedded + ") answers once Parley starts again: it"
                         + " needs Java's Vector API, which can be turned on only at start. The conversation carries"

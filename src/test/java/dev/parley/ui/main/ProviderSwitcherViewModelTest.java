@@ -127,6 +127,21 @@ class ProviderSwitcherViewModelTest {
         assertThat(banners.shown()).isEmpty();
     }
 
+    /**
+     * A switch made elsewhere (the control API's PUT /providers/active, served by the window): the toolbar
+     * shows the provider answering, and Restart Parley continues with it rather than with the one shown before.
+     */
+    @Test
+    void aProviderSwitchedOutsideTheToolbarBecomesTheActiveOne() {
+        model.providerChanged("spare");
+
+        assertThat(model.activeProperty().get().name()).isEqualTo("spare");
+        assertThat(service.switched).isEmpty(); // it answers already: nothing to switch again
+
+        model.providerChanged("nobody"); // no longer configured: the toolbar keeps what it shows
+        assertThat(model.activeProperty().get().name()).isEqualTo("spare");
+    }
+
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // unbounded, it waits for ever
     void testOfAProviderThatNeverAnswersEndsAtTheLimitAndSaysWhatToCheck() {
