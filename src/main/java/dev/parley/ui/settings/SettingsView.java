@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -43,9 +44,9 @@ public final class SettingsView extends BorderPane {
     public SettingsView(SettingsViewModel model, Runnable close) {
         setId("settings");
         TabPane tabs = new TabPane(
-                new Tab("Providers", providers(model)),
-                new Tab("Voice & audio", audio(model)),
-                new Tab("General", general(model)));
+                new Tab("Providers", page(providers(model))),
+                new Tab("Voice & audio", page(audio(model))),
+                new Tab("General", page(general(model))));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         // Ctrl+Tab switches tabs wherever the keyboard is (a text field would take it to move on), and
@@ -147,8 +148,9 @@ public final class SettingsView extends BorderPane {
         key.setId("provider-key");
         key.setPromptText("stored in the keychain, never in config.yaml");
         Label keyWhere = new Label("Keys: " + model.keyStorage() + ". The environment variable wins when set.");
+        keyWhere.setId("settings-key-note");
         keyWhere.getStyleClass().add("muted");
-        keyWhere.setWrapText(true);
+        note(keyWhere);
         ComboBox<String> active = new ComboBox<>();
         active.setId("provider-active");
         Runnable names = () -> active.getItems().setAll(model.providers().rows().stream().map(row -> row.nameProperty().get()).toList());
@@ -216,7 +218,7 @@ public final class SettingsView extends BorderPane {
         micTest.setOnAction(event -> model.testMicrophone());
         Label micResult = new Label();
         micResult.getStyleClass().add("muted");
-        micResult.setWrapText(true);
+        note(micResult);
         micResult.textProperty().bind(model.micTestResultProperty());
         TextField speechModel = new TextField();
         speechModel.setId("settings-speech-model");
@@ -244,8 +246,9 @@ public final class SettingsView extends BorderPane {
         Label note = new Label("Empty device: the system default. Rate, volume and hands-free apply at once; a new"
                 + " voice, device or speech model loads in the background and takes over from the next answer or"
                 + " utterance (what is being said or heard finishes first).");
+        note.setId("settings-audio-note");
         note.getStyleClass().add("muted");
-        note.setWrapText(true);
+        note(note);
         int row = 0;
         form.addRow(row++, label("Voice", voice), voice);
         form.addRow(row++, label("Rate", rate), new HBox(10, rate, rateValue));
@@ -296,7 +299,7 @@ public final class SettingsView extends BorderPane {
         Label apiNote = new Label(model.apiExplanation());
         apiNote.setId("settings-api-note");
         apiNote.getStyleClass().add("muted");
-        apiNote.setWrapText(true);
+        note(apiNote);
         int row = 0;
         form.addRow(row++, label("System prompt", prompt), prompt);
         form.addRow(row++, label("Push-to-talk key", key), key);
@@ -340,6 +343,25 @@ public final class SettingsView extends BorderPane {
         label.getStyleClass().add("muted");
         label.textProperty().bind(text);
         return label;
+    }
+
+    /**
+     * A tab's page scrolls when the window is shorter than it (a long "Saved to …" below takes lines
+     * too), rather than squeezing its wrapped notes to one line cut with "…".
+     */
+    private static ScrollPane page(Node content) {
+        ScrollPane page = new ScrollPane(content);
+        page.setFitToWidth(true);
+        page.setFitToHeight(true); // the provider list still fills a tall window
+        page.getStyleClass().add("edge-to-edge");
+        page.setFocusTraversable(false);
+        return page;
+    }
+
+    /** A wrapped explanation: never shorter than its lines. */
+    private static void note(Label text) {
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private static GridPane form() {
