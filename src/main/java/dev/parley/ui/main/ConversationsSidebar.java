@@ -75,6 +75,12 @@ final class ConversationsSidebar extends VBox {
         view.setId("conversation-list");
         view.setPlaceholder(new Label("No saved conversations yet"));
         view.setCellFactory(cells -> new ListCell<>() {
+            {
+                // As wide as the list, not as the longest name: a long name ends in "…" (whole in the
+                // tooltip) instead of cut off with a sideways scroll bar under the list.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(ConversationInfo info, boolean empty) {
                 super.updateItem(info, empty);
