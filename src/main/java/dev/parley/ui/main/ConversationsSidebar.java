@@ -137,6 +137,7 @@ final class ConversationsSidebar extends VBox {
         dialog.setTitle("Rename conversation");
         dialog.setHeaderText(null);
         dialog.setContentText("New name:");
+        dialog.getEditor().setPrefColumnCount(28); // the default's 12 columns cut "chat-2026-12-07-141242"
         Label problem = new Label();
         problem.setId("rename-problem");
         problem.getStyleClass().add("validation");

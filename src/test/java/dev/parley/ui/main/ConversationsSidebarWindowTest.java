@@ -7,6 +7,8 @@ import dev.parley.conversation.Conversation;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -39,5 +41,26 @@ class ConversationsSidebarWindowTest extends MainWindowFixture {
         assertThat(robot.lookup("#conversation-list .scroll-bar").queryAllAs(ScrollBar.class))
                 .filteredOn(bar -> bar.getOrientation() == Orientation.HORIZONTAL)
                 .allSatisfy(bar -> assertThat(bar.isVisible()).isFalse());
+    }
+    @Test
+    void theRenameFieldShowsAWholeDefaultName(FxRobot robot) throws Exception {
+        String name = "chat-2026-12-07-141242";
+        store.save(name, new Conversation("test"));
+        robot.interact(() -> ui.conversations().refresh());
+        waitUntil(() -> ui.conversations().saved().size() == 1);
+        robot.interact(() -> {
+            robot.lookup("#conversation-list").queryListView().getSelectionModel().select(0);
+            robot.lookup("#conversation-list").queryListView().requestFocus();
+        });
+
+        robot.type(KeyCode.F2);
+
+        waitUntil(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+        TextField editor = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
+        Text measured = new Text(name);
+        measured.setFont(editor.getFont());
+        assertThat(editor.getWidth() - editor.getInsets().getLeft() - editor.getInsets().getRight())
+                .isGreaterThan(measured.getLayoutBounds().getWidth());
+        robot.type(KeyCode.ESCAPE);
     }
 }
