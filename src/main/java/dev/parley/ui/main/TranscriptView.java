@@ -4,10 +4,14 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -61,6 +65,18 @@ final class TranscriptView extends ScrollPane {
         }
         box.getChildren().setAll(model.transcript().stream().map(entry -> rows.computeIfAbsent(entry, TranscriptView::row))
                 .toList());
+    }
+
+    /** A bubble's text is a label, which selects nothing: its context menu copies the whole of it. */
+    private static void copyable(VBox bubble, TranscriptEntry entry) {
+        MenuItem copy = new MenuItem("Copy text");
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(entry.text());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        ContextMenu menu = new ContextMenu(copy);
+        bubble.setOnContextMenuRequested(event -> menu.show(bubble, event.getScreenX(), event.getScreenY()));
     }
 
     private static Node row(TranscriptEntry entry) {
@@ -127,6 +143,7 @@ final class TranscriptView extends ScrollPane {
             entry.images().forEach(image -> pictures.getChildren().add(AttachmentStrip.picture(image, PICTURE)));
             bubble.getChildren().add(pictures);
         }
+        copyable(bubble, entry);
         HBox row = new HBox(bubble);
         row.setAlignment(user ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         HBox.setHgrow(bubble, Priority.SOMETIMES);
