@@ -10,7 +10,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * The main window's toolbar: the conversations toggle, the provider switcher with health dots and
@@ -34,13 +33,14 @@ final class MainToolbar extends HBox {
         testResult.setId("provider-test-result");
         testResult.getStyleClass().add("muted");
         testResult.textProperty().bind(providers.testResultProperty());
-        testResult.setMaxWidth(360);
+        // The room left between Test and Usage, however wide the window: asking for none, it never
+        // squeezes a control, and it ends in "…" (whole in its tooltip) only when that room is short.
+        testResult.setPrefWidth(0);
+        testResult.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(testResult, Priority.ALWAYS);
         Tooltip fullResult = new Tooltip();
         fullResult.textProperty().bind(providers.testResultProperty());
         testResult.setTooltip(fullResult);
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Button usage = new Button("Usage");
         usage.setId("usage-button");
@@ -54,7 +54,7 @@ final class MainToolbar extends HBox {
 
         Sizing.yielding(testResult); // the toolbar's buttons keep their words; the result shrinks, whole in its tooltip
         getChildren().setAll(Sizing.whole(conversations), title, switcher(providers), Sizing.whole(test(providers)),
-                testResult, spacer, Sizing.whole(usage), Sizing.whole(settingsButton), Sizing.whole(themeToggle(settings)));
+                testResult, Sizing.whole(usage), Sizing.whole(settingsButton), Sizing.whole(themeToggle(settings)));
         getStyleClass().add("toolbar");
     }
 

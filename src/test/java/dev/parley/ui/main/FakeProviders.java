@@ -25,6 +25,8 @@ public final class FakeProviders implements ProviderService {
     public volatile String needsRestart;
     /** Whether the tested provider takes the request and never answers, as a hung server does. */
     public volatile boolean testNeverAnswers;
+    /** What every provider answers a test prompt with. */
+    public volatile String testReply = "ready";
 
     public FakeProviders(long delayMs) {
         this.delayMs = delayMs;
@@ -89,8 +91,9 @@ public final class FakeProviders implements ProviderService {
                     awaitInterrupt();
                 }
                 pause();
-                listener.onText("ready");
-                return new LlmReply("ready", "", 1, 1, System.nanoTime(), name);
+                String reply = testReply;
+                listener.onText(reply);
+                return new LlmReply(reply, "", 1, 1, System.nanoTime(), name);
             }
         };
     }

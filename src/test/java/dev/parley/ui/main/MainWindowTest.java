@@ -246,6 +246,19 @@ class MainWindowTest extends MainWindowFixture {
                 .isGreaterThanOrEqualTo(140);
     }
     @Test
+    void aWideWindowShowsTheWholeTestResult(FxRobot robot) throws Exception {
+        providers.testReply = "The sky is blue, mostly.";
+        robot.interact(() -> stage.setWidth(1260));
+
+        robot.clickOn("#provider-test");
+
+        Label result = node(robot, "provider-test-result");
+        waitUntil(() -> result.getText().contains("total"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((javafx.scene.text.Text) result.lookup(".text")).getText()).as("what it draws")
+                .isEqualTo(result.getText());
+    }
+    @Test
     void theStatusBarShowsTheApiUrlWhileTheWindowServesIt(FxRobot robot) throws Exception {
         Label api = node(robot, "api-status");
         assertThat(api.isVisible()).as("off: nothing shown").isFalse();
