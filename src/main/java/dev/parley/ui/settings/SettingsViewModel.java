@@ -81,6 +81,16 @@ public final class SettingsViewModel {
                 saveStatus.set("");
             }
         });
+        // Nor beside an edit made since: the shown settings would read as saved, and they are not.
+        for (javafx.beans.Observable field : List.of(providers.rows(), providers.activeProperty(), voice, rate,
+                volume, handsFree, talkOver, apiEnabled, inputDevice, outputDevice, speechModelPath, systemPrompt,
+                pushToTalkKey, theme, globalPushToTalkKey, closeToTray)) {
+            field.addListener(changed -> {
+                if (!saving.get() && hasUnsavedChanges()) {
+                    saveStatus.set("");
+                }
+            });
+        }
         lastSaved = edited();
     }
 

@@ -82,6 +82,25 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void anEditAfterASaveTakesTheSavedMessageAway() throws Exception {
+        SettingsViewModel model = new SettingsViewModel(backend(), Tasks.direct());
+        model.pushToTalkKeyProperty().set("F8");
+        model.save();
+        assertThat(model.saveStatusProperty().get()).startsWith("Saved to");
+
+        model.themeProperty().set("dark");
+        assertThat(model.saveStatusProperty().get()).as("'Saved to' beside an edit not saved").isEmpty();
+
+        model.save();
+        model.providers().rows().getFirst().baseUrlProperty().set("http://localhost:11511");
+        assertThat(model.saveStatusProperty().get()).as("a provider's field counts too").isEmpty();
+
+        model.save();
+        model.volumeProperty().set(0.5);
+        assertThat(model.saveStatusProperty().get()).as("so does a slider").isEmpty();
+    }
+
+    @Test
     void aSaveKeepsWhatWasChangedInTheFileByHandWhileTheWindowWasOpen() throws Exception {
         FakeSettings backend = backend();
         SettingsViewModel model = new SettingsViewModel(backend, Tasks.direct());
