@@ -47,6 +47,15 @@ public final class LastGoodConfig {
      * @throws ConfigException the file's own error, when there is no usable copy
      */
     public static Loaded load(Path explicitFile, ParleyPaths paths) {
+        return load(explicitFile, paths, false);
+    }
+
+    /**
+     * As {@link #load(Path, ParleyPaths)}, for a Parley that applies the file once it is fixed and saved
+     * ({@code watched}, the window: {@link ConfigFileWatch}); the notice then says so instead of asking
+     * for a restart.
+     */
+    public static Loaded load(Path explicitFile, ParleyPaths paths, boolean watched) {
         ConfigLoader loader = new ConfigLoader();
         Path file = explicitFile != null ? explicitFile : paths.userConfigFile();
         try {
@@ -65,10 +74,13 @@ public final class LastGoodConfig {
                 LOG.warn("The last good config {} does not load either: {}", copy, alsoBroken.getMessage());
                 throw broken;
             }
+            // The user's file is still the one saved to (a save then says what to fix in it first, rather
+            // than landing in the hidden copy) and watched; relative paths resolve the same beside it.
+            lastGood = lastGood.withSource(file);
             String problem = broken.getMessage().strip();
             String notice = problem + (problem.endsWith(".") ? "" : ".") + " Parley started with the last settings that worked (saved "
-                    + savedAt(copy) + "); fix " + file.getFileName() + " and restart Parley to use it. " + file
-                    + " was left as it is.";
+                    + savedAt(copy) + "); fix " + file.getFileName() + (watched ? " and save it: Parley takes it at once. "
+                            : " and restart Parley to use it. ") + file + " was left as it is.";
             LOG.warn(notice);
             return new Loaded(lastGood, Optional.of(notice));
         }

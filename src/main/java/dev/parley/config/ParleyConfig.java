@@ -11,6 +11,11 @@ public record ParleyConfig(
         UsageConfig usage, AudioConfig audio, UiConfig ui, ApiConfig api, VoiceConfig voice, LoggingConfig logging,
         Path source) {
 
+    /** This config as read from {@code file}: where it is saved to, and relative paths resolve against. */
+    public ParleyConfig withSource(Path file) {
+        return new ParleyConfig(stt, tts, chunker, llm, conversation, usage, audio, ui, api, voice, logging, file);
+    }
+
     /** The Vosk model folder this config selects. */
     public Path speechModel(ParleyPaths paths) {
         String configured = stt.modelPath();

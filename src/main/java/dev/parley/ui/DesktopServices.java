@@ -7,6 +7,7 @@ import dev.parley.audio.DeviceList;
 import dev.parley.audio.Microphone;
 import dev.parley.logging.LogLevels;
 import dev.parley.config.ConfigChanges;
+import dev.parley.config.ConfigFileWatch;
 import dev.parley.config.LastGoodConfig;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
@@ -62,6 +63,8 @@ public final class DesktopServices implements AutoCloseable {
     private volatile String openConversation = "";
     /** Background provider checks (llm.health.interval) for the dots and failover; null until Ready. */
     private dev.parley.BackgroundHealth healthPolling;
+    /** Null until {@link #watchConfigFile}. */
+    private ConfigFileWatch configWatch;
     private boolean closed;
     /**
      * Done at Ready (the voice loop took over), or when the speech model or the voice failed to load.
@@ -153,7 +156,7 @@ public final class DesktopServices implements AutoCloseable {
      */
     public static DesktopServices start(Path configFile) {
         ParleyPaths paths = ParleyPaths.fromEnvironment();
-        LastGoodConfig.Loaded loaded = LastGoodConfig.load(configFile, paths);
+        LastGoodConfig.Loaded loaded = LastGoodConfig.load(configFile, paths, true);
         DesktopServices services = new DesktopServices(paths, loaded.config(),
                 new BackgroundSecretStore(OsKeychain::open));
         services.configNotice = loaded.notice();
@@ -282,8 +285,23 @@ public final class DesktopServices implements AutoCloseable {
         return new DesktopProviders(components, model, () -> config, startUpDone);
     }
 
+    /** The file saves go to and the watch looks at: the one loaded (or meant, when it was broken). */
+    private Path configFile() {
+        return config.source() != null ? config.source() : paths.userConfigFile();
+    }
+
+    /**
+     * From now on, config.yaml changed outside Parley (an editor) is applied as a save from Settings
+     * would be, and {@code listener} hears what became of each change. Once; later calls do nothing.
+     */
+    public synchronized void watchConfigFile(ConfigFileWatch.Listener listener) {
+        if (configWatch == null && !closed) {
+            configWatch = ConfigFileWatch.start(configFile(), configChanges, () -> config, listener);
+        }
+    }
+
     public SettingsBackend settings() {
-        Path file = config.source() != null ? config.source() : paths.userConfigFile();
+        Path file = configFile();
         return new SettingsBackend() {
             @Override
             public ParleyConfig config() {
@@ -349,6 +367,9 @@ public final class DesktopServices implements AutoCloseable {
             closed = true;
             if (healthPolling != null) { // null until Ready
                 healthPolling.close();
+            }
+            if (configWatch != null) {
+                configWatch.close();
             }
         }
         assistant.close();

@@ -2,6 +2,7 @@ package dev.parley.ui;
 
 import dev.parley.ParleyException;
 import dev.parley.ui.main.Banner;
+import dev.parley.ui.main.ConfigFileNews;
 import dev.parley.ui.main.MainWindow;
 import dev.parley.ui.main.StartUpLoads;
 import dev.parley.ui.main.WindowPlacement;
@@ -58,7 +59,7 @@ public final class ParleyApp extends Application {
         services.useToolCallbacks(sentence -> ui.tasks().onUi(() -> ui.banners().show(new Banner("timer-" + sentence,
                 Banner.Level.INFO, "⏰ " + sentence))), this::confirmTool);
         services.configNotice().ifPresent(notice -> ui.banners().show(
-                new Banner("config-last-good", Banner.Level.WARNING, notice)));
+                new Banner(ConfigFileNews.LAST_GOOD, Banner.Level.WARNING, notice)));
         ui.providers().onRestart(() -> WindowRestart.restart(ui));
         WindowRestart.resume(ui);
         MainWindow window = new MainWindow(ui, stage);
@@ -74,6 +75,7 @@ public final class ParleyApp extends Application {
         Windows.show(stage);
         Desktop.bringForward = () -> Platform.runLater(this::bringForward);
         services.afterWindowShown();
+        services.watchConfigFile(new ConfigFileNews(ui.banners(), ui.tasks()));
         window.scene().getRoot().requestFocus(); // the talk key talks at once; typing moves to the text field
         ui.main().load(services.loadSteps());
         // Needed neither for the first paint nor before the start-up loads (the speech model, the voice, the

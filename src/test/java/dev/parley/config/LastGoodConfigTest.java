@@ -43,6 +43,29 @@ class LastGoodConfigTest {
     }
 
     @Test
+    void settingsSavedWhileStartedFromTheLastGoodConfigGoToTheUsersFileWhichSaysWhatToFixFirst() throws Exception {
+        Path config = TestConfigs.withSection(folder, "tts:\n  rate: 1.5\n");
+        LastGoodConfig.load(config, paths());
+        Files.writeString(config, Files.readString(config).replace("rate: 1.5", "rate: fast"));
+        Path copy = folder.resolve(".config.yaml.last-good");
+        String kept = Files.readString(copy);
+
+        LastGoodConfig.Loaded loaded = LastGoodConfig.load(config, paths(), true);
+
+        assertThat(loaded.config().source()).isEqualTo(config);
+        assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
+                .contains("fix config.yaml and save it: Parley takes it at once."));
+        ConfigWriter.Settings shown = ConfigWriter.Settings.of(loaded.config());
+        ConfigWriter.Settings themeChanged = new ConfigWriter.Settings(shown.active(), shown.providers(),
+                shown.systemPrompt(), shown.voice(), shown.rate(), shown.volume(), shown.outputDevice(),
+                shown.inputDevice(), shown.handsFree(), shown.talkOver(), shown.speechModelPath(),
+                shown.pushToTalkKey(), "dark", shown.apiEnabled(), shown.globalPushToTalkKey(), shown.closeToTray());
+        assertThatThrownBy(() -> new ConfigWriter().save(loaded.config().source(), shown, themeChanged))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("tts.rate must be a number");
+        assertThat(copy).hasContent(kept);
+    }
+
+    @Test
     void withoutALastGoodConfigTheErrorStands() throws Exception {
         Path config = TestConfigs.write(folder, "llm:\n  active: nowhere\n");
 

@@ -72,6 +72,41 @@ class DesktopServicesTest {
     }
 
     @Test
+    void aProviderAddedToConfigYamlInAnEditorAnswersWithoutARestart() throws Exception {
+        Path config;
+        try (FakeHttpServer first = FakeLlmApis.openAi(null, "scripted");
+                FakeHttpServer added = FakeLlmApis.ollama("qwen2.5");
+                DesktopServices services = DesktopServices.start(
+                        config = TestConfigs.withProvider(folder, "openai-compatible", first.url() + "/v1"))) {
+            java.util.concurrent.BlockingQueue<String> told = new java.util.concurrent.LinkedBlockingQueue<>();
+            services.watchConfigFile(new dev.parley.config.ConfigFileWatch.Listener() {
+                @Override
+                public void loaded(boolean newSettings) {
+                    told.add(newSettings ? "new settings" : "loads");
+                }
+
+                @Override
+                public void broken(String problem) {
+                    told.add(problem);
+                }
+            });
+            Files.writeString(config, Files.readString(config).replace("active: local", "active: added")
+                    + "    added:\n      type: ollama\n      base-url: " + added.url() + "\n      model: qwen2.5\n");
+
+            assertThat(told.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("new settings");
+            ProviderService switcher = services.providers();
+            assertThat(switcher.providers()).containsKeys("local", "added");
+            switcher.switchTo("added"); // what the window does with the published llm.active
+            services.assistant().ask("Are you there?");
+            await(() -> services.assistant().conversation().messages().stream()
+                    .anyMatch(m -> m.role() == Message.Role.ASSISTANT));
+            assertThat(added.requests()).anyMatch(request -> request.path().equals("/api/chat"));
+            assertThat(services.settings().config().llm().active())
+                    .as("Settings opened now show the file as edited").isEqualTo("added");
+        }
+    }
+
+    @Test
     void servesTheApiWhenEnabledMovesWithItsPortAndStopsWhenASaveTurnsItOff() throws Exception {
         try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
                 DesktopServices services = DesktopServices.start(withApi(llm, true, 0))) {
