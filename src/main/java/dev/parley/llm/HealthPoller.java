@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -48,16 +47,11 @@ public final class HealthPoller implements AutoCloseable {
     }
 
     /**
-     * {@code check} tells whether a provider is healthy (and announces it); {@code providers} are due at
-     * once, and are checked one after another.
+     * {@code checkAll} checks the providers due, all at once, and tells which are healthy (one left out
+     * counts as failed); {@code providers} are due at once.
      */
-    public HealthPoller(List<String> providers, Predicate<String> check, Duration interval, BooleanSupplier turnRunning,
-            Clock clock) {
-        this(due -> inTurn(due, check), providers, interval, turnRunning, clock);
-    }
-
-    private HealthPoller(Function<List<String>, Map<String, Boolean>> checkAll, List<String> providers,
-            Duration interval, BooleanSupplier turnRunning, Clock clock) {
+    HealthPoller(Function<List<String>, Map<String, Boolean>> checkAll, List<String> providers, Duration interval,
+            BooleanSupplier turnRunning, Clock clock) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("A health check interval must be positive: " + interval);
         }
@@ -95,12 +89,6 @@ public final class HealthPoller implements AutoCloseable {
         }, List.copyOf(llm.providers().keySet()), interval, turnRunning, clock);
     }
 
-    private static Map<String, Boolean> inTurn(List<String> due, Predicate<String> check) {
-        Map<String, Boolean> healthy = new HashMap<>();
-        due.forEach(provider -> healthy.put(provider, checkSafely(provider, check)));
-        return healthy;
-    }
-
     /** Polls on {@code scheduler} from now on, looking for due providers once per interval. */
     public synchronized void start(ScheduledExecutorService scheduler) {
         ticking = scheduler.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -136,15 +124,6 @@ public final class HealthPoller implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Health check of providers {} failed: {}", due, e.getMessage());
             return Map.of();
-        }
-    }
-
-    private static boolean checkSafely(String provider, Predicate<String> check) {
-        try {
-            return check.test(provider);
-        } catch (RuntimeException e) {
-            LOG.warn("Health check of provider '{}' failed: {}", provider, e.getMessage());
-            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.bench.ScriptedLlmServer;
 import dev.parley.bench.ScriptedLlmServer.Protocol;
 import dev.parley.bench.ScriptedLlmServer.Reply;
+import dev.parley.config.LlmConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.conversation.Message;
 import dev.parley.testing.HandClock;
@@ -100,8 +101,8 @@ class HealthFailoverTest {
                     "local", config(local.baseUrl()));
             ProviderHealth health = new ProviderHealth(new ApiKeys(Map.of("TEST_KEY", "sk-test")::get),
                     Duration.ofMillis(300), new HealthNews(), routing);
-            try (HealthPoller poller = new HealthPoller(List.of("main", "local"),
-                    name -> health.check(name, providers.get(name)).healthy(), MINUTE, () -> false, clock)) {
+            try (HealthPoller poller = HealthPoller.of(health, new LlmConfig("main", null, providers), MINUTE,
+                    () -> false, clock)) {
                 poller.poll();
             }
             int probes = dead.connections.get();

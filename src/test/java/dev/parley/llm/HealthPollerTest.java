@@ -34,10 +34,14 @@ class HealthPollerTest {
     private final AtomicBoolean turnRunning = new AtomicBoolean();
 
     private HealthPoller poller() {
-        return new HealthPoller(List.of("local", "dead"), provider -> {
-            asked.add(provider);
-            return !down.contains(provider);
-        }, MINUTE, turnRunning::get, clock);
+        return new HealthPoller(due -> {
+            Map<String, Boolean> healthy = new java.util.HashMap<>();
+            due.forEach(provider -> {
+                asked.add(provider);
+                healthy.put(provider, !down.contains(provider));
+            });
+            return healthy;
+        }, List.of("local", "dead"), MINUTE, turnRunning::get, clock);
     }
 
     @Test
@@ -90,17 +94,23 @@ class HealthPollerTest {
     }
 
     @Test
-    void aCheckThatThrowsCountsAsAFailureAndPollingGoesOn() {
-        HealthPoller poller = new HealthPoller(List.of("broken", "local"), provider -> {
-            if (provider.equals("broken")) {
+    void aCheckThatThrowsCountsAsAFailureOfEveryProviderItCheckedAndPollingGoesOn() {
+        AtomicBoolean fails = new AtomicBoolean(true);
+        HealthPoller poller = new HealthPoller(due -> {
+            if (fails.getAndSet(false)) {
                 throw new IllegalStateException("no route");
             }
-            return true;
-        }, MINUTE, () -> false, clock);
+            return Map.of("local", true);
+        }, List.of("local", "other"), MINUTE, () -> false, clock);
 
-        assertThat(poller.poll()).containsExactly("broken", "local");
+        assertThat(poller.poll()).containsExactly("local", "other");
         clock.advance(MINUTE);
-        assertThat(poller.poll()).containsExactly("local");
+        assertThat(poller.poll()).as("both failed once: due again after two intervals").isEmpty();
+        clock.advance(MINUTE);
+        assertThat(poller.poll()).containsExactly("local", "other");
+        clock.advance(MINUTE);
+        assertThat(poller.poll()).as("local answered; other, left out of the result, failed again")
+                .containsExactly("local");
     }
 
     @Test
