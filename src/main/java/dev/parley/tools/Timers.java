@@ -62,6 +62,17 @@ public final class Timers implements AutoCloseable {
     }
 
     /**
+     * The label as said and shown when the timer is done: models write "**tea**", "`tea`" or "_tea_" in a tool
+     * call as in a reply, but an announcement is plain text, whose voice would say the stars.
+     */
+    private static String plainLabel(String label) {
+        // Underscores only around words ("_al dente_"): one inside a word ("tea_time") is part of it.
+        String name = label == null ? "" : label.replaceAll("[*`]+|(?<!\\w)_+|_+(?!\\w)", "")
+                .replaceAll("^[#\\s]+", "").strip();
+        return name.isEmpty() ? "timer" : name;
+    }
+
+    /**
      * Schedules a timer; the seconds are whole and between 1 and 24 hours, the label at most 100
      * characters, and at most 20 timers run at once.
      */
@@ -70,7 +81,7 @@ public final class Timers implements AutoCloseable {
             throw new ToolException("a timer must run between 1 second and 24 hours (" + MAX_SECONDS
                     + " seconds), not " + seconds + " seconds");
         }
-        String name = label == null || label.isBlank() ? "timer" : label.strip();
+        String name = plainLabel(label);
         if (name.length() > MAX_LABEL_CHARS) {
             throw new ToolException("the label is " + name.length() + " characters long; a timer's label may have"
                     + " at most " + MAX_LABEL_CHARS + ", a few words said when it is done");

@@ -62,6 +62,16 @@ class TimersTest {
     }
 
     @Test
+    void markdownAModelPutInTheLabelIsNotSaidAloud() {
+        try (Timers timers = new Timers(timer -> {}, Clock.systemUTC())) {
+            assertThat(timers.set(60, "**tea**")).isEqualTo("Timer 'tea' set for 1 minute.");
+            assertThat(timers.set(60, "`pasta` _al dente_")).isEqualTo("Timer 'pasta al dente' set for 1 minute.");
+            assertThat(timers.set(60, "tea_time")).isEqualTo("Timer 'tea_time' set for 1 minute.");
+            assertThat(timers.set(60, "## **")).isEqualTo("Timer 'timer' set for 1 minute.");
+        }
+    }
+
+    @Test
     void refusesMoreThanTwentyRunningTimersUntilOneIsDone() throws Exception {
         LinkedBlockingQueue<String> announced = new LinkedBlockingQueue<>();
         try (Timers timers = new Timers(timer -> announced.add(timer.label()), Clock.systemUTC())) {
