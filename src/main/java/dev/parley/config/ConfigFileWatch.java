@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
@@ -17,16 +16,17 @@ import org.apache.logging.log4j.Logger;
  * does not load is told with the key and line that are wrong, and Parley goes on with the settings
  * it has.
  *
- * <p>The file is looked at once a second (its size, time and identity, which an editor's save by
- * rename changes too) rather than through a {@link java.nio.file.WatchService}: that would keep a
- * thread of the system for ever (the idle budget is 40), and it does not see a config that is a
- * link into a dotfiles folder change. A change is read once the file stood still for a look, so an
- * editor still writing it is not read half-written. Parley's own saves are published by their saver;
+ * <p>The file is looked at (its size, time and identity, which an editor's save by rename changes
+ * too) when the owner says, at moments a change matters: the window looks when it gains the focus
+ * (back from the editor, as IDEs sync files on frame activation) and when a turn starts. Not on a
+ * timer or through a {@link java.nio.file.WatchService}: either keeps a thread of the system for
+ * ever (the idle budget is 40) and wakes an idle Parley, and a watch service does not see a config
+ * that is a link into a dotfiles folder change. Parley's own saves are published by their saver;
  * the file then loads into the config Parley already has, and nothing happens twice.
  */
-public final class ConfigFileWatch implements AutoCloseable {
+public final class ConfigFileWatch {
 
-    /** What became of a change to the file; called on the watch's thread. */
+    /** What became of a change to the file; called on the thread that looked. */
     public interface Listener {
         /**
          * The changed file loads; {@code newSettings} when it differs from the config in use and was
@@ -36,66 +36,53 @@ public final class ConfigFileWatch implements AutoCloseable {
 
         /** The changed file does not load ({@code problem} says why); the config in use stays. */
         void broken(String problem);
+
+        /** Tells no one: the changes are still applied and logged. */
+        Listener NONE = new Listener() {
+            @Override
+            public void loaded(boolean newSettings) {}
+
+            @Override
+            public void broken(String problem) {}
+        };
     }
 
-    static final Duration EVERY = Duration.ofSeconds(1);
     private static final Logger LOG = LogManager.getLogger(ConfigFileWatch.class);
 
     private final Path file;
     private final ConfigChanges changes;
     private final Supplier<ParleyConfig> inUse;
-    private final Listener listener;
+    private volatile Listener listener = Listener.NONE;
     private final ConfigLoader loader = new ConfigLoader();
     /** The file as last looked at; null while it is not there. */
     private Object seen;
-    /** True while a change seen has not been read yet. */
-    private boolean changed;
-    private volatile Thread thread;
 
     /**
-     * Watches {@code file} ({@code inUse} is the config Parley runs with, to which each change is
-     * compared) without starting to look; {@link #start} or {@link #look} do.
+     * Watches {@code file} as it is now; {@code inUse} is the config Parley runs with, to which each
+     * change is compared.
      */
-    ConfigFileWatch(Path file, ConfigChanges changes, Supplier<ParleyConfig> inUse, Listener listener) {
+    public ConfigFileWatch(Path file, ConfigChanges changes, Supplier<ParleyConfig> inUse) {
         this.file = file;
         this.changes = changes;
         this.inUse = inUse;
-        this.listener = listener;
         this.seen = stamp();
     }
 
-    /** Looks at {@code file} every second on a virtual thread of its own until closed. */
-    public static ConfigFileWatch start(Path file, ConfigChanges changes, Supplier<ParleyConfig> inUse,
-            Listener listener) {
-        ConfigFileWatch watch = new ConfigFileWatch(file, changes, inUse, listener);
-        watch.thread = Thread.ofVirtual().name("parley-config-watch").start(watch::lookUntilClosed);
-        return watch;
+    /** From now on, {@code listener} hears what became of each change. */
+    public void reportTo(Listener listener) {
+        this.listener = listener;
     }
 
-    private void lookUntilClosed() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(EVERY);
-                look();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // closed
-        }
-    }
-
-    /** One look at the file: notes a change, and reads a change once the file stood still since the last look. */
-    synchronized void look() {
+    /** Reads the file when it changed since the last look; a few microseconds when it did not. */
+    public synchronized void look() {
         Object now = stamp();
-        if (!Objects.equals(now, seen)) {
-            seen = now;
-            changed = true;
+        if (Objects.equals(now, seen)) {
             return;
         }
-        if (!changed || now == null) { // a file removed (or renamed away mid-save) is not a config to apply
-            return;
+        seen = now;
+        if (now != null) { // a file removed (or renamed away mid-save) is not a config to apply
+            read();
         }
-        changed = false;
-        read();
     }
 
     private void read() {
@@ -130,14 +117,6 @@ public final class ConfigFileWatch implements AutoCloseable {
                     Objects.requireNonNullElse(attributes.fileKey(), ""));
         } catch (IOException | SecurityException e) {
             return null;
-        }
-    }
-
-    @Override
-    public void close() {
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
         }
     }
 }

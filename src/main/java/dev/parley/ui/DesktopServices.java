@@ -63,8 +63,7 @@ public final class DesktopServices implements AutoCloseable {
     private volatile String openConversation = "";
     /** Background provider checks (llm.health.interval) for the dots and failover; null until Ready. */
     private dev.parley.BackgroundHealth healthPolling;
-    /** Null until {@link #watchConfigFile}. */
-    private ConfigFileWatch configWatch;
+    private final ConfigFileWatch configWatch;
     private boolean closed;
     /**
      * Done at Ready (the voice loop took over), or when the speech model or the voice failed to load.
@@ -101,6 +100,14 @@ public final class DesktopServices implements AutoCloseable {
         this.api = new DesktopApi(new ApiServer.Backend(components, model, assistant, true, () -> openConversation),
                 paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
+        this.configWatch = new ConfigFileWatch(configFile(), configChanges, () -> this.config);
+        // A turn is where an edited setting (the system prompt, a provider) is met: looked at as one starts.
+        assistant.subscribe(event -> {
+            if (event instanceof dev.parley.voice.VoiceEvent.StateChanged changed
+                    && changed.from() == dev.parley.voice.VoiceState.IDLE) {
+                lookAtConfigFile();
+            }
+        });
         // The speech model (native Vosk, ~2 s of one core) and the voice (MaryTTS, ~2 s of class
         // loading and XML parsing) load side by side once the window is shown (afterWindowShown):
         // on two cores either would take the CPU the window needs.
@@ -290,14 +297,18 @@ public final class DesktopServices implements AutoCloseable {
         return config.source() != null ? config.source() : paths.userConfigFile();
     }
 
+    /** Where the window hears what became of config.yaml changed outside Parley (an editor). */
+    public void onConfigFileChange(ConfigFileWatch.Listener listener) {
+        configWatch.reportTo(listener);
+    }
+
     /**
-     * From now on, config.yaml changed outside Parley (an editor) is applied as a save from Settings
-     * would be, and {@code listener} hears what became of each change. Once; later calls do nothing.
+     * Applies config.yaml when it was changed outside Parley since the last look, as a save from
+     * Settings would be; the window calls it when it gains the focus, and a turn's start does. On a
+     * thread of its own: a changed file is read and parsed, which the caller must not wait for.
      */
-    public synchronized void watchConfigFile(ConfigFileWatch.Listener listener) {
-        if (configWatch == null && !closed) {
-            configWatch = ConfigFileWatch.start(configFile(), configChanges, () -> config, listener);
-        }
+    public void lookAtConfigFile() {
+        Thread.ofVirtual().name("parley-config-look").start(configWatch::look);
     }
 
     public SettingsBackend settings() {
@@ -367,9 +378,6 @@ public final class DesktopServices implements AutoCloseable {
             closed = true;
             if (healthPolling != null) { // null until Ready
                 healthPolling.close();
-            }
-            if (configWatch != null) {
-                configWatch.close();
             }
         }
         assistant.close();

@@ -75,7 +75,13 @@ public final class ParleyApp extends Application {
         Windows.show(stage);
         Desktop.bringForward = () -> Platform.runLater(this::bringForward);
         services.afterWindowShown();
-        services.watchConfigFile(new ConfigFileNews(ui.banners(), ui.tasks()));
+        services.onConfigFileChange(new ConfigFileNews(ui.banners(), ui.tasks()));
+        // Back from the editor: config.yaml changed meanwhile applies now (a turn's start looks too).
+        stage.focusedProperty().addListener((focus, was, now) -> {
+            if (now) {
+                services.lookAtConfigFile();
+            }
+        });
         window.scene().getRoot().requestFocus(); // the talk key talks at once; typing moves to the text field
         ui.main().load(services.loadSteps());
         // Needed neither for the first paint nor before the start-up loads (the speech model, the voice, the

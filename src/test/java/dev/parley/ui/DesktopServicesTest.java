@@ -79,7 +79,7 @@ class DesktopServicesTest {
                 DesktopServices services = DesktopServices.start(
                         config = TestConfigs.withProvider(folder, "openai-compatible", first.url() + "/v1"))) {
             java.util.concurrent.BlockingQueue<String> told = new java.util.concurrent.LinkedBlockingQueue<>();
-            services.watchConfigFile(new dev.parley.config.ConfigFileWatch.Listener() {
+            services.onConfigFileChange(new dev.parley.config.ConfigFileWatch.Listener() {
                 @Override
                 public void loaded(boolean newSettings) {
                     told.add(newSettings ? "new settings" : "loads");
@@ -92,6 +92,7 @@ class DesktopServicesTest {
             });
             Files.writeString(config, Files.readString(config).replace("active: local", "active: added")
                     + "    added:\n      type: ollama\n      base-url: " + added.url() + "\n      model: qwen2.5\n");
+            services.lookAtConfigFile(); // what the window does when it gains the focus
 
             assertThat(told.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("new settings");
             ProviderService switcher = services.providers();
@@ -103,6 +104,33 @@ class DesktopServicesTest {
             assertThat(added.requests()).anyMatch(request -> request.path().equals("/api/chat"));
             assertThat(services.settings().config().llm().active())
                     .as("Settings opened now show the file as edited").isEqualTo("added");
+        }
+    }
+
+    @Test
+    void aTurnsStartAppliesConfigYamlEditedMeanwhile() throws Exception {
+        Path config;
+        try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
+                DesktopServices services = DesktopServices.start(
+                        config = TestConfigs.withProvider(folder, "openai-compatible", llm.url() + "/v1"))) {
+            java.util.concurrent.BlockingQueue<Boolean> loads = new java.util.concurrent.LinkedBlockingQueue<>();
+            services.onConfigFileChange(new dev.parley.config.ConfigFileWatch.Listener() {
+                @Override
+                public void loaded(boolean newSettings) {
+                    loads.add(newSettings);
+                }
+
+                @Override
+                public void broken(String problem) {
+                    loads.add(false);
+                }
+            });
+            Files.writeString(config, Files.readString(config).replace("Answer briefly.", "Answer in French."));
+
+            services.assistant().ask("Are you there?");
+
+            assertThat(loads.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(services.config().llm().systemPrompt()).isEqualTo("Answer in French.");
         }
     }
 
