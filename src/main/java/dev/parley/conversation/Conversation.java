@@ -25,7 +25,8 @@ public final class Conversation {
 
     static final String SUMMARY_PREFIX = "Summary of the earlier conversation: ";
 
-    private final String systemPrompt;
+    /** Replaced only before the first turn ({@link #adoptSystemPrompt}). */
+    private String systemPrompt;
     private final Instant created;
     private final Clock clock;
     private final PromptFiller filler;
@@ -206,8 +207,23 @@ public final class Conversation {
     }
 
     /** The system prompt as written: the template, with its placeholders. */
-    public String systemPrompt() {
+    public synchronized String systemPrompt() {
         return systemPrompt;
+    }
+
+    /**
+     * Takes {@code prompt} as this conversation's system prompt if it has no turns yet: a prompt saved
+     * before the first question is meant for it. One with turns keeps the prompt it began with.
+     *
+     * @return whether the prompt was taken
+     */
+    public synchronized boolean adoptSystemPrompt(String prompt) {
+        if (!turns.isEmpty()) {
+            return false;
+        }
+        systemPrompt = prompt;
+        filledPrompt = null;
+        return true;
     }
 
     /** The system prompt as the model gets it this turn, placeholders filled. */

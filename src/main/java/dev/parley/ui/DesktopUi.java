@@ -59,6 +59,8 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
         // The API asks the open conversation by the name the window saves it under.
         services.showsConversation(ui.conversations().currentProperty().get());
         ui.conversations().currentProperty().addListener((property, was, now) -> services.showsConversation(now));
+        services.configChanges().subscribe(saved -> tasks.onUi(
+                () -> ui.conversations().systemPromptSaved(saved.llm().systemPrompt())));
         return ui;
     }
 

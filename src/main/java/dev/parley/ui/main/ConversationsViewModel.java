@@ -95,6 +95,15 @@ public final class ConversationsViewModel {
         main.showTurns(List.of());
     }
 
+    /**
+     * A saved config's system prompt: the open conversation takes it while it has no turns (a prompt
+     * changed before the first question is meant for it); one with turns keeps the prompt it began with,
+     * as every saved conversation does, and new conversations use the new one.
+     */
+    public void systemPromptSaved(String prompt) {
+        assistant.conversation().adoptSystemPrompt(prompt); // not a new conversation: that would stop a turn starting
+    }
+
     /** Continues a saved conversation, unless another Parley has it open (then a banner says so). */
     public void resume(String name) {
         if (name.equals(current.get()) && held != null) {

@@ -45,6 +45,26 @@ class ConversationsViewModelTest {
                 .containsExactly("Tell me about Paris.", "Paris is the capital");
     }
 
+    @Test
+    void aSystemPromptSavedBeforeTheFirstQuestionIsTheOpenConversationsOneWithTurnsItKeepsItsOwn() {
+        ConversationsViewModel conversations = new ConversationsViewModel(new ConversationStore(folder), assistant,
+                () -> new Conversation("Answer briefly."), main, Tasks.direct(), banners);
+        conversations.startNew();
+        String name = conversations.currentProperty().get();
+
+        conversations.systemPromptSaved("Answer in French.");
+
+        assertThat(assistant.conversation().systemPrompt()).isEqualTo("Answer in French.");
+        assertThat(conversations.currentProperty().get()).as("still the same conversation").isEqualTo(name);
+
+        assistant.conversation().addUser("Bonjour ?");
+        assistant.conversation().addAssistant("Bonjour !");
+        conversations.systemPromptSaved("Answer in German.");
+
+        assertThat(assistant.conversation().systemPrompt()).isEqualTo("Answer in French.");
+        assertThat(assistant.conversation().turnCount()).isEqualTo(2);
+    }
+
     /** `parley chat --conversation NAME` in a terminal saved one while the window was in the background. */
     @Test
     void aConversationSavedElsewhereShowsOnceTheFolderChanged() throws Exception {
