@@ -79,7 +79,7 @@ public final class LastGoodConfig {
             lastGood = lastGood.withSource(file);
             String problem = broken.getMessage().strip();
             String notice = problem + (problem.endsWith(".") ? "" : ".") + " Parley started with the last settings that worked (saved "
-                    + savedAt(copy) + "); fix " + file.getFileName() + (watched ? " and save it: Parley takes it at once. "
+                    + savedAt(copy) + "); fix " + file.getFileName() + (watched ? " and save it: Parley takes it without a restart. "
                             : " and restart Parley to use it. ") + file + " was left as it is.";
             LOG.warn(notice);
             return new Loaded(lastGood, Optional.of(notice));

@@ -54,7 +54,7 @@ class LastGoodConfigTest {
 
         assertThat(loaded.config().source()).isEqualTo(config);
         assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
-                .contains("fix config.yaml and save it: Parley takes it at once."));
+                .contains("fix config.yaml and save it: Parley takes it without a restart."));
         ConfigWriter.Settings shown = ConfigWriter.Settings.of(loaded.config());
         ConfigWriter.Settings themeChanged = new ConfigWriter.Settings(shown.active(), shown.providers(),
                 shown.systemPrompt(), shown.voice(), shown.rate(), shown.volume(), shown.outputDevice(),
