@@ -78,9 +78,10 @@ public final class LastGoodConfig {
             // than landing in the hidden copy) and watched; relative paths resolve the same beside it.
             lastGood = lastGood.withSource(file);
             String problem = broken.getMessage().strip();
+            String thenWhat = watched ? " and save it: Parley takes it without a restart. "
+                    : " and restart Parley to use it. ";
             String notice = problem + (problem.endsWith(".") ? "" : ".") + " Parley started with the last settings that worked (saved "
-                    + savedAt(copy) + "); fix " + file.getFileName() + (watched ? " and save it: Parley takes it without a restart. "
-                            : " and restart Parley to use it. ") + file + " was left as it is.";
+                    + savedAt(copy) + "); fix " + file.getFileName() + thenWhat + file + " was left as it is.";
             LOG.warn(notice);
             return new Loaded(lastGood, Optional.of(notice));
         }

@@ -18,7 +18,8 @@ class ConfigFileNewsTest {
         assertThat(banners.shown()).singleElement().satisfies(banner -> {
             assertThat(banner.level()).isEqualTo(Banner.Level.WARNING);
             assertThat(banner.message()).isEqualTo("/home/u/.config/parley/config.yaml line 8: tts.rate must be a"
-                    + " number (found 'fast'). Parley goes on with the settings it had; fix the file and save it again.");
+                    + " number (found 'fast'). Parley goes on with the settings it had; fix the file and save it"
+                    + " again.");
         });
     }
 
