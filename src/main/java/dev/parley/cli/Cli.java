@@ -51,6 +51,9 @@ public final class Cli {
                 "Logs:   " + paths.logDir(),
                 "Saved conversations: " + paths.conversationsDir(),
                 "Exit codes: 0 ok, 1 failure (the reason on stderr), 2 usage error.");
+        // The folder follows XDG_DATA_HOME and the OS, so it is named as found, like the folders above.
+        commandLine.getSubcommands().get("conversations").getCommandSpec().usageMessage().footer("",
+                "They live in " + paths.conversationsDir() + ", one JSON file each.");
         int exitCode = commandLine.execute(args);
         if (stdout.checkError()) {
             // Checked once at the end: the output is the command's result, and "ask > answer.txt" on a

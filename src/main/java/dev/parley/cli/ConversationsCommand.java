@@ -29,8 +29,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "conversations", mixinStandardHelpOptions = true,
-        description = {"Saved conversations: the window's, and those of `parley chat --conversation NAME`.",
-                "They live in ~/.local/share/parley/conversations, one JSON file each."},
+        description = "Saved conversations: the window's, and those of `parley chat --conversation NAME`.",
         subcommands = {ConversationsCommand.ListConversations.class, ConversationsCommand.Export.class,
                 ConversationsCommand.Delete.class, ConversationsCommand.Rename.class})
 final class ConversationsCommand extends ParleySubcommand {

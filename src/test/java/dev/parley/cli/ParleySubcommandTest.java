@@ -3,6 +3,7 @@ package dev.parley.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.Components.LlmChoice;
+import dev.parley.config.ParleyPaths;
 import dev.parley.testing.CliRun;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -53,6 +54,14 @@ class ParleySubcommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("list").contains("export").contains("delete").contains("rename");
+    }
+
+    @Test
+    void conversationsHelpNamesTheFolderTheyAreInHere() {
+        CliRun run = CliRun.of("conversations", "--help");
+
+        assertThat(run.out()).contains("They live in " + ParleyPaths.fromEnvironment().conversationsDir())
+                .doesNotContain("~/.local/share");
     }
 
     @Command(name = "probe", mixinStandardHelpOptions = true)
