@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = {"Prints the live events of a running Parley (parley serve), one JSON object a line,"
+        description = {"Prints the live events of a running Parley (parley serve, or the window with its Control API on:"
+                + " api.enabled), one JSON object a line,"
                 + " until it stops or Ctrl+C.", "Event types: docs/api.md."})
 final class EventsCommand extends ParleySubcommand {
 

@@ -64,6 +64,13 @@ class ParleySubcommandTest {
                 .doesNotContain("~/.local/share");
     }
 
+    @Test
+    void eventsHelpSaysTheWindowServesThemToo() {
+        CliRun run = CliRun.of("events", "--help");
+
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("or the window with its Control API on");
+    }
+
     @Command(name = "probe", mixinStandardHelpOptions = true)
     static final class Probe extends ModelSubcommand {
 
