@@ -5,7 +5,6 @@ import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
 import dev.parley.storage.OwnFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -54,7 +53,8 @@ public final class ApiToken {
      * anything but a regular file there is refused: followed, another file's content became the token
      * and that file was made 0600.
      *
-     * @throws ParleyException when something other than a regular file is there, saying what to do
+     * @throws ParleyException when something other than a regular file is there, or the file cannot be
+     *     made (a full disk, a folder the user may not write), saying what to do
      */
     public static ApiToken loadOrCreate(Path file) {
         try {
@@ -71,7 +71,10 @@ public final class ApiToken {
             restrict(file);
             return new ApiToken(file, token);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the API token file " + file + ": " + FileErrors.reason(e), e);
+            // A full disk or a folder the user may not write is theirs to fix, not a bug of Parley's.
+            String remedy = FileErrors.remedy(e, file.toAbsolutePath().getParent());
+            throw new ParleyException("Cannot create the API token file " + file + " (" + FileErrors.reason(e) + ")."
+                    + (remedy.isEmpty() ? "" : " " + remedy), e);
         }
     }
 

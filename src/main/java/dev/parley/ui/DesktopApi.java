@@ -1,5 +1,6 @@
 package dev.parley.ui;
 
+import dev.parley.ParleyException;
 import dev.parley.api.ApiServer;
 import dev.parley.api.ApiToken;
 import dev.parley.config.ApiConfig;
@@ -79,6 +80,10 @@ final class DesktopApi implements AutoCloseable {
             server = started;
             LOG.info("The window serves the control API on {}", server.url());
             publish(ApiState.serving(server.url(), token.file().toString()));
+        } catch (ParleyException e) {
+            // Says what is wrong and what to do (the token file on a full disk); no port is to blame.
+            LOG.warn("The control API could not start: {}", e.getMessage());
+            publish(ApiState.failed(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("The control API could not start on {}:{}", wanted.host(), wanted.port(), e);
             publish(ApiState.failed("The control API cannot listen on " + wanted.host() + ":" + wanted.port() + " ("

@@ -51,6 +51,16 @@ class ApiTokenFileTest {
     }
 
     @Test
+    void aTokenFileThatCannotBeMadeIsRefusedWithTheFolderAndItsFix() throws Exception {
+        Path fileInTheWay = Files.writeString(folder.resolve("data"), "not a folder");
+        Path tokenFile = fileInTheWay.resolve("api-token");
+
+        assertThatThrownBy(() -> ApiToken.loadOrCreate(tokenFile)).isInstanceOf(ParleyException.class)
+                .hasMessageContaining("Cannot create the API token file " + tokenFile)
+                .hasMessageContaining(fileInTheWay + " is a file, not a folder: move it away.");
+    }
+
+    @Test
     void aTokenIsMadePrivateAndReadBackTheSame() throws Exception {
         Path tokenFile = folder.resolve("data").resolve("api-token");
 
