@@ -33,6 +33,32 @@ public final class FileErrors {
     }
 
     /**
+     * The link standing where {@code folder}, or a folder above it, should be, whose target is missing
+     * (a data folder linked to a disk that is not mounted): no folder can be made through it, and
+     * "already exists" or "check that it exists" tell the user nothing about the link.
+     */
+    public static Optional<Path> brokenLinkInTheWay(Path folder) {
+        for (Path at = folder.toAbsolutePath(); at != null; at = at.getParent()) {
+            if (Files.exists(at)) {
+                return Optional.empty();
+            }
+            if (Files.isSymbolicLink(at)) {
+                return Optional.of(at);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "LINK leads to TARGET, which does not exist", or less when the link cannot be read. */
+    private static String brokenLink(Path link) {
+        try {
+            return link + " leads to " + link.resolveSibling(Files.readSymbolicLink(link)) + ", which does not exist";
+        } catch (IOException | UnsupportedOperationException e) {
+            return link + " is a link to something that does not exist";
+        }
+    }
+
+    /**
      * What the user can do about {@code error}, a failure to write in {@code folder}: a sentence
      * (capital first, full stop last) that names the folder, or a file in its way. A full disk and a
      * folder without write permission need different fixes, and "No space left on device" alone
@@ -46,6 +72,10 @@ public final class FileErrors {
         Optional<Path> inTheWay = fileInTheWay(folder);
         if (inTheWay.isPresent()) {
             return inTheWay.get() + " is a file, not a folder: move it away.";
+        }
+        Optional<Path> brokenLink = brokenLinkInTheWay(folder);
+        if (brokenLink.isPresent()) {
+            return brokenLink(brokenLink.get()) + ": connect the disk it is on or make that folder, or remove the link.";
         }
         if (reason.contains("no space left") || reason.contains("not enough space") || reason.contains("quota")) {
             return "The disk that holds " + folder + " is full: free some space on it.";
@@ -69,6 +99,9 @@ public final class FileErrors {
             case CharacterCodingException notText -> "it is not UTF-8 text";
             // createDirectories says this, with the path alone, when a file stands where a folder goes;
             // the path named is that file, not the one the caller names.
+            case FileAlreadyExistsException taken when taken.getFile() != null
+                    && Files.isSymbolicLink(Path.of(taken.getFile())) && !Files.exists(Path.of(taken.getFile())) ->
+                brokenLink(Path.of(taken.getFile()));
             case FileAlreadyExistsException taken when taken.getFile() != null
                     && !Files.isDirectory(Path.of(taken.getFile())) -> taken.getFile() + " already exists and is not a folder";
             case FileSystemException other when other.getReason() != null -> other.getReason();

@@ -28,6 +28,19 @@ class FileErrorReasonsTest {
     Path folder;
 
     @Test
+    void aDataFolderLinkedToAMissingFolderIsNamedWithWhereItLeads() throws Exception {
+        Path unmounted = folder.resolve("usb-disk").resolve("parley");
+        Path data = Files.createSymbolicLink(folder.resolve("parley"), unmounted);
+
+        assertThatThrownBy(() -> ConversationLock.take(new ConversationStore(data.resolve("conversations")), "x"))
+                .isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining("Cannot lock the conversation 'x'")
+                .hasMessageContaining(data + " leads to " + unmounted + ", which does not exist")
+                .hasMessageEndingWith(": connect the disk it is on or make that folder, or remove the link.")
+                .hasMessageNotContaining("already exists");
+    }
+
+    @Test
     void aConversationThatCannotBeLockedSaysWhy() throws Exception {
         Path notAFolder = Files.writeString(folder.resolve("conversations"), "a file where the folder goes");
 
