@@ -227,7 +227,7 @@ final class BenchCommand extends ParleySubcommand {
             out.printf("cold start: speech model %d ms, voice %d ms; ready %d ms after the JVM started;"
                     + " first-turn warm-up (as the window's after Ready) %d ms%n", speechModelMs, voiceMs, readyMs,
                     warmUpMs);
-            out.printf("real-time factor: speech-to-text %.3f (first hearing), %.3f (same audio again);"
+            out.printf(Locale.ROOT, "real-time factor: speech-to-text %.3f (first hearing), %.3f (same audio again);"
                     + " text-to-speech %.3f%n", r.sttRtf(), r.sttRtfWarm(), r.ttsRtf());
             TurnTimings first = r.firstTurn();
             out.printf("first turn after loading, ms from end of speech: stt %d | llm first token %d | first chunk %d"
@@ -242,7 +242,7 @@ final class BenchCommand extends ParleySubcommand {
             row(out, "first synthesized", r.streaming().firstAudio(), r.naive().firstAudio());
             row(out, "first audio", r.streaming().firstSound(), r.naive().firstSound());
             row(out, "overhead", r.streaming().overhead(), r.naive().overhead());
-            out.printf("first audio, streaming p50 / naive p50: %.2f; barge-in stop p50 %d ms, p95 %d ms%n", ratio,
+            out.printf(Locale.ROOT, "first audio, streaming p50 / naive p50: %.2f; barge-in stop p50 %d ms, p95 %d ms%n", ratio,
                     r.stopMs().p50(), r.stopMs().p95());
         }
         out.flush();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.audio.echo.EchoReturnLossEnhancement;
 import dev.parley.bench.EchoBench;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** Prints the result of {@code parley bench --echo}: a table, or one JSON object with {@code --json}. */
 final class EchoBenchReport {
@@ -29,14 +30,14 @@ final class EchoBenchReport {
             }
             out.println(mapper.writeValueAsString(root));
         } else {
-            out.printf("echo canceller: %s; far end: the benchmark reply in Parley's voice (%.1f s), played into a"
+            out.printf(Locale.ROOT, "echo canceller: %s; far end: the benchmark reply in Parley's voice (%.1f s), played into a"
                     + " simulated room (echo -%.0f dB, %d ms reverb tail); ERLE over 100 ms echo-only segments%n",
                     result.processing(), result.farSeconds(), result.cases().getFirst().room().attenuationDb(),
                     result.cases().getFirst().room().reverbMs());
             out.printf("  %-9s %9s %9s %14s %14s %13s%n", "delay", "ERLE p50", "ERLE p10", "after 3 s p50",
                     "after 3 s p10", "CPU ms/s");
             for (EchoBench.Case c : result.cases()) {
-                out.printf("  %6d ms %6.1f dB %6.1f dB %11.1f dB %11.1f dB %13.2f%n", c.room().delayMs(), c.erle().p50(),
+                out.printf(Locale.ROOT, "  %6d ms %6.1f dB %6.1f dB %11.1f dB %11.1f dB %13.2f%n", c.room().delayMs(), c.erle().p50(),
                         c.erle().p10(), c.erleConverged().p50(), c.erleConverged().p10(), c.cpuMsPerSecond());
             }
         }

@@ -4,6 +4,7 @@ import dev.parley.audio.AudioDeviceException;
 import dev.parley.audio.LevelMeter;
 import dev.parley.audio.MicrophoneListener;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * What {@code parley listen} shows while it listens: a level bar and the words so far. On a terminal
@@ -85,6 +86,6 @@ final class LevelDisplay implements MicrophoneListener {
 
     static String line(double dbfs) {
         int filled = LevelMeter.meterCells(dbfs, BAR_WIDTH);
-        return String.format("level %4.0f dBFS [%s%s]", dbfs, "#".repeat(filled), " ".repeat(BAR_WIDTH - filled));
+        return String.format(Locale.ROOT, "level %4.0f dBFS [%s%s]", dbfs, "#".repeat(filled), " ".repeat(BAR_WIDTH - filled));
     }
 }

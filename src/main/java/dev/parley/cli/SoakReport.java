@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.bench.ProcessSample;
 import dev.parley.bench.SoakBench;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** Prints the result of {@code parley bench --soak}: a table of samples, or one JSON object with {@code --json}. */
 final class SoakReport {
@@ -34,16 +35,16 @@ final class SoakReport {
             }
             out.println(mapper.writeValueAsString(root));
         } else {
-            out.printf("soak: %d turns after %d warm-up turns in %.0f s, %d failed; each answer played to its end%n",
+            out.printf(Locale.ROOT, "soak: %d turns after %d warm-up turns in %.0f s, %d failed; each answer played to its end%n",
                     result.turns(), result.warmupTurns(), result.seconds(), result.failedTurns());
             out.printf("  %6s %8s %8s %9s %9s %9s %9s%n", "turn", "RSS MB", "threads", "heap live", "heap comm",
                     "non-heap", "native");
             for (ProcessSample sample : result.samples()) {
-                out.printf("  %6d %8.1f %8d %9.1f %9.1f %9.1f %9.1f%n", sample.turn(), sample.rssKb() / 1024.0,
+                out.printf(Locale.ROOT, "  %6d %8.1f %8d %9.1f %9.1f %9.1f %9.1f%n", sample.turn(), sample.rssKb() / 1024.0,
                         sample.threads(), sample.heapUsedKb() / 1024.0, sample.heapCommittedKb() / 1024.0,
                         sample.nonHeapCommittedKb() / 1024.0, sample.otherNativeKb() / 1024.0);
             }
-            out.printf("resident memory after warm-up %.1f MB, at the end %.1f MB; growth %+.2f %% (median of the"
+            out.printf(Locale.ROOT, "resident memory after warm-up %.1f MB, at the end %.1f MB; growth %+.2f %% (median of the"
                     + " last three samples over the first three); threads %d → %d%n", first.rssKb() / 1024.0,
                     last.rssKb() / 1024.0, result.rssGrowthPercent(), first.threads(), last.threads());
         }

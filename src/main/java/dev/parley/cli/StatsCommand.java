@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import dev.parley.usage.UsageRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,12 +59,12 @@ final class StatsCommand extends ParleySubcommand {
                         "in tok", "out tok", "ttft p50", "tok/s", "cost $");
                 for (ProviderUsage u : summary.providers()) {
                     // Names from the ledger and config.yaml: a damaged line, or a YAML "\e", may hold escapes.
-                    out.printf("%-14s %-22s %8d %6d %7d %10d %10d %7s %7s %10s%n", TerminalText.oneLine(u.provider()),
+                    out.printf(Locale.ROOT, "%-14s %-22s %8d %6d %7d %10d %10d %7s %7s %10s%n", TerminalText.oneLine(u.provider()),
                             TerminalText.oneLine(u.model()), u.requests(),
                             u.errors(), u.retries(), u.inputTokens(), u.outputTokens(),
                             u.ttftP50Ms() < 0 ? "-" : u.ttftP50Ms() + "ms",
-                            Double.isNaN(u.tokensPerSecond()) ? "-" : String.format("%.1f", u.tokensPerSecond()),
-                            prices.knows(u.model()) ? String.format("%.4f", u.costUsd()) : "?");
+                            Double.isNaN(u.tokensPerSecond()) ? "-" : String.format(Locale.ROOT, "%.1f", u.tokensPerSecond()),
+                            prices.knows(u.model()) ? String.format(Locale.ROOT, "%.4f", u.costUsd()) : "?");
                 }
             }
             budgets.lines().forEach(line -> out.println(TerminalText.oneLine(line)));

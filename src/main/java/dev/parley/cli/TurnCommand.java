@@ -57,7 +57,7 @@ final class TurnCommand extends ModelSubcommand {
                 clock.markSttDone();
                 if (transcript.isBlank()) {
                     throw new ParleyException("No speech was recognized in the input audio ("
-                            + String.format("%.1f", utterance.durationSeconds()) + " s). Check that it holds"
+                            + String.format(Locale.ROOT, "%.1f", utterance.durationSeconds()) + " s). Check that it holds"
                             + " speech in the speech model's language and is not silent or clipped.");
                 }
                 WavSink speech = new WavSink(voice.sampleRate());
@@ -100,7 +100,7 @@ final class TurnCommand extends ModelSubcommand {
             stdout.printf("ms from end of input: stt %d | llm first token %d | first chunk %d"
                             + " | first audio %d | total %d%n",
                     t.sttMs(), t.llmFirstTokenMs(), t.firstChunkMs(), t.firstAudioMs(), t.totalMs());
-            stdout.printf("wrote %.1f s of speech in %d chunks to %s%n", audio.durationSeconds(),
+            stdout.printf(Locale.ROOT, "wrote %.1f s of speech in %d chunks to %s%n", audio.durationSeconds(),
                     reply.chunks(), OptionChecks.isStandardOutput(out) ? "standard output" : out);
         }
         if (reply.cutOff() != null) {

@@ -6,6 +6,7 @@ import dev.parley.config.ProviderType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -126,7 +127,7 @@ public final class ModelOffers {
 
     static String humanSize(long bytes) {
         if (bytes >= 1_000_000_000L) {
-            return "%.1f GB".formatted(bytes / 1e9);
+            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
         }
         return "%d MB".formatted(Math.max(1, Math.round(bytes / 1e6)));
     }

@@ -3,6 +3,7 @@ package dev.parley.firstrun;
 import dev.parley.audio.AudioClip;
 import dev.parley.audio.AudioDeviceException;
 import dev.parley.tts.SpeechSynthesizer;
+import java.util.Locale;
 
 /** Speaks a test sentence with the configured voice, so the user hears Parley before the first turn. */
 public final class VoiceCheck {
@@ -22,7 +23,7 @@ public final class VoiceCheck {
         }
 
         public String describe() {
-            return played ? "spoke %.1f s of speech".formatted(seconds)
+            return played ? String.format(Locale.ROOT, "spoke %.1f s of speech", seconds)
                     : "could not play speech: " + AudioDeviceException.inOneLine(problem, commands);
         }
     }

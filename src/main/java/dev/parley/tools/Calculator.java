@@ -3,6 +3,7 @@ package dev.parley.tools;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code calculate}: exact decimal arithmetic, because models are unreliable at it and binary
@@ -89,7 +90,7 @@ public final class Calculator implements Tool {
 
         Parser(String text) {
             if (text.length() > MAX_EXPRESSION_CHARS) {
-                throw new ToolException(String.format("the expression is %,d characters long; at most %,d are"
+                throw new ToolException(String.format(Locale.ROOT, "the expression is %,d characters long; at most %,d are"
                         + " accepted, so split the calculation into steps", text.length(), MAX_EXPRESSION_CHARS));
             }
             this.text = text.replace('×', '*').replace('÷', '/').replace('−', '-').replace(",", "");
@@ -194,7 +195,7 @@ public final class Calculator implements Tool {
         }
 
         private static ToolException tooLong() {
-            return new ToolException(String.format("the numbers get too long: more than %,d digits, which no"
+            return new ToolException(String.format(Locale.ROOT, "the numbers get too long: more than %,d digits, which no"
                     + " exact calculation here works with; use smaller numbers or exponents", MAX_DIGITS));
         }
 

@@ -10,6 +10,7 @@ import dev.parley.llm.ReplyListener;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -90,7 +91,7 @@ public final class BudgetGuard extends ForwardingLanguageModel {
 
     private void refuseAtLimit(String key, String which, double limit, double spent, String period, String whose) {
         if (limit > 0 && spent >= limit) {
-            throw new LlmException(LlmException.Kind.BUDGET, String.format(
+            throw new LlmException(LlmException.Kind.BUDGET, String.format(Locale.ROOT,
                     "The %s budget of %.2f USD%s is spent (%.2f USD %s); provider '%s' is not asked. Raise %s in"
                             + " config.yaml or wait.", which, limit, whose, spent, period, model.name(), key),
                     null, null, "");
@@ -100,7 +101,7 @@ public final class BudgetGuard extends ForwardingLanguageModel {
     private void warnNear(String key, String which, double limit, double spent, String period, String periodId,
             String whose) {
         if (limit > 0 && spent >= limit * WARNING_SHARE) {
-            news.nearLimit(new BudgetNews.Warning(key, periodId, spent, limit, String.format(
+            news.nearLimit(new BudgetNews.Warning(key, periodId, spent, limit, String.format(Locale.ROOT,
                     "Spending is at %d %% of the %s budget%s: %.2f of %.2f USD %s (%s).",
                     Math.round(spent * 100 / limit), which, whose, spent, limit, period, key)));
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /** What the ledger says was spent today and this month, in the local calendar of {@code clock}. */
 public record Spending(double today, double thisMonth) {
@@ -33,8 +34,8 @@ public record Spending(double today, double thisMonth) {
     /** "0.42 of 2.00 USD (21 %)", or just the amount when there is no limit. */
     public static String against(double spent, double limit) {
         if (limit <= 0) {
-            return String.format("%.2f USD (no limit)", spent);
+            return String.format(Locale.ROOT, "%.2f USD (no limit)", spent);
         }
-        return String.format("%.2f of %.2f USD (%d %%)", spent, limit, Math.round(spent * 100 / limit));
+        return String.format(Locale.ROOT, "%.2f of %.2f USD (%d %%)", spent, limit, Math.round(spent * 100 / limit));
     }
 }

@@ -70,6 +70,18 @@ class CalculatorTest {
     }
 
     @Test
+    void writesItsLimitsWithCommasUnderAGermanLocaleToo() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.GERMANY); // where "1.000" would read as one
+        try {
+            assertThatThrownBy(() -> calculate("1+".repeat(600) + "1")).isInstanceOf(ToolException.class)
+                    .hasMessageStartingWith("the expression is 1,201 characters long; at most 1,000 are accepted");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void refusesParenthesesNestedDeeperThanAHundredLevels() {
         assertThat(calculate("(".repeat(100) + "1" + ")".repeat(100))).isEqualTo("1");
         assertThatThrownBy(() -> calculate("(".repeat(101) + "1" + ")".repeat(101))).isInstanceOf(ToolException.class)

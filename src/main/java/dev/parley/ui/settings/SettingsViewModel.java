@@ -141,7 +141,7 @@ public final class SettingsViewModel {
         String device = text(inputDevice);
         tasks.run(() -> backend.micTest(device), dbfs -> micTestResult.set(dbfs <= -90
                 ? "Silence: no sound reached the microphone. Check the device and its volume."
-                : String.format("Loudest: %.0f dBFS%s", dbfs, dbfs < -40 ? " (quiet: speak up or raise the input volume)" : " (good)")),
+                : String.format(Locale.ROOT, "Loudest: %.0f dBFS%s", dbfs, dbfs < -40 ? " (quiet: speak up or raise the input volume)" : " (good)")),
                 failure -> micTestResult.set(Tasks.message(failure)));
     }
 

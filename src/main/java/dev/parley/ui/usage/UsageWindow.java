@@ -3,6 +3,7 @@ package dev.parley.ui.usage;
 import dev.parley.ui.Windows;
 import dev.parley.ui.Theme;
 import dev.parley.usage.UsageSummary.ProviderUsage;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -40,8 +41,8 @@ public final class UsageWindow {
         table.getColumns().add(number("Tokens out", 100, row -> Long.toString(row.outputTokens())));
         table.getColumns().add(number("First token p50", 135, row -> row.ttftP50Ms() < 0 ? "–" : row.ttftP50Ms() + " ms"));
         table.getColumns().add(number("Tokens/s", 85, row -> Double.isNaN(row.tokensPerSecond()) ? "–"
-                : String.format("%.1f", row.tokensPerSecond())));
-        table.getColumns().add(number("Cost", 90, row -> String.format("$%.4f", row.costUsd())));
+                : String.format(Locale.ROOT, "%.1f", row.tokensPerSecond())));
+        table.getColumns().add(number("Cost", 90, row -> String.format(Locale.ROOT, "$%.4f", row.costUsd())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         ComboBox<Integer> days = new ComboBox<>(FXCollections.observableArrayList(1, 7, 30, 365));
         days.setValue(model.days());
