@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,8 +142,15 @@ public final class Memory {
         return (int) wanted.stream().filter(present::contains).count();
     }
 
+    /**
+     * The words of {@code text} that recall matches on, lower case. Composed first (NFC), so an "é"
+     * typed as "e" and a combining accent is the "é" of another keyboard; marks belong to their word
+     * (Devanagari's vowel signs are marks, and splitting at them left single letters); and the dot that
+     * lower-casing the Turkish "İ" leaves on its "i" is dropped, so "İstanbul" is "istanbul".
+     */
     static Set<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace("i\u0307", "i");
+        return Arrays.stream(lower.split("[^\\p{L}\\p{M}\\p{N}]+"))
                 .filter(word -> word.length() >= 3 && !COMMON.contains(word))
                 .collect(Collectors.toSet());
     }

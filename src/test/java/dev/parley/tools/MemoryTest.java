@@ -49,6 +49,25 @@ class MemoryTest {
                         + " already exists and is not a folder");
     }
 
+    @Test
+    void aWordWithATurkishCapitalDottedIMatchesItInLowerCase() {
+        memory().remember("I live in İstanbul now.");
+
+        // Lower-cased, İ becomes i and a combining dot, which used to cut the word into "i" and "stanbul".
+        assertThat(memory().recall("istanbul")).isEqualTo("I live in İstanbul now.");
+        assertThat(memory().recall("ISTANBUL")).isEqualTo("I live in İstanbul now.");
+    }
+
+    @Test
+    void wordsWithVowelSignsOrCombiningAccentsAreKeptWhole() {
+        memory().remember("मेरी बहन का नाम सीता है"); // Hindi: my sister's name is Sita
+        memory().remember("We met at the cafe\u0301 Lumière."); // the é typed as e and a combining accent
+
+        // Devanagari vowel signs are marks, not letters: the words fell apart into single letters.
+        assertThat(memory().recall("सीता")).isEqualTo("मेरी बहन का नाम सीता है");
+        assertThat(memory().recall("café")).isEqualTo("We met at the cafe\u0301 Lumière.");
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
             sister birthday             | My sister Anna's birthday is May 3.
