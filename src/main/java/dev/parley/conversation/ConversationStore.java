@@ -313,11 +313,7 @@ public final class ConversationStore {
         ConversationFile renamed = new ConversationFile(saved.format(), newName.strip(), saved.created(),
                 saved.updated(), saved.systemPrompt(), saved.summary(), saved.contextStart(), saved.turns());
         try {
-            writeAtomically(newFile, json.writeValueAsBytes(renamed));
-            ConversationImages.beside(oldFile).moveTo(ConversationImages.beside(newFile));
-            if (!sameFile) {
-                Files.delete(oldFile);
-            }
+            ConversationMove.move(oldFile, newFile, json.writeValueAsBytes(renamed));
         } catch (IOException e) {
             throw new ConversationStoreException("Cannot rename " + oldFile + " to " + newFile + " ("
                     + FileErrors.reason(e) + ").", e);

@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.image.ImagePreparer;
 import dev.parley.image.ImageType;
@@ -84,6 +85,20 @@ class ConversationImagesTest {
         assertThat(folder.resolve("my-chat.images")).doesNotExist();
         assertThat(folder.resolve("holiday.images").resolve(dot.fileName())).exists();
         assertThat(store.load("holiday").turns().getFirst().images()).containsExactly(dot, photo);
+    }
+
+    @Test
+    void aRenameWhosePicturesCannotMoveLeavesTheConversationUnderItsOldNameOnly() throws Exception {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("my chat", withPictures());
+        Files.writeString(folder.resolve("holiday.images"), "a file where the pictures' folder goes");
+
+        assertThatThrownBy(() -> store.rename("my chat", "holiday")).isInstanceOf(ConversationStoreException.class)
+                .hasMessageContaining("Cannot rename");
+
+        assertThat(store.list()).extracting(ConversationInfo::name).containsExactly("my chat");
+        assertThat(folder.resolve("holiday.json")).doesNotExist();
+        assertThat(store.load("my chat").turns().getFirst().images()).containsExactly(dot, photo);
     }
 
     @Test
