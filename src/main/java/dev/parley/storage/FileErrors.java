@@ -49,12 +49,17 @@ public final class FileErrors {
         return Optional.empty();
     }
 
-    /** "LINK leads to TARGET, which does not exist", or less when the link cannot be read. */
+    /** "LINK leads to TARGET, which does not exist". */
     private static String brokenLink(Path link) {
+        return link + " leads to " + target(link) + ", which does not exist";
+    }
+
+    /** Where {@code link} leads, or "the folder it names" when the link cannot be read. */
+    private static String target(Path link) {
         try {
-            return link + " leads to " + link.resolveSibling(Files.readSymbolicLink(link)) + ", which does not exist";
+            return link.resolveSibling(Files.readSymbolicLink(link)).toString();
         } catch (IOException | UnsupportedOperationException e) {
-            return link + " is a link to something that does not exist";
+            return "the folder it names";
         }
     }
 
@@ -75,7 +80,8 @@ public final class FileErrors {
         }
         Optional<Path> brokenLink = brokenLinkInTheWay(folder);
         if (brokenLink.isPresent()) {
-            return brokenLink(brokenLink.get()) + ": connect the disk it is on or make that folder, or remove the link.";
+            Path link = brokenLink.get();
+            return "Make " + target(link) + " (or connect the disk it is on), or remove the link " + link + ".";
         }
         if (reason.contains("no space left") || reason.contains("not enough space") || reason.contains("quota")) {
             return "The disk that holds " + folder + " is full: free some space on it.";

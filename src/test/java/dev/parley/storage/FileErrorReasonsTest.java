@@ -36,7 +36,8 @@ class FileErrorReasonsTest {
                 .isInstanceOf(ConversationStoreException.class)
                 .hasMessageContaining("Cannot lock the conversation 'x'")
                 .hasMessageContaining(data + " leads to " + unmounted + ", which does not exist")
-                .hasMessageEndingWith(": connect the disk it is on or make that folder, or remove the link.")
+                .hasMessageEndingWith(". Make " + unmounted + " (or connect the disk it is on), or remove the link " + data
+                        + ".")
                 .hasMessageNotContaining("already exists");
     }
 
