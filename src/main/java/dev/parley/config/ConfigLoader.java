@@ -177,8 +177,9 @@ public final class ConfigLoader {
             }
             AtomicFiles.write(target, shipped.readAllBytes());
         } catch (IOException e) {
-            throw new ConfigException("Cannot create " + target + " (" + FileErrors.reason(e) + "). Check that the"
-                    + " folder is writable, or pass --config FILE.", e);
+            // A full disk and a folder without write permission have different fixes.
+            throw new ConfigException("Cannot create " + target + " (" + FileErrors.reason(e) + "). "
+                    + FileErrors.remedy(e, target.toAbsolutePath().getParent()) + " Or pass --config FILE.", e);
         }
     }
 

@@ -129,8 +129,8 @@ public final class ConfigWriter {
         } catch (WriterLock.BusyException e) {
             throw new ConfigException("Cannot save " + file + ": " + e.getMessage() + ".", e);
         } catch (IOException e) {
-            throw new ConfigException("Cannot write " + file + ": " + FileErrors.reason(e)
-                    + ". Check that the folder is writable.", e);
+            throw new ConfigException("Cannot write " + file + ": " + FileErrors.reason(e) + ". "
+                    + FileErrors.remedy(e, file.toAbsolutePath().getParent()), e);
         }
     }
 
