@@ -17,7 +17,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The conversation as chat bubbles; follows the newest text while answers stream in. */
+/**
+ * The conversation as chat bubbles. It follows the newest text while answers stream in, unless the
+ * user scrolled up to read ({@link StreamFollow}); a new question or another conversation shows its end.
+ */
 final class TranscriptView extends ScrollPane {
 
     /** The size a question's pictures show at in its bubble. */
@@ -27,6 +30,15 @@ final class TranscriptView extends ScrollPane {
     /** One node per entry, made once: streaming updates go through bindings, not rebuilds. */
     private final java.util.Map<TranscriptEntry, Node> rows = new java.util.IdentityHashMap<>();
     private final Label empty = new Label();
+    /** Whether growth shows the end: the user was at the bottom when they last scrolled. */
+    private boolean following = true;
+    /** The next growth shows the end, wherever the user was: a question was asked, or the entries replaced. */
+    private boolean showEnd = true;
+    /**
+     * The content height the scroll position was last judged against. The scroll pane moves the position
+     * itself when the content grows (to keep the text in view): a change at another height is not the user's.
+     */
+    private double judgedHeight;
 
     TranscriptView(MainViewModel model) {
         setId("transcript");
@@ -38,8 +50,26 @@ final class TranscriptView extends ScrollPane {
         empty.setWrapText(true);
         setContent(box);
         rebuild(model);
-        model.transcript().addListener((ListChangeListener<TranscriptEntry>) change -> rebuild(model));
-        box.heightProperty().addListener((obs, old, now) -> setVvalue(1.0));
+        model.transcript().addListener((ListChangeListener<TranscriptEntry>) change -> {
+            while (change.next()) {
+                showEnd |= change.wasReplaced() || change.getAddedSubList().stream()
+                        .anyMatch(entry -> entry.role() == TranscriptEntry.Role.USER);
+            }
+            rebuild(model);
+        });
+        vvalueProperty().addListener((obs, old, now) -> {
+            if (box.getHeight() == judgedHeight) {
+                following = StreamFollow.nearBottom(now.doubleValue(), judgedHeight, getViewportBounds().getHeight());
+            }
+        });
+        box.heightProperty().addListener((obs, old, now) -> {
+            judgedHeight = now.doubleValue();
+            if (showEnd || following) {
+                following = true;
+                setVvalue(1.0);
+            }
+            showEnd = false;
+        });
     }
 
     /** The empty conversation's hint names the talk key in use. */
