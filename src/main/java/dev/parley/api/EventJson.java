@@ -84,6 +84,7 @@ final class EventJson {
                     .put("arguments", e.arguments());
             case TurnEvent.ToolCallFinished e -> json.put("type", "tool.finished").put("tool", e.tool())
                     .put("arguments", e.arguments()).put("result", e.result());
+            case TurnEvent.Written e -> json.put("type", "llm.text.done");
             case TurnEvent.Chunk e -> json.put("type", "response.chunk").put("text", e.text());
             case TurnEvent.Completed e -> answer(json.put("type", "llm.done"), e);
             case TurnEvent.Failed e -> json.put("type", "turn.failed").put("message", e.message())

@@ -101,6 +101,7 @@ final class StreamingPrinter implements Consumer<TurnEvent> {
             }
             case TurnEvent.ToolCallStarted call -> { }
             case TurnEvent.Chunk chunk -> { }
+            case TurnEvent.Written written -> { }
         }
     }
 

@@ -26,6 +26,12 @@ public sealed interface TurnEvent {
     /** A tool ran; {@code result} is what went back to the model (an "error: ..." text on failure). */
     record ToolCallFinished(long turn, String tool, String arguments, String result) implements TurnEvent {}
 
+    /**
+     * The model wrote the whole answer: no more {@link Text} comes. A spoken answer is still being
+     * synthesized and played until {@link Completed}, which may be most of the time it is heard.
+     */
+    record Written(long turn) implements TurnEvent {}
+
     /** A speakable piece of the answer, handed to the voice. */
     record Chunk(long turn, String text) implements TurnEvent {}
 

@@ -139,6 +139,7 @@ public final class TurnRunner implements AutoCloseable {
             // it would exhaust the memory again on every later turn of this conversation.
             throw failed(inFlight, new IllegalStateException(OUT_OF_MEMORY, e));
         }
+        events.accept(new TurnEvent.Written(clock.turn()));
         try {
             if (stage != null) {
                 stage.finish();

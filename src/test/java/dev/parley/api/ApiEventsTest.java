@@ -28,7 +28,7 @@ class ApiEventsTest {
 
     /** The events of one typed turn that answers at once, as every stream client sees them. */
     private static final List<String> WHOLE_TURN = List.of("state", "turn.started", "llm.text", "llm.text",
-            "llm.done", "turn.done", "state");
+            "llm.text.done", "llm.done", "turn.done", "state");
 
     @TempDir
     Path folder;
@@ -52,7 +52,7 @@ class ApiEventsTest {
             }
             assertThat(ApiHarness.types(events)).containsExactlyElementsOf(WHOLE_TURN);
             assertThat(events.getFirst()).contains("\"seq\":", "\"time\":", "\"to\":\"thinking\"");
-            assertThat(events.get(4)).contains("\"reply\":\"Hello there.\"");
+            assertThat(events.get(5)).contains("\"reply\":\"Hello there.\"");
             stream.body().close();
         }
     }
@@ -248,7 +248,7 @@ class ApiEventsTest {
             }
 
             assertThat(ApiHarness.types(events)).containsExactly("connected", "turn.started", "llm.text", "llm.text",
-                    "llm.done", "turn.done", "state");
+                    "llm.text.done", "llm.done", "turn.done", "state");
             stream.body().close();
         }
     }
@@ -280,7 +280,7 @@ class ApiEventsTest {
             List<String[]> bySince = readIdentified(api, "/events?since=500", null, 1 + WHOLE_TURN.size());
 
             assertThat(ApiHarness.types(byId.stream().map(event -> event[1]).toList()))
-                    .containsExactly(List.of("connected", "state", "turn.started", "llm.text", "llm.text", "llm.done",
+                    .containsExactly(List.of("connected", "state", "turn.started", "llm.text", "llm.text", "llm.text.done", "llm.done",
                             "turn.done", "state").toArray(String[]::new));
             assertThat(bySince).extracting(event -> event[1]).containsExactlyElementsOf(
                     byId.stream().map(event -> event[1]).toList());

@@ -22,11 +22,11 @@ class EventsCommandTest {
             assertThat(api.ask("Hi").statusCode()).isEqualTo(200); // buffered, so --since 0 sees it
 
             CliRun run = CliRun.of("--config", folder.resolve("config.yaml").toString(), "events",
-                    "--port", String.valueOf(api.server.port()), "--since", "0", "--max", "7");
+                    "--port", String.valueOf(api.server.port()), "--since", "0", "--max", "8");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(ApiHarness.types(run.out().lines().toList())).containsExactly("state", "turn.started",
-                    "llm.text", "llm.text", "llm.done", "turn.done", "state");
+                    "llm.text", "llm.text", "llm.text.done", "llm.done", "turn.done", "state");
         }
     }
 

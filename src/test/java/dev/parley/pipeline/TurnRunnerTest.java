@@ -60,7 +60,7 @@ class TurnRunnerTest {
             TurnResult result = runner.run(conversation, "Hello", new TurnClock(), seen::add, null);
 
             assertThat(seen).extracting(event -> event.getClass().getSimpleName())
-                    .containsExactly("Started", "Reasoning", "Text", "Text", "Completed");
+                    .containsExactly("Started", "Reasoning", "Text", "Text", "Written", "Completed");
             assertThat(seen).extracting(TurnEvent::turn).containsOnly(seen.getFirst().turn());
             var completed = (TurnEvent.Completed) seen.getLast();
             assertThat(completed.reply()).isEqualTo("Hi there.");
@@ -118,6 +118,21 @@ class TurnRunnerTest {
             assertThat(sink.audio().durationSeconds()).isCloseTo(9 * 0.05, org.assertj.core.data.Offset.offset(0.01));
             assertThat(seen).filteredOn(TurnEvent.Chunk.class::isInstance).hasSize(2);
             assertThat(result.timings().firstAudioMs()).isGreaterThanOrEqualTo(result.timings().firstChunkMs());
+        }
+    }
+
+    @Test
+    void aSpokenAnswerSaysItsTextIsWrittenBeforeItsLastSentenceIsSynthesized() {
+        FakeSynthesizer voice = new FakeSynthesizer(50);
+        try (TurnRunner runner = runner(new FakeLanguageModel("fake", Script.of("It is sunny today.", " Take a hat."))))  {
+            runner.run(new Conversation(""), "Weather?", new TurnClock(), seen::add,
+                    new Speech(voice, new WavSink(voice.sampleRate())));
+
+            List<Class<?>> kinds = seen.stream().<Class<?>>map(Object::getClass).toList();
+            assertThat(kinds.indexOf(TurnEvent.Written.class)).isPositive()
+                    .isGreaterThan(kinds.lastIndexOf(TurnEvent.Text.class))
+                    .isLessThan(kinds.lastIndexOf(TurnEvent.Chunk.class))
+                    .isLessThan(kinds.indexOf(TurnEvent.Completed.class));
         }
     }
 
@@ -239,7 +254,7 @@ class TurnRunnerTest {
                     event -> bus.accept(new dev.parley.voice.VoiceEvent.Reply(event)), null);
 
             assertThat(result.text()).isEqualTo("Still fine.");
-            assertThat(others).hasSize(3);
+            assertThat(others).hasSize(4);
         }
     }
 }

@@ -93,6 +93,12 @@ final class Transcript {
                     entry.markFailed();
                 }
             }
+            case TurnEvent.Written written -> { // the text is whole: the bubble stops looking unfinished while it is spoken
+                TranscriptEntry entry = assistantEntry(written.turn(), false);
+                if (entry != null) {
+                    entry.streaming(false);
+                }
+            }
             case TurnEvent.Chunk chunk -> { }
         }
     }
