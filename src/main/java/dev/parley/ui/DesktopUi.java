@@ -20,6 +20,7 @@ import dev.parley.usage.UsageLedger;
 import dev.parley.voice.VoiceAssistant;
 import dev.parley.voice.VoiceEvent;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 
 /**
  * The window's view models, built once: what {@link MainWindow} shows. Tests build it from fakes;
@@ -31,7 +32,11 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
 
     public static DesktopUi create(VoiceAssistant assistant, ProviderService providers, SettingsBackend settings,
             ConversationStore store, Supplier<Conversation> fresh, UsageLedger ledger, Tasks tasks) {
-        Banners banners = new Banners();
+        Banners banners = new Banners((delay, task) -> {
+            PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
+            wait.setOnFinished(event -> task.run());
+            wait.play();
+        });
         ImagesConfig images = settings.config().llm().images();
         MainViewModel main = new MainViewModel(assistant, tasks, banners,
                 new Attachments(new ImagePreparer(images.maxSide()), images.maxCount(), tasks, banners));

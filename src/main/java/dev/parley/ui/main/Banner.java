@@ -14,7 +14,8 @@ import dev.parley.ui.Tasks;
  */
 public record Banner(String key, Level level, String message, String commands, Action action) {
 
-    public enum Level { ERROR, WARNING, INFO }
+    /** {@code CONFIRMATION}: something the user did worked; it goes by itself ({@link Banners}). */
+    public enum Level { ERROR, WARNING, INFO, CONFIRMATION }
 
     /** A button beside the message, such as "Restart Parley"; {@code run} is called on the JavaFX thread. */
     public record Action(String label, Runnable run) {
@@ -46,5 +47,10 @@ public record Banner(String key, Level level, String message, String commands, A
 
     public static Banner info(String key, String message) {
         return new Banner(key, Level.INFO, message);
+    }
+
+    /** What the user did worked ("Saved: …", "Exported …"): shown for a few seconds or until the next turn. */
+    public static Banner confirmation(String key, String message) {
+        return new Banner(key, Level.CONFIRMATION, message);
     }
 }

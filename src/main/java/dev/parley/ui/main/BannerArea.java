@@ -38,6 +38,7 @@ final class BannerArea extends VBox {
             case ERROR -> "⚠";
             case WARNING -> "!";
             case INFO -> "ℹ";
+            case CONFIRMATION -> "✓";
         });
         Label message = new Label(banner.message());
         message.getStyleClass().add("banner-message");

@@ -1,15 +1,38 @@
 package dev.parley.ui.main;
 
+import java.time.Duration;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The banners on show; the newest first, at most one per key. */
+/**
+ * The banners on show; the newest first, at most one per key. A confirmation goes by itself after
+ * {@link #CONFIRMATION_SHOWN}, or when the next turn starts, whichever is first.
+ */
 public final class Banners {
 
     private static final int MAX = 4;
+    /** Long enough to read a sentence, short enough not to read as a standing state. */
+    public static final Duration CONFIRMATION_SHOWN = Duration.ofSeconds(6);
+
+    /** Runs a task on the UI thread once {@code delay} has passed. */
+    @FunctionalInterface
+    public interface Timer {
+        void after(Duration delay, Runnable task);
+    }
+
+    private final Timer timer;
 
     private final ObservableList<Banner> shown = FXCollections.observableArrayList();
     private final ObservableList<Banner> readOnly = FXCollections.unmodifiableObservableList(shown);
+
+    /** Confirmations stay until the next turn: for view-model tests, which drive time themselves. */
+    public Banners() {
+        this((delay, task) -> { });
+    }
+
+    public Banners(Timer timer) {
+        this.timer = timer;
+    }
 
     public ObservableList<Banner> shown() {
         return readOnly;
@@ -29,13 +52,23 @@ public final class Banners {
         while (shown.size() > MAX) {
             shown.removeLast();
         }
+        if (banner.level() == Banner.Level.CONFIRMATION) {
+            timer.after(CONFIRMATION_SHOWN, () -> dismiss(banner));
+        }
     }
 
     public void dismiss(Banner banner) {
         shown.remove(banner);
     }
 
-    public void dismiss(String key) {
-        shown.removeIf(banner -> banner.key().equals(key));
+    /** Dismisses the banners of {@code keys}. */
+    public void dismiss(String... keys) {
+        java.util.List<String> gone = java.util.List.of(keys);
+        shown.removeIf(banner -> gone.contains(banner.key()));
+    }
+
+    /** A turn started: the confirmations of what was done before it are old news. */
+    public void dismissConfirmations() {
+        shown.removeIf(banner -> banner.level() == Banner.Level.CONFIRMATION);
     }
 }

@@ -227,7 +227,7 @@ public final class ConversationsViewModel {
             }
             AtomicFiles.write(target, store.exportMarkdown(name, false).getBytes(StandardCharsets.UTF_8));
             return target;
-        }, written -> banners.show(new Banner("export", Banner.Level.INFO, "Exported " + name + " to " + written)),
+        }, written -> banners.show(Banner.confirmation("export", "Exported " + name + " to " + written)),
                 this::fail);
     }
 

@@ -284,7 +284,7 @@ public final class MainViewModel implements AutoCloseable {
         String part = Character.toUpperCase(change.part().charAt(0)) + change.part().substring(1);
         banners.show(switch (change.step()) {
             case LOADING -> Banner.info(key, "Loading the " + change.part() + "…");
-            case CHANGED -> Banner.info(key, part + " changed: " + change.detail() + ".");
+            case CHANGED -> Banner.confirmation(key, part + " changed: " + change.detail() + ".");
             case FAILED -> Banner.error(key, change.detail());
         });
     }
@@ -292,8 +292,8 @@ public final class MainViewModel implements AutoCloseable {
     private void handle(TurnEvent event) {
         switch (event) {
             case TurnEvent.Started started -> {
-                banners.dismiss("turn");
-                banners.dismiss("voice");
+                banners.dismiss("turn", "voice");
+                banners.dismissConfirmations();
                 if (transcript.start(started.turn(), started.userText())) {
                     lastWaterfall.set(null); // a new spoken turn: the last one's waterfall is stale
                 }

@@ -28,7 +28,7 @@ public final class WelcomeWindow {
         model.doneProperty().addListener((obs, old, done) -> {
             if (done) {
                 if (!model.finishStatusProperty().get().isEmpty()) {
-                    banners.show(new Banner("welcome", Banner.Level.INFO, model.finishStatusProperty().get()));
+                    banners.show(Banner.confirmation("welcome", model.finishStatusProperty().get()));
                 }
                 stage.close();
             }

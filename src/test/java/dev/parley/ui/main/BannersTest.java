@@ -20,6 +20,34 @@ class BannersTest {
     }
 
     @Test
+    void aConfirmationGoesByItselfAfterAFewSecondsAndAWarningStays() {
+        java.util.List<Runnable> due = new java.util.ArrayList<>();
+        Banners timed = new Banners((delay, task) -> {
+            assertThat(delay).isEqualTo(Banners.CONFIRMATION_SHOWN);
+            due.add(task);
+        });
+        timed.show(Banner.warning("budget", "80 % of the daily budget is spent."));
+        timed.show(Banner.confirmation("welcome", "Saved: ollama answers from now on."));
+
+        due.forEach(Runnable::run);
+
+        assertThat(timed.shown()).extracting(Banner::key).containsExactly("budget");
+    }
+
+    @Test
+    void aConfirmationsTimerDoesNotDismissTheBannerThatReplacedIt() {
+        java.util.List<Runnable> due = new java.util.ArrayList<>();
+        Banners timed = new Banners((delay, task) -> due.add(task));
+        timed.show(Banner.confirmation("export", "Exported a to /tmp/a.md"));
+        Banner failed = Banner.error("export", "Cannot write /tmp/b.md.");
+        timed.show(failed);
+
+        due.forEach(Runnable::run);
+
+        assertThat(timed.shown()).containsExactly(failed);
+    }
+
+    @Test
     void oneBannerPerSourceAndPerMessage() {
         banners.show(Banner.error("voice", "The model failed."));
         banners.show(Banner.error("voice", "Nothing was heard."));

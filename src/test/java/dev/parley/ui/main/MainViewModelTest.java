@@ -143,6 +143,16 @@ class MainViewModelTest {
     }
 
     @Test
+    void theNextTurnDismissesTheConfirmationsOfWhatWasDoneBefore() {
+        banners.show(Banner.confirmation("welcome", "Saved: ollama answers from now on."));
+        banners.show(Banner.warning("budget", "80 % of the daily budget is spent."));
+
+        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(assistant.nextTurn(), "hi", "local")));
+
+        assertThat(banners.shown()).extracting(Banner::key).containsExactly("budget");
+    }
+
+    @Test
     void anAnswerWhoseTextIsWholeStopsStreamingWhileItIsStillSpoken() {
         ready();
         long turn = assistant.nextTurn();
@@ -397,7 +407,7 @@ class MainViewModelTest {
 
         assertThat(banners.shown()).extracting(Banner::level, Banner::message).containsExactly(
                 tuple(Banner.Level.ERROR, "There is no MaryTTS voice 'x'. The voice in use stays."),
-                tuple(Banner.Level.INFO, "Speech model changed: /models/vosk-model-en-us-0.22."));
+                tuple(Banner.Level.CONFIRMATION, "Speech model changed: /models/vosk-model-en-us-0.22."));
         assertThat(model.statusTextProperty().get()).isEqualTo("Ready");
     }
 }
