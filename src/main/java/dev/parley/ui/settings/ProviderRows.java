@@ -10,6 +10,7 @@ import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -93,6 +94,16 @@ public final class ProviderRows {
      */
     public BooleanBinding removableBinding() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && !isActive(selected.get()), selected, active);
+    }
+
+    /**
+     * Why Remove is off, or "" when it is on: a disabled button shows no tooltip, so the view writes
+     * this under it.
+     */
+    public StringBinding removeRefusalBinding() {
+        return Bindings.createStringBinding(() -> selected.get() != null && isActive(selected.get())
+                ? "Switch to another provider before removing this one." : "",
+                selected, active);
     }
 
     private boolean isActive(ProviderRow row) {

@@ -102,15 +102,7 @@ public final class SettingsView extends BorderPane {
             }
         });
         model.providers().selectedProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
-        Button add = new Button("Add");
-        add.setId("provider-add");
-        add.setOnAction(event -> model.providers().add());
-        Button remove = new Button("Remove");
-        remove.setId("provider-remove");
-        remove.setOnAction(event -> model.providers().removeSelected());
-        remove.disableProperty().bind(model.providers().removableBinding().not());
-        remove.setTooltip(new Tooltip("Remove the selected provider (not the active one: make another active first)"));
-        VBox left = new VBox(8, list, new HBox(6, Sizing.whole(add), Sizing.whole(remove)));
+        VBox left = new VBox(8, list, ProviderListButtons.of(model.providers()));
         VBox.setVgrow(list, Priority.ALWAYS);
 
         TextField name = new TextField();

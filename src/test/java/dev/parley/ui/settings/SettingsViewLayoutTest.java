@@ -47,6 +47,15 @@ class SettingsViewLayoutTest {
                 .isEqualTo(((Label) node(robot, "settings-audio-note")).getText());
     }
 
+    @Test
+    void removeOffForTheActiveProviderSaysWhyUnderIt(FxRobot robot) throws Exception {
+        assertThat(node(robot, "provider-remove").isDisabled()).isTrue();
+
+        assertThat(node(robot, "provider-remove-why").isVisible()).isTrue();
+        assertThat(shownText(robot, "provider-remove-why"))
+                .isEqualTo("Switch to another provider before removing this one.");
+    }
+
     /** What {@code id}'s label draws: its text, or less ending in "…" when its room cuts it. */
     private static String shownText(FxRobot robot, String id) throws Exception {
         Label label = node(robot, id);

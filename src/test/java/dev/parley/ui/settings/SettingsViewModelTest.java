@@ -164,12 +164,14 @@ class SettingsViewModelTest {
         int count = providers.rows().size();
 
         assertThat(providers.removableBinding().get()).isFalse();
+        assertThat(providers.removeRefusalBinding().get()).startsWith("Switch to another provider before removing");
         providers.removeSelected();
         assertThat(providers.rows()).hasSize(count).contains(active);
 
         ProviderRow other = providers.rows().get(1);
         providers.selectedProperty().set(other);
         assertThat(providers.removableBinding().get()).isTrue();
+        assertThat(providers.removeRefusalBinding().get()).isEmpty();
         providers.removeSelected();
         assertThat(providers.rows()).hasSize(count - 1).doesNotContain(other);
     }
