@@ -21,14 +21,13 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
 import javafx.scene.robot.Robot;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 
 /**
  * How pictures get attached to the next question in the window, and how they show: thumbnails
- * (each with a remove button) above the input, an attach button, a *Look at screen* button (a
+ * (each with a remove button beside it) above the input, an attach button, a *Look at screen* button (a
  * screenshot of the primary screen), Ctrl+V (Cmd+V) of an image or image files in the text field,
  * and files or an image dropped on the input bar.
  */
@@ -63,9 +62,10 @@ final class AttachmentStrip {
         remove.setTooltip(new Tooltip("Remove this picture"));
         remove.setAccessibleText("Remove this picture");
         remove.setOnAction(event -> attachments.remove(picture));
-        StackPane box = new StackPane(face, remove);
+        // Beside the picture, not over it: at 48 px the button would hide much of what is attached.
+        HBox box = new HBox(2, face, remove);
         box.getStyleClass().add("attachment");
-        StackPane.setAlignment(remove, Pos.TOP_RIGHT);
+        box.setAlignment(Pos.TOP_LEFT);
         return box;
     }
 

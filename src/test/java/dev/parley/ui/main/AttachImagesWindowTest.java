@@ -98,6 +98,20 @@ class AttachImagesWindowTest {
     }
 
     @Test
+    void aThumbnailsRemoveButtonLeavesThePictureUncovered(FxRobot robot) throws Exception {
+        Path file = Files.write(folder.resolve("wide.png"), TestImages.png(64, 48));
+        Platform.runLater(() -> ui.main().attachments().attachFile(file));
+        waitUntil(() -> thumbnails(robot).size() == 1);
+
+        Node picture = robot.lookup("#attachments .attachment .image-view").query();
+        javafx.scene.control.Button remove = robot.lookup("#attachments .attachment .button").query();
+        waitUntil(() -> remove.getWidth() > 0); // laid out
+        javafx.geometry.Bounds face = picture.localToScene(picture.getBoundsInLocal());
+        javafx.geometry.Bounds button = remove.localToScene(remove.getBoundsInLocal());
+        assertThat(button.getMinX()).as("%s beside %s", button, face).isGreaterThanOrEqualTo(face.getMaxX());
+    }
+
+    @Test
     void aFileAttachedThroughTheViewModelShowsAndCanBeRemoved(FxRobot robot) throws Exception {
         Path file = Files.write(folder.resolve("dot.png"), TestImages.png(20, 20));
         Platform.runLater(() -> ui.main().attachments().attachFile(file));
