@@ -24,8 +24,8 @@ record RawConfig(
     static final String DEFAULT_VOICE = "cmu-slt-hsmm";
     /** The shipped config.yaml's prompt, for a file without one; its placeholders are filled at each turn. */
     static final String DEFAULT_SYSTEM_PROMPT = """
-            You are Parley, a voice assistant. Your replies are spoken aloud: answer in one to three
-            short sentences of plain speech. No markdown, no lists, no code, no emoji. Spell out
+            You are Parley, a voice assistant. Your replies are spoken aloud: answer in one to three \
+            short sentences of plain speech. No markdown, no lists, no code, no emoji. Spell out \
             symbols the way a person would say them.
             Today is {weekday}, {date}, and the time is {time} ({timezone}). You are talking with {user_name}.
             What they asked you to remember (use it without looking it up):

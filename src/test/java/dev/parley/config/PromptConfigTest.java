@@ -36,6 +36,14 @@ class PromptConfigTest {
     }
 
     @Test
+    void theShippedPromptBreaksLinesOnlyWhereASentenceEnds() {
+        String shipped = new ConfigLoader().load(Path.of("config.yaml")).llm().systemPrompt();
+
+        // Settings shows the prompt's line breaks as they are: one inside a sentence reads as a hard break.
+        assertThat(shipped.lines().toList()).hasSize(4).allSatisfy(line -> assertThat(line).matches(".*[.:}]$"));
+    }
+
+    @Test
     void theShippedPromptUsesEveryPlaceholder() throws IOException {
         String shipped = new ConfigLoader().load(Path.of("config.yaml")).llm().systemPrompt();
 
