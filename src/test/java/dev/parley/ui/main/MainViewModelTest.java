@@ -142,31 +142,6 @@ class MainViewModelTest {
                 .isEqualTo("first token 200 ms · first chunk 240 ms · first audio 500 ms · first sound 520 ms · reply done 900 ms");
     }
 
-    @Test
-    void theNextTurnDismissesTheConfirmationsOfWhatWasDoneBefore() {
-        banners.show(Banner.confirmation("welcome", "Saved: ollama answers from now on."));
-        banners.show(Banner.warning("budget", "80 % of the daily budget is spent."));
-
-        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(assistant.nextTurn(), "hi", "local")));
-
-        assertThat(banners.shown()).extracting(Banner::key).containsExactly("budget");
-    }
-
-    @Test
-    void anAnswerWhoseTextIsWholeStopsStreamingWhileItIsStillSpoken() {
-        ready();
-        long turn = assistant.nextTurn();
-        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(turn, "hi", "local")));
-        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Text(turn, "Hello there.")));
-        assistant.move(VoiceState.SPEAKING, "");
-
-        assistant.emit(new VoiceEvent.Reply(new TurnEvent.Written(turn)));
-
-        TranscriptEntry answer = model.transcript().getLast();
-        assertThat(answer.streamingProperty().get()).isFalse();
-        assertThat(answer.text()).isEqualTo("Hello there.");
-    }
-
     @ParameterizedTest
     @CsvSource({"LENGTH, The answer was cut short at max-tokens.",
             "CONTENT_FILTER, The provider's safety filter stopped the answer.", "STOP, ''", "UNKNOWN, ''"})
