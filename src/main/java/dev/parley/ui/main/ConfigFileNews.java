@@ -28,7 +28,7 @@ public final class ConfigFileNews implements ConfigFileWatch.Listener {
             banners.dismiss(LAST_GOOD);
             banners.dismiss(KEY);
             if (newSettings) {
-                banners.show(Banner.info(KEY, "Parley now uses the settings you saved in config.yaml."));
+                banners.show(Banner.confirmation(KEY, "Parley now uses the settings you saved in config.yaml."));
             }
         });
     }

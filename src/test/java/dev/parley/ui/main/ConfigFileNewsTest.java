@@ -33,6 +33,7 @@ class ConfigFileNewsTest {
 
         assertThat(banners.shown()).extracting(Banner::message).containsExactly(
                 "Parley now uses the settings you saved in config.yaml.", "The voice failed.");
+        assertThat(banners.shown().getFirst().level()).as("goes by itself").isEqualTo(Banner.Level.CONFIRMATION);
     }
 
     @Test
