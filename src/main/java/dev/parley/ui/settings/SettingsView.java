@@ -292,8 +292,14 @@ public final class SettingsView extends BorderPane {
         apiNote.setId("settings-api-note");
         apiNote.getStyleClass().add("muted");
         note(apiNote);
+        Label promptNote = new Label("New conversations use it, and the open one until its first question;"
+                + " a conversation with turns keeps the prompt it began with.");
+        promptNote.setId("settings-prompt-note");
+        promptNote.getStyleClass().add("muted");
+        note(promptNote);
         int row = 0;
         form.addRow(row++, label("System prompt", prompt), prompt);
+        form.add(promptNote, 1, row++);
         form.addRow(row++, label("Push-to-talk key", key), key);
         form.addRow(row++, label("Global talk key", globalKey), globalKey);
         form.add(closeToTray, 1, row++);

@@ -56,6 +56,14 @@ class SettingsViewLayoutTest {
                 .isEqualTo("Switch to another provider before removing this one.");
     }
 
+    @Test
+    void theSystemPromptSaysWhichConversationsUseIt(FxRobot robot) throws Exception {
+        robot.clickOn("General");
+
+        assertThat(shownText(robot, "settings-prompt-note")).isEqualTo("New conversations use it, and the open one"
+                + " until its first question; a conversation with turns keeps the prompt it began with.");
+    }
+
     /** What {@code id}'s label draws: its text, or less ending in "…" when its room cuts it. */
     private static String shownText(FxRobot robot, String id) throws Exception {
         Label label = node(robot, id);
