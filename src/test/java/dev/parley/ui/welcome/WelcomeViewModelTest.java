@@ -178,6 +178,9 @@ class WelcomeViewModelTest {
         model.finish();
         assertThat(backend.keychain).isEmpty();
         assertThat(saved(backend).llm().active()).isEqualTo("openai");
+        assertThat(model.finishStatusProperty().get()).as("not 'answers from now on': without its key it cannot")
+                .isEqualTo("Saved: openai answers once OPENAI_API_KEY is set: paste the key in Settings › Providers,"
+                        + " or set OPENAI_API_KEY in your environment and start Parley again.");
     }
 
     @Test
