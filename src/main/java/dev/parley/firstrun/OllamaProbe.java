@@ -2,6 +2,10 @@ package dev.parley.firstrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.config.ParleyConfig;
+import dev.parley.config.ProviderConfig;
+import dev.parley.config.ProviderType;
+import dev.parley.secrets.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,16 +24,36 @@ public final class OllamaProbe {
 
     public static final URI DEFAULT_URL = URI.create("http://localhost:11434");
 
+    /**
+     * Where the welcome looks: the {@code base-url} of the config's {@code ollama} provider, the entry
+     * an Ollama offer is saved into (a user whose Ollama runs on another machine said so there), else
+     * Ollama's own address.
+     */
+    public static URI urlIn(ParleyConfig config) {
+        ProviderConfig ollama = config.llm().providers().get("ollama");
+        if (ollama == null || ollama.type() != ProviderType.OLLAMA || ollama.baseUrl() == null
+                || ollama.baseUrl().isBlank()) {
+            return DEFAULT_URL;
+        }
+        try {
+            return URI.create(ollama.baseUrl().strip());
+        } catch (IllegalArgumentException e) { // the config's checks let no such URL through; the probe must not fail
+            return DEFAULT_URL;
+        }
+    }
+
     /** What was found at {@code url}: whether Ollama answered, its models, or why not. */
     public record Status(URI url, boolean running, List<String> models, String problem) {
 
+        /** In words, the address without any user and password written into it. */
         public String describe() {
+            String at = Redaction.clean(url.toString());
             if (!running) {
-                return "no Ollama at " + url + " (" + problem + ")";
+                return "no Ollama at " + at + " (" + Redaction.clean(problem) + ")";
             }
             return models.isEmpty()
-                    ? "Ollama runs at " + url + " but has no models yet: `ollama pull llama3.2`"
-                    : "Ollama runs at " + url + " with " + String.join(", ", models);
+                    ? "Ollama runs at " + at + " but has no models yet: `ollama pull llama3.2`"
+                    : "Ollama runs at " + at + " with " + String.join(", ", models);
         }
     }
 

@@ -2,7 +2,12 @@ package dev.parley.firstrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.config.ConfigLoader;
+import dev.parley.config.ParleyConfig;
+import dev.parley.testing.TestConfigs;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,26 @@ class OllamaProbeTest {
             assertThat(status.describe()).contains("Ollama runs at").contains("llama3.2:latest");
             assertThat(ollama.requests).containsExactly("/api/tags");
         }
+    }
+
+    @Test
+    void theWelcomeLooksWhereTheConfigsOllamaIsAndShowsNoPasswordWrittenInIt() throws Exception {
+        Path folder = Files.createTempDirectory("ollama-probe");
+        ParleyConfig elsewhere = new ConfigLoader().load(TestConfigs.write(folder, """
+                llm:
+                  active: ollama
+                  providers:
+                    ollama:
+                      type: ollama
+                      base-url: http://parley:s3cret-pass@127.0.0.1:9/
+                      model: llama3.2
+                """));
+        ParleyConfig noUrl = new ConfigLoader().load(TestConfigs.withSection(folder, ""));
+
+        assertThat(OllamaProbe.urlIn(elsewhere)).isEqualTo(URI.create("http://parley:s3cret-pass@127.0.0.1:9/"));
+        assertThat(OllamaProbe.urlIn(noUrl)).isEqualTo(OllamaProbe.DEFAULT_URL);
+        assertThat(probe.probe(OllamaProbe.urlIn(elsewhere)).describe()).startsWith("no Ollama at http://***@127.0.0.1:9/")
+                .doesNotContain("s3cret");
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class DesktopWelcome implements WelcomeBackend {
 
     @Override
     public Choices choices() {
-        OllamaProbe.Status ollama = new OllamaProbe(Duration.ofMillis(1500)).probe(OllamaProbe.DEFAULT_URL);
+        OllamaProbe.Status ollama = new OllamaProbe(Duration.ofMillis(1500)).probe(OllamaProbe.urlIn(config));
         var offers = ModelOffers.list(config, ollama, embeddedOffer(), KeyLookup.environmentThen(secrets));
         return new Choices(offers, ollama.describe(), secrets.available());
     }
