@@ -181,7 +181,8 @@ public final class ProviderSwitcherViewModel {
     }
 
     private void warnIfActive(Item item, boolean healthy, String advice) {
-        if (item != active.get()) {
+        // While a switch is checked, the provider shown as active may not become it: its failure says why.
+        if (item != active.get() || switching.get()) {
             return;
         }
         if (healthy) {

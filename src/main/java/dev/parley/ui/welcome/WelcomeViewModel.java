@@ -215,8 +215,10 @@ public final class WelcomeViewModel implements AutoCloseable {
             saving.set(false);
             models.keyStored();
             finishStatus.set(env != null && key.isEmpty() && !((ModelOffers.CloudOffer) saved).keySet()
-                    ? "Saved: " + saved.provider() + " answers once " + env + " is set: paste the key in Settings ›"
-                            + " Providers, or set " + env + " in your environment and start Parley again."
+                    ? "Saved: " + saved.provider() + " answers once " + env + " is set: " + (models.keychainProperty()
+                            .get() ? "paste the key in Settings › Providers, or set " + env + " in your environment"
+                                    : "export " + env + "=… in your environment")
+                            + " and start Parley again."
                     : "Saved: " + saved.provider() + " answers from now on.");
             onFinished.accept(saved.provider());
             done.set(true);

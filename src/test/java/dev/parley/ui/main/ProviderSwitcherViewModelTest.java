@@ -99,6 +99,24 @@ class ProviderSwitcherViewModelTest {
                 "Cannot switch to cloud: set OPENAI_API_KEY (export OPENAI_API_KEY=...). Still answering with spare.");
     }
 
+    /** The welcome saved a cloud provider without its key: its check ends while the switch to it is checked. */
+    @Test
+    void aCheckEndingDuringARefusedSwitchAddsNoWarningAboutTheProviderThatNeverBecameActive() {
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        ProviderSwitcherViewModel queued = new ProviderSwitcherViewModel(service, new Tasks(background::add,
+                Runnable::run), banners);
+        background.clear(); // the first listing's checks
+
+        queued.configSaved("cloud"); // the checks of the new listing, then the switch, run in the background
+        while (!background.isEmpty()) {
+            background.removeFirst().run();
+        }
+
+        assertThat(queued.activeProperty().get().name()).isEqualTo("local");
+        assertThat(banners.shown()).extracting(Banner::message).containsExactly(
+                "Cannot switch to cloud: set OPENAI_API_KEY (export OPENAI_API_KEY=...). Still answering with local.");
+    }
+
     @Test
     void testShowsTheReplyAndLatency() {
         model.testActive();

@@ -167,6 +167,20 @@ class WelcomeViewModelTest {
     }
 
     @Test
+    void aCloudProviderChosenWithoutItsKeyIsSavedAsAnsweringOnceTheKeyIsSet() {
+        FakeWelcome backend = new FakeWelcome(folder, 0);
+        WelcomeViewModel model = started(backend);
+        model.models().selectedProperty().set(model.models().offers().get(2));
+
+        model.finish();
+
+        assertThat(saved(backend).llm().active()).isEqualTo("openai");
+        assertThat(model.finishStatusProperty().get()).isEqualTo("Saved: openai answers once OPENAI_API_KEY is set:"
+                + " paste the key in Settings › Providers, or set OPENAI_API_KEY in your environment and start Parley"
+                + " again.");
+    }
+
+    @Test
     void withoutAKeychainTheWelcomeNamesTheVariableToSet() {
         FakeWelcome backend = new FakeWelcome(folder, 0);
         backend.keychainAvailable = false;
@@ -179,8 +193,8 @@ class WelcomeViewModelTest {
         assertThat(backend.keychain).isEmpty();
         assertThat(saved(backend).llm().active()).isEqualTo("openai");
         assertThat(model.finishStatusProperty().get()).as("not 'answers from now on': without its key it cannot")
-                .isEqualTo("Saved: openai answers once OPENAI_API_KEY is set: paste the key in Settings › Providers,"
-                        + " or set OPENAI_API_KEY in your environment and start Parley again.");
+                .isEqualTo("Saved: openai answers once OPENAI_API_KEY is set: export OPENAI_API_KEY=… in your"
+                        + " environment and start Parley again.");
     }
 
     @Test
