@@ -18,8 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +74,7 @@ public final class ConversationStore {
     private final Clock clock;
     private final PromptFiller filler;
     private final Set<Path> swept = ConcurrentHashMap.newKeySet();
+    private final ConversationListing listing;
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -93,6 +92,7 @@ public final class ConversationStore {
         this.folder = folder;
         this.clock = clock;
         this.filler = filler;
+        this.listing = new ConversationListing(folder, this::read, ConversationStore::isConversationFile);
     }
 
     public Path folder() {
@@ -182,32 +182,7 @@ public final class ConversationStore {
 
     /** Like {@link #list}, also naming the files skipped: "no conversations" is not true of a folder of broken ones. */
     public Listing listing() {
-        if (!Files.isDirectory(folder)) {
-            return new Listing(List.of(), List.of());
-        }
-        List<ConversationInfo> infos = new ArrayList<>();
-        List<Path> unreadable = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(ConversationStore::isConversationFile).sorted().toList()) {
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    LOG.warn(notAFile(file) + "; it was left untouched.");
-                    unreadable.add(file);
-                    continue;
-                }
-                try {
-                    ConversationFile saved = read(file);
-                    infos.add(ConversationInfo.of(saved, file));
-                } catch (ConversationStoreException e) {
-                    LOG.warn(e.getMessage());
-                    unreadable.add(file);
-                }
-            }
-        } catch (IOException e) {
-            throw new ConversationStoreException("Cannot list the saved conversations in " + folder + " ("
-                    + FileErrors.reason(e) + ").", e);
-        }
-        infos.sort(Comparator.comparing(ConversationInfo::updated).reversed());
-        return new Listing(List.copyOf(infos), List.copyOf(unreadable));
+        return listing.listing();
     }
 
     /** Temporary files start with a dot and end in .tmp; only finished files count. */
