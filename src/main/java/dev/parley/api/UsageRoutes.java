@@ -5,14 +5,13 @@ import dev.parley.usage.BudgetReport;
 import dev.parley.usage.Prices;
 import dev.parley.usage.UsageJson;
 import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsagePeriod;
 import dev.parley.usage.UsageRecord;
 import dev.parley.usage.UsageSummary;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -38,10 +37,10 @@ final class UsageRoutes {
 
     private void usage(ServerRequest request, ServerResponse response) {
         int days = days(request.query().first("days").asOptional().orElse("30"));
-        List<UsageRecord> records = ledger.read();
-        UsageSummary summary = UsageSummary.of(records, Instant.now().minus(Duration.ofDays(days)));
-        ApiJson.send(response, 200, UsageJson.of(days, summary, prices,
-                BudgetReport.of(records, Clock.systemDefaultZone(), config.get())));
+        Clock clock = Clock.systemDefaultZone();
+        List<UsageRecord> records = UsagePeriod.records(ledger, days, clock);
+        UsageSummary summary = UsageSummary.of(records, UsagePeriod.since(days, clock));
+        ApiJson.send(response, 200, UsageJson.of(days, summary, prices, BudgetReport.of(records, clock, config.get())));
     }
 
     private static int days(String value) {

@@ -7,14 +7,13 @@ import dev.parley.storage.FileErrors;
 import dev.parley.usage.Prices;
 import dev.parley.usage.BudgetReport;
 import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsagePeriod;
 import dev.parley.usage.UsageJson;
 import dev.parley.usage.UsageSummary;
 import dev.parley.usage.UsageSummary.ProviderUsage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import dev.parley.usage.UsageRecord;
@@ -43,10 +42,11 @@ final class StatsCommand extends ParleySubcommand {
         try (Components components = parley.components()) {
             UsageLedger ledger = components.usageLedger();
             refuseFileInTheWay(ledger.file());
-            List<UsageRecord> records = ledger.read();
-            UsageSummary summary = UsageSummary.of(records, Instant.now().minus(Duration.ofDays(days)));
+            Clock clock = Clock.systemDefaultZone();
+            List<UsageRecord> records = UsagePeriod.records(ledger, days, clock);
+            UsageSummary summary = UsageSummary.of(records, UsagePeriod.since(days, clock));
             Prices prices = components.prices();
-            BudgetReport budgets = BudgetReport.of(records, Clock.systemDefaultZone(), components.config());
+            BudgetReport budgets = BudgetReport.of(records, clock, components.config());
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(UsageJson.of(days, summary, prices, budgets)));
                 return 0;
