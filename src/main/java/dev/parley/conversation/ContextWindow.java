@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -15,7 +16,8 @@ import org.apache.logging.log4j.Logger;
  * a tool result without its call or a call without its result (which OpenAI and Anthropic refuse).
  *
  * <p>Folding goes down to three quarters of the budget rather than just under it, so a long chat
- * pays for a summary every few turns instead of on every turn.
+ * pays for a summary every few turns instead of on every turn. One summary request takes at most the
+ * budget's worth of turns; older ones beyond it leave the context unsummarized.
  */
 public final class ContextWindow {
 
@@ -53,8 +55,14 @@ public final class ContextWindow {
                 return;
             }
             int count = turnsToFold(inContext, foldable, total - maxTokens * 3 / 4);
-            List<Turn> oldest = inContext.subList(0, count);
-            conversation.foldOldest(count, summarize(conversation.summary(), oldest));
+            int unsummarized = beyondOneSummary(inContext, count);
+            if (unsummarized > 0) {
+                LOG.warn("{} turns are to leave the context, more than one summary takes (about {} tokens,"
+                        + " conversation.max-context-tokens); the oldest {} leave it without being summarized",
+                        count, maxTokens, unsummarized);
+            }
+            conversation.foldOldest(count,
+                    summarize(conversation.summary(), inContext.subList(unsummarized, count)));
         }
     }
 
@@ -75,14 +83,49 @@ public final class ContextWindow {
         int freed = 0;
         int count = 0;
         while (count < foldable && freed < excess) {
-            int unit = count + 1 < foldable && inContext.get(count).role() == Message.Role.USER
-                    && inContext.get(count + 1).role() == Message.Role.ASSISTANT ? 2 : 1;
-            for (int i = count; i < count + unit; i++) {
-                freed += counter.count(inContext.get(i).messages());
-            }
+            int unit = unitLength(inContext, count, foldable);
+            freed += tokens(inContext, count, count + unit);
             count += unit;
         }
         return count;
+    }
+
+    /**
+     * How many of the {@code count} oldest turns, in whole pairs, are left out of the one summary request
+     * that folds them: its turns take at most {@link #maxTokens}, what the model is held to in every request
+     * (at least the newest pair goes in). A conversation whose context held far more (saved under a larger
+     * budget, or by an older Parley: two thousand turns) would otherwise send the model one request of its
+     * whole history, hundreds of thousands of tokens that no local model takes.
+     */
+    private int beyondOneSummary(List<Turn> inContext, int count) {
+        List<Integer> starts = new ArrayList<>();
+        for (int start = 0; start < count; start += unitLength(inContext, start, count)) {
+            starts.add(start);
+        }
+        int from = count;
+        int taken = 0;
+        for (int i = starts.size() - 1; i >= 0; i--) {
+            taken += tokens(inContext, starts.get(i), from);
+            if (taken > maxTokens && from < count) {
+                break;
+            }
+            from = starts.get(i);
+        }
+        return from;
+    }
+
+    /** 2 for a user turn answered within the first {@code end} turns, else 1: a pair is never parted. */
+    private static int unitLength(List<Turn> inContext, int start, int end) {
+        return start + 1 < end && inContext.get(start).role() == Message.Role.USER
+                && inContext.get(start + 1).role() == Message.Role.ASSISTANT ? 2 : 1;
+    }
+
+    private int tokens(List<Turn> turns, int from, int to) {
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += counter.count(turns.get(i).messages());
+        }
+        return sum;
     }
 
     private String summarize(String previousSummary, List<Turn> oldest) {

@@ -66,7 +66,7 @@ class ContextWindowTest {
         Conversation conversation = chatWith(6);
         RecordingSummarizer summarizer = new RecordingSummarizer();
 
-        new ContextWindow(150, COUNTER, summarizer).fit(conversation);
+        new ContextWindow(300, COUNTER, summarizer).fit(conversation);
 
         assertThat(summarizer.calls).hasSize(1);
         List<Message> folded = summarizer.calls.getFirst();
@@ -79,6 +79,25 @@ class ContextWindowTest {
         List<Message> messages = conversation.messages();
         assertThat(messages.get(1)).isEqualTo(Message.system("Summary of the earlier conversation: summary 1"));
         assertThat(messages.get(2).text()).startsWith("question " + (folded.size() / 2 + 1) + " ");
+    }
+
+    @Test
+    void aHistoryFarOverTheBudgetIsSummarizedInOneRequestNoLargerThanTheBudget() {
+        Conversation conversation = chatWith(1000); // 2,000 turns in context: ~54,000 tokens
+        RecordingSummarizer summarizer = new RecordingSummarizer();
+
+        new ContextWindow(600, COUNTER, summarizer).fit(conversation);
+
+        assertThat(summarizer.calls).hasSize(1);
+        List<Message> folded = summarizer.calls.getFirst();
+        assertThat(COUNTER.count(folded)).isLessThanOrEqualTo(600);
+        assertThat(folded.getFirst().role()).isEqualTo(Message.Role.USER);
+        assertThat(folded.getLast().role()).isEqualTo(Message.Role.ASSISTANT);
+        List<Message> messages = conversation.messages();
+        assertThat(COUNTER.count(messages)).isLessThanOrEqualTo(600);
+        assertThat(messages.get(2).text()).as("the context goes on where the summary ends")
+                .isEqualTo(conversation.contextTurns().getFirst().text());
+        assertThat(conversation.turnCount()).isEqualTo(2001);
     }
 
     @Test
