@@ -6,6 +6,7 @@ import dev.parley.conversation.Turn;
 import dev.parley.image.TurnImage;
 import dev.parley.pipeline.EndingNotices;
 import dev.parley.pipeline.TurnEvent;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -33,7 +34,9 @@ final class Transcript {
 
     /** Replaces the entries with a saved conversation's turns, their tool calls shown as they were live. */
     void show(List<Turn> turns) {
-        entries.clear();
+        // One change for the whole conversation: the view lays its bubbles out again at each change, and
+        // an entry added at a time made that 2,000 layouts of up to 2,000 bubbles (the window froze for minutes).
+        List<TranscriptEntry> shown = new ArrayList<>(turns.size());
         for (Turn turn : turns) {
             boolean user = turn.role() == Message.Role.USER;
             TranscriptEntry entry = new TranscriptEntry(user ? TranscriptEntry.Role.USER : TranscriptEntry.Role.ASSISTANT,
@@ -46,8 +49,9 @@ final class Transcript {
                 }
                 entry.setEndingNote(EndingNotices.written(turn.ended()).orElse(""));
             }
-            entries.add(entry);
+            shown.add(entry);
         }
+        entries.setAll(shown);
     }
 
     /**

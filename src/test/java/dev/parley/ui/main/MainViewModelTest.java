@@ -20,6 +20,7 @@ import java.time.Instant;
 import org.apache.logging.log4j.Level;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -354,6 +355,24 @@ class MainViewModelTest {
         assertThat(model.transcript()).hasSize(2);
         assertThat(model.transcript().getLast().toolCalls()).containsExactly("current_time {\"zone\": \"UTC\"} → 12:00");
         assertThat(model.transcript().getFirst().toolCalls()).isEmpty();
+    }
+
+    @Test
+    void aSavedConversationOfThousandsOfTurnsIsShownInOneChangeOfTheTranscript() {
+        Instant at = Instant.parse("2026-12-07T09:00:00Z");
+        List<Turn> turns = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            turns.add(Turn.user("question " + i, at));
+            turns.add(Turn.assistant("answer " + i, at, null, false));
+        }
+        int[] changes = {0};
+        model.transcript().addListener((ListChangeListener<TranscriptEntry>) change -> changes[0]++);
+
+        model.showTurns(turns);
+
+        assertThat(changes[0]).as("the view lays the transcript out again at each change").isEqualTo(1);
+        assertThat(model.transcript()).hasSize(2000);
+        assertThat(model.transcript().getLast().text()).isEqualTo("answer 999");
     }
 
     @Test
