@@ -53,7 +53,8 @@ public final class Banners {
             shown.removeLast();
         }
         if (banner.level() == Banner.Level.CONFIRMATION) {
-            timer.after(CONFIRMATION_SHOWN, () -> dismiss(banner));
+            // This very banner: an equal one shown again since has its own time.
+            timer.after(CONFIRMATION_SHOWN, () -> shown.removeIf(old -> old == banner));
         }
     }
 

@@ -48,6 +48,18 @@ class BannersTest {
     }
 
     @Test
+    void theSameConfirmationShownAgainStaysItsFullTime() {
+        java.util.List<Runnable> due = new java.util.ArrayList<>();
+        Banners timed = new Banners((delay, task) -> due.add(task));
+        timed.show(Banner.confirmation("config-file", "Parley now uses the settings you saved in config.yaml."));
+        timed.show(Banner.confirmation("config-file", "Parley now uses the settings you saved in config.yaml."));
+
+        due.getFirst().run(); // the first one's time is up: the second was shown since
+
+        assertThat(timed.shown()).extracting(Banner::key).containsExactly("config-file");
+    }
+
+    @Test
     void oneBannerPerSourceAndPerMessage() {
         banners.show(Banner.error("voice", "The model failed."));
         banners.show(Banner.error("voice", "Nothing was heard."));
