@@ -1,7 +1,6 @@
 package dev.parley.ui;
 
 import dev.parley.config.ImagesConfig;
-import dev.parley.config.UiConfig;
 import dev.parley.image.ImagePreparer;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
@@ -27,8 +26,7 @@ import javafx.animation.PauseTransition;
  * the app from {@link DesktopServices}.
  */
 public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers, ConversationsViewModel conversations,
-        UsageViewModel usage, SettingsBackend settings, Tasks tasks, Banners banners, UiConfig uiConfig,
-        ApiStatus api) {
+        UsageViewModel usage, SettingsBackend settings, Tasks tasks, Banners banners, ApiStatus api) {
 
     public static DesktopUi create(VoiceAssistant assistant, ProviderService providers, SettingsBackend settings,
             ConversationStore store, Supplier<Conversation> fresh, UsageLedger ledger, Tasks tasks) {
@@ -53,7 +51,7 @@ public record DesktopUi(MainViewModel main, ProviderSwitcherViewModel providers,
         });
         return new DesktopUi(main, switcher,
                 new ConversationsViewModel(store, assistant, fresh, main, tasks, banners),
-                new UsageViewModel(ledger, tasks, banners), settings, tasks, banners, settings.config().ui(),
+                new UsageViewModel(ledger, tasks, banners), settings, tasks, banners,
                 new ApiStatus(tasks, banners));
     }
 

@@ -32,7 +32,7 @@ public final class MainWindow {
         this.ui = ui;
         this.stage = stage;
         MainViewModel main = ui.main();
-        settings = new WindowSettings(ui.uiConfig(), ui.providers(), main, ui::newSettings, ui.settings().changes(),
+        settings = new WindowSettings(ui.settings().config(), ui.providers(), main, ui::newSettings, ui.settings().changes(),
                 ui.tasks());
         settingsOpener = model -> new SettingsWindow(model, stage).show();
 
