@@ -27,8 +27,9 @@ public sealed interface TurnEvent {
     record ToolCallFinished(long turn, String tool, String arguments, String result) implements TurnEvent {}
 
     /**
-     * The model wrote the whole answer: no more {@link Text} comes. A spoken answer is still being
-     * synthesized and played until {@link Completed}, which may be most of the time it is heard.
+     * The model's text is over: no more {@link Text} comes. A spoken answer is still being synthesized
+     * and played until {@link Completed}, which may be most of the time it is heard; an answer the model
+     * broke off midway is played as far as it came, then ends in {@link Failed}.
      */
     record Written(long turn) implements TurnEvent {}
 

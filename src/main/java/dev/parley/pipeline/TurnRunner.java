@@ -238,6 +238,8 @@ public final class TurnRunner implements AutoCloseable {
     private TurnResult cutOff(TurnInFlight turn, String userText, LlmException failure) {
         String partial = failure.partialText().strip();
         SpeechStage stage = turn.stage();
+        // As after a whole answer: no more text comes, though what came is still being spoken.
+        turn.events().accept(new TurnEvent.Written(turn.clock().turn()));
         try {
             if (stage != null) {
                 stage.finish();

@@ -137,6 +137,22 @@ class TurnRunnerTest {
     }
 
     @Test
+    void aSpokenAnswerCutOffMidwaySaysItsTextIsOverBeforeWhatCameIsSpoken() {
+        FakeSynthesizer voice = new FakeSynthesizer(50);
+        try (TurnRunner runner = runner(new FakeLanguageModel("fake",
+                Script.of("It is sunny today.", " Take a hat.", " And").failingAfter(2, "The connection dropped.")))) {
+            runner.run(new Conversation(""), "Weather?", new TurnClock(), seen::add,
+                    new Speech(voice, new WavSink(voice.sampleRate())));
+
+            List<Class<?>> kinds = seen.stream().<Class<?>>map(Object::getClass).toList();
+            assertThat(kinds).containsOnlyOnce(TurnEvent.Written.class);
+            assertThat(kinds.indexOf(TurnEvent.Written.class)).isGreaterThan(kinds.lastIndexOf(TurnEvent.Text.class))
+                    .isLessThan(kinds.lastIndexOf(TurnEvent.Chunk.class))
+                    .isLessThan(kinds.indexOf(TurnEvent.Failed.class));
+        }
+    }
+
+    @Test
     void aSpokenAnswerCutShortAtMaxTokensEndsWithASentenceSayingSo() throws Exception {
         FakeSynthesizer voice = new FakeSynthesizer(50);
         try (var server = new ScriptedLlmServer(Protocol.OPENAI, Reply.of("It is sunny today.", " Take a")
