@@ -51,6 +51,7 @@ class EventCatalogueDocTest {
             new VoiceEvent.Reply(new TurnEvent.Reasoning(1, "The user")),
             new VoiceEvent.Reply(new TurnEvent.ToolCallStarted(1, "current_time", "{}")),
             new VoiceEvent.Reply(new TurnEvent.ToolCallFinished(1, "current_time", "{}", "14:02")),
+            new VoiceEvent.Reply(new TurnEvent.Written(1)),
             new VoiceEvent.Reply(new TurnEvent.Chunk(1, "It is two.")),
             new VoiceEvent.Reply(ANSWER),
             new VoiceEvent.Reply(new TurnEvent.Failed(1, "The model failed.", "")),
