@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
@@ -113,7 +114,7 @@ public final class ConfigFileWatch {
     private Object stamp() {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return java.util.List.of(attributes.size(), attributes.lastModifiedTime(),
+            return List.of(attributes.size(), attributes.lastModifiedTime(),
                     Objects.requireNonNullElse(attributes.fileKey(), ""));
         } catch (IOException | SecurityException e) {
             return null;

@@ -31,6 +31,8 @@ import dev.parley.ui.welcome.WelcomeBackend;
 import dev.parley.usage.UsageLedger;
 import dev.parley.voice.TurnController;
 import dev.parley.voice.VoiceAssistant;
+import dev.parley.voice.VoiceEvent;
+import dev.parley.voice.VoiceState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -101,10 +103,11 @@ public final class DesktopServices implements AutoCloseable {
                 paths);
         configChanges.subscribe(saved -> api.apply(saved.api()));
         this.configWatch = new ConfigFileWatch(configFile(), configChanges, () -> this.config);
-        // A turn is where an edited setting (the system prompt, a provider) is met: looked at as one starts.
+        // Looked at as a turn starts too: a question by the talk key (which comes while the words are
+        // spoken) or the control API may come without the window gaining the focus. The look is not
+        // waited for, so a typed or API question already on its way may still get the settings before.
         assistant.subscribe(event -> {
-            if (event instanceof dev.parley.voice.VoiceEvent.StateChanged changed
-                    && changed.from() == dev.parley.voice.VoiceState.IDLE) {
+            if (event instanceof VoiceEvent.StateChanged changed && changed.from() == VoiceState.IDLE) {
                 lookAtConfigFile();
             }
         });
