@@ -74,6 +74,19 @@ public final class ConfigFileWatch {
         this.listener = listener;
     }
 
+    /**
+     * Runs Parley's own save of the file ({@code save} writes it and returns the config saved) so that
+     * no look takes it for an edit: a look in the middle would publish the config before its saver
+     * does, and the window would apply it twice.
+     */
+    public synchronized ParleyConfig ownSave(Supplier<ParleyConfig> save) {
+        try {
+            return save.get();
+        } finally {
+            seen = stamp();
+        }
+    }
+
     /** Reads the file when it changed since the last look; a few microseconds when it did not. */
     public synchronized void look() {
         Object now = stamp();

@@ -36,6 +36,7 @@ import dev.parley.voice.VoiceState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -275,7 +276,7 @@ public final class DesktopServices implements AutoCloseable {
     public java.util.Optional<WelcomeBackend> welcomeIfDue() {
         return new dev.parley.firstrun.FirstRun(paths).isDue()
                 ? java.util.Optional.of(new DesktopWelcome(paths, config, secrets, components::synthesizer,
-                        configChanges::publish))
+                        this::saveAndPublish))
                 : java.util.Optional.empty();
     }
 
@@ -298,6 +299,13 @@ public final class DesktopServices implements AutoCloseable {
     /** The file saves go to and the watch looks at: the one loaded (or meant, when it was broken). */
     private Path configFile() {
         return config.source() != null ? config.source() : paths.userConfigFile();
+    }
+
+    /** Runs a save of config.yaml made in the window (Settings, the welcome), then tells the window's parts. */
+    private ParleyConfig saveAndPublish(Supplier<ParleyConfig> save) {
+        ParleyConfig saved = configWatch.ownSave(save);
+        configChanges.publish(saved);
+        return saved;
     }
 
     /** Where the window hears what became of config.yaml changed outside Parley (an editor). */
@@ -324,9 +332,7 @@ public final class DesktopServices implements AutoCloseable {
 
             @Override
             public ParleyConfig save(ConfigWriter.Settings shown, ConfigWriter.Settings edited) {
-                ParleyConfig saved = new ConfigWriter().save(file, shown, edited);
-                configChanges.publish(saved);
-                return saved;
+                return saveAndPublish(() -> new ConfigWriter().save(file, shown, edited));
             }
 
             @Override

@@ -106,6 +106,19 @@ class ConfigFileWatchTest {
     }
 
     @Test
+    void aLookBetweenParleysOwnSaveAndItsPublishingTakesNothingForAnEdit() throws Exception {
+        ConfigFileWatch watch = watch();
+
+        ParleyConfig saved = watch.ownSave(() -> new ConfigWriter().update(file,
+                edits -> edits.set(List.of("tts", "volume"), 0.5)));
+        watch.look(); // the window gained the focus before the saver published
+
+        assertThat(published).isEmpty();
+        assertThat(told).isEmpty();
+        assertThat(saved.tts().volume()).isEqualTo(0.5);
+    }
+
+    @Test
     void aFileRemovedMidSaveIsNotRead() throws Exception {
         ConfigFileWatch watch = watch();
         Files.delete(file);

@@ -18,7 +18,7 @@ import dev.parley.secrets.SecretStore;
 import dev.parley.tts.SpeechSynthesizer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The welcome's backend in the app: the real microphone, voice, Ollama probe, Hub and config file. */
@@ -29,16 +29,17 @@ public final class DesktopWelcome implements WelcomeBackend {
     private final Path configFile;
     private final SecretStore secrets;
     private final Supplier<SpeechSynthesizer> voice;
-    private final Consumer<ParleyConfig> saved;
+    /** Runs a save of config.yaml as the window does and tells the window's parts; returns the config saved. */
+    private final Function<Supplier<ParleyConfig>, ParleyConfig> save;
 
     public DesktopWelcome(ParleyPaths paths, ParleyConfig config, SecretStore secrets, Supplier<SpeechSynthesizer> voice,
-            Consumer<ParleyConfig> saved) {
+            Function<Supplier<ParleyConfig>, ParleyConfig> save) {
         this.paths = paths;
         this.config = config;
         this.configFile = config.source() != null ? config.source() : paths.userConfigFile();
         this.secrets = secrets;
         this.voice = voice;
-        this.saved = saved;
+        this.save = save;
     }
 
     @Override
@@ -75,7 +76,7 @@ public final class DesktopWelcome implements WelcomeBackend {
 
     @Override
     public void apply(ModelOffers.Offer offer) {
-        saved.accept(new ConfigWriter().activate(configFile, offer.provider(), offer.providerEntry(),
+        save.apply(() -> new ConfigWriter().activate(configFile, offer.provider(), offer.providerEntry(),
                 offer.newEntryDefaults()));
     }
 
