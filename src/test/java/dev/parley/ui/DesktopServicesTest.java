@@ -78,18 +78,7 @@ class DesktopServicesTest {
                 FakeHttpServer added = FakeLlmApis.ollama("qwen2.5");
                 DesktopServices services = DesktopServices.start(
                         config = TestConfigs.withProvider(folder, "openai-compatible", first.url() + "/v1"))) {
-            java.util.concurrent.BlockingQueue<String> told = new java.util.concurrent.LinkedBlockingQueue<>();
-            services.onConfigFileChange(new dev.parley.config.ConfigFileWatch.Listener() {
-                @Override
-                public void loaded(boolean newSettings) {
-                    told.add(newSettings ? "new settings" : "loads");
-                }
-
-                @Override
-                public void broken(String problem) {
-                    told.add(problem);
-                }
-            });
+            java.util.concurrent.BlockingQueue<String> told = heardOfConfigFile(services);
             Files.writeString(config, Files.readString(config).replace("active: local", "active: added")
                     + "    added:\n      type: ollama\n      base-url: " + added.url() + "\n      model: qwen2.5\n");
             services.lookAtConfigFile(); // what the window does when it gains the focus
@@ -107,29 +96,35 @@ class DesktopServicesTest {
         }
     }
 
+    /** What the window would be told of config.yaml's changes: "new settings", "loads" or the problem. */
+    private static java.util.concurrent.BlockingQueue<String> heardOfConfigFile(DesktopServices services) {
+        java.util.concurrent.BlockingQueue<String> told = new java.util.concurrent.LinkedBlockingQueue<>();
+        services.onConfigFileChange(new dev.parley.config.ConfigFileWatch.Listener() {
+            @Override
+            public void loaded(boolean newSettings) {
+                told.add(newSettings ? "new settings" : "loads");
+            }
+
+            @Override
+            public void broken(String problem) {
+                told.add(problem);
+            }
+        });
+        return told;
+    }
+
     @Test
     void aTurnsStartAppliesConfigYamlEditedMeanwhile() throws Exception {
         Path config;
         try (FakeHttpServer llm = FakeLlmApis.openAi(null, "scripted");
                 DesktopServices services = DesktopServices.start(
                         config = TestConfigs.withProvider(folder, "openai-compatible", llm.url() + "/v1"))) {
-            java.util.concurrent.BlockingQueue<Boolean> loads = new java.util.concurrent.LinkedBlockingQueue<>();
-            services.onConfigFileChange(new dev.parley.config.ConfigFileWatch.Listener() {
-                @Override
-                public void loaded(boolean newSettings) {
-                    loads.add(newSettings);
-                }
-
-                @Override
-                public void broken(String problem) {
-                    loads.add(false);
-                }
-            });
+            java.util.concurrent.BlockingQueue<String> told = heardOfConfigFile(services);
             Files.writeString(config, Files.readString(config).replace("Answer briefly.", "Answer in French."));
 
             services.assistant().ask("Are you there?");
 
-            assertThat(loads.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(told.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("new settings");
             assertThat(services.config().llm().systemPrompt()).isEqualTo("Answer in French.");
         }
     }
