@@ -141,8 +141,9 @@ class ToolHistoryWindowTest {
         assertThat(extra).isGreaterThanOrEqualTo(callsAndResults * 15);
     }
 
+    // Budgets the folded turns fit into whole: one summary request takes at most the budget's worth.
     @ParameterizedTest(name = "budget {0}")
-    @ValueSource(ints = {150, 300})
+    @ValueSource(ints = {450, 550})
     void summarizesAToolAnswerWithItsCallsAndResults(int budget) {
         Conversation conversation = chatWith(6);
         Summaries summaries = new Summaries(false);
