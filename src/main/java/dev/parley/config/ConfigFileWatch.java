@@ -54,7 +54,6 @@ public final class ConfigFileWatch {
     private final ConfigChanges changes;
     private final Supplier<ParleyConfig> inUse;
     private volatile Listener listener = Listener.NONE;
-    private final ConfigLoader loader = new ConfigLoader();
     /** The file as last looked at; null while it is not there. */
     private Object seen;
 
@@ -102,7 +101,7 @@ public final class ConfigFileWatch {
     private void read() {
         ParleyConfig loaded;
         try {
-            loaded = loader.load(file);
+            loaded = new ConfigLoader().load(file); // made here: its YAML mapper is not needed at the start
         } catch (ConfigException e) {
             String problem = e.getMessage().strip();
             LOG.warn("{} changed but does not load: {}", file, problem);
