@@ -22,8 +22,8 @@ import org.apache.logging.log4j.Logger;
  * (back from the editor, as IDEs sync files on frame activation) and when a turn starts. Not on a
  * timer or through a {@link java.nio.file.WatchService}: either keeps a thread of the system for
  * ever (the idle budget is 40) and wakes an idle Parley, and a watch service does not see a config
- * that is a link into a dotfiles folder change. Parley's own saves are published by their saver;
- * the file then loads into the config Parley already has, and nothing happens twice.
+ * that is a link into a dotfiles folder change. Parley's own saves run through {@link #ownSave}, which
+ * notes the file they wrote as seen; their saver publishes them, and nothing happens twice.
  */
 public final class ConfigFileWatch {
 
