@@ -1,10 +1,7 @@
 package dev.parley.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.parley.storage.FileVersion;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
@@ -55,7 +52,7 @@ public final class ConfigFileWatch {
     private final Supplier<ParleyConfig> inUse;
     private volatile Listener listener = Listener.NONE;
     /** The file as last looked at; null while it is not there. */
-    private Object seen;
+    private String seen;
 
     /**
      * Watches {@code file} as it is now; {@code inUse} is the config Parley runs with, to which each
@@ -88,7 +85,7 @@ public final class ConfigFileWatch {
 
     /** Reads the file when it changed since the last look; a few microseconds when it did not. */
     public synchronized void look() {
-        Object now = stamp();
+        String now = stamp();
         if (Objects.equals(now, seen)) {
             return;
         }
@@ -122,14 +119,8 @@ public final class ConfigFileWatch {
         listener.loaded(true);
     }
 
-    /** What tells one version of the file from another without reading it; null when it is not there. */
-    private Object stamp() {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(attributes.size(), attributes.lastModifiedTime(),
-                    Objects.requireNonNullElse(attributes.fileKey(), ""));
-        } catch (IOException | SecurityException e) {
-            return null;
-        }
+    /** {@link FileVersion} of the file, through a link to a dotfiles copy; null while it is not there. */
+    private String stamp() {
+        return FileVersion.of(file).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.storage.FileErrors;
+import dev.parley.storage.FileVersion;
 import dev.parley.storage.OwnFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,19 +102,12 @@ final class ConversationListing {
         return row;
     }
 
-    /**
-     * Size, modification time (to the file system's precision) and identity of a regular file of its own;
-     * empty for anything else.
-     */
+    /** {@link FileVersion} of a regular file of its own; empty for anything else. */
     private static Optional<String> stamp(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
-                return Optional.empty();
-            }
-            return Optional.of(attributes.size() + "@" + attributes.lastModifiedTime() + "#"
-                    + attributes.fileKey());
+            return attributes.isRegularFile() ? Optional.of(FileVersion.of(attributes)) : Optional.empty();
         } catch (IOException gone) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.parley.tools;
 
+import dev.parley.storage.FileVersion;
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
 import dev.parley.storage.JsonDamage;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -183,14 +183,9 @@ public final class Memory {
         return facts;
     }
 
-    /** Size, modification time and file identity: a Parley replacing the file changes at least the last. */
+    /** {@link FileVersion} of the file; "none" while it is not there. */
     private static String stamp(Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "#" + attributes.fileKey();
-        } catch (IOException missing) {
-            return "none";
-        }
+        return FileVersion.of(file).orElse("none");
     }
 
     private static List<Fact> load(Path file) {
