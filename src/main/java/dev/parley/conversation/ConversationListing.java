@@ -2,7 +2,6 @@ package dev.parley.conversation;
 
 import dev.parley.storage.FileErrors;
 import dev.parley.storage.FileVersion;
-import dev.parley.storage.OwnFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -83,8 +82,7 @@ final class ConversationListing {
         Optional<String> stamp = stamp(file);
         if (stamp.isEmpty()) { // a folder, a pipe, a link, or gone: never read, never kept
             known.remove(file);
-            LOG.warn(file + " is " + OwnFiles.whatElse(file).orElse("not a regular file")
-                    + ", not a conversation file; it was left untouched.");
+            LOG.warn(ConversationStore.notAFile(file) + "; it was left untouched.");
             return Optional.empty();
         }
         Known before = known.get(file);

@@ -168,7 +168,7 @@ public final class ConversationStore {
      * A link is refused too, wherever it points: reading it would show another file as a conversation,
      * and a save replaces the link itself (the atomic rename), cutting it from what it pointed to.
      */
-    private static String notAFile(Path file) {
+    static String notAFile(Path file) {
         return file + " is " + OwnFiles.whatElse(file).orElse("not a regular file") + ", not a conversation file";
     }
 
