@@ -69,8 +69,7 @@ public final class BudgetGuard extends ForwardingLanguageModel {
     public LlmReply reply(List<Message> messages, ReplyListener listener) {
         if (prices.knows(modelName)) {
             // This month's records (the budget's longest period), read from the ledger's end.
-            List<UsageRecord> records = ledger.readSince(
-                    YearMonth.now(clock).atDay(1).atStartOfDay(clock.getZone()).toInstant());
+            List<UsageRecord> records = ledger.readSince(UsagePeriod.monthStart(clock));
             check(overall, Spending.of(records, clock), "usage.budget", "");
             String provider = model.name();
             check(own, Spending.of(records.stream().filter(record -> provider.equals(record.provider())).toList(),

@@ -18,8 +18,13 @@ public final class UsagePeriod {
     /** The records of the last {@code days} before {@code clock}'s now, and of its month for the budgets. */
     public static List<UsageRecord> records(UsageLedger ledger, int days, Clock clock) {
         Instant since = since(days, clock);
-        Instant monthStart = YearMonth.now(clock).atDay(1).atStartOfDay(clock.getZone()).toInstant();
+        Instant monthStart = monthStart(clock);
         return ledger.readSince(since.isBefore(monthStart) ? since : monthStart);
+    }
+
+    /** Where {@code clock}'s month began, in its zone: the budgets' longest period. */
+    public static Instant monthStart(Clock clock) {
+        return YearMonth.now(clock).atDay(1).atStartOfDay(clock.getZone()).toInstant();
     }
 
     /** Where a summary of the last {@code days} starts. */
