@@ -61,9 +61,10 @@ public final class ConfigLoader {
         }
         Path userFile = paths.userConfigFile();
         if (Files.isSymbolicLink(userFile) && !Files.exists(userFile)) { // not there, a loop, or unreadable
-            throw new ConfigException(userFile + " is a link to " + linkTarget(userFile) + ", which is not there (a"
-                    + " dotfiles folder not mounted or checked out?). Bring it back, or remove the link and Parley"
-                    + " writes a fresh config.");
+            String target = FileErrors.linkTarget(userFile).map(Path::toString).orElse("a file");
+            throw new ConfigException(userFile + " is a link to " + target + ", which is not there (a dotfiles"
+                    + " folder not mounted or checked out?). Bring it back, or remove the link and Parley writes a"
+                    + " fresh config.");
         }
         if (!Files.exists(userFile)) {
             createFromShipped(userFile);
@@ -73,14 +74,6 @@ public final class ConfigLoader {
                     + " a fresh config, or pass --config FILE.");
         }
         return load(userFile);
-    }
-
-    private static String linkTarget(Path link) {
-        try {
-            return Files.readSymbolicLink(link).toString();
-        } catch (IOException e) {
-            return "a file";
-        }
     }
 
     public ParleyConfig load(Path file) {

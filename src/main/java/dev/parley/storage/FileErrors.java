@@ -54,12 +54,21 @@ public final class FileErrors {
         return link + " leads to " + target(link) + ", which does not exist";
     }
 
-    /** Where {@code link} leads, or "the folder it names" when the link cannot be read. */
+    /** Where {@code link} leads, beside it, or "the folder it names" when the link cannot be read. */
     private static String target(Path link) {
+        return linkTarget(link).map(target -> link.resolveSibling(target).toString()).orElse("the folder it names");
+    }
+
+    /**
+     * What {@code link} says it leads to, as written in it, for a message about a link whose target is
+     * missing; empty when it cannot be read (removed meanwhile, not a link, or a file system without
+     * links), and the message then names the target in words instead.
+     */
+    public static Optional<Path> linkTarget(Path link) {
         try {
-            return link.resolveSibling(Files.readSymbolicLink(link)).toString();
-        } catch (IOException | UnsupportedOperationException e) {
-            return "the folder it names";
+            return Optional.of(Files.readSymbolicLink(link));
+        } catch (IOException | UnsupportedOperationException | SecurityException unreadable) {
+            return Optional.empty();
         }
     }
 
