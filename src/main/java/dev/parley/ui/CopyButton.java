@@ -24,11 +24,16 @@ public final class CopyButton {
         tip.textProperty().bind(commands);
         copy.setTooltip(tip);
         copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(commands.get() + "\n");
-            Clipboard.getSystemClipboard().setContent(content);
+            toClipboard(commands.get() + "\n");
             copy.setText(done);
         });
         return copy;
+    }
+
+    /** Puts {@code text} on the system clipboard, as plain text; on the JavaFX thread. */
+    public static void toClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 }

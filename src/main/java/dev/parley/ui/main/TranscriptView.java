@@ -1,5 +1,6 @@
 package dev.parley.ui.main;
 
+import dev.parley.ui.CopyButton;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -10,8 +11,6 @@ import javafx.scene.control.MenuItem;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -100,11 +99,7 @@ final class TranscriptView extends ScrollPane {
     /** A bubble's text is a label, which selects nothing: its context menu copies the whole of it. */
     private static void copyable(VBox bubble, TranscriptEntry entry) {
         MenuItem copy = new MenuItem("Copy text");
-        copy.setOnAction(event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(entry.text());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(event -> CopyButton.toClipboard(entry.text()));
         ContextMenu menu = new ContextMenu(copy);
         bubble.setOnContextMenuRequested(event -> menu.show(bubble, event.getScreenX(), event.getScreenY()));
     }
