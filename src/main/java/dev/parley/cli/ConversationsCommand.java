@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.Components;
 import dev.parley.ParleyException;
 import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationSearch;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.storage.FileErrors;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "conversations", mixinStandardHelpOptions = true,
         description = "Saved conversations: the window's, and those of `parley chat --conversation NAME`.",
         subcommands = {ConversationsCommand.ListConversations.class, ConversationsCommand.Export.class,
-                ConversationsCommand.Delete.class, ConversationsCommand.Rename.class})
+                ConversationsCommand.Delete.class, ConversationsCommand.Rename.class,
+                ConversationsCommand.Search.class})
 final class ConversationsCommand extends ParleySubcommand {
 
     /** Without a subcommand: what the subcommands are. */
@@ -43,6 +45,10 @@ final class ConversationsCommand extends ParleySubcommand {
 
     /** A subcommand of {@code conversations}: each opens the store, uses it, and closes it. */
     abstract static class StoreCommand implements Callable<Integer> {
+
+        /** When a conversation was last updated, as the lists show it. */
+        static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.systemDefault());
 
         @ParentCommand
         ConversationsCommand parent;
@@ -78,9 +84,6 @@ final class ConversationsCommand extends ParleySubcommand {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists saved conversations, most recently updated first: name, turns, last update.")
     static final class ListConversations extends StoreCommand {
-
-        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(ZoneId.systemDefault());
 
         @Option(names = "--json", description = "Print one JSON object: the conversations (id, turns, updated, as the"
                 + " API lists them) and the files that could not be read.")
@@ -228,6 +231,32 @@ final class ConversationsCommand extends ParleySubcommand {
         @Override
         public Integer call() {
             return change(store -> store.rename(oldName, newName), "Renamed '" + oldName + "' to '" + newName + "'.");
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Lists the saved conversations whose name or turns hold every WORD (any case or accent),"
+                    + " most recently updated first, each with the line of a turn that holds one.")
+    static final class Search extends StoreCommand {
+
+        @Parameters(arity = "1..*", paramLabel = "WORD", description = "What to look for; parts of words match too.")
+        List<String> words;
+
+        @Override
+        public Integer call() {
+            String query = String.join(" ", words);
+            List<ConversationSearch.Found> found = withStore(
+                    store -> new ConversationSearch(store).find(query, store.list(), () -> false));
+            if (found.isEmpty()) {
+                out().println("No saved conversation mentions \"" + TerminalText.oneLine(query) + "\".");
+                return 1; // as grep: a script can tell "none" from "some"
+            }
+            for (ConversationSearch.Found hit : found) {
+                out().println(TerminalText.oneLine(hit.info().name()) + "  " + WHEN.format(hit.info().updated())
+                        + (hit.snippet().isEmpty() ? "" : "\n    " + TerminalText.oneLine(hit.snippet())));
+            }
+            out().flush();
+            return 0;
         }
     }
 }

@@ -73,6 +73,24 @@ class ConversationsCommandTest {
     }
 
     @Test
+    void searchListsTheConversationsThatSaidTheWordsWithTheLine() throws Exception {
+        try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("About nine minutes."), Reply.of("At 10:42."))) {
+            String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();
+            CliRun.withInput("How long do I boil an egg?\n", "chat", "--config", config, "--conversation", "kitchen");
+            CliRun.withInput("When does the train leave?\n", "chat", "--config", config, "--conversation", "travel");
+
+            CliRun found = CliRun.of("conversations", "search", "NINE", "minutes", "--config", config);
+            CliRun none = CliRun.of("conversations", "search", "zebra", "--config", config);
+
+            assertThat(found.exitCode()).as(found.err()).isZero();
+            assertThat(found.out()).containsPattern("(?m)^kitchen  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\n    About nine minutes\\.$")
+                    .doesNotContain("travel");
+            assertThat(none.exitCode()).isEqualTo(1);
+            assertThat(none.out()).isEqualTo("No saved conversation mentions \"zebra\".\n");
+        }
+    }
+
+    @Test
     void resetStartsASavedConversationOverAndKeepsItsEarlierTurnsUnderANameItSays() throws Exception {
         try (var server = new ScriptedLlmServer(Protocol.OLLAMA, Reply.of("One."), Reply.of("Two."), Reply.of("Three."))) {
             String config = TestConfigs.withProvider(folder, "ollama", server.baseUrl()).toString();

@@ -15,9 +15,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
@@ -33,6 +35,8 @@ final class ConversationsSidebar extends VBox {
     private final ConversationsViewModel conversations;
     private final Window owner;
     private final ListView<ConversationInfo> list;
+    private final SidebarSearch search;
+    private final TextField searchField = new TextField();
 
     ConversationsSidebar(ConversationsViewModel conversations, Window owner) {
         this.conversations = conversations;
@@ -45,7 +49,15 @@ final class ConversationsSidebar extends VBox {
         Tooltip currentName = new Tooltip(); // a long name ends in "…" in the sidebar: whole on hover
         currentName.textProperty().bind(conversations.currentProperty());
         current.setTooltip(currentName);
+        search = conversations.newSearch();
         list = list();
+        Label searchStatus = new Label();
+        searchStatus.setId("conversation-search-status");
+        searchStatus.getStyleClass().add("muted");
+        searchStatus.setWrapText(true);
+        searchStatus.textProperty().bind(search.statusProperty());
+        searchStatus.managedProperty().bind(searchStatus.textProperty().isNotEmpty());
+        searchStatus.visibleProperty().bind(searchStatus.managedProperty());
 
         Button create = new Button("+ New conversation");
         create.setId("conversation-new");
@@ -66,14 +78,48 @@ final class ConversationsSidebar extends VBox {
         export.setTooltip(new Tooltip("Save the selected conversation as Markdown"));
         export.setOnAction(event -> export(selected() != null ? selected() : conversations.currentProperty().get()));
 
-        getChildren().setAll(title, current, create, list, new FlowPane(6, 6, resume, rename, export, delete));
+        getChildren().setAll(title, current, create, searchField(), searchStatus, list, new FlowPane(6, 6, resume, rename, export, delete));
         getStyleClass().add("sidebar");
     }
 
+    /**
+     * Filters the list as the user types (Ctrl+K gets here): Down moves to the results, Enter opens the
+     * first, Escape empties the field (and goes back to the list of all) before it would stop an answer.
+     */
+    private TextField searchField() {
+        searchField.setId("conversation-search");
+        searchField.setPromptText("Search (Ctrl+K)");
+        searchField.setAccessibleText("Search conversations by name or by what was said");
+        searchField.textProperty().subscribe(search::search);
+        searchField.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
+                searchField.clear();
+                event.consume();
+            } else if (event.getCode() == KeyCode.DOWN && !list.getItems().isEmpty()) {
+                list.requestFocus();
+                list.getSelectionModel().selectFirst();
+                event.consume();
+            } else if (event.getCode() == KeyCode.ENTER && !list.getItems().isEmpty()) {
+                conversations.resume(list.getItems().getFirst().name());
+                event.consume();
+            }
+        });
+        return searchField;
+    }
+
+    /** Puts the cursor in the search field, all of an earlier query selected to be typed over. */
+    void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
     private ListView<ConversationInfo> list() {
-        ListView<ConversationInfo> view = new ListView<>(conversations.saved());
+        ListView<ConversationInfo> view = new ListView<>(search.shown());
         view.setId("conversation-list");
-        view.setPlaceholder(new Label("No saved conversations yet"));
+        Label none = new Label(); // while searching, the search's status says what was (not) found
+        none.textProperty().bind(Bindings.when(search.statusProperty().isEmpty())
+                .then("No saved conversations yet").otherwise(""));
+        view.setPlaceholder(none);
         view.setCellFactory(cells -> new ListCell<>() {
             {
                 // As wide as the list, not as the longest name: a long name ends in "…" (whole in the
@@ -84,10 +130,13 @@ final class ConversationsSidebar extends VBox {
             @Override
             protected void updateItem(ConversationInfo info, boolean empty) {
                 super.updateItem(info, empty);
+                String said = empty || info == null ? "" : search.snippetOf(info.name());
                 setText(empty || info == null ? null
-                        : info.name() + "\n" + info.turns() + (info.turns() == 1 ? " turn · " : " turns · ")
-                                + UPDATED.format(info.updated()));
-                setTooltip(empty || info == null ? null : new Tooltip(info.name()));
+                        : info.name() + "\n" + (!said.isEmpty() ? said
+                                : info.turns() + (info.turns() == 1 ? " turn · " : " turns · ")
+                                        + UPDATED.format(info.updated())));
+                setTooltip(empty || info == null ? null
+                        : new Tooltip(said.isEmpty() ? info.name() : info.name() + "\n" + said));
             }
         });
         view.setOnMouseClicked(event -> {

@@ -4,6 +4,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationInUseException;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationLock;
+import dev.parley.conversation.ConversationSearch;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.storage.AtomicFiles;
 import dev.parley.ui.Tasks;
@@ -85,6 +86,11 @@ public final class ConversationsViewModel {
                 saved.setAll(list);
             }
         }, this::fail);
+    }
+
+    /** A search of these conversations, for the sidebar: its list follows theirs. */
+    public SidebarSearch newSearch() {
+        return new SidebarSearch(saved, new ConversationSearch(store), tasks);
     }
 
     /** Starts an empty conversation under a new name (saved once it has a turn). */

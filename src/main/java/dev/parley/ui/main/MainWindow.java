@@ -60,6 +60,10 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
                 () -> ui.conversations().startNew());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {
+            toolbar.conversationsShownProperty().set(true);
+            sidebar.focusSearch();
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), main::stop);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
                 () -> ShortcutsHelp.show(stage, talkKey.keyName()));

@@ -18,6 +18,7 @@ final class ShortcutsHelp {
                 "Esc: stop the answer",
                 "Page Up / Down: scroll the conversation (from the text field)",
                 "Ctrl+N: new conversation",
+                "Ctrl+K: search the conversations (names and what was said); Down / Enter: to the results / open the first",
                 "Enter / F2 / Delete: open / rename / delete the conversation picked in the list",
                 "Ctrl+,: Settings (Ctrl+Tab switches its tabs)",
                 "Tab / Shift+Tab: move between controls; Space presses the one reached",

@@ -4,6 +4,8 @@ import static dev.parley.ui.FxLookup.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationInfo;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollBar;
@@ -62,5 +64,59 @@ class ConversationsSidebarWindowTest extends MainWindowFixture {
         assertThat(editor.getWidth() - editor.getInsets().getLeft() - editor.getInsets().getRight())
                 .isGreaterThan(measured.getLayoutBounds().getWidth());
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void ctrlKSearchesWhatWasSaidAndEnterOpensWhatItFound(FxRobot robot) throws Exception {
+        saveTurn("kitchen", "How long do I boil an egg?", "About nine minutes for a hard-boiled egg.");
+        saveTurn("travel", "When does the train to Lyon leave?", "At 10:42 from platform 3.");
+        saveTurn("Tomato soup", "Ingredients?", "Tomatoes, an onion and stock.");
+        robot.interact(() -> ui.conversations().refresh());
+        waitUntil(() -> ui.conversations().saved().size() == 3);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        assertThat(robot.lookup("#conversation-search").queryAs(TextField.class).isFocused()).isTrue();
+        robot.write("lyon");
+
+        waitUntil(() -> listed(robot).equals(List.of("travel")));
+        waitUntil(() -> robot.lookup("#conversation-search-status").queryLabeled().getText().equals("1 conversation"));
+        ListCell<?> cell = robot.lookup("#conversation-list .list-cell").match(found -> ((ListCell<?>) found)
+                .getItem() != null).query();
+        assertThat(cell.getText()).as("the line that said it, not the turns and date")
+                .contains("When does the train to Lyon leave?").doesNotContain("turn");
+        assertThat(cell.getTooltip().getText()).as("whole, where the sidebar cuts it").contains("Lyon leave?");
+
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> listed(robot).size() == 3);
+
+        robot.write("TOMATO");
+        waitUntil(() -> listed(robot).equals(List.of("Tomato soup")));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> "Tomato soup".equals(ui.conversations().currentProperty().get()));
+    }
+
+    @Test
+    void aSearchThatFindsNothingSaysSo(FxRobot robot) throws Exception {
+        saveTurn("kitchen", "How long do I boil an egg?", "About nine minutes.");
+        robot.interact(() -> ui.conversations().refresh());
+        waitUntil(() -> ui.conversations().saved().size() == 1);
+
+        robot.clickOn("#conversation-search").write("zebra");
+
+        waitUntil(() -> robot.lookup("#conversation-search-status").queryLabeled().getText()
+                .equals("No conversation mentions \"zebra\"."));
+        assertThat(listed(robot)).isEmpty();
+    }
+
+    private void saveTurn(String name, String question, String answer) {
+        Conversation conversation = new Conversation("test");
+        conversation.addUser(question);
+        conversation.addAssistant(answer);
+        store.save(name, conversation);
+    }
+
+    private static List<String> listed(FxRobot robot) {
+        return robot.lookup("#conversation-list").<ConversationInfo>queryListView().getItems().stream()
+                .map(ConversationInfo::name).toList();
     }
 }

@@ -1,0 +1,133 @@
+package dev.parley.conversation;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Finds saved conversations by what the user remembers of them: every word of the query in the
+ * conversation's name or in what was said (questions and answers). Words match anywhere in a word
+ * ("tom" finds "tomatoes", as search-as-you-type must), whatever their case and accents ("cafe" finds
+ * "Café", "istanbul" finds "İstanbul"). One file is read at a time, so memory stays that of the
+ * largest conversation however many there are.
+ */
+public final class ConversationSearch {
+
+    private static final Logger LOG = LogManager.getLogger(ConversationSearch.class);
+
+    /** Characters of a turn shown around the first word found: a line of the sidebar. */
+    private static final int SNIPPET_CHARS = 90;
+    private static final int SNIPPET_BEFORE = 25;
+
+    /** A conversation found; {@code snippet} is where its turns say the first word, empty when its name matched. */
+    public record Found(ConversationInfo info, String snippet) {}
+
+    private final ConversationStore store;
+
+    public ConversationSearch(ConversationStore store) {
+        this.store = store;
+    }
+
+    /** Whether {@code name} holds every word of {@code query}; a blank query holds none. */
+    public static boolean nameMatches(String name, String query) {
+        List<String> words = words(query);
+        return !words.isEmpty() && containsAll(fold(name), words);
+    }
+
+    /**
+     * The conversations of {@code rows} (in their order) whose name or turns hold every word of
+     * {@code query}. Reads their files one by one and ends early, with what it found so far, once
+     * {@code stopped} says so (the user typed on). A file that cannot be read is passed over.
+     */
+    public List<Found> find(String query, List<ConversationInfo> rows, BooleanSupplier stopped) {
+        List<String> words = words(query);
+        List<Found> found = new ArrayList<>();
+        if (words.isEmpty()) {
+            return found;
+        }
+        for (ConversationInfo row : rows) {
+            if (stopped.getAsBoolean()) {
+                break;
+            }
+            if (containsAll(fold(row.name()), words)) {
+                found.add(new Found(row, ""));
+                continue;
+            }
+            inTurns(row, words).ifPresent(snippet -> found.add(new Found(row, snippet)));
+        }
+        return found;
+    }
+
+    /** The snippet of the first turn holding a word of the query, when the turns hold every word. */
+    private Optional<String> inTurns(ConversationInfo row, List<String> words) {
+        List<String> texts;
+        try {
+            texts = store.read(store.fileFor(row.name())).turns().stream()
+                    .map(turn -> turn.text() == null ? "" : turn.text()).toList();
+        } catch (ConversationStoreException e) {
+            LOG.debug("Search passed over {}: {}", row.name(), e.getMessage()); // listed as unreadable already
+            return Optional.empty();
+        }
+        List<String> folded = texts.stream().map(ConversationSearch::fold).toList();
+        String all = String.join("\n", folded);
+        if (!containsAll(all, words)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            for (String word : words) {
+                int at = folded.get(i).indexOf(word);
+                if (at >= 0) {
+                    return Optional.of(snippet(texts.get(i), at));
+                }
+            }
+        }
+        return Optional.empty(); // the words only meet across the joins of turns: not a match worth showing
+    }
+
+    /**
+     * About {@link #SNIPPET_CHARS} characters of {@code text} on one line, starting a little before the
+     * character at {@code foldedAt} of its folded form. Folding keeps one character per character of
+     * the text but for a few (a decomposed "ﬁ", a lower-cased "İ"), so the place is found again by
+     * folding the text's characters one at a time up to it.
+     */
+    private static String snippet(String text, int foldedAt) {
+        int origin = 0;
+        for (int folded = 0; origin < text.length(); origin++) {
+            folded += fold(String.valueOf(text.charAt(origin))).length();
+            if (folded > foldedAt) {
+                break;
+            }
+        }
+        int start = Math.max(0, origin - SNIPPET_BEFORE);
+        int end = Math.min(text.length(), start + SNIPPET_CHARS);
+        String line = text.substring(start, end).replaceAll("\\s+", " ").strip();
+        return (start > 0 ? "…" : "") + line + (end < text.length() ? "…" : "");
+    }
+
+    private static boolean containsAll(String folded, List<String> words) {
+        return words.stream().allMatch(folded::contains);
+    }
+
+    private static List<String> words(String query) {
+        return query == null ? List.of() : Arrays.stream(fold(query).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /**
+     * Lower case without accents: decomposed (NFKD, so "ﬁ" is "fi" and "é" an "e" and its accent) and
+     * its combining marks dropped. Plain ASCII, most of what a conversation holds, skips the normalizer.
+     */
+    static String fold(String text) {
+        boolean ascii = text.chars().allMatch(c -> c < 128);
+        if (ascii) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(decomposed, Normalizer.Form.NFKD).replaceAll("\\p{Mn}+", "");
+    }
+}
