@@ -1,5 +1,12 @@
 package dev.parley.conversation;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.parley.storage.OwnFiles;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +34,8 @@ public final class ConversationSearch {
 
     /** A conversation found; {@code snippet} is where its turns say the first word, empty when its name matched. */
     public record Found(ConversationInfo info, String snippet) {}
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final ConversationStore store;
 
@@ -67,11 +76,11 @@ public final class ConversationSearch {
     /** The snippet of the first turn holding a word of the query, when the turns hold every word. */
     private Optional<String> inTurns(ConversationInfo row, List<String> words) {
         List<String> texts;
+        Path file = store.fileFor(row.name());
         try {
-            texts = store.read(store.fileFor(row.name())).turns().stream()
-                    .map(turn -> turn.text() == null ? "" : turn.text()).toList();
-        } catch (ConversationStoreException e) {
-            LOG.debug("Search passed over {}: {}", row.name(), e.getMessage()); // listed as unreadable already
+            texts = turnTexts(OwnFiles.readAtMost(file, ConversationStore.MAX_FILE_BYTES));
+        } catch (IOException e) { // gone or broken since it was listed: the next listing says which
+            LOG.debug("Search passed over {}: {}", file, e.getMessage());
             return Optional.empty();
         }
         List<String> folded = texts.stream().map(ConversationSearch::fold).toList();
@@ -88,6 +97,32 @@ public final class ConversationSearch {
             }
         }
         return Optional.empty(); // the words only meet across the joins of turns: not a match worth showing
+    }
+
+    /**
+     * The {@code text} of each of a conversation file's {@code turns}, read as a stream of tokens: a
+     * search reads every file, and binding each to objects and checking it as a load does took three
+     * times as long (the listing checked them already).
+     */
+    private static List<String> turnTexts(byte[] json) throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (JsonParser parser = JSON.createParser(json)) {
+            for (JsonToken token; (token = parser.nextToken()) != null;) {
+                if (token == JsonToken.FIELD_NAME && "text".equals(parser.currentName())
+                        && isTurn(parser.getParsingContext()) && parser.nextToken() == JsonToken.VALUE_STRING) {
+                    texts.add(parser.getText());
+                }
+            }
+        }
+        return texts;
+    }
+
+    /** Whether {@code object} is an entry of the file's {@code turns} (not a tool round's, deeper down). */
+    private static boolean isTurn(JsonStreamContext object) {
+        JsonStreamContext list = object.getParent();
+        JsonStreamContext file = list == null ? null : list.getParent();
+        return list != null && list.inArray() && file != null && file.inObject() && "turns".equals(file.getCurrentName())
+                && file.getParent() != null && file.getParent().inRoot();
     }
 
     /**

@@ -322,8 +322,7 @@ public final class ConversationStore {
         return file;
     }
 
-    /** The file as a checked conversation, or a {@link ConversationStoreException} saying why not. */
-    ConversationFile read(Path file) {
+    private ConversationFile read(Path file) {
         try {
             ConversationFile saved = json.readValue(OwnFiles.readAtMost(file, MAX_FILE_BYTES), ConversationFile.class);
             if (saved == null) {
