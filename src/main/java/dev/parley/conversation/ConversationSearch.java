@@ -30,7 +30,8 @@ public final class ConversationSearch {
 
     /** Characters of a turn shown around the first word found: a line of the sidebar. */
     private static final int SNIPPET_CHARS = 90;
-    private static final int SNIPPET_BEFORE = 25;
+    /** At most this many characters before the word: the sidebar is narrow, and the word must show. */
+    private static final int SNIPPET_BEFORE = 12;
 
     /** A conversation found; {@code snippet} is where its turns say the first word, empty when its name matched. */
     public record Found(ConversationInfo info, String snippet) {}
@@ -140,6 +141,10 @@ public final class ConversationSearch {
             }
         }
         int start = Math.max(0, origin - SNIPPET_BEFORE);
+        int wordStart = text.indexOf(' ', start);
+        if (start > 0 && wordStart >= 0 && wordStart < origin) {
+            start = wordStart + 1; // not half a word
+        }
         int end = Math.min(text.length(), start + SNIPPET_CHARS);
         String line = text.substring(start, end).replaceAll("\\s+", " ").strip();
         return (start > 0 ? "…" : "") + line + (end < text.length() ? "…" : "");
