@@ -47,7 +47,8 @@ class ConversationSearchTest {
         List<ConversationSearch.Found> found = search.find("hard-boiled", store.list(), () -> false);
 
         assertThat(found).extracting(hit -> hit.info().name()).containsExactly("kitchen");
-        assertThat(found.getFirst().snippet()).isEqualTo("About nine minutes for a hard-boiled egg.");
+        assertThat(found.getFirst().snippet()).as("from a word shortly before, so a narrow sidebar shows it")
+                .isEqualTo("…for a hard-boiled egg.");
     }
 
     @Test
