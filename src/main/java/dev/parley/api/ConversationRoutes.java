@@ -1,7 +1,8 @@
 package dev.parley.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.parley.conversation.ConversationInfo;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.conversation.ConversationSearch;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.ConversationInUseException;
 import dev.parley.conversation.ConversationStoreException;
@@ -13,6 +14,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,9 @@ import java.util.function.Supplier;
  * reach outside its folder (400), and an unknown one is 404.
  */
 final class ConversationRoutes {
+
+    /** Longer than anything a person types into a search, short enough that no request makes a search slow. */
+    private static final int MAX_QUERY_CHARS = 200;
 
     private final ConversationStore store;
     private final Supplier<String> openConversation;
@@ -39,10 +44,22 @@ final class ConversationRoutes {
         rules.delete("/conversations/{id}", this::delete);
     }
 
+    /** All saved conversations, or with {@code ?q=words} those whose name or turns hold every word. */
     private void list(ServerRequest request, ServerResponse response) {
         ArrayNode rows = ApiJson.MAPPER.createArrayNode();
-        for (ConversationInfo info : store.list()) {
-            info.writeRow(rows.addObject());
+        Optional<String> query = request.query().first("q").asOptional();
+        if (query.isEmpty()) {
+            store.list().forEach(info -> info.writeRow(rows.addObject()));
+        } else {
+            String words = query.get().strip();
+            if (words.isEmpty() || words.length() > MAX_QUERY_CHARS) {
+                throw ApiProblem.badRequest("q must be the words to look for, 1 to " + MAX_QUERY_CHARS + " characters.");
+            }
+            for (ConversationSearch.Found hit : new ConversationSearch(store).find(words, store.list(), () -> false)) {
+                ObjectNode row = rows.addObject();
+                hit.info().writeRow(row);
+                row.put("snippet", hit.snippet());
+            }
         }
         ApiJson.send(response, 200, rows);
     }

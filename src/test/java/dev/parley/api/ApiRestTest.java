@@ -283,6 +283,27 @@ class ApiRestTest {
     }
 
     @Test
+    void conversationsAreSearchedByWhatWasSaid() throws Exception {
+        try (ApiHarness api = new ApiHarness(folder, Reply.of("Boil it for nine minutes."))) {
+            api.ask("How long for a hard egg?");
+            api.components.conversationStore().save("kitchen", api.assistant.conversation());
+            api.components.conversationStore().save("Nine lives", api.assistant.conversation());
+
+            JsonNode found = ApiJson.MAPPER.readTree(api.get("/conversations?q=NINE%20minutes").body());
+            HttpResponse<String> none = api.get("/conversations?q=zebra");
+            HttpResponse<String> blank = api.get("/conversations?q=%20");
+            HttpResponse<String> huge = api.get("/conversations?q=" + "a".repeat(201));
+
+            assertThat(found).extracting(row -> row.path("id").asText() + "|" + row.path("snippet").asText())
+                    .containsExactlyInAnyOrder("kitchen|Boil it for nine minutes.", "Nine lives|Boil it for nine minutes.");
+            assertThat(none.body()).isEqualTo("[]");
+            assertThat(blank.statusCode()).isEqualTo(400);
+            assertThat(huge.statusCode()).isEqualTo(400);
+            assertThat(huge.body()).contains("1 to 200 characters");
+        }
+    }
+
+    @Test
     void conversationsAndUsageAreServed() throws Exception {
         try (ApiHarness api = new ApiHarness(folder, Reply.of("Hi."))) {
             api.ask("Hello");
