@@ -39,8 +39,9 @@ final class SetupCommand extends ParleySubcommand {
             description = "How long to listen for the microphone check (default: ${DEFAULT-VALUE}).")
     int micSeconds;
 
-    @Option(names = "--ollama-url", paramLabel = "URL", defaultValue = "http://localhost:11434",
-            description = "Where to look for Ollama (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ollama-url", paramLabel = "URL",
+            description = "Where to look for Ollama (default: the base-url of the config's ollama provider, else"
+                    + " http://localhost:11434); choosing one of its models saves this address.")
     URI ollamaUrl;
 
     @Option(names = "--choice", paramLabel = "N",
@@ -50,7 +51,9 @@ final class SetupCommand extends ParleySubcommand {
     @Override
     public Integer call() throws Exception {
         OptionChecks.within(spec, "--mic-seconds", micSeconds, 1, 60);
-        OptionChecks.httpUrl(spec, "--ollama-url", ollamaUrl.toString());
+        if (ollamaUrl != null) {
+            OptionChecks.httpUrl(spec, "--ollama-url", ollamaUrl.toString());
+        }
         PrintWriter out = out();
         ParleyPaths paths = ParleyPaths.fromEnvironment();
         Path configFile = parley.configFile != null ? parley.configFile : paths.userConfigFile();
@@ -68,7 +71,8 @@ final class SetupCommand extends ParleySubcommand {
                 checkSpeakers(out, components);
             }
             out.println("3. Language model");
-            OllamaProbe.Status ollama = new OllamaProbe(Duration.ofMillis(1500)).probe(ollamaUrl);
+            OllamaProbe.Status ollama = new OllamaProbe(Duration.ofMillis(1500))
+                    .probe(ollamaUrl != null ? ollamaUrl : OllamaProbe.urlIn(components.config()));
             out.println("   " + ollama.describe());
             List<Offer> offers = ModelOffers.list(components.config(), ollama, embeddedOffer(components.config(), paths),
                     System::getenv);

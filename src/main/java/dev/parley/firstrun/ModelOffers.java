@@ -3,6 +3,7 @@ package dev.parley.firstrun;
 import dev.parley.config.ParleyConfig;
 import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** The models the welcome offers, best first: a running local Ollama, the embedded model, the cloud providers. */
+/** The models the welcome offers, best first: a running Ollama, the embedded model, the cloud providers. */
 public final class ModelOffers {
 
     /** The embedded model offered by default: small enough for a laptop CPU. */
@@ -38,14 +39,20 @@ public final class ModelOffers {
         }
     }
 
-    /** A model of the local Ollama. */
-    public record OllamaOffer(String model) implements Offer {
+    /**
+     * A model of the Ollama found at {@code at}: the config's {@code ollama} entry, or {@code setup
+     * --ollama-url}. Choosing it saves that address with the model, so Parley asks the Ollama whose models
+     * were offered, and a new entry is made an Ollama one.
+     */
+    public record OllamaOffer(String model, URI at) implements Offer {
         public String provider() {
             return "ollama";
         }
 
         public String describe() {
-            return "Ollama on this computer, model " + model + " (private, no download)";
+            String where = OllamaProbe.isThisComputer(at) ? "on this computer"
+                    : "at " + at.getHost() + (at.getPort() < 0 ? "" : ":" + at.getPort());
+            return "Ollama " + where + ", model " + model + " (private, no download)";
         }
 
         public boolean ready() {
@@ -53,7 +60,11 @@ public final class ModelOffers {
         }
 
         public Map<String, Object> providerEntry() {
-            return Map.of("model", model);
+            return Map.of("model", model, "base-url", at.toString());
+        }
+
+        public Map<String, Object> newEntryDefaults() {
+            return Map.of("type", "ollama");
         }
     }
 
@@ -111,7 +122,7 @@ public final class ModelOffers {
             UnaryOperator<String> keys) {
         List<Offer> offers = new ArrayList<>();
         if (ollama.running()) {
-            ollama.models().forEach(model -> offers.add(new OllamaOffer(model)));
+            ollama.models().forEach(model -> offers.add(new OllamaOffer(model, ollama.url())));
         }
         offers.add(embedded);
         for (Map.Entry<String, ProviderConfig> entry : config.llm().providers().entrySet()) {

@@ -42,6 +42,13 @@ public final class OllamaProbe {
         }
     }
 
+    /** Whether {@code url} names this computer by name or loopback address (asks no name server). */
+    public static boolean isThisComputer(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost().replaceAll("^\\[|\\]$", "");
+        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1")
+                || host.equals("0:0:0:0:0:0:0:1");
+    }
+
     /** What was found at {@code url}: whether Ollama answered, its models, or why not. */
     public record Status(URI url, boolean running, List<String> models, String problem) {
 

@@ -26,6 +26,18 @@ class ModelOffersTest {
     }
 
     @Test
+    void anOllamaOnAnotherMachineIsNotCalledThisComputers() {
+        URI remote = URI.create("http://ada:secret@gpu-box.lan:11434");
+
+        assertThat(new ModelOffers.OllamaOffer("llama3.2", remote).describe())
+                .isEqualTo("Ollama at gpu-box.lan:11434, model llama3.2 (private, no download)");
+        assertThat(new ModelOffers.OllamaOffer("llama3.2", URI.create("http://127.0.0.1:11434")).describe())
+                .startsWith("Ollama on this computer");
+        assertThat(new ModelOffers.OllamaOffer("llama3.2", URI.create("http://[::1]:11434")).describe())
+                .startsWith("Ollama on this computer");
+    }
+
+    @Test
     void offersOllamaModelsFirstThenTheEmbeddedModelThenCloudProvidersWithTheirKeyVariables() {
         OllamaProbe.Status ollama = new OllamaProbe.Status(URI.create("http://localhost:11434"), true,
                 List.of("llama3.2:latest"), null);
@@ -34,7 +46,7 @@ class ModelOffersTest {
         List<ModelOffers.Offer> offers = ModelOffers.list(shipped(), ollama, embedded,
                 Map.of("OPENAI_API_KEY", "sk-test")::get);
 
-        assertThat(offers.get(0)).isEqualTo(new ModelOffers.OllamaOffer("llama3.2:latest"));
+        assertThat(offers.get(0)).isEqualTo(new ModelOffers.OllamaOffer("llama3.2:latest", OllamaProbe.DEFAULT_URL));
         assertThat(offers.get(1).describe()).contains("1.3 GB download");
         assertThat(offers).filteredOn(o -> o instanceof ModelOffers.CloudOffer).extracting(ModelOffers.Offer::provider)
                 .containsExactly("openai", "deepseek", "openrouter", "anthropic", "gemini");

@@ -7,7 +7,9 @@ import dev.parley.config.ConfigException;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ConfigWriter;
 import dev.parley.config.ParleyConfig;
+import dev.parley.config.ProviderConfig;
 import dev.parley.config.ProviderType;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +31,25 @@ class OfferSavedTest {
 
     @Test
     void choosingAnOllamaModelSetsTheActiveProviderAndItsModel() throws Exception {
-        choose(new ModelOffers.OllamaOffer("qwen2.5:0.5b"));
+        choose(new ModelOffers.OllamaOffer("qwen2.5:0.5b", OllamaProbe.DEFAULT_URL));
 
         ParleyConfig loaded = new ConfigLoader().load(config);
         assertThat(loaded.llm().active()).isEqualTo("ollama");
         assertThat(loaded.llm().providers().get("ollama").model()).isEqualTo("qwen2.5:0.5b");
         assertThat(loaded.llm().providers().get("openai").model()).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void choosingAModelOfAnOllamaElsewhereSavesItsAddressInAnOllamaEntry() throws Exception {
+        Files.writeString(config, "llm:\n  active: openai\n  providers:\n    openai:\n      type: openai\n"
+                + "      model: gpt-4o-mini\n      api-key-env: OPENAI_API_KEY\n");
+
+        choose(new ModelOffers.OllamaOffer("qwen2.5:0.5b", URI.create("http://gpu-box.lan:11434")));
+
+        ProviderConfig ollama = new ConfigLoader().load(config).llm().providers().get("ollama");
+        assertThat(ollama.type()).isEqualTo(ProviderType.OLLAMA);
+        assertThat(ollama.baseUrl()).isEqualTo("http://gpu-box.lan:11434");
+        assertThat(ollama.model()).isEqualTo("qwen2.5:0.5b");
     }
 
     @Test

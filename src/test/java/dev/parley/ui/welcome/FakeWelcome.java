@@ -8,6 +8,7 @@ import dev.parley.config.ParleyPaths;
 import dev.parley.config.ProviderType;
 import dev.parley.firstrun.FirstRun;
 import dev.parley.firstrun.ModelOffers;
+import dev.parley.firstrun.OllamaProbe;
 import dev.parley.firstrun.VoiceCheck;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +75,7 @@ final class FakeWelcome implements WelcomeBackend {
         calls.add("choices");
         List<ModelOffers.Offer> offers = new java.util.ArrayList<>();
         if (ollamaRunning) {
-            offers.add(new ModelOffers.OllamaOffer("qwen2.5:0.5b"));
+            offers.add(new ModelOffers.OllamaOffer("qwen2.5:0.5b", OllamaProbe.DEFAULT_URL));
         }
         offers.add(new ModelOffers.EmbeddedOffer(ModelOffers.EMBEDDED_MODEL, 1_300_000_000L, true, false));
         offers.add(new ModelOffers.CloudOffer("openai", ProviderType.OPENAI, "gpt-4o-mini", "OPENAI_API_KEY", false));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.config.ConfigLoader;
 import dev.parley.config.ParleyConfig;
 import dev.parley.firstrun.ModelOffers;
+import dev.parley.firstrun.OllamaProbe;
 import dev.parley.ui.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ class WelcomeViewModelTest {
         WelcomeViewModel model = started(backend);
 
         assertThat(model.models().offers()).hasSize(3);
-        assertThat(model.models().selectedProperty().get()).isEqualTo(new ModelOffers.OllamaOffer("qwen2.5:0.5b"));
+        assertThat(model.models().selectedProperty().get()).isEqualTo(new ModelOffers.OllamaOffer("qwen2.5:0.5b", OllamaProbe.DEFAULT_URL));
         assertThat(model.models().offersStatusProperty().get()).isEqualTo("Ollama runs at http://localhost:11434 with qwen2.5:0.5b.");
 
         List<String> switchedTo = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.parley.config.ConfigLoader;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.firstrun.ModelOffers;
+import dev.parley.firstrun.OllamaProbe;
 import dev.parley.ui.settings.FakeSettings;
 import dev.parley.ui.DesktopUi;
 import dev.parley.ui.ScreenshotTest;
@@ -111,7 +112,7 @@ class WelcomeWindowTest {
         assertThat(((Label) node(robot, "welcome-offers-status")).getText())
                 .isEqualTo("Ollama runs at http://localhost:11434 with qwen2.5:0.5b.");
         RadioButton ollama = node(robot, "welcome-offer-0");
-        assertThat(ollama.getText()).isEqualTo(new ModelOffers.OllamaOffer("qwen2.5:0.5b").describe());
+        assertThat(ollama.getText()).isEqualTo(new ModelOffers.OllamaOffer("qwen2.5:0.5b", OllamaProbe.DEFAULT_URL).describe());
         assertThat(((RadioButton) node(robot, "welcome-offer-1")).getText()).contains("1.3 GB download on first use");
         RadioButton cloud = node(robot, "welcome-offer-2");
         assertThat(cloud.isMnemonicParsing()).isFalse();
