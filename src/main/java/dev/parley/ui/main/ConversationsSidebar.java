@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import dev.parley.ui.Confirmation;
+import dev.parley.ui.EscapeKey;
 import dev.parley.conversation.ConversationInfo;
 import dev.parley.conversation.ConversationStore;
 import java.io.File;
@@ -91,6 +92,7 @@ final class ConversationsSidebar extends VBox {
         searchField.setPromptText("Search (Ctrl+K)");
         searchField.setAccessibleText("Search conversations by name or by what was said");
         searchField.textProperty().subscribe(search::search);
+        EscapeKey.emptiesFirst(searchField);
         searchField.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
                 searchField.clear();

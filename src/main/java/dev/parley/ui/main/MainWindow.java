@@ -1,6 +1,7 @@
 package dev.parley.ui.main;
 
 import dev.parley.ui.DesktopUi;
+import dev.parley.ui.EscapeKey;
 import dev.parley.ui.settings.SettingsViewModel;
 import dev.parley.ui.settings.SettingsWindow;
 import dev.parley.ui.Theme;
@@ -64,7 +65,7 @@ public final class MainWindow {
             toolbar.conversationsShownProperty().set(true);
             sidebar.focusSearch();
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), main::stop);
+        EscapeKey.does(scene, main::stop);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
                 () -> ShortcutsHelp.show(stage, talkKey.keyName()));
         // A conversation a terminal's `parley chat` saved meanwhile shows when the window is back in use.

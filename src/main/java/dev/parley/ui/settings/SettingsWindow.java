@@ -2,6 +2,7 @@ package dev.parley.ui.settings;
 
 import dev.parley.ui.Windows;
 import dev.parley.ui.Confirmation;
+import dev.parley.ui.EscapeKey;
 import dev.parley.ui.Theme;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -19,6 +20,7 @@ public final class SettingsWindow {
         stage.setTitle("Parley settings");
         Scene scene = new Scene(new SettingsView(model, this::closeIfAllowed), 760, 520);
         Theme.style(scene);
+        EscapeKey.does(scene, this::closeIfAllowed);
         stage.setScene(scene);
         stage.setOnCloseRequest(event -> { // the title bar's close button
             if (!mayClose()) {

@@ -1,5 +1,6 @@
 package dev.parley.ui.usage;
 
+import dev.parley.ui.EscapeKey;
 import dev.parley.ui.Windows;
 import dev.parley.ui.Theme;
 import dev.parley.usage.UsageSummary.ProviderUsage;
@@ -56,11 +57,7 @@ public final class UsageWindow {
         BorderPane.setMargin(table, new Insets(0, 10, 10, 10));
         Scene scene = new Scene(root, 1120, 360);
         Theme.style(scene);
-        scene.setOnKeyPressed(event -> { // as Settings: Esc closes it
-            if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-                stage.close();
-            }
-        });
+        EscapeKey.does(scene, stage::close); // as Settings
         // Only the shown header knows its font (the theme's): no column narrower than its whole title.
         stage.setOnShown(event -> table.lookupAll(".column-header").forEach(node -> {
             if (node instanceof TableColumnHeader header && header.lookup(".label") instanceof Label title) {
