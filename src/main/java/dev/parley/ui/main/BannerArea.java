@@ -8,16 +8,27 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** The banners under the toolbar (errors, warnings, notices), each dismissible; takes no room when there are none. */
+/**
+ * The banners under the toolbar (errors, warnings, notices), each dismissible; takes no room when there are none.
+ * Each banner's row is made once: one coming or going leaves the others, and the keyboard on them, where they are.
+ */
 final class BannerArea extends VBox {
 
     private final Banners banners;
+    private final Map<Banner, Node> rows = new IdentityHashMap<>();
 
     BannerArea(Banners banners) {
         this.banners = banners;
@@ -30,7 +41,29 @@ final class BannerArea extends VBox {
     }
 
     private void show() {
-        getChildren().setAll(banners.shown().stream().map(this::banner).toList());
+        Set<Banner> shown = Collections.newSetFromMap(new IdentityHashMap<>());
+        shown.addAll(banners.shown());
+        rows.keySet().retainAll(shown);
+        List<Node> wanted = banners.shown().stream().map(banner -> rows.computeIfAbsent(banner, this::banner)).toList();
+        getChildren().retainAll(wanted);
+        for (int i = 0; i < wanted.size(); i++) {
+            if (i >= getChildren().size() || getChildren().get(i) != wanted.get(i)) {
+                getChildren().remove(wanted.get(i));
+                getChildren().add(i, wanted.get(i));
+            }
+        }
+    }
+
+    /**
+     * Dismissed from the keyboard, the keyboard goes on first as Tab would take it: to the banner that takes
+     * this one's place, or on below. Left to itself it would fall back to the window's first control, without
+     * its ring, where Space would talk instead of pressing it.
+     */
+    private void dismiss(Banner banner, Button close) {
+        if (close.isFocusVisible()) {
+            close.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, false, false, false));
+        }
+        banners.dismiss(banner);
     }
 
     private Node banner(Banner banner) {
@@ -47,10 +80,10 @@ final class BannerArea extends VBox {
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         Button close = new Button("✕");
-        close.getStyleClass().add("flat");
+        close.getStyleClass().addAll("flat", "banner-close");
         close.setTooltip(new Tooltip("Dismiss"));
         close.setAccessibleText("Dismiss");
-        close.setOnAction(event -> banners.dismiss(banner));
+        close.setOnAction(event -> dismiss(banner, close));
         HBox box = new HBox(icon, message, close);
         if (!banner.commands().isEmpty()) { // the fix as commands to paste in a terminal, not a wall of shell text
             Button copy = CopyButton.of(new javafx.beans.property.SimpleStringProperty(banner.commands()),

@@ -8,6 +8,9 @@ import dev.parley.conversation.Conversation;
 import dev.parley.pipeline.TurnEvent;
 import dev.parley.voice.VoiceEvent;
 import dev.parley.voice.VoiceState;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -49,6 +52,50 @@ class KeyboardOnlyWindowTest extends MainWindowFixture {
         robot.type(KeyCode.ESCAPE);
 
         waitUntil(() -> robot.lookup("#settings-providers").tryQuery().isEmpty());
+    }
+
+    @Test
+    void dismissingABannerFromTheKeyboardMovesTheKeyboardOnAsTabWould(FxRobot robot)
+            throws Exception {
+        assistant.emit(new VoiceEvent.ProviderHealth("local", false, "connection refused"));
+        assistant.move(VoiceState.ERROR, "No microphone found.");
+        waitUntil(() -> robot.lookup(".banner").queryAll().size() == 2);
+        List<Button> dismiss = List.copyOf(robot.lookup(".banner-close").queryAllAs(Button.class));
+        tabTo(robot, dismiss.get(0));
+
+        robot.type(KeyCode.SPACE);
+
+        waitUntil(() -> robot.lookup(".banner").queryAll().size() == 1);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(dismiss.get(1));
+        assertThat(dismiss.get(1).isFocusVisible()).as("the ring shows where the keyboard went").isTrue();
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> robot.lookup(".banner").queryAll().isEmpty());
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(node(robot, "conversation-new"));
+        assertThat(node(robot, "conversation-new").isFocusVisible()).isTrue();
+    }
+
+    @Test
+    void aNewBannerLeavesTheKeyboardOnTheBannerItWasOn(FxRobot robot) throws Exception {
+        assistant.move(VoiceState.ERROR, "No microphone found.");
+        waitUntil(() -> robot.lookup(".banner-close").tryQuery().isPresent());
+        Button dismiss = robot.lookup(".banner-close").queryAs(Button.class);
+        tabTo(robot, dismiss);
+
+        assistant.emit(new VoiceEvent.ProviderHealth("local", false, "connection refused"));
+
+        waitUntil(() -> robot.lookup(".banner").queryAll().size() == 2);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(dismiss);
+        assertThat(dismiss.isFocusVisible()).isTrue();
+    }
+
+    /** Tab from the first control until {@code target} has the keyboard, as a user would reach it. */
+    private void tabTo(FxRobot robot, Node target) throws Exception {
+        robot.interact(() -> node(robot, "conversations-toggle").requestFocus());
+        for (int presses = 0; presses < 30 && stage.getScene().getFocusOwner() != target; presses++) {
+            robot.type(KeyCode.TAB);
+        }
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(target);
+        assertThat(target.isFocusVisible()).isTrue();
     }
 
     private void savedConversation(FxRobot robot, String name) throws Exception {
