@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -28,7 +29,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The saved conversations beside the transcript: new, open (Enter or double-click), rename, export, delete. */
+/**
+ * The saved conversations beside the transcript: new, open (Enter or double-click), rename, export, delete.
+ * A conversation opened or started from the keyboard hands the keyboard to the text field, where it goes on;
+ * with the mouse it stays put, so that Space still talks.
+ */
 final class ConversationsSidebar extends VBox {
 
     private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("MMM d, HH:mm").withZone(ZoneId.systemDefault());
@@ -38,10 +43,12 @@ final class ConversationsSidebar extends VBox {
     private final ListView<ConversationInfo> list;
     private final SidebarSearch search;
     private final TextField searchField = new TextField();
+    private final Runnable focusInput;
 
-    ConversationsSidebar(ConversationsViewModel conversations, Window owner) {
+    ConversationsSidebar(ConversationsViewModel conversations, Window owner, Runnable focusInput) {
         this.conversations = conversations;
         this.owner = owner;
+        this.focusInput = focusInput;
         Label title = new Label("CONVERSATIONS");
         title.getStyleClass().add("section-title");
         Label current = new Label();
@@ -64,9 +71,13 @@ final class ConversationsSidebar extends VBox {
         create.setId("conversation-new");
         create.getStyleClass().add("small");
         create.setTooltip(new Tooltip("Start a new conversation (Ctrl+N)"));
-        create.setOnAction(event -> conversations.startNew());
+        create.setOnAction(event -> {
+            conversations.startNew();
+            fromKeyboard(create);
+        });
         create.setMaxWidth(Double.MAX_VALUE);
         Button resume = button("Open", "Continue the selected conversation (Enter, or double-click)", conversations::resume);
+        resume.addEventHandler(ActionEvent.ACTION, event -> fromKeyboard(resume));
         Button rename = button("Rename", "Rename the selected conversation (F2)", this::rename);
         Button delete = button("Delete", "Delete the selected conversation (Delete)", this::delete);
         delete.getStyleClass().add("danger");
@@ -103,6 +114,7 @@ final class ConversationsSidebar extends VBox {
                 event.consume();
             } else if (event.getCode() == KeyCode.ENTER && !list.getItems().isEmpty()) {
                 conversations.resume(list.getItems().getFirst().name());
+                focusInput.run();
                 event.consume();
             }
         });
@@ -149,6 +161,7 @@ final class ConversationsSidebar extends VBox {
         view.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER && selected() != null) {
                 conversations.resume(selected());
+                focusInput.run();
             } else if (event.getCode() == KeyCode.DELETE && selected() != null) {
                 delete(selected());
             } else if (event.getCode() == KeyCode.F2 && selected() != null) { // as in file managers
@@ -166,6 +179,13 @@ final class ConversationsSidebar extends VBox {
         });
         VBox.setVgrow(view, Priority.ALWAYS);
         return view;
+    }
+
+    /** {@code pressed} was pressed from the keyboard (Tab reached it): the keyboard goes on in the text field. */
+    private void fromKeyboard(Button pressed) {
+        if (pressed.isFocusVisible()) {
+            focusInput.run();
+        }
     }
 
     /** A small button acting on the selected conversation, if one is selected. */

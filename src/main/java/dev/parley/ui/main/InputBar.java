@@ -127,6 +127,11 @@ final class InputBar extends VBox {
         return input;
     }
 
+    /** The keyboard goes to the text field, where the next question is typed. */
+    void focusInput() {
+        input.requestFocus();
+    }
+
     /** Page Up and Page Down in the text field scroll the conversation above it. */
     void scrollsWithPageKeys(TranscriptView transcript) {
         input.addEventFilter(KeyEvent.KEY_PRESSED, event -> {

@@ -40,7 +40,8 @@ public final class MainWindow {
         BorderPane root = new BorderPane();
         MainToolbar toolbar = new MainToolbar(ui.providers(), settings,
                 () -> new UsageWindow(ui.usage(), stage).show(), this::openSettings);
-        ConversationsSidebar sidebar = new ConversationsSidebar(ui.conversations(), stage);
+        inputBar = new InputBar(main);
+        ConversationsSidebar sidebar = new ConversationsSidebar(ui.conversations(), stage, inputBar::focusInput);
         // Hidden, not removed: put back, it would come last in the window's Tab order.
         sidebar.visibleProperty().bind(toolbar.conversationsShownProperty());
         sidebar.managedProperty().bind(sidebar.visibleProperty());
@@ -51,7 +52,6 @@ public final class MainWindow {
         scene = new Scene(root, 980, 700);
         TalkKey talkKey = new TalkKey(scene, settings.talkKeyProperty(), main);
         transcript.talkKeyIs(talkKey.keyName());
-        inputBar = new InputBar(main);
         root.setBottom(new VBox(inputBar, new StatusBar(main, ui.providers(), ui.api(), talkKey.hint())));
         inputBar.scrollsWithPageKeys(transcript);
         inputBar.takesTypingFrom(scene);

@@ -11,6 +11,7 @@ import dev.parley.voice.VoiceState;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -86,6 +87,36 @@ class KeyboardOnlyWindowTest extends MainWindowFixture {
         waitUntil(() -> robot.lookup(".banner").queryAll().size() == 2);
         assertThat(stage.getScene().getFocusOwner()).isSameAs(dismiss);
         assertThat(dismiss.isFocusVisible()).isTrue();
+    }
+
+    @Test
+    void openingAConversationWithEnterHandsTheKeyboardToTheTextField(FxRobot robot) throws Exception {
+        savedConversation(robot, "kitchen");
+        robot.interact(() -> {
+            robot.lookup("#conversation-list").queryListView().getSelectionModel().select(0);
+            robot.lookup("#conversation-list").queryListView().requestFocus();
+        });
+
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> ui.conversations().currentProperty().get().equals("kitchen"));
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(node(robot, "text-input"));
+        robot.write("and the oven?");
+        assertThat(((TextField) node(robot, "text-input")).getText()).isEqualTo("and the oven?");
+    }
+
+    @Test
+    void aNewConversationStartedFromTheKeyboardHandsItToTheTextFieldButNotFromTheMouse(FxRobot robot)
+            throws Exception {
+        Node create = node(robot, "conversation-new");
+        tabTo(robot, create);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(node(robot, "text-input"));
+
+        robot.clickOn("#conversation-new");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getFocusOwner()).as("Space still talks after a click").isSameAs(create);
     }
 
     /** Tab from the first control until {@code target} has the keyboard, as a user would reach it. */
