@@ -109,6 +109,7 @@ final class TranscriptView extends ScrollPane {
         VBox bubble = new VBox();
         bubble.getStyleClass().addAll("bubble", user ? "user" : "assistant");
         bubble.setMaxWidth(640);
+        bubble.accessibleTextProperty().bind(Bindings.concat(user ? "You said: " : "Parley said: ", entry.textProperty()));
         Label role = new Label(user ? "You" : "Parley");
         role.getStyleClass().add("role");
         Label body = new Label();
