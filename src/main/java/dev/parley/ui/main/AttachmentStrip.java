@@ -4,8 +4,10 @@ import dev.parley.image.TurnImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.util.List;
+import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -45,8 +47,9 @@ final class AttachmentStrip {
         strip.setStyle("-fx-padding: 0 1em;");
         strip.setAlignment(Pos.CENTER_LEFT);
         Runnable refresh = () -> {
-            strip.getChildren().setAll(attachments.images().stream().map(image -> thumbnail(attachments, image))
-                    .toList());
+            List<TurnImage> images = attachments.images();
+            strip.getChildren().setAll(IntStream.range(0, images.size()).mapToObj(at -> thumbnail(attachments,
+                    images.get(at), "picture " + (at + 1) + " of " + images.size())).toList());
             strip.setVisible(!attachments.images().isEmpty());
             strip.setManaged(strip.isVisible());
         };
@@ -55,12 +58,14 @@ final class AttachmentStrip {
         return strip;
     }
 
-    private static Node thumbnail(Attachments attachments, TurnImage picture) {
+    /** {@code which}: "picture 2 of 3", so that a screen reader tells the remove buttons apart. */
+    private static Node thumbnail(Attachments attachments, TurnImage picture, String which) {
         Node face = picture(picture, THUMBNAIL);
+        face.setAccessibleText("Attached " + which + ", " + picture.type().name());
         Button remove = new Button("×");
         remove.getStyleClass().addAll("small", "flat");
         remove.setTooltip(new Tooltip("Remove this picture"));
-        remove.setAccessibleText("Remove this picture");
+        remove.setAccessibleText("Remove " + which);
         remove.setOnAction(event -> attachments.remove(picture));
         // Beside the picture, not over it: at 48 px the button would hide much of what is attached.
         HBox box = new HBox(2, face, remove);
@@ -69,10 +74,16 @@ final class AttachmentStrip {
         return box;
     }
 
-    /** {@code picture} fitted into {@code size} × {@code size}; JavaFX cannot decode WebP, so its name stands in. */
+    /**
+     * {@code picture} fitted into {@code size} × {@code size}; JavaFX cannot decode WebP, so its name stands in.
+     * Described to a screen reader by its format: Parley keeps no file name, and what is in it is the model's to say.
+     */
     static Node picture(TurnImage picture, int size) {
         Image image = new Image(new ByteArrayInputStream(picture.bytes()), size, size, true, true);
-        return image.isError() ? new Label(picture.type().name()) : new ImageView(image);
+        Node face = image.isError() ? new Label(picture.type().name()) : new ImageView(image);
+        face.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        face.setAccessibleText("Picture, " + picture.type().name());
+        return face;
     }
 
     static Button attachButton(Attachments attachments) {

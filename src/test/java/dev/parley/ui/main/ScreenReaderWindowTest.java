@@ -3,7 +3,13 @@ package dev.parley.ui.main;
 import static dev.parley.ui.FxLookup.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -11,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-/** What the window tells a screen reader: who said what, and what a picture is and a banner's symbols mean. */
+/** What the window tells a screen reader: who said what, what a picture is, what a banner's symbols mean. */
 @Tag("ui")
 class ScreenReaderWindowTest extends MainWindowFixture {
 
@@ -28,5 +34,23 @@ class ScreenReaderWindowTest extends MainWindowFixture {
 
         assertThat(robot.lookup(".bubble").queryAllAs(Node.class)).extracting(Node::getAccessibleText)
                 .containsExactly("You said: hello there", "Parley said: Twelve times seven is eighty-four.");
+    }
+
+    @Test
+    void attachedPicturesAndTheirRemoveButtonsAreToldApart(FxRobot robot) throws Exception {
+        Path first = Files.write(folder.resolve("first.png"), TestImages.png(20, 20));
+        Path second = Files.write(folder.resolve("second.png"), TestImages.png(30, 20));
+        Platform.runLater(() -> {
+            ui.main().attachments().attachFile(first);
+            ui.main().attachments().attachFile(second);
+        });
+        waitUntil(() -> robot.lookup("#attachments .attachment").queryAll().size() == 2);
+
+        assertThat(robot.lookup("#attachments .image-view").queryAllAs(Node.class))
+                .allMatch(picture -> picture.getAccessibleRole() == AccessibleRole.IMAGE_VIEW)
+                .extracting(Node::getAccessibleText)
+                .containsExactly("Attached picture 1 of 2, PNG", "Attached picture 2 of 2, PNG");
+        assertThat(robot.lookup("#attachments .button").queryAllAs(Button.class)).extracting(Button::getAccessibleText)
+                .containsExactly("Remove picture 1 of 2", "Remove picture 2 of 2");
     }
 }
