@@ -73,6 +73,14 @@ final class BannerArea extends VBox {
             case INFO -> "ℹ";
             case CONFIRMATION -> "✓";
         });
+        // The symbol says what kind of news it is to the eye only: a screen reader gets the word.
+        String kind = switch (banner.level()) {
+            case ERROR -> "Error";
+            case WARNING -> "Warning";
+            case INFO -> "Notice";
+            case CONFIRMATION -> "Done";
+        };
+        icon.setAccessibleText(kind);
         Label message = new Label(banner.message());
         message.getStyleClass().add("banner-message");
         message.setWrapText(true);
@@ -82,7 +90,8 @@ final class BannerArea extends VBox {
         Button close = new Button("✕");
         close.getStyleClass().addAll("flat", "banner-close");
         close.setTooltip(new Tooltip("Dismiss"));
-        close.setAccessibleText("Dismiss");
+        close.setAccessibleText("Dismiss " + kind.toLowerCase(Locale.ROOT));
+        close.setAccessibleHelp(banner.message()); // Tab reaches the button, not the words it dismisses
         close.setOnAction(event -> dismiss(banner, close));
         HBox box = new HBox(icon, message, close);
         if (!banner.commands().isEmpty()) { // the fix as commands to paste in a terminal, not a wall of shell text

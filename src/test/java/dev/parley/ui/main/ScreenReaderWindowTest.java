@@ -4,12 +4,15 @@ import static dev.parley.ui.FxLookup.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.testing.TestImages;
+import dev.parley.voice.VoiceState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -52,5 +55,19 @@ class ScreenReaderWindowTest extends MainWindowFixture {
                 .containsExactly("Attached picture 1 of 2, PNG", "Attached picture 2 of 2, PNG");
         assertThat(robot.lookup("#attachments .button").queryAllAs(Button.class)).extracting(Button::getAccessibleText)
                 .containsExactly("Remove picture 1 of 2", "Remove picture 2 of 2");
+    }
+
+    @Test
+    void aBannersSymbolAndDismissButtonHaveWords(FxRobot robot) throws Exception {
+        assistant.move(VoiceState.ERROR, "No microphone found: connect one, or pick the input device in Settings.");
+        waitUntil(() -> robot.lookup(".banner-close").tryQuery().isPresent());
+
+        List<Label> labels = List.copyOf(robot.lookup(".banner.error .label").queryAllAs(Label.class));
+        assertThat(labels.getFirst().getText()).isEqualTo("⚠");
+        assertThat(labels.getFirst().getAccessibleText()).isEqualTo("Error");
+        Button dismiss = robot.lookup(".banner-close").queryAs(Button.class);
+        assertThat(dismiss.getAccessibleText()).isEqualTo("Dismiss error");
+        assertThat(dismiss.getAccessibleHelp())
+                .isEqualTo("No microphone found: connect one, or pick the input device in Settings.");
     }
 }
