@@ -83,11 +83,16 @@ class ConversationsSidebarWindowTest extends MainWindowFixture {
         ListCell<?> cell = robot.lookup("#conversation-list .list-cell").match(found -> ((ListCell<?>) found)
                 .getItem() != null).query();
         assertThat(cell.getText()).as("the line that said it, not the turns and date")
-                .contains("When does the train to Lyon leave?").doesNotContain("turn");
+                .contains("…train to Lyon leave?").doesNotContain("turn");
         assertThat(cell.getTooltip().getText()).as("whole, where the sidebar cuts it").contains("Lyon leave?");
 
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> listed(robot).size() == 3);
+        assertThat(robot.lookup("#conversation-search").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(assistant.calls).as("Esc emptied the search; it stops an answer only from an empty field")
+                .doesNotContain("stop");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(assistant.calls).contains("stop");
 
         robot.write("TOMATO");
         waitUntil(() -> listed(robot).equals(List.of("Tomato soup")));
