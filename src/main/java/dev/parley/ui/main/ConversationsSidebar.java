@@ -130,6 +130,7 @@ final class ConversationsSidebar extends VBox {
     private ListView<ConversationInfo> list() {
         ListView<ConversationInfo> view = new ListView<>(search.shown());
         view.setId("conversation-list");
+        view.setAccessibleText("Saved conversations"); // the heading above is a label of its own, tied to nothing
         Label none = new Label(); // while searching, the search's status says what was (not) found
         none.textProperty().bind(Bindings.when(search.statusProperty().isEmpty())
                 .then("No saved conversations yet").otherwise(""));

@@ -40,6 +40,13 @@ class ScreenReaderWindowTest extends MainWindowFixture {
     }
 
     @Test
+    void theConversationsListAndItsSearchSayWhatTheyAre(FxRobot robot) {
+        assertThat(robot.lookup("#conversation-list").query().getAccessibleText()).isEqualTo("Saved conversations");
+        assertThat(robot.lookup("#conversation-search").query().getAccessibleText())
+                .isEqualTo("Search conversations by name or by what was said");
+    }
+
+    @Test
     void attachedPicturesAndTheirRemoveButtonsAreToldApart(FxRobot robot) throws Exception {
         Path first = Files.write(folder.resolve("first.png"), TestImages.png(20, 20));
         Path second = Files.write(folder.resolve("second.png"), TestImages.png(30, 20));
