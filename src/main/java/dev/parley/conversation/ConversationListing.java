@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.conversation.ConversationIndex.Entry;
 import dev.parley.storage.FileErrors;
 import dev.parley.storage.FileVersion;
 import java.io.IOException;
@@ -9,12 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -27,19 +29,22 @@ import org.apache.logging.log4j.Logger;
  * window lists them at start, when it gets the focus and after every turn's save: reading every
  * file each time took seconds of CPU and hundreds of megabytes of heap, for one changed file.
  * A file counts as changed when its size, modification time or identity (a save renames a new file
- * over the old one) differ.
+ * over the old one) differ. The rows outlive the process in a {@link ConversationIndex}, so a start
+ * reads only the files changed since the last run.
  */
 final class ConversationListing {
 
     private static final Logger LOG = LogManager.getLogger(ConversationListing.class);
 
-    /** What a file held when it had {@code stamp}: its row, or empty when it was not a readable conversation. */
-    private record Known(String stamp, Optional<ConversationInfo> row) {}
-
     private final Path folder;
     private final Function<Path, ConversationFile> read;
     private final Predicate<Path> conversationFile;
-    private final Map<Path, Known> known = new ConcurrentHashMap<>();
+    private final ConversationIndex index;
+    /** One listing at a time: two at once (the window's start and its first focus) read every new file twice. */
+    private final ReentrantLock listing = new ReentrantLock();
+    /** Guarded by {@link #listing}: each file's entry, by its name; from the index until the first listing. */
+    private final Map<String, Entry> known = new HashMap<>();
+    private boolean indexRead;
 
     /**
      * {@code read}: the file as a checked conversation, or a {@link ConversationStoreException} saying why not;
@@ -49,20 +54,39 @@ final class ConversationListing {
         this.folder = folder;
         this.read = read;
         this.conversationFile = conversationFile;
+        this.index = new ConversationIndex(folder);
     }
 
     ConversationStore.Listing listing() {
+        listing.lock();
+        try {
+            return listUnderLock();
+        } finally {
+            listing.unlock();
+        }
+    }
+
+    private ConversationStore.Listing listUnderLock() {
         if (!Files.isDirectory(folder)) {
             known.clear();
             return new ConversationStore.Listing(List.of(), List.of());
         }
+        if (!indexRead) {
+            indexRead = true;
+            known.putAll(index.read());
+        }
         List<ConversationInfo> infos = new ArrayList<>();
         List<Path> unreadable = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        boolean changed = false;
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(conversationFile::test).sorted().toList()) {
-                seen.add(file);
-                Optional<ConversationInfo> row = row(file);
+                String name = file.getFileName().toString();
+                seen.add(name);
+                Entry before = known.get(name);
+                Entry now = entry(file, before);
+                changed |= now != before && (kept(now) || kept(before));
+                Optional<ConversationInfo> row = now == null ? Optional.empty() : now.row();
                 if (row.isPresent()) {
                     infos.add(row.get());
                 } else {
@@ -73,31 +97,41 @@ final class ConversationListing {
             throw new ConversationStoreException("Cannot list the saved conversations in " + folder + " ("
                     + FileErrors.reason(e) + ").", e);
         }
+        changed |= known.entrySet().removeIf(entry -> !seen.contains(entry.getKey()) && kept(entry.getValue()));
         known.keySet().retainAll(seen);
+        if (changed) {
+            index.write(known);
+        }
         infos.sort(Comparator.comparing(ConversationInfo::updated).reversed());
         return new ConversationStore.Listing(List.copyOf(infos), List.copyOf(unreadable));
     }
 
-    private Optional<ConversationInfo> row(Path file) {
+    /** {@code before} while the file has its version, else what the file holds now; null for no file of its own. */
+    private Entry entry(Path file, Entry before) {
+        String name = file.getFileName().toString();
         Optional<String> stamp = stamp(file);
         if (stamp.isEmpty()) { // a folder, a pipe, a link, or gone: never read, never kept
-            known.remove(file);
+            known.remove(name);
             LOG.warn(ConversationStore.notAFile(file) + "; it was left untouched.");
-            return Optional.empty();
+            return null;
         }
-        Known before = known.get(file);
-        if (before != null && before.stamp().equals(stamp.get())) {
-            return before.row();
+        if (before != null && before.version().equals(stamp.get())) {
+            return before;
         }
-        Optional<ConversationInfo> row;
+        Entry now;
         try {
-            row = Optional.of(ConversationInfo.of(read.apply(file), file));
+            now = new Entry(stamp.get(), Optional.of(ConversationInfo.of(read.apply(file), file)));
         } catch (ConversationStoreException e) {
-            LOG.warn(e.getMessage()); // once per version of the file, not at every listing
-            row = Optional.empty();
+            LOG.warn(e.getMessage()); // once per version of the file (and start), not at every listing
+            now = new Entry(stamp.get(), Optional.empty());
         }
-        known.put(file, new Known(stamp.get(), row));
-        return row;
+        known.put(name, now);
+        return now;
+    }
+
+    /** Whether {@code entry} is one the index keeps: a readable file's row. */
+    private static boolean kept(Entry entry) {
+        return entry != null && entry.row().isPresent();
     }
 
     /** {@link FileVersion} of a regular file of its own; empty for anything else. */

@@ -1,0 +1,160 @@
+package dev.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A start lists the conversations through the rows the last run kept ({@link ConversationIndex}): a new
+ * store on the same folder is a new start. A file "unchanged" to a listing is blanked in place with its
+ * size and time kept, so a listing that read it again would find it damaged.
+ */
+class ConversationListingIndexTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:15:30Z");
+
+    @TempDir
+    Path folder;
+
+    private ConversationStore start() {
+        return new ConversationStore(folder, Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
+    private static Conversation turns(int pairs) {
+        Conversation conversation = new Conversation("Be brief.", Clock.fixed(T0, ZoneOffset.UTC));
+        for (int i = 0; i < pairs; i++) {
+            conversation.addUser("Question " + i);
+            conversation.addAssistant("Answer " + i);
+        }
+        return conversation;
+    }
+
+    /** Overwrites the file with as many spaces and puts its time back: the same version to a listing. */
+    private static void blankKeepingVersion(Path file) throws IOException {
+        FileTime time = Files.getLastModifiedTime(file);
+        try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "rw")) {
+            open.write(" ".repeat((int) open.length()).getBytes(StandardCharsets.US_ASCII));
+        }
+        Files.setLastModifiedTime(file, time);
+    }
+
+    private Path index() {
+        return folder.resolve(ConversationIndex.FILE_NAME);
+    }
+
+    @Test
+    void theNextStartReadsNoUnchangedFile() throws Exception {
+        ConversationStore first = start();
+        first.save("kitchen", turns(1));
+        first.save("garden plans", turns(2));
+        assertThat(first.list()).hasSize(2);
+        blankKeepingVersion(folder.resolve("kitchen.json"));
+        blankKeepingVersion(folder.resolve("garden-plans.json"));
+
+        ConversationStore.Listing listing = start().listing();
+
+        assertThat(listing.readable()).extracting(ConversationInfo::name, ConversationInfo::turns)
+                .containsExactlyInAnyOrder(tuple("kitchen", 2), tuple("garden plans", 4));
+        assertThat(listing.unreadable()).isEmpty();
+    }
+
+    @Test
+    void aFileChangedBetweenStartsIsReadAgain() throws Exception {
+        ConversationStore first = start();
+        first.save("kitchen", turns(1));
+        first.save("garden", turns(1));
+        assertThat(first.list()).hasSize(2);
+        new ConversationStore(folder, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)).save("kitchen", turns(3));
+        Path garden = folder.resolve("garden.json");
+        Files.writeString(garden, "not json");
+
+        ConversationStore.Listing listing = start().listing();
+
+        assertThat(listing.readable()).extracting(ConversationInfo::name, ConversationInfo::turns,
+                ConversationInfo::updated).containsExactly(tuple("kitchen", 6, T0.plusSeconds(60)));
+        assertThat(listing.unreadable()).containsExactly(garden);
+    }
+
+    @Test
+    void aFileDeletedBetweenStartsIsNotListed() {
+        ConversationStore first = start();
+        first.save("kitchen", turns(1));
+        first.save("garden", turns(1));
+        assertThat(first.list()).hasSize(2);
+
+        first.delete("garden");
+
+        assertThat(start().list()).extracting(ConversationInfo::name).containsExactly("kitchen");
+    }
+
+    @Test
+    void aDamagedIndexIsIgnoredAndWrittenAfresh() throws Exception {
+        ConversationStore first = start();
+        first.save("kitchen", turns(1));
+        assertThat(first.list()).hasSize(1);
+        Files.writeString(index(), "{\"reader\": ");
+
+        assertThat(start().list()).extracting(ConversationInfo::name, ConversationInfo::turns)
+                .containsExactly(tuple("kitchen", 2));
+        blankKeepingVersion(folder.resolve("kitchen.json"));
+
+        assertThat(start().list()).extracting(ConversationInfo::name).containsExactly("kitchen");
+    }
+
+    @Test
+    void aDeletedIndexIsWrittenAgain() throws Exception {
+        ConversationStore first = start();
+        first.save("kitchen", turns(1));
+        assertThat(first.list()).hasSize(1);
+        Files.delete(index());
+
+        assertThat(start().list()).hasSize(1);
+
+        assertThat(index()).exists();
+    }
+
+    @Test
+    void anIndexRowNamingAnotherFileIsNotTrusted() throws Exception {
+        ConversationStore first = start();
+        first.save("kitchen", turns(1));
+        assertThat(first.list()).hasSize(1);
+        Files.writeString(index(), Files.readString(index()).replace("\"name\":\"kitchen\"", "\"name\":\"secrets\""));
+        assertThat(index()).content().contains("secrets");
+
+        assertThat(start().list()).extracting(ConversationInfo::name).containsExactly("kitchen");
+    }
+
+    @Test
+    void theIndexIsTheUsersAlone() throws Exception {
+        ConversationStore first = start();
+        first.save("kitchen", turns(1));
+
+        first.list();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(index()))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void theIndexIsNotListedAsAConversation() {
+        ConversationStore first = start();
+        first.save("kitchen", turns(1));
+        first.list();
+
+        ConversationStore.Listing listing = start().listing();
+
+        assertThat(listing.readable()).extracting(ConversationInfo::name).containsExactly("kitchen");
+        assertThat(listing.unreadable()).isEmpty();
+    }
+}
