@@ -131,10 +131,12 @@ final class ConversationsSidebar extends VBox {
         ListView<ConversationInfo> view = new ListView<>(search.shown());
         view.setId("conversation-list");
         view.setAccessibleText("Saved conversations"); // the heading above is a label of its own, tied to nothing
-        Label none = new Label(); // while searching, the search's status says what was (not) found
-        none.textProperty().bind(Bindings.when(search.statusProperty().isEmpty())
-                .then("No saved conversations yet").otherwise(""));
-        view.setPlaceholder(none);
+        Label placeholder = new Label(); // while searching, the search's status says what was (not) found
+        placeholder.setId("conversation-list-placeholder");
+        placeholder.textProperty().bind(Bindings.when(search.statusProperty().isNotEmpty()).then("")
+                .otherwise(Bindings.when(conversations.loadingProperty())
+                        .then("Loading saved conversations…").otherwise("No saved conversations yet")));
+        view.setPlaceholder(placeholder);
         view.setCellFactory(cells -> new ListCell<>() {
             {
                 // As wide as the list, not as the longest name: a long name ends in "…" (whole in the

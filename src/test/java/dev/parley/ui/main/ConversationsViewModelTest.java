@@ -10,7 +10,11 @@ import dev.parley.pipeline.TurnTimings;
 import dev.parley.ui.ScriptedVoiceAssistant;
 import dev.parley.ui.Tasks;
 import dev.parley.voice.VoiceEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,5 +117,43 @@ class ConversationsViewModelTest {
         conversations.saveCurrentBeforeExit();
 
         assertThat(store.load(conversations.currentProperty().get()).turns()).hasSize(2);
+    }
+
+    /** Thousands of conversations take a moment to list at start: the empty list meanwhile is not "none saved". */
+    @Test
+    void theListIsLoadingUntilTheFirstListingLands() {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("kitchen", withATurn());
+        List<Runnable> pending = new ArrayList<>();
+        ConversationsViewModel conversations = new ConversationsViewModel(store, assistant,
+                () -> new Conversation(""), main, new Tasks(pending::add, Runnable::run), banners);
+
+        assertThat(conversations.loadingProperty().get()).isTrue();
+        assertThat(conversations.saved()).isEmpty();
+
+        pending.forEach(Runnable::run);
+
+        assertThat(conversations.loadingProperty().get()).isFalse();
+        assertThat(conversations.saved()).extracting(ConversationInfo::name).containsExactly("kitchen");
+    }
+
+    /**
+     * The window gets the focus just after it starts, while the start's listing may still run: that
+     * listing counts as the look at the folder, or thousands of conversations were listed twice at once.
+     * A file slipped in with the folder's time put back is what a second listing would find.
+     */
+    @Test
+    void theFirstFocusDoesNotListAFolderUnchangedSinceTheStart() throws Exception {
+        new ConversationStore(folder).save("kitchen", withATurn());
+        new ConversationStore(folder).list(); // an earlier run's: this start finds its rows kept, and writes none
+        ConversationStore store = new ConversationStore(folder);
+        ConversationsViewModel conversations = conversations(store);
+        FileTime listed = Files.getLastModifiedTime(folder);
+        store.save("unseen", withATurn());
+        Files.setLastModifiedTime(folder, listed);
+
+        conversations.refreshIfChanged();
+
+        assertThat(conversations.saved()).extracting(ConversationInfo::name).containsExactly("kitchen");
     }
 }
