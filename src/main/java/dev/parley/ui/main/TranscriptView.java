@@ -2,9 +2,12 @@ package dev.parley.ui.main;
 
 import dev.parley.ui.CopyButton;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -15,20 +18,35 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The conversation as chat bubbles. It follows the newest text while answers stream in, unless the
  * user scrolled up to read ({@link StreamFollow}); a new question or another conversation shows its end.
+ * A long conversation shows its newest turns ({@link TranscriptTail}); a button at the top, or scrolling
+ * to the top, adds the earlier batch above them without moving what the user was reading.
  */
 final class TranscriptView extends ScrollPane {
 
     /** The size a question's pictures show at in its bubble. */
     private static final int PICTURE = 120;
 
-    private final VBox box = new VBox();
+    private final VBox box = new VBox() {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            keepAnchorInPlace();
+        }
+    };
     /** One node per entry, made once: streaming updates go through bindings, not rebuilds. */
     private final java.util.Map<TranscriptEntry, Node> rows = new java.util.IdentityHashMap<>();
     private final Label empty = new Label();
+    private final TranscriptTail tail = new TranscriptTail();
+    private final Button earlier = new Button();
+    private final HBox earlierRow = new HBox(earlier);
+    /** The row that stays where it was on screen while an earlier batch goes in above it, until laid out. */
+    private Anchor anchor;
     /** Whether growth shows the end: the user was at the bottom when they last scrolled. */
     private boolean following = true;
     /** The next growth shows the end, wherever the user was: a question was asked, or the entries replaced. */
@@ -48,6 +66,10 @@ final class TranscriptView extends ScrollPane {
         empty.getStyleClass().add("empty-hint");
         empty.setWrapText(true);
         setContent(box);
+        earlier.setId("earlier-turns");
+        earlier.getStyleClass().addAll("flat", "accent");
+        earlier.setOnAction(event -> showEarlier(model));
+        earlierRow.setAlignment(Pos.CENTER);
         rebuild(model);
         model.transcript().addListener((ListChangeListener<TranscriptEntry>) change -> {
             while (change.next()) {
@@ -59,6 +81,10 @@ final class TranscriptView extends ScrollPane {
         vvalueProperty().addListener((obs, old, now) -> {
             if (box.getHeight() == judgedHeight) {
                 following = StreamFollow.nearBottom(now.doubleValue(), judgedHeight, getViewportBounds().getHeight());
+                if (now.doubleValue() == 0 && old.doubleValue() > 0 && !showEnd && tail.hidden() > 0
+                        && judgedHeight > getViewportBounds().getHeight()) {
+                    showEarlier(model); // the user scrolled to the top: the earlier turns are what they look for
+                }
             }
         });
         box.heightProperty().addListener((obs, old, now) -> {
@@ -86,22 +112,97 @@ final class TranscriptView extends ScrollPane {
         }
     }
 
+    /**
+     * Scrolls so that the row the user saw stays where it was once an earlier batch is placed above it,
+     * before anything is drawn. Called as the rows are placed: by then the box has its new height and the
+     * scroll pane has moved the view by its own rule (the same distance from the top), which this overrides.
+     */
+    private void keepAnchorInPlace() {
+        if (anchor != null) {
+            double scrollable = box.getHeight() - getViewportBounds().getHeight();
+            double top = anchor.row().getBoundsInParent().getMinY() - anchor.below();
+            anchor = null;
+            setVvalue(scrollable > 0 ? Math.clamp(top / scrollable, 0, 1) : 0);
+        }
+    }
+
+    private void showEarlier(MainViewModel model) {
+        List<TranscriptEntry> shown = tail.shown(model.transcript());
+        if (tail.hidden() == 0 || shown.isEmpty()) {
+            return;
+        }
+        Node row = rows.get(shown.getFirst());
+        double top = getVvalue() * Math.max(0, box.getHeight() - getViewportBounds().getHeight());
+        anchor = new Anchor(row, row.getBoundsInParent().getMinY() - top);
+        tail.showEarlier(model.transcript());
+        rebuild(model);
+    }
+
     private void rebuild(MainViewModel model) {
-        rows.keySet().retainAll(new java.util.HashSet<>(model.transcript()));
-        if (model.transcript().isEmpty()) {
+        tail.changed(model.transcript());
+        List<TranscriptEntry> shown = tail.shown(model.transcript());
+        rows.keySet().retainAll(new java.util.HashSet<>(shown));
+        if (shown.isEmpty()) {
             box.getChildren().setAll(empty);
             return;
         }
-        box.getChildren().setAll(model.transcript().stream().map(entry -> rows.computeIfAbsent(entry, TranscriptView::row))
-                .toList());
+        List<Node> children = new ArrayList<>(shown.size() + 1);
+        if (tail.hidden() > 0) {
+            int batch = tail.nextBatch(model.transcript());
+            earlier.setText(String.format("Show %,d earlier %s · %,d not shown", batch, batch == 1 ? "turn" : "turns",
+                    tail.hidden()));
+            children.add(earlierRow);
+        }
+        shown.forEach(entry -> children.add(rows.computeIfAbsent(entry, TranscriptView::row)));
+        box.getChildren().setAll(children);
     }
 
-    /** A bubble's text is a label, which selects nothing: its context menu copies the whole of it. */
+    /** A row and how far below the view's top it was. */
+    private record Anchor(Node row, double below) {}
+
+    /**
+     * A bubble's text is a label, which selects nothing: its context menu copies the whole of it. The menu
+     * (a popup window) is made when asked for, not with each of the bubbles.
+     */
     private static void copyable(VBox bubble, TranscriptEntry entry) {
-        MenuItem copy = new MenuItem("Copy text");
-        copy.setOnAction(event -> CopyButton.toClipboard(entry.text()));
-        ContextMenu menu = new ContextMenu(copy);
-        bubble.setOnContextMenuRequested(event -> menu.show(bubble, event.getScreenX(), event.getScreenY()));
+        bubble.setOnContextMenuRequested(event -> {
+            MenuItem copy = new MenuItem("Copy text");
+            copy.setOnAction(done -> CopyButton.toClipboard(entry.text()));
+            new ContextMenu(copy).show(bubble, event.getScreenX(), event.getScreenY());
+        });
+    }
+
+    /**
+     * Adds the collapsed reasoning under the header once the answer has any. A titled pane is the costliest
+     * part of a bubble (a skin of its own) and most answers have no reasoning, so none is made for them.
+     */
+    private static void reasoningOnceAny(VBox bubble, TranscriptEntry entry) {
+        if (!entry.reasoning().isEmpty()) {
+            bubble.getChildren().add(1, reasoning(entry));
+            return;
+        }
+        entry.reasoningProperty().addListener(new ChangeListener<String>() {
+            @Override
+            public void changed(ObservableValue<? extends String> text, String old, String now) {
+                if (!now.isEmpty()) {
+                    text.removeListener(this);
+                    bubble.getChildren().add(1, reasoning(entry));
+                }
+            }
+        });
+    }
+
+    private static TitledPane reasoning(TranscriptEntry entry) {
+        Label thoughts = new Label();
+        thoughts.setWrapText(true);
+        thoughts.textProperty().bind(entry.reasoningProperty());
+        TitledPane reasoning = new TitledPane("Reasoning", thoughts);
+        reasoning.getStyleClass().add("reasoning");
+        reasoning.setExpanded(false);
+        reasoning.setAnimated(false);
+        reasoning.visibleProperty().bind(entry.reasoningProperty().isNotEmpty());
+        reasoning.managedProperty().bind(reasoning.visibleProperty());
+        return reasoning;
     }
 
     private static Node row(TranscriptEntry entry) {
@@ -141,16 +242,8 @@ final class TranscriptView extends ScrollPane {
             entry.toolCalls().addListener((ListChangeListener<String>) change -> showTools.run());
             tools.visibleProperty().bind(Bindings.isNotEmpty(entry.toolCalls()));
             tools.managedProperty().bind(tools.visibleProperty());
-            Label thoughts = new Label();
-            thoughts.setWrapText(true);
-            thoughts.textProperty().bind(entry.reasoningProperty());
-            TitledPane reasoning = new TitledPane("Reasoning", thoughts);
-            reasoning.getStyleClass().add("reasoning");
-            reasoning.setExpanded(false);
-            reasoning.setAnimated(false);
-            reasoning.visibleProperty().bind(entry.reasoningProperty().isNotEmpty());
-            reasoning.managedProperty().bind(reasoning.visibleProperty());
-            bubble.getChildren().addAll(reasoning, tools);
+            bubble.getChildren().add(tools);
+            reasoningOnceAny(bubble, entry);
         }
         bubble.getChildren().add(body);
         if (!user) {
