@@ -35,8 +35,7 @@ class ConversationsSidebarWindowTest extends MainWindowFixture {
         robot.interact(() -> ui.conversations().refresh());
         waitUntil(() -> ui.conversations().saved().size() == 1);
 
-        ListCell<?> cell = robot.lookup("#conversation-list .list-cell").match(found -> ((ListCell<?>) found)
-                .getItem() != null).query();
+        ListCell<?> cell = cellOf(robot, LONG_NAME);
         String shown = ((Text) cell.lookup(".text")).getText();
         assertThat(shown).startsWith("Planning the").contains("...").doesNotContain("whole family");
         assertThat(shown).as("the turns and date line stays").contains("turn");
@@ -80,8 +79,7 @@ class ConversationsSidebarWindowTest extends MainWindowFixture {
 
         waitUntil(() -> listed(robot).equals(List.of("travel")));
         waitUntil(() -> robot.lookup("#conversation-search-status").queryLabeled().getText().equals("1 conversation"));
-        ListCell<?> cell = robot.lookup("#conversation-list .list-cell").match(found -> ((ListCell<?>) found)
-                .getItem() != null).query();
+        ListCell<?> cell = cellOf(robot, "travel");
         assertThat(cell.getText()).as("the line that said it, not the turns and date")
                 .contains("…train to Lyon leave?").doesNotContain("turn");
         assertThat(cell.getTooltip().getText()).as("whole, where the sidebar cuts it").contains("Lyon leave?");
@@ -123,5 +121,13 @@ class ConversationsSidebarWindowTest extends MainWindowFixture {
     private static List<String> listed(FxRobot robot) {
         return robot.lookup("#conversation-list").<ConversationInfo>queryListView().getItems().stream()
                 .map(ConversationInfo::name).toList();
+    }
+
+    /** The list's cell showing {@code name}, once the list has laid it out (its cells may lag its items). */
+    private static ListCell<?> cellOf(FxRobot robot, String name) throws Exception {
+        java.util.function.Predicate<javafx.scene.Node> showsIt = found -> ((ListCell<?>) found).getItem()
+                instanceof ConversationInfo info && info.name().equals(name);
+        waitUntil(() -> robot.lookup("#conversation-list .list-cell").match(showsIt).tryQuery().isPresent());
+        return robot.lookup("#conversation-list .list-cell").match(showsIt).query();
     }
 }
