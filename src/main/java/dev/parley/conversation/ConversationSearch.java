@@ -129,13 +129,14 @@ public final class ConversationSearch {
     /**
      * About {@link #SNIPPET_CHARS} characters of {@code text} on one line, starting a little before the
      * character at {@code foldedAt} of its folded form. Folding keeps one character per character of
-     * the text but for a few (a decomposed "ﬁ", a lower-cased "İ"), so the place is found again by
-     * folding the text's characters one at a time up to it.
+     * the text but for a few (a decomposed "ﬁ", a lower-cased "İ", a letter beyond 16 bits folded to
+     * ASCII), so the place is found again by folding the text's code points one at a time up to it.
+     * Cuts fall between code points: half of an emoji is no character, and JSON and terminals show "?".
      */
     private static String snippet(String text, int foldedAt) {
         int origin = 0;
-        for (int folded = 0; origin < text.length(); origin++) {
-            folded += fold(String.valueOf(text.charAt(origin))).length();
+        for (int folded = 0; origin < text.length(); origin += Character.charCount(text.codePointAt(origin))) {
+            folded += fold(Character.toString(text.codePointAt(origin))).length();
             if (folded > foldedAt) {
                 break;
             }
@@ -144,8 +145,13 @@ public final class ConversationSearch {
         int wordStart = text.indexOf(' ', start);
         if (start > 0 && wordStart >= 0 && wordStart < origin) {
             start = wordStart + 1; // not half a word
+        } else if (start > 0 && Character.isLowSurrogate(text.charAt(start))) {
+            start--;
         }
         int end = Math.min(text.length(), start + SNIPPET_CHARS);
+        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
         String line = text.substring(start, end).replaceAll("\\s+", " ").strip();
         return (start > 0 ? "…" : "") + line + (end < text.length() ? "…" : "");
     }

@@ -96,6 +96,24 @@ class ConversationSearchTest {
     }
 
     @Test
+    void aSnippetAmongCharactersBeyondSixteenBitsShowsTheWordAndCutsNoneInHalf() {
+        ConversationSearch search = search();
+        String bold = "\uD835\uDC00"; // MATHEMATICAL BOLD CAPITAL A: two chars, folded to one ("a")
+        String smile = "\uD83D\uDE00";
+        save("bold", "?", bold.repeat(300) + " zebra at the end");
+        save("smiles", "?", "x".repeat(13) + smile.repeat(50) + "-needle" + smile.repeat(100));
+
+        String zebra = search.find("zebra", store.list(), () -> false).getFirst().snippet();
+        String needle = search.find("needle", store.list(), () -> false).getFirst().snippet();
+
+        assertThat(zebra).contains("zebra at the end");
+        for (String snippet : List.of(zebra, needle)) {
+            assertThat(snippet.codePoints().filter(c -> Character.isSurrogate((char) c)).count()).as(snippet).isZero();
+        }
+        assertThat(needle).contains(smile + "-needle" + smile);
+    }
+
+    @Test
     void aStoppedSearchEndsAtTheNextFile() {
         ConversationSearch search = search();
         for (int i = 0; i < 5; i++) {
