@@ -23,9 +23,6 @@ import java.util.function.Supplier;
  */
 final class ConversationRoutes {
 
-    /** Longer than anything a person types into a search, short enough that no request makes a search slow. */
-    private static final int MAX_QUERY_CHARS = 200;
-
     private final ConversationStore store;
     private final Supplier<String> openConversation;
     /** The asks running in other conversations than the open one. */
@@ -52,8 +49,8 @@ final class ConversationRoutes {
             store.list().forEach(info -> info.writeRow(rows.addObject()));
         } else {
             String words = query.get().strip();
-            if (words.isEmpty() || words.length() > MAX_QUERY_CHARS) {
-                throw ApiProblem.badRequest("q must be the words to look for, 1 to " + MAX_QUERY_CHARS + " characters.");
+            if (words.isEmpty() || words.length() > ConversationSearch.MAX_QUERY_CHARS) {
+                throw ApiProblem.badRequest("q must be the words to look for, 1 to " + ConversationSearch.MAX_QUERY_CHARS + " characters.");
             }
             for (ConversationSearch.Found hit : new ConversationSearch(store).find(words, store.list(), () -> false)) {
                 ObjectNode row = rows.addObject();

@@ -3,6 +3,7 @@ package dev.parley.ui.main;
 import dev.parley.ui.Confirmation;
 import dev.parley.ui.EscapeKey;
 import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationSearch;
 import dev.parley.conversation.ConversationStore;
 import java.io.File;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -102,6 +104,7 @@ final class ConversationsSidebar extends VBox {
         searchField.setId("conversation-search");
         searchField.setPromptText("Search (Ctrl+K)");
         searchField.setAccessibleText("Search conversations by name or by what was said");
+        searchField.setTextFormatter(new TextFormatter<String>(ConversationsSidebar::atMostAQuery));
         searchField.textProperty().subscribe(search::search);
         EscapeKey.emptiesFirst(searchField);
         searchField.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -119,6 +122,20 @@ final class ConversationsSidebar extends VBox {
             }
         });
         return searchField;
+    }
+
+    /** What is typed or pasted beyond {@link ConversationSearch#MAX_QUERY_CHARS} is left out, not half a character. */
+    private static TextFormatter.Change atMostAQuery(TextFormatter.Change change) {
+        int over = change.getControlNewText().length() - ConversationSearch.MAX_QUERY_CHARS;
+        if (over > 0 && change.isContentChange()) {
+            String added = change.getText();
+            int kept = Math.max(0, added.length() - over);
+            if (kept > 0 && Character.isHighSurrogate(added.charAt(kept - 1))) {
+                kept--;
+            }
+            change.setText(added.substring(0, kept));
+        }
+        return change;
     }
 
     /** Puts the cursor in the search field, all of an earlier query selected to be typed over. */

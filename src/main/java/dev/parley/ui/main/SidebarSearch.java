@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -56,7 +57,8 @@ public final class SidebarSearch {
         }
         String asked = query;
         List<ConversationInfo> rows = List.copyOf(saved);
-        shown.setAll(rows.stream().filter(row -> ConversationSearch.nameMatches(row.name(), asked)).toList());
+        Predicate<String> byName = ConversationSearch.namesHolding(asked);
+        shown.setAll(rows.stream().filter(row -> byName.test(row.name())).toList());
         status.set("Searching what was said…");
         tasks.run(() -> search.find(asked, rows, () -> latest.get() != number), found -> {
             if (latest.get() != number) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationSearch;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ListCell;
@@ -109,6 +110,18 @@ class ConversationsSidebarWindowTest extends MainWindowFixture {
         waitUntil(() -> robot.lookup("#conversation-search-status").queryLabeled().getText()
                 .equals("No conversation mentions \"zebra\"."));
         assertThat(listed(robot)).isEmpty();
+    }
+
+    @Test
+    void aPastedPageIsCutToTheLongestQuerySearched(FxRobot robot) {
+        TextField field = robot.lookup("#conversation-search").queryAs(TextField.class);
+
+        robot.interact(() -> field.replaceSelection("\uD83D\uDE00".repeat(5_000))); // as a paste does
+
+        assertThat(field.getLength()).isEqualTo(ConversationSearch.MAX_QUERY_CHARS);
+        assertThat(field.getText()).as("no half emoji at the cut").endsWith("\uD83D\uDE00");
+        robot.interact(() -> field.replaceSelection("x"));
+        assertThat(field.getLength()).isEqualTo(ConversationSearch.MAX_QUERY_CHARS);
     }
 
     private void saveTurn(String name, String question, String answer) {
