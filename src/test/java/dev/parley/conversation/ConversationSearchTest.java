@@ -64,6 +64,13 @@ class ConversationSearchTest {
     }
 
     @Test
+    void greekFinalSigmaAndCapitalsFoldAsTheirMidWordLetters() {
+        assertThat(ConversationSearch.nameMatches("ΟΔΟΣ ΚΑΙ ΔΡΟΜΟΣ", "οδος")).isTrue();
+        assertThat(ConversationSearch.nameMatches("ο δρόμος", "ΔΡΟΜΟΣ")).isTrue();
+        assertThat(ConversationSearch.fold("Ünïcödé ﬁne İzmir")).isEqualTo("unicode fine izmir");
+    }
+
+    @Test
     void aConversationWhoseNameMatchesIsFoundWithoutASnippet() {
         ConversationSearch search = search();
         save("Tomato soup", "Ingredients?", "Tomatoes, an onion, stock.");

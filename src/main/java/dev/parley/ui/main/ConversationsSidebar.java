@@ -115,7 +115,8 @@ final class ConversationsSidebar extends VBox {
                 list.requestFocus();
                 list.getSelectionModel().selectFirst();
                 event.consume();
-            } else if (event.getCode() == KeyCode.ENTER && !list.getItems().isEmpty()) {
+            } else if (event.getCode() == KeyCode.ENTER && !searchField.getText().isBlank()
+                    && !list.getItems().isEmpty()) { // nothing asked, nothing found: the top one was not chosen
                 conversations.resume(list.getItems().getFirst().name());
                 focusInput.run();
                 event.consume();

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -45,25 +47,37 @@ public final class SidebarSearch {
         saved.addListener((ListChangeListener<ConversationInfo>) change -> search(query));
     }
 
-    /** Lists what {@code typed} finds; blank lists every conversation. */
+    /**
+     * Lists what {@code typed} finds; blank lists every conversation. The same query again (the list
+     * changed: a turn saved, a conversation deleted) keeps what it found meanwhile, less what is gone,
+     * instead of falling back to the name matches until the search of the turns ends.
+     */
     public void search(String typed) {
-        query = typed == null ? "" : typed.strip();
+        String asked = typed == null ? "" : typed.strip();
+        boolean again = asked.equals(query);
+        query = asked;
         int number = latest.incrementAndGet();
-        snippets.clear();
-        if (query.isEmpty()) {
+        if (asked.isEmpty()) {
+            snippets.clear();
             status.set("");
             shown.setAll(saved);
             return;
         }
-        String asked = query;
         List<ConversationInfo> rows = List.copyOf(saved);
-        Predicate<String> byName = ConversationSearch.namesHolding(asked);
-        shown.setAll(rows.stream().filter(row -> byName.test(row.name())).toList());
-        status.set("Searching what was said…");
+        if (again) {
+            Set<String> still = rows.stream().map(ConversationInfo::name).collect(Collectors.toSet());
+            shown.removeIf(row -> !still.contains(row.name()));
+        } else {
+            snippets.clear();
+            Predicate<String> byName = ConversationSearch.namesHolding(asked);
+            shown.setAll(rows.stream().filter(row -> byName.test(row.name())).toList());
+            status.set("Searching what was said…");
+        }
         tasks.run(() -> search.find(asked, rows, () -> latest.get() != number), found -> {
             if (latest.get() != number) {
                 return;
             }
+            snippets.clear();
             found.stream().filter(hit -> !hit.snippet().isEmpty())
                     .forEach(hit -> snippets.put(hit.info().name(), hit.snippet()));
             shown.setAll(found.stream().map(ConversationSearch.Found::info).toList());

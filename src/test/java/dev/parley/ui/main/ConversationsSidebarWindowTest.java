@@ -92,6 +92,10 @@ class ConversationsSidebarWindowTest extends MainWindowFixture {
                 .doesNotContain("stop");
         robot.type(KeyCode.ESCAPE);
         assertThat(assistant.calls).contains("stop");
+        String before = ui.conversations().currentProperty().get();
+        robot.type(KeyCode.ENTER);
+        assertThat(ui.conversations().currentProperty().get()).as("Enter with nothing asked opens nothing")
+                .isEqualTo(before);
 
         robot.write("TOMATO");
         waitUntil(() -> listed(robot).equals(List.of("Tomato soup")));
