@@ -60,7 +60,8 @@ public final class ModelOffers {
         }
 
         public Map<String, Object> providerEntry() {
-            return Map.of("model", model, "base-url", at.toString());
+            // As typed after --ollama-url: "http://host:11434/" would make the client ask for "//api/chat".
+            return Map.of("model", model, "base-url", at.toString().replaceAll("/+$", ""));
         }
 
         public Map<String, Object> newEntryDefaults() {

@@ -44,7 +44,7 @@ class OfferSavedTest {
         Files.writeString(config, "llm:\n  active: openai\n  providers:\n    openai:\n      type: openai\n"
                 + "      model: gpt-4o-mini\n      api-key-env: OPENAI_API_KEY\n");
 
-        choose(new ModelOffers.OllamaOffer("qwen2.5:0.5b", URI.create("http://gpu-box.lan:11434")));
+        choose(new ModelOffers.OllamaOffer("qwen2.5:0.5b", URI.create("http://gpu-box.lan:11434///")));
 
         ProviderConfig ollama = new ConfigLoader().load(config).llm().providers().get("ollama");
         assertThat(ollama.type()).isEqualTo(ProviderType.OLLAMA);
