@@ -1,11 +1,13 @@
 package dev.parley.ui.main;
 
+import dev.parley.ui.CopyButton;
 import dev.parley.ui.DesktopUi;
 import dev.parley.ui.EscapeKey;
 import dev.parley.ui.settings.SettingsViewModel;
 import dev.parley.ui.settings.SettingsWindow;
 import dev.parley.ui.Theme;
 import dev.parley.ui.usage.UsageWindow;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -65,6 +67,9 @@ public final class MainWindow {
             toolbar.conversationsShownProperty().set(true);
             sidebar.focusSearch();
         });
+        // The bubbles' Copy text needs a right-click; the keyboard copies the newest answer, as chat apps do.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> copyLastAnswer(main));
         EscapeKey.does(scene, main::stop);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
                 () -> ShortcutsHelp.show(stage, talkKey.keyName()));
@@ -78,6 +83,19 @@ public final class MainWindow {
         stage.setTitle("Parley");
         stage.setMinWidth(700); // the input bar's buttons and a text field of InputBar.MIN_INPUT_WIDTH
         stage.setMinHeight(420);
+    }
+
+    private void copyLastAnswer(MainViewModel main) {
+        List<TranscriptEntry> entries = main.transcript();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            TranscriptEntry entry = entries.get(i);
+            if (entry.role() == TranscriptEntry.Role.ASSISTANT && !entry.text().isBlank()) {
+                CopyButton.toClipboard(entry.text());
+                ui.banners().show(Banner.confirmation("copy", "Copied Parley's last answer."));
+                return;
+            }
+        }
+        ui.banners().show(Banner.info("copy", "There is no answer to copy yet."));
     }
 
     public Scene scene() {

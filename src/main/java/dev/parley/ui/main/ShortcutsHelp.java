@@ -16,6 +16,7 @@ final class ShortcutsHelp {
                 "Type a letter: start a question in the text field",
                 "Enter: send the question",
                 "Esc: stop the answer",
+                "Ctrl+Shift+C: copy Parley's last answer",
                 "Page Up / Down: scroll the conversation (from the text field)",
                 "Ctrl+N: new conversation",
                 "Ctrl+K: search the conversations (names and what was said); Down / Enter: to the results / open the first",

@@ -42,4 +42,21 @@ class CopyAnswerWindowTest extends MainWindowFixture {
         Platform.runLater(() -> copied.complete(Clipboard.getSystemClipboard().getString()));
         assertThat(copied.get(5, TimeUnit.SECONDS)).isEqualTo(answer);
     }
+
+    @Test
+    void ctrlShiftCCopiesTheLastAnswerFromTheKeyboard(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.C).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> ui.banners().shown().stream().anyMatch(b -> b.message().equals("There is no answer to copy yet.")));
+
+        robot.clickOn("#text-input").write("hello there").type(KeyCode.ENTER);
+        waitUntil(() -> bubbleTexts(robot).size() == 2);
+        waitUntil(() -> !bubbleTexts(robot).get(1).endsWith("▍"));
+        String answer = bubbleTexts(robot).get(1);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.C).release(KeyCode.SHIFT, KeyCode.CONTROL);
+
+        CompletableFuture<String> copied = new CompletableFuture<>();
+        waitUntil(() -> ui.banners().shown().stream().anyMatch(b -> b.message().equals("Copied Parley's last answer.")));
+        Platform.runLater(() -> copied.complete(Clipboard.getSystemClipboard().getString()));
+        assertThat(copied.get(5, TimeUnit.SECONDS)).isEqualTo(answer);
+    }
 }
