@@ -3,15 +3,10 @@ package dev.parley.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,31 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConversationListingIndexTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T10:15:30Z");
-
     @TempDir
     Path folder;
 
     private ConversationStore start() {
-        return new ConversationStore(folder, Clock.fixed(T0, ZoneOffset.UTC));
-    }
-
-    private static Conversation turns(int pairs) {
-        Conversation conversation = new Conversation("Be brief.", Clock.fixed(T0, ZoneOffset.UTC));
-        for (int i = 0; i < pairs; i++) {
-            conversation.addUser("Question " + i);
-            conversation.addAssistant("Answer " + i);
-        }
-        return conversation;
-    }
-
-    /** Overwrites the file with as many spaces and puts its time back: the same version to a listing. */
-    private static void blankKeepingVersion(Path file) throws IOException {
-        FileTime time = Files.getLastModifiedTime(file);
-        try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "rw")) {
-            open.write(" ".repeat((int) open.length()).getBytes(StandardCharsets.US_ASCII));
-        }
-        Files.setLastModifiedTime(file, time);
+        return ListedFiles.store(folder);
     }
 
     private Path index() {
@@ -57,11 +32,11 @@ class ConversationListingIndexTest {
     @Test
     void theNextStartReadsNoUnchangedFile() throws Exception {
         ConversationStore first = start();
-        first.save("kitchen", turns(1));
-        first.save("garden plans", turns(2));
+        first.save("kitchen", ListedFiles.turns(1));
+        first.save("garden plans", ListedFiles.turns(2));
         assertThat(first.list()).hasSize(2);
-        blankKeepingVersion(folder.resolve("kitchen.json"));
-        blankKeepingVersion(folder.resolve("garden-plans.json"));
+        ListedFiles.blankKeepingVersion(folder.resolve("kitchen.json"));
+        ListedFiles.blankKeepingVersion(folder.resolve("garden-plans.json"));
 
         ConversationStore.Listing listing = start().listing();
 
@@ -73,25 +48,25 @@ class ConversationListingIndexTest {
     @Test
     void aFileChangedBetweenStartsIsReadAgain() throws Exception {
         ConversationStore first = start();
-        first.save("kitchen", turns(1));
-        first.save("garden", turns(1));
+        first.save("kitchen", ListedFiles.turns(1));
+        first.save("garden", ListedFiles.turns(1));
         assertThat(first.list()).hasSize(2);
-        new ConversationStore(folder, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)).save("kitchen", turns(3));
+        new ConversationStore(folder, Clock.fixed(ListedFiles.T0.plusSeconds(60), ZoneOffset.UTC)).save("kitchen", ListedFiles.turns(3));
         Path garden = folder.resolve("garden.json");
         Files.writeString(garden, "not json");
 
         ConversationStore.Listing listing = start().listing();
 
         assertThat(listing.readable()).extracting(ConversationInfo::name, ConversationInfo::turns,
-                ConversationInfo::updated).containsExactly(tuple("kitchen", 6, T0.plusSeconds(60)));
+                ConversationInfo::updated).containsExactly(tuple("kitchen", 6, ListedFiles.T0.plusSeconds(60)));
         assertThat(listing.unreadable()).containsExactly(garden);
     }
 
     @Test
     void aFileDeletedBetweenStartsIsNotListed() {
         ConversationStore first = start();
-        first.save("kitchen", turns(1));
-        first.save("garden", turns(1));
+        first.save("kitchen", ListedFiles.turns(1));
+        first.save("garden", ListedFiles.turns(1));
         assertThat(first.list()).hasSize(2);
 
         first.delete("garden");
@@ -102,13 +77,13 @@ class ConversationListingIndexTest {
     @Test
     void aDamagedIndexIsIgnoredAndWrittenAfresh() throws Exception {
         ConversationStore first = start();
-        first.save("kitchen", turns(1));
+        first.save("kitchen", ListedFiles.turns(1));
         assertThat(first.list()).hasSize(1);
         Files.writeString(index(), "{\"reader\": ");
 
         assertThat(start().list()).extracting(ConversationInfo::name, ConversationInfo::turns)
                 .containsExactly(tuple("kitchen", 2));
-        blankKeepingVersion(folder.resolve("kitchen.json"));
+        ListedFiles.blankKeepingVersion(folder.resolve("kitchen.json"));
 
         assertThat(start().list()).extracting(ConversationInfo::name).containsExactly("kitchen");
     }
@@ -116,7 +91,7 @@ class ConversationListingIndexTest {
     @Test
     void aDeletedIndexIsWrittenAgain() throws Exception {
         ConversationStore first = start();
-        first.save("kitchen", turns(1));
+        first.save("kitchen", ListedFiles.turns(1));
         assertThat(first.list()).hasSize(1);
         Files.delete(index());
 
@@ -128,7 +103,7 @@ class ConversationListingIndexTest {
     @Test
     void anIndexRowNamingAnotherFileIsNotTrusted() throws Exception {
         ConversationStore first = start();
-        first.save("kitchen", turns(1));
+        first.save("kitchen", ListedFiles.turns(1));
         assertThat(first.list()).hasSize(1);
         Files.writeString(index(), Files.readString(index()).replace("\"name\":\"kitchen\"", "\"name\":\"secrets\""));
         assertThat(index()).content().contains("secrets");
@@ -139,7 +114,7 @@ class ConversationListingIndexTest {
     @Test
     void theIndexIsTheUsersAlone() throws Exception {
         ConversationStore first = start();
-        first.save("kitchen", turns(1));
+        first.save("kitchen", ListedFiles.turns(1));
 
         first.list();
 
@@ -149,7 +124,7 @@ class ConversationListingIndexTest {
     @Test
     void theIndexIsNotListedAsAConversation() {
         ConversationStore first = start();
-        first.save("kitchen", turns(1));
+        first.save("kitchen", ListedFiles.turns(1));
         first.list();
 
         ConversationStore.Listing listing = start().listing();
