@@ -53,6 +53,13 @@ public final class ConversationsViewModel {
     private final AtomicReference<FileTime> listedAt = new AtomicReference<>();
     /** The resumed conversation, held so no other Parley saves over it meanwhile; FX thread only. */
     private ConversationLock held;
+    /**
+     * The conversation being loaded to be shown, by identity; FX thread only. Loads run on threads of their
+     * own, so a big one asked for first can land after a small one asked for next: only the last one asked
+     * for is shown, and the same one asked for again while it loads is not loaded twice (the second would
+     * find the first's lock and call the conversation open elsewhere).
+     */
+    private Opening opening;
 
     public ConversationsViewModel(ConversationStore store, VoiceAssistant assistant, Supplier<Conversation> fresh,
             MainViewModel main, Tasks tasks, Banners banners) {
@@ -123,6 +130,7 @@ public final class ConversationsViewModel {
 
     /** Starts an empty conversation under a new name (saved once it has a turn). */
     public void startNew() {
+        opening = null;
         letGo();
         assistant.useConversation(fresh.get());
         current.set(newName());
@@ -140,9 +148,15 @@ public final class ConversationsViewModel {
 
     /** Continues a saved conversation, unless another Parley has it open (then a banner says so). */
     public void resume(String name) {
-        if (name.equals(current.get()) && held != null) {
+        if (opening != null && opening.name().equals(name)) {
             return;
         }
+        if (name.equals(current.get()) && held != null) {
+            opening = null;
+            return;
+        }
+        Opening asked = new Opening(name);
+        opening = asked;
         tasks.run(() -> {
             ConversationLock lock = ConversationLock.take(store, name);
             try {
@@ -152,15 +166,38 @@ public final class ConversationsViewModel {
                 throw e;
             }
         }, resumed -> {
+            if (opening != asked) { // another conversation was asked for since
+                resumed.lock().close();
+                return;
+            }
+            opening = null;
             letGo();
             held = resumed.lock();
             assistant.useConversation(resumed.conversation());
             current.set(name);
             main.showTurns(resumed.conversation().turns());
-        }, this::fail);
+        }, failure -> {
+            if (opening == asked) {
+                opening = null;
+            }
+            fail(failure);
+        });
     }
 
     private record Resumed(ConversationLock lock, Conversation conversation) {}
+
+    /** A request to show a conversation; each is its own, compared by identity. */
+    private static final class Opening {
+        private final String name;
+
+        Opening(String name) {
+            this.name = name;
+        }
+
+        String name() {
+            return name;
+        }
+    }
 
     private void letGo() {
         if (held != null) {

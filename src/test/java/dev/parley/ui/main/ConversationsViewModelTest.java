@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationInfo;
+import dev.parley.conversation.ConversationLock;
 import dev.parley.conversation.ConversationStore;
 import dev.parley.conversation.Turn;
 import dev.parley.pipeline.TurnTimings;
@@ -155,5 +156,55 @@ class ConversationsViewModelTest {
         conversations.refreshIfChanged();
 
         assertThat(conversations.saved()).extracting(ConversationInfo::name).containsExactly("kitchen");
+    }
+
+    /**
+     * Conversations load on threads of their own, so a big one clicked first can finish after a small one
+     * clicked next: what shows is the last one asked for, and a conversation started meanwhile stays.
+     */
+    @Test
+    void aConversationLoadedAfterALaterChoiceDoesNotReplaceIt() {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("big", withATurn());
+        store.save("small", withATurn());
+        List<Runnable> loads = new ArrayList<>();
+        ConversationsViewModel conversations = new ConversationsViewModel(store, assistant,
+                () -> new Conversation(""), main, new Tasks(loads::add, Runnable::run), banners);
+        loads.clear(); // the start's listing
+
+        conversations.resume("big");
+        conversations.resume("small");
+        loads.get(1).run();
+        loads.get(0).run();
+
+        assertThat(conversations.currentProperty().get()).isEqualTo("small");
+        loads.clear();
+        conversations.resume("big");
+        conversations.startNew();
+        String fresh = conversations.currentProperty().get();
+        loads.getFirst().run();
+
+        assertThat(conversations.currentProperty().get()).isEqualTo(fresh);
+        assertThat(main.transcript()).isEmpty();
+        ConversationLock.take(store, "big").close(); // not left held by the load let go
+    }
+
+    /** Enter pressed twice on a conversation still loading: one load, and no "open elsewhere" error. */
+    @Test
+    void aConversationAskedForAgainWhileItLoadsIsLoadedOnce() {
+        ConversationStore store = new ConversationStore(folder);
+        store.save("big", withATurn());
+        List<Runnable> loads = new ArrayList<>();
+        ConversationsViewModel conversations = new ConversationsViewModel(store, assistant,
+                () -> new Conversation(""), main, new Tasks(loads::add, Runnable::run), banners);
+        loads.clear(); // the start's listing
+
+        conversations.resume("big");
+        conversations.resume("big");
+        List.copyOf(loads).forEach(Runnable::run);
+
+        assertThat(banners.shown()).isEmpty();
+        assertThat(conversations.currentProperty().get()).isEqualTo("big");
+        assertThat(main.transcript()).extracting(TranscriptEntry::text).containsExactly("Hello?", "Hi");
     }
 }
