@@ -14,6 +14,8 @@ import javafx.scene.control.MenuItem;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -134,6 +136,11 @@ final class TranscriptView extends ScrollPane {
         Node row = rows.get(shown.getFirst());
         double top = getVvalue() * Math.max(0, box.getHeight() - getViewportBounds().getHeight());
         anchor = new Anchor(row, row.getBoundsInParent().getMinY() - top);
+        if (earlier.isFocusVisible() && tail.nextBatch(model.transcript()) == tail.hidden()) {
+            // The last batch takes the button away: the keyboard goes on as Tab would. Left to itself it would
+            // fall back to the window's first control, without its ring, where Space talks instead of pressing.
+            earlier.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, false, false, false));
+        }
         tail.showEarlier(model.transcript());
         rebuild(model);
     }

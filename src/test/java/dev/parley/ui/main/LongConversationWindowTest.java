@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,32 @@ class LongConversationWindowTest extends MainWindowFixture {
         assertThat(shown.getFirst()).isEqualTo("question " + B / 2);
         assertThat(shown.get(shown.size() - 2)).isEqualTo("and now?");
         assertThat(robot.lookup("#transcript").queryAs(ScrollPane.class).getVvalue()).isEqualTo(1);
+    }
+
+    /**
+     * The last batch shown from the keyboard takes the button away: the keyboard goes on as Tab would, its
+     * ring showing, not back to the window's first control without one (where Space talked).
+     */
+    @Test
+    void showingTheLastBatchFromTheKeyboardMovesTheKeyboardOnAsTabWould(FxRobot robot) {
+        open(robot);
+        Button earlier = robot.lookup("#earlier-turns").queryAs(Button.class);
+        robot.interact(() -> node(robot, "text-input").requestFocus());
+        for (int presses = 0; presses < 5 && stage.getScene().getFocusOwner() != earlier; presses++) {
+            robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        }
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(earlier);
+
+        while (robot.lookup("#earlier-turns").tryQuery().isPresent()) {
+            assertThat(stage.getScene().getFocusOwner()).isSameAs(earlier);
+            robot.type(KeyCode.SPACE);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        assertThat(bubbleTexts(robot)).containsExactlyElementsOf(texts(0, 3 * B));
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(node(robot, "talk-button"));
+        assertThat(stage.getScene().getFocusOwner().isFocusVisible()).isTrue();
+        assertThat(ui.main().talkingProperty().get()).isFalse();
     }
 
     private void open(FxRobot robot) {
