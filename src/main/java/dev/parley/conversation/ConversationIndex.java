@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -52,8 +53,13 @@ final class ConversationIndex {
     /** What a file held when it had {@code version}: its row, or empty when it was no readable conversation. */
     record Entry(String version, Optional<ConversationInfo> row) {}
 
+    /** How old a temporary file of the index must be to be a killed write's, not one under way elsewhere. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
     private final Path file;
     private final ObjectMapper json = new ObjectMapper();
+    /** Whether this process removed the temporary files killed writes left: they come from earlier runs. */
+    private boolean swept;
 
     ConversationIndex(Path folder) {
         this.file = folder.resolve(FILE_NAME);
@@ -126,6 +132,10 @@ final class ConversationIndex {
                     files.putObject(kept.getKey()).put("version", kept.getValue().version()).put("name", row.name())
                             .put("turns", row.turns()).put("updated", row.updated().toString());
                 });
+        if (!swept) {
+            swept = true;
+            AtomicFiles.removeAbandoned(file, Instant.now().minus(ABANDONED_AFTER));
+        }
         try {
             AtomicFiles.write(file, json.writeValueAsBytes(root));
         } catch (IOException e) {

@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.text.Normalizer;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -224,27 +222,8 @@ public final class ConversationStore {
         // Once per conversation and store (a session): listing the folder on every turn costs more
         // than the leftovers it would find.
         if (swept.add(target)) {
-            removeAbandonedTempFiles(target);
-        }
-    }
-
-    /**
-     * A process killed mid-save leaves its hidden temporary file behind. Ones older than
-     * {@link #ABANDONED_AFTER} are removed; younger ones may still belong to another running save.
-     */
-    private void removeAbandonedTempFiles(Path target) {
-        String prefix = "." + target.getFileName() + ".";
-        Instant cutoff = clock.instant().minus(ABANDONED_AFTER);
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                String fileName = file.getFileName().toString();
-                if (fileName.startsWith(prefix) && fileName.endsWith(".tmp")
-                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("Could not clean temporary files in {}: {}", folder, e.getMessage());
+            // A process killed mid-save leaves its temporary file behind; a younger one may be another's save.
+            AtomicFiles.removeAbandoned(target, clock.instant().minus(ABANDONED_AFTER));
         }
     }
 

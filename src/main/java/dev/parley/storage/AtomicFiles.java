@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -50,6 +53,27 @@ public final class AtomicFiles {
             if (temp != null) {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /**
+     * Removes the temporary files a process killed while it wrote {@code target} left behind, the ones last
+     * changed before {@code cutoff}: younger ones may still belong to a write under way in another process.
+     * A failure is logged: the leftovers only take room.
+     */
+    public static void removeAbandoned(Path target, Instant cutoff) {
+        Path absolute = target.toAbsolutePath();
+        String prefix = "." + absolute.getFileName() + ".";
+        try (Stream<Path> files = Files.list(absolute.getParent())) {
+            for (Path file : files.toList()) {
+                String fileName = file.getFileName().toString();
+                if (fileName.startsWith(prefix) && fileName.endsWith(".tmp")
+                        && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not clean temporary files of {}: {}", target, e.getMessage());
         }
     }
 

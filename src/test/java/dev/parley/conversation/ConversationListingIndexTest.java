@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -131,5 +134,21 @@ class ConversationListingIndexTest {
 
         assertThat(listing.readable()).extracting(ConversationInfo::name).containsExactly("kitchen");
         assertThat(listing.unreadable()).isEmpty();
+    }
+
+    /** A process killed while it wrote the index leaves its temporary file: a later run removes it once old. */
+    @Test
+    void aKilledWritesLeftoverIsRemovedOnceOld() throws Exception {
+        Path abandoned = Files.writeString(folder.resolve("." + ConversationIndex.FILE_NAME + ".4711.tmp"), "{\"rea");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path writing = Files.writeString(folder.resolve("." + ConversationIndex.FILE_NAME + ".4712.tmp"), "{\"rea");
+        ConversationStore store = start();
+        store.save("kitchen", ListedFiles.turns(1));
+
+        store.list();
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(writing).as("perhaps another Parley's, writing now").exists();
+        assertThat(index()).exists();
     }
 }
