@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,8 +30,8 @@ import org.apache.logging.log4j.Logger;
  * listing. A user of two years has thousands of conversations (a hundred megabytes of JSON), and the
  * window lists them at start, when it gets the focus and after every turn's save: reading every
  * file each time took seconds of CPU and hundreds of megabytes of heap, for one changed file.
- * A file counts as changed when its size, modification time or identity (a save renames a new file
- * over the old one) differ. The rows outlive the process in a {@link ConversationIndex}, so a start
+ * A file counts as changed when its size, modification time, identity (a save renames a new file
+ * over the old one) or permissions differ. The rows outlive the process in a {@link ConversationIndex}, so a start
  * reads only the files changed since the last run.
  */
 final class ConversationListing {
@@ -134,14 +136,30 @@ final class ConversationListing {
         return entry != null && entry.row().isPresent();
     }
 
-    /** {@link FileVersion} of a regular file of its own; empty for anything else. */
+    /**
+     * {@link FileVersion} of a regular file of its own, with its permissions where the file system has
+     * them: chmod changes none of the version, and a file made unreadable (or readable again) must be read
+     * again, not listed from its kept row. Empty for anything else.
+     */
     private static Optional<String> stamp(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            return attributes.isRegularFile() ? Optional.of(FileVersion.of(attributes)) : Optional.empty();
+            BasicFileAttributes attributes = attributes(file);
+            if (!attributes.isRegularFile()) {
+                return Optional.empty();
+            }
+            String version = FileVersion.of(attributes);
+            return Optional.of(attributes instanceof PosixFileAttributes posix
+                    ? version + " " + PosixFilePermissions.toString(posix.permissions()) : version);
         } catch (IOException gone) {
             return Optional.empty();
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException notPosix) { // Windows: rights are no mode there
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         }
     }
 }

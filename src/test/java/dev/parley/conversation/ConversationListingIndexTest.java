@@ -151,4 +151,24 @@ class ConversationListingIndexTest {
         assertThat(writing).as("perhaps another Parley's, writing now").exists();
         assertThat(index()).exists();
     }
+
+    /**
+     * chmod leaves a file's size, time and identity as they were: a file made unreadable between starts
+     * was listed as fine from its kept row, and then could not be opened. (The test runs as root, who
+     * reads it anyway: the blanked content, with the version kept, shows whether it was read again.)
+     */
+    @Test
+    void aFileWhosePermissionsChangedBetweenStartsIsReadAgain() throws Exception {
+        ConversationStore first = start();
+        first.save("kitchen", ListedFiles.turns(1));
+        assertThat(first.list()).hasSize(1);
+        Path kitchen = folder.resolve("kitchen.json");
+        ListedFiles.blankKeepingVersion(kitchen);
+        Files.setPosixFilePermissions(kitchen, PosixFilePermissions.fromString("---------"));
+
+        ConversationStore.Listing listing = start().listing();
+
+        assertThat(listing.readable()).isEmpty();
+        assertThat(listing.unreadable()).containsExactly(kitchen);
+    }
 }
