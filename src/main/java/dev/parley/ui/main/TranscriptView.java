@@ -161,7 +161,27 @@ final class TranscriptView extends ScrollPane {
             children.add(earlierRow);
         }
         shown.forEach(entry -> children.add(rows.computeIfAbsent(entry, TranscriptView::row)));
-        box.getChildren().setAll(children);
+        replaceChanged(box.getChildren(), children);
+    }
+
+    /**
+     * Makes {@code now} into {@code wanted} by replacing only the run of nodes between what both begin and
+     * end with: a new turn adds its rows, an earlier batch goes in above, and the rows already there stay
+     * put. Taken out and put back, every row was styled and measured again: a second for each new turn
+     * once all of a 2,000-turn conversation was shown.
+     */
+    private static void replaceChanged(List<Node> now, List<Node> wanted) {
+        int before = 0;
+        while (before < now.size() && before < wanted.size() && now.get(before) == wanted.get(before)) {
+            before++;
+        }
+        int after = 0;
+        while (after < now.size() - before && after < wanted.size() - before
+                && now.get(now.size() - 1 - after) == wanted.get(wanted.size() - 1 - after)) {
+            after++;
+        }
+        now.subList(before, now.size() - after).clear();
+        now.addAll(before, wanted.subList(before, wanted.size() - after));
     }
 
     /** A row and how far below the view's top it was. */

@@ -103,6 +103,26 @@ class LongConversationWindowTest extends MainWindowFixture {
     }
 
     /**
+     * Rows taken out and put back are styled and measured again, all of them: with a whole 2,000-turn
+     * conversation shown, each new turn froze the window for a second. The rows already shown stay put.
+     */
+    @Test
+    void aNewTurnOrAnEarlierBatchLeavesTheShownBubblesInPlace(FxRobot robot) {
+        open(robot);
+        Node row = bubble(robot, "answer " + (3 * B / 2 - 1)).getParent().getParent();
+        List<Object> parents = new ArrayList<>();
+        row.parentProperty().addListener((obs, old, now) -> parents.add(now));
+
+        robot.interact(() -> assistant.emit(new VoiceEvent.Reply(new TurnEvent.Started(1, "and now?", "scripted"))));
+        scrollNearTheTop(robot);
+        robot.clickOn("#earlier-turns");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(bubbleTexts(robot)).hasSize(2 * B + 2);
+        assertThat(parents).as("the row was never taken out").isEmpty();
+    }
+
+    /**
      * The last batch shown from the keyboard takes the button away: the keyboard goes on as Tab would, its
      * ring showing, not back to the window's first control without one (where Space talked).
      */
