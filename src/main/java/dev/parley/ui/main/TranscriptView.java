@@ -83,9 +83,12 @@ final class TranscriptView extends ScrollPane {
         vvalueProperty().addListener((obs, old, now) -> {
             if (box.getHeight() == judgedHeight) {
                 following = StreamFollow.nearBottom(now.doubleValue(), judgedHeight, getViewportBounds().getHeight());
+                // The user scrolled to the top: the earlier turns are what they look for. Not when the keyboard
+                // came to the button (the pane scrolls it into view): it waits to be pressed, in view. (A click
+                // leaves the button focused too, without its ring: scrolling up still loads after one.)
                 if (now.doubleValue() == 0 && old.doubleValue() > 0 && !showEnd && tail.hidden() > 0
-                        && judgedHeight > getViewportBounds().getHeight()) {
-                    showEarlier(model); // the user scrolled to the top: the earlier turns are what they look for
+                        && judgedHeight > getViewportBounds().getHeight() && !earlier.isFocusVisible()) {
+                    showEarlier(model);
                 }
             }
         });

@@ -130,11 +130,7 @@ class LongConversationWindowTest extends MainWindowFixture {
     void showingTheLastBatchFromTheKeyboardMovesTheKeyboardOnAsTabWould(FxRobot robot) {
         open(robot);
         Button earlier = robot.lookup("#earlier-turns").queryAs(Button.class);
-        robot.interact(() -> node(robot, "text-input").requestFocus());
-        for (int presses = 0; presses < 5 && stage.getScene().getFocusOwner() != earlier; presses++) {
-            robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
-        }
-        assertThat(stage.getScene().getFocusOwner()).isSameAs(earlier);
+        tabBackTo(robot, earlier);
 
         while (robot.lookup("#earlier-turns").tryQuery().isPresent()) {
             assertThat(stage.getScene().getFocusOwner()).isSameAs(earlier);
@@ -146,6 +142,48 @@ class LongConversationWindowTest extends MainWindowFixture {
         assertThat(stage.getScene().getFocusOwner()).isSameAs(node(robot, "talk-button"));
         assertThat(stage.getScene().getFocusOwner().isFocusVisible()).isTrue();
         assertThat(ui.main().talkingProperty().get()).isFalse();
+    }
+
+    /**
+     * Tab brings the button into view, which scrolls to the top: that loaded a batch above it and scrolled
+     * the button, with the keyboard on it, out of sight. The button waits to be pressed, in view.
+     */
+    @Test
+    void tabbingToTheButtonShowsItWithoutLoadingABatch(FxRobot robot) {
+        open(robot);
+        Button earlier = robot.lookup("#earlier-turns").queryAs(Button.class);
+
+        tabBackTo(robot, earlier);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(bubbleTexts(robot)).containsExactlyElementsOf(texts(2 * B, 3 * B));
+        ScrollPane transcript = node(robot, "transcript");
+        assertThat(transcript.localToScreen(transcript.getBoundsInLocal())
+                .contains(earlier.localToScreen(earlier.getBoundsInLocal()))).as("the button is in view").isTrue();
+    }
+
+    /** A click leaves the button focused, without its ring: scrolling to the top still loads the next batch. */
+    @Test
+    void scrollingToTheTopStillLoadsAfterAClickOnTheButton(FxRobot robot) {
+        open(robot);
+        scrollNearTheTop(robot);
+        robot.clickOn("#earlier-turns");
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane transcript = node(robot, "transcript");
+
+        robot.interact(() -> transcript.setVvalue(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(bubbleTexts(robot)).containsExactlyElementsOf(texts(0, 3 * B));
+    }
+
+    /** Shift+Tab from the text field, as a keyboard user reaches the transcript's button. */
+    private void tabBackTo(FxRobot robot, Node target) {
+        robot.interact(() -> node(robot, "text-input").requestFocus());
+        for (int presses = 0; presses < 5 && stage.getScene().getFocusOwner() != target; presses++) {
+            robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        }
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(target);
     }
 
     private void open(FxRobot robot) {
