@@ -40,8 +40,11 @@ final class ConversationIndex {
 
     /** Hidden, and not a {@code .json} file a listing or a name could reach: no conversation's slug starts with a dot. */
     static final String FILE_NAME = ".listing-index";
-    /** About 100 bytes a conversation: a million conversations' rows, far more than anyone keeps. */
-    private static final int MAX_BYTES = 128 * 1024 * 1024;
+    /**
+     * About 170 bytes a conversation: 16 MB holds 100,000 conversations' rows, far more than anyone keeps;
+     * a larger file is no index Parley wrote (a 125 MB one took 8.7 s and 1.4 GB to read) and is ignored.
+     */
+    private static final int MAX_BYTES = 16 * 1024 * 1024;
     /**
      * Which reader made the rows: a row is what this build's checks made of a file, so another build's
      * rows (a newer format readable, a stricter check) are read again. Raise {@link #ROWS} when what makes
