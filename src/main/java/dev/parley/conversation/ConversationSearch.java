@@ -56,14 +56,12 @@ public final class ConversationSearch {
         this.store = store;
     }
 
-    /** Whether {@code name} holds every word of {@code query}; a blank query holds none. */
-    public static boolean nameMatches(String name, String query) {
-        return namesHolding(query).test(name);
+    /** Whether a name holds every word of {@code query}, the query folded once for all names; a blank query holds none. */
+    public static Predicate<String> namesHolding(String query) {
+        return holdingAll(words(query));
     }
 
-    /** {@link #nameMatches} for many names: the query is folded once, not once per name. */
-    public static Predicate<String> namesHolding(String query) {
-        List<String> words = words(query);
+    private static Predicate<String> holdingAll(List<String> words) {
         return name -> !words.isEmpty() && containsAll(fold(name), words);
     }
 
@@ -78,11 +76,12 @@ public final class ConversationSearch {
         if (words.isEmpty()) {
             return found;
         }
+        Predicate<String> byName = holdingAll(words);
         for (ConversationInfo row : rows) {
             if (stopped.getAsBoolean()) {
                 break;
             }
-            if (containsAll(fold(row.name()), words)) {
+            if (byName.test(row.name())) {
                 found.add(new Found(row, ""));
                 continue;
             }
