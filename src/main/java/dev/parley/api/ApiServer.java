@@ -3,6 +3,7 @@ package dev.parley.api;
 import dev.parley.Components;
 import dev.parley.config.ApiConfig;
 import dev.parley.llm.SwitchableLanguageModel;
+import dev.parley.platform.BuildVersion;
 import dev.parley.platform.OpenFileLimit;
 import dev.parley.voice.TurnController;
 import io.helidon.webserver.WebServer;
@@ -15,7 +16,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -184,15 +184,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = ApiServer.class.getResourceAsStream("/dev/parley/version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            LOG.debug("No version.properties: {}", e.getMessage());
-        }
-        return properties.getProperty("version", "development");
+        return BuildVersion.get().orElse("development");
     }
 
     public int port() {

@@ -1,8 +1,6 @@
 package dev.parley.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.parley.platform.BuildVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -13,14 +11,8 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
 
     @Override
-    public String[] getVersion() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/parley/version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        }
-        return new String[] {"Parley " + properties.getProperty("version", "(development build)"),
+    public String[] getVersion() {
+        return new String[] {"Parley " + BuildVersion.get().orElse("(development build)"),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
                         + System.getProperty("java.vm.info") + ")"};
     }

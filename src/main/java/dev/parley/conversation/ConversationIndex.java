@@ -3,12 +3,12 @@ package dev.parley.conversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.platform.BuildVersion;
 import dev.parley.storage.AtomicFiles;
 import dev.parley.storage.FileErrors;
 import dev.parley.storage.JsonDamage;
 import dev.parley.storage.OwnFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -51,7 +50,7 @@ final class ConversationIndex {
      * a row, or what makes a file unreadable, changes within a build's version.
      */
     private static final int ROWS = 1;
-    private static final String READER = ROWS + " " + buildVersion();
+    private static final String READER = ROWS + " " + BuildVersion.get().orElse("development"); // an upgrade reads every file once
 
     /** What a file held when it had {@code version}: its row, or empty when it was no readable conversation. */
     record Entry(String version, Optional<ConversationInfo> row) {}
@@ -146,16 +145,4 @@ final class ConversationIndex {
         }
     }
 
-    /** The build's version, so an upgrade reads every file once with its own checks. */
-    private static String buildVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = ConversationIndex.class.getResourceAsStream("/dev/parley/version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            LOG.debug("No version.properties: {}", e.getMessage());
-        }
-        return properties.getProperty("version", "development");
-    }
 }
