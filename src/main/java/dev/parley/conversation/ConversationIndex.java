@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -54,9 +53,6 @@ final class ConversationIndex {
 
     /** What a file held when it had {@code version}: its row, or empty when it was no readable conversation. */
     record Entry(String version, Optional<ConversationInfo> row) {}
-
-    /** How old a temporary file of the index must be to be a killed write's, not one under way elsewhere. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final Path file;
     private final ObjectMapper json = new ObjectMapper();
@@ -136,7 +132,7 @@ final class ConversationIndex {
                 });
         if (!swept) {
             swept = true;
-            AtomicFiles.removeAbandoned(file, Instant.now().minus(ABANDONED_AFTER));
+            AtomicFiles.removeAbandoned(file, Instant.now());
         }
         try {
             AtomicFiles.write(file, json.writeValueAsBytes(root));

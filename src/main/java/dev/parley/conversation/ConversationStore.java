@@ -15,7 +15,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +65,6 @@ public final class ConversationStore {
     /** Device names Windows reserves in every folder, whatever the extension: such a file cannot be made there. */
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
     private static final String EXTENSION = ".json";
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private final Path folder;
     private final Clock clock;
@@ -223,7 +221,7 @@ public final class ConversationStore {
         // than the leftovers it would find.
         if (swept.add(target)) {
             // A process killed mid-save leaves its temporary file behind; a younger one may be another's save.
-            AtomicFiles.removeAbandoned(target, clock.instant().minus(ABANDONED_AFTER));
+            AtomicFiles.removeAbandoned(target, clock.instant());
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
@@ -24,6 +25,8 @@ import org.apache.logging.log4j.Logger;
 public final class AtomicFiles {
 
     private static final Logger LOG = LogManager.getLogger(AtomicFiles.class);
+    /** How old a temporary file must be to be a killed write's, not one under way elsewhere: no write takes that long. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private AtomicFiles() {}
 
@@ -58,10 +61,11 @@ public final class AtomicFiles {
 
     /**
      * Removes the temporary files a process killed while it wrote {@code target} left behind, the ones last
-     * changed before {@code cutoff}: younger ones may still belong to a write under way in another process.
-     * A failure is logged: the leftovers only take room.
+     * changed over {@link #ABANDONED_AFTER} before {@code now}: younger ones may still belong to a write under
+     * way in another process. A failure is logged: the leftovers only take room.
      */
-    public static void removeAbandoned(Path target, Instant cutoff) {
+    public static void removeAbandoned(Path target, Instant now) {
+        Instant cutoff = now.minus(ABANDONED_AFTER);
         Path absolute = target.toAbsolutePath();
         String prefix = "." + absolute.getFileName() + ".";
         try (Stream<Path> files = Files.list(absolute.getParent())) {
