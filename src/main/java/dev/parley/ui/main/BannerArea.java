@@ -8,15 +8,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,25 +41,13 @@ final class BannerArea extends VBox {
         Set<Banner> shown = Collections.newSetFromMap(new IdentityHashMap<>());
         shown.addAll(banners.shown());
         rows.keySet().retainAll(shown);
-        List<Node> wanted = banners.shown().stream().map(banner -> rows.computeIfAbsent(banner, this::banner)).toList();
-        getChildren().retainAll(wanted);
-        for (int i = 0; i < wanted.size(); i++) {
-            if (i >= getChildren().size() || getChildren().get(i) != wanted.get(i)) {
-                getChildren().remove(wanted.get(i));
-                getChildren().add(i, wanted.get(i));
-            }
-        }
+        ChildNodes.replaceChanged(getChildren(),
+                banners.shown().stream().map(banner -> rows.computeIfAbsent(banner, this::banner)).toList());
     }
 
-    /**
-     * Dismissed from the keyboard, the keyboard goes on first as Tab would take it: to the banner that takes
-     * this one's place, or on below. Left to itself it would fall back to the window's first control, without
-     * its ring, where Space would talk instead of pressing it.
-     */
+    /** Dismissed from the keyboard, the keyboard goes on first to the banner that takes this one's place, or on below. */
     private void dismiss(Banner banner, Button close) {
-        if (close.isFocusVisible()) {
-            close.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, false, false, false));
-        }
+        ChildNodes.keyboardOnAsTabFrom(close);
         banners.dismiss(banner);
     }
 

@@ -14,8 +14,6 @@ import javafx.scene.control.MenuItem;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -139,10 +137,8 @@ final class TranscriptView extends ScrollPane {
         Node row = rows.get(shown.getFirst());
         double top = getVvalue() * Math.max(0, box.getHeight() - getViewportBounds().getHeight());
         anchor = new Anchor(row, row.getBoundsInParent().getMinY() - top);
-        if (earlier.isFocusVisible() && tail.nextBatch(model.transcript()) == tail.hidden()) {
-            // The last batch takes the button away: the keyboard goes on as Tab would. Left to itself it would
-            // fall back to the window's first control, without its ring, where Space talks instead of pressing.
-            earlier.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, false, false, false));
+        if (tail.nextBatch(model.transcript()) == tail.hidden()) { // the last batch takes the button away
+            ChildNodes.keyboardOnAsTabFrom(earlier);
         }
         tail.showEarlier(model.transcript());
         rebuild(model);
@@ -164,27 +160,7 @@ final class TranscriptView extends ScrollPane {
             children.add(earlierRow);
         }
         shown.forEach(entry -> children.add(rows.computeIfAbsent(entry, TranscriptView::row)));
-        replaceChanged(box.getChildren(), children);
-    }
-
-    /**
-     * Makes {@code now} into {@code wanted} by replacing only the run of nodes between what both begin and
-     * end with: a new turn adds its rows, an earlier batch goes in above, and the rows already there stay
-     * put. Taken out and put back, every row was styled and measured again: a second for each new turn
-     * once all of a 2,000-turn conversation was shown.
-     */
-    private static void replaceChanged(List<Node> now, List<Node> wanted) {
-        int before = 0;
-        while (before < now.size() && before < wanted.size() && now.get(before) == wanted.get(before)) {
-            before++;
-        }
-        int after = 0;
-        while (after < now.size() - before && after < wanted.size() - before
-                && now.get(now.size() - 1 - after) == wanted.get(wanted.size() - 1 - after)) {
-            after++;
-        }
-        now.subList(before, now.size() - after).clear();
-        now.addAll(before, wanted.subList(before, wanted.size() - after));
+        ChildNodes.replaceChanged(box.getChildren(), children);
     }
 
     /** A row and how far below the view's top it was. */
